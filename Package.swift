@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+// plancast: how likely is each target of an action plan to be met?
+// Targets in dependency order (an arrow never points up); see ../shared/DESIGN.md §1.
+import PackageDescription
+
+let package = Package(
+    name: "plancast",
+    products: [
+        .executable(name: "plancast", targets: ["plancast"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "IO", targets: ["IO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian (apt-get install libopenblas-dev liblapacke-dev).
+        // Only LinearAlgebra imports these two.
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CLAPACKE", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]),
+
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "Regression", dependencies: ["LinearAlgebra"]),
+        .target(name: "IO", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        .executableTarget(
+            name: "plancast",
+            dependencies: [
+                "LinearAlgebra", "Regression", "IO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "RegressionTests", dependencies: ["Regression", "IO"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "IOTests", dependencies: ["IO"]),
+        .testTarget(name: "PlancastCLITests", dependencies: ["IO"]),
+    ]
+)

@@ -1,0 +1,30 @@
+/// Why a regression could not be fitted, with what a user needs to fix it.
+public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noObservations
+    case lengthMismatch(term: String, count: Int, expected: Int)
+    /// A NaN or ±∞ in a term (row is 0-based).
+    case nonFinite(term: String, row: Int)
+    /// Fewer observations than parameters + 1 (no degrees of freedom left for σ).
+    case tooFewObservations(observations: Int, parameters: Int)
+    /// The design's numerical rank is below its column count; `term` is the first dependent column.
+    case rankDeficient(rank: Int, parameters: Int, term: String)
+    case invalidDegree(Int)
+    /// Iterative refinement stalled: the design is too ill-conditioned to give trustworthy digits.
+    case illConditioned(conditionNumber: Double)
+
+    public var description: String {
+        switch self {
+        case .noObservations: return "no observations to fit"
+        case .lengthMismatch(let t, let c, let e):
+            return "term '\(t)' has \(c) values, the response has \(e)"
+        case .nonFinite(let t, let r): return "term '\(t)' is not finite in observation \(r + 1)"
+        case .tooFewObservations(let n, let p):
+            return "\(n) observations cannot estimate \(p) parameters with a residual variance; give at least \(p + 1) rows or fewer terms"
+        case .rankDeficient(let rank, let p, let t):
+            return "the design is rank deficient: numerical rank \(rank) of \(p) parameters; term '\(t)' is a linear combination of the others — drop it or one of the terms it depends on"
+        case .invalidDegree(let d): return "polynomial degree must be at least 1 (got \(d))"
+        case .illConditioned(let c):
+            return "the design is too ill-conditioned for reliable estimates (scaled condition number \(c)); centre or rescale the columns, or drop terms"
+        }
+    }
+}
