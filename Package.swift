@@ -40,6 +40,6 @@ let package = Package(
             name: "RegressionTests", dependencies: ["Regression", "IO"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
-        .testTarget(name: "PlancastCLITests", dependencies: ["IO"]),
+        .testTarget(name: "PlancastCLITests", dependencies: ["plancast"]),
     ]
 )

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Formats numbers and fields for plancast's CSV outputs.
+public enum CSVFormat {
+    /// 17 significant digits: enough to round-trip any double.
+    public static func full(_ v: Double) -> String {
+        if v.isNaN { return "" }
+        return String(format: "%.17g", v)
+    }
+
+    /// Shortest representation that round-trips (Swift's description), for tidy outputs.
+    public static func short(_ v: Double) -> String {
+        if v.isNaN { return "" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+    public static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// One CSV line (with trailing newline) from fields.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+}

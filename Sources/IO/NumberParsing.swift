@@ -1,0 +1,32 @@
+/// Parses a number as people type it in spreadsheets: surrounding spaces, thousands
+/// separators (`12,345.6`), full-width digits are not accepted; a trailing `%` is dropped
+/// (the value stays in percent, as plan targets are written).
+///
+/// Returns nil for anything else, including NaN and infinities, which are never data.
+public func parseNumber(_ text: String) -> Double? {
+    var s = text.trimmingWhitespace()
+    if s.hasSuffix("%") { s.removeLast(); s = s.trimmingWhitespace() }
+    if s.contains(",") {
+        // Accept only well-formed groups of three: 1,234 or 1,234,567.89
+        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        let head = groups[0].drop { $0 == "-" || $0 == "+" }
+        guard !head.isEmpty, head.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            return nil
+        }
+        s.removeAll { $0 == "," }
+    }
+    guard !s.isEmpty, s.allSatisfy({ $0.isASCII }), let v = Double(s), v.isFinite else { return nil }
+    // Double("0x1p3") and "inf"-like spellings are not data.
+    if s.lowercased().contains("x") || s.lowercased().contains("n") { return nil }
+    return v
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var sub = self[...]
+        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
+        while let l = sub.last, l.isWhitespace { sub.removeLast() }
+        return String(sub)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Text encodings plancast reads.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 if the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK and GB2312).
+    case auto
+    case utf8 = "utf-8"
+    /// As saved by Chinese Excel and WPS ("ANSI" on a Chinese Windows); covers GBK.
+    case gb18030
+}
+
+/// Decodes a file's bytes into text, dropping a UTF-8 byte-order mark.
+///
+/// Foundation on Linux cannot convert GB18030, so that path goes through glibc's `iconv`.
+public func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    switch encoding {
+    case .utf8:
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw invalidUTF8(bytes, file: file)
+        }
+        return s
+    case .gb18030:
+        return try decodeGB18030(bytes, file: file)
+    case .auto:
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        do {
+            return try decodeGB18030(bytes, file: file)
+        } catch {
+            throw invalidUTF8(bytes, file: file)
+        }
+    }
+}
+
+/// Reads and decodes a whole file.
+public func readText(path: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw InputError(file: path, "cannot read the file", hint: "check that the path exists and is readable")
+    }
+    return try decodeText(data, file: path, encoding: encoding)
+}
+
+/// Locates the first byte that is not valid UTF-8 (line and byte column).
+private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        let len: Int
+        switch b {
+        case 0x00...0x7F: len = 1
+        case 0xC2...0xDF: len = 2
+        case 0xE0...0xEF: len = 3
+        case 0xF0...0xF4: len = 4
+        default: len = 0
+        }
+        let ok =
+            len > 0 && i + len <= bytes.count
+            && bytes[(i + 1)..<(i + len)].allSatisfy { $0 & 0xC0 == 0x80 }
+        if !ok {
+            return InputError(
+                file: file, line: line, column: i - lineStart + 1,
+                "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(String(b, radix: 16)))",
+                hint: "save it as UTF-8 (Excel: CSV UTF-8) or pass --encoding gb18030")
+        }
+        if b == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        i += len
+    }
+    return InputError(file: file, "the file is not valid text", hint: "save it as UTF-8")
+}
+
+private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) -> String {
+    if bytes.isEmpty { return "" }
+    let cd = iconv_open("UTF-8", "GB18030")
+    guard cd != iconv_t(bitPattern: -1) else {
+        throw InputError(file: file, "this system's iconv cannot convert GB18030", hint: "save the file as UTF-8")
+    }
+    defer { iconv_close(cd) }
+    var input = bytes.map { CChar(bitPattern: $0) }
+    var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+    let consumed: Int
+    let produced: Int
+    let failed: Bool
+    (consumed, produced, failed) = input.withUnsafeMutableBufferPointer { inBuf in
+        output.withUnsafeMutableBufferPointer { outBuf in
+            var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+            var inLeft = inBuf.count
+            var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+            var outLeft = outBuf.count
+            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            return (inBuf.count - inLeft, outBuf.count - outLeft, r == -1 || inLeft > 0)
+        }
+    }
+    if failed {
+        let line = 1 + bytes[..<consumed].filter { $0 == 0x0A }.count
+        let lineStart = (bytes[..<consumed].lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
+        throw InputError(
+            file: file, line: line, column: consumed - lineStart + 1,
+            "the file is neither valid UTF-8 nor GB18030/GBK",
+            hint: "save it as UTF-8 (Excel: CSV UTF-8)")
+    }
+    let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
+    return String(decoding: utf8, as: UTF8.self)
+}

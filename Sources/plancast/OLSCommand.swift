@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import IO
+import Regression
+
+/// `plancast ols`: ordinary least squares on a CSV file, accurate to NIST StRD standards.
+struct OLS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ols",
+        abstract: "Fit an ordinary least-squares regression and print estimates as CSV.",
+        discussion: """
+            Prints term,estimate,std_error: one row per parameter in design order (intercept, \
+            the --x columns, then powers 1..DEGREE of the --poly column), then residual_sd and \
+            r_squared (uncentred without an intercept), all with 17 significant digits.
+            Example: plancast ols Filip.csv --y y --poly x:10
+            """)
+
+    @Argument(help: "CSV file with a header row.")
+    var data: String
+
+    @Option(help: "Response column.")
+    var y: String
+
+    @Option(help: "Comma-separated predictor columns, used as they are.")
+    var x: String?
+
+    @Option(help: "Polynomial term COLUMN:DEGREE (adds COLUMN, COLUMN^2, …, COLUMN^DEGREE).")
+    var poly: String?
+
+    @Flag(help: "Fit without the intercept (R² is then uncentred).")
+    var noIntercept = false
+
+    @Flag(help: "Append rows observations, df_residual, rank and condition_number.")
+    var diagnostics = false
+
+    @Option(help: "Text encoding of the file: auto, utf-8 or gb18030.")
+    var encoding: TextEncoding = .auto
+
+    var predictorNames: [String] {
+        (x ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var polynomial: (column: String, degree: Int)? {
+        guard let poly else { return nil }
+        let parts = poly.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let d = Int(parts[1]), !parts[0].isEmpty else { return nil }
+        return (String(parts[0]), d)
+    }
+
+    func validate() throws {
+        if let poly {
+            guard let p = polynomial else {
+                throw ValidationError("--poly must be COLUMN:DEGREE, e.g. --poly x:3 (got '\(poly)')")
+            }
+            guard (1...30).contains(p.degree) else {
+                throw ValidationError("--poly degree must be between 1 and 30 (got \(p.degree))")
+            }
+        }
+        if predictorNames.isEmpty && poly == nil && noIntercept {
+            throw ValidationError("nothing to fit: give --x, --poly, or keep the intercept")
+        }
+        guard FileManager.default.isReadableFile(atPath: data) else {
+            throw ValidationError("cannot read '\(data)': no such file or not readable")
+        }
+    }
+
+    func run() throws {
+        let table = try CSVTable(path: data, encoding: encoding)
+        let response = try table.numericColumn(y)
+        let columns = try predictorNames.map { (name: $0, values: try table.numericColumn($0)) }
+        let polyTerm = try polynomial.map { (name: $0.column, values: try table.numericColumn($0.column), degree: $0.degree) }
+        let result: OLSResult
+        do {
+            let design = try Design(intercept: !noIntercept, columns: columns, polynomial: polyTerm)
+            result = try ordinaryLeastSquares(y: response, design: design)
+        } catch {
+            throw DataError("\(data): \(error)")
+        }
+        var out = "term,estimate,std_error\n"
+        for (j, term) in result.terms.enumerated() {
+            out += CSVFormat.line([term.description, CSVFormat.full(result.estimates[j]), CSVFormat.full(result.standardErrors[j])])
+        }
+        out += CSVFormat.line(["residual_sd", CSVFormat.full(result.residualSD), ""])
+        out += CSVFormat.line(["r_squared", CSVFormat.full(result.rSquared), ""])
+        if diagnostics {
+            out += CSVFormat.line(["observations", String(result.observations), ""])
+            out += CSVFormat.line(["df_residual", String(result.degreesOfFreedom), ""])
+            out += CSVFormat.line(["rank", String(result.rank), ""])
+            out += CSVFormat.line(["condition_number", CSVFormat.full(result.conditionNumber), ""])
+        }
+        writeStdout(out)
+    }
+}
+
+extension TextEncoding: ExpressibleByArgument {}

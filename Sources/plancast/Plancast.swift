@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import IO
+
+/// The `plancast` command. Subcommands parse, validate, call the libraries and write; the
+/// statistics live in the library targets.
+@main
+struct Plancast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plancast",
+        abstract: "How likely is each target of an action plan to be met, and what would change the odds?",
+        version: PlancastVersion.string,
+        subcommands: [OLS.self])
+
+    /// Maps failures to the exit codes of DESIGN.md §5: 64 usage, 65 bad input data,
+    /// 70 internal error. Errors go to stderr in one or two lines.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataError)
+        } catch let error as DataError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataError)
+        } catch let error as InternalError {
+            FileHandle.standardError.write(Data("internal error: \(error)\n  please report this with the command line\n".utf8))
+            Foundation.exit(ExitStatus.internalError)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+enum PlancastVersion {
+    static let string = "0.1.0"
+}
+
+/// Exit codes (sysexits.h), the contract of DESIGN.md §5.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let internalError: Int32 = 70
+}
+
+/// Bad data that is not tied to one cell of one file (e.g. a rank-deficient design).
+struct DataError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A failure that is plancast's fault, not the user's.
+struct InternalError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes to stdout without buffering surprises.
+func writeStdout(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,108 @@
+import Foundation
+import IO
+import Testing
+
+struct CSVTableTests {
+    @Test func readsNumbersWithLineNumbers() throws {
+        let t = try CSVTable(text: "y,x\n1,2\n\n3,\"4,000\"\n", file: "a.csv")
+        #expect(t.header == ["y", "x"])
+        #expect(t.lines == [2, 4])
+        #expect(try t.numericColumn("x") == [2, 4000])
+    }
+
+    @Test func quotedLineBreaksAdvanceTheLineCount() throws {
+        let t = try CSVTable(text: "name,v\n\"two\nlines\",1\nz,oops\n", file: "b.csv")
+        #expect {
+            try t.numericColumn("v")
+        } throws: { error in
+            let e = error as! InputError
+            return e.file == "b.csv" && e.line == 4 && e.column == 2
+        }
+    }
+
+    @Test func textInANumberColumnIsLocated() throws {
+        let t = try CSVTable(text: "y,x\n1,2\n2,abc\n", file: "c.csv")
+        #expect(throws: InputError(
+            file: "c.csv", line: 3, column: 2, "'abc' is not a number in column 'x'",
+            hint: "every cell of 'x' must be a finite number")) { try t.numericColumn("x") }
+    }
+
+    @Test func structuralErrors() {
+        #expect(throws: InputError.self) { try CSVTable(text: "", file: "e.csv") }
+        #expect { try CSVTable(text: "y,x\n1,2\n3\n", file: "t.csv") } throws: { ($0 as! InputError).line == 3 }
+        #expect { try CSVTable(text: "y,y\n1,2\n", file: "d.csv") } throws: { ($0 as! InputError).column == 2 }
+        #expect { try CSVTable(text: "y,x\n", file: "h.csv").numericColumn("y") } throws: {
+            ($0 as! InputError).message.contains("no data rows")
+        }
+    }
+
+    @Test func unknownColumnSuggestsTheNearest() throws {
+        let t = try CSVTable(text: "value,period\n1,2\n", file: "f.csv")
+        #expect { try t.columnIndex("valeu") } throws: { ($0 as! InputError).hint?.contains("'value'") == true }
+    }
+
+    @Test func seventeenSignificantDigits() {
+        #expect(CSVFormat.full(0.1) == "0.10000000000000001")
+        #expect(CSVFormat.full(1) == "1")
+        #expect(CSVFormat.full(-4.0296252508040141e-05) == "-4.0296252508040141e-05")
+    }
+
+    @Test func fieldsAreQuotedWhenNeeded() {
+        #expect(CSVFormat.line(["a,b", "say \"hi\"", "plain"]) == "\"a,b\",\"say \"\"hi\"\"\",plain\n")
+    }
+
+    @Test func numberSpellings() {
+        #expect(parseNumber(" 12,345.5 ") == 12345.5)
+        #expect(parseNumber("4.5%") == 4.5)
+        #expect(parseNumber("-3e2") == -300)
+        #expect(parseNumber("1,23") == nil)
+        #expect(parseNumber("nan") == nil)
+        #expect(parseNumber("inf") == nil)
+        #expect(parseNumber("0x10") == nil)
+        #expect(parseNumber("") == nil)
+        #expect(parseNumber("１２") == nil)
+    }
+}
+
+struct TextDecodingTests {
+    @Test func utf8WithAndWithoutBOM() throws {
+        let plain = Data("指标,值\n".utf8)
+        #expect(try decodeText(plain, file: "x") == "指标,值\n")
+        #expect(try decodeText(Data([0xEF, 0xBB, 0xBF]) + plain, file: "x") == "指标,值\n")
+    }
+
+    @Test func gb18030IsDetected() throws {
+        // "高新技术企业" in GB18030/GBK, bytes from the GB2312 code table (independent of iconv).
+        let gbk: [UInt8] = [0xB8, 0xDF, 0xD0, 0xC2, 0xBC, 0xBC, 0xCA, 0xF5, 0xC6, 0xF3, 0xD2, 0xB5]
+        #expect(try decodeText(Data(gbk), file: "g.csv") == "高新技术企业")
+        #expect(try decodeText(Data(gbk), file: "g.csv", encoding: .gb18030) == "高新技术企业")
+        #expect(throws: InputError.self) { try decodeText(Data(gbk), file: "g.csv", encoding: .utf8) }
+    }
+
+    @Test func garbageIsLocated() {
+        // 0xFF is valid in neither encoding.
+        let bytes: [UInt8] = Array("a,b\n1,".utf8) + [0xFF, 0xFF]
+        #expect { try decodeText(Data(bytes), file: "bad.csv") } throws: { error in
+            let e = error as! InputError
+            return e.line == 2 && e.column != nil
+        }
+    }
+}
+
+struct AtomicWriteTests {
+    @Test func writesAndReplaces() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("out.csv").path
+        try writeTextAtomically("a\n", to: path)
+        try writeTextAtomically("b\n", to: path, byteOrderMark: true)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(Array(data) == [0xEF, 0xBB, 0xBF, 0x62, 0x0A])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    }
+
+    @Test func failureLeavesNothing() {
+        #expect(throws: InputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
+    }
+}

@@ -1,0 +1,139 @@
+import LinearAlgebra
+import Testing
+
+/// Every routine against closed-form answers; tolerances are a few ulps times the size.
+struct MatrixTests {
+    func close(_ a: Double, _ b: Double, tol: Double = 1e-12) -> Bool { abs(a - b) <= tol * max(1, abs(b)) }
+
+    @Test func productMatchesHandComputation() throws {
+        let a = try Matrix([[1, 2, 3], [4, 5, 6]])
+        let b = try Matrix([[7, 8], [9, 10], [11, 12]])
+        let c = a * b
+        #expect(c.rows == 2 && c.columns == 2)
+        #expect(c.row(0) == [58, 64])
+        #expect(c.row(1) == [139, 154])
+        let ata = try Matrix.product(a, transposed: true, a)
+        #expect(ata.row(0) == [17, 22, 27])
+        #expect(ata.row(2) == [27, 36, 45])
+    }
+
+    @Test func productRejectsMismatchedShapes() throws {
+        let a = try Matrix([[1, 2]])
+        #expect(throws: LinearAlgebraError.self) { try Matrix.product(a, a) }
+    }
+
+    @Test func blasRunsOnOneThreadByDefault() {
+        #expect(BLASThreads.current == 1)
+    }
+
+    @Test func leastSquaresFitsALineExactly() throws {
+        // y = 2 + 3t on t = 0…4: the solution is exactly (2, 3).
+        let t: [Double] = [0, 1, 2, 3, 4]
+        let a = try Matrix(columns: [[1, 1, 1, 1, 1], t])
+        let x = try a.leastSquares(t.map { 2 + 3 * $0 })
+        #expect(close(x[0], 2) && close(x[1], 3))
+    }
+
+    @Test func leastSquaresClosedFormWithResiduals() throws {
+        // Mean of y is the LS solution of a column of ones.
+        let y: [Double] = [1, 4, 2, 9]
+        let x = try Matrix(columns: [[1, 1, 1, 1]]).leastSquares(y)
+        #expect(close(x[0], 4))
+    }
+
+    @Test func rankDeficientDesignIsReportedWithColumn() throws {
+        let a = try Matrix(columns: [[1, 2, 3, 4], [2, 4, 6, 8], [1, 0, 1, 0]])
+        let qr = try a.pivotedQR()
+        #expect(qr.rank == 2)
+        #expect(throws: LinearAlgebraError.self) { try a.leastSquares([1, 2, 3, 4]) }
+        do {
+            _ = try a.leastSquares([1, 2, 3, 4])
+        } catch let LinearAlgebraError.rankDeficient(rank, cols, col) {
+            #expect(rank == 2 && cols == 3)
+            #expect(col == 0 || col == 1)  // one of the two proportional columns
+        }
+    }
+
+    @Test func moreColumnsThanRowsIsUnderdetermined() throws {
+        let a = try Matrix([[1, 2, 3], [4, 5, 7]])
+        #expect(throws: LinearAlgebraError.underdetermined(rows: 2, columns: 3)) { try a.leastSquares([1, 2]) }
+    }
+
+    @Test func emptyAndNonFiniteInputsAreErrors() throws {
+        let empty = Matrix(rows: 0, columns: 0)
+        #expect(throws: LinearAlgebraError.self) { try empty.pivotedQR() }
+        #expect(throws: LinearAlgebraError.self) { try empty.choleskyLower() }
+        var m = Matrix.identity(2)
+        m[1, 0] = .nan
+        #expect {
+            try m.choleskyLower()
+        } throws: { error in
+            guard case .nonFinite(1, 0, let v)? = error as? LinearAlgebraError else { return false }
+            return v.isNaN
+        }
+        m[1, 0] = .infinity
+        #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 0, value: .infinity)) { try m.pivotedQR() }
+        #expect(throws: LinearAlgebraError.self) { try Matrix.identity(2).leastSquares([1, .nan]) }
+    }
+
+    @Test func choleskyOfKnownMatrix() throws {
+        // A = L Lᵀ with L = [[2,0,0],[6,1,0],[-8,5,3]] (Golub & Van Loan style example).
+        let a = try Matrix([[4, 12, -16], [12, 37, -43], [-16, -43, 98]])
+        let l = try a.choleskyLower()
+        #expect(l.row(0) == [2, 0, 0])
+        #expect(l.row(1).enumerated().allSatisfy { close($0.element, [6, 1, 0][$0.offset]) })
+        #expect(l.row(2).enumerated().allSatisfy { close($0.element, [-8, 5, 3][$0.offset]) })
+    }
+
+    @Test func choleskyNamesTheFailingMinor() throws {
+        // Leading 1×1 minor is 1 > 0; the 2×2 minor has determinant 1 − 4 < 0.
+        let a = try Matrix([[1, 2, 0], [2, 1, 0], [0, 0, 1]])
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(minor: 2)) { try a.choleskyLower() }
+        let asym = try Matrix([[1, 2], [0, 1]])
+        #expect(throws: LinearAlgebraError.notSymmetric(row: 1, column: 0)) { try asym.choleskyLower() }
+        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) { try Matrix([[1, 2]]).choleskyLower() }
+    }
+
+    @Test func inverseSPDOfKnownMatrix() throws {
+        // [[2,1],[1,2]]⁻¹ = (1/3)[[2,-1],[-1,2]].
+        let inv = try Matrix([[2, 1], [1, 2]]).inverseSPD()
+        #expect(close(inv[0, 0], 2.0 / 3) && close(inv[0, 1], -1.0 / 3) && close(inv[1, 0], -1.0 / 3) && close(inv[1, 1], 2.0 / 3))
+    }
+
+    @Test func symmetricEigenOfKnownMatrix() throws {
+        // [[2,1],[1,2]] has eigenvalues 1 and 3 with eigenvectors (1,−1)/√2 and (1,1)/√2.
+        let e = try Matrix([[2, 1], [1, 2]]).symmetricEigen()
+        #expect(close(e.values[0], 1) && close(e.values[1], 3))
+        #expect(close(abs(e.vectors[0, 1]), 1 / 2.0.squareRoot()))
+        #expect(close(e.vectors[0, 1], e.vectors[1, 1]))
+        let back = e.reconstruct()
+        #expect(close(back[0, 1], 1) && close(back[1, 1], 2))
+    }
+
+    @Test func singularValuesAndCondition() throws {
+        let s = try Matrix.diagonal([3, -4, 0.5]).singularValues()
+        #expect(close(s[0], 4) && close(s[1], 3) && close(s[2], 0.5))
+        #expect(close(try Matrix.diagonal([3, -4, 0.5]).conditionNumber(), 8))
+    }
+
+    @Test func nearestCorrelationRepairsAnInvalidMatrix() throws {
+        // Higham (2002), §4 example: this "correlation" matrix is indefinite (eigenvalue −0.2361);
+        // its nearest correlation matrix has off-diagonals 0.7607, 0.1573, 0.7607 (to 4 decimals).
+        let a = try Matrix([[1, 1, 0], [1, 1, 1], [0, 1, 1]])
+        let c = try a.nearestCorrelation(tolerance: 1e-14, minimumEigenvalue: 0)
+        #expect(abs(c[0, 1] - 0.7607) < 1e-4)
+        #expect(abs(c[0, 2] - 0.1573) < 1e-4)
+        #expect(abs(c[1, 2] - 0.7607) < 1e-4)
+        #expect((0..<3).allSatisfy { close(c[$0, $0], 1) })
+        // With a positive floor the result factors.
+        let pd = try a.nearestCorrelation()
+        _ = try pd.choleskyLower()
+        #expect(try pd.symmetricEigen().values[0] > 0)
+    }
+
+    @Test func nearestCorrelationKeepsAValidMatrix() throws {
+        let a = try Matrix([[1, 0.5], [0.5, 1]])
+        let c = try a.nearestCorrelation()
+        #expect(close(c[0, 1], 0.5, tol: 1e-9))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs the built `plancast` binary and captures stdout, stderr and the exit code.
+struct BinaryRun {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+}
+
+enum Binary {
+    /// The package root (two folders above this file).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `plancast` sits beside the test bundle in the build folder.
+    static var executable: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("plancast")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/plancast")
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> BinaryRun {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return BinaryRun(
+            stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+            status: p.terminationStatus)
+    }
+
+    static func fixture(_ path: String) -> String {
+        packageRoot.appendingPathComponent("Tests/RegressionTests/Fixtures/\(path)").path
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `plancast ols` end to end through the built binary.
+struct OLSCommandTests {
+    static let datasets = [
+        "Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
+        "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5",
+    ]
+
+    /// Arguments that express each certified NIST design.
+    static func arguments(_ name: String, _ spec: [String: Any]) -> [String] {
+        var args = ["ols", Binary.fixture("nist-strd/\(name).csv"), "--y", "y"]
+        if let degree = spec["degree"] as? Int {
+            args += degree == 1 ? ["--x", "x"] : ["--poly", "x:\(degree)"]
+        } else {
+            args += ["--x", (spec["predictors"] as! [String]).joined(separator: ",")]
+        }
+        if !(spec["intercept"] as! Bool) { args.append("--no-intercept") }
+        return args
+    }
+
+    @Test("NIST StRD through the binary: LRE ≥ 9 on every certified value", arguments: datasets)
+    func nist(name: String) throws {
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Binary.fixture("nist-strd/certified.json")))) as! [String: Any]
+        let spec = json[name] as! [String: Any]
+        let run = try Binary.run(Self.arguments(name, spec))
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["term", "estimate", "std_error"])
+        func num(_ s: Any) -> Double { Double((s as! String).replacingOccurrences(of: "E", with: "e"))! }
+        let params = (spec["params"] as! [Any]).map(num)
+        let ses = (spec["std_errors"] as! [Any]).map(num)
+        #expect(lines.count == 1 + params.count + 2)
+        func lre(_ e: Double, _ c: Double) -> Double {
+            let err = c == 0 ? abs(e) : abs(e - c) / abs(c)
+            return err == 0 ? 15 : min(15, -log10(err))
+        }
+        var worst = 15.0
+        for j in 0..<params.count {
+            worst = min(worst, lre(Double(lines[1 + j][1])!, params[j]), lre(Double(lines[1 + j][2])!, ses[j]))
+        }
+        #expect(lines[1 + params.count][0] == "residual_sd")
+        #expect(lines[2 + params.count][0] == "r_squared")
+        worst = min(worst, lre(Double(lines[1 + params.count][1])!, num(spec["residual_sd"]!)))
+        worst = min(worst, lre(Double(lines[2 + params.count][1])!, num(spec["r_squared"]!)))
+        print("plancast ols \(name): minimum LRE \(String(format: "%.2f", worst))")
+        #expect(worst >= 9)
+    }
+
+    @Test func designOrderInterceptColumnsThenPowers() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // y = 1 + 2a + 3t + 0.5t² exactly, with a not collinear with t.
+        var csv = "y,a,t\n"
+        for (a, t) in [(0.0, 0.0), (1, 1), (0, 2), (2, 3), (1, 4), (3, 5), (0, 6)] {
+            csv += "\(1 + 2 * a + 3 * t + 0.5 * t * t),\(a),\(t)\n"
+        }
+        let file = dir.appendingPathComponent("d.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ols", file.path, "--y", "y", "--x", "a", "--poly", "t:2"])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.map { String($0[0]) } == ["term", "intercept", "a", "t", "t^2", "residual_sd", "r_squared"])
+        let expected = [1.0, 2, 3, 0.5]
+        for (k, e) in expected.enumerated() { #expect(abs(Double(rows[1 + k][1])! - e) < 1e-12) }
+    }
+
+    @Test func nonNumericCellExits65WithLocation() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.csv")
+        try "y,x\n1,2\n2,3\n3,four\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ols", file.path, "--y", "y", "--x", "x"])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(file.path):4:2:"))
+        #expect(run.stderr.contains("'four' is not a number"))
+    }
+
+    @Test func rankDeficientDesignExits65NamingRankAndColumn() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("rd.csv")
+        try "y,x,z\n1,2,4\n2,3,6\n4,5,10\n5,1,2\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ols", file.path, "--y", "y", "--x", "x,z"])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("rank 2 of 3"))
+        #expect(run.stderr.contains("'z'") || run.stderr.contains("'x'"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let bad = try Binary.run(["ols", Binary.fixture("nist-strd/Norris.csv"), "--y", "y", "--poly", "x"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("COLUMN:DEGREE"))
+        let missing = try Binary.run(["ols", "/no/such/file.csv", "--y", "y", "--x", "x"])
+        #expect(missing.status == 64)
+        let noY = try Binary.run(["ols", Binary.fixture("nist-strd/Norris.csv")])
+        #expect(noY.status == 64)
+    }
+
+    @Test func unknownColumnExits65WithSuggestion() throws {
+        let run = try Binary.run(["ols", Binary.fixture("nist-strd/Norris.csv"), "--y", "y", "--x", "xx"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("did you mean 'x'"))
+    }
+}
