@@ -9,11 +9,13 @@ let package = Package(
         .executable(name: "plancast", targets: ["plancast"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "IO", targets: ["IO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries from Debian (apt-get install libopenblas-dev liblapacke-dev).
@@ -27,11 +29,15 @@ let package = Package(
 
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
         .target(name: "Regression", dependencies: ["LinearAlgebra"]),
-        .target(name: "IO", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Indicators"),
+        .target(
+            name: "IO",
+            dependencies: ["Indicators", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
+        .target(name: "Reporting", dependencies: ["Indicators"]),
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "LinearAlgebra", "Regression", "IO",
+                "LinearAlgebra", "Regression", "Indicators", "IO", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -39,7 +45,8 @@ let package = Package(
         .testTarget(
             name: "RegressionTests", dependencies: ["Regression", "IO"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "IOTests", dependencies: ["IO"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
+        .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"]),
     ]
 )

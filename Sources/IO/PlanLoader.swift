@@ -1,0 +1,156 @@
+import Foundation
+import Indicators
+import Yams
+
+/// Reads a plan folder: `plan.yaml` (metadata and file names), the indicators table, the
+/// drivers table and the observations (DESIGN.md §2; Notebooks-data/README.md describes the files).
+public enum PlanLoader {
+    /// Column names of the indicators table.
+    public static let indicatorColumns = [
+        "indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
+        "headline_rule", "headline_goal",
+    ]
+    static let planKeys = ["id", "title_zh", "title_en", "document_number", "issuer", "issued", "first_year", "last_year", "base_year", "files"]
+    static let fileKeys = ["indicators", "drivers", "observations"]
+
+    /// Loads the plan in `directory`; `observations` replaces the bundled observations file.
+    public static func load(
+        directory: String, observations override: String? = nil, encoding: TextEncoding = .auto
+    ) throws(InputError) -> Plan {
+        let dir = URL(fileURLWithPath: directory)
+        let planPath = dir.appendingPathComponent("plan.yaml").path
+        guard FileManager.default.fileExists(atPath: planPath) else {
+            throw InputError(file: planPath, "no plan.yaml in this folder", hint: "--plan must name a plan folder such as Notebooks-data/kunshan-2022-2025")
+        }
+        let doc = try YAMLDocument(text: try readText(path: planPath, encoding: encoding), file: planPath)
+        var values = [String: Node]()
+        var files = ["indicators": "indicators.csv", "drivers": "drivers.csv", "observations": "observations.csv"]
+        for (key, _, value) in try doc.mapping(doc.root, allowed: planKeys, what: "plan.yaml") {
+            if key == "files" {
+                for (fk, _, fv) in try doc.mapping(value, allowed: fileKeys, what: "files") {
+                    files[fk] = try doc.string(fv, fk)
+                }
+            } else {
+                values[key] = value
+            }
+        }
+        func required(_ key: String) throws(InputError) -> Node {
+            guard let v = values[key] else { throw doc.error(at: doc.root, "plan.yaml lacks '\(key)'") }
+            return v
+        }
+        let firstYear = try doc.int(try required("first_year"), "first_year")
+        let lastYear = try doc.int(try required("last_year"), "last_year")
+        guard firstYear <= lastYear else {
+            throw doc.error(at: values["last_year"], "last_year \(lastYear) is before first_year \(firstYear)")
+        }
+        let meta = PlanMetadata(
+            id: try values["id"].map { n throws(InputError) in try doc.string(n, "id") } ?? dir.lastPathComponent,
+            titleZh: try doc.string(try required("title_zh"), "title_zh"),
+            titleEn: try values["title_en"].map { n throws(InputError) in try doc.string(n, "title_en") } ?? "",
+            documentNumber: try values["document_number"].map { n throws(InputError) in try doc.string(n, "document_number") } ?? "",
+            firstYear: firstYear, lastYear: lastYear,
+            baseYear: try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear - 1)
+
+        let indicators = try loadIndicators(path: dir.appendingPathComponent(files["indicators"]!).path, years: meta.years, encoding: encoding)
+        let driversPath = dir.appendingPathComponent(files["drivers"]!).path
+        let drivers = FileManager.default.fileExists(atPath: driversPath)
+            ? try loadDrivers(path: driversPath, encoding: encoding) : []
+        let ids = indicators.map(\.id) + drivers.map(\.id)
+        let kinds = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.kind) } + drivers.map { ($0.id, $0.kind) })
+        let obsPath = override ?? dir.appendingPathComponent(files["observations"]!).path
+        let observations: [Observation]
+        if override == nil && !FileManager.default.fileExists(atPath: obsPath) {
+            observations = []
+        } else {
+            observations = try ObservationsLoader.load(path: obsPath, seriesIDs: ids, kinds: kinds, encoding: encoding)
+        }
+        return Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
+    }
+
+    static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError) -> [Indicator] {
+        let t = try CSVTable(path: path, encoding: encoding)
+        var col = [String: Int]()
+        for name in indicatorColumns { col[name] = try t.columnIndex(name) }
+        let deptCol = t.header.firstIndex(of: "departments")
+        var targetCols = [Int: Int]()
+        for y in years {
+            targetCols[y] = try t.columnIndex("target_\(y)")
+        }
+        if t.rows.isEmpty { throw InputError(file: path, line: 1, "the indicators table has no rows", hint: "add one row per indicator") }
+        let ids = t.rows.map { $0[col["indicator"]!].trimmingWhitespace() }
+        var out = [Indicator]()
+        var seen = Set<String>()
+        for (k, row) in t.rows.enumerated() {
+            let line = t.lines[k]
+            func cell(_ name: String) -> String { row[col[name]!].trimmingWhitespace() }
+            func err(_ name: String, _ msg: String, hint: String? = nil) -> InputError {
+                InputError(file: path, line: line, column: col[name]! + 1, msg, hint: hint)
+            }
+            let id = cell("indicator")
+            guard isValidID(id) else {
+                throw err("indicator", "'\(id)' is not a valid indicator id", hint: "use lower-case letters, digits and underscores, starting with a letter")
+            }
+            guard seen.insert(id).inserted else { throw err("indicator", "indicator '\(id)' is defined twice") }
+            let parent = cell("parent").isEmpty ? nil : cell("parent")
+            if let parent, !ids.contains(parent) {
+                throw err("parent", "parent '\(parent)' is not an indicator of this table",
+                    hint: nearest(to: parent, among: ids).map { "did you mean '\($0)'?" })
+            }
+            guard let kind = IndicatorKind(rawValue: cell("kind")) else {
+                throw err("kind", "unknown kind '\(cell("kind"))'", hint: choices(cell("kind"), IndicatorKind.allCases.map(\.rawValue)))
+            }
+            guard let direction = Direction(rawValue: cell("direction")) else {
+                throw err("direction", "unknown direction '\(cell("direction"))'", hint: choices(cell("direction"), Direction.allCases.map(\.rawValue)))
+            }
+            var headline: HeadlineGoal?
+            if !cell("headline_rule").isEmpty || !cell("headline_goal").isEmpty {
+                guard let rule = HeadlineRule(rawValue: cell("headline_rule")) else {
+                    throw err("headline_rule", "unknown headline rule '\(cell("headline_rule"))'", hint: choices(cell("headline_rule"), HeadlineRule.allCases.map(\.rawValue)))
+                }
+                guard let goal = parseNumber(cell("headline_goal")) else {
+                    throw err("headline_goal", "headline goal '\(cell("headline_goal"))' is not a number")
+                }
+                headline = HeadlineGoal(rule: rule, value: goal)
+            }
+            var targets = [Int: Double]()
+            for (y, c) in targetCols {
+                let text = row[c].trimmingWhitespace()
+                if text.isEmpty { continue }
+                guard let v = parseNumber(text) else {
+                    throw InputError(file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number", hint: "write the number only, e.g. 4.5 or 2500")
+                }
+                targets[y] = v
+            }
+            let departments = deptCol.map { row[$0].split(whereSeparator: { $0 == " " || $0 == "、" || $0 == ";" }).map(String.init) } ?? []
+            out.append(Indicator(
+                id: id, parent: parent, row: cell("row"), nameZh: cell("name_zh"), nameEn: cell("name_en"),
+                category: cell("category"), kind: kind, unit: cell("unit"), direction: direction,
+                departments: departments, targets: targets, headline: headline,
+                location: SourceLocation(file: path, line: line)))
+        }
+        return out
+    }
+
+    static func loadDrivers(path: String, encoding: TextEncoding) throws(InputError) -> [Driver] {
+        let t = try CSVTable(path: path, encoding: encoding)
+        let ci = try t.columnIndex("indicator"), cz = try t.columnIndex("name_zh"), ce = try t.columnIndex("name_en")
+        let ck = try t.columnIndex("kind"), cu = try t.columnIndex("unit")
+        var out = [Driver]()
+        for (k, row) in t.rows.enumerated() {
+            guard let kind = IndicatorKind(rawValue: row[ck].trimmingWhitespace()) else {
+                throw InputError(file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'", hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)))
+            }
+            out.append(Driver(id: row[ci].trimmingWhitespace(), nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
+        }
+        return out
+    }
+
+    static func isValidID(_ s: String) -> Bool {
+        guard let f = s.first, f.isASCII, f.isLetter else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") && !$0.isUppercase }
+    }
+
+    static func choices(_ given: String, _ valid: [String]) -> String {
+        (nearest(to: given, among: valid).map { "did you mean '\($0)'? " } ?? "") + "Valid: \(valid.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,70 @@
+import Yams
+
+/// A YAML file parsed with Yams into nodes that keep their line numbers, so that every
+/// complaint about a key or value can name `file:line:column`.
+public struct YAMLDocument {
+    public let file: String
+    public let root: Node?
+
+    public init(text: String, file: String) throws(InputError) {
+        self.file = file
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.locate(error, file: file)
+        } catch {
+            throw InputError(file: file, "cannot parse YAML: \(error)", hint: "check the indentation and quoting")
+        }
+    }
+
+    static func locate(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return InputError(file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)", hint: "check the indentation and quoting near this place")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return InputError(file: file, "duplicated keys: \(duplicates.joined(separator: ", "))", hint: "each key may appear once")
+        default:
+            return InputError(file: file, "invalid YAML: \(error)")
+        }
+    }
+
+    /// An error located at `node`.
+    public func error(at node: Node?, _ message: String, hint: String? = nil) -> InputError {
+        InputError(file: file, line: node?.mark?.line, column: node?.mark?.column, message, hint: hint)
+    }
+
+    /// The pairs of a mapping node, keys as strings; rejects keys outside `allowed` with the
+    /// nearest valid key as a hint.
+    public func mapping(_ node: Node?, allowed: [String], what: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard let node, let map = node.mapping else {
+            throw error(at: node, "\(what) must be a mapping of key: value")
+        }
+        var out = [(key: String, keyNode: Node, value: Node)]()
+        for (k, v) in map {
+            guard let key = k.string else { throw error(at: k, "keys must be text") }
+            if !allowed.contains(key) {
+                let hint = nearest(to: key, among: allowed).map { "did you mean '\($0)'? Valid keys: \(allowed.joined(separator: ", "))" }
+                    ?? "valid keys: \(allowed.joined(separator: ", "))"
+                throw error(at: k, "unknown key '\(key)' in \(what)", hint: hint)
+            }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    public func string(_ node: Node, _ key: String) throws(InputError) -> String {
+        guard let s = node.string, node.scalar != nil else { throw error(at: node, "'\(key)' must be text") }
+        return s
+    }
+
+    public func int(_ node: Node, _ key: String) throws(InputError) -> Int {
+        guard let s = node.scalar?.string, let v = Int(s) else { throw error(at: node, "'\(key)' must be a whole number") }
+        return v
+    }
+
+    public func double(_ node: Node, _ key: String) throws(InputError) -> Double {
+        guard let s = node.scalar?.string, let v = parseNumber(s) else { throw error(at: node, "'\(key)' must be a number") }
+        return v
+    }
+}

@@ -1,0 +1,83 @@
+/// Where a definition came from, for messages (`file:line`).
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A headline goal with its rule.
+public struct HeadlineGoal: Sendable, Equatable {
+    public let rule: HeadlineRule
+    public let value: Double
+    public init(rule: HeadlineRule, value: Double) {
+        self.rule = rule
+        self.value = value
+    }
+}
+
+/// Counting units: values are whole numbers and paths stay whole.
+public let countUnits: Set<String> = ["名", "个", "家", "人", "项", "件", "套"]
+
+/// One indicator of a plan with its yearly targets.
+public struct Indicator: Sendable, Equatable, Identifiable {
+    public let id: String
+    /// The indicator this one is a "其中" (of which) row of, if any.
+    public let parent: String?
+    /// The row label in the plan's table ("12", "12.1").
+    public let row: String
+    public let nameZh: String
+    public let nameEn: String
+    public let category: String
+    public let kind: IndicatorKind
+    public let unit: String
+    public let direction: Direction
+    public let departments: [String]
+    /// Yearly targets by year.
+    public let targets: [Int: Double]
+    public let headline: HeadlineGoal?
+    public let location: SourceLocation?
+
+    public init(
+        id: String, parent: String? = nil, row: String, nameZh: String, nameEn: String,
+        category: String, kind: IndicatorKind, unit: String, direction: Direction = .increase,
+        departments: [String] = [], targets: [Int: Double], headline: HeadlineGoal?,
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.parent = parent
+        self.row = row
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.category = category
+        self.kind = kind
+        self.unit = unit
+        self.direction = direction
+        self.departments = departments
+        self.targets = targets
+        self.headline = headline
+        self.location = location
+    }
+
+    /// Whether values are counts (whole numbers).
+    public var isCount: Bool { countUnits.contains(unit) }
+}
+
+/// A series that drives indicators (GDP, industrial output) without targets of its own.
+public struct Driver: Sendable, Equatable, Identifiable {
+    public let id: String
+    public let nameZh: String
+    public let nameEn: String
+    public let kind: IndicatorKind
+    public let unit: String
+    public init(id: String, nameZh: String, nameEn: String, kind: IndicatorKind, unit: String) {
+        self.id = id
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.kind = kind
+        self.unit = unit
+    }
+}

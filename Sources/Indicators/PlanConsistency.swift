@@ -1,0 +1,205 @@
+/// One finding of `PlanConsistency.check`.
+public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case info, warning, error
+        public static func < (a: Severity, b: Severity) -> Bool {
+            let order: [Severity] = [.info, .warning, .error]
+            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        }
+    }
+
+    public let severity: Severity
+    public let indicator: String?
+    public let message: String
+    public let location: SourceLocation?
+
+    public init(_ severity: Severity, _ indicator: String?, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.indicator = indicator
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String {
+        let loc = location.map { "\($0): " } ?? ""
+        let ind = indicator.map { "[\($0)] " } ?? ""
+        return "\(loc)\(severity.rawValue): \(ind)\(message)"
+    }
+}
+
+/// Plan-consistency rules (DESIGN.md §2): milestones agree with headline goals, stock
+/// milestones move the way their net changes say, children stay within parents, shares lie in
+/// (0, 100), and rules fit kinds (a flow's targets are not read as a stock).
+public enum PlanConsistency {
+    /// Relative tolerance for comparing sums of targets with goals (targets are printed with
+    /// at most a few decimals).
+    static let tolerance = 1e-9
+
+    public static func check(_ plan: Plan) -> [Finding] {
+        var findings = [Finding]()
+        let years = Array(plan.metadata.years)
+        let byID = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for ind in plan.indicators {
+            findings += checkTargets(ind, years: years)
+            findings += checkHeadline(ind, years: years)
+            findings += checkParent(ind, byID: byID, years: years)
+        }
+        findings += checkObservations(plan)
+        return findings
+    }
+
+    static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * max(1, abs(a), abs(b)) }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    static func checkTargets(_ ind: Indicator, years: [Int]) -> [Finding] {
+        var f = [Finding]()
+        for y in years where ind.targets[y] == nil {
+            f.append(Finding(.error, ind.id, "no target for \(y)", at: ind.location))
+        }
+        for y in ind.targets.keys.sorted() {
+            let t = ind.targets[y]!
+            if !ind.kind.admits(t) {
+                let range = ind.kind == .share ? "inside (0, 100)" : "≥ 0"
+                f.append(Finding(.error, ind.id, "target \(format(t)) for \(y) is outside the range of a \(ind.kind.rawValue) (\(range))", at: ind.location))
+            }
+            if ind.isCount && t != t.rounded() {
+                f.append(Finding(.warning, ind.id, "target \(format(t)) for \(y) is not a whole number but the unit \(ind.unit) counts", at: ind.location))
+            }
+        }
+        // Stocks and shares of an "increase" indicator should not fall from one milestone to the next.
+        if ind.kind == .stock || ind.kind == .share || ind.kind == .level {
+            for (a, b) in zip(years, years.dropFirst()) {
+                guard let ta = ind.targets[a], let tb = ind.targets[b] else { continue }
+                if (ind.direction == .increase && tb < ta) || (ind.direction == .decrease && tb > ta) {
+                    f.append(Finding(.warning, ind.id, "milestone for \(b) (\(format(tb))) moves against the direction '\(ind.direction.rawValue)' from \(a) (\(format(ta)))", at: ind.location))
+                }
+            }
+        }
+        return f
+    }
+
+    static func checkHeadline(_ ind: Indicator, years: [Int]) -> [Finding] {
+        guard let goal = ind.headline else {
+            return [Finding(.info, ind.id, "no headline goal", at: ind.location)]
+        }
+        var f = [Finding]()
+        let targets = years.compactMap { ind.targets[$0] }
+        switch goal.rule {
+        case .final:
+            if ind.kind == .flow || ind.kind == .netChange {
+                f.append(Finding(.warning, ind.id, "a \(ind.kind.rawValue) with a 'final' goal is judged on its last year's amount only; 'cumulative' may be meant", at: ind.location))
+            }
+            if let last = years.last, let t = ind.targets[last], !same(t, goal.value) {
+                f.append(Finding(.warning, ind.id, "goal \(format(goal.value)) (final) differs from the \(last) milestone \(format(t))", at: ind.location))
+            }
+        case .cumulative:
+            if ind.kind != .flow && ind.kind != .netChange {
+                f.append(Finding(.error, ind.id, "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions", at: ind.location))
+            } else if targets.count == years.count {
+                let sum = targets.reduce(0, +)
+                if !same(sum, goal.value) {
+                    f.append(Finding(.warning, ind.id, "yearly milestones sum to \(format(sum)), the cumulative goal is \(format(goal.value))", at: ind.location))
+                }
+            }
+        case .everyYear:
+            for y in years {
+                if let t = ind.targets[y], !ind.direction.meets(t, goal.value) {
+                    f.append(Finding(.warning, ind.id, "the \(y) milestone \(format(t)) is below the every-year goal \(format(goal.value))", at: ind.location))
+                }
+            }
+        }
+        if !ind.kind.admits(goal.value) && ind.kind != .flow {
+            f.append(Finding(.error, ind.id, "goal \(format(goal.value)) is outside the range of a \(ind.kind.rawValue)", at: ind.location))
+        }
+        return f
+    }
+
+    static func checkParent(_ ind: Indicator, byID: [String: Indicator], years: [Int]) -> [Finding] {
+        guard let pid = ind.parent else {
+            if ind.kind == .netChange {
+                return [Finding(.error, ind.id, "a net_change needs the stock it is derived from as its parent", at: ind.location)]
+            }
+            return []
+        }
+        guard let parent = byID[pid] else {
+            return [Finding(.error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location)]
+        }
+        if pid == ind.id {
+            return [Finding(.error, ind.id, "an indicator cannot be its own parent", at: ind.location)]
+        }
+        var f = [Finding]()
+        switch ind.kind {
+        case .netChange:
+            guard parent.kind == .stock else {
+                return [Finding(.error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)", at: ind.location)]
+            }
+            // stock(t) − stock(t−1) = net(t) between consecutive milestones.
+            for (a, b) in zip(years, years.dropFirst()) {
+                guard let sa = parent.targets[a], let sb = parent.targets[b], let n = ind.targets[b] else { continue }
+                if !same(sb - sa, n) {
+                    f.append(Finding(.warning, ind.id, "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))", at: ind.location))
+                }
+            }
+            if let first = years.first, let s = parent.targets[first], let n = ind.targets[first] {
+                f.append(Finding(.info, ind.id, "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)", at: ind.location))
+            }
+            if let goal = ind.headline, goal.rule == .cumulative, let first = years.first, let last = years.last,
+                let s0 = parent.targets[first], let n0 = ind.targets[first], let sl = parent.targets[last]
+            {
+                let implied = sl - (s0 - n0)
+                if !same(implied, goal.value) {
+                    f.append(Finding(.warning, ind.id, "cumulative net change goal \(format(goal.value)) disagrees with the stock path (\(format(implied)))", at: ind.location))
+                }
+            }
+        default:
+            if ind.kind == parent.kind && ind.unit == parent.unit {
+                for y in years {
+                    if let c = ind.targets[y], let p = parent.targets[y], c > p {
+                        f.append(Finding(.error, ind.id, "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))", at: ind.location))
+                    }
+                }
+            }
+            if ind.unit != parent.unit {
+                f.append(Finding(.warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))", at: ind.location))
+            }
+        }
+        return f
+    }
+
+    static func checkObservations(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        let ids = Set(plan.seriesIDs)
+        for o in plan.observations {
+            if !ids.contains(o.indicator) {
+                f.append(Finding(.error, o.indicator, "observation for an unknown indicator", at: o.location))
+                continue
+            }
+            if let kind = plan.kind(of: o.indicator), !kind.admits(o.value) {
+                let range = kind == .share ? "inside (0, 100)" : "≥ 0"
+                f.append(Finding(.error, o.indicator, "observed value \(format(o.value)) in \(o.year) is outside the range of a \(kind.rawValue) (\(range))", at: o.location))
+            }
+            if let ind = plan.indicator(o.indicator), ind.isCount, o.value != o.value.rounded() {
+                f.append(Finding(.warning, o.indicator, "observed value \(format(o.value)) in \(o.year) is not a whole number but the unit \(ind.unit) counts", at: o.location))
+            }
+        }
+        // Children never exceed parents in the same year (same kind and unit).
+        for ind in plan.indicators {
+            guard let pid = ind.parent, let parent = plan.indicator(pid), parent.kind == ind.kind, parent.unit == ind.unit else { continue }
+            let ph = plan.history(of: pid)
+            for o in plan.history(of: ind.id).points {
+                if let p = ph.value(in: o.year), o.value > p {
+                    f.append(Finding(.error, ind.id, "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(p)))", at: o.location))
+                }
+            }
+        }
+        // Evidence summary: which indicators have too little data for a forecast.
+        let thin = plan.indicators.filter { plan.history(of: $0.id).count < 2 }
+        if !thin.isEmpty {
+            f.append(Finding(.info, nil, "\(thin.count) of \(plan.indicators.count) indicators have fewer than 2 usable observations (reported as insufficient_data unless a scenario states an assumption): \(thin.map(\.id).joined(separator: ", "))", at: nil))
+        }
+        return f
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import IO
+import Indicators
+
+/// `plancast check`: loads a plan (and observations) strictly and reports consistency findings.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a plan, its observations and scenario files; report consistency findings.",
+        discussion: "Exit 0 when there are no errors (warnings and notes are printed), 65 otherwise.")
+
+    @OptionGroup var planOptions: PlanOptions
+
+    @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
+    var quiet = false
+
+    func run() throws {
+        let plan = try planOptions.load()
+        let findings = PlanConsistency.check(plan)
+        var out = ""
+        for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {
+            out += f.description + "\n"
+        }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let notes = findings.filter { $0.severity == .info }.count
+        out += "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations; \(errors) errors, \(warnings) warnings, \(notes) notes\n"
+        writeStdout(out)
+        if errors > 0 { throw ExitCode(ExitStatus.dataError) }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import IO
+import Indicators
+import Reporting
+
+/// `plancast indicators`: the plan's indicator system, for people or as CSV.
+struct IndicatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "List the plan's indicators with targets, goals and the observations behind them.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+    @OptionGroup var planOptions: PlanOptions
+
+    @Option(help: "table (for people) or csv (DESIGN.md §5 columns).")
+    var format: Format = .table
+
+    @Option(help: "Language of the table: zh or en.")
+    var lang: Language = .zh
+
+    @Flag(help: "With --format csv: start with a UTF-8 byte-order mark so that Excel shows Chinese.")
+    var excel = false
+
+    func run() throws {
+        let plan = try planOptions.load()
+        switch format {
+        case .csv:
+            let text = IndicatorTable.csv(plan)
+            writeStdout((excel ? "\u{FEFF}" : "") + text)
+        case .table:
+            let last = plan.metadata.lastYear
+            let zh = lang == .zh
+            var table = TextTable(
+                header: zh
+                    ? ["行", "指标", "名称", "类型", "单位", "\(last)目标", "规则", "观测", "年份"]
+                    : ["row", "indicator", "name", "kind", "unit", "\(last) goal", "rule", "obs", "years"],
+                rightAligned: [5, 7])
+            for ind in plan.indicators {
+                let h = plan.history(of: ind.id)
+                let years = h.firstYear.map { f in f == h.lastYear ? "\(f)" : "\(f)–\(h.lastYear!)" } ?? "—"
+                table.append([
+                    ind.row, ind.id, zh ? ind.nameZh : ind.nameEn, ind.kind.rawValue, ind.unit,
+                    ind.headline.map { CSVFormat.short($0.value) } ?? "", ind.headline?.rule.rawValue ?? "",
+                    String(h.count), years,
+                ])
+            }
+            let title = zh ? plan.metadata.titleZh : plan.metadata.titleEn
+            writeStdout("\(title) \(plan.metadata.documentNumber)\n" + table.render())
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import IO
+import Indicators
+
+/// Options shared by the commands that read a plan.
+struct PlanOptions: ParsableArguments {
+    @Option(help: "Plan folder (plan.yaml, indicators.csv, …). Default: the bundled Kunshan plan.")
+    var plan: String?
+
+    @Option(help: "Observations file replacing the plan's own (long or wide layout).")
+    var observations: String?
+
+    @Option(help: "Text encoding of input files: auto, utf-8 or gb18030.")
+    var encoding: TextEncoding = .auto
+
+    func validate() throws {
+        if let plan, !FileManager.default.fileExists(atPath: plan) {
+            throw ValidationError("plan folder '\(plan)' does not exist")
+        }
+        if let observations, !FileManager.default.isReadableFile(atPath: observations) {
+            throw ValidationError("cannot read observations file '\(observations)'")
+        }
+    }
+
+    /// The plan folder: `--plan`, else `$PLANCAST_PLAN`, else the bundled plan found from the
+    /// working folder or from the executable's location.
+    func planDirectory() throws -> String {
+        if let plan { return plan }
+        if let env = ProcessInfo.processInfo.environment["PLANCAST_PLAN"] { return env }
+        let relative = "Notebooks-data/kunshan-2022-2025"
+        var candidates = [FileManager.default.currentDirectoryPath + "/" + relative]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent(relative).path)
+            dir = dir.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/plan.yaml") }) {
+            return found
+        }
+        throw ValidationError("cannot find the bundled plan (\(relative)); pass --plan DIR")
+    }
+
+    func load() throws -> Plan {
+        try PlanLoader.load(directory: try planDirectory(), observations: observations, encoding: encoding)
+    }
+}
+
+/// Output language of tables and reports.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+}
