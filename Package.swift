@@ -47,6 +47,6 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlancastCLITests", dependencies: ["plancast"]),
+        .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]
 )

@@ -14,9 +14,12 @@ public enum PlanLoader {
     static let fileKeys = ["indicators", "drivers", "observations"]
 
     /// Loads the plan in `directory`; `observations` replaces the bundled observations file.
+    /// `encoding` applies to the observations file (a planner's export); the plan's own files are
+    /// detected (UTF-8, or GB18030 when not valid UTF-8).
     public static func load(
-        directory: String, observations override: String? = nil, encoding: TextEncoding = .auto
+        directory: String, observations override: String? = nil, encoding observationsEncoding: TextEncoding = .auto
     ) throws(InputError) -> Plan {
+        let encoding = TextEncoding.auto
         let dir = URL(fileURLWithPath: directory)
         let planPath = dir.appendingPathComponent("plan.yaml").path
         guard FileManager.default.fileExists(atPath: planPath) else {
@@ -62,7 +65,7 @@ public enum PlanLoader {
         if override == nil && !FileManager.default.fileExists(atPath: obsPath) {
             observations = []
         } else {
-            observations = try ObservationsLoader.load(path: obsPath, seriesIDs: ids, kinds: kinds, encoding: encoding)
+            observations = try ObservationsLoader.load(path: obsPath, seriesIDs: ids, kinds: kinds, encoding: observationsEncoding)
         }
         return Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
     }

@@ -71,6 +71,12 @@ public struct History: Sendable, Equatable {
     public let indicator: String
     public let points: [Observation]
 
+    /// A history from observations already selected (one per year, in year order).
+    public init(indicator: String, points: [Observation]) {
+        self.indicator = indicator
+        self.points = points
+    }
+
     public var years: [Int] { points.map(\.year) }
     public var values: [Double] { points.map(\.value) }
     public var count: Int { points.count }

@@ -11,7 +11,7 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "Observations file replacing the plan's own (long or wide layout).")
     var observations: String?
 
-    @Option(help: "Text encoding of input files: auto, utf-8 or gb18030.")
+    @Option(help: "Text encoding of the observations file: auto (UTF-8, else GB18030), utf-8 or gb18030.")
     var encoding: TextEncoding = .auto
 
     func validate() throws {

@@ -1,0 +1,45 @@
+import Foundation
+import IO
+import Indicators
+import Testing
+
+struct ObservationsLoaderTests {
+    static let kinds: [String: IndicatorKind] = ["rd_intensity": .share, "firms": .stock]
+
+    func load(_ text: String) throws -> [Observation] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-obs-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("o.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try ObservationsLoader.load(path: path, seriesIDs: Array(Self.kinds.keys), kinds: Self.kinds)
+    }
+
+    @Test func wideLayoutWithSpreadsheetSpellings() throws {
+        let o = try load("indicator,name,2021年,2022,2023\nrd_intensity,研发,3.8%,,\"3.9\"\nfirms,企业,\"2,744\",3000,\n")
+        #expect(o.map(\.indicator) == ["rd_intensity", "rd_intensity", "firms", "firms"])
+        #expect(o.map(\.year) == [2021, 2023, 2021, 2022])
+        #expect(o.map(\.value) == [3.8, 3.9, 2744, 3000])
+    }
+
+    @Test func longLayoutKeepsQualityAndSource() throws {
+        let o = try load("indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n")
+        #expect(o.count == 2)
+        #expect(o[0].quality == .lowerBound && o[0].source == "报道")
+        #expect(o[0].location?.line == 2)
+    }
+
+    @Test func duplicatesWithoutSourcesAreErrors() throws {
+        #expect { try load("indicator,year,value\nfirms,2023,3000\nfirms,2023,3001\n") } throws: {
+            let e = $0 as! InputError
+            return e.line == 3 && e.message.contains("first on line 2")
+        }
+    }
+
+    @Test func rangeChecks() throws {
+        #expect { try load("indicator,year,value\nrd_intensity,2023,100\n") } throws: { ($0 as! InputError).column == 3 }
+        #expect { try load("indicator,year,value\nfirms,2023,-1\n") } throws: { ($0 as! InputError).message.contains("cannot be negative") }
+        // Partial-year rows are never used, so their range is not held against them.
+        #expect(try load("indicator,year,value,quality\nrd_intensity,2023,100,not_comparable\n").count == 1)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+
+/// The bundled Kunshan plan against the seed document, and `plancast check`/`indicators`
+/// through the built binary.
+struct PlanDataTests {
+    static let fixtures = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures")
+    static let seedPath = fixtures.appendingPathComponent("seed-kunshan-2022-2025.txt").path
+
+    /// Rows of the seed's indicator table (附件), parsed from the document text alone:
+    /// (name as printed, unit, targets 2022–2025), in table order. A data row is a line whose
+    /// tab-separated fields contain four consecutive numbers preceded by a unit and a name;
+    /// this also reads the two rows whose category cell was lost ("独角兽"培育企业, 新增上市企业).
+    static func seedTable() throws -> [(name: String, unit: String, targets: [Double])] {
+        let text = try String(contentsOfFile: seedPath, encoding: .utf8)
+        guard let start = text.range(of: "指标体系\n", options: .backwards) else { return [] }
+        var rows = [(name: String, unit: String, targets: [Double])]()
+        for line in text[start.upperBound...].split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard f.count >= 6 else { continue }
+            for i in 2..<(f.count - 3) {
+                let nums = f[i..<(i + 4)].compactMap { Double($0) }
+                if nums.count == 4 {
+                    rows.append((f[i - 2], f[i - 1], nums))
+                    break
+                }
+            }
+        }
+        return rows
+    }
+
+    static func csvRows(_ text: String) -> [[String]] {
+        // The indicators CSV quotes fields with commas; a small RFC 4180 splitter suffices here.
+        text.split(separator: "\n").map { line in
+            var fields = [String](), cur = "", quoted = false
+            let it = Array(line)
+            var k = 0
+            while k < it.count {
+                let c = it[k]
+                if quoted {
+                    if c == "\"" { if k + 1 < it.count && it[k + 1] == "\"" { cur.append("\""); k += 1 } else { quoted = false } }
+                    else { cur.append(c) }
+                } else if c == "\"" { quoted = true }
+                else if c == "," { fields.append(cur); cur = "" }
+                else { cur.append(c) }
+                k += 1
+            }
+            fields.append(cur)
+            return fields
+        }
+    }
+
+    @Test func bundledPlanEqualsTheSeedTableValueByValue() throws {
+        let seed = try Self.seedTable()
+        #expect(seed.count == 32, "the seed table has 28 numbered rows and 4 其中 rows")
+        let run = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = Self.csvRows(run.stdout)
+        let header = rows[0]
+        #expect(header == [
+            "indicator", "parent", "name_zh", "name_en", "category", "kind", "unit", "direction", "headline_rule",
+            "headline_goal", "target_2022", "target_2023", "target_2024", "target_2025", "observations",
+            "first_year", "last_year",
+        ])
+        let data = Array(rows.dropFirst())
+        #expect(data.count == 32)
+        for (k, (s, r)) in zip(seed, data).enumerated() {
+            #expect(r[2] == s.name, "row \(k + 1): name")
+            #expect(r[6] == s.unit, "row \(k + 1): unit")
+            let targets = r[10...13].map { Double($0)! }
+            #expect(targets == s.targets, "row \(k + 1) \(r[0]): targets \(targets) vs seed \(s.targets)")
+            // A 其中 row belongs to the row above it that is not itself a 其中 row.
+            if s.name.hasPrefix("其中") {
+                let parent = data[..<k].last { !$0[2].hasPrefix("其中") }!
+                #expect(r[1] == parent[0])
+            } else {
+                #expect(r[1].isEmpty)
+            }
+        }
+    }
+
+    /// The 2025 goals of section 二, read by hand from the seed: (id, rule, goal, phrase that
+    /// states it in the seed — the test checks the phrase is really there).
+    static let headlineGoals: [(String, String, Double, String)] = [
+        ("national_major_talent_experts", "final", 200, "全市国家重大人才工程专家达200"),
+        ("self_cultivated_national_experts", "final", 65, "其中自主培育国家重大人才工程专家达 65 名"),
+        ("innovation_talents_total", "final", 1700, "各级双创人才(团队)总量达 1700 个"),
+        ("new_provincial_innovation_talents", "cumulative", 100, "其中新增省级以上双创人才(团队) 100 个"),
+        ("new_masters_phds", "cumulative", 2000, "新增创新创业硕博士 2000 名"),
+        ("new_high_skilled_workers", "cumulative", 40000, "高技能人才 4 万人"),
+        ("high_level_talent_total", "final", 6.2, "高层次人才总量达 6.2 万人"),
+        ("talent_resource_total", "final", 60, "人才资源总量达 60 万人"),
+        ("new_postdoc_workstations", "cumulative", 20, "新增博士后工作站 20 个"),
+        ("new_engineering_research_centers", "cumulative", 60, "省级及以上工程技术研究中心、企业技术中心各 60 家"),
+        ("new_enterprise_technology_centers", "cumulative", 60, "省级及以上工程技术研究中心、企业技术中心各 60 家"),
+        ("new_rd_institutions", "cumulative", 5, "苏州市级及以上新型研发机构 5 个"),
+        ("new_challenge_projects", "cumulative", 500, "新增“揭榜挂帅”攻关项目 500 项"),
+        ("high_tech_enterprises", "final", 3500, "有效高新技术企业达 3500 家"),
+        ("net_new_high_tech_enterprises", "cumulative", 1300, "净增高新技术企业 1300 家"),
+        ("specialized_sme_enterprises", "final", 550, "“专精特新”企业达 550 家"),
+        ("new_national_specialized_smes", "cumulative", 20, "新增国家级“专精特新”企业 20 家"),
+        ("gazelle_enterprises", "final", 200, "瞪羚企业达 200 家"),
+        ("unicorn_candidates", "final", 50, "“独角兽”培育企业达 50 家"),
+        ("new_listed_companies", "cumulative", 40, "新增上市企业 40 家"),
+        ("new_high_value_invention_patents", "cumulative", 2600, "新增高价值发明专利数 2600 件"),
+        ("new_standards", "cumulative", 120, "行业标准制(修)订数达 120 项"),
+        ("rd_intensity", "final", 4.5, "全社会研发支出占地区生产总值比重达 4.5%"),
+        ("industrial_rd_intensity", "final", 2.0, "规上工业企业研发投入强度达 2.0%"),
+        ("strategic_emerging_share", "final", 56, "战略性新兴产业产值占规上工业总产值比重达 56%"),
+        ("high_tech_industry_share", "final", 54, "高新技术产业产值占规上工业总产值比重达 54%"),
+        ("new_innovation_space_area", "cumulative", 500, "新增科创载体面积 500 万平方米"),
+        ("new_incubators", "cumulative", 36, "孵化器和众创空间 36 个"),
+        ("new_offshore_enclaves", "cumulative", 10, "新增离岸创新飞地 10 家"),
+        ("new_sci_tech_projects", "every_year", 1000, "每年新引进科创项目 1000 个"),
+        ("sci_tech_service_revenue", "final", 290, "科技服务业收入达 290 亿元"),
+        ("new_talent_apartments", "cumulative", 10000, "新增人才公寓 1 万套"),
+    ]
+
+    @Test func headlineGoalsAndRulesEqualSectionTwo() throws {
+        let seed = try String(contentsOfFile: Self.seedPath, encoding: .utf8)
+        let run = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
+        let data = Dictionary(uniqueKeysWithValues: Self.csvRows(run.stdout).dropFirst().map { ($0[0], $0) })
+        #expect(data.count == 32)
+        for (id, rule, goal, phrase) in Self.headlineGoals {
+            #expect(seed.contains(phrase), "phrase for \(id) not in the seed: \(phrase)")
+            let row = try #require(data[id], "missing \(id)")
+            #expect(row[8] == rule, "\(id) rule")
+            #expect(Double(row[9]) == goal, "\(id) goal")
+        }
+    }
+
+    @Test func kindsAndParents() throws {
+        let run = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
+        let data = Dictionary(uniqueKeysWithValues: Self.csvRows(run.stdout).dropFirst().map { ($0[0], $0) })
+        #expect(data["net_new_high_tech_enterprises"]?[5] == "net_change")
+        #expect(data["net_new_high_tech_enterprises"]?[1] == "high_tech_enterprises")
+        #expect(data["rd_intensity"]?[5] == "share")
+        #expect(data["sci_tech_service_revenue"]?[5] == "level")
+        #expect(data["high_tech_enterprises"]?[5] == "stock")
+        #expect(data["new_sci_tech_projects"]?[5] == "flow")
+        // Cumulative goals belong to flows and net changes only.
+        for (_, row) in data where row[8] == "cumulative" { #expect(row[5] == "flow" || row[5] == "net_change") }
+    }
+
+    @Test func checkPassesOnTheBundledPlan() throws {
+        let run = try Binary.run(["check"], in: Binary.packageRoot)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("0 errors, 0 warnings"))
+        #expect(run.stdout.contains("stood at 2200 at the end of 2021"))
+    }
+
+    static let badFiles: [(String, Int?)] = [
+        ("empty.csv", 1), ("header-only.csv", 1), ("duplicate-indicator-year.csv", 4), ("unknown-id.csv", 3),
+        ("share-above-100.csv", 3), ("negative-count.csv", 3), ("text-in-number-column.csv", 3),
+        ("truncated-row.csv", 3), ("invalid-encoding.csv", 3), ("bad-year.csv", 2), ("unknown-quality.csv", 2),
+        ("wide-text-in-number.csv", 2),
+    ]
+
+    @Test("check exits 65 on each bad observations file, naming file and line", arguments: badFiles)
+    func badObservations(file: String, line: Int?) throws {
+        let path = Self.fixtures.appendingPathComponent("bad-observations/\(file)").path
+        let run = try Binary.run(["check", "--observations", path], in: Binary.packageRoot)
+        #expect(run.status == 65, "\(file): status \(run.status)")
+        #expect(run.stdout.isEmpty)
+        if let line {
+            #expect(run.stderr.contains("\(path):\(line)"), "\(file): \(run.stderr)")
+        }
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count <= 2, "one or two lines: \(run.stderr)")
+    }
+
+    @Test func unknownIDSuggestsTheNearest() throws {
+        let path = Self.fixtures.appendingPathComponent("bad-observations/unknown-id.csv").path
+        let run = try Binary.run(["check", "--observations", path], in: Binary.packageRoot)
+        #expect(run.stderr.contains("\(path):3:1:"))
+        #expect(run.stderr.contains("did you mean 'rd_intensity'"))
+    }
+
+    @Test func gbkCopyLoadsToTheSameValues() throws {
+        let utf8 = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
+        let gbkPath = Self.fixtures.appendingPathComponent("good-observations/observations-gbk.csv").path
+        let gbk = try Binary.run(["indicators", "--format", "csv", "--observations", gbkPath], in: Binary.packageRoot)
+        #expect(gbk.status == 0, "\(gbk.stderr)")
+        #expect(gbk.stdout == utf8.stdout)
+        let forced = try Binary.run(["check", "--observations", gbkPath, "--encoding", "gb18030"], in: Binary.packageRoot)
+        #expect(forced.status == 0)
+        let wrong = try Binary.run(["check", "--observations", gbkPath, "--encoding", "utf-8"], in: Binary.packageRoot)
+        #expect(wrong.status == 65)
+    }
+
+    @Test func wideAndLongLayoutsAgree() throws {
+        let wide = Self.fixtures.appendingPathComponent("good-observations/wide.csv").path
+        let long = Self.fixtures.appendingPathComponent("good-observations/long.csv").path
+        let a = try Binary.run(["indicators", "--format", "csv", "--observations", wide], in: Binary.packageRoot)
+        let b = try Binary.run(["indicators", "--format", "csv", "--observations", long], in: Binary.packageRoot)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("rd_intensity,,全社会研发支出占地区生产总值比重"))
+    }
+
+    @Test func badPlanFilesExit65() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025")
+        func variant(_ name: String, _ edit: (String) -> String) throws -> String {
+            let d = dir.appendingPathComponent(name)
+            try FileManager.default.copyItem(at: source, to: d)
+            let f = d.appendingPathComponent("indicators.csv")
+            try edit(try String(contentsOf: f, encoding: .utf8)).write(to: f, atomically: true, encoding: .utf8)
+            return d.path
+        }
+        // A share target above 100: a consistency error (exit 65), reported at its line.
+        let share = try variant("share") { $0.replacingOccurrences(of: "%,increase,final,4.5,4.0,4.1,4.3,4.5", with: "%,increase,final,4.5,4.0,4.1,104.3,4.5") }
+        var run = try Binary.run(["check", "--plan", share])
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("indicators.csv:24: error: [rd_intensity]"))
+        // A misspelt kind: a load error with line, column and the nearest kind.
+        let kind = try variant("kind") { $0.replacingOccurrences(of: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,level,", with: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,levle,") }
+        run = try Binary.run(["check", "--plan", kind])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("indicators.csv:32:7:"))
+        #expect(run.stderr.contains("did you mean 'level'"))
+        // A child above its parent.
+        let child = try variant("child") { $0.replacingOccurrences(of: "名,increase,final,65,50,55,60,65", with: "名,increase,final,65,50,55,260,65") }
+        run = try Binary.run(["check", "--plan", child])
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("exceeds its parent"))
+        // Milestones that do not add up to the cumulative goal: a warning, exit 0.
+        let sum = try variant("sum") { $0.replacingOccurrences(of: "cumulative,20,4,5,5,6", with: "cumulative,20,4,5,5,7") }
+        run = try Binary.run(["check", "--plan", sum])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("yearly milestones sum to 21, the cumulative goal is 20"))
+        // A cumulative goal on a stock: the targets of a flow read as a stock.
+        let rule = try variant("rule") { $0.replacingOccurrences(of: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,final", with: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,cumulative") }
+        run = try Binary.run(["check", "--plan", rule])
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("[gazelle_enterprises] a cumulative goal sums yearly amounts"))
+    }
+}
