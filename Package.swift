@@ -32,12 +32,13 @@ let package = Package(
         .target(name: "Indicators"),
         .target(
             name: "IO",
-            dependencies: ["Indicators", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
+            dependencies: ["Indicators", "Forecasting", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
+        .target(name: "Forecasting", dependencies: ["Indicators"]),
         .target(name: "Reporting", dependencies: ["Indicators"]),
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "LinearAlgebra", "Regression", "Indicators", "IO", "Reporting",
+                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "IO", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -8,6 +8,11 @@ public enum CSVFormat {
         return String(format: "%.17g", v)
     }
 
+    /// The shortest decimal that reads back to the same double (no digits lost, none invented).
+    public static func roundTrip(_ v: Double) -> String {
+        v.isNaN ? "" : "\(v)"
+    }
+
     /// Shortest representation that round-trips (Swift's description), for tidy outputs.
     public static func short(_ v: Double) -> String {
         if v.isNaN { return "" }

@@ -1,0 +1,71 @@
+import Foundation
+import Indicators
+
+/// The scale a series is modelled on, chosen by its kind (DESIGN.md §2), and its inverse.
+///
+/// Every back-transformed value respects the kind's bounds by construction: `exp` is positive,
+/// the inverse logit lies in (0, 100), a squared square root is ≥ 0.
+public enum Transform: String, Sendable, Equatable, CaseIterable {
+    /// No transform (net changes, series with negative values).
+    case identity
+    /// Natural log (stocks, flows and levels that are always positive).
+    case log
+    /// Square root (counts with zeros: small flows such as 1–2 new institutions a year).
+    case squareRoot = "sqrt"
+    /// `log(p / (100 − p))` for a percentage share `p ∈ (0, 100)`.
+    case logit
+
+    @inlinable
+    public func forward(_ x: Double) -> Double {
+        switch self {
+        case .identity: return x
+        case .log: return Foundation.log(x)
+        case .squareRoot: return x.squareRoot()
+        case .logit: return Foundation.log(x / (100 - x))
+        }
+    }
+
+    @inlinable
+    public func inverse(_ z: Double) -> Double {
+        switch self {
+        case .identity: return z
+        case .log: return exp(z)
+        case .squareRoot: return z > 0 ? z * z : 0
+        case .logit: return 100 / (1 + exp(-z))
+        }
+    }
+
+    /// Whether `x` can be transformed.
+    public func admits(_ x: Double) -> Bool {
+        guard x.isFinite else { return false }
+        switch self {
+        case .identity: return true
+        case .log: return x > 0
+        case .squareRoot: return x >= 0
+        case .logit: return x > 0 && x < 100
+        }
+    }
+
+    /// The natural scale of an indicator kind given its values: log for positive stocks,
+    /// flows and levels (square root when zeros occur), logit for shares, identity for net
+    /// changes.
+    public static func natural(for kind: IndicatorKind, values: [Double]) -> Transform {
+        switch kind {
+        case .share: return values.allSatisfy { $0 > 0 && $0 < 100 } ? .logit : .identity
+        case .netChange: return .identity
+        case .stock, .flow, .level:
+            if values.allSatisfy({ $0 > 0 }) { return .log }
+            if values.allSatisfy({ $0 >= 0 }) { return .squareRoot }
+            return .identity
+        }
+    }
+
+    /// For series of unknown kind: log when all positive, square root when non-negative with
+    /// zeros, identity otherwise.
+    public static func automatic(values: [Double]) -> Transform {
+        if values.allSatisfy({ $0 > 0 }) { return .log }
+        if values.allSatisfy({ $0 >= 0 }) { return .squareRoot }
+        return .identity
+    }
+}
+

@@ -1,0 +1,70 @@
+/// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
+/// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
+/// any order. An optional `split` column (`train`/`test`) marks held-out values for
+/// `backtest`; other columns are ignored. A blank value is a missing year.
+public struct SeriesInput: Sendable {
+    public struct Series: Sendable {
+        public let id: String
+        public var periods: [Int] = []
+        public var values: [Double] = []
+        /// Parallel to `periods`: true where `split` says `test`.
+        public var isTest: [Bool] = []
+    }
+
+    /// Series in order of first appearance.
+    public let series: [Series]
+    public let hasSplit: Bool
+
+    public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
+        try self.init(table: try CSVTable(path: path, encoding: encoding))
+    }
+
+    public init(table t: CSVTable) throws(InputError) {
+        let ci = try t.columnIndex("series_id"), cp = try t.columnIndex("period"), cv = try t.columnIndex("value")
+        let cs = t.header.firstIndex(of: "split")
+        if t.rows.isEmpty {
+            throw InputError(file: t.file, line: 1, "the file has a header but no data rows", hint: "add rows series_id,period,value")
+        }
+        var order = [String]()
+        var byID = [String: Series]()
+        var seen = [String: Int]()
+        for (k, row) in t.rows.enumerated() {
+            let line = t.lines[k]
+            let id = row[ci].trimmingWhitespace()
+            guard !id.isEmpty else {
+                throw InputError(file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
+            }
+            let ptext = row[cp].trimmingWhitespace()
+            guard let period = Int(ptext) else {
+                throw InputError(file: t.file, line: line, column: cp + 1, "period '\(ptext)' is not an integer", hint: "periods are whole numbers such as years (2021) or indexes (1, 2, 3)")
+            }
+            let key = "\(id)\u{1}\(period)"
+            if let first = seen[key] {
+                throw InputError(file: t.file, line: line, column: cp + 1, "series '\(id)' has period \(period) twice (first on line \(first))", hint: "keep one row per series and period")
+            }
+            seen[key] = line
+            let vtext = row[cv].trimmingWhitespace()
+            if vtext.isEmpty || vtext.uppercased() == "NA" { continue }
+            guard let v = parseNumber(vtext) else {
+                throw InputError(file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number", hint: "write a finite number, or leave the value blank for a missing period")
+            }
+            var isTest = false
+            if let cs {
+                let s = row[cs].trimmingWhitespace().lowercased()
+                guard s == "train" || s == "test" else {
+                    throw InputError(file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test")
+                }
+                isTest = s == "test"
+            }
+            if byID[id] == nil {
+                order.append(id)
+                byID[id] = Series(id: id)
+            }
+            byID[id]!.periods.append(period)
+            byID[id]!.values.append(v)
+            byID[id]!.isTest.append(isTest)
+        }
+        series = order.map { byID[$0]! }
+        hasSplit = cs != nil
+    }
+}

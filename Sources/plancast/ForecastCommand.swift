@@ -1,0 +1,137 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import IO
+import Indicators
+
+/// Options shared by `forecast` and `backtest`.
+struct BatchOptions: ParsableArguments {
+    @Option(help: "CSV with columns series_id,period,value (period an integer; gaps allowed).")
+    var input: String
+
+    @Option(help: "Steps to forecast.")
+    var horizon: Int
+
+    @Option(help: "Central interval levels in percent, comma-separated.")
+    var levels: String = "80,95"
+
+    @Option(help: "Quantile levels in (0, 1), comma-separated (e.g. 0.05,0.5,0.95).")
+    var quantiles: String = ""
+
+    @Option(help: "Indicator kind of every series: auto (log if positive, sqrt with zeros, identity with negatives), stock, flow, share, level or net_change.")
+    var kind: String = "auto"
+
+    @Option(help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale.")
+    var models: String = "drift,theta,drift@log,theta@log"
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "Text encoding of the input: auto, utf-8 or gb18030.")
+    var encoding: TextEncoding = .auto
+
+    var levelValues: [(label: String, value: Double)] {
+        levels.split(separator: ",").map { s in let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan) }
+    }
+    var quantileValues: [(label: String, value: Double)] {
+        quantiles.split(separator: ",").map { s in let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan) }
+    }
+
+    func validate() throws {
+        guard (1...100).contains(horizon) else { throw ValidationError("--horizon must be between 1 and 100 (got \(horizon))") }
+        for (label, v) in levelValues where !(v > 0 && v < 100) {
+            throw ValidationError("--levels: '\(label)' is not a level in percent between 0 and 100 (e.g. 80,95)")
+        }
+        for (label, v) in quantileValues where !(v > 0 && v < 1) {
+            throw ValidationError("--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
+        }
+        if kind != "auto" && IndicatorKind(rawValue: kind) == nil {
+            throw ValidationError("--kind must be auto or one of \(IndicatorKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if combination == nil {
+            throw ValidationError("--models: use names from \(Combination.available.keys.sorted().joined(separator: ", "))")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard FileManager.default.isReadableFile(atPath: input) else {
+            throw ValidationError("cannot read '\(input)': no such file or not readable")
+        }
+    }
+
+    var combination: Combination? {
+        Combination.named(models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    func settings() -> ForecastSettings {
+        ForecastSettings(horizon: horizon, combination: combination!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// The transform of a series: from --kind, or chosen from its values.
+    func transform(for values: [Double]) -> Transform {
+        if let k = IndicatorKind(rawValue: kind) { return Transform.natural(for: k, values: values) }
+        return Transform.automatic(values: values)
+    }
+}
+
+/// `plancast forecast`: batch forecasts with calibrated intervals and quantiles.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast any number of yearly series with calibrated intervals and quantiles.",
+        discussion: """
+            Output columns: series_id,period,step,mean, then lo<L>,hi<L> per level, then q<p> per \
+            quantile as written. Intervals come from pooled rolling-origin errors of the whole batch \
+            (see Notebooks-data/forecast-accuracy.md). A series that cannot be forecast gets a \
+            warning on stderr and a row in --status; the batch goes on.
+            """)
+
+    @OptionGroup var batch: BatchOptions
+
+    @Option(help: "Write the forecasts here (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: "Write series_id,status,observations,transform,models here.")
+    var status: String?
+
+    func run() throws {
+        let input = try SeriesInput(path: batch.input, encoding: batch.encoding)
+        var series = [(id: String, series: YearlySeries, transform: Transform)]()
+        var statusRows = [[String]]()
+        var warnings = [String]()
+        for s in input.series {
+            do {
+                let ys = try YearlySeries(periods: s.periods, values: s.values)
+                series.append((s.id, ys, batch.transform(for: ys.values)))
+            } catch {
+                warnings.append("warning: series '\(s.id)' skipped: \(error)")
+                statusRows.append([s.id, "failed", String(s.values.count), "", ""])
+            }
+        }
+        let result = Forecaster.run(series, settings: batch.settings())
+        for f in result.forecasts {
+            statusRows.append([f.id, f.status.rawValue, String(f.observations), f.transform.rawValue, f.models.joined(separator: "+")])
+            switch f.status {
+            case .ok: break
+            case .short: warnings.append("warning: series '\(f.id)': 2 observations, drift only with the pooled scale")
+            case .priorOnly: warnings.append("warning: series '\(f.id)': 1 observation, no data-driven forecast (last value with the pooled scale)")
+            case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the pool")
+            }
+        }
+        let rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
+        let text = ForecastTable.csv(rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
+        if let output {
+            try writeTextAtomically(text, to: output)
+        } else {
+            writeStdout(text)
+        }
+        if let status {
+            var s = CSVFormat.line(["series_id", "status", "observations", "transform", "models"])
+            for r in statusRows { s += CSVFormat.line(r) }
+            try writeTextAtomically(s, to: status)
+        }
+        if !warnings.isEmpty {
+            let shown = warnings.prefix(20).joined(separator: "\n")
+            let more = warnings.count > 20 ? "\n… and \(warnings.count - 20) more warnings (see --status)" : ""
+            FileHandle.standardError.write(Data((shown + more + "\n").utf8))
+        }
+    }
+}
