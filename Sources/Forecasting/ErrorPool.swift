@@ -38,10 +38,14 @@ public struct ErrorPool: Sendable {
 }
 
 /// Quantiles of standardised errors used when a batch is too small to calibrate itself, and as
-/// a weak prior otherwise. `builtIn` is Student-t with 4 degrees of freedom scaled by 1.3 — heavier
-/// than the Gaussian the models assume, in line with the under-coverage of model intervals on
-/// short yearly series reported by Makridakis et al. (M4, 2020) — until a pooled table from a
-/// reference collection replaces it (see Notebooks-data/forecast-accuracy.md).
+/// a weak prior (weight 50 pseudo-errors) otherwise.
+///
+/// `builtIn` is the pooled calibration of the Tourism development set (518 yearly series,
+/// training parts only, steps 1–6 averaged; `plancast forecast --input train.csv --horizon 6
+/// --calibration cal.csv`, see Notebooks-data/forecast-accuracy.md): close to a standard normal
+/// in the centre, with a heavier lower tail (declines are sharper than rises). Between its
+/// levels it is interpolated linearly; beyond 0.005 and 0.995 it continues along a normal tail
+/// through the outermost level.
 public struct ErrorPrior: Sendable {
     /// Pseudo-count of the prior against the pool.
     public let weight: Double
@@ -54,5 +58,21 @@ public struct ErrorPrior: Sendable {
 
     public func quantile(step: Int, _ tau: Double) -> Double { quantileFunction(step, tau) }
 
-    public static let builtIn = ErrorPrior(weight: 50) { _, tau in 1.3 * StudentT.quantile(tau, df: 4) }
+    static let taus: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
+    static let zs: [Double] = [-3.753, -3.204, -2.417, -1.889, -1.348, -0.805, -0.627, -0.474, -0.221, 0.000, 0.215, 0.449, 0.582, 0.739, 1.166, 1.555, 1.963, 2.508, 2.888]
+
+    /// Piecewise-linear quantile function through (taus, zs) with normal tails.
+    static func table(_ tau: Double) -> Double {
+        if tau <= taus.first! {
+            return zs.first! * StudentT.normalQuantile(max(tau, 1e-12)) / StudentT.normalQuantile(taus.first!)
+        }
+        if tau >= taus.last! {
+            return zs.last! * StudentT.normalQuantile(min(tau, 1 - 1e-12)) / StudentT.normalQuantile(taus.last!)
+        }
+        let k = taus.firstIndex { $0 >= tau }!
+        let w = (tau - taus[k - 1]) / (taus[k] - taus[k - 1])
+        return zs[k - 1] + w * (zs[k] - zs[k - 1])
+    }
+
+    public static let builtIn = ErrorPrior(weight: 50) { _, tau in table(tau) }
 }

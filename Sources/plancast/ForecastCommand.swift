@@ -92,6 +92,9 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Write series_id,status,observations,transform,models here.")
     var status: String?
 
+    @Option(help: "Write the calibration table here: step,tau,z (pooled standardised error quantiles) and step,n.")
+    var calibration: String?
+
     func run() throws {
         let input = try SeriesInput(path: batch.input, encoding: batch.encoding)
         var series = [(id: String, series: YearlySeries, transform: Transform)]()
@@ -122,6 +125,16 @@ struct ForecastCommand: ParsableCommand {
             try writeTextAtomically(text, to: output)
         } else {
             writeStdout(text)
+        }
+        if let calibration {
+            var c = CSVFormat.line(["step", "tau", "z", "pool_size"])
+            let taus = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
+            for h in 1...batch.horizon {
+                for t in taus {
+                    c += CSVFormat.line([String(h), String(t), CSVFormat.roundTrip(result.calibration.quantile(step: h, t)), String(result.calibration.pool.count(step: h))])
+                }
+            }
+            try writeTextAtomically(c, to: calibration)
         }
         if let status {
             var s = CSVFormat.line(["series_id", "status", "observations", "transform", "models"])

@@ -1,0 +1,87 @@
+import Forecasting
+import Foundation
+import Testing
+
+/// Coverage of the calibrated forecaster on series simulated from known processes.
+struct CalibrationTests {
+    typealias SplitMix = ContractTests.SplitMix
+
+    /// 400 log-normal random walks with drift (μ = 0.03, σ = 0.08 a year on logs), 15 years of
+    /// history; the next 4 years are held out. Each step has 400 independent outcomes, so an 80%
+    /// interval's coverage has binomial SD √(0.8·0.2/400) = 0.02 per step: the band ±4 SD,
+    /// [0.72, 0.88], fails with probability < 1e-4 for a calibrated forecaster.
+    @Test func coverageOnSimulatedRandomWalks() throws {
+        var g = SplitMix(state: 2026)
+        var input = [(id: String, series: YearlySeries, transform: Transform)]()
+        var future = [[Double]]()
+        for i in 0..<400 {
+            var z = log(100.0)
+            var vals = [Double]()
+            for _ in 0..<19 {
+                z += 0.03 + 0.08 * Sampling.normal(using: &g)
+                vals.append(exp(z))
+            }
+            input.append(("s\(i)", try YearlySeries(periods: Array(2000..<2015), values: Array(vals.prefix(15))), .log))
+            future.append(Array(vals.suffix(4)))
+        }
+        let batch = Forecaster.run(input, settings: ForecastSettings(horizon: 4, threads: 2))
+        let rows = batch.rows(levels: [80, 95], quantiles: [0.5])
+        for h in 1...4 {
+            var in80 = 0, in95 = 0, below = 0
+            for (k, f) in future.enumerated() {
+                let r = rows[k * 4 + h - 1]
+                let y = f[h - 1]
+                if y >= r.intervals[0].lo && y <= r.intervals[0].hi { in80 += 1 }
+                if y >= r.intervals[1].lo && y <= r.intervals[1].hi { in95 += 1 }
+                if y <= r.quantiles[0] { below += 1 }
+            }
+            let c80 = Double(in80) / 400, c95 = Double(in95) / 400, c50 = Double(below) / 400
+            #expect((0.72...0.88).contains(c80), "step \(h): 80% coverage \(c80) (seed 2026)")
+            // 95%: SD √(0.95·0.05/400) = 0.011; ±4 SD.
+            #expect((0.906...0.994).contains(c95), "step \(h): 95% coverage \(c95) (seed 2026)")
+            #expect((0.40...0.60).contains(c50), "step \(h): share below the median \(c50) (seed 2026)")
+        }
+    }
+
+    @Test func resultsDoNotDependOnThreads() throws {
+        var g = SplitMix(state: 7)
+        let input = try (0..<50).map { i -> (id: String, series: YearlySeries, transform: Transform) in
+            let v = (0..<10).map { _ in 50 + 10 * Sampling.uniform(using: &g) }
+            return ("s\(i)", try YearlySeries(periods: Array(1...10), values: v), .log)
+        }
+        let a = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 1)).rows(levels: [90], quantiles: [0.5])
+        let b = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 4)).rows(levels: [90], quantiles: [0.5])
+        #expect(a.map(\.mean) == b.map(\.mean))
+        #expect(a.map(\.intervals[0].hi) == b.map(\.intervals[0].hi))
+    }
+
+    @Test func awkwardSeriesGiveValidBoundedForecasts() throws {
+        let cases: [(String, [Int], [Double], Transform, ForecastStatus)] = [
+            ("one", [2020], [5], .log, .priorOnly),
+            ("two", [2019, 2021], [5, 7], .log, .short),
+            ("three", [2018, 2019, 2020], [1, 2, 4], .log, .ok),
+            ("constant", [2010, 2011, 2012, 2013], [3, 3, 3, 3], .log, .constant),
+            ("zeros", [2015, 2016, 2017, 2018, 2019], [0, 2, 1, 0, 3], .squareRoot, .ok),
+            ("share", [2019, 2020, 2021, 2022], [99.5, 99.7, 99.9, 99.8], .logit, .ok),
+            ("gaps", [2000, 2003, 2004, 2008], [100, 130, 128, 160], .log, .ok),
+        ]
+        let input = try cases.map { ($0.0, try YearlySeries(periods: $0.1, values: $0.2), $0.3) }
+        let batch = Forecaster.run(input, settings: ForecastSettings(horizon: 3))
+        for (k, c) in cases.enumerated() {
+            #expect(batch.forecasts[k].status == c.4, "\(c.0)")
+        }
+        let rows = batch.rows(levels: [80, 95], quantiles: [0.05, 0.5, 0.95])
+        for r in rows {
+            let values = [r.mean, r.intervals[0].lo, r.intervals[0].hi, r.intervals[1].lo, r.intervals[1].hi] + r.quantiles
+            #expect(values.allSatisfy { $0.isFinite }, "\(r.id) step \(r.step)")
+            #expect(r.intervals[1].lo <= r.intervals[0].lo && r.intervals[0].lo <= r.quantiles[1])
+            #expect(r.quantiles[1] <= r.intervals[0].hi && r.intervals[0].hi <= r.intervals[1].hi)
+            switch r.id {
+            case "share": #expect(values.allSatisfy { $0 > 0 && $0 < 100 })
+            default: #expect(values.allSatisfy { $0 >= 0 })
+            }
+        }
+        // The gap is respected: the forecast continues from 2008.
+        #expect(rows.first { $0.id == "gaps" }?.period == 2009)
+    }
+}

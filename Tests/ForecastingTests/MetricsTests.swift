@@ -1,0 +1,68 @@
+import Forecasting
+import Foundation
+import Testing
+
+/// `Metrics` against the independent Python scorer (shared/bench/score_forecasts.py) on the
+/// same data and forecasts; see Fixtures/scorer/README.md for the commands.
+struct MetricsTests {
+    static func fixture(_ name: String) -> URL {
+        Bundle.module.url(forResource: "Fixtures/scorer/\(name)", withExtension: nil)!
+    }
+
+    static func rows(_ name: String) throws -> (header: [String], rows: [[String]]) {
+        let text = try String(contentsOf: fixture(name), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return (lines[0], Array(lines.dropFirst()))
+    }
+
+    @Test func sameNumbersAsThePythonScorer() throws {
+        let (dh, data) = try Self.rows("data.csv")
+        let (fh, fc) = try Self.rows("forecasts.csv")
+        let col = { (h: [String], n: String) in h.firstIndex(of: n)! }
+        var train = [String: [Double]](), test = [String: [Double]]()
+        var order = [String]()
+        for r in data {
+            let id = r[col(dh, "series_id")], v = Double(r[col(dh, "value")])!
+            if train[id] == nil && test[id] == nil { order.append(id) }
+            if r[col(dh, "split")] == "train" { train[id, default: []].append(v) } else { test[id, default: []].append(v) }
+        }
+        var byID = [String: [[String]]]()
+        for r in fc { byID[r[0], default: []].append(r) }
+        let levels: [Double] = [80, 95]
+        let taus: [Double] = [0.05, 0.25, 0.5, 0.75, 0.95]
+        let scored = order.map { id -> ScoredForecast in
+            let r = byID[id]!.sorted { Int($0[col(fh, "horizon_step")])! < Int($1[col(fh, "horizon_step")])! }
+            func c(_ n: String) -> [Double] { r.map { Double($0[col(fh, n)])! } }
+            var iv = [Double: (lo: [Double], hi: [Double])]()
+            for lv in levels { iv[lv] = (c("lo\(Int(lv))"), c("hi\(Int(lv))")) }
+            var q = [Double: [Double]]()
+            for t in taus { q[t] = c("q\(t)") }
+            return ScoredForecast(train: train[id]!, test: test[id]!, point: c("mean"), intervals: iv, quantiles: q)
+        }
+        let mine = Dictionary(uniqueKeysWithValues: Metrics.score(scored))
+        let ref = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture("scorer.json"))) as! [String: Any]
+        let keys = ["sMAPE", "MASE", "sMAPE_naive2", "MASE_naive2", "OWA", "cov80", "MSIS80", "width80", "cov95", "MSIS95",
+                    "width95", "SQL", "brier", "brier_skill_vs_climatology", "ECE", "qcal_0.05", "qcal_0.5", "qcal_0.975"]
+        for k in keys {
+            let r = try #require(ref[k] as? Double, "scorer.json lacks \(k)")
+            let m = try #require(mine[k], "Metrics lacks \(k)")
+            #expect(abs(m - r) <= 1e-9 * max(1, abs(r)), "\(k): Swift \(m), Python \(r)")
+        }
+    }
+
+    @Test func smallClosedFormCases() {
+        #expect(Metrics.smape(100, 100) == 0)
+        #expect(Metrics.smape(0, 0) == 0)
+        #expect(abs(Metrics.smape(100, 50) - 200.0 * 50 / 150) < 1e-12)
+        #expect(Metrics.maseScale([1, 3, 2]) == 1.5)
+        #expect(abs(Metrics.pinball(10, 8, 0.9) - 1.8) < 1e-12)
+        #expect(abs(Metrics.pinball(10, 12, 0.9) - 0.2) < 1e-12)
+        // Interval score: width plus 2/α times the miss.
+        #expect(Metrics.intervalScore(15, lo: 0, hi: 10, alpha: 0.05) == 10 + 40 * 5)
+        // A perfectly calibrated set of probabilities has zero ECE.
+        #expect(Metrics.ece([0.25, 0.25, 0.25, 0.25], [1, 0, 0, 0]) == 0)
+        // CDF through quantiles: linear inside, normal tails outside.
+        #expect(abs(Metrics.cdf(taus: [0.1, 0.5, 0.9], quantiles: [0, 1, 2], at: 0.5) - 0.3) < 1e-12)
+        #expect(Metrics.cdf(taus: [0.1, 0.5, 0.9], quantiles: [0, 1, 2], at: -1) < 0.1)
+    }
+}

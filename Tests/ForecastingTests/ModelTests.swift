@@ -1,0 +1,102 @@
+import Forecasting
+import Testing
+
+/// Each model against values computed by hand from its defining formula.
+struct ModelTests {
+    func series(_ v: [Double], from start: Int = 2000) throws -> YearlySeries {
+        try YearlySeries(periods: Array(start..<(start + v.count)), values: v)
+    }
+    func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { abs(a - b) <= tol * max(1, abs(b)) }
+
+    @Test func naiveRepeatsTheLastValue() throws {
+        let f = try Naive().fit(try series([1, 3, 2]))
+        #expect(f.forecast(horizon: 3) == [2, 2, 2])
+        // σ̂² = (2² + 1²)/2 = 2.5; SD at h: √(2.5 h).
+        let sd = try #require(f.forecastSD(horizon: 2))
+        #expect(close(sd[0], 2.5.squareRoot()) && close(sd[1], 5.0.squareRoot()))
+    }
+
+    @Test func driftClosedForm() throws {
+        // z = 1, 2, 4, 5: μ̂ = (5 − 1)/3 = 4/3; residuals Δ − μ̂ = −1/3, 2/3, −1/3;
+        // σ̂² = (1/9 + 4/9 + 1/9)/2 = 1/3; Var_h = σ̂²(h + h²/3).
+        let f = try RandomWalkDrift().fit(try series([1, 2, 4, 5]))
+        #expect(close(f.drift, 4.0 / 3))
+        let fc = f.forecast(horizon: 2)
+        #expect(close(fc[0], 5 + 4.0 / 3) && close(fc[1], 5 + 8.0 / 3))
+        let sd = try #require(f.forecastSD(horizon: 2))
+        #expect(close(sd[0], (1.0 / 3 * (1 + 1.0 / 3)).squareRoot()))
+        #expect(close(sd[1], (1.0 / 3 * (2 + 4.0 / 3)).squareRoot()))
+    }
+
+    @Test func driftIsExactForGaps() throws {
+        // Periods 2000, 2003, 2004: increments 3 over 3 years and 2 over 1 year.
+        // μ̂ = (z_T − z_1)/span = 5/4; residuals (Δ − gμ̂)/√g = (3 − 3.75)/√3, (2 − 1.25)/1.
+        let s = try YearlySeries(periods: [2000, 2003, 2004], values: [10, 13, 15])
+        let f = try RandomWalkDrift().fit(s)
+        #expect(close(f.drift, 1.25))
+        #expect(close(f.residuals[0], -0.75 / 3.0.squareRoot()) && close(f.residuals[1], 0.75))
+        #expect(close(f.sigma2!, 0.75 * 0.75 / 3 + 0.75 * 0.75))
+    }
+
+    @Test func linearTrendClosedForm() throws {
+        // Points (0,1), (1,3), (2,2), (3,5): t̄ = 1.5, z̄ = 2.75, S_tt = 5, S_tz = 5.5 → b = 1.1.
+        let f = try LinearTrend().fit(try series([1, 3, 2, 5], from: 0))
+        #expect(close(f.forecast(horizon: 1)[0], 2.75 + 1.1 * 2.5))
+        // Residuals: 1 − 1.1 = −0.1, 3 − 2.2 = 0.8, 2 − 3.3 = −1.3, 5 − 4.4 = 0.6 (a = 2.75 − 1.65).
+        let r = f.residuals
+        #expect(close(r[0], -0.1) && close(r[1], 0.8) && close(r[2], -1.3) && close(r[3], 0.6))
+        let s2 = (0.01 + 0.64 + 1.69 + 0.36) / 2
+        #expect(close(f.forecastSD(horizon: 1)![0], (s2 * (1 + 0.25 + 2.5 * 2.5 / 5)).squareRoot()))
+    }
+
+    @Test func meanLevelClosedForm() throws {
+        let f = try MeanLevel().fit(try series([2, 4, 6]))
+        #expect(f.forecast(horizon: 2) == [4, 4])
+        #expect(close(f.forecastSD(horizon: 1)![0], (4.0 * (1 + 1.0 / 3)).squareRoot()))
+    }
+
+    @Test func thetaOnALineExtrapolatesHalfTheSlope() throws {
+        // On y = 3t, SES with α = 1 fits best (one-step errors all equal the slope), so
+        // ŷ_{T+h} = y_T + (b/2)(h − 1 + 1) = y_T + 1.5h: Theta halves the trend.
+        let f = try Theta().fit(try series([0, 3, 6, 9, 12]))
+        #expect(f.alpha == 1)
+        let fc = f.forecast(horizon: 3)
+        #expect(close(fc[0], 13.5) && close(fc[1], 15) && close(fc[2], 16.5))
+    }
+
+    @Test func dampedTrendOnAConstantIsConstant() throws {
+        let f = try DampedTrend().fit(try series([7, 7, 7, 7, 7]))
+        #expect(f.forecast(horizon: 3).allSatisfy { close($0, 7) })
+    }
+
+    @Test func dampedTrendFollowsItsRecursion() throws {
+        // On a line y = 2t the errors vanish for α = 0.99? No: with b₀ = y₂ − y₁ = 2 and φ < 1 the
+        // trend decays between observations; the forecast must equal ℓ_T + (φ + … + φ^h)·b_T, which
+        // for φ → 1 approaches the line. Check the damping sum against the fitted state.
+        let f = try DampedTrend().fit(try series([0, 2, 4, 6, 8, 10]))
+        let fc = f.forecast(horizon: 3)
+        let phi = f.phi
+        let d1 = fc[0], d2 = fc[1] - fc[0], d3 = fc[2] - fc[1]
+        #expect(close(d3 / d2, phi, 1e-9))
+        #expect(d1 > 10 && d2 > 0)
+    }
+
+    @Test func tooShortSeriesAreRejected() throws {
+        #expect(throws: ForecastError.tooShort(observations: 2, needed: 3)) { try Theta().fit(try series([1, 2])) }
+        #expect(throws: ForecastError.tooShort(observations: 1, needed: 2)) { try RandomWalkDrift().fit(try series([1])) }
+        #expect(throws: ForecastError.self) { try YearlySeries(periods: [1, 1], values: [1, 2]) }
+    }
+
+    @Test func transformsRoundTripAndRespectBounds() {
+        for t in Transform.allCases {
+            for x in [0.5, 3.0, 42.0, 99.9] where t.admits(x) {
+                #expect(close(t.inverse(t.forward(x)), x, 1e-12))
+            }
+        }
+        #expect(Transform.log.inverse(-50) > 0)
+        #expect(Transform.logit.inverse(40) <= 100 && Transform.logit.inverse(-40) >= 0)
+        #expect(Transform.squareRoot.inverse(-3) == 0)
+        #expect(Transform.automatic(values: [1, 0, 2]) == .squareRoot)
+        #expect(Transform.automatic(values: [1, -1]) == .identity)
+    }
+}
