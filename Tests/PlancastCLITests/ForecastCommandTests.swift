@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// `plancast forecast` and `plancast backtest` through the built binary.
+struct ForecastCommandTests {
+    static let input = """
+        series_id,period,value
+        a,2015,100
+        a,2016,104
+        a,2017,110
+        a,2018,113
+        a,2019,120
+        a,2020,118
+        b,2019,5
+        b,2021,7
+        c,2020,42
+        """
+
+    func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let f = dir.appendingPathComponent(name)
+        try text.write(to: f, atomically: true, encoding: .utf8)
+        return f.path
+    }
+
+    @Test func columnsAndRowsAsTheContractSays() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write(Self.input, "in.csv", in: dir)
+        let run = try Binary.run(["forecast", "--input", path, "--horizon", "3", "--levels", "80,95", "--quantiles", "0.05,0.5,0.95"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["series_id", "period", "step", "mean", "lo80", "hi80", "lo95", "hi95", "q0.05", "q0.5", "q0.95"])
+        #expect(lines.count == 1 + 3 * 3)
+        #expect(lines[1][0] == "a" && lines[1][1] == "2021" && lines[1][2] == "1")
+        #expect(lines[4][0] == "b" && lines[4][1] == "2022")
+        for l in lines.dropFirst() {
+            let v = l[3...].map { Double($0)! }
+            #expect(v.allSatisfy { $0.isFinite && $0 > 0 })
+            // lo95 ≤ lo80 ≤ median ≤ hi80 ≤ hi95, and q0.05 ≤ q0.5 ≤ q0.95.
+            #expect(v[3] <= v[1] && v[1] <= v[6] && v[6] <= v[2] && v[2] <= v[4])
+            #expect(v[5] <= v[6] && v[6] <= v[7])
+        }
+        // Short series are warned about, not dropped.
+        #expect(run.stderr.contains("'b': 2 observations"))
+        #expect(run.stderr.contains("'c': 1 observation"))
+    }
+
+    @Test func sameInputSameOutputWhateverTheThreads() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write(Self.input, "in.csv", in: dir)
+        let one = try Binary.run(["forecast", "--input", path, "--horizon", "2", "--threads", "1"])
+        let two = try Binary.run(["forecast", "--input", path, "--horizon", "2", "--threads", "2"])
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test func badInputExits65AndWritesNothing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.csv").path
+        let cases: [(String, String)] = [
+            ("series_id,period,value\na,2020,1\na,2021,x\n", ":3:3:"),
+            ("series_id,period,value\na,20x0,1\n", ":2:2:"),
+            ("series_id,period,value\na,2020,1\na,2020,2\n", ":3:2:"),
+            ("series_id,period\na,2020\n", ":1:"),
+            ("series_id,period,value\n", ":1:"),
+        ]
+        for (k, (text, loc)) in cases.enumerated() {
+            let path = try write(text, "bad\(k).csv", in: dir)
+            let run = try Binary.run(["forecast", "--input", path, "--horizon", "2", "--output", out])
+            #expect(run.status == 65, "case \(k): \(run.stderr)")
+            #expect(run.stderr.contains("bad\(k).csv\(loc)"), "case \(k): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let usage = try Binary.run(["forecast", "--input", try write(Self.input, "ok.csv", in: dir), "--horizon", "0"])
+        #expect(usage.status == 64)
+        let level = try Binary.run(["forecast", "--input", try write(Self.input, "ok2.csv", in: dir), "--horizon", "2", "--levels", "80,150"])
+        #expect(level.status == 64)
+    }
+
+    @Test func backtestWithSplitReportsTheScorersMetrics() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "series_id,period,value,split\n"
+        for s in 0..<6 {
+            for t in 0..<12 { text += "s\(s),\(t),\(100 + Double(s * 7 + t * (3 + s)) + Double((t * 37 + s * 11) % 9)),\(t < 9 ? "train" : "test")\n" }
+        }
+        let path = try write(text, "split.csv", in: dir)
+        let run = try Binary.run(["backtest", "--input", path, "--horizon", "3", "--quantiles", "0.1,0.5,0.9"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let metrics = Dictionary(uniqueKeysWithValues: run.stdout.split(separator: "\n").dropFirst().map { l -> (String, Double) in
+            let p = l.split(separator: ","); return (String(p[0]), Double(p[1]) ?? .nan)
+        })
+        for k in ["sMAPE", "MASE", "cov80", "cov95", "MSIS95", "SQL", "brier", "ECE"] {
+            #expect(metrics[k]?.isFinite == true, "\(k)")
+        }
+        #expect(metrics["n_series"] == 6)
+    }
+}
