@@ -89,7 +89,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Write the forecasts here (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Write series_id,status,observations,transform,models here.")
+    @Option(help: "Write series_id,status,observations,span,evidence,transform,models here.")
     var status: String?
 
     @Option(help: "Write the calibration table here: step,tau,z (pooled standardised error quantiles) and step,n.")
@@ -106,12 +106,14 @@ struct ForecastCommand: ParsableCommand {
                 series.append((s.id, ys, batch.transform(for: ys.values)))
             } catch {
                 warnings.append("warning: series '\(s.id)' skipped: \(error)")
-                statusRows.append([s.id, "failed", String(s.values.count), "", ""])
+                statusRows.append([s.id, "failed", String(s.values.count), "", "", "", ""])
             }
         }
         let result = Forecaster.run(series, settings: batch.settings())
-        for f in result.forecasts {
-            statusRows.append([f.id, f.status.rawValue, String(f.observations), f.transform.rawValue, f.models.joined(separator: "+")])
+        for (f, input) in zip(result.forecasts, series) {
+            let span = input.series.span
+            let grade = f.observations < 2 ? "insufficient_data" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
+            statusRows.append([f.id, f.status.rawValue, String(f.observations), String(span), grade, f.transform.rawValue, f.models.joined(separator: "+")])
             switch f.status {
             case .ok: break
             case .short: warnings.append("warning: series '\(f.id)': 2 observations, drift only with the pooled scale")
@@ -137,7 +139,7 @@ struct ForecastCommand: ParsableCommand {
             try writeTextAtomically(c, to: calibration)
         }
         if let status {
-            var s = CSVFormat.line(["series_id", "status", "observations", "transform", "models"])
+            var s = CSVFormat.line(["series_id", "status", "observations", "span", "evidence", "transform", "models"])
             for r in statusRows { s += CSVFormat.line(r) }
             try writeTextAtomically(s, to: status)
         }
