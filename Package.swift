@@ -34,11 +34,12 @@ let package = Package(
             name: "IO",
             dependencies: ["Indicators", "Forecasting", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
         .target(name: "Forecasting", dependencies: ["Indicators"]),
+        .target(name: "Simulation", dependencies: ["LinearAlgebra", "Indicators", "Forecasting"]),
         .target(name: "Reporting", dependencies: ["Indicators"]),
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "IO", "Reporting",
+                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "Simulation", "IO", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -48,6 +49,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra"]),
         .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]

@@ -47,3 +47,30 @@ extension Matrix {
         return try Matrix.product(self, v).storage
     }
 }
+
+extension Matrix {
+    /// `c = a · op(b)` into a reused buffer, for hot loops over blocks of draws: `a` is a
+    /// column-major `rows × b.rows` (or `b.columns` when transposed) buffer, `c` receives the
+    /// column-major `rows × n` product and is resized if needed. Through `cblas_dgemm`.
+    public static func multiply(
+        _ a: [Double], rows: Int, by b: Matrix, transposed tb: Bool = false, into c: inout [Double]
+    ) {
+        _ = BLASThreads.configured
+        let k = tb ? b.columns : b.rows
+        let n = tb ? b.rows : b.columns
+        precondition(a.count >= rows * k, "buffer too small for \(rows)×\(k)")
+        if c.count < rows * n { c = [Double](repeating: 0, count: rows * n) }
+        if rows == 0 || n == 0 || k == 0 { return }
+        a.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(
+                        CblasColMajor, CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                        Int32(rows), Int32(n), Int32(k), 1,
+                        pa.baseAddress, Int32(rows), pb.baseAddress, Int32(max(1, b.rows)),
+                        0, pc.baseAddress, Int32(rows))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// Streaming quantiles of many cells (indicator × year) from fixed-width histograms.
+///
+/// The range of each cell is fixed from a pilot sample (its min–max widened by half its width
+/// on each side); values outside fall into under/overflow counts, and the exact min and max are
+/// kept. A quantile that falls inside the range is located in its bin and interpolated linearly;
+/// its error against the exact order statistic is at most one bin width, `(hi − lo)/bins`
+/// (reported by `binWidth`). With 4,096 bins over a range of about eight standard deviations the
+/// bound is 0.002 σ — below the Monte Carlo error of a 5% quantile with a million paths
+/// (≈ 0.003 σ). A quantile that falls outside the range is bounded by the exact min or max and
+/// flagged by `isExact == false` in `Estimate`.
+public struct HistogramQuantiles: Sendable {
+    public let bins: Int
+    public let lo: [Double]
+    public let hi: [Double]
+    /// Counts per cell: `bins` bins, then underflow, then overflow.
+    public var counts: [UInt32]
+    public var minimum: [Double]
+    public var maximum: [Double]
+    public var total: [Int]
+
+    /// Cells with ranges from pilot samples (one array of values per cell).
+    public init(pilot: [[Double]], bins: Int = 4096) {
+        self.bins = bins
+        var l = [Double](), h = [Double]()
+        for p in pilot {
+            let mn = p.min() ?? 0, mx = p.max() ?? 1
+            let w = Swift.max(mx - mn, Swift.max(abs(mx), 1) * 1e-9)
+            l.append(mn - 0.5 * w)
+            h.append(mx + 0.5 * w)
+        }
+        lo = l
+        hi = h
+        counts = [UInt32](repeating: 0, count: pilot.count * (bins + 2))
+        minimum = [Double](repeating: .infinity, count: pilot.count)
+        maximum = [Double](repeating: -.infinity, count: pilot.count)
+        total = [Int](repeating: 0, count: pilot.count)
+    }
+
+    /// An empty accumulator with the same ranges (for another thread).
+    public func emptyCopy() -> HistogramQuantiles {
+        var c = self
+        c.counts = [UInt32](repeating: 0, count: counts.count)
+        c.minimum = [Double](repeating: .infinity, count: lo.count)
+        c.maximum = [Double](repeating: -.infinity, count: lo.count)
+        c.total = [Int](repeating: 0, count: lo.count)
+        return c
+    }
+
+    public func binWidth(cell: Int) -> Double { (hi[cell] - lo[cell]) / Double(bins) }
+
+    /// Adds `values` to `cell`.
+    @inlinable
+    public mutating func add(cell: Int, _ values: UnsafeBufferPointer<Double>) {
+        let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
+        let base = cell * (bins + 2)
+        let nb = bins
+        var mn = minimum[cell], mx = maximum[cell]
+        counts.withUnsafeMutableBufferPointer { c in
+            for v in values {
+                let pos = (v - l) * scale
+                let b: Int
+                if pos < 0 { b = nb } else if pos >= Double(nb) { b = nb + 1 } else { b = Int(pos) }
+                c[base + b] &+= 1
+                if v < mn { mn = v }
+                if v > mx { mx = v }
+            }
+        }
+        minimum[cell] = mn
+        maximum[cell] = mx
+        total[cell] += values.count
+    }
+
+    /// Adds another accumulator's counts (integer sums: the order of merging does not matter).
+    public mutating func merge(_ other: HistogramQuantiles) {
+        for k in counts.indices { counts[k] &+= other.counts[k] }
+        for c in lo.indices {
+            minimum[c] = Swift.min(minimum[c], other.minimum[c])
+            maximum[c] = Swift.max(maximum[c], other.maximum[c])
+            total[c] += other.total[c]
+        }
+    }
+
+    public struct Estimate: Sendable {
+        public let value: Double
+        /// False when the quantile fell outside the histogram range (then bounded by min/max).
+        public let isExact: Bool
+    }
+
+    /// The order statistic of 0-based rank `round(p·(n − 1))` (as the NumPy reference takes it).
+    public func quantile(cell: Int, _ p: Double) -> Estimate {
+        let n = total[cell]
+        guard n > 0 else { return Estimate(value: .nan, isExact: false) }
+        let k = Int((p * Double(n - 1)).rounded())
+        let base = cell * (bins + 2)
+        let under = Int(counts[base + bins])
+        if k < under { return Estimate(value: minimum[cell], isExact: false) }
+        var cum = under
+        let w = binWidth(cell: cell)
+        for b in 0..<bins {
+            let c = Int(counts[base + b])
+            if k < cum + c {
+                let frac = (Double(k - cum) + 0.5) / Double(c)
+                return Estimate(value: lo[cell] + (Double(b) + frac) * w, isExact: true)
+            }
+            cum += c
+        }
+        return Estimate(value: maximum[cell], isExact: false)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import IO
+import Simulation
+
+/// `plancast bench`: measured workloads.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Run a benchmark and print its figures.", subcommands: [MC.self])
+
+    /// `plancast bench mc`: the plan-simulation reference workload (DESIGN.md §7).
+    struct MC: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mc",
+            abstract: "Time the plan-simulation workload of shared/bench/mc_reference.py.",
+            discussion: "Compare with: python3 shared/bench/mc_reference.py --paths N (same machine, one after the other).")
+
+        @Option(help: "Sample paths.") var paths: Int = 1_000_000
+        @Option(help: "Series (indicators and drivers).") var indicators: Int = 34
+        @Option(help: "Horizon years.") var years: Int = 4
+        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(help: "Write the statistics (indicator,year,mean,p05,p50,p95,p_hit) here.") var out: String?
+
+        func validate() throws {
+            guard paths >= 1, indicators >= 1, years >= 1 else { throw ValidationError("--paths, --indicators and --years must be positive") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        }
+
+        func run() throws {
+            let t = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let bench = try MCBenchmark(indicators: indicators, years: years)
+            let start = DispatchTime.now()
+            let r = bench.run(paths: paths, seed: seed, threads: t)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let peakMB = Double(usage.ru_maxrss) / 1024
+            writeStdout(String(format: "plancast: %d paths, %d indicators, %d years, %.3f s, peak memory %.1f MB, %d threads (quantile error bound %.3g)\n",
+                               paths, indicators, years, seconds, peakMB, t, r.quantileErrorBound))
+            if let out {
+                var s = "indicator,year,mean,p05,p50,p95,p_hit\n"
+                for h in 0..<years {
+                    for k in 0..<indicators {
+                        let c = h * indicators + k
+                        s += "\(k),\(h + 1),\(String(format: "%.6g", r.mean[c])),\(String(format: "%.6g", r.p05[c])),\(String(format: "%.6g", r.p50[c])),\(String(format: "%.6g", r.p95[c])),\(String(format: "%.6f", r.pHit[c]))\n"
+                    }
+                }
+                try writeTextAtomically(s, to: out)
+            }
+        }
+    }
+}
