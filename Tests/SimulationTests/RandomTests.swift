@@ -1,0 +1,128 @@
+import Foundation
+import Simulation
+import Testing
+
+struct RandomTests {
+    /// Known-answer values of xoshiro256++ from state {1, 2, 3, 4}, as published with the
+    /// reference implementation's test vectors (also in rand_xoshiro's test suite).
+    @Test func xoshiroKnownAnswers() {
+        var g = Xoshiro256PlusPlus(state: (1, 2, 3, 4))
+        let expected: [UInt64] = [41943041, 58720359, 3588806011781223, 3591011842654386, 9228616714210784205, 9973669472204895162]
+        #expect((0..<6).map { _ in g.next() } == expected)
+    }
+
+    @Test func splitMixKnownAnswer() {
+        // SplitMix64 from seed 0: first output 0xE220A8397B1DCDAF (Steele et al. 2014; Vigna's splitmix64.c).
+        var s = SplitMix64(state: 0)
+        #expect(s.next() == 0xE220_A839_7B1D_CDAF)
+    }
+
+    @Test func jumpMovesToANonOverlappingStream() {
+        var a = Xoshiro256PlusPlus(seed: 42)
+        var b = a
+        b.jump()
+        let xa = (0..<1000).map { _ in a.next() }
+        let xb = (0..<1000).map { _ in b.next() }
+        #expect(Set(xa).isDisjoint(with: Set(xb)))
+        // Jumping is deterministic.
+        var c = Xoshiro256PlusPlus(seed: 42)
+        c.jump()
+        #expect(c.next() == xb[0])
+    }
+
+    @Test func streamsDependOnlyOnTheirKey() {
+        var a = Xoshiro256PlusPlus.stream(seed: 1, scenario: 2, block: 3)
+        var b = Xoshiro256PlusPlus.stream(seed: 1, scenario: 2, block: 3)
+        var c = Xoshiro256PlusPlus.stream(seed: 1, scenario: 2, block: 4)
+        var d = Xoshiro256PlusPlus.stream(seed: 1, scenario: 3, block: 3)
+        let (x, y, z, w) = (a.next(), b.next(), c.next(), d.next())
+        #expect(x == y && x != z && x != w && z != w)
+    }
+
+    /// Moments and tail frequencies of 4,000,000 ziggurat normals (seed 2026). Bands are ±5
+    /// standard errors: mean SE 1/√n = 0.0005; variance SE √(2/n) = 0.0007; skewness SE √(6/n) =
+    /// 0.0012; excess kurtosis SE √(24/n) = 0.0024; a tail frequency p has SE √(p(1−p)/n).
+    @Test func zigguratMomentsAndTails() {
+        let n = 4_000_000
+        var g = Xoshiro256PlusPlus(seed: 2026)
+        var buf = [Double](repeating: 0, count: n)
+        Ziggurat.fill(&buf, using: &g)
+        let mean = buf.reduce(0, +) / Double(n)
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0
+        for x in buf {
+            let d = x - mean
+            m2 += d * d
+            m3 += d * d * d
+            m4 += d * d * d * d
+        }
+        m2 /= Double(n); m3 /= Double(n); m4 /= Double(n)
+        #expect(abs(mean) < 5 * 0.0005, "mean \(mean)")
+        #expect(abs(m2 - 1) < 5 * 0.0007, "variance \(m2)")
+        #expect(abs(m3 / pow(m2, 1.5)) < 5 * 0.0012, "skewness")
+        #expect(abs(m4 / (m2 * m2) - 3) < 5 * 0.0024, "excess kurtosis")
+        // Tails: P(|Z| > 2) = 0.0455003, P(|Z| > 3) = 0.0026998, P(|Z| > 3.6541528853610088) (the
+        // ziggurat's tail start r) = 0.000258, P(Z > 4) = 3.1671e-5.
+        for (c, p, twoSided) in [(2.0, 0.0455003, true), (3.0, 0.0026998, true), (3.6541528853610088, 0.000258, true), (4.0, 3.1671e-5, false)] {
+            let count = buf.filter { twoSided ? abs($0) > c : $0 > c }.count
+            let f = Double(count) / Double(n)
+            let se = (p * (1 - p) / Double(n)).squareRoot()
+            #expect(abs(f - p) < 5 * se + 1e-6, "tail beyond \(c): \(f) vs \(p)")
+        }
+    }
+}
+
+struct HistogramQuantilesTests {
+    /// Histogram quantiles against exact order statistics: the documented bound is one bin width.
+    @Test func errorWithinOneBinWidth() {
+        var g = Xoshiro256PlusPlus(seed: 11)
+        var values = [Double](repeating: 0, count: 200_000)
+        Ziggurat.fill(&values, using: &g)
+        values = values.map { exp(0.3 * $0) * 100 }  // skewed, like a stock on its natural scale
+        var h = HistogramQuantiles(pilot: [Array(values.prefix(4096))])
+        values.withUnsafeBufferPointer { h.add(cell: 0, UnsafeBufferPointer(rebasing: $0[0..<100_000])) }
+        values.withUnsafeBufferPointer { h.add(cell: 0, UnsafeBufferPointer(rebasing: $0[100_000...])) }
+        let sorted = values.sorted()
+        for p in [0.05, 0.5, 0.95] {
+            let exact = sorted[Int((p * Double(sorted.count - 1)).rounded())]
+            let est = h.quantile(cell: 0, p)
+            #expect(est.isExact)
+            #expect(abs(est.value - exact) <= h.binWidth(cell: 0), "p = \(p): \(est.value) vs \(exact), bin \(h.binWidth(cell: 0))")
+        }
+    }
+
+    @Test func mergingIsOrderFree() {
+        let pilot = [[0.0, 10.0]]
+        var a = HistogramQuantiles(pilot: pilot, bins: 64), b = a.emptyCopy()
+        let xs = (0..<1000).map { Double($0 % 97) / 10 }
+        xs.withUnsafeBufferPointer { a.add(cell: 0, UnsafeBufferPointer(rebasing: $0[0..<500])); b.add(cell: 0, UnsafeBufferPointer(rebasing: $0[500...])) }
+        var ab = a, ba = b
+        ab.merge(b)
+        ba.merge(a)
+        #expect(ab.counts == ba.counts && ab.total == ba.total)
+    }
+}
+
+struct MCBenchmarkTests {
+    @Test func sameResultsWithOneOrTwoThreads() throws {
+        let bench = try MCBenchmark(indicators: 6, years: 3)
+        let a = bench.run(paths: 20_000, seed: 5, threads: 1, blockSize: 1024)
+        let b = bench.run(paths: 20_000, seed: 5, threads: 2, blockSize: 1024)
+        #expect(a.mean == b.mean && a.p50 == b.p50 && a.pHit == b.pHit)
+    }
+
+    /// A log-scale series with drift μ ~ N(0.05, 0.015²) and σ = 0.04: log value after h years is
+    /// normal with mean base + 0.05h and variance (0.015h)² + 0.04²h, so its median is
+    /// exp(base + 0.05h) in closed form. Checked within 3 standard errors of a sample median.
+    @Test func medianMatchesClosedForm() throws {
+        let bench = try MCBenchmark(indicators: 1, years: 4)
+        let n = 200_000
+        let r = bench.run(paths: n, seed: 9, threads: 2)
+        for h in 1...4 {
+            let sd = ((0.015 * Double(h)) * (0.015 * Double(h)) + 0.0016 * Double(h)).squareRoot()
+            let median = exp(log(1000.0) + 0.05 * Double(h))
+            // SE of the sample median ≈ √(π/2)·σ/√n on the log scale.
+            let se = median * (Double.pi / 2).squareRoot() * sd / Double(n).squareRoot()
+            #expect(abs(r.p50[h - 1] - median) < 3 * se + r.quantileErrorBound, "h = \(h) (seed 9)")
+        }
+    }
+}
