@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Indicators"),
         .target(
             name: "IO",
-            dependencies: ["Indicators", "Forecasting", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
+            dependencies: ["Indicators", "Forecasting", "Simulation", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
         .target(name: "Forecasting", dependencies: ["Indicators"]),
         .target(name: "Simulation", dependencies: ["LinearAlgebra", "Indicators", "Forecasting"]),
         .target(name: "Reporting", dependencies: ["Indicators"]),

@@ -110,8 +110,10 @@ extension SeriesForecast {
 /// origins to pool standardised errors, and scales the pooled quantiles to each series.
 /// Series are processed in parallel; results do not depend on the number of threads.
 public enum Forecaster {
+    /// `overrides` gives some series (by id) a combination of their own (a scenario's model choice).
     public static func run(
-        _ input: [(id: String, series: YearlySeries, transform: Transform)], settings: ForecastSettings
+        _ input: [(id: String, series: YearlySeries, transform: Transform)], settings: ForecastSettings,
+        overrides: [String: Combination] = [:]
     ) -> ForecastBatch {
         let H = settings.horizon
         let transformed = input.map { $0.series.transformed($0.transform) }
@@ -132,7 +134,9 @@ public enum Forecaster {
         // Backtest errors, per series, in parallel; merged in input order (deterministic).
         let perSeries: [[[Double]]] = parallelMap(transformed.indices, threads: settings.threads) { i in
             let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!)
-            return backtestErrors(input[i].series, transform: input[i].transform, horizon: H, settings: settings, scaleModel: scaleModel)
+            var local = settings
+            if let c = overrides[input[i].id] { local.combination = c }
+            return backtestErrors(input[i].series, transform: input[i].transform, horizon: H, settings: local, scaleModel: scaleModel)
         }
         var pooled = [[Double]](repeating: [], count: H)
         for e in perSeries { for h in 0..<H { pooled[h].append(contentsOf: e[h]) } }
@@ -147,7 +151,8 @@ public enum Forecaster {
         let forecasts: [SeriesForecast] = parallelMap(transformed.indices, threads: settings.threads) { i in
             let s = transformed[i]
             let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!)
-            let (center, used) = settings.combination.forecast(input[i].series, transform: input[i].transform, horizon: H)
+            let combination = overrides[input[i].id] ?? settings.combination
+            let (center, used) = combination.forecast(input[i].series, transform: input[i].transform, horizon: H)
             let status: ForecastStatus
             switch s.count {
             case 1: status = .priorOnly

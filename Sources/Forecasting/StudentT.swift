@@ -55,7 +55,7 @@ public enum StudentT {
 
     /// Regularised incomplete beta `I_x(a, b)` by Lentz's continued fraction
     /// (Press et al., *Numerical Recipes*, 3rd ed., §6.4).
-    static func incompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    public static func incompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
         let lnorm: Double = lgamma(a + b) - lgamma(a) - lgamma(b)

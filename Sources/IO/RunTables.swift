@@ -1,0 +1,93 @@
+import Foundation
+import Indicators
+import Simulation
+
+/// The tidy output tables of `plancast run` (DESIGN.md §6). Column names live here.
+public enum RunTables {
+    public static let attainmentColumns = [
+        "scenario", "indicator", "name", "target_type", "year", "target", "direction", "p_met", "p_met_se",
+        "median", "p05", "p95", "label", "progress_ratio", "destatis", "evidence",
+    ]
+    public static let forecastColumns = ["scenario", "indicator", "year", "observed", "mean", "p05", "p10", "p25", "p50", "p75", "p90", "p95"]
+    public static let comparisonColumns = [
+        "indicator", "name", "target_type", "year", "target", "scenario", "p_met", "baseline_p_met", "difference",
+        "difference_se", "beyond_noise",
+    ]
+
+    /// `goal_final`, `goal_cumulative`, `goal_every_year`, `milestone`, `all_milestones`, `all_goals`.
+    public static func targetType(_ s: TargetSpec) -> String {
+        switch s.kind {
+        case .milestone: return "milestone"
+        case .goal: return "goal_" + (s.rule?.rawValue ?? "final")
+        case .allMilestones: return "all_milestones"
+        case .allGoals: return "all_goals"
+        }
+    }
+
+    /// The label column: `met` / `not_met` for targets judged on data, the verbal likelihood for
+    /// simulated ones, `insufficient_data` otherwise.
+    public static func label(_ o: TargetOutcome) -> String {
+        switch o.status {
+        case .insufficientData: return "insufficient_data"
+        case .observed: return (o.pMet ?? 0) >= 0.5 ? "met" : "not_met"
+        case .simulated: return LikelihoodLabel(probability: o.pMet ?? 0).rawValue
+        }
+    }
+
+    static func num(_ v: Double?) -> String { v.map { $0.isFinite ? CSVFormat.roundTrip($0) : "" } ?? "" }
+
+    /// Rounds a probability to 6 decimals (Monte Carlo error is far larger) for stable, readable files.
+    static func prob(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "insufficient_data" }
+
+    public static func attainmentRows(scenario: String, model: PlanModel, result: PlanSimulationResult, language: String = "zh") -> [[String]] {
+        var rows = [[String]]()
+        let meta = model.plan.metadata
+        for o in result.targets {
+            let s = o.spec
+            var indicatorID = "", name = "", evidence = "", ratio = "", destatis = ""
+            if let k = s.series {
+                let ser = model.series[k]
+                let ind = model.plan.indicator(ser.id)
+                indicatorID = ser.id
+                name = (language == "en" ? ind?.nameEn : ind?.nameZh) ?? ser.id
+                evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
+                let h = model.plan.history(of: ser.id)
+                if s.kind == .milestone || s.kind == .goal, let year = s.year, s.rule != .cumulative, s.rule != .everyYear {
+                    if let r = ProgressAssessment.progressRatio(history: h, baseYear: meta.baseYear, target: s.threshold, targetYear: year) {
+                        ratio = String(format: "%.4f", r)
+                    }
+                    destatis = ProgressAssessment.destatis(history: h, target: s.threshold, targetYear: year, direction: s.direction) ?? ""
+                }
+            } else {
+                indicatorID = "all"
+                name = language == "en" ? "all headline goals" : "全部总体目标"
+                evidence = "evaluable_goals=\(o.evaluable ?? 0);expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
+            }
+            let target: String
+            switch s.kind {
+            case .allGoals: target = String(o.evaluable ?? 0)
+            default: target = CSVFormat.short(s.threshold)
+            }
+            rows.append([
+                scenario, indicatorID, name, targetType(s), s.year.map(String.init) ?? "", target, s.direction.rawValue,
+                prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05), num(o.p95),
+                label(o), ratio, destatis, evidence,
+            ])
+        }
+        return rows
+    }
+
+    public static func forecastRows(scenario: String, model: PlanModel, result: PlanSimulationResult) -> [[String]] {
+        result.cells.map { c in
+            let id = model.series[c.series].id
+            let q = c.quantiles
+            return [scenario, id, String(c.year), num(c.observed), num(c.mean)] + (0..<7).map { num(q?[$0]) }
+        }
+    }
+
+    public static func csv(header: [String], rows: [[String]]) -> String {
+        var out = CSVFormat.line(header)
+        for r in rows { out += CSVFormat.line(r) }
+        return out
+    }
+}

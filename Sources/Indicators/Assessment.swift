@@ -1,0 +1,106 @@
+import Foundation
+
+/// The verbal scale printed beside a probability (DESIGN.md §3.8), after the calibrated
+/// language of the IPCC guidance notes (Mastrandrea et al. 2010) with the thresholds of the
+/// design: ≥ 0.9 very likely, ≥ 0.66 likely, ≤ 0.1 very unlikely, ≤ 0.33 unlikely, else about as
+/// likely as not.
+public enum LikelihoodLabel: String, Sendable, CaseIterable {
+    case veryLikely = "very_likely"
+    case likely
+    case asLikelyAsNot = "about_as_likely_as_not"
+    case unlikely
+    case veryUnlikely = "very_unlikely"
+
+    public init(probability p: Double) {
+        switch p {
+        case 0.9...: self = .veryLikely
+        case 0.66..<0.9: self = .likely
+        case ...0.1: self = .veryUnlikely
+        case ...0.33: self = .unlikely
+        default: self = .asLikelyAsNot
+        }
+    }
+
+    public var zh: String {
+        switch self {
+        case .veryLikely: return "很可能"
+        case .likely: return "可能"
+        case .asLikelyAsNot: return "可能性相当"
+        case .unlikely: return "不太可能"
+        case .veryUnlikely: return "很不可能"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .veryLikely: return "very likely"
+        case .likely: return "likely"
+        case .asLikelyAsNot: return "about as likely as not"
+        case .unlikely: return "unlikely"
+        case .veryUnlikely: return "very unlikely"
+        }
+    }
+}
+
+/// Official-practice progress measures, from the observed history only.
+public enum ProgressAssessment {
+    /// Statistics Canada / Eurostat progress ratio: the observed compound annual growth since the
+    /// base year over the growth required to reach the target from the base year by its year
+    /// (Eurostat, *Sustainable development in the European Union — monitoring report*,
+    /// methodological annex: "actual growth rate / required growth rate"). Uses the base-year
+    /// observation, or the latest observation at or before it; nil without one, without a later
+    /// observation, or when no growth is required.
+    public static func progressRatio(history: History, baseYear: Int, target: Double, targetYear: Int) -> Double? {
+        guard let base = history.points.last(where: { $0.year <= baseYear }),
+            let latest = history.points.last, latest.year > base.year, targetYear > base.year,
+            base.value > 0, latest.value > 0, target > 0
+        else { return nil }
+        let actual = pow(latest.value / base.value, 1 / Double(latest.year - base.year)) - 1
+        let required = pow(target / base.value, 1 / Double(targetYear - base.year)) - 1
+        guard abs(required) > 1e-12 else { return nil }
+        return actual / required
+    }
+
+    /// The category of a progress ratio: ≥ 0.95 on track, 0.6–0.95 acceleration needed, 0–0.6
+    /// limited progress, < 0 moving away.
+    public static func progressCategory(_ ratio: Double) -> String {
+        switch ratio {
+        case 0.95...: return "on_track"
+        case 0.6..<0.95: return "acceleration_needed"
+        case 0..<0.6: return "limited_progress"
+        default: return "moving_away"
+        }
+    }
+
+    /// The Destatis rule (Federal Statistical Office, *Sustainable Development in Germany —
+    /// Indicator Report*, "weather symbols"): the mean of the last five yearly changes (fewer if
+    /// fewer exist) extended linearly from the latest value to the target year. Missing the target
+    /// by less than 5% of the gap still to close: on track; 5–20%: partly; over 20%: off track;
+    /// a trend in the wrong direction: wrong direction. Nil with fewer than 2 observations.
+    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction) -> String? {
+        let pts = history.points
+        guard pts.count >= 2, let latest = pts.last, targetYear > latest.year else {
+            if let latest = pts.last, latest.year >= targetYear {
+                return direction.meets(latest.value, target) ? "on_track" : "off_track"
+            }
+            return nil
+        }
+        // Yearly changes per year of gap, the last five.
+        var changes = [Double]()
+        for k in stride(from: pts.count - 1, to: 0, by: -1) where changes.count < 5 {
+            changes.append((pts[k].value - pts[k - 1].value) / Double(pts[k].year - pts[k - 1].year))
+        }
+        let slope = changes.reduce(0, +) / Double(changes.count)
+        let projected = latest.value + slope * Double(targetYear - latest.year)
+        let gap = target - latest.value
+        let sign = direction == .increase ? 1.0 : -1.0
+        if sign * gap <= 0 { return direction.meets(projected, target) ? "on_track" : "off_track" }
+        if sign * slope < 0 { return "wrong_direction" }
+        let shortfall = sign * (target - projected) / abs(gap)
+        switch shortfall {
+        case ..<0.05: return "on_track"
+        case ..<0.2: return "partly"
+        default: return "off_track"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Forecasting
+import Foundation
+
+/// A quantity a planner is unsure about (DESIGN.md §4): fixed, normal, uniform, triangular,
+/// PERT (min / most likely / max, the planners' habit) or lognormal. Sampled by inverse CDF
+/// from a uniform, so that two scenarios drawing the same lever with the same uniforms move
+/// together (common random numbers).
+public enum UncertainQuantity: Sendable, Equatable, CustomStringConvertible {
+    case fixed(Double)
+    case normal(mean: Double, sd: Double)
+    case uniform(min: Double, max: Double)
+    case triangular(min: Double, mode: Double, max: Double)
+    /// Beta-PERT with λ = 4: Beta(α, β), α = 1 + 4(m − a)/(b − a), β = 1 + 4(b − m)/(b − a),
+    /// rescaled to [a, b] (Vose, *Risk Analysis*, 3rd ed., §9.1).
+    case pert(min: Double, mode: Double, max: Double)
+    /// exp(N(meanlog, sdlog²)).
+    case lognormal(meanlog: Double, sdlog: Double)
+
+    /// Checks the parameters; nil when valid, else what is wrong.
+    public var problem: String? {
+        switch self {
+        case .fixed(let v): return v.isFinite ? nil : "value must be finite"
+        case .normal(_, let sd): return sd >= 0 ? nil : "sd must be ≥ 0"
+        case .uniform(let a, let b): return a <= b ? nil : "min must be ≤ max"
+        case .triangular(let a, let m, let b), .pert(let a, let m, let b):
+            return a <= m && m <= b && a < b ? nil : "need min ≤ most likely ≤ max and min < max"
+        case .lognormal(_, let s): return s >= 0 ? nil : "sdlog must be ≥ 0"
+        }
+    }
+
+    /// The quantile function at `u ∈ (0, 1)`.
+    public func quantile(_ u: Double) -> Double {
+        switch self {
+        case .fixed(let v): return v
+        case .normal(let m, let s): return m + s * StudentT.normalQuantile(u)
+        case .uniform(let a, let b): return a + (b - a) * u
+        case .triangular(let a, let m, let b):
+            let fc = (m - a) / (b - a)
+            return u < fc ? a + ((b - a) * (m - a) * u).squareRoot() : b - ((b - a) * (b - m) * (1 - u)).squareRoot()
+        case .pert(let a, let m, let b):
+            let al = 1 + 4 * (m - a) / (b - a), be = 1 + 4 * (b - m) / (b - a)
+            var lo = 0.0, hi = 1.0
+            for _ in 0..<60 {
+                let mid = (lo + hi) / 2
+                if StudentT.incompleteBeta(mid, al, be) < u { lo = mid } else { hi = mid }
+            }
+            return a + (b - a) * (lo + hi) / 2
+        case .lognormal(let ml, let sl): return exp(ml + sl * StudentT.normalQuantile(u))
+        }
+    }
+
+    /// The mean.
+    public var mean: Double {
+        switch self {
+        case .fixed(let v): return v
+        case .normal(let m, _): return m
+        case .uniform(let a, let b): return (a + b) / 2
+        case .triangular(let a, let m, let b): return (a + m + b) / 3
+        case .pert(let a, let m, let b): return (a + 4 * m + b) / 6
+        case .lognormal(let ml, let sl): return exp(ml + sl * sl / 2)
+        }
+    }
+
+    public var isFixed: Bool { if case .fixed = self { return true } else { return false } }
+
+    public var description: String {
+        switch self {
+        case .fixed(let v): return "\(v)"
+        case .normal(let m, let s): return "normal(\(m), \(s))"
+        case .uniform(let a, let b): return "uniform(\(a), \(b))"
+        case .triangular(let a, let m, let b): return "triangular(\(a), \(m), \(b))"
+        case .pert(let a, let m, let b): return "pert(\(a), \(m), \(b))"
+        case .lognormal(let ml, let sl): return "lognormal(\(ml), \(sl))"
+        }
+    }
+
+    /// A 1,025-point table of the quantile function for fast per-path sampling (linear
+    /// interpolation in u; exact at the table points).
+    public func table() -> QuantileTable { QuantileTable(self) }
+}
+
+/// A tabulated quantile function.
+public struct QuantileTable: Sendable {
+    @usableFromInline let values: [Double]
+    @usableFromInline let fixed: Double?
+
+    init(_ q: UncertainQuantity) {
+        if case .fixed(let v) = q {
+            values = []
+            fixed = v
+        } else {
+            // Midpoint grid avoids the infinite ends of unbounded distributions.
+            values = (0...1024).map { q.quantile((Double($0) + 0.5) / 1025.5) }
+            fixed = nil
+        }
+    }
+
+    @inlinable
+    public func sample(_ u: Double) -> Double {
+        if let fixed { return fixed }
+        let pos = min(max(u * 1025.5 - 0.5, 0), 1024)
+        let i = min(Int(pos), 1023)
+        let w = pos - Double(i)
+        return values[i] + w * (values[i + 1] - values[i])
+    }
+}

@@ -1,0 +1,101 @@
+import Forecasting
+import Foundation
+import Indicators
+import LinearAlgebra
+import Simulation
+import Testing
+
+/// The plan simulator against closed-form answers: with standard normal calibration quantiles,
+/// an identity transform, centre z₀ + μh and scale σ√h, every path is exactly a Gaussian random
+/// walk with drift μ and variance σ² (uₕ·√h is the walk's sum of innovations).
+struct PlanSimulatorTests {
+    static let meta = PlanMetadata(id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+    static let z0 = 1000.0, mu = 5.0, sigma = 10.0
+
+    /// Pool of exact standard normal quantiles, so the calibration is N(0, 1).
+    static func normalCalibration(horizon: Int) -> Calibration {
+        let m = 20001
+        let z = (0..<m).map { StudentT.normalQuantile((Double($0) + 0.5) / Double(m)) }
+        return Calibration(pool: ErrorPool(errors: Array(repeating: z, count: horizon)), prior: ErrorPrior(weight: 0) { _, _ in 0 }, horizon: horizon)
+    }
+
+    static func model(level: (goal: Double, milestones: [Double]), flow: (goal: Double, milestones: [Double])) throws -> PlanModel {
+        func targets(_ m: [Double]) -> [Int: Double] { Dictionary(uniqueKeysWithValues: zip(2022...2025, m).map { ($0, $1) }) }
+        let inds = [
+            Indicator(id: "level", row: "1", nameZh: "水平", nameEn: "level", category: "c", kind: .level, unit: "亿元",
+                      targets: targets(level.milestones), headline: HeadlineGoal(rule: .final, value: level.goal)),
+            Indicator(id: "flow", row: "2", nameZh: "流量", nameEn: "flow", category: "c", kind: .flow, unit: "亿元",
+                      targets: targets(flow.milestones), headline: HeadlineGoal(rule: .cumulative, value: flow.goal)),
+        ]
+        let plan = Plan(metadata: meta, indicators: inds, drivers: [], observations: [])
+        let years = Array(2021...2025)
+        let series = inds.map { ind in
+            SimulationSeries(
+                id: ind.id, kind: ind.kind, transform: .identity, isCount: false, isDriver: false, parent: nil,
+                known: [z0, nil, nil, nil, nil], sources: [.observed, .simulated, .simulated, .simulated, .simulated], origin: 2021,
+                center: (1...4).map { z0 + mu * Double($0) }, scale: (1...4).map { sigma * Double($0).squareRoot() },
+                evidence: Evidence(history: History(indicator: ind.id, points: [])), models: ["test"], usesAssumptions: false)
+        }
+        return try PlanModel(plan: plan, years: years, series: series, calibration: normalCalibration(horizon: 4), simulated: [0, 1], correlation: .identity(2), horizon: 4)
+    }
+
+    @Test func randomWalkAndCumulativeFlowMatchClosedForm() throws {
+        // Final value after 4 years ~ N(z₀ + 4μ, 4σ²); threshold 1030: P = Φ((1020 − 1030)/20).
+        // Sum of the 4 yearly values ~ N(4z₀ + 10μ, σ²·Σᵢⱼ min(i, j)) with Σᵢⱼ min(i, j) = 30 for
+        // i, j ∈ 1…4; threshold 4040: P = Φ((4050 − 4040)/(10√30)).
+        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let n = 200_000
+        let r = PlanSimulator.run(model: m, paths: n, seed: 123, threads: 2)
+        func outcome(_ id: Int, _ kind: TargetSpec.Kind, _ year: Int? = nil) -> TargetOutcome {
+            r.targets.first { $0.spec.series == id && $0.spec.kind == kind && (year == nil || $0.spec.year == year) }!
+        }
+        let pFinal = StudentT.normalCDF((1020 - 1030) / 20.0)
+        let pCum = StudentT.normalCDF((4050 - 4040) / (10 * 30.0.squareRoot()))
+        let final = outcome(0, .goal), cum = outcome(1, .goal)
+        #expect(final.status == .simulated && cum.status == .simulated)
+        #expect(abs(final.pMet! - pFinal) < 3 * final.standardError!, "final: \(final.pMet!) vs \(pFinal) (seed 123)")
+        #expect(abs(cum.pMet! - pCum) < 3 * cum.standardError!, "cumulative: \(cum.pMet!) vs \(pCum) (seed 123)")
+        // A milestone: year 2023 (h = 2) ≥ 1015: P = Φ((1010 − 1015)/(10√2)).
+        let m23 = outcome(0, .milestone, 2023)
+        let p23 = StudentT.normalCDF((1010 - 1015) / (10 * 2.0.squareRoot()))
+        #expect(abs(m23.pMet! - p23) < 3 * m23.standardError!, "2023: \(m23.pMet!) vs \(p23)")
+        // The forecast median in 2025 is z₀ + 4μ, within 3 SE of a median (√(π/2)·20/√n) plus the bin bound.
+        let cell = r.cells.first { $0.series == 0 && $0.year == 2025 }!
+        #expect(abs(cell.quantiles![3] - 1020) < 3 * (Double.pi / 2).squareRoot() * 20 / Double(n).squareRoot() + 0.05)
+    }
+
+    @Test func threadsDoNotChangeAnyNumber() throws {
+        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let a = PlanSimulator.run(model: m, paths: 30_000, seed: 9, threads: 1)
+        let b = PlanSimulator.run(model: m, paths: 30_000, seed: 9, threads: 2)
+        #expect(a.targets.map(\.pMet) == b.targets.map(\.pMet))
+        #expect(a.targets.map(\.median) == b.targets.map(\.median))
+        #expect(a.cells.map(\.mean) == b.cells.map(\.mean))
+    }
+
+    @Test func anotherSeedMovesProbabilitiesOnlyWithinNoise() throws {
+        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let a = PlanSimulator.run(model: m, paths: 50_000, seed: 1, threads: 2)
+        let b = PlanSimulator.run(model: m, paths: 50_000, seed: 2, threads: 2)
+        #expect(a.targets.map(\.pMet) != b.targets.map(\.pMet))
+        for (x, y) in zip(a.targets, b.targets) where x.status == .simulated {
+            let se = ((x.standardError! * x.standardError!) + (y.standardError! * y.standardError!)).squareRoot()
+            #expect(abs(x.pMet! - y.pMet!) <= 4 * se + 1e-12, "\(x.spec.kind) \(x.spec.year ?? 0): \(x.pMet!) vs \(y.pMet!)")
+        }
+    }
+
+    @Test func scenarioEffectsMoveTheRightWay() throws {
+        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let base = PlanSimulator.run(model: m, paths: 20_000, seed: 4, threads: 2)
+        var up = ScenarioEffects()
+        up.growthShifts = [.init(lever: "push", series: ["level"], fromYear: 2023, percentPerYear: .pert(min: 0, mode: 1, max: 2))]
+        var down = ScenarioEffects()
+        down.shocks = [.init(lever: "crash", series: ["level", "flow"], year: 2023, probability: 1, percent: .fixed(-5))]
+        let u = PlanSimulator.run(model: m, effects: up, paths: 20_000, seed: 4, threads: 2)
+        let d = PlanSimulator.run(model: m, effects: down, paths: 20_000, seed: 4, threads: 2)
+        let g = { (r: PlanSimulationResult, id: Int) in r.targets.first { $0.spec.series == id && $0.spec.kind == .goal }!.pMet! }
+        #expect(g(u, 0) > g(base, 0))
+        #expect(g(u, 1) == g(base, 1), "an untouched indicator keeps its draws (common random numbers)")
+        #expect(g(d, 0) < g(base, 0) && g(d, 1) < g(base, 1))
+    }
+}
