@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries from Debian (apt-get install libopenblas-dev liblapacke-dev).
@@ -32,14 +33,18 @@ let package = Package(
         .target(name: "Indicators"),
         .target(
             name: "IO",
-            dependencies: ["Indicators", "Forecasting", "Simulation", .product(name: "CSV", package: "CSV.swift"), "Yams"]),
+            dependencies: [
+                "Indicators", "Forecasting", "Simulation", "Scenarios", .product(name: "CSV", package: "CSV.swift"), "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "Forecasting", dependencies: ["Indicators"]),
         .target(name: "Simulation", dependencies: ["LinearAlgebra", "Indicators", "Forecasting"]),
-        .target(name: "Reporting", dependencies: ["Indicators"]),
+        .target(name: "Scenarios", dependencies: ["Simulation", "Forecasting"]),
+        .target(name: "Reporting", dependencies: ["Indicators", "Simulation", "Scenarios"]),
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "Simulation", "IO", "Reporting",
+                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "Simulation", "Scenarios", "IO", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

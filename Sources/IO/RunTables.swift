@@ -14,6 +14,40 @@ public enum RunTables {
         "difference_se", "beyond_noise",
     ]
 
+    public static let sensitivityColumns = ["scenario", "lever", "indicator", "p_met_with", "p_met_without", "difference", "difference_se"]
+
+    /// One row per (indicator, target, scenario): the scenario's P(met), the baseline's (the first
+    /// scenario) beside it, the difference and its paired standard error (common random numbers),
+    /// flagged `yes` when it exceeds 3 standard errors (or is non-zero for data-judged targets).
+    public static func comparisonRows(_ runs: [(name: String, model: PlanModel, result: PlanSimulationResult)], language: String) -> [[String]] {
+        guard let base = runs.first else { return [] }
+        var rows = [[String]]()
+        for j in base.result.targets.indices {
+            for r in runs {
+                let o = r.result.targets[j], b = base.result.targets[j]
+                let s = o.spec
+                let id = s.series.map { r.model.series[$0].id } ?? "all"
+                let name = s.series.flatMap { k in r.model.plan.indicator(r.model.series[k].id).map { language == "en" ? $0.nameEn : $0.nameZh } } ?? (language == "en" ? "all headline goals" : "全部总体目标")
+                var diff = "", se = "", beyond = ""
+                if let p = o.pMet, let q = b.pMet {
+                    if r.result.paths == base.result.paths, !r.result.metBits[j].isEmpty, !base.result.metBits[j].isEmpty {
+                        let (d, e) = pairedDifference(r.result.metBits[j], base.result.metBits[j], paths: r.result.paths)
+                        diff = String(format: "%.6f", d)
+                        se = String(format: "%.6f", e)
+                        beyond = (e > 0 ? abs(d) > 3 * e : d != 0) ? "yes" : "no"
+                    } else {
+                        diff = String(format: "%.6f", p - q)
+                    }
+                }
+                rows.append([
+                    id, name, targetType(s), s.year.map(String.init) ?? "", s.kind == .allGoals ? String(o.evaluable ?? 0) : CSVFormat.short(s.threshold),
+                    r.name, prob(o.pMet), prob(b.pMet), diff, se, beyond,
+                ])
+            }
+        }
+        return rows
+    }
+
     /// `goal_final`, `goal_cumulative`, `goal_every_year`, `milestone`, `all_milestones`, `all_goals`.
     public static func targetType(_ s: TargetSpec) -> String {
         switch s.kind {

@@ -36,14 +36,14 @@ public struct YAMLDocument {
 
     /// The pairs of a mapping node, keys as strings; rejects keys outside `allowed` with the
     /// nearest valid key as a hint.
-    public func mapping(_ node: Node?, allowed: [String], what: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
+    public func mapping(_ node: Node?, allowed: [String], what: String, allowAny: Bool = false) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
         guard let node, let map = node.mapping else {
             throw error(at: node, "\(what) must be a mapping of key: value")
         }
         var out = [(key: String, keyNode: Node, value: Node)]()
         for (k, v) in map {
             guard let key = k.string else { throw error(at: k, "keys must be text") }
-            if !allowed.contains(key) {
+            if !allowAny && !allowed.contains(key) {
                 let hint = nearest(to: key, among: allowed).map { "did you mean '\($0)'? Valid keys: \(allowed.joined(separator: ", "))" }
                     ?? "valid keys: \(allowed.joined(separator: ", "))"
                 throw error(at: k, "unknown key '\(key)' in \(what)", hint: hint)

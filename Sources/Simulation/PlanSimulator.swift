@@ -6,6 +6,9 @@ import LinearAlgebra
 /// Everything a run produces for one scenario.
 public struct PlanSimulationResult: Sendable {
     public let targets: [TargetOutcome]
+    /// Per target, whether each path met it (bit p of the words; paths in block order), for
+    /// paired comparisons of scenarios that share random draws.
+    public let metBits: [[UInt64]]
     public let cells: [CellOutcome]
     public let paths: Int
     public let seconds: Double
@@ -30,6 +33,7 @@ public enum PlanSimulator {
     public static func run(
         model: PlanModel, effects: ScenarioEffects = ScenarioEffects(), paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048
     ) -> PlanSimulationResult {
+        precondition(blockSize % 64 == 0, "block size must be a multiple of 64")
         let start = Date()
         let plan = BlockPlan(model: model, effects: effects)
         let blocks = (paths + blockSize - 1) / blockSize
@@ -394,15 +398,19 @@ struct BlockPlan: @unchecked Sendable {
         var cellSum: [Double]
         var quantitySum: [Double]
         var metCount: [Int]
+        var bits: [[UInt64]]
+        /// Adds the next block (blocks hold a multiple of 64 paths, but for the last).
         mutating func add(_ o: Partial) {
             for i in cellSum.indices { cellSum[i] += o.cellSum[i] }
             for i in quantitySum.indices { quantitySum[i] += o.quantitySum[i] }
             for i in metCount.indices { metCount[i] += o.metCount[i] }
+            for i in bits.indices { bits[i] += o.bits[i] }
         }
     }
 
     func emptyPartial() -> Partial {
-        Partial(cellSum: .init(repeating: 0, count: K * T), quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count))
+        Partial(cellSum: .init(repeating: 0, count: K * T), quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
+                bits: .init(repeating: [], count: targets.count))
     }
 
     /// Histogram cells: K·T series-years, then the targets.
@@ -437,8 +445,13 @@ struct BlockPlan: @unchecked Sendable {
                 h.add(cell: K * T + j, slice)
             }
             var met = 0
-            for p in 0..<n { met += Int(s.met[o + p]) }
+            var words = [UInt64](repeating: 0, count: (n + 63) / 64)
+            for p in 0..<n where s.met[o + p] != 0 {
+                met += 1
+                words[p >> 6] |= 1 << UInt64(p & 63)
+            }
             part.metCount[j] = met
+            part.bits[j] = words
         }
         return part
     }
@@ -477,6 +490,7 @@ struct BlockPlan: @unchecked Sendable {
         for (j, spec) in targets.enumerated() {
             let extra: (Int?, Double?) = spec.kind == .allGoals ? (evaluableGoals.count, expected) : (nil, nil)
             if status[j] == .insufficientData {
+                _ = 0
                 outcomes.append(TargetOutcome(spec: spec, status: .insufficientData, pMet: nil, standardError: nil, mean: nil, p05: nil, median: nil, p95: nil, evaluable: extra.0, expectedMet: extra.1))
                 continue
             }
@@ -495,6 +509,20 @@ struct BlockPlan: @unchecked Sendable {
                 spec: spec, status: status[j], pMet: p, standardError: se, mean: total.quantitySum[j] / N,
                 p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }
-        return PlanSimulationResult(targets: outcomes, cells: cells, paths: paths, seconds: seconds)
+        return PlanSimulationResult(targets: outcomes, metBits: total.bits, cells: cells, paths: paths, seconds: seconds)
     }
+}
+
+/// The difference in P(met) between two scenarios simulated with the same draws, and its
+/// standard error from the paired per-path outcomes: Var(d̄) = ((n₁₀ + n₀₁)/N − d̄²)/N.
+public func pairedDifference(_ a: [UInt64], _ b: [UInt64], paths: Int) -> (difference: Double, standardError: Double) {
+    var n10 = 0, n01 = 0
+    for (x, y) in zip(a, b) {
+        n10 += (x & ~y).nonzeroBitCount
+        n01 += (~x & y).nonzeroBitCount
+    }
+    let N = Double(paths)
+    let d = Double(n10 - n01) / N
+    let v = max(0, (Double(n10 + n01) / N - d * d) / N)
+    return (d, v.squareRoot())
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Indicators
+import Scenarios
+import Simulation
+
+/// The terminal summary of a run: headline goals × scenarios, P(met) and its label.
+public enum SummaryTable {
+    public static func render(_ runs: [ScenarioRun], language: String) -> String {
+        guard let first = runs.first else { return "" }
+        let zh = language != "en"
+        var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
+        header += runs.map(\.scenario.name)
+        var table = TextTable(header: header, rightAligned: Set(1..<(header.count)))
+        let goals = first.result.targets.indices.filter { first.result.targets[$0].spec.kind == .goal || first.result.targets[$0].spec.kind == .allGoals }
+        for j in goals {
+            let spec = first.result.targets[j].spec
+            var row: [String]
+            if let k = spec.series {
+                let ind = first.model.plan.indicator(first.model.series[k].id)
+                row = [(zh ? ind?.nameZh : ind?.nameEn) ?? "", format(spec.threshold)]
+            } else {
+                row = [zh ? "全部可评估的总体目标" : "all evaluable goals", String(first.result.targets[j].evaluable ?? 0)]
+            }
+            for r in runs {
+                let o = r.result.targets[j]
+                row.append(cell(o, zh: zh))
+            }
+            table.append(row)
+        }
+        let title = zh ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率" : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
+        return title + "\n" + table.render()
+    }
+
+    static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v) }
+
+    static func cell(_ o: TargetOutcome, zh: Bool) -> String {
+        switch o.status {
+        case .insufficientData: return zh ? "数据不足" : "insufficient data"
+        case .observed: return (o.pMet ?? 0) >= 0.5 ? (zh ? "已实现" : "met") : (zh ? "未实现" : "not met")
+        case .simulated:
+            let p = o.pMet ?? 0
+            let l = LikelihoodLabel(probability: p)
+            return String(format: "%.2f ", p) + (zh ? l.zh : l.en)
+        }
+    }
+}
