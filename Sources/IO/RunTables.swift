@@ -68,7 +68,7 @@ public enum RunTables {
         }
     }
 
-    static func num(_ v: Double?) -> String { v.map { $0.isFinite ? CSVFormat.roundTrip($0) : "" } ?? "" }
+    static func num(_ v: Double?) -> String { v.map { $0.isFinite ? CSVFormat.short($0) : "" } ?? "" }
 
     /// Rounds a probability to 6 decimals (Monte Carlo error is far larger) for stable, readable files.
     static func prob(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "insufficient_data" }
@@ -85,7 +85,7 @@ public enum RunTables {
                 indicatorID = ser.id
                 name = (language == "en" ? ind?.nameEn : ind?.nameZh) ?? ser.id
                 evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
-                let h = model.plan.history(of: ser.id)
+                let h = model.plan.history(of: ser.id, asOf: model.asOf)
                 if s.kind == .milestone || s.kind == .goal, let year = s.year, s.rule != .cumulative, s.rule != .everyYear {
                     if let r = ProgressAssessment.progressRatio(history: h, baseYear: meta.baseYear, target: s.threshold, targetYear: year) {
                         ratio = String(format: "%.4f", r)

@@ -39,8 +39,9 @@ public enum ScenarioLoader {
         for s in raw { byName[s.name] = s }
         func resolve(_ s: Scenario, seen: [String]) throws(InputError) -> Scenario {
             guard let parentName = s.inherits else { return s }
-            if seen.contains(parentName) {
-                throw InputError(file: s.file, "inheritance cycle: \((seen + [parentName]).joined(separator: " → "))", hint: "remove one 'inherits'")
+            let chain = seen + [s.name]
+            if chain.contains(parentName) {
+                throw InputError(file: s.file, "inheritance cycle: \((chain + [parentName]).joined(separator: " → "))", hint: "remove one 'inherits'")
             }
             var parent = byName[parentName]
             if parent == nil {
@@ -59,7 +60,7 @@ public enum ScenarioLoader {
                 throw InputError(file: s.file, "inherits from unknown scenario '\(parentName)'",
                     hint: nearest(to: parentName, among: Array(byName.keys)).map { "did you mean '\($0)'?" } ?? "name a scenario file in the same folder")
             }
-            return s.resolved(parent: try resolve(parent, seen: seen + [s.name]))
+            return s.resolved(parent: try resolve(parent, seen: chain))
         }
         var out = [Scenario]()
         for s in raw { out.append(try resolve(s, seen: [])) }

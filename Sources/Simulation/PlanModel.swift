@@ -65,6 +65,8 @@ public struct PlanModel: Sendable {
     public let choleskyFactor: Matrix
     /// Steps of the longest simulated horizon.
     public let horizon: Int
+    /// Observations after this year were ignored.
+    public var asOf: Int? = nil
 
     /// A model from its parts (for tests and for callers that calibrate differently).
     public init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, horizon: Int) throws(LinearAlgebraError) {
@@ -180,9 +182,11 @@ public struct PlanModel: Sendable {
 
         let simulated = series.indices.filter { series[$0].isSimulated }
         let corr = try innovationCorrelation(simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
-        return PlanModel(
+        var model = PlanModel(
             plan: plan, years: years, series: series, calibration: batch.calibration, simulated: simulated,
             correlation: corr, choleskyFactor: try corr.choleskyLower(), horizon: horizon)
+        model.asOf = asOf
+        return model
     }
 
     /// Correlation of yearly innovations across series: Pearson correlation of the transformed

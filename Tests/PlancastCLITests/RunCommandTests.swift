@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// `plancast run` end to end through the built binary (small path counts keep it quick).
+@Suite(.serialized)
+struct RunCommandTests {
+    static func csv(_ path: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = PlanDataTests.csvRows(text)
+        let header = lines[0]
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    static func run(_ args: [String], out: URL) throws -> BinaryRun {
+        try Binary.run(["run"] + args + ["--out", out.path, "--paths", "4000", "--no-sensitivity"], in: Binary.packageRoot)
+    }
+
+    @Test func defaultRunWritesEveryFileCoveringEveryIndicatorAndScenario() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run")
+        let r = try Self.run([], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "manifest.json", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
+        }
+        let header = try String(contentsOfFile: out.appendingPathComponent("attainment.csv").path, encoding: .utf8).split(separator: "\n")[0]
+        #expect(header == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence")
+        let fheader = try String(contentsOfFile: out.appendingPathComponent("forecasts.csv").path, encoding: .utf8).split(separator: "\n")[0]
+        #expect(fheader == "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95")
+        let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let scenarios = Set(rows.map { $0["scenario"]! })
+        #expect(scenarios.count >= 5 && scenarios.contains("baseline"))
+        for s in scenarios {
+            let inds = Set(rows.filter { $0["scenario"] == s && $0["indicator"] != "all" }.map { $0["indicator"]! })
+            #expect(inds.count == 32, "\(s): \(inds.count) indicators")
+        }
+        for row in rows {
+            let p = row["p_met"]!
+            if p == "insufficient_data" {
+                #expect(row["label"] == "insufficient_data")
+            } else {
+                let v = try #require(Double(p))
+                #expect(v >= 0 && v <= 1)
+            }
+        }
+        #expect(r.stdout.contains("有效高新技术企业"))
+    }
+
+    @Test func sameSeedGivesIdenticalFilesWhateverTheThreadsAndHashesMatch() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        #expect(try Self.run(["--threads", "1", "--seed", "7"], out: a).status == 0)
+        #expect(try Self.run(["--threads", "2", "--seed", "7"], out: b).status == 0)
+        for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(f)), y = try Data(contentsOf: b.appendingPathComponent(f))
+            #expect(x == y, "\(f) differs between --threads 1 and 2")
+        }
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: a.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let inputs = manifest["inputs"] as! [[String: Any]]
+        #expect(inputs.count >= 9)
+        for i in inputs {
+            let path = i["path"] as! String
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            p.arguments = [path]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            p.waitUntilExit()
+            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")[0]
+            #expect(String(sum) == i["sha256"] as? String, "\(path)")
+        }
+        #expect(manifest["seed"] as? Int == 7)
+        #expect((manifest["models"] as? [String: Any])?["baseline"] != nil)
+    }
+
+    static func goalP(_ rows: [[String: String]], _ scenario: String, _ id: String) -> Double? {
+        rows.first { $0["scenario"] == scenario && $0["indicator"] == id && $0["target_type"]!.hasPrefix("goal_") }.flatMap { Double($0["p_met"]!) }
+    }
+
+    @Test func whatIfsMoveTheirIndicatorsTheExpectedWay() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try Self.run([], out: out).status == 0)
+        let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let base = { (id: String) in Self.goalP(rows, "baseline", id)! }
+        #expect(Self.goalP(rows, "rd-push", "rd_intensity")! > base("rd_intensity"))
+        #expect(Self.goalP(rows, "rd-push", "high_tech_enterprises")! > base("high_tech_enterprises"))
+        #expect(Self.goalP(rows, "downturn-2023", "high_tech_enterprises")! < base("high_tech_enterprises"))
+        #expect(Self.goalP(rows, "talent-surge", "talent_resource_total")! > base("talent_resource_total"))
+        // An indicator no lever touches keeps its probability exactly (common random numbers).
+        #expect(Self.goalP(rows, "talent-surge", "strategic_emerging_share") == base("strategic_emerging_share"))
+
+        // As of 2022 GDP is not yet known for 2023–2025, so slower GDP bites: the intensity's
+        // denominator shrinks (elasticity −1), which makes the 4.5% goal easier.
+        let out2 = dir.appendingPathComponent("r2")
+        #expect(try Self.run(["--as-of", "2022"], out: out2).status == 0)
+        let rows2 = try Self.csv(out2.appendingPathComponent("attainment.csv").path)
+        #expect(Self.goalP(rows2, "slower-gdp", "rd_intensity")! > Self.goalP(rows2, "baseline", "rd_intensity")!)
+        // As of 2022 the 2023 and later values of R&D intensity are simulated, not judged on data.
+        let rd2024 = rows2.first { $0["scenario"] == "baseline" && $0["indicator"] == "rd_intensity" && $0["year"] == "2024" && $0["target_type"] == "milestone" }!
+        #expect(rd2024["label"] != "met" && rd2024["label"] != "not_met")
+        // And high-tech enterprises, with one observation by then, have insufficient data.
+        #expect(Self.goalP(rows2, "baseline", "high_tech_enterprises") == nil)
+    }
+
+    static let badScenarios: [(String, String, String)] = [
+        ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
+        ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),
+        ("bad-probability.yaml", ":5:", "probability must be between 0 and 1"),
+        ("bad-pert.yaml", ":5:", "min ≤ most likely ≤ max"),
+        ("bad-year.yaml", ":4:", "outside the plan"),
+        ("unknown-group.yaml", ":3:", "did you mean 'enterprises'"),
+        ("cycle-a.yaml", "", "inheritance cycle: cycle-a → cycle-b → cycle-a"),
+        ("bad-yaml.yaml", ":", "invalid YAML"),
+    ]
+
+    @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)
+    func badScenario(file: String, location: String, message: String) throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("never")
+        let path = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/bad-scenarios/\(file)").path
+        var args = [path]
+        if file == "cycle-a.yaml" { args.append(path.replacingOccurrences(of: "cycle-a", with: "cycle-b")) }
+        let r = try Self.run(args, out: out)
+        #expect(r.status == 65, "\(file): \(r.status) \(r.stderr)")
+        #expect(r.stderr.contains((file == "cycle-a.yaml" ? "cycle-b.yaml" : file) + location), "\(file): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(file): \(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(r.stdout.isEmpty)
+    }
+}
