@@ -115,7 +115,7 @@ public enum RunTables {
         result.cells.map { c in
             let id = model.series[c.series].id
             let q = c.quantiles
-            return [scenario, id, String(c.year), num(c.observed), num(c.mean)] + (0..<7).map { num(q?[$0]) }
+            return [scenario, id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) }
         }
     }
 

@@ -81,7 +81,7 @@ public struct CellOutcome: Sendable {
     /// The observed (or interpolated) value, when known.
     public let observed: Double?
     public let mean: Double?
-    /// Quantiles at 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95.
+    /// Quantiles at `PlanSimulator.quantileLevels` (0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975).
     public let quantiles: [Double]?
     /// Whether the quantiles are within the documented histogram bound.
     public let quantilesExact: Bool

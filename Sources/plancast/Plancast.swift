@@ -10,7 +10,7 @@ struct Plancast: ParsableCommand {
         commandName: "plancast",
         abstract: "How likely is each target of an action plan to be met, and what would change the odds?",
         version: PlancastVersion.string,
-        subcommands: [Run.self, ForecastCommand.self, BacktestCommand.self, Check.self, IndicatorsCommand.self, OLS.self, Bench.self])
+        subcommands: [Run.self, Compare.self, ForecastCommand.self, BacktestCommand.self, Check.self, IndicatorsCommand.self, OLS.self, Bench.self])
 
     /// Maps failures to the exit codes of DESIGN.md §5: 64 usage, 65 bad input data,
     /// 70 internal error. Errors go to stderr in one or two lines.

@@ -61,7 +61,7 @@ struct PlanSimulatorTests {
         #expect(abs(m23.pMet! - p23) < 3 * m23.standardError!, "2023: \(m23.pMet!) vs \(p23)")
         // The forecast median in 2025 is z₀ + 4μ, within 3 SE of a median (√(π/2)·20/√n) plus the bin bound.
         let cell = r.cells.first { $0.series == 0 && $0.year == 2025 }!
-        #expect(abs(cell.quantiles![3] - 1020) < 3 * (Double.pi / 2).squareRoot() * 20 / Double(n).squareRoot() + 0.05)
+        #expect(abs(cell.quantiles![4] - 1020) < 3 * (Double.pi / 2).squareRoot() * 20 / Double(n).squareRoot() + 0.05)
     }
 
     @Test func threadsDoNotChangeAnyNumber() throws {

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Two run folders side by side (DESIGN.md §1 "reviewers compare two runs"): inputs (by role
+/// and file name, compared by SHA-256), settings, model choices, and every target's P(met).
+public struct RunComparison: Sendable {
+    public struct Difference: Sendable, Equatable {
+        public let what: String
+        public let a: String
+        public let b: String
+    }
+
+    public struct TargetRow: Sendable {
+        public let key: [String]  // scenario, indicator, target_type, year, target
+        public let pA: String
+        public let pB: String
+        public let difference: Double?
+        public let combinedSE: Double?
+        /// `yes`, `no`, or `status_changed` (evaluable in one run only).
+        public let beyondNoise: String
+    }
+
+    public let inputDifferences: [Difference]
+    public let settingDifferences: [Difference]
+    public let modelDifferences: [Difference]
+    public let outputsIdentical: Bool
+    public let rows: [TargetRow]
+    /// Set when one scenario of A is compared with a differently named one of B.
+    public var scenarioPair: (String, String)? = nil
+
+    public static let columns = ["scenario", "indicator", "target_type", "year", "target", "p_met_a", "p_met_b", "difference", "combined_se", "beyond_noise"]
+
+    public var changed: [TargetRow] { rows.filter { $0.beyondNoise == "yes" || $0.beyondNoise == "status_changed" } }
+    public var absent: [TargetRow] { rows.filter { $0.beyondNoise == "absent" } }
+    public var reproduces: Bool { outputsIdentical }
+
+    /// Compares run folders `a` and `b`. With `scenarioA`/`scenarioB` (or when each run holds a
+    /// single scenario) one scenario of each run is compared, whatever their names — baseline in
+    /// one run against a what-if in another.
+    public static func load(_ a: String, _ b: String, scenarioA: String? = nil, scenarioB: String? = nil) throws(InputError) -> RunComparison {
+        let ma = try Manifest.read(path: a + "/manifest.json"), mb = try Manifest.read(path: b + "/manifest.json")
+        var outputsIdentical = true
+        for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
+            let da = FileManager.default.contents(atPath: a + "/" + f), db = FileManager.default.contents(atPath: b + "/" + f)
+            guard da != nil else { throw InputError(file: a + "/" + f, "missing from the run folder") }
+            guard db != nil else { throw InputError(file: b + "/" + f, "missing from the run folder") }
+            if da != db { outputsIdentical = false }
+        }
+        // Inputs by role and file name.
+        func inputs(_ m: [String: Any]) -> [String: String] {
+            var d = [String: String]()
+            for i in (m["inputs"] as? [[String: Any]]) ?? [] {
+                let name = URL(fileURLWithPath: i["path"] as? String ?? "").lastPathComponent
+                d["\(i["role"] as? String ?? "input"):\(name)"] = i["sha256"] as? String ?? ""
+            }
+            return d
+        }
+        let ia = inputs(ma), ib = inputs(mb)
+        var inputDiffs = [Difference]()
+        for k in Set(ia.keys).union(ib.keys).sorted() where ia[k] != ib[k] {
+            inputDiffs.append(Difference(what: k, a: ia[k].map { String($0.prefix(12)) } ?? "absent", b: ib[k].map { String($0.prefix(12)) } ?? "absent"))
+        }
+        var settingDiffs = [Difference]()
+        for k in ["version", "seed", "paths", "as_of", "language", "threads"] {
+            let x = describe(ma[k]), y = describe(mb[k])
+            if x != y { settingDiffs.append(Difference(what: k, a: x, b: y)) }
+        }
+        var modelDiffs = [Difference]()
+        let moa = ma["models"] as? [String: Any] ?? [:], mob = mb["models"] as? [String: Any] ?? [:]
+        for scen in Set(moa.keys).intersection(mob.keys).sorted() {
+            let x = moa[scen] as? [String: Any] ?? [:], y = mob[scen] as? [String: Any] ?? [:]
+            for ind in Set(x.keys).union(y.keys).sorted() {
+                let dx = x[ind] as? [String: Any], dy = y[ind] as? [String: Any]
+                let sx = dx.map { "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))" } ?? "absent"
+                let sy = dy.map { "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))" } ?? "absent"
+                if sx != sy { modelDiffs.append(Difference(what: "\(scen)/\(ind)", a: sx, b: sy)) }
+            }
+        }
+        let (rows, pick) = try compareAttainment(a + "/attainment.csv", b + "/attainment.csv", scenarioA: scenarioA, scenarioB: scenarioB)
+        var c = RunComparison(inputDifferences: inputDiffs, settingDifferences: settingDiffs, modelDifferences: modelDiffs, outputsIdentical: outputsIdentical, rows: rows)
+        if let pick, pick.0 != pick.1 { c.scenarioPair = pick }
+        return c
+    }
+
+    static func describe(_ v: Any?) -> String {
+        switch v {
+        case nil, is NSNull: return "none"
+        case let a as [Any]: return a.map { describe($0) }.joined(separator: "+")
+        case let n as NSNumber: return n.stringValue
+        case let s as String: return s
+        default: return "\(v!)"
+        }
+    }
+
+    /// Every target in either run: P(met) in both, the difference and the combined standard error
+    /// √(se_a² + se_b²) — the runs are treated as independent, which is conservative when they
+    /// share a seed. Beyond noise: |difference| > 3 SE (any difference when both SEs are zero).
+    static func compareAttainment(_ pa: String, _ pb: String, scenarioA: String?, scenarioB: String?) throws(InputError) -> ([TargetRow], (String, String)?) {
+        let ta = try CSVTable(path: pa), tb = try CSVTable(path: pb)
+        let ca = try ta.columnIndex("scenario"), cb = try tb.columnIndex("scenario")
+        let sa = Set(ta.rows.map { $0[ca] }), sb = Set(tb.rows.map { $0[cb] })
+        for (want, have, file) in [(scenarioA, sa, pa), (scenarioB, sb, pb)] {
+            if let want, !have.contains(want) {
+                throw InputError(file: file, "no scenario named '\(want)'", hint: "scenarios in this run: \(have.sorted().joined(separator: ", "))")
+            }
+        }
+        // One scenario against one scenario: relabel both so the targets line up.
+        var pick: (String, String)?
+        if scenarioA != nil || scenarioB != nil || (sa.count == 1 && sb.count == 1) {
+            pick = (scenarioA ?? (sa.count == 1 ? sa.first! : "baseline"), scenarioB ?? (sb.count == 1 ? sb.first! : "baseline"))
+        }
+        func index(_ t: CSVTable, only: String?) throws(InputError) -> (keys: [[String]], rows: [[String]: (p: String, se: String)]) {
+            let cols = try ["scenario", "indicator", "target_type", "year", "target", "p_met", "p_met_se"].map { c throws(InputError) in try t.columnIndex(c) }
+            var keys = [[String]](), rows = [[String]: (p: String, se: String)]()
+            for r in t.rows {
+                if let only, r[cols[0]] != only { continue }
+                var key = Array(cols.prefix(5).map { r[$0] })
+                if let pick { key[0] = pick.0 == pick.1 ? pick.0 : "\(pick.0)→\(pick.1)" }
+                if rows[key] == nil { keys.append(key) }
+                rows[key] = (r[cols[5]], r[cols[6]])
+            }
+            return (keys, rows)
+        }
+        let (ka, ra) = try index(ta, only: pick?.0)
+        let (kb, rb) = try index(tb, only: pick?.1)
+        var order = ka
+        for k in kb where ra[k] == nil { order.append(k) }
+        let rows = order.map { k in
+            let a = ra[k], b = rb[k]
+            let pa = a?.p ?? "absent", pb = b?.p ?? "absent"
+            if a == nil || b == nil {
+                return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: "absent")
+            }
+            guard let x = Double(pa), let y = Double(pb) else {
+                return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: pa == pb ? "no" : "status_changed")
+            }
+            let sa = Double(a?.se ?? "") ?? 0, sb = Double(b?.se ?? "") ?? 0
+            let se = (sa * sa + sb * sb).squareRoot()
+            let d = y - x
+            let beyond = se > 0 ? abs(d) > 3 * se : d != 0
+            return TargetRow(key: k, pA: pa, pB: pb, difference: d, combinedSE: se, beyondNoise: beyond ? "yes" : "no")
+        }
+        return (rows, pick)
+    }
+
+    public var csv: String {
+        var out = CSVFormat.line(Self.columns)
+        for r in rows {
+            out += CSVFormat.line(r.key + [r.pA, r.pB, r.difference.map { String(format: "%.6f", $0) } ?? "", r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise])
+        }
+        return out
+    }
+
+    /// A few lines for people: the verdict, then what differs.
+    public var summary: String {
+        var s = ""
+        if let (x, y) = scenarioPair {
+            s += "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n"
+        } else if outputsIdentical {
+            s += "REPRODUCES: attainment.csv, forecasts.csv and comparison.csv are byte-identical"
+            s += inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty ? " (same inputs, seed and paths).\n" : ".\n"
+        } else if inputDifferences.isEmpty && settingDifferences.allSatisfy({ $0.what == "threads" }) && modelDifferences.isEmpty {
+            s += "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n"
+        } else {
+            s += "DIFFERENT RUNS: " + [inputDifferences.isEmpty ? nil : "inputs", settingDifferences.isEmpty ? nil : "settings", modelDifferences.isEmpty ? nil : "models"].compactMap { $0 }.joined(separator: ", ") + " differ.\n"
+        }
+        for d in inputDifferences { s += "  input \(d.what): \(d.a) → \(d.b)\n" }
+        for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
+        for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
+        if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
+        let onlyA = Set(absent.filter { $0.pB == "absent" }.map { $0.key[0] }).sorted()
+        let onlyB = Set(absent.filter { $0.pA == "absent" }.map { $0.key[0] }).sorted()
+        if !onlyA.isEmpty { s += "  scenarios only in A: \(onlyA.joined(separator: ", "))\n" }
+        if !onlyB.isEmpty { s += "  scenarios only in B: \(onlyB.joined(separator: ", "))\n" }
+        let ch = changed
+        s += "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
+        for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
+            s += "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)" + (r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
+        }
+        return s
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Indicators
+import Scenarios
+import Simulation
+
+/// A fan chart per indicator: observations (filled for actual values, hollow for estimates,
+/// bounds, snapshots and spliced values), the baseline's 50/80/95% bands and median, the other
+/// scenarios' medians overlaid, and the yearly targets as diamonds.
+enum FanChart {
+    static func render(series k: Int, runs: [ScenarioRun], language: String) -> String? {
+        guard let base = runs.first else { return nil }
+        let model = base.model
+        let ser = model.series[k]
+        let zh = language != "en"
+        let ind = model.plan.indicator(ser.id)
+        let history = model.plan.history(of: ser.id, asOf: model.asOf)
+        let cells = base.result.cells.filter { $0.series == k }
+        let simulated = cells.filter { $0.source == .simulated || $0.source == .derived }.filter { $0.quantiles != nil }
+        let targets = model.plan.metadata.years.compactMap { y in ind?.targets[y].map { (y, $0) } }
+        guard !history.points.isEmpty || !simulated.isEmpty else { return nil }
+
+        let firstYear = min(history.firstYear ?? model.years[0], model.years[0])
+        let lastYear = model.years.last!
+        var values = history.values + targets.map(\.1)
+        for c in simulated { values += [c.quantiles![0], c.quantiles![8]] }
+        for r in runs.dropFirst() {
+            for c in r.result.cells where c.series == k { if let q = c.quantiles { values.append(q[4]) } }
+        }
+        guard var lo = values.min(), var hi = values.max() else { return nil }
+        if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+        let pad = (hi - lo) * 0.08
+        lo -= pad
+        hi += pad
+        let W = 420.0, H = 220.0, left = 58.0, right = 12.0, top = 12.0, bottom = 28.0
+        func x(_ y: Int) -> Double { left + (W - left - right) * Double(y - firstYear) / Double(max(1, lastYear - firstYear)) }
+        func yy(_ v: Double) -> Double { top + (H - top - bottom) * (hi - v) / (hi - lo) }
+        var svg = SVG(width: W, height: H)
+        svg.rect(x: 0, y: 0, w: W, h: H, fill: "#ffffff")
+        // Axes and gridlines.
+        for i in 0...4 {
+            let v = lo + (hi - lo) * Double(i) / 4
+            svg.line(x1: left, y1: yy(v), x2: W - right, y2: yy(v), stroke: "#eeeeee")
+            svg.text(formatTick(v), x: left - 4, y: yy(v) + 4, size: 9, anchor: "end", fill: "#666")
+        }
+        let step = max(1, (lastYear - firstYear + 1) / 8)
+        for y in stride(from: firstYear, through: lastYear, by: step) {
+            svg.text(String(y), x: x(y), y: H - 10, size: 9, anchor: "middle", fill: "#666")
+        }
+        svg.line(x1: left, y1: top, x2: left, y2: H - bottom, stroke: "#999")
+        svg.line(x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: "#999")
+        // Bands of the baseline, joined to the last known value.
+        if !simulated.isEmpty {
+            var xs = [Double](), q = [[Double]](repeating: [], count: 9)
+            if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) {
+                xs.append(x(origin))
+                for i in 0..<9 { q[i].append(yy(last.value)) }
+            }
+            for c in simulated.sorted(by: { $0.year < $1.year }) {
+                xs.append(x(c.year))
+                for i in 0..<9 { q[i].append(yy(c.quantiles![i])) }
+            }
+            svg.band(xs, upper: q[8], lower: q[0], fill: Palette.scenarios[0], opacity: 0.12)
+            svg.band(xs, upper: q[6], lower: q[2], fill: Palette.scenarios[0], opacity: 0.18)
+            svg.band(xs, upper: q[5], lower: q[3], fill: Palette.scenarios[0], opacity: 0.28)
+            svg.polyline(Array(zip(xs, q[4])), stroke: Palette.scenarios[0], width: 2)
+            // Other scenarios' medians.
+            for (i, r) in runs.enumerated().dropFirst() {
+                let cs = r.result.cells.filter { $0.series == k && ($0.source == .simulated || $0.source == .derived) && $0.quantiles != nil }.sorted { $0.year < $1.year }
+                var pts = [(Double, Double)]()
+                if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) { pts.append((x(origin), yy(last.value))) }
+                pts += cs.map { (x($0.year), yy($0.quantiles![4])) }
+                svg.polyline(pts, stroke: Palette.scenarios[i % Palette.scenarios.count], width: 1.5, dash: "4 2")
+            }
+        }
+        // Observations.
+        svg.polyline(history.points.map { (x($0.year), yy($0.value)) }, stroke: "#333", width: 1)
+        for o in history.points {
+            let hollow = o.quality != .actual
+            svg.circle(cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",
+                       title: "\(o.year): \(formatTick(o.value)) (\(o.quality.rawValue))")
+        }
+        for (y, t) in targets {
+            svg.diamond(cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatTick(t))
+        }
+        let title = (zh ? ind?.nameZh : ind?.nameEn) ?? ser.id
+        return svg.render(label: title)
+    }
+
+    static func formatTick(_ v: Double) -> String {
+        let a = abs(v)
+        if a >= 1000 { return String(format: "%.0f", v) }
+        if a >= 100 { return String(format: "%.0f", v) }
+        if a >= 10 { return String(format: "%.1f", v) }
+        return String(format: "%.2f", v)
+    }
+}

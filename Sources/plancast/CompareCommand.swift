@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import IO
+
+/// `plancast compare`: does run B reproduce run A, and if not, what changed and why?
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two run folders: inputs, settings, models and every target's P(met).")
+
+    @Argument(help: "The first run folder.") var runA: String
+    @Argument(help: "The second run folder.") var runB: String
+    @Option(help: "Write the per-target comparison here (CSV).") var output: String?
+    @Option(help: "Compare this scenario of run A (default: all scenarios by name, or the only one).") var scenarioA: String?
+    @Option(help: "Compare this scenario of run B.") var scenarioB: String?
+
+    func validate() throws {
+        for d in [runA, runB] {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: d, isDirectory: &isDir), isDir.boolValue else {
+                throw ValidationError("'\(d)' is not a run folder")
+            }
+        }
+    }
+
+    func run() throws {
+        let c = try RunComparison.load(runA, runB, scenarioA: scenarioA, scenarioB: scenarioB)
+        if let output { try writeTextAtomically(c.csv, to: output) }
+        writeStdout(c.summary)
+    }
+}
