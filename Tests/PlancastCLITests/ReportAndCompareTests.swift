@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The HTML report is well-formed XML, shows every indicator and scenario, and its numbers are
+/// those of attainment.csv; `compare` recognises a reproduction and real differences.
+@Suite(.serialized)
+struct ReportAndCompareTests {
+    /// Collects elements with their attributes, in document order.
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements = [(name: String, attributes: [String: String])]()
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements.append((name, attributes))
+        }
+    }
+
+    static func run(_ args: [String], out: URL) throws -> BinaryRun {
+        try Binary.run(["run"] + args + ["--out", out.path, "--paths", "3000"], in: Binary.packageRoot)
+    }
+
+    @Test func reportIsWellFormedCompleteAndAgreesWithAttainment() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        let r = try Self.run([], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: out.appendingPathComponent("report.html"))
+        let parser = XMLParser(data: data)
+        let c = Collector()
+        parser.delegate = c
+        #expect(parser.parse(), "report.html is not well-formed: \(String(describing: parser.parserError))")
+        let html = String(decoding: data, as: UTF8.self)
+        #expect(!html.contains("<script"), "no JavaScript needed to read it")
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"), "no network resources")
+        #expect(c.elements.filter { $0.name == "svg" }.count >= 10)
+
+        let rows = try RunCommandTests.csv(out.appendingPathComponent("attainment.csv").path)
+        let scenarios = Set(rows.map { $0["scenario"]! })
+        let tables = c.elements.filter { $0.name == "table" }.compactMap { $0.attributes["data-scenario"] }
+        #expect(Set(tables) == scenarios, "a dashboard per scenario")
+        let indicators = Set(rows.map { $0["indicator"]! }).subtracting(["all"])
+        #expect(indicators.count == 32)
+        for id in indicators {
+            #expect(html.contains("data-indicator=\"\(id)\""), "\(id) in the dashboard")
+            #expect(html.contains("id=\"fan-\(id)\""), "\(id) has a fan chart section")
+        }
+        // Walk the dashboards: per row, milestones 2022–2025, then the goal, then all milestones.
+        var checked = 0
+        var scenario = "", indicator = "", col = 0
+        let years = ["2022", "2023", "2024", "2025"]
+        for e in c.elements {
+            if e.name == "table", let s = e.attributes["data-scenario"] { scenario = s }
+            if e.name == "tr", let i = e.attributes["data-indicator"] { indicator = i; col = 0 }
+            guard e.name == "td", let p = e.attributes["data-p"], !scenario.isEmpty, !indicator.isEmpty else { continue }
+            let row: [String: String]?
+            if indicator == "all" {
+                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == "all" }
+            } else if col < 4 {
+                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "milestone" && $0["year"] == years[col] }
+            } else if col == 4 {
+                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"]!.hasPrefix("goal_") }
+            } else {
+                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "all_milestones" }
+            }
+            col += 1
+            let csvP = try #require(row?["p_met"], "\(scenario) \(indicator) column \(col)")
+            #expect(p == csvP, "\(scenario) \(indicator) column \(col): report \(p), csv \(csvP)")
+            checked += 1
+        }
+        #expect(checked == scenarios.count * (32 * 6 + 1))
+        // The goal comparison chart's bars carry the same probabilities.
+        for e in c.elements where e.name == "rect" {
+            guard let s = e.attributes["data-scenario"], let p = e.attributes["data-p"] else { continue }
+            #expect(rows.contains { $0["scenario"] == s && $0["target_type"]!.hasPrefix("goal_") && $0["p_met"] == p })
+        }
+        // Sensitivity was computed and charted.
+        let sens = try String(contentsOf: out.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
+        #expect(sens.split(separator: "\n").count > 1)
+        #expect(c.elements.contains { $0.attributes["data-difference"] != nil })
+    }
+
+    @Test func englishReport() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try Self.run(["--lang", "en", "--no-sensitivity", "Scenarios/baseline.yaml"], out: out).status == 0)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Certified high-tech enterprises") && html.contains("Fan charts"))
+    }
+
+    @Test func compareRecognisesReproductionAndDifferences() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"), c = dir.appendingPathComponent("c")
+        let files = ["Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", "--no-sensitivity"]
+        #expect(try Self.run(files + ["--threads", "1"], out: a).status == 0)
+        #expect(try Self.run(files + ["--threads", "2"], out: b).status == 0)
+        let same = try Binary.run(["compare", a.path, b.path])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasPrefix("REPRODUCES"))
+        #expect(same.stdout.contains("0 of"))
+
+        // Another seed: the inputs are the same, the setting differs, P(met) moves only within noise.
+        #expect(try Self.run(files + ["--seed", "5"], out: c).status == 0)
+        let seed = try Binary.run(["compare", a.path, c.path, "--output", dir.appendingPathComponent("cmp.csv").path])
+        #expect(seed.stdout.contains("setting seed"))
+        #expect(seed.stdout.hasPrefix("DIFFERENT RUNS"))
+        let cmp = try RunCommandTests.csv(dir.appendingPathComponent("cmp.csv").path)
+        let flagged = cmp.filter { $0["beyond_noise"] == "yes" }.count
+        #expect(Double(flagged) <= 0.02 * Double(cmp.count) + 2, "\(flagged) of \(cmp.count) flagged by chance alone")
+
+        // Baseline against the R&D push: the touched targets are listed as changed.
+        let what = try Binary.run(["compare", a.path, a.path, "--scenario-a", "baseline", "--scenario-b", "rd-push"])
+        #expect(what.stdout.hasPrefix("SCENARIO COMPARISON"))
+        #expect(what.stdout.contains("rd_intensity goal_final 2025"))
+        #expect(what.stdout.contains("high_tech_enterprises goal_final 2025"))
+        #expect(!what.stdout.contains("talent_resource_total goal_final"), "untouched indicators do not change")
+    }
+}
