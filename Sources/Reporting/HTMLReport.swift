@@ -24,24 +24,8 @@ public enum HTMLReport {
             "<span class=\"swatch\" style=\"background:\(Palette.scenarios[i % Palette.scenarios.count])\"></span>\(escapeHTML(r.scenario.name))" + ((zh ? r.scenario.titleZh : r.scenario.titleEn).isEmpty ? "" : " (" + escapeHTML(zh ? r.scenario.titleZh : r.scenario.titleEn) + ")")
         }.joined(separator: "; ") + "</p>\n"
 
-        h += "<h2>\(zh ? "总体目标" : "Headline goals")</h2>\n<pre class=\"summary\">\(escapeHTML(SummaryTable.render(runs, language: language)))</pre>\n"
-        if let chart = Charts.goalComparison(runs: runs, language: language) {
-            h += "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
-        }
-        for r in runs {
-            h += "<h2>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(r.scenario.name))</h2>\n" + Dashboard.render(run: r, language: language)
-        }
-        if !sensitivity.isEmpty {
-            h += "<h2>\(zh ? "敏感性：各项政策杠杆对总体目标的影响" : "Sensitivity: what each lever does to the headline goals")</h2>\n"
-            h += "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws.")</p>\n"
-            let byGoal = Dictionary(grouping: sensitivity, by: \.indicator)
-            for id in byGoal.keys.sorted() {
-                let rows = byGoal[id]!.filter { abs($0.difference) > 0 }
-                guard !rows.isEmpty else { continue }
-                let ind = first.model.plan.indicator(id)
-                h += "<div class=\"chart\">" + Charts.tornado(goal: id, rows: rows, title: (zh ? ind?.nameZh : ind?.nameEn) ?? id) + "</div>\n"
-            }
-        }
+        h += "<h2>\(zh ? "总体目标" : "Headline goals")</h2>\n" + goalTable(runs: runs, language: language)
+        h += "<h2>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(first.scenario.name))</h2>\n" + Dashboard.render(run: first, language: language)
         h += "<h2>\(zh ? "扇形图" : "Fan charts")</h2>\n"
         h += "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、下限、时点值或拼接口径；带：基准情景50%/80%/95%区间；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, bounds, snapshots or spliced series; bands: baseline 50/80/95%; dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
         for (k, s) in first.model.series.enumerated() where !s.isDriver {
@@ -51,13 +35,50 @@ public enum HTMLReport {
             if let svg = FanChart.render(series: k, runs: runs, language: language) {
                 h += svg
             } else {
-                h += "<p class=\"none\">\(zh ? "无公开观测数据" : "no public observations")</p>"
+                h += "<p class=\"none\">\(zh ? "公开观测不足，无法预测" : "too few public observations to forecast")</p>"
             }
             h += "<p class=\"evidence\">\(escapeHTML(s.evidence.tag))</p></div>\n"
         }
-        h += "</div>\n<h2>\(zh ? "证据说明" : "Evidence notes")</h2>\n" + evidenceNotes(runs: runs, language: language)
+        h += "</div>\n"
+        if let chart = Charts.goalComparison(runs: runs, language: language) {
+            h += "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
+        }
+        if !sensitivity.isEmpty {
+            h += "<h2>\(zh ? "敏感性：各项政策杠杆对总体目标的影响" : "Sensitivity: what each lever does to the headline goals")</h2>\n"
+            h += "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws.")</p>\n<div class=\"fans\">\n"
+            let byGoal = Dictionary(grouping: sensitivity, by: \.indicator)
+            for id in byGoal.keys.sorted() {
+                let rows = byGoal[id]!.filter { abs($0.difference) > 0 }
+                guard !rows.isEmpty else { continue }
+                let ind = first.model.plan.indicator(id)
+                h += "<div class=\"chart\">" + Charts.tornado(goal: id, rows: rows, title: (zh ? ind?.nameZh : ind?.nameEn) ?? id) + "</div>\n"
+            }
+            h += "</div>\n"
+        }
+        for r in runs.dropFirst() {
+            h += "<details><summary>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(r.scenario.name))</summary>\n" + Dashboard.render(run: r, language: language) + "</details>\n"
+        }
+        h += "<h2>\(zh ? "证据说明" : "Evidence notes")</h2>\n" + evidenceNotes(runs: runs, language: language)
         h += "</body>\n</html>\n"
         return h
+    }
+
+    /// Headline goals × scenarios: P(met) coloured by probability, with the label.
+    static func goalTable(runs: [ScenarioRun], language: String) -> String {
+        let zh = language != "en"
+        guard let first = runs.first else { return "" }
+        var h = "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
+        h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined() + "</tr>\n"
+        for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
+            if let k = o.spec.series {
+                let ind = first.model.plan.indicator(first.model.series[k].id)
+                h += "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatTick(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
+            } else {
+                h += "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
+            }
+            h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined() + "</tr>\n"
+        }
+        return h + "</table>\n"
     }
 
     static func evidenceNotes(runs: [ScenarioRun], language: String) -> String {
@@ -91,6 +112,6 @@ enum ReportStyle {
         table.dash{border-collapse:collapse;font-size:11px}table.dash td,table.dash th{border:1px solid #ddd;padding:2px 5px;text-align:center}
         table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}
         td.na{background:#eeeeee;color:#999}td.met{background:#a6d96a}td.notmet{background:#f4a582}
-        .fans{display:flex;flex-wrap:wrap;gap:12px}.fan{border:1px solid #eee;padding:6px}.none{color:#999;font-size:12px;width:420px}
+        .fans{display:flex;flex-wrap:wrap;gap:10px}details{margin:8px 0}summary{cursor:pointer;font-weight:bold}.fan{border:1px solid #eee;padding:6px}.none{color:#999;font-size:12px;width:420px}
         """
 }

@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
         abstract: "Validate a plan, its observations and scenario files; report consistency findings.",
         discussion: "Exit 0 when there are no errors (warnings and notes are printed), 65 otherwise.")
 
+    @Argument(help: "Scenario files to validate against the plan.")
+    var scenarioFiles: [String] = []
+
     @OptionGroup var planOptions: PlanOptions
 
     @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
@@ -17,6 +20,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let plan = try planOptions.load()
+        for f in scenarioFiles where !FileManager.default.isReadableFile(atPath: f) {
+            throw ValidationError("cannot read scenario file '\(f)'")
+        }
+        let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan)
         let findings = PlanConsistency.check(plan)
         var out = ""
         for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {
@@ -25,6 +32,9 @@ struct Check: ParsableCommand {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         let notes = findings.filter { $0.severity == .info }.count
+        for sc in scenarios {
+            out += "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
+        }
         out += "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations; \(errors) errors, \(warnings) warnings, \(notes) notes\n"
         writeStdout(out)
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }

@@ -237,3 +237,14 @@ struct PlanDataTests {
         #expect(run.stdout.contains("[gazelle_enterprises] a cumulative goal sums yearly amounts"))
     }
 }
+
+extension PlanDataTests {
+    @Test func checkValidatesScenarioFiles() throws {
+        let ok = try Binary.run(["check", "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml"], in: Binary.packageRoot)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("scenario 'rd-push' is valid"))
+        let bad = try Binary.run(["check", "Tests/PlancastCLITests/Fixtures/bad-scenarios/misspelt-id.yaml"], in: Binary.packageRoot)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("misspelt-id.yaml:3:32:") && bad.stderr.contains("did you mean 'high_tech_enterprises'"))
+    }
+}
