@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra"]),
-        .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]
 )
