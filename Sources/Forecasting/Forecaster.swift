@@ -122,10 +122,11 @@ public enum Forecaster {
         var nu0 = [Transform: Double]()
         for t in Set(input.map(\.transform)) {
             let members = zip(input, transformed).filter { $0.0.transform == t }.map(\.1)
-            if settings.empiricalBayes, let eb = ScaleModel.empiricalBayesPrior(members) {
+            let rel = ScaleModel.isRelative(t)
+            if settings.empiricalBayes, let eb = ScaleModel.empiricalBayesPrior(members, relative: rel) {
                 (nu0[t], sigma0[t]) = (eb.nu0, eb.sigma0)
             } else {
-                (nu0[t], sigma0[t]) = (settings.priorDF, ScaleModel.pooledSigma(members, fallback: fallbackSigma(t, members)))
+                (nu0[t], sigma0[t]) = (settings.priorDF, ScaleModel.pooledSigma(members, fallback: rel ? 0.1 : fallbackSigma(t, members), relative: rel))
             }
         }
         let nu0Fixed = nu0
@@ -133,7 +134,7 @@ public enum Forecaster {
         let sigma0Fixed = sigma0
         // Backtest errors, per series, in parallel; merged in input order (deterministic).
         let perSeries: [[[Double]]] = parallelMap(transformed.indices, threads: settings.threads) { i in
-            let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!)
+            let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!, relative: ScaleModel.isRelative(input[i].transform))
             var local = settings
             if let c = overrides[input[i].id] { local.combination = c }
             return backtestErrors(input[i].series, transform: input[i].transform, horizon: H, settings: local, scaleModel: scaleModel)
@@ -150,7 +151,7 @@ public enum Forecaster {
 
         let forecasts: [SeriesForecast] = parallelMap(transformed.indices, threads: settings.threads) { i in
             let s = transformed[i]
-            let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!)
+            let scaleModel = ScaleModel(sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!, relative: ScaleModel.isRelative(input[i].transform))
             let combination = overrides[input[i].id] ?? settings.combination
             let (center, used) = combination.forecast(input[i].series, transform: input[i].transform, horizon: H)
             let status: ForecastStatus

@@ -11,11 +11,27 @@ import Foundation
 public struct ScaleModel: Sendable {
     public let sigma0: Double
     public let priorDF: Double
+    /// On scales without units of their own (identity, square root) series of different sizes
+    /// cannot share a σ: the prior is then relative, σ₀ × the series' typical level.
+    public let relative: Bool
 
-    public init(sigma0: Double, priorDF: Double = 2) {
+    public init(sigma0: Double, priorDF: Double = 2, relative: Bool = false) {
         self.sigma0 = sigma0
         self.priorDF = priorDF
+        self.relative = relative
     }
+
+    /// The typical level of a series on its modelling scale: mean absolute value, or the mean
+    /// absolute change when the values hover around zero.
+    public static func level(_ s: YearlySeries) -> Double {
+        let m = s.values.map(abs).reduce(0, +) / Double(max(1, s.count))
+        let inc = Increments(s)
+        let d = inc.deltas.map(abs).reduce(0, +) / Double(max(1, inc.count))
+        return max(m, d, 1e-12)
+    }
+
+    /// Whether a transform's scale is unit-free (log, logit) or not (identity, square root).
+    public static func isRelative(_ t: Transform) -> Bool { t == .identity || t == .squareRoot }
 
     /// The drift model's own σ̂ and degrees of freedom (nil σ̂ below 3 points).
     public static func rawSigma(_ s: YearlySeries) -> (sigma: Double?, df: Int) {
@@ -25,8 +41,9 @@ public struct ScaleModel: Sendable {
 
     public func sigma(_ s: YearlySeries) -> Double {
         let (raw, df) = Self.rawSigma(s)
-        guard let raw, df > 0 else { return sigma0 }
-        return ((priorDF * sigma0 * sigma0 + Double(df) * raw * raw) / (priorDF + Double(df))).squareRoot()
+        let prior = relative ? sigma0 * Self.level(s) : sigma0
+        guard let raw, df > 0 else { return prior }
+        return ((priorDF * prior * prior + Double(df) * raw * raw) / (priorDF + Double(df))).squareRoot()
     }
 
     /// `σ_h` for steps 1…horizon.
@@ -41,11 +58,12 @@ public struct ScaleModel: Sendable {
     /// if σᵢ² ~ Scaled-Inv-χ²(ν₀, σ₀²) and σ̂ᵢ² | σᵢ² ~ σᵢ²χ²_dᵢ/dᵢ, then σ̂ᵢ²/σ₀² ~ F(dᵢ, ν₀).
     /// (ν₀, σ₀²) maximise that F likelihood over a grid (ν₀ from 0.5 to 200, σ₀ around the
     /// median σ̂). Returns nil with fewer than 5 usable series.
-    public static func empiricalBayesPrior(_ series: [YearlySeries]) -> (nu0: Double, sigma0: Double)? {
+    public static func empiricalBayesPrior(_ series: [YearlySeries], relative: Bool = false) -> (nu0: Double, sigma0: Double)? {
         let obs: [(s2: Double, df: Double)] = series.compactMap { s in
             let (raw, df) = rawSigma(s)
             guard let raw, raw > 0, df >= 1 else { return nil }
-            return (raw * raw, Double(df))
+            let r = relative ? raw / level(s) : raw
+            return (r * r, Double(df))
         }
         guard obs.count >= 5 else { return nil }
         let logs = obs.map { Foundation.log($0.s2) }.sorted()
@@ -69,10 +87,11 @@ public struct ScaleModel: Sendable {
 
     /// The pooled scale: the median σ̂ of series with at least 2 residual degrees of freedom,
     /// or `fallback` when there are none.
-    public static func pooledSigma(_ series: [YearlySeries], fallback: Double) -> Double {
+    public static func pooledSigma(_ series: [YearlySeries], fallback: Double, relative: Bool = false) -> Double {
         var sig = series.compactMap { s -> Double? in
             let (raw, df) = rawSigma(s)
-            return df >= 2 ? raw : nil
+            guard df >= 2, let raw else { return nil }
+            return relative ? raw / level(s) : raw
         }.filter { $0 > 0 }
         guard !sig.isEmpty else { return fallback }
         sig.sort()
