@@ -85,3 +85,23 @@ struct CalibrationTests {
         #expect(rows.first { $0.id == "gaps" }?.period == 2009)
     }
 }
+
+extension CalibrationTests {
+    /// On the identity scale a series a million times larger gets intervals a million times
+    /// wider: the scale prior is relative, so series of different sizes do not borrow each
+    /// other's units.
+    @Test func identityScaleForecastsAreScaleEquivariant() throws {
+        let a: [Double] = [0.5, -0.2, 1.1, 0.7, 1.9, 1.4, 2.2, 2.0]
+        let c: [Double] = [3, -1, 4, 1, 5, 9, 2, 6]
+        let input = try [("a", a), ("b", a.map { $0 * 1e6 }), ("c", c)].map { id, v in
+            (id: id, series: try YearlySeries(periods: Array(1...v.count), values: v), transform: Transform.identity)
+        }
+        let rows = Forecaster.run(input, settings: ForecastSettings(horizon: 3)).rows(levels: [80, 95], quantiles: [0.5])
+        for h in 0..<3 {
+            let ra = rows[h], rb = rows[3 + h]
+            let wa = ra.intervals[1].hi - ra.intervals[1].lo, wb = rb.intervals[1].hi - rb.intervals[1].lo
+            #expect(abs(wb / wa - 1e6) < 1e-3, "step \(h + 1): width ratio \(wb / wa)")
+            #expect(abs(rb.mean / 1e6 - ra.mean) < 1e-9 * max(1, abs(ra.mean)))
+        }
+    }
+}
