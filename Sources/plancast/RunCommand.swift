@@ -132,9 +132,12 @@ struct Run: ParsableCommand {
             for (name, text) in outputs {
                 try writeTextAtomically(text, to: staging + "/" + name, byteOrderMark: bom && name.hasSuffix(".csv"))
             }
-            var manifest = try manifestObject(plan: plan, planDir: planDir, files: files, runs: runs, threads: threadCount, timings: [
-                "load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1),
-            ])
+            var manifest = try RunManifest.object(
+                plan: plan, planDirectory: planDir, observations: planOptions.observations, scenarioFiles: files, runs: runs,
+                settings: RunManifest.Settings(
+                    version: PlancastVersion.string, command: CommandLine.arguments, seed: seed, paths: paths, threads: threadCount,
+                    asOf: asOf, language: lang.rawValue, excel: excel),
+                timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
             var outs = [[String: Any]]()
             for (name, _) in outputs { var e = try Manifest.fileEntry(staging + "/" + name); e["path"] = name; outs.append(e) }
             manifest["outputs"] = outs
@@ -160,45 +163,5 @@ struct Run: ParsableCommand {
 
     func reportSettings(_ threads: Int) -> [String: String] {
         ["seed": String(seed), "paths": String(paths), "as_of": asOf.map(String.init) ?? "", "version": PlancastVersion.string]
-    }
-
-    func manifestObject(plan: Plan, planDir: String, files: [String], runs: [ScenarioRun], threads: Int, timings: [String: Double]) throws -> [String: Any] {
-        var inputs = [[String: Any]]()
-        let planFiles = ["plan.yaml", "indicators.csv", "drivers.csv"].map { planDir + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
-        let obs = planOptions.observations ?? (planDir + "/observations.csv")
-        for p in planFiles + [obs] where FileManager.default.fileExists(atPath: p) {
-            var e = try Manifest.fileEntry(p)
-            e["role"] = p == obs ? "observations" : "plan"
-            inputs.append(e)
-        }
-        for f in files {
-            var e = try Manifest.fileEntry(f)
-            e["role"] = "scenario"
-            inputs.append(e)
-        }
-        var models = [String: Any]()
-        var scen = [[String: Any]]()
-        for r in runs {
-            var perIndicator = [String: Any]()
-            for s in r.model.series {
-                perIndicator[s.id] = [
-                    "models": s.models, "transform": s.transform.rawValue, "observations": s.evidence.observations,
-                    "evidence": s.evidence.tag, "simulated_from": s.origin.map { $0 as Any } ?? NSNull(), "assumptions": s.usesAssumptions,
-                ] as [String: Any]
-            }
-            models[r.scenario.name] = perIndicator
-            scen.append([
-                "name": r.scenario.name, "file": r.scenario.file, "inherits": r.scenario.inherits ?? NSNull(),
-                "levers": r.scenario.leverNames, "simulate_seconds": r.result.seconds, "build_seconds": r.buildSeconds,
-            ])
-        }
-        var t = timings
-        t["total_seconds"] = timings.values.reduce(0, +)
-        return [
-            "tool": "plancast", "version": PlancastVersion.string, "command": CommandLine.arguments,
-            "plan": ["id": plan.metadata.id, "folder": planDir, "document_number": plan.metadata.documentNumber],
-            "inputs": inputs, "seed": seed, "paths": paths, "threads": threads, "as_of": asOf.map { $0 as Any } ?? NSNull(),
-            "language": lang.rawValue, "excel": excel, "scenarios": scen, "models": models, "timings": t,
-        ]
     }
 }

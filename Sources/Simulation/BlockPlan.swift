@@ -1,0 +1,164 @@
+import Forecasting
+import Foundation
+import Indicators
+import LinearAlgebra
+
+/// The prepared work of one scenario: indices, tables and the per-block routine.
+struct BlockPlan: @unchecked Sendable {
+    let model: PlanModel
+    let effects: ScenarioEffects
+    let targets: [TargetSpec]
+    let K: Int, T: Int, Ks: Int, H: Int
+    /// Per step h: z on a grid of u ∈ [−8, 8] (4,097 points).
+    let qmaps: [[Double]]
+    let available: [[Bool]]
+    let status: [TargetStatus]
+    let planYearIdx: [Int]
+    let index: [String: Int]
+    let levers: [String]
+    let volatility: [Double]
+
+    static let uMin = -8.0, uMax = 8.0, uPoints = 4097
+
+    init(model: PlanModel, effects: ScenarioEffects) {
+        self.model = model
+        self.effects = effects
+        K = model.series.count
+        T = model.years.count
+        Ks = model.simulated.count
+        H = model.horizon
+        targets = TargetSpec.all(for: model)
+        qmaps = (1...max(1, model.horizon)).map { h in
+            (0..<BlockPlan.uPoints).map { i in
+                let u = BlockPlan.uMin + (BlockPlan.uMax - BlockPlan.uMin) * Double(i) / Double(BlockPlan.uPoints - 1)
+                return model.calibration.quantile(step: h, StudentT.normalCDF(u))
+            }
+        }
+        index = Dictionary(uniqueKeysWithValues: model.series.enumerated().map { ($1.id, $0) })
+        // Availability: known or simulated; derived cells need their stock at t and t − 1.
+        var av = model.series.map { s in s.sources.map { $0 != .unavailable && $0 != .derived } }
+        for (k, s) in model.series.enumerated() {
+            for t in 0..<model.years.count where s.sources[t] == .derived {
+                if let p = s.parent, t > 0 { av[k][t] = av[p][t] && av[p][t - 1] }
+            }
+        }
+        available = av
+        let first = model.plan.metadata.firstYear
+        planYearIdx = model.years.indices.filter { model.years[$0] >= first }
+        levers = effects.levers
+        volatility = model.series.map { effects.volatility[$0.id] ?? 1 }
+        // Status of each target from what its values rest on.
+        var st = [TargetStatus]()
+        for spec in targets {
+            st.append(BlockPlan.status(spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
+        }
+        status = st
+    }
+
+    static func status(_ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus], specs: [TargetSpec]) -> TargetStatus {
+        func cells() -> [Int] {
+            switch spec.kind {
+            case .milestone: return [model.years.firstIndex(of: spec.year!)!]
+            case .goal: return spec.rule == .final ? [model.years.count - 1] : planYears
+            case .allMilestones: return planYears
+            case .allGoals: return []
+            }
+        }
+        if spec.kind == .allGoals {
+            let goals = zip(specs, earlier).filter { $0.0.kind == .goal && $0.1 != .insufficientData }
+            if goals.isEmpty { return .insufficientData }
+            return goals.allSatisfy { $0.1 == .observed } ? .observed : .simulated
+        }
+        let k = spec.series!
+        let cs = cells()
+        if cs.contains(where: { !av[k][$0] }) { return .insufficientData }
+        let s = model.series[k]
+        let observed = cs.allSatisfy { t in
+            s.sources[t] == .observed || s.sources[t] == .interpolated
+                || (s.sources[t] == .derived && s.parent.map { p in [t, t - 1].allSatisfy { $0 >= 0 && (model.series[p].sources[$0] == .observed || model.series[p].sources[$0] == .interpolated) } } == true)
+        }
+        return observed ? .observed : .simulated
+    }
+
+    // MARK: per-block work
+
+    struct Scratch {
+        var vals: [Double]  // (k·T + t)·n + p
+        var z: [Double], e: [Double], s: [Double]
+        var baseline: [Double]  // driver baselines (k·T + t)·n + p, only for driven drivers
+        var ratio: [Double]
+        var quantity: [Double]  // target j: j·n + p
+        var met: [UInt8]
+    }
+
+    func scratch(_ n: Int) -> Scratch {
+        Scratch(
+            vals: .init(repeating: .nan, count: K * T * n), z: .init(repeating: 0, count: max(1, Ks) * n),
+            e: .init(repeating: 0, count: max(1, Ks) * n), s: .init(repeating: 0, count: max(1, Ks) * n),
+            baseline: .init(repeating: .nan, count: K * T * n), ratio: .init(repeating: 1, count: K * T * n),
+            quantity: .init(repeating: .nan, count: targets.count * n), met: .init(repeating: 0, count: targets.count * n))
+    }
+
+    @inline(__always) func at(_ k: Int, _ t: Int, _ n: Int) -> Int { (k * T + t) * n }
+
+    /// Fills `s.vals` and the target quantities for block `b` of `n` paths.
+    func simulate(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        let years = model.years
+        // Known values and blanks.
+        for k in 0..<K {
+            let ser = model.series[k]
+            for t in 0..<T {
+                let v = ser.known[t] ?? .nan
+                let o = at(k, t, n)
+                s.vals.withUnsafeMutableBufferPointer { vb in for p in 0..<n { vb[o + p] = v } }
+            }
+        }
+        // Correlated innovations → calibrated values for simulated years.
+        if Ks > 0 {
+            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: 0, block: UInt64(b))
+            s.s.withUnsafeMutableBufferPointer { sb in for i in 0..<(Ks * n) { sb[i] = 0 } }
+            for h in 1...H {
+                Ziggurat.fill(&s.z, count: Ks * n, using: &g)
+                Matrix.multiply(s.z, rows: n, by: model.choleskyFactor, transposed: true, into: &s.e)
+                let inv = 1 / Double(h).squareRoot()
+                let qmap = qmaps[h - 1]
+                for (j, k) in model.simulated.enumerated() {
+                    let ser = model.series[k]
+                    guard let origin = ser.origin, let t = years.firstIndex(of: origin + h) else {
+                        s.s.withUnsafeMutableBufferPointer { sb in
+                            s.e.withUnsafeBufferPointer { eb in for p in 0..<n { sb[j * n + p] += eb[j * n + p] } }
+                        }
+                        continue
+                    }
+                    let c = ser.center[h - 1], sc = ser.scale[h - 1] * volatility[k], tr = ser.transform
+                    let o = at(k, t, n)
+                    s.s.withUnsafeMutableBufferPointer { sb in
+                        s.e.withUnsafeBufferPointer { eb in
+                            s.vals.withUnsafeMutableBufferPointer { vb in
+                                qmap.withUnsafeBufferPointer { q in
+                                    for p in 0..<n {
+                                        sb[j * n + p] += eb[j * n + p]
+                                        let u = sb[j * n + p] * inv
+                                        let z = BlockPlan.lookup(q, u)
+                                        vb[o + p] = tr.inverse(c + sc * z)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        applyEffects(block: b, paths: n, seed: seed, into: &s)
+        finishPaths(paths: n, into: &s)
+        evaluateTargets(paths: n, into: &s)
+    }
+
+    @inline(__always)
+    static func lookup(_ q: UnsafeBufferPointer<Double>, _ u: Double) -> Double {
+        let pos = (min(max(u, uMin), uMax) - uMin) * Double(uPoints - 1) / (uMax - uMin)
+        let i = min(Int(pos), uPoints - 2)
+        let w = pos - Double(i)
+        return q[i] + w * (q[i + 1] - q[i])
+    }
+}
