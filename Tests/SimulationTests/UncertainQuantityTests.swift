@@ -1,0 +1,39 @@
+import Foundation
+import Simulation
+import Testing
+
+/// Distributions of scenario levers against closed forms.
+struct UncertainQuantityTests {
+    @Test func quantilesInClosedForm() {
+        // Triangular(0, 1, 4): F(x) = x²/4 on [0, 1]; at u = 0.25 → 1 (the mode), at u = 0.1 → √0.4.
+        let tri = UncertainQuantity.triangular(min: 0, mode: 1, max: 4)
+        #expect(abs(tri.quantile(0.25) - 1) < 1e-12)
+        #expect(abs(tri.quantile(0.1) - 0.4.squareRoot()) < 1e-12)
+        #expect(abs(UncertainQuantity.uniform(min: 2, max: 6).quantile(0.75) - 5) < 1e-12)
+        #expect(abs(UncertainQuantity.normal(mean: 1, sd: 2).quantile(0.975) - (1 + 2 * 1.959963984540054)) < 1e-9)
+        #expect(abs(UncertainQuantity.lognormal(meanlog: 0, sdlog: 1).quantile(0.5) - 1) < 1e-12)
+        // A symmetric PERT (mode in the middle) has its median at the mode; PERT(0, 0, 1) is
+        // Beta(1, 5) with F(x) = 1 − (1 − x)⁵, so its median is 1 − 0.5^(1/5).
+        #expect(abs(UncertainQuantity.pert(min: 0, mode: 5, max: 10).quantile(0.5) - 5) < 1e-9)
+        #expect(abs(UncertainQuantity.pert(min: 0, mode: 0, max: 1).quantile(0.5) - (1 - pow(0.5, 0.2))) < 1e-9)
+    }
+
+    @Test func meansAndTablesAgree() {
+        for q in [UncertainQuantity.pert(min: -15, mode: -8, max: -3), .triangular(min: 2, mode: 3.5, max: 5), .normal(mean: 4, sd: 1)] {
+            let t = q.table()
+            // The table's average over a fine uniform grid is the mean (to the interpolation error).
+            let n = 20000
+            let m = (0..<n).map { t.sample((Double($0) + 0.5) / Double(n)) }.reduce(0, +) / Double(n)
+            #expect(abs(m - q.mean) < 0.01 * max(1, abs(q.mean)), "\(q): \(m) vs \(q.mean)")
+        }
+        #expect(UncertainQuantity.pert(min: 0, mode: 1, max: 6).mean == 10.0 / 6)
+        #expect(UncertainQuantity.fixed(3).table().sample(0.123) == 3)
+    }
+
+    @Test func impossibleParametersAreNamed() {
+        #expect(UncertainQuantity.pert(min: 3, mode: 1, max: 2).problem != nil)
+        #expect(UncertainQuantity.normal(mean: 0, sd: -1).problem != nil)
+        #expect(UncertainQuantity.uniform(min: 2, max: 1).problem != nil)
+        #expect(UncertainQuantity.triangular(min: 0, mode: 1, max: 2).problem == nil)
+    }
+}
