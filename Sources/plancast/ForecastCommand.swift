@@ -100,9 +100,18 @@ struct ForecastCommand: ParsableCommand {
         var series = [(id: String, series: YearlySeries, transform: Transform)]()
         var statusRows = [[String]]()
         var warnings = [String]()
+        if input.hasSplit {
+            warnings.append("warning: rows with split=test are held out (not used as history); plancast backtest scores them")
+        }
         for s in input.series {
             do {
-                let ys = try YearlySeries(periods: s.periods, values: s.values)
+                let keep = s.isTest.indices.filter { !s.isTest[$0] }
+                guard !keep.isEmpty else {
+                    warnings.append("warning: series '\(s.id)' has no training rows; skipped")
+                    statusRows.append([s.id, "failed", "0", "", "", "", ""])
+                    continue
+                }
+                let ys = try YearlySeries(periods: keep.map { s.periods[$0] }, values: keep.map { s.values[$0] })
                 series.append((s.id, ys, batch.transform(for: ys.values)))
             } catch {
                 warnings.append("warning: series '\(s.id)' skipped: \(error)")

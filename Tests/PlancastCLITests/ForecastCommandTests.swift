@@ -97,3 +97,17 @@ struct ForecastCommandTests {
         #expect(metrics["n_series"] == 6)
     }
 }
+
+extension ForecastCommandTests {
+    @Test func testRowsOfASplitAreHeldOut() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("series_id,period,value,split\na,1,10,train\na,2,11,train\na,3,13,train\na,4,12,train\na,5,99,test\n", "s.csv", in: dir)
+        let run = try Binary.run(["forecast", "--input", path, "--horizon", "1"])
+        #expect(run.status == 0)
+        let row = run.stdout.split(separator: "\n")[1].split(separator: ",")
+        #expect(row[1] == "5", "forecasts the first held-out period")
+        #expect(Double(row[3])! < 20, "the test value 99 is not used as history")
+        #expect(run.stderr.contains("held out"))
+    }
+}
