@@ -226,7 +226,7 @@ public enum Forecaster {
 func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     let n = indices.count
     if n == 0 { return [] }
-    let box = ResultBox<T>(count: n)
+    let box = OrderedResults<T>(count: n)
     let chunks = max(1, min(n, threads * 8))
     let size = (n + chunks - 1) / chunks
     let work = { @Sendable (c: Int) in
@@ -238,14 +238,15 @@ func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body: @esca
     } else {
         DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
     }
-    return box.values()
+    return box.inOrder
 }
 
-/// Slots written by distinct indices from several threads (no two threads write one slot).
-final class ResultBox<T>: @unchecked Sendable {
+/// Results written once per index by whichever thread computes them (no two threads write one
+/// slot), read back in index order — so parallel work keeps a deterministic order.
+public final class OrderedResults<T>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<T?>
-    private let count: Int
-    init(count: Int) {
+    public let count: Int
+    public init(count: Int) {
         self.count = count
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil, count: count)
@@ -254,6 +255,7 @@ final class ResultBox<T>: @unchecked Sendable {
         slots.deinitialize(count: count)
         slots.deallocate()
     }
-    func set(_ k: Int, _ v: T) { slots[k] = v }
-    func values() -> [T] { (0..<count).map { slots[$0]! } }
+    public func set(_ k: Int, _ v: T) { slots[k] = v }
+    /// Every result, in index order (all must have been set).
+    public var inOrder: [T] { (0..<count).map { slots[$0]! } }
 }

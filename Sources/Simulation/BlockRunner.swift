@@ -49,21 +49,3 @@ public final class WorkerSlots<T>: @unchecked Sendable {
     public func withSlot<R>(_ w: Int, _ body: (inout T) -> R) -> R { body(&storage[w]) }
     public var all: [T] { (0..<count).map { storage[$0] } }
 }
-
-/// Per-block results, written once each by whichever worker runs the block.
-public final class BlockResults<T>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<T?>
-    public let count: Int
-    public init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-    public func set(_ b: Int, _ v: T) { storage[b] = v }
-    /// Results in block order.
-    public var inOrder: [T] { (0..<count).map { storage[$0]! } }
-}

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import LinearAlgebra
 
@@ -144,7 +145,7 @@ public struct MCBenchmark: Sendable {
         let hist0 = HistogramQuantiles(pilot: pilot)
         let workers = WorkerSlots((0..<max(1, threads)).map { _ in scratch() })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
-        let perBlock = BlockResults<BlockStats>(count: blocks)
+        let perBlock = OrderedResults<BlockStats>(count: blocks)
         let selfCopy = self
         BlockRunner.run(blocks: blocks, threads: threads) { b, w in
             workers.withSlot(w) { s in

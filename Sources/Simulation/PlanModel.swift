@@ -70,14 +70,9 @@ public struct PlanModel: Sendable {
 
     /// A model from its parts (for tests and for callers that calibrate differently).
     public init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, horizon: Int) throws(LinearAlgebraError) {
-        self.plan = plan
-        self.years = years
-        self.series = series
-        self.calibration = calibration
-        self.simulated = simulated
-        self.correlation = correlation
-        self.choleskyFactor = try correlation.choleskyLower()
-        self.horizon = horizon
+        self.init(
+            plan: plan, years: years, series: series, calibration: calibration, simulated: simulated, correlation: correlation,
+            choleskyFactor: try correlation.choleskyLower(), horizon: horizon)
     }
 
     init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, choleskyFactor: Matrix, horizon: Int) {

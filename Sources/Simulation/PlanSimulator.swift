@@ -48,7 +48,7 @@ public enum PlanSimulator {
         let hist0 = HistogramQuantiles(pilot: pilot, bins: 2048)
         let scratches = WorkerSlots((0..<max(1, threads)).map { _ in plan.scratch(blockSize) })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
-        let partial = BlockResults<BlockPlan.Partial>(count: blocks)
+        let partial = OrderedResults<BlockPlan.Partial>(count: blocks)
         BlockRunner.run(blocks: blocks, threads: threads) { b, w in
             scratches.withSlot(w) { s in
                 plan.simulate(block: b, paths: size(b), seed: seed, into: &s)
