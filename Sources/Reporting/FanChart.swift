@@ -90,6 +90,7 @@ enum FanChart {
         let a = abs(v)
         if a >= 1000 { return String(format: "%.0f", v) }
         if a >= 100 { return String(format: "%.0f", v) }
+        if v == v.rounded() { return String(format: "%.0f", v) }
         if a >= 10 { return String(format: "%.1f", v) }
         return String(format: "%.2f", v)
     }

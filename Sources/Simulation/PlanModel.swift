@@ -72,7 +72,7 @@ public struct PlanModel: Sendable {
     public init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, horizon: Int) throws(LinearAlgebraError) {
         self.init(
             plan: plan, years: years, series: series, calibration: calibration, simulated: simulated, correlation: correlation,
-            choleskyFactor: try correlation.choleskyLower(), horizon: horizon)
+            choleskyFactor: correlation.isEmpty ? correlation : try correlation.choleskyLower(), horizon: horizon)
     }
 
     init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, choleskyFactor: Matrix, horizon: Int) {
@@ -179,7 +179,7 @@ public struct PlanModel: Sendable {
         let corr = try innovationCorrelation(simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
         var model = PlanModel(
             plan: plan, years: years, series: series, calibration: batch.calibration, simulated: simulated,
-            correlation: corr, choleskyFactor: try corr.choleskyLower(), horizon: horizon)
+            correlation: corr, choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
         model.asOf = asOf
         return model
     }

@@ -134,3 +134,19 @@ struct RunCommandTests {
         #expect(r.stdout.isEmpty)
     }
 }
+
+extension RunCommandTests {
+    /// With no usable data (the blank template, or as of 2010) nothing is simulated: every target
+    /// is insufficient_data, and the run still succeeds and writes its files.
+    @Test func runWithoutUsableDataReportsInsufficientData() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (k, args) in [["--observations", "Notebooks-data/kunshan-2022-2025/observations-template.csv"], ["--as-of", "2010"]].enumerated() {
+            let out = dir.appendingPathComponent("r\(k)")
+            let r = try Self.run(args, out: out)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+            #expect(!rows.isEmpty && rows.allSatisfy { $0["p_met"] == "insufficient_data" })
+        }
+    }
+}
