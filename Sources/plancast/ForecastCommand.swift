@@ -130,7 +130,16 @@ struct ForecastCommand: ParsableCommand {
             case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the pool")
             }
         }
-        let rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
+        var rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
+        // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
+        let overflow = Set(rows.filter { r in ([r.mean] + r.intervals.flatMap { [$0.lo, $0.hi] } + r.quantiles).contains { !$0.isFinite } }.map(\.id))
+        if !overflow.isEmpty {
+            rows.removeAll { overflow.contains($0.id) }
+            for id in overflow.sorted() {
+                warnings.append("warning: series '\(id)': the forecast leaves the range of double precision; no rows written")
+                if let k = statusRows.firstIndex(where: { $0[0] == id }) { statusRows[k][1] = "overflow" }
+            }
+        }
         let text = ForecastTable.csv(rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
         if let output {
             try writeTextAtomically(text, to: output)

@@ -111,3 +111,17 @@ extension ForecastCommandTests {
         #expect(run.stderr.contains("held out"))
     }
 }
+
+extension ForecastCommandTests {
+    @Test func forecastsBeyondDoubleRangeAreDroppedWithAWarning() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("series_id,period,value\nx,2020,1e306\nx,2021,1e307\nx,2022,1e308\ny,1,1\ny,2,2\ny,3,3\n", "h.csv", in: dir)
+        let run = try Binary.run(["forecast", "--input", path, "--horizon", "2"])
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("inf") && !run.stdout.contains("nan"))
+        #expect(!run.stdout.contains("\nx,"))
+        #expect(run.stdout.contains("\ny,4,1,"))
+        #expect(run.stderr.contains("'x': the forecast leaves the range"))
+    }
+}
