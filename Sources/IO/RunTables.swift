@@ -8,7 +8,9 @@ public enum RunTables {
         "scenario", "indicator", "name", "target_type", "year", "target", "direction", "p_met", "p_met_se",
         "median", "p05", "p95", "label", "progress_ratio", "destatis", "evidence",
     ]
-    public static let forecastColumns = ["scenario", "indicator", "year", "observed", "mean", "p05", "p10", "p25", "p50", "p75", "p90", "p95"]
+    /// DESIGN.md §6 columns, extended by `source`: observed, assumed (a scenario's assumption),
+    /// interpolated, simulated, derived or unavailable.
+    public static let forecastColumns = ["scenario", "indicator", "year", "observed", "mean", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "source"]
     public static let comparisonColumns = [
         "indicator", "name", "target_type", "year", "target", "scenario", "p_met", "baseline_p_met", "difference",
         "difference_se", "beyond_noise",
@@ -113,9 +115,10 @@ public enum RunTables {
 
     public static func forecastRows(scenario: String, model: PlanModel, result: PlanSimulationResult) -> [[String]] {
         result.cells.map { c in
-            let id = model.series[c.series].id
+            let ser = model.series[c.series]
             let q = c.quantiles
-            return [scenario, id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) }
+            let source = ser.assumedYears.contains(c.year) ? "assumed" : c.source.rawValue
+            return [scenario, ser.id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) } + [source]
         }
     }
 

@@ -39,6 +39,8 @@ public struct SimulationSeries: Sendable {
     public let models: [String]
     /// True when any value comes from a scenario assumption.
     public let usesAssumptions: Bool
+    /// The years whose value is a scenario's assumption, not an observation.
+    public var assumedYears: Set<Int> = []
 
     public init(
         id: String, kind: IndicatorKind, transform: Transform, isCount: Bool, isDriver: Bool, parent: Int?, known: [Double?],
@@ -106,6 +108,7 @@ public struct PlanModel: Sendable {
         // Histories with assumptions added (an assumption never overrides an observation).
         var histories = [History]()
         var assumed = [Bool]()
+        var assumedYears = [Set<Int>]()
         for s in specs {
             var h = plan.history(of: s.id, asOf: asOf)
             var used = false
@@ -119,6 +122,7 @@ public struct PlanModel: Sendable {
             }
             histories.append(h)
             assumed.append(used)
+            assumedYears.append(Set(h.points.filter { $0.source == "scenario assumption" }.map(\.year)))
         }
 
         // Forecast every series with ≥ 2 observations that is not derived (net changes are).
@@ -169,10 +173,12 @@ public struct PlanModel: Sendable {
             if s.kind == .netChange {
                 for t in years.indices where sources[t] == .unavailable { sources[t] = .derived }
             }
-            series.append(SimulationSeries(
+            var ser = SimulationSeries(
                 id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit), isDriver: s.isDriver,
                 parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
-                center: center, scale: scale, evidence: Evidence(history: h), models: models, usesAssumptions: assumed[k]))
+                center: center, scale: scale, evidence: Evidence(history: h), models: models, usesAssumptions: assumed[k])
+            ser.assumedYears = assumedYears[k]
+            series.append(ser)
         }
 
         let simulated = series.indices.filter { series[$0].isSimulated }

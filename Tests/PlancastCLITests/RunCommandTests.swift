@@ -27,7 +27,7 @@ struct RunCommandTests {
         let header = try String(contentsOfFile: out.appendingPathComponent("attainment.csv").path, encoding: .utf8).split(separator: "\n")[0]
         #expect(header == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence")
         let fheader = try String(contentsOfFile: out.appendingPathComponent("forecasts.csv").path, encoding: .utf8).split(separator: "\n")[0]
-        #expect(fheader == "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95")
+        #expect(fheader == "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95,source")
         let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
         let scenarios = Set(rows.map { $0["scenario"]! })
         #expect(scenarios.count >= 5 && scenarios.contains("baseline"))
@@ -136,6 +136,24 @@ struct RunCommandTests {
 }
 
 extension RunCommandTests {
+    /// Values a scenario assumes are flagged as such in forecasts.csv (and in attainment's evidence).
+    @Test func assumptionsAreFlaggedInEveryTable() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(["Scenarios/baseline.yaml", "Notebooks-data/scenario-examples/assumed-history.yaml"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        let g2021 = f.first { $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021" }!
+        #expect(g2021["source"] == "assumed" && g2021["observed"] == "85")
+        let base = f.first { $0["scenario"] == "baseline" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021" }!
+        #expect(base["source"] == "unavailable")
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        #expect(a.filter { $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" }.allSatisfy { $0["evidence"]!.hasSuffix(";assumption") })
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"assumptions\" : true"))
+    }
+
     /// With no usable data (the blank template, or as of 2010) nothing is simulated: every target
     /// is insufficient_data, and the run still succeeds and writes its files.
     @Test func runWithoutUsableDataReportsInsufficientData() throws {
