@@ -16,13 +16,13 @@ extension BlockPlan {
     func applyEffects(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let years = model.years
         // Driver paths: replace the simulated growth; keep the baseline for the links.
-        for dp in effects.driverPaths {
+        for (d, dp) in effects.driverPaths.enumerated() {
             guard let k = index[dp.driver] else { continue }
             let sortedYears = dp.growthPercent.keys.sorted()
             let u = leverDraws(block: b, paths: n, seed: seed, perPath: max(1, sortedYears.count), lever: dp.lever)
             for t in 1..<T where isSimulated(k, t) {
                 let o = at(k, t, n), prev = at(k, t - 1, n)
-                let table = dp.growthPercent[years[t]]?.table()
+                let table = driverTables[d][years[t]]
                 let col = sortedYears.firstIndex(of: years[t]) ?? 0
                 for p in 0..<n {
                     let base = s.vals[o + p]
@@ -45,38 +45,32 @@ extension BlockPlan {
                 }
             }
         }
-        for gs in effects.growthShifts {
+        for (i, gs) in effects.growthShifts.enumerated() {
             let u = leverDraws(block: b, paths: n, seed: seed, perPath: 1, lever: gs.lever)
-            let table = gs.percentPerYear.table()
-            for id in gs.series {
-                guard let k = index[id] else { continue }
-                for t in 0..<T where isSimulated(k, t) && years[t] >= gs.fromYear {
-                    let years = Double(model.years[t] - gs.fromYear + 1)
-                    let o = at(k, t, n)
-                    for p in 0..<n { s.vals[o + p] *= pow(1 + table.sample(u[p]) / 100, years) }
-                }
-            }
+            let factor = u.map { 1 + growthTables[i].sample($0) / 100 }
+            multiplySimulated(gs.series, from: gs.fromYear, by: factor, compounding: true, paths: n, into: &s)
         }
-        for ls in effects.levelShifts {
+        for (i, ls) in effects.levelShifts.enumerated() {
             let u = leverDraws(block: b, paths: n, seed: seed, perPath: 1, lever: ls.lever)
-            let table = ls.percent.table()
-            for id in ls.series {
-                guard let k = index[id] else { continue }
-                for t in 0..<T where isSimulated(k, t) && years[t] >= ls.year {
-                    let o = at(k, t, n)
-                    for p in 0..<n { s.vals[o + p] *= 1 + table.sample(u[p]) / 100 }
-                }
-            }
+            let factor = u.map { 1 + levelTables[i].sample($0) / 100 }
+            multiplySimulated(ls.series, from: ls.year, by: factor, compounding: false, paths: n, into: &s)
         }
-        for sh in effects.shocks {
+        for (i, sh) in effects.shocks.enumerated() {
             let u = leverDraws(block: b, paths: n, seed: seed, perPath: 2, lever: sh.lever)
-            let table = sh.percent.table()
-            for id in sh.series {
-                guard let k = index[id] else { continue }
-                for t in 0..<T where isSimulated(k, t) && years[t] >= sh.year {
-                    let o = at(k, t, n)
-                    for p in 0..<n where u[2 * p] < sh.probability { s.vals[o + p] *= 1 + table.sample(u[2 * p + 1]) / 100 }
-                }
+            let factor = (0..<n).map { p in u[2 * p] < sh.probability ? 1 + shockTables[i].sample(u[2 * p + 1]) / 100 : 1 }
+            multiplySimulated(sh.series, from: sh.year, by: factor, compounding: false, paths: n, into: &s)
+        }
+    }
+
+    /// Multiplies every simulated value of `series` in years from `from` on by the path's factor —
+    /// raised to the number of years since `from` (inclusive) when `compounding`.
+    func multiplySimulated(_ series: [String], from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch) {
+        for id in series {
+            guard let k = index[id] else { continue }
+            for t in 0..<T where isSimulated(k, t) && model.years[t] >= from {
+                let o = at(k, t, n)
+                let years = Double(model.years[t] - from + 1)
+                for p in 0..<n { s.vals[o + p] *= compounding ? pow(factor[p], years) : factor[p] }
             }
         }
     }

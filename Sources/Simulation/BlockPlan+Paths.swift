@@ -69,8 +69,10 @@ extension BlockPlan {
                     case .final: q = s.vals[at(k, T - 1, n) + p]
                     case .cumulative: q = planYearIdx.reduce(0) { $0 + s.vals[at(k, $1, n) + p] }
                     case .everyYear:
-                        q = planYearIdx.map { s.vals[at(k, $0, n) + p] }.reduce(spec.direction == .increase ? .infinity : -.infinity) {
-                            spec.direction == .increase ? min($0, $1) : max($0, $1)
+                        // The worst year decides (no per-path array).
+                        q = planYearIdx.reduce(spec.direction == .increase ? .infinity : -.infinity) { worst, t in
+                            let v = s.vals[at(k, t, n) + p]
+                            return spec.direction == .increase ? min(worst, v) : max(worst, v)
                         }
                     }
                     let m = spec.direction.meets(q, spec.threshold)

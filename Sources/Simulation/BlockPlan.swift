@@ -17,6 +17,12 @@ struct BlockPlan: @unchecked Sendable {
     let index: [String: Int]
     let levers: [String]
     let volatility: [Double]
+    /// Quantile tables of the levers' distributions, built once per scenario (not per block).
+    let growthTables: [QuantileTable]
+    let levelTables: [QuantileTable]
+    let shockTables: [QuantileTable]
+    /// Per driver path: its growth distribution per year.
+    let driverTables: [[Int: QuantileTable]]
 
     static let uMin = -8.0, uMax = 8.0, uPoints = 4097
 
@@ -47,6 +53,10 @@ struct BlockPlan: @unchecked Sendable {
         planYearIdx = model.years.indices.filter { model.years[$0] >= first }
         levers = effects.levers
         volatility = model.series.map { effects.volatility[$0.id] ?? 1 }
+        growthTables = effects.growthShifts.map { $0.percentPerYear.table() }
+        levelTables = effects.levelShifts.map { $0.percent.table() }
+        shockTables = effects.shocks.map { $0.percent.table() }
+        driverTables = effects.driverPaths.map { $0.growthPercent.mapValues { $0.table() } }
         // Status of each target from what its values rest on.
         var st = [TargetStatus]()
         for spec in targets {

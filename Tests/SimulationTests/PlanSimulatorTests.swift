@@ -19,13 +19,13 @@ struct PlanSimulatorTests {
         return Calibration(pool: ErrorPool(errors: Array(repeating: z, count: horizon)), prior: ErrorPrior(weight: 0) { _, _ in 0 }, horizon: horizon)
     }
 
-    static func model(level: (goal: Double, milestones: [Double]), flow: (goal: Double, milestones: [Double])) throws -> PlanModel {
+    static func model(level: (goal: Double, milestones: [Double]), flow: (goal: Double, milestones: [Double]), flowRule: HeadlineRule = .cumulative) throws -> PlanModel {
         func targets(_ m: [Double]) -> [Int: Double] { Dictionary(uniqueKeysWithValues: zip(2022...2025, m).map { ($0, $1) }) }
         let inds = [
             Indicator(id: "level", row: "1", nameZh: "水平", nameEn: "level", category: "c", kind: .level, unit: "亿元",
                       targets: targets(level.milestones), headline: HeadlineGoal(rule: .final, value: level.goal)),
             Indicator(id: "flow", row: "2", nameZh: "流量", nameEn: "flow", category: "c", kind: .flow, unit: "亿元",
-                      targets: targets(flow.milestones), headline: HeadlineGoal(rule: .cumulative, value: flow.goal)),
+                      targets: targets(flow.milestones), headline: HeadlineGoal(rule: flowRule, value: flow.goal)),
         ]
         let plan = Plan(metadata: meta, indicators: inds, drivers: [], observations: [])
         let years = Array(2021...2025)
@@ -62,6 +62,20 @@ struct PlanSimulatorTests {
         // The forecast median in 2025 is z₀ + 4μ, within 3 SE of a median (√(π/2)·20/√n) plus the bin bound.
         let cell = r.cells.first { $0.series == 0 && $0.year == 2025 }!
         #expect(abs(cell.quantiles![4] - 1020) < 3 * (Double.pi / 2).squareRoot() * 20 / Double(n).squareRoot() + 0.05)
+    }
+
+    /// An every-year goal equal to every milestone is met exactly on the paths that meet all the
+    /// milestones: two code paths (the worst year, the count of milestones met) must agree path
+    /// by path, and both lie below the probability of any single year.
+    @Test func everyYearGoalAgreesWithAllMilestones() throws {
+        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (1008, [1008, 1008, 1008, 1008]), flowRule: .everyYear)
+        let r = PlanSimulator.run(model: m, paths: 20_000, seed: 3, threads: 2)
+        let goal = r.targets.firstIndex { $0.spec.series == 1 && $0.spec.kind == .goal }!
+        let all = r.targets.firstIndex { $0.spec.series == 1 && $0.spec.kind == .allMilestones }!
+        #expect(r.metBits[goal] == r.metBits[all])
+        let first = r.targets.first { $0.spec.series == 1 && $0.spec.kind == .milestone && $0.spec.year == 2022 }!
+        #expect(r.targets[goal].pMet! < first.pMet!)
+        #expect(r.targets[goal].pMet! > 0)
     }
 
     @Test func threadsDoNotChangeAnyNumber() throws {
