@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 // plancast: how likely is each target of an action plan to be met?
-// Targets in dependency order (an arrow never points up); see ../shared/DESIGN.md §1.
+//
+// Targets are listed bottom-up: each depends only on targets above it in this file (an arrow never
+// points up), and each declares exactly the plancast targets it imports. See DEVELOPERS.md "Map".
 import PackageDescription
 
 let package = Package(
@@ -11,6 +13,7 @@ let package = Package(
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "IO", targets: ["IO"]),
+        .library(name: "Runs", targets: ["Runs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,34 +31,54 @@ let package = Package(
             name: "CLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]),
 
-        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
-        .target(name: "Regression", dependencies: ["LinearAlgebra"]),
-        .target(name: "Indicators"),
+        // Bottom layer: files in and out, no plancast target below it and no statistics in it.
         .target(
             name: "IO",
             dependencies: [
-                "Indicators", "Forecasting", "Simulation", "Scenarios", .product(name: "CSV", package: "CSV.swift"), "Yams",
+                .product(name: "CSV", package: "CSV.swift"), "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "Forecasting", dependencies: ["Indicators"]),
-        .target(name: "Simulation", dependencies: ["LinearAlgebra", "Indicators", "Forecasting"]),
-        .target(name: "Scenarios", dependencies: ["Simulation", "Forecasting"]),
-        .target(name: "Reporting", dependencies: ["Indicators", "Simulation", "Scenarios"]),
+        // Parallel loops whose results do not depend on the number of threads.
+        .target(name: "Parallel"),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "Regression", dependencies: ["LinearAlgebra"]),
+
+        // The domain and its statistics (pure: no files, no clock but timings, no terminal).
+        .target(name: "Indicators"),
+        .target(name: "Forecasting", dependencies: ["Indicators", "Parallel"]),
+        .target(name: "Simulation", dependencies: ["LinearAlgebra", "Parallel", "Indicators", "Forecasting"]),
+        .target(name: "Scenarios", dependencies: ["LinearAlgebra", "Indicators", "Forecasting", "Simulation"]),
+
+        // Edges: reading plans and scenarios, writing tables and reports, the run pipeline.
+        .target(
+            name: "PlanFiles",
+            dependencies: ["IO", "Indicators", "Forecasting", "Simulation", "Scenarios", "Yams"]),
+        .target(name: "Reporting", dependencies: ["IO", "Indicators", "Forecasting", "Simulation", "Scenarios"]),
+        .target(
+            name: "Runs",
+            dependencies: ["IO", "Indicators", "Simulation", "Scenarios", "PlanFiles", "Reporting"]),
+        .target(name: "SimulationBenchmark", dependencies: ["LinearAlgebra", "Parallel", "Simulation"]),
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "LinearAlgebra", "Regression", "Indicators", "Forecasting", "Simulation", "Scenarios", "IO", "Reporting",
+                "IO", "Regression", "Indicators", "Forecasting", "PlanFiles", "Reporting", "Runs",
+                "SimulationBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "RegressionTests", dependencies: ["Regression", "IO"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra"]),
-        .testTarget(name: "IOTests", dependencies: ["IO", "Indicators"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra", "Indicators", "Forecasting"]),
+        .testTarget(name: "SimulationBenchmarkTests", dependencies: ["SimulationBenchmark"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "Indicators", "Forecasting"]),
+        .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation", "Indicators"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "IO", "Reporting"], exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]
 )

@@ -6,9 +6,9 @@ import Simulation
 /// The scenario comparison of the 2025 goals (grouped bars of P(met)) and the sensitivity
 /// tornado (per goal, the change in P(met) each lever makes).
 enum Charts {
-    static func goalComparison(runs: [ScenarioRun], language: String) -> String? {
+    static func goalComparison(runs: [ScenarioRun], language: Language) -> String? {
         guard let base = runs.first else { return nil }
-        let zh = language != "en"
+        let zh = language != .en
         let goals = base.result.targets.indices.filter { j in
             base.result.targets[j].spec.kind == .goal && runs.contains { r in r.result.targets[j].status == .simulated }
         }

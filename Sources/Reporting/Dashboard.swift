@@ -5,8 +5,8 @@ import Simulation
 
 /// The attainment dashboard of one scenario: indicators × (milestones, goal, all milestones).
 enum Dashboard {
-    static func render(run: ScenarioRun, language: String) -> String {
-        let zh = language != "en"
+    static func render(run: ScenarioRun, language: Language) -> String {
+        let zh = language != .en
         let model = run.model
         let years = Array(model.plan.metadata.years)
         var h = "<table class=\"dash\" data-scenario=\"\(escapeHTML(run.scenario.name))\">\n<tr><th>\(zh ? "指标" : "indicator")</th>"

@@ -7,11 +7,11 @@ import Simulation
 /// bounds, snapshots and spliced values), the baseline's 50/80/95% bands and median, the other
 /// scenarios' medians overlaid, and the yearly targets as diamonds.
 enum FanChart {
-    static func render(series k: Int, runs: [ScenarioRun], language: String) -> String? {
+    static func render(series k: Int, runs: [ScenarioRun], language: Language) -> String? {
         guard let base = runs.first else { return nil }
         let model = base.model
         let ser = model.series[k]
-        let zh = language != "en"
+        let zh = language != .en
         let ind = model.plan.indicator(ser.id)
         let history = model.plan.history(of: ser.id, asOf: model.asOf)
         let cells = base.result.cells.filter { $0.series == k }

@@ -9,8 +9,8 @@ import Simulation
 /// label), scenario comparison of the 2025 goals, sensitivity tornados, fan charts, evidence
 /// notes. Every probability shown carries the exact value of attainment.csv in `data-p`.
 public enum HTMLReport {
-    public static func render(runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: String, settings: [String: String]) -> String {
-        let zh = language != "en"
+    public static func render(runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String]) -> String {
+        let zh = language != .en
         guard let first = runs.first else { return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>plancast</title></head><body></body></html>\n" }
         let meta = first.model.plan.metadata
         let title = zh ? meta.titleZh : meta.titleEn
@@ -64,8 +64,8 @@ public enum HTMLReport {
     }
 
     /// Headline goals × scenarios: P(met) coloured by probability, with the label.
-    static func goalTable(runs: [ScenarioRun], language: String) -> String {
-        let zh = language != "en"
+    static func goalTable(runs: [ScenarioRun], language: Language) -> String {
+        let zh = language != .en
         guard let first = runs.first else { return "" }
         var h = "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
         h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined() + "</tr>\n"
@@ -81,8 +81,8 @@ public enum HTMLReport {
         return h + "</table>\n"
     }
 
-    static func evidenceNotes(runs: [ScenarioRun], language: String) -> String {
-        let zh = language != "en"
+    static func evidenceNotes(runs: [ScenarioRun], language: Language) -> String {
+        let zh = language != .en
         guard let first = runs.first else { return "" }
         var h = "<ul class=\"notes\">\n"
         let thin = first.model.series.filter { !$0.isDriver && $0.evidence.observations < 3 }

@@ -5,9 +5,9 @@ import Simulation
 
 /// The terminal summary of a run: headline goals × scenarios, P(met) and its label.
 public enum SummaryTable {
-    public static func render(_ runs: [ScenarioRun], language: String) -> String {
+    public static func render(_ runs: [ScenarioRun], language: Language) -> String {
         guard let first = runs.first else { return "" }
-        let zh = language != "en"
+        let zh = language != .en
         var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
         header += runs.map(\.scenario.name)
         var table = TextTable(header: header, rightAligned: Set(1..<(header.count)))

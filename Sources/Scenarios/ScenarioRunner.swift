@@ -34,7 +34,7 @@ public enum ScenarioRunner {
                 cache[key] = (m, secs)
             }
             progress?("[\(i + 1)/\(scenarios.count)] \(s.name): simulating \(paths) paths")
-            let r = PlanSimulator.run(model: model, effects: s.effects, paths: paths, seed: seed, threads: threads)
+            let r = PlanSimulator.run(model: model, levers: s.levers, paths: paths, seed: seed, threads: threads)
             out.append(ScenarioRun(scenario: s, model: model, result: r, buildSeconds: secs))
         }
         return out
@@ -60,18 +60,30 @@ public enum ScenarioRunner {
         public let standardError: Double
     }
 
+    /// Sensitivity of every scenario that has levers, in scenario order.
+    public static func sensitivity(
+        runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, progress: ((String) -> Void)? = nil
+    ) -> [Sensitivity] {
+        var out = [Sensitivity]()
+        for r in runs where !r.scenario.leverNames.isEmpty {
+            progress?("sensitivity: \(r.scenario.name)")
+            out += sensitivity(run: r, paths: paths, seed: seed, threads: threads)
+        }
+        return out
+    }
+
     public static func sensitivity(run: ScenarioRun, paths: Int, seed: UInt64, threads: Int) -> [Sensitivity] {
         var out = [Sensitivity]()
         let goals = run.result.targets.enumerated().filter { $0.element.spec.kind == .goal && $0.element.status == .simulated }
         guard !goals.isEmpty else { return [] }
         for lever in Set(run.scenario.leverNames).sorted() {
             let without = run.scenario.without(lever: lever)
-            let r = PlanSimulator.run(model: run.model, effects: without.effects, paths: paths, seed: seed, threads: threads)
+            let r = PlanSimulator.run(model: run.model, levers: without.levers, paths: paths, seed: seed, threads: threads)
             for (j, o) in goals {
-                let (d, se) = pairedDifference(run.result.metBits[j], r.metBits[j], paths: paths)
+                let d = ProbabilityDifference.paired(run.result.metBits[j], r.metBits[j], paths: paths)
                 out.append(Sensitivity(
                     scenario: run.scenario.name, lever: lever, indicator: run.model.series[o.spec.series!].id,
-                    pWith: o.pMet ?? 0, pWithout: r.targets[j].pMet ?? 0, difference: d, standardError: se))
+                    pWith: o.pMet ?? 0, pWithout: r.targets[j].pMet ?? 0, difference: d.difference, standardError: d.standardError))
             }
         }
         return out

@@ -1,3 +1,4 @@
+import Parallel
 import Forecasting
 import Foundation
 import Indicators
@@ -33,11 +34,11 @@ public enum PlanSimulator {
     public static let quantileLevels = [0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975]
 
     public static func run(
-        model: PlanModel, effects: ScenarioEffects = ScenarioEffects(), paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048
+        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048
     ) -> PlanSimulationResult {
         precondition(blockSize % 64 == 0, "block size must be a multiple of 64")
         let start = Date()
-        let plan = BlockPlan(model: model, effects: effects)
+        let plan = PreparedScenario(model: model, levers: levers)
         let blocks = (paths + blockSize - 1) / blockSize
         @Sendable func size(_ b: Int) -> Int { min(blockSize, paths - b * blockSize) }
 
@@ -48,7 +49,7 @@ public enum PlanSimulator {
         let hist0 = HistogramQuantiles(pilot: pilot, bins: 2048)
         let scratches = WorkerSlots((0..<max(1, threads)).map { _ in plan.scratch(blockSize) })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
-        let partial = OrderedResults<BlockPlan.Partial>(count: blocks)
+        let partial = OrderedResults<PreparedScenario.Partial>(count: blocks)
         BlockRunner.run(blocks: blocks, threads: threads) { b, w in
             scratches.withSlot(w) { s in
                 plan.simulate(block: b, paths: size(b), seed: seed, into: &s)
@@ -63,18 +64,4 @@ public enum PlanSimulator {
         let firstPath = plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] }
         return plan.result(total: total, histograms: hist, firstPath: firstPath, paths: paths, seconds: Date().timeIntervalSince(start))
     }
-}
-
-/// The difference in P(met) between two scenarios simulated with the same draws, and its
-/// standard error from the paired per-path outcomes: Var(d̄) = ((n₁₀ + n₀₁)/N − d̄²)/N.
-public func pairedDifference(_ a: [UInt64], _ b: [UInt64], paths: Int) -> (difference: Double, standardError: Double) {
-    var n10 = 0, n01 = 0
-    for (x, y) in zip(a, b) {
-        n10 += (x & ~y).nonzeroBitCount
-        n01 += (~x & y).nonzeroBitCount
-    }
-    let N = Double(paths)
-    let d = Double(n10 - n01) / N
-    let v = max(0, (Double(n10 + n01) / N - d * d) / N)
-    return (d, v.squareRoot())
 }

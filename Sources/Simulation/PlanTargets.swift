@@ -71,6 +71,27 @@ public struct TargetOutcome: Sendable {
     /// For `allGoals`: how many goals could be evaluated, and the expected number met.
     public let evaluable: Int?
     public let expectedMet: Double?
+    /// Official-practice measures from the observed history alone (`ProgressAssessment`), for a
+    /// milestone or a goal on the final value; nil where they do not apply or cannot be computed.
+    public var progressRatio: Double? = nil
+    public var destatis: DestatisVerdict? = nil
+}
+
+extension TargetOutcome {
+    /// This outcome with the progress ratio and the Destatis verdict of its target, computed on
+    /// the model's history of the series (as of the model's cut-off year).
+    func withProgressMeasures(model: PlanModel) -> TargetOutcome {
+        let s = spec
+        guard let k = s.series, s.kind == .milestone || s.kind == .goal, let year = s.year,
+            s.rule != .cumulative, s.rule != .everyYear
+        else { return self }
+        let history = model.plan.history(of: model.series[k].id, asOf: model.asOf)
+        var o = self
+        o.progressRatio = ProgressAssessment.progressRatio(
+            history: history, baseYear: model.plan.metadata.baseYear, target: s.threshold, targetYear: year)
+        o.destatis = ProgressAssessment.destatis(history: history, target: s.threshold, targetYear: year, direction: s.direction)
+        return o
+    }
 }
 
 /// The predictive distribution of one series in one year.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
-import Simulation
+import SimulationBenchmark
 
 /// `plancast bench`: measured workloads.
 struct Bench: ParsableCommand {
@@ -18,17 +18,16 @@ struct Bench: ParsableCommand {
         @Option(help: "Sample paths.") var paths: Int = 1_000_000
         @Option(help: "Series (indicators and drivers).") var indicators: Int = 34
         @Option(help: "Horizon years.") var years: Int = 4
-        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+        @OptionGroup var threads: ThreadOptions
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Write the statistics (indicator,year,mean,p05,p50,p95,p_hit) here.") var out: String?
 
         func validate() throws {
             guard paths >= 1, indicators >= 1, years >= 1 else { throw ValidationError("--paths, --indicators and --years must be positive") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
 
         func run() throws {
-            let t = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let t = threads.count
             let bench = try MCBenchmark(indicators: indicators, years: years)
             let start = DispatchTime.now()
             let r = bench.run(paths: paths, seed: seed, threads: t)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IO
 import Indicators
+import PlanFiles
 
 /// `plancast check`: loads a plan (and observations) strictly and reports consistency findings.
 struct Check: ParsableCommand {
@@ -19,11 +20,11 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let plan = try planOptions.load()
+        let plan = try planOptions.load().plan
         for f in scenarioFiles where !FileManager.default.isReadableFile(atPath: f) {
             throw ValidationError("cannot read scenario file '\(f)'")
         }
-        let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan)
+        let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios
         let findings = PlanConsistency.check(plan)
         var out = ""
         for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {

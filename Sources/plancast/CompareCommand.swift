@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import IO
+import Reporting
+import Runs
 
 /// `plancast compare`: does run B reproduce run A, and if not, what changed and why?
 struct Compare: ParsableCommand {

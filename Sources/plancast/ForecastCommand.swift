@@ -2,6 +2,8 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import IO
+import PlanFiles
+import Reporting
 import Indicators
 
 /// Options shared by `forecast` and `backtest`.
@@ -18,17 +20,17 @@ struct BatchOptions: ParsableArguments {
     @Option(help: "Quantile levels in (0, 1), comma-separated (e.g. 0.05,0.5,0.95).")
     var quantiles: String = ""
 
-    @Option(help: "Indicator kind of every series: auto (log if positive, sqrt with zeros, identity with negatives), stock, flow, share, level or net_change.")
-    var kind: String = "auto"
+    @Option(help: "Indicator kind of every series (auto: log if positive, sqrt with zeros, identity with negatives).")
+    var kind: KindChoice = .auto
 
-    @Option(help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale.")
-    var models: String = "drift,theta,drift@log,theta@log"
+    @Option(
+        help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale.",
+        transform: Combination.parse(argument:))
+    var models: Combination = Combination.named(["drift", "theta", "drift@log", "theta@log"])!
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadOptions
 
-    @Option(help: "Text encoding of the input: auto, utf-8 or gb18030.")
-    var encoding: TextEncoding = .auto
+    @OptionGroup var encoding: EncodingOptions
 
     var levelValues: [(label: String, value: Double)] {
         levels.split(separator: ",").map { s in let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan) }
@@ -45,29 +47,18 @@ struct BatchOptions: ParsableArguments {
         for (label, v) in quantileValues where !(v > 0 && v < 1) {
             throw ValidationError("--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
         }
-        if kind != "auto" && IndicatorKind(rawValue: kind) == nil {
-            throw ValidationError("--kind must be auto or one of \(IndicatorKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if combination == nil {
-            throw ValidationError("--models: use names from \(Combination.available.keys.sorted().joined(separator: ", "))")
-        }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard FileManager.default.isReadableFile(atPath: input) else {
             throw ValidationError("cannot read '\(input)': no such file or not readable")
         }
     }
 
-    var combination: Combination? {
-        Combination.named(models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-    }
-
     func settings() -> ForecastSettings {
-        ForecastSettings(horizon: horizon, combination: combination!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
     }
 
     /// The transform of a series: from --kind, or chosen from its values.
     func transform(for values: [Double]) -> Transform {
-        if let k = IndicatorKind(rawValue: kind) { return Transform.natural(for: k, values: values) }
+        if let k = kind.kind { return Transform.natural(for: k, values: values) }
         return Transform.automatic(values: values)
     }
 }
@@ -96,7 +87,7 @@ struct ForecastCommand: ParsableCommand {
     var calibration: String?
 
     func run() throws {
-        let input = try SeriesInput(path: batch.input, encoding: batch.encoding)
+        let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
         var series = [(id: String, series: YearlySeries, transform: Transform)]()
         var statusRows = [[String]]()
         var warnings = [String]()

@@ -17,21 +17,17 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "table (for people) or csv (DESIGN.md §5 columns).")
     var format: Format = .table
 
-    @Option(help: "Language of the table: zh or en.")
-    var lang: Language = .zh
-
-    @Flag(help: "With --format csv: start with a UTF-8 byte-order mark so that Excel shows Chinese.")
-    var excel = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let plan = try planOptions.load()
+        let plan = try planOptions.load().plan
         switch format {
         case .csv:
             let text = IndicatorTable.csv(plan)
-            writeStdout((excel ? "\u{FEFF}" : "") + text)
+            writeStdout((output.excel ? "\u{FEFF}" : "") + text)
         case .table:
             let last = plan.metadata.lastYear
-            let zh = lang == .zh
+            let zh = output.lang == .zh
             var table = TextTable(
                 header: zh
                     ? ["行", "指标", "名称", "类型", "单位", "\(last)目标", "规则", "观测", "年份"]
@@ -41,7 +37,7 @@ struct IndicatorsCommand: ParsableCommand {
                 let h = plan.history(of: ind.id)
                 let years = h.firstYear.map { f in f == h.lastYear ? "\(f)" : "\(f)–\(h.lastYear!)" } ?? "—"
                 table.append([
-                    ind.row, ind.id, zh ? ind.nameZh : ind.nameEn, ind.kind.rawValue, ind.unit,
+                    ind.row, ind.id, ind.name(in: output.lang), ind.kind.rawValue, ind.unit,
                     ind.headline.map { CSVFormat.short($0.value) } ?? "", ind.headline?.rule.rawValue ?? "",
                     String(h.count), years,
                 ])

@@ -33,8 +33,7 @@ struct OLS: ParsableCommand {
     @Flag(help: "Append rows observations, df_residual, rank and condition_number.")
     var diagnostics = false
 
-    @Option(help: "Text encoding of the file: auto, utf-8 or gb18030.")
-    var encoding: TextEncoding = .auto
+    @OptionGroup var encoding: EncodingOptions
 
     var predictorNames: [String] {
         (x ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -65,7 +64,7 @@ struct OLS: ParsableCommand {
     }
 
     func run() throws {
-        let table = try CSVTable(path: data, encoding: encoding)
+        let table = try CSVTable(path: data, encoding: encoding.encoding)
         let response = try table.numericColumn(y)
         let columns = try predictorNames.map { (name: $0, values: try table.numericColumn($0)) }
         let polyTerm = try polynomial.map { (name: $0.column, values: try table.numericColumn($0.column), degree: $0.degree) }
@@ -92,4 +91,3 @@ struct OLS: ParsableCommand {
     }
 }
 
-extension TextEncoding: ExpressibleByArgument {}

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
-import Indicators
+import PlanFiles
 
 /// Options shared by the commands that read a plan.
 struct PlanOptions: ParsableArguments {
@@ -11,8 +11,7 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "Observations file replacing the plan's own (long or wide layout).")
     var observations: String?
 
-    @Option(help: "Text encoding of the observations file: auto (UTF-8, else GB18030), utf-8 or gb18030.")
-    var encoding: TextEncoding = .auto
+    @OptionGroup var encoding: EncodingOptions
 
     func validate() throws {
         if let plan, !FileManager.default.fileExists(atPath: plan) {
@@ -41,12 +40,7 @@ struct PlanOptions: ParsableArguments {
         throw ValidationError("cannot find the bundled plan (\(relative)); pass --plan DIR")
     }
 
-    func load() throws -> Plan {
-        try PlanLoader.load(directory: try planDirectory(), observations: observations, encoding: encoding)
+    func load() throws -> LoadedPlan {
+        try PlanLoader.load(directory: try planDirectory(), observations: observations, encoding: encoding.encoding)
     }
-}
-
-/// Output language of tables and reports.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Runs
 
 /// The `plancast` command. Subcommands parse, validate, call the libraries and write; the
 /// statistics live in the library targets.
@@ -24,6 +25,9 @@ struct Plancast: ParsableCommand {
         } catch let error as DataError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataError)
+        } catch let error as RunError {
+            FileHandle.standardError.write(Data("internal error: \(error)\n  please report this with the command line\n".utf8))
+            Foundation.exit(ExitStatus.internalError)
         } catch let error as InternalError {
             FileHandle.standardError.write(Data("internal error: \(error)\n  please report this with the command line\n".utf8))
             Foundation.exit(ExitStatus.internalError)
@@ -42,6 +46,8 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let internalError: Int32 = 70
+    /// Standard output or an output file could not be written (sysexits EX_IOERR).
+    static let ioError: Int32 = 74
 }
 
 /// Bad data that is not tied to one cell of one file (e.g. a rank-deficient design).
@@ -56,7 +62,28 @@ struct InternalError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes to stdout without buffering surprises.
+/// Writes to stdout without buffering surprises. A write that fails (a full disk, a closed
+/// pipe) ends the program with exit code 74 and one line on stderr, never a trap.
 func writeStdout(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        FileHandle.standardError.write(Data("error: cannot write to standard output (\(error.localizedDescription))\n".utf8))
+        Foundation.exit(ExitStatus.ioError)
+    }
+}
+
+/// Progress on the terminal: one status line on stderr, rewritten in place, only when stderr is
+/// a terminal (silent in pipes, files and CI logs).
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func progressLine() -> ((String) -> Void)? {
+        guard isInteractive else { return nil }
+        return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
+    }
+
+    static func clearProgressLine() {
+        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
 }

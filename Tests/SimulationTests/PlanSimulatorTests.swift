@@ -101,12 +101,10 @@ struct PlanSimulatorTests {
     @Test func scenarioEffectsMoveTheRightWay() throws {
         let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
         let base = PlanSimulator.run(model: m, paths: 20_000, seed: 4, threads: 2)
-        var up = ScenarioEffects()
-        up.growthShifts = [.init(lever: "push", series: ["level"], fromYear: 2023, percentPerYear: .pert(min: 0, mode: 1, max: 2))]
-        var down = ScenarioEffects()
-        down.shocks = [.init(lever: "crash", series: ["level", "flow"], year: 2023, probability: 1, percent: .fixed(-5))]
-        let u = PlanSimulator.run(model: m, effects: up, paths: 20_000, seed: 4, threads: 2)
-        let d = PlanSimulator.run(model: m, effects: down, paths: 20_000, seed: 4, threads: 2)
+        let up = [Lever(name: "push", series: ["level"], action: .growth(fromYear: 2023, percentPerYear: .pert(min: 0, mode: 1, max: 2)))]
+        let down = [Lever(name: "crash", series: ["level", "flow"], action: .shock(year: 2023, probability: 1, percent: .fixed(-5)))]
+        let u = PlanSimulator.run(model: m, levers: up, paths: 20_000, seed: 4, threads: 2)
+        let d = PlanSimulator.run(model: m, levers: down, paths: 20_000, seed: 4, threads: 2)
         let g = { (r: PlanSimulationResult, id: Int) in r.targets.first { $0.spec.series == id && $0.spec.kind == .goal }!.pMet! }
         #expect(g(u, 0) > g(base, 0))
         #expect(g(u, 1) == g(base, 1), "an untouched indicator keeps its draws (common random numbers)")

@@ -1,4 +1,5 @@
 import Forecasting
+import IO
 
 /// The `plancast forecast` output (DESIGN.md §5): `series_id,period,step,mean,` then
 /// `lo<L>,hi<L>` per level, then `q<p>` per quantile as written on the command line.

@@ -1,3 +1,4 @@
+import IO
 /// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
 /// any order. An optional `split` column (`train`/`test`) marks held-out values for

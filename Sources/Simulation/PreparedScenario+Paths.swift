@@ -2,11 +2,11 @@ import Foundation
 import Indicators
 
 /// Bounds, whole numbers, children within parents, net changes; then the targets, path by path.
-extension BlockPlan {
+extension PreparedScenario {
     /// Bounds, whole numbers, derived net changes, children within parents.
     func finishPaths(paths n: Int, into s: inout Scratch) {
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
-            for t in 0..<T where isSimulated(k, t) {
+            for t in 0..<yearCount where isSimulated(k, t) {
                 let o = at(k, t, n)
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
@@ -23,7 +23,7 @@ extension BlockPlan {
             guard let par = ser.parent, ser.kind != .netChange, model.series[par].kind == ser.kind else { continue }
             let ind = model.plan.indicator(ser.id), pind = model.plan.indicator(model.series[par].id)
             guard ind?.unit == pind?.unit else { continue }
-            for t in 0..<T where isSimulated(k, t) {
+            for t in 0..<yearCount where isSimulated(k, t) {
                 let o = at(k, t, n), q = at(par, t, n)
                 for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
             }
@@ -31,7 +31,7 @@ extension BlockPlan {
         // Net changes from their stock, path by path.
         for (k, ser) in model.series.enumerated() where ser.kind == .netChange {
             guard let par = ser.parent else { continue }
-            for t in 1..<T where ser.sources[t] == .derived {
+            for t in 1..<yearCount where ser.sources[t] == .derived {
                 let o = at(k, t, n), a = at(par, t, n), b0 = at(par, t - 1, n)
                 for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[b0 + p] }
             }
@@ -66,7 +66,7 @@ extension BlockPlan {
                 for p in 0..<n {
                     var q: Double
                     switch spec.rule! {
-                    case .final: q = s.vals[at(k, T - 1, n) + p]
+                    case .final: q = s.vals[at(k, yearCount - 1, n) + p]
                     case .cumulative: q = planYearIdx.reduce(0) { $0 + s.vals[at(k, $1, n) + p] }
                     case .everyYear:
                         // The worst year decides (no per-path array).

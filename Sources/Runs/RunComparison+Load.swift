@@ -1,43 +1,17 @@
 import Foundation
+import IO
+import Reporting
+import Simulation
 
-/// Two run folders side by side (DESIGN.md §1 "reviewers compare two runs"): inputs (by role
-/// and file name, compared by SHA-256), settings, model choices, and every target's P(met).
-public struct RunComparison: Sendable {
-    public struct Difference: Sendable, Equatable {
-        public let what: String
-        public let a: String
-        public let b: String
-    }
-
-    public struct TargetRow: Sendable {
-        public let key: [String]  // scenario, indicator, target_type, year, target
-        public let pA: String
-        public let pB: String
-        public let difference: Double?
-        public let combinedSE: Double?
-        /// `yes`, `no`, or `status_changed` (evaluable in one run only).
-        public let beyondNoise: String
-    }
-
-    public let inputDifferences: [Difference]
-    public let settingDifferences: [Difference]
-    public let modelDifferences: [Difference]
-    public let outputsIdentical: Bool
-    public let rows: [TargetRow]
-    /// Set when one scenario of A is compared with a differently named one of B.
-    public var scenarioPair: (String, String)? = nil
-
-    public static let columns = ["scenario", "indicator", "target_type", "year", "target", "p_met_a", "p_met_b", "difference", "combined_se", "beyond_noise"]
-
-    public var changed: [TargetRow] { rows.filter { $0.beyondNoise == "yes" || $0.beyondNoise == "status_changed" } }
-    public var absent: [TargetRow] { rows.filter { $0.beyondNoise == "absent" } }
-    public var reproduces: Bool { outputsIdentical }
-
+/// Reading two run folders into a `RunComparison` (DESIGN.md §1 "reviewers compare two runs"):
+/// inputs (by role and file name, compared by SHA-256), settings, model choices, and every
+/// target's P(met).
+extension RunComparison {
     /// Compares run folders `a` and `b`. With `scenarioA`/`scenarioB` (or when each run holds a
     /// single scenario) one scenario of each run is compared, whatever their names — baseline in
     /// one run against a what-if in another.
     public static func load(_ a: String, _ b: String, scenarioA: String? = nil, scenarioB: String? = nil) throws(InputError) -> RunComparison {
-        let ma = try Manifest.read(path: a + "/manifest.json"), mb = try Manifest.read(path: b + "/manifest.json")
+        let ma = try JSONFile.read(path: a + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json"), mb = try JSONFile.read(path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
         var outputsIdentical = true
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
             let da = FileManager.default.contents(atPath: a + "/" + f), db = FileManager.default.contents(atPath: b + "/" + f)
@@ -133,49 +107,11 @@ public struct RunComparison: Sendable {
             guard let x = Double(pa), let y = Double(pb) else {
                 return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: pa == pb ? "no" : "status_changed")
             }
-            let sa = Double(a?.se ?? "") ?? 0, sb = Double(b?.se ?? "") ?? 0
-            let se = (sa * sa + sb * sb).squareRoot()
-            let d = y - x
-            let beyond = se > 0 ? abs(d) > 3 * se : d != 0
-            return TargetRow(key: k, pA: pa, pB: pb, difference: d, combinedSE: se, beyondNoise: beyond ? "yes" : "no")
+            let d = ProbabilityDifference.independent(x, se: Double(a?.se ?? "") ?? 0, y, se: Double(b?.se ?? "") ?? 0)
+            return TargetRow(
+                key: k, pA: pa, pB: pb, difference: d.difference, combinedSE: d.standardError,
+                beyondNoise: d.beyondNoise ? "yes" : "no")
         }
         return (rows, pick)
-    }
-
-    public var csv: String {
-        var out = CSVFormat.line(Self.columns)
-        for r in rows {
-            out += CSVFormat.line(r.key + [r.pA, r.pB, r.difference.map { String(format: "%.6f", $0) } ?? "", r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise])
-        }
-        return out
-    }
-
-    /// A few lines for people: the verdict, then what differs.
-    public var summary: String {
-        var s = ""
-        if let (x, y) = scenarioPair {
-            s += "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n"
-        } else if outputsIdentical {
-            s += "REPRODUCES: attainment.csv, forecasts.csv and comparison.csv are byte-identical"
-            s += inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty ? " (same inputs, seed and paths).\n" : ".\n"
-        } else if inputDifferences.isEmpty && settingDifferences.allSatisfy({ $0.what == "threads" }) && modelDifferences.isEmpty {
-            s += "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n"
-        } else {
-            s += "DIFFERENT RUNS: " + [inputDifferences.isEmpty ? nil : "inputs", settingDifferences.isEmpty ? nil : "settings", modelDifferences.isEmpty ? nil : "models"].compactMap { $0 }.joined(separator: ", ") + " differ.\n"
-        }
-        for d in inputDifferences { s += "  input \(d.what): \(d.a) → \(d.b)\n" }
-        for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
-        for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
-        if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
-        let onlyA = Set(absent.filter { $0.pB == "absent" }.map { $0.key[0] }).sorted()
-        let onlyB = Set(absent.filter { $0.pA == "absent" }.map { $0.key[0] }).sorted()
-        if !onlyA.isEmpty { s += "  scenarios only in A: \(onlyA.joined(separator: ", "))\n" }
-        if !onlyB.isEmpty { s += "  scenarios only in B: \(onlyB.joined(separator: ", "))\n" }
-        let ch = changed
-        s += "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
-        for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
-            s += "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)" + (r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
-        }
-        return s
     }
 }

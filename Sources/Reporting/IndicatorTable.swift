@@ -1,3 +1,4 @@
+import IO
 import Indicators
 
 /// The `plancast indicators --format csv` table (DESIGN.md §5): one row per indicator,

@@ -1,5 +1,7 @@
 import Foundation
 import Indicators
+import IO
+import Scenarios
 import Simulation
 
 /// The tidy output tables of `plancast run` (DESIGN.md §6). Column names live here.
@@ -21,7 +23,7 @@ public enum RunTables {
     /// One row per (indicator, target, scenario): the scenario's P(met), the baseline's (the first
     /// scenario) beside it, the difference and its paired standard error (common random numbers),
     /// flagged `yes` when it exceeds 3 standard errors (or is non-zero for data-judged targets).
-    public static func comparisonRows(_ runs: [(name: String, model: PlanModel, result: PlanSimulationResult)], language: String) -> [[String]] {
+    public static func comparisonRows(_ runs: [(name: String, model: PlanModel, result: PlanSimulationResult)], language: Language) -> [[String]] {
         guard let base = runs.first else { return [] }
         var rows = [[String]]()
         for j in base.result.targets.indices {
@@ -29,14 +31,14 @@ public enum RunTables {
                 let o = r.result.targets[j], b = base.result.targets[j]
                 let s = o.spec
                 let id = s.series.map { r.model.series[$0].id } ?? "all"
-                let name = s.series.flatMap { k in r.model.plan.indicator(r.model.series[k].id).map { language == "en" ? $0.nameEn : $0.nameZh } } ?? (language == "en" ? "all headline goals" : "全部总体目标")
+                let name = s.series.flatMap { k in r.model.plan.indicator(r.model.series[k].id).map { language == .en ? $0.nameEn : $0.nameZh } } ?? (language == .en ? "all headline goals" : "全部总体目标")
                 var diff = "", se = "", beyond = ""
                 if let p = o.pMet, let q = b.pMet {
                     if r.result.paths == base.result.paths, !r.result.metBits[j].isEmpty, !base.result.metBits[j].isEmpty {
-                        let (d, e) = pairedDifference(r.result.metBits[j], base.result.metBits[j], paths: r.result.paths)
-                        diff = String(format: "%.6f", d)
-                        se = String(format: "%.6f", e)
-                        beyond = (e > 0 ? abs(d) > 3 * e : d != 0) ? "yes" : "no"
+                        let d = ProbabilityDifference.paired(r.result.metBits[j], base.result.metBits[j], paths: r.result.paths)
+                        diff = String(format: "%.6f", d.difference)
+                        se = String(format: "%.6f", d.standardError)
+                        beyond = d.beyondNoise ? "yes" : "no"
                     } else {
                         diff = String(format: "%.6f", p - q)
                     }
@@ -75,9 +77,8 @@ public enum RunTables {
     /// Rounds a probability to 6 decimals (Monte Carlo error is far larger) for stable, readable files.
     static func prob(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "insufficient_data" }
 
-    public static func attainmentRows(scenario: String, model: PlanModel, result: PlanSimulationResult, language: String = "zh") -> [[String]] {
+    public static func attainmentRows(scenario: String, model: PlanModel, result: PlanSimulationResult, language: Language = .zh) -> [[String]] {
         var rows = [[String]]()
-        let meta = model.plan.metadata
         for o in result.targets {
             let s = o.spec
             var indicatorID = "", name = "", evidence = "", ratio = "", destatis = ""
@@ -85,18 +86,13 @@ public enum RunTables {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)
                 indicatorID = ser.id
-                name = (language == "en" ? ind?.nameEn : ind?.nameZh) ?? ser.id
+                name = (language == .en ? ind?.nameEn : ind?.nameZh) ?? ser.id
                 evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
-                let h = model.plan.history(of: ser.id, asOf: model.asOf)
-                if s.kind == .milestone || s.kind == .goal, let year = s.year, s.rule != .cumulative, s.rule != .everyYear {
-                    if let r = ProgressAssessment.progressRatio(history: h, baseYear: meta.baseYear, target: s.threshold, targetYear: year) {
-                        ratio = String(format: "%.4f", r)
-                    }
-                    destatis = ProgressAssessment.destatis(history: h, target: s.threshold, targetYear: year, direction: s.direction) ?? ""
-                }
+                ratio = o.progressRatio.map { String(format: "%.4f", $0) } ?? ""
+                destatis = o.destatis?.rawValue ?? ""
             } else {
                 indicatorID = "all"
-                name = language == "en" ? "all headline goals" : "全部总体目标"
+                name = language == .en ? "all headline goals" : "全部总体目标"
                 evidence = "evaluable_goals=\(o.evaluable ?? 0);expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
             }
             let target: String
@@ -119,6 +115,13 @@ public enum RunTables {
             let q = c.quantiles
             let source = ser.assumedYears.contains(c.year) ? "assumed" : c.source.rawValue
             return [scenario, ser.id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) } + [source]
+        }
+    }
+
+    /// One row per (scenario, lever, headline goal): P(met) with and without the lever.
+    public static func sensitivityRows(_ sensitivity: [ScenarioRunner.Sensitivity]) -> [[String]] {
+        sensitivity.map { s in
+            [s.scenario, s.lever, s.indicator] + [s.pWith, s.pWithout, s.difference, s.standardError].map { String(format: "%.6f", $0) }
         }
     }
 

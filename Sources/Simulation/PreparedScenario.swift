@@ -3,40 +3,37 @@ import Foundation
 import Indicators
 import LinearAlgebra
 
-/// The prepared work of one scenario: indices, tables and the per-block routine.
-struct BlockPlan: @unchecked Sendable {
+/// The prepared work of one scenario: indices, lever tables and the per-block routine.
+struct PreparedScenario: @unchecked Sendable {
     let model: PlanModel
-    let effects: ScenarioEffects
+    let levers: [Lever]
     let targets: [TargetSpec]
-    let K: Int, T: Int, Ks: Int, H: Int
+    let seriesCount: Int, yearCount: Int, simulatedCount: Int, horizon: Int
     /// Per step h: z on a grid of u ∈ [−8, 8] (4,097 points).
     let qmaps: [[Double]]
     let available: [[Bool]]
     let status: [TargetStatus]
     let planYearIdx: [Int]
     let index: [String: Int]
-    let levers: [String]
     let volatility: [Double]
-    /// Quantile tables of the levers' distributions, built once per scenario (not per block).
-    let growthTables: [QuantileTable]
-    let levelTables: [QuantileTable]
-    let shockTables: [QuantileTable]
-    /// Per driver path: its growth distribution per year.
+    /// Quantile tables of each lever's distribution, built once per scenario (not per block):
+    /// one for a growth, level or shock lever; one per year for a driver path.
+    let amountTables: [QuantileTable?]
     let driverTables: [[Int: QuantileTable]]
 
     static let uMin = -8.0, uMax = 8.0, uPoints = 4097
 
-    init(model: PlanModel, effects: ScenarioEffects) {
+    init(model: PlanModel, levers: [Lever]) {
         self.model = model
-        self.effects = effects
-        K = model.series.count
-        T = model.years.count
-        Ks = model.simulated.count
-        H = model.horizon
+        self.levers = levers
+        seriesCount = model.series.count
+        yearCount = model.years.count
+        simulatedCount = model.simulated.count
+        horizon = model.horizon
         targets = TargetSpec.all(for: model)
         qmaps = (1...max(1, model.horizon)).map { h in
-            (0..<BlockPlan.uPoints).map { i in
-                let u = BlockPlan.uMin + (BlockPlan.uMax - BlockPlan.uMin) * Double(i) / Double(BlockPlan.uPoints - 1)
+            (0..<PreparedScenario.uPoints).map { i in
+                let u = PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i) / Double(PreparedScenario.uPoints - 1)
                 return model.calibration.quantile(step: h, StudentT.normalCDF(u))
             }
         }
@@ -51,16 +48,21 @@ struct BlockPlan: @unchecked Sendable {
         available = av
         let first = model.plan.metadata.firstYear
         planYearIdx = model.years.indices.filter { model.years[$0] >= first }
-        levers = effects.levers
-        volatility = model.series.map { effects.volatility[$0.id] ?? 1 }
-        growthTables = effects.growthShifts.map { $0.percentPerYear.table() }
-        levelTables = effects.levelShifts.map { $0.percent.table() }
-        shockTables = effects.shocks.map { $0.percent.table() }
-        driverTables = effects.driverPaths.map { $0.growthPercent.mapValues { $0.table() } }
+        volatility = model.series.map { levers.volatilityScale(of: $0.id) }
+        amountTables = levers.map { lever in
+            switch lever.action {
+            case .growth(_, let q), .level(_, let q), .shock(_, _, let q): return q.table()
+            case .volatility, .driverPath: return nil
+            }
+        }
+        driverTables = levers.map { lever in
+            guard case .driverPath(_, let growth, _) = lever.action else { return [:] }
+            return growth.mapValues { $0.table() }
+        }
         // Status of each target from what its values rest on.
         var st = [TargetStatus]()
         for spec in targets {
-            st.append(BlockPlan.status(spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
+            st.append(PreparedScenario.status(spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
         }
         status = st
     }
@@ -103,32 +105,32 @@ struct BlockPlan: @unchecked Sendable {
 
     func scratch(_ n: Int) -> Scratch {
         Scratch(
-            vals: .init(repeating: .nan, count: K * T * n), z: .init(repeating: 0, count: max(1, Ks) * n),
-            e: .init(repeating: 0, count: max(1, Ks) * n), s: .init(repeating: 0, count: max(1, Ks) * n),
-            baseline: .init(repeating: .nan, count: K * T * n), ratio: .init(repeating: 1, count: K * T * n),
+            vals: .init(repeating: .nan, count: seriesCount * yearCount * n), z: .init(repeating: 0, count: max(1, simulatedCount) * n),
+            e: .init(repeating: 0, count: max(1, simulatedCount) * n), s: .init(repeating: 0, count: max(1, simulatedCount) * n),
+            baseline: .init(repeating: .nan, count: seriesCount * yearCount * n), ratio: .init(repeating: 1, count: seriesCount * yearCount * n),
             quantity: .init(repeating: .nan, count: targets.count * n), met: .init(repeating: 0, count: targets.count * n))
     }
 
-    @inline(__always) func at(_ k: Int, _ t: Int, _ n: Int) -> Int { (k * T + t) * n }
+    @inline(__always) func at(_ k: Int, _ t: Int, _ n: Int) -> Int { (k * yearCount + t) * n }
 
     /// Fills `s.vals` and the target quantities for block `b` of `n` paths.
     func simulate(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let years = model.years
         // Known values and blanks.
-        for k in 0..<K {
+        for k in 0..<seriesCount {
             let ser = model.series[k]
-            for t in 0..<T {
+            for t in 0..<yearCount {
                 let v = ser.known[t] ?? .nan
                 let o = at(k, t, n)
                 s.vals.withUnsafeMutableBufferPointer { vb in for p in 0..<n { vb[o + p] = v } }
             }
         }
         // Correlated innovations → calibrated values for simulated years.
-        if Ks > 0 {
+        if simulatedCount > 0 {
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: 0, block: UInt64(b))
-            s.s.withUnsafeMutableBufferPointer { sb in for i in 0..<(Ks * n) { sb[i] = 0 } }
-            for h in 1...H {
-                Ziggurat.fill(&s.z, count: Ks * n, using: &g)
+            s.s.withUnsafeMutableBufferPointer { sb in for i in 0..<(simulatedCount * n) { sb[i] = 0 } }
+            for h in 1...horizon {
+                Ziggurat.fill(&s.z, count: simulatedCount * n, using: &g)
                 Matrix.multiply(s.z, rows: n, by: model.choleskyFactor, transposed: true, into: &s.e)
                 let inv = 1 / Double(h).squareRoot()
                 let qmap = qmaps[h - 1]
@@ -149,7 +151,7 @@ struct BlockPlan: @unchecked Sendable {
                                     for p in 0..<n {
                                         sb[j * n + p] += eb[j * n + p]
                                         let u = sb[j * n + p] * inv
-                                        let z = BlockPlan.lookup(q, u)
+                                        let z = PreparedScenario.lookup(q, u)
                                         vb[o + p] = tr.inverse(c + sc * z)
                                     }
                                 }

@@ -1,6 +1,24 @@
 import Foundation
+import IO
 import Indicators
 import Yams
+
+/// A file a loader read, and what it was for (`plan`, `observations`, `scenario`).
+public struct InputFile: Sendable, Equatable {
+    public let role: String
+    public let path: String
+    public init(role: String, path: String) {
+        self.role = role
+        self.path = path
+    }
+}
+
+/// A plan and every file that was read to build it (for the manifest's hashes).
+public struct LoadedPlan: Sendable {
+    public let plan: Plan
+    public let directory: String
+    public let files: [InputFile]
+}
 
 /// Reads a plan folder: `plan.yaml` (metadata and file names), the indicators table, the
 /// drivers table and the observations (DESIGN.md §2; Notebooks-data/README.md describes the files).
@@ -18,7 +36,7 @@ public enum PlanLoader {
     /// detected (UTF-8, or GB18030 when not valid UTF-8).
     public static func load(
         directory: String, observations override: String? = nil, encoding observationsEncoding: TextEncoding = .auto
-    ) throws(InputError) -> Plan {
+    ) throws(InputError) -> LoadedPlan {
         let encoding = TextEncoding.auto
         let dir = URL(fileURLWithPath: directory)
         let planPath = dir.appendingPathComponent("plan.yaml").path
@@ -54,10 +72,16 @@ public enum PlanLoader {
             firstYear: firstYear, lastYear: lastYear,
             baseYear: try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear - 1)
 
-        let indicators = try loadIndicators(path: dir.appendingPathComponent(files["indicators"]!).path, years: meta.years, encoding: encoding)
+        var read = [InputFile(role: "plan", path: planPath)]
+        let indicatorsPath = dir.appendingPathComponent(files["indicators"]!).path
+        let indicators = try loadIndicators(path: indicatorsPath, years: meta.years, encoding: encoding)
+        read.append(InputFile(role: "plan", path: indicatorsPath))
         let driversPath = dir.appendingPathComponent(files["drivers"]!).path
-        let drivers = FileManager.default.fileExists(atPath: driversPath)
-            ? try loadDrivers(path: driversPath, encoding: encoding) : []
+        var drivers = [Driver]()
+        if FileManager.default.fileExists(atPath: driversPath) {
+            drivers = try loadDrivers(path: driversPath, encoding: encoding)
+            read.append(InputFile(role: "plan", path: driversPath))
+        }
         let ids = indicators.map(\.id) + drivers.map(\.id)
         let kinds = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.kind) } + drivers.map { ($0.id, $0.kind) })
         let obsPath = override ?? dir.appendingPathComponent(files["observations"]!).path
@@ -66,8 +90,10 @@ public enum PlanLoader {
             observations = []
         } else {
             observations = try ObservationsLoader.load(path: obsPath, seriesIDs: ids, kinds: kinds, encoding: observationsEncoding)
+            read.append(InputFile(role: "observations", path: obsPath))
         }
-        return Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
+        let plan = Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
+        return LoadedPlan(plan: plan, directory: directory, files: read)
     }
 
     static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError) -> [Indicator] {

@@ -1,6 +1,7 @@
-import Forecasting
+import Simulation
 import Foundation
 import LinearAlgebra
+import Parallel
 
 /// The plan-simulation reference workload of DESIGN.md §7, the same work as
 /// `shared/bench/mc_reference.py`: K series × H years × N paths; per path K drift draws

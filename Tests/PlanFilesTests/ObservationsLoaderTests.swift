@@ -1,5 +1,6 @@
 import Foundation
 import IO
+@testable import PlanFiles
 import Indicators
 import Testing
 

@@ -1,45 +1,13 @@
 import Foundation
 
-/// The verbal scale printed beside a probability (DESIGN.md §3.8), after the calibrated
-/// language of the IPCC guidance notes (Mastrandrea et al. 2010) with the thresholds of the
-/// design: ≥ 0.9 very likely, ≥ 0.66 likely, ≤ 0.1 very unlikely, ≤ 0.33 unlikely, else about as
-/// likely as not.
-public enum LikelihoodLabel: String, Sendable, CaseIterable {
-    case veryLikely = "very_likely"
-    case likely
-    case asLikelyAsNot = "about_as_likely_as_not"
-    case unlikely
-    case veryUnlikely = "very_unlikely"
-
-    public init(probability p: Double) {
-        switch p {
-        case 0.9...: self = .veryLikely
-        case 0.66..<0.9: self = .likely
-        case ...0.1: self = .veryUnlikely
-        case ...0.33: self = .unlikely
-        default: self = .asLikelyAsNot
-        }
-    }
-
-    public var zh: String {
-        switch self {
-        case .veryLikely: return "很可能"
-        case .likely: return "可能"
-        case .asLikelyAsNot: return "可能性相当"
-        case .unlikely: return "不太可能"
-        case .veryUnlikely: return "很不可能"
-        }
-    }
-
-    public var en: String {
-        switch self {
-        case .veryLikely: return "very likely"
-        case .likely: return "likely"
-        case .asLikelyAsNot: return "about as likely as not"
-        case .unlikely: return "unlikely"
-        case .veryUnlikely: return "very unlikely"
-        }
-    }
+/// The Destatis verdict on a target (the "weather symbols" of the German sustainability
+/// indicator report): on track (sun), partly (sun and cloud), off track (cloud), or a trend in
+/// the wrong direction (thunderstorm).
+public enum DestatisVerdict: String, Sendable, CaseIterable {
+    case onTrack = "on_track"
+    case partly
+    case offTrack = "off_track"
+    case wrongDirection = "wrong_direction"
 }
 
 /// Official-practice progress measures, from the observed history only.
@@ -77,11 +45,11 @@ public enum ProgressAssessment {
     /// fewer exist) extended linearly from the latest value to the target year. Missing the target
     /// by less than 5% of the gap still to close: on track; 5–20%: partly; over 20%: off track;
     /// a trend in the wrong direction: wrong direction. Nil with fewer than 2 observations.
-    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction) -> String? {
+    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction) -> DestatisVerdict? {
         let pts = history.points
         guard pts.count >= 2, let latest = pts.last, targetYear > latest.year else {
             if let latest = pts.last, latest.year >= targetYear {
-                return direction.meets(latest.value, target) ? "on_track" : "off_track"
+                return direction.meets(latest.value, target) ? .onTrack : .offTrack
             }
             return nil
         }
@@ -94,13 +62,13 @@ public enum ProgressAssessment {
         let projected = latest.value + slope * Double(targetYear - latest.year)
         let gap = target - latest.value
         let sign = direction == .increase ? 1.0 : -1.0
-        if sign * gap <= 0 { return direction.meets(projected, target) ? "on_track" : "off_track" }
-        if sign * slope < 0 { return "wrong_direction" }
+        if sign * gap <= 0 { return direction.meets(projected, target) ? .onTrack : .offTrack }
+        if sign * slope < 0 { return .wrongDirection }
         let shortfall = sign * (target - projected) / abs(gap)
         switch shortfall {
-        case ..<0.05: return "on_track"
-        case ..<0.2: return "partly"
-        default: return "off_track"
+        case ..<0.05: return .onTrack
+        case ..<0.2: return .partly
+        default: return .offTrack
         }
     }
 }

@@ -1,3 +1,4 @@
+import IO
 import Indicators
 
 /// Reads observations in either layout people keep them in:

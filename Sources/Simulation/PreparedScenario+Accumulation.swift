@@ -1,7 +1,7 @@
 import Foundation
 import Indicators
 
-extension BlockPlan {
+extension PreparedScenario {
     // MARK: accumulation
 
     struct Partial {
@@ -19,29 +19,29 @@ extension BlockPlan {
     }
 
     func emptyPartial() -> Partial {
-        Partial(cellSum: .init(repeating: 0, count: K * T), quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
+        Partial(cellSum: .init(repeating: 0, count: seriesCount * yearCount), quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
                 bits: .init(repeating: [], count: targets.count))
     }
 
     /// Histogram cells: K·T series-years, then the targets.
     func pilotValues(_ s: Scratch, paths n: Int) -> [[Double]] {
         var out = [[Double]]()
-        for k in 0..<K { for t in 0..<T { out.append(Array(s.vals[at(k, t, n)..<(at(k, t, n) + n)]).filter(\.isFinite)) } }
+        for k in 0..<seriesCount { for t in 0..<yearCount { out.append(Array(s.vals[at(k, t, n)..<(at(k, t, n) + n)]).filter(\.isFinite)) } }
         for j in targets.indices { out.append(Array(s.quantity[(j * n)..<((j + 1) * n)]).filter(\.isFinite)) }
         return out.map { $0.isEmpty ? [0] : $0 }
     }
 
     func accumulate(_ s: Scratch, paths n: Int, into h: inout HistogramQuantiles) -> Partial {
         var part = emptyPartial()
-        for k in 0..<K {
-            for t in 0..<T where available[k][t] && model.series[k].sources[t] != .observed && model.series[k].sources[t] != .interpolated {
+        for k in 0..<seriesCount {
+            for t in 0..<yearCount where available[k][t] && model.series[k].sources[t] != .observed && model.series[k].sources[t] != .interpolated {
                 let o = at(k, t, n)
                 s.vals.withUnsafeBufferPointer { vb in
                     let slice = UnsafeBufferPointer(rebasing: vb[o..<(o + n)])
                     var sum = 0.0
                     for v in slice { sum += v }
-                    part.cellSum[k * T + t] = sum
-                    h.add(cell: k * T + t, slice)
+                    part.cellSum[k * yearCount + t] = sum
+                    h.add(cell: k * yearCount + t, slice)
                 }
             }
         }
@@ -52,7 +52,7 @@ extension BlockPlan {
                 var sum = 0.0
                 for v in slice { sum += v }
                 part.quantitySum[j] = sum
-                h.add(cell: K * T + j, slice)
+                h.add(cell: seriesCount * yearCount + j, slice)
             }
             var met = 0
             var words = [UInt64](repeating: 0, count: (n + 63) / 64)
@@ -77,9 +77,9 @@ extension BlockPlan {
     func result(total: Partial, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double) -> PlanSimulationResult {
         let N = Double(paths)
         var cells = [CellOutcome]()
-        for k in 0..<K {
+        for k in 0..<seriesCount {
             let ser = model.series[k]
-            for t in 0..<T {
+            for t in 0..<yearCount {
                 let src = available[k][t] ? ser.sources[t] : .unavailable
                 if src == .observed || src == .interpolated {
                     let v = ser.known[t]!
@@ -87,10 +87,10 @@ extension BlockPlan {
                 } else if src == .unavailable {
                     cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: nil, mean: nil, quantiles: nil, quantilesExact: true))
                 } else {
-                    let q = PlanSimulator.quantileLevels.map { h.quantile(cell: k * T + t, $0) }
+                    let q = PlanSimulator.quantileLevels.map { h.quantile(cell: k * yearCount + t, $0) }
                     // Counts are whole on every path; so are their quantiles (within the histogram bound).
                     let values = q.map { ser.isCount || ser.kind == .netChange && model.series[ser.parent ?? k].isCount ? $0.value.rounded() : $0.value }
-                    cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: nil, mean: total.cellSum[k * T + t] / N, quantiles: values, quantilesExact: q.allSatisfy(\.isExact)))
+                    cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: nil, mean: total.cellSum[k * yearCount + t] / N, quantiles: values, quantilesExact: q.allSatisfy(\.isExact)))
                 }
             }
         }
@@ -111,13 +111,13 @@ extension BlockPlan {
                 continue
             }
             let se = (p * (1 - p) / N).squareRoot()
-            let c = K * T + j
+            let c = seriesCount * yearCount + j
             let round = isWhole(spec)
             func q(_ level: Double) -> Double { let v = h.quantile(cell: c, level).value; return round ? v.rounded() + 0 : v }
             outcomes.append(TargetOutcome(
                 spec: spec, status: status[j], pMet: p, standardError: se, mean: total.quantitySum[j] / N,
                 p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }
-        return PlanSimulationResult(targets: outcomes, metBits: total.bits, cells: cells, paths: paths, seconds: seconds)
+        return PlanSimulationResult(targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: total.bits, cells: cells, paths: paths, seconds: seconds)
     }
 }

@@ -1,0 +1,23 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of a file's bytes (swift-crypto), as lowercase hex.
+public func sha256Hex(path: String) throws(InputError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError(file: path, "cannot read the file to hash it")
+    }
+    return sha256Hex(data)
+}
+
+/// SHA-256 of bytes, as lowercase hex.
+public func sha256Hex(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+}
+
+/// A file as a manifest records it: path, size in bytes and SHA-256.
+public enum FileDigest {
+    public static func entry(_ path: String) throws(InputError) -> [String: Any] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return ["path": path, "bytes": size, "sha256": try sha256Hex(path: path)]
+    }
+}

@@ -1,0 +1,125 @@
+import IO
+import Simulation
+import Yams
+
+/// How one kind of lever is written in a scenario file: its list key, its fields, its default
+/// name (the name keys the lever's random stream, so it must stay stable) and how its fields
+/// become a `Lever.Action`.
+struct LeverSpec: Sendable {
+    /// The list key in the file (`growth`, `level_shifts`, …).
+    let key: String
+    /// What one item is, for messages ("a growth lever").
+    let what: String
+    /// Whether the lever acts on `indicators:`/`group:` (all but driver paths).
+    let onIndicators: Bool
+    /// Fields besides `name`, `indicators` and `group`.
+    let fields: [String]
+    /// Builds the action and the series it acts on, and the default name, from the item's fields.
+    let build: @Sendable (LeverItem) throws(InputError) -> (action: Lever.Action, series: [String], defaultName: String)
+
+    /// Every kind, in the order the file's lists are read.
+    static let all: [LeverSpec] = [growth, level, volatility, shock, driver]
+
+    static let growth = LeverSpec(
+        key: "growth", what: "a growth lever", onIndicators: true, fields: ["from", "percent_per_year"]
+    ) { item throws(InputError) in
+        let from = try item.context.year(try item.need("from"), "from")
+        let q = try QuantityParser.parse(try item.need("percent_per_year"), "percent_per_year", doc: item.context.doc)
+        return (.growth(fromYear: from, percentPerYear: q), item.series, "growth\(item.number):\(item.joined):\(from)")
+    }
+
+    static let level = LeverSpec(
+        key: "level_shifts", what: "a level shift", onIndicators: true, fields: ["year", "percent"]
+    ) { item throws(InputError) in
+        let y = try item.context.year(try item.need("year"), "year")
+        let q = try QuantityParser.parse(try item.need("percent"), "percent", doc: item.context.doc)
+        return (.level(year: y, percent: q), item.series, "level\(item.number):\(item.joined):\(y)")
+    }
+
+    static let volatility = LeverSpec(
+        key: "volatility", what: "a volatility lever", onIndicators: true, fields: ["scale"]
+    ) { item throws(InputError) in
+        let node = try item.need("scale")
+        let v = try item.context.doc.double(node, "scale")
+        guard v > 0 && v <= 10 else { throw item.context.doc.error(at: node, "scale must be in (0, 10] (1 = as calibrated)") }
+        return (.volatility(scale: v), item.series, "volatility\(item.number):\(item.joined)")
+    }
+
+    static let shock = LeverSpec(
+        key: "shocks", what: "a shock", onIndicators: true, fields: ["year", "probability", "percent"]
+    ) { item throws(InputError) in
+        let doc = item.context.doc
+        let y = try item.context.year(try item.need("year"), "year")
+        let pn = try item.need("probability")
+        let p = try doc.double(pn, "probability")
+        guard (0...1).contains(p) else { throw doc.error(at: pn, "probability must be between 0 and 1 (got \(p))") }
+        let q = try QuantityParser.parse(try item.need("percent"), "percent", doc: doc)
+        return (.shock(year: y, probability: p, percent: q), item.series, "shock\(item.number):\(item.joined):\(y)")
+    }
+
+    static let driver = LeverSpec(
+        key: "drivers", what: "a driver path", onIndicators: false, fields: ["driver", "growth_percent", "affects"]
+    ) { item throws(InputError) in
+        let c = item.context, doc = c.doc
+        let dn = try item.need("driver")
+        let d = try doc.string(dn, "driver")
+        guard c.driverIDs.contains(d) else {
+            let near = nearest(to: d, among: c.driverIDs).map { "did you mean '\($0)'? " } ?? ""
+            throw doc.error(at: dn, "unknown driver '\(d)'", hint: near + "Drivers: \(c.driverIDs.joined(separator: ", "))")
+        }
+        var growth = [Int: UncertainQuantity]()
+        let meta = c.plan.metadata
+        for (k, kn, v) in try doc.mapping(try item.need("growth_percent"), allowed: [], what: "growth_percent", allowAny: true) {
+            guard let y = Int(k), meta.years.contains(y) else {
+                throw doc.error(at: kn, "'\(k)' is not a year of the plan (\(meta.firstYear)–\(meta.lastYear))")
+            }
+            growth[y] = try QuantityParser.parse(v, "growth_percent.\(k)", doc: doc)
+        }
+        var links = [Lever.DriverLink]()
+        if let affects = item.fields["affects"] {
+            for link in try c.sequence(affects, "affects") {
+                let lm = try c.fields(link, ["indicators", "group", "elasticity"], "an effect of a driver")
+                guard let en = lm["elasticity"] else { throw doc.error(at: link, "missing 'elasticity'") }
+                let e = try doc.double(en, "elasticity")
+                guard abs(e) <= 10 else { throw doc.error(at: en, "elasticity \(e) is implausible (|e| ≤ 10)") }
+                links.append(Lever.DriverLink(series: try c.targets(link, "an effect of a driver"), elasticity: e))
+            }
+        }
+        return (.driverPath(driver: d, growthPercent: growth, links: links), [d], "driver:\(d)")
+    }
+}
+
+/// One item of a lever list, as the builders see it.
+struct LeverItem {
+    let context: ScenarioContext
+    let node: Node
+    let fields: [String: Node]
+    /// 1-based position in its list (part of the default name).
+    let number: Int
+    /// The indicators it acts on (empty for driver paths).
+    let series: [String]
+
+    var joined: String { series.joined(separator: "+") }
+
+    func need(_ key: String) throws(InputError) -> Node {
+        guard let v = fields[key] else { throw context.doc.error(at: node, "missing '\(key)'") }
+        return v
+    }
+}
+
+/// Parses a lever list of any kind with its `LeverSpec`.
+enum LeverParser {
+    static func parse(_ list: Node, spec: LeverSpec, context c: ScenarioContext) throws(InputError) -> [Lever] {
+        var out = [Lever]()
+        for (i, node) in try c.sequence(list, spec.key).enumerated() {
+            let allowed = ["name"] + (spec.onIndicators ? ["indicators", "group"] : []) + spec.fields
+            let fields = try c.fields(node, allowed, spec.what)
+            let series = spec.onIndicators ? try c.targets(node, spec.what) : []
+            let item = LeverItem(context: c, node: node, fields: fields, number: i + 1, series: series)
+            let built = try spec.build(item)
+            let name = try fields["name"].map { n throws(InputError) in try c.doc.string(n, "name") } ?? built.defaultName
+            out.append(Lever(name: name, series: built.series, action: built.action))
+        }
+        return out
+    }
+}

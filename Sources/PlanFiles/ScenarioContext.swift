@@ -1,0 +1,116 @@
+import IO
+import Indicators
+import Yams
+
+/// What parsing a scenario file needs to know: the file, the plan's ids and years, and the groups
+/// of indicators (the plan's categories, plus the file's own `groups:`).
+struct ScenarioContext {
+    let doc: YAMLDocument
+    let plan: Plan
+    let indicatorIDs: [String]
+    let driverIDs: [String]
+    var groups: [String: [String]]
+
+    init(doc: YAMLDocument, plan: Plan) {
+        self.doc = doc
+        self.plan = plan
+        indicatorIDs = plan.indicators.map(\.id)
+        driverIDs = plan.drivers.map(\.id)
+        groups = Self.builtInGroups(plan)
+    }
+
+    var seriesIDs: [String] { indicatorIDs + driverIDs }
+
+    /// Built-in groups: the plan's categories (by their Chinese names and English aliases) and `all`.
+    static func builtInGroups(_ plan: Plan) -> [String: [String]] {
+        let aliases = [
+            "人才集聚": "talent", "科创平台": "platforms", "科创企业": "enterprises", "人才质效": "quality", "创新生态": "ecosystem",
+        ]
+        var g = [String: [String]]()
+        for ind in plan.indicators {
+            g[ind.category, default: []].append(ind.id)
+            if let a = aliases[ind.category] { g[a, default: []].append(ind.id) }
+        }
+        g["all"] = plan.indicators.map(\.id)
+        return g
+    }
+
+    /// `groups: {name: [id or @group, ...]}`. A group may use groups defined before it.
+    mutating func defineGroups(_ node: Node) throws(InputError) {
+        for (name, _, list) in try doc.mapping(node, allowed: [], what: "groups", allowAny: true) {
+            groups[name] = try idList(list, key: "groups.\(name)")
+        }
+    }
+
+    /// Ids from a list (or one id); `@name` expands a group. Each id counts once.
+    func idList(_ node: Node, key: String) throws(InputError) -> [String] {
+        let items = node.sequence != nil ? node.array() : [node]
+        var out = [String]()
+        for it in items {
+            let id = try doc.string(it, key)
+            let add: [String]
+            if id.hasPrefix("@") {
+                guard let g = groups[String(id.dropFirst())] else {
+                    throw doc.error(at: it, "unknown group '\(id.dropFirst())'")
+                }
+                add = g
+            } else if indicatorIDs.contains(id) {
+                add = [id]
+            } else {
+                throw unknownID(it, id, indicatorIDs)
+            }
+            for a in add where !out.contains(a) { out.append(a) }
+        }
+        return out
+    }
+
+    /// The indicators a lever acts on: `indicators: [...]` and/or `group: NAME`.
+    func targets(_ node: Node, _ what: String) throws(InputError) -> [String] {
+        var out = [String]()
+        var found = false
+        for (k, _, v) in try doc.mapping(node, allowed: [], what: what, allowAny: true)
+        where k == "indicators" || k == "group" {
+            found = true
+            if k == "indicators" {
+                for id in try idList(v, key: "indicators") where !out.contains(id) { out.append(id) }
+            } else {
+                let g = try doc.string(v, "group")
+                guard let members = groups[g] else {
+                    let hint = nearest(to: g, among: Array(groups.keys)).map { "did you mean '\($0)'?" } ?? "define it under groups:"
+                    throw doc.error(at: v, "unknown group '\(g)'", hint: hint)
+                }
+                for m in members where !out.contains(m) { out.append(m) }
+            }
+        }
+        guard found, !out.isEmpty else {
+            throw doc.error(at: node, "\(what) needs 'indicators: [...]' or 'group: NAME'")
+        }
+        return out
+    }
+
+    /// A year of the plan (or its base year).
+    func year(_ node: Node, _ key: String) throws(InputError) -> Int {
+        let y = try doc.int(node, key)
+        let meta = plan.metadata
+        guard meta.years.contains(y) || y == meta.baseYear else {
+            throw doc.error(at: node, "year \(y) is outside the plan (\(meta.firstYear)–\(meta.lastYear))")
+        }
+        return y
+    }
+
+    func unknownID(_ node: Node?, _ id: String, _ valid: [String]) -> InputError {
+        let hint = nearest(to: id, among: valid).map { "did you mean '\($0)'? (plancast indicators lists the ids)" }
+        return doc.error(at: node, "unknown indicator id '\(id)'", hint: hint ?? "plancast indicators lists the ids")
+    }
+
+    func sequence(_ node: Node, _ key: String) throws(InputError) -> [Node] {
+        guard node.sequence != nil else { throw doc.error(at: node, "'\(key)' must be a list (items start with '- ')") }
+        return node.array()
+    }
+
+    func fields(_ node: Node, _ allowed: [String], _ what: String) throws(InputError) -> [String: Node] {
+        var m = [String: Node]()
+        for (k, _, v) in try doc.mapping(node, allowed: allowed, what: what) { m[k] = v }
+        return m
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import IO
+import Indicators
+import Scenarios
+
+/// Scenarios as read from files, with every file that was read (the files given and the parents
+/// loaded through `inherits`), for the manifest.
+public struct LoadedScenarios: Sendable {
+    public let scenarios: [Scenario]
+    public let files: [String]
+    public init(scenarios: [Scenario], files: [String]) {
+        self.scenarios = scenarios
+        self.files = files
+    }
+}
+
+/// Reads scenario files (YAML, DESIGN.md §4) strictly: unknown keys, unknown indicator ids and
+/// impossible values are errors naming file, line and column, with the nearest valid key or id.
+public enum ScenarioLoader {
+    /// Loads, validates and resolves inheritance. Scenarios come back in the order given.
+    public static func load(paths: [String], plan: Plan) throws(InputError) -> LoadedScenarios {
+        var raw = [Scenario]()
+        var files = [String]()
+        for path in paths {
+            raw.append(try ScenarioParser.parse(path: path, plan: plan))
+            files.append(path)
+        }
+        // Inheritance by scenario name, else by a file of that name beside the child. Cycles are
+        // found by file, so that two files inheriting each other under other names are caught.
+        var byName = [String: Scenario]()
+        for s in raw { byName[s.name] = s }
+        func resolve(_ s: Scenario, chain: [Scenario]) throws(InputError) -> Scenario {
+            guard let parentName = s.inherits else { return s }
+            let chain = chain + [s]
+            var parent = byName[parentName]
+            if parent == nil {
+                let dir = URL(fileURLWithPath: s.file).deletingLastPathComponent()
+                for candidate in [parentName, parentName + ".yaml", parentName + ".yml"] {
+                    let p = dir.appendingPathComponent(candidate).path
+                    var isDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory), !isDirectory.boolValue {
+                        if let seen = chain.first(where: { sameFile($0.file, p) }) {
+                            parent = seen
+                        } else {
+                            parent = try ScenarioParser.parse(path: p, plan: plan)
+                            if !files.contains(where: { sameFile($0, p) }) { files.append(p) }
+                        }
+                        break
+                    }
+                }
+            }
+            guard let parent else {
+                throw InputError(
+                    file: s.file, "inherits from unknown scenario '\(parentName)'",
+                    hint: nearest(to: parentName, among: Array(byName.keys)).map { "did you mean '\($0)'?" }
+                        ?? "name a scenario file in the same folder")
+            }
+            if chain.contains(where: { $0.name == parent.name || sameFile($0.file, parent.file) }) {
+                let names = (chain + [parent]).map(\.name).joined(separator: " → ")
+                throw InputError(file: s.file, "inheritance cycle: \(names)", hint: "remove one 'inherits'")
+            }
+            return s.resolved(parent: try resolve(parent, chain: chain))
+        }
+        var out = [Scenario]()
+        for s in raw { out.append(try resolve(s, chain: [])) }
+        var names = Set<String>()
+        for s in out where !names.insert(s.name).inserted {
+            throw InputError(file: s.file, "two scenarios are named '\(s.name)'", hint: "give each scenario its own name")
+        }
+        return LoadedScenarios(scenarios: out, files: files)
+    }
+
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Scenario files for a run: the ones given, else every `.yaml` in a `Scenarios/` folder in
+    /// the working folder or beside the plan's project (the folder two levels above the plan),
+    /// the baseline first. Empty when there is none: the run then has one baseline without levers.
+    public static func discover(given: [String], planDirectory: String) -> [String] {
+        if !given.isEmpty { return given }
+        let root = URL(fileURLWithPath: planDirectory).deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            FileManager.default.currentDirectoryPath + "/Scenarios", root.appendingPathComponent("Scenarios").path,
+        ]
+        for dir in candidates {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted { a, b in
+                a.hasPrefix("baseline") != b.hasPrefix("baseline") ? a.hasPrefix("baseline") : a < b
+            }
+            if !yaml.isEmpty { return yaml.map { dir + "/" + $0 } }
+        }
+        return []
+    }
+}

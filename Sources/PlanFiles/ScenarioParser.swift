@@ -1,0 +1,79 @@
+import Forecasting
+import Foundation
+import IO
+import Indicators
+import Scenarios
+import Simulation
+import Yams
+
+/// Parses one scenario file into a `Scenario` (its own levers only; inheritance is resolved by
+/// `ScenarioLoader`).
+enum ScenarioParser {
+    static let topKeys = [
+        "name", "title_zh", "title_en", "description", "inherits", "groups", "growth", "level_shifts", "volatility",
+        "drivers", "shocks", "assumptions", "models",
+    ]
+
+    static func parse(path: String, plan: Plan) throws(InputError) -> Scenario {
+        try parse(try YAMLDocument(text: try readText(path: path), file: path), plan: plan)
+    }
+
+    static func parse(_ doc: YAMLDocument, plan: Plan) throws(InputError) -> Scenario {
+        let fallbackName = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
+        if doc.root == nil { return Scenario(name: fallbackName, file: doc.file) }
+        var values = [String: Node]()
+        for (k, _, v) in try doc.mapping(doc.root, allowed: topKeys, what: "a scenario") { values[k] = v }
+        func text(_ key: String) throws(InputError) -> String? {
+            try values[key].map { n throws(InputError) in try doc.string(n, key) }
+        }
+        var s = Scenario(
+            name: try text("name") ?? fallbackName, titleZh: try text("title_zh") ?? "",
+            titleEn: try text("title_en") ?? "", description: try text("description") ?? "", file: doc.file,
+            inherits: try text("inherits"))
+        var context = ScenarioContext(doc: doc, plan: plan)
+        if let g = values["groups"] { try context.defineGroups(g) }
+        for spec in LeverSpec.all {
+            guard let list = values[spec.key] else { continue }
+            s.levers += try LeverParser.parse(list, spec: spec, context: context)
+        }
+        if let a = values["assumptions"] { s.assumptions = try assumptions(a, context: context) }
+        if let m = values["models"] { s.models = try models(m, context: context) }
+        return s
+    }
+
+    /// `assumptions: {indicator: {year: value}}`: values for years without data.
+    static func assumptions(_ node: Node, context c: ScenarioContext) throws(InputError) -> [String: [Int: Double]] {
+        let doc = c.doc
+        var out = [String: [Int: Double]]()
+        for (id, idNode, yearsNode) in try doc.mapping(node, allowed: [], what: "assumptions", allowAny: true) {
+            guard let kind = c.plan.kind(of: id) else { throw c.unknownID(idNode, id, c.seriesIDs) }
+            var byYear = [Int: Double]()
+            for (ys, yn, vn) in try doc.mapping(yearsNode, allowed: [], what: "assumptions.\(id)", allowAny: true) {
+                guard let y = Int(ys), (1900...2200).contains(y) else { throw doc.error(at: yn, "'\(ys)' is not a year") }
+                let v = try doc.double(vn, "\(id).\(ys)")
+                guard kind.admits(v) else { throw doc.error(at: vn, "value \(v) is outside the range of a \(kind.rawValue)") }
+                byYear[y] = v
+            }
+            out[id] = byYear
+        }
+        return out
+    }
+
+    /// `models: {indicator: "drift,theta"}`: the combination to use for an indicator.
+    static func models(_ node: Node, context c: ScenarioContext) throws(InputError) -> [String: [String]] {
+        let doc = c.doc
+        var out = [String: [String]]()
+        for (id, idNode, v) in try doc.mapping(node, allowed: [], what: "models", allowAny: true) {
+            guard c.seriesIDs.contains(id) else { throw c.unknownID(idNode, id, c.seriesIDs) }
+            let text = try doc.string(v, id)
+            let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard Combination.named(names) != nil else {
+                let available = Combination.available.keys.sorted().joined(separator: ", ")
+                throw doc.error(
+                    at: v, "unknown model in '\(text)'", hint: "models: \(available) (add @log for the transformed scale)")
+            }
+            out[id] = names
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import IO
+import Indicators
+import PlanFiles
+import Reporting
+import Scenarios
+import Simulation
+
+/// What a finished run hands back to its caller: where it wrote, the scenario runs and the
+/// summary table for the terminal.
+public struct RunOutcome: Sendable {
+    public let folder: String
+    public let runs: [ScenarioRun]
+    public let sensitivity: [ScenarioRunner.Sensitivity]
+    public let summary: String
+}
+
+/// `plancast run` as a library: plan + observations + scenarios → forecasts → simulation →
+/// attainment → sensitivity → tables → report → a staged run folder with its manifest.
+public enum RunPipeline {
+    /// Runs `request`. `progress` receives one-line status messages (nil: silent).
+    public static func run(_ request: RunRequest, progress: ((String) -> Void)? = nil) throws -> RunOutcome {
+        let t0 = Date()
+        let loaded = try PlanLoader.load(
+            directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
+        let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
+        let scenarios: LoadedScenarios
+        if files.isEmpty {
+            scenarios = LoadedScenarios(scenarios: [Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")], files: [])
+        } else {
+            scenarios = try ScenarioLoader.load(paths: files, plan: loaded.plan)
+        }
+        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let t1 = Date()
+        let runs: [ScenarioRun]
+        do {
+            runs = try ScenarioRunner.run(
+                plan: loaded.plan, scenarios: scenarios.scenarios, asOf: request.asOf, paths: request.paths,
+                seed: request.seed, threads: threads, progress: progress)
+        } catch {
+            throw RunError.simulation("\(error)")
+        }
+        let sensitivity =
+            request.sensitivity
+            ? ScenarioRunner.sensitivity(
+                runs: runs, paths: min(request.paths, request.sensitivityPaths), seed: request.seed, threads: threads,
+                progress: progress)
+            : []
+        let t2 = Date()
+        let outputs = tables(runs: runs, sensitivity: sensitivity, request: request)
+        let manifest = try RunManifest.object(
+            request: request, plan: loaded, scenarioFiles: scenarios.files, runs: runs, threads: threads,
+            timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
+        let folder = request.outputFolder ?? RunFolder.defaultName()
+        try RunFolder.write(outputs, manifest: manifest, to: folder, byteOrderMark: request.excel)
+        return RunOutcome(
+            folder: folder, runs: runs, sensitivity: sensitivity,
+            summary: SummaryTable.render(runs, language: request.language))
+    }
+
+    /// The run folder's files: the four CSV tables of DESIGN.md §6 and the report.
+    static func tables(
+        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], request: RunRequest
+    ) -> [(name: String, text: String)] {
+        let language = request.language
+        var attainment = [[String]](), forecasts = [[String]]()
+        for r in runs {
+            attainment += RunTables.attainmentRows(scenario: r.scenario.name, model: r.model, result: r.result, language: language)
+            forecasts += RunTables.forecastRows(scenario: r.scenario.name, model: r.model, result: r.result)
+        }
+        let comparison = RunTables.comparisonRows(runs.map { ($0.scenario.name, $0.model, $0.result) }, language: language)
+        let settings = [
+            "seed": String(request.seed), "paths": String(request.paths), "as_of": request.asOf.map(String.init) ?? "",
+            "version": request.version,
+        ]
+        return [
+            ("attainment.csv", RunTables.csv(header: RunTables.attainmentColumns, rows: attainment)),
+            ("forecasts.csv", RunTables.csv(header: RunTables.forecastColumns, rows: forecasts)),
+            ("comparison.csv", RunTables.csv(header: RunTables.comparisonColumns, rows: comparison)),
+            ("sensitivity.csv", RunTables.csv(header: RunTables.sensitivityColumns, rows: RunTables.sensitivityRows(sensitivity))),
+            ("report.html", HTMLReport.render(runs: runs, sensitivity: sensitivity, language: language, settings: settings)),
+        ]
+    }
+}
+
+/// A run that failed for plancast's own reasons (not the user's input).
+public enum RunError: Error, CustomStringConvertible {
+    case simulation(String)
+
+    public var description: String {
+        switch self {
+        case .simulation(let why): return "simulation failed: \(why)"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import IO
+import Indicators
+
+/// Everything `plancast run` was asked to do.
+public struct RunRequest: Sendable {
+    /// The plan folder (plan.yaml, indicators.csv, …).
+    public var planDirectory: String
+    /// An observations file replacing the plan's own.
+    public var observations: String?
+    public var encoding: TextEncoding = .auto
+    /// Scenario files; empty: every file of a `Scenarios/` folder beside the plan, or a
+    /// baseline without levers when there is none.
+    public var scenarioFiles: [String] = []
+    /// Ignore every observation after this year.
+    public var asOf: Int?
+    public var paths = 100_000
+    public var seed: UInt64 = 20220715
+    /// Worker threads (nil: all cores). Results do not depend on it.
+    public var threads: Int?
+    /// The run folder (nil: a new folder under `runs/`).
+    public var outputFolder: String?
+    public var language: Language = .zh
+    /// Start CSV files with a UTF-8 byte-order mark (Excel).
+    public var excel = false
+    /// Run the per-lever sensitivity analysis.
+    public var sensitivity = true
+    /// Paths of the sensitivity reruns (at most `paths`).
+    public var sensitivityPaths = 20_000
+    /// Recorded in the manifest.
+    public var commandLine: [String] = []
+    public var version = "0.1.0"
+
+    public init(planDirectory: String) {
+        self.planDirectory = planDirectory
+    }
+}

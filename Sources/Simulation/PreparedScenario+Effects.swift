@@ -1,0 +1,106 @@
+import Foundation
+import Indicators
+
+/// Scenario effects, applied path by path to simulated years.
+extension PreparedScenario {
+    /// Per-path uniforms of each lever, from the lever's own stream.
+    func leverDraws(block b: Int, paths n: Int, seed: UInt64, perPath: Int, lever: String) -> [Double] {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of the lever name
+        for byte in lever.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+        return (0..<(n * perPath)).map { _ in (Double(g.next() >> 11) + 0.5) * 0x1p-53 }
+    }
+
+    func isSimulated(_ k: Int, _ t: Int) -> Bool { model.series[k].sources[t] == .simulated }
+
+    /// Applies the levers to simulated years: driver paths (and the indicators linked to them)
+    /// first, then growth, level and shock levers, each kind in the scenario's order.
+    func applyEffects(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        for (i, lever) in levers.enumerated() {
+            if case .driverPath(let driver, let growth, let links) = lever.action {
+                applyDriverPath(i, lever: lever.name, driver: driver, years: growth.keys.sorted(), links: links,
+                    block: b, paths: n, seed: seed, into: &s)
+            }
+        }
+        for kind in [LeverKind.growth, .level, .shock] {
+            for (i, lever) in levers.enumerated() where LeverKind(lever.action) == kind {
+                let perPath = kind == .shock ? 2 : 1
+                let u = leverDraws(block: b, paths: n, seed: seed, perPath: perPath, lever: lever.name)
+                let table = amountTables[i]!
+                switch lever.action {
+                case .growth(let from, _):
+                    let factor = u.map { 1 + table.sample($0) / 100 }
+                    multiplySimulated(lever.series, from: from, by: factor, compounding: true, paths: n, into: &s)
+                case .level(let year, _):
+                    let factor = u.map { 1 + table.sample($0) / 100 }
+                    multiplySimulated(lever.series, from: year, by: factor, compounding: false, paths: n, into: &s)
+                case .shock(let year, let probability, _):
+                    let factor = (0..<n).map { p in u[2 * p] < probability ? 1 + table.sample(u[2 * p + 1]) / 100 : 1 }
+                    multiplySimulated(lever.series, from: year, by: factor, compounding: false, paths: n, into: &s)
+                case .volatility, .driverPath:
+                    break
+                }
+            }
+        }
+    }
+
+    private enum LeverKind {
+        case growth, level, shock, other
+        init(_ action: Lever.Action) {
+            switch action {
+            case .growth: self = .growth
+            case .level: self = .level
+            case .shock: self = .shock
+            case .volatility, .driverPath: self = .other
+            }
+        }
+    }
+
+    /// A driver path replaces the driver's simulated growth in the years it names (keeping the
+    /// baseline path for the links), then moves each linked indicator by (new / baseline)^elasticity.
+    private func applyDriverPath(
+        _ i: Int, lever: String, driver: String, years sortedYears: [Int], links: [Lever.DriverLink],
+        block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch
+    ) {
+        guard let k = index[driver] else { return }
+        let years = model.years
+        let u = leverDraws(block: b, paths: n, seed: seed, perPath: max(1, sortedYears.count), lever: lever)
+        for t in 1..<yearCount where isSimulated(k, t) {
+            let o = at(k, t, n), prev = at(k, t - 1, n)
+            let table = driverTables[i][years[t]]
+            let col = sortedYears.firstIndex(of: years[t]) ?? 0
+            for p in 0..<n {
+                let base = s.vals[o + p]
+                s.baseline[o + p] = base
+                let prevNew = s.vals[prev + p]
+                let prevBase = isSimulated(k, t - 1) ? s.baseline[prev + p] : prevNew
+                let growth = table.map { 1 + $0.sample(u[p * max(1, sortedYears.count) + col]) / 100 } ?? (base / prevBase)
+                let new = prevNew * growth
+                s.vals[o + p] = new
+                s.ratio[o + p] = new / base
+            }
+        }
+        for link in links {
+            for id in link.series {
+                guard let j = index[id] else { continue }
+                for t in 0..<yearCount where isSimulated(j, t) && isSimulated(k, t) {
+                    let o = at(j, t, n), r = at(k, t, n)
+                    for p in 0..<n { s.vals[o + p] *= pow(s.ratio[r + p], link.elasticity) }
+                }
+            }
+        }
+    }
+
+    /// Multiplies every simulated value of `series` in years from `from` on by the path's factor —
+    /// raised to the number of years since `from` (inclusive) when `compounding`.
+    func multiplySimulated(_ series: [String], from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch) {
+        for id in series {
+            guard let k = index[id] else { continue }
+            for t in 0..<yearCount where isSimulated(k, t) && model.years[t] >= from {
+                let o = at(k, t, n)
+                let years = Double(model.years[t] - from + 1)
+                for p in 0..<n { s.vals[o + p] *= compounding ? pow(factor[p], years) : factor[p] }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import IO
+import Indicators
+
+extension TextEncoding: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// `--threads`, for every command that works in parallel.
+struct ThreadOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: all cores, at most 256). Results do not depend on it.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+    }
+
+    /// The thread count to use.
+    var count: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// `--encoding`, for every command that reads a user's table.
+struct EncodingOptions: ParsableArguments {
+    @Option(help: "Text encoding of the input table: auto (UTF-8, else GB18030), utf-8 or gb18030.")
+    var encoding: TextEncoding = .auto
+}
+
+/// `--lang` and `--excel`, for every command that writes names or CSV for people.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Language of names, tables and reports: zh or en.")
+    var lang: Language = .zh
+
+    @Flag(help: "Start CSV files with a UTF-8 byte-order mark so that Excel shows Chinese.")
+    var excel = false
+}
+
+/// `--kind`: the indicator kind of every series of a batch, or `auto`.
+enum KindChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, stock, flow, share, level
+    case netChange = "net_change"
+
+    var kind: IndicatorKind? { IndicatorKind(rawValue: rawValue) }
+}
+
+extension Combination {
+    /// Parses `--models` (comma-separated model names, `@log` for the transformed scale).
+    static func parse(argument: String) throws -> Combination {
+        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let c = Combination.named(names) else {
+            throw ValidationError("--models: use names from \(Combination.available.keys.sorted().joined(separator: ", "))")
+        }
+        return c
+    }
+}

@@ -1,0 +1,101 @@
+import Forecasting
+import Indicators
+import Scenarios
+import Simulation
+import Testing
+
+/// The scenario model: inheritance merges levers and assumptions, a lever can be removed, and
+/// scenarios run side by side share their random draws.
+struct ScenarioTests {
+    static func lever(_ name: String, _ series: [String], growth: Double) -> Lever {
+        Lever(name: name, series: series, action: .growth(fromYear: 2023, percentPerYear: .fixed(growth)))
+    }
+
+    static func driver(_ name: String, _ id: String, growth: Double) -> Lever {
+        Lever(
+            name: name, series: [id],
+            action: .driverPath(driver: id, growthPercent: [2024: .fixed(growth)], links: []))
+    }
+
+    @Test func inheritanceAddsLeversAndLetsTheChildWin() {
+        var parent = Scenario(name: "base")
+        parent.levers = [Self.lever("push", ["a"], growth: 1), Self.driver("gdp-old", "gdp", growth: 5)]
+        parent.assumptions = ["a": [2022: 10, 2023: 11]]
+        parent.models = ["a": ["drift"], "b": ["theta"]]
+        var child = Scenario(name: "child", inherits: "base")
+        child.levers = [Self.lever("more", ["b"], growth: 2), Self.driver("gdp-new", "gdp", growth: 3)]
+        child.assumptions = ["a": [2023: 12], "b": [2022: 1]]
+        child.models = ["a": ["theta"]]
+        let r = child.resolved(parent: parent)
+        // The parent's path for the same driver is replaced; other levers add up, parent first.
+        #expect(r.leverNames == ["push", "more", "gdp-new"])
+        #expect(r.assumptions["a"] == [2022: 10, 2023: 12])
+        #expect(r.assumptions["b"] == [2022: 1])
+        #expect(r.models["a"] == ["theta"] && r.models["b"] == ["theta"])
+        #expect(r.name == "child")
+    }
+
+    @Test func removingALeverKeepsTheOthers() {
+        var s = Scenario(name: "s")
+        s.levers = [Self.lever("x", ["a"], growth: 1), Self.lever("y", ["a"], growth: 2), Self.lever("x", ["b"], growth: 3)]
+        #expect(s.without(lever: "x").leverNames == ["y"])
+        #expect(s.without(lever: "z").leverNames == ["x", "y", "x"])
+    }
+
+    @Test func volatilityScalesMultiply() {
+        let levers = [
+            Lever(name: "v1", series: ["a", "b"], action: .volatility(scale: 2)),
+            Lever(name: "v2", series: ["a"], action: .volatility(scale: 1.5)),
+        ]
+        #expect(levers.volatilityScale(of: "a") == 3)
+        #expect(levers.volatilityScale(of: "b") == 2)
+        #expect(levers.volatilityScale(of: "c") == 1)
+    }
+
+    /// Two indicators with 8 yearly observations each; the what-if pushes only `a`.
+    static func plan() -> Plan {
+        let meta = PlanMetadata(
+            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+        func indicator(_ id: String) -> Indicator {
+            Indicator(
+                id: id, row: id, nameZh: id, nameEn: id, category: "c", kind: .level, unit: "u",
+                targets: [2025: 150], headline: HeadlineGoal(rule: .final, value: 150))
+        }
+        let values = [100.0, 104, 107, 113, 116, 121, 125, 131]
+        let obs = ["a", "b"].flatMap { id in
+            values.enumerated().map { Observation(indicator: id, year: 2014 + $0.offset, value: $0.element) }
+        }
+        return Plan(metadata: meta, indicators: [indicator("a"), indicator("b")], drivers: [], observations: obs)
+    }
+
+    @Test func scenariosShareDrawsSoAnUntouchedIndicatorIsUnchanged() throws {
+        var push = Scenario(name: "push")
+        push.levers = [Self.lever("push", ["a"], growth: 3)]
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11, threads: 2)
+        func goal(_ run: ScenarioRun, _ id: String) -> TargetOutcome {
+            run.result.targets.first { $0.spec.kind == .goal && $0.spec.series.map { run.model.series[$0].id } == id }!
+        }
+        let pa0 = goal(runs[0], "a").pMet!, pa1 = goal(runs[1], "a").pMet!
+        #expect(goal(runs[0], "b").pMet == goal(runs[1], "b").pMet, "common random numbers (seed 11)")
+        #expect(runs[0].result.metBits[1] == runs[1].result.metBits[1] || pa1 > pa0)
+        #expect(pa1 > pa0, "a 3% push raises P(a ≥ 150): \(pa0) → \(pa1) (seed 11)")
+        // The paired difference sees the push far beyond Monte Carlo noise.
+        let j = runs[0].result.targets.firstIndex { $0.spec.kind == .goal && $0.spec.series == 0 }!
+        let d = ProbabilityDifference.paired(runs[1].result.metBits[j], runs[0].result.metBits[j], paths: 4096)
+        #expect(abs(d.difference - (pa1 - pa0)) < 1e-12 && d.beyondNoise)
+    }
+
+    @Test func sensitivityOfALeverIsItsPairedEffect() throws {
+        var push = Scenario(name: "push")
+        push.levers = [Self.lever("push", ["a"], growth: 3)]
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11, threads: 1)
+        let s = ScenarioRunner.sensitivity(runs: runs, paths: 4096, seed: 11, threads: 1)
+        // Only `push` has a lever; one row per headline goal.
+        #expect(s.map(\.indicator) == ["a", "b"] && s.allSatisfy { $0.scenario == "push" && $0.lever == "push" })
+        let base = runs[0].result.targets.filter { $0.spec.kind == .goal }.map { $0.pMet! }
+        #expect(s.map(\.pWithout) == base, "without its only lever the scenario is the baseline")
+        #expect(s[1].difference == 0 && s[0].difference > 0)
+    }
+}
