@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "SimulationBenchmarkTests", dependencies: ["SimulationBenchmark"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "Indicators", "Forecasting"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation", "Indicators"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "Simulation", "Indicators"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "IO", "Reporting"], exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]

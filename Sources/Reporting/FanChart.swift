@@ -37,10 +37,9 @@ enum FanChart {
         var svg = SVG(width: W, height: H)
         svg.rect(x: 0, y: 0, w: W, h: H, fill: "#ffffff")
         // Axes and gridlines.
-        for i in 0...4 {
-            let v = lo + (hi - lo) * Double(i) / 4
-            svg.line(x1: left, y1: yy(v), x2: W - right, y2: yy(v), stroke: "#eeeeee")
-            svg.text(formatTick(v), x: left - 4, y: yy(v) + 4, size: 9, anchor: "end", fill: "#666")
+        for tick in AxisTicks.nice(lo: lo, hi: hi) {
+            svg.line(x1: left, y1: yy(tick.value), x2: W - right, y2: yy(tick.value), stroke: "#eeeeee")
+            svg.text(tick.label, x: left - 4, y: yy(tick.value) + 4, size: 9, anchor: "end", fill: "#666")
         }
         let step = max(1, (lastYear - firstYear + 1) / 8)
         for y in stride(from: firstYear, through: lastYear, by: step) {
@@ -77,16 +76,16 @@ enum FanChart {
         for o in history.points {
             let hollow = o.quality != .actual
             svg.circle(cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",
-                       title: "\(o.year): \(formatTick(o.value)) (\(o.quality.rawValue))")
+                       title: "\(o.year): \(formatValue(o.value)) (\(o.quality.rawValue))")
         }
         for (y, t) in targets {
-            svg.diamond(cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatTick(t))
+            svg.diamond(cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatValue(t))
         }
         let title = (zh ? ind?.nameZh : ind?.nameEn) ?? ser.id
         return svg.render(label: title)
     }
 
-    static func formatTick(_ v: Double) -> String {
+    static func formatValue(_ v: Double) -> String {
         let a = abs(v)
         if a >= 1000 { return String(format: "%.0f", v) }
         if a >= 100 { return String(format: "%.0f", v) }

@@ -72,7 +72,7 @@ public enum HTMLReport {
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
-                h += "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatTick(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
+                h += "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
             } else {
                 h += "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
             }

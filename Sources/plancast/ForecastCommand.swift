@@ -24,7 +24,7 @@ struct BatchOptions: ParsableArguments {
     var kind: KindChoice = .auto
 
     @Option(
-        help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale.",
+        help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift,theta,drift@log,theta@log).",
         transform: Combination.parse(argument:))
     var models: Combination = Combination.named(["drift", "theta", "drift@log", "theta@log"])!
 

@@ -36,11 +36,32 @@ struct ContractTests {
         for h in 0..<H {
             let v = p1.map { $0[h] }.sorted()
             let q = { (t: Double) in v[Int(t * Double(v.count - 1))] }
-            #expect(q(0.025) <= q(0.1) && q(0.1) <= q(0.5) && q(0.5) <= q(0.9) && q(0.9) <= q(0.975))
             // Simulation is centred on the point forecast: |median − point| within 4 Monte Carlo
             // standard errors of a median (≈ 1.25 σ/√N) plus parameter-draw skew allowance.
             let sd = (v.map { ($0 - point[h]) * ($0 - point[h]) }.reduce(0, +) / Double(v.count)).squareRoot()
             #expect(abs(q(0.5) - point[h]) < 4 * 1.25 * sd / Double(v.count).squareRoot() + 0.02 * sd, "\(spec.name) h=\(h + 1), seed 42")
+        }
+    }
+
+    /// The batch forecaster's own output with each model alone, on its own scale and on the log
+    /// scale: quantiles asked for out of order come back in the order asked and increase with the
+    /// probability level; intervals nest (95% around 80%) and hold the median.
+    @Test("forecaster quantiles are ordered", arguments: 0..<specs.count)
+    func forecasterQuantilesAreOrdered(index: Int) throws {
+        let name = Self.specs[index].name
+        let other = try YearlySeries(periods: Array(2010...2021), values: [9, 8.5, 9.4, 10.2, 9.9, 11, 11.8, 11.1, 12.5, 13, 12.6, 14])
+        for combination in [[name], [name + "@log"]] {
+            let c = try #require(Combination.named(combination))
+            let batch = Forecaster.run(
+                [("a", Self.series, .log), ("b", other, .log)], settings: ForecastSettings(horizon: 4, combination: c, threads: 1))
+            let taus = [0.5, 0.025, 0.975, 0.1, 0.9, 0.25, 0.75]
+            for r in batch.rows(levels: [80, 95], quantiles: taus) {
+                let byLevel = zip(taus, r.quantiles).sorted { $0.0 < $1.0 }.map(\.1)
+                #expect(zip(byLevel, byLevel.dropFirst()).allSatisfy { $0 < $1 }, "\(combination) \(r.id) step \(r.step): \(byLevel)")
+                let (lo80, hi80) = r.intervals[0], (lo95, hi95) = r.intervals[1]
+                #expect(lo95 < lo80 && lo80 < r.quantiles[0] && r.quantiles[0] < hi80 && hi80 < hi95, "\(combination) \(r.id) step \(r.step)")
+                #expect(r.mean.isFinite)
+            }
         }
     }
 }

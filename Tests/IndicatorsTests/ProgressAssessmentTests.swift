@@ -27,7 +27,8 @@ struct ProgressAssessmentTests {
         // The same fall against a reduction target of 90: projection 100 − 10 = 90 → on track.
         #expect(ProgressAssessment.destatis(history: falling, target: 90, targetYear: 2025, direction: .decrease) == .onTrack)
         // Only the last five changes count: an early jump of 50 does not.
-        let early = history([(2013, 50)] + (0...5).map { (2015 + $0, 100 + 2 * Double($0)) })
+        let recent: [(Int, Double)] = (0...5).map { (2015 + $0, 100 + 2 * Double($0)) }
+        let early = history([(2013, 50)] + recent)
         #expect(ProgressAssessment.destatis(history: early, target: 120, targetYear: 2025, direction: .increase) == .onTrack)
         // One observation: no verdict.
         #expect(ProgressAssessment.destatis(history: history([(2020, 1)]), target: 2, targetYear: 2025, direction: .increase) == nil)

@@ -3,7 +3,7 @@ import Regression
 import Testing
 
 /// NIST StRD linear regression: every certified value must be reproduced with a log relative
-/// error (LRE) of at least 9. Certified values: ../shared/data/nist-strd/certified.json (NIST's
+/// error (LRE) of at least 13. Certified values: ../shared/data/nist-strd/certified.json (NIST's
 /// published digits; see Fixtures/nist-strd/README.md), copied here as fixtures.
 struct NISTStRDTests {
     struct Certified {
@@ -70,7 +70,7 @@ struct NISTStRDTests {
         return try ordinaryLeastSquares(y: cols["y"]!, design: design)
     }
 
-    @Test("certified values to LRE ≥ 9", arguments: names)
+    @Test("certified values to LRE ≥ 13", arguments: names)
     func certifiedValues(name: String) throws {
         let c = try Self.certified(name)
         let r = try Self.fit(c)
@@ -84,6 +84,6 @@ struct NISTStRDTests {
         lres.append(Self.lre(r.rSquared, c.rSquared))
         let minimum = lres.min()!
         print("NIST \(name): minimum LRE \(String(format: "%.2f", minimum)) over \(lres.count) certified values (scaled condition number \(String(format: "%.3g", r.conditionNumber)))")
-        #expect(minimum >= 9, "\(name): minimum LRE \(minimum); all: \(lres)")
+        #expect(minimum >= 13, "\(name): minimum LRE \(minimum); all: \(lres)")
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Axis ticks at "nice" round values (1, 2, 2.5 or 5 × 10ᵏ apart; Heckbert, "Nice numbers for
+/// graph labels", Graphics Gems, 1990), labelled with just enough decimals that no two labels
+/// are the same — also on flat ranges, where evenly split raw values would repeat (10001, 10001, …).
+enum AxisTicks {
+    struct Tick: Equatable {
+        let value: Double
+        let label: String
+    }
+
+    /// About `count` ticks covering [lo, hi] (lo < hi).
+    static func nice(lo: Double, hi: Double, count: Int = 5) -> [Tick] {
+        guard lo.isFinite, hi.isFinite, hi > lo else { return [] }
+        let raw = (hi - lo) / Double(max(1, count - 1))
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        // Decimals: enough for the step (2.5 × 10ᵏ needs one more than 10ᵏ).
+        var decimals = max(0, -Int(floor(log10(step) + 1e-9)))
+        if (step / pow(10, floor(log10(step) + 1e-9))).rounded() != step / pow(10, floor(log10(step) + 1e-9)) {
+            decimals += 1
+        }
+        let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
+        guard last >= first, last - first < 1000 else { return [] }
+        return stride(from: first, through: last, by: 1).map { k in
+            let v = k * step
+            return Tick(value: v, label: label(v == 0 ? 0 : v, decimals: decimals))
+        }
+    }
+
+    static func label(_ v: Double, decimals: Int) -> String {
+        let s = String(format: "%.\(min(decimals, 10))f", v)
+        return s == "-0" ? "0" : s
+    }
+}

@@ -1,0 +1,124 @@
+import Forecasting
+import Indicators
+import LinearAlgebra
+
+extension PlanModel {
+    /// What the model knows of one series before forecasting.
+    struct SeriesSpec {
+        let id: String
+        let kind: IndicatorKind
+        let unit: String
+        let isDriver: Bool
+        let parent: String?
+    }
+
+    /// Builds the model: histories (with a scenario's assumptions), a batch forecast of every
+    /// series with at least 2 observations that is not derived, the timeline of each series
+    /// (observed, interpolated, simulated, derived or unavailable) and the correlation of
+    /// innovations across simulated series.
+    ///
+    /// - Parameters:
+    ///   - asOf: ignore observations after this year.
+    ///   - assumptions: values a scenario states for indicators without data, by id and year;
+    ///     they count as observations (and are flagged as assumptions in every output).
+    ///   - overrides: a model combination per series id.
+    public static func build(
+        plan: Plan, asOf: Int? = nil, assumptions: [String: [Int: Double]] = [:], overrides: [String: Combination] = [:],
+        settings: ForecastSettings? = nil
+    ) throws(LinearAlgebraError) -> PlanModel {
+        let years = Array((plan.metadata.baseYear)...(plan.metadata.lastYear))
+        let specs =
+            plan.indicators.map { SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: false, parent: $0.parent) }
+            + plan.drivers.map { SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: true, parent: nil) }
+        let index = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
+        let histories = specs.map { history(of: $0.id, plan: plan, asOf: asOf, assumptions: assumptions[$0.id]) }
+
+        // Forecast every series with ≥ 2 observations that is not derived (net changes are).
+        var inputs = [(id: String, series: YearlySeries, transform: Transform)]()
+        var inputIndex = [Int: Int]()
+        for (k, s) in specs.enumerated() where s.kind != .netChange && histories[k].count >= 2 {
+            let h = histories[k]
+            guard let ys = try? YearlySeries(periods: h.years, values: h.values) else { continue }
+            inputIndex[k] = inputs.count
+            inputs.append((s.id, ys, Transform.natural(for: s.kind, values: h.values)))
+        }
+        let lastYear = plan.metadata.lastYear
+        let horizon = max(1, inputs.map { lastYear - ($0.series.lastPeriod ?? lastYear) }.max() ?? 1)
+        var fs = settings ?? ForecastSettings(horizon: horizon)
+        fs.horizon = horizon
+        let batch = Forecaster.run(inputs, settings: fs, overrides: overrides)
+
+        var series = [SimulationSeries]()
+        for (k, s) in specs.enumerated() {
+            let h = histories[k]
+            let transform = inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
+            var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
+            var origin: Int?
+            var center = [Double](), scale = [Double](), models = [String]()
+            if let i = inputIndex[k] {
+                let f = batch.forecasts[i]
+                (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
+                for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
+            }
+            if s.kind == .netChange {
+                for t in years.indices where sources[t] == .unavailable { sources[t] = .derived }
+            }
+            let assumedYears = Set(h.points.filter { $0.source == assumptionSource }.map(\.year))
+            var ser = SimulationSeries(
+                id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit), isDriver: s.isDriver,
+                parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
+                center: center, scale: scale, evidence: Evidence(history: h), models: models,
+                usesAssumptions: !assumedYears.isEmpty)
+            ser.assumedYears = assumedYears
+            series.append(ser)
+        }
+
+        let simulated = series.indices.filter { series[$0].isSimulated }
+        let corr = try innovationCorrelation(simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
+        var model = PlanModel(
+            plan: plan, years: years, series: series, calibration: batch.calibration, simulated: simulated,
+            correlation: corr, choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
+        model.asOf = asOf
+        return model
+    }
+
+    /// The source of an observation that a scenario assumed.
+    static let assumptionSource = "scenario assumption"
+
+    /// A series' history as of `asOf`, with a scenario's assumed values added for years without
+    /// an observation (an assumption never overrides an observation).
+    static func history(of id: String, plan: Plan, asOf: Int?, assumptions: [Int: Double]?) -> History {
+        let h = plan.history(of: id, asOf: asOf)
+        guard let assumptions else { return h }
+        var pts = h.points
+        for (y, v) in assumptions where !pts.contains(where: { $0.year == y }) && (asOf.map { y <= $0 } ?? true) {
+            pts.append(Observation(indicator: id, year: y, value: v, quality: .estimate, source: assumptionSource))
+        }
+        return History(indicator: id, points: pts.sorted { $0.year < $1.year })
+    }
+
+    /// Known values and their sources on the timeline: observed years, and years between two
+    /// observations interpolated on the transformed scale (whole numbers for counts).
+    static func timeline(
+        _ h: History, years: [Int], transform: Transform, isCount: Bool
+    ) -> (known: [Double?], sources: [ValueSource]) {
+        var known = [Double?](repeating: nil, count: years.count)
+        var sources = [ValueSource](repeating: .unavailable, count: years.count)
+        for (t, y) in years.enumerated() {
+            if let v = h.value(in: y) {
+                known[t] = v
+                sources[t] = .observed
+            } else if let first = h.firstYear, let last = h.lastYear, y > first && y < last {
+                let before = h.points.last { $0.year < y }!, after = h.points.first { $0.year > y }!
+                let w = Double(y - before.year) / Double(after.year - before.year)
+                let z =
+                    transform.admits(before.value) && transform.admits(after.value)
+                    ? transform.inverse((1 - w) * transform.forward(before.value) + w * transform.forward(after.value))
+                    : (1 - w) * before.value + w * after.value
+                known[t] = isCount ? z.rounded() : z
+                sources[t] = .interpolated
+            }
+        }
+        return (known, sources)
+    }
+}
