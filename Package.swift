@@ -73,7 +73,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra", "Indicators", "Forecasting"]),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra", "Indicators", "Forecasting"]),
         .testTarget(name: "SimulationBenchmarkTests", dependencies: ["SimulationBenchmark"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "Indicators", "Forecasting"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),

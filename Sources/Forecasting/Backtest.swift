@@ -21,18 +21,22 @@ public enum Backtest {
     ) -> (metrics: [(String, Double)], forecasts: ForecastBatch) {
         let batch = Forecaster.run(units.map { ($0.id, $0.train, $0.transform) }, settings: settings)
         let rows = batch.rows(levels: levels, quantiles: quantiles)
-        let H = settings.horizon
+        let horizon = settings.horizon
         var scored = [ScoredForecast]()
         for (k, u) in units.enumerated() {
-            let h = min(H, u.test.count)
+            let h = min(horizon, u.test.count)
             guard h > 0 else { continue }
-            let r = Array(rows[(k * H)..<(k * H + h)])
+            let r = Array(rows[(k * horizon)..<(k * horizon + h)])
             var intervals = [Double: (lo: [Double], hi: [Double])]()
-            for (j, lv) in levels.enumerated() { intervals[lv] = (r.map { $0.intervals[j].lo }, r.map { $0.intervals[j].hi }) }
+            for (j, lv) in levels.enumerated() {
+                intervals[lv] = (r.map { $0.intervals[j].lo }, r.map { $0.intervals[j].hi })
+            }
             var q = [Double: [Double]]()
             for (j, t) in quantiles.enumerated() { q[t] = r.map { $0.quantiles[j] } }
-            scored.append(ScoredForecast(
-                train: u.train.values, test: Array(u.test.prefix(h)), point: r.map(\.mean), intervals: intervals, quantiles: q))
+            scored.append(
+                ScoredForecast(
+                    train: u.train.values, test: Array(u.test.prefix(h)), point: r.map(\.mean), intervals: intervals,
+                    quantiles: q))
         }
         return (Metrics.score(scored), batch)
     }

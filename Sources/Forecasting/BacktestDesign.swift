@@ -23,7 +23,9 @@ public enum BacktestDesign {
             let pairs = zip(zip(s.periods, s.values), s.isTest)
             let train = pairs.filter { !$0.1 }.map(\.0)
             let test = pairs.filter { $0.1 }.map(\.0).sorted { $0.0 < $1.0 }
-            guard !train.isEmpty, let ys = try? YearlySeries(periods: train.map(\.0), values: train.map(\.1)) else { continue }
+            guard !train.isEmpty, let ys = try? YearlySeries(periods: train.map(\.0), values: train.map(\.1)) else {
+                continue
+            }
             units.append(Backtest.Unit(id: s.id, train: ys, test: test.map(\.1), transform: transform(ys.values)))
         }
         return [units]
@@ -43,8 +45,10 @@ public enum BacktestDesign {
                 let cut = ys.count - horizon - r
                 guard cut >= 3 else { continue }
                 let train = ys.prefix(cut)
-                units.append(Backtest.Unit(
-                    id: s.id, train: train, test: Array(ys.values[cut..<(cut + horizon)]), transform: transform(train.values)))
+                units.append(
+                    Backtest.Unit(
+                        id: s.id, train: train, test: Array(ys.values[cut..<(cut + horizon)]),
+                        transform: transform(train.values)))
             }
             batches.append(units)
         }

@@ -15,7 +15,9 @@ public struct Calibration: Sendable {
         self.prior = prior
         let g = (0..<400).map { (Double($0) + 0.5) / 400 }
         grid = g
-        gridQuantiles = (1...max(1, horizon)).prefix(horizon).map { h in g.map { pool.quantile(step: h, $0, prior: prior) } }
+        gridQuantiles = (1...max(1, horizon)).prefix(horizon).map { h in
+            g.map { pool.quantile(step: h, $0, prior: prior) }
+        }
     }
 
     /// The standardised quantile at `tau` for `step` (exact pool quantile, not the grid).

@@ -53,12 +53,15 @@ public struct Combination: Sendable {
     }
 
     /// Point forecasts on the transformed scale `t` and the names of the members used.
-    public func forecast(_ s: YearlySeries, transform t: Transform, horizon: Int) -> (values: [Double], used: [String]) {
+    public func forecast(_ s: YearlySeries, transform t: Transform, horizon: Int) -> (values: [Double], used: [String])
+    {
         let zs = s.transformed(t)
         var sum = [Double](repeating: 0, count: horizon)
         var used = [String]()
         for m in members where s.count >= m.spec.minimumObservations {
-            guard let onT = try? m.spec.fitAny(zs).forecast(horizon: horizon), onT.allSatisfy(\.isFinite) else { continue }
+            guard let onT = try? m.spec.fitAny(zs).forecast(horizon: horizon), onT.allSatisfy(\.isFinite) else {
+                continue
+            }
             var f = onT
             if m.scale == .original && t != .identity, let orig = try? m.spec.fitAny(s).forecast(horizon: horizon) {
                 for h in 0..<horizon where orig[h].isFinite && t.admits(orig[h]) && (orig[h] > 0 || t == .squareRoot) {

@@ -58,8 +58,13 @@ public struct ErrorPrior: Sendable {
 
     public func quantile(step: Int, _ tau: Double) -> Double { quantileFunction(step, tau) }
 
-    static let taus: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
-    static let zs: [Double] = [-3.753, -3.204, -2.417, -1.889, -1.348, -0.805, -0.627, -0.474, -0.221, 0.000, 0.215, 0.449, 0.582, 0.739, 1.166, 1.555, 1.963, 2.508, 2.888]
+    static let taus: [Double] = [
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995,
+    ]
+    static let zs: [Double] = [
+        -3.753, -3.204, -2.417, -1.889, -1.348, -0.805, -0.627, -0.474, -0.221, 0.000, 0.215, 0.449, 0.582, 0.739,
+        1.166, 1.555, 1.963, 2.508, 2.888,
+    ]
 
     /// Piecewise-linear quantile function through (taus, zs) with normal tails.
     static func table(_ tau: Double) -> Double {

@@ -20,7 +20,8 @@ public protocol FittedForecastModel: Sendable {
     /// Sample paths (paths × horizon) with parameters drawn from their sampling distribution
     /// before the innovations (DESIGN.md §3.2). `sigmaPrior` stands in when the data cannot
     /// estimate σ.
-    func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using generator: inout G) -> [[Double]]
+    func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using generator: inout G)
+        -> [[Double]]
     /// In-sample one-step residuals.
     var residuals: [Double] { get }
     /// One line for logs and manifests.
@@ -37,7 +38,9 @@ public struct AnyFittedModel: Sendable {
     }
     public func forecast(horizon: Int) -> [Double] { base.forecast(horizon: horizon) }
     public func forecastSD(horizon: Int) -> [Double]? { base.forecastSD(horizon: horizon) }
-    public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
+    public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+        -> [[Double]]
+    {
         base.simulate(horizon: horizon, paths: paths, sigmaPrior: sigmaPrior, using: &g)
     }
     public var residuals: [Double] { base.residuals }

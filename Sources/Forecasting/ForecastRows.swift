@@ -15,20 +15,28 @@ extension ForecastBatch {
     /// Rows for every series and step. `levels` are central interval levels in percent
     /// (80 → the 0.1 and 0.9 quantiles); `quantiles` are probability levels in (0, 1).
     public func rows(levels: [Double], quantiles taus: [Double]) -> [ForecastRow] {
-        let H = calibration.gridQuantiles.count
+        let horizon = calibration.gridQuantiles.count
         // Standardised quantiles are shared by all series: compute them once per step.
-        let zLevels = (1...max(1, H)).prefix(H).map { h in
-            levels.map { lv in (calibration.quantile(step: h, (1 - lv / 100) / 2), calibration.quantile(step: h, 1 - (1 - lv / 100) / 2)) }
+        let zLevels = (1...max(1, horizon)).prefix(horizon).map { h in
+            levels.map { lv in
+                (
+                    calibration.quantile(step: h, (1 - lv / 100) / 2),
+                    calibration.quantile(step: h, 1 - (1 - lv / 100) / 2)
+                )
+            }
         }
-        let zTaus = (1...max(1, H)).prefix(H).map { h in taus.map { calibration.quantile(step: h, $0) } }
+        let zTaus = (1...max(1, horizon)).prefix(horizon).map { h in taus.map { calibration.quantile(step: h, $0) } }
         var out = [ForecastRow]()
-        out.reserveCapacity(forecasts.count * H)
+        out.reserveCapacity(forecasts.count * horizon)
         for f in forecasts {
-            for h in 1...max(1, H) where h <= H {
-                out.append(ForecastRow(
-                    id: f.id, period: f.lastPeriod + h, step: h, mean: f.mean(step: h, calibration: calibration),
-                    intervals: zLevels[h - 1].map { (f.value(step: h, standardized: $0.0), f.value(step: h, standardized: $0.1)) },
-                    quantiles: zTaus[h - 1].map { f.value(step: h, standardized: $0) }))
+            for h in 1...max(1, horizon) where h <= horizon {
+                out.append(
+                    ForecastRow(
+                        id: f.id, period: f.lastPeriod + h, step: h, mean: f.mean(step: h, calibration: calibration),
+                        intervals: zLevels[h - 1].map {
+                            (f.value(step: h, standardized: $0.0), f.value(step: h, standardized: $0.1))
+                        },
+                        quantiles: zTaus[h - 1].map { f.value(step: h, standardized: $0) }))
             }
         }
         return out

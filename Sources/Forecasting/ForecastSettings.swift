@@ -23,7 +23,8 @@ public struct ForecastSettings: Sendable {
 
     public init(
         horizon: Int, combination: Combination = .standard, priorDF: Double = 2, originsPerSeries: Int = 10,
-        minimumOriginObservations: Int = 3, prior: ErrorPrior = .builtIn, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        minimumOriginObservations: Int = 3, prior: ErrorPrior = .builtIn,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.horizon = horizon
         self.combination = combination

@@ -11,7 +11,10 @@ public struct ScoredForecast: Sendable {
     /// Probability level → values per step.
     public let quantiles: [Double: [Double]]
 
-    public init(train: [Double], test: [Double], point: [Double], intervals: [Double: (lo: [Double], hi: [Double])], quantiles: [Double: [Double]]) {
+    public init(
+        train: [Double], test: [Double], point: [Double], intervals: [Double: (lo: [Double], hi: [Double])],
+        quantiles: [Double: [Double]]
+    ) {
         self.train = train
         self.test = test
         self.point = point

@@ -45,7 +45,9 @@ public enum Sampling {
     /// σ² drawn from the scaled inverse χ² with `df` degrees of freedom and scale `s²`:
     /// `df · s² / χ²_df` — the posterior of a Gaussian variance under the reference prior
     /// (Gelman et al., *Bayesian Data Analysis*, 3rd ed., §3.2).
-    public static func scaledInverseChiSquare<G: RandomNumberGenerator>(df: Double, scale2: Double, using g: inout G) -> Double {
+    public static func scaledInverseChiSquare<G: RandomNumberGenerator>(df: Double, scale2: Double, using g: inout G)
+        -> Double
+    {
         let chi2 = 2 * gamma(shape: df / 2, using: &g)
         return df * scale2 / max(chi2, .leastNormalMagnitude)
     }

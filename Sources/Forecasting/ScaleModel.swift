@@ -58,7 +58,9 @@ public struct ScaleModel: Sendable {
     /// if σᵢ² ~ Scaled-Inv-χ²(ν₀, σ₀²) and σ̂ᵢ² | σᵢ² ~ σᵢ²χ²_dᵢ/dᵢ, then σ̂ᵢ²/σ₀² ~ F(dᵢ, ν₀).
     /// (ν₀, σ₀²) maximise that F likelihood over a grid (ν₀ from 0.5 to 200, σ₀ around the
     /// median σ̂). Returns nil with fewer than 5 usable series.
-    public static func empiricalBayesPrior(_ series: [YearlySeries], relative: Bool = false) -> (nu0: Double, sigma0: Double)? {
+    public static func empiricalBayesPrior(_ series: [YearlySeries], relative: Bool = false) -> (
+        nu0: Double, sigma0: Double
+    )? {
         let obs: [(s2: Double, df: Double)] = series.compactMap { s in
             let (raw, df) = rawSigma(s)
             guard let raw, raw > 0, df >= 1 else { return nil }
@@ -76,8 +78,10 @@ public struct ScaleModel: Sendable {
                 var ll = 0.0
                 for o in obs {
                     let x = o.s2 / s02, d1 = o.df, d2 = nu
-                    ll += lgamma((d1 + d2) / 2) - lgamma(d1 / 2) - lgamma(d2 / 2) + d1 / 2 * Foundation.log(d1 / d2)
-                        + (d1 / 2 - 1) * Foundation.log(x) - (d1 + d2) / 2 * Foundation.log1p(d1 * x / d2) - Foundation.log(s02)
+                    ll +=
+                        lgamma((d1 + d2) / 2) - lgamma(d1 / 2) - lgamma(d2 / 2) + d1 / 2 * Foundation.log(d1 / d2)
+                        + (d1 / 2 - 1) * Foundation.log(x) - (d1 + d2) / 2 * Foundation.log1p(d1 * x / d2)
+                        - Foundation.log(s02)
                 }
                 if ll > best.ll { best = (ll, nu, s02) }
             }

@@ -68,4 +68,3 @@ public enum Transform: String, Sendable, Equatable, CaseIterable {
         return .identity
     }
 }
-

@@ -5,18 +5,23 @@ import Foundation
 public func writeAtomically(_ data: Data, to path: String) throws(InputError) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let tmp = dir.appendingPathComponent(
+        ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     do {
         try data.write(to: tmp)
         if rename(tmp.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: tmp)
-            throw InputError(file: path, "cannot write the file (errno \(errno))", hint: "check that the folder exists and is writable")
+            throw InputError(
+                file: path, "cannot write the file (errno \(errno))",
+                hint: "check that the folder exists and is writable")
         }
     } catch let e as InputError {
         throw e
     } catch {
         try? FileManager.default.removeItem(at: tmp)
-        throw InputError(file: path, "cannot write the file: \(error.localizedDescription)", hint: "check that the folder exists and is writable")
+        throw InputError(
+            file: path, "cannot write the file: \(error.localizedDescription)",
+            hint: "check that the folder exists and is writable")
     }
 }
 

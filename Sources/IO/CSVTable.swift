@@ -44,7 +44,8 @@ public struct CSVTable: Sendable {
                 throw InputError(file: file, line: lines[0], column: j + 1, "empty column name in the header")
             }
             if cleanHeader[..<j].contains(name) {
-                throw InputError(file: file, line: lines[0], column: j + 1, "column '\(name)' appears twice in the header")
+                throw InputError(
+                    file: file, line: lines[0], column: j + 1, "column '\(name)' appears twice in the header")
             }
         }
         for (k, row) in all.enumerated().dropFirst() where row.count != header.count {
@@ -90,7 +91,8 @@ public struct CSVTable: Sendable {
             values.append(v)
         }
         if values.isEmpty {
-            throw InputError(file: file, line: 1, "the file has a header but no data rows", hint: "add data below the header")
+            throw InputError(
+                file: file, line: 1, "the file has a header but no data rows", hint: "add data below the header")
         }
         return values
     }

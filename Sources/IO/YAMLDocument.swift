@@ -21,9 +21,12 @@ public struct YAMLDocument {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return InputError(file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)", hint: "check the indentation and quoting near this place")
+            return InputError(
+                file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)",
+                hint: "check the indentation and quoting near this place")
         case .duplicatedKeysInMapping(let duplicates, _):
-            return InputError(file: file, "duplicated keys: \(duplicates.joined(separator: ", "))", hint: "each key may appear once")
+            return InputError(
+                file: file, "duplicated keys: \(duplicates.joined(separator: ", "))", hint: "each key may appear once")
         default:
             return InputError(file: file, "invalid YAML: \(error)")
         }
@@ -36,7 +39,9 @@ public struct YAMLDocument {
 
     /// The pairs of a mapping node, keys as strings; rejects keys outside `allowed` with the
     /// nearest valid key as a hint.
-    public func mapping(_ node: Node?, allowed: [String], what: String, allowAny: Bool = false) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
+    public func mapping(_ node: Node?, allowed: [String], what: String, allowAny: Bool = false) throws(InputError) -> [(
+        key: String, keyNode: Node, value: Node
+    )] {
         guard let node, let map = node.mapping else {
             throw error(at: node, "\(what) must be a mapping of key: value")
         }
@@ -44,7 +49,10 @@ public struct YAMLDocument {
         for (k, v) in map {
             guard let key = k.string else { throw error(at: k, "keys must be text") }
             if !allowAny && !allowed.contains(key) {
-                let hint = nearest(to: key, among: allowed).map { "did you mean '\($0)'? Valid keys: \(allowed.joined(separator: ", "))" }
+                let hint =
+                    nearest(to: key, among: allowed).map {
+                        "did you mean '\($0)'? Valid keys: \(allowed.joined(separator: ", "))"
+                    }
                     ?? "valid keys: \(allowed.joined(separator: ", "))"
                 throw error(at: k, "unknown key '\(key)' in \(what)", hint: hint)
             }
@@ -59,12 +67,16 @@ public struct YAMLDocument {
     }
 
     public func int(_ node: Node, _ key: String) throws(InputError) -> Int {
-        guard let s = node.scalar?.string, let v = Int(s) else { throw error(at: node, "'\(key)' must be a whole number") }
+        guard let s = node.scalar?.string, let v = Int(s) else {
+            throw error(at: node, "'\(key)' must be a whole number")
+        }
         return v
     }
 
     public func double(_ node: Node, _ key: String) throws(InputError) -> Double {
-        guard let s = node.scalar?.string, let v = parseNumber(s) else { throw error(at: node, "'\(key)' must be a number") }
+        guard let s = node.scalar?.string, let v = parseNumber(s) else {
+            throw error(at: node, "'\(key)' must be a number")
+        }
         return v
     }
 }

@@ -1,4 +1,3 @@
-
 /// The verbal scale printed beside a probability (DESIGN.md §3.8), after the calibrated
 /// language of the IPCC guidance notes (Mastrandrea et al. 2010) with the thresholds of the
 /// design: ≥ 0.9 very likely, ≥ 0.66 likely, ≤ 0.1 very unlikely, ≤ 0.33 unlikely, else about as

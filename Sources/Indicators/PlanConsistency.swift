@@ -63,10 +63,18 @@ public enum PlanConsistency {
             let t = ind.targets[y]!
             if !ind.kind.admits(t) {
                 let range = ind.kind == .share ? "inside (0, 100)" : "≥ 0"
-                f.append(Finding(.error, ind.id, "target \(format(t)) for \(y) is outside the range of a \(ind.kind.rawValue) (\(range))", at: ind.location))
+                f.append(
+                    Finding(
+                        .error, ind.id,
+                        "target \(format(t)) for \(y) is outside the range of a \(ind.kind.rawValue) (\(range))",
+                        at: ind.location))
             }
             if ind.isCount && t != t.rounded() {
-                f.append(Finding(.warning, ind.id, "target \(format(t)) for \(y) is not a whole number but the unit \(ind.unit) counts", at: ind.location))
+                f.append(
+                    Finding(
+                        .warning, ind.id,
+                        "target \(format(t)) for \(y) is not a whole number but the unit \(ind.unit) counts",
+                        at: ind.location))
             }
         }
         // Stocks and shares of an "increase" indicator should not fall from one milestone to the next.
@@ -74,7 +82,11 @@ public enum PlanConsistency {
             for (a, b) in zip(years, years.dropFirst()) {
                 guard let ta = ind.targets[a], let tb = ind.targets[b] else { continue }
                 if (ind.direction == .increase && tb < ta) || (ind.direction == .decrease && tb > ta) {
-                    f.append(Finding(.warning, ind.id, "milestone for \(b) (\(format(tb))) moves against the direction '\(ind.direction.rawValue)' from \(a) (\(format(ta)))", at: ind.location))
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "milestone for \(b) (\(format(tb))) moves against the direction '\(ind.direction.rawValue)' from \(a) (\(format(ta)))",
+                            at: ind.location))
                 }
             }
         }
@@ -90,29 +102,52 @@ public enum PlanConsistency {
         switch goal.rule {
         case .final:
             if ind.kind == .flow || ind.kind == .netChange {
-                f.append(Finding(.warning, ind.id, "a \(ind.kind.rawValue) with a 'final' goal is judged on its last year's amount only; 'cumulative' may be meant", at: ind.location))
+                f.append(
+                    Finding(
+                        .warning, ind.id,
+                        "a \(ind.kind.rawValue) with a 'final' goal is judged on its last year's amount only; 'cumulative' may be meant",
+                        at: ind.location))
             }
             if let last = years.last, let t = ind.targets[last], !same(t, goal.value) {
-                f.append(Finding(.warning, ind.id, "goal \(format(goal.value)) (final) differs from the \(last) milestone \(format(t))", at: ind.location))
+                f.append(
+                    Finding(
+                        .warning, ind.id,
+                        "goal \(format(goal.value)) (final) differs from the \(last) milestone \(format(t))",
+                        at: ind.location))
             }
         case .cumulative:
             if ind.kind != .flow && ind.kind != .netChange {
-                f.append(Finding(.error, ind.id, "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions", at: ind.location))
+                f.append(
+                    Finding(
+                        .error, ind.id,
+                        "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions",
+                        at: ind.location))
             } else if targets.count == years.count {
                 let sum = targets.reduce(0, +)
                 if !same(sum, goal.value) {
-                    f.append(Finding(.warning, ind.id, "yearly milestones sum to \(format(sum)), the cumulative goal is \(format(goal.value))", at: ind.location))
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "yearly milestones sum to \(format(sum)), the cumulative goal is \(format(goal.value))",
+                            at: ind.location))
                 }
             }
         case .everyYear:
             for y in years {
                 if let t = ind.targets[y], !ind.direction.meets(t, goal.value) {
-                    f.append(Finding(.warning, ind.id, "the \(y) milestone \(format(t)) is below the every-year goal \(format(goal.value))", at: ind.location))
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "the \(y) milestone \(format(t)) is below the every-year goal \(format(goal.value))",
+                            at: ind.location))
                 }
             }
         }
         if !ind.kind.admits(goal.value) && ind.kind != .flow {
-            f.append(Finding(.error, ind.id, "goal \(format(goal.value)) is outside the range of a \(ind.kind.rawValue)", at: ind.location))
+            f.append(
+                Finding(
+                    .error, ind.id, "goal \(format(goal.value)) is outside the range of a \(ind.kind.rawValue)",
+                    at: ind.location))
         }
         return f
     }
@@ -120,7 +155,11 @@ public enum PlanConsistency {
     static func checkParent(_ ind: Indicator, byID: [String: Indicator], years: [Int]) -> [Finding] {
         guard let pid = ind.parent else {
             if ind.kind == .netChange {
-                return [Finding(.error, ind.id, "a net_change needs the stock it is derived from as its parent", at: ind.location)]
+                return [
+                    Finding(
+                        .error, ind.id, "a net_change needs the stock it is derived from as its parent",
+                        at: ind.location)
+                ]
             }
             return []
         }
@@ -134,36 +173,59 @@ public enum PlanConsistency {
         switch ind.kind {
         case .netChange:
             guard parent.kind == .stock else {
-                return [Finding(.error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)", at: ind.location)]
+                return [
+                    Finding(
+                        .error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)",
+                        at: ind.location)
+                ]
             }
             // stock(t) − stock(t−1) = net(t) between consecutive milestones.
             for (a, b) in zip(years, years.dropFirst()) {
                 guard let sa = parent.targets[a], let sb = parent.targets[b], let n = ind.targets[b] else { continue }
                 if !same(sb - sa, n) {
-                    f.append(Finding(.warning, ind.id, "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))", at: ind.location))
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))",
+                            at: ind.location))
                 }
             }
             if let first = years.first, let s = parent.targets[first], let n = ind.targets[first] {
-                f.append(Finding(.info, ind.id, "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)", at: ind.location))
+                f.append(
+                    Finding(
+                        .info, ind.id,
+                        "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)",
+                        at: ind.location))
             }
             if let goal = ind.headline, goal.rule == .cumulative, let first = years.first, let last = years.last,
                 let s0 = parent.targets[first], let n0 = ind.targets[first], let sl = parent.targets[last]
             {
                 let implied = sl - (s0 - n0)
                 if !same(implied, goal.value) {
-                    f.append(Finding(.warning, ind.id, "cumulative net change goal \(format(goal.value)) disagrees with the stock path (\(format(implied)))", at: ind.location))
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "cumulative net change goal \(format(goal.value)) disagrees with the stock path (\(format(implied)))",
+                            at: ind.location))
                 }
             }
         default:
             if ind.kind == parent.kind && ind.unit == parent.unit {
                 for y in years {
                     if let c = ind.targets[y], let p = parent.targets[y], c > p {
-                        f.append(Finding(.error, ind.id, "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))", at: ind.location))
+                        f.append(
+                            Finding(
+                                .error, ind.id,
+                                "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))",
+                                at: ind.location))
                     }
                 }
             }
             if ind.unit != parent.unit {
-                f.append(Finding(.warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))", at: ind.location))
+                f.append(
+                    Finding(
+                        .warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))",
+                        at: ind.location))
             }
         }
         return f
@@ -179,26 +241,44 @@ public enum PlanConsistency {
             }
             if let kind = plan.kind(of: o.indicator), !kind.admits(o.value) {
                 let range = kind == .share ? "inside (0, 100)" : "≥ 0"
-                f.append(Finding(.error, o.indicator, "observed value \(format(o.value)) in \(o.year) is outside the range of a \(kind.rawValue) (\(range))", at: o.location))
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "observed value \(format(o.value)) in \(o.year) is outside the range of a \(kind.rawValue) (\(range))",
+                        at: o.location))
             }
             if let ind = plan.indicator(o.indicator), ind.isCount, o.value != o.value.rounded() {
-                f.append(Finding(.warning, o.indicator, "observed value \(format(o.value)) in \(o.year) is not a whole number but the unit \(ind.unit) counts", at: o.location))
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "observed value \(format(o.value)) in \(o.year) is not a whole number but the unit \(ind.unit) counts",
+                        at: o.location))
             }
         }
         // Children never exceed parents in the same year (same kind and unit).
         for ind in plan.indicators {
-            guard let pid = ind.parent, let parent = plan.indicator(pid), parent.kind == ind.kind, parent.unit == ind.unit else { continue }
+            guard let pid = ind.parent, let parent = plan.indicator(pid), parent.kind == ind.kind,
+                parent.unit == ind.unit
+            else { continue }
             let ph = plan.history(of: pid)
             for o in plan.history(of: ind.id).points {
                 if let p = ph.value(in: o.year), o.value > p {
-                    f.append(Finding(.error, ind.id, "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(p)))", at: o.location))
+                    f.append(
+                        Finding(
+                            .error, ind.id,
+                            "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(p)))",
+                            at: o.location))
                 }
             }
         }
         // Evidence summary: which indicators have too little data for a forecast.
         let thin = plan.indicators.filter { plan.history(of: $0.id).count < 2 }
         if !thin.isEmpty {
-            f.append(Finding(.info, nil, "\(thin.count) of \(plan.indicators.count) indicators have fewer than 2 usable observations (reported as insufficient_data unless a scenario states an assumption): \(thin.map(\.id).joined(separator: ", "))", at: nil))
+            f.append(
+                Finding(
+                    .info, nil,
+                    "\(thin.count) of \(plan.indicators.count) indicators have fewer than 2 usable observations (reported as insufficient_data unless a scenario states an assumption): \(thin.map(\.id).joined(separator: ", "))",
+                    at: nil))
         }
         return f
     }

@@ -45,7 +45,9 @@ public enum ProgressAssessment {
     /// fewer exist) extended linearly from the latest value to the target year. Missing the target
     /// by less than 5% of the gap still to close: on track; 5–20%: partly; over 20%: off track;
     /// a trend in the wrong direction: wrong direction. Nil with fewer than 2 observations.
-    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction) -> DestatisVerdict? {
+    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction)
+        -> DestatisVerdict?
+    {
         let pts = history.points
         guard pts.count >= 2, let latest = pts.last, targetYear > latest.year else {
             if let latest = pts.last, latest.year >= targetYear {

@@ -34,7 +34,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
         case .notPositiveDefinite(let k):
             return "matrix is not positive definite: the leading minor of order \(k) is not positive"
         case .rankDeficient(let rank, let cols, let col):
-            return "rank deficient: numerical rank \(rank) of \(cols) columns; column \(col + 1) is a linear combination of the others"
+            return
+                "rank deficient: numerical rank \(rank) of \(cols) columns; column \(col + 1) is a linear combination of the others"
         case .underdetermined(let r, let c):
             return "more columns (\(c)) than rows (\(r)): the system is underdetermined"
         case .noConvergence(let s): return "no convergence: \(s)"

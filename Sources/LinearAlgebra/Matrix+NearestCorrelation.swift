@@ -38,7 +38,9 @@ extension Matrix {
         for j in 0..<n {
             for i in 0..<n { result[i, j] /= d[i] * d[j] }
         }
-        for j in 0..<n { for i in 0..<j { let v = 0.5 * (result[i, j] + result[j, i]); result[i, j] = v; result[j, i] = v } }
+        for j in 0..<n {
+            for i in 0..<j { let v = 0.5 * (result[i, j] + result[j, i]); result[i, j] = v; result[j, i] = v }
+        }
         return result
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 public enum BlockRunner {
     /// Calls `body(block, worker)` for every block in 0..<blocks on `threads` workers (each
     /// worker's blocks in increasing order) — `worker` indexes per-thread scratch state.
-    public static func run(blocks: Int, threads: Int, _ body: @escaping @Sendable (_ block: Int, _ worker: Int) -> Void) {
+    public static func run(blocks: Int, threads: Int, _ body: @escaping @Sendable (_ block: Int, _ worker: Int) -> Void)
+    {
         let workers = max(1, min(threads, blocks))
         if workers == 1 {
             for b in 0..<blocks { body(b, 0) }

@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Maps `indices` in parallel on up to `threads` threads, keeping the order of the results.
-public func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+public func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T]
+{
     let n = indices.count
     if n == 0 { return [] }
     let box = OrderedResults<T>(count: n)

@@ -41,7 +41,9 @@ struct LeverSpec: Sendable {
     ) { item throws(InputError) in
         let node = try item.need("scale")
         let v = try item.context.doc.double(node, "scale")
-        guard v > 0 && v <= 10 else { throw item.context.doc.error(at: node, "scale must be in (0, 10] (1 = as calibrated)") }
+        guard v > 0 && v <= 10 else {
+            throw item.context.doc.error(at: node, "scale must be in (0, 10] (1 = as calibrated)")
+        }
         return (.volatility(scale: v), item.series, "volatility\(item.number):\(item.joined)")
     }
 
@@ -65,11 +67,14 @@ struct LeverSpec: Sendable {
         let d = try doc.string(dn, "driver")
         guard c.driverIDs.contains(d) else {
             let near = nearest(to: d, among: c.driverIDs).map { "did you mean '\($0)'? " } ?? ""
-            throw doc.error(at: dn, "unknown driver '\(d)'", hint: near + "Drivers: \(c.driverIDs.joined(separator: ", "))")
+            throw doc.error(
+                at: dn, "unknown driver '\(d)'", hint: near + "Drivers: \(c.driverIDs.joined(separator: ", "))")
         }
         var growth = [Int: UncertainQuantity]()
         let meta = c.plan.metadata
-        for (k, kn, v) in try doc.mapping(try item.need("growth_percent"), allowed: [], what: "growth_percent", allowAny: true) {
+        for (k, kn, v) in try doc.mapping(
+            try item.need("growth_percent"), allowed: [], what: "growth_percent", allowAny: true)
+        {
             guard let y = Int(k), meta.years.contains(y) else {
                 throw doc.error(at: kn, "'\(k)' is not a year of the plan (\(meta.firstYear)–\(meta.lastYear))")
             }
@@ -117,7 +122,8 @@ enum LeverParser {
             let series = spec.onIndicators ? try c.targets(node, spec.what) : []
             let item = LeverItem(context: c, node: node, fields: fields, number: i + 1, series: series)
             let built = try spec.build(item)
-            let name = try fields["name"].map { n throws(InputError) in try c.doc.string(n, "name") } ?? built.defaultName
+            let name =
+                try fields["name"].map { n throws(InputError) in try c.doc.string(n, "name") } ?? built.defaultName
             out.append(Lever(name: name, series: built.series, action: built.action))
         }
         return out

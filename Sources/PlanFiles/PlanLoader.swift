@@ -28,7 +28,10 @@ public enum PlanLoader {
         "indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
         "headline_rule", "headline_goal",
     ]
-    static let planKeys = ["id", "title_zh", "title_en", "document_number", "issuer", "issued", "first_year", "last_year", "base_year", "files"]
+    static let planKeys = [
+        "id", "title_zh", "title_en", "document_number", "issuer", "issued", "first_year", "last_year", "base_year",
+        "files",
+    ]
     static let fileKeys = ["indicators", "drivers", "observations"]
 
     /// Loads the plan in `directory`; `observations` replaces the bundled observations file.
@@ -41,7 +44,9 @@ public enum PlanLoader {
         let dir = URL(fileURLWithPath: directory)
         let planPath = dir.appendingPathComponent("plan.yaml").path
         guard FileManager.default.fileExists(atPath: planPath) else {
-            throw InputError(file: planPath, "no plan.yaml in this folder", hint: "--plan must name a plan folder such as Notebooks-data/kunshan-2022-2025")
+            throw InputError(
+                file: planPath, "no plan.yaml in this folder",
+                hint: "--plan must name a plan folder such as Notebooks-data/kunshan-2022-2025")
         }
         let doc = try YAMLDocument(text: try readText(path: planPath, encoding: encoding), file: planPath)
         var values = [String: Node]()
@@ -68,9 +73,12 @@ public enum PlanLoader {
             id: try values["id"].map { n throws(InputError) in try doc.string(n, "id") } ?? dir.lastPathComponent,
             titleZh: try doc.string(try required("title_zh"), "title_zh"),
             titleEn: try values["title_en"].map { n throws(InputError) in try doc.string(n, "title_en") } ?? "",
-            documentNumber: try values["document_number"].map { n throws(InputError) in try doc.string(n, "document_number") } ?? "",
+            documentNumber: try values["document_number"].map { n throws(InputError) in
+                try doc.string(n, "document_number")
+            } ?? "",
             firstYear: firstYear, lastYear: lastYear,
-            baseYear: try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear - 1)
+            baseYear: try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear
+                - 1)
 
         var read = [InputFile(role: "plan", path: planPath)]
         let indicatorsPath = dir.appendingPathComponent(files["indicators"]!).path
@@ -83,20 +91,24 @@ public enum PlanLoader {
             read.append(InputFile(role: "plan", path: driversPath))
         }
         let ids = indicators.map(\.id) + drivers.map(\.id)
-        let kinds = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.kind) } + drivers.map { ($0.id, $0.kind) })
+        let kinds = Dictionary(
+            uniqueKeysWithValues: indicators.map { ($0.id, $0.kind) } + drivers.map { ($0.id, $0.kind) })
         let obsPath = override ?? dir.appendingPathComponent(files["observations"]!).path
         let observations: [Observation]
         if override == nil && !FileManager.default.fileExists(atPath: obsPath) {
             observations = []
         } else {
-            observations = try ObservationsLoader.load(path: obsPath, seriesIDs: ids, kinds: kinds, encoding: observationsEncoding)
+            observations = try ObservationsLoader.load(
+                path: obsPath, seriesIDs: ids, kinds: kinds, encoding: observationsEncoding)
             read.append(InputFile(role: "observations", path: obsPath))
         }
         let plan = Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
         return LoadedPlan(plan: plan, directory: directory, files: read)
     }
 
-    static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError) -> [Indicator] {
+    static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError)
+        -> [Indicator]
+    {
         let t = try CSVTable(path: path, encoding: encoding)
         var col = [String: Int]()
         for name in indicatorColumns { col[name] = try t.columnIndex(name) }
@@ -105,7 +117,9 @@ public enum PlanLoader {
         for y in years {
             targetCols[y] = try t.columnIndex("target_\(y)")
         }
-        if t.rows.isEmpty { throw InputError(file: path, line: 1, "the indicators table has no rows", hint: "add one row per indicator") }
+        if t.rows.isEmpty {
+            throw InputError(file: path, line: 1, "the indicators table has no rows", hint: "add one row per indicator")
+        }
         let ids = t.rows.map { $0[col["indicator"]!].trimmingWhitespace() }
         var out = [Indicator]()
         var seen = Set<String>()
@@ -117,24 +131,33 @@ public enum PlanLoader {
             }
             let id = cell("indicator")
             guard isValidID(id) else {
-                throw err("indicator", "'\(id)' is not a valid indicator id", hint: "use lower-case letters, digits and underscores, starting with a letter")
+                throw err(
+                    "indicator", "'\(id)' is not a valid indicator id",
+                    hint: "use lower-case letters, digits and underscores, starting with a letter")
             }
             guard seen.insert(id).inserted else { throw err("indicator", "indicator '\(id)' is defined twice") }
             let parent = cell("parent").isEmpty ? nil : cell("parent")
             if let parent, !ids.contains(parent) {
-                throw err("parent", "parent '\(parent)' is not an indicator of this table",
+                throw err(
+                    "parent", "parent '\(parent)' is not an indicator of this table",
                     hint: nearest(to: parent, among: ids).map { "did you mean '\($0)'?" })
             }
             guard let kind = IndicatorKind(rawValue: cell("kind")) else {
-                throw err("kind", "unknown kind '\(cell("kind"))'", hint: choices(cell("kind"), IndicatorKind.allCases.map(\.rawValue)))
+                throw err(
+                    "kind", "unknown kind '\(cell("kind"))'",
+                    hint: choices(cell("kind"), IndicatorKind.allCases.map(\.rawValue)))
             }
             guard let direction = Direction(rawValue: cell("direction")) else {
-                throw err("direction", "unknown direction '\(cell("direction"))'", hint: choices(cell("direction"), Direction.allCases.map(\.rawValue)))
+                throw err(
+                    "direction", "unknown direction '\(cell("direction"))'",
+                    hint: choices(cell("direction"), Direction.allCases.map(\.rawValue)))
             }
             var headline: HeadlineGoal?
             if !cell("headline_rule").isEmpty || !cell("headline_goal").isEmpty {
                 guard let rule = HeadlineRule(rawValue: cell("headline_rule")) else {
-                    throw err("headline_rule", "unknown headline rule '\(cell("headline_rule"))'", hint: choices(cell("headline_rule"), HeadlineRule.allCases.map(\.rawValue)))
+                    throw err(
+                        "headline_rule", "unknown headline rule '\(cell("headline_rule"))'",
+                        hint: choices(cell("headline_rule"), HeadlineRule.allCases.map(\.rawValue)))
                 }
                 guard let goal = parseNumber(cell("headline_goal")) else {
                     throw err("headline_goal", "headline goal '\(cell("headline_goal"))' is not a number")
@@ -146,16 +169,21 @@ public enum PlanLoader {
                 let text = row[c].trimmingWhitespace()
                 if text.isEmpty { continue }
                 guard let v = parseNumber(text) else {
-                    throw InputError(file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number", hint: "write the number only, e.g. 4.5 or 2500")
+                    throw InputError(
+                        file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number",
+                        hint: "write the number only, e.g. 4.5 or 2500")
                 }
                 targets[y] = v
             }
-            let departments = deptCol.map { row[$0].split(whereSeparator: { $0 == " " || $0 == "、" || $0 == ";" }).map(String.init) } ?? []
-            out.append(Indicator(
-                id: id, parent: parent, row: cell("row"), nameZh: cell("name_zh"), nameEn: cell("name_en"),
-                category: cell("category"), kind: kind, unit: cell("unit"), direction: direction,
-                departments: departments, targets: targets, headline: headline,
-                location: SourceLocation(file: path, line: line)))
+            let departments =
+                deptCol.map { row[$0].split(whereSeparator: { $0 == " " || $0 == "、" || $0 == ";" }).map(String.init) }
+                ?? []
+            out.append(
+                Indicator(
+                    id: id, parent: parent, row: cell("row"), nameZh: cell("name_zh"), nameEn: cell("name_en"),
+                    category: cell("category"), kind: kind, unit: cell("unit"), direction: direction,
+                    departments: departments, targets: targets, headline: headline,
+                    location: SourceLocation(file: path, line: line)))
         }
         return out
     }
@@ -167,9 +195,12 @@ public enum PlanLoader {
         var out = [Driver]()
         for (k, row) in t.rows.enumerated() {
             guard let kind = IndicatorKind(rawValue: row[ck].trimmingWhitespace()) else {
-                throw InputError(file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'", hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)))
+                throw InputError(
+                    file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'",
+                    hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)))
             }
-            out.append(Driver(id: row[ci].trimmingWhitespace(), nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
+            out.append(
+                Driver(id: row[ci].trimmingWhitespace(), nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
         }
         return out
     }
@@ -180,6 +211,7 @@ public enum PlanLoader {
     }
 
     static func choices(_ given: String, _ valid: [String]) -> String {
-        (nearest(to: given, among: valid).map { "did you mean '\($0)'? " } ?? "") + "Valid: \(valid.joined(separator: ", "))"
+        (nearest(to: given, among: valid).map { "did you mean '\($0)'? " } ?? "")
+            + "Valid: \(valid.joined(separator: ", "))"
     }
 }

@@ -18,14 +18,17 @@ enum QuantityParser {
             let pairs = try doc.mapping(node, allowed: distributions, what: key)
             guard pairs.count == 1, let (dist, _, v) = pairs.first else {
                 throw doc.error(
-                    at: node, "'\(key)' needs exactly one distribution", hint: "e.g. pert: {min: 1, most_likely: 2, max: 4}")
+                    at: node, "'\(key)' needs exactly one distribution",
+                    hint: "e.g. pert: {min: 1, most_likely: 2, max: 4}")
             }
             func p(_ names: [String]) throws(InputError) -> [Double] {
                 var m = [String: Node]()
                 for (k, _, n) in try doc.mapping(v, allowed: names, what: dist) { m[k] = n }
                 var out = [Double]()
                 for n in names {
-                    guard let node = m[n] else { throw doc.error(at: v, "\(dist) needs \(names.joined(separator: ", "))") }
+                    guard let node = m[n] else {
+                        throw doc.error(at: v, "\(dist) needs \(names.joined(separator: ", "))")
+                    }
                     out.append(try doc.double(node, n))
                 }
                 return out
@@ -48,7 +51,8 @@ enum QuantityParser {
         case .lognormal: low = 0
         }
         if low < lowest {
-            throw doc.error(at: node, "'\(key)' reaches \(low), below \(lowest) (a change of −100% or worse is impossible)")
+            throw doc.error(
+                at: node, "'\(key)' reaches \(low), below \(lowest) (a change of −100% or worse is impossible)")
         }
         return q
     }

@@ -76,7 +76,9 @@ struct ScenarioContext {
             } else {
                 let g = try doc.string(v, "group")
                 guard let members = groups[g] else {
-                    let hint = nearest(to: g, among: Array(groups.keys)).map { "did you mean '\($0)'?" } ?? "define it under groups:"
+                    let hint =
+                        nearest(to: g, among: Array(groups.keys)).map { "did you mean '\($0)'?" }
+                        ?? "define it under groups:"
                     throw doc.error(at: v, "unknown group '\(g)'", hint: hint)
                 }
                 for m in members where !out.contains(m) { out.append(m) }

@@ -65,7 +65,8 @@ public enum ScenarioLoader {
         for s in raw { out.append(try resolve(s, chain: [])) }
         var names = Set<String>()
         for s in out where !names.insert(s.name).inserted {
-            throw InputError(file: s.file, "two scenarios are named '\(s.name)'", hint: "give each scenario its own name")
+            throw InputError(
+                file: s.file, "two scenarios are named '\(s.name)'", hint: "give each scenario its own name")
         }
         return LoadedScenarios(scenarios: out, files: files)
     }

@@ -49,9 +49,13 @@ enum ScenarioParser {
             guard let kind = c.plan.kind(of: id) else { throw c.unknownID(idNode, id, c.seriesIDs) }
             var byYear = [Int: Double]()
             for (ys, yn, vn) in try doc.mapping(yearsNode, allowed: [], what: "assumptions.\(id)", allowAny: true) {
-                guard let y = Int(ys), (1900...2200).contains(y) else { throw doc.error(at: yn, "'\(ys)' is not a year") }
+                guard let y = Int(ys), (1900...2200).contains(y) else {
+                    throw doc.error(at: yn, "'\(ys)' is not a year")
+                }
                 let v = try doc.double(vn, "\(id).\(ys)")
-                guard kind.admits(v) else { throw doc.error(at: vn, "value \(v) is outside the range of a \(kind.rawValue)") }
+                guard kind.admits(v) else {
+                    throw doc.error(at: vn, "value \(v) is outside the range of a \(kind.rawValue)")
+                }
                 byYear[y] = v
             }
             out[id] = byYear
@@ -70,7 +74,8 @@ enum ScenarioParser {
             guard Combination.named(names) != nil else {
                 let available = Combination.available.keys.sorted().joined(separator: ", ")
                 throw doc.error(
-                    at: v, "unknown model in '\(text)'", hint: "models: \(available) (add @log for the transformed scale)")
+                    at: v, "unknown model in '\(text)'",
+                    hint: "models: \(available) (add @log for the transformed scale)")
             }
             out[id] = names
         }

@@ -1,4 +1,5 @@
 import IO
+
 /// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
 /// any order. An optional `split` column (`train`/`test`) marks held-out values for
@@ -24,7 +25,9 @@ public struct SeriesInput: Sendable {
         let ci = try t.columnIndex("series_id"), cp = try t.columnIndex("period"), cv = try t.columnIndex("value")
         let cs = t.header.firstIndex(of: "split")
         if t.rows.isEmpty {
-            throw InputError(file: t.file, line: 1, "the file has a header but no data rows", hint: "add rows series_id,period,value")
+            throw InputError(
+                file: t.file, line: 1, "the file has a header but no data rows", hint: "add rows series_id,period,value"
+            )
         }
         var order = [String]()
         var byID = [String: Series]()
@@ -33,27 +36,36 @@ public struct SeriesInput: Sendable {
             let line = t.lines[k]
             let id = row[ci].trimmingWhitespace()
             guard !id.isEmpty else {
-                throw InputError(file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
+                throw InputError(
+                    file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
             }
             let ptext = row[cp].trimmingWhitespace()
             guard let period = Int(ptext) else {
-                throw InputError(file: t.file, line: line, column: cp + 1, "period '\(ptext)' is not an integer", hint: "periods are whole numbers such as years (2021) or indexes (1, 2, 3)")
+                throw InputError(
+                    file: t.file, line: line, column: cp + 1, "period '\(ptext)' is not an integer",
+                    hint: "periods are whole numbers such as years (2021) or indexes (1, 2, 3)")
             }
             let key = "\(id)\u{1}\(period)"
             if let first = seen[key] {
-                throw InputError(file: t.file, line: line, column: cp + 1, "series '\(id)' has period \(period) twice (first on line \(first))", hint: "keep one row per series and period")
+                throw InputError(
+                    file: t.file, line: line, column: cp + 1,
+                    "series '\(id)' has period \(period) twice (first on line \(first))",
+                    hint: "keep one row per series and period")
             }
             seen[key] = line
             let vtext = row[cv].trimmingWhitespace()
             if vtext.isEmpty || vtext.uppercased() == "NA" { continue }
             guard let v = parseNumber(vtext) else {
-                throw InputError(file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number", hint: "write a finite number, or leave the value blank for a missing period")
+                throw InputError(
+                    file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number",
+                    hint: "write a finite number, or leave the value blank for a missing period")
             }
             var isTest = false
             if let cs {
                 let s = row[cs].trimmingWhitespace().lowercased()
                 guard s == "train" || s == "test" else {
-                    throw InputError(file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test")
+                    throw InputError(
+                        file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test")
                 }
                 isTest = s == "test"
             }

@@ -19,12 +19,15 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "term '\(t)' has \(c) values, the response has \(e)"
         case .nonFinite(let t, let r): return "term '\(t)' is not finite in observation \(r + 1)"
         case .tooFewObservations(let n, let p):
-            return "\(n) observations cannot estimate \(p) parameters with a residual variance; give at least \(p + 1) rows or fewer terms"
+            return
+                "\(n) observations cannot estimate \(p) parameters with a residual variance; give at least \(p + 1) rows or fewer terms"
         case .rankDeficient(let rank, let p, let t):
-            return "the design is rank deficient: numerical rank \(rank) of \(p) parameters; term '\(t)' is a linear combination of the others — drop it or one of the terms it depends on"
+            return
+                "the design is rank deficient: numerical rank \(rank) of \(p) parameters; term '\(t)' is a linear combination of the others — drop it or one of the terms it depends on"
         case .invalidDegree(let d): return "polynomial degree must be at least 1 (got \(d))"
         case .illConditioned(let c):
-            return "the design is too ill-conditioned for reliable estimates (scaled condition number \(c)); centre or rescale the columns, or drop terms"
+            return
+                "the design is too ill-conditioned for reliable estimates (scaled condition number \(c)); centre or rescale the columns, or drop terms"
         }
     }
 }

@@ -9,8 +9,11 @@ enum Dashboard {
         let zh = language != .en
         let model = run.model
         let years = Array(model.plan.metadata.years)
-        var h = "<table class=\"dash\" data-scenario=\"\(escapeHTML(run.scenario.name))\">\n<tr><th>\(zh ? "指标" : "indicator")</th>"
-        h += years.map { "<th>\($0)</th>" }.joined() + "<th>\(zh ? "总体目标" : "goal")</th><th>\(zh ? "全部年度目标" : "all milestones")</th></tr>\n"
+        var h =
+            "<table class=\"dash\" data-scenario=\"\(escapeHTML(run.scenario.name))\">\n<tr><th>\(zh ? "指标" : "indicator")</th>"
+        h +=
+            years.map { "<th>\($0)</th>" }.joined()
+            + "<th>\(zh ? "总体目标" : "goal")</th><th>\(zh ? "全部年度目标" : "all milestones")</th></tr>\n"
         var byKey = [String: TargetOutcome]()
         for o in run.result.targets {
             let key = "\(o.spec.series ?? -1)|\(o.spec.kind.rawValue)|\(o.spec.year ?? 0)"
@@ -18,14 +21,16 @@ enum Dashboard {
         }
         for (k, s) in model.series.enumerated() where !s.isDriver {
             let ind = model.plan.indicator(s.id)
-            h += "<tr data-indicator=\"\(escapeHTML(s.id))\"><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id))</td>"
+            h +=
+                "<tr data-indicator=\"\(escapeHTML(s.id))\"><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id))</td>"
             for y in years { h += cell(byKey["\(k)|milestone|\(y)"], zh: zh) }
             h += cell(byKey["\(k)|goal|\(model.plan.metadata.lastYear)"], zh: zh)
             h += cell(byKey["\(k)|all_milestones|0"], zh: zh)
             h += "</tr>\n"
         }
         if let all = run.result.targets.first(where: { $0.spec.kind == .allGoals }) {
-            h += "<tr data-indicator=\"all\"><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals") (\(all.evaluable ?? 0))</td>"
+            h +=
+                "<tr data-indicator=\"all\"><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals") (\(all.evaluable ?? 0))</td>"
             h += "<td colspan=\"\(years.count)\"></td>" + cell(all, zh: zh) + "<td></td></tr>\n"
         }
         return h + "</table>\n"
@@ -39,11 +44,13 @@ enum Dashboard {
             return "<td class=\"na\" \(dp) title=\"\(zh ? "数据不足" : "insufficient data")\">—</td>"
         case .observed:
             let met = (o.pMet ?? 0) >= 0.5
-            return "<td class=\"\(met ? "met" : "notmet")\" \(dp)>\(met ? "✓" : "✗") \(met ? (zh ? "已达成" : "met") : (zh ? "未达成" : "not met"))</td>"
+            return
+                "<td class=\"\(met ? "met" : "notmet")\" \(dp)>\(met ? "✓" : "✗") \(met ? (zh ? "已达成" : "met") : (zh ? "未达成" : "not met"))</td>"
         case .simulated:
             let p = o.pMet ?? 0
             let l = LikelihoodLabel(probability: p)
-            return "<td style=\"background:\(Palette.probability(p))\" \(dp)>\(String(format: "%.2f", p))<br/>\(zh ? l.zh : l.en)</td>"
+            return
+                "<td style=\"background:\(Palette.probability(p))\" \(dp)>\(String(format: "%.2f", p))<br/>\(zh ? l.zh : l.en)</td>"
         }
     }
 }

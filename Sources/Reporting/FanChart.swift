@@ -31,22 +31,24 @@ enum FanChart {
         let pad = (hi - lo) * 0.08
         lo -= pad
         hi += pad
-        let W = 420.0, H = 220.0, left = 58.0, right = 12.0, top = 12.0, bottom = 28.0
-        func x(_ y: Int) -> Double { left + (W - left - right) * Double(y - firstYear) / Double(max(1, lastYear - firstYear)) }
-        func yy(_ v: Double) -> Double { top + (H - top - bottom) * (hi - v) / (hi - lo) }
-        var svg = SVG(width: W, height: H)
-        svg.rect(x: 0, y: 0, w: W, h: H, fill: "#ffffff")
+        let width = 420.0, height = 220.0, left = 58.0, right = 12.0, top = 12.0, bottom = 28.0
+        func x(_ y: Int) -> Double {
+            left + (width - left - right) * Double(y - firstYear) / Double(max(1, lastYear - firstYear))
+        }
+        func yy(_ v: Double) -> Double { top + (height - top - bottom) * (hi - v) / (hi - lo) }
+        var svg = SVG(width: width, height: height)
+        svg.rect(x: 0, y: 0, w: width, h: height, fill: "#ffffff")
         // Axes and gridlines.
         for tick in AxisTicks.nice(lo: lo, hi: hi) {
-            svg.line(x1: left, y1: yy(tick.value), x2: W - right, y2: yy(tick.value), stroke: "#eeeeee")
+            svg.line(x1: left, y1: yy(tick.value), x2: width - right, y2: yy(tick.value), stroke: "#eeeeee")
             svg.text(tick.label, x: left - 4, y: yy(tick.value) + 4, size: 9, anchor: "end", fill: "#666")
         }
         let step = max(1, (lastYear - firstYear + 1) / 8)
         for y in stride(from: firstYear, through: lastYear, by: step) {
-            svg.text(String(y), x: x(y), y: H - 10, size: 9, anchor: "middle", fill: "#666")
+            svg.text(String(y), x: x(y), y: height - 10, size: 9, anchor: "middle", fill: "#666")
         }
-        svg.line(x1: left, y1: top, x2: left, y2: H - bottom, stroke: "#999")
-        svg.line(x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: "#999")
+        svg.line(x1: left, y1: top, x2: left, y2: height - bottom, stroke: "#999")
+        svg.line(x1: left, y1: height - bottom, x2: width - right, y2: height - bottom, stroke: "#999")
         // Bands of the baseline, joined to the last known value.
         if !simulated.isEmpty {
             var xs = [Double](), q = [[Double]](repeating: [], count: 9)
@@ -64,9 +66,13 @@ enum FanChart {
             svg.polyline(Array(zip(xs, q[4])), stroke: Palette.scenarios[0], width: 2)
             // Other scenarios' medians.
             for (i, r) in runs.enumerated().dropFirst() {
-                let cs = r.result.cells.filter { $0.series == k && ($0.source == .simulated || $0.source == .derived) && $0.quantiles != nil }.sorted { $0.year < $1.year }
+                let cs = r.result.cells.filter {
+                    $0.series == k && ($0.source == .simulated || $0.source == .derived) && $0.quantiles != nil
+                }.sorted { $0.year < $1.year }
                 var pts = [(Double, Double)]()
-                if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) { pts.append((x(origin), yy(last.value))) }
+                if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) {
+                    pts.append((x(origin), yy(last.value)))
+                }
                 pts += cs.map { (x($0.year), yy($0.quantiles![4])) }
                 svg.polyline(pts, stroke: Palette.scenarios[i % Palette.scenarios.count], width: 1.5, dash: "4 2")
             }
@@ -75,11 +81,14 @@ enum FanChart {
         svg.polyline(history.points.map { (x($0.year), yy($0.value)) }, stroke: "#333", width: 1)
         for o in history.points {
             let hollow = o.quality != .actual
-            svg.circle(cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",
-                       title: "\(o.year): \(formatValue(o.value)) (\(o.quality.rawValue))")
+            svg.circle(
+                cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",
+                title: "\(o.year): \(formatValue(o.value)) (\(o.quality.rawValue))")
         }
         for (y, t) in targets {
-            svg.diamond(cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatValue(t))
+            svg.diamond(
+                cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatValue(t)
+            )
         }
         let title = (zh ? ind?.nameZh : ind?.nameEn) ?? ser.id
         return svg.render(label: title)

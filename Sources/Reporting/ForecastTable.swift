@@ -5,7 +5,8 @@ import IO
 /// `lo<L>,hi<L>` per level, then `q<p>` per quantile as written on the command line.
 public enum ForecastTable {
     public static func header(levelLabels: [String], quantileLabels: [String]) -> [String] {
-        ["series_id", "period", "step", "mean"] + levelLabels.flatMap { ["lo\($0)", "hi\($0)"] } + quantileLabels.map { "q\($0)" }
+        ["series_id", "period", "step", "mean"] + levelLabels.flatMap { ["lo\($0)", "hi\($0)"] }
+            + quantileLabels.map { "q\($0)" }
     }
 
     public static func csv(_ rows: [ForecastRow], levelLabels: [String], quantileLabels: [String]) -> String {

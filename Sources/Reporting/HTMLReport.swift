@@ -9,29 +9,44 @@ import Simulation
 /// label), scenario comparison of the 2025 goals, sensitivity tornados, fan charts, evidence
 /// notes. Every probability shown carries the exact value of attainment.csv in `data-p`.
 public enum HTMLReport {
-    public static func render(runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String]) -> String {
+    public static func render(
+        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String]
+    ) -> String {
         let zh = language != .en
-        guard let first = runs.first else { return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>plancast</title></head><body></body></html>\n" }
+        guard let first = runs.first else {
+            return
+                "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>plancast</title></head><body></body></html>\n"
+        }
         let meta = first.model.plan.metadata
         let title = zh ? meta.titleZh : meta.titleEn
-        var h = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        var h =
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         h += "<title>\(escapeHTML(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(escapeHTML(title))</h1>\n"
-        h += "<p class=\"meta\">\(escapeHTML(meta.documentNumber)) · \(zh ? "随机种子" : "seed") \(escapeHTML(settings["seed"] ?? "")) · \(escapeHTML(settings["paths"] ?? "")) \(zh ? "条路径" : "paths")"
+        h +=
+            "<p class=\"meta\">\(escapeHTML(meta.documentNumber)) · \(zh ? "随机种子" : "seed") \(escapeHTML(settings["seed"] ?? "")) · \(escapeHTML(settings["paths"] ?? "")) \(zh ? "条路径" : "paths")"
         if let a = settings["as_of"], !a.isEmpty { h += " · \(zh ? "数据截至" : "data as of") \(escapeHTML(a))" }
         h += " · plancast \(escapeHTML(settings["version"] ?? ""))</p>\n"
-        h += "<p class=\"meta\">\(zh ? "情景" : "Scenarios"): " + runs.enumerated().map { i, r in
-            "<span class=\"swatch\" style=\"background:\(Palette.scenarios[i % Palette.scenarios.count])\"></span>\(escapeHTML(r.scenario.name))" + ((zh ? r.scenario.titleZh : r.scenario.titleEn).isEmpty ? "" : " (" + escapeHTML(zh ? r.scenario.titleZh : r.scenario.titleEn) + ")")
-        }.joined(separator: "; ") + "</p>\n"
+        h +=
+            "<p class=\"meta\">\(zh ? "情景" : "Scenarios"): "
+            + runs.enumerated().map { i, r in
+                "<span class=\"swatch\" style=\"background:\(Palette.scenarios[i % Palette.scenarios.count])\"></span>\(escapeHTML(r.scenario.name))"
+                    + ((zh ? r.scenario.titleZh : r.scenario.titleEn).isEmpty
+                        ? "" : " (" + escapeHTML(zh ? r.scenario.titleZh : r.scenario.titleEn) + ")")
+            }.joined(separator: "; ") + "</p>\n"
 
         h += "<h2>\(zh ? "总体目标" : "Headline goals")</h2>\n" + goalTable(runs: runs, language: language)
-        h += "<h2>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(first.scenario.name))</h2>\n" + Dashboard.render(run: first, language: language)
+        h +=
+            "<h2>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(first.scenario.name))</h2>\n"
+            + Dashboard.render(run: first, language: language)
         h += "<h2>\(zh ? "扇形图" : "Fan charts")</h2>\n"
-        h += "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、下限、时点值或拼接口径；带：基准情景50%/80%/95%区间；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, bounds, snapshots or spliced series; bands: baseline 50/80/95%; dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
+        h +=
+            "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、下限、时点值或拼接口径；带：基准情景50%/80%/95%区间；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, bounds, snapshots or spliced series; bands: baseline 50/80/95%; dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
         for (k, s) in first.model.series.enumerated() where !s.isDriver {
             let ind = first.model.plan.indicator(s.id)
             let name = (zh ? ind?.nameZh : ind?.nameEn) ?? s.id
-            h += "<div class=\"fan\" id=\"fan-\(escapeHTML(s.id))\"><h3>\(escapeHTML(name)) <span class=\"unit\">\(escapeHTML(ind?.unit ?? ""))</span></h3>"
+            h +=
+                "<div class=\"fan\" id=\"fan-\(escapeHTML(s.id))\"><h3>\(escapeHTML(name)) <span class=\"unit\">\(escapeHTML(ind?.unit ?? ""))</span></h3>"
             if let svg = FanChart.render(series: k, runs: runs, language: language) {
                 h += svg
             } else {
@@ -41,22 +56,28 @@ public enum HTMLReport {
         }
         h += "</div>\n"
         if let chart = Charts.goalComparison(runs: runs, language: language) {
-            h += "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
+            h +=
+                "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
         }
         if !sensitivity.isEmpty {
             h += "<h2>\(zh ? "敏感性：各项政策杠杆对总体目标的影响" : "Sensitivity: what each lever does to the headline goals")</h2>\n"
-            h += "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws.")</p>\n<div class=\"fans\">\n"
+            h +=
+                "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws.")</p>\n<div class=\"fans\">\n"
             let byGoal = Dictionary(grouping: sensitivity, by: \.indicator)
             for id in byGoal.keys.sorted() {
                 let rows = byGoal[id]!.filter { abs($0.difference) > 0 }
                 guard !rows.isEmpty else { continue }
                 let ind = first.model.plan.indicator(id)
-                h += "<div class=\"chart\">" + Charts.tornado(goal: id, rows: rows, title: (zh ? ind?.nameZh : ind?.nameEn) ?? id) + "</div>\n"
+                h +=
+                    "<div class=\"chart\">"
+                    + Charts.tornado(goal: id, rows: rows, title: (zh ? ind?.nameZh : ind?.nameEn) ?? id) + "</div>\n"
             }
             h += "</div>\n"
         }
         for r in runs.dropFirst() {
-            h += "<details><summary>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(r.scenario.name))</summary>\n" + Dashboard.render(run: r, language: language) + "</details>\n"
+            h +=
+                "<details><summary>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(r.scenario.name))</summary>\n"
+                + Dashboard.render(run: r, language: language) + "</details>\n"
         }
         h += "<h2>\(zh ? "证据说明" : "Evidence notes")</h2>\n" + evidenceNotes(runs: runs, language: language)
         h += "</body>\n</html>\n"
@@ -67,14 +88,17 @@ public enum HTMLReport {
     static func goalTable(runs: [ScenarioRun], language: Language) -> String {
         let zh = language != .en
         guard let first = runs.first else { return "" }
-        var h = "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
+        var h =
+            "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
         h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined() + "</tr>\n"
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
-                h += "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
+                h +=
+                    "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
             } else {
-                h += "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
+                h +=
+                    "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
             }
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined() + "</tr>\n"
         }
@@ -86,18 +110,24 @@ public enum HTMLReport {
         guard let first = runs.first else { return "" }
         var h = "<ul class=\"notes\">\n"
         let thin = first.model.series.filter { !$0.isDriver && $0.evidence.observations < 3 }
-        h += "<li>\(zh ? "观测少于3个的指标" : "Indicators with fewer than 3 observations") (\(thin.count)): " + thin.map { s in
-            let ind = first.model.plan.indicator(s.id)
-            return escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id) + " (\(s.evidence.observations))"
-        }.joined(separator: "、") + "</li>\n"
+        h +=
+            "<li>\(zh ? "观测少于3个的指标" : "Indicators with fewer than 3 observations") (\(thin.count)): "
+            + thin.map { s in
+                let ind = first.model.plan.indicator(s.id)
+                return escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id) + " (\(s.evidence.observations))"
+            }.joined(separator: "、") + "</li>\n"
         for r in runs {
             let assumed = r.model.series.filter(\.usesAssumptions)
             if !assumed.isEmpty {
-                h += "<li>\(zh ? "情景" : "Scenario") \(escapeHTML(r.scenario.name)) \(zh ? "使用假设值" : "uses assumed values for"): " + assumed.map { escapeHTML($0.id) }.joined(separator: ", ") + "</li>\n"
+                h +=
+                    "<li>\(zh ? "情景" : "Scenario") \(escapeHTML(r.scenario.name)) \(zh ? "使用假设值" : "uses assumed values for"): "
+                    + assumed.map { escapeHTML($0.id) }.joined(separator: ", ") + "</li>\n"
             }
         }
-        h += "<li>\(zh ? "已观测年份按数据判断（达成/未达成），不做模拟；插值年份视同观测。" : "Years already observed are judged on the data (met / not met), not simulated; interpolated years count as observed.")</li>\n"
-        h += "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
+        h +=
+            "<li>\(zh ? "已观测年份按数据判断（达成/未达成），不做模拟；插值年份视同观测。" : "Years already observed are judged on the data (met / not met), not simulated; interpolated years count as observed.")</li>\n"
+        h +=
+            "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"
     }
 }

@@ -6,7 +6,10 @@ import Indicators
 /// then `target_<year>` for each plan year, then `observations,first_year,last_year`.
 public enum IndicatorTable {
     public static func header(years: ClosedRange<Int>) -> [String] {
-        ["indicator", "parent", "name_zh", "name_en", "category", "kind", "unit", "direction", "headline_rule", "headline_goal"]
+        [
+            "indicator", "parent", "name_zh", "name_en", "category", "kind", "unit", "direction", "headline_rule",
+            "headline_goal",
+        ]
             + years.map { "target_\($0)" } + ["observations", "first_year", "last_year"]
     }
 
@@ -16,7 +19,8 @@ public enum IndicatorTable {
             let h = plan.history(of: ind.id, asOf: asOf)
             var fields = [
                 ind.id, ind.parent ?? "", ind.nameZh, ind.nameEn, ind.category, ind.kind.rawValue, ind.unit,
-                ind.direction.rawValue, ind.headline?.rule.rawValue ?? "", ind.headline.map { CSVFormat.short($0.value) } ?? "",
+                ind.direction.rawValue, ind.headline?.rule.rawValue ?? "",
+                ind.headline.map { CSVFormat.short($0.value) } ?? "",
             ]
             fields += plan.metadata.years.map { y in ind.targets[y].map(CSVFormat.short) ?? "" }
             fields += [String(h.count), h.firstYear.map(String.init) ?? "", h.lastYear.map(String.init) ?? ""]

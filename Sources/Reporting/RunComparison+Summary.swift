@@ -6,11 +6,21 @@ extension RunComparison {
             s += "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n"
         } else if outputsIdentical {
             s += "REPRODUCES: attainment.csv, forecasts.csv and comparison.csv are byte-identical"
-            s += inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty ? " (same inputs, seed and paths).\n" : ".\n"
-        } else if inputDifferences.isEmpty && settingDifferences.allSatisfy({ $0.what == "threads" }) && modelDifferences.isEmpty {
-            s += "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n"
+            s +=
+                inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty
+                ? " (same inputs, seed and paths).\n" : ".\n"
+        } else if inputDifferences.isEmpty && settingDifferences.allSatisfy({ $0.what == "threads" })
+            && modelDifferences.isEmpty
+        {
+            s +=
+                "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n"
         } else {
-            s += "DIFFERENT RUNS: " + [inputDifferences.isEmpty ? nil : "inputs", settingDifferences.isEmpty ? nil : "settings", modelDifferences.isEmpty ? nil : "models"].compactMap { $0 }.joined(separator: ", ") + " differ.\n"
+            s +=
+                "DIFFERENT RUNS: "
+                + [
+                    inputDifferences.isEmpty ? nil : "inputs", settingDifferences.isEmpty ? nil : "settings",
+                    modelDifferences.isEmpty ? nil : "models",
+                ].compactMap { $0 }.joined(separator: ", ") + " differ.\n"
         }
         for d in inputDifferences { s += "  input \(d.what): \(d.a) → \(d.b)\n" }
         for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
@@ -21,9 +31,12 @@ extension RunComparison {
         if !onlyA.isEmpty { s += "  scenarios only in A: \(onlyA.joined(separator: ", "))\n" }
         if !onlyB.isEmpty { s += "  scenarios only in B: \(onlyB.joined(separator: ", "))\n" }
         let ch = changed
-        s += "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
+        s +=
+            "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
-            s += "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)" + (r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
+            s +=
+                "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"
+                + (r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
         }
         return s
     }

@@ -22,7 +22,9 @@ public struct RunComparison: Sendable {
         public let combinedSE: Double?
         /// `yes`, `no`, `status_changed` (evaluable in one run only) or `absent`.
         public let beyondNoise: String
-        public init(key: [String], pA: String, pB: String, difference: Double?, combinedSE: Double?, beyondNoise: String) {
+        public init(
+            key: [String], pA: String, pB: String, difference: Double?, combinedSE: Double?, beyondNoise: String
+        ) {
             self.key = key
             self.pA = pA
             self.pB = pB
@@ -51,7 +53,10 @@ public struct RunComparison: Sendable {
         self.rows = rows
     }
 
-    public static let columns = ["scenario", "indicator", "target_type", "year", "target", "p_met_a", "p_met_b", "difference", "combined_se", "beyond_noise"]
+    public static let columns = [
+        "scenario", "indicator", "target_type", "year", "target", "p_met_a", "p_met_b", "difference", "combined_se",
+        "beyond_noise",
+    ]
 
     public var changed: [TargetRow] { rows.filter { $0.beyondNoise == "yes" || $0.beyondNoise == "status_changed" } }
     public var absent: [TargetRow] { rows.filter { $0.beyondNoise == "absent" } }
@@ -60,7 +65,11 @@ public struct RunComparison: Sendable {
     public var csv: String {
         var out = CSVFormat.line(Self.columns)
         for r in rows {
-            out += CSVFormat.line(r.key + [r.pA, r.pB, r.difference.map { String(format: "%.6f", $0) } ?? "", r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise])
+            out += CSVFormat.line(
+                r.key + [
+                    r.pA, r.pB, r.difference.map { String(format: "%.6f", $0) } ?? "",
+                    r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise,
+                ])
         }
         return out
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Indicators
 import IO
+import Indicators
 import Scenarios
 import Simulation
 
@@ -12,18 +12,24 @@ public enum RunTables {
     ]
     /// DESIGN.md §6 columns, extended by `source`: observed, assumed (a scenario's assumption),
     /// interpolated, simulated, derived or unavailable.
-    public static let forecastColumns = ["scenario", "indicator", "year", "observed", "mean", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "source"]
+    public static let forecastColumns = [
+        "scenario", "indicator", "year", "observed", "mean", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "source",
+    ]
     public static let comparisonColumns = [
         "indicator", "name", "target_type", "year", "target", "scenario", "p_met", "baseline_p_met", "difference",
         "difference_se", "beyond_noise",
     ]
 
-    public static let sensitivityColumns = ["scenario", "lever", "indicator", "p_met_with", "p_met_without", "difference", "difference_se"]
+    public static let sensitivityColumns = [
+        "scenario", "lever", "indicator", "p_met_with", "p_met_without", "difference", "difference_se",
+    ]
 
     /// One row per (indicator, target, scenario): the scenario's P(met), the baseline's (the first
     /// scenario) beside it, the difference and its paired standard error (common random numbers),
     /// flagged `yes` when it exceeds 3 standard errors (or is non-zero for data-judged targets).
-    public static func comparisonRows(_ runs: [(name: String, model: PlanModel, result: PlanSimulationResult)], language: Language) -> [[String]] {
+    public static func comparisonRows(
+        _ runs: [(name: String, model: PlanModel, result: PlanSimulationResult)], language: Language
+    ) -> [[String]] {
         guard let base = runs.first else { return [] }
         var rows = [[String]]()
         for j in base.result.targets.indices {
@@ -31,11 +37,17 @@ public enum RunTables {
                 let o = r.result.targets[j], b = base.result.targets[j]
                 let s = o.spec
                 let id = s.series.map { r.model.series[$0].id } ?? "all"
-                let name = s.series.flatMap { k in r.model.plan.indicator(r.model.series[k].id).map { language == .en ? $0.nameEn : $0.nameZh } } ?? (language == .en ? "all headline goals" : "全部总体目标")
+                let name =
+                    s.series.flatMap { k in
+                        r.model.plan.indicator(r.model.series[k].id).map { language == .en ? $0.nameEn : $0.nameZh }
+                    } ?? (language == .en ? "all headline goals" : "全部总体目标")
                 var diff = "", se = "", beyond = ""
                 if let p = o.pMet, let q = b.pMet {
-                    if r.result.paths == base.result.paths, !r.result.metBits[j].isEmpty, !base.result.metBits[j].isEmpty {
-                        let d = ProbabilityDifference.paired(r.result.metBits[j], base.result.metBits[j], paths: r.result.paths)
+                    if r.result.paths == base.result.paths, !r.result.metBits[j].isEmpty,
+                        !base.result.metBits[j].isEmpty
+                    {
+                        let d = ProbabilityDifference.paired(
+                            r.result.metBits[j], base.result.metBits[j], paths: r.result.paths)
                         diff = String(format: "%.6f", d.difference)
                         se = String(format: "%.6f", d.standardError)
                         beyond = d.beyondNoise ? "yes" : "no"
@@ -44,7 +56,8 @@ public enum RunTables {
                     }
                 }
                 rows.append([
-                    id, name, targetType(s), s.year.map(String.init) ?? "", s.kind == .allGoals ? String(o.evaluable ?? 0) : CSVFormat.short(s.threshold),
+                    id, name, targetType(s), s.year.map(String.init) ?? "",
+                    s.kind == .allGoals ? String(o.evaluable ?? 0) : CSVFormat.short(s.threshold),
                     r.name, prob(o.pMet), prob(b.pMet), diff, se, beyond,
                 ])
             }
@@ -77,7 +90,9 @@ public enum RunTables {
     /// Rounds a probability to 6 decimals (Monte Carlo error is far larger) for stable, readable files.
     static func prob(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "insufficient_data" }
 
-    public static func attainmentRows(scenario: String, model: PlanModel, result: PlanSimulationResult, language: Language = .zh) -> [[String]] {
+    public static func attainmentRows(
+        scenario: String, model: PlanModel, result: PlanSimulationResult, language: Language = .zh
+    ) -> [[String]] {
         var rows = [[String]]()
         for o in result.targets {
             let s = o.spec
@@ -93,7 +108,8 @@ public enum RunTables {
             } else {
                 indicatorID = "all"
                 name = language == .en ? "all headline goals" : "全部总体目标"
-                evidence = "evaluable_goals=\(o.evaluable ?? 0);expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
+                evidence =
+                    "evaluable_goals=\(o.evaluable ?? 0);expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
             }
             let target: String
             switch s.kind {
@@ -102,7 +118,8 @@ public enum RunTables {
             }
             rows.append([
                 scenario, indicatorID, name, targetType(s), s.year.map(String.init) ?? "", target, s.direction.rawValue,
-                prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05), num(o.p95),
+                prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05),
+                num(o.p95),
                 label(o), ratio, destatis, evidence,
             ])
         }
@@ -114,14 +131,17 @@ public enum RunTables {
             let ser = model.series[c.series]
             let q = c.quantiles
             let source = ser.assumedYears.contains(c.year) ? "assumed" : c.source.rawValue
-            return [scenario, ser.id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) } + [source]
+            return [scenario, ser.id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) } + [
+                source
+            ]
         }
     }
 
     /// One row per (scenario, lever, headline goal): P(met) with and without the lever.
     public static func sensitivityRows(_ sensitivity: [ScenarioRunner.Sensitivity]) -> [[String]] {
         sensitivity.map { s in
-            [s.scenario, s.lever, s.indicator] + [s.pWith, s.pWithout, s.difference, s.standardError].map { String(format: "%.6f", $0) }
+            [s.scenario, s.lever, s.indicator]
+                + [s.pWith, s.pWithout, s.difference, s.standardError].map { String(format: "%.6f", $0) }
         }
     }
 

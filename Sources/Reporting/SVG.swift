@@ -14,36 +14,54 @@ struct SVG {
     static func n(_ v: Double) -> String { String(format: "%.1f", v) }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, extra: String = "") {
-        body += "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, w)))\" height=\"\(Self.n(max(0, h)))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>"
+        body +=
+            "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, w)))\" height=\"\(Self.n(max(0, h)))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>"
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
-        body += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil
+    ) {
+        body +=
+            "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
     }
 
     mutating func polyline(_ pts: [(Double, Double)], stroke: String, width: Double = 1.5, dash: String? = nil) {
         guard pts.count > 1 else { return }
-        body += "<polyline fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") points=\"\(pts.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " "))\"/>"
+        body +=
+            "<polyline fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") points=\"\(pts.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " "))\"/>"
     }
 
     /// A filled band between an upper and a lower line (same x positions).
     mutating func band(_ xs: [Double], upper: [Double], lower: [Double], fill: String, opacity: Double) {
         guard xs.count > 0 else { return }
-        let pts = zip(xs, upper).map { "\(Self.n($0)),\(Self.n($1))" } + zip(xs, lower).reversed().map { "\(Self.n($0)),\(Self.n($1))" }
-        body += "<polygon fill=\"\(fill)\" fill-opacity=\"\(Self.n(opacity))\" stroke=\"none\" points=\"\(pts.joined(separator: " "))\"/>"
+        let pts =
+            zip(xs, upper).map { "\(Self.n($0)),\(Self.n($1))" }
+            + zip(xs, lower).reversed().map { "\(Self.n($0)),\(Self.n($1))" }
+        body +=
+            "<polygon fill=\"\(fill)\" fill-opacity=\"\(Self.n(opacity))\" stroke=\"none\" points=\"\(pts.joined(separator: " "))\"/>"
     }
 
-    mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String = "none", title: String? = nil) {
-        body += "<circle cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\">" + (title.map { "<title>\(escapeHTML($0))</title>" } ?? "") + "</circle>"
+    mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String = "none", title: String? = nil)
+    {
+        body +=
+            "<circle cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\">"
+            + (title.map { "<title>\(escapeHTML($0))</title>" } ?? "") + "</circle>"
     }
 
     mutating func diamond(cx: Double, cy: Double, r: Double, fill: String, title: String? = nil) {
-        let p = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
-        body += "<polygon points=\"\(p)\" fill=\"\(fill)\" stroke=\"#333\" stroke-width=\"0.8\">" + (title.map { "<title>\(escapeHTML($0))</title>" } ?? "") + "</polygon>"
+        let p = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(Self.n($0.0)),\(Self.n($0.1))" }
+            .joined(separator: " ")
+        body +=
+            "<polygon points=\"\(p)\" fill=\"\(fill)\" stroke=\"#333\" stroke-width=\"0.8\">"
+            + (title.map { "<title>\(escapeHTML($0))</title>" } ?? "") + "</polygon>"
     }
 
-    mutating func text(_ s: String, x: Double, y: Double, size: Double = 11, anchor: String = "start", fill: String = "#333", weight: String? = nil) {
-        body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>\(escapeHTML(s))</text>"
+    mutating func text(
+        _ s: String, x: Double, y: Double, size: Double = 11, anchor: String = "start", fill: String = "#333",
+        weight: String? = nil
+    ) {
+        body +=
+            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>\(escapeHTML(s))</text>"
     }
 
     func render(label: String) -> String {
@@ -57,7 +75,10 @@ enum Palette {
 
     /// Red (0) → amber (0.5) → green (1), as hex.
     static func probability(_ p: Double) -> String {
-        let stops: [(Double, (Double, Double, Double))] = [(0, (215, 48, 39)), (0.33, (252, 141, 89)), (0.5, (254, 224, 139)), (0.66, (145, 207, 96)), (1, (26, 152, 80))]
+        let stops: [(Double, (Double, Double, Double))] = [
+            (0, (215, 48, 39)), (0.33, (252, 141, 89)), (0.5, (254, 224, 139)), (0.66, (145, 207, 96)),
+            (1, (26, 152, 80)),
+        ]
         let q = min(max(p, 0), 1)
         var k = 0
         while k < stops.count - 2 && q > stops[k + 1].0 { k += 1 }

@@ -11,7 +11,9 @@ public enum SummaryTable {
         var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
         header += runs.map(\.scenario.name)
         var table = TextTable(header: header, rightAligned: Set(1..<(header.count)))
-        let goals = first.result.targets.indices.filter { first.result.targets[$0].spec.kind == .goal || first.result.targets[$0].spec.kind == .allGoals }
+        let goals = first.result.targets.indices.filter {
+            first.result.targets[$0].spec.kind == .goal || first.result.targets[$0].spec.kind == .allGoals
+        }
         for j in goals {
             let spec = first.result.targets[j].spec
             var row: [String]
@@ -27,7 +29,10 @@ public enum SummaryTable {
             }
             table.append(row)
         }
-        let title = zh ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率" : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
+        let title =
+            zh
+            ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率"
+            : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
         return title + "\n" + table.render()
     }
 

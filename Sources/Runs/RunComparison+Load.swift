@@ -10,11 +10,18 @@ extension RunComparison {
     /// Compares run folders `a` and `b`. With `scenarioA`/`scenarioB` (or when each run holds a
     /// single scenario) one scenario of each run is compared, whatever their names — baseline in
     /// one run against a what-if in another.
-    public static func load(_ a: String, _ b: String, scenarioA: String? = nil, scenarioB: String? = nil) throws(InputError) -> RunComparison {
-        let ma = try JSONFile.read(path: a + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json"), mb = try JSONFile.read(path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
+    public static func load(_ a: String, _ b: String, scenarioA: String? = nil, scenarioB: String? = nil)
+        throws(InputError) -> RunComparison
+    {
+        let
+            ma = try JSONFile.read(
+                path: a + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json"),
+            mb = try JSONFile.read(
+                path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
         var outputsIdentical = true
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
-            let da = FileManager.default.contents(atPath: a + "/" + f), db = FileManager.default.contents(atPath: b + "/" + f)
+            let da = FileManager.default.contents(atPath: a + "/" + f),
+                db = FileManager.default.contents(atPath: b + "/" + f)
             guard da != nil else { throw InputError(file: a + "/" + f, "missing from the run folder") }
             guard db != nil else { throw InputError(file: b + "/" + f, "missing from the run folder") }
             if da != db { outputsIdentical = false }
@@ -31,7 +38,10 @@ extension RunComparison {
         let ia = inputs(ma), ib = inputs(mb)
         var inputDiffs = [Difference]()
         for k in Set(ia.keys).union(ib.keys).sorted() where ia[k] != ib[k] {
-            inputDiffs.append(Difference(what: k, a: ia[k].map { String($0.prefix(12)) } ?? "absent", b: ib[k].map { String($0.prefix(12)) } ?? "absent"))
+            inputDiffs.append(
+                Difference(
+                    what: k, a: ia[k].map { String($0.prefix(12)) } ?? "absent",
+                    b: ib[k].map { String($0.prefix(12)) } ?? "absent"))
         }
         var settingDiffs = [Difference]()
         for k in ["version", "seed", "paths", "as_of", "language", "threads"] {
@@ -44,13 +54,22 @@ extension RunComparison {
             let x = moa[scen] as? [String: Any] ?? [:], y = mob[scen] as? [String: Any] ?? [:]
             for ind in Set(x.keys).union(y.keys).sorted() {
                 let dx = x[ind] as? [String: Any], dy = y[ind] as? [String: Any]
-                let sx = dx.map { "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))" } ?? "absent"
-                let sy = dy.map { "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))" } ?? "absent"
+                let sx =
+                    dx.map {
+                        "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))"
+                    } ?? "absent"
+                let sy =
+                    dy.map {
+                        "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))"
+                    } ?? "absent"
                 if sx != sy { modelDiffs.append(Difference(what: "\(scen)/\(ind)", a: sx, b: sy)) }
             }
         }
-        let (rows, pick) = try compareAttainment(a + "/attainment.csv", b + "/attainment.csv", scenarioA: scenarioA, scenarioB: scenarioB)
-        var c = RunComparison(inputDifferences: inputDiffs, settingDifferences: settingDiffs, modelDifferences: modelDiffs, outputsIdentical: outputsIdentical, rows: rows)
+        let (rows, pick) = try compareAttainment(
+            a + "/attainment.csv", b + "/attainment.csv", scenarioA: scenarioA, scenarioB: scenarioB)
+        var c = RunComparison(
+            inputDifferences: inputDiffs, settingDifferences: settingDiffs, modelDifferences: modelDiffs,
+            outputsIdentical: outputsIdentical, rows: rows)
         if let pick, pick.0 != pick.1 { c.scenarioPair = pick }
         return c
     }
@@ -68,22 +87,33 @@ extension RunComparison {
     /// Every target in either run: P(met) in both, the difference and the combined standard error
     /// √(se_a² + se_b²) — the runs are treated as independent, which is conservative when they
     /// share a seed. Beyond noise: |difference| > 3 SE (any difference when both SEs are zero).
-    static func compareAttainment(_ pa: String, _ pb: String, scenarioA: String?, scenarioB: String?) throws(InputError) -> ([TargetRow], (String, String)?) {
+    static func compareAttainment(_ pa: String, _ pb: String, scenarioA: String?, scenarioB: String?) throws(InputError)
+        -> ([TargetRow], (String, String)?)
+    {
         let ta = try CSVTable(path: pa), tb = try CSVTable(path: pb)
         let ca = try ta.columnIndex("scenario"), cb = try tb.columnIndex("scenario")
         let sa = Set(ta.rows.map { $0[ca] }), sb = Set(tb.rows.map { $0[cb] })
         for (want, have, file) in [(scenarioA, sa, pa), (scenarioB, sb, pb)] {
             if let want, !have.contains(want) {
-                throw InputError(file: file, "no scenario named '\(want)'", hint: "scenarios in this run: \(have.sorted().joined(separator: ", "))")
+                throw InputError(
+                    file: file, "no scenario named '\(want)'",
+                    hint: "scenarios in this run: \(have.sorted().joined(separator: ", "))")
             }
         }
         // One scenario against one scenario: relabel both so the targets line up.
         var pick: (String, String)?
         if scenarioA != nil || scenarioB != nil || (sa.count == 1 && sb.count == 1) {
-            pick = (scenarioA ?? (sa.count == 1 ? sa.first! : "baseline"), scenarioB ?? (sb.count == 1 ? sb.first! : "baseline"))
+            pick = (
+                scenarioA ?? (sa.count == 1 ? sa.first! : "baseline"),
+                scenarioB ?? (sb.count == 1 ? sb.first! : "baseline")
+            )
         }
-        func index(_ t: CSVTable, only: String?) throws(InputError) -> (keys: [[String]], rows: [[String]: (p: String, se: String)]) {
-            let cols = try ["scenario", "indicator", "target_type", "year", "target", "p_met", "p_met_se"].map { c throws(InputError) in try t.columnIndex(c) }
+        func index(_ t: CSVTable, only: String?) throws(InputError) -> (
+            keys: [[String]], rows: [[String]: (p: String, se: String)]
+        ) {
+            let cols = try ["scenario", "indicator", "target_type", "year", "target", "p_met", "p_met_se"].map {
+                c throws(InputError) in try t.columnIndex(c)
+            }
             var keys = [[String]](), rows = [[String]: (p: String, se: String)]()
             for r in t.rows {
                 if let only, r[cols[0]] != only { continue }
@@ -105,7 +135,9 @@ extension RunComparison {
                 return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: "absent")
             }
             guard let x = Double(pa), let y = Double(pb) else {
-                return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: pa == pb ? "no" : "status_changed")
+                return TargetRow(
+                    key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil,
+                    beyondNoise: pa == pb ? "no" : "status_changed")
             }
             let d = ProbabilityDifference.independent(x, se: Double(a?.se ?? "") ?? 0, y, se: Double(b?.se ?? "") ?? 0)
             return TargetRow(

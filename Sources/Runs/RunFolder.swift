@@ -35,7 +35,8 @@ enum RunFolder {
         }
         do throws(InputError) {
             for (name, text) in outputs {
-                try writeTextAtomically(text, to: staging + "/" + name, byteOrderMark: byteOrderMark && name.hasSuffix(".csv"))
+                try writeTextAtomically(
+                    text, to: staging + "/" + name, byteOrderMark: byteOrderMark && name.hasSuffix(".csv"))
             }
             var m = manifest
             var entries = [[String: Any]]()
@@ -50,7 +51,8 @@ enum RunFolder {
                 do {
                     try fm.moveItem(atPath: staging, toPath: folder)
                 } catch {
-                    throw InputError(file: folder, "cannot move the finished run into place", hint: "check the path and permissions")
+                    throw InputError(
+                        file: folder, "cannot move the finished run into place", hint: "check the path and permissions")
                 }
             }
         } catch {

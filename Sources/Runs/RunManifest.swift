@@ -25,11 +25,12 @@ enum RunManifest {
         for r in runs {
             var perIndicator = [String: Any]()
             for s in r.model.series {
-                perIndicator[s.id] = [
-                    "models": s.models, "transform": s.transform.rawValue, "observations": s.evidence.observations,
-                    "evidence": s.evidence.tag, "simulated_from": s.origin.map { $0 as Any } ?? NSNull(),
-                    "assumptions": s.usesAssumptions,
-                ] as [String: Any]
+                perIndicator[s.id] =
+                    [
+                        "models": s.models, "transform": s.transform.rawValue, "observations": s.evidence.observations,
+                        "evidence": s.evidence.tag, "simulated_from": s.origin.map { $0 as Any } ?? NSNull(),
+                        "assumptions": s.usesAssumptions,
+                    ] as [String: Any]
             }
             models[r.scenario.name] = perIndicator
             scenarios.append([
@@ -42,7 +43,9 @@ enum RunManifest {
         let plan = loaded.plan
         return [
             "tool": "plancast", "version": request.version, "command": request.commandLine,
-            "plan": ["id": plan.metadata.id, "folder": loaded.directory, "document_number": plan.metadata.documentNumber],
+            "plan": [
+                "id": plan.metadata.id, "folder": loaded.directory, "document_number": plan.metadata.documentNumber,
+            ],
             "inputs": inputs, "seed": request.seed, "paths": request.paths, "threads": threads,
             "as_of": request.asOf.map { $0 as Any } ?? NSNull(), "language": request.language.rawValue,
             "excel": request.excel, "sensitivity": request.sensitivity,

@@ -26,7 +26,8 @@ public enum RunPipeline {
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
         let scenarios: LoadedScenarios
         if files.isEmpty {
-            scenarios = LoadedScenarios(scenarios: [Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")], files: [])
+            scenarios = LoadedScenarios(
+                scenarios: [Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")], files: [])
         } else {
             scenarios = try ScenarioLoader.load(paths: files, plan: loaded.plan)
         }
@@ -65,10 +66,12 @@ public enum RunPipeline {
         let language = request.language
         var attainment = [[String]](), forecasts = [[String]]()
         for r in runs {
-            attainment += RunTables.attainmentRows(scenario: r.scenario.name, model: r.model, result: r.result, language: language)
+            attainment += RunTables.attainmentRows(
+                scenario: r.scenario.name, model: r.model, result: r.result, language: language)
             forecasts += RunTables.forecastRows(scenario: r.scenario.name, model: r.model, result: r.result)
         }
-        let comparison = RunTables.comparisonRows(runs.map { ($0.scenario.name, $0.model, $0.result) }, language: language)
+        let comparison = RunTables.comparisonRows(
+            runs.map { ($0.scenario.name, $0.model, $0.result) }, language: language)
         let settings = [
             "seed": String(request.seed), "paths": String(request.paths), "as_of": request.asOf.map(String.init) ?? "",
             "version": request.version,
@@ -77,8 +80,14 @@ public enum RunPipeline {
             ("attainment.csv", RunTables.csv(header: RunTables.attainmentColumns, rows: attainment)),
             ("forecasts.csv", RunTables.csv(header: RunTables.forecastColumns, rows: forecasts)),
             ("comparison.csv", RunTables.csv(header: RunTables.comparisonColumns, rows: comparison)),
-            ("sensitivity.csv", RunTables.csv(header: RunTables.sensitivityColumns, rows: RunTables.sensitivityRows(sensitivity))),
-            ("report.html", HTMLReport.render(runs: runs, sensitivity: sensitivity, language: language, settings: settings)),
+            (
+                "sensitivity.csv",
+                RunTables.csv(header: RunTables.sensitivityColumns, rows: RunTables.sensitivityRows(sensitivity))
+            ),
+            (
+                "report.html",
+                HTMLReport.render(runs: runs, sensitivity: sensitivity, language: language, settings: settings)
+            ),
         ]
     }
 }

@@ -29,7 +29,8 @@ public enum ScenarioRunner {
                 (model, secs) = (cached.0, 0)
             } else {
                 let t0 = Date()
-                let m = try PlanModel.build(plan: plan, asOf: asOf, assumptions: s.assumptions, overrides: s.combinations)
+                let m = try PlanModel.build(
+                    plan: plan, asOf: asOf, assumptions: s.assumptions, overrides: s.combinations)
                 (model, secs) = (m, Date().timeIntervalSince(t0))
                 cache[key] = (m, secs)
             }
@@ -42,7 +43,9 @@ public enum ScenarioRunner {
 
     /// Scenarios with the same assumptions and model choices share one plan model.
     static func modelKey(_ s: Scenario) -> String {
-        let a = s.assumptions.keys.sorted().map { k in "\(k):" + s.assumptions[k]!.keys.sorted().map { "\($0)=\(s.assumptions[k]![$0]!)" }.joined(separator: ",") }
+        let a = s.assumptions.keys.sorted().map { k in
+            "\(k):" + s.assumptions[k]!.keys.sorted().map { "\($0)=\(s.assumptions[k]![$0]!)" }.joined(separator: ",")
+        }
         let m = s.models.keys.sorted().map { "\($0):\(s.models[$0]!.joined(separator: "+"))" }
         return (a + ["|"] + m).joined(separator: ";")
     }
@@ -74,16 +77,21 @@ public enum ScenarioRunner {
 
     public static func sensitivity(run: ScenarioRun, paths: Int, seed: UInt64, threads: Int) -> [Sensitivity] {
         var out = [Sensitivity]()
-        let goals = run.result.targets.enumerated().filter { $0.element.spec.kind == .goal && $0.element.status == .simulated }
+        let goals = run.result.targets.enumerated().filter {
+            $0.element.spec.kind == .goal && $0.element.status == .simulated
+        }
         guard !goals.isEmpty else { return [] }
         for lever in Set(run.scenario.leverNames).sorted() {
             let without = run.scenario.without(lever: lever)
-            let r = PlanSimulator.run(model: run.model, levers: without.levers, paths: paths, seed: seed, threads: threads)
+            let r = PlanSimulator.run(
+                model: run.model, levers: without.levers, paths: paths, seed: seed, threads: threads)
             for (j, o) in goals {
                 let d = ProbabilityDifference.paired(run.result.metBits[j], r.metBits[j], paths: paths)
-                out.append(Sensitivity(
-                    scenario: run.scenario.name, lever: lever, indicator: run.model.series[o.spec.series!].id,
-                    pWith: o.pMet ?? 0, pWithout: r.targets[j].pMet ?? 0, difference: d.difference, standardError: d.standardError))
+                out.append(
+                    Sensitivity(
+                        scenario: run.scenario.name, lever: lever, indicator: run.model.series[o.spec.series!].id,
+                        pWith: o.pMet ?? 0, pWithout: r.targets[j].pMet ?? 0, difference: d.difference,
+                        standardError: d.standardError))
             }
         }
         return out

@@ -23,12 +23,15 @@ extension PlanModel {
     ///     they count as observations (and are flagged as assumptions in every output).
     ///   - overrides: a model combination per series id.
     public static func build(
-        plan: Plan, asOf: Int? = nil, assumptions: [String: [Int: Double]] = [:], overrides: [String: Combination] = [:],
+        plan: Plan, asOf: Int? = nil, assumptions: [String: [Int: Double]] = [:],
+        overrides: [String: Combination] = [:],
         settings: ForecastSettings? = nil
     ) throws(LinearAlgebraError) -> PlanModel {
         let years = Array((plan.metadata.baseYear)...(plan.metadata.lastYear))
         let specs =
-            plan.indicators.map { SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: false, parent: $0.parent) }
+            plan.indicators.map {
+                SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: false, parent: $0.parent)
+            }
             + plan.drivers.map { SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: true, parent: nil) }
         let index = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
         let histories = specs.map { history(of: $0.id, plan: plan, asOf: asOf, assumptions: assumptions[$0.id]) }
@@ -51,7 +54,8 @@ extension PlanModel {
         var series = [SimulationSeries]()
         for (k, s) in specs.enumerated() {
             let h = histories[k]
-            let transform = inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
+            let transform =
+                inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
             var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()
@@ -65,7 +69,8 @@ extension PlanModel {
             }
             let assumedYears = Set(h.points.filter { $0.source == assumptionSource }.map(\.year))
             var ser = SimulationSeries(
-                id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit), isDriver: s.isDriver,
+                id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit),
+                isDriver: s.isDriver,
                 parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
                 center: center, scale: scale, evidence: Evidence(history: h), models: models,
                 usesAssumptions: !assumedYears.isEmpty)
@@ -74,7 +79,8 @@ extension PlanModel {
         }
 
         let simulated = series.indices.filter { series[$0].isSimulated }
-        let corr = try innovationCorrelation(simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
+        let corr = try innovationCorrelation(
+            simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
         var model = PlanModel(
             plan: plan, years: years, series: series, calibration: batch.calibration, simulated: simulated,
             correlation: corr, choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)

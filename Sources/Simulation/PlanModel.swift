@@ -43,8 +43,10 @@ public struct SimulationSeries: Sendable {
     public var assumedYears: Set<Int> = []
 
     public init(
-        id: String, kind: IndicatorKind, transform: Transform, isCount: Bool, isDriver: Bool, parent: Int?, known: [Double?],
-        sources: [ValueSource], origin: Int?, center: [Double], scale: [Double], evidence: Evidence, models: [String], usesAssumptions: Bool
+        id: String, kind: IndicatorKind, transform: Transform, isCount: Bool, isDriver: Bool, parent: Int?,
+        known: [Double?],
+        sources: [ValueSource], origin: Int?, center: [Double], scale: [Double], evidence: Evidence, models: [String],
+        usesAssumptions: Bool
     ) {
         self.id = id; self.kind = kind; self.transform = transform; self.isCount = isCount; self.isDriver = isDriver
         self.parent = parent; self.known = known; self.sources = sources; self.origin = origin; self.center = center
@@ -71,13 +73,20 @@ public struct PlanModel: Sendable {
     public var asOf: Int? = nil
 
     /// A model from its parts (for tests and for callers that calibrate differently).
-    public init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, horizon: Int) throws(LinearAlgebraError) {
+    public init(
+        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int],
+        correlation: Matrix, horizon: Int
+    ) throws(LinearAlgebraError) {
         self.init(
-            plan: plan, years: years, series: series, calibration: calibration, simulated: simulated, correlation: correlation,
+            plan: plan, years: years, series: series, calibration: calibration, simulated: simulated,
+            correlation: correlation,
             choleskyFactor: correlation.isEmpty ? correlation : try correlation.choleskyLower(), horizon: horizon)
     }
 
-    init(plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int], correlation: Matrix, choleskyFactor: Matrix, horizon: Int) {
+    init(
+        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int],
+        correlation: Matrix, choleskyFactor: Matrix, horizon: Int
+    ) {
         self.plan = plan
         self.years = years
         self.series = series

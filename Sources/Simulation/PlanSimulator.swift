@@ -1,8 +1,8 @@
-import Parallel
 import Forecasting
 import Foundation
 import Indicators
 import LinearAlgebra
+import Parallel
 
 /// Everything a run produces for one scenario.
 public struct PlanSimulationResult: Sendable {
@@ -62,6 +62,8 @@ public enum PlanSimulator {
         var total = plan.emptyPartial()
         for p in partial.inOrder { total.add(p) }
         let firstPath = plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] }
-        return plan.result(total: total, histograms: hist, firstPath: firstPath, paths: paths, seconds: Date().timeIntervalSince(start))
+        return plan.result(
+            total: total, histograms: hist, firstPath: firstPath, paths: paths, seconds: Date().timeIntervalSince(start)
+        )
     }
 }

@@ -29,14 +29,22 @@ public struct TargetSpec: Sendable {
             guard let ind = model.plan.indicator(s.id) else { continue }
             for y in model.plan.metadata.years {
                 if let t = ind.targets[y] {
-                    out.append(TargetSpec(kind: .milestone, series: k, year: y, threshold: t, direction: ind.direction, rule: nil))
+                    out.append(
+                        TargetSpec(
+                            kind: .milestone, series: k, year: y, threshold: t, direction: ind.direction, rule: nil))
                 }
             }
             if let g = ind.headline {
-                out.append(TargetSpec(kind: .goal, series: k, year: model.plan.metadata.lastYear, threshold: g.value, direction: ind.direction, rule: g.rule))
+                out.append(
+                    TargetSpec(
+                        kind: .goal, series: k, year: model.plan.metadata.lastYear, threshold: g.value,
+                        direction: ind.direction, rule: g.rule))
             }
             if !ind.targets.isEmpty {
-                out.append(TargetSpec(kind: .allMilestones, series: k, year: nil, threshold: Double(ind.targets.count), direction: .increase, rule: nil))
+                out.append(
+                    TargetSpec(
+                        kind: .allMilestones, series: k, year: nil, threshold: Double(ind.targets.count),
+                        direction: .increase, rule: nil))
             }
         }
         out.append(TargetSpec(kind: .allGoals, series: nil, year: nil, threshold: 0, direction: .increase, rule: nil))
@@ -89,7 +97,8 @@ extension TargetOutcome {
         var o = self
         o.progressRatio = ProgressAssessment.progressRatio(
             history: history, baseYear: model.plan.metadata.baseYear, target: s.threshold, targetYear: year)
-        o.destatis = ProgressAssessment.destatis(history: history, target: s.threshold, targetYear: year, direction: s.direction)
+        o.destatis = ProgressAssessment.destatis(
+            history: history, target: s.threshold, targetYear: year, direction: s.direction)
         return o
     }
 }

@@ -19,14 +19,18 @@ extension PreparedScenario {
     }
 
     func emptyPartial() -> Partial {
-        Partial(cellSum: .init(repeating: 0, count: seriesCount * yearCount), quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
-                bits: .init(repeating: [], count: targets.count))
+        Partial(
+            cellSum: .init(repeating: 0, count: seriesCount * yearCount),
+            quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
+            bits: .init(repeating: [], count: targets.count))
     }
 
     /// Histogram cells: K·T series-years, then the targets.
     func pilotValues(_ s: Scratch, paths n: Int) -> [[Double]] {
         var out = [[Double]]()
-        for k in 0..<seriesCount { for t in 0..<yearCount { out.append(Array(s.vals[at(k, t, n)..<(at(k, t, n) + n)]).filter(\.isFinite)) } }
+        for k in 0..<seriesCount {
+            for t in 0..<yearCount { out.append(Array(s.vals[at(k, t, n)..<(at(k, t, n) + n)]).filter(\.isFinite)) }
+        }
         for j in targets.indices { out.append(Array(s.quantity[(j * n)..<((j + 1) * n)]).filter(\.isFinite)) }
         return out.map { $0.isEmpty ? [0] : $0 }
     }
@@ -34,7 +38,10 @@ extension PreparedScenario {
     func accumulate(_ s: Scratch, paths n: Int, into h: inout HistogramQuantiles) -> Partial {
         var part = emptyPartial()
         for k in 0..<seriesCount {
-            for t in 0..<yearCount where available[k][t] && model.series[k].sources[t] != .observed && model.series[k].sources[t] != .interpolated {
+            for t in 0..<yearCount
+            where available[k][t] && model.series[k].sources[t] != .observed
+                && model.series[k].sources[t] != .interpolated
+            {
                 let o = at(k, t, n)
                 s.vals.withUnsafeBufferPointer { vb in
                     let slice = UnsafeBufferPointer(rebasing: vb[o..<(o + n)])
@@ -74,8 +81,10 @@ extension PreparedScenario {
         }
     }
 
-    func result(total: Partial, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double) -> PlanSimulationResult {
-        let N = Double(paths)
+    func result(total: Partial, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double)
+        -> PlanSimulationResult
+    {
+        let pathCount = Double(paths)
         var cells = [CellOutcome]()
         for k in 0..<seriesCount {
             let ser = model.series[k]
@@ -83,41 +92,66 @@ extension PreparedScenario {
                 let src = available[k][t] ? ser.sources[t] : .unavailable
                 if src == .observed || src == .interpolated {
                     let v = ser.known[t]!
-                    cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: v, mean: v, quantiles: PlanSimulator.quantileLevels.map { _ in v }, quantilesExact: true))
+                    cells.append(
+                        CellOutcome(
+                            series: k, year: model.years[t], source: src, observed: v, mean: v,
+                            quantiles: PlanSimulator.quantileLevels.map { _ in v }, quantilesExact: true))
                 } else if src == .unavailable {
-                    cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: nil, mean: nil, quantiles: nil, quantilesExact: true))
+                    cells.append(
+                        CellOutcome(
+                            series: k, year: model.years[t], source: src, observed: nil, mean: nil, quantiles: nil,
+                            quantilesExact: true))
                 } else {
                     let q = PlanSimulator.quantileLevels.map { h.quantile(cell: k * yearCount + t, $0) }
                     // Counts are whole on every path; so are their quantiles (within the histogram bound).
-                    let values = q.map { ser.isCount || ser.kind == .netChange && model.series[ser.parent ?? k].isCount ? $0.value.rounded() : $0.value }
-                    cells.append(CellOutcome(series: k, year: model.years[t], source: src, observed: nil, mean: total.cellSum[k * yearCount + t] / N, quantiles: values, quantilesExact: q.allSatisfy(\.isExact)))
+                    let values = q.map {
+                        ser.isCount || ser.kind == .netChange && model.series[ser.parent ?? k].isCount
+                            ? $0.value.rounded() : $0.value
+                    }
+                    cells.append(
+                        CellOutcome(
+                            series: k, year: model.years[t], source: src, observed: nil,
+                            mean: total.cellSum[k * yearCount + t] / pathCount, quantiles: values,
+                            quantilesExact: q.allSatisfy(\.isExact)))
                 }
             }
         }
         var outcomes = [TargetOutcome]()
         let evaluableGoals = zip(targets, status).filter { $0.0.kind == .goal && $0.1 != .insufficientData }
-        let expected = zip(targets.indices, targets).filter { $0.1.kind == .goal && status[$0.0] != .insufficientData }.map { Double(total.metCount[$0.0]) / N }.reduce(0, +)
+        let expected = zip(targets.indices, targets).filter { $0.1.kind == .goal && status[$0.0] != .insufficientData }
+            .map { Double(total.metCount[$0.0]) / pathCount }.reduce(0, +)
         for (j, spec) in targets.enumerated() {
             let extra: (Int?, Double?) = spec.kind == .allGoals ? (evaluableGoals.count, expected) : (nil, nil)
             if status[j] == .insufficientData {
-                outcomes.append(TargetOutcome(spec: spec, status: .insufficientData, pMet: nil, standardError: nil, mean: nil, p05: nil, median: nil, p95: nil, evaluable: extra.0, expectedMet: extra.1))
+                outcomes.append(
+                    TargetOutcome(
+                        spec: spec, status: .insufficientData, pMet: nil, standardError: nil, mean: nil, p05: nil,
+                        median: nil, p95: nil, evaluable: extra.0, expectedMet: extra.1))
                 continue
             }
-            let p = Double(total.metCount[j]) / N
+            let p = Double(total.metCount[j]) / pathCount
             if status[j] == .observed {
                 // Judged on data: every path carries the same value.
                 let v = firstPath[j]
-                outcomes.append(TargetOutcome(spec: spec, status: .observed, pMet: p, standardError: 0, mean: v, p05: v, median: v, p95: v, evaluable: extra.0, expectedMet: extra.1))
+                outcomes.append(
+                    TargetOutcome(
+                        spec: spec, status: .observed, pMet: p, standardError: 0, mean: v, p05: v, median: v, p95: v,
+                        evaluable: extra.0, expectedMet: extra.1))
                 continue
             }
-            let se = (p * (1 - p) / N).squareRoot()
+            let se = (p * (1 - p) / pathCount).squareRoot()
             let c = seriesCount * yearCount + j
             let round = isWhole(spec)
-            func q(_ level: Double) -> Double { let v = h.quantile(cell: c, level).value; return round ? v.rounded() + 0 : v }
-            outcomes.append(TargetOutcome(
-                spec: spec, status: status[j], pMet: p, standardError: se, mean: total.quantitySum[j] / N,
-                p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
+            func q(_ level: Double) -> Double {
+                let v = h.quantile(cell: c, level).value; return round ? v.rounded() + 0 : v
+            }
+            outcomes.append(
+                TargetOutcome(
+                    spec: spec, status: status[j], pMet: p, standardError: se, mean: total.quantitySum[j] / pathCount,
+                    p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }
-        return PlanSimulationResult(targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: total.bits, cells: cells, paths: paths, seconds: seconds)
+        return PlanSimulationResult(
+            targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: total.bits, cells: cells,
+            paths: paths, seconds: seconds)
     }
 }

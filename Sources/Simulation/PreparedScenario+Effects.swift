@@ -18,7 +18,8 @@ extension PreparedScenario {
     func applyEffects(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (i, lever) in levers.enumerated() {
             if case .driverPath(let driver, let growth, let links) = lever.action {
-                applyDriverPath(i, lever: lever.name, driver: driver, years: growth.keys.sorted(), links: links,
+                applyDriverPath(
+                    i, lever: lever.name, driver: driver, years: growth.keys.sorted(), links: links,
                     block: b, paths: n, seed: seed, into: &s)
             }
         }
@@ -74,7 +75,8 @@ extension PreparedScenario {
                 s.baseline[o + p] = base
                 let prevNew = s.vals[prev + p]
                 let prevBase = isSimulated(k, t - 1) ? s.baseline[prev + p] : prevNew
-                let growth = table.map { 1 + $0.sample(u[p * max(1, sortedYears.count) + col]) / 100 } ?? (base / prevBase)
+                let growth =
+                    table.map { 1 + $0.sample(u[p * max(1, sortedYears.count) + col]) / 100 } ?? (base / prevBase)
                 let new = prevNew * growth
                 s.vals[o + p] = new
                 s.ratio[o + p] = new / base
@@ -93,7 +95,9 @@ extension PreparedScenario {
 
     /// Multiplies every simulated value of `series` in years from `from` on by the path's factor —
     /// raised to the number of years since `from` (inclusive) when `compounding`.
-    func multiplySimulated(_ series: [String], from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch) {
+    func multiplySimulated(
+        _ series: [String], from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch
+    ) {
         for id in series {
             guard let k = index[id] else { continue }
             for t in 0..<yearCount where isSimulated(k, t) && model.years[t] >= from {

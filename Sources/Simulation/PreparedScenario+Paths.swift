@@ -46,7 +46,9 @@ extension PreparedScenario {
             let o = j * n
             if status[j] == .insufficientData {
                 for p in 0..<n { s.quantity[o + p] = .nan; s.met[o + p] = 0 }
-                if spec.kind == .milestone, spec.series != currentSeries { currentSeries = spec.series!; milestonesMet = .init(repeating: 0, count: n) }
+                if spec.kind == .milestone, spec.series != currentSeries {
+                    currentSeries = spec.series!; milestonesMet = .init(repeating: 0, count: n)
+                }
                 continue
             }
             switch spec.kind {

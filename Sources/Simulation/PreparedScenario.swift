@@ -33,7 +33,9 @@ struct PreparedScenario: @unchecked Sendable {
         targets = TargetSpec.all(for: model)
         qmaps = (1...max(1, model.horizon)).map { h in
             (0..<PreparedScenario.uPoints).map { i in
-                let u = PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i) / Double(PreparedScenario.uPoints - 1)
+                let u =
+                    PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i)
+                    / Double(PreparedScenario.uPoints - 1)
                 return model.calibration.quantile(step: h, StudentT.normalCDF(u))
             }
         }
@@ -62,12 +64,17 @@ struct PreparedScenario: @unchecked Sendable {
         // Status of each target from what its values rest on.
         var st = [TargetStatus]()
         for spec in targets {
-            st.append(PreparedScenario.status(spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
+            st.append(
+                PreparedScenario.status(
+                    spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
         }
         status = st
     }
 
-    static func status(_ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus], specs: [TargetSpec]) -> TargetStatus {
+    static func status(
+        _ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus],
+        specs: [TargetSpec]
+    ) -> TargetStatus {
         func cells() -> [Int] {
             switch spec.kind {
             case .milestone: return [model.years.firstIndex(of: spec.year!)!]
@@ -87,7 +94,14 @@ struct PreparedScenario: @unchecked Sendable {
         let s = model.series[k]
         let observed = cs.allSatisfy { t in
             s.sources[t] == .observed || s.sources[t] == .interpolated
-                || (s.sources[t] == .derived && s.parent.map { p in [t, t - 1].allSatisfy { $0 >= 0 && (model.series[p].sources[$0] == .observed || model.series[p].sources[$0] == .interpolated) } } == true)
+                || (s.sources[t] == .derived
+                    && s.parent.map { p in
+                        [t, t - 1].allSatisfy {
+                            $0 >= 0
+                                && (model.series[p].sources[$0] == .observed
+                                    || model.series[p].sources[$0] == .interpolated)
+                        }
+                    } == true)
         }
         return observed ? .observed : .simulated
     }
@@ -105,10 +119,14 @@ struct PreparedScenario: @unchecked Sendable {
 
     func scratch(_ n: Int) -> Scratch {
         Scratch(
-            vals: .init(repeating: .nan, count: seriesCount * yearCount * n), z: .init(repeating: 0, count: max(1, simulatedCount) * n),
-            e: .init(repeating: 0, count: max(1, simulatedCount) * n), s: .init(repeating: 0, count: max(1, simulatedCount) * n),
-            baseline: .init(repeating: .nan, count: seriesCount * yearCount * n), ratio: .init(repeating: 1, count: seriesCount * yearCount * n),
-            quantity: .init(repeating: .nan, count: targets.count * n), met: .init(repeating: 0, count: targets.count * n))
+            vals: .init(repeating: .nan, count: seriesCount * yearCount * n),
+            z: .init(repeating: 0, count: max(1, simulatedCount) * n),
+            e: .init(repeating: 0, count: max(1, simulatedCount) * n),
+            s: .init(repeating: 0, count: max(1, simulatedCount) * n),
+            baseline: .init(repeating: .nan, count: seriesCount * yearCount * n),
+            ratio: .init(repeating: 1, count: seriesCount * yearCount * n),
+            quantity: .init(repeating: .nan, count: targets.count * n),
+            met: .init(repeating: 0, count: targets.count * n))
     }
 
     @inline(__always) func at(_ k: Int, _ t: Int, _ n: Int) -> Int { (k * yearCount + t) * n }

@@ -29,7 +29,8 @@ public struct ProbabilityDifference: Sendable, Equatable {
 
     /// Two independent estimates: d = p_b − p_a, SE = √(se_a² + se_b²). Conservative for runs
     /// that share draws (their covariance is positive).
-    public static func independent(_ pA: Double, se seA: Double, _ pB: Double, se seB: Double) -> ProbabilityDifference {
+    public static func independent(_ pA: Double, se seA: Double, _ pB: Double, se seB: Double) -> ProbabilityDifference
+    {
         ProbabilityDifference(difference: pB - pA, standardError: (seA * seA + seB * seB).squareRoot())
     }
 

@@ -47,7 +47,9 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
 
     /// Advances the state by 2¹²⁸ steps (the reference `jump()`).
     public mutating func jump() {
-        let table: [UInt64] = [0x180e_c6d3_3cfd_0aba, 0xd5a6_1266_f0c9_392c, 0xa958_2618_e03f_c9aa, 0x39ab_dc45_29b1_661c]
+        let table: [UInt64] = [
+            0x180e_c6d3_3cfd_0aba, 0xd5a6_1266_f0c9_392c, 0xa958_2618_e03f_c9aa, 0x39ab_dc45_29b1_661c,
+        ]
         var (t0, t1, t2, t3): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for word in table {
             for b in 0..<64 {

@@ -30,7 +30,9 @@ public enum Ziggurat {
     }
 
     @inlinable @inline(__always)
-    static func draw(_ x: UnsafeBufferPointer<Double>, _ f: UnsafeBufferPointer<Double>, _ g: inout Xoshiro256PlusPlus) -> Double {
+    static func draw(_ x: UnsafeBufferPointer<Double>, _ f: UnsafeBufferPointer<Double>, _ g: inout Xoshiro256PlusPlus)
+        -> Double
+    {
         while true {
             let bits = g.next()
             let i = Int(bits & 0xff)

@@ -1,7 +1,7 @@
-import Simulation
 import Foundation
 import LinearAlgebra
 import Parallel
+import Simulation
 
 /// The plan-simulation reference workload of DESIGN.md §7, the same work as
 /// `shared/bench/mc_reference.py`: K series × H years × N paths; per path K drift draws
@@ -26,12 +26,12 @@ public struct MCBenchmark: Sendable {
 
     /// The workload of the reference: kinds cycle log, logit, level; every 4th series is a flow;
     /// a random correlation matrix `C = AAᵀ + I` (A with N(0, 0.3²) entries, seeded) normalised.
-    public init(indicators K: Int = 34, years H: Int = 4) throws {
-        indicators = K
-        years = H
-        kind = (0..<K).map { $0 % 3 }
-        flow = (0..<K).map { $0 % 4 == 3 }
-        base = (0..<K).map { i in
+    public init(indicators seriesCount: Int = 34, years yearCount: Int = 4) throws {
+        indicators = seriesCount
+        years = yearCount
+        kind = (0..<seriesCount).map { $0 % 3 }
+        flow = (0..<seriesCount).map { $0 % 4 == 3 }
+        base = (0..<seriesCount).map { i in
             switch i % 3 {
             case 0: return log(1000.0 + 100 * Double(i))
             case 1: return log(0.4 / 0.6)
@@ -42,14 +42,14 @@ public struct MCBenchmark: Sendable {
         driftSD = drift.map { $0 * 0.3 }
         sigma = kind.map { $0 == 2 ? 2 : 0.04 }
         var g = Xoshiro256PlusPlus(seed: 7)
-        var a = Matrix(rows: K, columns: K)
-        for j in 0..<K { for i in 0..<K { a[i, j] = 0.3 * Ziggurat.normal(using: &g) } }
+        var a = Matrix(rows: seriesCount, columns: seriesCount)
+        for j in 0..<seriesCount { for i in 0..<seriesCount { a[i, j] = 0.3 * Ziggurat.normal(using: &g) } }
         var c = try Matrix.product(a, transposed: false, a, transposed: true)
-        for i in 0..<K { c[i, i] += 1 }
-        let d = (0..<K).map { c[$0, $0].squareRoot() }
-        for j in 0..<K { for i in 0..<K { c[i, j] /= d[i] * d[j] } }
+        for i in 0..<seriesCount { c[i, i] += 1 }
+        let d = (0..<seriesCount).map { c[$0, $0].squareRoot() }
+        for j in 0..<seriesCount { for i in 0..<seriesCount { c[i, j] /= d[i] * d[j] } }
         cholesky = try c.choleskyLower()
-        target = (0..<K).map { i in
+        target = (0..<seriesCount).map { i in
             switch i % 3 {
             case 0: return exp(log(1000.0 + 100 * Double(i))) * 1.2
             case 1: return 45
@@ -80,21 +80,24 @@ public struct MCBenchmark: Sendable {
     }
 
     /// Simulates block `b` of size `n`; calls `emit(h, k, values)` for every cell.
-    func simulateBlock(_ b: Int, paths n: Int, seed: UInt64, scratch s: inout Scratch, emit: (Int, Int, UnsafeBufferPointer<Double>) -> Void) {
-        let K = indicators
+    func simulateBlock(
+        _ b: Int, paths n: Int, seed: UInt64, scratch s: inout Scratch,
+        emit: (Int, Int, UnsafeBufferPointer<Double>) -> Void
+    ) {
+        let seriesCount = indicators
         var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: 0, block: UInt64(b))
-        Ziggurat.fill(&s.mu, count: n * K, using: &g)
+        Ziggurat.fill(&s.mu, count: n * seriesCount, using: &g)
         s.mu.withUnsafeMutableBufferPointer { mu in
-            for k in 0..<K { for p in 0..<n { mu[p + k * n] = drift[k] + driftSD[k] * mu[p + k * n] } }
+            for k in 0..<seriesCount { for p in 0..<n { mu[p + k * n] = drift[k] + driftSD[k] * mu[p + k * n] } }
         }
         s.acc.withUnsafeMutableBufferPointer { acc in
-            for k in 0..<K { for p in 0..<n { acc[p + k * n] = base[k] } }
+            for k in 0..<seriesCount { for p in 0..<n { acc[p + k * n] = base[k] } }
         }
-        s.cum.withUnsafeMutableBufferPointer { c in for i in 0..<(n * K) { c[i] = 0 } }
+        s.cum.withUnsafeMutableBufferPointer { c in for i in 0..<(n * seriesCount) { c[i] = 0 } }
         for h in 0..<years {
-            Ziggurat.fill(&s.z, count: n * K, using: &g)
+            Ziggurat.fill(&s.z, count: n * seriesCount, using: &g)
             Matrix.multiply(s.z, rows: n, by: cholesky, transposed: true, into: &s.e)
-            for k in 0..<K {
+            for k in 0..<seriesCount {
                 let sig = sigma[k], kd = kind[k], fl = flow[k]
                 s.acc.withUnsafeMutableBufferPointer { acc in
                     s.mu.withUnsafeBufferPointer { mu in
@@ -131,18 +134,20 @@ public struct MCBenchmark: Sendable {
     }
 
     public func run(paths: Int, seed: UInt64 = 1, threads: Int, blockSize: Int = 4096) -> Result {
-        let K = indicators, H = years
+        let seriesCount = indicators, yearCount = years
         let blocks = (paths + blockSize - 1) / blockSize
         @Sendable func size(_ b: Int) -> Int { min(blockSize, paths - b * blockSize) }
         func scratch() -> Scratch {
-            let m = blockSize * K
-            return Scratch(mu: .init(repeating: 0, count: m), acc: .init(repeating: 0, count: m), z: .init(repeating: 0, count: m),
-                           e: .init(repeating: 0, count: m), cum: .init(repeating: 0, count: m), v: .init(repeating: 0, count: blockSize))
+            let m = blockSize * seriesCount
+            return Scratch(
+                mu: .init(repeating: 0, count: m), acc: .init(repeating: 0, count: m), z: .init(repeating: 0, count: m),
+                e: .init(repeating: 0, count: m), cum: .init(repeating: 0, count: m),
+                v: .init(repeating: 0, count: blockSize))
         }
         // Pilot: block 0's values fix the histogram ranges.
-        var pilot = [[Double]](repeating: [], count: H * K)
+        var pilot = [[Double]](repeating: [], count: yearCount * seriesCount)
         var ps = scratch()
-        simulateBlock(0, paths: size(0), seed: seed, scratch: &ps) { h, k, v in pilot[h * K + k] = Array(v) }
+        simulateBlock(0, paths: size(0), seed: seed, scratch: &ps) { h, k, v in pilot[h * seriesCount + k] = Array(v) }
         let hist0 = HistogramQuantiles(pilot: pilot)
         let workers = WorkerSlots((0..<max(1, threads)).map { _ in scratch() })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
@@ -150,9 +155,11 @@ public struct MCBenchmark: Sendable {
         let selfCopy = self
         BlockRunner.run(blocks: blocks, threads: threads) { b, w in
             workers.withSlot(w) { s in
-                var st = BlockStats(sum: .init(repeating: 0, count: H * K), hits: .init(repeating: 0, count: H * K))
+                var st = BlockStats(
+                    sum: .init(repeating: 0, count: yearCount * seriesCount),
+                    hits: .init(repeating: 0, count: yearCount * seriesCount))
                 selfCopy.simulateBlock(b, paths: size(b), seed: seed, scratch: &s) { h, k, v in
-                    let c = h * K + k, t = selfCopy.target[k]
+                    let c = h * seriesCount + k, t = selfCopy.target[k]
                     var sum = 0.0, hit = 0
                     for x in v {
                         sum += x
@@ -167,19 +174,20 @@ public struct MCBenchmark: Sendable {
         }
         var hist = hist0.emptyCopy()
         for h in histograms.all { hist.merge(h) }
-        var sum = [Double](repeating: 0, count: H * K), hits = [Int](repeating: 0, count: H * K)
+        var sum = [Double](repeating: 0, count: yearCount * seriesCount),
+            hits = [Int](repeating: 0, count: yearCount * seriesCount)
         for st in perBlock.inOrder {
-            for c in 0..<(H * K) {
+            for c in 0..<(yearCount * seriesCount) {
                 sum[c] += st.sum[c]
                 hits[c] += st.hits[c]
             }
         }
-        let q = { (p: Double) in (0..<(H * K)).map { hist.quantile(cell: $0, p) } }
+        let q = { (p: Double) in (0..<(yearCount * seriesCount)).map { hist.quantile(cell: $0, p) } }
         let (q05, q50, q95) = (q(0.05), q(0.5), q(0.95))
         return Result(
             mean: sum.map { $0 / Double(paths) }, p05: q05.map(\.value), p50: q50.map(\.value), p95: q95.map(\.value),
             pHit: hits.map { Double($0) / Double(paths) },
-            quantileErrorBound: (0..<(H * K)).map { hist.binWidth(cell: $0) }.max() ?? 0,
+            quantileErrorBound: (0..<(yearCount * seriesCount)).map { hist.binWidth(cell: $0) }.max() ?? 0,
             quantilesExact: (q05 + q50 + q95).allSatisfy(\.isExact))
     }
 }

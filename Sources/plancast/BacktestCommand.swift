@@ -24,7 +24,10 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Write the metrics here (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Also write the forecasts of the (last) origin here, in the forecast format with horizon_step for the scorer.")
+    @Option(
+        help:
+            "Also write the forecasts of the (last) origin here, in the forecast format with horizon_step for the scorer."
+    )
     var forecasts: String?
 
     func validate() throws {
@@ -40,7 +43,8 @@ struct BacktestCommand: ParsableCommand {
         let batches =
             input.hasSplit
             ? BacktestDesign.heldOut(series, transform: batch.transform(for:))
-            : BacktestDesign.rollingOrigins(series, horizon: batch.horizon, origins: origins, transform: batch.transform(for:))
+            : BacktestDesign.rollingOrigins(
+                series, horizon: batch.horizon, origins: origins, transform: batch.transform(for:))
         var scored = [[(String, Double)]]()
         var lastBatch: ForecastBatch?
         let levels = batch.levelValues.map(\.value), quantiles = batch.quantileValues.map(\.value)

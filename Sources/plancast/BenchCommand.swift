@@ -13,7 +13,8 @@ struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mc",
             abstract: "Time the plan-simulation workload of shared/bench/mc_reference.py.",
-            discussion: "Compare with: python3 shared/bench/mc_reference.py --paths N (same machine, one after the other).")
+            discussion:
+                "Compare with: python3 shared/bench/mc_reference.py --paths N (same machine, one after the other).")
 
         @Option(help: "Sample paths.") var paths: Int = 1_000_000
         @Option(help: "Series (indicators and drivers).") var indicators: Int = 34
@@ -23,7 +24,9 @@ struct Bench: ParsableCommand {
         @Option(help: "Write the statistics (indicator,year,mean,p05,p50,p95,p_hit) here.") var out: String?
 
         func validate() throws {
-            guard paths >= 1, indicators >= 1, years >= 1 else { throw ValidationError("--paths, --indicators and --years must be positive") }
+            guard paths >= 1, indicators >= 1, years >= 1 else {
+                throw ValidationError("--paths, --indicators and --years must be positive")
+            }
         }
 
         func run() throws {
@@ -35,14 +38,18 @@ struct Bench: ParsableCommand {
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let peakMB = Double(usage.ru_maxrss) / 1024
-            writeStdout(String(format: "plancast: %d paths, %d indicators, %d years, %.3f s, peak memory %.1f MB, %d threads (quantile error bound %.3g)\n",
-                               paths, indicators, years, seconds, peakMB, t, r.quantileErrorBound))
+            writeStdout(
+                String(
+                    format:
+                        "plancast: %d paths, %d indicators, %d years, %.3f s, peak memory %.1f MB, %d threads (quantile error bound %.3g)\n",
+                    paths, indicators, years, seconds, peakMB, t, r.quantileErrorBound))
             if let out {
                 var s = "indicator,year,mean,p05,p50,p95,p_hit\n"
                 for h in 0..<years {
                     for k in 0..<indicators {
                         let c = h * indicators + k
-                        s += "\(k),\(h + 1),\(String(format: "%.6g", r.mean[c])),\(String(format: "%.6g", r.p05[c])),\(String(format: "%.6g", r.p50[c])),\(String(format: "%.6g", r.p95[c])),\(String(format: "%.6f", r.pHit[c]))\n"
+                        s +=
+                            "\(k),\(h + 1),\(String(format: "%.6g", r.mean[c])),\(String(format: "%.6g", r.p05[c])),\(String(format: "%.6g", r.p50[c])),\(String(format: "%.6g", r.p95[c])),\(String(format: "%.6f", r.pHit[c]))\n"
                     }
                 }
                 try writeTextAtomically(s, to: out)

@@ -34,9 +34,11 @@ struct Check: ParsableCommand {
         let warnings = findings.filter { $0.severity == .warning }.count
         let notes = findings.filter { $0.severity == .info }.count
         for sc in scenarios {
-            out += "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
+            out +=
+                "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
         }
-        out += "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations; \(errors) errors, \(warnings) warnings, \(notes) notes\n"
+        out +=
+            "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations; \(errors) errors, \(warnings) warnings, \(notes) notes\n"
         writeStdout(out)
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }

@@ -13,7 +13,8 @@ struct Compare: ParsableCommand {
     @Argument(help: "The first run folder.") var runA: String
     @Argument(help: "The second run folder.") var runB: String
     @Option(help: "Write the per-target comparison here (CSV).") var output: String?
-    @Option(help: "Compare this scenario of run A (default: all scenarios by name, or the only one).") var scenarioA: String?
+    @Option(help: "Compare this scenario of run A (default: all scenarios by name, or the only one).") var scenarioA:
+        String?
     @Option(help: "Compare this scenario of run B.") var scenarioB: String?
 
     func validate() throws {

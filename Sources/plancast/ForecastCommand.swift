@@ -2,9 +2,9 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import IO
+import Indicators
 import PlanFiles
 import Reporting
-import Indicators
 
 /// Options shared by `forecast` and `backtest`.
 struct BatchOptions: ParsableArguments {
@@ -24,7 +24,8 @@ struct BatchOptions: ParsableArguments {
     var kind: KindChoice = .auto
 
     @Option(
-        help: "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift,theta,drift@log,theta@log).",
+        help:
+            "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift,theta,drift@log,theta@log).",
         transform: Combination.parse(argument:))
     var models: Combination = Combination.named(["drift", "theta", "drift@log", "theta@log"])!
 
@@ -33,19 +34,26 @@ struct BatchOptions: ParsableArguments {
     @OptionGroup var encoding: EncodingOptions
 
     var levelValues: [(label: String, value: Double)] {
-        levels.split(separator: ",").map { s in let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan) }
+        levels.split(separator: ",").map { s in
+            let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan)
+        }
     }
     var quantileValues: [(label: String, value: Double)] {
-        quantiles.split(separator: ",").map { s in let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan) }
+        quantiles.split(separator: ",").map { s in
+            let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan)
+        }
     }
 
     func validate() throws {
-        guard (1...100).contains(horizon) else { throw ValidationError("--horizon must be between 1 and 100 (got \(horizon))") }
+        guard (1...100).contains(horizon) else {
+            throw ValidationError("--horizon must be between 1 and 100 (got \(horizon))")
+        }
         for (label, v) in levelValues where !(v > 0 && v < 100) {
             throw ValidationError("--levels: '\(label)' is not a level in percent between 0 and 100 (e.g. 80,95)")
         }
         for (label, v) in quantileValues where !(v > 0 && v < 1) {
-            throw ValidationError("--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
+            throw ValidationError(
+                "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
         }
         guard FileManager.default.isReadableFile(atPath: input) else {
             throw ValidationError("cannot read '\(input)': no such file or not readable")
@@ -92,7 +100,8 @@ struct ForecastCommand: ParsableCommand {
         var statusRows = [[String]]()
         var warnings = [String]()
         if input.hasSplit {
-            warnings.append("warning: rows with split=test are held out (not used as history); plancast backtest scores them")
+            warnings.append(
+                "warning: rows with split=test are held out (not used as history); plancast backtest scores them")
         }
         for s in input.series {
             do {
@@ -112,26 +121,39 @@ struct ForecastCommand: ParsableCommand {
         let result = Forecaster.run(series, settings: batch.settings())
         for (f, input) in zip(result.forecasts, series) {
             let span = input.series.span
-            let grade = f.observations < 2 ? "insufficient_data" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
-            statusRows.append([f.id, f.status.rawValue, String(f.observations), String(span), grade, f.transform.rawValue, f.models.joined(separator: "+")])
+            let grade =
+                f.observations < 2
+                ? "insufficient_data" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
+            statusRows.append([
+                f.id, f.status.rawValue, String(f.observations), String(span), grade, f.transform.rawValue,
+                f.models.joined(separator: "+"),
+            ])
             switch f.status {
             case .ok: break
             case .short: warnings.append("warning: series '\(f.id)': 2 observations, drift only with the pooled scale")
-            case .priorOnly: warnings.append("warning: series '\(f.id)': 1 observation, no data-driven forecast (last value with the pooled scale)")
+            case .priorOnly:
+                warnings.append(
+                    "warning: series '\(f.id)': 1 observation, no data-driven forecast (last value with the pooled scale)"
+                )
             case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the pool")
             }
         }
         var rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
         // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
-        let overflow = Set(rows.filter { r in ([r.mean] + r.intervals.flatMap { [$0.lo, $0.hi] } + r.quantiles).contains { !$0.isFinite } }.map(\.id))
+        let overflow = Set(
+            rows.filter { r in
+                ([r.mean] + r.intervals.flatMap { [$0.lo, $0.hi] } + r.quantiles).contains { !$0.isFinite }
+            }.map(\.id))
         if !overflow.isEmpty {
             rows.removeAll { overflow.contains($0.id) }
             for id in overflow.sorted() {
-                warnings.append("warning: series '\(id)': the forecast leaves the range of double precision; no rows written")
+                warnings.append(
+                    "warning: series '\(id)': the forecast leaves the range of double precision; no rows written")
                 if let k = statusRows.firstIndex(where: { $0[0] == id }) { statusRows[k][1] = "overflow" }
             }
         }
-        let text = ForecastTable.csv(rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
+        let text = ForecastTable.csv(
+            rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
         if let output {
             try writeTextAtomically(text, to: output)
         } else {
@@ -139,10 +161,16 @@ struct ForecastCommand: ParsableCommand {
         }
         if let calibration {
             var c = CSVFormat.line(["step", "tau", "z", "pool_size"])
-            let taus = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
+            let taus = [
+                0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99,
+                0.995,
+            ]
             for h in 1...batch.horizon {
                 for t in taus {
-                    c += CSVFormat.line([String(h), String(t), CSVFormat.roundTrip(result.calibration.quantile(step: h, t)), String(result.calibration.pool.count(step: h))])
+                    c += CSVFormat.line([
+                        String(h), String(t), CSVFormat.roundTrip(result.calibration.quantile(step: h, t)),
+                        String(result.calibration.pool.count(step: h)),
+                    ])
                 }
             }
             try writeTextAtomically(c, to: calibration)

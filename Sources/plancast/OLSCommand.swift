@@ -67,7 +67,9 @@ struct OLS: ParsableCommand {
         let table = try CSVTable(path: data, encoding: encoding.encoding)
         let response = try table.numericColumn(y)
         let columns = try predictorNames.map { (name: $0, values: try table.numericColumn($0)) }
-        let polyTerm = try polynomial.map { (name: $0.column, values: try table.numericColumn($0.column), degree: $0.degree) }
+        let polyTerm = try polynomial.map {
+            (name: $0.column, values: try table.numericColumn($0.column), degree: $0.degree)
+        }
         let result: OLSResult
         do {
             let design = try Design(intercept: !noIntercept, columns: columns, polynomial: polyTerm)
@@ -77,7 +79,9 @@ struct OLS: ParsableCommand {
         }
         var out = "term,estimate,std_error\n"
         for (j, term) in result.terms.enumerated() {
-            out += CSVFormat.line([term.description, CSVFormat.full(result.estimates[j]), CSVFormat.full(result.standardErrors[j])])
+            out += CSVFormat.line([
+                term.description, CSVFormat.full(result.estimates[j]), CSVFormat.full(result.standardErrors[j]),
+            ])
         }
         out += CSVFormat.line(["residual_sd", CSVFormat.full(result.residualSD), ""])
         out += CSVFormat.line(["r_squared", CSVFormat.full(result.rSquared), ""])
@@ -90,4 +94,3 @@ struct OLS: ParsableCommand {
         writeStdout(out)
     }
 }
-

@@ -11,7 +11,10 @@ struct Plancast: ParsableCommand {
         commandName: "plancast",
         abstract: "How likely is each target of an action plan to be met, and what would change the odds?",
         version: PlancastVersion.string,
-        subcommands: [Run.self, Compare.self, ForecastCommand.self, BacktestCommand.self, Check.self, IndicatorsCommand.self, OLS.self, Bench.self])
+        subcommands: [
+            Run.self, Compare.self, ForecastCommand.self, BacktestCommand.self, Check.self, IndicatorsCommand.self,
+            OLS.self, Bench.self,
+        ])
 
     /// Maps failures to the exit codes of DESIGN.md §5: 64 usage, 65 bad input data,
     /// 70 internal error. Errors go to stderr in one or two lines.
@@ -26,10 +29,12 @@ struct Plancast: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataError)
         } catch let error as RunError {
-            FileHandle.standardError.write(Data("internal error: \(error)\n  please report this with the command line\n".utf8))
+            FileHandle.standardError.write(
+                Data("internal error: \(error)\n  please report this with the command line\n".utf8))
             Foundation.exit(ExitStatus.internalError)
         } catch let error as InternalError {
-            FileHandle.standardError.write(Data("internal error: \(error)\n  please report this with the command line\n".utf8))
+            FileHandle.standardError.write(
+                Data("internal error: \(error)\n  please report this with the command line\n".utf8))
             Foundation.exit(ExitStatus.internalError)
         } catch {
             exit(withError: error)
@@ -68,7 +73,8 @@ func writeStdout(_ text: String) {
     do {
         try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     } catch {
-        FileHandle.standardError.write(Data("error: cannot write to standard output (\(error.localizedDescription))\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: cannot write to standard output (\(error.localizedDescription))\n".utf8))
         Foundation.exit(ExitStatus.ioError)
     }
 }

@@ -7,7 +7,8 @@ import Runs
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate the plan under each scenario and write attainment, forecasts, comparison, manifest and report.",
+        abstract:
+            "Simulate the plan under each scenario and write attainment, forecasts, comparison, manifest and report.",
         discussion: """
             With no scenario files, runs every .yaml file in Scenarios/ beside the plan (a baseline \
             without levers if there is none). Scenarios share random draws, so their differences are \

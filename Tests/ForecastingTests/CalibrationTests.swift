@@ -49,8 +49,10 @@ struct CalibrationTests {
             let v = (0..<10).map { _ in 50 + 10 * Sampling.uniform(using: &g) }
             return ("s\(i)", try YearlySeries(periods: Array(1...10), values: v), .log)
         }
-        let a = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 1)).rows(levels: [90], quantiles: [0.5])
-        let b = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 4)).rows(levels: [90], quantiles: [0.5])
+        let a = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 1)).rows(
+            levels: [90], quantiles: [0.5])
+        let b = Forecaster.run(input, settings: ForecastSettings(horizon: 3, threads: 4)).rows(
+            levels: [90], quantiles: [0.5])
         #expect(a.map(\.mean) == b.map(\.mean))
         #expect(a.map(\.intervals[0].hi) == b.map(\.intervals[0].hi))
     }
@@ -72,7 +74,8 @@ struct CalibrationTests {
         }
         let rows = batch.rows(levels: [80, 95], quantiles: [0.05, 0.5, 0.95])
         for r in rows {
-            let values = [r.mean, r.intervals[0].lo, r.intervals[0].hi, r.intervals[1].lo, r.intervals[1].hi] + r.quantiles
+            let values =
+                [r.mean, r.intervals[0].lo, r.intervals[0].hi, r.intervals[1].lo, r.intervals[1].hi] + r.quantiles
             #expect(values.allSatisfy { $0.isFinite }, "\(r.id) step \(r.step)")
             #expect(r.intervals[1].lo <= r.intervals[0].lo && r.intervals[0].lo <= r.quantiles[1])
             #expect(r.quantiles[1] <= r.intervals[0].hi && r.intervals[0].hi <= r.intervals[1].hi)
@@ -96,7 +99,8 @@ extension CalibrationTests {
         let input = try [("a", a), ("b", a.map { $0 * 1e6 }), ("c", c)].map { id, v in
             (id: id, series: try YearlySeries(periods: Array(1...v.count), values: v), transform: Transform.identity)
         }
-        let rows = Forecaster.run(input, settings: ForecastSettings(horizon: 3)).rows(levels: [80, 95], quantiles: [0.5])
+        let rows = Forecaster.run(input, settings: ForecastSettings(horizon: 3)).rows(
+            levels: [80, 95], quantiles: [0.5])
         for h in 0..<3 {
             let ra = rows[h], rb = rows[3 + h]
             let wa = ra.intervals[1].hi - ra.intervals[1].lo, wb = rb.intervals[1].hi - rb.intervals[1].lo

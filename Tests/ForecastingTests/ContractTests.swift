@@ -4,7 +4,9 @@ import Testing
 /// One contract over every model (STYLE.md): fit and forecast agree with simulation, the
 /// simulated quantiles are ordered, and identical seeds give identical paths.
 struct ContractTests {
-    static let specs: [any ForecastModelSpec] = [Naive(), RandomWalkDrift(), LinearTrend(), MeanLevel(), DampedTrend(), Theta()]
+    static let specs: [any ForecastModelSpec] = [
+        Naive(), RandomWalkDrift(), LinearTrend(), MeanLevel(), DampedTrend(), Theta(),
+    ]
 
     /// SplitMix64 (Steele et al. 2014): a small seeded generator for tests.
     struct SplitMix: RandomNumberGenerator {
@@ -25,21 +27,23 @@ struct ContractTests {
     func contract(index: Int) throws {
         let spec = Self.specs[index]
         let f = try spec.fitAny(Self.series)
-        let H = 4
-        let point = f.forecast(horizon: H)
-        #expect(point.count == H && point.allSatisfy(\.isFinite))
+        let horizon = 4
+        let point = f.forecast(horizon: horizon)
+        #expect(point.count == horizon && point.allSatisfy(\.isFinite))
         #expect(!f.summary.isEmpty)
         var g1 = SplitMix(state: 42), g2 = SplitMix(state: 42)
-        let p1 = f.simulate(horizon: H, paths: 4000, sigmaPrior: 0.2, using: &g1)
-        let p2 = f.simulate(horizon: H, paths: 4000, sigmaPrior: 0.2, using: &g2)
+        let p1 = f.simulate(horizon: horizon, paths: 4000, sigmaPrior: 0.2, using: &g1)
+        let p2 = f.simulate(horizon: horizon, paths: 4000, sigmaPrior: 0.2, using: &g2)
         #expect(p1 == p2, "same seed, same paths (seed 42)")
-        for h in 0..<H {
+        for h in 0..<horizon {
             let v = p1.map { $0[h] }.sorted()
             let q = { (t: Double) in v[Int(t * Double(v.count - 1))] }
             // Simulation is centred on the point forecast: |median − point| within 4 Monte Carlo
             // standard errors of a median (≈ 1.25 σ/√N) plus parameter-draw skew allowance.
             let sd = (v.map { ($0 - point[h]) * ($0 - point[h]) }.reduce(0, +) / Double(v.count)).squareRoot()
-            #expect(abs(q(0.5) - point[h]) < 4 * 1.25 * sd / Double(v.count).squareRoot() + 0.02 * sd, "\(spec.name) h=\(h + 1), seed 42")
+            #expect(
+                abs(q(0.5) - point[h]) < 4 * 1.25 * sd / Double(v.count).squareRoot() + 0.02 * sd,
+                "\(spec.name) h=\(h + 1), seed 42")
         }
     }
 
@@ -49,17 +53,23 @@ struct ContractTests {
     @Test("forecaster quantiles are ordered", arguments: 0..<specs.count)
     func forecasterQuantilesAreOrdered(index: Int) throws {
         let name = Self.specs[index].name
-        let other = try YearlySeries(periods: Array(2010...2021), values: [9, 8.5, 9.4, 10.2, 9.9, 11, 11.8, 11.1, 12.5, 13, 12.6, 14])
+        let other = try YearlySeries(
+            periods: Array(2010...2021), values: [9, 8.5, 9.4, 10.2, 9.9, 11, 11.8, 11.1, 12.5, 13, 12.6, 14])
         for combination in [[name], [name + "@log"]] {
             let c = try #require(Combination.named(combination))
             let batch = Forecaster.run(
-                [("a", Self.series, .log), ("b", other, .log)], settings: ForecastSettings(horizon: 4, combination: c, threads: 1))
+                [("a", Self.series, .log), ("b", other, .log)],
+                settings: ForecastSettings(horizon: 4, combination: c, threads: 1))
             let taus = [0.5, 0.025, 0.975, 0.1, 0.9, 0.25, 0.75]
             for r in batch.rows(levels: [80, 95], quantiles: taus) {
                 let byLevel = zip(taus, r.quantiles).sorted { $0.0 < $1.0 }.map(\.1)
-                #expect(zip(byLevel, byLevel.dropFirst()).allSatisfy { $0 < $1 }, "\(combination) \(r.id) step \(r.step): \(byLevel)")
+                #expect(
+                    zip(byLevel, byLevel.dropFirst()).allSatisfy { $0 < $1 },
+                    "\(combination) \(r.id) step \(r.step): \(byLevel)")
                 let (lo80, hi80) = r.intervals[0], (lo95, hi95) = r.intervals[1]
-                #expect(lo95 < lo80 && lo80 < r.quantiles[0] && r.quantiles[0] < hi80 && hi80 < hi95, "\(combination) \(r.id) step \(r.step)")
+                #expect(
+                    lo95 < lo80 && lo80 < r.quantiles[0] && r.quantiles[0] < hi80 && hi80 < hi95,
+                    "\(combination) \(r.id) step \(r.step)")
                 #expect(r.mean.isFinite)
             }
         }

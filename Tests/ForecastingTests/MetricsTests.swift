@@ -11,7 +11,9 @@ struct MetricsTests {
 
     static func rows(_ name: String) throws -> (header: [String], rows: [[String]]) {
         let text = try String(contentsOf: fixture(name), encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         return (lines[0], Array(lines.dropFirst()))
     }
 
@@ -24,7 +26,11 @@ struct MetricsTests {
         for r in data {
             let id = r[col(dh, "series_id")], v = Double(r[col(dh, "value")])!
             if train[id] == nil && test[id] == nil { order.append(id) }
-            if r[col(dh, "split")] == "train" { train[id, default: []].append(v) } else { test[id, default: []].append(v) }
+            if r[col(dh, "split")] == "train" {
+                train[id, default: []].append(v)
+            } else {
+                test[id, default: []].append(v)
+            }
         }
         var byID = [String: [[String]]]()
         for r in fc { byID[r[0], default: []].append(r) }
@@ -40,9 +46,12 @@ struct MetricsTests {
             return ScoredForecast(train: train[id]!, test: test[id]!, point: c("mean"), intervals: iv, quantiles: q)
         }
         let mine = Dictionary(uniqueKeysWithValues: Metrics.score(scored))
-        let ref = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture("scorer.json"))) as! [String: Any]
-        let keys = ["sMAPE", "MASE", "sMAPE_naive2", "MASE_naive2", "OWA", "cov80", "MSIS80", "width80", "cov95", "MSIS95",
-                    "width95", "SQL", "brier", "brier_skill_vs_climatology", "ECE", "qcal_0.05", "qcal_0.5", "qcal_0.975"]
+        let ref =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture("scorer.json"))) as! [String: Any]
+        let keys = [
+            "sMAPE", "MASE", "sMAPE_naive2", "MASE_naive2", "OWA", "cov80", "MSIS80", "width80", "cov95", "MSIS95",
+            "width95", "SQL", "brier", "brier_skill_vs_climatology", "ECE", "qcal_0.05", "qcal_0.5", "qcal_0.975",
+        ]
         for k in keys {
             let r = try #require(ref[k] as? Double, "scorer.json lacks \(k)")
             let m = try #require(mine[k], "Metrics lacks \(k)")

@@ -83,7 +83,9 @@ struct ModelTests {
 
     @Test func tooShortSeriesAreRejected() throws {
         #expect(throws: ForecastError.tooShort(observations: 2, needed: 3)) { try Theta().fit(try series([1, 2])) }
-        #expect(throws: ForecastError.tooShort(observations: 1, needed: 2)) { try RandomWalkDrift().fit(try series([1])) }
+        #expect(throws: ForecastError.tooShort(observations: 1, needed: 2)) {
+            try RandomWalkDrift().fit(try series([1]))
+        }
         #expect(throws: ForecastError.self) { try YearlySeries(periods: [1, 1], values: [1, 2]) }
     }
 

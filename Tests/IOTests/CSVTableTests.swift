@@ -22,9 +22,11 @@ struct CSVTableTests {
 
     @Test func textInANumberColumnIsLocated() throws {
         let t = try CSVTable(text: "y,x\n1,2\n2,abc\n", file: "c.csv")
-        #expect(throws: InputError(
-            file: "c.csv", line: 3, column: 2, "'abc' is not a number in column 'x'",
-            hint: "every cell of 'x' must be a finite number")) { try t.numericColumn("x") }
+        #expect(
+            throws: InputError(
+                file: "c.csv", line: 3, column: 2, "'abc' is not a number in column 'x'",
+                hint: "every cell of 'x' must be a finite number")
+        ) { try t.numericColumn("x") }
     }
 
     @Test func structuralErrors() {

@@ -14,24 +14,35 @@ struct ProgressAssessmentTests {
         // 100, 102, …, 110 (2015–2020): mean change 2 a year. Target 120 in 2025: projection
         // 110 + 5·2 = 120, shortfall 0 → on track.
         let h = history((0...5).map { (2015 + $0, 100 + 2 * Double($0)) })
-        #expect(ProgressAssessment.destatis(history: h, target: 120, targetYear: 2025, direction: .increase) == .onTrack)
+        #expect(
+            ProgressAssessment.destatis(history: h, target: 120, targetYear: 2025, direction: .increase) == .onTrack)
         // Target 121: shortfall 1 of a gap of 11 = 9% → partly (5–20%).
         #expect(ProgressAssessment.destatis(history: h, target: 121, targetYear: 2025, direction: .increase) == .partly)
         // Target 125: shortfall 5 of 15 = 33% → off track.
-        #expect(ProgressAssessment.destatis(history: h, target: 125, targetYear: 2025, direction: .increase) == .offTrack)
+        #expect(
+            ProgressAssessment.destatis(history: h, target: 125, targetYear: 2025, direction: .increase) == .offTrack)
         // Target 120.5: shortfall 0.5 of 10.5 = 4.8% → still on track.
-        #expect(ProgressAssessment.destatis(history: h, target: 120.5, targetYear: 2025, direction: .increase) == .onTrack)
+        #expect(
+            ProgressAssessment.destatis(history: h, target: 120.5, targetYear: 2025, direction: .increase) == .onTrack)
         // A falling series against a rising target: wrong direction.
         let falling = history((0...5).map { (2015 + $0, 110 - 2 * Double($0)) })
-        #expect(ProgressAssessment.destatis(history: falling, target: 120, targetYear: 2025, direction: .increase) == .wrongDirection)
+        #expect(
+            ProgressAssessment.destatis(history: falling, target: 120, targetYear: 2025, direction: .increase)
+                == .wrongDirection)
         // The same fall against a reduction target of 90: projection 100 − 10 = 90 → on track.
-        #expect(ProgressAssessment.destatis(history: falling, target: 90, targetYear: 2025, direction: .decrease) == .onTrack)
+        #expect(
+            ProgressAssessment.destatis(history: falling, target: 90, targetYear: 2025, direction: .decrease)
+                == .onTrack)
         // Only the last five changes count: an early jump of 50 does not.
         let recent: [(Int, Double)] = (0...5).map { (2015 + $0, 100 + 2 * Double($0)) }
         let early = history([(2013, 50)] + recent)
-        #expect(ProgressAssessment.destatis(history: early, target: 120, targetYear: 2025, direction: .increase) == .onTrack)
+        #expect(
+            ProgressAssessment.destatis(history: early, target: 120, targetYear: 2025, direction: .increase) == .onTrack
+        )
         // One observation: no verdict.
-        #expect(ProgressAssessment.destatis(history: history([(2020, 1)]), target: 2, targetYear: 2025, direction: .increase) == nil)
+        #expect(
+            ProgressAssessment.destatis(
+                history: history([(2020, 1)]), target: 2, targetYear: 2025, direction: .increase) == nil)
     }
 
     /// Eurostat/Statistics Canada: actual compound growth since the base year over the growth
@@ -45,6 +56,8 @@ struct ProgressAssessmentTests {
         let r2 = ProgressAssessment.progressRatio(history: h, baseYear: 2020, target: 200, targetYear: 2025)!
         #expect(abs(r2 - 0.1 / (pow(2, 0.2) - 1)) < 1e-9)
         #expect(ProgressAssessment.progressCategory(r2) == "acceleration_needed")
-        #expect(ProgressAssessment.progressRatio(history: history([(2022, 121)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
+        #expect(
+            ProgressAssessment.progressRatio(
+                history: history([(2022, 121)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
     }
 }

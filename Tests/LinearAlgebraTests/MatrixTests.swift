@@ -97,7 +97,9 @@ struct MatrixTests {
     @Test func inverseSPDOfKnownMatrix() throws {
         // [[2,1],[1,2]]⁻¹ = (1/3)[[2,-1],[-1,2]].
         let inv = try Matrix([[2, 1], [1, 2]]).inverseSPD()
-        #expect(close(inv[0, 0], 2.0 / 3) && close(inv[0, 1], -1.0 / 3) && close(inv[1, 0], -1.0 / 3) && close(inv[1, 1], 2.0 / 3))
+        #expect(
+            close(inv[0, 0], 2.0 / 3) && close(inv[0, 1], -1.0 / 3) && close(inv[1, 0], -1.0 / 3)
+                && close(inv[1, 1], 2.0 / 3))
     }
 
     @Test func symmetricEigenOfKnownMatrix() throws {

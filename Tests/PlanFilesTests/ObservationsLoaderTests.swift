@@ -1,8 +1,9 @@
 import Foundation
 import IO
-@testable import PlanFiles
 import Indicators
 import Testing
+
+@testable import PlanFiles
 
 struct ObservationsLoaderTests {
     static let kinds: [String: IndicatorKind] = ["rd_intensity": .share, "firms": .stock]
@@ -24,7 +25,9 @@ struct ObservationsLoaderTests {
     }
 
     @Test func longLayoutKeepsQualityAndSource() throws {
-        let o = try load("indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n")
+        let o = try load(
+            "indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n"
+        )
         #expect(o.count == 2)
         #expect(o[0].quality == .lowerBound && o[0].source == "报道")
         #expect(o[0].location?.line == 2)
@@ -38,8 +41,12 @@ struct ObservationsLoaderTests {
     }
 
     @Test func rangeChecks() throws {
-        #expect { try load("indicator,year,value\nrd_intensity,2023,100\n") } throws: { ($0 as! InputError).column == 3 }
-        #expect { try load("indicator,year,value\nfirms,2023,-1\n") } throws: { ($0 as! InputError).message.contains("cannot be negative") }
+        #expect { try load("indicator,year,value\nrd_intensity,2023,100\n") } throws: {
+            ($0 as! InputError).column == 3
+        }
+        #expect { try load("indicator,year,value\nfirms,2023,-1\n") } throws: {
+            ($0 as! InputError).message.contains("cannot be negative")
+        }
         // Partial-year rows are never used, so their range is not held against them.
         #expect(try load("indicator,year,value,quality\nrd_intensity,2023,100,not_comparable\n").count == 1)
     }

@@ -26,10 +26,17 @@ struct ForecastCommandTests {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try write(Self.input, "in.csv", in: dir)
-        let run = try Binary.run(["forecast", "--input", path, "--horizon", "3", "--levels", "80,95", "--quantiles", "0.05,0.5,0.95"])
+        let run = try Binary.run([
+            "forecast", "--input", path, "--horizon", "3", "--levels", "80,95", "--quantiles", "0.05,0.5,0.95",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines[0] == ["series_id", "period", "step", "mean", "lo80", "hi80", "lo95", "hi95", "q0.05", "q0.5", "q0.95"])
+        let lines = run.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(
+            lines[0] == [
+                "series_id", "period", "step", "mean", "lo80", "hi80", "lo95", "hi95", "q0.05", "q0.5", "q0.95",
+            ])
         #expect(lines.count == 1 + 3 * 3)
         #expect(lines[1][0] == "a" && lines[1][1] == "2021" && lines[1][2] == "1")
         #expect(lines[4][0] == "b" && lines[4][1] == "2022")
@@ -74,7 +81,9 @@ struct ForecastCommandTests {
         }
         let usage = try Binary.run(["forecast", "--input", try write(Self.input, "ok.csv", in: dir), "--horizon", "0"])
         #expect(usage.status == 64)
-        let level = try Binary.run(["forecast", "--input", try write(Self.input, "ok2.csv", in: dir), "--horizon", "2", "--levels", "80,150"])
+        let level = try Binary.run([
+            "forecast", "--input", try write(Self.input, "ok2.csv", in: dir), "--horizon", "2", "--levels", "80,150",
+        ])
         #expect(level.status == 64)
     }
 
@@ -83,14 +92,18 @@ struct ForecastCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var text = "series_id,period,value,split\n"
         for s in 0..<6 {
-            for t in 0..<12 { text += "s\(s),\(t),\(100 + Double(s * 7 + t * (3 + s)) + Double((t * 37 + s * 11) % 9)),\(t < 9 ? "train" : "test")\n" }
+            for t in 0..<12 {
+                text +=
+                    "s\(s),\(t),\(100 + Double(s * 7 + t * (3 + s)) + Double((t * 37 + s * 11) % 9)),\(t < 9 ? "train" : "test")\n"
+            }
         }
         let path = try write(text, "split.csv", in: dir)
         let run = try Binary.run(["backtest", "--input", path, "--horizon", "3", "--quantiles", "0.1,0.5,0.9"])
         #expect(run.status == 0, "\(run.stderr)")
-        let metrics = Dictionary(uniqueKeysWithValues: run.stdout.split(separator: "\n").dropFirst().map { l -> (String, Double) in
-            let p = l.split(separator: ","); return (String(p[0]), Double(p[1]) ?? .nan)
-        })
+        let metrics = Dictionary(
+            uniqueKeysWithValues: run.stdout.split(separator: "\n").dropFirst().map { l -> (String, Double) in
+                let p = l.split(separator: ","); return (String(p[0]), Double(p[1]) ?? .nan)
+            })
         for k in ["sMAPE", "MASE", "cov80", "cov95", "MSIS95", "SQL", "brier", "ECE"] {
             #expect(metrics[k]?.isFinite == true, "\(k)")
         }
@@ -102,7 +115,9 @@ extension ForecastCommandTests {
     @Test func testRowsOfASplitAreHeldOut() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try write("series_id,period,value,split\na,1,10,train\na,2,11,train\na,3,13,train\na,4,12,train\na,5,99,test\n", "s.csv", in: dir)
+        let path = try write(
+            "series_id,period,value,split\na,1,10,train\na,2,11,train\na,3,13,train\na,4,12,train\na,5,99,test\n",
+            "s.csv", in: dir)
         let run = try Binary.run(["forecast", "--input", path, "--horizon", "1"])
         #expect(run.status == 0)
         let row = run.stdout.split(separator: "\n")[1].split(separator: ",")
@@ -116,7 +131,8 @@ extension ForecastCommandTests {
     @Test func forecastsBeyondDoubleRangeAreDroppedWithAWarning() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try write("series_id,period,value\nx,2020,1e306\nx,2021,1e307\nx,2022,1e308\ny,1,1\ny,2,2\ny,3,3\n", "h.csv", in: dir)
+        let path = try write(
+            "series_id,period,value\nx,2020,1e306\nx,2021,1e307\nx,2022,1e308\ny,1,1\ny,2,2\ny,3,3\n", "h.csv", in: dir)
         let run = try Binary.run(["forecast", "--input", path, "--horizon", "2"])
         #expect(run.status == 0)
         #expect(!run.stdout.contains("inf") && !run.stdout.contains("nan"))

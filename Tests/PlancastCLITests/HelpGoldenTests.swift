@@ -6,7 +6,8 @@ import Testing
 /// `PLANCAST_UPDATE_GOLDEN=1 swift test --filter HelpGoldenTests`.
 struct HelpGoldenTests {
     static let commands = [
-        [], ["run"], ["compare"], ["forecast"], ["backtest"], ["check"], ["indicators"], ["ols"], ["bench"], ["bench", "mc"],
+        [], ["run"], ["compare"], ["forecast"], ["backtest"], ["check"], ["indicators"], ["ols"], ["bench"],
+        ["bench", "mc"],
     ]
 
     @Test("--help matches the stored text", arguments: commands)

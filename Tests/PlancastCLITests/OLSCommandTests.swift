@@ -22,13 +22,17 @@ struct OLSCommandTests {
 
     @Test("NIST StRD through the binary: LRE ≥ 13 on every certified value", arguments: datasets)
     func nist(name: String) throws {
-        let json = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Binary.fixture("nist-strd/certified.json")))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Binary.fixture("nist-strd/certified.json"))))
+            as! [String: Any]
         let spec = json[name] as! [String: Any]
         let run = try Binary.run(Self.arguments(name, spec))
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.isEmpty)
-        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = run.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(lines[0] == ["term", "estimate", "std_error"])
         func num(_ s: Any) -> Double { Double((s as! String).replacingOccurrences(of: "E", with: "e"))! }
         let params = (spec["params"] as! [Any]).map(num)

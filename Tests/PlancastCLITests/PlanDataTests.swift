@@ -16,7 +16,9 @@ struct PlanDataTests {
         guard let start = text.range(of: "指标体系\n", options: .backwards) else { return [] }
         var rows = [(name: String, unit: String, targets: [Double])]()
         for line in text[start.upperBound...].split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard f.count >= 6 else { continue }
             for i in 2..<(f.count - 3) {
                 let nums = f[i..<(i + 4)].compactMap { Double($0) }
@@ -38,11 +40,18 @@ struct PlanDataTests {
             while k < it.count {
                 let c = it[k]
                 if quoted {
-                    if c == "\"" { if k + 1 < it.count && it[k + 1] == "\"" { cur.append("\""); k += 1 } else { quoted = false } }
-                    else { cur.append(c) }
-                } else if c == "\"" { quoted = true }
-                else if c == "," { fields.append(cur); cur = "" }
-                else { cur.append(c) }
+                    if c == "\"" {
+                        if k + 1 < it.count && it[k + 1] == "\"" { cur.append("\""); k += 1 } else { quoted = false }
+                    } else {
+                        cur.append(c)
+                    }
+                } else if c == "\"" {
+                    quoted = true
+                } else if c == "," {
+                    fields.append(cur); cur = ""
+                } else {
+                    cur.append(c)
+                }
                 k += 1
             }
             fields.append(cur)
@@ -57,11 +66,12 @@ struct PlanDataTests {
         #expect(run.status == 0, "\(run.stderr)")
         let rows = Self.csvRows(run.stdout)
         let header = rows[0]
-        #expect(header == [
-            "indicator", "parent", "name_zh", "name_en", "category", "kind", "unit", "direction", "headline_rule",
-            "headline_goal", "target_2022", "target_2023", "target_2024", "target_2025", "observations",
-            "first_year", "last_year",
-        ])
+        #expect(
+            header == [
+                "indicator", "parent", "name_zh", "name_en", "category", "kind", "unit", "direction", "headline_rule",
+                "headline_goal", "target_2022", "target_2023", "target_2024", "target_2025", "observations",
+                "first_year", "last_year",
+            ])
         let data = Array(rows.dropFirst())
         #expect(data.count == 32)
         for (k, (s, r)) in zip(seed, data).enumerated() {
@@ -182,7 +192,8 @@ struct PlanDataTests {
         let gbk = try Binary.run(["indicators", "--format", "csv", "--observations", gbkPath], in: Binary.packageRoot)
         #expect(gbk.status == 0, "\(gbk.stderr)")
         #expect(gbk.stdout == utf8.stdout)
-        let forced = try Binary.run(["check", "--observations", gbkPath, "--encoding", "gb18030"], in: Binary.packageRoot)
+        let forced = try Binary.run(
+            ["check", "--observations", gbkPath, "--encoding", "gb18030"], in: Binary.packageRoot)
         #expect(forced.status == 0)
         let wrong = try Binary.run(["check", "--observations", gbkPath, "--encoding", "utf-8"], in: Binary.packageRoot)
         #expect(wrong.status == 65)
@@ -210,28 +221,43 @@ struct PlanDataTests {
             return d.path
         }
         // A share target above 100: a consistency error (exit 65), reported at its line.
-        let share = try variant("share") { $0.replacingOccurrences(of: "%,increase,final,4.5,4.0,4.1,4.3,4.5", with: "%,increase,final,4.5,4.0,4.1,104.3,4.5") }
+        let share = try variant("share") {
+            $0.replacingOccurrences(
+                of: "%,increase,final,4.5,4.0,4.1,4.3,4.5", with: "%,increase,final,4.5,4.0,4.1,104.3,4.5")
+        }
         var run = try Binary.run(["check", "--plan", share])
         #expect(run.status == 65)
         #expect(run.stdout.contains("indicators.csv:24: error: [rd_intensity]"))
         // A misspelt kind: a load error with line, column and the nearest kind.
-        let kind = try variant("kind") { $0.replacingOccurrences(of: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,level,", with: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,levle,") }
+        let kind = try variant("kind") {
+            $0.replacingOccurrences(
+                of: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,level,",
+                with: ",科技服务业收入,Revenue of the sci-tech service industry,创新生态,levle,")
+        }
         run = try Binary.run(["check", "--plan", kind])
         #expect(run.status == 65)
         #expect(run.stderr.contains("indicators.csv:32:7:"))
         #expect(run.stderr.contains("did you mean 'level'"))
         // A child above its parent.
-        let child = try variant("child") { $0.replacingOccurrences(of: "名,increase,final,65,50,55,60,65", with: "名,increase,final,65,50,55,260,65") }
+        let child = try variant("child") {
+            $0.replacingOccurrences(of: "名,increase,final,65,50,55,60,65", with: "名,increase,final,65,50,55,260,65")
+        }
         run = try Binary.run(["check", "--plan", child])
         #expect(run.status == 65)
         #expect(run.stdout.contains("exceeds its parent"))
         // Milestones that do not add up to the cumulative goal: a warning, exit 0.
-        let sum = try variant("sum") { $0.replacingOccurrences(of: "cumulative,20,4,5,5,6", with: "cumulative,20,4,5,5,7") }
+        let sum = try variant("sum") {
+            $0.replacingOccurrences(of: "cumulative,20,4,5,5,6", with: "cumulative,20,4,5,5,7")
+        }
         run = try Binary.run(["check", "--plan", sum])
         #expect(run.status == 0)
         #expect(run.stdout.contains("yearly milestones sum to 21, the cumulative goal is 20"))
         // A cumulative goal on a stock: the targets of a flow read as a stock.
-        let rule = try variant("rule") { $0.replacingOccurrences(of: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,final", with: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,cumulative") }
+        let rule = try variant("rule") {
+            $0.replacingOccurrences(
+                of: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,final",
+                with: "瞪羚企业,Gazelle enterprises,科创企业,stock,家,increase,cumulative")
+        }
         run = try Binary.run(["check", "--plan", rule])
         #expect(run.status == 65)
         #expect(run.stdout.contains("[gazelle_enterprises] a cumulative goal sums yearly amounts"))
@@ -243,8 +269,11 @@ extension PlanDataTests {
         let ok = try Binary.run(["check", "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml"], in: Binary.packageRoot)
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("scenario 'rd-push' is valid"))
-        let bad = try Binary.run(["check", "Tests/PlancastCLITests/Fixtures/bad-scenarios/misspelt-id.yaml"], in: Binary.packageRoot)
+        let bad = try Binary.run(
+            ["check", "Tests/PlancastCLITests/Fixtures/bad-scenarios/misspelt-id.yaml"], in: Binary.packageRoot)
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("misspelt-id.yaml:3:32:") && bad.stderr.contains("did you mean 'high_tech_enterprises'"))
+        #expect(
+            bad.stderr.contains("misspelt-id.yaml:3:32:") && bad.stderr.contains("did you mean 'high_tech_enterprises'")
+        )
     }
 }

@@ -12,7 +12,10 @@ struct ReportAndCompareTests {
     /// Collects elements with their attributes, in document order.
     final class Collector: NSObject, XMLParserDelegate {
         var elements = [(name: String, attributes: [String: String])]()
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append((name, attributes))
         }
     }
@@ -34,7 +37,9 @@ struct ReportAndCompareTests {
         #expect(parser.parse(), "report.html is not well-formed: \(String(describing: parser.parserError))")
         let html = String(decoding: data, as: UTF8.self)
         #expect(!html.contains("<script"), "no JavaScript needed to read it")
-        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"), "no network resources")
+        #expect(
+            !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"),
+            "no network resources")
         #expect(c.elements.filter { $0.name == "svg" }.count >= 10)
 
         let rows = try RunCommandTests.csv(out.appendingPathComponent("attainment.csv").path)
@@ -54,16 +59,25 @@ struct ReportAndCompareTests {
         for e in c.elements {
             if e.name == "table", let s = e.attributes["data-scenario"] { scenario = s }
             if e.name == "tr", let i = e.attributes["data-indicator"] { indicator = i; col = 0 }
-            guard e.name == "td", let p = e.attributes["data-p"], !scenario.isEmpty, !indicator.isEmpty else { continue }
+            guard e.name == "td", let p = e.attributes["data-p"], !scenario.isEmpty, !indicator.isEmpty else {
+                continue
+            }
             let row: [String: String]?
             if indicator == "all" {
                 row = rows.first { $0["scenario"] == scenario && $0["indicator"] == "all" }
             } else if col < 4 {
-                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "milestone" && $0["year"] == years[col] }
+                row = rows.first {
+                    $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "milestone"
+                        && $0["year"] == years[col]
+                }
             } else if col == 4 {
-                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"]!.hasPrefix("goal_") }
+                row = rows.first {
+                    $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"]!.hasPrefix("goal_")
+                }
             } else {
-                row = rows.first { $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "all_milestones" }
+                row = rows.first {
+                    $0["scenario"] == scenario && $0["indicator"] == indicator && $0["target_type"] == "all_milestones"
+                }
             }
             col += 1
             let csvP = try #require(row?["p_met"], "\(scenario) \(indicator) column \(col)")
@@ -94,7 +108,8 @@ struct ReportAndCompareTests {
     @Test func compareRecognisesReproductionAndDifferences() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"), c = dir.appendingPathComponent("c")
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"),
+            c = dir.appendingPathComponent("c")
         let files = ["Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", "--no-sensitivity"]
         #expect(try Self.run(files + ["--threads", "1"], out: a).status == 0)
         #expect(try Self.run(files + ["--threads", "2"], out: b).status == 0)

@@ -12,7 +12,8 @@ struct RunCommandTests {
     }
 
     static func run(_ args: [String], out: URL) throws -> BinaryRun {
-        try Binary.run(["run"] + args + ["--out", out.path, "--paths", "4000", "--no-sensitivity"], in: Binary.packageRoot)
+        try Binary.run(
+            ["run"] + args + ["--out", out.path, "--paths", "4000", "--no-sensitivity"], in: Binary.packageRoot)
     }
 
     @Test func defaultRunWritesEveryFileCoveringEveryIndicatorAndScenario() throws {
@@ -24,9 +25,14 @@ struct RunCommandTests {
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "manifest.json", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
         }
-        let header = try String(contentsOfFile: out.appendingPathComponent("attainment.csv").path, encoding: .utf8).split(separator: "\n")[0]
-        #expect(header == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence")
-        let fheader = try String(contentsOfFile: out.appendingPathComponent("forecasts.csv").path, encoding: .utf8).split(separator: "\n")[0]
+        let header = try String(contentsOfFile: out.appendingPathComponent("attainment.csv").path, encoding: .utf8)
+            .split(separator: "\n")[0]
+        #expect(
+            header
+                == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence"
+        )
+        let fheader = try String(contentsOfFile: out.appendingPathComponent("forecasts.csv").path, encoding: .utf8)
+            .split(separator: "\n")[0]
         #expect(fheader == "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95,source")
         let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
         let scenarios = Set(rows.map { $0["scenario"]! })
@@ -54,10 +60,13 @@ struct RunCommandTests {
         #expect(try Self.run(["--threads", "1", "--seed", "7"], out: a).status == 0)
         #expect(try Self.run(["--threads", "2", "--seed", "7"], out: b).status == 0)
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
-            let x = try Data(contentsOf: a.appendingPathComponent(f)), y = try Data(contentsOf: b.appendingPathComponent(f))
+            let x = try Data(contentsOf: a.appendingPathComponent(f)),
+                y = try Data(contentsOf: b.appendingPathComponent(f))
             #expect(x == y, "\(f) differs between --threads 1 and 2")
         }
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: a.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: a.appendingPathComponent("manifest.json")))
+            as! [String: Any]
         let inputs = manifest["inputs"] as! [[String: Any]]
         #expect(inputs.count >= 9)
         for i in inputs {
@@ -69,7 +78,8 @@ struct RunCommandTests {
             p.standardOutput = pipe
             try p.run()
             p.waitUntilExit()
-            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")[0]
+            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(
+                separator: " ")[0]
             #expect(String(sum) == i["sha256"] as? String, "\(path)")
         }
         #expect(manifest["seed"] as? Int == 7)
@@ -77,7 +87,8 @@ struct RunCommandTests {
     }
 
     static func goalP(_ rows: [[String: String]], _ scenario: String, _ id: String) -> Double? {
-        rows.first { $0["scenario"] == scenario && $0["indicator"] == id && $0["target_type"]!.hasPrefix("goal_") }.flatMap { Double($0["p_met"]!) }
+        rows.first { $0["scenario"] == scenario && $0["indicator"] == id && $0["target_type"]!.hasPrefix("goal_") }
+            .flatMap { Double($0["p_met"]!) }
     }
 
     @Test func whatIfsMoveTheirIndicatorsTheExpectedWay() throws {
@@ -101,7 +112,10 @@ struct RunCommandTests {
         let rows2 = try Self.csv(out2.appendingPathComponent("attainment.csv").path)
         #expect(Self.goalP(rows2, "slower-gdp", "rd_intensity")! > Self.goalP(rows2, "baseline", "rd_intensity")!)
         // As of 2022 the 2023 and later values of R&D intensity are simulated, not judged on data.
-        let rd2024 = rows2.first { $0["scenario"] == "baseline" && $0["indicator"] == "rd_intensity" && $0["year"] == "2024" && $0["target_type"] == "milestone" }!
+        let rd2024 = rows2.first {
+            $0["scenario"] == "baseline" && $0["indicator"] == "rd_intensity" && $0["year"] == "2024"
+                && $0["target_type"] == "milestone"
+        }!
         #expect(rd2024["label"] != "met" && rd2024["label"] != "not_met")
         // And high-tech enterprises, with one observation by then, have insufficient data.
         #expect(Self.goalP(rows2, "baseline", "high_tech_enterprises") == nil)
@@ -123,7 +137,8 @@ struct RunCommandTests {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("never")
-        let path = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/bad-scenarios/\(file)").path
+        let path = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/bad-scenarios/\(file)")
+            .path
         var args = [path]
         if file == "cycle-a.yaml" { args.append(path.replacingOccurrences(of: "cycle-a", with: "cycle-b")) }
         let r = try Self.run(args, out: out)
@@ -141,15 +156,23 @@ extension RunCommandTests {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("a")
-        let r = try Self.run(["Scenarios/baseline.yaml", "Notebooks-data/scenario-examples/assumed-history.yaml"], out: out)
+        let r = try Self.run(
+            ["Scenarios/baseline.yaml", "Notebooks-data/scenario-examples/assumed-history.yaml"], out: out)
         #expect(r.status == 0, "\(r.stderr)")
         let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
-        let g2021 = f.first { $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021" }!
+        let g2021 = f.first {
+            $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021"
+        }!
         #expect(g2021["source"] == "assumed" && g2021["observed"] == "85")
-        let base = f.first { $0["scenario"] == "baseline" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021" }!
+        let base = f.first {
+            $0["scenario"] == "baseline" && $0["indicator"] == "gazelle_enterprises" && $0["year"] == "2021"
+        }!
         #expect(base["source"] == "unavailable")
         let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
-        #expect(a.filter { $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" }.allSatisfy { $0["evidence"]!.hasSuffix(";assumption") })
+        #expect(
+            a.filter { $0["scenario"] == "assumed-history" && $0["indicator"] == "gazelle_enterprises" }.allSatisfy {
+                $0["evidence"]!.hasSuffix(";assumption")
+            })
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"assumptions\" : true"))
     }
@@ -159,7 +182,9 @@ extension RunCommandTests {
     @Test func runWithoutUsableDataReportsInsufficientData() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (k, args) in [["--observations", "Notebooks-data/kunshan-2022-2025/observations-template.csv"], ["--as-of", "2010"]].enumerated() {
+        for (k, args) in [
+            ["--observations", "Notebooks-data/kunshan-2022-2025/observations-template.csv"], ["--as-of", "2010"],
+        ].enumerated() {
             let out = dir.appendingPathComponent("r\(k)")
             let r = try Self.run(args, out: out)
             #expect(r.status == 0, "\(args): \(r.stderr)")

@@ -83,7 +83,9 @@ struct NISTStRDTests {
         lres.append(Self.lre(r.residualSD, c.residualSD))
         lres.append(Self.lre(r.rSquared, c.rSquared))
         let minimum = lres.min()!
-        print("NIST \(name): minimum LRE \(String(format: "%.2f", minimum)) over \(lres.count) certified values (scaled condition number \(String(format: "%.3g", r.conditionNumber)))")
+        print(
+            "NIST \(name): minimum LRE \(String(format: "%.2f", minimum)) over \(lres.count) certified values (scaled condition number \(String(format: "%.3g", r.conditionNumber)))"
+        )
         #expect(minimum >= 13, "\(name): minimum LRE \(minimum); all: \(lres)")
     }
 }

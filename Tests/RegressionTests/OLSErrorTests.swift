@@ -23,22 +23,33 @@ struct OLSErrorTests {
 
     @Test func tooFewObservationsAndNonFiniteValues() throws {
         let d = try Design(intercept: true, columns: [("x", [1, 2])])
-        #expect(throws: RegressionError.tooFewObservations(observations: 2, parameters: 2)) { try ordinaryLeastSquares(y: [1, 2], design: d) }
+        #expect(throws: RegressionError.tooFewObservations(observations: 2, parameters: 2)) {
+            try ordinaryLeastSquares(y: [1, 2], design: d)
+        }
         let d3 = try Design(intercept: true, columns: [("x", [1, 2, 3])])
-        #expect(throws: RegressionError.nonFinite(term: "response", row: 1)) { try ordinaryLeastSquares(y: [1, .nan, 3], design: d3) }
+        #expect(throws: RegressionError.nonFinite(term: "response", row: 1)) {
+            try ordinaryLeastSquares(y: [1, .nan, 3], design: d3)
+        }
         let dinf = try Design(intercept: true, columns: [("x", [1, .infinity, 3])])
-        #expect(throws: RegressionError.nonFinite(term: "x", row: 1)) { try ordinaryLeastSquares(y: [1, 2, 3], design: dinf) }
-        #expect(throws: RegressionError.invalidDegree(0)) { try Design(intercept: true, columns: [], polynomial: ("x", [1, 2], 0)) }
+        #expect(throws: RegressionError.nonFinite(term: "x", row: 1)) {
+            try ordinaryLeastSquares(y: [1, 2, 3], design: dinf)
+        }
+        #expect(throws: RegressionError.invalidDegree(0)) {
+            try Design(intercept: true, columns: [], polynomial: ("x", [1, 2], 0))
+        }
         #expect(throws: RegressionError.lengthMismatch(term: "z", count: 2, expected: 3)) {
             try Design(intercept: true, columns: [("x", [1, 2, 3]), ("z", [1, 2])])
         }
-        #expect(throws: RegressionError.noObservations) { try ordinaryLeastSquares(y: [], design: try Design(intercept: true, columns: [])) }
+        #expect(throws: RegressionError.noObservations) {
+            try ordinaryLeastSquares(y: [], design: try Design(intercept: true, columns: []))
+        }
     }
 
     @Test func simpleLineInClosedForm() throws {
         // y = 1, 3, 2, 5 on x = 0…3: slope 1.1, intercept 1.1 (x̄ = 1.5, ȳ = 2.75), RSS = 2.7,
         // σ̂ = √(2.7/2), SE(slope) = σ̂/√5, R² = 1 − 2.7/8.75.
-        let r = try ordinaryLeastSquares(y: [1, 3, 2, 5], design: try Design(intercept: true, columns: [("x", [0, 1, 2, 3])]))
+        let r = try ordinaryLeastSquares(
+            y: [1, 3, 2, 5], design: try Design(intercept: true, columns: [("x", [0, 1, 2, 3])]))
         #expect(abs(r.estimates[0] - 1.1) < 1e-14 && abs(r.estimates[1] - 1.1) < 1e-14)
         #expect(abs(r.residualSD - (2.7 / 2).squareRoot()) < 1e-14)
         #expect(abs(r.standardErrors[1] - (2.7 / 2).squareRoot() / 5.0.squareRoot()) < 1e-14)

@@ -3,9 +3,11 @@ import Testing
 @testable import Reporting
 
 struct AxisTicksTests {
-    @Test("ticks are round, distinct, inside the range", arguments: [
-        (9999.2, 10001.3), (0.0, 1.0), (3390.0, 3643.0), (0.0381, 0.0383), (-5.0, 5.0), (1e6, 3.5e6), (99.9, 100.1),
-    ])
+    @Test(
+        "ticks are round, distinct, inside the range",
+        arguments: [
+            (9999.2, 10001.3), (0.0, 1.0), (3390.0, 3643.0), (0.0381, 0.0383), (-5.0, 5.0), (1e6, 3.5e6), (99.9, 100.1),
+        ])
     func ticks(range: (Double, Double)) {
         let t = AxisTicks.nice(lo: range.0, hi: range.1)
         #expect(t.count >= 2 && t.count <= 11, "\(range): \(t)")

@@ -30,11 +30,13 @@ struct GoldenAttainmentTests {
         for (x, y) in zip(a, b) where x != y {
             let fx = x.split(separator: ",", omittingEmptySubsequences: false)
             let fy = y.split(separator: ",", omittingEmptySubsequences: false)
-            let same = fx.count == fy.count && zip(fx, fy).allSatisfy { u, v in
-                if u == v { return true }
-                guard let p = Double(u), let q = Double(v) else { return false }
-                return abs(p - q) <= max(1e-3 * abs(q), 1e-3)
-            }
+            let same =
+                fx.count == fy.count
+                && zip(fx, fy).allSatisfy { u, v in
+                    if u == v { return true }
+                    guard let p = Double(u), let q = Double(v) else { return false }
+                    return abs(p - q) <= max(1e-3 * abs(q), 1e-3)
+                }
             if !same { mismatches.append("\(x)\n   stored: \(y)") }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) rows differ, first: \(mismatches.first ?? "")")

@@ -44,15 +44,18 @@ struct RunPipelineTests {
         let manifest = try JSONFile.read(path: out + "/manifest.json", what: "manifest")
         let inputs = manifest["inputs"] as? [[String: Any]] ?? []
         let hashed = Set(inputs.compactMap { $0["path"] as? String })
-        for f in [child, parent, Self.plan + "/plan.yaml", Self.plan + "/indicators.csv", Self.plan + "/observations.csv"] {
+        for f in [
+            child, parent, Self.plan + "/plan.yaml", Self.plan + "/indicators.csv", Self.plan + "/observations.csv",
+        ] {
             #expect(hashed.contains(f), "\(f) is hashed in the manifest")
         }
         for i in inputs {
             #expect(try sha256Hex(path: i["path"] as! String) == i["sha256"] as! String)
         }
         let outputs = manifest["outputs"] as? [[String: Any]] ?? []
-        #expect(Set(outputs.compactMap { $0["path"] as? String })
-            == ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv", "report.html"])
+        #expect(
+            Set(outputs.compactMap { $0["path"] as? String })
+                == ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv", "report.html"])
     }
 
     @Test func compareNamesAnEditedInheritedParent() throws {
@@ -93,7 +96,8 @@ struct RunPipelineTests {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let planCopy = dir.appendingPathComponent("a/b/plan")
-        try FileManager.default.createDirectory(at: planCopy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: planCopy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.plan, toPath: planCopy.path)
         var r = Self.request([], out: dir.appendingPathComponent("run").path)
         r.planDirectory = planCopy.path

@@ -37,7 +37,9 @@ struct ScenarioTests {
 
     @Test func removingALeverKeepsTheOthers() {
         var s = Scenario(name: "s")
-        s.levers = [Self.lever("x", ["a"], growth: 1), Self.lever("y", ["a"], growth: 2), Self.lever("x", ["b"], growth: 3)]
+        s.levers = [
+            Self.lever("x", ["a"], growth: 1), Self.lever("y", ["a"], growth: 2), Self.lever("x", ["b"], growth: 3),
+        ]
         #expect(s.without(lever: "x").leverNames == ["y"])
         #expect(s.without(lever: "z").leverNames == ["x", "y", "x"])
     }
@@ -55,7 +57,8 @@ struct ScenarioTests {
     /// Two indicators with 8 yearly observations each; the what-if pushes only `a`.
     static func plan() -> Plan {
         let meta = PlanMetadata(
-            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021
+        )
         func indicator(_ id: String) -> Indicator {
             Indicator(
                 id: id, row: id, nameZh: id, nameEn: id, category: "c", kind: .level, unit: "u",
@@ -72,7 +75,8 @@ struct ScenarioTests {
         var push = Scenario(name: "push")
         push.levers = [Self.lever("push", ["a"], growth: 3)]
         let runs = try ScenarioRunner.run(
-            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11, threads: 2)
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11,
+            threads: 2)
         func goal(_ run: ScenarioRun, _ id: String) -> TargetOutcome {
             run.result.targets.first { $0.spec.kind == .goal && $0.spec.series.map { run.model.series[$0].id } == id }!
         }
@@ -90,7 +94,8 @@ struct ScenarioTests {
         var push = Scenario(name: "push")
         push.levers = [Self.lever("push", ["a"], growth: 3)]
         let runs = try ScenarioRunner.run(
-            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11, threads: 1)
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11,
+            threads: 1)
         let s = ScenarioRunner.sensitivity(runs: runs, paths: 4096, seed: 11, threads: 1)
         // Only `push` has a lever; one row per headline goal.
         #expect(s.map(\.indicator) == ["a", "b"] && s.allSatisfy { $0.scenario == "push" && $0.lever == "push" })

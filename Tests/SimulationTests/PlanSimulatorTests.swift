@@ -9,34 +9,48 @@ import Testing
 /// an identity transform, centre z₀ + μh and scale σ√h, every path is exactly a Gaussian random
 /// walk with drift μ and variance σ² (uₕ·√h is the walk's sum of innovations).
 struct PlanSimulatorTests {
-    static let meta = PlanMetadata(id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+    static let meta = PlanMetadata(
+        id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
     static let z0 = 1000.0, mu = 5.0, sigma = 10.0
 
     /// Pool of exact standard normal quantiles, so the calibration is N(0, 1).
     static func normalCalibration(horizon: Int) -> Calibration {
         let m = 20001
         let z = (0..<m).map { StudentT.normalQuantile((Double($0) + 0.5) / Double(m)) }
-        return Calibration(pool: ErrorPool(errors: Array(repeating: z, count: horizon)), prior: ErrorPrior(weight: 0) { _, _ in 0 }, horizon: horizon)
+        return Calibration(
+            pool: ErrorPool(errors: Array(repeating: z, count: horizon)), prior: ErrorPrior(weight: 0) { _, _ in 0 },
+            horizon: horizon)
     }
 
-    static func model(level: (goal: Double, milestones: [Double]), flow: (goal: Double, milestones: [Double]), flowRule: HeadlineRule = .cumulative) throws -> PlanModel {
-        func targets(_ m: [Double]) -> [Int: Double] { Dictionary(uniqueKeysWithValues: zip(2022...2025, m).map { ($0, $1) }) }
+    static func model(
+        level: (goal: Double, milestones: [Double]), flow: (goal: Double, milestones: [Double]),
+        flowRule: HeadlineRule = .cumulative
+    ) throws -> PlanModel {
+        func targets(_ m: [Double]) -> [Int: Double] {
+            Dictionary(uniqueKeysWithValues: zip(2022...2025, m).map { ($0, $1) })
+        }
         let inds = [
-            Indicator(id: "level", row: "1", nameZh: "水平", nameEn: "level", category: "c", kind: .level, unit: "亿元",
-                      targets: targets(level.milestones), headline: HeadlineGoal(rule: .final, value: level.goal)),
-            Indicator(id: "flow", row: "2", nameZh: "流量", nameEn: "flow", category: "c", kind: .flow, unit: "亿元",
-                      targets: targets(flow.milestones), headline: HeadlineGoal(rule: flowRule, value: flow.goal)),
+            Indicator(
+                id: "level", row: "1", nameZh: "水平", nameEn: "level", category: "c", kind: .level, unit: "亿元",
+                targets: targets(level.milestones), headline: HeadlineGoal(rule: .final, value: level.goal)),
+            Indicator(
+                id: "flow", row: "2", nameZh: "流量", nameEn: "flow", category: "c", kind: .flow, unit: "亿元",
+                targets: targets(flow.milestones), headline: HeadlineGoal(rule: flowRule, value: flow.goal)),
         ]
         let plan = Plan(metadata: meta, indicators: inds, drivers: [], observations: [])
         let years = Array(2021...2025)
         let series = inds.map { ind in
             SimulationSeries(
                 id: ind.id, kind: ind.kind, transform: .identity, isCount: false, isDriver: false, parent: nil,
-                known: [z0, nil, nil, nil, nil], sources: [.observed, .simulated, .simulated, .simulated, .simulated], origin: 2021,
+                known: [z0, nil, nil, nil, nil], sources: [.observed, .simulated, .simulated, .simulated, .simulated],
+                origin: 2021,
                 center: (1...4).map { z0 + mu * Double($0) }, scale: (1...4).map { sigma * Double($0).squareRoot() },
-                evidence: Evidence(history: History(indicator: ind.id, points: [])), models: ["test"], usesAssumptions: false)
+                evidence: Evidence(history: History(indicator: ind.id, points: [])), models: ["test"],
+                usesAssumptions: false)
         }
-        return try PlanModel(plan: plan, years: years, series: series, calibration: normalCalibration(horizon: 4), simulated: [0, 1], correlation: .identity(2), horizon: 4)
+        return try PlanModel(
+            plan: plan, years: years, series: series, calibration: normalCalibration(horizon: 4), simulated: [0, 1],
+            correlation: .identity(2), horizon: 4)
     }
 
     @Test func randomWalkAndCumulativeFlowMatchClosedForm() throws {
@@ -68,7 +82,8 @@ struct PlanSimulatorTests {
     /// milestones: two code paths (the worst year, the count of milestones met) must agree path
     /// by path, and both lie below the probability of any single year.
     @Test func everyYearGoalAgreesWithAllMilestones() throws {
-        let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (1008, [1008, 1008, 1008, 1008]), flowRule: .everyYear)
+        let m = try Self.model(
+            level: (1030, [1010, 1015, 1020, 1030]), flow: (1008, [1008, 1008, 1008, 1008]), flowRule: .everyYear)
         let r = PlanSimulator.run(model: m, paths: 20_000, seed: 3, threads: 2)
         let goal = r.targets.firstIndex { $0.spec.series == 1 && $0.spec.kind == .goal }!
         let all = r.targets.firstIndex { $0.spec.series == 1 && $0.spec.kind == .allMilestones }!
@@ -94,18 +109,30 @@ struct PlanSimulatorTests {
         #expect(a.targets.map(\.pMet) != b.targets.map(\.pMet))
         for (x, y) in zip(a.targets, b.targets) where x.status == .simulated {
             let se = ((x.standardError! * x.standardError!) + (y.standardError! * y.standardError!)).squareRoot()
-            #expect(abs(x.pMet! - y.pMet!) <= 4 * se + 1e-12, "\(x.spec.kind) \(x.spec.year ?? 0): \(x.pMet!) vs \(y.pMet!)")
+            #expect(
+                abs(x.pMet! - y.pMet!) <= 4 * se + 1e-12, "\(x.spec.kind) \(x.spec.year ?? 0): \(x.pMet!) vs \(y.pMet!)"
+            )
         }
     }
 
     @Test func scenarioEffectsMoveTheRightWay() throws {
         let m = try Self.model(level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
         let base = PlanSimulator.run(model: m, paths: 20_000, seed: 4, threads: 2)
-        let up = [Lever(name: "push", series: ["level"], action: .growth(fromYear: 2023, percentPerYear: .pert(min: 0, mode: 1, max: 2)))]
-        let down = [Lever(name: "crash", series: ["level", "flow"], action: .shock(year: 2023, probability: 1, percent: .fixed(-5)))]
+        let up = [
+            Lever(
+                name: "push", series: ["level"],
+                action: .growth(fromYear: 2023, percentPerYear: .pert(min: 0, mode: 1, max: 2)))
+        ]
+        let down = [
+            Lever(
+                name: "crash", series: ["level", "flow"],
+                action: .shock(year: 2023, probability: 1, percent: .fixed(-5)))
+        ]
         let u = PlanSimulator.run(model: m, levers: up, paths: 20_000, seed: 4, threads: 2)
         let d = PlanSimulator.run(model: m, levers: down, paths: 20_000, seed: 4, threads: 2)
-        let g = { (r: PlanSimulationResult, id: Int) in r.targets.first { $0.spec.series == id && $0.spec.kind == .goal }!.pMet! }
+        let g = { (r: PlanSimulationResult, id: Int) in
+            r.targets.first { $0.spec.series == id && $0.spec.kind == .goal }!.pMet!
+        }
         #expect(g(u, 0) > g(base, 0))
         #expect(g(u, 1) == g(base, 1), "an untouched indicator keeps its draws (common random numbers)")
         #expect(g(d, 0) < g(base, 0) && g(d, 1) < g(base, 1))

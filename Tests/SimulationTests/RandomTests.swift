@@ -7,7 +7,9 @@ struct RandomTests {
     /// reference implementation's test vectors (also in rand_xoshiro's test suite).
     @Test func xoshiroKnownAnswers() {
         var g = Xoshiro256PlusPlus(state: (1, 2, 3, 4))
-        let expected: [UInt64] = [41943041, 58720359, 3588806011781223, 3591011842654386, 9228616714210784205, 9973669472204895162]
+        let expected: [UInt64] = [
+            41943041, 58720359, 3588806011781223, 3591011842654386, 9228616714210784205, 9973669472204895162,
+        ]
         #expect((0..<6).map { _ in g.next() } == expected)
     }
 
@@ -62,7 +64,10 @@ struct RandomTests {
         #expect(abs(m4 / (m2 * m2) - 3) < 5 * 0.0024, "excess kurtosis")
         // Tails: P(|Z| > 2) = 0.0455003, P(|Z| > 3) = 0.0026998, P(|Z| > 3.6541528853610088) (the
         // ziggurat's tail start r) = 0.000258, P(Z > 4) = 3.1671e-5.
-        for (c, p, twoSided) in [(2.0, 0.0455003, true), (3.0, 0.0026998, true), (3.6541528853610088, 0.000258, true), (4.0, 3.1671e-5, false)] {
+        for (c, p, twoSided) in [
+            (2.0, 0.0455003, true), (3.0, 0.0026998, true), (3.6541528853610088, 0.000258, true),
+            (4.0, 3.1671e-5, false),
+        ] {
             let count = buf.filter { twoSided ? abs($0) > c : $0 > c }.count
             let f = Double(count) / Double(n)
             let se = (p * (1 - p) / Double(n)).squareRoot()
@@ -86,7 +91,9 @@ struct HistogramQuantilesTests {
             let exact = sorted[Int((p * Double(sorted.count - 1)).rounded())]
             let est = h.quantile(cell: 0, p)
             #expect(est.isExact)
-            #expect(abs(est.value - exact) <= h.binWidth(cell: 0), "p = \(p): \(est.value) vs \(exact), bin \(h.binWidth(cell: 0))")
+            #expect(
+                abs(est.value - exact) <= h.binWidth(cell: 0),
+                "p = \(p): \(est.value) vs \(exact), bin \(h.binWidth(cell: 0))")
         }
     }
 
@@ -94,7 +101,10 @@ struct HistogramQuantilesTests {
         let pilot = [[0.0, 10.0]]
         var a = HistogramQuantiles(pilot: pilot, bins: 64), b = a.emptyCopy()
         let xs = (0..<1000).map { Double($0 % 97) / 10 }
-        xs.withUnsafeBufferPointer { a.add(cell: 0, UnsafeBufferPointer(rebasing: $0[0..<500])); b.add(cell: 0, UnsafeBufferPointer(rebasing: $0[500...])) }
+        xs.withUnsafeBufferPointer {
+            a.add(cell: 0, UnsafeBufferPointer(rebasing: $0[0..<500]));
+            b.add(cell: 0, UnsafeBufferPointer(rebasing: $0[500...]))
+        }
         var ab = a, ba = b
         ab.merge(b)
         ba.merge(a)

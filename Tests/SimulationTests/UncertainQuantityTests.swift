@@ -19,7 +19,10 @@ struct UncertainQuantityTests {
     }
 
     @Test func meansAndTablesAgree() {
-        for q in [UncertainQuantity.pert(min: -15, mode: -8, max: -3), .triangular(min: 2, mode: 3.5, max: 5), .normal(mean: 4, sd: 1)] {
+        for q in [
+            UncertainQuantity.pert(min: -15, mode: -8, max: -3), .triangular(min: 2, mode: 3.5, max: 5),
+            .normal(mean: 4, sd: 1),
+        ] {
             let t = q.table()
             // The table's average over a fine uniform grid is the mean (to the interpolation error).
             let n = 20000

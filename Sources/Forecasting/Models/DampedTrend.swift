@@ -43,9 +43,13 @@ public struct DampedTrend: ForecastModelSpec {
                 return (s2 * acc).squareRoot()
             }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
             (0..<paths).map { _ in
-                let sigma = sigma2.map { Sampling.scaledInverseChiSquare(df: Double(df), scale2: $0, using: &g).squareRoot() } ?? sigmaPrior
+                let sigma =
+                    sigma2.map { Sampling.scaledInverseChiSquare(df: Double(df), scale2: $0, using: &g).squareRoot() }
+                    ?? sigmaPrior
                 var l = level, b = slope
                 return (0..<horizon).map { _ in
                     let e = sigma * Sampling.normal(using: &g)
@@ -96,6 +100,7 @@ public struct DampedTrend: ForecastModelSpec {
         // One-step errors after the first (which only reflects the initial slope) estimate σ.
         let df = max(0, errors.count - 2)
         let s2: Double? = df > 0 ? sse / Double(df) : nil
-        return Fitted(alpha: best.0, beta: best.1, phi: best.2, level: l, slope: b, sigma2: s2, df: max(df, 1), residuals: errors)
+        return Fitted(
+            alpha: best.0, beta: best.1, phi: best.2, level: l, slope: b, sigma2: s2, df: max(df, 1), residuals: errors)
     }
 }

@@ -16,17 +16,26 @@ public struct LinearTrend: ForecastModelSpec {
         func x(_ h: Int) -> Double { Double(lastPeriod + h) - tbar }
         public func forecast(horizon: Int) -> [Double] { (0..<horizon).map { a + b * x($0 + 1) } }
         public func forecastSD(horizon: Int) -> [Double]? {
-            sigma2.map { s2 in (0..<horizon).map { h in (s2 * (1 + 1 / Double(n) + x(h + 1) * x(h + 1) / stt)).squareRoot() } }
+            sigma2.map { s2 in
+                (0..<horizon).map { h in (s2 * (1 + 1 / Double(n) + x(h + 1) * x(h + 1) / stt)).squareRoot() }
+            }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
             (0..<paths).map { _ in
-                let sigma = sigma2.map { Sampling.scaledInverseChiSquare(df: Double(n - 2), scale2: $0, using: &g).squareRoot() } ?? sigmaPrior
+                let sigma =
+                    sigma2.map {
+                        Sampling.scaledInverseChiSquare(df: Double(n - 2), scale2: $0, using: &g).squareRoot()
+                    } ?? sigmaPrior
                 let aa = a + sigma / Double(n).squareRoot() * Sampling.normal(using: &g)
                 let bb = b + sigma / stt.squareRoot() * Sampling.normal(using: &g)
                 return (0..<horizon).map { aa + bb * x($0 + 1) + sigma * Sampling.normal(using: &g) }
             }
         }
-        public var summary: String { "trend: slope \(String(format: "%.4g", b)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")" }
+        public var summary: String {
+            "trend: slope \(String(format: "%.4g", b)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")"
+        }
     }
 
     public func fit(_ s: YearlySeries) throws(ForecastError) -> Fitted {

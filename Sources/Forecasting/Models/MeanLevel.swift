@@ -15,14 +15,21 @@ public struct MeanLevel: ForecastModelSpec {
         public func forecastSD(horizon: Int) -> [Double]? {
             sigma2.map { s2 in Array(repeating: (s2 * (1 + 1 / Double(n))).squareRoot(), count: horizon) }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
             (0..<paths).map { _ in
-                let sigma = sigma2.map { Sampling.scaledInverseChiSquare(df: Double(n - 1), scale2: $0, using: &g).squareRoot() } ?? sigmaPrior
+                let sigma =
+                    sigma2.map {
+                        Sampling.scaledInverseChiSquare(df: Double(n - 1), scale2: $0, using: &g).squareRoot()
+                    } ?? sigmaPrior
                 let m = mean + sigma / Double(n).squareRoot() * Sampling.normal(using: &g)
                 return (0..<horizon).map { _ in m + sigma * Sampling.normal(using: &g) }
             }
         }
-        public var summary: String { "mean: \(String(format: "%.4g", mean)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")" }
+        public var summary: String {
+            "mean: \(String(format: "%.4g", mean)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")"
+        }
     }
 
     public func fit(_ s: YearlySeries) throws(ForecastError) -> Fitted {

@@ -47,13 +47,19 @@ public struct Naive: ForecastModelSpec {
         public func forecastSD(horizon: Int) -> [Double]? {
             sigma2.map { s2 in (1...max(1, horizon)).prefix(horizon).map { (s2 * Double($0)).squareRoot() } }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
-            randomWalkPaths(start: last, horizon: horizon, paths: paths, draw: { g in
-                guard let s2 = sigma2, df > 0 else { return (0, sigmaPrior) }
-                return (0, Sampling.scaledInverseChiSquare(df: Double(df), scale2: s2, using: &g).squareRoot())
-            }, using: &g)
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
+            randomWalkPaths(
+                start: last, horizon: horizon, paths: paths,
+                draw: { g in
+                    guard let s2 = sigma2, df > 0 else { return (0, sigmaPrior) }
+                    return (0, Sampling.scaledInverseChiSquare(df: Double(df), scale2: s2, using: &g).squareRoot())
+                }, using: &g)
         }
-        public var summary: String { "naive: last \(last), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")" }
+        public var summary: String {
+            "naive: last \(last), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")"
+        }
     }
 
     public func fit(_ s: YearlySeries) throws(ForecastError) -> Fitted {
@@ -82,20 +88,29 @@ public struct RandomWalkDrift: ForecastModelSpec {
         public let df: Int
         public let span: Double
         public let residuals: [Double]
-        public func forecast(horizon: Int) -> [Double] { (1...max(1, horizon)).prefix(horizon).map { last + Double($0) * drift } }
-        public func forecastSD(horizon: Int) -> [Double]? {
-            sigma2.map { s2 in (1...max(1, horizon)).prefix(horizon).map { h in (s2 * (Double(h) + Double(h * h) / span)).squareRoot() } }
+        public func forecast(horizon: Int) -> [Double] {
+            (1...max(1, horizon)).prefix(horizon).map { last + Double($0) * drift }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
-            randomWalkPaths(start: last, horizon: horizon, paths: paths, draw: { g in
-                let sigma: Double
-                if let s2 = sigma2, df > 0 {
-                    sigma = Sampling.scaledInverseChiSquare(df: Double(df), scale2: s2, using: &g).squareRoot()
-                } else {
-                    sigma = sigmaPrior
+        public func forecastSD(horizon: Int) -> [Double]? {
+            sigma2.map { s2 in
+                (1...max(1, horizon)).prefix(horizon).map { h in (s2 * (Double(h) + Double(h * h) / span)).squareRoot()
                 }
-                return (drift + sigma / span.squareRoot() * Sampling.normal(using: &g), sigma)
-            }, using: &g)
+            }
+        }
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
+            randomWalkPaths(
+                start: last, horizon: horizon, paths: paths,
+                draw: { g in
+                    let sigma: Double
+                    if let s2 = sigma2, df > 0 {
+                        sigma = Sampling.scaledInverseChiSquare(df: Double(df), scale2: s2, using: &g).squareRoot()
+                    } else {
+                        sigma = sigmaPrior
+                    }
+                    return (drift + sigma / span.squareRoot() * Sampling.normal(using: &g), sigma)
+                }, using: &g)
         }
         public var summary: String {
             "drift: mu \(String(format: "%.4g", drift)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a"), span \(Int(span))"

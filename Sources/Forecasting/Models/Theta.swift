@@ -25,12 +25,19 @@ public struct Theta: ForecastModelSpec {
             return (1...max(1, horizon)).prefix(horizon).map { h in level + halfSlope * (Double(h - 1) + tail) }
         }
         public func forecastSD(horizon: Int) -> [Double]? {
-            sigma2.map { s2 in (1...max(1, horizon)).prefix(horizon).map { h in (s2 * (1 + Double(h - 1) * alpha * alpha)).squareRoot() } }
+            sigma2.map { s2 in
+                (1...max(1, horizon)).prefix(horizon).map { h in (s2 * (1 + Double(h - 1) * alpha * alpha)).squareRoot()
+                }
+            }
         }
-        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G) -> [[Double]] {
+        public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
+            -> [[Double]]
+        {
             let mean = forecast(horizon: horizon)
             return (0..<paths).map { _ in
-                let sigma = sigma2.map { Sampling.scaledInverseChiSquare(df: Double(df), scale2: $0, using: &g).squareRoot() } ?? sigmaPrior
+                let sigma =
+                    sigma2.map { Sampling.scaledInverseChiSquare(df: Double(df), scale2: $0, using: &g).squareRoot() }
+                    ?? sigmaPrior
                 var shift = 0.0
                 return (0..<horizon).map { h in
                     let e = sigma * Sampling.normal(using: &g)
@@ -40,7 +47,9 @@ public struct Theta: ForecastModelSpec {
                 }
             }
         }
-        public var summary: String { "theta: alpha \(alpha), drift \(String(format: "%.4g", halfSlope)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")" }
+        public var summary: String {
+            "theta: alpha \(alpha), drift \(String(format: "%.4g", halfSlope)), sigma \(sigma2.map { String(format: "%.4g", $0.squareRoot()) } ?? "n/a")"
+        }
     }
 
     public func fit(_ s: YearlySeries) throws(ForecastError) -> Fitted {
