@@ -5,10 +5,10 @@ import Indicators
 /// plus a fine grid for means and sampling).
 public struct Calibration: Sendable {
     public let pool: ErrorPool
-    public let prior: ErrorPrior
+    let prior: ErrorPrior
     /// Grid of probability levels (midpoints of 400 equal bins) and their quantiles per step.
     public let grid: [Double]
-    public let gridQuantiles: [[Double]]
+    let gridQuantiles: [[Double]]
 
     public init(pool: ErrorPool, prior: ErrorPrior, horizon: Int) {
         self.pool = pool

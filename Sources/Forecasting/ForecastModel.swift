@@ -37,7 +37,7 @@ public struct AnyFittedModel: Sendable {
         self.base = base
     }
     public func forecast(horizon: Int) -> [Double] { base.forecast(horizon: horizon) }
-    public func forecastSD(horizon: Int) -> [Double]? { base.forecastSD(horizon: horizon) }
+    func forecastSD(horizon: Int) -> [Double]? { base.forecastSD(horizon: horizon) }
     public func simulate<G: RandomNumberGenerator>(horizon: Int, paths: Int, sigmaPrior: Double, using g: inout G)
         -> [[Double]]
     {
@@ -49,7 +49,7 @@ public struct AnyFittedModel: Sendable {
 
 extension ForecastModelSpec {
     /// Fits and erases the type.
-    public func fitAny(_ series: YearlySeries) throws(ForecastError) -> AnyFittedModel {
+    func fitAny(_ series: YearlySeries) throws(ForecastError) -> AnyFittedModel {
         AnyFittedModel(name: name, try fit(series))
     }
 }

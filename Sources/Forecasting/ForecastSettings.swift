@@ -6,20 +6,20 @@ public struct ForecastSettings: Sendable {
     public var horizon: Int
     public var combination: Combination
     /// Pseudo-degrees of freedom of the pooled scale prior (ScaleModel).
-    public var priorDF: Double
+    var priorDF: Double
     /// Backtest origins per series (the latest ones) for the error pool.
-    public var originsPerSeries: Int
+    var originsPerSeries: Int
     /// Fewest observations at a backtest origin.
-    public var minimumOriginObservations: Int
-    public var prior: ErrorPrior
+    var minimumOriginObservations: Int
+    var prior: ErrorPrior
     public var threads: Int
     /// Estimate the scale prior (ν₀, σ₀) from the batch by empirical Bayes (else ν₀ = priorDF and
     /// σ₀ = the median σ̂).
-    public var empiricalBayes = true
+    var empiricalBayes = true
     /// Shift each predictive distribution so that its mean equals the point forecast.
-    public var meanPreserving = false
+    var meanPreserving = false
     /// Shift the pooled errors so that their median is zero (the models' own centre is kept).
-    public var recenter = true
+    var recenter = true
 
     public init(
         horizon: Int, combination: Combination = .standard, priorDF: Double = 2, originsPerSeries: Int = 10,

@@ -31,15 +31,15 @@ public struct ScoredForecast: Sendable {
 /// quantiles with normal tails; Brier score, Brier skill against the pooled base rate of each
 /// event type, and expected calibration error over 10 bins.
 public enum Metrics {
-    public static let eventKs: [Double] = [-1, 0, 1, 2]
+    static let eventKs: [Double] = [-1, 0, 1, 2]
 
-    public static func smape(_ y: Double, _ f: Double) -> Double {
+    static func smape(_ y: Double, _ f: Double) -> Double {
         let den = abs(y) + abs(f)
         return den == 0 ? 0 : 200 * abs(y - f) / den
     }
 
     /// Mean absolute first difference of the training values (seasonal period 1).
-    public static func maseScale(_ train: [Double]) -> Double {
+    static func maseScale(_ train: [Double]) -> Double {
         guard train.count > 1 else { return .nan }
         var s = 0.0
         for k in 1..<train.count { s += abs(train[k] - train[k - 1]) }
@@ -53,13 +53,13 @@ public enum Metrics {
     }
 
     /// M4's interval score of a central (1 − a) interval, unscaled.
-    public static func intervalScore(_ y: Double, lo: Double, hi: Double, alpha a: Double) -> Double {
+    static func intervalScore(_ y: Double, lo: Double, hi: Double, alpha a: Double) -> Double {
         (hi - lo) + (2 / a) * max(lo - y, 0) + (2 / a) * max(y - hi, 0)
     }
 
     /// P(Y ≤ x) from quantiles (levels strictly increasing), linear between them and normal
     /// tails through the outermost pair (as `_cdf_from_quantiles` in the scorer).
-    public static func cdf(taus: [Double], quantiles qsIn: [Double], at x: Double) -> Double {
+    static func cdf(taus: [Double], quantiles qsIn: [Double], at x: Double) -> Double {
         let qs = qsIn.sorted()
         if taus.count == 1 { return x >= qs[0] ? (taus[0] >= 0.5 ? 1 : 0) : 0 }
         let (loT, hiT, loQ, hiQ) = (taus.first!, taus.last!, qs.first!, qs.last!)
@@ -81,7 +81,7 @@ public enum Metrics {
     }
 
     /// Expected calibration error over `bins` equal-width probability bins.
-    public static func ece(_ p: [Double], _ o: [Double], bins: Int = 10) -> Double {
+    static func ece(_ p: [Double], _ o: [Double], bins: Int = 10) -> Double {
         var sumP = [Double](repeating: 0, count: bins), sumO = sumP, n = sumP
         for k in p.indices {
             // numpy.digitize on the inner edges i·(1/bins), i = 1…bins−1 (as np.linspace makes them).
@@ -207,7 +207,7 @@ public enum Metrics {
     }
 
     /// "0.05", "0.5", "0.975": the shortest decimal for a probability level.
-    public static func formatLevel(_ t: Double) -> String {
+    static func formatLevel(_ t: Double) -> String {
         var s = String(format: "%.6f", t)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }

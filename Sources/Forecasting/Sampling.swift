@@ -24,7 +24,7 @@ public enum Sampling {
 
     /// A gamma(shape, 1) variate by Marsaglia & Tsang (2000), "A simple method for generating
     /// gamma variables", ACM TOMS 26(3); shape < 1 through the boost `G(a) = G(a+1)·U^(1/a)`.
-    public static func gamma<G: RandomNumberGenerator>(shape a: Double, using g: inout G) -> Double {
+    static func gamma<G: RandomNumberGenerator>(shape a: Double, using g: inout G) -> Double {
         if a < 1 {
             let u = uniform(using: &g)
             return gamma(shape: a + 1, using: &g) * exp(log(u) / a)
@@ -45,7 +45,7 @@ public enum Sampling {
     /// σ² drawn from the scaled inverse χ² with `df` degrees of freedom and scale `s²`:
     /// `df · s² / χ²_df` — the posterior of a Gaussian variance under the reference prior
     /// (Gelman et al., *Bayesian Data Analysis*, 3rd ed., §3.2).
-    public static func scaledInverseChiSquare<G: RandomNumberGenerator>(df: Double, scale2: Double, using g: inout G)
+    static func scaledInverseChiSquare<G: RandomNumberGenerator>(df: Double, scale2: Double, using g: inout G)
         -> Double
     {
         let chi2 = 2 * gamma(shape: df / 2, using: &g)

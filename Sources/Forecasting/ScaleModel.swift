@@ -9,8 +9,8 @@ import Foundation
 /// ν₀ pseudo-degrees of freedom (Gelman et al., *BDA3* §2.6). Two points give df = 0 and so σ₀;
 /// one point gives σ₀ and span 1.
 public struct ScaleModel: Sendable {
-    public let sigma0: Double
-    public let priorDF: Double
+    let sigma0: Double
+    let priorDF: Double
     /// On scales without units of their own (identity, square root) series of different sizes
     /// cannot share a σ: the prior is then relative, σ₀ × the series' typical level.
     public let relative: Bool
@@ -31,10 +31,10 @@ public struct ScaleModel: Sendable {
     }
 
     /// Whether a transform's scale is unit-free (log, logit) or not (identity, square root).
-    public static func isRelative(_ t: Transform) -> Bool { t == .identity || t == .squareRoot }
+    static func isRelative(_ t: Transform) -> Bool { t == .identity || t == .squareRoot }
 
     /// The drift model's own σ̂ and degrees of freedom (nil σ̂ below 3 points).
-    public static func rawSigma(_ s: YearlySeries) -> (sigma: Double?, df: Int) {
+    static func rawSigma(_ s: YearlySeries) -> (sigma: Double?, df: Int) {
         guard let f = try? RandomWalkDrift().fit(s) else { return (nil, 0) }
         return (f.sigma2.map { $0.squareRoot() }, f.df)
     }
@@ -47,7 +47,7 @@ public struct ScaleModel: Sendable {
     }
 
     /// `σ_h` for steps 1…horizon.
-    public func scales(_ s: YearlySeries, horizon: Int) -> [Double] {
+    func scales(_ s: YearlySeries, horizon: Int) -> [Double] {
         let sig = max(sigma(s), .leastNormalMagnitude)
         let span = Double(max(s.span, 1))
         return (1...max(1, horizon)).prefix(horizon).map { h in sig * (Double(h) + Double(h * h) / span).squareRoot() }
@@ -58,7 +58,7 @@ public struct ScaleModel: Sendable {
     /// if σᵢ² ~ Scaled-Inv-χ²(ν₀, σ₀²) and σ̂ᵢ² | σᵢ² ~ σᵢ²χ²_dᵢ/dᵢ, then σ̂ᵢ²/σ₀² ~ F(dᵢ, ν₀).
     /// (ν₀, σ₀²) maximise that F likelihood over a grid (ν₀ from 0.5 to 200, σ₀ around the
     /// median σ̂). Returns nil with fewer than 5 usable series.
-    public static func empiricalBayesPrior(_ series: [YearlySeries], relative: Bool = false) -> (
+    static func empiricalBayesPrior(_ series: [YearlySeries], relative: Bool = false) -> (
         nu0: Double, sigma0: Double
     )? {
         let obs: [(s2: Double, df: Double)] = series.compactMap { s in
@@ -91,7 +91,7 @@ public struct ScaleModel: Sendable {
 
     /// The pooled scale: the median σ̂ of series with at least 2 residual degrees of freedom,
     /// or `fallback` when there are none.
-    public static func pooledSigma(_ series: [YearlySeries], fallback: Double, relative: Bool = false) -> Double {
+    static func pooledSigma(_ series: [YearlySeries], fallback: Double, relative: Bool = false) -> Double {
         var sig = series.compactMap { s -> Double? in
             let (raw, df) = rawSigma(s)
             guard df >= 2, let raw else { return nil }

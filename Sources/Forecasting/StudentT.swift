@@ -43,7 +43,7 @@ public enum StudentT {
     }
 
     /// Student-t CDF through the regularised incomplete beta function.
-    public static func cdf(_ t: Double, df: Double) -> Double {
+    static func cdf(_ t: Double, df: Double) -> Double {
         let x = df / (df + t * t)
         let tail = 0.5 * incompleteBeta(x, df / 2, 0.5)
         return t >= 0 ? 1 - tail : tail

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes `data` to `path` atomically: a temporary file in the same folder, then `rename(2)`,
 /// so readers never see a half-written file and a failure leaves nothing behind.
-public func writeAtomically(_ data: Data, to path: String) throws(InputError) {
+func writeAtomically(_ data: Data, to path: String) throws(InputError) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(

@@ -11,7 +11,7 @@ public func nearest(to word: String, among candidates: [String]) -> String? {
 }
 
 /// Edit distance (insertions, deletions, substitutions), by the two-row dynamic programme.
-public func levenshtein(_ a: String, _ b: String) -> Int {
+func levenshtein(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }

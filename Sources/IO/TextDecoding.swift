@@ -16,7 +16,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// Decodes a file's bytes into text, dropping a UTF-8 byte-order mark.
 ///
 /// Foundation on Linux cannot convert GB18030, so that path goes through glibc's `iconv`.
-public func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
+func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     switch encoding {

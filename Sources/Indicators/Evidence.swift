@@ -15,7 +15,7 @@ public struct Evidence: Sendable, Equatable {
     public let firstYear: Int?
     public let lastYear: Int?
     /// Observations that are not plain actuals (estimates, bounds, snapshots, spliced).
-    public let qualified: Int
+    let qualified: Int
     public let grade: Grade
 
     public init(history: History) {

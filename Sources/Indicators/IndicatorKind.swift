@@ -22,7 +22,7 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// The largest admissible value.
-    public var upperBound: Double? { self == .share ? 100 : nil }
+    var upperBound: Double? { self == .share ? 100 : nil }
 
     /// Whether `value` lies inside the kind's range: shares strictly inside (0, 100),
     /// counts and levels ≥ 0, net changes anything finite.

@@ -58,7 +58,7 @@ public struct Observation: Sendable, Equatable {
     }
 
     /// Significant digits as written ("4276.8" → 5, "4250" → 3, "5140.60" → 6).
-    public var significantDigits: Int {
+    var significantDigits: Int {
         let digits = text.filter(\.isNumber)
         let trimmedLeading = digits.drop { $0 == "0" }
         if text.contains(".") { return trimmedLeading.count }

@@ -7,7 +7,7 @@
 /// comes first.
 public enum ObservationSelection {
     /// The winning row of each year, in year order.
-    public static func select(_ candidates: [Observation]) -> [Observation] {
+    static func select(_ candidates: [Observation]) -> [Observation] {
         var byYear = [Int: (Observation, Int)]()
         for (k, o) in candidates.enumerated() where o.quality.isUsable {
             if let (current, ck) = byYear[o.year] {

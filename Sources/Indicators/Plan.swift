@@ -55,7 +55,7 @@ public struct Plan: Sendable {
     }
 
     /// The same plan with other observations (a planner's internal series).
-    public func replacingObservations(_ new: [Observation]) -> Plan {
+    func replacingObservations(_ new: [Observation]) -> Plan {
         Plan(metadata: metadata, indicators: indicators, drivers: drivers, observations: new)
     }
 }

@@ -31,7 +31,7 @@ public enum ProgressAssessment {
 
     /// The category of a progress ratio: ≥ 0.95 on track, 0.6–0.95 acceleration needed, 0–0.6
     /// limited progress, < 0 moving away.
-    public static func progressCategory(_ ratio: Double) -> String {
+    static func progressCategory(_ ratio: Double) -> String {
         switch ratio {
         case 0.95...: return "on_track"
         case 0.6..<0.95: return "acceleration_needed"

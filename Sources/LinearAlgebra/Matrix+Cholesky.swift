@@ -21,7 +21,7 @@ extension Matrix {
     }
 
     /// The inverse of a symmetric positive definite matrix (`dpotrf` then `dpotri`).
-    public func inverseSPD() throws(LinearAlgebraError) -> Matrix {
+    func inverseSPD() throws(LinearAlgebraError) -> Matrix {
         let l = try choleskyLower()
         var a = l.storage
         let n = rows

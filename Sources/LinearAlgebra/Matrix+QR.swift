@@ -17,7 +17,7 @@ public struct PivotedQR: Sendable {
     /// The relative tolerance used for the rank: `|r_kk| ≤ tolerance · |r_11|` counts as zero.
     public let tolerance: Double
     /// `R`'s diagonal, in pivoted order.
-    public let rDiagonal: [Double]
+    let rDiagonal: [Double]
 
     let factors: [Double]
     let tau: [Double]
@@ -48,7 +48,7 @@ public struct PivotedQR: Sendable {
     }
 
     /// Throws `.rankDeficient` naming the first dependent column unless the rank is full.
-    public func requireFullColumnRank() throws(LinearAlgebraError) {
+    func requireFullColumnRank() throws(LinearAlgebraError) {
         guard rows >= columns else { throw .underdetermined(rows: rows, columns: columns) }
         guard rank == columns else {
             throw .rankDeficient(rank: rank, columns: columns, column: permutation[rank])
@@ -125,7 +125,7 @@ extension Matrix {
     ///
     /// Throws `.rankDeficient` (with the rank and the first dependent column) rather than
     /// return a solution that depends on rounding.
-    public func leastSquares(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+    func leastSquares(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
         for (i, v) in b.enumerated() where !v.isFinite {
             throw .nonFinite(row: i, column: 0, value: v)
         }

@@ -2,7 +2,7 @@ import CLAPACKE
 
 extension Matrix {
     /// Singular values in decreasing order, from LAPACK `dgesdd` (values only).
-    public func singularValues() throws(LinearAlgebraError) -> [Double] {
+    func singularValues() throws(LinearAlgebraError) -> [Double] {
         try requireNonEmpty("singular values need a matrix with rows and columns")
         try requireFinite()
         _ = BLASThreads.configured

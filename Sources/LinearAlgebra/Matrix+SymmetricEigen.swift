@@ -3,10 +3,10 @@ import CLAPACKE
 /// Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.
 public struct SymmetricEigen: Sendable {
     public let values: [Double]
-    public let vectors: Matrix
+    let vectors: Matrix
 
     /// `V · diag(f(λ)) · Vᵀ`: the matrix with the same eigenvectors and transformed eigenvalues.
-    public func reconstruct(mapping f: (Double) -> Double = { $0 }) -> Matrix {
+    func reconstruct(mapping f: (Double) -> Double = { $0 }) -> Matrix {
         let n = values.count
         var scaled = vectors
         for j in 0..<n {
@@ -19,7 +19,7 @@ public struct SymmetricEigen: Sendable {
 
 extension Matrix {
     /// Eigen-decomposition of a symmetric matrix by LAPACK `dsyevd` (divide and conquer).
-    public func symmetricEigen() throws(LinearAlgebraError) -> SymmetricEigen {
+    func symmetricEigen() throws(LinearAlgebraError) -> SymmetricEigen {
         try requireNonEmpty("eigen-decomposition needs a non-empty matrix")
         try requireFinite()
         try requireSymmetric(self)

@@ -90,11 +90,11 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The diagonal elements.
-    public var diagonalElements: [Double] {
+    var diagonalElements: [Double] {
         (0..<Swift.min(rows, columns)).map { storage[$0 + $0 * rows] }
     }
 
-    public var isSquare: Bool { rows == columns }
+    var isSquare: Bool { rows == columns }
     public var isEmpty: Bool { rows == 0 || columns == 0 }
 
     /// The transpose.
@@ -107,13 +107,13 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The first element that is NaN or ±∞, as (row, column), or nil.
-    public var firstNonFinite: (row: Int, column: Int)? {
+    var firstNonFinite: (row: Int, column: Int)? {
         guard let k = storage.firstIndex(where: { !$0.isFinite }) else { return nil }
         return (k % rows, k / rows)
     }
 
     /// Throws unless every element is finite.
-    public func requireFinite() throws(LinearAlgebraError) {
+    func requireFinite() throws(LinearAlgebraError) {
         if let (i, j) = firstNonFinite {
             throw .nonFinite(row: i, column: j, value: self[i, j])
         }

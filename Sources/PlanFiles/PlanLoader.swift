@@ -24,7 +24,7 @@ public struct LoadedPlan: Sendable {
 /// drivers table and the observations (DESIGN.md §2; Notebooks-data/README.md describes the files).
 public enum PlanLoader {
     /// Column names of the indicators table.
-    public static let indicatorColumns = [
+    static let indicatorColumns = [
         "indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
         "headline_rule", "headline_goal",
     ]

@@ -51,5 +51,5 @@ public struct Design: Sendable {
         self.columns = cols
     }
 
-    public var parameterCount: Int { terms.count }
+    var parameterCount: Int { terms.count }
 }

@@ -10,7 +10,7 @@ public struct OLSResult: Sendable {
     public let residualSD: Double
     /// `1 − RSS/TSS`; TSS is centred with an intercept and uncentred (`Σy²`) without one.
     public let rSquared: Double
-    public let rSquaredIsUncentred: Bool
+    let rSquaredIsUncentred: Bool
     public let residuals: [Double]
     public let observations: Int
     public let rank: Int

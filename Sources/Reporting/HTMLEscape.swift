@@ -1,5 +1,5 @@
 /// Escapes text for HTML and XML content and attribute values.
-public func escapeHTML(_ s: String) -> String {
+func escapeHTML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
     for c in s {

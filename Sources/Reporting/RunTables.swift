@@ -66,7 +66,7 @@ public enum RunTables {
     }
 
     /// `goal_final`, `goal_cumulative`, `goal_every_year`, `milestone`, `all_milestones`, `all_goals`.
-    public static func targetType(_ s: TargetSpec) -> String {
+    static func targetType(_ s: TargetSpec) -> String {
         switch s.kind {
         case .milestone: return "milestone"
         case .goal: return "goal_" + (s.rule?.rawValue ?? "final")

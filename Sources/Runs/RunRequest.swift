@@ -25,7 +25,7 @@ public struct RunRequest: Sendable {
     /// Run the per-lever sensitivity analysis.
     public var sensitivity = true
     /// Paths of the sensitivity reruns (at most `paths`).
-    public var sensitivityPaths = 20_000
+    var sensitivityPaths = 20_000
     /// Recorded in the manifest.
     public var commandLine: [String] = []
     public var version = "0.1.0"

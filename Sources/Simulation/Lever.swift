@@ -54,7 +54,7 @@ public struct Lever: Sendable {
 
 extension [Lever] {
     /// Multiplier of each series' spread: the product of the volatility levers on it.
-    public func volatilityScale(of series: String) -> Double {
+    func volatilityScale(of series: String) -> Double {
         var scale = 1.0
         for lever in self {
             if case .volatility(let v) = lever.action, lever.series.contains(series) { scale *= v }

@@ -53,7 +53,7 @@ public struct SimulationSeries: Sendable {
         self.scale = scale; self.evidence = evidence; self.models = models; self.usesAssumptions = usesAssumptions
     }
 
-    public var isSimulated: Bool { origin != nil }
+    var isSimulated: Bool { origin != nil }
 }
 
 /// A plan ready to simulate: series on a timeline (base year … last plan year), the calibrated
@@ -66,7 +66,7 @@ public struct PlanModel: Sendable {
     /// Indices (into `series`) of the simulated series, in the order of the correlation matrix.
     public let simulated: [Int]
     public let correlation: Matrix
-    public let choleskyFactor: Matrix
+    let choleskyFactor: Matrix
     /// Steps of the longest simulated horizon.
     public let horizon: Int
     /// Observations after this year were ignored.

@@ -61,7 +61,7 @@ public enum UncertainQuantity: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var isFixed: Bool { if case .fixed = self { return true } else { return false } }
+    var isFixed: Bool { if case .fixed = self { return true } else { return false } }
 
     public var description: String {
         switch self {

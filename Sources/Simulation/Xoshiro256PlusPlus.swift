@@ -46,7 +46,7 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
     }
 
     /// Advances the state by 2¹²⁸ steps (the reference `jump()`).
-    public mutating func jump() {
+    mutating func jump() {
         let table: [UInt64] = [
             0x180e_c6d3_3cfd_0aba, 0xd5a6_1266_f0c9_392c, 0xa958_2618_e03f_c9aa, 0x39ab_dc45_29b1_661c,
         ]
@@ -67,7 +67,7 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
 
     /// A double in [0, 1) from the top 53 bits.
     @inlinable @inline(__always)
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
 
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), used to seed and key streams.

@@ -1,6 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
+
+@testable import Forecasting
 
 /// Coverage of the calibrated forecaster on series simulated from known processes.
 struct CalibrationTests {

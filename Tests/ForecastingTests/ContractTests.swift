@@ -1,5 +1,6 @@
-import Forecasting
 import Testing
+
+@testable import Forecasting
 
 /// One contract over every model (STYLE.md): fit and forecast agree with simulation, the
 /// simulated quantiles are ordered, and identical seeds give identical paths.

@@ -1,6 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
+
+@testable import Forecasting
 
 /// `Metrics` against the independent Python scorer (shared/bench/score_forecasts.py) on the
 /// same data and forecasts; see Fixtures/scorer/README.md for the commands.

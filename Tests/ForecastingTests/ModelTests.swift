@@ -1,5 +1,6 @@
-import Forecasting
 import Testing
+
+@testable import Forecasting
 
 /// Each model against values computed by hand from its defining formula.
 struct ModelTests {

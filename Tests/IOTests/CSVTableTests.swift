@@ -1,6 +1,7 @@
 import Foundation
-import IO
 import Testing
+
+@testable import IO
 
 struct CSVTableTests {
     @Test func readsNumbersWithLineNumbers() throws {

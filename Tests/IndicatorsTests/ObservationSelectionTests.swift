@@ -1,5 +1,6 @@
-import Indicators
 import Testing
+
+@testable import Indicators
 
 /// The written rule for conflicting sources (Indicators/ObservationSelection.swift), on the
 /// conflicts that occur in the bundled Kunshan data.

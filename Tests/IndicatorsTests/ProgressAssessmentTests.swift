@@ -1,6 +1,7 @@
 import Foundation
-import Indicators
 import Testing
+
+@testable import Indicators
 
 /// The official-practice measures on worked examples computed by hand from the published rules.
 struct ProgressAssessmentTests {

@@ -1,5 +1,6 @@
-import LinearAlgebra
 import Testing
+
+@testable import LinearAlgebra
 
 struct DoubleDoubleTests {
     @Test func productIsExact() {

@@ -1,5 +1,6 @@
-import LinearAlgebra
 import Testing
+
+@testable import LinearAlgebra
 
 /// Every routine against closed-form answers; tolerances are a few ulps times the size.
 struct MatrixTests {

@@ -1,8 +1,8 @@
 import Foundation
-import IO
-import Indicators
 import Testing
 
+@testable import IO
+@testable import Indicators
 @testable import PlanFiles
 
 struct ObservationsLoaderTests {

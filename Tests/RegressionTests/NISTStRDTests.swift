@@ -1,6 +1,7 @@
 import Foundation
-import Regression
 import Testing
+
+@testable import Regression
 
 /// NIST StRD linear regression: every certified value must be reproduced with a log relative
 /// error (LRE) of at least 13. Certified values: ../shared/data/nist-strd/certified.json (NIST's

@@ -1,5 +1,6 @@
-import Regression
 import Testing
+
+@testable import Regression
 
 /// Bad designs are typed errors that say what to do, never silent numbers.
 struct OLSErrorTests {

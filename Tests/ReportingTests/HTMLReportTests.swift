@@ -1,9 +1,10 @@
 import Foundation
-import Indicators
-import Reporting
-import Scenarios
-import Simulation
 import Testing
+
+@testable import Indicators
+@testable import Reporting
+@testable import Scenarios
+@testable import Simulation
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -1,6 +1,7 @@
 import Foundation
-import Runs
 import Testing
+
+@testable import Runs
 
 /// A small run at a fixed seed and path count against a stored `attainment.csv`. It guards
 /// against unintended changes of any figure; an intended change regenerates the file with

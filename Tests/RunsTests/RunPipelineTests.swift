@@ -1,8 +1,9 @@
 import Foundation
-import IO
-import Reporting
-import Runs
 import Testing
+
+@testable import IO
+@testable import Reporting
+@testable import Runs
 
 /// The run pipeline in process, on the bundled Kunshan plan: the folder, the manifest's hashes of
 /// what was read, and `compare` naming an edited file.

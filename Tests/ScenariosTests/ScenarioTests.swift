@@ -1,8 +1,9 @@
-import Forecasting
-import Indicators
-import Scenarios
-import Simulation
 import Testing
+
+@testable import Forecasting
+@testable import Indicators
+@testable import Scenarios
+@testable import Simulation
 
 /// The scenario model: inheritance merges levers and assumptions, a lever can be removed, and
 /// scenarios run side by side share their random draws.

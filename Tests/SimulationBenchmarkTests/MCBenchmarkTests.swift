@@ -1,6 +1,7 @@
 import Foundation
-import SimulationBenchmark
 import Testing
+
+@testable import SimulationBenchmark
 
 struct MCBenchmarkTests {
     @Test func sameResultsWithOneOrTwoThreads() throws {

@@ -1,9 +1,10 @@
-import Forecasting
 import Foundation
-import Indicators
-import LinearAlgebra
-import Simulation
 import Testing
+
+@testable import Forecasting
+@testable import Indicators
+@testable import LinearAlgebra
+@testable import Simulation
 
 /// The plan simulator against closed-form answers: with standard normal calibration quantiles,
 /// an identity transform, centre z₀ + μh and scale σ√h, every path is exactly a Gaussian random

@@ -1,5 +1,6 @@
-import Simulation
 import Testing
+
+@testable import Simulation
 
 /// Paired and independent differences of proportions against hand-counted answers.
 struct ProbabilityDifferenceTests {

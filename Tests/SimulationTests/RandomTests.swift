@@ -1,6 +1,7 @@
 import Foundation
-import Simulation
 import Testing
+
+@testable import Simulation
 
 struct RandomTests {
     /// Known-answer values of xoshiro256++ from state {1, 2, 3, 4}, as published with the

@@ -1,6 +1,7 @@
 import Foundation
-import Simulation
 import Testing
+
+@testable import Simulation
 
 /// Distributions of scenario levers against closed forms.
 struct UncertainQuantityTests {

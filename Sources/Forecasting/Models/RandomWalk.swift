@@ -85,7 +85,7 @@ public struct RandomWalkDrift: ForecastModelSpec {
         public let drift: Double
         /// Residual variance, nil with fewer than 3 observations.
         public let sigma2: Double?
-        public let df: Int
+        let df: Int
         public let span: Double
         public let residuals: [Double]
         public func forecast(horizon: Int) -> [Double] {
