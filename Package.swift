@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
-            name: "RegressionTests", dependencies: ["Regression", "IO"],
+            name: "RegressionTests", dependencies: ["Regression"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),

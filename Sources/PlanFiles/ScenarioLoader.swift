@@ -76,22 +76,19 @@ public enum ScenarioLoader {
             == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// Scenario files for a run: the ones given, else every `.yaml` in a `Scenarios/` folder in
-    /// the working folder or beside the plan's project (the folder two levels above the plan),
-    /// the baseline first. Empty when there is none: the run then has one baseline without levers.
+    /// Scenario files for a run: the ones given, else every `.yaml` in the `Scenarios/` folder of
+    /// the plan's project (two levels above the plan folder, as `Scenarios/` sits beside
+    /// `Notebooks-data/`), the baseline first. Empty when there is none: the run then has one
+    /// baseline without levers. The working folder is not searched, so another plan never picks
+    /// up the Kunshan scenarios by accident.
     public static func discover(given: [String], planDirectory: String) -> [String] {
         if !given.isEmpty { return given }
         let root = URL(fileURLWithPath: planDirectory).deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            FileManager.default.currentDirectoryPath + "/Scenarios", root.appendingPathComponent("Scenarios").path,
-        ]
-        for dir in candidates {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted { a, b in
-                a.hasPrefix("baseline") != b.hasPrefix("baseline") ? a.hasPrefix("baseline") : a < b
-            }
-            if !yaml.isEmpty { return yaml.map { dir + "/" + $0 } }
+        let dir = root.appendingPathComponent("Scenarios").path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted { a, b in
+            a.hasPrefix("baseline") != b.hasPrefix("baseline") ? a.hasPrefix("baseline") : a < b
         }
-        return []
+        return yaml.map { dir + "/" + $0 }
     }
 }
