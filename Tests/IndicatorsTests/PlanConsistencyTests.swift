@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Indicators
+
+struct PlanConsistencyTests {
+    static let meta = PlanMetadata(
+        id: "t", titleZh: "t", titleEn: "t", documentNumber: "", firstYear: 2022, lastYear: 2023, baseYear: 2021)
+
+    func plan(_ inds: [Indicator], obs: [Observation] = []) -> Plan {
+        Plan(metadata: Self.meta, indicators: inds, drivers: [], observations: obs)
+    }
+
+    func ind(
+        _ id: String, _ kind: IndicatorKind, _ t: [Double], rule: HeadlineRule, goal: Double, parent: String? = nil
+    ) -> Indicator {
+        Indicator(
+            id: id, parent: parent, row: "1", nameZh: id, nameEn: id, category: "c", kind: kind, unit: "家",
+            targets: [2022: t[0], 2023: t[1]], headline: HeadlineGoal(rule: rule, value: goal))
+    }
+
+    @Test func consistentPlanHasNoErrorsOrWarnings() {
+        let f = PlanConsistency.check(
+            plan([
+                ind("stock", .stock, [100, 130], rule: .final, goal: 130),
+                ind("net", .netChange, [20, 30], rule: .cumulative, goal: 50, parent: "stock"),
+                ind("flow", .flow, [5, 5], rule: .cumulative, goal: 10),
+            ]))
+        #expect(f.filter { $0.severity >= .warning }.isEmpty, "\(f)")
+        #expect(f.contains { $0.message.contains("stood at 80 at the end of 2021") })
+    }
+
+    @Test func netChangeThatDisagreesWithItsStock() {
+        let f = PlanConsistency.check(
+            plan([
+                ind("stock", .stock, [100, 130], rule: .final, goal: 130),
+                ind("net", .netChange, [20, 40], rule: .cumulative, goal: 60, parent: "stock"),
+            ]))
+        #expect(f.contains { $0.severity == .warning && $0.message.contains("disagrees with the stock milestones") })
+    }
+
+    @Test func shareOutsideRangeAndStockFalling() {
+        let f = PlanConsistency.check(
+            plan([
+                ind("share", .share, [50, 100], rule: .final, goal: 100),
+                ind("stock", .stock, [100, 90], rule: .final, goal: 90),
+            ]))
+        #expect(f.contains { $0.severity == .error && $0.indicator == "share" })
+        #expect(
+            f.contains {
+                $0.severity == .warning && $0.indicator == "stock" && $0.message.contains("against the direction")
+            })
+    }
+
+    @Test func observationsOutOfRangeAndChildAboveParent() {
+        let f = PlanConsistency.check(
+            plan(
+                [
+                    ind("p", .stock, [10, 12], rule: .final, goal: 12),
+                    ind("c", .stock, [5, 6], rule: .final, goal: 6, parent: "p"),
+                ],
+                obs: [
+                    Observation(indicator: "p", year: 2020, value: 8),
+                    Observation(indicator: "c", year: 2020, value: 9),
+                    Observation(indicator: "p", year: 2021, value: -1),
+                ]))
+        #expect(f.contains { $0.severity == .error && $0.message.contains("exceeds its parent") })
+        #expect(f.contains { $0.severity == .error && $0.message.contains("outside the range") })
+    }
+
+    @Test func everyYearGoal() {
+        let f = PlanConsistency.check(plan([ind("proj", .flow, [1000, 900], rule: .everyYear, goal: 1000)]))
+        #expect(f.contains { $0.severity == .warning && $0.message.contains("below the every-year goal") })
+    }
+}
