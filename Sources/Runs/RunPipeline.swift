@@ -41,6 +41,9 @@ public enum RunPipeline {
         } catch {
             throw RunError.simulation("\(error)")
         }
+        if let bad = runs.first(where: { !$0.result.nonFiniteSeries.isEmpty }) {
+            throw RunError.nonFinite(scenario: bad.scenario.name, series: bad.result.nonFiniteSeries)
+        }
         let sensitivity =
             request.sensitivity
             ? ScenarioRunner.sensitivity(
@@ -95,10 +98,22 @@ public enum RunPipeline {
 /// A run that failed for plancast's own reasons (not the user's input).
 public enum RunError: Error, CustomStringConvertible {
     case simulation(String)
+    /// Simulated values beyond the range of doubles: the input data are extreme (bad input).
+    case nonFinite(scenario: String, series: [String])
 
     public var description: String {
         switch self {
         case .simulation(let why): return "simulation failed: \(why)"
+        case .nonFinite(let scenario, let series):
+            return
+                "scenario '\(scenario)': the simulated values of \(series.joined(separator: ", ")) leave the range of "
+                + "double precision; check the observations and scenario amounts of these series (no output written)"
         }
+    }
+
+    /// Whether the user's input caused it (exit 65) rather than plancast (exit 70).
+    public var isInputProblem: Bool {
+        if case .nonFinite = self { return true }
+        return false
     }
 }

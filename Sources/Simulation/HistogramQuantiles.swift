@@ -59,7 +59,7 @@ public struct HistogramQuantiles: Sendable {
             for v in values {
                 let pos = (v - l) * scale
                 let b: Int
-                if pos < 0 { b = nb } else if pos >= Double(nb) { b = nb + 1 } else { b = Int(pos) }
+                if pos < 0 { b = nb } else if pos >= Double(nb) || pos.isNaN { b = nb + 1 } else { b = Int(pos) }
                 c[base + b] &+= 1
                 if v < mn { mn = v }
                 if v > mx { mx = v }

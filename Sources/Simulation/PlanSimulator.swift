@@ -13,6 +13,9 @@ public struct PlanSimulationResult: Sendable {
     public let cells: [CellOutcome]
     public let paths: Int
     public let seconds: Double
+    /// Series with a simulated value that is not a finite number (a forecast beyond the range of
+    /// doubles, from extreme input). A run with any refuses to write results.
+    public var nonFiniteSeries: [String] = []
 }
 
 /// Joint simulation of every series of a plan (DESIGN.md §3.6–3.7).

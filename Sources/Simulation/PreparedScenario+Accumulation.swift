@@ -9,8 +9,11 @@ extension PreparedScenario {
         var quantitySum: [Double]
         var metCount: [Int]
         var bits: [[UInt64]]
+        /// Per series: whether any simulated value was not finite (NaN or ±∞).
+        var nonFinite: [Bool]
         /// Adds the next block (blocks hold a multiple of 64 paths, but for the last).
         mutating func add(_ o: Partial) {
+            for i in nonFinite.indices where o.nonFinite[i] { nonFinite[i] = true }
             for i in cellSum.indices { cellSum[i] += o.cellSum[i] }
             for i in quantitySum.indices { quantitySum[i] += o.quantitySum[i] }
             for i in metCount.indices { metCount[i] += o.metCount[i] }
@@ -22,7 +25,7 @@ extension PreparedScenario {
         Partial(
             cellSum: .init(repeating: 0, count: seriesCount * yearCount),
             quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
-            bits: .init(repeating: [], count: targets.count))
+            bits: .init(repeating: [], count: targets.count), nonFinite: .init(repeating: false, count: seriesCount))
     }
 
     /// Histogram cells: K·T series-years, then the targets.
@@ -48,6 +51,7 @@ extension PreparedScenario {
                     var sum = 0.0
                     for v in slice { sum += v }
                     part.cellSum[k * yearCount + t] = sum
+                    if !sum.isFinite { part.nonFinite[k] = true }
                     h.add(cell: k * yearCount + t, slice)
                 }
             }
@@ -152,6 +156,7 @@ extension PreparedScenario {
         }
         return PlanSimulationResult(
             targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: total.bits, cells: cells,
-            paths: paths, seconds: seconds)
+            paths: paths, seconds: seconds,
+            nonFiniteSeries: model.series.indices.filter { total.nonFinite[$0] }.map { model.series[$0].id })
     }
 }

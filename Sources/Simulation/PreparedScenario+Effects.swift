@@ -66,8 +66,17 @@ extension PreparedScenario {
         guard let k = index[driver] else { return }
         let years = model.years
         let u = leverDraws(block: b, paths: n, seed: seed, perPath: max(1, sortedYears.count), lever: lever)
-        for t in 1..<yearCount where isSimulated(k, t) {
-            let o = at(k, t, n), prev = at(k, t - 1, n)
+        for t in 0..<yearCount where isSimulated(k, t) {
+            let o = at(k, t, n)
+            guard t > 0 else {
+                // The first year of the timeline has no year before it here: it keeps its value.
+                for p in 0..<n {
+                    s.baseline[o + p] = s.vals[o + p]
+                    s.ratio[o + p] = 1
+                }
+                continue
+            }
+            let prev = at(k, t - 1, n)
             let table = driverTables[i][years[t]]
             let col = sortedYears.firstIndex(of: years[t]) ?? 0
             for p in 0..<n {
