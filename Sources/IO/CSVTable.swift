@@ -14,6 +14,7 @@ public struct CSVTable: Sendable {
     /// Parses `text` (already decoded) from `file`.
     public init(text: String, file: String) throws(InputError) {
         self.file = file
+        try Self.scan(text, file: file)
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -57,6 +58,55 @@ public struct CSVTable: Sendable {
         self.header = cleanHeader
         self.rows = Array(all.dropFirst())
         self.lines = Array(lines.dropFirst())
+    }
+
+    /// Checks what CSV.swift accepts silently: control characters in a cell (a NUL would cut a
+    /// number short: `6\u{0}323` read as 6) and a quoted field never closed before the end of
+    /// the file (a truncated file). Both are errors at the line and field where they occur — for
+    /// the quote, where it opened.
+    static func scan(_ text: String, file: String) throws(InputError) {
+        var line = 1, field = 1
+        var inQuote = false
+        var quoteLine = 0, quoteField = 0
+        var previous: Unicode.Scalar = "\n"
+        for c in text.unicodeScalars {
+            switch c {
+            case "\"":
+                if inQuote {
+                    inQuote = false
+                } else if previous == "," || previous == "\n" || previous == "\r" || previous == "\"" {
+                    // Opens a quoted field (or, right after a closing quote, an escaped quote).
+                    inQuote = true
+                    quoteLine = line
+                    quoteField = field
+                }
+            case ",":
+                if !inQuote { field += 1 }
+            case "\n":
+                line += 1
+                if !inQuote { field = 1 }
+            case "\r", "\t":
+                break
+            default:
+                if c.properties.generalCategory == .control {
+                    throw InputError(
+                        file: file, line: line, column: field,
+                        "control character U+\(hex4(c.value)) in a cell",
+                        hint: "remove it (a NUL or other control byte is never data; was the file saved as text?)")
+                }
+            }
+            previous = c
+        }
+        if inQuote {
+            throw InputError(
+                file: file, line: quoteLine, column: quoteField, "a quoted field opened here is never closed",
+                hint: "add the closing quote (\"); the file may be truncated")
+        }
+    }
+
+    static func hex4(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
     /// Reads and parses a file (UTF-8 with or without BOM, or GB18030).

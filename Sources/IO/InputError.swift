@@ -10,11 +10,52 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let hint: String?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil) {
-        self.file = file
+        self.file = Self.printable(file, limit: 200)
         self.line = line
         self.column = column
-        self.message = message
-        self.hint = hint
+        self.message = Self.shortenQuotes(Self.printable(message, limit: 2000))
+        self.hint = hint.map { Self.printable($0, limit: 2000) }
+    }
+
+    /// Control characters shown as escapes (a NUL or an escape sequence in a cell must not reach
+    /// the terminal), and the whole text cut to `limit` characters.
+    static func printable(_ text: String, limit: Int) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                out += "…"
+                break
+            }
+            if scalar.properties.generalCategory == .control && scalar != "\n" {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    /// A quoted excerpt of a user's text ('…') longer than 60 characters is cut to its first 40,
+    /// with its length, so a 10 MB cell is not echoed whole.
+    static func shortenQuotes(_ message: String) -> String {
+        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return message }
+        var out = [String]()
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 1 && i < parts.count - 1 && part.count > 60 {
+                out.append(String(part.prefix(40)) + "… (\(part.count) characters)")
+            } else {
+                out.append(String(part))
+            }
+        }
+        return out.joined(separator: "'")
+    }
+
+    /// `text` in quotes for a message, cut to 40 characters when longer than 60.
+    public static func excerpt(_ text: String) -> String {
+        "'" + (text.count > 60 ? String(text.prefix(40)) + "… (\(text.count) characters)" : text) + "'"
     }
 
     /// `file:line:column: message` then the hint on a second line.

@@ -16,7 +16,10 @@ public func parseNumber(_ text: String) -> Double? {
         }
         s.removeAll { $0 == "," }
     }
-    guard !s.isEmpty, s.allSatisfy({ $0.isASCII }), let v = Double(s), v.isFinite else { return nil }
+    // Digits, one sign, a decimal point and an exponent only (Double(_:) would stop at a NUL).
+    guard !s.isEmpty, s.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
+        let v = Double(s), v.isFinite
+    else { return nil }
     // Double("0x1p3") and "inf"-like spellings are not data.
     if s.lowercased().contains("x") || s.lowercased().contains("n") { return nil }
     return v

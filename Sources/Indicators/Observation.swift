@@ -42,11 +42,15 @@ public struct Observation: Sendable, Equatable {
     public let source: String
     public let url: String
     public let location: SourceLocation?
+    /// The file's own choice among conflicting reports (`selected` column): true for the row to
+    /// use, false for a row kept only for the record, nil when the file does not say.
+    public let selected: Bool?
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,
-        source: String = "", url: String = "", location: SourceLocation? = nil
+        source: String = "", url: String = "", location: SourceLocation? = nil, selected: Bool? = nil
     ) {
+        self.selected = selected
         self.indicator = indicator
         self.year = year
         self.value = value

@@ -22,6 +22,15 @@ public struct PlanMetadata: Sendable, Equatable {
     }
 
     public var years: ClosedRange<Int> { firstYear...lastYear }
+
+    /// How many years of history before the base year the models use.
+    public static let historyYears = 30
+
+    /// The years whose observations the models use: 30 years before the base year up to the
+    /// plan's last year. A value after the plan (2030 for a 2025 plan) would otherwise make a
+    /// 2025 goal "met" by interpolation, and one from 1900 would dominate a drift; `check`
+    /// reports both and the models ignore them.
+    public var dataYears: ClosedRange<Int> { (baseYear - Self.historyYears)...max(lastYear, baseYear) }
 }
 
 /// A plan: its indicators with targets, its drivers and the observations of both.
@@ -48,9 +57,13 @@ public struct Plan: Sendable {
         indicator(id)?.kind ?? drivers.first { $0.id == id }?.kind
     }
 
-    /// The observation used for each (series, year), by `ObservationSelection`.
+    /// The observation used for each (series, year), by `ObservationSelection`, among the
+    /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`.
     public func history(of id: String, asOf: Int? = nil) -> History {
-        let candidates = observations.filter { o in o.indicator == id && (asOf.map { o.year <= $0 } ?? true) }
+        let range = metadata.dataYears
+        let candidates = observations.filter { o in
+            o.indicator == id && range.contains(o.year) && (asOf.map { o.year <= $0 } ?? true)
+        }
         return History(indicator: id, points: ObservationSelection.select(candidates))
     }
 

@@ -28,23 +28,16 @@ public enum ObservationsLoader {
                 file: path, line: 1, "the file has a header but no data rows", hint: "add observations below the header"
             )
         }
-        let yearColumns = t.header.enumerated().compactMap { (j, h) -> (Int, Int)? in year(h).map { (j, $0) } }
         if t.header.contains("value") {
             return try loadLong(t, seriesIDs: seriesIDs, kinds: kinds)
-        } else if !yearColumns.isEmpty {
+        }
+        let yearColumns = try YearText.columns(of: t)
+        if !yearColumns.isEmpty {
             return try loadWide(t, years: yearColumns, seriesIDs: seriesIDs, kinds: kinds)
         }
         throw InputError(
             file: t.file, line: 1, "neither a 'value' column nor year columns",
             hint: "long layout: indicator,year,value; wide layout: indicator,2019,2020,…")
-    }
-
-    /// `2021`, `2021年` or ` 2021 ` as a year.
-    static func year(_ header: String) -> Int? {
-        var h = header.trimmingWhitespace()
-        if h.hasSuffix("年") { h.removeLast() }
-        guard h.count == 4, let y = Int(h), (1900...2200).contains(y) else { return nil }
-        return y
     }
 
     static func resolveID(_ id: String, _ t: CSVTable, line: Int, column: Int, seriesIDs: [String]) throws(InputError)
@@ -83,16 +76,17 @@ public enum ObservationsLoader {
         let ci = try t.columnIndex("indicator"), cy = try t.columnIndex("year"), cv = try t.columnIndex("value")
         let cq = t.header.firstIndex(of: "quality")
         let cs = t.header.firstIndex(of: "source_title"), cu = t.header.firstIndex(of: "source_url")
-        let hasProvenance = cq != nil || cs != nil
+        let csel = t.header.firstIndex(of: "selected")
         var out = [Observation]()
-        var seen = [String: Int]()
+        var seen = [String: (line: Int, sourced: Bool)]()
+        var chosen = [String: Int]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
             let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs)
             let ytext = row[cy].trimmingWhitespace()
-            guard let y = Int(ytext), (1900...2200).contains(y) else {
+            guard let y = YearText.year(ytext) else {
                 throw InputError(
-                    file: t.file, line: line, column: cy + 1, "year '\(ytext)' is not a year",
+                    file: t.file, line: line, column: cy + 1, "year \(InputError.excerpt(ytext)) is not a year",
                     hint: "write the year as four digits, e.g. 2023")
             }
             let vtext = row[cv].trimmingWhitespace()
@@ -117,22 +111,53 @@ public enum ObservationsLoader {
                 }
             }
             if quality.isUsable { try checkRange(v, id: id, kinds: kinds, t, line: line, column: cv + 1) }
+            let selected = try csel.flatMap { c throws(InputError) in
+                try selection(row[c], t, line: line, column: c + 1)
+            }
             let key = "\(id)\u{1}\(y)"
-            if let first = seen[key], !hasProvenance {
+            // Conflicting reports of one year are kept only when they say where they come from
+            // (a quality or source on each row) or the file chooses among them (`selected`).
+            let sourced =
+                selected != nil || !(cq.map { row[$0] } ?? "").trimmingWhitespace().isEmpty
+                || !(cs.map { row[$0] } ?? "").trimmingWhitespace().isEmpty
+            if let first = seen[key], !(first.sourced && sourced) {
                 throw InputError(
-                    file: t.file, line: line, column: ci + 1, "'\(id)' in \(y) appears twice (first on line \(first))",
+                    file: t.file, line: line, column: ci + 1,
+                    "'\(id)' in \(y) appears twice (first on line \(first.line))",
                     hint:
-                        "keep one row per indicator and year, or add quality and source_title columns to record conflicting sources"
+                        "keep one row per indicator and year, or give each conflicting row its quality and source_title (and mark the one to use in a selected column)"
                 )
             }
-            seen[key] = seen[key] ?? line
+            if selected == true {
+                if let other = chosen[key] {
+                    throw InputError(
+                        file: t.file, line: line, column: csel! + 1,
+                        "'\(id)' in \(y) is selected twice (also on line \(other))",
+                        hint: "mark one row yes, the others no")
+                }
+                chosen[key] = line
+            }
+            seen[key] = seen[key] ?? (line, sourced)
             out.append(
                 Observation(
                     indicator: id, year: y, value: v, text: vtext, quality: quality,
                     source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
-                    location: SourceLocation(file: t.file, line: line)))
+                    location: SourceLocation(file: t.file, line: line), selected: selected))
         }
         return out
+    }
+
+    /// The `selected` column: yes/no (also true/false, 1/0, 是/否, y/n); blank: not said.
+    static func selection(_ text: String, _ t: CSVTable, line: Int, column: Int) throws(InputError) -> Bool? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "": return nil
+        case "yes", "y", "true", "1", "是", "x": return true
+        case "no", "n", "false", "0", "否": return false
+        default:
+            throw InputError(
+                file: t.file, line: line, column: column, "selected must be yes or no, not \(InputError.excerpt(text))",
+                hint: "yes marks the report to use for the year; no keeps a report for the record only")
+        }
     }
 
     static func loadWide(_ t: CSVTable, years: [(Int, Int)], seriesIDs: [String], kinds: [String: IndicatorKind])

@@ -1,0 +1,170 @@
+/// Checks of the observations a reviewer would make: ranges, whole numbers, children within
+/// parents, years outside the plan's data range, conflicting reports and how each was resolved,
+/// implausible jumps, shares entered as fractions and net changes that contradict their stocks.
+extension PlanConsistency {
+    static func checkObservations(_ plan: Plan) -> [Finding] {
+        var f =
+            checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkFractions(plan) + checkNetChanges(plan)
+        let ids = Set(plan.seriesIDs)
+        for o in plan.observations {
+            if !ids.contains(o.indicator) {
+                f.append(Finding(.error, o.indicator, "observation for an unknown indicator", at: o.location))
+                continue
+            }
+            if let kind = plan.kind(of: o.indicator), !kind.admits(o.value) {
+                let range = kind == .share ? "inside (0, 100)" : "≥ 0"
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "observed value \(format(o.value)) in \(o.year) is outside the range of a \(kind.rawValue) (\(range))",
+                        at: o.location))
+            }
+            if let ind = plan.indicator(o.indicator), ind.isCount, o.value != o.value.rounded() {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "observed value \(format(o.value)) in \(o.year) is not a whole number but the unit \(ind.unit) counts",
+                        at: o.location))
+            }
+        }
+        // Children never exceed parents in the same year (same kind and unit).
+        for ind in plan.indicators {
+            guard let pid = ind.parent, let parent = plan.indicator(pid), parent.kind == ind.kind,
+                parent.unit == ind.unit
+            else { continue }
+            let ph = plan.history(of: pid)
+            for o in plan.history(of: ind.id).points {
+                if let p = ph.value(in: o.year), o.value > p {
+                    f.append(
+                        Finding(
+                            .error, ind.id,
+                            "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(p)))",
+                            at: o.location))
+                }
+            }
+        }
+        // Evidence summary: which indicators have too little data for a forecast.
+        let thin = plan.indicators.filter { plan.history(of: $0.id).count < 2 }
+        if !thin.isEmpty {
+            f.append(
+                Finding(
+                    .info, nil,
+                    "\(thin.count) of \(plan.indicators.count) indicators have fewer than 2 usable observations (reported as insufficient_data unless a scenario states an assumption): \(thin.map(\.id).joined(separator: ", "))",
+                    at: nil))
+        }
+        return f
+    }
+
+    /// Observations after the plan's last year are errors (they would otherwise decide a goal);
+    /// those before the data range are ignored, with a warning.
+    static func checkYears(_ plan: Plan) -> [Finding] {
+        let range = plan.metadata.dataYears
+        var f = [Finding]()
+        for o in plan.observations where !range.contains(o.year) {
+            if o.year > range.upperBound {
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "observation for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
+                        at: o.location))
+            } else {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "observation for \(o.year) is before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
+                        at: o.location))
+            }
+        }
+        return f
+    }
+
+    /// Every (series, year) with more than one report: which value is used, and why.
+    static func checkConflicts(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        var groups = [String: [Observation]]()
+        var order = [String]()
+        for o in plan.observations {
+            let key = "\(o.indicator)\u{1}\(o.year)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(o)
+        }
+        for key in order {
+            guard let rows = groups[key], rows.count > 1, let first = rows.first else { continue }
+            let chosen = ObservationSelection.select(rows).first
+            let reports = rows.map { o in
+                "\(o.text) (\(o.quality.rawValue)\(o.location.map { ", line \($0.line)" } ?? ""))"
+            }.joined(separator: "; ")
+            let verdict =
+                chosen.map { c in
+                    "uses \(c.text)\(c.location.map { " from line \($0.line)" } ?? ""): \(ObservationSelection.reason(c, among: rows))"
+                } ?? "none is usable for the year"
+            f.append(
+                Finding(
+                    .info, first.indicator, "\(first.year) has \(rows.count) reports: \(reports); \(verdict)",
+                    at: first.location))
+        }
+        return f
+    }
+
+    /// A change between consecutive observed years by a factor over 20 (or a drop of 95% or
+    /// more): usually a unit slip (亿元 against 万元) or a typo.
+    static func checkJumps(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for id in plan.seriesIDs {
+            let pts = plan.history(of: id).points
+            for (a, b) in zip(pts, pts.dropFirst()) where a.value > 0 && b.value >= 0 {
+                let ratio = b.value / a.value
+                if ratio < 0.05 || ratio > 20 {
+                    f.append(
+                        Finding(
+                            .warning, id,
+                            "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (× \(String(ratio).prefix(6))); check the unit and the digits",
+                            at: b.location))
+                }
+            }
+        }
+        return f
+    }
+
+    /// A share observed below 1 while its targets are several percent: entered as a fraction
+    /// (0.0383 for 3.83%).
+    static func checkFractions(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for ind in plan.indicators where ind.kind == .share {
+            guard let smallestTarget = ind.targets.values.min(), smallestTarget >= 2 else { continue }
+            for o in plan.history(of: ind.id).points where o.value < 1 {
+                f.append(
+                    Finding(
+                        .error, ind.id,
+                        "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up)",
+                        at: o.location))
+            }
+        }
+        return f
+    }
+
+    /// A net change observed beside both stocks it is the difference of: they must agree
+    /// (within 1%, or 1 unit).
+    static func checkNetChanges(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for ind in plan.indicators where ind.kind == .netChange {
+            guard let pid = ind.parent else { continue }
+            let stock = plan.history(of: pid)
+            for o in plan.history(of: ind.id).points {
+                guard let now = stock.points.first(where: { $0.year == o.year }),
+                    let before = stock.points.first(where: { $0.year == o.year - 1 }),
+                    now.quality == .actual, before.quality == .actual, o.quality == .actual
+                else { continue }
+                let implied = now.value - before.value
+                if abs(implied - o.value) > max(1, 0.01 * abs(o.value)) {
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "net change \(format(o.value)) in \(o.year) contradicts '\(pid)': \(format(now.value)) − \(format(before.value)) = \(format(implied))",
+                            at: o.location))
+                }
+            }
+        }
+        return f
+    }
+}

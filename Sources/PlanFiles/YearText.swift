@@ -1,0 +1,65 @@
+import Foundation
+import IO
+
+/// Years as people write them in spreadsheet headers and cells: `2022`, `2022年`, `2022 年`,
+/// `2022年度`, `2022年末`, `2022年底`, `FY2022`, `2022.0`, full-width `２０２２`.
+enum YearText {
+    /// The years plancast reads.
+    static let range = 1900...2200
+
+    /// The year `text` stands for, or nil.
+    static func year(_ text: String) -> Int? {
+        // Full-width digits and letters to ASCII (NFKC), then the usual decorations.
+        var s = text.precomposedStringWithCompatibilityMapping.trimmingWhitespace()
+        for prefix in ["FY", "fy", "Fy"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+        for suffix in ["年度", "年末", "年底", "年"] where s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            break
+        }
+        s = s.trimmingWhitespace()
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        guard s.count == 4, s.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(s), range.contains(y) else {
+            return nil
+        }
+        return y
+    }
+
+    /// The year columns of a wide table. A header that contains a year but is not one
+    /// (`2022Q1`, `2022上半年`) and two columns for one year are errors.
+    static func columns(of t: CSVTable) throws(InputError) -> [(Int, Int)] {
+        var out = [(Int, Int)]()
+        for (j, h) in t.header.enumerated() {
+            if let y = year(h) {
+                if let other = out.first(where: { $0.1 == y }) {
+                    throw InputError(
+                        file: t.file, line: t.lines.first.map { _ in 1 } ?? 1, column: j + 1,
+                        "two columns for \(y) ('\(t.header[other.0])' and '\(h)')", hint: "keep one column per year")
+                }
+                out.append((j, y))
+            } else if containsYear(h) {
+                throw InputError(
+                    file: t.file, line: 1, column: j + 1,
+                    "column \(InputError.excerpt(h)) looks like a year but is not one plancast can read",
+                    hint: "name year columns 2022 or 2022年 (yearly values only; move partial years to a note)")
+            }
+        }
+        return out
+    }
+
+    /// Whether `text` holds four digits that read as a year of `range`.
+    static func containsYear(_ text: String) -> Bool {
+        let digits = Array(text.precomposedStringWithCompatibilityMapping)
+        var k = 0
+        while k < digits.count {
+            guard digits[k].isASCII, digits[k].isNumber else {
+                k += 1
+                continue
+            }
+            var e = k
+            while e < digits.count, digits[e].isASCII, digits[e].isNumber { e += 1 }
+            if e - k == 4, let y = Int(String(digits[k..<e])), range.contains(y) { return true }
+            k = e
+        }
+        return false
+    }
+}
