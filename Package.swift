@@ -31,6 +31,9 @@ let package = Package(
             name: "CLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]),
 
+        // Atomic exchange of two folders (renameat2), for swapping a finished run into place.
+        .target(name: "CFileSwap"),
+
         // Bottom layer: files in and out, no plancast target below it and no statistics in it.
         .target(
             name: "IO",
@@ -56,7 +59,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["IO", "Indicators", "Forecasting", "Simulation", "Scenarios"]),
         .target(
             name: "Runs",
-            dependencies: ["IO", "Indicators", "Simulation", "Scenarios", "PlanFiles", "Reporting"]),
+            dependencies: ["CFileSwap", "IO", "Indicators", "Simulation", "Scenarios", "PlanFiles", "Reporting"]),
         .target(name: "SimulationBenchmark", dependencies: ["LinearAlgebra", "Parallel", "Simulation"]),
         .executableTarget(
             name: "plancast",

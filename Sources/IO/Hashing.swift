@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// SHA-256 of a file's bytes (swift-crypto), as lowercase hex.
-func sha256Hex(path: String) throws(InputError) -> String {
+public func sha256Hex(path: String) throws(InputError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError(file: path, "cannot read the file to hash it")
     }
@@ -10,7 +10,7 @@ func sha256Hex(path: String) throws(InputError) -> String {
 }
 
 /// SHA-256 of bytes, as lowercase hex.
-func sha256Hex(_ data: Data) -> String {
+public func sha256Hex(_ data: Data) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 }
 

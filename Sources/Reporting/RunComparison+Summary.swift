@@ -5,7 +5,7 @@ extension RunComparison {
         if let (x, y) = scenarioPair {
             s += "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n"
         } else if outputsIdentical {
-            s += "REPRODUCES: attainment.csv, forecasts.csv and comparison.csv are byte-identical"
+            s += "REPRODUCES: attainment, forecasts, comparison and sensitivity CSVs are byte-identical"
             s +=
                 inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty
                 ? " (same inputs, seed and paths).\n" : ".\n"

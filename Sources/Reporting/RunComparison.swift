@@ -60,7 +60,7 @@ public struct RunComparison: Sendable {
 
     public var changed: [TargetRow] { rows.filter { $0.beyondNoise == "yes" || $0.beyondNoise == "status_changed" } }
     public var absent: [TargetRow] { rows.filter { $0.beyondNoise == "absent" } }
-    var reproduces: Bool { outputsIdentical }
+    public var reproduces: Bool { outputsIdentical }
 
     public var csv: String {
         var out = CSVFormat.line(Self.columns)

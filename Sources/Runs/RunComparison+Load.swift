@@ -13,18 +13,28 @@ extension RunComparison {
     public static func load(_ a: String, _ b: String, scenarioA: String? = nil, scenarioB: String? = nil)
         throws(InputError) -> RunComparison
     {
+        // A folder is trusted only when every output matches its manifest's SHA-256.
+        for folder in [a, b] {
+            if let problem = RunFolder.verify(folder).first {
+                let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
+                throw InputError(
+                    file: folder + "/" + file, "the run folder fails its manifest: \(problem)",
+                    hint: "rerun into a new folder; a run folder must not be edited")
+            }
+        }
         let
             ma = try JSONFile.read(
                 path: a + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json"),
             mb = try JSONFile.read(
                 path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
         var outputsIdentical = true
-        for f in ["attainment.csv", "forecasts.csv", "comparison.csv"] {
+        for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv"] {
             let da = FileManager.default.contents(atPath: a + "/" + f),
                 db = FileManager.default.contents(atPath: b + "/" + f)
             guard da != nil else { throw InputError(file: a + "/" + f, "missing from the run folder") }
             guard db != nil else { throw InputError(file: b + "/" + f, "missing from the run folder") }
-            if da != db { outputsIdentical = false }
+            // Excel's byte-order mark is a setting (`excel`), not a result.
+            if withoutBOM(da!) != withoutBOM(db!) { outputsIdentical = false }
         }
         // Inputs by role and file name.
         func inputs(_ m: [String: Any]) -> [String: String] {
@@ -44,7 +54,7 @@ extension RunComparison {
                     b: ib[k].map { String($0.prefix(12)) } ?? "absent"))
         }
         var settingDiffs = [Difference]()
-        for k in ["version", "seed", "paths", "as_of", "language", "threads"] {
+        for k in ["version", "seed", "paths", "as_of", "language", "excel", "sensitivity", "threads"] {
             let x = describe(ma[k]), y = describe(mb[k])
             if x != y { settingDiffs.append(Difference(what: k, a: x, b: y)) }
         }
@@ -72,6 +82,10 @@ extension RunComparison {
             outputsIdentical: outputsIdentical, rows: rows)
         if let pick, pick.0 != pick.1 { c.scenarioPair = pick }
         return c
+    }
+
+    static func withoutBOM(_ d: Data) -> Data {
+        d.starts(with: [0xEF, 0xBB, 0xBF]) ? d.dropFirst(3) : d
     }
 
     static func describe(_ v: Any?) -> String {

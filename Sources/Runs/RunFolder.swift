@@ -1,10 +1,30 @@
+import CFileSwap
 import Foundation
 import IO
 
-/// Writes a run folder: every output, then `manifest.json` with the SHA-256 of each, staged in a
-/// `.partial-PID` folder beside the target and renamed into place, so that a new folder appears
-/// whole or not at all.
-enum RunFolder {
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A run folder written so that it is always whole: every output and `manifest.json` (with the
+/// SHA-256 of each output) are staged in a hidden sibling `.NAME.partial-PID`, then moved into
+/// place in one step — a rename for a new folder, an atomic exchange (`renameat2`) for a
+/// previous run. A kill at any moment leaves the old run or the new one, never a mix; the
+/// leftovers of a killed run are removed by the next run into the same place.
+///
+/// A folder that holds anything but a plancast run is refused unless `force` (then it is
+/// replaced whole). Two runs into one folder at once: the second stops at the start, as a lock
+/// (`flock` on a hidden sibling `.NAME.lock`) is held from preparation to the swap.
+public struct RunFolder: Sendable {
+    /// The files a run folder holds.
+    public static let outputNames = [
+        "attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv", "report.html",
+    ]
+    static let manifestName = "manifest.json"
+
+    public let path: String
+    let lockDescriptor: Int32
+
     /// A new folder name under `runs/`: the UTC time, with a suffix if taken.
     static func defaultName(now: Date = Date()) -> String {
         let f = DateFormatter()
@@ -20,44 +40,165 @@ enum RunFolder {
         return name
     }
 
-    /// Writes `outputs` (name, text) and the manifest that `manifest` completes with the outputs'
-    /// hashes.
-    static func write(
-        _ outputs: [(name: String, text: String)], manifest: [String: Any], to folder: String, byteOrderMark: Bool
-    ) throws(InputError) {
-        let fm = FileManager.default
-        let exists = fm.fileExists(atPath: folder)
-        let staging = exists ? folder : folder + ".partial-\(getpid())"
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: folder, "cannot create the output folder", hint: "check the path and permissions")
+    /// Checks the target, removes leftovers of dead runs beside it and takes the lock.
+    static func prepare(_ path: String, force: Bool) throws(RunFolderError) -> RunFolder {
+        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty") }
+        let url = URL(fileURLWithPath: trimmed).standardizedFileURL
+        let name = url.lastPathComponent
+        guard url.path != "/", !name.isEmpty, name != ".", name != ".." else {
+            throw .unusable(path, "a run needs a folder of its own, not the file system's root")
         }
-        do throws(InputError) {
-            for (name, text) in outputs {
+        let parent = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .unusable(path, "cannot create its parent folder \(parent)")
+        }
+        let fd = open(parent + "/." + name + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unusable(path, "cannot write in \(parent) (\(String(cString: strerror(errno))))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw .busy(path)
+        }
+        removeLeftovers(parent: parent, name: name)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                close(fd)
+                throw .unusable(path, "a file of that name exists")
+            }
+            let foreign = foreignEntries(url.path)
+            if !foreign.isEmpty && !force {
+                close(fd)
+                throw .notARun(path, foreign)
+            }
+        }
+        return RunFolder(path: url.path, lockDescriptor: fd)
+    }
+
+    /// Entries that a run folder does not hold (empty for a previous run or an empty folder).
+    static func foreignEntries(_ path: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+        let known = Set(outputNames + [manifestName])
+        let foreign = entries.filter { !known.contains($0) }.sorted()
+        if !foreign.isEmpty { return foreign }
+        // Known names without a manifest: not something plancast wrote.
+        return entries.isEmpty || entries.contains(manifestName) ? [] : entries.sorted()
+    }
+
+    /// Removes `.NAME.partial-PID` and `.NAME.old-PID` folders whose process is gone.
+    static func removeLeftovers(parent: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for e in entries {
+            for marker in [".\(name).partial-", ".\(name).old-"] where e.hasPrefix(marker) {
+                guard let pid = Int32(e.dropFirst(marker.count)) else { continue }
+                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                    try? FileManager.default.removeItem(atPath: parent + "/" + e)
+                }
+            }
+        }
+    }
+
+    /// Writes `outputs` (name, text) and the manifest, which `manifest` completes with the
+    /// outputs' hashes, then swaps the staged folder into place and releases the lock.
+    func write(_ outputs: [(name: String, text: String)], manifest: [String: Any], byteOrderMark: Bool) throws {
+        defer { close(lockDescriptor) }
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent().path, name = url.lastPathComponent
+        let staging = parent + "/.\(name).partial-\(getpid())"
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw RunFolderError.unusable(path, "cannot create a folder beside it")
+        }
+        do {
+            for (file, text) in outputs {
                 try writeTextAtomically(
-                    text, to: staging + "/" + name, byteOrderMark: byteOrderMark && name.hasSuffix(".csv"))
+                    text, to: staging + "/" + file, byteOrderMark: byteOrderMark && file.hasSuffix(".csv"))
             }
             var m = manifest
             var entries = [[String: Any]]()
-            for (name, _) in outputs {
-                var e = try FileDigest.entry(staging + "/" + name)
-                e["path"] = name
+            for (file, _) in outputs {
+                var e = try FileDigest.entry(staging + "/" + file)
+                e["path"] = file
                 entries.append(e)
             }
             m["outputs"] = entries
-            try writeTextAtomically(JSONFile.text(m), to: staging + "/manifest.json")
-            if !exists {
-                do {
-                    try fm.moveItem(atPath: staging, toPath: folder)
-                } catch {
-                    throw InputError(
-                        file: folder, "cannot move the finished run into place", hint: "check the path and permissions")
-                }
-            }
+            try writeTextAtomically(JSONFile.text(m), to: staging + "/" + Self.manifestName)
+            try swapIntoPlace(staging: staging, parent: parent, name: name)
         } catch {
-            if !exists { try? fm.removeItem(atPath: staging) }
+            try? fm.removeItem(atPath: staging)
             throw error
+        }
+    }
+
+    /// A rename for a new folder; an atomic exchange with a previous one, which is then removed.
+    func swapIntoPlace(staging: String, parent: String, name: String) throws(RunFolderError) {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard rename(staging, path) == 0 else {
+                throw .unusable(path, "cannot move the finished run into place (\(String(cString: strerror(errno))))")
+            }
+            return
+        }
+        guard plancast_exchange_paths(staging, path) == 0 else {
+            throw .unusable(path, "cannot swap the finished run into place (\(String(cString: strerror(errno))))")
+        }
+        // `staging` now holds the previous run: remove it.
+        let old = parent + "/.\(name).old-\(getpid())"
+        if rename(staging, old) == 0 {
+            try? FileManager.default.removeItem(atPath: old)
+        } else {
+            try? FileManager.default.removeItem(atPath: staging)
+        }
+    }
+
+    /// The files of a run folder that do not match its manifest (missing, altered or added),
+    /// or why the folder cannot be checked. Empty: the folder is a whole, unaltered run.
+    public static func verify(_ path: String) -> [String] {
+        guard let manifest = try? JSONFile.read(path: path + "/" + manifestName, what: "the manifest") else {
+            return ["\(manifestName) is missing or not valid JSON"]
+        }
+        guard let outputs = manifest["outputs"] as? [[String: Any]], !outputs.isEmpty else {
+            return ["\(manifestName) lists no outputs"]
+        }
+        var problems = [String]()
+        var listed = Set<String>()
+        for e in outputs {
+            guard let file = e["path"] as? String, let hash = e["sha256"] as? String else {
+                problems.append("\(manifestName) has an output entry without path or sha256")
+                continue
+            }
+            listed.insert(file)
+            guard let actual = try? sha256Hex(path: path + "/" + file) else {
+                problems.append("\(file) is missing")
+                continue
+            }
+            if actual != hash { problems.append("\(file) does not match its SHA-256 in the manifest (edited?)") }
+        }
+        let extra = foreignEntries(path).filter { !listed.contains($0) }
+        for e in extra { problems.append("\(e) is not part of the run") }
+        return problems
+    }
+}
+
+/// Why a run folder cannot be written (exit 73).
+public enum RunFolderError: Error, CustomStringConvertible {
+    case unusable(String, String)
+    case notARun(String, [String])
+    case busy(String)
+
+    public var description: String {
+        switch self {
+        case .unusable(let path, let why): return "output folder '\(path)': \(why)"
+        case .notARun(let path, let entries):
+            let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")
+            return "output folder '\(path)' holds files that are not a plancast run (\(shown)); "
+                + "choose a new folder, or pass --force to replace it whole"
+        case .busy(let path):
+            return "another plancast run is writing to '\(path)'; wait for it or choose another folder"
         }
     }
 }

@@ -21,6 +21,7 @@ public enum RunPipeline {
     /// Runs `request`. `progress` receives one-line status messages (nil: silent).
     public static func run(_ request: RunRequest, progress: ((String) -> Void)? = nil) throws -> RunOutcome {
         let t0 = Date()
+        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
@@ -55,10 +56,13 @@ public enum RunPipeline {
         let manifest = try RunManifest.object(
             request: request, plan: loaded, scenarioFiles: scenarios.files, runs: runs, threads: threads,
             timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
-        let folder = request.outputFolder ?? RunFolder.defaultName()
-        try RunFolder.write(outputs, manifest: manifest, to: folder, byteOrderMark: request.excel)
+        do {
+            try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
+        } catch let error as InputError {
+            throw RunFolderError.unusable(folder.path, error.message)
+        }
         return RunOutcome(
-            folder: folder, runs: runs, sensitivity: sensitivity,
+            folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language))
     }
 

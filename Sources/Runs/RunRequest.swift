@@ -19,6 +19,8 @@ public struct RunRequest: Sendable {
     public var threads: Int?
     /// The run folder (nil: a new folder under `runs/`).
     public var outputFolder: String?
+    /// Replace an output folder that holds other files than a previous run.
+    public var force = false
     public var language: Language = .zh
     /// Start CSV files with a UTF-8 byte-order mark (Excel).
     public var excel = false

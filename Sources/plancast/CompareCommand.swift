@@ -8,7 +8,13 @@ import Runs
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two run folders: inputs, settings, models and every target's P(met).")
+        abstract: "Compare two run folders: inputs, settings, models and every target's P(met).",
+        discussion: """
+            Each folder is first verified against its manifest (SHA-256 of every output); a folder \
+            that fails is an error (exit 65) naming the file. Exit 0 when run B reproduces run A \
+            (byte-identical CSV outputs) or when two scenarios are compared (--scenario-a/-b); \
+            exit 1 when the runs do not reproduce.
+            """)
 
     @Argument(help: "The first run folder.") var runA: String
     @Argument(help: "The second run folder.") var runB: String
@@ -30,5 +36,6 @@ struct Compare: ParsableCommand {
         let c = try RunComparison.load(runA, runB, scenarioA: scenarioA, scenarioB: scenarioB)
         if let output { try writeTextAtomically(c.csv, to: output) }
         writeStdout(c.summary)
+        if !c.reproduces && c.scenarioPair == nil { throw ExitCode(1) }
     }
 }

@@ -16,29 +16,36 @@ struct Plancast: ParsableCommand {
             OLS.self, Bench.self,
         ])
 
-    /// Maps failures to the exit codes of DESIGN.md §5: 64 usage, 65 bad input data,
-    /// 70 internal error. Errors go to stderr in one or two lines.
+    /// Maps failures to the exit codes of DESIGN.md §5 and README "Guarantees": 64 usage, 65 bad
+    /// input data, 70 internal error, 73 output folder refused, 74 output not written. Errors go
+    /// to stderr in one or two lines.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.dataError)
+            fail("error: \(error)", ExitStatus.dataError)
         } catch let error as DataError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.dataError)
+            fail("error: \(error)", ExitStatus.dataError)
+        } catch let error as RunFolderError {
+            fail("error: \(error)", ExitStatus.cannotCreate)
+        } catch let error as RunError where error.isInputProblem {
+            fail("error: \(error)", ExitStatus.dataError)
         } catch let error as RunError {
-            FileHandle.standardError.write(
-                Data("internal error: \(error)\n  please report this with the command line\n".utf8))
-            Foundation.exit(ExitStatus.internalError)
+            fail("internal error: \(error)\n  please report this with the command line", ExitStatus.internalError)
         } catch let error as InternalError {
-            FileHandle.standardError.write(
-                Data("internal error: \(error)\n  please report this with the command line\n".utf8))
-            Foundation.exit(ExitStatus.internalError)
+            fail("internal error: \(error)\n  please report this with the command line", ExitStatus.internalError)
+        } catch let error as CocoaError {
+            // Foundation's own file errors (never expected: plancast checks paths first).
+            fail("error: \(error.localizedDescription)", ExitStatus.ioError)
         } catch {
             exit(withError: error)
         }
+    }
+
+    static func fail(_ message: String, _ code: Int32) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code)
     }
 }
 
@@ -51,6 +58,8 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let internalError: Int32 = 70
+    /// The output folder cannot be created or replaced (sysexits EX_CANTCREAT).
+    static let cannotCreate: Int32 = 73
     /// Standard output or an output file could not be written (sysexits EX_IOERR).
     static let ioError: Int32 = 74
 }

@@ -34,6 +34,9 @@ struct Run: ParsableCommand {
     @Option(help: "Output folder (default: a new folder under runs/).")
     var out: String?
 
+    @Flag(help: "Replace the output folder even if it holds files that are not a plancast run.")
+    var force = false
+
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "Skip the per-lever sensitivity analysis (faster).")
@@ -47,6 +50,9 @@ struct Run: ParsableCommand {
             throw ValidationError("cannot read scenario file '\(f)'")
         }
         if let asOf, !(1900...2200).contains(asOf) { throw ValidationError("--as-of must be a year") }
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out must name a folder")
+        }
     }
 
     func run() throws {
@@ -56,7 +62,7 @@ struct Run: ParsableCommand {
         request.scenarioFiles = scenarioFiles
         request.asOf = asOf
         (request.paths, request.seed, request.threads) = (paths, seed, threads.threads)
-        request.outputFolder = out
+        (request.outputFolder, request.force) = (out, force)
         (request.language, request.excel, request.sensitivity) = (output.lang, output.excel, !noSensitivity)
         (request.commandLine, request.version) = (CommandLine.arguments, PlancastVersion.string)
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())

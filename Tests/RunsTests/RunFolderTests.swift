@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import Runs
+
+/// The run folder's guarantees: whole or absent, never written into someone else's folder,
+/// one writer at a time, leftovers of killed runs removed, and edits detected by the manifest.
+struct RunFolderTests {
+    static func write(_ folder: RunFolder, _ text: String) throws {
+        try folder.write(
+            RunFolder.outputNames.map { ($0, text) }, manifest: ["tool": "plancast"], byteOrderMark: false)
+    }
+
+    @Test func newFolderThenRerunReplacesItWhole() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        try Self.write(try RunFolder.prepare(path, force: false), "old\n")
+        #expect(RunFolder.verify(path).isEmpty)
+        try Self.write(try RunFolder.prepare(path, force: false), "new\n")
+        #expect(try String(contentsOfFile: path + "/attainment.csv", encoding: .utf8) == "new\n")
+        #expect(RunFolder.verify(path).isEmpty)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(siblings.filter { $0.contains("partial") || $0.contains(".old-") }.isEmpty, "\(siblings)")
+    }
+
+    @Test func foreignFolderIsRefusedUnlessForced() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("mine").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try "my own report\n".write(toFile: path + "/report.html", atomically: true, encoding: .utf8)
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare(path, force: false) }
+        #expect(try String(contentsOfFile: path + "/report.html", encoding: .utf8) == "my own report\n")
+        try Self.write(try RunFolder.prepare(path, force: true), "run\n")
+        #expect(RunFolder.verify(path).isEmpty)
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare("/", force: true) }
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare("  ", force: false) }
+    }
+
+    @Test func oneWriterAtATime() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        let first = try RunFolder.prepare(path, force: false)
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare(path, force: false) }
+        try Self.write(first, "a\n")
+        _ = try RunFolder.prepare(path, force: false)  // free again once the first has written
+    }
+
+    @Test func leftoversOfDeadRunsAreRemoved() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // PID 2^22 + 1 is above Linux's pid_max default, so no process has it.
+        let stale = dir.appendingPathComponent(".run.partial-4194305").path
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try Self.write(try RunFolder.prepare(dir.appendingPathComponent("run").path, force: false), "x\n")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+
+    @Test func verifyNamesEditedMissingAndAddedFiles() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        try Self.write(try RunFolder.prepare(path, force: false), "x\n")
+        try "edited\n".write(toFile: path + "/sensitivity.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: path + "/forecasts.csv")
+        try "?".write(toFile: path + "/notes.txt", atomically: true, encoding: .utf8)
+        let problems = RunFolder.verify(path)
+        #expect(problems.contains { $0.hasPrefix("sensitivity.csv does not match") })
+        #expect(problems.contains { $0.hasPrefix("forecasts.csv is missing") })
+        #expect(problems.contains { $0.hasPrefix("notes.txt is not part of the run") })
+    }
+}
