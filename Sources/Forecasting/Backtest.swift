@@ -5,12 +5,17 @@ public enum Backtest {
     public struct Unit: Sendable {
         public let id: String
         public let train: YearlySeries
+        /// Held-out values and their periods (after the last training period).
         public let test: [Double]
+        public let testPeriods: [Int]
         public let transform: Transform
-        public init(id: String, train: YearlySeries, test: [Double], transform: Transform) {
+        /// `testPeriods` default to the periods right after the training data.
+        public init(id: String, train: YearlySeries, test: [Double], testPeriods: [Int]? = nil, transform: Transform) {
             self.id = id
             self.train = train
             self.test = test
+            let last = train.lastPeriod ?? 0
+            self.testPeriods = testPeriods ?? test.indices.map { last + 1 + $0 }
             self.transform = transform
         }
     }
@@ -24,9 +29,13 @@ public enum Backtest {
         let horizon = settings.horizon
         var scored = [ScoredForecast]()
         for (k, u) in units.enumerated() {
-            let h = min(horizon, u.test.count)
-            guard h > 0 else { continue }
-            let r = Array(rows[(k * horizon)..<(k * horizon + h)])
+            // Each held-out value is scored against the forecast for its own period: step =
+            // period − last training period (a gap in the test data skips a step, never shifts one).
+            let last = u.train.lastPeriod ?? 0
+            let kept = zip(u.testPeriods, u.test).filter { $0.0 - last >= 1 && $0.0 - last <= horizon }
+            guard !kept.isEmpty else { continue }
+            let r = kept.map { rows[k * horizon + ($0.0 - last) - 1] }
+            let test = kept.map(\.1)
             var intervals = [Double: (lo: [Double], hi: [Double])]()
             for (j, lv) in levels.enumerated() {
                 intervals[lv] = (r.map { $0.intervals[j].lo }, r.map { $0.intervals[j].hi })
@@ -35,7 +44,7 @@ public enum Backtest {
             for (j, t) in quantiles.enumerated() { q[t] = r.map { $0.quantiles[j] } }
             scored.append(
                 ScoredForecast(
-                    train: u.train.values, test: Array(u.test.prefix(h)), point: r.map(\.mean), intervals: intervals,
+                    train: u.train.values, test: test, point: r.map(\.mean), intervals: intervals,
                     quantiles: q))
         }
         return (Metrics.score(scored), batch)

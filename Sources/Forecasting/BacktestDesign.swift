@@ -26,19 +26,25 @@ public enum BacktestDesign {
             guard !train.isEmpty, let ys = try? YearlySeries(periods: train.map(\.0), values: train.map(\.1)) else {
                 continue
             }
-            units.append(Backtest.Unit(id: s.id, train: ys, test: test.map(\.1), transform: transform(ys.values)))
+            units.append(
+                Backtest.Unit(
+                    id: s.id, train: ys, test: test.map(\.1), testPeriods: test.map(\.0),
+                    transform: transform(ys.values)))
         }
         return [units]
     }
 
     /// One batch per origin, the latest last: at origin r (counted back from the end) each series
     /// keeps all but its last `horizon + r` values for training (at least 3) and holds out the
-    /// next `horizon`.
+    /// values of the next `horizon` periods (fewer where the series has gaps). Origins beyond
+    /// what the longest series allows are not tried.
     public static func rollingOrigins(
         _ series: [Series], horizon: Int, origins: Int, transform: ([Double]) -> Transform
     ) -> [[Backtest.Unit]] {
         var batches = [[Backtest.Unit]]()
-        for r in (0..<origins).reversed() {
+        let longest = series.map(\.values.count).max() ?? 0
+        let usable = max(0, min(origins, longest - horizon - 2))
+        for r in (0..<usable).reversed() {
             var units = [Backtest.Unit]()
             for s in series {
                 guard let ys = try? YearlySeries(periods: s.periods, values: s.values) else { continue }
@@ -56,7 +62,9 @@ public enum BacktestDesign {
     }
 
     /// The metrics of several origins in one list: each metric averaged over origins, weighted by
-    /// the number of series scored at each; `n_series` is summed.
+    /// the number of series scored at each; `n_series` is the number of distinct series scored
+    /// (every series scored at an earlier origin is scored at the later ones, so the largest
+    /// count), and `n_forecasts` the number of series × origins.
     public static func average(_ scored: [[(String, Double)]]) -> [(String, Double)] {
         var sums = [String: Double](), weights = [String: Double](), order = [String]()
         for m in scored {
@@ -64,13 +72,18 @@ public enum BacktestDesign {
             for (k, v) in m {
                 if sums[k] == nil { order.append(k) }
                 if k == "n_series" {
-                    sums[k, default: 0] += v
+                    sums[k] = max(sums[k] ?? 0, v)
                     weights[k] = 1
+                    sums["n_forecasts", default: 0] += v
+                    weights["n_forecasts"] = 1
                     continue
                 }
                 sums[k, default: 0] += v * w
                 weights[k, default: 0] += w
             }
+        }
+        if sums["n_forecasts"] != nil, let i = order.firstIndex(of: "n_series") {
+            order.insert("n_forecasts", at: i + 1)
         }
         return order.map { ($0, sums[$0]! / weights[$0]!) }
     }

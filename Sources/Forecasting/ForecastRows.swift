@@ -42,3 +42,14 @@ extension ForecastBatch {
         return out
     }
 }
+
+extension ForecastRow {
+    /// The row with every value held inside `range` (a share's 0–100, a count's ≥ 0): the
+    /// quantiles of the distribution censored at the bounds.
+    public func clamped(to range: ClosedRange<Double>) -> ForecastRow {
+        func c(_ v: Double) -> Double { min(max(v, range.lowerBound), range.upperBound) }
+        return ForecastRow(
+            id: id, period: period, step: step, mean: c(mean), intervals: intervals.map { (c($0.lo), c($0.hi)) },
+            quantiles: quantiles.map(c))
+    }
+}

@@ -20,8 +20,14 @@ public enum CSVFormat {
         return "\(v)"
     }
 
-    /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-    public static func field(_ s: String) -> String {
+    /// Quotes a field when it holds a comma, quote or line break (RFC 4180). Text that a
+    /// spreadsheet would run as a formula (starting with =, +, −, @, a tab or a carriage return,
+    /// and not a number) gets a leading apostrophe (OWASP "CSV injection").
+    public static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), parseNumber(s) == nil {
+            s = "'" + s
+        }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -19,6 +19,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        throw InputError(
+            file: file, line: 1, column: 1, "the file is UTF-16 text",
+            hint: "save it as UTF-8 (Excel: CSV UTF-8; editors: Save As… → Encoding UTF-8)")
+    }
     switch encoding {
     case .utf8:
         guard let s = String(validating: bytes, as: UTF8.self) else {
@@ -38,14 +43,24 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
 }
 
 /// Reads and decodes a whole file.
-public func readText(path: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
+/// `offersEncodingOption`: whether the command has `--encoding` (named in the hint when the
+/// bytes are not text in a known encoding).
+public func readText(path: String, encoding: TextEncoding = .auto, offersEncodingOption: Bool = true) throws(InputError)
+    -> String
+{
     let data: Data
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
         throw InputError(file: path, "cannot read the file", hint: "check that the path exists and is readable")
     }
-    return try decodeText(data, file: path, encoding: encoding)
+    do {
+        return try decodeText(data, file: path, encoding: encoding)
+    } catch let error where !offersEncodingOption {
+        throw InputError(
+            file: error.file, line: error.line, column: error.column, error.message,
+            hint: "save it as UTF-8 (most editors: Save As… → Encoding UTF-8)")
+    }
 }
 
 /// Locates the first byte that is not valid UTF-8 (line and byte column).

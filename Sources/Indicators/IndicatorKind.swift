@@ -26,6 +26,15 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
 
     /// Whether `value` lies inside the kind's range: shares strictly inside (0, 100),
     /// counts and levels ≥ 0, net changes anything finite.
+    /// The values a forecast of this kind may take (nil: any).
+    public var valueRange: ClosedRange<Double>? {
+        switch self {
+        case .share: return 0...100
+        case .stock, .flow, .level: return 0...Double.greatestFiniteMagnitude
+        case .netChange: return nil
+        }
+    }
+
     public func admits(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         switch self {

@@ -57,7 +57,7 @@ extension PlanConsistency {
 
     /// Observations after the plan's last year are errors (they would otherwise decide a goal);
     /// those before the data range are ignored, with a warning.
-    static func checkYears(_ plan: Plan) -> [Finding] {
+    public static func checkYears(_ plan: Plan) -> [Finding] {
         let range = plan.metadata.dataYears
         var f = [Finding]()
         for o in plan.observations where !range.contains(o.year) {

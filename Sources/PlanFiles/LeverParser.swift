@@ -24,7 +24,8 @@ struct LeverSpec: Sendable {
         key: "growth", what: "a growth lever", onIndicators: true, fields: ["from", "percent_per_year"]
     ) { item throws(InputError) in
         let from = try item.context.year(try item.need("from"), "from")
-        let q = try QuantityParser.parse(try item.need("percent_per_year"), "percent_per_year", doc: item.context.doc)
+        let q = try QuantityParser.parse(
+            try item.need("percent_per_year"), "percent_per_year", doc: item.context.doc, max: 100)
         return (.growth(fromYear: from, percentPerYear: q), item.series, "growth\(item.number):\(item.joined):\(from)")
     }
 
@@ -78,7 +79,7 @@ struct LeverSpec: Sendable {
             guard let y = Int(k), meta.years.contains(y) else {
                 throw doc.error(at: kn, "'\(k)' is not a year of the plan (\(meta.firstYear)–\(meta.lastYear))")
             }
-            growth[y] = try QuantityParser.parse(v, "growth_percent.\(k)", doc: doc)
+            growth[y] = try QuantityParser.parse(v, "growth_percent.\(k)", doc: doc, max: 100)
         }
         var links = [Lever.DriverLink]()
         if let affects = item.fields["affects"] {

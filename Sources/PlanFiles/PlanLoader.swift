@@ -48,7 +48,8 @@ public enum PlanLoader {
                 file: planPath, "no plan.yaml in this folder",
                 hint: "--plan must name a plan folder such as Notebooks-data/kunshan-2022-2025")
         }
-        let doc = try YAMLDocument(text: try readText(path: planPath, encoding: encoding), file: planPath)
+        let doc = try YAMLDocument(
+            text: try readText(path: planPath, encoding: encoding, offersEncodingOption: false), file: planPath)
         var values = [String: Node]()
         var files = ["indicators": "indicators.csv", "drivers": "drivers.csv", "observations": "observations.csv"]
         for (key, _, value) in try doc.mapping(doc.root, allowed: planKeys, what: "plan.yaml") {

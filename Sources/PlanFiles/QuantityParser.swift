@@ -1,3 +1,4 @@
+import Foundation
 import IO
 import Simulation
 import Yams
@@ -8,7 +9,9 @@ import Yams
 enum QuantityParser {
     static let distributions = ["fixed", "normal", "uniform", "triangular", "pert", "lognormal"]
 
-    static func parse(_ node: Node, _ key: String, doc: YAMLDocument, min lowest: Double = -99) throws(InputError)
+    static func parse(
+        _ node: Node, _ key: String, doc: YAMLDocument, min lowest: Double = -99, max highest: Double = 1000
+    ) throws(InputError)
         -> UncertainQuantity
     {
         let q: UncertainQuantity
@@ -53,6 +56,18 @@ enum QuantityParser {
         if low < lowest {
             throw doc.error(
                 at: node, "'\(key)' reaches \(low), below \(lowest) (a change of −100% or worse is impossible)")
+        }
+        let high: Double
+        switch q {
+        case .fixed(let x): high = x
+        case .uniform(_, let b), .triangular(_, _, let b), .pert(_, _, let b): high = b
+        case .normal(let m, let s): high = m + 4 * s
+        case .lognormal(let m, let s): high = exp(m + 4 * s)
+        }
+        if !(high <= highest) {
+            throw doc.error(
+                at: node, "'\(key)' reaches \(high)%, above \(highest)%",
+                hint: "amounts are percentages; a change of more than \(Int(highest))% is not a plausible what-if")
         }
         return q
     }

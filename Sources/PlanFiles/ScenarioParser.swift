@@ -15,7 +15,7 @@ enum ScenarioParser {
     ]
 
     static func parse(path: String, plan: Plan) throws(InputError) -> Scenario {
-        try parse(try YAMLDocument(text: try readText(path: path), file: path), plan: plan)
+        try parse(try YAMLDocument(text: try readText(path: path, offersEncodingOption: false), file: path), plan: plan)
     }
 
     static func parse(_ doc: YAMLDocument, plan: Plan) throws(InputError) -> Scenario {

@@ -17,6 +17,11 @@ public struct SeriesInput: Sendable {
     public let series: [Series]
     public let hasSplit: Bool
 
+    /// Periods plancast reads: years or indexes, far from integer overflow.
+    static let periods = -1_000_000...1_000_000
+    /// The widest span of one series (gaps are filled for some models, so the span costs memory).
+    static let maximumSpan = 10_000
+
     public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
         try self.init(table: try CSVTable(path: path, encoding: encoding))
     }
@@ -42,8 +47,15 @@ public struct SeriesInput: Sendable {
             let ptext = row[cp].trimmingWhitespace()
             guard let period = Int(ptext) else {
                 throw InputError(
-                    file: t.file, line: line, column: cp + 1, "period '\(ptext)' is not an integer",
+                    file: t.file, line: line, column: cp + 1, "period \(InputError.excerpt(ptext)) is not an integer",
                     hint: "periods are whole numbers such as years (2021) or indexes (1, 2, 3)")
+            }
+            guard Self.periods.contains(period) else {
+                throw InputError(
+                    file: t.file, line: line, column: cp + 1, "period \(period) is out of range",
+                    hint:
+                        "periods are years or indexes between \(Self.periods.lowerBound) and \(Self.periods.upperBound)"
+                )
             }
             let key = "\(id)\u{1}\(period)"
             if let first = seen[key] {
@@ -76,6 +88,13 @@ public struct SeriesInput: Sendable {
             byID[id]!.periods.append(period)
             byID[id]!.values.append(v)
             byID[id]!.isTest.append(isTest)
+            let span = byID[id]!.periods.max()! - byID[id]!.periods.min()!
+            if span > Self.maximumSpan {
+                throw InputError(
+                    file: t.file, line: line, column: cp + 1,
+                    "series '\(id)' would span \(span) periods; plancast handles at most \(Self.maximumSpan)",
+                    hint: "check the period column (a typo such as 20222 for 2022?)")
+            }
         }
         series = order.map { byID[$0]! }
         hasSplit = cs != nil

@@ -32,8 +32,12 @@ struct RefinedLeastSquares {
         var a = [DoubleDouble]()
         a.reserveCapacity(n * p)
         for col in design.columns {
-            let norm = col.reduce(0.0) { $0 + $1.hi * $1.hi }.squareRoot()
-            let s = norm > 0 ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : 1
+            // Power of two near the 2-norm, computed on the largest entry's scale so that columns
+            // of 1e200 do not overflow when squared.
+            let largest = col.reduce(0.0) { max($0, abs($1.hi)) }
+            let unit = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+            let norm = col.reduce(0.0) { $0 + ($1.hi / unit) * ($1.hi / unit) }.squareRoot() * unit
+            let s = norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : unit
             scale.append(s)
             a.append(contentsOf: col.map { $0 * (1 / s) })
         }

@@ -13,6 +13,9 @@ public struct RunOutcome: Sendable {
     public let runs: [ScenarioRun]
     public let sensitivity: [ScenarioRunner.Sensitivity]
     public let summary: String
+    /// What the run ignored, for stderr: observations outside the plan's data range, scenario
+    /// assumptions for years that are observed.
+    public let warnings: [String]
 }
 
 /// `plancast run` as a library: plan + observations + scenarios → forecasts → simulation →
@@ -58,12 +61,31 @@ public enum RunPipeline {
             timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
         do {
             try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
-        } catch let error as InputError {
-            throw RunFolderError.unusable(folder.path, error.message)
+        } catch let error as OutputError {
+            throw RunFolderError.unusable(folder.path, error.reason)
         }
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
-            summary: SummaryTable.render(runs, language: request.language))
+            summary: SummaryTable.render(runs, language: request.language),
+            warnings: warnings(plan: loaded.plan, scenarios: scenarios.scenarios, asOf: request.asOf))
+    }
+
+    /// Inputs the run did not use, in words.
+    static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
+        var out = PlanConsistency.checkYears(plan).map { f in
+            "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
+        }
+        for s in scenarios {
+            for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {
+                let observed = plan.history(of: id, asOf: asOf)
+                for y in years.keys.sorted() where observed.value(in: y) != nil {
+                    out.append(
+                        "warning: \(s.file): scenario '\(s.name)' assumes \(id) in \(y), which is observed; the observation is used"
+                    )
+                }
+            }
+        }
+        return out
     }
 
     /// The run folder's files: the four CSV tables of DESIGN.md §6 and the report.

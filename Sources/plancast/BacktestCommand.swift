@@ -31,7 +31,7 @@ struct BacktestCommand: ParsableCommand {
     var forecasts: String?
 
     func validate() throws {
-        guard origins >= 1 else { throw ValidationError("--origins must be at least 1") }
+        guard (1...1000).contains(origins) else { throw ValidationError("--origins must be between 1 and 1000") }
     }
 
     func run() throws {

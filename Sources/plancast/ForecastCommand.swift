@@ -51,6 +51,12 @@ struct BatchOptions: ParsableArguments {
         for (label, v) in levelValues where !(v > 0 && v < 100) {
             throw ValidationError("--levels: '\(label)' is not a level in percent between 0 and 100 (e.g. 80,95)")
         }
+        if Set(levelValues.map(\.value)).count != levelValues.count {
+            throw ValidationError("--levels: each level may appear once")
+        }
+        if Set(quantileValues.map(\.value)).count != quantileValues.count {
+            throw ValidationError("--quantiles: each probability may appear once")
+        }
         for (label, v) in quantileValues where !(v > 0 && v < 1) {
             throw ValidationError(
                 "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
@@ -139,6 +145,7 @@ struct ForecastCommand: ParsableCommand {
             }
         }
         var rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
+        if let range = batch.kind.kind?.valueRange { rows = rows.map { $0.clamped(to: range) } }
         // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
         let overflow = Set(
             rows.filter { r in

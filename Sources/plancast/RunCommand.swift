@@ -67,6 +67,9 @@ struct Run: ParsableCommand {
         (request.commandLine, request.version) = (CommandLine.arguments, PlancastVersion.string)
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
+        if !outcome.warnings.isEmpty {
+            FileHandle.standardError.write(Data((outcome.warnings.prefix(20).joined(separator: "\n") + "\n").utf8))
+        }
         writeStdout(outcome.summary)
         writeStdout((output.lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
     }

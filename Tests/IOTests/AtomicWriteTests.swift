@@ -17,6 +17,6 @@ struct AtomicWriteTests {
     }
 
     @Test func failureLeavesNothing() {
-        #expect(throws: InputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
+        #expect(throws: OutputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
     }
 }

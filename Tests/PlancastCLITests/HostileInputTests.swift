@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// Hostile inputs found by review, one case per defect class; it grows with every defect.
+/// Each case runs the binary and checks the exit code, that stderr names the file (and line),
+/// that no output was written beside an error, and that nothing trapped (a signal is a defect).
+struct HostileInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let arguments: [String]
+        let status: Int32
+        /// Text stderr must contain (file:line:column, and the gist).
+        let stderr: String
+        var testDescription: String { name }
+    }
+
+    static let h = "Tests/PlancastCLITests/Fixtures/hostile/"
+
+    static let cases: [Case] = [
+        Case(
+            name: "NUL inside a number", arguments: ["forecast", "--input", h + "nul-in-number.csv", "--horizon", "2"],
+            status: 65, stderr: "nul-in-number.csv:3:3: control character U+0000"),
+        Case(
+            name: "file truncated inside a quote",
+            arguments: ["forecast", "--input", h + "unclosed-quote.csv", "--horizon", "2"],
+            status: 65, stderr: "unclosed-quote.csv:4:3: a quoted field opened here is never closed"),
+        Case(
+            name: "period near Int.max", arguments: ["forecast", "--input", h + "huge-period.csv", "--horizon", "2"],
+            status: 65, stderr: "huge-period.csv:3:2: period 100000000000 is out of range"),
+        Case(
+            name: "gap of 20,000 periods", arguments: ["backtest", "--input", h + "huge-gap.csv", "--horizon", "2"],
+            status: 65, stderr: "huge-gap.csv:3:2: series 'a' would span 20221 periods"),
+        Case(
+            name: "origins without bound",
+            arguments: ["backtest", "--input", h + "share-to-zero.csv", "--horizon", "1", "--origins", "1000000000"],
+            status: 64, stderr: "--origins must be between 1 and 1000"),
+        Case(
+            name: "a thousand threads",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--threads", "1000"],
+            status: 64, stderr: "--threads must be between 1 and 256"),
+        Case(
+            name: "duplicate levels",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--levels", "80,80"],
+            status: 64, stderr: "--levels: each level may appear once"),
+        Case(
+            name: "wide header 2022Q1", arguments: ["check", "--observations", h + "wide-quarter-header.csv"],
+            status: 65, stderr: "wide-quarter-header.csv:1:2: column '2022Q1' looks like a year"),
+        Case(
+            name: "two columns for one year",
+            arguments: ["check", "--observations", h + "wide-two-columns-one-year.csv"],
+            status: 65, stderr: "wide-two-columns-one-year.csv:1:3: two columns for 2022"),
+        Case(
+            name: "duplicates with empty provenance",
+            arguments: ["check", "--observations", h + "duplicate-empty-provenance.csv"],
+            status: 65, stderr: "duplicate-empty-provenance.csv:3:1: 'rd_intensity' in 2021 appears twice"),
+        Case(
+            name: "selected twice", arguments: ["check", "--observations", h + "selected-twice.csv"],
+            status: 65, stderr: "selected-twice.csv:3:5: 'rd_intensity' in 2021 is selected twice"),
+        Case(
+            name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
+            status: 65, stderr: "inheritance cycle: fx → other-name → fx"),
+        Case(
+            name: "amount of 1e300 percent", arguments: ["check", h + "huge-growth.yaml"],
+            status: 65, stderr: "huge-growth.yaml:5:23: 'percent_per_year' reaches 1e+300%, above 100.0%"),
+        Case(
+            name: "UTF-16 scenario", arguments: ["check", h + "utf16.yaml"],
+            status: 65, stderr: "utf16.yaml:1:1: the file is UTF-16 text"),
+        Case(
+            name: "empty --out", arguments: ["run", "--paths", "200", "--out", ""],
+            status: 64, stderr: "--out must name a folder"),
+        Case(
+            name: "--out the root", arguments: ["run", "--paths", "200", "--no-sensitivity", "--out", "/"],
+            status: 73, stderr: "not the file system's root"),
+    ]
+
+    @Test("hostile input is an error with its place, never a crash", arguments: cases)
+    func hostile(_ c: Case) throws {
+        let r = try Binary.run(c.arguments, in: Binary.packageRoot)
+        #expect(r.status == c.status, "\(c.name): exit \(r.status), stderr: \(r.stderr)")
+        #expect(r.stderr.contains(c.stderr), "\(c.name): \(r.stderr)")
+        #expect(r.stdout.isEmpty || c.status == 0, "\(c.name): output beside an error: \(r.stdout.prefix(200))")
+        #expect(r.stderr.split(separator: "\n").count <= 4, "\(c.name): one or two lines, got \(r.stderr)")
+    }
+
+    /// Inputs that are fine and must give a correct result.
+    @Test func wideYearSpellingsAreRead() throws {
+        let r = try Binary.run(
+            ["indicators", "--observations", Self.h + "wide-year-spellings.csv", "--format", "csv"],
+            in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let row = r.stdout.split(separator: "\n").first { $0.hasPrefix("rd_intensity,") } ?? ""
+        #expect(row.hasSuffix(",3,2021,2023"), "three observations 2021–2023: \(row)")
+    }
+
+    @Test func spreadsheetFormulasAreNeutralised() throws {
+        let r = try Binary.run(
+            ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("\"'=HYPERLINK") }, "\(r.stdout)")
+    }
+
+    @Test func aShareStaysWithinZeroAndAHundred() throws {
+        let r = try Binary.run(
+            [
+                "forecast", "--input", Self.h + "share-to-zero.csv", "--horizon", "3", "--kind", "share", "--quantiles",
+                "0.01,0.99",
+            ],
+            in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        for line in r.stdout.split(separator: "\n").dropFirst() {
+            let values = line.split(separator: ",").dropFirst(3).compactMap { Double($0) }
+            #expect(values.count == 7 && values.allSatisfy { (0...100).contains($0) }, "\(line)")
+        }
+    }
+
+    /// A 2030 observation or a 1900 one changes nothing (and `check` reports them).
+    @Test func observationsOutsideThePlanChangeNothing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundled = Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv")
+        var text = try String(contentsOf: bundled, encoding: .utf8)
+        text +=
+            "high_tech_enterprises,2030,9000,家,actual,yes,test,,,\nhigh_tech_enterprises,1900,1,家,actual,yes,test,,,\n"
+        let extra = dir.appendingPathComponent("obs.csv")
+        try text.write(to: extra, atomically: true, encoding: .utf8)
+        let args = ["run", "Scenarios/baseline.yaml", "--paths", "2000", "--no-sensitivity"]
+        let a = try Binary.run(args + ["--out", dir.appendingPathComponent("a").path], in: Binary.packageRoot)
+        let b = try Binary.run(
+            args + ["--observations", extra.path, "--out", dir.appendingPathComponent("b").path], in: Binary.packageRoot
+        )
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        #expect(
+            b.stderr.contains("obs.csv:64: [high_tech_enterprises] observation for 2030 is after the plan's last year"))
+        let fa = try Data(contentsOf: dir.appendingPathComponent("a/attainment.csv"))
+        let fb = try Data(contentsOf: dir.appendingPathComponent("b/attainment.csv"))
+        #expect(fa == fb, "attainment unchanged")
+        let c = try Binary.run(["check", "--observations", extra.path], in: Binary.packageRoot)
+        #expect(c.status == 65 && c.stdout.contains("observation for 1900 is before the plan's data range"))
+    }
+}

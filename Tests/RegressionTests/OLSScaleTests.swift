@@ -1,0 +1,25 @@
+import Testing
+
+@testable import Regression
+
+/// Values near the ends of the double range: the fit is scale-equivariant, so x·10²⁰⁰ and
+/// y·10²⁰⁰ give the closed-form line of the unscaled data, scaled (no false rank deficiency,
+/// no overflow in the residual sum of squares).
+struct OLSScaleTests {
+    // x = 1…4, y = 2, 4.1, 5.9, 8.2: Sxx = 5, Sxy = 10.2, slope 2.04, intercept 5.05 − 2.04·2.5 = −0.05;
+    // residuals −0.09, −0.03, −0.27, −0.05 + …: RSS = 0.042, σ = √(0.042/2).
+    static let x = [1.0, 2, 3, 4], y = [2.0, 4.1, 5.9, 8.2]
+
+    @Test(arguments: [(1e200, 1e200), (1.0, 1e200), (1e200, 1.0), (1e-200, 1e-200)])
+    func hugeAndTinyColumns(scales: (Double, Double)) throws {
+        let (sx, sy) = scales
+        let d = try Design(intercept: true, columns: [("x", Self.x.map { $0 * sx })])
+        let r = try ordinaryLeastSquares(y: Self.y.map { $0 * sy }, design: d)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * abs(b) }
+        #expect(close(r.estimates[1], 2.04 * sy / sx), "slope \(r.estimates[1])")
+        #expect(close(r.estimates[0], -0.05 * sy), "intercept \(r.estimates[0])")
+        let rss = zip(Self.x, Self.y).map { x, y in (y - (-0.05 + 2.04 * x)) * (y - (-0.05 + 2.04 * x)) }.reduce(0, +)
+        #expect(close(r.residualSD, (rss / 2).squareRoot() * sy), "σ \(r.residualSD)")
+        #expect(r.rSquared.isFinite && r.standardErrors.allSatisfy(\.isFinite))
+    }
+}
