@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "IO", targets: ["IO"]),
+        .library(name: "PlanFiles", targets: ["PlanFiles"]),
         .library(name: "Runs", targets: ["Runs"]),
     ],
     dependencies: [

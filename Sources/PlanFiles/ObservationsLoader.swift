@@ -17,7 +17,14 @@ public enum ObservationsLoader {
     public static func load(
         path: String, seriesIDs: [String], kinds: [String: IndicatorKind], encoding: TextEncoding = .auto
     ) throws(InputError) -> [Observation] {
-        let t = try CSVTable(path: path, encoding: encoding)
+        try load(table: try CSVTable(path: path, encoding: encoding), seriesIDs: seriesIDs, kinds: kinds)
+    }
+
+    /// Observations from a table already read.
+    public static func load(table t: CSVTable, seriesIDs: [String], kinds: [String: IndicatorKind]) throws(InputError)
+        -> [Observation]
+    {
+        let path = t.file
         guard t.header.contains("indicator") else {
             throw InputError(
                 file: path, line: 1, "no 'indicator' column",

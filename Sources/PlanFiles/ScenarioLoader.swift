@@ -71,6 +71,11 @@ public enum ScenarioLoader {
         return LoadedScenarios(scenarios: out, files: files)
     }
 
+    /// Parses one scenario from text (its own levers; `inherits` is not followed).
+    public static func parse(text: String, file: String, plan: Plan) throws(InputError) -> Scenario {
+        try ScenarioParser.parse(try YAMLDocument(text: text, file: file), plan: plan)
+    }
+
     static func sameFile(_ a: String, _ b: String) -> Bool {
         URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
             == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path

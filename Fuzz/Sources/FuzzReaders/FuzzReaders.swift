@@ -1,0 +1,55 @@
+import Foundation
+import IO
+import Indicators
+import PlanFiles
+
+/// One libFuzzer entry point for three readers; the first byte of the input picks the reader
+/// (0: CSV table, 1: observations in either layout, 2: a scenario file), the rest is the file.
+/// A reader may reject the input with an `InputError`; anything else — a trap, a sanitizer
+/// report, a hang — is a finding.
+enum Harness {
+    nonisolated(unsafe) static var plan: Plan? = nil
+
+    static func bundledPlan() -> Plan {
+        if let plan { return plan }
+        let dir =
+            ProcessInfo.processInfo.environment["PLANCAST_PLAN"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Notebooks-data/kunshan-2022-2025").path
+        let p = try! PlanLoader.load(directory: dir).plan
+        plan = p
+        return p
+    }
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        guard let selector = bytes.first else { return }
+        let data = Data(bytes.dropFirst())
+        let plan = bundledPlan()
+        guard let text = try? decodeForFuzzing(data) else { return }
+        switch selector % 3 {
+        case 0:
+            if let t = try? CSVTable(text: text, file: "fuzz.csv") {
+                _ = try? t.numericColumn(t.header[0])
+            }
+        case 1:
+            let kinds = Dictionary(uniqueKeysWithValues: plan.seriesIDs.map { ($0, plan.kind(of: $0)!) })
+            if let t = try? CSVTable(text: text, file: "fuzz.csv") {
+                _ = try? ObservationsLoader.load(table: t, seriesIDs: plan.seriesIDs, kinds: kinds)
+            }
+        default:
+            _ = try? ScenarioLoader.parse(text: text, file: "fuzz.yaml", plan: plan)
+        }
+    }
+
+    static func decodeForFuzzing(_ data: Data) throws -> String {
+        guard let s = String(data: data, encoding: .utf8) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+        return s
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    Harness.run(UnsafeRawBufferPointer(start: start, count: count))
+    return 0
+}
