@@ -10,6 +10,14 @@ public enum Forecaster {
         _ input: [(id: String, series: YearlySeries, transform: Transform)], settings: ForecastSettings,
         overrides: [String: Combination] = [:]
     ) -> ForecastBatch {
+        // A transform that does not admit every value (log of a zero) gives way to the automatic one.
+        let input = input.map { i in
+            (
+                id: i.id, series: i.series,
+                transform: i.series.values.allSatisfy(i.transform.admits)
+                    ? i.transform : Transform.automatic(values: i.series.values)
+            )
+        }
         let horizon = settings.horizon
         let transformed = input.map { $0.series.transformed($0.transform) }
         // Pooled scale per transform (series on different scales are not mixed).
