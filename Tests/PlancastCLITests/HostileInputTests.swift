@@ -82,7 +82,7 @@ struct HostileInputTests {
         let r = try Binary.run(c.arguments, in: Binary.packageRoot)
         #expect(Date().timeIntervalSince(start) < 10, "\(c.name): over 10 s")
         #expect(r.status == c.status, "\(c.name): exit \(r.status), stderr: \(r.stderr)")
-        #expect(r.stderr.contains(c.stderr), "\(c.name): \(r.stderr)")
+        #expect(c.stderr.isEmpty || r.stderr.contains(c.stderr), "\(c.name): \(r.stderr)")
         #expect(r.stdout.isEmpty || c.status == 0, "\(c.name): output beside an error: \(r.stdout.prefix(200))")
         #expect(r.stderr.split(separator: "\n").count <= 4, "\(c.name): one or two lines, got \(r.stderr)")
     }
