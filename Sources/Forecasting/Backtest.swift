@@ -44,7 +44,7 @@ public enum Backtest {
             for (j, t) in quantiles.enumerated() { q[t] = r.map { $0.quantiles[j] } }
             scored.append(
                 ScoredForecast(
-                    train: u.train.values, test: test, point: r.map(\.mean), intervals: intervals,
+                    train: u.train.values, test: test, point: r.map(\.median), intervals: intervals,
                     quantiles: q))
         }
         return (Metrics.score(scored), batch)

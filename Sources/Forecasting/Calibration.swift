@@ -1,25 +1,103 @@
 import Foundation
-import Indicators
 
-/// Calibrated standardised-error quantiles per step (cached on the probability levels asked for,
-/// plus a fine grid for means and sampling).
+/// Calibrated standardised-error quantiles per stratum (how many increments stand behind a
+/// forecast, `ErrorScale.stratum`) and step.
+///
+/// Each table pools the batch's own out-of-sample errors (rolling origins, `Forecaster`) with the
+/// reference library's quantiles of the same stratum and step as `libraryWeight` pseudo-errors:
+/// a large batch calibrates itself, a small one (a plan's indicators) or one of short series
+/// leans on the library (split-conformal quantiles with an informative prior; the pooled
+/// weighted quantile uses the midpoint rule). Half of the pooled median is kept as a bias
+/// correction and half removed: the batch's own past bias carries over only partly to the
+/// future (on Tourism and M1 keeping all of it moves the median too far, removing all leaves it
+/// biased). Stratum 0 (one observation) keeps the library's median: that is the growth of the
+/// reference class.
 public struct Calibration: Sendable {
-    public let pool: ErrorPool
-    let prior: ErrorPrior
-    /// Grid of probability levels (midpoints of 400 equal bins) and their quantiles per step.
-    public let grid: [Double]
-    let gridQuantiles: [[Double]]
+    public static let libraryWeight = 200.0
+    /// A stratum with fewer own errors at a step borrows the batch's errors of the next shorter
+    /// strata at that step (closest first) up to this many: a batch's long series have no
+    /// backtest windows as long as themselves, and its shorter windows resemble them more than
+    /// another collection's do.
+    static let borrowUpTo = 200
+    static let keptBias = 0.5
+    /// Probability levels of the grid used for means and simulation (midpoints of 200 bins).
+    public static let grid = (0..<200).map { (Double($0) + 0.5) / 200 }
 
-    public init(pool: ErrorPool, prior: ErrorPrior, horizon: Int) {
-        self.pool = pool
-        self.prior = prior
-        let g = (0..<400).map { (Double($0) + 0.5) / 400 }
-        grid = g
-        gridQuantiles = (1...max(1, horizon)).prefix(horizon).map { h in
-            g.map { pool.quantile(step: h, $0, prior: prior) }
+    public let horizon: Int
+    /// Own errors per stratum and step (for reports).
+    public let counts: [[Int]]
+    let values: [[[Double]]]
+    let positions: [[[Double]]]
+    let gridQuantiles: [[[Double]]]
+
+    /// `own[stratum][step − 1]`: the batch's standardised errors.
+    public init(own: [[[Double]]], library: ReferenceLibrary, horizon: Int) {
+        self.horizon = horizon
+        var values = [[[Double]]](), positions = [[[Double]]](), counts = [[Int]]()
+        for s in 0..<ErrorScale.strata {
+            var vs = [[Double]](), ps = [[Double]](), cs = [Int]()
+            for h in 1...max(1, horizon) {
+                func errors(_ t: Int) -> [Double] {
+                    t < own.count && h - 1 < own[t].count ? own[t][h - 1].filter(\.isFinite) : []
+                }
+                var mine = errors(s)
+                var t = s - 1
+                while mine.count < Self.borrowUpTo && t >= 1 {
+                    mine += errors(t)
+                    t -= 1
+                }
+                let lib = library.table(stratum: s, step: h)
+                var items = mine.map { ($0, 1.0) }
+                let w = Self.libraryWeight / Double(lib.count)
+                items += lib.map { ($0, w) }
+                items.sort { $0.0 < $1.0 }
+                let total = items.reduce(0) { $0 + $1.1 }
+                var acc = 0.0
+                var v = [Double](), p = [Double]()
+                v.reserveCapacity(items.count)
+                p.reserveCapacity(items.count)
+                for (x, wt) in items {
+                    v.append(x)
+                    p.append((acc + wt / 2) / total)
+                    acc += wt
+                }
+                let median = Self.interpolate(v, p, 0.5)
+                let kept = s == 0 ? 1.0 : Self.keptBias
+                vs.append(v.map { $0 - (1 - kept) * median })
+                ps.append(p)
+                cs.append(mine.count)
+            }
+            values.append(vs)
+            positions.append(ps)
+            counts.append(cs)
+        }
+        self.values = values
+        self.positions = positions
+        self.counts = counts
+        gridQuantiles = (0..<ErrorScale.strata).map { s in
+            (0..<max(1, horizon)).map { h in Self.grid.map { Self.interpolate(values[s][h], positions[s][h], $0) } }
         }
     }
 
-    /// The standardised quantile at `tau` for `step` (exact pool quantile, not the grid).
-    public func quantile(step: Int, _ tau: Double) -> Double { pool.quantile(step: step, tau, prior: prior) }
+    static func interpolate(_ v: [Double], _ p: [Double], _ tau: Double) -> Double {
+        guard let first = p.first, let last = p.last else { return 0 }
+        if tau <= first { return v[0] }
+        if tau >= last { return v[v.count - 1] }
+        var lo = 0, hi = p.count - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if p[mid] <= tau { lo = mid } else { hi = mid }
+        }
+        let w = (tau - p[lo]) / max(p[hi] - p[lo], 1e-300)
+        return v[lo] + w * (v[hi] - v[lo])
+    }
+
+    /// The standardised quantile at `tau` for `stratum` and `step`.
+    public func quantile(stratum: Int, step: Int, _ tau: Double) -> Double {
+        let h = min(max(step, 1), horizon) - 1
+        return Self.interpolate(values[stratum][h], positions[stratum][h], tau)
+    }
+
+    /// The grid quantiles for `stratum` and `step` (means, simulation).
+    public func grid(stratum: Int, step: Int) -> [Double] { gridQuantiles[stratum][min(max(step, 1), horizon) - 1] }
 }

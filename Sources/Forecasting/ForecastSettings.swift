@@ -5,33 +5,20 @@ import Indicators
 public struct ForecastSettings: Sendable {
     public var horizon: Int
     public var combination: Combination
-    /// Pseudo-degrees of freedom of the pooled scale prior (ScaleModel).
-    var priorDF: Double
-    /// Backtest origins per series (the latest ones) for the error pool.
-    var originsPerSeries: Int
-    /// Fewest observations at a backtest origin.
-    var minimumOriginObservations: Int
-    var prior: ErrorPrior
+    /// Backtest origins per series (the latest ones) for the calibration.
+    public var originsPerSeries: Int
+    /// The reference library small batches and short series lean on.
+    public var library: ReferenceLibrary
     public var threads: Int
-    /// Estimate the scale prior (ν₀, σ₀) from the batch by empirical Bayes (else ν₀ = priorDF and
-    /// σ₀ = the median σ̂).
-    var empiricalBayes = true
-    /// Shift each predictive distribution so that its mean equals the point forecast.
-    var meanPreserving = false
-    /// Shift the pooled errors so that their median is zero (the models' own centre is kept).
-    var recenter = true
 
     public init(
-        horizon: Int, combination: Combination = .standard, priorDF: Double = 2, originsPerSeries: Int = 10,
-        minimumOriginObservations: Int = 3, prior: ErrorPrior = .builtIn,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        horizon: Int, combination: Combination = .standard, originsPerSeries: Int = 10,
+        library: ReferenceLibrary = .builtIn, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.horizon = horizon
         self.combination = combination
-        self.priorDF = priorDF
         self.originsPerSeries = originsPerSeries
-        self.minimumOriginObservations = minimumOriginObservations
-        self.prior = prior
+        self.library = library
         self.threads = threads
     }
 }
@@ -40,10 +27,10 @@ public struct ForecastSettings: Sendable {
 public enum ForecastStatus: String, Sendable {
     /// Enough data for the models and a scale of its own.
     case ok
-    /// 2 observations: drift only, scale from the pool.
+    /// 2 observations: one increment; the scale leans on the batch and the library.
     case short
-    /// 1 observation: no data-driven forecast; the last value with the pooled scale.
+    /// 1 observation: the reference class (the library's growth and spread at the batch's scale).
     case priorOnly = "prior_only"
-    /// All values equal: the scale comes from the pool.
+    /// All values equal: the scale comes from the batch.
     case constant
 }

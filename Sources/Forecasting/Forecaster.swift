@@ -1,8 +1,15 @@
 import Foundation
 import Parallel
 
-/// The batch forecaster: fits the combination per series, backtests every series at its latest
-/// origins to pool standardised errors, and scales the pooled quantiles to each series.
+/// The batch forecaster (normalised split-conformal calibration, see `Calibration`):
+/// 1. each series' point forecast from its combination (default: drift on the original scale),
+///    on its modelling scale;
+/// 2. its error scale σ (`ErrorScale`) with the batch's s₀;
+/// 3. out-of-sample errors of the same forecaster at every series' latest 10 origins (windows
+///    of all data before the origin, at least 2 points), standardised by the window's σ, pooled
+///    by stratum and step with the reference library's (`Calibration`);
+/// 4. per series: centre, σ and stratum; quantiles are `centre + σ·Q(τ)` back-transformed, with
+///    σ·Q capped at ±3.5 on unit-free scales (a 95% upper bound never beyond 33 times the median).
 /// Series are processed in parallel; results do not depend on the number of threads.
 public enum Forecaster {
     /// `overrides` gives some series (by id) a combination of their own (a scenario's model choice).
@@ -20,122 +27,74 @@ public enum Forecaster {
         }
         let horizon = settings.horizon
         let transformed = input.map { $0.series.transformed($0.transform) }
-        // Pooled scale per transform (series on different scales are not mixed).
-        var sigma0 = [Transform: Double]()
-        var nu0 = [Transform: Double]()
-        for t in Set(input.map(\.transform)) {
-            let members = zip(input, transformed).filter { $0.0.transform == t }.map(\.1)
-            let rel = ScaleModel.isRelative(t)
-            if settings.empiricalBayes, let eb = ScaleModel.empiricalBayesPrior(members, relative: rel) {
-                (nu0[t], sigma0[t]) = (eb.nu0, eb.sigma0)
-            } else {
-                (nu0[t], sigma0[t]) = (
-                    settings.priorDF,
-                    ScaleModel.pooledSigma(members, fallback: rel ? 0.1 : fallbackSigma(t, members), relative: rel)
-                )
-            }
-        }
-        let nu0Fixed = nu0
+        // Batch scales: unit-free series (log, logit) share one s₀, the others another (relative
+        // to their levels); the library's when the batch has no increments.
+        let library = settings.library
+        let freeS0 =
+            ErrorScale.pooled(zip(input, transformed).filter { $0.0.transform.isUnitFree }.map(\.1), unitFree: true)
+            ?? library.s0
+        let otherS0 =
+            ErrorScale.pooled(zip(input, transformed).filter { !$0.0.transform.isUnitFree }.map(\.1), unitFree: false)
+            ?? freeS0
+        let scales = (free: ErrorScale(s0: freeS0), other: ErrorScale(s0: otherS0))
+        @Sendable func scale(_ t: Transform) -> ErrorScale { t.isUnitFree ? scales.free : scales.other }
 
-        let sigma0Fixed = sigma0
-        // Backtest errors, per series, in parallel; merged in input order (deterministic).
         let perSeries: [[[Double]]] = parallelMap(transformed.indices, threads: settings.threads) { i in
-            let scaleModel = ScaleModel(
-                sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!,
-                relative: ScaleModel.isRelative(input[i].transform))
-            var local = settings
-            if let c = overrides[input[i].id] { local.combination = c }
-            return backtestErrors(
-                input[i].series, transform: input[i].transform, horizon: horizon, settings: local,
-                scaleModel: scaleModel)
+            backtestErrors(
+                input[i].series, transform: input[i].transform, horizon: horizon,
+                combination: overrides[input[i].id] ?? settings.combination, scale: scale(input[i].transform),
+                origins: settings.originsPerSeries)
         }
-        var pooled = [[Double]](repeating: [], count: horizon)
-        for e in perSeries { for h in 0..<horizon { pooled[h].append(contentsOf: e[h]) } }
-        if settings.recenter {
-            for h in 0..<horizon where !pooled[h].isEmpty {
-                let m = ErrorPool.typeSeven(pooled[h].sorted(), 0.5)
-                pooled[h] = pooled[h].map { $0 - m }
-            }
+        var own = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: ErrorScale.strata)
+        for e in perSeries {
+            for s in 0..<ErrorScale.strata { for h in 0..<horizon { own[s][h] += e[s * horizon + h] } }
         }
-        let calibration = Calibration(pool: ErrorPool(errors: pooled), prior: settings.prior, horizon: horizon)
+        let calibration = Calibration(own: own, library: library, horizon: horizon)
 
         let forecasts: [SeriesForecast] = parallelMap(transformed.indices, threads: settings.threads) { i in
-            let s = transformed[i]
-            let scaleModel = ScaleModel(
-                sigma0: sigma0Fixed[input[i].transform]!, priorDF: nu0Fixed[input[i].transform]!,
-                relative: ScaleModel.isRelative(input[i].transform))
+            let s = transformed[i], t = input[i].transform
             let combination = overrides[input[i].id] ?? settings.combination
-            let (center, used) = combination.forecast(input[i].series, transform: input[i].transform, horizon: horizon)
+            let (center, used) = combination.forecast(input[i].series, transform: t, horizon: horizon)
             let status: ForecastStatus
             switch s.count {
             case 1: status = .priorOnly
             case 2: status = .short
             default: status = Set(s.values).count == 1 ? .constant : .ok
             }
-            let scales = scaleModel.scales(s, horizon: horizon)
-            var f = SeriesForecast(
-                id: input[i].id, transform: input[i].transform, lastPeriod: s.lastPeriod!, observations: s.count,
-                center: center, scale: scales, shift: Array(repeating: 0, count: horizon), status: status, models: used)
-            if settings.meanPreserving {
-                f.shift = (1...max(1, horizon)).prefix(horizon).map { h in
-                    meanPreservingShift(
-                        center: center[h - 1], scale: scales[h - 1], transform: input[i].transform,
-                        grid: calibration.gridQuantiles[h - 1])
-                }
-            }
-            return f
+            let sigma = max(scale(t).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
+            let cap = 3.5 * (t.isUnitFree ? 1 : ErrorScale.increments(s, unitFree: false).level)
+            return SeriesForecast(
+                id: input[i].id, transform: t, lastPeriod: s.lastPeriod!, observations: s.count, center: center,
+                scale: Array(repeating: sigma, count: horizon), cap: cap,
+                stratum: ErrorScale.stratum(increments: s.count - 1), status: status, models: used)
         }
         return ForecastBatch(forecasts: forecasts, calibration: calibration)
     }
 
-    /// The shift δ with mean(inverse(c + δ + s·z)) = inverse(c) over the grid quantiles z, found
-    /// by bisection (the mean is increasing in δ).
-    static func meanPreservingShift(center c: Double, scale s: Double, transform t: Transform, grid: [Double]) -> Double
-    {
-        let target = t.inverse(c)
-        func mean(_ d: Double) -> Double { grid.reduce(0) { $0 + t.inverse(c + d + s * $1) } / Double(grid.count) }
-        var lo = -10 * s - 1e-9, hi = 10 * s + 1e-9
-        for _ in 0..<80 {
-            let mid = (lo + hi) / 2
-            if mean(mid) < target { lo = mid } else { hi = mid }
-        }
-        return (lo + hi) / 2
-    }
-
-    /// Standardised errors `(y_{o+h} − ŷ_{o,h}) / σ_{o,h}` at the series' latest origins.
+    /// Standardised errors `(z_{o+h} − ẑ_{o,h}) / σ_o` at the series' latest `origins` origins,
+    /// flattened as `[stratum · horizon + step − 1]`.
     static func backtestErrors(
-        _ original: YearlySeries, transform: Transform, horizon horizon: Int, settings: ForecastSettings,
-        scaleModel: ScaleModel
+        _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, scale: ErrorScale,
+        origins: Int
     ) -> [[Double]] {
-        var out = [[Double]](repeating: [], count: horizon)
-        let s = original.transformed(transform)
-        let n = s.count
-        let first = max(settings.minimumOriginObservations, n - settings.originsPerSeries)
+        var out = [[Double]](repeating: [], count: ErrorScale.strata * horizon)
+        let z = original.transformed(transform)
+        let n = z.count
+        let first = max(2, n - origins)
         guard first < n else { return out }
-        for k in first..<n {
-            let sub = s.prefix(k)
-            let (center, _) = settings.combination.forecast(original.prefix(k), transform: transform, horizon: horizon)
-            let scales = scaleModel.scales(sub, horizon: horizon)
-            let origin = sub.lastPeriod!
-            for j in k..<n {
-                let h = s.periods[j] - origin
+        for m in first..<n {
+            let window = original.prefix(m), zw = z.prefix(m)
+            let (center, _) = combination.forecast(window, transform: transform, horizon: horizon)
+            let sigma = scale.sigma(zw, unitFree: transform.isUnitFree)
+            let stratum = ErrorScale.stratum(increments: m - 1)
+            let origin = zw.lastPeriod!
+            for j in m..<n {
+                let h = z.periods[j] - origin
                 guard h >= 1 && h <= horizon else { continue }
-                let z = (s.values[j] - center[h - 1]) / scales[h - 1]
-                if z.isFinite { out[h - 1].append(z) }
+                let u = (z.values[j] - center[h - 1]) / sigma
+                if u.isFinite { out[stratum * horizon + h - 1].append(u) }
             }
         }
         return out
-    }
-
-    /// A scale when no series in the batch can estimate one: 10% a year on log and logit
-    /// scales; on other scales 10% of the typical level.
-    static func fallbackSigma(_ t: Transform, _ series: [YearlySeries]) -> Double {
-        switch t {
-        case .log, .logit: return 0.1
-        case .squareRoot, .identity:
-            let levels = series.flatMap(\.values).map(abs)
-            let m = levels.isEmpty ? 1 : levels.reduce(0, +) / Double(levels.count)
-            return max(0.1 * m, 1e-6)
-        }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Indicators
 
-/// One series' calibrated predictive distribution on the transformed scale:
-/// `z_h = center_h + scale_h · Z_h`, `Z_h` from the pooled errors.
+/// One series' calibrated predictive distribution on its modelling scale:
+/// `z_h = center_h + clamp(scale_h · Q_{stratum,h}, ±cap)`.
 public struct SeriesForecast: Sendable {
     public let id: String
     public let transform: Transform
@@ -10,9 +10,10 @@ public struct SeriesForecast: Sendable {
     public let observations: Int
     public let center: [Double]
     public let scale: [Double]
-    /// Location shift on the transformed scale that makes the predictive mean equal the point
-    /// forecast (zero unless `ForecastSettings.meanPreserving`).
-    public var shift: [Double]
+    /// Largest |scale · Q| on the modelling scale (bounded tails).
+    public let cap: Double
+    /// Calibration stratum (`ErrorScale.stratum`).
+    public let stratum: Int
     public let status: ForecastStatus
     public let models: [String]
 }
@@ -24,17 +25,22 @@ public struct ForecastBatch: Sendable {
 }
 
 extension SeriesForecast {
-    /// The `tau` quantile at `step` on the original scale, given standardised quantile `zq`.
+    /// The value at `step` on the original scale for standardised quantile `zq`.
     public func value(step: Int, standardized zq: Double) -> Double {
-        transform.inverse(center[step - 1] + shift[step - 1] + scale[step - 1] * zq)
+        transform.inverse(center[step - 1] + min(max(scale[step - 1] * zq, -cap), cap))
     }
 
-    /// The mean at `step` on the original scale: the average of the back-transformed grid
-    /// quantiles (a 400-point quadrature of the predictive distribution).
+    /// The quantile at `tau` for `step`.
+    public func quantile(step: Int, _ tau: Double, calibration: Calibration) -> Double {
+        value(step: step, standardized: calibration.quantile(stratum: stratum, step: step, tau))
+    }
+
+    /// The mean at `step` on the original scale: the average over 200 grid quantiles of the
+    /// bounded predictive distribution (finite, and close to the median when the spread is small).
     public func mean(step: Int, calibration: Calibration) -> Double {
-        let q = calibration.gridQuantiles[step - 1]
+        let q = calibration.grid(stratum: stratum, step: step)
         var s = 0.0
-        for z in q { s += transform.inverse(center[step - 1] + shift[step - 1] + scale[step - 1] * z) }
+        for z in q { s += value(step: step, standardized: z) }
         return s / Double(q.count)
     }
 }

@@ -49,6 +49,9 @@ public enum Transform: String, Sendable, Equatable, CaseIterable {
     /// The natural scale of an indicator kind given its values: log for positive stocks,
     /// flows and levels (square root when zeros occur), logit for shares, identity for net
     /// changes.
+    /// Whether differences on this scale are unit-free (relative changes): log and logit.
+    public var isUnitFree: Bool { self == .log || self == .logit }
+
     public static func natural(for kind: IndicatorKind, values: [Double]) -> Transform {
         switch kind {
         case .share: return values.allSatisfy { $0 > 0 && $0 < 100 } ? .logit : .identity

@@ -27,6 +27,12 @@ public struct YearlySeries: Sendable, Equatable {
         try! YearlySeries(periods: Array(periods.prefix(k)), values: Array(values.prefix(k)))
     }
 
+    /// Observations `from` through `to` (indices, inclusive).
+    public func slice(_ from: Int, _ to: Int) -> YearlySeries {
+        // Safe: a contiguous part of a valid series is valid.
+        try! YearlySeries(periods: Array(periods[from...to]), values: Array(values[from...to]))
+    }
+
     /// The series on a transformed scale.
     public func transformed(_ t: Transform) -> YearlySeries {
         try! YearlySeries(periods: periods, values: values.map(t.forward))

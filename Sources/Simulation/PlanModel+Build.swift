@@ -59,9 +59,11 @@ extension PlanModel {
             var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()
+            var stratum = 0, cap = Double.infinity
             if let i = inputIndex[k] {
                 let f = batch.forecasts[i]
                 (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
+                (stratum, cap) = (f.stratum, f.cap)
                 for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
             }
             if s.kind == .netChange {
@@ -75,6 +77,7 @@ extension PlanModel {
                 center: center, scale: scale, evidence: Evidence(history: h), models: models,
                 usesAssumptions: !assumedYears.isEmpty)
             ser.assumedYears = assumedYears
+            (ser.stratum, ser.cap) = (stratum, cap)
             series.append(ser)
         }
 

@@ -34,6 +34,9 @@ public struct SimulationSeries: Sendable {
     /// Calibrated centre and scale on the transformed scale, steps 1…H after `origin`.
     public let center: [Double]
     public let scale: [Double]
+    /// Calibration stratum and the cap on |scale · Q| (`SeriesForecast`).
+    public var stratum = 0
+    public var cap = Double.infinity
     public let evidence: Evidence
     /// The combination's members, for the manifest.
     public let models: [String]

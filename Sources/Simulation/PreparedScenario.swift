@@ -9,8 +9,8 @@ struct PreparedScenario: @unchecked Sendable {
     let levers: [Lever]
     let targets: [TargetSpec]
     let seriesCount: Int, yearCount: Int, simulatedCount: Int, horizon: Int
-    /// Per step h: z on a grid of u ∈ [−8, 8] (4,097 points).
-    let qmaps: [[Double]]
+    /// Per stratum and step h: z on a grid of u ∈ [−8, 8] (4,097 points).
+    let qmaps: [[[Double]]]
     let available: [[Bool]]
     let status: [TargetStatus]
     let planYearIdx: [Int]
@@ -31,12 +31,17 @@ struct PreparedScenario: @unchecked Sendable {
         simulatedCount = model.simulated.count
         horizon = model.horizon
         targets = TargetSpec.all(for: model)
-        qmaps = (1...max(1, model.horizon)).map { h in
-            (0..<PreparedScenario.uPoints).map { i in
-                let u =
-                    PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i)
-                    / Double(PreparedScenario.uPoints - 1)
-                return model.calibration.quantile(step: h, StudentT.normalCDF(u))
+        // Per calibration stratum and step: z on a grid of u (built only for strata in use).
+        let used = Set(model.series.map(\.stratum))
+        qmaps = (0..<ErrorScale.strata).map { stratum in
+            guard used.contains(stratum) else { return [] }
+            return (1...max(1, model.horizon)).map { h in
+                (0..<PreparedScenario.uPoints).map { i in
+                    let u =
+                        PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i)
+                        / Double(PreparedScenario.uPoints - 1)
+                    return model.calibration.quantile(stratum: stratum, step: h, StudentT.normalCDF(u))
+                }
             }
         }
         index = Dictionary(uniqueKeysWithValues: model.series.enumerated().map { ($1.id, $0) })
@@ -151,7 +156,6 @@ struct PreparedScenario: @unchecked Sendable {
                 Ziggurat.fill(&s.z, count: simulatedCount * n, using: &g)
                 Matrix.multiply(s.z, rows: n, by: model.choleskyFactor, transposed: true, into: &s.e)
                 let inv = 1 / Double(h).squareRoot()
-                let qmap = qmaps[h - 1]
                 for (j, k) in model.simulated.enumerated() {
                     let ser = model.series[k]
                     guard let origin = ser.origin, let t = years.firstIndex(of: origin + h) else {
@@ -161,6 +165,8 @@ struct PreparedScenario: @unchecked Sendable {
                         continue
                     }
                     let c = ser.center[h - 1], sc = ser.scale[h - 1] * volatility[k], tr = ser.transform
+                    let cap = ser.cap * volatility[k]
+                    let qmap = qmaps[ser.stratum][h - 1]
                     let o = at(k, t, n)
                     s.s.withUnsafeMutableBufferPointer { sb in
                         s.e.withUnsafeBufferPointer { eb in
@@ -170,7 +176,7 @@ struct PreparedScenario: @unchecked Sendable {
                                         sb[j * n + p] += eb[j * n + p]
                                         let u = sb[j * n + p] * inv
                                         let z = PreparedScenario.lookup(q, u)
-                                        vb[o + p] = tr.inverse(c + sc * z)
+                                        vb[o + p] = tr.inverse(c + min(max(sc * z, -cap), cap))
                                     }
                                 }
                             }

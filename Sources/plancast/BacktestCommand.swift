@@ -49,7 +49,7 @@ struct BacktestCommand: ParsableCommand {
         var lastBatch: ForecastBatch?
         let levels = batch.levelValues.map(\.value), quantiles = batch.quantileValues.map(\.value)
         for units in batches where !units.isEmpty {
-            let (m, b) = Backtest.evaluate(units, settings: batch.settings(), levels: levels, quantiles: quantiles)
+            let (m, b) = Backtest.evaluate(units, settings: try batch.settings(), levels: levels, quantiles: quantiles)
             scored.append(m)
             lastBatch = b
         }

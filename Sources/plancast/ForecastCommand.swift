@@ -25,9 +25,15 @@ struct BatchOptions: ParsableArguments {
 
     @Option(
         help:
-            "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift,theta,drift@log,theta@log).",
+            "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift).",
         transform: Combination.parse(argument:))
-    var models: Combination = Combination.named(["drift", "theta", "drift@log", "theta@log"])!
+    var models: Combination = .standard
+
+    @Option(
+        help:
+            "Reference library CSV (plancast library) instead of the built-in one (for leave-one-collection-out evaluations)."
+    )
+    var library: String?
 
     @OptionGroup var threads: ThreadOptions
 
@@ -38,7 +44,14 @@ struct BatchOptions: ParsableArguments {
             let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan)
         }
     }
+    /// The quantiles asked for, with the median added at the end when missing (q0.5 is always
+    /// written: point accuracy is judged on it).
     var quantileValues: [(label: String, value: Double)] {
+        let asked = askedQuantiles
+        return asked.contains { $0.value == 0.5 } ? asked : asked + [("0.5", 0.5)]
+    }
+
+    var askedQuantiles: [(label: String, value: Double)] {
         quantiles.split(separator: ",").map { s in
             let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan)
         }
@@ -54,10 +67,10 @@ struct BatchOptions: ParsableArguments {
         if Set(levelValues.map(\.value)).count != levelValues.count {
             throw ValidationError("--levels: each level may appear once")
         }
-        if Set(quantileValues.map(\.value)).count != quantileValues.count {
+        if Set(askedQuantiles.map(\.value)).count != askedQuantiles.count {
             throw ValidationError("--quantiles: each probability may appear once")
         }
-        for (label, v) in quantileValues where !(v > 0 && v < 1) {
+        for (label, v) in askedQuantiles where !(v > 0 && v < 1) {
             throw ValidationError(
                 "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
         }
@@ -66,8 +79,15 @@ struct BatchOptions: ParsableArguments {
         }
     }
 
-    func settings() -> ForecastSettings {
-        ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
+    func settings() throws -> ForecastSettings {
+        var s = ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
+        if let library {
+            guard let lib = ReferenceLibrary(csv: try readText(path: library)) else {
+                throw InputError(file: library, "not a reference library", hint: "write one with plancast library")
+            }
+            s.library = lib
+        }
+        return s
     }
 
     /// The transform of a series: from --kind, or chosen from its values.
@@ -97,7 +117,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Write series_id,status,observations,span,evidence,transform,models here.")
     var status: String?
 
-    @Option(help: "Write the calibration table here: step,tau,z (pooled standardised error quantiles) and step,n.")
+    @Option(
+        help: "Write the calibration table here: stratum,step,tau,z (pooled standardised error quantiles),own_errors.")
     var calibration: String?
 
     func run() throws {
@@ -124,7 +145,7 @@ struct ForecastCommand: ParsableCommand {
                 statusRows.append([s.id, "failed", String(s.values.count), "", "", "", ""])
             }
         }
-        let result = Forecaster.run(series, settings: batch.settings())
+        let result = Forecaster.run(series, settings: try batch.settings())
         for (f, input) in zip(result.forecasts, series) {
             let span = input.series.span
             let grade =
@@ -167,17 +188,20 @@ struct ForecastCommand: ParsableCommand {
             writeStdout(text)
         }
         if let calibration {
-            var c = CSVFormat.line(["step", "tau", "z", "pool_size"])
+            var c = CSVFormat.line(["stratum", "step", "tau", "z", "own_errors"])
             let taus = [
                 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99,
                 0.995,
             ]
-            for h in 1...batch.horizon {
-                for t in taus {
-                    c += CSVFormat.line([
-                        String(h), String(t), CSVFormat.roundTrip(result.calibration.quantile(step: h, t)),
-                        String(result.calibration.pool.count(step: h)),
-                    ])
+            for stratum in 0..<ErrorScale.strata {
+                for h in 1...batch.horizon {
+                    for t in taus {
+                        c += CSVFormat.line([
+                            String(stratum), String(h), String(t),
+                            CSVFormat.roundTrip(result.calibration.quantile(stratum: stratum, step: h, t)),
+                            String(result.calibration.counts[stratum][h - 1]),
+                        ])
+                    }
                 }
             }
             try writeTextAtomically(c, to: calibration)

@@ -114,7 +114,7 @@ struct HostileInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         for line in r.stdout.split(separator: "\n").dropFirst() {
             let values = line.split(separator: ",").dropFirst(3).compactMap { Double($0) }
-            #expect(values.count == 7 && values.allSatisfy { (0...100).contains($0) }, "\(line)")
+            #expect(values.count == 8 && values.allSatisfy { (0...100).contains($0) }, "\(line)")
         }
     }
 

@@ -14,13 +14,21 @@ struct PlanSimulatorTests {
         id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
     static let z0 = 1000.0, mu = 5.0, sigma = 10.0
 
-    /// Pool of exact standard normal quantiles, so the calibration is N(0, 1).
+    /// Pools and library of exact standard normal quantiles, so the calibration is N(0, 1).
     static func normalCalibration(horizon: Int) -> Calibration {
         let m = 20001
         let z = (0..<m).map { StudentT.normalQuantile((Double($0) + 0.5) / Double(m)) }
-        return Calibration(
-            pool: ErrorPool(errors: Array(repeating: z, count: horizon)), prior: ErrorPrior(weight: 0) { _, _ in 0 },
-            horizon: horizon)
+        let library = ReferenceLibrary(
+            s0: 0.1,
+            quantiles: Array(
+                repeating: Array(
+                    repeating: ReferenceLibrary.levels.map { StudentT.normalQuantile($0) },
+                    count: ReferenceLibrary.maxStep),
+                count: ErrorScale.strata),
+            counts: Array(repeating: Array(repeating: 0, count: ReferenceLibrary.maxStep), count: ErrorScale.strata),
+            source: "normal")
+        let own = Array(repeating: Array(repeating: z, count: horizon), count: ErrorScale.strata)
+        return Calibration(own: own, library: library, horizon: horizon)
     }
 
     static func model(

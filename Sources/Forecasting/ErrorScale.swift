@@ -1,0 +1,106 @@
+import Foundation
+
+/// The forecast-error scale of a series, σ, that standardises errors for the pooled calibration
+/// and scales the calibrated quantiles back (normalised conformal prediction: Papadopoulos et al.
+/// 2008; Lei et al. 2018, "Distribution-free predictive inference for regression", §5.2).
+///
+/// From a series' increments on its modelling scale, Δᵢ over gᵢ years, per-year size aᵢ = |Δᵢ|/√gᵢ:
+/// - the raw scale s: with at most 6 increments, their spread around the series' mean increment
+///   (the noise a drift cannot predict; one increment: its size); with more, the mean size (which
+///   also carries how much the trend itself moves);
+/// - the batch scale s₀: the median increment size over the batch, each series weighted equally;
+/// - σ = L · s₀^(1−w) · (s/L)^w with w = β·k/(k + c), k the number of increments, β = 0.9, c = 2:
+///   a series' own scale counts more the more increments stand behind it, and never fully
+///   (in-sample volatility regresses towards the batch's: out-of-sample errors of the most and
+///   least volatile quarters of Tourism and M1 are closer together than their in-sample scales).
+///   L is 1 on unit-free scales (log, logit) and the series' mean absolute level otherwise, so
+///   that series of different sizes can share s₀. σ/L is capped at 1.5.
+public struct ErrorScale: Sendable {
+    static let beta = 0.9
+    static let c = 2.0
+    static let noiseUpTo = 6
+    static let maximum = 1.5
+
+    /// The batch's typical per-year increment size (unit-free).
+    public let s0: Double
+
+    public init(s0: Double) {
+        self.s0 = s0
+    }
+
+    /// Per-year increment sizes, the series' level and the number of increments.
+    static func increments(_ z: YearlySeries, unitFree: Bool) -> (sizes: [Double], perYear: [Double], level: Double) {
+        var sizes = [Double](), perYear = [Double]()
+        for i in 1..<max(1, z.count) {
+            let g = Double(z.periods[i] - z.periods[i - 1])
+            let d = z.values[i] - z.values[i - 1]
+            sizes.append(abs(d) / g.squareRoot())
+            perYear.append(d / g)
+        }
+        let level: Double
+        if unitFree {
+            level = 1
+        } else {
+            let m = z.values.map(abs).reduce(0, +) / Double(max(1, z.count))
+            level = m > 0 && m.isFinite ? m : 1
+        }
+        return (sizes, perYear, level)
+    }
+
+    /// The raw scale s/L of a series (nil without increments) and its number of increments.
+    static func raw(_ z: YearlySeries, unitFree: Bool) -> (scale: Double?, k: Int, level: Double) {
+        let (sizes, perYear, level) = increments(z, unitFree: unitFree)
+        let k = sizes.count
+        guard k > 0 else { return (nil, 0, level) }
+        let s: Double
+        if k >= 2 && k <= noiseUpTo {
+            let mean = perYear.reduce(0, +) / Double(k)
+            s = perYear.map { abs($0 - mean) }.reduce(0, +) / Double(k) * (Double(k) / Double(k - 1)).squareRoot()
+        } else {
+            s = sizes.reduce(0, +) / Double(k)
+        }
+        return (s / level, k, level)
+    }
+
+    /// σ of a series (in the units of its modelling scale).
+    public func sigma(_ z: YearlySeries, unitFree: Bool) -> Double {
+        let (s, k, level) = Self.raw(z, unitFree: unitFree)
+        guard let s, k > 0, s.isFinite else { return level * min(s0, Self.maximum) }
+        let w = Self.beta * Double(k) / (Double(k) + Self.c)
+        let own = max(s, 1e-3 * s0)
+        return level * min(Foundation.exp((1 - w) * Foundation.log(s0) + w * Foundation.log(own)), Self.maximum)
+    }
+
+    /// The batch scale s₀: weighted median of unit-free increment sizes (each series weighs 1,
+    /// shared among its increments); nil without increments.
+    public static func pooled(_ batch: [YearlySeries], unitFree: Bool) -> Double? {
+        var items = [(Double, Double)]()
+        for z in batch {
+            let (sizes, _, level) = increments(z, unitFree: unitFree)
+            guard !sizes.isEmpty else { continue }
+            let w = 1 / Double(sizes.count)
+            for a in sizes where (a / level).isFinite { items.append((a / level, w)) }
+        }
+        guard !items.isEmpty else { return nil }
+        items.sort { $0.0 < $1.0 }
+        let total = items.reduce(0) { $0 + $1.1 }
+        var acc = 0.0
+        for (v, w) in items {
+            acc += w
+            if acc >= total / 2 { return max(v, 1e-6) }
+        }
+        return max(items.last!.0, 1e-6)
+    }
+
+    /// The calibration stratum of a series with `k` increments: 0, 1, 2, 3, 4, 5–7, 8–12, 13+.
+    public static func stratum(increments k: Int) -> Int {
+        switch k {
+        case ...0: return 0
+        case 1...4: return k
+        case 5...7: return 5
+        case 8...12: return 6
+        default: return 7
+        }
+    }
+    public static let strata = 8
+}

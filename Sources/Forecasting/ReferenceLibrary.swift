@@ -1,0 +1,95 @@
+import Foundation
+
+/// Standardised forecast errors of real yearly series, by stratum (`ErrorScale.stratum`) and
+/// step: what a small batch, or a batch of short series, leans on for calibration.
+///
+/// Built by `build(_:)`: every series of one or more collections is cut into windows of 0–7,
+/// 10, 15 and 20 increments ending at every year; each window is forecast with the default
+/// combination, its errors at steps 1–10 standardised by the window's `ErrorScale` σ with the
+/// collection's s₀, and pooled. A table keeps 99 quantiles (levels 0.005, 0.015, …, 0.995). `builtIn` is
+/// built from the Tourism and M1 development sets (Notebooks-data/reference-library.csv,
+/// rebuilt by scripts/build-reference-library); evaluations score each set with a library built
+/// from the other only (leave one collection out).
+public struct ReferenceLibrary: Sendable {
+    /// 99 equally spaced levels 0.005, 0.015, …, 0.995 (each table is a sample of 99 pseudo-errors).
+    public static let levels = (0..<99).map { 0.005 + Double($0) / 100 }
+    public static let maxStep = 10
+    static let windowIncrements = [0, 1, 2, 3, 4, 5, 6, 7, 10, 15, 20]
+
+    /// The collections' s₀ (used when a batch has no increments at all).
+    public let s0: Double
+    /// `quantiles[stratum][step − 1][level]`.
+    public let quantiles: [[[Double]]]
+    /// Errors behind each table.
+    public let counts: [[Int]]
+    /// Where it comes from (collections, series).
+    public let source: String
+
+    public init(s0: Double, quantiles: [[[Double]]], counts: [[Int]], source: String) {
+        self.s0 = s0
+        self.quantiles = quantiles
+        self.counts = counts
+        self.source = source
+    }
+
+    /// The table of `stratum` at `step`; beyond `maxStep` the last table widened by √(h/maxStep).
+    public func table(stratum: Int, step: Int) -> [Double] {
+        let s = min(max(stratum, 0), quantiles.count - 1)
+        if step <= Self.maxStep { return quantiles[s][max(step, 1) - 1] }
+        let f = (Double(step) / Double(Self.maxStep)).squareRoot()
+        return quantiles[s][Self.maxStep - 1].map { $0 * f }
+    }
+
+    /// Builds a library from whole series (each on its automatic modelling scale).
+    public static func build(
+        _ series: [YearlySeries], combination: Combination = .standard, source: String, threads: Int = 1
+    ) -> ReferenceLibrary {
+        let transforms = series.map { Transform.automatic(values: $0.values) }
+        let zs = zip(series, transforms).map { $0.transformed($1) }
+        let unitFree = transforms.map(\.isUnitFree)
+        let s0 =
+            ErrorScale.pooled(zip(zs, unitFree).filter { $0.1 }.map(\.0), unitFree: true)
+            ?? ErrorScale.pooled(zs, unitFree: false) ?? 0.1
+        let scale = ErrorScale(s0: s0)
+        let perSeries: [[[[Double]]]] = (0..<series.count).map { i in
+            var out = [[[Double]]](
+                repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
+            let y = series[i], z = zs[i]
+            for e in 0..<(y.count - 1) {
+                for k in windowIncrements where k <= e {
+                    let window = y.slice(e - k, e)
+                    let zw = z.slice(e - k, e)
+                    let sigma = scale.sigma(zw, unitFree: unitFree[i])
+                    let (point, _) = combination.forecast(window, transform: transforms[i], horizon: maxStep)
+                    let stratum = ErrorScale.stratum(increments: k)
+                    for j in (e + 1)..<y.count {
+                        let h = y.periods[j] - y.periods[e]
+                        guard h >= 1 && h <= maxStep else { continue }
+                        let u = (z.values[j] - point[h - 1]) / sigma
+                        if u.isFinite { out[stratum][h - 1].append(u) }
+                    }
+                }
+            }
+            return out
+        }
+        var pooled = [[[Double]]](repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
+        for p in perSeries {
+            for s in 0..<ErrorScale.strata { for h in 0..<maxStep { pooled[s][h] += p[s][h] } }
+        }
+        let quantiles = pooled.map { steps in
+            steps.map { errors -> [Double] in
+                let sorted = errors.sorted()
+                guard !sorted.isEmpty else { return levels.map { StudentT.normalQuantile($0) } }
+                return levels.map { typeSeven(sorted, $0) }
+            }
+        }
+        return ReferenceLibrary(s0: s0, quantiles: quantiles, counts: pooled.map { $0.map(\.count) }, source: source)
+    }
+
+    static func typeSeven(_ sorted: [Double], _ tau: Double) -> Double {
+        let h = Double(sorted.count - 1) * min(max(tau, 0), 1)
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, sorted.count - 1)
+        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+}

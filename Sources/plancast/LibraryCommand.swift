@@ -1,0 +1,50 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import IO
+import PlanFiles
+
+/// `plancast library`: builds a reference library of standardised forecast errors from whole
+/// yearly series (every row of the input, train and test alike).
+struct LibraryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "library",
+        abstract: "Build a reference library (calibration for small batches and short series) from real yearly series.",
+        discussion: """
+            Each input is a series_id,period,value table (other columns ignored; a split column is \
+            not used: every row counts). The library is written as CSV (stratum,step,errors,level,z); \
+            pass it to forecast or backtest with --library, or rebuild the built-in one with \
+            scripts/build-reference-library.
+            """)
+
+    @Option(name: .customLong("input"), help: "A collection of yearly series (repeat for several).")
+    var inputs: [String]
+
+    @Option(help: "Where to write the library (CSV).")
+    var output: String
+
+    @Option(help: "A line saying where the series come from (kept in the file).")
+    var source: String?
+
+    @OptionGroup var threads: ThreadOptions
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one --input") }
+    }
+
+    func run() throws {
+        var series = [YearlySeries]()
+        var names = [String]()
+        for path in inputs {
+            let input = try SeriesInput(path: path)
+            for s in input.series where s.values.count >= 2 {
+                if let ys = try? YearlySeries(periods: s.periods, values: s.values) { series.append(ys) }
+            }
+            names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(input.series.count) series)")
+        }
+        let library = ReferenceLibrary.build(
+            series, source: source ?? names.joined(separator: ", "), threads: threads.count)
+        try writeTextAtomically(library.csv, to: output)
+        writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\n")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+/// The reference library and the calibration tables built on it.
+struct ReferenceLibraryTests {
+    static func normalLibrary(shift: Double = 0) -> ReferenceLibrary {
+        ReferenceLibrary(
+            s0: 0.1,
+            quantiles: Array(
+                repeating: Array(
+                    repeating: ReferenceLibrary.levels.map { StudentT.normalQuantile($0) + shift },
+                    count: ReferenceLibrary.maxStep),
+                count: ErrorScale.strata),
+            counts: Array(repeating: Array(repeating: 1, count: ReferenceLibrary.maxStep), count: ErrorScale.strata),
+            source: "normal")
+    }
+
+    @Test func csvRoundTripsAndTheBuiltInLoads() {
+        let lib = Self.normalLibrary()
+        let back = ReferenceLibrary(csv: lib.csv)
+        #expect(back != nil)
+        for s in 0..<ErrorScale.strata {
+            for h in 1...ReferenceLibrary.maxStep {
+                #expect(
+                    zip(back!.table(stratum: s, step: h), lib.table(stratum: s, step: h)).allSatisfy {
+                        abs($0 - $1) < 1e-4
+                    })
+            }
+        }
+        #expect(ReferenceLibrary(csv: "not a library") == nil)
+        #expect(ReferenceLibrary.builtIn.s0 > 0 && ReferenceLibrary.builtIn.source.contains("Tourism"))
+        // Wider with the step, every table increasing.
+        let b = ReferenceLibrary.builtIn
+        #expect(b.table(stratum: 3, step: 3)[90] > b.table(stratum: 3, step: 1)[90])
+        #expect(b.quantiles.allSatisfy { $0.allSatisfy { t in zip(t, t.dropFirst()).allSatisfy { $0 <= $1 } } })
+    }
+
+    /// Standard normal own errors and library: the table is the standard normal; own errors
+    /// shifted by +1 with a library shifted by +1 keep half the shift (`Calibration.keptBias`).
+    @Test func calibrationKeepsHalfTheBiasAndIsNormalWhenBothAre() {
+        let m = 20001
+        let z = (0..<m).map { StudentT.normalQuantile((Double($0) + 0.5) / Double(m)) }
+        let own = Array(repeating: [z], count: ErrorScale.strata)
+        let c = Calibration(own: own, library: Self.normalLibrary(), horizon: 1)
+        for tau in [0.025, 0.1, 0.5, 0.9, 0.975] {
+            #expect(abs(c.quantile(stratum: 3, step: 1, tau) - StudentT.normalQuantile(tau)) < 0.01, "τ = \(tau)")
+        }
+        let shifted = Calibration(
+            own: own.map { $0.map { $0.map { $0 + 1 } } }, library: Self.normalLibrary(shift: 1), horizon: 1)
+        #expect(abs(shifted.quantile(stratum: 3, step: 1, 0.5) - 0.5) < 0.01)
+        #expect(abs(shifted.quantile(stratum: 3, step: 1, 0.9) - (StudentT.normalQuantile(0.9) + 0.5)) < 0.01)
+        // Stratum 0 (one observation) keeps the library's whole median: the reference class's growth.
+        #expect(abs(shifted.quantile(stratum: 0, step: 1, 0.5) - 1) < 0.01)
+    }
+
+    /// A stratum without own errors borrows those of shorter strata before leaning on the library.
+    @Test func strataBorrowFromShorterWindows() {
+        var own = Array(repeating: [[Double]()], count: ErrorScale.strata)
+        own[6] = [Array(repeating: 3.0, count: 1000)]
+        let c = Calibration(own: own, library: Self.normalLibrary(), horizon: 1)
+        // Stratum 7: 1000 borrowed errors of 3 against 200 pseudo-errors of the library.
+        #expect(c.quantile(stratum: 7, step: 1, 0.5) > 1)
+        #expect(abs(c.quantile(stratum: 5, step: 1, 0.5)) < 0.05, "stratum 5 borrows from 4…1 only")
+    }
+
+    /// A library built from simulated Gaussian random walks (no drift, σ = 0.05 on logs) has
+    /// one-step errors of about σ/σ_window: the median is near 0 and the 90% range symmetric.
+    @Test func libraryFromRandomWalksIsCentred() throws {
+        var g = ContractTests.SplitMix(state: 11)
+        let series = try (0..<300).map { i -> YearlySeries in
+            var z = 0.0
+            let v = (0..<20).map { _ -> Double in
+                z += 0.05 * Sampling.normal(using: &g)
+                return 100 * exp(z)
+            }
+            return try YearlySeries(periods: Array(2000..<2020), values: v)
+        }
+        let lib = ReferenceLibrary.build(series, source: "simulated (seed 11)")
+        let t = lib.table(stratum: 7, step: 1)
+        #expect(abs(t[49]) < 0.1, "median \(t[49])")
+        #expect(abs(t[94] + t[4]) < 0.25, "5%/95%: \(t[4]) / \(t[94])")
+        #expect(
+            abs(lib.s0 - 0.05 * StudentT.normalQuantile(0.75)) < 0.003, "s₀ \(lib.s0): median |N(0, 0.05²)| = 0.0337")
+    }
+}
