@@ -1,8 +1,10 @@
 /// How much data stands behind a forecast (DESIGN.md §3.5).
 public struct Evidence: Sendable, Equatable {
     public enum Grade: String, Sendable {
-        /// Fewer than 2 usable observations: no data-driven forecast.
+        /// No exact observation: no forecast.
         case insufficient = "insufficient_data"
+        /// One exact observation: growth and spread from the reference library of real series.
+        case referenceClass = "reference_class"
         /// 2–3 observations, or any that are only bounds, snapshots or spliced.
         case weak
         /// 4–7 observations.
@@ -14,17 +16,22 @@ public struct Evidence: Sendable, Equatable {
     public let observations: Int
     public let firstYear: Int?
     public let lastYear: Int?
-    /// Observations that are not plain actuals (estimates, bounds, snapshots, spliced).
+    /// Observations that are not plain actuals (estimates, derived, snapshots, spliced).
     let qualified: Int
+    /// Years known only by a bound.
+    public let bounds: Int
     public let grade: Grade
 
-    public init(history: History) {
+    /// `history`: the exact values; `bounds`: how many further years are known by a bound.
+    public init(history: History, bounds: Int = 0) {
         observations = history.count
         firstYear = history.firstYear
         lastYear = history.lastYear
         qualified = history.points.filter { $0.quality != .actual }.count
+        self.bounds = bounds
         switch history.count {
-        case ..<2: grade = .insufficient
+        case ..<1: grade = .insufficient
+        case 1: grade = .referenceClass
         case 2...3: grade = .weak
         case 4...7: grade = qualified * 2 > history.count ? .weak : .moderate
         default: grade = qualified * 2 > history.count ? .moderate : .strong
@@ -38,5 +45,6 @@ public struct Evidence: Sendable, Equatable {
     public var tag: String {
         guard let f = firstYear, let l = lastYear else { return grade.rawValue + ":n=0" }
         return "\(grade.rawValue):n=\(observations),\(f)-\(l)" + (qualified > 0 ? ",qualified=\(qualified)" : "")
+            + (bounds > 0 ? ",bounds=\(bounds)" : "")
     }
 }

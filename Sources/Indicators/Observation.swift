@@ -6,6 +6,13 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
     case estimate
     /// The true value is at least this (突破, 超过).
     case lowerBound = "lower_bound"
+    /// The true value is at most this (近, 不到).
+    case upperBound = "upper_bound"
+    /// Filled by an identity (a stock from the next year's stock and net change).
+    case derived
+    /// The middle of a year's bounds, standing in for it as a forecast's starting point (never
+    /// read from a file).
+    case boundMiddle = "bound_middle"
     /// A count taken during the year, not at year end.
     case snapshot
     /// From a predecessor or differently named series.
@@ -15,6 +22,10 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
     /// Measures something else: never used.
     case notComparable = "not_comparable"
 
+    /// Whether an observations file may use this quality (`derived` and `bound_middle` are
+    /// plancast's own).
+    public var isReadable: Bool { self != .derived && self != .boundMiddle }
+
     /// Whether a value of this quality may stand for the year.
     public var isUsable: Bool { self != .partialYear && self != .notComparable }
 
@@ -22,8 +33,9 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
     public var rank: Int {
         switch self {
         case .actual: return 0
+        case .derived: return 1
         case .estimate: return 1
-        case .lowerBound: return 2
+        case .lowerBound, .upperBound, .boundMiddle: return 2
         case .snapshot: return 3
         case .spliced: return 4
         case .partialYear, .notComparable: return 99
@@ -45,6 +57,9 @@ public struct Observation: Sendable, Equatable {
     /// The file's own choice among conflicting reports (`selected` column): true for the row to
     /// use, false for a row kept only for the record, nil when the file does not say.
     public let selected: Bool?
+    /// Explicit bounds on the true value (`lower`/`upper` columns), overriding the quality's reading.
+    public var explicitLower: Double? = nil
+    public var explicitUpper: Double? = nil
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,
@@ -59,6 +74,27 @@ public struct Observation: Sendable, Equatable {
         self.source = source
         self.url = url
         self.location = location
+    }
+
+    /// How far beyond a round figure "突破/超 X" (or below "近 X") the true value is read to lie:
+    /// 10% (a report that says 突破3000 of a value above 3,300 would round to 3,300). A stated
+    /// assumption: explicit `lower`/`upper` columns override it, and `sensitivity.csv` shows the
+    /// headline goals also under the strict reading (the bound is the value).
+    public static let roundingReach = 0.10
+
+    /// The bounds this observation puts on the year's true value (DESIGN.md §5 extensions;
+    /// Notebooks-data/README.md "How quality flags are read"): explicit `lower`/`upper` columns win;
+    /// otherwise a lower bound X gives [X, 1.1·X], an upper bound X gives [0.9·X, X], and a
+    /// mid-year snapshot X of a stock gives [X, 1.1·X] for the year end (the plan's stocks grow).
+    /// Nil for a value that is taken as exact.
+    public func bounds(kind: IndicatorKind) -> (lower: Double?, upper: Double?)? {
+        if explicitLower != nil || explicitUpper != nil { return (explicitLower, explicitUpper) }
+        switch quality {
+        case .lowerBound: return (value, value * (1 + Self.roundingReach))
+        case .upperBound: return (value * (1 - Self.roundingReach), value)
+        case .snapshot where kind == .stock: return (value, value * (1 + Self.roundingReach))
+        default: return nil
+        }
     }
 
     /// Significant digits as written ("4276.8" → 5, "4250" → 3, "5140.60" → 6).
@@ -79,6 +115,16 @@ public struct History: Sendable, Equatable {
     public init(indicator: String, points: [Observation]) {
         self.indicator = indicator
         self.points = points
+    }
+
+    /// The points taken as exact values, and the bounds of the others, by year.
+    public func split(kind: IndicatorKind) -> (exact: History, bounds: [Int: (lower: Double?, upper: Double?)]) {
+        var exact = [Observation]()
+        var bounds = [Int: (lower: Double?, upper: Double?)]()
+        for p in points {
+            if let b = p.bounds(kind: kind) { bounds[p.year] = b } else { exact.append(p) }
+        }
+        return (History(indicator: indicator, points: exact), bounds)
     }
 
     public var years: [Int] { points.map(\.year) }

@@ -58,13 +58,71 @@ public struct Plan: Sendable {
     }
 
     /// The observation used for each (series, year), by `ObservationSelection`, among the
-    /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`.
+    /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`,
+    /// with the years that identities fill (`derivedPoints`).
     public func history(of id: String, asOf: Int? = nil) -> History {
+        let selected = selectedHistory(of: id, asOf: asOf)
+        let derived = derivedPoints(of: id, asOf: asOf, selected: selected)
+        guard !derived.isEmpty else { return selected }
+        return History(indicator: id, points: (selected.points + derived).sorted { $0.year < $1.year })
+    }
+
+    /// The selected observations only (no identities).
+    public func selectedHistory(of id: String, asOf: Int? = nil) -> History {
         let range = metadata.dataYears
         let candidates = observations.filter { o in
             o.indicator == id && range.contains(o.year) && (asOf.map { o.year <= $0 } ?? true)
         }
         return History(indicator: id, points: ObservationSelection.select(candidates))
+    }
+
+    /// Values identities give where the data have none (quality `derived`, the rule in `source`):
+    /// a stock's previous year from its year-end value and the year's net change,
+    /// stock(t − 1) = stock(t) − net(t), and a net change from two exact stocks,
+    /// net(t) = stock(t) − stock(t − 1). Only exact values enter an identity, never bounds.
+    func derivedPoints(of id: String, asOf: Int?, selected: History) -> [Observation] {
+        guard let ind = indicator(id) else { return [] }
+        var out = [Observation]()
+        let have = Set(selected.years)
+        func exact(_ h: History, _ kind: IndicatorKind) -> [Int: Double] {
+            Dictionary(uniqueKeysWithValues: h.split(kind: kind).exact.points.map { ($0.year, $0.value) })
+        }
+        if ind.kind == .stock {
+            let stock = exact(selected, .stock)
+            for net in indicators where net.kind == .netChange && net.parent == id {
+                let changes = exact(selectedHistory(of: net.id, asOf: asOf), .netChange)
+                for (t, d) in changes.sorted(by: { $0.key < $1.key }) {
+                    guard let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1) else { continue }
+                    out.append(
+                        Observation(
+                            indicator: id, year: t - 1, value: s - d, quality: .derived,
+                            source: "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(s) − \(d)"))
+                }
+            }
+        } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {
+            let stock = exact(selectedHistory(of: parent, asOf: asOf), .stock)
+            for (t, s) in stock.sorted(by: { $0.key < $1.key }) where !have.contains(t) {
+                guard let before = stock[t - 1] else { continue }
+                out.append(
+                    Observation(
+                        indicator: id, year: t, value: s - before, quality: .derived,
+                        source: "identity: \(parent)(\(t)) − \(parent)(\(t - 1)) = \(s) − \(before)"))
+            }
+        }
+        return out
+    }
+
+    /// The same plan with every bound read as the value itself (the strict reading of "突破3000"
+    /// as 3000): lower and upper bounds and stock snapshots become exact values.
+    public func readingBoundsAsValues() -> Plan {
+        replacingObservations(
+            observations.map { o in
+                guard let kind = kind(of: o.indicator), o.bounds(kind: kind) != nil else { return o }
+                return Observation(
+                    indicator: o.indicator, year: o.year, value: o.explicitLower ?? o.explicitUpper ?? o.value,
+                    text: o.text, quality: .estimate, source: o.source, url: o.url, location: o.location,
+                    selected: o.selected)
+            })
     }
 
     /// The same plan with other observations (a planner's internal series).

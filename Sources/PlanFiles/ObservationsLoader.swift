@@ -84,6 +84,7 @@ public enum ObservationsLoader {
         let cq = t.header.firstIndex(of: "quality")
         let cs = t.header.firstIndex(of: "source_title"), cu = t.header.firstIndex(of: "source_url")
         let csel = t.header.firstIndex(of: "selected")
+        let clo = t.header.firstIndex(of: "lower"), chi = t.header.firstIndex(of: "upper")
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
         var chosen = [String: Int]()
@@ -107,12 +108,14 @@ public enum ObservationsLoader {
             if let cq {
                 let q = row[cq].trimmingWhitespace()
                 if !q.isEmpty {
-                    guard let parsed = Quality(rawValue: q) else {
+                    guard let parsed = Quality(rawValue: q), parsed.isReadable else {
                         throw InputError(
                             file: t.file, line: line, column: cq + 1, "unknown quality '\(q)'",
-                            hint: (nearest(to: q, among: Quality.allCases.map(\.rawValue)).map {
+                            hint: (nearest(to: q, among: Quality.allCases.filter(\.isReadable).map(\.rawValue)).map {
                                 "did you mean '\($0)'? "
-                            } ?? "") + "Valid: \(Quality.allCases.map(\.rawValue).joined(separator: ", "))")
+                            } ?? "")
+                                + "Valid: \(Quality.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", "))"
+                        )
                     }
                     quality = parsed
                 }
@@ -145,11 +148,30 @@ public enum ObservationsLoader {
                 chosen[key] = line
             }
             seen[key] = seen[key] ?? (line, sourced)
-            out.append(
-                Observation(
-                    indicator: id, year: y, value: v, text: vtext, quality: quality,
-                    source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
-                    location: SourceLocation(file: t.file, line: line), selected: selected))
+            var o = Observation(
+                indicator: id, year: y, value: v, text: vtext, quality: quality,
+                source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
+                location: SourceLocation(file: t.file, line: line), selected: selected)
+            // Explicit bounds (`lower`, `upper`) override the quality's reading of the value.
+            for (column, isLower) in [(clo, true), (chi, false)] {
+                guard let c = column else { continue }
+                let text = row[c].trimmingWhitespace()
+                if text.isEmpty { continue }
+                guard let b = parseNumber(text) else {
+                    throw InputError(
+                        file: t.file, line: line, column: c + 1,
+                        "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
+                        hint: "leave it blank, or write the bound as a number")
+                }
+                if isLower { o.explicitLower = b } else { o.explicitUpper = b }
+            }
+            if let lo = o.explicitLower, let hi = o.explicitUpper, lo > hi {
+                throw InputError(
+                    file: t.file, line: line, column: (chi ?? 0) + 1,
+                    "upper bound \(hi) is below the lower bound \(lo)",
+                    hint: "swap them")
+            }
+            out.append(o)
         }
         return out
     }

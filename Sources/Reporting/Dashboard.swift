@@ -42,7 +42,7 @@ enum Dashboard {
         switch o.status {
         case .insufficientData:
             return "<td class=\"na\" \(dp) title=\"\(zh ? "数据不足" : "insufficient data")\">—</td>"
-        case .observed:
+        case .observed, .settled:
             let met = (o.pMet ?? 0) >= 0.5
             return
                 "<td class=\"\(met ? "met" : "notmet")\" \(dp)>\(met ? "✓" : "✗") \(met ? (zh ? "已达成" : "met") : (zh ? "未达成" : "not met"))</td>"

@@ -80,7 +80,7 @@ public enum RunTables {
     public static func label(_ o: TargetOutcome) -> String {
         switch o.status {
         case .insufficientData: return "insufficient_data"
-        case .observed: return (o.pMet ?? 0) >= 0.5 ? "met" : "not_met"
+        case .observed, .settled: return (o.pMet ?? 0) >= 0.5 ? "met" : "not_met"
         case .simulated: return LikelihoodLabel(probability: o.pMet ?? 0).rawValue
         }
     }
@@ -127,10 +127,17 @@ public enum RunTables {
     }
 
     public static func forecastRows(scenario: String, model: PlanModel, result: PlanSimulationResult) -> [[String]] {
-        result.cells.map { c in
+        // Years an identity filled (stock(t − 1) = stock(t) − net(t)) are flagged `derived`.
+        var derivedYears = [String: Set<Int>]()
+        for ser in model.series {
+            derivedYears[ser.id] = Set(
+                model.plan.history(of: ser.id, asOf: model.asOf).points.filter { $0.quality == .derived }.map(\.year))
+        }
+        return result.cells.map { c in
             let ser = model.series[c.series]
             let q = c.quantiles
-            let source = ser.assumedYears.contains(c.year) ? "assumed" : c.source.rawValue
+            let derived = c.source == .observed && derivedYears[ser.id, default: []].contains(c.year)
+            let source = ser.assumedYears.contains(c.year) ? "assumed" : derived ? "derived" : c.source.rawValue
             return [scenario, ser.id, String(c.year), num(c.observed), num(c.mean)] + (1...7).map { num(q?[$0]) } + [
                 source
             ]

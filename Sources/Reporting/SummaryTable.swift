@@ -41,7 +41,7 @@ public enum SummaryTable {
     static func cell(_ o: TargetOutcome, zh: Bool) -> String {
         switch o.status {
         case .insufficientData: return zh ? "数据不足" : "insufficient data"
-        case .observed: return (o.pMet ?? 0) >= 0.5 ? (zh ? "已实现" : "met") : (zh ? "未实现" : "not met")
+        case .observed, .settled: return (o.pMet ?? 0) >= 0.5 ? (zh ? "已实现" : "met") : (zh ? "未实现" : "not met")
         case .simulated:
             let p = o.pMet ?? 0
             let l = LikelihoodLabel(probability: p)

@@ -48,12 +48,22 @@ public enum RunPipeline {
         if let bad = runs.first(where: { !$0.result.nonFiniteSeries.isEmpty }) {
             throw RunError.nonFinite(scenario: bad.scenario.name, series: bad.result.nonFiniteSeries)
         }
-        let sensitivity =
+        var sensitivity =
             request.sensitivity
             ? ScenarioRunner.sensitivity(
                 runs: runs, paths: min(request.paths, request.sensitivityPaths), seed: request.seed, threads: threads,
                 progress: progress)
             : []
+        if request.sensitivity, let first = runs.first {
+            progress?("sensitivity: reading bounds as values")
+            do {
+                sensitivity += try ScenarioRunner.boundReading(
+                    run: first, paths: min(request.paths, request.sensitivityPaths), seed: request.seed,
+                    threads: threads)
+            } catch {
+                throw RunError.simulation("\(error)")
+            }
+        }
         let t2 = Date()
         let outputs = tables(runs: runs, sensitivity: sensitivity, request: request)
         let manifest = try RunManifest.object(

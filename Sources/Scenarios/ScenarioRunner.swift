@@ -61,6 +61,54 @@ public enum ScenarioRunner {
         public let pWithout: Double
         public let difference: Double
         public let standardError: Double
+        public init(
+            scenario: String, lever: String, indicator: String, pWith: Double, pWithout: Double, difference: Double,
+            standardError: Double
+        ) {
+            self.scenario = scenario
+            self.lever = lever
+            self.indicator = indicator
+            self.pWith = pWith
+            self.pWithout = pWithout
+            self.difference = difference
+            self.standardError = standardError
+        }
+    }
+
+    /// The name of the "lever" that reads bounds strictly (`boundReading`).
+    public static let strictBounds = "reading:bounds_as_values"
+
+    /// Model dependence of the bound reading (issue: "突破3000" read as [3000, 3300] by default):
+    /// for every headline goal of an indicator known by bounds (or derived from one), P(met) of
+    /// `run` under the default reading against P(met) with every bound read as the value itself,
+    /// on the same seed; the difference's SE treats the two runs as independent.
+    public static func boundReading(run: ScenarioRun, paths: Int, seed: UInt64, threads: Int) throws(LinearAlgebraError)
+        -> [Sensitivity]
+    {
+        let plan = run.model.plan
+        let bounded = Set(
+            plan.observations.filter { o in plan.kind(of: o.indicator).map { o.bounds(kind: $0) != nil } ?? false }
+                .map(\.indicator))
+        guard !bounded.isEmpty else { return [] }
+        let touched = bounded.union(plan.indicators.filter { $0.parent.map(bounded.contains) ?? false }.map(\.id))
+        let strict = plan.readingBoundsAsValues()
+        let model = try PlanModel.build(
+            plan: strict, asOf: run.model.asOf, assumptions: run.scenario.assumptions,
+            overrides: run.scenario.combinations)
+        let r = PlanSimulator.run(model: model, levers: run.scenario.levers, paths: paths, seed: seed, threads: threads)
+        var out = [Sensitivity]()
+        for (j, o) in run.result.targets.enumerated() where o.spec.kind == .goal {
+            guard let k = o.spec.series, touched.contains(run.model.series[k].id), let p = o.pMet,
+                let q = r.targets[j].pMet
+            else { continue }
+            let d = ProbabilityDifference.independent(
+                q, se: r.targets[j].standardError ?? 0, p, se: o.standardError ?? 0)
+            out.append(
+                Sensitivity(
+                    scenario: run.scenario.name, lever: strictBounds, indicator: run.model.series[k].id, pWith: p,
+                    pWithout: q, difference: d.difference, standardError: d.standardError))
+        }
+        return out
     }
 
     /// Sensitivity of every scenario that has levers, in scenario order.

@@ -34,12 +34,18 @@ extension PlanModel {
             }
             + plan.drivers.map { SeriesSpec(id: $0.id, kind: $0.kind, unit: $0.unit, isDriver: true, parent: nil) }
         let index = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
-        let histories = specs.map { history(of: $0.id, plan: plan, asOf: asOf, assumptions: assumptions[$0.id]) }
+        let full = specs.map { history(of: $0.id, plan: plan, asOf: asOf, assumptions: assumptions[$0.id]) }
+        // Exact values are fitted and observed; bounds constrain the simulated paths.
+        let parts = zip(specs, full).map { $1.split(kind: $0.kind) }
+        // Years known by bounds after the last exact value continue the history at the middle of
+        // their bounds (the forecast starts from there); on each path they are drawn within them.
+        let histories = parts.map { withBoundedYears($0.exact, bounds: $0.bounds) }
 
-        // Forecast every series with ≥ 2 observations that is not derived (net changes are).
+        // Forecast every series with an exact observation that is not derived (net changes are);
+        // one observation gives a reference-class forecast (calibration stratum 0).
         var inputs = [(id: String, series: YearlySeries, transform: Transform)]()
         var inputIndex = [Int: Int]()
-        for (k, s) in specs.enumerated() where s.kind != .netChange && histories[k].count >= 2 {
+        for (k, s) in specs.enumerated() where s.kind != .netChange && histories[k].count >= 1 {
             let h = histories[k]
             guard let ys = try? YearlySeries(periods: h.years, values: h.values) else { continue }
             inputIndex[k] = inputs.count
@@ -57,6 +63,11 @@ extension PlanModel {
             let transform =
                 inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
             var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
+            let lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
+            for (t, y) in years.enumerated()
+            where h.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
+                sources[t] = .bounded
+            }
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()
             var stratum = 0, cap = Double.infinity
@@ -74,10 +85,13 @@ extension PlanModel {
                 id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit),
                 isDriver: s.isDriver,
                 parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
-                center: center, scale: scale, evidence: Evidence(history: h), models: models,
+                center: center, scale: scale,
+                evidence: Evidence(history: parts[k].exact, bounds: parts[k].bounds.count),
+                models: models,
                 usesAssumptions: !assumedYears.isEmpty)
             ser.assumedYears = assumedYears
             (ser.stratum, ser.cap) = (stratum, cap)
+            (ser.lower, ser.upper) = (lower, upper)
             series.append(ser)
         }
 
@@ -89,6 +103,25 @@ extension PlanModel {
             correlation: corr, choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
         model.asOf = asOf
         return model
+    }
+
+    /// The exact history followed by the middle of each bound after its last exact year
+    /// (quality `boundMiddle`): [lo, hi] → √(lo·hi) for positive values, a one-sided bound → itself.
+    static func withBoundedYears(_ exact: History, bounds: [Int: (lower: Double?, upper: Double?)]) -> History {
+        let last = exact.lastYear ?? Int.min
+        var pts = exact.points
+        for (y, b) in bounds.sorted(by: { $0.key < $1.key }) where y > last {
+            let v: Double
+            switch (b.lower, b.upper) {
+            case (let lo?, let hi?): v = lo > 0 && hi > 0 ? (lo * hi).squareRoot() : (lo + hi) / 2
+            case (let lo?, nil): v = lo
+            case (nil, let hi?): v = hi
+            case (nil, nil): continue
+            }
+            pts.append(
+                Observation(indicator: exact.indicator, year: y, value: v, quality: .boundMiddle, source: "bounds"))
+        }
+        return pts.count == exact.points.count ? exact : History(indicator: exact.indicator, points: pts)
     }
 
     /// The source of an observation that a scenario assumed.

@@ -13,6 +13,9 @@ public enum ValueSource: String, Sendable {
     case simulated
     /// Derived path by path from another series (a net change from its stock).
     case derived
+    /// Known only within bounds (a lower or upper bound, a rounded figure, a stock's mid-year
+    /// snapshot) after the last exact value: drawn within its bounds on every path.
+    case bounded
     /// Not known and not simulated (fewer than 2 observations, or before the first one).
     case unavailable
 }
@@ -37,6 +40,10 @@ public struct SimulationSeries: Sendable {
     /// Calibration stratum and the cap on |scale · Q| (`SeriesForecast`).
     public var stratum = 0
     public var cap = Double.infinity
+    /// Per timeline year: bounds the evidence puts on the true value (lower/upper bounds,
+    /// snapshots of stocks), which every simulated path respects.
+    public var lower: [Double?] = []
+    public var upper: [Double?] = []
     public let evidence: Evidence
     /// The combination's members, for the manifest.
     public let models: [String]

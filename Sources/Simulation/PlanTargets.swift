@@ -58,6 +58,8 @@ public enum TargetStatus: String, Sendable {
     case observed
     /// Some values are simulated: the share of paths that meet it.
     case simulated
+    /// Known only by a bound, but the bound decides it (at least 3,000 against a target of 2,800).
+    case settled
     /// A value it needs is neither observed nor simulated.
     case insufficientData = "insufficient_data"
 }

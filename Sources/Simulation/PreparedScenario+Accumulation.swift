@@ -42,9 +42,7 @@ extension PreparedScenario {
         var part = emptyPartial()
         for k in 0..<seriesCount {
             for t in 0..<yearCount
-            where available[k][t] && model.series[k].sources[t] != .observed
-                && model.series[k].sources[t] != .interpolated
-            {
+            where available[k][t] && model.series[k].sources[t] != .observed {
                 let o = at(k, t, n)
                 s.vals.withUnsafeBufferPointer { vb in
                     let slice = UnsafeBufferPointer(rebasing: vb[o..<(o + n)])
@@ -94,7 +92,7 @@ extension PreparedScenario {
             let ser = model.series[k]
             for t in 0..<yearCount {
                 let src = available[k][t] ? ser.sources[t] : .unavailable
-                if src == .observed || src == .interpolated {
+                if src == .observed {
                     let v = ser.known[t]!
                     cells.append(
                         CellOutcome(

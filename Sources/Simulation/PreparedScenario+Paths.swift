@@ -11,6 +11,9 @@ extension PreparedScenario {
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
                         var v = vb[o + p]
+                        // The evidence's bounds hold on every path, also after a scenario's levers.
+                        if t < ser.lower.count, let lo = ser.lower[t], v < lo { v = lo }
+                        if t < ser.upper.count, let hi = ser.upper[t], v > hi { v = hi }
                         if ser.kind == .share { v = min(max(v, 1e-6), 100 - 1e-6) } else if v < 0 { v = 0 }
                         if ser.isCount { v = v.rounded() }
                         vb[o + p] = v

@@ -98,17 +98,26 @@ struct PreparedScenario: @unchecked Sendable {
         if cs.contains(where: { !av[k][$0] }) { return .insufficientData }
         let s = model.series[k]
         let observed = cs.allSatisfy { t in
-            s.sources[t] == .observed || s.sources[t] == .interpolated
+            s.sources[t] == .observed
                 || (s.sources[t] == .derived
                     && s.parent.map { p in
-                        [t, t - 1].allSatisfy {
-                            $0 >= 0
-                                && (model.series[p].sources[$0] == .observed
-                                    || model.series[p].sources[$0] == .interpolated)
-                        }
+                        [t, t - 1].allSatisfy { $0 >= 0 && model.series[p].sources[$0] == .observed }
                     } == true)
         }
-        return observed ? .observed : .simulated
+        if observed { return .observed }
+        // A milestone or final value whose year is known by a bound that decides it.
+        if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first {
+            let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
+            switch spec.direction {
+            case .increase:
+                if let lo, lo >= spec.threshold { return .settled }
+                if let hi, hi < spec.threshold { return .settled }
+            case .decrease:
+                if let hi, hi <= spec.threshold { return .settled }
+                if let lo, lo > spec.threshold { return .settled }
+            }
+        }
+        return .simulated
     }
 
     // MARK: per-block work
@@ -148,6 +157,7 @@ struct PreparedScenario: @unchecked Sendable {
                 s.vals.withUnsafeMutableBufferPointer { vb in for p in 0..<n { vb[o + p] = v } }
             }
         }
+        drawBounded(block: b, paths: n, seed: seed, into: &s)
         // Correlated innovations → calibrated values for simulated years.
         if simulatedCount > 0 {
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: 0, block: UInt64(b))
@@ -168,6 +178,11 @@ struct PreparedScenario: @unchecked Sendable {
                     let cap = ser.cap * volatility[k]
                     let qmap = qmaps[ser.stratum][h - 1]
                     let o = at(k, t, n)
+                    // A forecast that starts from a year known by bounds moves with the path's
+                    // draw in that year.
+                    let originIndex = years.firstIndex(of: origin)
+                    let shifted = originIndex.map { ser.sources[$0] == .bounded } ?? false
+                    let o0 = at(k, originIndex ?? 0, n), mid = originIndex.map { tr.forward(ser.known[$0] ?? 0) } ?? 0
                     s.s.withUnsafeMutableBufferPointer { sb in
                         s.e.withUnsafeBufferPointer { eb in
                             s.vals.withUnsafeMutableBufferPointer { vb in
@@ -176,7 +191,8 @@ struct PreparedScenario: @unchecked Sendable {
                                         sb[j * n + p] += eb[j * n + p]
                                         let u = sb[j * n + p] * inv
                                         let z = PreparedScenario.lookup(q, u)
-                                        vb[o + p] = tr.inverse(c + min(max(sc * z, -cap), cap))
+                                        let offset = shifted ? tr.forward(vb[o0 + p]) - mid : 0
+                                        vb[o + p] = tr.inverse(c + min(max(sc * z, -cap), cap) + offset)
                                     }
                                 }
                             }
@@ -185,6 +201,7 @@ struct PreparedScenario: @unchecked Sendable {
                 }
             }
         }
+        bridge(block: b, paths: n, seed: seed, into: &s)
         applyEffects(block: b, paths: n, seed: seed, into: &s)
         finishPaths(paths: n, into: &s)
         evaluateTargets(paths: n, into: &s)

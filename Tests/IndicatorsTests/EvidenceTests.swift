@@ -13,7 +13,8 @@ struct EvidenceTests {
 
     @Test func grades() {
         #expect(Evidence(history: history([])).grade == .insufficient)
-        #expect(Evidence(history: history([.actual])).grade == .insufficient)
+        #expect(Evidence(history: history([.actual])).grade == .referenceClass)
+        #expect(Evidence(history: history([.actual]), bounds: 2).tag == "reference_class:n=1,2010-2010,bounds=2")
         #expect(Evidence(history: history([.actual, .actual])).grade == .weak)
         #expect(Evidence(history: history(Array(repeating: .actual, count: 5))).grade == .moderate)
         #expect(Evidence(history: history([.spliced, .spliced, .snapshot, .actual, .actual])).grade == .weak)

@@ -117,8 +117,13 @@ struct RunCommandTests {
                 && $0["target_type"] == "milestone"
         }!
         #expect(rd2024["label"] != "met" && rd2024["label"] != "not_met")
-        // And high-tech enterprises, with one observation by then, have insufficient data.
-        #expect(Self.goalP(rows2, "baseline", "high_tech_enterprises") == nil)
+        // And high-tech enterprises get a probability from 2022 and the 2021 stock an identity
+        // gives (2,744 − 436 = 2,308): two observations by then.
+        #expect(Self.goalP(rows2, "baseline", "high_tech_enterprises") != nil)
+        let derived2021 = try String(contentsOf: out2.appendingPathComponent("forecasts.csv"), encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("baseline,high_tech_enterprises,2021,") }
+        #expect(derived2021?.hasPrefix("baseline,high_tech_enterprises,2021,2308,") == true)
+        #expect(derived2021?.hasSuffix(",derived") == true)
     }
 
     static let badScenarios: [(String, String, String)] = [

@@ -1,0 +1,58 @@
+import Forecasting
+import Foundation
+import Indicators
+
+/// Evidence that is not an exact value: years known by bounds, and the uncertainty of years
+/// interpolated between two observations.
+extension PreparedScenario {
+    /// Years known only by bounds (after the last exact value) are drawn uniformly within their
+    /// bounds on every path, from a stream of their own (keyed by the series, shared by every
+    /// scenario); the forecast of the following years moves with the draw of the last of them.
+    func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        for (k, ser) in model.series.enumerated() where ser.sources.contains(.bounded) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bounds:" + id
+            for byte in ("bounds:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            for t in 0..<yearCount where ser.sources[t] == .bounded {
+                let mid = ser.known[t] ?? 0
+                let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
+                let hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
+                let o = at(k, t, n)
+                for p in 0..<n {
+                    let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                    var v = lo + u * (hi - lo)
+                    if ser.isCount {
+                        v = min(max(v.rounded(), lo.rounded(.up)), max(hi.rounded(.down), lo.rounded(.up)))
+                    }
+                    s.vals[o + p] = v
+                }
+            }
+        }
+    }
+
+    /// Years interpolated between two exact observations a < t < b are uncertain: each path gets
+    /// a Brownian-bridge deviation with SD σ·√((t − a)(b − t)/(b − a)) on the modelling scale,
+    /// from its own stream (keyed by the series, shared by every scenario).
+    func bridge(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        for (k, ser) in model.series.enumerated() where ser.sources.contains(.interpolated) {
+            guard let sigma = ser.scale.first, sigma > 0 else { continue }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bridge:" + id
+            for byte in ("bridge:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            for t in 0..<yearCount where ser.sources[t] == .interpolated {
+                guard let before = (0..<t).last(where: { ser.sources[$0] == .observed }),
+                    let after = ((t + 1)..<yearCount).first(where: { ser.sources[$0] == .observed })
+                else { continue }
+                let (ya, yt, yb) = (Double(model.years[before]), Double(model.years[t]), Double(model.years[after]))
+                let sd = sigma * ((yt - ya) * (yb - yt) / (yb - ya)).squareRoot()
+                let o = at(k, t, n)
+                let tr = ser.transform
+                for p in 0..<n {
+                    let v = s.vals[o + p]
+                    guard tr.admits(v) else { continue }
+                    s.vals[o + p] = tr.inverse(tr.forward(v) + sd * Ziggurat.normal(using: &g))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Forecasting
+import Foundation
+import Indicators
+import LinearAlgebra
+import Testing
+
+@testable import Simulation
+
+/// How each kind of evidence enters the simulation, against closed forms (identity scale,
+/// standard normal calibration, so a simulated year is exactly centre + σ·Z).
+struct EvidenceFlagsTests {
+    static let meta = PlanSimulatorTests.meta
+
+    /// One level indicator: exact in 2021 and 2022, known in 2024 only as [lo, hi] (years
+    /// 2023 interpolated between?), simulated in 2025 from the bounded 2024 with drift μ and σ.
+    static func model(
+        known: [Double?], sources: [ValueSource], lower: [Double?], upper: [Double?], center2025: Double, sigma: Double,
+        milestones: [Int: Double], goal: Double
+    ) throws -> PlanModel {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: milestones,
+            headline: HeadlineGoal(rule: .final, value: goal))
+        let plan = Plan(metadata: meta, indicators: [ind], drivers: [], observations: [])
+        var s = SimulationSeries(
+            id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil, known: known,
+            sources: sources, origin: 2024, center: [center2025], scale: [sigma],
+            evidence: Evidence(history: History(indicator: "x", points: [])), models: ["test"], usesAssumptions: false)
+        (s.lower, s.upper) = (lower, upper)
+        return try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [s],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0], correlation: .identity(1),
+            horizon: 1)
+    }
+
+    static func outcome(_ r: PlanSimulationResult, _ kind: TargetSpec.Kind, _ year: Int) -> TargetOutcome {
+        r.targets.first { $0.spec.kind == kind && $0.spec.year == year }!
+    }
+
+    /// A bounded year X₂₀₂₄ ~ U[lo, hi] and X₂₀₂₅ = X₂₀₂₄ + μ + σZ:
+    /// P(X₂₀₂₅ ≥ G) = (1/(hi − lo)) ∫ Φ((x + μ − G)/σ) dx, by the trapezoid rule on 20,001 points.
+    @Test func boundedYearThenAStepMatchesNumericalIntegration() throws {
+        let (lo, hi, mu, sigma, goal) = (3000.0, 3300.0, 200.0, 150.0, 3400.0)
+        let mid = (lo + hi) / 2
+        let m = try Self.model(
+            known: [2500, 2744, nil, mid, nil], sources: [.observed, .observed, .unavailable, .bounded, .simulated],
+            lower: [nil, nil, nil, lo, nil], upper: [nil, nil, nil, hi, nil], center2025: mid + mu, sigma: sigma,
+            milestones: [2024: 2800, 2025: goal], goal: goal)
+        let r = PlanSimulator.run(model: m, paths: 200_000, seed: 21, threads: 2)
+        let steps = 20_000
+        var integral = 0.0
+        for i in 0...steps {
+            let x = lo + (hi - lo) * Double(i) / Double(steps)
+            let w = i == 0 || i == steps ? 0.5 : 1.0
+            integral += w * StudentT.normalCDF((x + mu - goal) / sigma)
+        }
+        let exact = integral / Double(steps)
+        let g = Self.outcome(r, .goal, 2025)
+        #expect(g.status == .simulated)
+        #expect(abs(g.pMet! - exact) < 3 * g.standardError!, "\(g.pMet!) vs \(exact) (seed 21)")
+        // 2024 ≥ 3000 against a milestone of 2,800: settled, met on every path.
+        let m24 = Self.outcome(r, .milestone, 2024)
+        #expect(m24.status == .settled && m24.pMet == 1)
+    }
+
+    /// A bound that does not decide a milestone gives its uniform probability: P(U[3000, 3300] ≥ 3200) = 1/3.
+    @Test func undecidedBoundGivesItsProbability() throws {
+        let m = try Self.model(
+            known: [2500, 2744, nil, 3150, nil], sources: [.observed, .observed, .unavailable, .bounded, .simulated],
+            lower: [nil, nil, nil, 3000, nil], upper: [nil, nil, nil, 3300, nil], center2025: 3350, sigma: 100,
+            milestones: [2024: 3200], goal: 3400)
+        let r = PlanSimulator.run(model: m, paths: 100_000, seed: 5, threads: 2)
+        let m24 = Self.outcome(r, .milestone, 2024)
+        #expect(m24.status == .simulated)
+        #expect(abs(m24.pMet! - 1.0 / 3) < 3 * m24.standardError!, "\(m24.pMet!) (seed 5)")
+    }
+
+    /// A year interpolated between exact 2021 and 2023 values is a Brownian bridge:
+    /// X₂₀₂₂ ~ N(midpoint, σ²·(1·1)/2), so P(X₂₀₂₂ ≥ G) = 1 − Φ((G − mid)/(σ/√2)).
+    @Test func interpolatedYearIsABridge() throws {
+        let sigma = 40.0
+        let m = try Self.model(
+            known: [1000, 1050, 1100, 1150, nil],
+            sources: [.observed, .interpolated, .observed, .observed, .simulated],
+            lower: [nil, nil, nil, nil, nil], upper: [nil, nil, nil, nil, nil], center2025: 1200, sigma: sigma,
+            milestones: [2022: 1070], goal: 1300)
+        let r = PlanSimulator.run(model: m, paths: 100_000, seed: 8, threads: 2)
+        let m22 = Self.outcome(r, .milestone, 2022)
+        let exact = 1 - StudentT.normalCDF((1070 - 1050) / (sigma / 2.0.squareRoot()))
+        #expect(m22.status == .simulated, "an interpolated year is a probability, not an observation")
+        #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 8)")
+    }
+
+    /// The identities: a stock's previous year from its net change, and a net change from two stocks.
+    @Test func identitiesFillHistory() {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
+            headline: nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [:], headline: nil)
+        let obs = [
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
+            Observation(indicator: "net", year: 2022, value: 436),
+            Observation(indicator: "firms", year: 2019, value: 1900),
+            Observation(indicator: "firms", year: 2020, value: 2100),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        let h = plan.history(of: "firms")
+        let d = h.points.first { $0.year == 2021 }
+        #expect(d?.value == 2308 && d?.quality == .derived, "2,744 − 436")
+        let n = plan.history(of: "net").points.first { $0.year == 2020 }
+        #expect(n?.value == 200 && n?.quality == .derived, "2,100 − 1,900")
+        #expect(!plan.history(of: "net").points.contains { $0.year == 2023 }, "never from a bound")
+    }
+
+    /// The reading of bounds: "突破 X" is [X, 1.1·X]; "近 X" is [0.9·X, X]; a stock's snapshot bounds
+    /// its year end from below; explicit columns win.
+    @Test func boundReadings() {
+        let lower = Observation(indicator: "x", year: 2023, value: 3000, quality: .lowerBound)
+        #expect(lower.bounds(kind: .stock)!.lower == 3000 && abs(lower.bounds(kind: .stock)!.upper! - 3300) < 1e-9)
+        let upper = Observation(indicator: "x", year: 2024, value: 700, quality: .upperBound)
+        #expect(abs(upper.bounds(kind: .stock)!.lower! - 630) < 1e-9 && upper.bounds(kind: .stock)!.upper == 700)
+        #expect(Observation(indicator: "x", year: 2024, value: 5, quality: .snapshot).bounds(kind: .stock)!.lower == 5)
+        #expect(Observation(indicator: "x", year: 2024, value: 5, quality: .snapshot).bounds(kind: .share) == nil)
+        var explicit = Observation(indicator: "x", year: 2024, value: 5, quality: .lowerBound)
+        explicit.explicitUpper = 5.2
+        #expect(explicit.bounds(kind: .stock)!.lower == nil && explicit.bounds(kind: .stock)!.upper == 5.2)
+        #expect(Observation(indicator: "x", year: 2024, value: 5).bounds(kind: .stock) == nil)
+    }
+}
