@@ -15,7 +15,9 @@ enum FanChart {
         let ind = model.plan.indicator(ser.id)
         let history = model.plan.history(of: ser.id, asOf: model.asOf)
         let cells = base.result.cells.filter { $0.series == k }
-        let simulated = cells.filter { $0.source == .simulated || $0.source == .derived }.filter { $0.quantiles != nil }
+        let simulated = cells.filter { [.simulated, .derived, .bounded, .interpolated].contains($0.source) }.filter {
+            $0.quantiles != nil
+        }
         let targets = model.plan.metadata.years.compactMap { y in ind?.targets[y].map { (y, $0) } }
         guard !history.points.isEmpty || !simulated.isEmpty else { return nil }
 
@@ -78,8 +80,20 @@ enum FanChart {
             }
         }
         // Observations.
-        svg.polyline(history.points.map { (x($0.year), yy($0.value)) }, stroke: "#333", width: 1)
+        let kind = ind?.kind ?? ser.kind
+        let exact = history.points.filter { $0.bounds(kind: kind) == nil }
+        svg.polyline(exact.map { (x($0.year), yy($0.value)) }, stroke: "#333", width: 1)
         for o in history.points {
+            if let b = o.bounds(kind: kind) {
+                // A year known only by a bound: ▲ at a lower bound, ▼ at an upper one.
+                if let lo = b.lower {
+                    svg.text("▲", x: x(o.year), y: yy(lo) + 4, size: 10, anchor: "middle", fill: "#222")
+                }
+                if let hi = b.upper, b.lower == nil {
+                    svg.text("▼", x: x(o.year), y: yy(hi) + 4, size: 10, anchor: "middle", fill: "#222")
+                }
+                continue
+            }
             let hollow = o.quality != .actual
             svg.circle(
                 cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",

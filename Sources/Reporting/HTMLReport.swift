@@ -41,24 +41,47 @@ public enum HTMLReport {
             + Dashboard.render(run: first, language: language)
         h += "<h2>\(zh ? "扇形图" : "Fan charts")</h2>\n"
         h +=
-            "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、下限、时点值或拼接口径；带：基准情景50%/80%/95%区间；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, bounds, snapshots or spliced series; bands: baseline 50/80/95%; dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
+            "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、时点值或拼接口径；▲/▼：仅知下限/上限的年份（画在界值处）；带：基准情景50%/80%/95%区间（虚框：参考类预测）；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, snapshots or spliced series; ▲/▼: years known only by a lower/upper bound (drawn at the bound); bands: baseline 50/80/95% (dashed frame: reference-class forecast); dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
+        var withoutData = [String]()
         for (k, s) in first.model.series.enumerated() where !s.isDriver {
             let ind = first.model.plan.indicator(s.id)
             let name = (zh ? ind?.nameZh : ind?.nameEn) ?? s.id
-            h +=
-                "<div class=\"fan\" id=\"fan-\(escapeHTML(s.id))\"><h3>\(escapeHTML(name)) <span class=\"unit\">\(escapeHTML(ind?.unit ?? ""))</span></h3>"
-            if let svg = FanChart.render(series: k, runs: runs, language: language) {
-                h += svg
-            } else {
-                h += "<p class=\"none\">\(zh ? "公开观测不足，无法预测" : "too few public observations to forecast")</p>"
+            guard let svg = FanChart.render(series: k, runs: runs, language: language) else {
+                withoutData.append("<li id=\"fan-\(escapeHTML(s.id))\">\(escapeHTML(name))</li>")
+                continue
             }
-            h += "<p class=\"evidence\">\(escapeHTML(s.evidence.tag))</p></div>\n"
+            let reference = s.evidence.grade == .referenceClass
+            h +=
+                "<div class=\"fan\(reference ? " reference" : "")\" id=\"fan-\(escapeHTML(s.id))\"><h3>\(escapeHTML(name)) <span class=\"unit\">\(escapeHTML(ind?.unit ?? ""))</span></h3>"
+            h += svg
+            h +=
+                "<p class=\"evidence\">\(escapeHTML(EvidenceWords.describe(s.evidence, language: language)))</p></div>\n"
         }
         h += "</div>\n"
+        if !withoutData.isEmpty {
+            h +=
+                "<p class=\"note\">\(zh ? "以下指标没有可用的公开数据（无预测）" : "No usable public data (no forecast) for"):</p>\n<ul class=\"nodata\">"
+                + withoutData.joined() + "</ul>\n"
+        }
         if let chart = Charts.goalComparison(runs: runs, language: language) {
             h +=
                 "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
         }
+        let readings = sensitivity.filter { $0.lever == ScenarioRunner.strictBounds }
+        if !readings.isEmpty {
+            h += "<h2>\(zh ? "界值的读法" : "How bounds are read")</h2>\n"
+            h +=
+                "<p class=\"note\">\(zh ? "“突破/超 X”默认读作 X 至 1.1X 之间，“近 X”读作 0.9X 至 X；严格读法把界值当作实际值。两种读法下的实现概率（\(escapeHTML(readings[0].scenario))）：" : "\"Over X\" is read as between X and 1.1·X, \"nearly X\" as between 0.9·X and X; the strict reading takes the bound as the value. P(met) under both (\(escapeHTML(readings[0].scenario))):")</p>\n"
+            h +=
+                "<table class=\"dash\"><tr><th>\(zh ? "总体目标" : "Headline goal")</th><th>\(zh ? "默认读法" : "default reading")</th><th>\(zh ? "严格读法" : "strict reading")</th></tr>\n"
+            for r in readings {
+                let name = first.model.plan.indicator(r.indicator).map { $0.name(in: language) } ?? r.indicator
+                h +=
+                    "<tr><td class=\"name\">\(escapeHTML(name))</td><td>\(String(format: "%.2f", r.pWith))</td><td>\(String(format: "%.2f", r.pWithout))</td></tr>\n"
+            }
+            h += "</table>\n"
+        }
+        let sensitivity = sensitivity.filter { $0.lever != ScenarioRunner.strictBounds }
         if !sensitivity.isEmpty {
             h += "<h2>\(zh ? "敏感性：各项政策杠杆对总体目标的影响" : "Sensitivity: what each lever does to the headline goals")</h2>\n"
             h +=
@@ -143,5 +166,7 @@ enum ReportStyle {
         table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}
         td.na{background:#eeeeee;color:#999}td.met{background:#a6d96a}td.notmet{background:#f4a582}
         .fans{display:flex;flex-wrap:wrap;gap:10px}details{margin:8px 0}summary{cursor:pointer;font-weight:bold}.fan{border:1px solid #eee;padding:6px}.none{color:#999;font-size:12px;width:420px}
+        .fan.reference{border:1px dashed #999;background:repeating-linear-gradient(45deg,#fff,#fff 6px,#f6f6f6 6px,#f6f6f6 12px)}
+        ul.nodata{font-size:12px;color:#666;columns:3}
         """
 }

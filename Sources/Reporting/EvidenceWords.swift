@@ -1,0 +1,36 @@
+import Indicators
+
+/// The evidence behind a forecast in words a planner reads without a glossary.
+enum EvidenceWords {
+    static func describe(_ e: Evidence, language: Language) -> String {
+        let zh = language == .zh
+        var years = ""
+        if let f = e.firstYear, let l = e.lastYear { years = f == l ? "\(f)" : "\(f)–\(l)" }
+        let base: String
+        switch e.grade {
+        case .insufficient:
+            base = zh ? "无确切观测" : "no exact observation"
+        case .referenceClass:
+            base =
+                zh
+                ? "1 个确切观测（\(years)）：参考类预测，增长与波动取自真实年度序列库"
+                : "1 exact observation (\(years)): a reference-class forecast, growth and spread from a library of real yearly series"
+        case .weak, .moderate, .strong:
+            let grade: String
+            switch e.grade {
+            case .weak: grade = zh ? "证据较弱" : "weak evidence"
+            case .moderate: grade = zh ? "证据中等" : "moderate evidence"
+            default: grade = zh ? "证据较强" : "strong evidence"
+            }
+            base =
+                zh
+                ? "\(e.observations) 个确切观测（\(years)），\(grade)"
+                : "\(e.observations) exact observations \(years), \(grade)"
+        }
+        guard e.bounds > 0 else { return base }
+        return base
+            + (zh
+                ? "；另有 \(e.bounds) 年仅知范围（如“突破”“超”）"
+                : "; \(e.bounds) more years known only within bounds (\"over\", \"nearly\")")
+    }
+}
