@@ -52,6 +52,13 @@ enum ScenarioParser {
                 guard let y = Int(ys), (1900...2200).contains(y) else {
                     throw doc.error(at: yn, "'\(ys)' is not a year")
                 }
+                let range = c.plan.metadata.dataYears
+                guard range.contains(y) else {
+                    throw doc.error(
+                        at: yn,
+                        "an assumption for \(y) is outside the plan's data range (\(range.lowerBound)–\(range.upperBound))",
+                        hint: "assume values only for years up to the plan's last year")
+                }
                 let v = try doc.double(vn, "\(id).\(ys)")
                 guard kind.admits(v) else {
                     throw doc.error(at: vn, "value \(v) is outside the range of a \(kind.rawValue)")

@@ -72,6 +72,9 @@ struct HostileInputTests {
             name: "--out the root", arguments: ["run", "--paths", "200", "--no-sensitivity", "--out", "/"],
             status: 73, stderr: "not the file system's root"),
         Case(
+            name: "scenario assumption after the plan", arguments: ["check", h + "assumption-2030.yaml"],
+            status: 65, stderr: "assumption-2030.yaml:4:5: an assumption for 2030 is outside the plan's data range"),
+        Case(
             name: "group expansion bomb (24 levels × 4)", arguments: ["check", h + "group-bomb.yaml", "-q"],
             status: 0, stderr: ""),
     ]
