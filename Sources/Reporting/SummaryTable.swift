@@ -5,7 +5,8 @@ import Simulation
 
 /// The terminal summary of a run: headline goals × scenarios, P(met) and its label.
 public enum SummaryTable {
-    public static func render(_ runs: [ScenarioRun], language: Language) -> String {
+    /// `width`: the terminal's width, when known; a wider table is split by scenarios.
+    public static func render(_ runs: [ScenarioRun], language: Language, width: Int? = nil) -> String {
         guard let first = runs.first else { return "" }
         let zh = language != .en
         var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
@@ -33,7 +34,7 @@ public enum SummaryTable {
             zh
             ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率"
             : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
-        return title + "\n" + table.render()
+        return title + "\n" + table.render(maxWidth: width, keep: 2)
     }
 
     static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v) }

@@ -15,6 +15,19 @@ public struct TextTable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
+    /// `s` cut to `width` display columns, ending in "…" when cut.
+    static func truncate(_ s: String, to width: Int) -> String {
+        guard Self.width(s) > width else { return s }
+        var out = "", used = 0
+        for c in s {
+            let cw = Self.width(String(c))
+            if used + cw > width - 1 { break }
+            out.append(c)
+            used += cw
+        }
+        return out + "…"
+    }
+
     /// Display width of `s` in terminal columns.
     public static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
@@ -29,6 +42,48 @@ public struct TextTable {
         default:
             return false
         }
+    }
+
+    /// Column widths (display columns).
+    public var widths: [Int] {
+        var w = [Int](repeating: 0, count: header.count)
+        for r in [header] + rows { for j in 0..<min(w.count, r.count) { w[j] = max(w[j], Self.width(r[j])) } }
+        return w
+    }
+
+    /// The table, split into several when wider than `maxWidth`: the first `keep` columns repeat in
+    /// each part and the others are spread over the parts (a narrow terminal gets no wrapped lines).
+    public func render(maxWidth: Int?, keep: Int) -> String {
+        var w = widths
+        guard let maxWidth, w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth, w.count > keep else { return render() }
+        // The first column gives way (cut with …) so that at least one other column fits.
+        let widest = w.dropFirst(keep).max() ?? 0
+        let room = maxWidth - (w.prefix(keep).dropFirst().reduce(0, +) + 2 * keep + widest)
+        if keep > 0, w[0] > room, room >= 8 {
+            var cut = self
+            cut.rows = rows.map { r in r.isEmpty ? r : [Self.truncate(r[0], to: room)] + r.dropFirst() }
+            return cut.render(maxWidth: maxWidth, keep: keep)
+        }
+        w = widths
+        let fixed = w.prefix(keep).reduce(0, +) + 2 * keep
+        var groups = [[Int]](), current = [Int](), used = fixed
+        for j in keep..<w.count {
+            if !current.isEmpty && used + w[j] > maxWidth {
+                groups.append(current)
+                (current, used) = ([], fixed)
+            }
+            current.append(j)
+            used += w[j] + 2
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups.map { g in
+            let cols = Array(0..<keep) + g
+            var t = TextTable(
+                header: cols.map { header[$0] },
+                rightAligned: Set(cols.indices.filter { rightAligned.contains(cols[$0]) }))
+            for r in rows { t.append(cols.map { $0 < r.count ? r[$0] : "" }) }
+            return t.render()
+        }.joined(separator: "\n")
     }
 
     public func render() -> String {

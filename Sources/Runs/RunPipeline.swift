@@ -76,7 +76,7 @@ public enum RunPipeline {
         }
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
-            summary: SummaryTable.render(runs, language: request.language),
+            summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
             warnings: warnings(plan: loaded.plan, scenarios: scenarios.scenarios, asOf: request.asOf))
     }
 

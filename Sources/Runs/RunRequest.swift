@@ -28,6 +28,8 @@ public struct RunRequest: Sendable {
     public var sensitivity = true
     /// Paths of the sensitivity reruns (at most `paths`).
     var sensitivityPaths = 20_000
+    /// The terminal's width, when the summary goes to one (a wider table is split).
+    public var terminalWidth: Int?
     /// Recorded in the manifest.
     public var commandLine: [String] = []
     public var version = "0.1.0"

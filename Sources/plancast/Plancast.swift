@@ -100,6 +100,14 @@ enum Terminal {
         return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
     }
 
+    /// The width of the terminal standard output goes to (nil when it is not a terminal).
+    static var outputWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     static func clearProgressLine() {
         if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }

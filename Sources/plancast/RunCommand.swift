@@ -65,6 +65,7 @@ struct Run: ParsableCommand {
         (request.outputFolder, request.force) = (out, force)
         (request.language, request.excel, request.sensitivity) = (output.lang, output.excel, !noSensitivity)
         (request.commandLine, request.version) = (CommandLine.arguments, PlancastVersion.string)
+        request.terminalWidth = Terminal.outputWidth
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
         if !outcome.warnings.isEmpty {
