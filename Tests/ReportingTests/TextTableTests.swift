@@ -1,0 +1,28 @@
+import Testing
+
+@testable import Reporting
+
+/// Terminal tables: Chinese characters take two columns; a table wider than the terminal is split.
+struct TextTableTests {
+    @Test func chineseTakesTwoColumns() {
+        #expect(TextTable.width("高新技术企业") == 12 && TextTable.width("abc") == 3)
+        #expect(TextTable.truncate("高新技术企业", to: 7) == "高新技…")
+    }
+
+    @Test func aWideTableIsSplitToFitEveryLine() {
+        var t = TextTable(
+            header: ["总体目标", "目标值", "baseline", "downturn-2023", "rd-push", "slower-gdp"],
+            rightAligned: [1, 2, 3, 4, 5])
+        t.append(["新增主导或参与国际、国家、行业标准制(修)订数", "120", "0.31 不太可能", "数据不足", "0.47 可能性相当", "数据不足"])
+        t.append(["有效高新技术企业", "3500", "0.86 可能", "0.68 可能", "0.94 很可能", "0.86 可能"])
+        for width in [40, 60, 80] {
+            let text = t.render(maxWidth: width, keep: 2)
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.allSatisfy { TextTable.width($0) <= width }, "width \(width):\n\(text)")
+            for s in ["baseline", "downturn-2023", "rd-push", "slower-gdp"] {
+                #expect(text.contains(s), "\(s) shown at width \(width)")
+            }
+        }
+        #expect(t.render(maxWidth: 500, keep: 2) == t.render(), "a table that fits is not split")
+    }
+}
