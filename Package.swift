@@ -51,7 +51,8 @@ let package = Package(
         .target(name: "Indicators"),
         .target(name: "Forecasting", dependencies: ["Indicators", "Parallel"]),
         .target(name: "Simulation", dependencies: ["LinearAlgebra", "Parallel", "Indicators", "Forecasting"]),
-        .target(name: "Scenarios", dependencies: ["LinearAlgebra", "Indicators", "Forecasting", "Simulation"]),
+        .target(
+            name: "Scenarios", dependencies: ["LinearAlgebra", "Parallel", "Indicators", "Forecasting", "Simulation"]),
 
         // Edges: reading plans and scenarios, writing tables and reports, the run pipeline.
         .target(
@@ -65,12 +66,13 @@ let package = Package(
         .executableTarget(
             name: "plancast",
             dependencies: [
-                "IO", "Regression", "Indicators", "Forecasting", "PlanFiles", "Reporting", "Runs",
+                "IO", "Parallel", "Regression", "Indicators", "Forecasting", "PlanFiles", "Reporting", "Runs",
                 "SimulationBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "IOTests", dependencies: ["IO"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "RegressionTests", dependencies: ["Regression"],

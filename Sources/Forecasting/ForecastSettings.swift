@@ -10,6 +10,9 @@ public struct ForecastSettings: Sendable {
     /// The reference library small batches and short series lean on.
     public var library: ReferenceLibrary
     public var threads: Int
+    /// Called with (series done, total) as the batch proceeds (each series counts twice: its
+    /// backtest and its forecast), for a progress bar.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
 
     public init(
         horizon: Int, combination: Combination = .standard, originsPerSeries: Int = 10,

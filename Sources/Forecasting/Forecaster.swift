@@ -39,8 +39,10 @@ public enum Forecaster {
         let scales = (free: ErrorScale(s0: freeS0), other: ErrorScale(s0: otherS0))
         @Sendable func scale(_ t: Transform) -> ErrorScale { t.isUnitFree ? scales.free : scales.other }
 
+        let counter = settings.progress.map { ProgressCounter(total: 2 * input.count, report: $0) }
         let perSeries: [[[Double]]] = parallelMap(transformed.indices, threads: settings.threads) { i in
-            backtestErrors(
+            defer { counter?.add(1) }
+            return backtestErrors(
                 input[i].series, transform: input[i].transform, horizon: horizon,
                 combination: overrides[input[i].id] ?? settings.combination, scale: scale(input[i].transform),
                 origins: settings.originsPerSeries)
@@ -52,6 +54,7 @@ public enum Forecaster {
         let calibration = Calibration(own: own, library: library, horizon: horizon)
 
         let forecasts: [SeriesForecast] = parallelMap(transformed.indices, threads: settings.threads) { i in
+            defer { counter?.add(1) }
             let s = transformed[i], t = input[i].transform
             let combination = overrides[input[i].id] ?? settings.combination
             let (center, used) = combination.forecast(input[i].series, transform: t, horizon: horizon)

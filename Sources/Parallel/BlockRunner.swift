@@ -50,3 +50,31 @@ public final class WorkerSlots<T>: @unchecked Sendable {
     public func withSlot<R>(_ w: Int, _ body: (inout T) -> R) -> R { body(&storage[w]) }
     public var all: [T] { (0..<count).map { storage[$0] } }
 }
+
+/// Counts finished units of parallel work and reports the count, at most every `every` units,
+/// to a callback (for a progress bar; the callback runs on whichever worker crosses a step).
+public final class ProgressCounter: @unchecked Sendable {
+    private var done = 0
+    private var reported = 0
+    private let lock = NSLock()
+    public let total: Int
+    let every: Int
+    let report: @Sendable (Int, Int) -> Void
+
+    public init(total: Int, steps: Int = 50, report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
+        self.total = total
+        self.every = max(1, total / max(1, steps))
+        self.report = report
+    }
+
+    /// Adds `units` finished units.
+    public func add(_ units: Int) {
+        lock.lock()
+        done += units
+        let now = done
+        let due = now - reported >= every || now == total
+        if due { reported = now }
+        lock.unlock()
+        if due { report(now, total) }
+    }
+}

@@ -22,7 +22,7 @@ public struct RunOutcome: Sendable {
 /// attainment → sensitivity → tables → report → a staged run folder with its manifest.
 public enum RunPipeline {
     /// Runs `request`. `progress` receives one-line status messages (nil: silent).
-    public static func run(_ request: RunRequest, progress: ((String) -> Void)? = nil) throws -> RunOutcome {
+    public static func run(_ request: RunRequest, progress: (@Sendable (String) -> Void)? = nil) throws -> RunOutcome {
         let t0 = Date()
         let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
         let loaded = try PlanLoader.load(

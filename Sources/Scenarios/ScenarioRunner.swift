@@ -2,6 +2,7 @@ import Forecasting
 import Foundation
 import Indicators
 import LinearAlgebra
+import Parallel
 import Simulation
 
 /// One scenario's model and simulation.
@@ -17,7 +18,7 @@ public struct ScenarioRun: Sendable {
 public enum ScenarioRunner {
     public static func run(
         plan: Plan, scenarios: [Scenario], asOf: Int?, paths: Int, seed: UInt64, threads: Int,
-        progress: ((String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil
     ) throws(LinearAlgebraError) -> [ScenarioRun] {
         var cache = [String: (PlanModel, Double)]()
         var out = [ScenarioRun]()
@@ -34,8 +35,10 @@ public enum ScenarioRunner {
                 (model, secs) = (m, Date().timeIntervalSince(t0))
                 cache[key] = (m, secs)
             }
-            progress?("[\(i + 1)/\(scenarios.count)] \(s.name): simulating \(paths) paths")
-            let r = PlanSimulator.run(model: model, levers: s.levers, paths: paths, seed: seed, threads: threads)
+            let label = "[\(i + 1)/\(scenarios.count)] \(s.name)"
+            let r = PlanSimulator.run(
+                model: model, levers: s.levers, paths: paths, seed: seed, threads: threads,
+                progress: progress.map { report in ProgressBar.reporter(label: label, unit: "paths", report) })
             out.append(ScenarioRun(scenario: s, model: model, result: r, buildSeconds: secs))
         }
         return out
@@ -113,7 +116,7 @@ public enum ScenarioRunner {
 
     /// Sensitivity of every scenario that has levers, in scenario order.
     public static func sensitivity(
-        runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, progress: ((String) -> Void)? = nil
+        runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, progress: (@Sendable (String) -> Void)? = nil
     ) -> [Sensitivity] {
         var out = [Sensitivity]()
         for r in runs where !r.scenario.leverNames.isEmpty {

@@ -37,7 +37,8 @@ public enum PlanSimulator {
     static let quantileLevels = [0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975]
 
     public static func run(
-        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048
+        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> PlanSimulationResult {
         precondition(blockSize % 64 == 0, "block size must be a multiple of 64")
         let start = Date()
@@ -53,12 +54,14 @@ public enum PlanSimulator {
         let scratches = WorkerSlots((0..<max(1, threads)).map { _ in plan.scratch(blockSize) })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
         let partial = OrderedResults<PreparedScenario.Partial>(count: blocks)
+        let counter = progress.map { ProgressCounter(total: paths, report: $0) }
         BlockRunner.run(blocks: blocks, threads: threads) { b, w in
             scratches.withSlot(w) { s in
                 plan.simulate(block: b, paths: size(b), seed: seed, into: &s)
                 let p = histograms.withSlot(w) { h in plan.accumulate(s, paths: size(b), into: &h) }
                 partial.set(b, p)
             }
+            counter?.add(size(b))
         }
         var hist = hist0.emptyCopy()
         for h in histograms.all { hist.merge(h) }

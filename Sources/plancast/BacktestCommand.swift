@@ -53,6 +53,7 @@ struct BacktestCommand: ParsableCommand {
             scored.append(m)
             lastBatch = b
         }
+        Terminal.clearProgressLine()
         guard !scored.isEmpty else {
             throw DataError("\(batch.input): no series is long enough to hold out \(batch.horizon) values")
         }

@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import IO
 import Indicators
+import Parallel
 import PlanFiles
 import Reporting
 
@@ -81,6 +82,9 @@ struct BatchOptions: ParsableArguments {
 
     func settings() throws -> ForecastSettings {
         var s = ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
+        if let sink = Terminal.progressLine() {
+            s.progress = ProgressBar.reporter(label: "forecast", unit: "series", sink)
+        }
         if let library {
             guard let lib = ReferenceLibrary(csv: try readText(path: library)) else {
                 throw InputError(file: library, "not a reference library", hint: "write one with plancast library")
@@ -146,6 +150,7 @@ struct ForecastCommand: ParsableCommand {
             }
         }
         let result = Forecaster.run(series, settings: try batch.settings())
+        Terminal.clearProgressLine()
         for (f, input) in zip(result.forecasts, series) {
             let span = input.series.span
             let grade =

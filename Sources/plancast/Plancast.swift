@@ -95,7 +95,7 @@ func writeStdout(_ text: String) {
 enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
-    static func progressLine() -> ((String) -> Void)? {
+    static func progressLine() -> (@Sendable (String) -> Void)? {
         guard isInteractive else { return nil }
         return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
     }
