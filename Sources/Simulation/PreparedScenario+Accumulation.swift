@@ -56,18 +56,29 @@ extension PreparedScenario {
         }
         for j in targets.indices where status[j] != .insufficientData {
             let o = j * n
-            s.quantity.withUnsafeBufferPointer { qb in
-                let slice = UnsafeBufferPointer(rebasing: qb[o..<(o + n)])
-                var sum = 0.0
-                for v in slice { sum += v }
-                part.quantitySum[j] = sum
-                h.add(cell: seriesCount * yearCount + j, slice)
+            // A milestone or final value is a cell already accumulated above: not again.
+            if targetCell[j] == nil {
+                s.quantity.withUnsafeBufferPointer { qb in
+                    let slice = UnsafeBufferPointer(rebasing: qb[o..<(o + n)])
+                    var sum = 0.0
+                    for v in slice { sum += v }
+                    part.quantitySum[j] = sum
+                    h.add(cell: seriesCount * yearCount + j, slice)
+                }
             }
             var met = 0
             var words = [UInt64](repeating: 0, count: (n + 63) / 64)
-            for p in 0..<n where s.met[o + p] != 0 {
-                met += 1
-                words[p >> 6] |= 1 << UInt64(p & 63)
+            s.met.withUnsafeBufferPointer { m in
+                words.withUnsafeMutableBufferPointer { w in
+                    // 64 paths a word, without branches.
+                    for i in 0..<w.count {
+                        let base = o + i * 64, end = min(64, n - i * 64)
+                        var word: UInt64 = 0
+                        for b in 0..<end { word |= UInt64(m[base + b] & 1) << UInt64(b) }
+                        w[i] = word
+                        met &+= word.nonzeroBitCount
+                    }
+                }
             }
             part.metCount[j] = met
             part.bits[j] = words
@@ -142,14 +153,15 @@ extension PreparedScenario {
                 continue
             }
             let se = (p * (1 - p) / pathCount).squareRoot()
-            let c = seriesCount * yearCount + j
+            let c = targetCell[j] ?? (seriesCount * yearCount + j)
             let round = isWhole(spec)
             func q(_ level: Double) -> Double {
                 let v = h.quantile(cell: c, level).value; return round ? v.rounded() + 0 : v
             }
             outcomes.append(
                 TargetOutcome(
-                    spec: spec, status: status[j], pMet: p, standardError: se, mean: total.quantitySum[j] / pathCount,
+                    spec: spec, status: status[j], pMet: p, standardError: se,
+                    mean: (targetCell[j].map { total.cellSum[$0] } ?? total.quantitySum[j]) / pathCount,
                     p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }
         return PlanSimulationResult(

@@ -48,7 +48,7 @@ extension PreparedScenario {
         for (j, spec) in targets.enumerated() {
             let o = j * n
             if status[j] == .insufficientData {
-                for p in 0..<n { s.quantity[o + p] = .nan; s.met[o + p] = 0 }
+                // Never written: the scratch keeps its initial NaN and 0 for such targets.
                 if spec.kind == .milestone, spec.series != currentSeries {
                     currentSeries = spec.series!; milestonesMet = .init(repeating: 0, count: n)
                 }
@@ -59,44 +59,79 @@ extension PreparedScenario {
                 let k = spec.series!
                 if k != currentSeries { currentSeries = k; for p in 0..<n { milestonesMet[p] = 0 } }
                 let c = at(k, model.years.firstIndex(of: spec.year!)!, n)
-                for p in 0..<n {
-                    let v = s.vals[c + p]
-                    let m = spec.direction.meets(v, spec.threshold)
-                    s.quantity[o + p] = v
-                    s.met[o + p] = m ? 1 : 0
-                    if m { milestonesMet[p] += 1 }
+                let increase = spec.direction == .increase, threshold = spec.threshold
+                s.vals.withUnsafeBufferPointer { vals in
+                    s.quantity.withUnsafeMutableBufferPointer { quantity in
+                        s.met.withUnsafeMutableBufferPointer { met in
+                            milestonesMet.withUnsafeMutableBufferPointer { count in
+                                for p in 0..<n {
+                                    let v = vals[c + p]
+                                    let m = increase ? v >= threshold : v <= threshold
+                                    quantity[o + p] = v
+                                    met[o + p] = m ? 1 : 0
+                                    if m { count[p] += 1 }
+                                }
+                            }
+                        }
+                    }
                 }
             case .goal:
                 let k = spec.series!
-                for p in 0..<n {
-                    var q: Double
-                    switch spec.rule! {
-                    case .final: q = s.vals[at(k, yearCount - 1, n) + p]
-                    case .cumulative: q = planYearIdx.reduce(0) { $0 + s.vals[at(k, $1, n) + p] }
-                    case .everyYear:
-                        // The worst year decides (no per-path array).
-                        q = planYearIdx.reduce(spec.direction == .increase ? .infinity : -.infinity) { worst, t in
-                            let v = s.vals[at(k, t, n) + p]
-                            return spec.direction == .increase ? min(worst, v) : max(worst, v)
+                let increase = spec.direction == .increase, threshold = spec.threshold
+                let rule = spec.rule!
+                let offsets = rule == .final ? [at(k, yearCount - 1, n)] : planYearIdx.map { at(k, $0, n) }
+                s.vals.withUnsafeBufferPointer { vals in
+                    s.quantity.withUnsafeMutableBufferPointer { quantity in
+                        s.met.withUnsafeMutableBufferPointer { met in
+                            goalsMet.withUnsafeMutableBufferPointer { count in
+                                // The judged quantity, year by year over all paths (sums keep
+                                // the year order of each path): the final value, the sum, or the
+                                // worst year.
+                                switch rule {
+                                case .final:
+                                    for p in 0..<n { quantity[o + p] = vals[offsets[0] + p] }
+                                case .cumulative:
+                                    for p in 0..<n { quantity[o + p] = 0 }
+                                    for off in offsets { for p in 0..<n { quantity[o + p] += vals[off + p] } }
+                                case .everyYear:
+                                    let start: Double = increase ? .infinity : -.infinity
+                                    for p in 0..<n { quantity[o + p] = start }
+                                    for off in offsets {
+                                        if increase {
+                                            for p in 0..<n { quantity[o + p] = min(quantity[o + p], vals[off + p]) }
+                                        } else {
+                                            for p in 0..<n { quantity[o + p] = max(quantity[o + p], vals[off + p]) }
+                                        }
+                                    }
+                                }
+                                for p in 0..<n {
+                                    let q = quantity[o + p]
+                                    let m = increase ? q >= threshold : q <= threshold
+                                    met[o + p] = m ? 1 : 0
+                                    count[p] &+= m ? 1 : 0
+                                }
+                            }
                         }
                     }
-                    let m = spec.direction.meets(q, spec.threshold)
-                    s.quantity[o + p] = q
-                    s.met[o + p] = m ? 1 : 0
-                    if m { goalsMet[p] += 1 }
                 }
             case .allMilestones:
                 let k = spec.series!
                 if k != currentSeries { for p in 0..<n { milestonesMet[p] = 0 } }
-                for p in 0..<n {
-                    s.quantity[o + p] = Double(milestonesMet[p])
-                    s.met[o + p] = milestonesMet[p] == Int(spec.threshold) ? 1 : 0
-                }
+                Self.count(milestonesMet, equalTo: Int(spec.threshold), at: o, into: &s)
             case .allGoals:
                 let evaluable = zip(targets, status).filter { $0.0.kind == .goal && $0.1 != .insufficientData }.count
-                for p in 0..<n {
-                    s.quantity[o + p] = Double(goalsMet[p])
-                    s.met[o + p] = goalsMet[p] == evaluable ? 1 : 0
+                Self.count(goalsMet, equalTo: evaluable, at: o, into: &s)
+            }
+        }
+    }
+
+    /// Writes per-path counts as the quantity and "all met" (count == `all`) as met, from offset `o`.
+    static func count(_ counts: [Int], equalTo all: Int, at o: Int, into s: inout Scratch) {
+        s.quantity.withUnsafeMutableBufferPointer { quantity in
+            s.met.withUnsafeMutableBufferPointer { met in
+                for (p, c) in counts.enumerated() {
+                    quantity[o + p] = Double(c)
+                    met[o + p] = c == all ? 1 : 0
                 }
             }
         }

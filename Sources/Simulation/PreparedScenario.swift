@@ -15,6 +15,9 @@ struct PreparedScenario: @unchecked Sendable {
     let status: [TargetStatus]
     let planYearIdx: [Int]
     let index: [String: Int]
+    /// Per target: the series cell (k·T + t) whose values it judges, when it is a milestone or
+    /// a final value of a cell that is accumulated anyway (so it is not histogrammed twice).
+    let targetCell: [Int?]
     let volatility: [Double]
     /// Quantile tables of each lever's distribution, built once per scenario (not per block):
     /// one for a growth, level or shock lever; one per year for a driver path.
@@ -74,6 +77,18 @@ struct PreparedScenario: @unchecked Sendable {
                     spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
         }
         status = st
+        let years = model.years, lastIndex = model.years.count - 1
+        targetCell = zip(targets, st).map { spec, status in
+            guard status == .simulated || status == .settled, let k = spec.series else { return nil }
+            let t: Int?
+            switch spec.kind {
+            case .milestone: t = spec.year.flatMap { years.firstIndex(of: $0) }
+            case .goal: t = spec.rule == .final ? lastIndex : nil
+            default: t = nil
+            }
+            guard let t, model.series[k].sources[t] != .observed, av[k][t] else { return nil }
+            return k * years.count + t
+        }
     }
 
     static func status(
@@ -148,10 +163,11 @@ struct PreparedScenario: @unchecked Sendable {
     /// Fills `s.vals` and the target quantities for block `b` of `n` paths.
     func simulate(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let years = model.years
-        // Known values and blanks.
+        // Known values. Simulated and derived cells are overwritten below, and unavailable ones
+        // keep the scratch's initial NaN (nothing writes them), so only known cells are filled.
         for k in 0..<seriesCount {
             let ser = model.series[k]
-            for t in 0..<yearCount {
+            for t in 0..<yearCount where ser.sources[t] == .observed || ser.sources[t] == .interpolated {
                 let v = ser.known[t] ?? .nan
                 let o = at(k, t, n)
                 s.vals.withUnsafeMutableBufferPointer { vb in for p in 0..<n { vb[o + p] = v } }
