@@ -88,13 +88,22 @@ public struct Observation: Sendable, Equatable {
     /// mid-year snapshot X of a stock gives [X, 1.1·X] for the year end (the plan's stocks grow).
     /// Nil for a value that is taken as exact.
     public func bounds(kind: IndicatorKind) -> (lower: Double?, upper: Double?)? {
-        if explicitLower != nil || explicitUpper != nil { return (explicitLower, explicitUpper) }
-        switch quality {
-        case .lowerBound: return (value, value * (1 + Self.roundingReach))
-        case .upperBound: return (value * (1 - Self.roundingReach), value)
-        case .snapshot where kind == .stock: return (value, value * (1 + Self.roundingReach))
-        default: return nil
+        let raw: (lower: Double?, upper: Double?)
+        if explicitLower != nil || explicitUpper != nil {
+            raw = (explicitLower, explicitUpper)
+        } else {
+            switch quality {
+            case .lowerBound: raw = (value, value * (1 + Self.roundingReach))
+            case .upperBound: raw = (value * (1 - Self.roundingReach), value)
+            case .snapshot where kind == .stock: raw = (value, value * (1 + Self.roundingReach))
+            default: return nil
+            }
         }
+        // Inside the kind's range: a share's reading of "超95%" stops short of 100.
+        guard let range = kind.valueRange else { return raw }
+        let top = kind == .share ? range.upperBound * (1 - 1e-6) : range.upperBound
+        let bottom = kind == .share ? 1e-6 : range.lowerBound
+        return (raw.lower.map { min(max($0, bottom), top) }, raw.upper.map { min(max($0, bottom), top) })
     }
 
     /// Significant digits as written ("4276.8" → 5, "4250" → 3, "5140.60" → 6).

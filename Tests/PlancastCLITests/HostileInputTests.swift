@@ -145,4 +145,32 @@ struct HostileInputTests {
         let c = try Binary.run(["check", "--observations", extra.path], in: Binary.packageRoot)
         #expect(c.status == 65 && c.stdout.contains("observation for 1900 is before the plan's data range"))
     }
+
+    /// "超95%" for a share: the reading stops short of 100, and the run stays finite.
+    @Test func aShareBoundNearAHundredStaysInRange() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundled = Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv")
+        let text =
+            try String(contentsOf: bundled, encoding: .utf8)
+            + "strategic_emerging_share,2023,95,%,lower_bound,yes,test,,,\n"
+        let obs = dir.appendingPathComponent("obs.csv")
+        try text.write(to: obs, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("run")
+        let r = try Binary.run(
+            [
+                "run", "Scenarios/baseline.yaml", "--observations", obs.path, "--paths", "2000", "--no-sensitivity",
+                "--out", out.path,
+            ],
+            in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOf: out.appendingPathComponent("forecasts.csv"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("baseline,strategic_emerging_share,") }
+        for row in rows {
+            let values = row.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).prefix(9).compactMap {
+                Double($0)
+            }
+            #expect(values.allSatisfy { $0 > 0 && $0 < 100 }, "\(row)")
+        }
+    }
 }
