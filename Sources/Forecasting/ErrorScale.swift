@@ -72,14 +72,15 @@ public struct ErrorScale: Sendable {
     }
 
     /// The batch scale s₀: weighted median of unit-free increment sizes (each series weighs 1,
-    /// shared among its increments); nil without increments.
+    /// shared among its increments; increments of zero are left out); nil without any.
     public static func pooled(_ batch: [YearlySeries], unitFree: Bool) -> Double? {
         var items = [(Double, Double)]()
         for z in batch {
             let (sizes, _, level) = increments(z, unitFree: unitFree)
             guard !sizes.isEmpty else { continue }
             let w = 1 / Double(sizes.count)
-            for a in sizes where (a / level).isFinite { items.append((a / level, w)) }
+            // Unchanged years (a constant stretch) say nothing about the batch's scale.
+            for a in sizes where (a / level).isFinite && a > 0 { items.append((a / level, w)) }
         }
         guard !items.isEmpty else { return nil }
         items.sort { $0.0 < $1.0 }

@@ -65,7 +65,9 @@ public enum Forecaster {
             default: status = Set(s.values).count == 1 ? .constant : .ok
             }
             let sigma = max(scale(t).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
-            let cap = 3.5 * (t.isUnitFree ? 1 : ErrorScale.increments(s, unitFree: false).level)
+            // On unit-free scales the tails stop at ±3.5 (a factor 33); elsewhere at 3.5 levels or
+            // 10 σ, whichever is wider (a series around zero has a small level).
+            let cap = t.isUnitFree ? 3.5 : max(3.5 * ErrorScale.increments(s, unitFree: false).level, 10 * sigma)
             return SeriesForecast(
                 id: input[i].id, transform: t, lastPeriod: s.lastPeriod!, observations: s.count, center: center,
                 scale: Array(repeating: sigma, count: horizon), cap: cap,

@@ -154,20 +154,22 @@ struct ForecastCommand: ParsableCommand {
         for (f, input) in zip(result.forecasts, series) {
             let span = input.series.span
             let grade =
-                f.observations < 2
-                ? "insufficient_data" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
+                f.observations < 1
+                ? "insufficient_data"
+                : f.observations == 1
+                    ? "reference_class" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
             statusRows.append([
                 f.id, f.status.rawValue, String(f.observations), String(span), grade, f.transform.rawValue,
                 f.models.joined(separator: "+"),
             ])
             switch f.status {
             case .ok: break
-            case .short: warnings.append("warning: series '\(f.id)': 2 observations, drift only with the pooled scale")
+            case .short: warnings.append("warning: series '\(f.id)': 2 observations, one increment: wide intervals")
             case .priorOnly:
                 warnings.append(
-                    "warning: series '\(f.id)': 1 observation, no data-driven forecast (last value with the pooled scale)"
+                    "warning: series '\(f.id)': 1 observation: a reference-class forecast (growth and spread of real yearly series)"
                 )
-            case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the pool")
+            case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the batch")
             }
         }
         var rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))

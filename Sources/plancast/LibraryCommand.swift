@@ -42,6 +42,11 @@ struct LibraryCommand: ParsableCommand {
             }
             names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(input.series.count) series)")
         }
+        guard series.count >= 10 else {
+            throw DataError(
+                "\(inputs.joined(separator: ", ")): \(series.count) series with at least 2 values; a library needs at least 10"
+            )
+        }
         let library = ReferenceLibrary.build(
             series, source: source ?? names.joined(separator: ", "), threads: threads.count)
         try writeTextAtomically(library.csv, to: output)
