@@ -173,4 +173,19 @@ struct HostileInputTests {
             #expect(values.allSatisfy { $0 > 0 && $0 < 100 }, "\(row)")
         }
     }
+
+    /// Zeros, a series around zero, values near 1e±300, one point, a constant: finite, nested
+    /// intervals for every row, and a constant series does not shrink the others' intervals.
+    @Test func awkwardSeriesGiveNestedFiniteIntervals() throws {
+        let r = try Binary.run(
+            ["forecast", "--input", Self.h + "awkward-series.csv", "--horizon", "3"], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        for line in r.stdout.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",").dropFirst(3).compactMap { Double($0) }
+            #expect(f.count == 6 && f.allSatisfy(\.isFinite), "\(line)")
+            let (lo80, hi80, lo95, hi95) = (f[1], f[2], f[3], f[4])
+            #expect(lo95 <= lo80 && lo80 <= hi80 && hi80 <= hi95, "\(line)")
+            if line.hasPrefix("n,") { #expect(hi95 - lo95 > hi80 - lo80, "around zero: 95% wider than 80%: \(line)") }
+        }
+    }
 }
