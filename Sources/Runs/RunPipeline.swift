@@ -24,7 +24,6 @@ public enum RunPipeline {
     /// Runs `request`. `progress` receives one-line status messages (nil: silent).
     public static func run(_ request: RunRequest, progress: (@Sendable (String) -> Void)? = nil) throws -> RunOutcome {
         let t0 = Date()
-        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
@@ -35,6 +34,9 @@ public enum RunPipeline {
         } else {
             scenarios = try ScenarioLoader.load(paths: files, plan: loaded.plan)
         }
+        // The output folder is checked and locked once the inputs are known to be good (a run that
+        // fails on its input leaves nothing behind), and before the long part.
+        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let t1 = Date()
         let runs: [ScenarioRun]

@@ -188,4 +188,15 @@ struct HostileInputTests {
             if line.hasPrefix("n,") { #expect(hi95 - lo95 > hi80 - lo80, "around zero: 95% wider than 80%: \(line)") }
         }
     }
+
+    /// A run that fails on its input creates nothing: no folder, no lock file, no partial folder.
+    @Test func aFailedRunLeavesNothing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("sub/run")
+        let r = try Binary.run(
+            ["run", "--observations", Self.h + "nul-in-number.csv", "--out", out.path], in: Binary.packageRoot)
+        #expect(r.status == 65)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
 }
