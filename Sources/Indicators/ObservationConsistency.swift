@@ -43,13 +43,24 @@ extension PlanConsistency {
                 }
             }
         }
-        // Evidence summary: which indicators have too little data for a forecast.
-        let thin = plan.indicators.filter { plan.history(of: $0.id).count < 2 }
-        if !thin.isEmpty {
+        // Evidence summary: indicators without an exact value get no forecast; with one, a
+        // reference-class forecast.
+        let exactCounts = plan.indicators.map { ind in
+            (ind.id, plan.history(of: ind.id).split(kind: ind.kind).exact.count)
+        }
+        let none = exactCounts.filter { $0.1 == 0 }.map(\.0), one = exactCounts.filter { $0.1 == 1 }.map(\.0)
+        if !none.isEmpty {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(thin.count) of \(plan.indicators.count) indicators have fewer than 2 usable observations (reported as insufficient_data unless a scenario states an assumption): \(thin.map(\.id).joined(separator: ", "))",
+                    "\(none.count) of \(plan.indicators.count) indicators have no exact observation (insufficient_data unless known by bounds or assumed by a scenario): \(none.joined(separator: ", "))",
+                    at: nil))
+        }
+        if !one.isEmpty {
+            f.append(
+                Finding(
+                    .info, nil,
+                    "\(one.count) indicators have one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
                     at: nil))
         }
         return f
