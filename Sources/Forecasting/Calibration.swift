@@ -36,6 +36,7 @@ public struct Calibration: Sendable {
         var values = [[[Double]]](), positions = [[[Double]]](), counts = [[Int]]()
         for s in 0..<ErrorScale.strata {
             var vs = [[Double]](), ps = [[Double]](), cs = [Int]()
+            var borrowed = [[Double]]()
             for h in 1...max(1, horizon) {
                 func errors(_ t: Int) -> [Double] {
                     t < own.count && h - 1 < own[t].count ? own[t][h - 1].filter(\.isFinite) : []
@@ -46,6 +47,17 @@ public struct Calibration: Sendable {
                     mine += errors(t)
                     t -= 1
                 }
+                // No own errors this far ahead (a batch of short series): the previous step's,
+                // widened as the library widens from that step to this one.
+                if mine.count < Self.borrowUpTo, h >= 2, !borrowed[h - 2].isEmpty, s >= 1 {
+                    let r =
+                        Self.spread(library.table(stratum: s, step: h))
+                        / Self.spread(library.table(stratum: s, step: h - 1))
+                    if r.isFinite && r > 0 {
+                        mine += borrowed[h - 2].map { $0 * r }
+                    }
+                }
+                borrowed.append(mine)
                 let lib = library.table(stratum: s, step: h)
                 var items = mine.map { ($0, 1.0) }
                 let w = Self.libraryWeight / Double(lib.count)
@@ -78,6 +90,9 @@ public struct Calibration: Sendable {
             (0..<max(1, horizon)).map { h in Self.grid.map { Self.interpolate(values[s][h], positions[s][h], $0) } }
         }
     }
+
+    /// Interquartile range of a library table (99 levels 0.005…0.995: entries 20 and 74 are 0.205 and 0.745).
+    static func spread(_ t: [Double]) -> Double { t.count >= 99 ? t[79] - t[19] : 1 }
 
     static func interpolate(_ v: [Double], _ p: [Double], _ tau: Double) -> Double {
         guard let first = p.first, let last = p.last else { return 0 }

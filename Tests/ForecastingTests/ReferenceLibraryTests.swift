@@ -65,6 +65,29 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 5, step: 1, 0.5)) < 0.05, "stratum 5 borrows from 4…1 only")
     }
 
+    /// A step without own errors borrows the previous step's, widened as the library widens:
+    /// own one-step errors of ±3 (three times the library's spread) and a library twice as wide at
+    /// step 2 give step-2 quantiles near ±6 in the own-dominated pool.
+    @Test func stepsBorrowThePreviousStepWidenedLikeTheLibrary() {
+        let oneStep = ReferenceLibrary.levels.map { StudentT.normalQuantile($0) }
+        var quantiles = Array(
+            repeating: Array(repeating: oneStep, count: ReferenceLibrary.maxStep), count: ErrorScale.strata)
+        for s in 0..<ErrorScale.strata { quantiles[s][1] = oneStep.map { 2 * $0 } }
+        let library = ReferenceLibrary(
+            s0: 0.1, quantiles: quantiles,
+            counts: Array(repeating: Array(repeating: 1, count: ReferenceLibrary.maxStep), count: ErrorScale.strata),
+            source: "test")
+        let m = 2001
+        let wide = (0..<m).map { 3 * StudentT.normalQuantile((Double($0) + 0.5) / Double(m)) }
+        var own = Array(repeating: [[Double](), [Double]()], count: ErrorScale.strata)
+        own[1][0] = wide
+        let c = Calibration(own: own, library: library, horizon: 2)
+        let q90 = c.quantile(stratum: 2, step: 2, 0.9)
+        // 2001 own errors (× 2) against 200 library pseudo-errors: close to 6 · z₀.₉ = 7.69.
+        #expect(abs(q90 - 6 * StudentT.normalQuantile(0.9)) < 0.5, "\(q90)")
+        #expect(abs(c.quantile(stratum: 2, step: 1, 0.9) - 3 * StudentT.normalQuantile(0.9)) < 0.3)
+    }
+
     /// A library built from simulated Gaussian random walks (no drift, σ = 0.05 on logs) has
     /// one-step errors of about σ/σ_window: the median is near 0 and the 90% range symmetric.
     @Test func libraryFromRandomWalksIsCentred() throws {
