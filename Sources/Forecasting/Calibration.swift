@@ -17,7 +17,9 @@ public struct Calibration: Sendable {
     /// A stratum with fewer own errors at a step borrows the batch's errors of the next shorter
     /// strata at that step (closest first) up to this many: a batch's long series have no
     /// backtest windows as long as themselves, and its shorter windows resemble them more than
-    /// another collection's do.
+    /// another collection's do. A step with still too few borrows the previous step's errors,
+    /// scaled by the ratio of the library's interquartile ranges at the two steps (a batch of
+    /// 3-point series has one-step errors only).
     static let borrowUpTo = 200
     static let keptBias = 0.5
     /// Probability levels of the grid used for means and simulation (midpoints of 200 bins).
