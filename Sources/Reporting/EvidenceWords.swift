@@ -31,6 +31,6 @@ enum EvidenceWords {
         return base
             + (zh
                 ? "；另有 \(e.bounds) 年仅知范围（如“突破”“超”）"
-                : "; \(e.bounds) more years known only within bounds (\"over\", \"nearly\")")
+                : "; \(e.bounds == 1 ? "1 more year" : "\(e.bounds) more years") known only within bounds (\"over\", \"nearly\")")
     }
 }
