@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "Indicators", "Forecasting"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "Simulation", "Indicators"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "IO", "Reporting"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "IO", "Reporting", "Parallel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]
 )

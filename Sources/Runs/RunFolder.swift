@@ -16,14 +16,25 @@ import IO
 /// replaced whole). Two runs into one folder at once: the second stops at the start, as a lock
 /// (`flock` on a hidden sibling `.NAME.lock`) is held from preparation to the swap.
 public struct RunFolder: Sendable {
+    /// The files a folder of its kind holds, besides its manifest.
+    public struct Layout: Sendable {
+        public let outputs: [String]
+        public let manifest: String
+        /// A run folder: the tables, the report and `manifest.json`.
+        public static let run = Layout(
+            outputs: ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv", "report.html"],
+            manifest: "manifest.json")
+        /// A shard's part folder (`run --shard`, `forecast --shard`): raw tallies and `part.json`.
+        public static let part = Layout(outputs: ["tally.bin"], manifest: "part.json")
+    }
+
     /// The files a run folder holds.
-    public static let outputNames = [
-        "attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv", "report.html",
-    ]
-    static let manifestName = "manifest.json"
+    public static var outputNames: [String] { Layout.run.outputs }
+    static var manifestName: String { Layout.run.manifest }
 
     public let path: String
     let lockDescriptor: Int32
+    let layout: Layout
 
     /// A new folder name under `runs/`: the UTC time, with a suffix if taken.
     static func defaultName(now: Date = Date()) -> String {
@@ -41,7 +52,7 @@ public struct RunFolder: Sendable {
     }
 
     /// Checks the target, removes leftovers of dead runs beside it and takes the lock.
-    static func prepare(_ path: String, force: Bool) throws(RunFolderError) -> RunFolder {
+    static func prepare(_ path: String, force: Bool, layout: Layout = .run) throws(RunFolderError) -> RunFolder {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty") }
         let url = URL(fileURLWithPath: trimmed).standardizedFileURL
@@ -68,23 +79,23 @@ public struct RunFolder: Sendable {
                 close(fd)
                 throw .unusable(path, "a file of that name exists")
             }
-            let foreign = foreignEntries(url.path)
+            let foreign = foreignEntries(url.path, layout: layout)
             if !foreign.isEmpty && !force {
                 close(fd)
                 throw .notARun(path, foreign)
             }
         }
-        return RunFolder(path: url.path, lockDescriptor: fd)
+        return RunFolder(path: url.path, lockDescriptor: fd, layout: layout)
     }
 
     /// Entries that a run folder does not hold (empty for a previous run or an empty folder).
-    static func foreignEntries(_ path: String) -> [String] {
+    static func foreignEntries(_ path: String, layout: Layout = .run) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
-        let known = Set(outputNames + [manifestName])
+        let known = Set(layout.outputs + [layout.manifest])
         let foreign = entries.filter { !known.contains($0) }.sorted()
         if !foreign.isEmpty { return foreign }
         // Known names without a manifest: not something plancast wrote.
-        return entries.isEmpty || entries.contains(manifestName) ? [] : entries.sorted()
+        return entries.isEmpty || entries.contains(layout.manifest) ? [] : entries.sorted()
     }
 
     /// Removes `.NAME.partial-PID` and `.NAME.old-PID` folders whose process is gone.
@@ -103,6 +114,17 @@ public struct RunFolder: Sendable {
     /// Writes `outputs` (name, text) and the manifest, which `manifest` completes with the
     /// outputs' hashes, then swaps the staged folder into place and releases the lock.
     func write(_ outputs: [(name: String, text: String)], manifest: [String: Any], byteOrderMark: Bool) throws {
+        try write(
+            data: outputs.map { o in
+                var d = Data()
+                if byteOrderMark && o.name.hasSuffix(".csv") { d.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+                d.append(contentsOf: Array(o.text.utf8))
+                return (o.name, d)
+            }, manifest: manifest)
+    }
+
+    /// Writes `outputs` (name, bytes) and the manifest with their hashes; see `write(_:manifest:byteOrderMark:)`.
+    func write(data outputs: [(name: String, data: Data)], manifest: [String: Any]) throws {
         defer { close(lockDescriptor) }
         let url = URL(fileURLWithPath: path)
         let parent = url.deletingLastPathComponent().path, name = url.lastPathComponent
@@ -115,10 +137,7 @@ public struct RunFolder: Sendable {
             throw RunFolderError.unusable(path, "cannot create a folder beside it")
         }
         do {
-            for (file, text) in outputs {
-                try writeTextAtomically(
-                    text, to: staging + "/" + file, byteOrderMark: byteOrderMark && file.hasSuffix(".csv"))
-            }
+            for (file, data) in outputs { try writeAtomically(data, to: staging + "/" + file) }
             var m = manifest
             var entries = [[String: Any]]()
             for (file, _) in outputs {
@@ -127,7 +146,7 @@ public struct RunFolder: Sendable {
                 entries.append(e)
             }
             m["outputs"] = entries
-            try writeTextAtomically(JSONFile.text(m), to: staging + "/" + Self.manifestName)
+            try writeTextAtomically(JSONFile.text(m), to: staging + "/" + layout.manifest)
             try swapIntoPlace(staging: staging, parent: parent, name: name)
         } catch {
             try? fm.removeItem(atPath: staging)
@@ -157,7 +176,8 @@ public struct RunFolder: Sendable {
 
     /// The files of a run folder that do not match its manifest (missing, altered or added),
     /// or why the folder cannot be checked. Empty: the folder is a whole, unaltered run.
-    public static func verify(_ path: String) -> [String] {
+    public static func verify(_ path: String, layout: Layout = .run) -> [String] {
+        let manifestName = layout.manifest
         guard let manifest = try? JSONFile.read(path: path + "/" + manifestName, what: "the manifest") else {
             return ["\(manifestName) is missing or not valid JSON"]
         }
@@ -178,7 +198,7 @@ public struct RunFolder: Sendable {
             }
             if actual != hash { problems.append("\(file) does not match its SHA-256 in the manifest (edited?)") }
         }
-        let extra = foreignEntries(path).filter { !listed.contains($0) }
+        let extra = foreignEntries(path, layout: layout).filter { !listed.contains($0) }
         for e in extra { problems.append("\(e) is not part of the run") }
         return problems
     }

@@ -24,6 +24,29 @@ public enum RunPipeline {
     /// Runs `request`. `progress` receives one-line status messages (nil: silent).
     public static func run(_ request: RunRequest, progress: (@Sendable (String) -> Void)? = nil) throws -> RunOutcome {
         let t0 = Date()
+        let inputs = try load(request)
+        // The output folder is checked and locked once the inputs are known to be good (a run that
+        // fails on its input leaves nothing behind), and before the long part.
+        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
+        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let t1 = Date()
+        let (runs, sensitivity) = try simulate(
+            inputs, request: request, threads: threads, engine: SimulationEngine(), progress: progress)
+        let t2 = Date()
+        let manifest = try RunManifest.object(
+            request: request, plan: inputs.plan, scenarioFiles: inputs.scenarios.files, runs: runs, threads: threads,
+            timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
+        return try write(
+            folder: folder, inputs: inputs, runs: runs, sensitivity: sensitivity, request: request, manifest: manifest)
+    }
+
+    /// A run's inputs, read and checked.
+    struct Inputs {
+        let plan: LoadedPlan
+        let scenarios: LoadedScenarios
+    }
+
+    static func load(_ request: RunRequest) throws -> Inputs {
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
@@ -34,43 +57,48 @@ public enum RunPipeline {
         } else {
             scenarios = try ScenarioLoader.load(paths: files, plan: loaded.plan)
         }
-        // The output folder is checked and locked once the inputs are known to be good (a run that
-        // fails on its input leaves nothing behind), and before the long part.
-        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
-        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let t1 = Date()
+        return Inputs(plan: loaded, scenarios: scenarios)
+    }
+
+    /// Every simulation of a run, in a fixed order (scenarios, then the sensitivity reruns), by `engine`.
+    static func simulate(
+        _ inputs: Inputs, request: RunRequest, threads: Int, engine: SimulationEngine,
+        progress: (@Sendable (String) -> Void)?
+    ) throws -> ([ScenarioRun], [ScenarioRunner.Sensitivity]) {
+        let plan = inputs.plan.plan
         let runs: [ScenarioRun]
         do {
             runs = try ScenarioRunner.run(
-                plan: loaded.plan, scenarios: scenarios.scenarios, asOf: request.asOf, paths: request.paths,
-                seed: request.seed, threads: threads, progress: progress)
+                plan: plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf, paths: request.paths,
+                seed: request.seed, threads: threads, engine: engine, progress: progress)
         } catch {
             throw RunError.simulation("\(error)")
         }
         if let bad = runs.first(where: { !$0.result.nonFiniteSeries.isEmpty }) {
             throw RunError.nonFinite(scenario: bad.scenario.name, series: bad.result.nonFiniteSeries)
         }
-        var sensitivity =
-            request.sensitivity
-            ? ScenarioRunner.sensitivity(
-                runs: runs, paths: min(request.paths, request.sensitivityPaths), seed: request.seed, threads: threads,
-                progress: progress)
-            : []
-        if request.sensitivity, let first = runs.first {
-            progress?("sensitivity: reading bounds as values")
-            do {
+        guard request.sensitivity else { return (runs, []) }
+        let paths = min(request.paths, request.sensitivityPaths)
+        do {
+            var sensitivity = try ScenarioRunner.sensitivity(
+                runs: runs, paths: paths, seed: request.seed, threads: threads, engine: engine, progress: progress)
+            if let first = runs.first {
+                progress?("sensitivity: reading bounds as values")
                 sensitivity += try ScenarioRunner.boundReading(
-                    run: first, paths: min(request.paths, request.sensitivityPaths), seed: request.seed,
-                    threads: threads)
-            } catch {
-                throw RunError.simulation("\(error)")
+                    run: first, paths: paths, seed: request.seed, threads: threads, engine: engine)
             }
+            return (runs, sensitivity)
+        } catch {
+            throw RunError.simulation("\(error)")
         }
-        let t2 = Date()
+    }
+
+    /// Writes the tables, report and manifest into the prepared `folder`.
+    static func write(
+        folder: RunFolder, inputs: Inputs, runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity],
+        request: RunRequest, manifest: [String: Any]
+    ) throws -> RunOutcome {
         let outputs = tables(runs: runs, sensitivity: sensitivity, request: request)
-        let manifest = try RunManifest.object(
-            request: request, plan: loaded, scenarioFiles: scenarios.files, runs: runs, threads: threads,
-            timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
         do {
             try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
         } catch let error as OutputError {
@@ -79,7 +107,8 @@ public enum RunPipeline {
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
-            warnings: warnings(plan: loaded.plan, scenarios: scenarios.scenarios, asOf: request.asOf))
+            warnings: warnings(
+                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf))
     }
 
     /// Inputs the run did not use, in words.

@@ -18,8 +18,8 @@ public struct ScenarioRun: Sendable {
 public enum ScenarioRunner {
     public static func run(
         plan: Plan, scenarios: [Scenario], asOf: Int?, paths: Int, seed: UInt64, threads: Int,
-        progress: (@Sendable (String) -> Void)? = nil
-    ) throws(LinearAlgebraError) -> [ScenarioRun] {
+        engine: SimulationEngine = SimulationEngine(), progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> [ScenarioRun] {
         var cache = [String: (PlanModel, Double)]()
         var out = [ScenarioRun]()
         for (i, s) in scenarios.enumerated() {
@@ -36,7 +36,7 @@ public enum ScenarioRunner {
                 cache[key] = (m, secs)
             }
             let label = "[\(i + 1)/\(scenarios.count)] \(s.name)"
-            let r = PlanSimulator.run(
+            let r = try engine.simulate(
                 model: model, levers: s.levers, paths: paths, seed: seed, threads: threads,
                 progress: progress.map { report in ProgressBar.reporter(label: label, unit: "paths", report) })
             out.append(ScenarioRun(scenario: s, model: model, result: r, buildSeconds: secs))
@@ -85,9 +85,9 @@ public enum ScenarioRunner {
     /// for every headline goal of an indicator known by bounds (or derived from one), P(met) of
     /// `run` under the default reading against P(met) with every bound read as the value itself,
     /// on the same seed; the difference's SE treats the two runs as independent.
-    public static func boundReading(run: ScenarioRun, paths: Int, seed: UInt64, threads: Int) throws(LinearAlgebraError)
-        -> [Sensitivity]
-    {
+    public static func boundReading(
+        run: ScenarioRun, paths: Int, seed: UInt64, threads: Int, engine: SimulationEngine = SimulationEngine()
+    ) throws -> [Sensitivity] {
         let plan = run.model.plan
         let bounded = Set(
             plan.observations.filter { o in plan.kind(of: o.indicator).map { o.bounds(kind: $0) != nil } ?? false }
@@ -98,7 +98,8 @@ public enum ScenarioRunner {
         let model = try PlanModel.build(
             plan: strict, asOf: run.model.asOf, assumptions: run.scenario.assumptions,
             overrides: run.scenario.combinations)
-        let r = PlanSimulator.run(model: model, levers: run.scenario.levers, paths: paths, seed: seed, threads: threads)
+        let r = try engine.simulate(
+            model: model, levers: run.scenario.levers, paths: paths, seed: seed, threads: threads)
         var out = [Sensitivity]()
         for (j, o) in run.result.targets.enumerated() where o.spec.kind == .goal {
             guard let k = o.spec.series, touched.contains(run.model.series[k].id), let p = o.pMet,
@@ -116,17 +117,20 @@ public enum ScenarioRunner {
 
     /// Sensitivity of every scenario that has levers, in scenario order.
     public static func sensitivity(
-        runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, progress: (@Sendable (String) -> Void)? = nil
-    ) -> [Sensitivity] {
+        runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, engine: SimulationEngine = SimulationEngine(),
+        progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> [Sensitivity] {
         var out = [Sensitivity]()
         for r in runs where !r.scenario.leverNames.isEmpty {
             progress?("sensitivity: \(r.scenario.name)")
-            out += sensitivity(run: r, paths: paths, seed: seed, threads: threads)
+            out += try sensitivity(run: r, paths: paths, seed: seed, threads: threads, engine: engine)
         }
         return out
     }
 
-    public static func sensitivity(run: ScenarioRun, paths: Int, seed: UInt64, threads: Int) -> [Sensitivity] {
+    public static func sensitivity(
+        run: ScenarioRun, paths: Int, seed: UInt64, threads: Int, engine: SimulationEngine = SimulationEngine()
+    ) throws -> [Sensitivity] {
         var out = [Sensitivity]()
         let goals = run.result.targets.enumerated().filter {
             $0.element.spec.kind == .goal && $0.element.status == .simulated
@@ -134,7 +138,7 @@ public enum ScenarioRunner {
         guard !goals.isEmpty else { return [] }
         for lever in Set(run.scenario.leverNames).sorted() {
             let without = run.scenario.without(lever: lever)
-            let r = PlanSimulator.run(
+            let r = try engine.simulate(
                 model: run.model, levers: without.levers, paths: paths, seed: seed, threads: threads)
             for (j, o) in goals {
                 let d = ProbabilityDifference.paired(run.result.metBits[j], r.metBits[j], paths: paths)

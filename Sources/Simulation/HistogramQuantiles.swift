@@ -8,7 +8,7 @@
 /// bound is 0.002 σ — below the Monte Carlo error of a 5% quantile with a million paths
 /// (≈ 0.003 σ). A quantile that falls outside the range is bounded by the exact min or max and
 /// flagged by `isExact == false` in `Estimate`.
-public struct HistogramQuantiles: Sendable {
+public struct HistogramQuantiles: Sendable, Equatable {
     public let bins: Int
     public let lo: [Double]
     public let hi: [Double]
@@ -34,6 +34,18 @@ public struct HistogramQuantiles: Sendable {
         minimum = [Double](repeating: .infinity, count: pilot.count)
         maximum = [Double](repeating: -.infinity, count: pilot.count)
         total = [Int](repeating: 0, count: pilot.count)
+    }
+
+    /// An accumulator from its parts (a shard's tally read back); nil when their sizes disagree.
+    public init?(
+        bins: Int, lo: [Double], hi: [Double], counts: [UInt32], minimum: [Double], maximum: [Double], total: [Int]
+    ) {
+        let cells = lo.count
+        guard bins > 0, hi.count == cells, minimum.count == cells, maximum.count == cells, total.count == cells,
+            counts.count == cells * (bins + 2)
+        else { return nil }
+        (self.bins, self.lo, self.hi, self.counts) = (bins, lo, hi, counts)
+        (self.minimum, self.maximum, self.total) = (minimum, maximum, total)
     }
 
     /// An empty accumulator with the same ranges (for another thread).

@@ -37,39 +37,85 @@ public enum PlanSimulator {
     static let quantileLevels = [0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975]
 
     public static func run(
-        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int, blockSize: Int = 2048,
+        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int,
+        blockSize: Int = defaultBlockSize,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> PlanSimulationResult {
+        let t = tally(
+            model: model, levers: levers, paths: paths, seed: seed, threads: threads, blockSize: blockSize,
+            progress: progress)
+        return result(model: model, levers: levers, tally: t)
+    }
+
+    public static let defaultBlockSize = 2048
+
+    /// The raw accumulators of the blocks `blocks` (nil: all) of a simulation of `paths` paths.
+    /// Block b draws from its own stream (seed, b), so any split of the blocks among processes
+    /// adds up to the whole simulation.
+    public static func tally(
+        model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int,
+        blockSize: Int = defaultBlockSize,
+        blocks range: Range<Int>? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> SimulationTally {
         precondition(blockSize % 64 == 0, "block size must be a multiple of 64")
         let start = Date()
         let plan = PreparedScenario(model: model, levers: levers)
-        let blocks = (paths + blockSize - 1) / blockSize
+        let blockCount = (paths + blockSize - 1) / blockSize
+        let range = (range ?? 0..<blockCount).clamped(to: 0..<blockCount)
         @Sendable func size(_ b: Int) -> Int { min(blockSize, paths - b * blockSize) }
 
-        // Pilot block: fixes histogram ranges.
+        // Pilot block: fixes histogram ranges (every shard draws it, so all share the ranges).
         var pilotScratch = plan.scratch(blockSize)
         plan.simulate(block: 0, paths: size(0), seed: seed, into: &pilotScratch)
         let pilot = plan.pilotValues(pilotScratch, paths: size(0))
         let hist0 = HistogramQuantiles(pilot: pilot, bins: 2048)
         let scratches = WorkerSlots((0..<max(1, threads)).map { _ in plan.scratch(blockSize) })
         let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
-        let partial = OrderedResults<PreparedScenario.Partial>(count: blocks)
-        let counter = progress.map { ProgressCounter(total: paths, report: $0) }
-        BlockRunner.run(blocks: blocks, threads: threads) { b, w in
+        let partial = OrderedResults<BlockTally>(count: range.count)
+        let counter = progress.map { ProgressCounter(total: range.reduce(0) { $0 + size($1) }, report: $0) }
+        BlockRunner.run(blocks: range.count, threads: threads) { i, w in
+            let b = range.lowerBound + i
             scratches.withSlot(w) { s in
                 plan.simulate(block: b, paths: size(b), seed: seed, into: &s)
                 let p = histograms.withSlot(w) { h in plan.accumulate(s, paths: size(b), into: &h) }
-                partial.set(b, p)
+                partial.set(i, p)
             }
             counter?.add(size(b))
         }
         var hist = hist0.emptyCopy()
         for h in histograms.all { hist.merge(h) }
-        var total = plan.emptyPartial()
-        for p in partial.inOrder { total.add(p) }
         let firstPath = plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] }
+        return SimulationTally(
+            paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial.inOrder,
+            histogram: hist, firstPath: firstPath, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The result of a simulation from its tally. A tally of some blocks only (a shard's) gives
+    /// the figures of those paths over all `paths` — not meaningful, but of the right shape.
+    public static func result(model: PlanModel, levers: [Lever] = [], tally: SimulationTally) -> PlanSimulationResult {
+        let plan = PreparedScenario(model: model, levers: levers)
+        var total = plan.emptyPartial()
+        for p in tally.blocks { total.add(p) }
+        if !tally.coversAllBlocks {
+            let words = (tally.paths + 63) / 64, before = tally.firstBlock * tally.blockSize / 64
+            for j in total.bits.indices {
+                let front = [UInt64](repeating: 0, count: before)
+                total.bits[j] = front + total.bits[j]
+                total.bits[j] += [UInt64](repeating: 0, count: max(0, words - total.bits[j].count))
+            }
+        }
         return plan.result(
-            total: total, histograms: hist, firstPath: firstPath, paths: paths, seconds: Date().timeIntervalSince(start)
-        )
+            total: total, histograms: tally.histogram, firstPath: tally.firstPath, paths: tally.paths,
+            seconds: tally.seconds)
+    }
+
+    /// Whether `tally` has the shape of a simulation of `model` (a merge's check on its parts).
+    public static func fits(_ tally: SimulationTally, model: PlanModel, levers: [Lever] = []) -> Bool {
+        let plan = PreparedScenario(model: model, levers: levers)
+        return tally.firstPath.count == plan.targets.count
+            && tally.blocks.allSatisfy {
+                $0.fits(cells: plan.seriesCount * plan.yearCount, targets: plan.targets.count, series: plan.seriesCount)
+            }
+            && tally.histogram.lo.count == plan.seriesCount * plan.yearCount + plan.targets.count
     }
 }

@@ -4,25 +4,8 @@ import Indicators
 extension PreparedScenario {
     // MARK: accumulation
 
-    struct Partial {
-        var cellSum: [Double]
-        var quantitySum: [Double]
-        var metCount: [Int]
-        var bits: [[UInt64]]
-        /// Per series: whether any simulated value was not finite (NaN or ±∞).
-        var nonFinite: [Bool]
-        /// Adds the next block (blocks hold a multiple of 64 paths, but for the last).
-        mutating func add(_ o: Partial) {
-            for i in nonFinite.indices where o.nonFinite[i] { nonFinite[i] = true }
-            for i in cellSum.indices { cellSum[i] += o.cellSum[i] }
-            for i in quantitySum.indices { quantitySum[i] += o.quantitySum[i] }
-            for i in metCount.indices { metCount[i] += o.metCount[i] }
-            for i in bits.indices { bits[i] += o.bits[i] }
-        }
-    }
-
-    func emptyPartial() -> Partial {
-        Partial(
+    func emptyPartial() -> BlockTally {
+        BlockTally(
             cellSum: .init(repeating: 0, count: seriesCount * yearCount),
             quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
             bits: .init(repeating: [], count: targets.count), nonFinite: .init(repeating: false, count: seriesCount))
@@ -38,7 +21,7 @@ extension PreparedScenario {
         return out.map { $0.isEmpty ? [0] : $0 }
     }
 
-    func accumulate(_ s: Scratch, paths n: Int, into h: inout HistogramQuantiles) -> Partial {
+    func accumulate(_ s: Scratch, paths n: Int, into h: inout HistogramQuantiles) -> BlockTally {
         var part = emptyPartial()
         for k in 0..<seriesCount {
             for t in 0..<yearCount
@@ -94,7 +77,7 @@ extension PreparedScenario {
         }
     }
 
-    func result(total: Partial, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double)
+    func result(total: BlockTally, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double)
         -> PlanSimulationResult
     {
         let pathCount = Double(paths)

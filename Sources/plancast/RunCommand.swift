@@ -42,6 +42,12 @@ struct Run: ParsableCommand {
     @Flag(help: "Skip the per-lever sensitivity analysis (faster).")
     var noSensitivity = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Compute only part K of N (K/N, or auto from a Kubernetes Indexed Job or Slurm array) into OUT/part-K-of-N; plancast merge joins the parts.",
+            valueName: "K/N|auto"))
+    var shard: String?
+
     func validate() throws {
         guard paths >= 100 && paths <= 50_000_000 else {
             throw ValidationError("--paths must be between 100 and 50,000,000")
@@ -53,6 +59,7 @@ struct Run: ParsableCommand {
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out must name a folder")
         }
+        if let shard { _ = try parseShard(shard) }
     }
 
     func run() throws {
@@ -66,6 +73,12 @@ struct Run: ParsableCommand {
         (request.language, request.excel, request.sensitivity) = (output.lang, output.excel, !noSensitivity)
         (request.commandLine, request.version) = (CommandLine.arguments, PlancastVersion.string)
         request.terminalWidth = Terminal.outputWidth
+        if let shard {
+            let part = try RunShards.run(request, shard: try parseShard(shard), progress: Terminal.progressLine())
+            Terminal.clearProgressLine()
+            writeStdout((output.lang == .zh ? "分片输出：" : "Part written: ") + part + "\n")
+            return
+        }
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
         if !outcome.warnings.isEmpty {

@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import IO
 import Indicators
+import Parallel
 
 extension TextEncoding: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
@@ -52,5 +53,14 @@ extension Combination {
                 "--models: use names from \(Combination.available.keys.sorted().joined(separator: ", "))")
         }
         return c
+    }
+}
+
+/// `--shard K/N|auto|auto/N` (see `Parallel.Shard`), a usage error (exit 64) when malformed.
+func parseShard(_ text: String) throws -> Shard {
+    do {
+        return try Shard.parse(text, environment: ProcessInfo.processInfo.environment)
+    } catch {
+        throw ValidationError(error.description)
     }
 }

@@ -97,7 +97,7 @@ struct ScenarioTests {
         let runs = try ScenarioRunner.run(
             plan: Self.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 4096, seed: 11,
             threads: 1)
-        let s = ScenarioRunner.sensitivity(runs: runs, paths: 4096, seed: 11, threads: 1)
+        let s = try ScenarioRunner.sensitivity(runs: runs, paths: 4096, seed: 11, threads: 1)
         // Only `push` has a lever; one row per headline goal.
         #expect(s.map(\.indicator) == ["a", "b"] && s.allSatisfy { $0.scenario == "push" && $0.lever == "push" })
         let base = runs[0].result.targets.filter { $0.spec.kind == .goal }.map { $0.pMet! }

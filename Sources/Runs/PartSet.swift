@@ -1,0 +1,132 @@
+import Foundation
+import IO
+
+/// The part folders of one sharded job, read and checked: each whole (its files match its
+/// `part.json`), of the same kind and version, from the same request on the same inputs, and
+/// exactly one part for each K of 1…N. A missing or duplicated part is an error that names it.
+struct PartSet {
+    /// Part folders in shard order.
+    let folders: [String]
+    let manifests: [[String: Any]]
+    let request: [String: Any]
+    let inputs: [[String: Any]]
+    /// Run parts: simulations per part.
+    let simulations: Int
+
+    var first: String { folders[0] }
+
+    /// `paths`: part folders, or folders holding `part-K-of-N` folders.
+    static func read(_ paths: [String], kind: String, version: String) throws(InputError) -> PartSet {
+        var found = [String]()
+        for p in paths {
+            let fm = FileManager.default
+            if fm.fileExists(atPath: p + "/part.json") {
+                found.append(p)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError(file: p, "no such part folder", hint: "give the folders that --shard wrote")
+            }
+            let inner = ((try? fm.contentsOfDirectory(atPath: p)) ?? []).filter {
+                $0.hasPrefix("part-") && fm.fileExists(atPath: p + "/" + $0 + "/part.json")
+            }.sorted()
+            guard !inner.isEmpty else {
+                throw InputError(
+                    file: p, "holds neither part.json nor part-K-of-N folders",
+                    hint: "give the folders that --shard wrote")
+            }
+            found += inner.map { p + "/" + $0 }
+        }
+        var byIndex = [Int: (String, [String: Any])]()
+        var count: Int?
+        for f in found {
+            if let problem = RunFolder.verify(f, layout: .part).first {
+                throw InputError(
+                    file: f, "the part fails its part.json: \(problem)", hint: "run that shard again into a new folder")
+            }
+            let m = try JSONFile.read(path: f + "/part.json", what: "the part's manifest")
+            guard m["kind"] as? String == kind else {
+                throw InputError(
+                    file: f + "/part.json", "is a \(m["kind"] as? String ?? "unknown") part, not a \(kind)",
+                    hint: "merge the parts of one job at a time")
+            }
+            guard m["version"] as? String == version else {
+                throw InputError(
+                    file: f + "/part.json",
+                    "was written by plancast \(m["version"] as? String ?? "?"), this is \(version)",
+                    hint: "run every shard and the merge with one version")
+            }
+            guard let k = m["shard"] as? Int, let n = m["shards"] as? Int, n >= 1, (1...n).contains(k) else {
+                throw InputError(file: f + "/part.json", "has no valid shard and shards")
+            }
+            if let count, count != n {
+                throw InputError(
+                    file: f + "/part.json", "is a part of \(n) shards, others are parts of \(count)",
+                    hint: "merge the parts of one job at a time")
+            }
+            count = n
+            if let other = byIndex[k] {
+                throw InputError(
+                    file: f, "is part \(k) of \(n), and so is \(other.0)", hint: "give each part once")
+            }
+            byIndex[k] = (f, m)
+        }
+        guard let n = count else { throw InputError(file: paths.first ?? ".", "no parts to merge") }
+        let missing = (1...n).filter { byIndex[$0] == nil }
+        guard missing.isEmpty else {
+            let shown = missing.prefix(10).map { "part-\($0)-of-\(n)" }.joined(separator: ", ")
+            throw InputError(
+                file: paths[0], "\(missing.count) of \(n) parts missing: \(shown)",
+                hint: "run the missing shards (--shard K/\(n)) and merge again")
+        }
+        let ordered = (1...n).map { byIndex[$0]! }
+        func key(_ m: [String: Any]) -> String {
+            JSONFile.text(["request": m["request"] ?? NSNull(), "inputs": m["inputs"] ?? NSNull()])
+        }
+        let reference = key(ordered[0].1)
+        for (f, m) in ordered.dropFirst() where key(m) != reference {
+            throw InputError(
+                file: f + "/part.json", "comes from another request or other inputs than \(ordered[0].0)",
+                hint: "merge the parts of one job at a time")
+        }
+        let m0 = ordered[0].1
+        guard let request = m0["request"] as? [String: Any], let inputs = m0["inputs"] as? [[String: Any]] else {
+            throw InputError(file: ordered[0].0 + "/part.json", "records no request or inputs")
+        }
+        let simulations = m0["simulations"] as? Int ?? 0
+        for (f, m) in ordered where m["simulations"] as? Int ?? 0 != simulations {
+            throw InputError(file: f + "/part.json", "holds another number of simulations than the other parts")
+        }
+        return PartSet(
+            folders: ordered.map(\.0), manifests: ordered.map(\.1), request: request, inputs: inputs,
+            simulations: simulations)
+    }
+}
+
+/// What a set of part folders holds, from the first part's `part.json`.
+public enum PartKind: Sendable {
+    case run, calibration, forecast
+
+    public static func of(_ paths: [String]) throws(InputError) -> PartKind {
+        guard let p = paths.first else { throw InputError(file: ".", "no parts to merge") }
+        var file = p + "/part.json"
+        if !FileManager.default.fileExists(atPath: file) {
+            let inner = ((try? FileManager.default.contentsOfDirectory(atPath: p)) ?? []).filter {
+                $0.hasPrefix("part-")
+            }.sorted()
+            if let first = inner.first { file = p + "/" + first + "/part.json" }
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw InputError(
+                file: p, "holds neither part.json nor part-K-of-N folders", hint: "give the folders that --shard wrote")
+        }
+        let m = try JSONFile.read(path: file, what: "the part's manifest")
+        switch m["kind"] as? String {
+        case "run-part": return .run
+        case "calibration-part": return .calibration
+        case "forecast-part": return .forecast
+        default: throw InputError(file: file, "is not a plancast part (no known kind)")
+        }
+    }
+}

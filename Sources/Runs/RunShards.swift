@@ -1,0 +1,163 @@
+import Foundation
+import IO
+import Indicators
+import Parallel
+import Simulation
+
+/// `plancast run --shard K/N` and `plancast merge`: a run split across processes or machines
+/// by a job scheduler (a Kubernetes Indexed Job, a Slurm array), with no coordinator of its own.
+///
+/// Shard K draws only its share of each simulation's blocks of paths (consecutive blocks; each
+/// block has its own random stream, so the split changes nothing) and writes a part folder:
+/// `part.json` (the request, the SHA-256 of every input, K and N) and `tally.bin` (the raw
+/// tallies, `TallyFile`). The merge checks that the parts are N different shards of one
+/// request on unchanged inputs, adds the tallies block by block in block order, and replays the
+/// run on them: the run folder is byte-identical to the unsharded run with the same seed and
+/// paths (but for the manifest's timings and command).
+public enum RunShards {
+    /// The part folder of shard `shard` under `folder`.
+    public static func partFolder(_ folder: String, shard: Shard) -> String {
+        folder + "/part-\(shard.index)-of-\(shard.count)"
+    }
+
+    /// Runs shard `shard` of `request`, writing its part into `partFolder(request.outputFolder, shard:)`.
+    /// Returns the part folder.
+    public static func run(_ request: RunRequest, shard: Shard, progress: (@Sendable (String) -> Void)? = nil)
+        throws -> String
+    {
+        let inputs = try RunPipeline.load(request)
+        let path = partFolder(request.outputFolder ?? "parts", shard: shard)
+        let folder = try RunFolder.prepare(path, force: request.force, layout: .part)
+        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let engine = SimulationEngine(.shard(index: shard.index, count: shard.count))
+        _ = try RunPipeline.simulate(inputs, request: request, threads: threads, engine: engine, progress: progress)
+        let manifest: [String: Any] = [
+            "tool": "plancast", "kind": "run-part", "version": request.version, "command": request.commandLine,
+            "shard": shard.index, "shards": shard.count, "simulations": engine.recorded.count,
+            "request": requestObject(request), "inputs": try inputDigests(inputs),
+        ]
+        do {
+            try folder.write(data: [("tally.bin", TallyFile.encode(engine.recorded))], manifest: manifest)
+        } catch let error as OutputError {
+            throw RunFolderError.unusable(folder.path, error.reason)
+        }
+        return path
+    }
+
+    /// Merges the parts in `paths` (part folders, or folders holding `part-K-of-N` folders) into
+    /// the run folder `out`.
+    public static func merge(
+        _ paths: [String], out: String, force: Bool, commandLine: [String], version: String, terminalWidth: Int?,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> RunOutcome {
+        let parts = try PartSet.read(paths, kind: "run-part", version: version)
+        var request = try request(from: parts.request, file: parts.first + "/part.json")
+        (request.outputFolder, request.force, request.commandLine) = (out, force, commandLine)
+        request.terminalWidth = terminalWidth
+        let inputs = try RunPipeline.load(request)
+        try checkUnchanged(inputs, recorded: parts.inputs)
+        var tallies = [[SimulationTally]](repeating: [], count: parts.simulations)
+        for p in parts.folders {
+            let file = p + "/tally.bin"
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw InputError(file: file, "cannot read the part's tallies")
+            }
+            let t = try TallyFile.decode(data, file: file)
+            guard t.count == parts.simulations else {
+                throw InputError(file: file, "holds \(t.count) simulations, its part.json says \(parts.simulations)")
+            }
+            for i in t.indices { tallies[i].append(t[i]) }
+        }
+        var merged = [SimulationTally]()
+        for (i, t) in tallies.enumerated() {
+            do {
+                merged.append(try SimulationTally.merged(t))
+            } catch {
+                throw InputError(file: parts.first, "simulation \(i + 1) of the parts: \(error)")
+            }
+        }
+        let folder = try RunFolder.prepare(out, force: force)
+        let engine = SimulationEngine(.replay(merged))
+        let threads = request.threads ?? 1
+        let (runs, sensitivity) = try RunPipeline.simulate(
+            inputs, request: request, threads: threads, engine: engine, progress: progress)
+        guard engine.unusedTallies == 0 else {
+            throw InputError(
+                file: parts.first, "the parts hold \(engine.unusedTallies) simulations more than the run needs",
+                hint: "merge parts of one run only")
+        }
+        var manifest = try RunManifest.object(
+            request: request, plan: inputs.plan, scenarioFiles: inputs.scenarios.files, runs: runs, threads: threads,
+            timings: ["simulate_seconds": merged.reduce(0) { $0 + $1.seconds }])
+        manifest["merged_from"] = parts.folders
+        manifest["shards"] = parts.folders.count
+        return try RunPipeline.write(
+            folder: folder, inputs: inputs, runs: runs, sensitivity: sensitivity, request: request, manifest: manifest)
+    }
+
+    /// The request as a part records it (what the merge needs to replay the run).
+    static func requestObject(_ r: RunRequest) -> [String: Any] {
+        [
+            "plan_directory": r.planDirectory, "observations": r.observations.map { $0 as Any } ?? NSNull(),
+            "encoding": r.encoding.rawValue, "scenario_files": r.scenarioFiles,
+            "as_of": r.asOf.map { $0 as Any } ?? NSNull(), "paths": r.paths, "seed": String(r.seed),
+            "language": r.language.rawValue, "excel": r.excel, "sensitivity": r.sensitivity,
+            "sensitivity_paths": r.sensitivityPaths,
+        ]
+    }
+
+    static func request(from o: [String: Any], file: String) throws(InputError) -> RunRequest {
+        func bad(_ key: String) -> InputError {
+            InputError(
+                file: file, "'\(key)' of the recorded request is missing or invalid", hint: "run the shards again")
+        }
+        guard let dir = o["plan_directory"] as? String else { throw bad("plan_directory") }
+        var r = RunRequest(planDirectory: dir)
+        r.observations = o["observations"] as? String
+        guard let enc = (o["encoding"] as? String).flatMap(TextEncoding.init(rawValue:)) else { throw bad("encoding") }
+        r.encoding = enc
+        guard let files = o["scenario_files"] as? [String] else { throw bad("scenario_files") }
+        r.scenarioFiles = files
+        r.asOf = o["as_of"] as? Int
+        guard let paths = o["paths"] as? Int, paths >= 1 else { throw bad("paths") }
+        guard let seed = (o["seed"] as? String).flatMap(UInt64.init) else { throw bad("seed") }
+        guard let lang = (o["language"] as? String).flatMap(Language.init(rawValue:)) else { throw bad("language") }
+        guard let excel = o["excel"] as? Bool, let sens = o["sensitivity"] as? Bool else { throw bad("excel") }
+        guard let sp = o["sensitivity_paths"] as? Int, sp >= 1 else { throw bad("sensitivity_paths") }
+        (r.paths, r.seed, r.language, r.excel, r.sensitivity, r.sensitivityPaths) = (paths, seed, lang, excel, sens, sp)
+        return r
+    }
+
+    /// Every input file with its role, path and SHA-256.
+    static func inputDigests(_ inputs: RunPipeline.Inputs) throws(InputError) -> [[String: Any]] {
+        var out = [[String: Any]]()
+        for f in inputs.plan.files + inputs.scenarios.files.map({ .init(role: "scenario", path: $0) }) {
+            var e = try FileDigest.entry(f.path)
+            e["role"] = f.role
+            out.append(e)
+        }
+        return out
+    }
+
+    /// The merge reads the inputs again: they must be the ones the shards read.
+    static func checkUnchanged(_ inputs: RunPipeline.Inputs, recorded: [[String: Any]]) throws(InputError) {
+        let now = try inputDigests(inputs)
+        let before = Dictionary(
+            recorded.compactMap { e in (e["path"] as? String).map { ($0, e["sha256"] as? String ?? "") } },
+            uniquingKeysWith: { a, _ in a })
+        for e in now {
+            let path = e["path"] as? String ?? "?"
+            guard before[path] == e["sha256"] as? String else {
+                throw InputError(
+                    file: path, "differs from the file the shards read",
+                    hint: "merge needs the inputs of the shards, unchanged; run the shards again")
+            }
+        }
+        if now.count != recorded.count {
+            throw InputError(
+                file: recorded.first?["path"] as? String ?? "part.json",
+                "the shards read \(recorded.count) input files, the merge finds \(now.count)",
+                hint: "run the shards again on the current inputs")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import IO
+import Simulation
+
+/// `tally.bin` of a run part: the raw tallies of a shard's simulations, in the order the run
+/// asked for them (`SimulationEngine`). Little-endian 64-bit words (`BinaryWriter`): a magic
+/// string, the number of simulations, then per simulation its paths, block size, first block,
+/// seconds, first path, histogram (ranges, non-zero counts as `index << 32 | count`, minima,
+/// maxima, totals) and per block the sums, met counts, met bits and non-finite flags.
+enum TallyFile {
+    static let magic = "plancast-tally-1"
+
+    static func encode(_ tallies: [SimulationTally]) -> Data {
+        var w = BinaryWriter()
+        w.write(magic)
+        w.write(tallies.count)
+        for t in tallies {
+            w.write(t.paths)
+            w.write(t.blockSize)
+            w.write(t.firstBlock)
+            w.write(t.seconds)
+            w.write(t.firstPath)
+            let h = t.histogram
+            w.write(h.bins)
+            w.write(h.lo)
+            w.write(h.hi)
+            var sparse = [UInt64]()
+            for (i, c) in h.counts.enumerated() where c != 0 { sparse.append(UInt64(i) << 32 | UInt64(c)) }
+            w.write(sparse)
+            w.write(h.minimum)
+            w.write(h.maximum)
+            w.write(h.total)
+            w.write(t.blocks.count)
+            for b in t.blocks {
+                w.write(b.cellSum)
+                w.write(b.quantitySum)
+                w.write(b.metCount)
+                w.write(b.bits.count)
+                for words in b.bits { w.write(words) }
+                w.write(b.nonFinite)
+            }
+        }
+        return w.data
+    }
+
+    static func decode(_ data: Data, file: String) throws(InputError) -> [SimulationTally] {
+        var r = BinaryReader(data)
+        func bad(_ why: String) -> InputError {
+            InputError(file: file, why, hint: "run that shard again: its part folder is damaged or of another version")
+        }
+        do {
+            guard try r.string() == magic else { throw bad("not a plancast tally file") }
+            let n = try r.int()
+            guard n >= 0 && n <= 100_000 else { throw bad("an impossible number of simulations (\(n))") }
+            var out = [SimulationTally]()
+            for _ in 0..<n {
+                let paths = try r.int(), blockSize = try r.int(), firstBlock = try r.int()
+                let seconds = try r.double()
+                let firstPath = try r.doubles()
+                let bins = try r.int()
+                let lo = try r.doubles(), hi = try r.doubles()
+                let sparse = try r.uint64s()
+                let (minimum, maximum, total) = (try r.doubles(), try r.doubles(), try r.ints())
+                guard paths >= 1, paths <= 1 << 40, blockSize >= 64, blockSize <= 1 << 24, blockSize % 64 == 0,
+                    firstBlock >= 0, bins >= 1, bins <= 1 << 20,
+                    lo.count <= 1 << 20
+                else { throw bad("a simulation with impossible settings") }
+                var counts = [UInt32](repeating: 0, count: lo.count * (bins + 2))
+                for word in sparse {
+                    let i = Int(word >> 32)
+                    guard i < counts.count else { throw bad("a histogram count out of range") }
+                    counts[i] = UInt32(truncatingIfNeeded: word)
+                }
+                guard
+                    let histogram = HistogramQuantiles(
+                        bins: bins, lo: lo, hi: hi, counts: counts, minimum: minimum, maximum: maximum, total: total)
+                else { throw bad("a histogram whose parts disagree in size") }
+                let blockCount = try r.int()
+                guard blockCount >= 0, firstBlock + blockCount <= (paths + blockSize - 1) / blockSize else {
+                    throw bad("more blocks than the simulation has")
+                }
+                var blocks = [BlockTally]()
+                for _ in 0..<blockCount {
+                    let cellSum = try r.doubles(), quantitySum = try r.doubles(), metCount = try r.ints()
+                    let targets = try r.int()
+                    guard targets >= 0 && targets <= 1 << 20 else { throw bad("an impossible number of targets") }
+                    var bits = [[UInt64]]()
+                    for _ in 0..<targets { bits.append(try r.uint64s()) }
+                    blocks.append(
+                        BlockTally(
+                            cellSum: cellSum, quantitySum: quantitySum, metCount: metCount, bits: bits,
+                            nonFinite: try r.bools()))
+                }
+                out.append(
+                    SimulationTally(
+                        paths: paths, blockSize: blockSize, firstBlock: firstBlock, blocks: blocks,
+                        histogram: histogram, firstPath: firstPath, seconds: seconds))
+            }
+            guard r.isAtEnd else { throw bad("bytes after the last simulation") }
+            return out
+        } catch let e as BinaryReader.Malformed {
+            throw bad("truncated or damaged (\(e))")
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw bad("\(error)")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import IO
+@testable import Parallel
+@testable import Reporting
+@testable import Runs
+
+/// `run --shard K/N` + `merge` give the unsharded run byte for byte (issue 15), and a missing,
+/// duplicated or foreign part is an error that names it.
+@Suite(.serialized)
+struct ShardMergeTests {
+    static let scenarios = ["baseline.yaml", "rd-push.yaml"].map {
+        RunPipelineTests.root.appendingPathComponent("Scenarios/" + $0).path
+    }
+
+    static func request(out: String) -> RunRequest {
+        var r = RunPipelineTests.request(scenarios, out: out, paths: 8 * 2048 - 100)
+        r.sensitivity = true
+        return r
+    }
+
+    static func shards(_ n: Int, into dir: URL) throws -> String {
+        let parts = dir.appendingPathComponent("parts-\(n)").path
+        for k in 1...n {
+            _ = try RunShards.run(request(out: parts), shard: Shard(index: k, count: n)!)
+        }
+        return parts
+    }
+
+    @Test func mergedShardsAreTheWholeRun() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let whole = dir.appendingPathComponent("whole").path
+        _ = try RunPipeline.run(Self.request(out: whole))
+        for n in [1, 2, 3, 7] {
+            let parts = try Self.shards(n, into: dir)
+            let merged = dir.appendingPathComponent("merged-\(n)").path
+            _ = try RunShards.merge(
+                [parts], out: merged, force: false, commandLine: [], version: RunRequest(planDirectory: "").version,
+                terminalWidth: nil)
+            for f in RunFolder.outputNames {
+                let a = FileManager.default.contents(atPath: whole + "/" + f)
+                let b = FileManager.default.contents(atPath: merged + "/" + f)
+                #expect(a != nil && a == b, "\(f) of \(n) merged shards equals the whole run's")
+            }
+            let c = try RunComparison.load(whole, merged)
+            #expect(c.reproduces)
+        }
+    }
+
+    @Test func missingDuplicatedAndForeignPartsAreNamed() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let parts = try Self.shards(3, into: dir)
+        let version = RunRequest(planDirectory: "").version
+        func mergeError(_ paths: [String]) -> String {
+            do {
+                _ = try RunShards.merge(
+                    paths, out: dir.appendingPathComponent("m").path, force: false, commandLine: [], version: version,
+                    terminalWidth: nil)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let p1 = parts + "/part-1-of-3", p2 = parts + "/part-2-of-3", p3 = parts + "/part-3-of-3"
+        #expect(mergeError([p1, p3]).contains("part-2-of-3"), "the missing part is named")
+        let twice = mergeError([p1, p2, p3, p2])
+        #expect(twice.contains("part 2 of 3") && twice.contains(p2), "the duplicated part is named")
+        // A part of another request (another seed).
+        var other = Self.request(out: dir.appendingPathComponent("other").path)
+        other.seed = 8
+        let foreign = try RunShards.run(other, shard: Shard(index: 2, count: 3)!)
+        #expect(mergeError([p1, foreign, p3]).contains("another request"))
+        // A damaged part.
+        let tally = p3 + "/tally.bin"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: tally))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: tally))
+        #expect(mergeError([parts]).contains("part-3-of-3"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path), "nothing written")
+    }
+
+    @Test func shardsFromSchedulers() throws {
+        #expect(try Shard.parse("2/7", environment: [:]) == Shard(index: 2, count: 7))
+        #expect(try Shard.parse("auto/4", environment: ["JOB_COMPLETION_INDEX": "0"]) == Shard(index: 1, count: 4))
+        #expect(
+            try Shard.parse(
+                "auto",
+                environment: [
+                    "SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_COUNT": "7",
+                    "SLURM_ARRAY_TASK_MIN": "1",
+                ]) == Shard(index: 7, count: 7))
+        #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: ["JOB_COMPLETION_INDEX": "1"]) }
+        #expect(throws: Shard.ParseError.self) { try Shard.parse("8/7", environment: [:]) }
+        #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: [:]) }
+        // Every key belongs to exactly one shard.
+        let shards = (1...4).map { Shard(index: $0, count: 4)! }
+        for key in ["a", "b", "高新技术企业", "N0001", ""] {
+            #expect(shards.filter { $0.owns(key: key) }.count == 1)
+        }
+    }
+}
