@@ -61,7 +61,10 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["IO", "Indicators", "Forecasting", "Simulation", "Scenarios"]),
         .target(
             name: "Runs",
-            dependencies: ["CFileSwap", "IO", "Indicators", "Simulation", "Scenarios", "PlanFiles", "Reporting"]),
+            dependencies: [
+                "CFileSwap", "IO", "Parallel", "Indicators", "Forecasting", "Simulation", "Scenarios", "PlanFiles",
+                "Reporting",
+            ]),
         .target(name: "SimulationBenchmark", dependencies: ["LinearAlgebra", "Parallel", "Simulation"]),
         .executableTarget(
             name: "plancast",
@@ -85,7 +88,9 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "Indicators", "Forecasting"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "Simulation", "Indicators"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "IO", "Reporting", "Parallel"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RunsTests", dependencies: ["Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]
 )

@@ -64,7 +64,12 @@ public struct ErrorScale: Sendable {
 
     /// σ of a series (in the units of its modelling scale).
     public func sigma(_ z: YearlySeries, unitFree: Bool) -> Double {
-        let (s, k, level) = Self.raw(z, unitFree: unitFree)
+        let r = Self.raw(z, unitFree: unitFree)
+        return sigma(raw: r.scale, increments: r.k, level: r.level)
+    }
+
+    /// σ from a series' raw scale s/L, number of increments k and level L (`raw`).
+    public func sigma(raw s: Double?, increments k: Int, level: Double) -> Double {
         guard let s, k > 0, s.isFinite else { return level * min(s0, Self.maximum) }
         let w = Self.beta * Double(k) / (Double(k) + Self.c)
         let own = max(s, 1e-3 * s0)
@@ -74,14 +79,21 @@ public struct ErrorScale: Sendable {
     /// The batch scale s₀: weighted median of unit-free increment sizes (each series weighs 1,
     /// shared among its increments; increments of zero are left out); nil without any.
     public static func pooled(_ batch: [YearlySeries], unitFree: Bool) -> Double? {
-        var items = [(Double, Double)]()
-        for z in batch {
-            let (sizes, _, level) = increments(z, unitFree: unitFree)
-            guard !sizes.isEmpty else { continue }
-            let w = 1 / Double(sizes.count)
-            // Unchanged years (a constant stretch) say nothing about the batch's scale.
-            for a in sizes where (a / level).isFinite && a > 0 { items.append((a / level, w)) }
-        }
+        pooled(items: batch.flatMap { poolItems($0, unitFree: unitFree) })
+    }
+
+    /// A series' share of s₀: its non-zero unit-free increment sizes, each weighing 1/k.
+    public static func poolItems(_ z: YearlySeries, unitFree: Bool) -> [(size: Double, weight: Double)] {
+        let (sizes, _, level) = increments(z, unitFree: unitFree)
+        guard !sizes.isEmpty else { return [] }
+        let w = 1 / Double(sizes.count)
+        // Unchanged years (a constant stretch) say nothing about the batch's scale.
+        return sizes.filter { ($0 / level).isFinite && $0 > 0 }.map { ($0 / level, w) }
+    }
+
+    /// The weighted median of the batch's items (in batch order); nil without any.
+    public static func pooled(items: [(size: Double, weight: Double)]) -> Double? {
+        var items = items
         guard !items.isEmpty else { return nil }
         items.sort { $0.0 < $1.0 }
         let total = items.reduce(0) { $0 + $1.1 }

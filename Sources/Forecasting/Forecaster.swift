@@ -7,55 +7,65 @@ import Parallel
 /// 2. its error scale σ (`ErrorScale`) with the batch's s₀;
 /// 3. out-of-sample errors of the same forecaster at every series' latest 10 origins (windows
 ///    of all data before the origin, at least 2 points), standardised by the window's σ, pooled
-///    by stratum and step with the reference library's (`Calibration`);
+///    by stratum and step with the reference library's (`Calibration`); steps 1–3 are shares
+///    of each series (`CalibrationContribution`) added up in input order (`BatchCalibration`),
+///    so a sharded batch calibrates exactly as the whole one;
 /// 4. per series: centre, σ and stratum; quantiles are `centre + σ·Q(τ)` back-transformed, with
 ///    σ·Q capped at ±3.5 on unit-free scales (a 95% upper bound never beyond 33 times the median).
 /// Series are processed in parallel; results do not depend on the number of threads.
 public enum Forecaster {
+    public typealias Input = (id: String, series: YearlySeries, transform: Transform)
+
     /// `overrides` gives some series (by id) a combination of their own (a scenario's model choice).
-    public static func run(
-        _ input: [(id: String, series: YearlySeries, transform: Transform)], settings: ForecastSettings,
-        overrides: [String: Combination] = [:]
-    ) -> ForecastBatch {
-        // A transform that does not admit every value (log of a zero) gives way to the automatic one.
-        let input = input.map { i in
+    public static func run(_ input: [Input], settings: ForecastSettings, overrides: [String: Combination] = [:])
+        -> ForecastBatch
+    {
+        let input = admissible(input)
+        let counter = settings.progress.map { ProgressCounter(total: 2 * input.count, report: $0) }
+        let parts = contributions(input, settings: settings, overrides: overrides, counter: counter)
+        let batch = BatchCalibration(parts, library: settings.library, horizon: settings.horizon)
+        return forecast(input, settings: settings, overrides: overrides, calibration: batch, counter: counter)
+    }
+
+    /// A transform that does not admit every value (log of a zero) gives way to the automatic one.
+    public static func admissible(_ input: [Input]) -> [Input] {
+        input.map { i in
             (
                 id: i.id, series: i.series,
                 transform: i.series.values.allSatisfy(i.transform.admits)
                     ? i.transform : Transform.automatic(values: i.series.values)
             )
         }
+    }
+
+    /// Each series' share of the batch calibration (in parallel; in input order).
+    public static func contributions(
+        _ input: [Input], settings: ForecastSettings, overrides: [String: Combination] = [:],
+        counter: ProgressCounter? = nil
+    ) -> [CalibrationContribution] {
+        parallelMap(input.indices, threads: settings.threads) { i in
+            defer { counter?.add(1) }
+            let t = input[i].transform
+            return CalibrationContribution(
+                unitFree: t.isUnitFree,
+                scaleItems: ErrorScale.poolItems(input[i].series.transformed(t), unitFree: t.isUnitFree),
+                origins: backtestErrors(
+                    input[i].series, transform: t, horizon: settings.horizon,
+                    combination: overrides[input[i].id] ?? settings.combination, origins: settings.originsPerSeries))
+        }
+    }
+
+    /// Point forecasts, scales and strata of every series, calibrated by `calibration`.
+    public static func forecast(
+        _ input: [Input], settings: ForecastSettings, overrides: [String: Combination] = [:],
+        calibration batch: BatchCalibration, counter: ProgressCounter? = nil
+    ) -> ForecastBatch {
         let horizon = settings.horizon
-        let transformed = input.map { $0.series.transformed($0.transform) }
-        // Batch scales: unit-free series (log, logit) share one s₀, the others another (relative
-        // to their levels); the library's when the batch has no increments.
-        let library = settings.library
-        let freeS0 =
-            ErrorScale.pooled(zip(input, transformed).filter { $0.0.transform.isUnitFree }.map(\.1), unitFree: true)
-            ?? library.s0
-        let otherS0 =
-            ErrorScale.pooled(zip(input, transformed).filter { !$0.0.transform.isUnitFree }.map(\.1), unitFree: false)
-            ?? freeS0
-        let scales = (free: ErrorScale(s0: freeS0), other: ErrorScale(s0: otherS0))
-        @Sendable func scale(_ t: Transform) -> ErrorScale { t.isUnitFree ? scales.free : scales.other }
-
-        let counter = settings.progress.map { ProgressCounter(total: 2 * input.count, report: $0) }
-        let perSeries: [[[Double]]] = parallelMap(transformed.indices, threads: settings.threads) { i in
+        let calibration = Calibration(own: batch.own, library: settings.library, horizon: horizon)
+        let forecasts: [SeriesForecast] = parallelMap(input.indices, threads: settings.threads) { i in
             defer { counter?.add(1) }
-            return backtestErrors(
-                input[i].series, transform: input[i].transform, horizon: horizon,
-                combination: overrides[input[i].id] ?? settings.combination, scale: scale(input[i].transform),
-                origins: settings.originsPerSeries)
-        }
-        var own = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: ErrorScale.strata)
-        for e in perSeries {
-            for s in 0..<ErrorScale.strata { for h in 0..<horizon { own[s][h] += e[s * horizon + h] } }
-        }
-        let calibration = Calibration(own: own, library: library, horizon: horizon)
-
-        let forecasts: [SeriesForecast] = parallelMap(transformed.indices, threads: settings.threads) { i in
-            defer { counter?.add(1) }
-            let s = transformed[i], t = input[i].transform
+            let t = input[i].transform
+            let s = input[i].series.transformed(t)
             let combination = overrides[input[i].id] ?? settings.combination
             let (center, used) = combination.forecast(input[i].series, transform: t, horizon: horizon)
             let status: ForecastStatus
@@ -64,7 +74,7 @@ public enum Forecaster {
             case 2: status = .short
             default: status = Set(s.values).count == 1 ? .constant : .ok
             }
-            let sigma = max(scale(t).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
+            let sigma = max(batch.scale(unitFree: t.isUnitFree).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
             // On unit-free scales the tails stop at ±3.5 (a factor 33); elsewhere at 3.5 levels or
             // 10 σ, whichever is wider (a series around zero has a small level).
             let cap = t.isUnitFree ? 3.5 : max(3.5 * ErrorScale.increments(s, unitFree: false).level, 10 * sigma)
@@ -76,13 +86,12 @@ public enum Forecaster {
         return ForecastBatch(forecasts: forecasts, calibration: calibration)
     }
 
-    /// Standardised errors `(z_{o+h} − ẑ_{o,h}) / σ_o` at the series' latest `origins` origins,
-    /// flattened as `[stratum · horizon + step − 1]`.
+    /// The raw out-of-sample errors `z_{o+h} − ẑ_{o,h}` at the series' latest `origins` origins,
+    /// each origin with the raw scale of its window (σ needs the batch's s₀: `BatchCalibration`).
     static func backtestErrors(
-        _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, scale: ErrorScale,
-        origins: Int
-    ) -> [[Double]] {
-        var out = [[Double]](repeating: [], count: ErrorScale.strata * horizon)
+        _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, origins: Int
+    ) -> [CalibrationContribution.Origin] {
+        var out = [CalibrationContribution.Origin]()
         let z = original.transformed(transform)
         let n = z.count
         let first = max(2, n - origins)
@@ -90,15 +99,18 @@ public enum Forecaster {
         for m in first..<n {
             let window = original.prefix(m), zw = z.prefix(m)
             let (center, _) = combination.forecast(window, transform: transform, horizon: horizon)
-            let sigma = scale.sigma(zw, unitFree: transform.isUnitFree)
+            let raw = ErrorScale.raw(zw, unitFree: transform.isUnitFree)
             let stratum = ErrorScale.stratum(increments: m - 1)
             let origin = zw.lastPeriod!
+            var o = CalibrationContribution.Origin(
+                scale: raw.scale, increments: raw.k, level: raw.level, slots: [], residuals: [])
             for j in m..<n {
                 let h = z.periods[j] - origin
                 guard h >= 1 && h <= horizon else { continue }
-                let u = (z.values[j] - center[h - 1]) / sigma
-                if u.isFinite { out[stratum * horizon + h - 1].append(u) }
+                o.slots.append(stratum * horizon + h - 1)
+                o.residuals.append(z.values[j] - center[h - 1])
             }
+            out.append(o)
         }
         return out
     }

@@ -10,7 +10,12 @@ public enum ForecastTable {
     }
 
     public static func csv(_ rows: [ForecastRow], levelLabels: [String], quantileLabels: [String]) -> String {
-        var out = CSVFormat.line(header(levelLabels: levelLabels, quantileLabels: quantileLabels))
+        CSVFormat.line(header(levelLabels: levelLabels, quantileLabels: quantileLabels)) + lines(rows)
+    }
+
+    /// The rows without the header.
+    public static func lines(_ rows: [ForecastRow]) -> String {
+        var out = ""
         out.reserveCapacity(rows.count * 160)
         for r in rows {
             var f = [CSVFormat.field(r.id), String(r.period), String(r.step), CSVFormat.roundTrip(r.mean)]

@@ -26,6 +26,9 @@ public struct RunFolder: Sendable {
             manifest: "manifest.json")
         /// A shard's part folder (`run --shard`, `forecast --shard`): raw tallies and `part.json`.
         public static let part = Layout(outputs: ["tally.bin"], manifest: "part.json")
+        /// A merged sharded forecast: the files `forecast --output/--status/--calibration` write.
+        public static let forecast = Layout(
+            outputs: ["forecasts.csv", "status.csv", "calibration.csv"], manifest: "manifest.json")
     }
 
     /// The files a run folder holds.

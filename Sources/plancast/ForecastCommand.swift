@@ -6,6 +6,7 @@ import Indicators
 import Parallel
 import PlanFiles
 import Reporting
+import Runs
 
 /// Options shared by `forecast` and `backtest`.
 struct BatchOptions: ParsableArguments {
@@ -80,6 +81,12 @@ struct BatchOptions: ParsableArguments {
         }
     }
 
+    /// The transform of a series: from --kind, or chosen from its values.
+    func transform(for values: [Double]) -> Transform {
+        if let k = kind.kind { return Transform.natural(for: k, values: values) }
+        return Transform.automatic(values: values)
+    }
+
     func settings() throws -> ForecastSettings {
         var s = ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
         if let sink = Terminal.progressLine() {
@@ -94,11 +101,6 @@ struct BatchOptions: ParsableArguments {
         return s
     }
 
-    /// The transform of a series: from --kind, or chosen from its values.
-    func transform(for values: [Double]) -> Transform {
-        if let k = kind.kind { return Transform.natural(for: k, values: values) }
-        return Transform.automatic(values: values)
-    }
 }
 
 /// `plancast forecast`: batch forecasts with calibrated intervals and quantiles.
@@ -125,103 +127,63 @@ struct ForecastCommand: ParsableCommand {
         help: "Write the calibration table here: stratum,step,tau,z (pooled standardised error quantiles),own_errors.")
     var calibration: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Compute only part K of N of the batch (a hash partition of series; K/N or auto, see run --shard) into OUT/part-K-of-N. Without --calibrated-by: the calibration pass; with it: the forecasts. plancast merge joins the parts.",
+            valueName: "K/N|auto"))
+    var shard: String?
+
+    @Option(help: "With --shard: the calibration file that plancast merge made of the calibration parts.")
+    var calibratedBy: String?
+
+    @Option(help: "With --shard: the folder for the part folders.")
+    var out: String?
+
+    func validate() throws {
+        if let shard {
+            _ = try parseShard(shard)
+            guard out != nil else { throw ValidationError("--shard needs --out (the folder for the part folders)") }
+            if output != nil || status != nil || calibration != nil {
+                throw ValidationError(
+                    "--shard writes a part folder; --output, --status and --calibration are written by plancast merge")
+            }
+        } else if calibratedBy != nil || out != nil {
+            throw ValidationError("--calibrated-by and --out go with --shard")
+        }
+    }
+
     func run() throws {
         let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
-        var series = [(id: String, series: YearlySeries, transform: Transform)]()
-        var statusRows = [[String]]()
-        var warnings = [String]()
-        if input.hasSplit {
-            warnings.append(
-                "warning: rows with split=test are held out (not used as history); plancast backtest scores them")
+        let job = ForecastJob(
+            settings: try batch.settings(), levels: batch.levelValues, quantiles: batch.quantileValues,
+            kind: batch.kind.kind)
+        if let shard, let out {
+            let request = try ForecastShards.Request(
+                input: batch.input, job: job, library: batch.library, commandLine: CommandLine.arguments,
+                version: PlancastVersion.string)
+            let part = try ForecastShards.run(
+                input, request: request, shard: try parseShard(shard), out: out, calibratedBy: calibratedBy)
+            Terminal.clearProgressLine()
+            writeStdout("Part written: " + part.path + "\n")
+            printWarnings(part.warnings)
+            return
         }
-        for s in input.series {
-            do {
-                let keep = s.isTest.indices.filter { !s.isTest[$0] }
-                guard !keep.isEmpty else {
-                    warnings.append("warning: series '\(s.id)' has no training rows; skipped")
-                    statusRows.append([s.id, "failed", "0", "", "", "", ""])
-                    continue
-                }
-                let ys = try YearlySeries(periods: keep.map { s.periods[$0] }, values: keep.map { s.values[$0] })
-                series.append((s.id, ys, batch.transform(for: ys.values)))
-            } catch {
-                warnings.append("warning: series '\(s.id)' skipped: \(error)")
-                statusRows.append([s.id, "failed", String(s.values.count), "", "", "", ""])
-            }
-        }
-        let result = Forecaster.run(series, settings: try batch.settings())
+        let files = job.run(input)
         Terminal.clearProgressLine()
-        for (f, input) in zip(result.forecasts, series) {
-            let span = input.series.span
-            let grade =
-                f.observations < 1
-                ? "insufficient_data"
-                : f.observations == 1
-                    ? "reference_class" : f.observations <= 3 ? "weak" : f.observations <= 7 ? "moderate" : "strong"
-            statusRows.append([
-                f.id, f.status.rawValue, String(f.observations), String(span), grade, f.transform.rawValue,
-                f.models.joined(separator: "+"),
-            ])
-            switch f.status {
-            case .ok: break
-            case .short: warnings.append("warning: series '\(f.id)': 2 observations, one increment: wide intervals")
-            case .priorOnly:
-                warnings.append(
-                    "warning: series '\(f.id)': 1 observation: a reference-class forecast (growth and spread of real yearly series)"
-                )
-            case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the batch")
-            }
-        }
-        var rows = result.rows(levels: batch.levelValues.map(\.value), quantiles: batch.quantileValues.map(\.value))
-        if let range = batch.kind.kind?.valueRange { rows = rows.map { $0.clamped(to: range) } }
-        // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
-        let overflow = Set(
-            rows.filter { r in
-                ([r.mean] + r.intervals.flatMap { [$0.lo, $0.hi] } + r.quantiles).contains { !$0.isFinite }
-            }.map(\.id))
-        if !overflow.isEmpty {
-            rows.removeAll { overflow.contains($0.id) }
-            for id in overflow.sorted() {
-                warnings.append(
-                    "warning: series '\(id)': the forecast leaves the range of double precision; no rows written")
-                if let k = statusRows.firstIndex(where: { $0[0] == id }) { statusRows[k][1] = "overflow" }
-            }
-        }
-        let text = ForecastTable.csv(
-            rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
         if let output {
-            try writeTextAtomically(text, to: output)
+            try writeTextAtomically(files.forecasts, to: output)
         } else {
-            writeStdout(text)
+            writeStdout(files.forecasts)
         }
-        if let calibration {
-            var c = CSVFormat.line(["stratum", "step", "tau", "z", "own_errors"])
-            let taus = [
-                0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.975, 0.99,
-                0.995,
-            ]
-            for stratum in 0..<ErrorScale.strata {
-                for h in 1...batch.horizon {
-                    for t in taus {
-                        c += CSVFormat.line([
-                            String(stratum), String(h), String(t),
-                            CSVFormat.roundTrip(result.calibration.quantile(stratum: stratum, step: h, t)),
-                            String(result.calibration.counts[stratum][h - 1]),
-                        ])
-                    }
-                }
-            }
-            try writeTextAtomically(c, to: calibration)
-        }
-        if let status {
-            var s = CSVFormat.line(["series_id", "status", "observations", "span", "evidence", "transform", "models"])
-            for r in statusRows { s += CSVFormat.line(r) }
-            try writeTextAtomically(s, to: status)
-        }
-        if !warnings.isEmpty {
-            let shown = warnings.prefix(20).joined(separator: "\n")
-            let more = warnings.count > 20 ? "\n… and \(warnings.count - 20) more warnings (see --status)" : ""
-            FileHandle.standardError.write(Data((shown + more + "\n").utf8))
-        }
+        if let calibration { try writeTextAtomically(files.calibration, to: calibration) }
+        if let status { try writeTextAtomically(files.status, to: status) }
+        printWarnings(files.warnings)
+    }
+
+    func printWarnings(_ warnings: [String]) {
+        guard !warnings.isEmpty else { return }
+        let shown = warnings.prefix(20).joined(separator: "\n")
+        let more = warnings.count > 20 ? "\n… and \(warnings.count - 20) more warnings (see --status)" : ""
+        FileHandle.standardError.write(Data((shown + more + "\n").utf8))
     }
 }

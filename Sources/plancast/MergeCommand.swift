@@ -42,7 +42,8 @@ struct Merge: ParsableCommand {
             writeStdout(outcome.summary)
             writeStdout("Output folder: " + outcome.folder + "\n")
         case .calibration, .forecast:
-            throw InputError(file: parts[0], "forecast parts: not yet")
+            try ForecastShards.merge(parts, out: out, force: force, version: PlancastVersion.string)
+            writeStdout("Written: " + out + "\n")
         }
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+@testable import IO
+@testable import Parallel
+@testable import PlanFiles
+@testable import Runs
+
+/// `forecast --shard K/N` in its two passes + `merge` give the unsharded files byte for byte.
+@Suite(.serialized)
+struct ForecastShardTests {
+    /// A seeded batch of 300 series: lengths 1–15, growing, flat, with zeros, negative, and
+    /// one whose rows are all held out (a failed series).
+    static func batchCSV() -> String {
+        var rng = SystemRandomNumberGenerator.Seeded(state: 42)
+        var text = "series_id,period,value,split\n"
+        for i in 0..<300 {
+            let n = 1 + i % 15
+            var v = 100.0 * Double(1 + i % 7)
+            for t in 0..<n {
+                let shock = Double(rng.next() % 1000) / 1000 - 0.4
+                switch i % 5 {
+                case 0: v = 50  // flat
+                case 1: v = max(0, v + 30 * shock)  // may hit zero
+                case 2: v = v - 80 + 40 * shock  // turns negative
+                default: v *= 1 + 0.1 * shock
+                }
+                let split = i == 7 ? "test" : "train"
+                text += "S\(i),\(2000 + t),\(v),\(split)\n"
+            }
+        }
+        return text
+    }
+
+    @Test func shardedForecastEqualsTheWholeBatch() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("batch.csv").path
+        try Self.batchCSV().write(toFile: path, atomically: true, encoding: .utf8)
+        let input = try SeriesInput(path: path)
+        var settings = ForecastSettings(horizon: 4, threads: 2)
+        settings.originsPerSeries = 10
+        let job = ForecastJob(
+            settings: settings, levels: [("80", 80), ("95", 95)], quantiles: [("0.1", 0.1), ("0.5", 0.5)], kind: nil)
+        let whole = job.run(input)
+        #expect(whole.status.contains("S7,failed"))
+        let request = try ForecastShards.Request(input: path, job: job, library: nil, commandLine: [], version: "t")
+        for n in [1, 4] {
+            let cal = dir.appendingPathComponent("cal-\(n).bin").path
+            let calParts = dir.appendingPathComponent("cal-parts-\(n)").path
+            let parts = dir.appendingPathComponent("parts-\(n)").path
+            let merged = dir.appendingPathComponent("merged-\(n)").path
+            for k in 1...n {
+                _ = try ForecastShards.run(
+                    input, request: request, shard: Shard(index: k, count: n)!, out: calParts, calibratedBy: nil)
+            }
+            try ForecastShards.merge([calParts], out: cal, force: false, version: "t")
+            for k in 1...n {
+                _ = try ForecastShards.run(
+                    input, request: request, shard: Shard(index: k, count: n)!, out: parts, calibratedBy: cal)
+            }
+            try ForecastShards.merge([parts], out: merged, force: false, version: "t")
+            #expect(try String(contentsOfFile: merged + "/forecasts.csv", encoding: .utf8) == whole.forecasts)
+            #expect(try String(contentsOfFile: merged + "/status.csv", encoding: .utf8) == whole.status)
+            #expect(try String(contentsOfFile: merged + "/calibration.csv", encoding: .utf8) == whole.calibration)
+        }
+        // A missing part is named; a calibration file of other settings is refused.
+        #expect(throws: InputError.self) {
+            try ForecastShards.merge(
+                [parts(dir, 4, 1), parts(dir, 4, 2), parts(dir, 4, 4)], out: dir.appendingPathComponent("x").path,
+                force: false, version: "t")
+        }
+        do {
+            try ForecastShards.merge(
+                [parts(dir, 4, 1), parts(dir, 4, 2), parts(dir, 4, 4)], out: dir.appendingPathComponent("x").path,
+                force: false, version: "t")
+        } catch {
+            #expect("\(error)".contains("part-3-of-4"))
+        }
+        var other = job
+        other.settings.horizon = 3
+        let otherRequest = try ForecastShards.Request(
+            input: path, job: other, library: nil, commandLine: [], version: "t")
+        #expect(throws: InputError.self) {
+            _ = try ForecastShards.run(
+                input, request: otherRequest, shard: Shard(index: 1, count: 4)!,
+                out: dir.appendingPathComponent("o").path, calibratedBy: dir.appendingPathComponent("cal-4.bin").path)
+        }
+    }
+
+    func parts(_ dir: URL, _ n: Int, _ k: Int) -> String {
+        dir.appendingPathComponent("parts-\(n)/part-\(k)-of-\(n)").path
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// SplitMix64: a seeded generator for test data.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
