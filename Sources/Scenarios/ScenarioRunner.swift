@@ -21,27 +21,43 @@ public enum ScenarioRunner {
         engine: SimulationEngine = SimulationEngine(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> [ScenarioRun] {
         var cache = [String: (PlanModel, Double)]()
-        var out = [ScenarioRun]()
+        var built = [(key: String, model: PlanModel, seconds: Double)]()
         for (i, s) in scenarios.enumerated() {
             progress?("[\(i + 1)/\(scenarios.count)] \(s.name): building the model")
             let key = modelKey(s)
-            let (model, secs): (PlanModel, Double)
             if let cached = cache[key] {
-                (model, secs) = (cached.0, 0)
+                built.append((key, cached.0, 0))
             } else {
                 let t0 = Date()
                 let m = try PlanModel.build(
                     plan: plan, asOf: asOf, assumptions: s.assumptions, overrides: s.combinations)
-                (model, secs) = (m, Date().timeIntervalSince(t0))
-                cache[key] = (m, secs)
+                cache[key] = (m, Date().timeIntervalSince(t0))
+                built.append((key, m, cache[key]!.1))
             }
-            let label = "[\(i + 1)/\(scenarios.count)] \(s.name)"
-            let r = try engine.simulate(
-                model: model, levers: s.levers, paths: paths, seed: seed, threads: threads,
-                progress: progress.map { report in ProgressBar.reporter(label: label, unit: "paths", report) })
-            out.append(ScenarioRun(scenario: s, model: model, result: r, buildSeconds: secs))
         }
-        return out
+        // Scenarios of one model are simulated together (they share draws), in order of first appearance.
+        var groups = [[Int]]()
+        for i in scenarios.indices {
+            if let g = groups.firstIndex(where: { built[$0[0]].key == built[i].key }) {
+                groups[g].append(i)
+            } else {
+                groups.append([i])
+            }
+        }
+        var results = [PlanSimulationResult?](repeating: nil, count: scenarios.count)
+        for g in groups {
+            let names = g.map { scenarios[$0].name }.joined(separator: ", ")
+            let label = "[\(g.count) of \(scenarios.count)] \(names)"
+            let r = try engine.simulate(
+                model: built[g[0]].model, leverSets: g.map { scenarios[$0].levers }, paths: paths, seed: seed,
+                threads: threads,
+                progress: progress.map { report in ProgressBar.reporter(label: label, unit: "paths", report) })
+            for (i, result) in zip(g, r) { results[i] = result }
+        }
+        return scenarios.indices.map { i in
+            ScenarioRun(
+                scenario: scenarios[i], model: built[i].model, result: results[i]!, buildSeconds: built[i].seconds)
+        }
     }
 
     /// Scenarios with the same assumptions and model choices share one plan model.
@@ -136,10 +152,11 @@ public enum ScenarioRunner {
             $0.element.spec.kind == .goal && $0.element.status == .simulated
         }
         guard !goals.isEmpty else { return [] }
-        for lever in Set(run.scenario.leverNames).sorted() {
-            let without = run.scenario.without(lever: lever)
-            let r = try engine.simulate(
-                model: run.model, levers: without.levers, paths: paths, seed: seed, threads: threads)
+        let levers = Set(run.scenario.leverNames).sorted()
+        let results = try engine.simulate(
+            model: run.model, leverSets: levers.map { run.scenario.without(lever: $0).levers }, paths: paths,
+            seed: seed, threads: threads)
+        for (lever, r) in zip(levers, results) {
             for (j, o) in goals {
                 let d = ProbabilityDifference.paired(run.result.metBits[j], r.metBits[j], paths: paths)
                 out.append(

@@ -1,8 +1,8 @@
 /// Streaming quantiles of many cells (indicator × year) from fixed-width histograms.
 ///
 /// The range of each cell is fixed from a pilot sample (its min–max widened by half its width
-/// on each side); values outside fall into under/overflow counts, and the exact min and max are
-/// kept. A quantile that falls inside the range is located in its bin and interpolated linearly;
+/// on each side); values outside fall into under/overflow counts, and the exact min of those
+/// below and max of those above are kept. A quantile that falls inside the range is located in its bin and interpolated linearly;
 /// its error against the exact order statistic is at most one bin width, `(hi − lo)/bins`
 /// (reported by `binWidth`). With 4,096 bins over a range of about eight standard deviations the
 /// bound is 0.002 σ — below the Monte Carlo error of a 5% quantile with a million paths
@@ -60,21 +60,28 @@ public struct HistogramQuantiles: Sendable, Equatable {
 
     public func binWidth(cell: Int) -> Double { (hi[cell] - lo[cell]) / Double(bins) }
 
-    /// Adds `values` to `cell`.
+    /// Adds `values` to `cell`. Values inside the range only count in their bin; the minimum
+    /// and maximum are kept of the values below and above it (the only ones a quantile can
+    /// fall back on), which keeps the common case to one subtraction, one product and one
+    /// increment.
     @inlinable
     public mutating func add(cell: Int, _ values: UnsafeBufferPointer<Double>) {
         let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
         let base = cell * (bins + 2)
-        let nb = bins
+        let nb = bins, top = Double(bins)
         var mn = minimum[cell], mx = maximum[cell]
         counts.withUnsafeMutableBufferPointer { c in
             for v in values {
                 let pos = (v - l) * scale
-                let b: Int
-                if pos < 0 { b = nb } else if pos >= Double(nb) || pos.isNaN { b = nb + 1 } else { b = Int(pos) }
-                c[base + b] &+= 1
-                if v < mn { mn = v }
-                if v > mx { mx = v }
+                if pos >= 0 && pos < top {
+                    c[base + Int(pos)] &+= 1
+                } else if pos < 0 {
+                    c[base + nb] &+= 1
+                    mn = Swift.min(mn, v)
+                } else {
+                    c[base + nb + 1] &+= 1
+                    if v > mx { mx = v }
+                }
             }
         }
         minimum[cell] = mn

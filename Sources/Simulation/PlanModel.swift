@@ -77,6 +77,10 @@ public struct PlanModel: Sendable {
     public let simulated: [Int]
     public let correlation: Matrix
     let choleskyFactor: Matrix
+    /// Per calibration stratum in use and step h: the standardised quantile z at Φ(u) on a grid
+    /// of u ∈ [−8, 8] (4,097 points), the table every path's draw is mapped through; built once
+    /// per model, shared by its scenarios.
+    let quantileMaps: [[[Double]]]
     /// Steps of the longest simulated horizon.
     public let horizon: Int
     /// Observations after this year were ignored.
@@ -105,5 +109,18 @@ public struct PlanModel: Sendable {
         self.correlation = correlation
         self.choleskyFactor = choleskyFactor
         self.horizon = horizon
+        let used = Set(series.map(\.stratum))
+        let grid = PreparedScenario.uPoints
+        quantileMaps = (0..<ErrorScale.strata).map { stratum in
+            guard used.contains(stratum) else { return [] }
+            return (1...max(1, horizon)).map { h in
+                (0..<grid).map { i in
+                    let u =
+                        PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i)
+                        / Double(grid - 1)
+                    return calibration.quantile(stratum: stratum, step: h, StudentT.normalCDF(u))
+                }
+            }
+        }
     }
 }

@@ -57,37 +57,92 @@ public enum PlanSimulator {
         blockSize: Int = defaultBlockSize,
         blocks range: Range<Int>? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> SimulationTally {
+        tallies(
+            model: model, leverSets: [levers], paths: paths, seed: seed, threads: threads, blockSize: blockSize,
+            blocks: range, progress: progress)[0]
+    }
+
+    /// Tallies of several scenarios of one model (one per lever set), on common random numbers.
+    /// Scenarios whose levers leave the same volatility share each block's draws: the block's
+    /// values before lever effects are computed once and copied to each scenario (the result
+    /// is the same as simulating each alone; it saves the draws, the correlation product and
+    /// the quantile mapping of all but one).
+    public static func tallies(
+        model: PlanModel, leverSets: [[Lever]], paths: Int, seed: UInt64, threads: Int,
+        blockSize: Int = defaultBlockSize, blocks range: Range<Int>? = nil,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> [SimulationTally] {
         precondition(blockSize % 64 == 0, "block size must be a multiple of 64")
+        guard !leverSets.isEmpty else { return [] }
         let start = Date()
-        let plan = PreparedScenario(model: model, levers: levers)
+        let plans = leverSets.map { PreparedScenario(model: model, levers: $0) }
         let blockCount = (paths + blockSize - 1) / blockSize
         let range = (range ?? 0..<blockCount).clamped(to: 0..<blockCount)
         @Sendable func size(_ b: Int) -> Int { min(blockSize, paths - b * blockSize) }
-
-        // Pilot block: fixes histogram ranges (every shard draws it, so all share the ranges).
-        var pilotScratch = plan.scratch(blockSize)
-        plan.simulate(block: 0, paths: size(0), seed: seed, into: &pilotScratch)
-        let pilot = plan.pilotValues(pilotScratch, paths: size(0))
-        let hist0 = HistogramQuantiles(pilot: pilot, bins: 2048)
-        let scratches = WorkerSlots((0..<max(1, threads)).map { _ in plan.scratch(blockSize) })
-        let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
-        let partial = OrderedResults<BlockTally>(count: range.count)
-        let counter = progress.map { ProgressCounter(total: range.reduce(0) { $0 + size($1) }, report: $0) }
-        BlockRunner.run(blocks: range.count, threads: threads) { i, w in
-            let b = range.lowerBound + i
-            scratches.withSlot(w) { s in
-                plan.simulate(block: b, paths: size(b), seed: seed, into: &s)
-                let p = histograms.withSlot(w) { h in plan.accumulate(s, paths: size(b), into: &h) }
-                partial.set(i, p)
+        // Scenarios that share draws: equal volatility scales.
+        var groupsOfDraws = [[Int]]()
+        for i in plans.indices {
+            if let g = groupsOfDraws.firstIndex(where: { plans[$0[0]].volatility == plans[i].volatility }) {
+                groupsOfDraws[g].append(i)
+            } else {
+                groupsOfDraws.append([i])
             }
-            counter?.add(size(b))
         }
-        var hist = hist0.emptyCopy()
-        for h in histograms.all { hist.merge(h) }
-        let firstPath = plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] }
-        return SimulationTally(
-            paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial.inOrder,
-            histogram: hist, firstPath: firstPath, seconds: Date().timeIntervalSince(start))
+        // Pilot block: fixes histogram ranges (every shard draws it, so all share the ranges).
+        var pilots = [HistogramQuantiles](), firstPaths = [[Double]]()
+        var pilotScratch = plans[0].scratch(blockSize)
+        pilotScratch.allQuantities = true
+        for plan in plans {
+            plan.simulate(block: 0, paths: size(0), seed: seed, into: &pilotScratch)
+            pilots.append(HistogramQuantiles(pilot: plan.pilotValues(pilotScratch, paths: size(0)), bins: 2048))
+            firstPaths.append(plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] })
+        }
+        let groups = groupsOfDraws
+        let workers = max(1, threads)
+        let shared = groups.contains { $0.count > 1 }
+        let scratches = WorkerSlots((0..<workers).map { _ in plans[0].scratch(blockSize) })
+        let bases = WorkerSlots((0..<(shared ? workers : 0)).map { _ in plans[0].scratch(blockSize) })
+        let histograms = plans.indices.map { i in WorkerSlots((0..<workers).map { _ in pilots[i].emptyCopy() }) }
+        let partial = plans.indices.map { _ in OrderedResults<BlockTally>(count: range.count) }
+        let total = range.reduce(0) { $0 + size($1) } * plans.count
+        let counter = progress.map { ProgressCounter(total: total, report: $0) }
+        BlockRunner.run(blocks: range.count, threads: threads) { i, w in
+            let b = range.lowerBound + i, n = size(b)
+            scratches.withSlot(w) { s in
+                for g in groups {
+                    if g.count == 1 {
+                        plans[g[0]].simulate(block: b, paths: n, seed: seed, into: &s)
+                    } else {
+                        bases.withSlot(w) { base in
+                            plans[g[0]].simulateBase(block: b, paths: n, seed: seed, into: &base)
+                        }
+                    }
+                    for j in g {
+                        if g.count > 1 {
+                            bases.withSlot(w) { base in
+                                s.vals.withUnsafeMutableBufferPointer { dst in
+                                    base.vals.withUnsafeBufferPointer { src in
+                                        _ = dst.update(fromContentsOf: src)
+                                    }
+                                }
+                            }
+                            plans[j].finishBlock(block: b, paths: n, seed: seed, into: &s)
+                        }
+                        let p = histograms[j].withSlot(w) { h in plans[j].accumulate(s, paths: n, into: &h) }
+                        partial[j].set(i, p)
+                        counter?.add(n)
+                    }
+                }
+            }
+        }
+        let seconds = Date().timeIntervalSince(start) / Double(plans.count)
+        return plans.indices.map { j in
+            var hist = pilots[j].emptyCopy()
+            for h in histograms[j].all { hist.merge(h) }
+            return SimulationTally(
+                paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial[j].inOrder,
+                histogram: hist, firstPath: firstPaths[j], seconds: seconds)
+        }
     }
 
     /// The result of a simulation from its tally. A tally of some blocks only (a shard's) gives

@@ -49,22 +49,9 @@ extension PreparedScenario {
                     h.add(cell: seriesCount * yearCount + j, slice)
                 }
             }
-            var met = 0
-            var words = [UInt64](repeating: 0, count: (n + 63) / 64)
-            s.met.withUnsafeBufferPointer { m in
-                words.withUnsafeMutableBufferPointer { w in
-                    // 64 paths a word, without branches.
-                    for i in 0..<w.count {
-                        let base = o + i * 64, end = min(64, n - i * 64)
-                        var word: UInt64 = 0
-                        for b in 0..<end { word |= UInt64(m[base + b] & 1) << UInt64(b) }
-                        w[i] = word
-                        met &+= word.nonzeroBitCount
-                    }
-                }
-            }
-            part.metCount[j] = met
-            part.bits[j] = words
+            let wo = j * s.words, words = (n + 63) / 64
+            part.metCount[j] = s.metCount[j]
+            part.bits[j] = Array(s.bits[wo..<(wo + words)])
         }
         return part
     }

@@ -8,15 +8,18 @@ extension PreparedScenario {
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
             for t in 0..<yearCount where isSimulated(k, t) {
                 let o = at(k, t, n)
+                // The evidence's bounds hold on every path, also after a scenario's levers.
+                let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? -.infinity
+                let hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? .infinity
+                let (floor, ceiling) = ser.kind == .share ? (1e-6, 100 - 1e-6) : (0.0, Double.infinity)
+                let count = ser.isCount
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
                         var v = vb[o + p]
-                        // The evidence's bounds hold on every path, also after a scenario's levers.
-                        if t < ser.lower.count, let lo = ser.lower[t], v < lo { v = lo }
-                        if t < ser.upper.count, let hi = ser.upper[t], v > hi { v = hi }
-                        if ser.kind == .share { v = min(max(v, 1e-6), 100 - 1e-6) } else if v < 0 { v = 0 }
-                        if ser.isCount { v = v.rounded() }
-                        vb[o + p] = v
+                        if v < lo { v = lo }
+                        if v > hi { v = hi }
+                        v = min(max(v, floor), ceiling)
+                        vb[o + p] = count ? Self.roundedCount(v) : v
                     }
                 }
             }
@@ -41,99 +44,158 @@ extension PreparedScenario {
         }
     }
 
+    /// `v.rounded()` (half away from zero) for v ≥ 0 without a call into libm: adding and
+    /// subtracting 2⁵² rounds to the nearest integer (ties to even), and a tie that went down
+    /// is moved up. Values of 2⁵² or more are whole already; NaN stays NaN.
+    @inline(__always)
+    static func roundedCount(_ v: Double) -> Double {
+        guard v < 0x1p52 else { return v }
+        var r = (v + 0x1p52) - 0x1p52
+        if v - r == 0.5 { r += 1 }
+        return r
+    }
+
     func evaluateTargets(paths n: Int, into s: inout Scratch) {
-        var goalsMet = [Int](repeating: 0, count: n)
-        var milestonesMet = [Int](repeating: 0, count: n)
+        var goalsMet = [Int32](repeating: 0, count: n)
+        var milestonesMet = [Int32](repeating: 0, count: n)
         var currentSeries = -1
+        let words = s.words, all = s.allQuantities
         for (j, spec) in targets.enumerated() {
-            let o = j * n
+            let o = j * n, wo = j * words
             if status[j] == .insufficientData {
-                // Never written: the scratch keeps its initial NaN and 0 for such targets.
+                // Never written: the scratch keeps its initial NaN and zero bits for such targets.
                 if spec.kind == .milestone, spec.series != currentSeries {
-                    currentSeries = spec.series!; milestonesMet = .init(repeating: 0, count: n)
+                    currentSeries = spec.series!
+                    for p in 0..<n { milestonesMet[p] = 0 }
                 }
                 continue
             }
-            switch spec.kind {
-            case .milestone:
-                let k = spec.series!
-                if k != currentSeries { currentSeries = k; for p in 0..<n { milestonesMet[p] = 0 } }
-                let c = at(k, model.years.firstIndex(of: spec.year!)!, n)
-                let increase = spec.direction == .increase, threshold = spec.threshold
-                s.vals.withUnsafeBufferPointer { vals in
-                    s.quantity.withUnsafeMutableBufferPointer { quantity in
-                        s.met.withUnsafeMutableBufferPointer { met in
-                            milestonesMet.withUnsafeMutableBufferPointer { count in
-                                for p in 0..<n {
-                                    let v = vals[c + p]
-                                    let m = increase ? v >= threshold : v <= threshold
-                                    quantity[o + p] = v
-                                    met[o + p] = m ? 1 : 0
-                                    if m { count[p] += 1 }
-                                }
+            let increase = spec.direction == .increase, threshold = spec.threshold
+            let copy = all || targetCell[j] == nil
+            var met = 0
+            s.vals.withUnsafeBufferPointer { vals in
+                s.quantity.withUnsafeMutableBufferPointer { quantity in
+                    s.bits.withUnsafeMutableBufferPointer { bits in
+                        switch spec.kind {
+                        case .milestone:
+                            let k = spec.series!
+                            if k != currentSeries {
+                                currentSeries = k
+                                for p in 0..<n { milestonesMet[p] = 0 }
                             }
-                        }
-                    }
-                }
-            case .goal:
-                let k = spec.series!
-                let increase = spec.direction == .increase, threshold = spec.threshold
-                let rule = spec.rule!
-                let offsets = rule == .final ? [at(k, yearCount - 1, n)] : planYearIdx.map { at(k, $0, n) }
-                s.vals.withUnsafeBufferPointer { vals in
-                    s.quantity.withUnsafeMutableBufferPointer { quantity in
-                        s.met.withUnsafeMutableBufferPointer { met in
-                            goalsMet.withUnsafeMutableBufferPointer { count in
-                                // The judged quantity, year by year over all paths (sums keep
-                                // the year order of each path): the final value, the sum, or the
-                                // worst year.
-                                switch rule {
-                                case .final:
-                                    for p in 0..<n { quantity[o + p] = vals[offsets[0] + p] }
-                                case .cumulative:
-                                    for p in 0..<n { quantity[o + p] = 0 }
-                                    for off in offsets { for p in 0..<n { quantity[o + p] += vals[off + p] } }
-                                case .everyYear:
-                                    let start: Double = increase ? .infinity : -.infinity
-                                    for p in 0..<n { quantity[o + p] = start }
-                                    for off in offsets {
-                                        if increase {
-                                            for p in 0..<n { quantity[o + p] = min(quantity[o + p], vals[off + p]) }
-                                        } else {
-                                            for p in 0..<n { quantity[o + p] = max(quantity[o + p], vals[off + p]) }
-                                        }
+                            let c = at(k, model.years.firstIndex(of: spec.year!)!, n)
+                            if copy { for p in 0..<n { quantity[o + p] = vals[c + p] } }
+                            met = milestonesMet.withUnsafeMutableBufferPointer { count in
+                                Self.judge(
+                                    vals.baseAddress! + c, n, threshold, increase, bits.baseAddress! + wo,
+                                    count.baseAddress!)
+                            }
+                        case .goal:
+                            let k = spec.series!
+                            let rule = spec.rule!
+                            let offsets = rule == .final ? [at(k, yearCount - 1, n)] : planYearIdx.map { at(k, $0, n) }
+                            // The judged quantity, year by year over all paths (sums keep the year
+                            // order of each path): the final value, the sum, or the worst year.
+                            var judged = vals.baseAddress! + offsets[0]
+                            switch rule {
+                            case .final:
+                                if copy { for p in 0..<n { quantity[o + p] = vals[offsets[0] + p] } }
+                            case .cumulative:
+                                for p in 0..<n { quantity[o + p] = 0 }
+                                for off in offsets { for p in 0..<n { quantity[o + p] += vals[off + p] } }
+                                judged = UnsafePointer(quantity.baseAddress! + o)
+                            case .everyYear:
+                                let start: Double = increase ? .infinity : -.infinity
+                                for p in 0..<n { quantity[o + p] = start }
+                                for off in offsets {
+                                    if increase {
+                                        for p in 0..<n { quantity[o + p] = min(quantity[o + p], vals[off + p]) }
+                                    } else {
+                                        for p in 0..<n { quantity[o + p] = max(quantity[o + p], vals[off + p]) }
                                     }
                                 }
-                                for p in 0..<n {
-                                    let q = quantity[o + p]
-                                    let m = increase ? q >= threshold : q <= threshold
-                                    met[o + p] = m ? 1 : 0
-                                    count[p] &+= m ? 1 : 0
-                                }
+                                judged = UnsafePointer(quantity.baseAddress! + o)
                             }
+                            met = goalsMet.withUnsafeMutableBufferPointer { count in
+                                Self.judge(judged, n, threshold, increase, bits.baseAddress! + wo, count.baseAddress!)
+                            }
+                        case .allMilestones:
+                            if spec.series! != currentSeries { for p in 0..<n { milestonesMet[p] = 0 } }
+                            met = Self.count(
+                                milestonesMet, equalTo: Int32(spec.threshold), quantity: quantity.baseAddress! + o,
+                                bits: bits.baseAddress! + wo)
+                        case .allGoals:
+                            let evaluable = zip(targets, status).filter {
+                                $0.0.kind == .goal && $0.1 != .insufficientData
+                            }.count
+                            met = Self.count(
+                                goalsMet, equalTo: Int32(evaluable), quantity: quantity.baseAddress! + o,
+                                bits: bits.baseAddress! + wo)
                         }
                     }
                 }
-            case .allMilestones:
-                let k = spec.series!
-                if k != currentSeries { for p in 0..<n { milestonesMet[p] = 0 } }
-                Self.count(milestonesMet, equalTo: Int(spec.threshold), at: o, into: &s)
-            case .allGoals:
-                let evaluable = zip(targets, status).filter { $0.0.kind == .goal && $0.1 != .insufficientData }.count
-                Self.count(goalsMet, equalTo: evaluable, at: o, into: &s)
             }
+            s.metCount[j] = met
         }
     }
 
-    /// Writes per-path counts as the quantity and "all met" (count == `all`) as met, from offset `o`.
-    static func count(_ counts: [Int], equalTo all: Int, at o: Int, into s: inout Scratch) {
-        s.quantity.withUnsafeMutableBufferPointer { quantity in
-            s.met.withUnsafeMutableBufferPointer { met in
-                for (p, c) in counts.enumerated() {
-                    quantity[o + p] = Double(c)
-                    met[o + p] = c == all ? 1 : 0
+    /// Judges `n` values against `threshold` (≥ for an increase, ≤ for a decrease; NaN fails),
+    /// writing one bit per path (64 a word), adding 1 to the path's count when met, and
+    /// returning how many paths met it.
+    @inline(__always)
+    static func judge(
+        _ q: UnsafePointer<Double>, _ n: Int, _ threshold: Double, _ increase: Bool,
+        _ bits: UnsafeMutablePointer<UInt64>,
+        _ counts: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        var total = 0, p = 0, w = 0
+        while p < n {
+            let end = min(64, n - p)
+            var word: UInt64 = 0
+            if increase {
+                for b in 0..<end {
+                    let m: UInt64 = q[p + b] >= threshold ? 1 : 0
+                    word |= m << UInt64(b)
+                    counts[p + b] &+= Int32(truncatingIfNeeded: m)
+                }
+            } else {
+                for b in 0..<end {
+                    let m: UInt64 = q[p + b] <= threshold ? 1 : 0
+                    word |= m << UInt64(b)
+                    counts[p + b] &+= Int32(truncatingIfNeeded: m)
                 }
             }
+            bits[w] = word
+            total &+= word.nonzeroBitCount
+            p += 64
+            w += 1
         }
+        return total
+    }
+
+    /// Writes per-path counts as the quantity and "all met" (count == `all`) as the bits;
+    /// returns how many paths met all.
+    static func count(
+        _ counts: [Int32], equalTo all: Int32, quantity: UnsafeMutablePointer<Double>,
+        bits: UnsafeMutablePointer<UInt64>
+    ) -> Int {
+        var total = 0
+        counts.withUnsafeBufferPointer { c in
+            let n = c.count
+            var p = 0, w = 0
+            while p < n {
+                let end = min(64, n - p)
+                var word: UInt64 = 0
+                for b in 0..<end {
+                    quantity[p + b] = Double(c[p + b])
+                    word |= (c[p + b] == all ? 1 : 0) << UInt64(b)
+                }
+                bits[w] = word
+                total &+= word.nonzeroBitCount
+                p += 64
+                w += 1
+            }
+        }
+        return total
     }
 }

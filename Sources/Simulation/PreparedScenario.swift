@@ -34,19 +34,7 @@ struct PreparedScenario: @unchecked Sendable {
         simulatedCount = model.simulated.count
         horizon = model.horizon
         targets = TargetSpec.all(for: model)
-        // Per calibration stratum and step: z on a grid of u (built only for strata in use).
-        let used = Set(model.series.map(\.stratum))
-        qmaps = (0..<ErrorScale.strata).map { stratum in
-            guard used.contains(stratum) else { return [] }
-            return (1...max(1, model.horizon)).map { h in
-                (0..<PreparedScenario.uPoints).map { i in
-                    let u =
-                        PreparedScenario.uMin + (PreparedScenario.uMax - PreparedScenario.uMin) * Double(i)
-                        / Double(PreparedScenario.uPoints - 1)
-                    return model.calibration.quantile(stratum: stratum, step: h, StudentT.normalCDF(u))
-                }
-            }
-        }
+        qmaps = model.quantileMaps
         index = Dictionary(uniqueKeysWithValues: model.series.enumerated().map { ($1.id, $0) })
         // Availability: known or simulated; derived cells need their stock at t and t − 1.
         var av = model.series.map { s in s.sources.map { $0 != .unavailable && $0 != .derived } }
@@ -143,7 +131,13 @@ struct PreparedScenario: @unchecked Sendable {
         var baseline: [Double]  // driver baselines (k·T + t)·n + p, only for driven drivers
         var ratio: [Double]
         var quantity: [Double]  // target j: j·n + p
-        var met: [UInt8]
+        /// Whether each path met target j: bit p % 64 of word j·words + p / 64.
+        var bits: [UInt64]
+        var words: Int
+        var metCount: [Int]
+        /// Write every target's quantity (the pilot block); otherwise milestones and final
+        /// values, whose cell is histogrammed anyway, are judged on the cell without a copy.
+        var allQuantities = false
     }
 
     func scratch(_ n: Int) -> Scratch {
@@ -155,13 +149,30 @@ struct PreparedScenario: @unchecked Sendable {
             baseline: .init(repeating: .nan, count: seriesCount * yearCount * n),
             ratio: .init(repeating: 1, count: seriesCount * yearCount * n),
             quantity: .init(repeating: .nan, count: targets.count * n),
-            met: .init(repeating: 0, count: targets.count * n))
+            bits: .init(repeating: 0, count: targets.count * ((n + 63) / 64)), words: (n + 63) / 64,
+            metCount: .init(repeating: 0, count: targets.count))
     }
 
     @inline(__always) func at(_ k: Int, _ t: Int, _ n: Int) -> Int { (k * yearCount + t) * n }
 
     /// Fills `s.vals` and the target quantities for block `b` of `n` paths.
     func simulate(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        simulateBase(block: b, paths: n, seed: seed, into: &s)
+        finishBlock(block: b, paths: n, seed: seed, into: &s)
+    }
+
+    /// The scenario's own part of a block, on values drawn by `simulateBase`: lever effects,
+    /// bounds and whole numbers, then the targets.
+    func finishBlock(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        applyEffects(block: b, paths: n, seed: seed, into: &s)
+        finishPaths(paths: n, into: &s)
+        evaluateTargets(paths: n, into: &s)
+    }
+
+    /// The part of a block that levers other than volatility do not change (so scenarios of one
+    /// model share it): known values, draws within bounds, correlated innovations mapped
+    /// through the calibrated quantiles, and bridges between known years.
+    func simulateBase(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let years = model.years
         // Known values. Simulated and derived cells are overwritten below, and unavailable ones
         // keep the scratch's initial NaN (nothing writes them), so only known cells are filled.
@@ -218,9 +229,6 @@ struct PreparedScenario: @unchecked Sendable {
             }
         }
         bridge(block: b, paths: n, seed: seed, into: &s)
-        applyEffects(block: b, paths: n, seed: seed, into: &s)
-        finishPaths(paths: n, into: &s)
-        evaluateTargets(paths: n, into: &s)
     }
 
     @inline(__always)

@@ -34,28 +34,44 @@ public final class SimulationEngine: @unchecked Sendable {
         model: PlanModel, levers: [Lever], paths: Int, seed: UInt64, threads: Int,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ReplayError) -> PlanSimulationResult {
+        try simulate(
+            model: model, leverSets: [levers], paths: paths, seed: seed, threads: threads, progress: progress)[0]
+    }
+
+    /// Several scenarios of one model (one per lever set), sharing draws where they can
+    /// (`PlanSimulator.tallies`); their tallies are kept and replayed in the order given.
+    public func simulate(
+        model: PlanModel, leverSets: [[Lever]], paths: Int, seed: UInt64, threads: Int,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(ReplayError) -> [PlanSimulationResult] {
+        let tallies: [SimulationTally]
         switch mode {
         case .whole:
-            return PlanSimulator.run(
-                model: model, levers: levers, paths: paths, seed: seed, threads: threads, progress: progress)
+            tallies = PlanSimulator.tallies(
+                model: model, leverSets: leverSets, paths: paths, seed: seed, threads: threads, progress: progress)
         case .shard(let index, let count):
             let total = (paths + PlanSimulator.defaultBlockSize - 1) / PlanSimulator.defaultBlockSize
-            let t = PlanSimulator.tally(
-                model: model, levers: levers, paths: paths, seed: seed, threads: threads,
+            tallies = PlanSimulator.tallies(
+                model: model, leverSets: leverSets, paths: paths, seed: seed, threads: threads,
                 blocks: SimulationTally.blocks(shard: index, of: count, total: total), progress: progress)
-            recorded.append(t)
-            return PlanSimulator.result(model: model, levers: levers, tally: t)
-        case .replay(let tallies):
-            guard replayed < tallies.count else {
-                throw ReplayError(description: "the parts hold \(tallies.count) simulations; the run needs more")
+            recorded += tallies
+        case .replay(let all):
+            var mine = [SimulationTally]()
+            for levers in leverSets {
+                guard replayed < all.count else {
+                    throw ReplayError(description: "the parts hold \(all.count) simulations; the run needs more")
+                }
+                let t = all[replayed]
+                replayed += 1
+                guard t.paths == paths, t.coversAllBlocks, PlanSimulator.fits(t, model: model, levers: levers) else {
+                    throw ReplayError(
+                        description:
+                            "simulation \(replayed) of the parts does not fit the run (another plan or version?)")
+                }
+                mine.append(t)
             }
-            let t = tallies[replayed]
-            replayed += 1
-            guard t.paths == paths, t.coversAllBlocks, PlanSimulator.fits(t, model: model, levers: levers) else {
-                throw ReplayError(
-                    description: "simulation \(replayed) of the parts does not fit the run (another plan or version?)")
-            }
-            return PlanSimulator.result(model: model, levers: levers, tally: t)
+            tallies = mine
         }
+        return zip(leverSets, tallies).map { PlanSimulator.result(model: model, levers: $0, tally: $1) }
     }
 }
