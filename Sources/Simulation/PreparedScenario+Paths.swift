@@ -154,13 +154,13 @@ extension PreparedScenario {
             var word: UInt64 = 0
             if increase {
                 for b in 0..<end {
-                    let m: UInt64 = q[p + b] >= threshold ? 1 : 0
+                    let m = UInt64(unsafeBitCast(q[p + b] >= threshold, to: UInt8.self))
                     word |= m << UInt64(b)
                     counts[p + b] &+= Int32(truncatingIfNeeded: m)
                 }
             } else {
                 for b in 0..<end {
-                    let m: UInt64 = q[p + b] <= threshold ? 1 : 0
+                    let m = UInt64(unsafeBitCast(q[p + b] <= threshold, to: UInt8.self))
                     word |= m << UInt64(b)
                     counts[p + b] &+= Int32(truncatingIfNeeded: m)
                 }
