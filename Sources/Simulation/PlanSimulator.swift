@@ -148,7 +148,7 @@ public enum PlanSimulator {
     /// The result of a simulation from its tally. A tally of some blocks only (a shard's) gives
     /// the figures of those paths over all `paths` — not meaningful, but of the right shape.
     public static func result(model: PlanModel, levers: [Lever] = [], tally: SimulationTally) -> PlanSimulationResult {
-        let plan = PreparedScenario(model: model, levers: levers)
+        let plan = PreparedScenario(model: model, levers: levers, drawing: false)
         var total = plan.emptyPartial()
         for p in tally.blocks { total.add(p) }
         if !tally.coversAllBlocks {
@@ -166,7 +166,7 @@ public enum PlanSimulator {
 
     /// Whether `tally` has the shape of a simulation of `model` (a merge's check on its parts).
     public static func fits(_ tally: SimulationTally, model: PlanModel, levers: [Lever] = []) -> Bool {
-        let plan = PreparedScenario(model: model, levers: levers)
+        let plan = PreparedScenario(model: model, levers: levers, drawing: false)
         return tally.firstPath.count == plan.targets.count
             && tally.blocks.allSatisfy {
                 $0.fits(cells: plan.seriesCount * plan.yearCount, targets: plan.targets.count, series: plan.seriesCount)

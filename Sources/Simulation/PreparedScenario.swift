@@ -26,7 +26,8 @@ struct PreparedScenario: @unchecked Sendable {
 
     static let uMin = -8.0, uMax = 8.0, uPoints = 4097
 
-    init(model: PlanModel, levers: [Lever]) {
+    /// `drawing: false` leaves out the levers' quantile tables (for reading results only).
+    init(model: PlanModel, levers: [Lever], drawing: Bool = true) {
         self.model = model
         self.levers = levers
         seriesCount = model.series.count
@@ -48,12 +49,14 @@ struct PreparedScenario: @unchecked Sendable {
         planYearIdx = model.years.indices.filter { model.years[$0] >= first }
         volatility = model.series.map { levers.volatilityScale(of: $0.id) }
         amountTables = levers.map { lever in
+            guard drawing else { return nil }
             switch lever.action {
             case .growth(_, let q), .level(_, let q), .shock(_, _, let q): return q.table()
             case .volatility, .driverPath: return nil
             }
         }
         driverTables = levers.map { lever in
+            guard drawing else { return [:] }
             guard case .driverPath(_, let growth, _) = lever.action else { return [:] }
             return growth.mapValues { $0.table() }
         }
