@@ -46,8 +46,10 @@ public enum ScenarioRunner {
         }
         var results = [PlanSimulationResult?](repeating: nil, count: scenarios.count)
         for g in groups {
-            let names = g.map { scenarios[$0].name }.joined(separator: ", ")
-            let label = "[\(g.count) of \(scenarios.count)] \(names)"
+            let first = scenarios[g[0]].name
+            let label =
+                g.count == 1
+                ? "[\(g[0] + 1)/\(scenarios.count)] \(first)" : "[\(g.count) scenarios] \(first) +\(g.count - 1)"
             let r = try engine.simulate(
                 model: built[g[0]].model, leverSets: g.map { scenarios[$0].levers }, paths: paths, seed: seed,
                 threads: threads,

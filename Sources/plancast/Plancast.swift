@@ -97,15 +97,31 @@ enum Terminal {
 
     static func progressLine() -> (@Sendable (String) -> Void)? {
         guard isInteractive else { return nil }
-        return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
+        let width = columns(of: STDERR_FILENO) ?? 80
+        return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(fitted(message, width - 1))".utf8)) }
     }
 
     /// The width of the terminal standard output goes to (nil when it is not a terminal).
-    static var outputWidth: Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    static var outputWidth: Int? { columns(of: STDOUT_FILENO) }
+
+    static func columns(of descriptor: Int32) -> Int? {
+        guard isatty(descriptor) == 1 else { return nil }
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
+    }
+
+    /// `text` cut to `width` terminal columns (CJK characters take two), so a status line never
+    /// wraps (a wrapped line cannot be rewritten in place).
+    static func fitted(_ text: String, _ width: Int) -> String {
+        var out = "", used = 0
+        for ch in text {
+            let w = ch.unicodeScalars.first.map { $0.value >= 0x2E80 ? 2 : 1 } ?? 1
+            if used + w > width { return out + (used < width ? "…" : "") }
+            out.append(ch)
+            used += w
+        }
+        return out
     }
 
     static func clearProgressLine() {
