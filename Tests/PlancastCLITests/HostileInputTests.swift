@@ -18,6 +18,19 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(
+            name: "shard 0 of 3", arguments: ["run", "--paths", "1000", "--shard", "0/3"], status: 64,
+            stderr: "--shard 0/3: K must be between 1 and N"),
+        Case(
+            name: "shard auto outside a scheduler", arguments: ["run", "--paths", "1000", "--shard", "auto"],
+            status: 64, stderr: "neither JOB_COMPLETION_INDEX"),
+        Case(
+            name: "forecast shard without a part folder",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--shard", "1/2"],
+            status: 64, stderr: "--shard needs --out"),
+        Case(
+            name: "merge of a folder that holds no parts", arguments: ["merge", h, "--out", "/tmp/plancast-never"],
+            status: 65, stderr: "holds neither part.json nor part-K-of-N folders"),
+        Case(
             name: "NUL inside a number", arguments: ["forecast", "--input", h + "nul-in-number.csv", "--horizon", "2"],
             status: 65, stderr: "nul-in-number.csv:3:3: control character U+0000"),
         Case(
