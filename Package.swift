@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(name: "PlanFilesTests", dependencies: ["PlanFiles", "IO", "Indicators"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "Simulation", "Indicators"]),
         .testTarget(
-            name: "RunsTests", dependencies: ["Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles"],
+            name: "RunsTests",
+            dependencies: ["Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles", "Indicators"],
             exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]

@@ -9,13 +9,17 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file):\(line)" }
 }
 
-/// A headline goal with its rule.
+/// A headline goal with its rule. `value` is as the plan writes it: a level (or a sum, or a
+/// yearly bound) for `form == .level`, a percent for growth and change goals (judged on the
+/// final value, `rule == .final`).
 public struct HeadlineGoal: Sendable, Equatable {
     public let rule: HeadlineRule
     public let value: Double
-    public init(rule: HeadlineRule, value: Double) {
+    public let form: GoalForm
+    public init(rule: HeadlineRule, value: Double, form: GoalForm = .level) {
         self.rule = rule
         self.value = value
+        self.form = form
     }
 }
 
@@ -39,12 +43,14 @@ public struct Indicator: Sendable, Equatable, Identifiable {
     /// Yearly targets by year.
     public let targets: [Int: Double]
     public let headline: HeadlineGoal?
+    /// Binding (约束性) or expected (预期性), when the plan says.
+    public let commitment: Commitment?
     public let location: SourceLocation?
 
     public init(
         id: String, parent: String? = nil, row: String, nameZh: String, nameEn: String,
         category: String, kind: IndicatorKind, unit: String, direction: Direction = .increase,
-        departments: [String] = [], targets: [Int: Double], headline: HeadlineGoal?,
+        departments: [String] = [], targets: [Int: Double], headline: HeadlineGoal?, commitment: Commitment? = nil,
         location: SourceLocation? = nil
     ) {
         self.id = id
@@ -59,6 +65,7 @@ public struct Indicator: Sendable, Equatable, Identifiable {
         self.departments = departments
         self.targets = targets
         self.headline = headline
+        self.commitment = commitment
         self.location = location
     }
 

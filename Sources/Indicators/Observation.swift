@@ -2,6 +2,9 @@
 public enum Quality: String, Sendable, CaseIterable, Codable {
     /// A reported outcome.
     case actual
+    /// The plan's own statement of its base-year value (基期值): what growth and change goals
+    /// are measured from.
+    case planBase = "plan_base"
     /// The source's own rounded or provisional figure (约, 预计).
     case estimate
     /// The true value is at least this (突破, 超过).
@@ -34,7 +37,7 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
         switch self {
         case .actual: return 0
         case .derived: return 1
-        case .estimate: return 1
+        case .estimate, .planBase: return 1
         case .lowerBound, .upperBound, .boundMiddle: return 2
         case .snapshot: return 3
         case .spliced: return 4

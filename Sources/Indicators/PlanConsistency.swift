@@ -42,6 +42,7 @@ public enum PlanConsistency {
         for ind in plan.indicators {
             findings += checkTargets(ind, years: years)
             findings += checkHeadline(ind, years: years)
+            findings += checkBase(ind, plan: plan)
             findings += checkParent(ind, byID: byID, years: years)
         }
         findings += checkObservations(plan)
@@ -56,8 +57,22 @@ public enum PlanConsistency {
 
     static func checkTargets(_ ind: Indicator, years: [Int]) -> [Finding] {
         var f = [Finding]()
-        for y in years where ind.targets[y] == nil {
-            f.append(Finding(.error, ind.id, "no target for \(y)", at: ind.location))
+        if ind.targets.isEmpty {
+            // Most five-year plans set the final goal only.
+            if ind.headline != nil {
+                f.append(Finding(.info, ind.id, "no yearly milestones: the goal alone is judged", at: ind.location))
+            } else {
+                f.append(Finding(.warning, ind.id, "neither milestones nor a goal: nothing to judge", at: ind.location))
+            }
+        } else {
+            let missing = years.filter { ind.targets[$0] == nil }
+            if !missing.isEmpty {
+                f.append(
+                    Finding(
+                        .info, ind.id,
+                        "no milestone for \(missing.map(String.init).joined(separator: ", ")): those years are not judged",
+                        at: ind.location))
+            }
         }
         for y in ind.targets.keys.sorted() {
             let t = ind.targets[y]!
@@ -99,6 +114,23 @@ public enum PlanConsistency {
         }
         var f = [Finding]()
         let targets = years.compactMap { ind.targets[$0] }
+        if goal.form != .level {
+            // A percent, judged on the final value against the level it implies (checkBase).
+            if goal.form == .growth && goal.value <= -100 || goal.form == .change && goal.value <= -100 {
+                f.append(
+                    Finding(
+                        .error, ind.id, "a \(goal.form.rawValue) of \(format(goal.value))% leaves nothing",
+                        at: ind.location))
+            }
+            if ind.kind == .flow || ind.kind == .netChange {
+                f.append(
+                    Finding(
+                        .warning, ind.id,
+                        "a \(goal.form.rawValue) goal on a \(ind.kind.rawValue) compares the last year's amount with the base year's",
+                        at: ind.location))
+            }
+            return f
+        }
         switch goal.rule {
         case .final:
             if ind.kind == .flow || ind.kind == .netChange {
@@ -150,6 +182,32 @@ public enum PlanConsistency {
                     at: ind.location))
         }
         return f
+    }
+
+    /// A growth or change goal is measured from the base-year value: say which level it implies,
+    /// or that it cannot be judged without one.
+    static func checkBase(_ ind: Indicator, plan: Plan) -> [Finding] {
+        guard let goal = ind.headline, goal.form != .level else { return [] }
+        let m = plan.metadata
+        let base = plan.history(of: ind.id).value(in: m.baseYear)
+        guard let level = goal.form.level(value: goal.value, base: base, years: m.lastYear - m.baseYear) else {
+            return [
+                Finding(
+                    .warning, ind.id,
+                    "a \(goal.form.rawValue) goal is measured from the \(m.baseYear) value, which is not observed: "
+                        + "add the plan's own base-year value as an observation of quality plan_base (until then the goal is not judged)",
+                    at: ind.location)
+            ]
+        }
+        let stated =
+            goal.form == .growth
+            ? "\(format(goal.value))% a year from \(m.baseYear)" : "\(format(goal.value))% against \(m.baseYear)"
+        return [
+            Finding(
+                .info, ind.id,
+                "goal \(stated) (\(format(base!))) is judged as \(m.lastYear) \(ind.direction == .increase ? "≥" : "≤") \(String(format: "%.6g", level))",
+                at: ind.location)
+        ]
     }
 
     static func checkParent(_ ind: Indicator, byID: [String: Indicator], years: [Int]) -> [Finding] {

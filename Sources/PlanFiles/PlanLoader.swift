@@ -114,9 +114,21 @@ public enum PlanLoader {
         var col = [String: Int]()
         for name in indicatorColumns { col[name] = try t.columnIndex(name) }
         let deptCol = t.header.firstIndex(of: "departments")
+        let bindingCol = t.header.firstIndex(of: "binding")
+        // A yearly milestone column per plan year, each optional (most five-year plans set the
+        // final goal only); a target column for another year is a mistake.
         var targetCols = [Int: Int]()
-        for y in years {
-            targetCols[y] = try t.columnIndex("target_\(y)")
+        for (c, name) in t.header.enumerated() where name.hasPrefix("target_") {
+            guard let y = Int(name.dropFirst("target_".count)), years.contains(y) else {
+                throw InputError(
+                    file: path, line: 1, column: c + 1,
+                    "column '\(name)' is not a year of the plan (\(years.lowerBound)–\(years.upperBound))",
+                    hint: "name milestone columns target_YEAR for the plan's years, or remove the column")
+            }
+            guard targetCols[y] == nil else {
+                throw InputError(file: path, line: 1, column: c + 1, "two columns for the \(y) milestone")
+            }
+            targetCols[y] = c
         }
         if t.rows.isEmpty {
             throw InputError(file: path, line: 1, "the indicators table has no rows", hint: "add one row per indicator")
@@ -155,15 +167,33 @@ public enum PlanLoader {
             }
             var headline: HeadlineGoal?
             if !cell("headline_rule").isEmpty || !cell("headline_goal").isEmpty {
-                guard let rule = HeadlineRule(rawValue: cell("headline_rule")) else {
+                let text = cell("headline_rule")
+                // growth and change goals are judged on the final value (GoalForm).
+                let form = GoalForm(rawValue: text).flatMap { $0 == .level ? nil : $0 }
+                guard let rule = form != nil ? .final : HeadlineRule(rawValue: text) else {
                     throw err(
-                        "headline_rule", "unknown headline rule '\(cell("headline_rule"))'",
-                        hint: choices(cell("headline_rule"), HeadlineRule.allCases.map(\.rawValue)))
+                        "headline_rule", "unknown headline rule '\(text)'",
+                        hint: choices(text, HeadlineRule.allCases.map(\.rawValue) + ["growth", "change"]))
                 }
                 guard let goal = parseNumber(cell("headline_goal")) else {
-                    throw err("headline_goal", "headline goal '\(cell("headline_goal"))' is not a number")
+                    throw err(
+                        "headline_goal", "headline goal '\(cell("headline_goal"))' is not a number",
+                        hint: form != nil
+                            ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil)
                 }
-                headline = HeadlineGoal(rule: rule, value: goal)
+                headline = HeadlineGoal(rule: rule, value: goal, form: form ?? .level)
+            }
+            var commitment: Commitment?
+            if let c = bindingCol {
+                let text = row[c].trimmingWhitespace()
+                if !text.isEmpty {
+                    guard let value = Commitment(text: text) else {
+                        throw InputError(
+                            file: path, line: line, column: c + 1, "'\(text)' is neither binding nor expected",
+                            hint: "write binding (约束性) or expected (预期性), or leave it empty")
+                    }
+                    commitment = value
+                }
             }
             var targets = [Int: Double]()
             for (y, c) in targetCols {
@@ -183,7 +213,7 @@ public enum PlanLoader {
                 Indicator(
                     id: id, parent: parent, row: cell("row"), nameZh: cell("name_zh"), nameEn: cell("name_en"),
                     category: cell("category"), kind: kind, unit: cell("unit"), direction: direction,
-                    departments: departments, targets: targets, headline: headline,
+                    departments: departments, targets: targets, headline: headline, commitment: commitment,
                     location: SourceLocation(file: path, line: line)))
         }
         return out

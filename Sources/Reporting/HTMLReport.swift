@@ -117,8 +117,9 @@ public enum HTMLReport {
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
+                let name = escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? "") + commitmentTag(ind?.commitment, zh: zh)
                 h +=
-                    "<tr><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? ""))</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(o.spec.rule?.rawValue ?? ""))</td>"
+                    "<tr><td class=\"name\">\(name)</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(ruleText(o.spec, ind?.headline, zh: zh)))</td>"
             } else {
                 h +=
                     "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
@@ -126,6 +127,27 @@ public enum HTMLReport {
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined() + "</tr>\n"
         }
         return h + "</table>\n"
+    }
+
+    /// " (binding)" / "（约束性）" after a goal's name, when the plan says.
+    static func commitmentTag(_ c: Commitment?, zh: Bool) -> String {
+        switch c {
+        case .binding:
+            return zh ? "<span class=\"tag binding\">（约束性）</span>" : " <span class=\"tag binding\">(binding)</span>"
+        case .expected: return zh ? "<span class=\"tag\">（预期性）</span>" : " <span class=\"tag\">(expected)</span>"
+        case nil: return ""
+        }
+    }
+
+    /// The goal's rule, or for a growth or change goal the goal as written.
+    static func ruleText(_ spec: TargetSpec, _ goal: HeadlineGoal?, zh: Bool) -> String {
+        guard let goal, goal.form != .level else { return spec.rule?.rawValue ?? "" }
+        let v = FanChart.formatValue(goal.value)
+        switch goal.form {
+        case .growth: return zh ? "年均增长\(v)%" : "\(v)% a year"
+        case .change: return zh ? "较基期\(v)%" : "\(v)% vs base year"
+        case .level: return ""
+        }
     }
 
     static func evidenceNotes(runs: [ScenarioRun], language: Language) -> String {

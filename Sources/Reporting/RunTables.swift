@@ -8,7 +8,7 @@ import Simulation
 public enum RunTables {
     public static let attainmentColumns = [
         "scenario", "indicator", "name", "target_type", "year", "target", "direction", "p_met", "p_met_se",
-        "median", "p05", "p95", "label", "progress_ratio", "destatis", "evidence",
+        "median", "p05", "p95", "label", "progress_ratio", "destatis", "evidence", "commitment",
     ]
     /// DESIGN.md §6 columns, extended by `source`: observed, assumed (a scenario's assumption),
     /// interpolated, simulated, derived or unavailable.
@@ -69,7 +69,7 @@ public enum RunTables {
     static func targetType(_ s: TargetSpec) -> String {
         switch s.kind {
         case .milestone: return "milestone"
-        case .goal: return "goal_" + (s.rule?.rawValue ?? "final")
+        case .goal: return "goal_" + (s.form != .level ? s.form.rawValue : s.rule?.rawValue ?? "final")
         case .allMilestones: return "all_milestones"
         case .allGoals: return "all_goals"
         }
@@ -96,7 +96,7 @@ public enum RunTables {
         var rows = [[String]]()
         for o in result.targets {
             let s = o.spec
-            var indicatorID = "", name = "", evidence = "", ratio = "", destatis = ""
+            var indicatorID = "", name = "", evidence = "", ratio = "", destatis = "", commitment = ""
             if let k = s.series {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)
@@ -105,6 +105,7 @@ public enum RunTables {
                 evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
                 ratio = o.progressRatio.map { String(format: "%.4f", $0) } ?? ""
                 destatis = o.destatis?.rawValue ?? ""
+                if s.kind == .goal { commitment = ind?.commitment?.rawValue ?? "" }
             } else {
                 indicatorID = "all"
                 name = language == .en ? "all headline goals" : "全部总体目标"
@@ -120,7 +121,7 @@ public enum RunTables {
                 scenario, indicatorID, name, targetType(s), s.year.map(String.init) ?? "", target, s.direction.rawValue,
                 prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05),
                 num(o.p95),
-                label(o), ratio, destatis, evidence,
+                label(o), ratio, destatis, evidence, commitment,
             ])
         }
         return rows

@@ -26,6 +26,9 @@ public struct RunFolder: Sendable {
             manifest: "manifest.json")
         /// A shard's part folder (`run --shard`, `forecast --shard`): raw tallies and `part.json`.
         public static let part = Layout(outputs: ["tally.bin"], manifest: "part.json")
+        /// An evaluation against known outcomes (`plancast evaluate`).
+        public static let evaluation = Layout(
+            outputs: ["evaluation.csv", "scores.csv", "reliability.csv", "report.html"], manifest: "manifest.json")
         /// A merged sharded forecast: the files `forecast --output/--status/--calibration` write.
         public static let forecast = Layout(
             outputs: ["forecasts.csv", "status.csv", "calibration.csv"], manifest: "manifest.json")

@@ -55,7 +55,15 @@ extension PlanModel {
         let horizon = max(1, inputs.map { lastYear - ($0.series.lastPeriod ?? lastYear) }.max() ?? 1)
         var fs = settings ?? ForecastSettings(horizon: horizon)
         fs.horizon = horizon
-        let batch = Forecaster.run(inputs, settings: fs, overrides: overrides)
+        // A goal stated as average yearly growth says the plan sees the series compound: it
+        // is extrapolated at a constant growth rate (drift on the log scale), unless a scenario
+        // chose its model. A straight line under-forecasts a compounding series (issue 14: a
+        // GDP index growing 7% a year got a median path of 4.8%).
+        var models = overrides
+        for ind in plan.indicators where ind.headline?.form == .growth && models[ind.id] == nil {
+            if let compounding = Combination.named(["drift@log"]) { models[ind.id] = compounding }
+        }
+        let batch = Forecaster.run(inputs, settings: fs, overrides: models)
 
         var series = [SimulationSeries]()
         for (k, s) in specs.enumerated() {

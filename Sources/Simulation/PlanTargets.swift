@@ -20,6 +20,9 @@ public struct TargetSpec: Sendable {
     public let threshold: Double
     public let direction: Direction
     public let rule: HeadlineRule?
+    /// How the plan states a goal (a growth or change goal's `threshold` is the final-year level
+    /// it implies from the base-year value, NaN when that value is unknown).
+    public var form: GoalForm = .level
 
     /// The targets of a plan: per indicator its milestones, its goal and "all milestones"; then
     /// "all goals".
@@ -35,10 +38,14 @@ public struct TargetSpec: Sendable {
                 }
             }
             if let g = ind.headline {
-                out.append(
-                    TargetSpec(
-                        kind: .goal, series: k, year: model.plan.metadata.lastYear, threshold: g.value,
-                        direction: ind.direction, rule: g.rule))
+                let m = model.plan.metadata
+                let base = model.years.firstIndex(of: m.baseYear).flatMap { s.known[$0] }
+                var spec = TargetSpec(
+                    kind: .goal, series: k, year: m.lastYear,
+                    threshold: g.form.level(value: g.value, base: base, years: m.lastYear - m.baseYear) ?? .nan,
+                    direction: ind.direction, rule: g.rule)
+                spec.form = g.form
+                out.append(spec)
             }
             if !ind.targets.isEmpty {
                 out.append(
@@ -93,7 +100,7 @@ extension TargetOutcome {
     func withProgressMeasures(model: PlanModel) -> TargetOutcome {
         let s = spec
         guard let k = s.series, s.kind == .milestone || s.kind == .goal, let year = s.year,
-            s.rule != .cumulative, s.rule != .everyYear
+            s.rule != .cumulative, s.rule != .everyYear, s.threshold.isFinite
         else { return self }
         let history = model.plan.history(of: model.series[k].id, asOf: model.asOf)
         var o = self

@@ -100,6 +100,8 @@ struct PreparedScenario: @unchecked Sendable {
             return goals.allSatisfy { $0.1 == .observed } ? .observed : .simulated
         }
         let k = spec.series!
+        // A growth or change goal without its base-year value has no level to reach.
+        if spec.threshold.isNaN { return .insufficientData }
         let cs = cells()
         if cs.contains(where: { !av[k][$0] }) { return .insufficientData }
         let s = model.series[k]

@@ -1,0 +1,67 @@
+import IO
+import Indicators
+
+/// Whether a plan's headline goal was met, as recorded after the plan ended (for
+/// `plancast evaluate`), with its source.
+public struct GoalOutcome: Sendable, Equatable {
+    public let indicator: String
+    public let met: Bool
+    /// The final value reported, when given.
+    public let value: Double?
+    public let source: String
+    public let location: SourceLocation
+}
+
+/// Reads an outcomes table: columns `indicator,met` and optionally `value`, `source_title`,
+/// `source_url`, `quote`, `note`. `met` is 1/0, yes/no, true/false, met/not_met or 是/否. Each
+/// indicator must be one of the plan's, with a headline goal, and appear once.
+public enum OutcomesLoader {
+    public static func load(path: String, plan: Plan, encoding: TextEncoding = .auto) throws(InputError)
+        -> [String: GoalOutcome]
+    {
+        let t = try CSVTable(path: path, encoding: encoding)
+        let ic = try t.columnIndex("indicator"), mc = try t.columnIndex("met")
+        let vc = t.header.firstIndex(of: "value"), sc = t.header.firstIndex(of: "source_title")
+        let ids = plan.indicators.map(\.id)
+        var out = [String: GoalOutcome]()
+        for (k, row) in t.rows.enumerated() {
+            let line = t.lines[k]
+            let id = row[ic].trimmingWhitespace()
+            guard let ind = plan.indicator(id) else {
+                throw InputError(
+                    file: path, line: line, column: ic + 1, "'\(id)' is not an indicator of the plan",
+                    hint: nearest(to: id, among: ids).map { "did you mean '\($0)'?" })
+            }
+            guard ind.headline != nil else {
+                throw InputError(
+                    file: path, line: line, column: ic + 1, "'\(id)' has no headline goal to have met",
+                    hint: "give outcomes of headline goals only")
+            }
+            guard out[id] == nil else {
+                throw InputError(file: path, line: line, column: ic + 1, "'\(id)' appears twice")
+            }
+            let text = row[mc].trimmingWhitespace().lowercased()
+            let met: Bool
+            switch text {
+            case "1", "yes", "true", "met", "是", "完成": met = true
+            case "0", "no", "false", "not_met", "否", "未完成": met = false
+            default:
+                throw InputError(
+                    file: path, line: line, column: mc + 1, "'\(row[mc])' is not met or not met",
+                    hint: "write 1 (met) or 0 (not met)")
+            }
+            var value: Double?
+            if let vc, !row[vc].trimmingWhitespace().isEmpty {
+                guard let v = parseNumber(row[vc]) else {
+                    throw InputError(file: path, line: line, column: vc + 1, "value '\(row[vc])' is not a number")
+                }
+                value = v
+            }
+            out[id] = GoalOutcome(
+                indicator: id, met: met, value: value, source: sc.map { row[$0] } ?? "",
+                location: SourceLocation(file: path, line: line))
+        }
+        if out.isEmpty { throw InputError(file: path, line: 1, "no outcomes", hint: "one row per headline goal") }
+        return out
+    }
+}

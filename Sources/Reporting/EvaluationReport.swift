@@ -1,0 +1,146 @@
+import Foundation
+import IO
+import Indicators
+
+/// The tables and the report of `plancast evaluate`: P(met) of each headline goal as of each
+/// year against what happened, for the model and the reference rules.
+public enum EvaluationReport {
+    /// One goal judged as of one year.
+    public struct Row: Sendable {
+        public let asOf: Int
+        public let indicator: String
+        public let name: String
+        public let commitment: Commitment?
+        public let goal: String
+        /// Probabilities by method (`methods` order); nil where the method cannot judge.
+        public let p: [Double?]
+        public let outcome: Bool
+        public init(
+            asOf: Int, indicator: String, name: String, commitment: Commitment?, goal: String, p: [Double?],
+            outcome: Bool
+        ) {
+            (self.asOf, self.indicator, self.name, self.commitment) = (asOf, indicator, name, commitment)
+            (self.goal, self.p, self.outcome) = (goal, p, outcome)
+        }
+    }
+
+    public static let methods = ["model", "trend_rule", "base_rate"]
+
+    public static func rowsCSV(_ rows: [Row]) -> String {
+        var out = CSVFormat.line(
+            ["as_of", "indicator", "name", "commitment", "goal"] + methods.map { "p_" + $0 } + ["outcome"])
+        for r in rows {
+            out += CSVFormat.line(
+                [String(r.asOf), r.indicator, r.name, r.commitment?.rawValue ?? "", r.goal]
+                    + r.p.map { $0.map { String(format: "%.6f", $0) } ?? "" } + [r.outcome ? "1" : "0"])
+        }
+        return out
+    }
+
+    /// Pairs of one method on the goals every available method judges (so the scores compare
+    /// like with like); empty for a method that judges none (no base rate given).
+    static func pairs(_ rows: [Row], method m: Int) -> [(p: Double, outcome: Bool)] {
+        let available = methods.indices.filter { k in rows.contains { $0.p[k] != nil } }
+        guard available.contains(m) else { return [] }
+        return rows.filter { r in available.allSatisfy { r.p[$0] != nil } }.map { ($0.p[m]!, $0.outcome) }
+    }
+
+    /// Per as-of year and over all: n, Brier, log score and sharpness of each method.
+    public static func scoresCSV(_ rows: [Row]) -> String {
+        var out = CSVFormat.line(["as_of", "method", "n", "brier", "log_score", "sharpness"])
+        let years = Array(Set(rows.map(\.asOf))).sorted().map(String.init) + ["all"]
+        for y in years {
+            let mine = y == "all" ? rows : rows.filter { String($0.asOf) == y }
+            for (m, name) in methods.enumerated() {
+                guard let s = ProbabilityScores(pairs(mine, method: m)) else { continue }
+                out += CSVFormat.line([
+                    y, name, String(s.count), String(format: "%.4f", s.brier), String(format: "%.4f", s.logScore),
+                    String(format: "%.4f", s.sharpness),
+                ])
+            }
+        }
+        return out
+    }
+
+    /// Reliability bins of each method over all as-of years.
+    public static func reliabilityCSV(_ rows: [Row]) -> String {
+        var out = CSVFormat.line([
+            "method", "bin_lower", "bin_upper", "n", "mean_p", "observed", "band_lower", "band_upper", "within_band",
+        ])
+        for (m, name) in methods.enumerated() {
+            for b in ProbabilityScores.reliability(pairs(rows, method: m)) {
+                out += CSVFormat.line(
+                    [name] + [b.lower, b.upper].map { String(format: "%.1f", $0) } + [String(b.count)]
+                        + [b.meanP, b.observed, b.bandLower, b.bandUpper].map { String(format: "%.4f", $0) }
+                        + [b.withinBand ? "yes" : "no"])
+            }
+        }
+        return out
+    }
+
+    /// The page: scores, a reliability diagram per method, and the goals.
+    public static func html(_ rows: [Row], title: String, language: Language) -> String {
+        let zh = language != .en
+        var h =
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        h += "<title>\(escapeHTML(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n"
+        h += "<h1>\(escapeHTML(title))</h1>\n"
+        h +=
+            "<p>\(zh ? "各年份时点的达成概率与实际结果比较。Brier分数越低越好；对照规则：三点直线外推、其他规划的目标完成率。" : "P(met) as of each year against what happened. Lower Brier and log scores are better; reference rules: the straight line through the last three points, and the share of goals met in other plans.")</p>\n"
+        let judged = pairs(rows, method: 0).count
+        h +=
+            "<p>\(zh ? "分数基于各方法都能判断的 \(judged) 个（目标×时点）；模型因无数据无法判断的目标不计。" : "Scores over the \(judged) goal-years every method judges; goals the model cannot judge (no data) are left out.")</p>\n"
+        h +=
+            "<table class=\"dash\"><tr><th>\(zh ? "方法" : "method")</th><th>n</th><th>Brier</th><th>\(zh ? "对数分数" : "log score")</th><th>\(zh ? "锐度" : "sharpness")</th></tr>\n"
+        for (m, name) in methods.enumerated() {
+            guard let s = ProbabilityScores(pairs(rows, method: m)) else { continue }
+            h +=
+                "<tr><td class=\"name\">\(name)</td><td>\(s.count)</td><td>\(String(format: "%.3f", s.brier))</td><td>\(String(format: "%.3f", s.logScore))</td><td>\(String(format: "%.2f", s.sharpness))</td></tr>\n"
+        }
+        h += "</table>\n<h2>\(zh ? "可靠性图" : "Reliability")</h2>\n<div class=\"chart\">"
+        for (m, name) in methods.enumerated() {
+            h += diagram(ProbabilityScores.reliability(pairs(rows, method: m)), title: name, zh: zh)
+        }
+        h +=
+            "</div>\n<h2>\(zh ? "各项目标" : "Goals")</h2>\n<table class=\"dash\"><tr><th>\(zh ? "时点" : "as of")</th><th>\(zh ? "指标" : "indicator")</th><th>\(zh ? "目标" : "goal")</th>"
+        h += methods.map { "<th>\($0)</th>" }.joined() + "<th>\(zh ? "结果" : "outcome")</th></tr>\n"
+        for r in rows {
+            let tag = r.commitment.map { zh ? ($0 == .binding ? "（约束性）" : "（预期性）") : " (\($0.rawValue))" } ?? ""
+            h +=
+                "<tr><td>\(r.asOf)</td><td class=\"name\">\(escapeHTML(r.name + tag))</td><td>\(escapeHTML(r.goal))</td>"
+            h += r.p.map { p in
+                p.map { "<td style=\"background:\(Palette.probability($0))\">\(String(format: "%.2f", $0))</td>" }
+                    ?? "<td>–</td>"
+            }.joined()
+            h += "<td>\(r.outcome ? (zh ? "完成" : "met") : (zh ? "未完成" : "not met"))</td></tr>\n"
+        }
+        return h + "</table>\n</body>\n</html>\n"
+    }
+
+    /// Mean P against the share met per bin, with each bin's binomial 95% range.
+    static func diagram(_ bins: [ProbabilityScores.Bin], title: String, zh: Bool) -> String {
+        var s = SVG(width: 260, height: 260)
+        let (x0, y0, w) = (40.0, 20.0, 200.0)
+        func x(_ p: Double) -> Double { x0 + p * w }
+        func y(_ p: Double) -> Double { y0 + (1 - p) * w }
+        s.rect(x: x0, y: y0, w: w, h: w, fill: "#fafafa", extra: "stroke=\"#ccc\"")
+        s.line(x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: "#999", dash: "4 3")
+        for b in bins {
+            s.line(
+                x1: x(b.meanP), y1: y(b.bandLower), x2: x(b.meanP), y2: y(b.bandUpper), stroke: "#1f4e9a", width: 3)
+            s.circle(
+                cx: x(b.meanP), cy: y(b.observed), r: 3 + min(6, Double(b.count).squareRoot()),
+                fill: b.withinBand ? "#1e8449" : "#c0392b",
+                title:
+                    "\(b.count) goals, mean P \(String(format: "%.2f", b.meanP)), met \(String(format: "%.2f", b.observed))"
+            )
+        }
+        for t in [0.0, 0.5, 1.0] {
+            s.text(String(format: "%.1f", t), x: x(t), y: y0 + w + 14, size: 10, anchor: "middle")
+            s.text(String(format: "%.1f", t), x: x0 - 6, y: y(t) + 4, size: 10, anchor: "end")
+        }
+        s.text(title, x: x0 + w / 2, y: 14, size: 12, anchor: "middle", weight: "bold")
+        s.text(zh ? "预测概率" : "forecast P", x: x0 + w / 2, y: 256, size: 10, anchor: "middle")
+        return s.render(label: (zh ? "可靠性图：" : "Reliability: ") + title)
+    }
+}

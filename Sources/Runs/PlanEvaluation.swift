@@ -1,0 +1,148 @@
+import Foundation
+import IO
+import Indicators
+import PlanFiles
+import Reporting
+import Scenarios
+import Simulation
+
+/// Everything `plancast evaluate` was asked to do.
+public struct EvaluationRequest: Sendable {
+    public var planDirectory: String
+    public var observations: String?
+    public var encoding: TextEncoding = .auto
+    /// Recorded outcomes of the plan's headline goals (`OutcomesLoader`).
+    public var outcomes: String
+    /// Judge as of each of these years (observations after it ignored).
+    public var asOf: [Int]
+    public var paths = 20_000
+    public var seed: UInt64 = 20220715
+    public var threads: Int?
+    /// The base-rate rule's probability (the share of goals met in other plans), given…
+    public var baseRate: Double?
+    /// …or counted from other plans' outcomes files.
+    public var baseRateFrom: [String] = []
+    public var outputFolder: String
+    public var force = false
+    public var language: Language = .zh
+    public var commandLine: [String] = []
+    public var version = "0.1.0"
+
+    public init(planDirectory: String, outcomes: String, asOf: [Int], outputFolder: String) {
+        (self.planDirectory, self.outcomes, self.asOf, self.outputFolder) = (
+            planDirectory, outcomes, asOf, outputFolder
+        )
+    }
+}
+
+/// `plancast evaluate` (issue 14): how well P(met) foretold a finished plan. As of each year,
+/// the baseline (no levers) is simulated on the observations up to that year, and each headline
+/// goal's P(met) is set against its recorded outcome, with two rules a planner could use
+/// instead: the straight line through the last three points (`TrendRule`; with fewer than two
+/// points it falls back to the base rate, or 0.5 without one) and the base rate of goals met in
+/// other plans.
+public enum PlanEvaluation {
+    public struct Outcome: Sendable {
+        public let folder: String
+        public let scores: String
+        public let rows: [EvaluationReport.Row]
+    }
+
+    public static func run(_ request: EvaluationRequest) throws -> Outcome {
+        let loaded = try PlanLoader.load(
+            directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
+        let plan = loaded.plan
+        let outcomes = try OutcomesLoader.load(path: request.outcomes, plan: plan, encoding: request.encoding)
+        let baseRate = try request.baseRate ?? baseRate(from: request.baseRateFrom, encoding: request.encoding)
+        let folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let baseline = Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")
+        var rows = [EvaluationReport.Row]()
+        for year in request.asOf {
+            let runs: [ScenarioRun]
+            do {
+                runs = try ScenarioRunner.run(
+                    plan: plan, scenarios: [baseline], asOf: year, paths: request.paths, seed: request.seed,
+                    threads: threads)
+            } catch {
+                throw RunError.simulation("\(error)")
+            }
+            let run = runs[0]
+            for o in run.result.targets where o.spec.kind == .goal {
+                let id = run.model.series[o.spec.series!].id
+                guard let outcome = outcomes[id], let ind = plan.indicator(id), let goal = ind.headline else {
+                    continue
+                }
+                let history = plan.history(of: id, asOf: year).split(kind: ind.kind).exact
+                let trend = TrendRule.probability(
+                    history: history, threshold: o.spec.threshold, direction: ind.direction, rule: goal.rule,
+                    planYears: plan.metadata.years)
+                rows.append(
+                    EvaluationReport.Row(
+                        asOf: year, indicator: id, name: request.language == .en ? ind.nameEn : ind.nameZh,
+                        commitment: ind.commitment,
+                        goal: statement(
+                            goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear),
+                        p: [o.pMet, trend ?? baseRate ?? 0.5, baseRate], outcome: outcome.met))
+            }
+        }
+        let title =
+            (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
+            + (request.language == .en ? plan.metadata.titleEn : plan.metadata.titleZh)
+        let outputs: [(name: String, text: String)] = [
+            ("evaluation.csv", EvaluationReport.rowsCSV(rows)), ("scores.csv", EvaluationReport.scoresCSV(rows)),
+            ("reliability.csv", EvaluationReport.reliabilityCSV(rows)),
+            ("report.html", EvaluationReport.html(rows, title: title, language: request.language)),
+        ]
+        var inputs = [[String: Any]]()
+        for f in loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
+            + request.baseRateFrom.map({ InputFile(role: "base_rate", path: $0) })
+        {
+            var e = try FileDigest.entry(f.path)
+            e["role"] = f.role
+            inputs.append(e)
+        }
+        let manifest: [String: Any] = [
+            "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
+            "as_of": request.asOf, "paths": request.paths, "seed": request.seed, "base_rate": baseRate ?? NSNull(),
+        ]
+        do {
+            try folder.write(outputs, manifest: manifest, byteOrderMark: false)
+        } catch let error as OutputError {
+            throw RunFolderError.unusable(folder.path, error.reason)
+        }
+        return Outcome(folder: request.outputFolder, scores: outputs[1].text, rows: rows)
+    }
+
+    /// The goal as written, and the level it is judged on: "growth 8% a year (2015 ≥ 2439.08)".
+    static func statement(_ goal: HeadlineGoal, threshold: Double, direction: Direction, year: Int) -> String {
+        let level = threshold.isFinite ? String(format: "%.6g", threshold) : "?"
+        let sign = direction == .increase ? "≥" : "≤"
+        switch goal.form {
+        case .level: return "\(goal.rule.rawValue) \(CSVFormat.short(goal.value))"
+        case .growth: return "growth \(CSVFormat.short(goal.value))% a year (\(year) \(sign) \(level))"
+        case .change: return "change \(CSVFormat.short(goal.value))% vs base year (\(year) \(sign) \(level))"
+        }
+    }
+
+    /// The share of goals met in other plans' outcomes files (nil without any).
+    static func baseRate(from files: [String], encoding: TextEncoding) throws(InputError) -> Double? {
+        var met = 0, all = 0
+        for f in files {
+            let t = try CSVTable(path: f, encoding: encoding)
+            let c = try t.columnIndex("met")
+            for (k, row) in t.rows.enumerated() {
+                switch row[c].trimmingWhitespace().lowercased() {
+                case "1", "yes", "true", "met", "是", "完成": met += 1
+                case "0", "no", "false", "not_met", "否", "未完成": break
+                default:
+                    throw InputError(
+                        file: f, line: t.lines[k], column: c + 1, "'\(row[c])' is not met or not met",
+                        hint: "write 1 (met) or 0 (not met)")
+                }
+                all += 1
+            }
+        }
+        return all > 0 ? Double(met) / Double(all) : nil
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Indicators
+import Runs
+
+/// `plancast evaluate`: P(met) of a finished plan's goals, as of chosen years, scored against
+/// what happened and against the rules a planner would use instead.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score P(met) of a finished plan's goals against their recorded outcomes.",
+        discussion: """
+            As of each year given, simulates the plan's baseline on the observations up to that \
+            year and sets each headline goal's P(met) against its outcome (--outcomes: columns \
+            indicator,met). Reference rules: the straight line through the last three points \
+            (p = 1 if it reaches the goal) and the base rate of goals met in other plans \
+            (--base-rate, or counted from --base-rate-from files). Writes evaluation.csv, \
+            scores.csv (Brier, log score, sharpness), reliability.csv and report.html.
+            """)
+
+    @OptionGroup var planOptions: PlanOptions
+
+    @Option(help: "Outcomes of the plan's headline goals: indicator,met (1/0) and optionally value, source_title.")
+    var outcomes: String
+
+    @Option(help: "Years to judge as of, comma-separated (e.g. 2012,2013).", transform: Evaluate.years)
+    var asOf: [Int]
+
+    @Option(help: "Sample paths per year.")
+    var paths: Int = 20_000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 20220715
+
+    @Option(help: "The share of goals met in other plans (the base-rate rule).")
+    var baseRate: Double?
+
+    @Option(help: "Outcomes files of other plans, to count the base rate from.")
+    var baseRateFrom: [String] = []
+
+    @OptionGroup var threads: ThreadOptions
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Flag(help: "Replace the output folder even if it holds files that are not a plancast evaluation.")
+    var force = false
+
+    @Option(help: "Language of names and the report: zh or en.")
+    var lang: Language = .zh
+
+    static func years(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let ys = parts.compactMap { Int($0) }
+        guard ys.count == parts.count, !ys.isEmpty, ys.allSatisfy({ (1900...2200).contains($0) }) else {
+            throw ValidationError("--as-of: write years separated by commas, e.g. 2012,2013")
+        }
+        return ys
+    }
+
+    func validate() throws {
+        guard paths >= 100 && paths <= 10_000_000 else {
+            throw ValidationError("--paths must be between 100 and 10,000,000")
+        }
+        if let baseRate, !(baseRate >= 0 && baseRate <= 1) {
+            throw ValidationError("--base-rate must be a share between 0 and 1")
+        }
+        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out must name a folder") }
+    }
+
+    func run() throws {
+        var r = EvaluationRequest(
+            planDirectory: try planOptions.planDirectory(), outcomes: outcomes, asOf: asOf, outputFolder: out)
+        r.observations = planOptions.observations
+        r.encoding = planOptions.encoding.encoding
+        (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)
+        (r.baseRate, r.baseRateFrom, r.force, r.language) = (baseRate, baseRateFrom, force, lang)
+        (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
+        let outcome = try PlanEvaluation.run(r)
+        writeStdout(outcome.scores)
+        writeStdout((lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import IO
+@testable import Indicators
+@testable import PlanFiles
+@testable import Reporting
+@testable import Runs
+
+/// Plans as governments write them (issue 14) and `plancast evaluate`, on a synthetic
+/// five-year plan: growth and change goals, an every-year ceiling, a cumulative amount,
+/// final-only goals, binding and expected goals, plan_base observations.
+struct EvaluationTests {
+    static let plan = RunPipelineTests.root.appendingPathComponent("Tests/RunsTests/Fixtures/five-year-plan").path
+
+    @Test func goalsAsWrittenLoadAndPassCheck() throws {
+        let loaded = try PlanLoader.load(directory: Self.plan)
+        let findings = PlanConsistency.check(loaded.plan)
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.filter { $0.severity == .error })")
+        let gdp = loaded.plan.indicator("gdp")!
+        #expect(gdp.headline == HeadlineGoal(rule: .final, value: 8, form: .growth))
+        #expect(gdp.commitment == .expected)
+        #expect(loaded.plan.indicator("energy_intensity")!.commitment == .binding, "约束性 reads as binding")
+        #expect(loaded.plan.observations.contains { $0.quality == .planBase })
+        // The implied levels, closed form: 1660 × 1.08⁵ and 0.78 × (1 − 0.16).
+        #expect(abs(GoalForm.growth.level(value: 8, base: 1660, years: 5)! - 2439.084607488) < 1e-6)
+        #expect(abs(GoalForm.change.level(value: -16, base: 0.78, years: 5)! - 0.6552) < 1e-12)
+        #expect(GoalForm.growth.level(value: 8, base: nil, years: 5) == nil)
+    }
+
+    @Test func evaluateScoresTheModelAndTheReferenceRules() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = EvaluationRequest(
+            planDirectory: Self.plan, outcomes: Self.plan + "/outcomes.csv", asOf: [2012, 2013],
+            outputFolder: dir.appendingPathComponent("ev").path)
+        r.paths = 4000
+        r.threads = 2
+        r.baseRate = 0.75
+        r.language = .en
+        let outcome = try PlanEvaluation.run(r)
+        #expect(outcome.rows.count == 14, "7 goals × 2 years")
+        let gdp = outcome.rows.first { $0.indicator == "gdp" }!
+        #expect(gdp.goal.contains("2439.08"))
+        #expect(outcome.rows.first { $0.indicator == "energy_intensity" }!.goal.contains("0.6552"))
+        #expect(outcome.rows.filter { $0.indicator == "patents_per_10k" }.allSatisfy { $0.p[0] == nil })
+        // The base-rate rule's Brier score, closed form over the 12 goal-years the model judges:
+        // outcomes 0,1,1,1,1,0 per year → (2 · 0.75² + 4 · 0.25²)/6.
+        let scores = try String(contentsOfFile: outcome.folder + "/scores.csv", encoding: .utf8)
+        let expected = String(format: "%.4f", (2 * 0.75 * 0.75 + 4 * 0.25 * 0.25) / 6)
+        #expect(scores.contains("all,base_rate,12,\(expected),"))
+        for f in ["evaluation.csv", "reliability.csv", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: outcome.folder + "/" + f))
+        }
+        #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
+    }
+
+    @Test func outcomesFileErrorsNameTheirPlace() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = try PlanLoader.load(directory: Self.plan).plan
+        let bad = dir.appendingPathComponent("o.csv").path
+        try "indicator,met\ngdp,1\ngpd,0\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try OutcomesLoader.load(path: bad, plan: plan)
+        } throws: { e in
+            "\(e)".contains("o.csv:3:1") && "\(e)".contains("did you mean 'gdp'")
+        }
+        try "indicator,met\ngdp,maybe\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { _ = try OutcomesLoader.load(path: bad, plan: plan) }
+    }
+}
+
+/// Scores and the trend rule against hand-computed values.
+struct ProbabilityScoreTests {
+    @Test func scoresInClosedForm() throws {
+        let s = try #require(ProbabilityScores([(0.8, true), (0.3, false), (0.0, true)]))
+        #expect(abs(s.brier - (0.04 + 0.09 + 1) / 3) < 1e-12)
+        // −(ln 0.8 + ln 0.7 + ln 0.01)/3: the 0 is clipped to 0.01.
+        #expect(abs(s.logScore - -(log(0.8) + log(0.7) + log(0.01)) / 3) < 1e-12)
+        #expect(abs(s.sharpness - (0.6 + 0.4 + 1) / 3) < 1e-12)
+        // R: qbinom(c(0.025, 0.975), 10, 0.5) = 2 8; qbinom(c(0.025, 0.975), 20, 0.1) = 0 5.
+        #expect(ProbabilityScores.binomialRange(n: 10, p: 0.5) == (2, 8))
+        #expect(ProbabilityScores.binomialRange(n: 20, p: 0.1) == (0, 5))
+    }
+
+    @Test func trendRuleReadsTheLine() {
+        let h = History(
+            indicator: "x",
+            points: [(2010, 10.0), (2011, 12.0), (2012, 14.0)].map {
+                Observation(indicator: "x", year: $0.0, value: $0.1)
+            })
+        let years = 2011...2015
+        // The line reaches 20 in 2015.
+        #expect(
+            TrendRule.probability(history: h, threshold: 20, direction: .increase, rule: .final, planYears: years) == 1)
+        #expect(
+            TrendRule.probability(history: h, threshold: 20.5, direction: .increase, rule: .final, planYears: years)
+                == 0)
+        // 12 + 14 observed, 16 + 18 + 20 on the line: 80.
+        #expect(
+            TrendRule.probability(history: h, threshold: 80, direction: .increase, rule: .cumulative, planYears: years)
+                == 1)
+        #expect(
+            TrendRule.probability(
+                history: h, threshold: 80.5, direction: .increase, rule: .cumulative, planYears: years)
+                == 0)
+        #expect(
+            TrendRule.probability(
+                history: History(indicator: "x", points: [Observation(indicator: "x", year: 2010, value: 1)]),
+                threshold: 0, direction: .increase, rule: .final, planYears: years) == nil)
+    }
+}
