@@ -37,7 +37,12 @@ public enum SummaryTable {
         return title + "\n" + table.render(maxWidth: width, keep: 2)
     }
 
-    static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v) }
+    /// Whole goals as integers, others to 6 significant digits (a growth goal's implied level
+    /// has many); "?" when a growth or change goal has no base value.
+    static func format(_ v: Double) -> String {
+        guard v.isFinite else { return "?" }
+        return v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(format: "%.6g", v)
+    }
 
     static func cell(_ o: TargetOutcome, zh: Bool) -> String {
         switch o.status {
