@@ -11,7 +11,7 @@ let package = Package(
             name: "FuzzReaders",
             dependencies: [
                 .product(name: "IO", package: "plancast"), .product(name: "PlanFiles", package: "plancast"),
-                .product(name: "Indicators", package: "plancast"),
+                .product(name: "Indicators", package: "plancast"), .product(name: "Runs", package: "plancast"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ]

@@ -7,10 +7,10 @@ import Simulation
 /// string, the number of simulations, then per simulation its paths, block size, first block,
 /// seconds, first path, histogram (ranges, non-zero counts as `index << 32 | count`, minima,
 /// maxima, totals) and per block the sums, met counts, met bits and non-finite flags.
-enum TallyFile {
+public enum TallyFile {
     static let magic = "plancast-tally-1"
 
-    static func encode(_ tallies: [SimulationTally]) -> Data {
+    public static func encode(_ tallies: [SimulationTally]) -> Data {
         var w = BinaryWriter()
         w.write(magic)
         w.write(tallies.count)
@@ -43,7 +43,7 @@ enum TallyFile {
         return w.data
     }
 
-    static func decode(_ data: Data, file: String) throws(InputError) -> [SimulationTally] {
+    public static func decode(_ data: Data, file: String) throws(InputError) -> [SimulationTally] {
         var r = BinaryReader(data)
         func bad(_ why: String) -> InputError {
             InputError(file: file, why, hint: "run that shard again: its part folder is damaged or of another version")
@@ -71,6 +71,9 @@ enum TallyFile {
                     guard i < counts.count else { throw bad("a histogram count out of range") }
                     counts[i] = UInt32(truncatingIfNeeded: word)
                 }
+                guard total.allSatisfy({ (0...paths).contains($0) }) else {
+                    throw bad("a histogram total outside 0…\(paths)")
+                }
                 guard
                     let histogram = HistogramQuantiles(
                         bins: bins, lo: lo, hi: hi, counts: counts, minimum: minimum, maximum: maximum, total: total)
@@ -82,10 +85,18 @@ enum TallyFile {
                 var blocks = [BlockTally]()
                 for _ in 0..<blockCount {
                     let cellSum = try r.doubles(), quantitySum = try r.doubles(), metCount = try r.ints()
+                    // Counts of paths of one block: a merge adds them without overflow.
+                    guard metCount.allSatisfy({ (0...blockSize).contains($0) }) else {
+                        throw bad("a count of paths outside 0…\(blockSize)")
+                    }
                     let targets = try r.int()
                     guard targets >= 0 && targets <= 1 << 20 else { throw bad("an impossible number of targets") }
                     var bits = [[UInt64]]()
-                    for _ in 0..<targets { bits.append(try r.uint64s()) }
+                    for _ in 0..<targets {
+                        let words = try r.uint64s()
+                        guard words.count <= blockSize / 64 else { throw bad("more met bits than paths in a block") }
+                        bits.append(words)
+                    }
                     blocks.append(
                         BlockTally(
                             cellSum: cellSum, quantitySum: quantitySum, metCount: metCount, bits: bits,

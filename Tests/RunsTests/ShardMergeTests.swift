@@ -101,4 +101,39 @@ struct ShardMergeTests {
             #expect(shards.filter { $0.owns(key: key) }.count == 1)
         }
     }
+
+    /// A damaged tally file is an error, never a trap: seeded truncations, flipped bytes and
+    /// words overwritten with extreme values (counts that would overflow a merge).
+    @Test func damagedTallyFilesAreErrors() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = RunPipelineTests.request([Self.scenarios[0]], out: dir.appendingPathComponent("p").path, paths: 300)
+        r.sensitivity = false
+        let part = try RunShards.run(r, shard: Shard(index: 1, count: 1)!)
+        let good = try Data(contentsOf: URL(fileURLWithPath: part + "/tally.bin"))
+        #expect(try TallyFile.decode(good, file: "t").count == 1)
+        var state: UInt64 = 99
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var rejected = 0
+        for round in 0..<300 {
+            var bad = good
+            switch round % 3 {
+            case 0: bad = bad.prefix(next() % bad.count)
+            case 1: bad[next() % bad.count] ^= UInt8(1 + next() % 255)
+            default:
+                let at = (next() % (bad.count / 8)) * 8
+                let word: UInt64 = [UInt64.max, 1 << 63, UInt64(Int.max)][next() % 3]
+                withUnsafeBytes(of: word.littleEndian) { bad.replaceSubrange(at..<(at + 8), with: $0) }
+            }
+            do {
+                _ = try TallyFile.decode(bad, file: "t")
+            } catch {
+                rejected += 1
+            }
+        }
+        #expect(rejected > 150, "most damage is caught by the decoder itself (\(rejected) of 300)")
+    }
 }

@@ -2,9 +2,11 @@ import Foundation
 import IO
 import Indicators
 import PlanFiles
+import Runs
 
-/// One libFuzzer entry point for three readers; the first byte of the input picks the reader
-/// (0: CSV table, 1: observations in either layout, 2: a scenario file), the rest is the file.
+/// One libFuzzer entry point for five readers; the first byte of the input picks the reader
+/// (0: CSV table, 1: observations in either layout, 2: a scenario file, 3: an outcomes table
+/// for `evaluate`, 4: a shard's binary tally file), the rest is the file.
 /// A reader may reject the input with an `InputError`; anything else — a trap, a sanitizer
 /// report, a hang — is a finding.
 enum Harness {
@@ -25,9 +27,17 @@ enum Harness {
     static func run(_ bytes: UnsafeRawBufferPointer) {
         guard let selector = bytes.first else { return }
         let data = Data(bytes.dropFirst())
+        if selector % 5 == 4 {
+            _ = try? TallyFile.decode(data, file: "tally.bin")
+            return
+        }
         let plan = bundledPlan()
         guard let text = try? decodeForFuzzing(data) else { return }
-        switch selector % 3 {
+        switch selector % 5 {
+        case 3:
+            let path = NSTemporaryDirectory() + "fuzz-outcomes-\(getpid()).csv"
+            guard (try? data.write(to: URL(fileURLWithPath: path))) != nil else { return }
+            _ = try? OutcomesLoader.load(path: path, plan: plan)
         case 0:
             if let t = try? CSVTable(text: text, file: "fuzz.csv") {
                 _ = try? t.numericColumn(t.header[0])
