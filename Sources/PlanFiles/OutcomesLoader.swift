@@ -19,7 +19,12 @@ public enum OutcomesLoader {
     public static func load(path: String, plan: Plan, encoding: TextEncoding = .auto) throws(InputError)
         -> [String: GoalOutcome]
     {
-        let t = try CSVTable(path: path, encoding: encoding)
+        try load(table: try CSVTable(path: path, encoding: encoding), plan: plan)
+    }
+
+    /// Outcomes from a table already read.
+    public static func load(table t: CSVTable, plan: Plan) throws(InputError) -> [String: GoalOutcome] {
+        let path = t.file
         let ic = try t.columnIndex("indicator"), mc = try t.columnIndex("met")
         let vc = t.header.firstIndex(of: "value"), sc = t.header.firstIndex(of: "source_title")
         let ids = plan.indicators.map(\.id)
