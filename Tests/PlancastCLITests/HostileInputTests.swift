@@ -18,6 +18,17 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(
+            name: "evaluate as of a word",
+            arguments: ["evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "soon", "--out", "x"],
+            status: 64, stderr: "--as-of: write years separated by commas"),
+        Case(
+            name: "outcome of an unknown indicator",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023", "--out",
+                "/tmp/plancast-never-ev",
+            ],
+            status: 65, stderr: "outcomes-unknown-indicator.csv:3:1: 'rd_intensty' is not an indicator of the plan"),
+        Case(
             name: "shard 0 of 3", arguments: ["run", "--paths", "1000", "--shard", "0/3"], status: 64,
             stderr: "--shard 0/3: K must be between 1 and N"),
         Case(
