@@ -40,7 +40,8 @@ public enum EvaluationReport {
     /// Pairs of one method on the goals every available method judges (so the scores compare
     /// like with like); empty for a method that judges none (no base rate given).
     static func pairs(_ rows: [Row], method m: Int) -> [(p: Double, outcome: Bool)] {
-        let available = methods.indices.filter { k in rows.contains { $0.p[k] != nil } }
+        // The model always counts: goals it cannot judge (no data) are left out for every method.
+        let available = [0] + methods.indices.dropFirst().filter { k in rows.contains { $0.p[k] != nil } }
         guard available.contains(m) else { return [] }
         return rows.filter { r in available.allSatisfy { r.p[$0] != nil } }.map { ($0.p[m]!, $0.outcome) }
     }

@@ -77,6 +77,10 @@ struct Evaluate: ParsableCommand {
         (r.baseRate, r.baseRateFrom, r.force, r.language) = (baseRate, baseRateFrom, force, lang)
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
         let outcome = try PlanEvaluation.run(r)
+        for y in asOf where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
+            FileHandle.standardError.write(
+                Data("warning: as of \(y) the model can judge none of the goals (no observations yet)\n".utf8))
+        }
         writeStdout(outcome.scores)
         writeStdout((lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
     }

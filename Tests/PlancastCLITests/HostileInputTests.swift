@@ -19,7 +19,9 @@ struct HostileInputTests {
     static let cases: [Case] = [
         Case(
             name: "evaluate as of a word",
-            arguments: ["evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "soon", "--out", "x"],
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "soon", "--out", "x",
+            ],
             status: 64, stderr: "--as-of: write years separated by commas"),
         Case(
             name: "outcome of an unknown indicator",
