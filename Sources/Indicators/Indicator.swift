@@ -16,6 +16,10 @@ public struct HeadlineGoal: Sendable, Equatable {
     public let rule: HeadlineRule
     public let value: Double
     public let form: GoalForm
+    /// The rule as the indicators table writes it: `final`, `cumulative`, `every_year`,
+    /// `growth` or `change`.
+    public var ruleText: String { form == .level ? rule.rawValue : form.rawValue }
+
     public init(rule: HeadlineRule, value: Double, form: GoalForm = .level) {
         self.rule = rule
         self.value = value

@@ -19,7 +19,7 @@ public enum IndicatorTable {
             let h = plan.history(of: ind.id, asOf: asOf)
             var fields = [
                 ind.id, ind.parent ?? "", ind.nameZh, ind.nameEn, ind.category, ind.kind.rawValue, ind.unit,
-                ind.direction.rawValue, ind.headline?.rule.rawValue ?? "",
+                ind.direction.rawValue, ind.headline?.ruleText ?? "",
                 ind.headline.map { CSVFormat.short($0.value) } ?? "",
             ]
             fields += plan.metadata.years.map { y in ind.targets[y].map(CSVFormat.short) ?? "" }

@@ -38,7 +38,7 @@ struct IndicatorsCommand: ParsableCommand {
                 let years = h.firstYear.map { f in f == h.lastYear ? "\(f)" : "\(f)–\(h.lastYear!)" } ?? "—"
                 table.append([
                     ind.row, ind.id, ind.name(in: output.lang), ind.kind.rawValue, ind.unit,
-                    ind.headline.map { CSVFormat.short($0.value) } ?? "", ind.headline?.rule.rawValue ?? "",
+                    ind.headline.map { CSVFormat.short($0.value) } ?? "", ind.headline?.ruleText ?? "",
                     String(h.count), years,
                 ])
             }
