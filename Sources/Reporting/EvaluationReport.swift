@@ -7,6 +7,8 @@ import Indicators
 public enum EvaluationReport {
     /// One goal judged as of one year.
     public struct Row: Sendable {
+        /// The plan's id (several plans in a library evaluation).
+        public let plan: String
         public let asOf: Int
         public let indicator: String
         public let name: String
@@ -16,9 +18,10 @@ public enum EvaluationReport {
         public let p: [Double?]
         public let outcome: Bool
         public init(
-            asOf: Int, indicator: String, name: String, commitment: Commitment?, goal: String, p: [Double?],
-            outcome: Bool
+            plan: String, asOf: Int, indicator: String, name: String, commitment: Commitment?, goal: String,
+            p: [Double?], outcome: Bool
         ) {
+            self.plan = plan
             (self.asOf, self.indicator, self.name, self.commitment) = (asOf, indicator, name, commitment)
             (self.goal, self.p, self.outcome) = (goal, p, outcome)
         }
@@ -28,10 +31,10 @@ public enum EvaluationReport {
 
     public static func rowsCSV(_ rows: [Row]) -> String {
         var out = CSVFormat.line(
-            ["as_of", "indicator", "name", "commitment", "goal"] + methods.map { "p_" + $0 } + ["outcome"])
+            ["plan", "as_of", "indicator", "name", "commitment", "goal"] + methods.map { "p_" + $0 } + ["outcome"])
         for r in rows {
             out += CSVFormat.line(
-                [String(r.asOf), r.indicator, r.name, r.commitment?.rawValue ?? "", r.goal]
+                [r.plan, String(r.asOf), r.indicator, r.name, r.commitment?.rawValue ?? "", r.goal]
                     + r.p.map { $0.map { String(format: "%.6f", $0) } ?? "" } + [r.outcome ? "1" : "0"])
         }
         return out
@@ -46,21 +49,33 @@ public enum EvaluationReport {
         return rows.filter { r in available.allSatisfy { r.p[$0] != nil } }.map { ($0.p[m]!, $0.outcome) }
     }
 
-    /// Per as-of year and over all: n, Brier, log score and sharpness of each method.
+    /// Per plan and as-of year, per plan over its years, and over everything: n, Brier, log
+    /// score and sharpness of each method.
     public static func scoresCSV(_ rows: [Row]) -> String {
-        var out = CSVFormat.line(["as_of", "method", "n", "brier", "log_score", "sharpness"])
-        let years = Array(Set(rows.map(\.asOf))).sorted().map(String.init) + ["all"]
-        for y in years {
-            let mine = y == "all" ? rows : rows.filter { String($0.asOf) == y }
+        var out = CSVFormat.line(["plan", "as_of", "method", "n", "brier", "log_score", "sharpness"])
+        func add(_ plan: String, _ year: String, _ mine: [Row]) {
             for (m, name) in methods.enumerated() {
                 guard let s = ProbabilityScores(pairs(mine, method: m)) else { continue }
                 out += CSVFormat.line([
-                    y, name, String(s.count), String(format: "%.4f", s.brier), String(format: "%.4f", s.logScore),
-                    String(format: "%.4f", s.sharpness),
+                    plan, year, name, String(s.count), String(format: "%.4f", s.brier),
+                    String(format: "%.4f", s.logScore), String(format: "%.4f", s.sharpness),
                 ])
             }
         }
+        let plans = orderedPlans(rows)
+        for plan in plans {
+            let mine = rows.filter { $0.plan == plan }
+            for y in Array(Set(mine.map(\.asOf))).sorted() { add(plan, String(y), mine.filter { $0.asOf == y }) }
+            add(plan, "all", mine)
+        }
+        if plans.count > 1 { add("all", "all", rows) }
         return out
+    }
+
+    static func orderedPlans(_ rows: [Row]) -> [String] {
+        var seen = [String]()
+        for r in rows where !seen.contains(r.plan) { seen.append(r.plan) }
+        return seen
     }
 
     /// Reliability bins of each method over all as-of years.

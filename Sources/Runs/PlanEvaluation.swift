@@ -22,6 +22,10 @@ public struct EvaluationRequest: Sendable {
     public var baseRate: Double?
     /// …or counted from other plans' outcomes files.
     public var baseRateFrom: [String] = []
+    /// A library of finished plans instead of one: every subfolder with plan.yaml and
+    /// outcomes.csv, each judged as of `yearsAfterBase` with the base rate of the others.
+    public var library: String?
+    public var yearsAfterBase = [2, 3]
     public var outputFolder: String
     public var force = false
     public var language: Language = .zh
@@ -49,16 +53,103 @@ public enum PlanEvaluation {
     }
 
     public static func run(_ request: EvaluationRequest) throws -> Outcome {
-        let loaded = try PlanLoader.load(
-            directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
-        let plan = loaded.plan
-        let outcomes = try OutcomesLoader.load(path: request.outcomes, plan: plan, encoding: request.encoding)
-        let baseRate = try request.baseRate ?? baseRate(from: request.baseRateFrom, encoding: request.encoding)
-        let folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+        var loadedFiles = [InputFile]()
+        var rows = [EvaluationReport.Row]()
+        var title = ""
+        var baseRates = [Double?]()
+        let folder: RunFolder
+        if let library = request.library {
+            let plans = try libraryPlans(library)
+            let outcomes = try plans.map { p throws(InputError) in
+                try OutcomesLoader.load(path: p.outcomes, plan: p.loaded.plan, encoding: request.encoding)
+            }
+            // Checked and locked once the inputs are known to be good, before the long part.
+            folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+            for (i, p) in plans.enumerated() {
+                // Leave one plan out: the base rate of the other plans' goals.
+                let others = outcomes.indices.filter { $0 != i }.flatMap { outcomes[$0].values }
+                let rate = others.isEmpty ? nil : Double(others.filter(\.met).count) / Double(others.count)
+                baseRates.append(rate)
+                let m = p.loaded.plan.metadata
+                rows += try judge(
+                    p.loaded.plan, outcomes: outcomes[i], asOf: request.yearsAfterBase.map { m.baseYear + $0 },
+                    baseRate: rate, request: request)
+                loadedFiles += p.loaded.files + [InputFile(role: "outcomes", path: p.outcomes)]
+            }
+            title =
+                request.language == .en
+                ? "Evaluation against known outcomes: \(plans.count) plans, leave one plan out"
+                : "已知结果检验：\(plans.count) 个规划，留一规划检验"
+        } else {
+            let loaded = try PlanLoader.load(
+                directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
+            let outcomes = try OutcomesLoader.load(
+                path: request.outcomes, plan: loaded.plan, encoding: request.encoding)
+            let rate = try request.baseRate ?? baseRate(from: request.baseRateFrom, encoding: request.encoding)
+            baseRates.append(rate)
+            folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+            rows = try judge(loaded.plan, outcomes: outcomes, asOf: request.asOf, baseRate: rate, request: request)
+            loadedFiles =
+                loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
+                + request.baseRateFrom.map { InputFile(role: "base_rate", path: $0) }
+            let plan = loaded.plan.metadata
+            title =
+                (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
+                + (request.language == .en ? plan.titleEn : plan.titleZh)
+        }
+        let outputs: [(name: String, text: String)] = [
+            ("evaluation.csv", EvaluationReport.rowsCSV(rows)), ("scores.csv", EvaluationReport.scoresCSV(rows)),
+            ("reliability.csv", EvaluationReport.reliabilityCSV(rows)),
+            ("report.html", EvaluationReport.html(rows, title: title, language: request.language)),
+        ]
+        var inputs = [[String: Any]]()
+        for f in loadedFiles {
+            var e = try FileDigest.entry(f.path)
+            e["role"] = f.role
+            inputs.append(e)
+        }
+        let manifest: [String: Any] = [
+            "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
+            "as_of": request.library == nil ? request.asOf : [], "years_after_base": request.yearsAfterBase,
+            "paths": request.paths, "seed": request.seed, "base_rates": baseRates.map { $0 ?? NSNull() as Any },
+        ]
+        do {
+            try folder.write(outputs, manifest: manifest, byteOrderMark: false)
+        } catch let error as OutputError {
+            throw RunFolderError.unusable(folder.path, error.reason)
+        }
+        return Outcome(folder: request.outputFolder, scores: outputs[1].text, rows: rows)
+    }
+
+    /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name.
+    static func libraryPlans(_ dir: String) throws -> [(loaded: LoadedPlan, outcomes: String)] {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: dir) else {
+            throw InputError(file: dir, "cannot read the plan library folder")
+        }
+        var out = [(loaded: LoadedPlan, outcomes: String)]()
+        for e in entries.sorted() {
+            let p = dir + "/" + e
+            guard fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv") else { continue }
+            out.append((try PlanLoader.load(directory: p), p + "/outcomes.csv"))
+        }
+        guard out.count >= 2 else {
+            throw InputError(
+                file: dir, "holds \(out.count) plan folders with plan.yaml and outcomes.csv",
+                hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
+        }
+        return out
+    }
+
+    /// Every headline goal of `plan` with an outcome, as of each year.
+    static func judge(
+        _ plan: Plan, outcomes: [String: GoalOutcome], asOf years: [Int], baseRate: Double?,
+        request: EvaluationRequest
+    ) throws -> [EvaluationReport.Row] {
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let baseline = Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")
         var rows = [EvaluationReport.Row]()
-        for year in request.asOf {
+        for year in years {
             let runs: [ScenarioRun]
             do {
                 runs = try ScenarioRunner.run(
@@ -79,39 +170,14 @@ public enum PlanEvaluation {
                     planYears: plan.metadata.years)
                 rows.append(
                     EvaluationReport.Row(
-                        asOf: year, indicator: id, name: request.language == .en ? ind.nameEn : ind.nameZh,
-                        commitment: ind.commitment,
+                        plan: plan.metadata.id, asOf: year, indicator: id,
+                        name: request.language == .en ? ind.nameEn : ind.nameZh, commitment: ind.commitment,
                         goal: statement(
                             goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear),
                         p: [o.pMet, trend ?? baseRate ?? 0.5, baseRate], outcome: outcome.met))
             }
         }
-        let title =
-            (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
-            + (request.language == .en ? plan.metadata.titleEn : plan.metadata.titleZh)
-        let outputs: [(name: String, text: String)] = [
-            ("evaluation.csv", EvaluationReport.rowsCSV(rows)), ("scores.csv", EvaluationReport.scoresCSV(rows)),
-            ("reliability.csv", EvaluationReport.reliabilityCSV(rows)),
-            ("report.html", EvaluationReport.html(rows, title: title, language: request.language)),
-        ]
-        var inputs = [[String: Any]]()
-        for f in loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
-            + request.baseRateFrom.map({ InputFile(role: "base_rate", path: $0) })
-        {
-            var e = try FileDigest.entry(f.path)
-            e["role"] = f.role
-            inputs.append(e)
-        }
-        let manifest: [String: Any] = [
-            "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
-            "as_of": request.asOf, "paths": request.paths, "seed": request.seed, "base_rate": baseRate ?? NSNull(),
-        ]
-        do {
-            try folder.write(outputs, manifest: manifest, byteOrderMark: false)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
-        return Outcome(folder: request.outputFolder, scores: outputs[1].text, rows: rows)
+        return rows
     }
 
     /// The goal as written, and the level it is judged on: "growth 8% a year (2015 ≥ 2439.08)".

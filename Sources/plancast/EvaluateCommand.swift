@@ -21,10 +21,20 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
 
     @Option(help: "Outcomes of the plan's headline goals: indicator,met (1/0) and optionally value, source_title.")
-    var outcomes: String
+    var outcomes: String?
 
     @Option(help: "Years to judge as of, comma-separated (e.g. 2012,2013).", transform: Evaluate.years)
-    var asOf: [Int]
+    var asOf: [Int]?
+
+    @Option(
+        help:
+            "A library of finished plans (subfolders with plan.yaml and outcomes.csv) instead of one: each is judged with the base rate of the others (leave one plan out)."
+    )
+    var library: String?
+
+    @Option(
+        help: "With --library: judge each plan as of these years after its base year.", transform: Evaluate.offsets)
+    var yearsAfterBase: [Int] = [2, 3]
 
     @Option(help: "Sample paths per year.")
     var paths: Int = 20_000
@@ -58,7 +68,21 @@ struct Evaluate: ParsableCommand {
         return ys
     }
 
+    static func offsets(_ text: String) throws -> [Int] {
+        let ys = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !ys.isEmpty, ys.allSatisfy({ (0...50).contains($0) }) else {
+            throw ValidationError("--years-after-base: write numbers of years separated by commas, e.g. 2,3")
+        }
+        return ys
+    }
+
     func validate() throws {
+        if library == nil && (outcomes == nil || asOf == nil) {
+            throw ValidationError("give --outcomes and --as-of for one plan, or --library for a library of plans")
+        }
+        if library != nil && (outcomes != nil || asOf != nil) {
+            throw ValidationError("--library takes each plan's outcomes.csv and judges as of --years-after-base")
+        }
         guard paths >= 100 && paths <= 10_000_000 else {
             throw ValidationError("--paths must be between 100 and 10,000,000")
         }
@@ -70,14 +94,16 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         var r = EvaluationRequest(
-            planDirectory: try planOptions.planDirectory(), outcomes: outcomes, asOf: asOf, outputFolder: out)
+            planDirectory: library == nil ? try planOptions.planDirectory() : "", outcomes: outcomes ?? "",
+            asOf: asOf ?? [], outputFolder: out)
+        (r.library, r.yearsAfterBase) = (library, yearsAfterBase)
         r.observations = planOptions.observations
         r.encoding = planOptions.encoding.encoding
         (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)
         (r.baseRate, r.baseRateFrom, r.force, r.language) = (baseRate, baseRateFrom, force, lang)
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
         let outcome = try PlanEvaluation.run(r)
-        for y in asOf where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
+        for y in asOf ?? [] where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
             FileHandle.standardError.write(
                 Data("warning: as of \(y) the model can judge none of the goals (no observations yet)\n".utf8))
         }

@@ -55,6 +55,34 @@ struct EvaluationTests {
         #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
     }
 
+    /// A library of plans, each judged with the base rate of the others (leave one plan out).
+    @Test func libraryLeavesOnePlanOut() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let a = dir.appendingPathComponent("lib/a").path, b = dir.appendingPathComponent("lib/b").path
+        try fm.createDirectory(atPath: dir.appendingPathComponent("lib").path, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Self.plan, toPath: a)
+        try fm.copyItem(atPath: Self.plan, toPath: b)
+        let yaml = try String(contentsOfFile: b + "/plan.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "id: synthetic-province-2011-2015", with: "id: synthetic-b")
+            .write(toFile: b + "/plan.yaml", atomically: true, encoding: .utf8)
+        // Plan b met every goal; plan a 5 of 7.
+        try
+            "indicator,met\ngdp,1\nenergy_intensity,1\nunemployment_rate,1\nnew_urban_jobs,1\nforest_cover,1\nrd_share,1\npatents_per_10k,1\n"
+            .write(toFile: b + "/outcomes.csv", atomically: true, encoding: .utf8)
+        var r = EvaluationRequest(
+            planDirectory: "", outcomes: "", asOf: [], outputFolder: dir.appendingPathComponent("ev").path)
+        (r.library, r.paths, r.threads, r.yearsAfterBase) = (dir.appendingPathComponent("lib").path, 2000, 2, [2])
+        let outcome = try PlanEvaluation.run(r)
+        #expect(Set(outcome.rows.map(\.plan)) == ["synthetic-province-2011-2015", "synthetic-b"])
+        #expect(outcome.rows.allSatisfy { $0.asOf == 2012 }, "base year 2010 + 2")
+        // a is judged with b's rate (7 of 7), b with a's (5 of 7).
+        #expect(outcome.rows.filter { $0.plan == "synthetic-b" }.allSatisfy { $0.p[2] == 5.0 / 7 })
+        #expect(outcome.rows.filter { $0.plan != "synthetic-b" }.allSatisfy { $0.p[2] == 1 })
+        #expect(outcome.scores.contains("\nall,all,model,12,"))
+    }
+
     @Test func outcomesFileErrorsNameTheirPlace() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
