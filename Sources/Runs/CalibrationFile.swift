@@ -1,0 +1,57 @@
+import Forecasting
+import Foundation
+import IO
+
+/// The merged calibration of a sharded forecast: magic, the fingerprint of the request it was
+/// made for (input SHA-256 and settings), s₀ of both kinds and the standardised errors.
+enum CalibrationFile {
+    static let magic = "plancast-calibration-1"
+
+    static func write(_ b: BatchCalibration, fingerprint: String, to path: String) throws(OutputError) {
+        var w = BinaryWriter()
+        w.write(magic)
+        w.write(fingerprint)
+        w.write(b.s0Free)
+        w.write(b.s0Other)
+        w.write(b.own.count)
+        for stratum in b.own {
+            w.write(stratum.count)
+            for errors in stratum { w.write(errors) }
+        }
+        try writeAtomically(w.data, to: path)
+    }
+
+    static func read(_ path: String, expecting fingerprint: String) throws(InputError) -> BatchCalibration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read the calibration file", hint: "plancast merge writes it")
+        }
+        var r = BinaryReader(data)
+        do {
+            guard try r.string() == magic else {
+                throw InputError(file: path, "not a plancast calibration file", hint: "plancast merge writes it")
+            }
+            guard try r.string() == fingerprint else {
+                throw InputError(
+                    file: path, "was made for another input or other settings",
+                    hint: "run the calibration pass with the same input and options, and merge it")
+            }
+            let free = try r.double(), other = try r.double()
+            let strata = try r.int()
+            guard strata == ErrorScale.strata else { throw InputError(file: path, "damaged (strata)") }
+            var own = [[[Double]]]()
+            for _ in 0..<strata {
+                let steps = try r.int()
+                guard steps >= 1 && steps <= 100 else { throw InputError(file: path, "damaged (steps)") }
+                var s = [[Double]]()
+                for _ in 0..<steps { s.append(try r.doubles()) }
+                own.append(s)
+            }
+            guard r.isAtEnd else { throw InputError(file: path, "damaged (bytes after the end)") }
+            return BatchCalibration(s0Free: free, s0Other: other, own: own)
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError(file: path, "truncated or damaged (\(error))", hint: "merge the calibration parts again")
+        }
+    }
+}

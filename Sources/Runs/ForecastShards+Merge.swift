@@ -1,0 +1,147 @@
+import Forecasting
+import Foundation
+import IO
+
+/// Merging the parts of a sharded forecast: calibration parts into the calibration file,
+/// forecast parts into the files of the unsharded forecast.
+extension ForecastShards {
+    static func tally(_ folder: String) throws(InputError) -> (BinaryReader, String) {
+        let file = folder + "/tally.bin"
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(file: file, "cannot read the part's numbers")
+        }
+        return (BinaryReader(data), file)
+    }
+
+    static func damaged(_ file: String, _ why: String) -> InputError {
+        InputError(file: file, why, hint: "run that shard again: its part folder is damaged or of another version")
+    }
+
+    static func mergeCalibration(_ paths: [String], out: String, version: String) throws {
+        let parts = try PartSet.read(paths, kind: "calibration-part", version: version)
+        guard let horizon = parts.request["horizon"] as? Int, horizon >= 1, horizon <= 100,
+            let s0 = (parts.request["library_s0"] as? String).flatMap(UInt64.init).map(Double.init(bitPattern:)),
+            let ready = parts.manifests[0]["ready_series"] as? Int
+        else { throw InputError(file: parts.first + "/part.json", "records no valid horizon or library scale") }
+        var all = [(Int, CalibrationContribution)]()
+        for folder in parts.folders {
+            var (r, file) = try tally(folder)
+            do {
+                let n = try r.int()
+                guard n >= 0 && n <= ready else { throw damaged(file, "an impossible number of series") }
+                for _ in 0..<n {
+                    let index = try r.int(), unitFree = try r.bool()
+                    let sizes = try r.doubles(), weights = try r.doubles()
+                    let origins = try r.int()
+                    guard sizes.count == weights.count, origins >= 0, origins <= 1_000_000 else {
+                        throw damaged(file, "a series with parts of different sizes")
+                    }
+                    var list = [CalibrationContribution.Origin]()
+                    for _ in 0..<origins {
+                        let has = try r.bool(), scale = try r.double(), k = try r.int(), level = try r.double()
+                        let slots = try r.ints(), residuals = try r.doubles()
+                        guard slots.count == residuals.count,
+                            slots.allSatisfy({ $0 >= 0 && $0 < ErrorScale.strata * horizon })
+                        else { throw damaged(file, "a backtest error outside the calibration table") }
+                        list.append(
+                            .init(
+                                scale: has ? scale : nil, increments: k, level: level, slots: slots,
+                                residuals: residuals))
+                    }
+                    all.append(
+                        (
+                            index,
+                            CalibrationContribution(
+                                unitFree: unitFree, scaleItems: Array(zip(sizes, weights)), origins: list)
+                        ))
+                }
+                guard r.isAtEnd else { throw damaged(file, "bytes after the last series") }
+            } catch let e as BinaryReader.Malformed {
+                throw damaged(file, "truncated or damaged (\(e))")
+            }
+        }
+        all.sort { $0.0 < $1.0 }
+        let distinct = Set(all.map(\.0)).count
+        guard distinct == all.count, all.count == ready else {
+            throw InputError(
+                file: parts.first, "the parts hold \(all.count) series (\(distinct) different), the input \(ready)",
+                hint: "every series must be in exactly one part: run each shard once")
+        }
+        let library = ReferenceLibrary(s0: s0, quantiles: [], counts: [], source: "")
+        let batch = BatchCalibration(all.map(\.1), library: library, horizon: horizon)
+        let fingerprint = JSONFile.text(["request": parts.request, "inputs": parts.inputs])
+        try CalibrationFile.write(batch, fingerprint: fingerprint, to: out)
+    }
+
+    static func mergeForecasts(_ paths: [String], out: String, force: Bool, version: String) throws {
+        let parts = try PartSet.read(paths, kind: "forecast-part", version: version)
+        guard let total = parts.manifests[0]["series"] as? Int else {
+            throw InputError(file: parts.first + "/part.json", "records no series count")
+        }
+        var outputs = [ForecastJob.SeriesOutput]()
+        var calibration: String?
+        for folder in parts.folders {
+            var (r, file) = try tally(folder)
+            do {
+                let table = try r.string()
+                if let calibration, calibration != table {
+                    throw damaged(file, "its calibration table differs from the other parts'")
+                }
+                calibration = table
+                let n = try r.int()
+                guard n >= 0 && n <= total else { throw damaged(file, "an impossible number of series") }
+                for _ in 0..<n {
+                    let index = try r.int(), failed = try r.bool()
+                    let fields = try r.int()
+                    guard fields >= 0 && fields <= 100 else { throw damaged(file, "a status row of impossible size") }
+                    var status = [String]()
+                    for _ in 0..<fields { status.append(try r.string()) }
+                    let rows = try r.string()
+                    let count = try r.int()
+                    guard count >= 0 && count <= 100 else { throw damaged(file, "too many warnings") }
+                    var warnings = [String]()
+                    for _ in 0..<count { warnings.append(try r.string()) }
+                    outputs.append(
+                        .init(index: index, failed: failed, status: status, rows: rows, warnings: warnings))
+                }
+                guard r.isAtEnd else { throw damaged(file, "bytes after the last series") }
+            } catch let e as BinaryReader.Malformed {
+                throw damaged(file, "truncated or damaged (\(e))")
+            }
+        }
+        let distinct = Set(outputs.map(\.index)).count
+        guard distinct == outputs.count, outputs.count == total else {
+            throw InputError(
+                file: parts.first, "the parts hold \(outputs.count) series (\(distinct) different), the input \(total)",
+                hint: "every series must be in exactly one part: run each shard once")
+        }
+        let folder = try RunFolder.prepare(out, force: force, layout: .forecast)
+        let ordered = outputs.sorted { ($0.failed ? 0 : 1, $0.index) < ($1.failed ? 0 : 1, $1.index) }
+        guard
+            let header = (parts.request["levels"] as? [String]).flatMap({ l in
+                (parts.request["quantiles"] as? [String]).map { (l, $0) }
+            })
+        else { throw InputError(file: parts.first + "/part.json", "records no levels or quantiles") }
+        var forecasts = CSVFormat.line(
+            ["series_id", "period", "step", "mean"] + header.0.flatMap { ["lo\($0)", "hi\($0)"] }
+                + header.1.map { "q\($0)" })
+        var status = CSVFormat.line(["series_id", "status", "observations", "span", "evidence", "transform", "models"])
+        for o in ordered {
+            forecasts += o.rows
+            status += CSVFormat.line(o.status)
+        }
+        let manifest: [String: Any] = [
+            "tool": "plancast", "version": version, "request": parts.request, "inputs": parts.inputs,
+            "merged_from": parts.folders, "shards": parts.folders.count,
+        ]
+        do {
+            try folder.write(
+                data: [
+                    ("forecasts.csv", Data(forecasts.utf8)), ("status.csv", Data(status.utf8)),
+                    ("calibration.csv", Data((calibration ?? "").utf8)),
+                ], manifest: manifest)
+        } catch let error as OutputError {
+            throw RunFolderError.unusable(folder.path, error.reason)
+        }
+    }
+}
