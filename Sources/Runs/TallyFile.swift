@@ -6,9 +6,10 @@ import Simulation
 /// asked for them (`SimulationEngine`). Little-endian 64-bit words (`BinaryWriter`): a magic
 /// string, the number of simulations, then per simulation its paths, block size, first block,
 /// seconds, first path, histogram (ranges, non-zero counts as `index << 32 | count`, minima,
-/// maxima, totals) and per block the sums, met counts, met bits and non-finite flags.
+/// maxima, totals), per block the sums, met counts and non-finite flags, then per target the
+/// met bits of every path of its blocks.
 public enum TallyFile {
-    static let magic = "plancast-tally-1"
+    static let magic = "plancast-tally-2"
 
     public static func encode(_ tallies: [SimulationTally]) -> Data {
         var w = BinaryWriter()
@@ -35,10 +36,10 @@ public enum TallyFile {
                 w.write(b.cellSum)
                 w.write(b.quantitySum)
                 w.write(b.metCount)
-                w.write(b.bits.count)
-                for words in b.bits { w.write(words) }
                 w.write(b.nonFinite)
             }
+            w.write(t.bits.count)
+            for words in t.bits { w.write(words) }
         }
         return w.data
     }
@@ -89,22 +90,23 @@ public enum TallyFile {
                     guard metCount.allSatisfy({ (0...blockSize).contains($0) }) else {
                         throw bad("a count of paths outside 0…\(blockSize)")
                     }
-                    let targets = try r.int()
-                    guard targets >= 0 && targets <= 1 << 20 else { throw bad("an impossible number of targets") }
-                    var bits = [[UInt64]]()
-                    for _ in 0..<targets {
-                        let words = try r.uint64s()
-                        guard words.count <= blockSize / 64 else { throw bad("more met bits than paths in a block") }
-                        bits.append(words)
-                    }
                     blocks.append(
                         BlockTally(
-                            cellSum: cellSum, quantitySum: quantitySum, metCount: metCount, bits: bits,
-                            nonFinite: try r.bools()))
+                            cellSum: cellSum, quantitySum: quantitySum, metCount: metCount, nonFinite: try r.bools()))
+                }
+                let targets = try r.int()
+                guard targets >= 0 && targets <= 1 << 20 else { throw bad("an impossible number of targets") }
+                var bits = [[UInt64]]()
+                for _ in 0..<targets {
+                    let words = try r.uint64s()
+                    guard words.count <= blockCount * (blockSize / 64) else {
+                        throw bad("more met bits than paths in its blocks")
+                    }
+                    bits.append(words)
                 }
                 out.append(
                     SimulationTally(
-                        paths: paths, blockSize: blockSize, firstBlock: firstBlock, blocks: blocks,
+                        paths: paths, blockSize: blockSize, firstBlock: firstBlock, blocks: blocks, bits: bits,
                         histogram: histogram, firstPath: firstPath, seconds: seconds))
             }
             guard r.isAtEnd else { throw bad("bytes after the last simulation") }

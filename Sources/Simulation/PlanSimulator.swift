@@ -103,8 +103,16 @@ public enum PlanSimulator {
         let scratches = WorkerSlots((0..<workers).map { _ in plans[0].scratch(blockSize) })
         let bases = WorkerSlots((0..<(shared ? workers : 0)).map { _ in plans[0].scratch(blockSize) })
         let histograms = plans.indices.map { i in WorkerSlots((0..<workers).map { _ in pilots[i].emptyCopy() }) }
+        // Met bits of these blocks, straight into one buffer per target (blocks hold a multiple
+        // of 64 paths, so block b starts at word (b − first) · blockSize / 64).
+        let rangePaths = range.reduce(0) { $0 + size($1) }
+        let bitBuffers = plans.map { plan in
+            BitBuffers(targets: plan.targets.count, words: (rangePaths + 63) / 64) {
+                plan.status[$0] != .insufficientData
+            }
+        }
         let partial = plans.indices.map { _ in OrderedResults<BlockTally>(count: range.count) }
-        let total = range.reduce(0) { $0 + size($1) } * plans.count
+        let total = rangePaths * plans.count
         let counter = progress.map { ProgressCounter(total: total, report: $0) }
         BlockRunner.run(blocks: range.count, threads: threads) { i, w in
             let b = range.lowerBound + i, n = size(b)
@@ -128,7 +136,10 @@ public enum PlanSimulator {
                             }
                             plans[j].finishBlock(block: b, paths: n, seed: seed, into: &s)
                         }
-                        let p = histograms[j].withSlot(w) { h in plans[j].accumulate(s, paths: n, into: &h) }
+                        let p = histograms[j].withSlot(w) { h in
+                            plans[j].accumulate(
+                                s, paths: n, into: &h, bits: bitBuffers[j], wordOffset: i * blockSize / 64)
+                        }
                         partial[j].set(i, p)
                         counter?.add(n)
                     }
@@ -141,7 +152,7 @@ public enum PlanSimulator {
             for h in histograms[j].all { hist.merge(h) }
             return SimulationTally(
                 paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial[j].inOrder,
-                histogram: hist, firstPath: firstPaths[j], seconds: seconds)
+                bits: bitBuffers[j].takeArrays(), histogram: hist, firstPath: firstPaths[j], seconds: seconds)
         }
     }
 
@@ -151,23 +162,23 @@ public enum PlanSimulator {
         let plan = PreparedScenario(model: model, levers: levers, drawing: false)
         var total = plan.emptyPartial()
         for p in tally.blocks { total.add(p) }
+        var bits = tally.bits
         if !tally.coversAllBlocks {
             let words = (tally.paths + 63) / 64, before = tally.firstBlock * tally.blockSize / 64
-            for j in total.bits.indices {
-                let front = [UInt64](repeating: 0, count: before)
-                total.bits[j] = front + total.bits[j]
-                total.bits[j] += [UInt64](repeating: 0, count: max(0, words - total.bits[j].count))
+            for j in bits.indices where !bits[j].isEmpty {
+                bits[j] = [UInt64](repeating: 0, count: before) + bits[j]
+                bits[j] += [UInt64](repeating: 0, count: max(0, words - bits[j].count))
             }
         }
         return plan.result(
-            total: total, histograms: tally.histogram, firstPath: tally.firstPath, paths: tally.paths,
+            total: total, bits: bits, histograms: tally.histogram, firstPath: tally.firstPath, paths: tally.paths,
             seconds: tally.seconds)
     }
 
     /// Whether `tally` has the shape of a simulation of `model` (a merge's check on its parts).
     public static func fits(_ tally: SimulationTally, model: PlanModel, levers: [Lever] = []) -> Bool {
         let plan = PreparedScenario(model: model, levers: levers, drawing: false)
-        return tally.firstPath.count == plan.targets.count
+        return tally.firstPath.count == plan.targets.count && tally.bits.count == plan.targets.count
             && tally.blocks.allSatisfy {
                 $0.fits(cells: plan.seriesCount * plan.yearCount, targets: plan.targets.count, series: plan.seriesCount)
             }

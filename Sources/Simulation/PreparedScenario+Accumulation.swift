@@ -8,7 +8,7 @@ extension PreparedScenario {
         BlockTally(
             cellSum: .init(repeating: 0, count: seriesCount * yearCount),
             quantitySum: .init(repeating: 0, count: targets.count), metCount: .init(repeating: 0, count: targets.count),
-            bits: .init(repeating: [], count: targets.count), nonFinite: .init(repeating: false, count: seriesCount))
+            nonFinite: .init(repeating: false, count: seriesCount))
     }
 
     /// Histogram cells: K·T series-years, then the targets.
@@ -21,7 +21,11 @@ extension PreparedScenario {
         return out.map { $0.isEmpty ? [0] : $0 }
     }
 
-    func accumulate(_ s: Scratch, paths n: Int, into h: inout HistogramQuantiles) -> BlockTally {
+    /// Sums, counts and histograms of a block; its met bits go to `bits` (one buffer per target,
+    /// nil for targets without data) from word `wordOffset`.
+    func accumulate(
+        _ s: Scratch, paths n: Int, into h: inout HistogramQuantiles, bits: BitBuffers, wordOffset: Int
+    ) -> BlockTally {
         var part = emptyPartial()
         for k in 0..<seriesCount {
             for t in 0..<yearCount
@@ -51,7 +55,11 @@ extension PreparedScenario {
             }
             let wo = j * s.words, words = (n + 63) / 64
             part.metCount[j] = s.metCount[j]
-            part.bits[j] = Array(s.bits[wo..<(wo + words)])
+            if let out = bits.buffers[j] {
+                s.bits.withUnsafeBufferPointer { b in
+                    (out + wordOffset).update(from: b.baseAddress! + wo, count: words)
+                }
+            }
         }
         return part
     }
@@ -64,9 +72,10 @@ extension PreparedScenario {
         }
     }
 
-    func result(total: BlockTally, histograms h: HistogramQuantiles, firstPath: [Double], paths: Int, seconds: Double)
-        -> PlanSimulationResult
-    {
+    func result(
+        total: BlockTally, bits: [[UInt64]], histograms h: HistogramQuantiles, firstPath: [Double], paths: Int,
+        seconds: Double
+    ) -> PlanSimulationResult {
         let pathCount = Double(paths)
         var cells = [CellOutcome]()
         for k in 0..<seriesCount {
@@ -135,8 +144,47 @@ extension PreparedScenario {
                     p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }
         return PlanSimulationResult(
-            targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: total.bits, cells: cells,
+            targets: outcomes.map { $0.withProgressMeasures(model: model) }, metBits: bits, cells: cells,
             paths: paths, seconds: seconds,
             nonFiniteSeries: model.series.indices.filter { total.nonFinite[$0] }.map { model.series[$0].id })
+    }
+}
+
+/// One buffer of met-bit words per target, written by the workers at disjoint word ranges (a
+/// block's paths), then moved into arrays (`takeArrays()`), each buffer freed as soon as it is
+/// copied so that a simulation never holds its bits twice.
+final class BitBuffers: @unchecked Sendable {
+    private(set) var buffers: [UnsafeMutablePointer<UInt64>?]
+    let words: Int
+
+    /// `words` words for each target that `keep` selects.
+    init(targets: Int, words: Int, keep: (Int) -> Bool) {
+        self.words = words
+        buffers = (0..<targets).map { j in
+            guard keep(j) else { return nil }
+            let p = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, words))
+            p.initialize(repeating: 0, count: max(1, words))
+            return p
+        }
+    }
+
+    /// The words as arrays (empty for targets without a buffer); the buffers are freed.
+    func takeArrays() -> [[UInt64]] {
+        var out = [[UInt64]]()
+        out.reserveCapacity(buffers.count)
+        for j in buffers.indices {
+            guard let p = buffers[j] else {
+                out.append([])
+                continue
+            }
+            out.append(Array(UnsafeBufferPointer(start: p, count: words)))
+            p.deallocate()
+            buffers[j] = nil
+        }
+        return out
+    }
+
+    deinit {
+        for p in buffers { p?.deallocate() }
     }
 }

@@ -1,18 +1,16 @@
-/// What one block of paths adds to a simulation's result: sums for the means, counts of paths
-/// that met each target, and which ones did (64 a word).
+/// What one block of paths adds to a simulation's result: sums for the means and counts of
+/// paths that met each target (which paths met it is kept per simulation, `SimulationTally.bits`).
 public struct BlockTally: Sendable, Equatable {
     public var cellSum: [Double]
     public var quantitySum: [Double]
     public var metCount: [Int]
-    public var bits: [[UInt64]]
     /// Per series: whether any simulated value was not finite (NaN or ±∞).
     public var nonFinite: [Bool]
 
-    public init(cellSum: [Double], quantitySum: [Double], metCount: [Int], bits: [[UInt64]], nonFinite: [Bool]) {
+    public init(cellSum: [Double], quantitySum: [Double], metCount: [Int], nonFinite: [Bool]) {
         self.cellSum = cellSum
         self.quantitySum = quantitySum
         self.metCount = metCount
-        self.bits = bits
         self.nonFinite = nonFinite
     }
 
@@ -24,12 +22,11 @@ public struct BlockTally: Sendable, Equatable {
         for i in cellSum.indices { cellSum[i] += o.cellSum[i] }
         for i in quantitySum.indices { quantitySum[i] += o.quantitySum[i] }
         for i in metCount.indices { metCount[i] += o.metCount[i] }
-        for i in bits.indices { bits[i] += o.bits[i] }
     }
 
     /// Whether its arrays have the sizes of a simulation with these counts.
     func fits(cells: Int, targets: Int, series: Int) -> Bool {
-        cellSum.count == cells && quantitySum.count == targets && metCount.count == targets && bits.count == targets
+        cellSum.count == cells && quantitySum.count == targets && metCount.count == targets
             && nonFinite.count == series
     }
 }
@@ -45,19 +42,23 @@ public struct SimulationTally: Sendable, Equatable {
     /// The first of the consecutive blocks in `blocks`.
     public var firstBlock: Int
     public var blocks: [BlockTally]
+    /// Per target, whether each path of these blocks met it: bit p % 64 of word p / 64, paths
+    /// counted from the first block's first (empty for targets without data).
+    public var bits: [[UInt64]]
     public var histogram: HistogramQuantiles
     /// Each target's quantity on the first path (targets judged on data carry it on every path).
     public var firstPath: [Double]
     public var seconds: Double
 
     public init(
-        paths: Int, blockSize: Int, firstBlock: Int, blocks: [BlockTally], histogram: HistogramQuantiles,
-        firstPath: [Double], seconds: Double
+        paths: Int, blockSize: Int, firstBlock: Int, blocks: [BlockTally], bits: [[UInt64]],
+        histogram: HistogramQuantiles, firstPath: [Double], seconds: Double
     ) {
         self.paths = paths
         self.blockSize = blockSize
         self.firstBlock = firstBlock
         self.blocks = blocks
+        self.bits = bits
         self.histogram = histogram
         self.firstPath = firstPath
         self.seconds = seconds
@@ -84,6 +85,7 @@ public struct SimulationTally: Sendable, Equatable {
     public static func merged(_ parts: [SimulationTally]) throws(MergeError) -> SimulationTally {
         guard var out = parts.first else { throw MergeError(description: "no parts to merge") }
         out.blocks = []
+        out.bits = out.bits.map { _ in [] }
         out.histogram = out.histogram.emptyCopy()
         out.seconds = 0
         var next = 0
@@ -100,7 +102,11 @@ public struct SimulationTally: Sendable, Equatable {
                     description: p.firstBlock > next
                         ? "blocks \(next)..<\(p.firstBlock) are in no part" : "block \(p.firstBlock) is in two parts")
             }
+            guard p.bits.count == out.bits.count else {
+                throw MergeError(description: "parts with different numbers of targets")
+            }
             out.blocks += p.blocks
+            for j in out.bits.indices { out.bits[j] += p.bits[j] }
             out.histogram.merge(p.histogram)
             out.seconds += p.seconds
             next += p.blocks.count
