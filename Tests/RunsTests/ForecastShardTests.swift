@@ -13,13 +13,18 @@ struct ForecastShardTests {
     /// A seeded batch of 300 series: lengths 1–15, growing, flat, with zeros, negative, and
     /// one whose rows are all held out (a failed series).
     static func batchCSV() -> String {
-        var rng = SystemRandomNumberGenerator.Seeded(state: 42)
+        var state: UInt64 = 42
+        // A linear congruential generator (Knuth's MMIX constants): seeded test data.
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
         var text = "series_id,period,value,split\n"
         for i in 0..<300 {
             let n = 1 + i % 15
             var v = 100.0 * Double(1 + i % 7)
             for t in 0..<n {
-                let shock = Double(rng.next() % 1000) / 1000 - 0.4
+                let shock = Double(next() % 1000) / 1000 - 0.4
                 switch i % 5 {
                 case 0: v = 50  // flat
                 case 1: v = max(0, v + 30 * shock)  // may hit zero
@@ -91,19 +96,5 @@ struct ForecastShardTests {
 
     func parts(_ dir: URL, _ n: Int, _ k: Int) -> String {
         dir.appendingPathComponent("parts-\(n)/part-\(k)-of-\(n)").path
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// SplitMix64: a seeded generator for test data.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
