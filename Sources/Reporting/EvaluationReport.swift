@@ -78,6 +78,29 @@ public enum EvaluationReport {
         return seen
     }
 
+    /// The terminal summary: per plan (and overall) the Brier and log scores of each method.
+    public static func summary(_ rows: [Row], language: Language, width: Int? = nil) -> String {
+        let zh = language != .en
+        var t = TextTable(
+            header: [zh ? "规划" : "plan", "n"] + methods.flatMap { ["Brier " + $0, (zh ? "对数 " : "log ") + $0] },
+            rightAligned: Set(1...(1 + 2 * methods.count)))
+        let plans = orderedPlans(rows)
+        for plan in plans + (plans.count > 1 ? ["all"] : []) {
+            let mine = plan == "all" ? rows : rows.filter { $0.plan == plan }
+            let scores = methods.indices.map { ProbabilityScores(pairs(mine, method: $0)) }
+            t.append(
+                [plan, String(scores[0]?.count ?? 0)]
+                    + scores.flatMap { s in
+                        [
+                            s.map { String(format: "%.3f", $0.brier) } ?? "–",
+                            s.map { String(format: "%.3f", $0.logScore) } ?? "–",
+                        ]
+                    })
+        }
+        return t.render(maxWidth: width, keep: 2)
+            + (zh ? "Brier 与对数分数越低越好。\n" : "Lower Brier and log scores are better.\n")
+    }
+
     /// Reliability bins of each method over all as-of years.
     public static func reliabilityCSV(_ rows: [Row]) -> String {
         var out = CSVFormat.line([

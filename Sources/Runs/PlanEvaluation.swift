@@ -29,6 +29,8 @@ public struct EvaluationRequest: Sendable {
     public var outputFolder: String
     public var force = false
     public var language: Language = .zh
+    /// The terminal's width, when the summary goes to one.
+    public var terminalWidth: Int?
     public var commandLine: [String] = []
     public var version = "0.1.0"
 
@@ -49,6 +51,8 @@ public enum PlanEvaluation {
     public struct Outcome: Sendable {
         public let folder: String
         public let scores: String
+        /// The scores as a table for the terminal.
+        public let summary: String
         public let rows: [EvaluationReport.Row]
     }
 
@@ -118,7 +122,10 @@ public enum PlanEvaluation {
         } catch let error as OutputError {
             throw RunFolderError.unusable(folder.path, error.reason)
         }
-        return Outcome(folder: request.outputFolder, scores: outputs[1].text, rows: rows)
+        return Outcome(
+            folder: request.outputFolder, scores: outputs[1].text,
+            summary: EvaluationReport.summary(rows, language: request.language, width: request.terminalWidth),
+            rows: rows)
     }
 
     /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name.

@@ -102,12 +102,13 @@ struct Evaluate: ParsableCommand {
         (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)
         (r.baseRate, r.baseRateFrom, r.force, r.language) = (baseRate, baseRateFrom, force, lang)
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
+        r.terminalWidth = Terminal.outputWidth
         let outcome = try PlanEvaluation.run(r)
         for y in asOf ?? [] where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
             FileHandle.standardError.write(
                 Data("warning: as of \(y) the model can judge none of the goals (no observations yet)\n".utf8))
         }
-        writeStdout(outcome.scores)
+        writeStdout(outcome.summary)
         writeStdout((lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
     }
 }
