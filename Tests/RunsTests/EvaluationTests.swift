@@ -49,6 +49,8 @@ struct EvaluationTests {
         let scores = try String(contentsOfFile: outcome.folder + "/scores.csv", encoding: .utf8)
         let expected = String(format: "%.4f", (2 * 0.75 * 0.75 + 4 * 0.25 * 0.25) / 6)
         #expect(scores.contains("all,base_rate,12,\(expected),"))
+        // Binding goals apart: energy intensity and forest cover, both met, twice → (0.25² · 4)/4.
+        #expect(scores.contains("binding goals,all,base_rate,4,0.0625,"))
         for f in ["evaluation.csv", "reliability.csv", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: outcome.folder + "/" + f))
         }
