@@ -45,12 +45,7 @@ public enum OutcomesLoader {
             guard out[id] == nil else {
                 throw InputError(file: path, line: line, column: ic + 1, "'\(id)' appears twice")
             }
-            let text = row[mc].trimmingWhitespace().lowercased()
-            let met: Bool
-            switch text {
-            case "1", "yes", "true", "met", "是", "完成": met = true
-            case "0", "no", "false", "not_met", "否", "未完成": met = false
-            default:
+            guard let met = met(row[mc]) else {
                 throw InputError(
                     file: path, line: line, column: mc + 1, "'\(row[mc])' is not met or not met",
                     hint: "write 1 (met) or 0 (not met)")
@@ -68,5 +63,14 @@ public enum OutcomesLoader {
         }
         if out.isEmpty { throw InputError(file: path, line: 1, "no outcomes", hint: "one row per headline goal") }
         return out
+    }
+
+    /// Reads a `met` cell: 1/0, yes/no, true/false, met/not_met, 是/否, 完成/未完成; nil otherwise.
+    public static func met(_ text: String) -> Bool? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "1", "yes", "true", "met", "是", "完成": return true
+        case "0", "no", "false", "not_met", "否", "未完成": return false
+        default: return nil
+        }
     }
 }

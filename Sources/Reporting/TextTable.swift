@@ -16,7 +16,7 @@ public struct TextTable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// `s` cut to `width` display columns, ending in "…" when cut.
-    static func truncate(_ s: String, to width: Int) -> String {
+    public static func truncate(_ s: String, to width: Int) -> String {
         guard Self.width(s) > width else { return s }
         var out = "", used = 0
         for c in s {

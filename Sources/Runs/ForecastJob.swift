@@ -138,21 +138,27 @@ public struct ForecastJob: Sendable {
         }
     }
 
-    /// The files from every series' output (any order): failed series first, then the others,
-    /// each in input order.
+    /// The files from every series' output (any order), with the warnings in input order.
     func assemble(_ outputs: [SeriesOutput], calibration: Calibration, warnings: [String]) -> Files {
+        let (forecasts, status) = Self.tables(
+            outputs, levelLabels: levels.map(\.label), quantileLabels: quantiles.map(\.label))
+        let w = warnings + outputs.sorted(by: { $0.index < $1.index }).flatMap(\.warnings)
+        return Files(forecasts: forecasts, status: status, calibration: calibrationTable(calibration), warnings: w)
+    }
+
+    /// forecasts.csv and status.csv from every series' output (any order): failed series first,
+    /// then the others, each in input order — in one process or merged from shards.
+    static func tables(_ outputs: [SeriesOutput], levelLabels: [String], quantileLabels: [String]) -> (
+        forecasts: String, status: String
+    ) {
         let ordered = outputs.sorted { ($0.failed ? 0 : 1, $0.index) < ($1.failed ? 0 : 1, $1.index) }
-        var forecasts = CSVFormat.line(
-            ForecastTable.header(levelLabels: levels.map(\.label), quantileLabels: quantiles.map(\.label)))
+        var forecasts = CSVFormat.line(ForecastTable.header(levelLabels: levelLabels, quantileLabels: quantileLabels))
         var status = CSVFormat.line(["series_id", "status", "observations", "span", "evidence", "transform", "models"])
-        var w = warnings
         for o in ordered {
             forecasts += o.rows
             status += CSVFormat.line(o.status)
         }
-        // Warnings in input order.
-        for o in outputs.sorted(by: { $0.index < $1.index }) { w += o.warnings }
-        return Files(forecasts: forecasts, status: status, calibration: calibrationTable(calibration), warnings: w)
+        return (forecasts, status)
     }
 
     /// `stratum,step,tau,z,own_errors`: the pooled standardised error quantiles.

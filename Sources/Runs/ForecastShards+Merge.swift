@@ -115,21 +115,10 @@ extension ForecastShards {
                 file: parts.first, "the parts hold \(outputs.count) series (\(distinct) different), the input \(total)",
                 hint: "every series must be in exactly one part: run each shard once")
         }
-        let folder = try RunFolder.prepare(out, force: force, layout: .forecast)
-        let ordered = outputs.sorted { ($0.failed ? 0 : 1, $0.index) < ($1.failed ? 0 : 1, $1.index) }
-        guard
-            let header = (parts.request["levels"] as? [String]).flatMap({ l in
-                (parts.request["quantiles"] as? [String]).map { (l, $0) }
-            })
+        guard let levels = parts.request["levels"] as? [String], let quantiles = parts.request["quantiles"] as? [String]
         else { throw InputError(file: parts.first + "/part.json", "records no levels or quantiles") }
-        var forecasts = CSVFormat.line(
-            ["series_id", "period", "step", "mean"] + header.0.flatMap { ["lo\($0)", "hi\($0)"] }
-                + header.1.map { "q\($0)" })
-        var status = CSVFormat.line(["series_id", "status", "observations", "span", "evidence", "transform", "models"])
-        for o in ordered {
-            forecasts += o.rows
-            status += CSVFormat.line(o.status)
-        }
+        let (forecasts, status) = ForecastJob.tables(outputs, levelLabels: levels, quantileLabels: quantiles)
+        let folder = try RunFolder.prepare(out, force: force, layout: .forecast)
         let manifest: [String: Any] = [
             "tool": "plancast", "version": version, "request": parts.request, "inputs": parts.inputs,
             "merged_from": parts.folders, "shards": parts.folders.count,

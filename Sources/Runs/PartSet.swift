@@ -15,8 +15,8 @@ struct PartSet {
 
     var first: String { folders[0] }
 
-    /// `paths`: part folders, or folders holding `part-K-of-N` folders.
-    static func read(_ paths: [String], kind: String, version: String) throws(InputError) -> PartSet {
+    /// Part folders: each of `paths` that holds part.json, or the `part-…` folders inside it.
+    static func expand(_ paths: [String]) throws(InputError) -> [String] {
         var found = [String]()
         for p in paths {
             let fm = FileManager.default
@@ -38,6 +38,12 @@ struct PartSet {
             }
             found += inner.map { p + "/" + $0 }
         }
+        return found
+    }
+
+    /// `paths`: part folders, or folders holding `part-K-of-N` folders.
+    static func read(_ paths: [String], kind: String, version: String) throws(InputError) -> PartSet {
+        let found = try expand(paths)
         var byIndex = [Int: (String, [String: Any])]()
         var count: Int?
         for f in found {
@@ -109,18 +115,8 @@ public enum PartKind: Sendable {
     case run, calibration, forecast
 
     public static func of(_ paths: [String]) throws(InputError) -> PartKind {
-        guard let p = paths.first else { throw InputError(file: ".", "no parts to merge") }
-        var file = p + "/part.json"
-        if !FileManager.default.fileExists(atPath: file) {
-            let inner = ((try? FileManager.default.contentsOfDirectory(atPath: p)) ?? []).filter {
-                $0.hasPrefix("part-")
-            }.sorted()
-            if let first = inner.first { file = p + "/" + first + "/part.json" }
-        }
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw InputError(
-                file: p, "holds neither part.json nor part-K-of-N folders", hint: "give the folders that --shard wrote")
-        }
+        guard let first = try PartSet.expand(paths).first else { throw InputError(file: ".", "no parts to merge") }
+        let file = first + "/part.json"
         let m = try JSONFile.read(path: file, what: "the part's manifest")
         switch m["kind"] as? String {
         case "run-part": return .run

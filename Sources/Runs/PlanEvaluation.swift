@@ -106,12 +106,7 @@ public enum PlanEvaluation {
             ("reliability.csv", EvaluationReport.reliabilityCSV(rows)),
             ("report.html", EvaluationReport.html(rows, title: title, language: request.language)),
         ]
-        var inputs = [[String: Any]]()
-        for f in loadedFiles {
-            var e = try FileDigest.entry(f.path)
-            e["role"] = f.role
-            inputs.append(e)
-        }
+        let inputs = try RunManifest.digests(loadedFiles)
         let manifest: [String: Any] = [
             "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
             "as_of": request.library == nil ? request.asOf : [], "years_after_base": request.yearsAfterBase,
@@ -200,22 +195,20 @@ public enum PlanEvaluation {
 
     /// The share of goals met in other plans' outcomes files (nil without any).
     static func baseRate(from files: [String], encoding: TextEncoding) throws(InputError) -> Double? {
-        var met = 0, all = 0
+        var metCount = 0, all = 0
         for f in files {
             let t = try CSVTable(path: f, encoding: encoding)
             let c = try t.columnIndex("met")
             for (k, row) in t.rows.enumerated() {
-                switch row[c].trimmingWhitespace().lowercased() {
-                case "1", "yes", "true", "met", "是", "完成": met += 1
-                case "0", "no", "false", "not_met", "否", "未完成": break
-                default:
+                guard let met = OutcomesLoader.met(row[c]) else {
                     throw InputError(
                         file: f, line: t.lines[k], column: c + 1, "'\(row[c])' is not met or not met",
                         hint: "write 1 (met) or 0 (not met)")
                 }
+                if met { metCount += 1 }
                 all += 1
             }
         }
-        return all > 0 ? Double(met) / Double(all) : nil
+        return all > 0 ? Double(metCount) / Double(all) : nil
     }
 }

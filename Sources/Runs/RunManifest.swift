@@ -14,12 +14,7 @@ enum RunManifest {
         request: RunRequest, plan loaded: LoadedPlan, scenarioFiles: [String], runs: [ScenarioRun], threads: Int,
         timings: [String: Double]
     ) throws(InputError) -> [String: Any] {
-        var inputs = [[String: Any]]()
-        for f in loaded.files + scenarioFiles.map({ InputFile(role: "scenario", path: $0) }) {
-            var e = try FileDigest.entry(f.path)
-            e["role"] = f.role
-            inputs.append(e)
-        }
+        let inputs = try digests(loaded.files + scenarioFiles.map { InputFile(role: "scenario", path: $0) })
         var models = [String: Any]()
         var scenarios = [[String: Any]]()
         for r in runs {
@@ -51,5 +46,17 @@ enum RunManifest {
             "excel": request.excel, "sensitivity": request.sensitivity,
             "scenarios": scenarios, "models": models, "timings": t,
         ]
+    }
+
+    /// Every file read, as a manifest records it: role, path, size and SHA-256 (run folders,
+    /// shard parts and evaluations alike).
+    static func digests(_ files: [InputFile]) throws(InputError) -> [[String: Any]] {
+        var out = [[String: Any]]()
+        for f in files {
+            var e = try FileDigest.entry(f.path)
+            e["role"] = f.role
+            out.append(e)
+        }
+        return out
     }
 }

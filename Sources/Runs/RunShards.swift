@@ -130,13 +130,7 @@ public enum RunShards {
 
     /// Every input file with its role, path and SHA-256.
     static func inputDigests(_ inputs: RunPipeline.Inputs) throws(InputError) -> [[String: Any]] {
-        var out = [[String: Any]]()
-        for f in inputs.plan.files + inputs.scenarios.files.map({ .init(role: "scenario", path: $0) }) {
-            var e = try FileDigest.entry(f.path)
-            e["role"] = f.role
-            out.append(e)
-        }
-        return out
+        try RunManifest.digests(inputs.plan.files + inputs.scenarios.files.map { .init(role: "scenario", path: $0) })
     }
 
     /// The merge reads the inputs again: they must be the ones the shards read.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Reporting
 import Runs
 
 /// The `plancast` command. Subcommands parse, validate, call the libraries and write; the
@@ -91,14 +92,17 @@ func writeStdout(_ text: String) {
 }
 
 /// Progress on the terminal: one status line on stderr, rewritten in place, only when stderr is
-/// a terminal (silent in pipes, files and CI logs).
+/// a terminal (silent in pipes, files and CI logs), cut to the terminal's width (a wrapped line
+/// cannot be rewritten).
 enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
     static func progressLine() -> (@Sendable (String) -> Void)? {
         guard isInteractive else { return nil }
         let width = columns(of: STDERR_FILENO) ?? 80
-        return { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(fitted(message, width - 1))".utf8)) }
+        return { message in
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(TextTable.truncate(message, to: width - 1))".utf8))
+        }
     }
 
     /// The width of the terminal standard output goes to (nil when it is not a terminal).
@@ -109,19 +113,6 @@ enum Terminal {
         var size = winsize()
         guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
-    }
-
-    /// `text` cut to `width` terminal columns (CJK characters take two), so a status line never
-    /// wraps (a wrapped line cannot be rewritten in place).
-    static func fitted(_ text: String, _ width: Int) -> String {
-        var out = "", used = 0
-        for ch in text {
-            let w = ch.unicodeScalars.first.map { $0.value >= 0x2E80 ? 2 : 1 } ?? 1
-            if used + w > width { return out + (used < width ? "…" : "") }
-            out.append(ch)
-            used += w
-        }
-        return out
     }
 
     static func clearProgressLine() {
