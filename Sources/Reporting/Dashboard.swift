@@ -30,7 +30,7 @@ enum Dashboard {
         }
         if let all = run.result.targets.first(where: { $0.spec.kind == .allGoals }) {
             h +=
-                "<tr data-indicator=\"all\"><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals") (\(all.evaluable ?? 0))</td>"
+                "<tr data-indicator=\"all\"><td class=\"name\">\(escapeHTML(AllGoalsLine.name(evaluable: all.evaluable ?? 0, referenceClass: AllGoalsLine.referenceClassGoals(model: model, result: run.result), zh: zh)))</td>"
             h += "<td colspan=\"\(years.count)\"></td>" + cell(all, zh: zh) + "<td></td></tr>\n"
         }
         return h + "</table>\n"

@@ -10,6 +10,14 @@ enum EvidenceWords {
         switch e.grade {
         case .insufficient:
             base = zh ? "无确切观测" : "no exact observation"
+        case .referenceClass where e.observations == 0:
+            let b =
+                e.boundYears.map {
+                    $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
+                } ?? ""
+            return zh
+                ? "无确切观测，仅知 \(b) 年的范围（如“突破”“超”或部分口径）：参考类预测，自范围中点起，增长与波动取自真实年度序列库"
+                : "no exact observation, only bounds for \(b) (\"over\", \"nearly\" or a partial count): a reference-class forecast from the middle of the bounds, growth and spread from a library of real yearly series"
         case .referenceClass:
             base =
                 zh

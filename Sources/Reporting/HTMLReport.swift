@@ -122,7 +122,7 @@ public enum HTMLReport {
                     "<tr><td class=\"name\">\(name)</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(ruleText(o.spec, ind?.headline, zh: zh)))</td>"
             } else {
                 h +=
-                    "<tr><td class=\"name\">\(zh ? "全部可评估的总体目标" : "all evaluable goals")</td><td>\(o.evaluable ?? 0)</td><td></td>"
+                    "<tr><td class=\"name\">\(escapeHTML(AllGoalsLine.name(evaluable: o.evaluable ?? 0, referenceClass: AllGoalsLine.referenceClassGoals(model: first.model, result: first.result), zh: zh)))</td><td>\(o.evaluable ?? 0)</td><td></td>"
             }
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined() + "</tr>\n"
         }

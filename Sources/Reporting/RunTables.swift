@@ -110,7 +110,7 @@ public enum RunTables {
                 indicatorID = "all"
                 name = language == .en ? "all headline goals" : "全部总体目标"
                 evidence =
-                    "evaluable_goals=\(o.evaluable ?? 0);expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
+                    "evaluable_goals=\(o.evaluable ?? 0);reference_class_goals=\(AllGoalsLine.referenceClassGoals(model: model, result: result));expected_met=\(o.expectedMet.map { String(format: "%.4f", $0) } ?? "")"
             }
             let target: String
             switch s.kind {

@@ -22,7 +22,9 @@ public enum SummaryTable {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
                 row = [(zh ? ind?.nameZh : ind?.nameEn) ?? "", format(spec.threshold)]
             } else {
-                row = [zh ? "全部可评估的总体目标" : "all evaluable goals", String(first.result.targets[j].evaluable ?? 0)]
+                let evaluable = first.result.targets[j].evaluable ?? 0
+                let reference = AllGoalsLine.referenceClassGoals(model: first.model, result: first.result)
+                row = [AllGoalsLine.name(evaluable: evaluable, referenceClass: reference, zh: zh), String(evaluable)]
             }
             for r in runs {
                 let o = r.result.targets[j]

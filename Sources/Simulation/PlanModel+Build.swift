@@ -94,7 +94,7 @@ extension PlanModel {
                 isDriver: s.isDriver,
                 parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
                 center: center, scale: scale,
-                evidence: Evidence(history: parts[k].exact, bounds: parts[k].bounds.count),
+                evidence: Evidence(history: parts[k].exact, boundYears: Array(parts[k].bounds.keys)),
                 models: models,
                 usesAssumptions: !assumedYears.isEmpty)
             ser.assumedYears = assumedYears

@@ -14,7 +14,13 @@ struct EvidenceTests {
     @Test func grades() {
         #expect(Evidence(history: history([])).grade == .insufficient)
         #expect(Evidence(history: history([.actual])).grade == .referenceClass)
-        #expect(Evidence(history: history([.actual]), bounds: 2).tag == "reference_class:n=1,2010-2010,bounds=2")
+        #expect(
+            Evidence(history: history([.actual]), boundYears: [2012, 2011]).tag
+                == "reference_class:n=1,2010-2010,bounds=2")
+        // Known only by bounds: the forecast starts from the bounds' middle with the library's growth.
+        let bounded = Evidence(history: history([]), boundYears: [2024, 2022])
+        #expect(bounded.grade == .referenceClass)
+        #expect(bounded.tag == "reference_class:n=0,bounds=2,bound_years=2022-2024")
         #expect(Evidence(history: history([.actual, .actual])).grade == .weak)
         #expect(Evidence(history: history(Array(repeating: .actual, count: 5))).grade == .moderate)
         #expect(Evidence(history: history([.spliced, .spliced, .snapshot, .actual, .actual])).grade == .weak)
