@@ -187,7 +187,7 @@ enum ReportStyle {
         table.dash{border-collapse:collapse;font-size:11px}table.dash td,table.dash th{border:1px solid #ddd;padding:2px 5px;text-align:center}
         table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}
         td.na{background:#eeeeee;color:#999}td.met{background:#a6d96a}td.notmet{background:#f4a582}
-        .fans{display:flex;flex-wrap:wrap;gap:10px}details{margin:8px 0}summary{cursor:pointer;font-weight:bold}.fan{border:1px solid #eee;padding:6px}.none{color:#999;font-size:12px;width:420px}
+        .fans{display:flex;flex-wrap:wrap;gap:10px}details{margin:8px 0}summary{cursor:pointer;font-weight:bold}.fan{border:1px solid #eee;padding:6px;width:420px}.none{color:#999;font-size:12px;width:420px}
         .fan.reference{border:1px dashed #999;background:repeating-linear-gradient(45deg,#fff,#fff 6px,#f6f6f6 6px,#f6f6f6 12px)}
         ul.nodata{font-size:12px;color:#666;columns:3}
         """
