@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Indicators", targets: ["Indicators"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "IO", targets: ["IO"]),
         .library(name: "PlanFiles", targets: ["PlanFiles"]),
         .library(name: "Runs", targets: ["Runs"]),

@@ -12,6 +12,7 @@ let package = Package(
             dependencies: [
                 .product(name: "IO", package: "plancast"), .product(name: "PlanFiles", package: "plancast"),
                 .product(name: "Indicators", package: "plancast"), .product(name: "Runs", package: "plancast"),
+                .product(name: "Forecasting", package: "plancast"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ]

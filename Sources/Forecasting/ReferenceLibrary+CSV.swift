@@ -16,17 +16,35 @@ extension ReferenceLibrary {
         return out
     }
 
+    /// Where and why a text is not a library (1-based line; column = 1-based field).
+    public struct ReadError: Error, Sendable, Equatable {
+        public let line: Int?
+        public let column: Int?
+        public let message: String
+    }
+
     /// Reads `csv`; nil when the text is not a complete library.
     public init?(csv text: String) {
+        guard let lib = try? Self.read(csv: text) else { return nil }
+        self = lib
+    }
+
+    /// Reads `csv`, saying on which line and in which field it stops being a library.
+    public static func read(csv text: String) throws(ReadError) -> ReferenceLibrary {
         var s0: Double?
         var source = ""
         var quantiles = [[[Double]]](
             repeating: [[Double]](repeating: [], count: Self.maxStep), count: ErrorScale.strata)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: Self.maxStep), count: ErrorScale.strata)
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        let width = 3 + Self.levels.count
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = i + 1
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.hasPrefix("# s0,") {
-                s0 = Double(line.dropFirst(5))
+                guard let v = Double(line.dropFirst(5)), v.isFinite, v > 0 else {
+                    throw ReadError(line: number, column: 2, message: "s0 must be a positive number")
+                }
+                s0 = v
                 continue
             }
             if line.hasPrefix("# plancast reference library: ") {
@@ -34,20 +52,39 @@ extension ReferenceLibrary {
                 continue
             }
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("stratum") { continue }
-            let f = line.split(separator: ",")
-            guard f.count == 3 + Self.levels.count, let s = Int(f[0]), let h = Int(f[1]), let n = Int(f[2]),
-                (0..<ErrorScale.strata).contains(s), (1...Self.maxStep).contains(h)
-            else { return nil }
-            let zs = f.dropFirst(3).compactMap { Double($0) }
-            guard zs.count == Self.levels.count, zs.allSatisfy(\.isFinite),
-                zip(zs, zs.dropFirst()).allSatisfy({ $0 <= $1 })
-            else { return nil }
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard f.count == width else {
+                throw ReadError(line: number, column: nil, message: "\(f.count) fields, expected \(width)")
+            }
+            guard let s = Int(f[0]), (0..<ErrorScale.strata).contains(s) else {
+                throw ReadError(line: number, column: 1, message: "stratum must be 0–\(ErrorScale.strata - 1)")
+            }
+            guard let h = Int(f[1]), (1...Self.maxStep).contains(h) else {
+                throw ReadError(line: number, column: 2, message: "step must be 1–\(Self.maxStep)")
+            }
+            guard let n = Int(f[2]), n >= 0 else {
+                throw ReadError(line: number, column: 3, message: "errors must be a count")
+            }
+            var zs = [Double]()
+            zs.reserveCapacity(Self.levels.count)
+            for (j, cell) in f.dropFirst(3).enumerated() {
+                guard let z = Double(cell), z.isFinite else {
+                    throw ReadError(line: number, column: 4 + j, message: "a quantile must be a finite number")
+                }
+                if let last = zs.last, z < last {
+                    throw ReadError(line: number, column: 4 + j, message: "quantiles must not decrease")
+                }
+                zs.append(z)
+            }
             quantiles[s][h - 1] = zs
             counts[s][h - 1] = n
         }
-        guard let s0, s0 > 0, quantiles.allSatisfy({ $0.allSatisfy { $0.count == Self.levels.count } }) else {
-            return nil
+        guard let s0 else { throw ReadError(line: nil, column: nil, message: "no '# s0,' line") }
+        for s in quantiles.indices {
+            for h in quantiles[s].indices where quantiles[s][h].count != Self.levels.count {
+                throw ReadError(line: nil, column: nil, message: "no row for stratum \(s), step \(h + 1)")
+            }
         }
-        self.init(s0: s0, quantiles: quantiles, counts: counts, source: source)
+        return ReferenceLibrary(s0: s0, quantiles: quantiles, counts: counts, source: source)
     }
 }

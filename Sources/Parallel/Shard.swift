@@ -41,6 +41,20 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// The shard from a job scheduler's variables.
     static func fromScheduler(_ env: [String: String], count given: Int?) throws(ParseError) -> Shard {
+        // A variable that is set but not a number is a broken job script, not an absent scheduler.
+        for name in [
+            "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "JOB_COMPLETION_INDEX",
+            "PLANCAST_SHARDS",
+        ] {
+            if let v = env[name], Int(v) == nil {
+                let shown = v.unicodeScalars.prefix(20).map {
+                    $0.properties.isWhitespace || $0.value < 0x20 ? "?" : String($0)
+                }
+                .joined()
+                throw ParseError(
+                    description: "--shard auto: \(name) is '\(shown)', not a whole number; check the job script")
+            }
+        }
         if let id = env["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }) {
             guard let n = given ?? env["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) else {
                 throw ParseError(description: "--shard auto: SLURM_ARRAY_TASK_COUNT is not set; write --shard auto/N")

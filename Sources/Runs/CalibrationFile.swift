@@ -4,7 +4,7 @@ import IO
 
 /// The merged calibration of a sharded forecast: magic, the fingerprint of the request it was
 /// made for (input SHA-256 and settings), s₀ of both kinds and the standardised errors.
-enum CalibrationFile {
+public enum CalibrationFile {
     static let magic = "plancast-calibration-1"
 
     static func write(_ b: BatchCalibration, fingerprint: String, to path: String) throws(OutputError) {
@@ -25,6 +25,13 @@ enum CalibrationFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the calibration file", hint: "plancast merge writes it")
         }
+        return try decode(data, file: path, expecting: fingerprint)
+    }
+
+    /// The calibration in `data` (the bytes of `file`), if it was made for `fingerprint`.
+    public static func decode(_ data: Data, file path: String, expecting fingerprint: String) throws(InputError)
+        -> BatchCalibration
+    {
         var r = BinaryReader(data)
         do {
             guard try r.string() == magic else {
@@ -36,6 +43,9 @@ enum CalibrationFile {
                     hint: "run the calibration pass with the same input and options, and merge it")
             }
             let free = try r.double(), other = try r.double()
+            guard free.isFinite, free > 0, other.isFinite, other > 0 else {
+                throw InputError(file: path, "damaged (a batch scale that is not a positive number)")
+            }
             let strata = try r.int()
             guard strata == ErrorScale.strata else { throw InputError(file: path, "damaged (strata)") }
             var own = [[[Double]]]()

@@ -21,7 +21,7 @@ extension ForecastShards {
         let parts = try PartSet.read(paths, kind: "calibration-part", version: version)
         guard let horizon = parts.request["horizon"] as? Int, horizon >= 1, horizon <= 100,
             let s0 = (parts.request["library_s0"] as? String).flatMap(UInt64.init).map(Double.init(bitPattern:)),
-            let ready = parts.manifests[0]["ready_series"] as? Int
+            s0.isFinite, s0 > 0, let ready = parts.manifests[0]["ready_series"] as? Int
         else { throw InputError(file: parts.first + "/part.json", "records no valid horizon or library scale") }
         var all = [(Int, CalibrationContribution)]()
         for folder in parts.folders {
@@ -36,6 +36,8 @@ extension ForecastShards {
                     guard sizes.count == weights.count, origins >= 0, origins <= 1_000_000 else {
                         throw damaged(file, "a series with parts of different sizes")
                     }
+                    guard sizes.allSatisfy({ $0.isFinite && $0 > 0 }), weights.allSatisfy({ $0.isFinite && $0 > 0 })
+                    else { throw damaged(file, "an increment size or weight that is not a positive number") }
                     var list = [CalibrationContribution.Origin]()
                     for _ in 0..<origins {
                         let has = try r.bool(), scale = try r.double(), k = try r.int(), level = try r.double()
@@ -43,6 +45,8 @@ extension ForecastShards {
                         guard slots.count == residuals.count,
                             slots.allSatisfy({ $0 >= 0 && $0 < ErrorScale.strata * horizon })
                         else { throw damaged(file, "a backtest error outside the calibration table") }
+                        guard k >= 1, k <= 1_000_000, level.isFinite, level > 0, !has || scale >= 0
+                        else { throw damaged(file, "a backtest window with an impossible scale") }
                         list.append(
                             .init(
                                 scale: has ? scale : nil, increments: k, level: level, slots: slots,

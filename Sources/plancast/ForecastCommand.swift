@@ -93,10 +93,13 @@ struct BatchOptions: ParsableArguments {
             s.progress = ProgressBar.reporter(label: "forecast", unit: "series", sink)
         }
         if let library {
-            guard let lib = ReferenceLibrary(csv: try readText(path: library)) else {
-                throw InputError(file: library, "not a reference library", hint: "write one with plancast library")
+            do {
+                s.library = try ReferenceLibrary.read(csv: try readText(path: library))
+            } catch let e as ReferenceLibrary.ReadError {
+                throw InputError(
+                    file: library, line: e.line, column: e.column, "not a reference library: \(e.message)",
+                    hint: "write one with plancast library")
             }
-            s.library = lib
         }
         return s
     }

@@ -30,6 +30,19 @@ struct ReferenceLibraryTests {
             }
         }
         #expect(ReferenceLibrary(csv: "not a library") == nil)
+        // A damaged cell is named by line and field; a missing row by stratum and step.
+        var lines = lib.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[5].split(separator: ",").map(String.init)
+        cells[10] = "nan"
+        lines[5] = cells.joined(separator: ",")
+        #expect(throws: ReferenceLibrary.ReadError(line: 6, column: 11, message: "a quantile must be a finite number"))
+        {
+            try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
+        }
+        lines.remove(at: 5)
+        #expect(throws: ReferenceLibrary.ReadError(line: nil, column: nil, message: "no row for stratum 0, step 3")) {
+            try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
+        }
         #expect(ReferenceLibrary.builtIn.s0 > 0 && ReferenceLibrary.builtIn.source.contains("Tourism"))
         // Wider with the step, every table increasing.
         let b = ReferenceLibrary.builtIn

@@ -95,6 +95,13 @@ struct ShardMergeTests {
         #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: ["JOB_COMPLETION_INDEX": "1"]) }
         #expect(throws: Shard.ParseError.self) { try Shard.parse("8/7", environment: [:]) }
         #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: [:]) }
+        // Set but not a number: named as such, not reported as absent.
+        do {
+            _ = try Shard.parse("auto/3", environment: ["JOB_COMPLETION_INDEX": "abc"])
+            Issue.record("a non-numeric JOB_COMPLETION_INDEX was accepted")
+        } catch {
+            #expect("\(error)".contains("JOB_COMPLETION_INDEX is 'abc'"))
+        }
         // Every key belongs to exactly one shard.
         let shards = (1...4).map { Shard(index: $0, count: 4)! }
         for key in ["a", "b", "高新技术企业", "N0001", ""] {

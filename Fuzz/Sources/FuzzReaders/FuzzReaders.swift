@@ -1,12 +1,14 @@
+import Forecasting
 import Foundation
 import IO
 import Indicators
 import PlanFiles
 import Runs
 
-/// One libFuzzer entry point for five readers; the first byte of the input picks the reader
+/// One libFuzzer entry point for seven readers; the first byte of the input picks the reader
 /// (0: CSV table, 1: observations in either layout, 2: a scenario file, 3: an outcomes table
-/// for `evaluate`, 4: a shard's binary tally file), the rest is the file.
+/// for `evaluate`, 4: a shard's binary tally file, 5: a reference library, 6: a merged
+/// calibration file), the rest is the file.
 /// A reader may reject the input with an `InputError`; anything else — a trap, a sanitizer
 /// report, a hang — is a finding.
 enum Harness {
@@ -27,13 +29,25 @@ enum Harness {
     static func run(_ bytes: UnsafeRawBufferPointer) {
         guard let selector = bytes.first else { return }
         let data = Data(bytes.dropFirst())
-        if selector % 5 == 4 {
+        switch selector % 7 {
+        case 4:
             _ = try? TallyFile.decode(data, file: "tally.bin")
             return
+        case 6:
+            // The fingerprint is the file's own second string: a fuzzed file always "matches".
+            var r = BinaryReader(data)
+            _ = try? r.string()
+            if let fingerprint = try? r.string() {
+                _ = try? CalibrationFile.decode(data, file: "calibration.bin", expecting: fingerprint)
+            }
+            return
+        default: break
         }
         let plan = bundledPlan()
         guard let text = try? decodeForFuzzing(data) else { return }
-        switch selector % 5 {
+        switch selector % 7 {
+        case 5:
+            _ = try? ReferenceLibrary.read(csv: text)
         case 3:
             if let t = try? CSVTable(text: text, file: "outcomes.csv") {
                 _ = try? OutcomesLoader.load(table: t, plan: plan)
