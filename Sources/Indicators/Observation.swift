@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far an observed value can be trusted.
 public enum Quality: String, Sendable, CaseIterable, Codable {
     /// A reported outcome.
@@ -86,27 +88,64 @@ public struct Observation: Sendable, Equatable {
     public static let roundingReach = 0.10
 
     /// The bounds this observation puts on the year's true value (DESIGN.md §5 extensions;
-    /// Notebooks-data/README.md "How quality flags are read"): explicit `lower`/`upper` columns win;
-    /// otherwise a lower bound X gives [X, 1.1·X], an upper bound X gives [0.9·X, X], and a
-    /// mid-year snapshot X of a stock gives [X, 1.1·X] for the year end (the plan's stocks grow).
-    /// Nil for a value that is taken as exact.
+    /// Notebooks-data/README.md "How quality flags are read"): a lower bound X gives [X, 1.1·X],
+    /// an upper bound X gives [0.9·X, X], and a mid-year snapshot X of a stock gives [X, 1.1·X]
+    /// for the year end (the plan's stocks grow); explicit `lower`/`upper` columns replace either
+    /// end. Nil for a value that is taken as exact (explicit bounds on it are its rounding
+    /// interval, `roundingInterval`).
     public func bounds(kind: IndicatorKind) -> (lower: Double?, upper: Double?)? {
         let raw: (lower: Double?, upper: Double?)
-        if explicitLower != nil || explicitUpper != nil {
-            raw = (explicitLower, explicitUpper)
-        } else {
-            switch quality {
-            case .lowerBound: raw = (value, value * (1 + Self.roundingReach))
-            case .upperBound: raw = (value * (1 - Self.roundingReach), value)
-            case .snapshot where kind == .stock: raw = (value, value * (1 + Self.roundingReach))
-            default: return nil
-            }
+        switch quality {
+        case .lowerBound: raw = (explicitLower ?? value, explicitUpper ?? value * (1 + Self.roundingReach))
+        case .upperBound: raw = (explicitLower ?? value * (1 - Self.roundingReach), explicitUpper ?? value)
+        case .snapshot where kind == .stock:
+            raw = (explicitLower ?? value, explicitUpper ?? value * (1 + Self.roundingReach))
+        default:
+            // An exact value with explicit bounds keeps its value: the bounds say how it is rounded.
+            return nil
         }
-        // Inside the kind's range: a share's reading of "超95%" stops short of 100.
+        return Self.clamped(raw, kind: kind)
+    }
+
+    /// Bounds inside the kind's range: a share's reading of "超95%" stops short of 100.
+    static func clamped(_ raw: (lower: Double?, upper: Double?), kind: IndicatorKind) -> (
+        lower: Double?, upper: Double?
+    ) {
         guard let range = kind.valueRange else { return raw }
         let top = kind == .share ? range.upperBound * (1 - 1e-6) : range.upperBound
         let bottom = kind == .share ? 1e-6 : range.lowerBound
         return (raw.lower.map { min(max($0, bottom), top) }, raw.upper.map { min(max($0, bottom), top) })
+    }
+
+    /// Where the true value of an exact value read from a file lies, given how it is written
+    /// (rounded values are intervals; Notebooks-data/README.md "How quality flags are read"): the
+    /// file's explicit `lower`/`upper` when it gives them, otherwise half a unit of the last
+    /// significant digit either side — "50.5" is 50.45–50.55, "2744" is 2,743.5–2,744.5, and a
+    /// whole number's trailing zeros are significant up to its second digit (a stated, overridable
+    /// assumption): "3300" is 3,250–3,350, "10000" (a report's "1万") 9,500–10,500, "200" 195–205.
+    /// Nil for bounds and for values not read from a file (derived, assumed, bounds' middles).
+    public func roundingInterval(kind: IndicatorKind) -> (lower: Double, upper: Double)? {
+        guard location != nil, bounds(kind: kind) == nil, quality != .derived, quality != .boundMiddle,
+            value.isFinite
+        else { return nil }
+        let half: Double
+        let written = text.trimmingCharacters(in: .whitespaces)
+        if written.contains("e") || written.contains("E") {
+            half = 0
+        } else if let dot = written.firstIndex(of: ".") {
+            let decimals = written[written.index(after: dot)...].filter(\.isNumber).count
+            half = 0.5 * pow(10, -Double(decimals))
+        } else {
+            // A whole number's trailing zeros are read as significant up to its second digit:
+            // "1万" entered as 10000 is 9,500–10,500, not 5,000–15,000.
+            let digits = String(written.filter(\.isNumber).drop { $0 == "0" })
+            let zeros = digits.reversed().prefix { $0 == "0" }.count
+            let insignificant = min(zeros, max(0, digits.count - 2))
+            half = 0.5 * pow(10, Double(insignificant))
+        }
+        let raw = (lower: explicitLower ?? value - half, upper: explicitUpper ?? value + half)
+        let c = Self.clamped((raw.lower, raw.upper), kind: kind)
+        return (c.lower ?? raw.lower, c.upper ?? raw.upper)
     }
 
     /// Significant digits as written ("4276.8" → 5, "4250" → 3, "5140.60" → 6).

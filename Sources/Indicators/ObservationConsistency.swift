@@ -43,6 +43,21 @@ extension PlanConsistency {
                 }
             }
         }
+        // Values that, as written, do not settle a target of their year: judged as probabilities.
+        for ind in plan.indicators {
+            let exact = plan.history(of: ind.id).split(kind: ind.kind).exact
+            for (year, iv) in ind.unsettledByRounding(exact, lastYear: plan.metadata.lastYear).sorted(by: {
+                $0.key < $1.key
+            }) {
+                let o = exact.points.first { $0.year == year }
+                let given = o?.explicitLower != nil || o?.explicitUpper != nil
+                f.append(
+                    Finding(
+                        .info, ind.id,
+                        "\(year): \(o?.text ?? "") \(given ? "with its lower/upper" : "as written") stands for \(format(iv.lower))–\(format(iv.upper)), which does not settle the year's target; it is judged as a probability\(given ? "" : " (give lower/upper to narrow it)")",
+                        at: o?.location))
+            }
+        }
         // Evidence summary: indicators without an exact value get no forecast; with one, a
         // reference-class forecast.
         let exactCounts = plan.indicators.map { ind in

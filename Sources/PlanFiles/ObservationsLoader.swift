@@ -171,6 +171,21 @@ public enum ObservationsLoader {
                     "upper bound \(hi) is below the lower bound \(lo)",
                     hint: "swap them")
             }
+            // On an exact value the bounds say how it is rounded: they must hold it.
+            if ![.lowerBound, .upperBound, .snapshot].contains(quality) {
+                if let lo = o.explicitLower, lo > v {
+                    throw InputError(
+                        file: t.file, line: line, column: (clo ?? 0) + 1,
+                        "lower bound \(lo) is above the value \(InputError.excerpt(vtext)) it rounds",
+                        hint: "on an exact value, lower and upper give the interval the rounded value stands for")
+                }
+                if let hi = o.explicitUpper, hi < v {
+                    throw InputError(
+                        file: t.file, line: line, column: (chi ?? 0) + 1,
+                        "upper bound \(hi) is below the value \(InputError.excerpt(vtext)) it rounds",
+                        hint: "on an exact value, lower and upper give the interval the rounded value stands for")
+                }
+            }
             out.append(o)
         }
         return out

@@ -71,10 +71,16 @@ extension PlanModel {
             let transform =
                 inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
             var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
-            let lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
+            var lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
             for (t, y) in years.enumerated()
             where h.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
                 sources[t] = .bounded
+            }
+            let rounded =
+                plan.indicator(s.id)?.unsettledByRounding(parts[k].exact, lastYear: plan.metadata.lastYear) ?? [:]
+            for (t, y) in years.enumerated() where sources[t] == .observed {
+                guard let interval = rounded[y] else { continue }
+                (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
             }
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()

@@ -50,4 +50,24 @@ struct ObservationsLoaderTests {
         // Partial-year rows are never used, so their range is not held against them.
         #expect(try load("indicator,year,value,quality\nrd_intensity,2023,100,not_comparable\n").count == 1)
     }
+
+    /// On an exact value, lower/upper give the interval its rounding stands for: they must hold it.
+    @Test func boundsOnAnExactValueMustHoldIt() throws {
+        let o = try load("indicator,year,value,quality,lower,upper\nfirms,2022,10000,actual,9500,10500\n")
+        #expect(o[0].explicitLower == 9500 && o[0].bounds(kind: .stock) == nil)
+        #expect {
+            try load("indicator,year,value,quality,lower,upper\nfirms,2022,10000,actual,10100,10500\n")
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 5 && e.message.contains("above the value")
+        }
+        #expect { try load("indicator,year,value,quality,lower,upper\nfirms,2022,10000,estimate,,9999\n") } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 6 && e.message.contains("below the value")
+        }
+        // On a bound, an explicit column replaces the reading of its own end.
+        #expect(
+            try load("indicator,year,value,quality,lower,upper\nfirms,2023,3000,lower_bound,,3100\n")[0].bounds(
+                kind: .stock)! == (3000, 3100))
+    }
 }

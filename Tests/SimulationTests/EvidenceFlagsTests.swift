@@ -123,9 +123,60 @@ struct EvidenceFlagsTests {
         #expect(abs(upper.bounds(kind: .stock)!.lower! - 630) < 1e-9 && upper.bounds(kind: .stock)!.upper == 700)
         #expect(Observation(indicator: "x", year: 2024, value: 5, quality: .snapshot).bounds(kind: .stock)!.lower == 5)
         #expect(Observation(indicator: "x", year: 2024, value: 5, quality: .snapshot).bounds(kind: .share) == nil)
+        // An explicit column replaces its own end; the other keeps the quality's reading.
         var explicit = Observation(indicator: "x", year: 2024, value: 5, quality: .lowerBound)
         explicit.explicitUpper = 5.2
-        #expect(explicit.bounds(kind: .stock)!.lower == nil && explicit.bounds(kind: .stock)!.upper == 5.2)
+        #expect(explicit.bounds(kind: .stock)!.lower == 5 && explicit.bounds(kind: .stock)!.upper == 5.2)
         #expect(Observation(indicator: "x", year: 2024, value: 5).bounds(kind: .stock) == nil)
+    }
+
+    /// Rounded values are intervals: half a unit of the last written digit either side, or the
+    /// file's own lower/upper on an exact value (which stays exact); nothing for values that did
+    /// not come from a file.
+    @Test func roundingIntervalsFollowTheWrittenDigits() {
+        let at = SourceLocation(file: "o.csv", line: 2)
+        func interval(_ text: String, _ kind: IndicatorKind = .level) -> (lower: Double, upper: Double)? {
+            Observation(indicator: "x", year: 2022, value: Double(text)!, text: text, location: at)
+                .roundingInterval(kind: kind)
+        }
+        #expect(interval("50.5")! == (50.45, 50.55))
+        #expect(interval("3300")! == (3250, 3350))
+        #expect(interval("10000")! == (9500, 10500), "1万, not 5,000–15,000")
+        #expect(interval("200")! == (195, 205))
+        #expect(interval("2744")! == (2743.5, 2744.5))
+        #expect(interval("0.50")!.lower == 0.495)
+        var given = Observation(indicator: "x", year: 2022, value: 10000, text: "10000", location: at)
+        (given.explicitLower, given.explicitUpper) = (9500, 10500)
+        #expect(given.roundingInterval(kind: .flow)! == (9500, 10500))
+        #expect(given.bounds(kind: .flow) == nil, "an exact value with lower/upper stays exact")
+        #expect(Observation(indicator: "x", year: 2022, value: 50.5).roundingInterval(kind: .level) == nil)
+        #expect(
+            Observation(indicator: "x", year: 2022, value: 3000, text: "3000", quality: .lowerBound, location: at)
+                .roundingInterval(kind: .stock) == nil)
+    }
+
+    /// A milestone inside its year's rounding interval is a probability, from the uniform reading:
+    /// "50.5" against 50.5 is P(U[50.45, 50.55] ≥ 50.5) = 1/2, "50.9" against 50.88 is
+    /// (50.95 − 50.88)/0.1 = 0.7; a milestone the interval clears stays `met` as observed.
+    @Test func roundedValuesAtTheirTargetAreProbabilities() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u",
+            targets: [2022: 50.5, 2023: 50.88, 2024: 50], headline: HeadlineGoal(rule: .final, value: 53))
+        let written = [(2019, "48.1"), (2020, "49.0"), (2021, "49.6"), (2022, "50.5"), (2023, "50.9"), (2024, "51.3")]
+        let obs = written.enumerated().map { i, w in
+            Observation(
+                indicator: "x", year: w.0, value: Double(w.1)!, text: w.1,
+                location: SourceLocation(file: "o.csv", line: i + 2))
+        }
+        let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+        let m = try PlanModel.build(plan: plan)
+        let r = PlanSimulator.run(model: m, paths: 100_000, seed: 13, threads: 2)
+        let m22 = Self.outcome(r, .milestone, 2022), m23 = Self.outcome(r, .milestone, 2023)
+        #expect(m22.status == .simulated && abs(m22.pMet! - 0.5) < 3 * m22.standardError!, "\(m22.pMet!) (seed 13)")
+        #expect(m23.status == .simulated && abs(m23.pMet! - 0.7) < 3 * m23.standardError!, "\(m23.pMet!) (seed 13)")
+        let m24 = Self.outcome(r, .milestone, 2024)
+        #expect(m24.status == .observed && m24.pMet == 1)
+        let notes = PlanConsistency.check(plan).filter { $0.message.contains("does not settle") }
+        #expect(notes.count == 2)
     }
 }

@@ -1,0 +1,29 @@
+/// Rounded values are intervals (Notebooks-data/README.md "How quality flags are read").
+extension Indicator {
+    /// The years whose exact value, as written, does not settle one of that year's targets: the
+    /// target lies inside the value's rounding interval (`Observation.roundingInterval`; "50.5"
+    /// stands for 50.45–50.55, so a milestone of 50.5 may have been missed). The simulation draws
+    /// such a year uniformly within the interval on every path, like a year known by bounds, so
+    /// its target is a probability instead of `met`/`not_met`. Targets are the year's milestone
+    /// and a headline level judged on that year (the final year's, or every year's). Years that
+    /// settle every target stay exact.
+    public func unsettledByRounding(_ exact: History, lastYear: Int) -> [Int: (lower: Double, upper: Double)] {
+        var out = [Int: (lower: Double, upper: Double)]()
+        for p in exact.points {
+            guard let interval = p.roundingInterval(kind: kind) else { continue }
+            var thresholds = [Double]()
+            if let t = targets[p.year] { thresholds.append(t) }
+            if let g = headline, g.form == .level, g.rule == .everyYear || (g.rule == .final && p.year == lastYear) {
+                thresholds.append(g.value)
+            }
+            let unsettled = thresholds.contains { t in
+                switch direction {
+                case .increase: return interval.lower < t && interval.upper >= t
+                case .decrease: return interval.upper > t && interval.lower <= t
+                }
+            }
+            if unsettled { out[p.year] = interval }
+        }
+        return out
+    }
+}
