@@ -1,9 +1,10 @@
 import Foundation
 import Indicators
 
-/// Bounds, whole numbers, children within parents, net changes; then the targets, path by path.
+/// Bounds, whole numbers, children within parents, flows within their stock, net changes; then
+/// the targets, path by path.
 extension PreparedScenario {
-    /// Bounds, whole numbers, derived net changes, children within parents.
+    /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
     func finishPaths(paths n: Int, into s: inout Scratch) {
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
             for t in 0..<yearCount where isSimulated(k, t) {
@@ -31,6 +32,20 @@ extension PreparedScenario {
             guard ind?.unit == pind?.unit else { continue }
             for t in 0..<yearCount where isSimulated(k, t) {
                 let o = at(k, t, n), q = at(par, t, n)
+                for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
+            }
+        }
+        // A flow within its stock (same unit): a year's additions to a growing stock are in its
+        // year-end value, flow(t) ≤ stock(t); what leaves a shrinking stock was in it the year
+        // before, flow(t) ≤ stock(t − 1) (no more people lifted out of poverty than were poor).
+        for (k, ser) in model.series.enumerated() where ser.kind == .flow {
+            guard let par = ser.parent, model.series[par].kind == .stock,
+                let ind = model.plan.indicator(ser.id), let pind = model.plan.indicator(model.series[par].id),
+                ind.unit == pind.unit
+            else { continue }
+            let lag = pind.direction == ind.direction ? 0 : 1
+            for t in lag..<yearCount where isSimulated(k, t) {
+                let o = at(k, t, n), q = at(par, t - lag, n)
                 for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
             }
         }

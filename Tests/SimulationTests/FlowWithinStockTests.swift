@@ -1,0 +1,46 @@
+import Forecasting
+import Foundation
+import Indicators
+import LinearAlgebra
+import Testing
+
+@testable import Simulation
+
+/// A flow never exceeds the stock it comes from (identity scale, standard normal calibration, so
+/// a simulated year is exactly centre + σ·Z before the constraint).
+struct FlowWithinStockTests {
+    /// Poor people (a stock to reduce) observed 2021–2025; people lifted out of poverty (a flow,
+    /// of the same unit) simulated in 2025 as 20 + 10·Z. What leaves the stock was in it the year
+    /// before: flow₂₀₂₅ = min(20 + 10·Z, 25), so P(flow ≥ 26) = 0 (unclamped 1 − Φ(0.6) = 0.27),
+    /// P(flow ≥ 22) = 1 − Φ(0.2) and the 95th percentile is 25.
+    @Test func whatLeavesAStockWasInIt() throws {
+        let poor = Indicator(
+            id: "poor", row: "1", nameZh: "p", nameEn: "p", category: "c", kind: .stock, unit: "万人",
+            direction: .decrease, targets: [:], headline: nil)
+        let lifted = Indicator(
+            id: "lifted", parent: "poor", row: "1.1", nameZh: "l", nameEn: "l", category: "c", kind: .flow,
+            unit: "万人", targets: [2025: 26, 2024: 10], headline: HeadlineGoal(rule: .final, value: 22))
+        let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [poor, lifted], drivers: [], observations: [])
+        let none = History(indicator: "x", points: [])
+        let stock = SimulationSeries(
+            id: "poor", kind: .stock, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [100, 70, 45, 25, 12], sources: Array(repeating: .observed, count: 5), origin: nil, center: [],
+            scale: [], evidence: Evidence(history: none), models: [], usesAssumptions: false)
+        let flow = SimulationSeries(
+            id: "lifted", kind: .flow, transform: .identity, isCount: false, isDriver: false, parent: 0,
+            known: [28, 30, 25, 20, nil], sources: [.observed, .observed, .observed, .observed, .simulated],
+            origin: 2024, center: [20], scale: [10], evidence: Evidence(history: none), models: ["test"],
+            usesAssumptions: false)
+        let model = try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [stock, flow],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [1], correlation: .identity(1),
+            horizon: 1)
+        let r = PlanSimulator.run(model: model, paths: 100_000, seed: 3, threads: 2)
+        let m25 = r.targets.first { $0.spec.kind == .milestone && $0.spec.year == 2025 }!
+        #expect(m25.pMet == 0, "never more than the 25 who were poor in 2024")
+        #expect(abs(m25.p95! - 25) < 0.1, "the histogram's resolution")
+        let goal = r.targets.first { $0.spec.kind == .goal }!
+        let exact = 1 - StudentT.normalCDF(0.2)
+        #expect(abs(goal.pMet! - exact) < 3 * goal.standardError!, "\(goal.pMet!) vs \(exact) (seed 3)")
+    }
+}
