@@ -54,10 +54,13 @@ public enum PlanEvaluation {
         /// The scores as a table for the terminal.
         public let summary: String
         public let rows: [EvaluationReport.Row]
+        /// Warnings for the terminal (as-of years that do not test foresight).
+        public var warnings: [String] = []
     }
 
     public static func run(_ request: EvaluationRequest) throws -> Outcome {
         var loadedFiles = [InputFile]()
+        var warnings = [String]()
         var rows = [EvaluationReport.Row]()
         var title = ""
         var baseRates = [Double?]()
@@ -97,6 +100,11 @@ public enum PlanEvaluation {
                 loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
                 + request.baseRateFrom.map { InputFile(role: "base_rate", path: $0) }
             let plan = loaded.plan.metadata
+            for y in request.asOf where y >= plan.lastYear {
+                warnings.append(
+                    "warning: as of \(y) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
+                )
+            }
             title =
                 (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
                 + (request.language == .en ? plan.titleEn : plan.titleZh)
@@ -120,7 +128,7 @@ public enum PlanEvaluation {
         return Outcome(
             folder: request.outputFolder, scores: outputs[1].text,
             summary: EvaluationReport.summary(rows, language: request.language, width: request.terminalWidth),
-            rows: rows)
+            rows: rows, warnings: warnings)
     }
 
     /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name.

@@ -104,6 +104,7 @@ struct Evaluate: ParsableCommand {
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
         r.terminalWidth = Terminal.outputWidth
         let outcome = try PlanEvaluation.run(r)
+        for w in outcome.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         for y in asOf ?? [] where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
             FileHandle.standardError.write(
                 Data("warning: as of \(y) the model can judge none of the goals (no observations yet)\n".utf8))

@@ -55,6 +55,11 @@ struct EvaluationTests {
             #expect(FileManager.default.fileExists(atPath: outcome.folder + "/" + f))
         }
         #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
+        #expect(outcome.warnings.isEmpty)
+        // As of the plan's last year the outcome is already in: said, not silently scored.
+        r.asOf = [2015]
+        r.outputFolder = dir.appendingPathComponent("late").path
+        #expect(try PlanEvaluation.run(r).warnings.contains { $0.contains("hindsight") })
     }
 
     /// A library of plans, each judged with the base rate of the others (leave one plan out).
