@@ -118,8 +118,10 @@ public struct Plan: Sendable {
         replacingObservations(
             observations.map { o in
                 guard let kind = kind(of: o.indicator), o.bounds(kind: kind) != nil else { return o }
+                // The bound the source states: "超 X" is X, "近 X" is X (or the file's own bound at that end).
+                let value = o.quality == .upperBound ? (o.explicitUpper ?? o.value) : (o.explicitLower ?? o.value)
                 return Observation(
-                    indicator: o.indicator, year: o.year, value: o.explicitLower ?? o.explicitUpper ?? o.value,
+                    indicator: o.indicator, year: o.year, value: value,
                     text: o.text, quality: .estimate, source: o.source, url: o.url, location: o.location,
                     selected: o.selected)
             })

@@ -130,6 +130,22 @@ struct EvidenceFlagsTests {
         #expect(Observation(indicator: "x", year: 2024, value: 5).bounds(kind: .stock) == nil)
     }
 
+    /// The strict reading takes the bound the source states as the value, whatever the file gives
+    /// for the other end: "超3000" (with an upper end of 3,100) is 3,000, "近700" is 700.
+    @Test func strictReadingTakesTheStatedBound() {
+        var over = Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound)
+        over.explicitUpper = 3100
+        var near = Observation(indicator: "firms", year: 2024, value: 700, quality: .upperBound)
+        near.explicitLower = 650
+        let firms = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
+            headline: nil)
+        let plan = Plan(metadata: Self.meta, indicators: [firms], drivers: [], observations: [over, near])
+        let strict = plan.readingBoundsAsValues().observations
+        #expect(strict.map(\.value) == [3000, 700])
+        #expect(strict.allSatisfy { $0.bounds(kind: .stock) == nil })
+    }
+
     /// Rounded values are intervals: half a unit of the last written digit either side, or the
     /// file's own lower/upper on an exact value (which stays exact); nothing for values that did
     /// not come from a file.
