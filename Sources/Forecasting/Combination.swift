@@ -104,7 +104,8 @@ public struct Combination: Sendable {
                 }
             }
             for h in 0..<horizon { sum[h] += f[h] }
-            used.append(m.name)
+            // A compounding series' original-scale member ran on the log scale: say so.
+            used.append(compounding && m.scale == .original ? m.spec.name + "@log" : m.name)
         }
         if used.isEmpty {
             return (Array(repeating: zs.values.last ?? 0, count: horizon), ["naive"])

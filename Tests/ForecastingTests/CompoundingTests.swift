@@ -15,7 +15,8 @@ struct CompoundingTests {
         let wobble = [0.0, 0.002, -0.001, 0.001, -0.002, 0.0, 0.001, -0.001, 0.002, 0.0]
         let y = try series(wobble.indices.map { 100 * pow(1.07, Double($0)) * (1 + wobble[$0]) })
         #expect(Combination.compounds(y, transformed: y.transformed(.log)))
-        let (f, _) = Combination.standard.forecast(y, transform: .log, horizon: 3)
+        let (f, used) = Combination.standard.forecast(y, transform: .log, horizon: 3)
+        #expect(used == ["drift@log"], "the model column says which scale was used")
         // Log drift: last · exp(h · mean log increment) — the first-to-last growth rate.
         let rate = log(y.values.last! / y.values.first!) / Double(y.count - 1)
         for h in 1...3 {
@@ -34,7 +35,8 @@ struct CompoundingTests {
         let short = try series((0..<(Combination.compoundingMinimum - 1)).map { 100 * pow(1.07, Double($0)) })
         #expect(!Combination.compounds(short, transformed: short.transformed(.log)))
         // A straight line is extrapolated as one (drift on the original scale).
-        let (f, _) = Combination.standard.forecast(line, transform: .log, horizon: 2)
+        let (f, used) = Combination.standard.forecast(line, transform: .log, horizon: 2)
+        #expect(used == ["drift"])
         #expect(abs(exp(f[1]) - (163 + 14)) < 1e-9)
     }
 }
