@@ -47,8 +47,9 @@ public enum OutcomesLoader {
             }
             guard let met = met(row[mc]) else {
                 throw InputError(
-                    file: path, line: line, column: mc + 1, "'\(row[mc])' is not met or not met",
-                    hint: "write 1 (met) or 0 (not met)")
+                    file: path, line: line, column: mc + 1,
+                    "met is \(InputError.excerpt(row[mc])): neither met nor not met",
+                    hint: "write 1 (met) or 0 (not met); yes/no, met/not_met and 是/否 also work")
             }
             var value: Double?
             if let vc, !row[vc].trimmingWhitespace().isEmpty {

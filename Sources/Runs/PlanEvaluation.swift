@@ -78,6 +78,7 @@ public enum PlanEvaluation {
                 let rate = others.isEmpty ? nil : Double(others.filter(\.met).count) / Double(others.count)
                 baseRates.append(rate)
                 let m = p.loaded.plan.metadata
+                warnings += hindsight(request.yearsAfterBase.map { m.baseYear + $0 }, plan: m)
                 rows += try judge(
                     p.loaded.plan, outcomes: outcomes[i], asOf: request.yearsAfterBase.map { m.baseYear + $0 },
                     baseRate: rate, request: request)
@@ -100,11 +101,7 @@ public enum PlanEvaluation {
                 loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
                 + request.baseRateFrom.map { InputFile(role: "base_rate", path: $0) }
             let plan = loaded.plan.metadata
-            for y in request.asOf where y >= plan.lastYear {
-                warnings.append(
-                    "warning: as of \(y) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
-                )
-            }
+            warnings += hindsight(request.asOf, plan: plan)
             title =
                 (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
                 + (request.language == .en ? plan.titleEn : plan.titleZh)
@@ -129,6 +126,13 @@ public enum PlanEvaluation {
             folder: request.outputFolder, scores: outputs[1].text,
             summary: EvaluationReport.summary(rows, language: request.language, width: request.terminalWidth),
             rows: rows, warnings: warnings)
+    }
+
+    /// As-of years at or after a plan's last year, whose outcomes are already observed.
+    static func hindsight(_ years: [Int], plan: PlanMetadata) -> [String] {
+        years.filter { $0 >= plan.lastYear }.map {
+            "warning: \(plan.id): as of \($0) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
+        }
     }
 
     /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name.
