@@ -102,7 +102,11 @@ struct EvaluationTests {
             "\(e)".contains("o.csv:3:1") && "\(e)".contains("did you mean 'gdp'")
         }
         try "indicator,met\ngdp,maybe\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        #expect(throws: InputError.self) { _ = try OutcomesLoader.load(path: bad, plan: plan) }
+        #expect {
+            _ = try OutcomesLoader.load(path: bad, plan: plan)
+        } throws: { e in
+            "\(e)".contains("o.csv:2:2") && "\(e)".contains("'maybe': neither met nor not met")
+        }
     }
 }
 
