@@ -138,10 +138,8 @@ public struct Observation: Sendable, Equatable {
         } else {
             // A whole number's trailing zeros are read as significant up to its second digit:
             // "1万" entered as 10000 is 9,500–10,500, not 5,000–15,000.
-            let digits = String(written.filter(\.isNumber).drop { $0 == "0" })
-            let zeros = digits.reversed().prefix { $0 == "0" }.count
-            let insignificant = min(zeros, max(0, digits.count - 2))
-            half = 0.5 * pow(10, Double(insignificant))
+            let digits = written.filter(\.isNumber).drop { $0 == "0" }.count
+            half = 0.5 * pow(10, Double(max(0, digits - max(significantDigits, 2))))
         }
         let raw = (lower: explicitLower ?? value - half, upper: explicitUpper ?? value + half)
         let c = Self.clamped((raw.lower, raw.upper), kind: kind)

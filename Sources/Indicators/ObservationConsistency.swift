@@ -43,9 +43,9 @@ extension PlanConsistency {
                 }
             }
         }
+        let exactHistories = plan.indicators.map { plan.history(of: $0.id).split(kind: $0.kind).exact }
         // Values that, as written, do not settle a target of their year: judged as probabilities.
-        for ind in plan.indicators {
-            let exact = plan.history(of: ind.id).split(kind: ind.kind).exact
+        for (ind, exact) in zip(plan.indicators, exactHistories) {
             for (year, iv) in ind.unsettledByRounding(exact, lastYear: plan.metadata.lastYear).sorted(by: {
                 $0.key < $1.key
             }) {
@@ -60,9 +60,7 @@ extension PlanConsistency {
         }
         // Evidence summary: indicators without an exact value get no forecast; with one, a
         // reference-class forecast.
-        let exactCounts = plan.indicators.map { ind in
-            (ind.id, plan.history(of: ind.id).split(kind: ind.kind).exact.count)
-        }
+        let exactCounts = zip(plan.indicators, exactHistories).map { ($0.id, $1.count) }
         let none = exactCounts.filter { $0.1 == 0 }.map(\.0), one = exactCounts.filter { $0.1 == 1 }.map(\.0)
         if !none.isEmpty {
             f.append(

@@ -36,14 +36,7 @@ public enum ScenarioRunner {
             }
         }
         // Scenarios of one model are simulated together (they share draws), in order of first appearance.
-        var groups = [[Int]]()
-        for i in scenarios.indices {
-            if let g = groups.firstIndex(where: { built[$0[0]].key == built[i].key }) {
-                groups[g].append(i)
-            } else {
-                groups.append([i])
-            }
-        }
+        let groups = groupsByFirstAppearance(count: scenarios.count) { built[$0].key }
         var results = [PlanSimulationResult?](repeating: nil, count: scenarios.count)
         for g in groups {
             let first = scenarios[g[0]].name

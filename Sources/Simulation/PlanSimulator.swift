@@ -80,14 +80,7 @@ public enum PlanSimulator {
         let range = (range ?? 0..<blockCount).clamped(to: 0..<blockCount)
         @Sendable func size(_ b: Int) -> Int { min(blockSize, paths - b * blockSize) }
         // Scenarios that share draws: equal volatility scales.
-        var groupsOfDraws = [[Int]]()
-        for i in plans.indices {
-            if let g = groupsOfDraws.firstIndex(where: { plans[$0[0]].volatility == plans[i].volatility }) {
-                groupsOfDraws[g].append(i)
-            } else {
-                groupsOfDraws.append([i])
-            }
-        }
+        let groupsOfDraws = groupsByFirstAppearance(count: plans.count) { plans[$0].volatility }
         // Pilot block: fixes histogram ranges (every shard draws it, so all share the ranges).
         var pilots = [HistogramQuantiles](), firstPaths = [[Double]]()
         var pilotScratch = plans[0].scratch(blockSize)

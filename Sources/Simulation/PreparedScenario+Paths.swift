@@ -25,27 +25,10 @@ extension PreparedScenario {
                 }
             }
         }
-        // Children never exceed parents of the same kind and unit (simulated years).
-        for (k, ser) in model.series.enumerated() {
-            guard let par = ser.parent, ser.kind != .netChange, model.series[par].kind == ser.kind else { continue }
-            let ind = model.plan.indicator(ser.id), pind = model.plan.indicator(model.series[par].id)
-            guard ind?.unit == pind?.unit else { continue }
-            for t in 0..<yearCount where isSimulated(k, t) {
-                let o = at(k, t, n), q = at(par, t, n)
-                for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
-            }
-        }
-        // A flow within its stock (same unit): a year's additions to a growing stock are in its
-        // year-end value, flow(t) ≤ stock(t); what leaves a shrinking stock was in it the year
-        // before, flow(t) ≤ stock(t − 1) (no more people lifted out of poverty than were poor).
-        for (k, ser) in model.series.enumerated() where ser.kind == .flow {
-            guard let par = ser.parent, model.series[par].kind == .stock,
-                let ind = model.plan.indicator(ser.id), let pind = model.plan.indicator(model.series[par].id),
-                ind.unit == pind.unit
-            else { continue }
-            let lag = pind.direction == ind.direction ? 0 : 1
-            for t in lag..<yearCount where isSimulated(k, t) {
-                let o = at(k, t, n), q = at(par, t - lag, n)
+        // Children within their parents (`containment`, found once per scenario).
+        for c in containment {
+            for t in c.lag..<yearCount where isSimulated(c.child, t) {
+                let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
                 for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
             }
         }
@@ -57,6 +40,33 @@ extension PreparedScenario {
                 for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[b0 + p] }
             }
         }
+    }
+
+    /// A child series bounded by its parent on every simulated path: value(child, t) ≤
+    /// value(parent, t − lag).
+    struct Containment {
+        let child: Int, parent: Int, lag: Int
+    }
+
+    /// The containments of a model, in the order they are applied: children never exceed parents
+    /// of the same kind and unit; then a flow within its stock (same unit): a year's additions to
+    /// a growing stock are in its year-end value, flow(t) ≤ stock(t); what leaves a shrinking
+    /// stock was in it the year before, flow(t) ≤ stock(t − 1) (no more people lifted out of
+    /// poverty than were poor).
+    static func containment(of model: PlanModel) -> [Containment] {
+        var sameKind = [Containment](), flows = [Containment]()
+        for (k, ser) in model.series.enumerated() {
+            guard let par = ser.parent, ser.kind != .netChange else { continue }
+            let ind = model.plan.indicator(ser.id), pind = model.plan.indicator(model.series[par].id)
+            guard ind?.unit == pind?.unit else { continue }
+            let parentKind = model.series[par].kind
+            if parentKind == ser.kind {
+                sameKind.append(Containment(child: k, parent: par, lag: 0))
+            } else if ser.kind == .flow, parentKind == .stock, let ind, let pind {
+                flows.append(Containment(child: k, parent: par, lag: pind.direction == ind.direction ? 0 : 1))
+            }
+        }
+        return sameKind + flows
     }
 
     /// `v.rounded()` (half away from zero) for v ≥ 0 without a call into libm: adding and

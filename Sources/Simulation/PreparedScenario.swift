@@ -23,6 +23,8 @@ struct PreparedScenario: @unchecked Sendable {
     /// one for a growth, level or shock lever; one per year for a driver path.
     let amountTables: [QuantileTable?]
     let driverTables: [[Int: QuantileTable]]
+    /// Children bounded by their parents on every path (`containment(of:)`).
+    let containment: [Containment]
 
     static let uMin = -8.0, uMax = 8.0, uPoints = 4097
 
@@ -45,6 +47,7 @@ struct PreparedScenario: @unchecked Sendable {
             }
         }
         available = av
+        containment = Self.containment(of: model)
         let first = model.plan.metadata.firstYear
         planYearIdx = model.years.indices.filter { model.years[$0] >= first }
         volatility = model.series.map { levers.volatilityScale(of: $0.id) }
