@@ -37,3 +37,27 @@ extension Matrix {
         self.storage = storage
     }
 }
+
+extension Matrix {
+    /// The solution `x` of `A·x = b` for a symmetric positive definite `A` (LAPACK `dposv`:
+    /// Cholesky factorisation, then two triangular solves).
+    ///
+    /// Throws `.notPositiveDefinite(minor: k)` as `choleskyLower()` does.
+    public func solvePositiveDefinite(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+        try requireNonEmpty("a linear solve needs a non-empty matrix")
+        try requireFinite()
+        try requireSymmetric(self)
+        guard b.count == rows else {
+            throw .dimensionMismatch("right-hand side has \(b.count) rows, the matrix \(rows)")
+        }
+        if let i = b.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(row: i, column: 0, value: b[i]) }
+        _ = BLASThreads.configured
+        var a = storage, x = b
+        let n = Int32(rows)
+        let info = LAPACKE_dposv(LAPACK_COL_MAJOR, lapackChar("L"), n, 1, &a, n, &x, n)
+        guard info == 0 else {
+            throw info > 0 ? .notPositiveDefinite(minor: Int(info)) : .noConvergence("dposv argument \(-info)")
+        }
+        return x
+    }
+}

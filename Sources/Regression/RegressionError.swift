@@ -11,6 +11,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidDegree(Int)
     /// Iterative refinement stalled: the design is too ill-conditioned to give trustworthy digits.
     case illConditioned(conditionNumber: Double)
+    /// A logistic regression's coefficients diverge: the outcomes are separated by the predictors
+    /// and some coefficient has no prior to hold it.
+    case separated
 
     public var description: String {
         switch self {
@@ -25,6 +28,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return
                 "the design is rank deficient: numerical rank \(rank) of \(p) parameters; term '\(t)' is a linear combination of the others — drop it or one of the terms it depends on"
         case .invalidDegree(let d): return "polynomial degree must be at least 1 (got \(d))"
+        case .separated:
+            return
+                "the outcomes are perfectly separated by the predictors, so some coefficient grows without bound; give it a prior or add observations"
         case .illConditioned(let c):
             return
                 "the design is too ill-conditioned for reliable estimates (scaled condition number \(c)); centre or rescale the columns, or drop terms"
