@@ -63,8 +63,8 @@ let package = Package(
         .target(
             name: "Runs",
             dependencies: [
-                "CFileSwap", "IO", "Parallel", "Indicators", "Forecasting", "Simulation", "Scenarios", "PlanFiles",
-                "Reporting",
+                "CFileSwap", "IO", "Parallel", "Regression", "Indicators", "Forecasting", "Simulation", "Scenarios",
+                "PlanFiles", "Reporting",
             ]),
         .target(name: "SimulationBenchmark", dependencies: ["LinearAlgebra", "Parallel", "Simulation"]),
         .executableTarget(

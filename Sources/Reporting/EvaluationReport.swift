@@ -23,11 +23,24 @@ public enum EvaluationReport {
         ) {
             self.plan = plan
             (self.asOf, self.indicator, self.name, self.commitment) = (asOf, indicator, name, commitment)
-            (self.goal, self.p, self.outcome) = (goal, p, outcome)
+            (self.goal, self.p, self.outcome) = (
+                goal, p + Array(repeating: nil, count: max(0, EvaluationReport.methods.count - p.count)), outcome
+            )
+        }
+
+        /// The same row with the probability of method `m` set.
+        public func with(_ m: Int, _ value: Double?) -> Row {
+            var p = self.p
+            p[m] = value
+            return Row(
+                plan: plan, asOf: asOf, indicator: indicator, name: name, commitment: commitment, goal: goal, p: p,
+                outcome: outcome)
         }
     }
 
-    public static let methods = ["model", "trend_rule", "base_rate"]
+    /// The model's P(met), the two reference rules, and the model's P recalibrated on other plans
+    /// (`GoalRecalibration`; leave one plan out in a library, or from `--recalibration`).
+    public static let methods = ["model", "trend_rule", "base_rate", "recalibrated"]
 
     public static func rowsCSV(_ rows: [Row]) -> String {
         var out = CSVFormat.line(
@@ -130,6 +143,10 @@ public enum EvaluationReport {
         h += "<h1>\(escapeHTML(title))</h1>\n"
         h +=
             "<p>\(zh ? "各年份时点的达成概率与实际结果比较。Brier分数越低越好；对照规则：三点直线外推、其他规划的目标完成率。" : "P(met) as of each year against what happened. Lower Brier and log scores are better; reference rules: the straight line through the last three points, and the share of goals met in other plans.")</p>\n"
+        if rows.contains(where: { $0.p[3] != nil }) {
+            h +=
+                "<p>\(zh ? "recalibrated：模型概率按其他已完成规划的结果重新校准（逻辑回归，特征为模型概率的 logit、是否约束性、三点直线规则），被检验的规划不参与拟合。" : "recalibrated: the model's P recalibrated on the outcomes of other finished plans (logistic, on the logit of P, binding or expected, and the trend rule); the plan being judged is never in the fit.")</p>\n"
+        }
         let judged = pairs(rows, method: 0).count
         h +=
             "<p>\(zh ? "分数基于各方法都能判断的 \(judged) 个（目标×时点）；模型因无数据无法判断的目标不计。" : "Scores over the \(judged) goal-years every method judges; goals the model cannot judge (no data) are left out.")</p>\n"

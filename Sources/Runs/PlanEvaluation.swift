@@ -26,6 +26,9 @@ public struct EvaluationRequest: Sendable {
     /// outcomes.csv, each judged as of `yearsAfterBase` with the base rate of the others.
     public var library: String?
     public var yearsAfterBase = [2, 3]
+    /// A recalibration fitted on past plans (`recalibration.json` of a library evaluation), to
+    /// apply to a single plan's P(met).
+    public var recalibration: String?
     public var outputFolder: String
     public var force = false
     public var language: Language = .zh
@@ -64,6 +67,7 @@ public enum PlanEvaluation {
         var rows = [EvaluationReport.Row]()
         var title = ""
         var baseRates = [Double?]()
+        var recalibration: GoalRecalibration?
         let folder: RunFolder
         if let library = request.library {
             let plans = try libraryPlans(library)
@@ -84,6 +88,10 @@ public enum PlanEvaluation {
                     baseRate: rate, request: request)
                 loadedFiles += p.loaded.files + [InputFile(role: "outcomes", path: p.outcomes)]
             }
+            // What the other plans teach, never the plan being judged; then one fit on them all
+            // (recalibration.json) for plans judged later.
+            rows = zip(rows, GoalRecalibration.leaveOnePlanOut(rows)).map { $0.with(3, $1) }
+            recalibration = GoalRecalibration.fit(rows)
             title =
                 request.language == .en
                 ? "Evaluation against known outcomes: \(plans.count) plans, leave one plan out"
@@ -95,22 +103,32 @@ public enum PlanEvaluation {
                 path: request.outcomes, plan: loaded.plan, encoding: request.encoding)
             let rate = try request.baseRate ?? baseRate(from: request.baseRateFrom, encoding: request.encoding)
             baseRates.append(rate)
+            let given = try request.recalibration.map { path throws(InputError) in
+                try GoalRecalibration.read(path: path)
+            }
             folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
             rows = try judge(loaded.plan, outcomes: outcomes, asOf: request.asOf, baseRate: rate, request: request)
+            if let given {
+                rows = rows.map { r in
+                    r.with(3, r.p[0].map { given.probability(pModel: $0, commitment: r.commitment, trend: r.p[1]) })
+                }
+            }
             loadedFiles =
                 loaded.files + [InputFile(role: "outcomes", path: request.outcomes)]
                 + request.baseRateFrom.map { InputFile(role: "base_rate", path: $0) }
+                + (request.recalibration.map { [InputFile(role: "recalibration", path: $0)] } ?? [])
             let plan = loaded.plan.metadata
             warnings += hindsight(request.asOf, plan: plan)
             title =
                 (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
                 + (request.language == .en ? plan.titleEn : plan.titleZh)
         }
-        let outputs: [(name: String, text: String)] = [
+        var outputs: [(name: String, text: String)] = [
             ("evaluation.csv", EvaluationReport.rowsCSV(rows)), ("scores.csv", EvaluationReport.scoresCSV(rows)),
             ("reliability.csv", EvaluationReport.reliabilityCSV(rows)),
             ("report.html", EvaluationReport.html(rows, title: title, language: request.language)),
         ]
+        if let recalibration { outputs.append(("recalibration.json", JSONFile.text(recalibration.json))) }
         let inputs = try RunManifest.digests(loadedFiles)
         let manifest: [String: Any] = [
             "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
@@ -178,10 +196,7 @@ public enum PlanEvaluation {
                 guard let outcome = outcomes[id], let ind = plan.indicator(id), let goal = ind.headline else {
                     continue
                 }
-                let history = plan.history(of: id, asOf: year).split(kind: ind.kind).exact
-                let trend = TrendRule.probability(
-                    history: history, threshold: o.spec.threshold, direction: ind.direction, rule: goal.rule,
-                    planYears: plan.metadata.years)
+                let trend = GoalRecalibration.trend(o, model: run.model)
                 rows.append(
                     EvaluationReport.Row(
                         plan: plan.metadata.id, asOf: year, indicator: id,

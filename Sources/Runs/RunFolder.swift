@@ -28,7 +28,9 @@ public struct RunFolder: Sendable {
         public static let part = Layout(outputs: ["tally.bin"], manifest: "part.json")
         /// An evaluation against known outcomes (`plancast evaluate`).
         public static let evaluation = Layout(
-            outputs: ["evaluation.csv", "scores.csv", "reliability.csv", "report.html"], manifest: "manifest.json")
+            outputs: [
+                "evaluation.csv", "scores.csv", "reliability.csv", "report.html", "recalibration.json",
+            ], manifest: "manifest.json")
         /// A merged sharded forecast: the files `forecast --output/--status/--calibration` write.
         public static let forecast = Layout(
             outputs: ["forecasts.csv", "status.csv", "calibration.csv"], manifest: "manifest.json")

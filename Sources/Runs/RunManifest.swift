@@ -14,7 +14,9 @@ enum RunManifest {
         request: RunRequest, plan loaded: LoadedPlan, scenarioFiles: [String], runs: [ScenarioRun], threads: Int,
         timings: [String: Double]
     ) throws(InputError) -> [String: Any] {
-        let inputs = try digests(loaded.files + scenarioFiles.map { InputFile(role: "scenario", path: $0) })
+        let inputs = try digests(
+            loaded.files + scenarioFiles.map { InputFile(role: "scenario", path: $0) }
+                + (request.recalibration.map { [InputFile(role: "recalibration", path: $0)] } ?? []))
         var models = [String: Any]()
         var scenarios = [[String: Any]]()
         for r in runs {

@@ -44,6 +44,7 @@ public enum RunPipeline {
     struct Inputs {
         let plan: LoadedPlan
         let scenarios: LoadedScenarios
+        var recalibration: GoalRecalibration? = nil
     }
 
     static func load(_ request: RunRequest) throws -> Inputs {
@@ -57,7 +58,10 @@ public enum RunPipeline {
         } else {
             scenarios = try ScenarioLoader.load(paths: files, plan: loaded.plan)
         }
-        return Inputs(plan: loaded, scenarios: scenarios)
+        let recalibration = try request.recalibration.map { path throws(InputError) in
+            try GoalRecalibration.read(path: path)
+        }
+        return Inputs(plan: loaded, scenarios: scenarios, recalibration: recalibration)
     }
 
     /// Every simulation of a run, in a fixed order (scenarios, then the sensitivity reruns), by `engine`.
@@ -98,7 +102,8 @@ public enum RunPipeline {
         folder: RunFolder, inputs: Inputs, runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity],
         request: RunRequest, manifest: [String: Any]
     ) throws -> RunOutcome {
-        let outputs = tables(runs: runs, sensitivity: sensitivity, request: request)
+        let outputs = tables(
+            runs: runs, sensitivity: sensitivity, request: request, recalibration: inputs.recalibration)
         do {
             try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
         } catch let error as OutputError {
@@ -131,13 +136,22 @@ public enum RunPipeline {
 
     /// The run folder's files: the four CSV tables of DESIGN.md §6 and the report.
     static func tables(
-        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], request: RunRequest
+        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], request: RunRequest,
+        recalibration: GoalRecalibration? = nil
     ) -> [(name: String, text: String)] {
         let language = request.language
         var attainment = [[String]](), forecasts = [[String]]()
         for r in runs {
-            attainment += RunTables.attainmentRows(
+            var rows = RunTables.attainmentRows(
                 scenario: r.scenario.name, model: r.model, result: r.result, language: language)
+            if let recalibration {
+                // One row per target, in the result's order.
+                for (i, o) in r.result.targets.enumerated() {
+                    rows[i].append(
+                        recalibration.probability(o, model: r.model).map { String(format: "%.6f", $0) } ?? "")
+                }
+            }
+            attainment += rows
             forecasts += RunTables.forecastRows(scenario: r.scenario.name, model: r.model, result: r.result)
         }
         let comparison = RunTables.comparisonRows(
@@ -147,7 +161,12 @@ public enum RunPipeline {
             "version": request.version,
         ]
         return [
-            ("attainment.csv", RunTables.csv(header: RunTables.attainmentColumns, rows: attainment)),
+            (
+                "attainment.csv",
+                RunTables.csv(
+                    header: RunTables.attainmentColumns + (recalibration == nil ? [] : ["p_met_recalibrated"]),
+                    rows: attainment)
+            ),
             ("forecasts.csv", RunTables.csv(header: RunTables.forecastColumns, rows: forecasts)),
             ("comparison.csv", RunTables.csv(header: RunTables.comparisonColumns, rows: comparison)),
             (

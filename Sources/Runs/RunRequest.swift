@@ -28,6 +28,9 @@ public struct RunRequest: Sendable {
     public var sensitivity = true
     /// Paths of the sensitivity reruns (at most `paths`).
     var sensitivityPaths = 20_000
+    /// A recalibration fitted on finished plans (`evaluate --library`'s recalibration.json):
+    /// attainment.csv gains `p_met_recalibrated` for the headline goals.
+    public var recalibration: String?
     /// The terminal's width, when the summary goes to one (a wider table is split).
     public var terminalWidth: Int?
     /// Recorded in the manifest.

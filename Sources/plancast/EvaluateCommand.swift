@@ -14,8 +14,12 @@ struct Evaluate: ParsableCommand {
             year and sets each headline goal's P(met) against its outcome (--outcomes: columns \
             indicator,met). Reference rules: the straight line through the last three points \
             (p = 1 if it reaches the goal) and the base rate of goals met in other plans \
-            (--base-rate, or counted from --base-rate-from files). Writes evaluation.csv, \
-            scores.csv (Brier, log score, sharpness), reliability.csv and report.html.
+            (--base-rate, or counted from --base-rate-from files). With --library, the model's \
+            P is also recalibrated on the other plans' outcomes (logistic, on its logit, binding \
+            or expected, and the trend rule; leave one plan out) and the fit on all plans is \
+            written to recalibration.json, which --recalibration applies to a later plan. Writes \
+            evaluation.csv, scores.csv (Brier, log score, sharpness), reliability.csv and \
+            report.html.
             """)
 
     @OptionGroup var planOptions: PlanOptions
@@ -35,6 +39,12 @@ struct Evaluate: ParsableCommand {
     @Option(
         help: "With --library: judge each plan as of these years after its base year.", transform: Evaluate.offsets)
     var yearsAfterBase: [Int] = [2, 3]
+
+    @Option(
+        help:
+            "A recalibration fitted on finished plans (the recalibration.json of an evaluation with --library), applied to this plan's P(met) as the 'recalibrated' method."
+    )
+    var recalibration: String?
 
     @Option(help: "Sample paths per year.")
     var paths: Int = 20_000
@@ -80,6 +90,10 @@ struct Evaluate: ParsableCommand {
         if library == nil && (outcomes == nil || asOf == nil) {
             throw ValidationError("give --outcomes and --as-of for one plan, or --library for a library of plans")
         }
+        if library != nil && recalibration != nil {
+            throw ValidationError(
+                "--library fits its own recalibration leave one plan out; --recalibration is for one plan")
+        }
         if library != nil && (outcomes != nil || asOf != nil) {
             throw ValidationError("--library takes each plan's outcomes.csv and judges as of --years-after-base")
         }
@@ -96,7 +110,7 @@ struct Evaluate: ParsableCommand {
         var r = EvaluationRequest(
             planDirectory: library == nil ? try planOptions.planDirectory() : "", outcomes: outcomes ?? "",
             asOf: asOf ?? [], outputFolder: out)
-        (r.library, r.yearsAfterBase) = (library, yearsAfterBase)
+        (r.library, r.yearsAfterBase, r.recalibration) = (library, yearsAfterBase, recalibration)
         r.observations = planOptions.observations
         r.encoding = planOptions.encoding.encoding
         (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)

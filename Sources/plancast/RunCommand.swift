@@ -43,6 +43,12 @@ struct Run: ParsableCommand {
     var noSensitivity = false
 
     @Option(
+        help:
+            "A recalibration fitted on finished plans (the recalibration.json of evaluate --library): attainment.csv gains p_met_recalibrated for the headline goals."
+    )
+    var recalibration: String?
+
+    @Option(
         help: ArgumentHelp(
             "Compute only part K of N (K/N, or auto from a Kubernetes Indexed Job or Slurm array) into OUT/part-K-of-N; plancast merge joins the parts.",
             valueName: "K/N|auto"))
@@ -60,6 +66,9 @@ struct Run: ParsableCommand {
             throw ValidationError("--out must name a folder")
         }
         if let shard { _ = try parseShard(shard) }
+        if shard != nil && recalibration != nil {
+            throw ValidationError("--recalibration applies to a whole run: give it to a run without --shard")
+        }
     }
 
     func run() throws {
@@ -68,6 +77,7 @@ struct Run: ParsableCommand {
         request.encoding = planOptions.encoding.encoding
         request.scenarioFiles = scenarioFiles
         request.asOf = asOf
+        request.recalibration = recalibration
         (request.paths, request.seed, request.threads) = (paths, seed, threads.threads)
         (request.outputFolder, request.force) = (out, force)
         (request.language, request.excel, request.sensitivity) = (output.lang, output.excel, !noSensitivity)

@@ -88,6 +88,22 @@ struct EvaluationTests {
         #expect(outcome.rows.filter { $0.plan == "synthetic-b" }.allSatisfy { $0.p[2] == 5.0 / 7 })
         #expect(outcome.rows.filter { $0.plan != "synthetic-b" }.allSatisfy { $0.p[2] == 1 })
         #expect(outcome.scores.contains("\nall,all,model,12,"))
+        // Each plan's P recalibrated on the other plan; the fit on both written for later plans.
+        #expect(outcome.rows.allSatisfy { ($0.p[0] == nil) == ($0.p[3] == nil) })
+        #expect(outcome.scores.contains("\nall,all,recalibrated,12,"))
+        let fit = try GoalRecalibration.read(path: outcome.folder + "/recalibration.json")
+        #expect(fit.goalYears == 12 && fit.plans.count == 2)
+        #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
+        // Applied to one plan.
+        var one = EvaluationRequest(
+            planDirectory: a, outcomes: a + "/outcomes.csv", asOf: [2012],
+            outputFolder: dir.appendingPathComponent("one").path)
+        (one.paths, one.threads, one.recalibration) = (2000, 2, outcome.folder + "/recalibration.json")
+        let single = try PlanEvaluation.run(one)
+        for r in single.rows {
+            #expect(r.p[3] == r.p[0].map { fit.probability(pModel: $0, commitment: r.commitment, trend: r.p[1]) })
+        }
+        #expect(!FileManager.default.fileExists(atPath: single.folder + "/recalibration.json"))
     }
 
     @Test func outcomesFileErrorsNameTheirPlace() throws {
@@ -148,5 +164,73 @@ struct ProbabilityScoreTests {
             TrendRule.probability(
                 history: History(indicator: "x", points: [Observation(indicator: "x", year: 2010, value: 1)]),
                 threshold: 0, direction: .increase, rule: .final, planYears: years) == nil)
+    }
+}
+
+/// What past plans teach (`GoalRecalibration`), on rows whose lesson is known.
+struct GoalRecalibrationTests {
+    static func row(_ plan: String, p: Double?, binding: Bool, trend: Double, met: Bool) -> EvaluationReport.Row {
+        EvaluationReport.Row(
+            plan: plan, asOf: 2013, indicator: "x", name: "x", commitment: binding ? .binding : .expected, goal: "",
+            p: [p, trend, nil], outcome: met)
+    }
+
+    /// Binding goals met although the model gave them 0.1: with enough plans the fit learns it.
+    @Test func learnsThatBindingGoalsAreMet() throws {
+        var rows = [EvaluationReport.Row]()
+        for plan in ["a", "b", "c", "d"] {
+            for k in 0..<10 {
+                rows.append(Self.row(plan, p: 0.1, binding: true, trend: 0, met: true))
+                // Expected goals: the model is right (P = 0.3 or 0.7, met 3 in 10 and 7 in 10).
+                rows.append(Self.row(plan, p: 0.3, binding: false, trend: 0, met: k < 3))
+                rows.append(Self.row(plan, p: 0.7, binding: false, trend: 1, met: k < 7))
+            }
+        }
+        let fit = try #require(GoalRecalibration.fit(rows))
+        #expect(fit.goalYears == 120 && fit.plans == ["a", "b", "c", "d"])
+        #expect(fit.probability(pModel: 0.1, commitment: .binding, trend: 0) > 0.8)
+        // Expected goals keep the model's side of ½ (the prior and the binding rows pull a little).
+        #expect(fit.probability(pModel: 0.3, commitment: .expected, trend: 0) < 0.45)
+        #expect(fit.probability(pModel: 0.7, commitment: .expected, trend: 1) > 0.6)
+        let raw = try #require(ProbabilityScores(rows.map { ($0.p[0]!, $0.outcome) }))
+        let loo = GoalRecalibration.leaveOnePlanOut(rows)
+        let recalibrated = try #require(ProbabilityScores(zip(loo, rows).map { ($0!, $1.outcome) }))
+        #expect(recalibrated.brier < raw.brier - 0.1, "\(recalibrated.brier) vs \(raw.brier)")
+    }
+
+    /// Each plan's rows come from a fit on the other plans only; unjudged goals stay unjudged.
+    @Test func leavesThePlanBeingJudgedOut() throws {
+        let rows = [
+            Self.row("a", p: 0.2, binding: false, trend: 0, met: true),
+            Self.row("a", p: nil, binding: false, trend: 0, met: true),
+            Self.row("b", p: 0.6, binding: true, trend: 1, met: false),
+            Self.row("b", p: 0.9, binding: false, trend: 1, met: true),
+        ]
+        let loo = GoalRecalibration.leaveOnePlanOut(rows)
+        let onB = try #require(GoalRecalibration.fit(Array(rows[2...])))
+        let onA = try #require(GoalRecalibration.fit(Array(rows[..<2])))
+        #expect(loo[0] == onB.probability(pModel: 0.2, commitment: .expected, trend: 0))
+        #expect(loo[1] == nil)
+        #expect(loo[2] == onA.probability(pModel: 0.6, commitment: .binding, trend: 1))
+        // One row cannot move the prior far: the identity (P left alone) is the prior's centre.
+        #expect(abs(onA.coefficients[1] - 1) < 0.5)
+        #expect(GoalRecalibration.leaveOnePlanOut(Array(rows[..<2])) == [nil, nil], "no other plan")
+    }
+
+    @Test func fileRoundTripsAndBadFilesAreNamed() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = GoalRecalibration(coefficients: [0.5, 0.8, 1.2, 0.3], goalYears: 40, plans: ["a", "b"])
+        let path = dir.appendingPathComponent("r.json").path
+        try JSONFile.text(r.json).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try GoalRecalibration.read(path: path) == r)
+        try "{\"coefficients\": {\"intercept\": 1}}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try GoalRecalibration.read(path: path)
+        } throws: { e in
+            "\(e)".contains("r.json") && "\(e)".contains("logit_p_model")
+        }
+        try "[1, 2".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { _ = try GoalRecalibration.read(path: path) }
     }
 }

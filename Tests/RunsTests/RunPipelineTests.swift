@@ -109,4 +109,47 @@ struct RunPipelineTests {
         #expect(outcome.runs.map(\.scenario.name) == ["baseline"])
         #expect(outcome.runs[0].scenario.levers.isEmpty)
     }
+
+    /// `--recalibration`: a fit that keeps only its intercept c gives every simulated headline
+    /// goal logistic(c); the identity fit gives P itself (clipped to [0.01, 0.99]). Settled goals
+    /// keep their P, milestones get none.
+    @Test func recalibrationAddsAColumnForHeadlineGoals() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("r.json").path
+        for (coefficients, expected) in [
+            ([0.7, 0, 0, 0], { (_: Double) in 1 / (1 + exp(-0.7)) }), ([0, 1, 0, 0], { min(max($0, 0.01), 0.99) }),
+        ] as [([Double], (Double) -> Double)] {
+            try JSONFile.text(GoalRecalibration(coefficients: coefficients, goalYears: 1, plans: ["x"]).json)
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            var r = Self.request([], out: dir.appendingPathComponent("run").path)
+            (r.recalibration, r.force) = (file, true)
+            let outcome = try RunPipeline.run(r)
+            let table = try CSVTable(path: outcome.folder + "/attainment.csv")
+            let (type, p, label, recalibrated) = try (
+                table.columnIndex("target_type"), table.columnIndex("p_met"), table.columnIndex("label"),
+                table.columnIndex("p_met_recalibrated")
+            )
+            var simulated = 0
+            for row in table.rows {
+                if !row[type].hasPrefix("goal_") || row[p] == "insufficient_data" {
+                    #expect(row[recalibrated].isEmpty)
+                } else if ["met", "not_met"].contains(row[label]) {
+                    #expect(row[recalibrated] == row[p])
+                } else {
+                    simulated += 1
+                    #expect(abs(Double(row[recalibrated])! - expected(Double(row[p])!)) < 1e-6)
+                }
+            }
+            #expect(simulated >= 10)
+            let manifest = try JSONFile.read(path: outcome.folder + "/manifest.json", what: "manifest")
+            #expect((manifest["inputs"] as? [[String: Any]] ?? []).contains { $0["path"] as? String == file })
+        }
+        // A broken file stops the run before anything is written.
+        try "{}".write(toFile: file, atomically: true, encoding: .utf8)
+        var r = Self.request([], out: dir.appendingPathComponent("broken").path)
+        r.recalibration = file
+        #expect(throws: InputError.self) { try RunPipeline.run(r) }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken").path))
+    }
 }
