@@ -95,24 +95,26 @@ public enum EvaluationReport {
         return seen
     }
 
-    /// The terminal summary: per plan (and overall) the Brier and log scores of each method.
+    /// The terminal summary: per plan (and overall) one line per method with n, the Brier and
+    /// log scores, and `best` beside the lowest Brier score.
     public static func summary(_ rows: [Row], language: Language, width: Int? = nil) -> String {
         let zh = language != .en
         var t = TextTable(
-            header: [zh ? "规划" : "plan", "n"] + methods.flatMap { ["Brier " + $0, (zh ? "对数 " : "log ") + $0] },
-            rightAligned: Set(1...(1 + 2 * methods.count)))
+            header: [zh ? "规划" : "plan", zh ? "方法" : "method", "n", "Brier", zh ? "对数分数" : "log score", ""],
+            rightAligned: [2, 3, 4])
         let plans = orderedPlans(rows)
         for plan in plans + (plans.count > 1 ? ["all"] : []) {
             let mine = plan == "all" ? rows : rows.filter { $0.plan == plan }
             let scores = methods.indices.map { ProbabilityScores(pairs(mine, method: $0)) }
-            t.append(
-                [plan, String(scores[0]?.count ?? 0)]
-                    + scores.flatMap { s in
-                        [
-                            s.map { String(format: "%.3f", $0.brier) } ?? "–",
-                            s.map { String(format: "%.3f", $0.logScore) } ?? "–",
-                        ]
-                    })
+            let best = scores.compactMap { $0?.brier }.min()
+            for (m, s) in scores.enumerated() {
+                guard let s else { continue }
+                t.append([
+                    m == scores.firstIndex(where: { $0 != nil }) ? plan : "", methods[m], String(s.count),
+                    String(format: "%.3f", s.brier), String(format: "%.3f", s.logScore),
+                    s.brier == best ? (zh ? "最佳" : "best") : "",
+                ])
+            }
         }
         return t.render(maxWidth: width, keep: 2)
             + (zh ? "Brier 与对数分数越低越好。\n" : "Lower Brier and log scores are better.\n")
@@ -157,17 +159,18 @@ public enum EvaluationReport {
             h +=
                 "<tr><td class=\"name\">\(name)</td><td>\(s.count)</td><td>\(String(format: "%.3f", s.brier))</td><td>\(String(format: "%.3f", s.logScore))</td><td>\(String(format: "%.2f", s.sharpness))</td></tr>\n"
         }
+        let several = orderedPlans(rows).count > 1
         h += "</table>\n<h2>\(zh ? "可靠性图" : "Reliability")</h2>\n<div class=\"chart\">"
         for (m, name) in methods.enumerated() {
             h += diagram(ProbabilityScores.reliability(pairs(rows, method: m)), title: name, zh: zh)
         }
         h +=
-            "</div>\n<h2>\(zh ? "各项目标" : "Goals")</h2>\n<table class=\"dash\"><tr><th>\(zh ? "时点" : "as of")</th><th>\(zh ? "指标" : "indicator")</th><th>\(zh ? "目标" : "goal")</th>"
+            "</div>\n<h2>\(zh ? "各项目标" : "Goals")</h2>\n<table class=\"dash\"><tr>\(several ? "<th>\(zh ? "规划" : "plan")</th>" : "")<th>\(zh ? "时点" : "as of")</th><th>\(zh ? "指标" : "indicator")</th><th>\(zh ? "目标" : "goal")</th>"
         h += methods.map { "<th>\($0)</th>" }.joined() + "<th>\(zh ? "结果" : "outcome")</th></tr>\n"
         for r in rows {
             let tag = r.commitment.map { zh ? ($0 == .binding ? "（约束性）" : "（预期性）") : " (\($0.rawValue))" } ?? ""
             h +=
-                "<tr><td>\(r.asOf)</td><td class=\"name\">\(escapeHTML(r.name + tag))</td><td>\(escapeHTML(r.goal))</td>"
+                "<tr>\(several ? "<td class=\"name\">\(escapeHTML(r.plan))</td>" : "")<td>\(r.asOf)</td><td class=\"name\">\(escapeHTML(r.name + tag))</td><td>\(escapeHTML(r.goal))</td>"
             h += r.p.map { p in
                 p.map { "<td style=\"background:\(Palette.probability($0))\">\(String(format: "%.2f", $0))</td>" }
                     ?? "<td>–</td>"
