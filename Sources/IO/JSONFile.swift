@@ -14,9 +14,28 @@ public enum JSONFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read \(what)", hint: hint)
         }
-        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw InputError(file: path, "\(what) is not a valid JSON object", hint: hint)
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let why = ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "not valid JSON"
+            let (line, column) = position(in: data, of: why)
+            throw InputError(file: path, line: line, column: column, "\(what) is not valid JSON: \(why)", hint: hint)
+        }
+        guard let obj = parsed as? [String: Any] else {
+            throw InputError(file: path, "\(what) is not a JSON object ({ … })", hint: hint)
         }
         return obj
+    }
+
+    /// The line and column (1-based, in characters) of Foundation's "around character N" (N counts
+    /// UTF-8 bytes from 0), or nils when the message has no offset.
+    static func position(in data: Data, of message: String) -> (Int?, Int?) {
+        guard let r = message.range(of: "character "),
+            let offset = Int(message[r.upperBound...].prefix { $0.isNumber }), offset >= 0
+        else { return (nil, nil) }
+        let before = String(decoding: data.prefix(offset), as: UTF8.self)
+        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.count, (lines.last?.count ?? 0) + 1)
     }
 }

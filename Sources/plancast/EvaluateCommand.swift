@@ -90,6 +90,9 @@ struct Evaluate: ParsableCommand {
         if library == nil && (outcomes == nil || asOf == nil) {
             throw ValidationError("give --outcomes and --as-of for one plan, or --library for a library of plans")
         }
+        if let recalibration, !FileManager.default.isReadableFile(atPath: recalibration) {
+            throw ValidationError("cannot read recalibration file '\(recalibration)'")
+        }
         if library != nil && recalibration != nil {
             throw ValidationError(
                 "--library fits its own recalibration leave one plan out; --recalibration is for one plan")

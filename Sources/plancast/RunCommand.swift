@@ -66,6 +66,9 @@ struct Run: ParsableCommand {
             throw ValidationError("--out must name a folder")
         }
         if let shard { _ = try parseShard(shard) }
+        if let recalibration, !FileManager.default.isReadableFile(atPath: recalibration) {
+            throw ValidationError("cannot read recalibration file '\(recalibration)'")
+        }
         if shard != nil && recalibration != nil {
             throw ValidationError("--recalibration applies to a whole run: give it to a run without --shard")
         }

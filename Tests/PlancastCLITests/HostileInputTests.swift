@@ -18,6 +18,26 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(
+            name: "recalibration file cut short",
+            arguments: [
+                "run", "--paths", "1000", "--recalibration", h + "recalibration-truncated.json", "--out",
+                "/tmp/plancast-never-rc",
+            ],
+            status: 65, stderr: "recalibration-truncated.json:4:21: the recalibration file is not valid JSON"),
+        Case(
+            name: "recalibration coefficient in words",
+            arguments: [
+                "run", "--paths", "1000", "--recalibration", h + "recalibration-word.json", "--out",
+                "/tmp/plancast-never-rc",
+            ],
+            status: 65, stderr: "recalibration-word.json: coefficient \"intercept\" is missing or not a finite number"),
+        Case(
+            name: "recalibration file missing",
+            arguments: [
+                "run", "--paths", "1000", "--recalibration", h + "nope.json", "--out", "/tmp/plancast-never-rc",
+            ],
+            status: 64, stderr: "cannot read recalibration file"),
+        Case(
             name: "evaluate as of a word",
             arguments: [
                 "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "soon", "--out", "x",
