@@ -14,6 +14,13 @@ public enum JSONFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read \(what)", hint: hint)
         }
+        return try parse(data, file: path, what: what, hint: hint)
+    }
+
+    /// Parses the bytes of a JSON object; `file` names it in errors.
+    public static func parse(_ data: Data, file path: String, what: String, hint: String? = nil) throws(InputError)
+        -> [String: Any]
+    {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data)

@@ -110,9 +110,18 @@ public struct GoalRecalibration: Sendable, Equatable {
         ]
     }
 
+    static let hint = "give the recalibration.json that `plancast evaluate --library` wrote"
+
     public static func read(path: String) throws(InputError) -> GoalRecalibration {
-        let hint = "give the recalibration.json that `plancast evaluate --library` wrote"
-        let obj = try JSONFile.read(path: path, what: "the recalibration file", hint: hint)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read the recalibration file", hint: hint)
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Reads the bytes of a recalibration file; `file` names it in errors.
+    public static func decode(_ data: Data, file path: String) throws(InputError) -> GoalRecalibration {
+        let obj = try JSONFile.parse(data, file: path, what: "the recalibration file", hint: hint)
         guard let c = obj["coefficients"] as? [String: Any] else {
             throw InputError(file: path, "has no \"coefficients\" object", hint: hint)
         }

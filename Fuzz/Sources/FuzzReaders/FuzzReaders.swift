@@ -5,10 +5,10 @@ import Indicators
 import PlanFiles
 import Runs
 
-/// One libFuzzer entry point for seven readers; the first byte of the input picks the reader
+/// One libFuzzer entry point for eight readers; the first byte of the input picks the reader
 /// (0: CSV table, 1: observations in either layout, 2: a scenario file, 3: an outcomes table
 /// for `evaluate`, 4: a shard's binary tally file, 5: a reference library, 6: a merged
-/// calibration file), the rest is the file.
+/// calibration file, 7: a recalibration file, JSON), the rest is the file.
 /// A reader may reject the input with an `InputError`; anything else — a trap, a sanitizer
 /// report, a hang — is a finding.
 enum Harness {
@@ -29,9 +29,12 @@ enum Harness {
     static func run(_ bytes: UnsafeRawBufferPointer) {
         guard let selector = bytes.first else { return }
         let data = Data(bytes.dropFirst())
-        switch selector % 7 {
+        switch selector % 8 {
         case 4:
             _ = try? TallyFile.decode(data, file: "tally.bin")
+            return
+        case 7:
+            _ = try? GoalRecalibration.decode(data, file: "recalibration.json")
             return
         case 6:
             // The fingerprint is the file's own second string: a fuzzed file always "matches".
@@ -45,7 +48,7 @@ enum Harness {
         }
         let plan = bundledPlan()
         guard let text = try? decodeForFuzzing(data) else { return }
-        switch selector % 7 {
+        switch selector % 8 {
         case 5:
             _ = try? ReferenceLibrary.read(csv: text)
         case 3:
