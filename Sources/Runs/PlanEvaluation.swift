@@ -165,12 +165,37 @@ public enum PlanEvaluation {
             guard fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv") else { continue }
             out.append((try PlanLoader.load(directory: p), p + "/outcomes.csv"))
         }
+        // Plans are told apart by id (scores, leave one plan out): two folders with one id would
+        // be judged as one plan, each with itself among the "other" plans.
+        var seen = [String: String]()
+        for p in out {
+            let id = p.loaded.plan.metadata.id
+            if let first = seen[id] {
+                let file = p.loaded.directory + "/plan.yaml"
+                let (line, column) = idPosition(file)
+                throw InputError(
+                    file: file, line: line, column: column, "plan id '\(id)' is also the id of \(first)",
+                    hint: "give each plan of a library its own id")
+            }
+            seen[id] = p.loaded.directory + "/plan.yaml"
+        }
         guard out.count >= 2 else {
             throw InputError(
                 file: dir, "holds \(out.count) plan folders with plan.yaml and outcomes.csv",
                 hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
         }
         return out
+    }
+
+    /// Line and column of the value of a top-level `id:` in a plan.yaml (nils if not found).
+    static func idPosition(_ file: String) -> (Int?, Int?) {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return (nil, nil) }
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix("id:") {
+            let value = line.dropFirst(3).prefix { $0 == " " }.count
+            return (i + 1, 4 + value)
+        }
+        return (nil, nil)
     }
 
     /// Every headline goal of `plan` with an outcome, as of each year.

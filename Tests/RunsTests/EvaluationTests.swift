@@ -104,6 +104,15 @@ struct EvaluationTests {
             #expect(r.p[3] == r.p[0].map { fit.probability(pModel: $0, commitment: r.commitment, trend: r.p[1]) })
         }
         #expect(!FileManager.default.fileExists(atPath: single.folder + "/recalibration.json"))
+        // Two folders with one plan id would be scored as one plan that leaves itself in.
+        try fm.copyItem(atPath: a, toPath: dir.appendingPathComponent("lib/c").path)
+        r.outputFolder = dir.appendingPathComponent("twice").path
+        #expect {
+            _ = try PlanEvaluation.run(r)
+        } throws: { e in
+            "\(e)".contains("lib/c/plan.yaml:4:5: plan id 'synthetic-province-2011-2015' is also the id of")
+        }
+        #expect(!fm.fileExists(atPath: r.outputFolder))
     }
 
     @Test func outcomesFileErrorsNameTheirPlace() throws {
