@@ -17,8 +17,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.hint = hint.map { Self.printable($0, limit: 2000) }
     }
 
-    /// Control characters shown as escapes (a NUL or an escape sequence in a cell must not reach
-    /// the terminal), and the whole text cut to `limit` characters.
+    /// Control and format characters shown as escapes (a NUL or an escape sequence in a cell must
+    /// not reach the terminal), and the whole text cut to `limit` characters.
     static func printable(_ text: String, limit: Int) -> String {
         var out = ""
         var count = 0
@@ -27,7 +27,10 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
                 out += "…"
                 break
             }
-            if scalar.properties.generalCategory == .control && scalar != "\n" {
+            let category = scalar.properties.generalCategory
+            // Invisible format characters (a byte-order mark or zero-width space inside a cell)
+            // are shown too: "'gdp' is not an indicator" beside a valid 'gdp' would baffle.
+            if (category == .control && scalar != "\n") || category == .format {
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -18,6 +18,14 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(
+            name: "byte-order mark inside a cell is shown, not hidden",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-bom-inside.csv", "--as-of", "2023", "--out",
+                "/tmp/plancast-never-ev",
+            ],
+            status: 65,
+            stderr: "outcomes-bom-inside.csv:2:1: '\\u{feff}high_tech_enterprises' is not an indicator of the plan"),
+        Case(
             name: "recalibration file cut short",
             arguments: [
                 "run", "--paths", "1000", "--recalibration", h + "recalibration-truncated.json", "--out",
