@@ -123,6 +123,8 @@ public struct Observation: Sendable, Equatable {
     /// significant digit either side — "50.5" is 50.45–50.55, "2744" is 2,743.5–2,744.5, and a
     /// whole number's trailing zeros are significant up to its second digit (a stated, overridable
     /// assumption): "3300" is 3,250–3,350, "10000" (a report's "1万") 9,500–10,500, "200" 195–205.
+    /// An `estimate` (a provisional or rounded figure, 预计/约) stands for at least ±2% around it
+    /// (`estimateReach`), or its rounding interval if wider.
     /// Nil for bounds and for values not read from a file (derived, assumed, bounds' middles).
     public func roundingInterval(kind: IndicatorKind) -> (lower: Double, upper: Double)? {
         guard location != nil, bounds(kind: kind) == nil, quality != .derived, quality != .boundMiddle,
@@ -141,10 +143,18 @@ public struct Observation: Sendable, Equatable {
             let digits = written.filter(\.isNumber).drop { $0 == "0" }.count
             half = 0.5 * pow(10, Double(max(0, digits - max(significantDigits, 2))))
         }
-        let raw = (lower: explicitLower ?? value - half, upper: explicitUpper ?? value + half)
+        // A provisional figure (预计) may be revised: at least ±2% around it.
+        let reach = quality == .estimate ? max(half, Self.estimateReach * abs(value)) : half
+        let raw = (lower: explicitLower ?? value - reach, upper: explicitUpper ?? value + reach)
         let c = Self.clamped((raw.lower, raw.upper), kind: kind)
         return (c.lower ?? raw.lower, c.upper ?? raw.upper)
     }
+
+    /// How far a provisional figure may lie from the final one, either way: a stated, overridable
+    /// assumption (explicit `lower`/`upper`). The bundled data's two pairs of a government work
+    /// report's 预计 and the later statistical figure differ by 0.6% and 1.0% (GDP 2020: 4,250
+    /// against 4,276.8; 2021: 4,700 against 4,748.06).
+    public static let estimateReach = 0.02
 
     /// Significant digits as written ("4276.8" → 5, "4250" → 3, "5140.60" → 6).
     var significantDigits: Int {

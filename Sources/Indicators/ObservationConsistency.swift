@@ -54,7 +54,7 @@ extension PlanConsistency {
                 f.append(
                     Finding(
                         .info, ind.id,
-                        "\(year): \(o?.text ?? "") \(given ? "with its lower/upper" : "as written") stands for \(format(iv.lower))–\(format(iv.upper)), which does not settle the year's target; it is judged as a probability\(given ? "" : " (give lower/upper to narrow it)")",
+                        "\(year): \(o?.text ?? "") \(given ? "with its lower/upper" : o?.quality == .estimate ? "(an estimate, ±2% or its rounding)" : "as written") stands for \(format(iv.lower))–\(format(iv.upper)), which does not settle the year's target; it is judged as a probability\(given ? "" : " (give lower/upper to narrow it)")",
                         at: o?.location))
             }
         }

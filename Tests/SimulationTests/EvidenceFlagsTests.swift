@@ -166,6 +166,14 @@ struct EvidenceFlagsTests {
         #expect(given.roundingInterval(kind: .flow)! == (9500, 10500))
         #expect(given.bounds(kind: .flow) == nil, "an exact value with lower/upper stays exact")
         #expect(Observation(indicator: "x", year: 2022, value: 50.5).roundingInterval(kind: .level) == nil)
+        // A provisional figure: ±2% unless its rounding is wider ("2400" ±50 is ±2.08%).
+        func estimate(_ text: String) -> (lower: Double, upper: Double)? {
+            Observation(indicator: "x", year: 2022, value: Double(text)!, text: text, quality: .estimate, location: at)
+                .roundingInterval(kind: .stock)
+        }
+        #expect(estimate("4250")! == (4165, 4335))
+        #expect(estimate("2400")! == (2350, 2450))
+        #expect(abs(estimate("3.3")!.lower - 3.234) < 1e-12 && abs(estimate("3.3")!.upper - 3.366) < 1e-12)
         #expect(
             Observation(indicator: "x", year: 2022, value: 3000, text: "3000", quality: .lowerBound, location: at)
                 .roundingInterval(kind: .stock) == nil)
@@ -194,5 +202,25 @@ struct EvidenceFlagsTests {
         #expect(m24.status == .observed && m24.pMet == 1)
         let notes = PlanConsistency.check(plan).filter { $0.message.contains("does not settle") }
         #expect(notes.count == 2)
+    }
+
+    /// A provisional figure against its year's milestone: "3000" (预计) stands for 2,940–3,060, so
+    /// a milestone of 3,040 is P(U[2940, 3060] ≥ 3040) = 20/120 = 1/6, not `not_met`; an actual
+    /// "3000" (two significant digits: 2,950–3,050) gives 10/100 = 0.1.
+    @Test func estimatesAtTheirTargetAreProbabilities() throws {
+        for (quality, expected) in [(Quality.estimate, 1.0 / 6), (.actual, 0.1)] {
+            let ind = Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
+                targets: [2022: 3040], headline: HeadlineGoal(rule: .final, value: 3500))
+            let obs = [(2020, "2600"), (2021, "2810"), (2022, "3000")].enumerated().map { i, w in
+                Observation(
+                    indicator: "x", year: w.0, value: Double(w.1)!, text: w.1, quality: w.0 == 2022 ? quality : .actual,
+                    location: SourceLocation(file: "o.csv", line: i + 2))
+            }
+            let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+            let r = PlanSimulator.run(model: try PlanModel.build(plan: plan), paths: 100_000, seed: 17, threads: 2)
+            let m = Self.outcome(r, .milestone, 2022)
+            #expect(m.status == .simulated && abs(m.pMet! - expected) < 3 * m.standardError!, "\(quality): \(m.pMet!)")
+        }
     }
 }
