@@ -51,7 +51,8 @@ public enum Forecaster {
                 scaleItems: ErrorScale.poolItems(input[i].series.transformed(t), unitFree: t.isUnitFree),
                 origins: backtestErrors(
                     input[i].series, transform: t, horizon: settings.horizon,
-                    combination: overrides[input[i].id] ?? settings.combination, origins: settings.originsPerSeries))
+                    combination: overrides[input[i].id] ?? settings.combination, origins: settings.originsPerSeries,
+                    referenceGrowth: settings.library.referenceGrowth))
         }
     }
 
@@ -67,7 +68,8 @@ public enum Forecaster {
             let t = input[i].transform
             let s = input[i].series.transformed(t)
             let combination = overrides[input[i].id] ?? settings.combination
-            let (center, used) = combination.forecast(input[i].series, transform: t, horizon: horizon)
+            let (center, used) = combination.forecast(
+                input[i].series, transform: t, horizon: horizon, referenceGrowth: settings.library.referenceGrowth)
             let status: ForecastStatus
             switch s.count {
             case 1: status = .priorOnly
@@ -89,7 +91,8 @@ public enum Forecaster {
     /// The raw out-of-sample errors `z_{o+h} − ẑ_{o,h}` at the series' latest `origins` origins,
     /// each origin with the raw scale of its window (σ needs the batch's s₀: `BatchCalibration`).
     static func backtestErrors(
-        _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, origins: Int
+        _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, origins: Int,
+        referenceGrowth: Double? = nil
     ) -> [CalibrationContribution.Origin] {
         var out = [CalibrationContribution.Origin]()
         let z = original.transformed(transform)
@@ -98,7 +101,8 @@ public enum Forecaster {
         guard first < n else { return out }
         for m in first..<n {
             let window = original.prefix(m), zw = z.prefix(m)
-            let (center, _) = combination.forecast(window, transform: transform, horizon: horizon)
+            let (center, _) = combination.forecast(
+                window, transform: transform, horizon: horizon, referenceGrowth: referenceGrowth)
             let raw = ErrorScale.raw(zw, unitFree: transform.isUnitFree)
             let stratum = ErrorScale.stratum(increments: m - 1)
             let origin = zw.lastPeriod!

@@ -32,6 +32,19 @@ public struct ReferenceLibrary: Sendable {
         self.source = source
     }
 
+    /// The reference class's yearly growth on the log scale, g = κ·m·s₀: m the median standardised
+    /// one-step change of one-point windows (stratum 0, whose forecast is the last value, so m·s₀
+    /// is the median yearly log change of the collections) and κ = 3/4
+    /// (`Calibration.referenceClassKept`, the share that centres one-point series on both
+    /// development sets). Short series' paths are shrunk towards it (`Combination.shrunk`); the
+    /// built-in library gives 0.045 (3/4 of 6.1% a year).
+    public var referenceGrowth: Double? {
+        let t = quantiles.first?.first ?? []
+        guard t.count == Self.levels.count, counts.first?.first ?? 0 > 0 else { return nil }
+        let g = Calibration.referenceClassKept * (t[49] + t[50]) / 2 * s0
+        return g.isFinite ? g : nil
+    }
+
     /// The table of `stratum` at `step`; beyond `maxStep` the last table widened by √(h/maxStep).
     public func table(stratum: Int, step: Int) -> [Double] {
         let s = min(max(stratum, 0), quantiles.count - 1)
@@ -51,31 +64,48 @@ public struct ReferenceLibrary: Sendable {
             ErrorScale.pooled(zip(zs, unitFree).filter { $0.1 }.map(\.0), unitFree: true)
             ?? ErrorScale.pooled(zs, unitFree: false) ?? 0.1
         let scale = ErrorScale(s0: s0)
-        let perSeries: [[[[Double]]]] = (0..<series.count).map { i in
-            var out = [[[Double]]](
-                repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
-            let y = series[i], z = zs[i]
-            for e in 0..<(y.count - 1) {
-                for k in windowIncrements where k <= e {
-                    let window = y.slice(e - k, e)
-                    let zw = z.slice(e - k, e)
-                    let sigma = scale.sigma(zw, unitFree: unitFree[i])
-                    let (point, _) = combination.forecast(window, transform: transforms[i], horizon: maxStep)
-                    let stratum = ErrorScale.stratum(increments: k)
-                    for j in (e + 1)..<y.count {
-                        let h = y.periods[j] - y.periods[e]
-                        guard h >= 1 && h <= maxStep else { continue }
-                        let u = (z.values[j] - point[h - 1]) / sigma
-                        if u.isFinite { out[stratum][h - 1].append(u) }
+        /// Every window of `ks` increments forecast and its standardised errors pooled by stratum and step.
+        func pooledErrors(_ ks: [Int], growth: Double?) -> [[[Double]]] {
+            let perSeries: [[[[Double]]]] = (0..<series.count).map { i in
+                var out = [[[Double]]](
+                    repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
+                let y = series[i], z = zs[i]
+                for e in 0..<(y.count - 1) {
+                    for k in ks where k <= e {
+                        let window = y.slice(e - k, e)
+                        let zw = z.slice(e - k, e)
+                        let sigma = scale.sigma(zw, unitFree: unitFree[i])
+                        let (point, _) = combination.forecast(
+                            window, transform: transforms[i], horizon: maxStep, referenceGrowth: growth)
+                        let stratum = ErrorScale.stratum(increments: k)
+                        for j in (e + 1)..<y.count {
+                            let h = y.periods[j] - y.periods[e]
+                            guard h >= 1 && h <= maxStep else { continue }
+                            let u = (z.values[j] - point[h - 1]) / sigma
+                            if u.isFinite { out[stratum][h - 1].append(u) }
+                        }
                     }
                 }
+                return out
             }
-            return out
+            var pooled = [[[Double]]](
+                repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
+            for p in perSeries {
+                for s in 0..<ErrorScale.strata { for h in 0..<maxStep { pooled[s][h] += p[s][h] } }
+            }
+            return pooled
         }
-        var pooled = [[[Double]]](repeating: [[Double]](repeating: [], count: maxStep), count: ErrorScale.strata)
-        for p in perSeries {
-            for s in 0..<ErrorScale.strata { for h in 0..<maxStep { pooled[s][h] += p[s][h] } }
-        }
+        // One-point windows first: their forecast is the last value, and their changes give the
+        // reference growth that the longer windows' short paths are shrunk towards.
+        var pooled = pooledErrors([0], growth: nil)
+        let oneStep = pooled[0][0].sorted()
+        let growth =
+            oneStep.isEmpty
+            ? nil
+            : Calibration.referenceClassKept
+                * (typeSeven(oneStep, levels[49]) + typeSeven(oneStep, levels[50])) / 2 * s0
+        let longer = pooledErrors(Array(windowIncrements.dropFirst()), growth: growth)
+        for st in 1..<ErrorScale.strata { pooled[st] = longer[st] }
         let quantiles = pooled.map { steps in
             steps.map { errors -> [Double] in
                 let sorted = errors.sorted()

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+/// Short series' paths are shrunk towards the reference class's growth (closed forms).
+struct ShrinkageTests {
+    /// Two points, 100 → 121: drift on the original scale gives 121 + 21h; with one increment
+    /// the path keeps w = 1/(1 + 2) of it and takes 2/3 of the reference growth g.
+    @Test func oneIncrementKeepsAThirdOfItsPath() throws {
+        let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
+        let g = 0.04
+        let (f, _) = Combination.standard.forecast(y, transform: .log, horizon: 3, referenceGrowth: g)
+        for h in 1...3 {
+            let own = log(121 + 21 * Double(h)) - log(121)
+            #expect(abs(f[h - 1] - (log(121) + own / 3 + 2.0 / 3 * g * Double(h))) < 1e-12)
+        }
+        // Without a reference growth, or on a scale that is not log, the path is the members'.
+        let (raw, _) = Combination.standard.forecast(y, transform: .log, horizon: 3)
+        #expect(abs(raw[2] - log(121 + 63)) < 1e-12)
+        let (identity, _) = Combination.standard.forecast(y, transform: .identity, horizon: 1, referenceGrowth: g)
+        #expect(identity == [142])
+    }
+
+    /// The weight grows with the increments, k/(k + 2), and stops at 6 increments.
+    @Test func weightFollowsTheIncrements() {
+        let centre = [1.0, 2.0]
+        for k in 1...6 {
+            let w = Double(k) / Double(k + 2)
+            let s = Combination.shrunk(centre, last: 0, increments: k, growth: 0.5)
+            #expect(abs(s[0] - (w * 1 + (1 - w) * 0.5)) < 1e-15 && abs(s[1] - (w * 2 + (1 - w) * 1)) < 1e-15)
+        }
+        #expect(Combination.shrunk(centre, last: 0, increments: 7, growth: 0.5) == centre)
+        #expect(Combination.shrunk(centre, last: 0, increments: 0, growth: 0.5) == centre)
+    }
+
+    /// The built-in library's reference growth is 3/4 of the median one-year log change of
+    /// Tourism and M1 (16,494 changes): NumPy's quantile (type 7) at 0.495 and 0.505 gives
+    /// 0.04539047404927907 (`np.quantile(changes, [0.495, 0.505]).mean() * 0.75`).
+    @Test func builtInReferenceGrowthIsTheCollectionsMedianChange() throws {
+        let g = try #require(ReferenceLibrary.builtIn.referenceGrowth)
+        // The library stores standardised quantiles to 5 significant digits.
+        #expect(abs(g - 0.04539047404927907) < 2e-5, "\(g)")
+        #expect(ReferenceLibrary.builtIn.counts[0][0] == 16494)
+    }
+}
