@@ -181,7 +181,7 @@ public enum PlanEvaluation {
         }
         guard out.count >= 2 else {
             throw InputError(
-                file: dir, "holds \(out.count) plan folders with plan.yaml and outcomes.csv",
+                file: dir, "holds \(out.count) plan folder\(out.count == 1 ? "" : "s") with plan.yaml and outcomes.csv",
                 hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
         }
         return out
