@@ -30,27 +30,39 @@ extension PreparedScenario {
         }
     }
 
-    /// Years interpolated between two exact observations a < t < b are uncertain: each path gets
-    /// a Brownian-bridge deviation with SD σ·√((t − a)(b − t)/(b − a)) on the modelling scale,
-    /// from its own stream (keyed by the series, shared by every scenario).
+    /// Years interpolated between two known years a < t < b are uncertain: each path gets a
+    /// Brownian-bridge deviation with SD σ·√((t − a)(b − t)/(b − a)) on the modelling scale, from
+    /// its own stream (keyed by the series, shared by every scenario). A known year may be one
+    /// known by bounds, drawn per path (`drawBounded`, which runs first): the interpolation then
+    /// follows the path's draws, z_t = z̄_t + (1 − w)(z_a − z̄_a) + w(z_b − z̄_b) with w = (t − a)/(b − a)
+    /// and z̄ the values the timeline interpolated between, so a year between an exact value and a
+    /// bound is a probability and not one fixed number on every path.
     func bridge(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, ser) in model.series.enumerated() where ser.sources.contains(.interpolated) {
             guard let sigma = ser.scale.first, sigma > 0 else { continue }
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bridge:" + id
             for byte in ("bridge:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            func anchor(_ t: Int) -> Bool { ser.sources[t] == .observed || ser.sources[t] == .bounded }
             for t in 0..<yearCount where ser.sources[t] == .interpolated {
-                guard let before = (0..<t).last(where: { ser.sources[$0] == .observed }),
-                    let after = ((t + 1)..<yearCount).first(where: { ser.sources[$0] == .observed })
+                guard let before = (0..<t).last(where: anchor), let after = ((t + 1)..<yearCount).first(where: anchor)
                 else { continue }
                 let (ya, yt, yb) = (Double(model.years[before]), Double(model.years[t]), Double(model.years[after]))
                 let sd = sigma * ((yt - ya) * (yb - yt) / (yb - ya)).squareRoot()
-                let o = at(k, t, n)
+                let w = (yt - ya) / (yb - ya)
+                let o = at(k, t, n), oa = at(k, before, n), ob = at(k, after, n)
                 let tr = ser.transform
+                let drawnA = ser.sources[before] == .bounded, drawnB = ser.sources[after] == .bounded
+                let midA = tr.forward(ser.known[before] ?? .nan), midB = tr.forward(ser.known[after] ?? .nan)
                 for p in 0..<n {
                     let v = s.vals[o + p]
                     guard tr.admits(v) else { continue }
-                    s.vals[o + p] = tr.inverse(tr.forward(v) + sd * Ziggurat.normal(using: &g))
+                    var z = tr.forward(v)
+                    if drawnA, tr.admits(s.vals[oa + p]), midA.isFinite {
+                        z += (1 - w) * (tr.forward(s.vals[oa + p]) - midA)
+                    }
+                    if drawnB, tr.admits(s.vals[ob + p]), midB.isFinite { z += w * (tr.forward(s.vals[ob + p]) - midB) }
+                    s.vals[o + p] = tr.inverse(z + sd * Ziggurat.normal(using: &g))
                 }
             }
         }

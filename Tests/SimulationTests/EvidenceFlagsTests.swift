@@ -90,6 +90,30 @@ struct EvidenceFlagsTests {
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 8)")
     }
 
+    /// A year interpolated between an exact year and a year known by bounds follows each path's
+    /// draw: X₂₀₂₂ = 1050 + ½(U − 1100) + (σ/√2)Z with U ~ U[1040, 1160], so
+    /// P(X₂₀₂₂ ≥ G) = (1/120) ∫ Φ((1050 + (u − 1100)/2 − G)/(σ/√2)) du (trapezoid rule, 20,001
+    /// points). It used to be the fixed 1050 on every path: a milestone of 1,060 read P = 0.
+    @Test func yearBetweenAnExactValueAndABoundFollowsTheDraw() throws {
+        let (sigma, lo, hi, goal) = (40.0, 1040.0, 1160.0, 1060.0)
+        let m = try Self.model(
+            known: [1000, 1050, 1100, 1150, nil], sources: [.observed, .interpolated, .bounded, .bounded, .simulated],
+            lower: [nil, nil, lo, 1150, nil], upper: [nil, nil, hi, 1150, nil], center2025: 1200, sigma: sigma,
+            milestones: [2022: goal], goal: 1300)
+        let r = PlanSimulator.run(model: m, paths: 200_000, seed: 31, threads: 2)
+        let steps = 20_000
+        var integral = 0.0
+        for i in 0...steps {
+            let u = lo + (hi - lo) * Double(i) / Double(steps)
+            let w = i == 0 || i == steps ? 0.5 : 1.0
+            integral += w * StudentT.normalCDF((1050 + (u - 1100) / 2 - goal) / (sigma / 2.0.squareRoot()))
+        }
+        let exact = integral / Double(steps)
+        let m22 = Self.outcome(r, .milestone, 2022)
+        #expect(m22.status == .simulated)
+        #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 31)")
+    }
+
     /// The identities: a stock's previous year from its net change, and a net change from two stocks.
     @Test func identitiesFillHistory() {
         let stock = Indicator(
