@@ -70,7 +70,8 @@ extension PlanModel {
             let h = histories[k]
             let transform =
                 inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
-            var (known, sources) = timeline(h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
+            var (known, sources, anchors) = timeline(
+                h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
             var lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
             for (t, y) in years.enumerated()
             where h.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
@@ -104,6 +105,7 @@ extension PlanModel {
                 models: models,
                 usesAssumptions: !assumedYears.isEmpty)
             ser.assumedYears = assumedYears
+            ser.anchors = anchors
             (ser.stratum, ser.cap) = (stratum, cap)
             (ser.lower, ser.upper) = (lower, upper)
             series.append(ser)
@@ -157,9 +159,10 @@ extension PlanModel {
     /// observations interpolated on the transformed scale (whole numbers for counts).
     static func timeline(
         _ h: History, years: [Int], transform: Transform, isCount: Bool
-    ) -> (known: [Double?], sources: [ValueSource]) {
+    ) -> (known: [Double?], sources: [ValueSource], anchors: [(before: Int, after: Int)?]) {
         var known = [Double?](repeating: nil, count: years.count)
         var sources = [ValueSource](repeating: .unavailable, count: years.count)
+        var anchors = [(before: Int, after: Int)?](repeating: nil, count: years.count)
         for (t, y) in years.enumerated() {
             if let v = h.value(in: y) {
                 known[t] = v
@@ -173,8 +176,9 @@ extension PlanModel {
                     : (1 - w) * before.value + w * after.value
                 known[t] = isCount ? z.rounded() : z
                 sources[t] = .interpolated
+                anchors[t] = (before.year, after.year)
             }
         }
-        return (known, sources)
+        return (known, sources, anchors)
     }
 }

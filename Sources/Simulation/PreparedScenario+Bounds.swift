@@ -45,15 +45,28 @@ extension PreparedScenario {
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
             func anchor(_ t: Int) -> Bool { ser.sources[t] == .observed || ser.sources[t] == .bounded }
             for t in 0..<yearCount where ser.sources[t] == .interpolated {
-                guard let before = (0..<t).last(where: anchor), let after = ((t + 1)..<yearCount).first(where: anchor)
-                else { continue }
-                let (ya, yt, yb) = (Double(model.years[before]), Double(model.years[t]), Double(model.years[after]))
-                let sd = sigma * ((yt - ya) * (yb - yt) / (yb - ya)).squareRoot()
-                let w = (yt - ya) / (yb - ya)
-                let o = at(k, t, n), oa = at(k, before, n), ob = at(k, after, n)
+                // The known years around t: as the timeline recorded them (a year before the
+                // timeline is exact), else the nearest known ones on it.
+                let ia: Int?, ib: Int?, ya: Int, yb: Int
+                if t < ser.anchors.count, let a = ser.anchors[t] {
+                    (ya, yb) = (a.before, a.after)
+                    (ia, ib) = (model.years.firstIndex(of: ya), model.years.firstIndex(of: yb))
+                } else {
+                    guard let before = (0..<t).last(where: anchor),
+                        let after = ((t + 1)..<yearCount).first(where: anchor)
+                    else { continue }
+                    (ia, ib, ya, yb) = (before, after, model.years[before], model.years[after])
+                }
+                let yt = model.years[t]
+                guard ya < yt && yt < yb else { continue }
+                let sd = sigma * (Double((yt - ya) * (yb - yt)) / Double(yb - ya)).squareRoot()
+                let w = Double(yt - ya) / Double(yb - ya)
+                let o = at(k, t, n), oa = at(k, ia ?? 0, n), ob = at(k, ib ?? 0, n)
                 let tr = ser.transform
-                let drawnA = ser.sources[before] == .bounded, drawnB = ser.sources[after] == .bounded
-                let midA = tr.forward(ser.known[before] ?? .nan), midB = tr.forward(ser.known[after] ?? .nan)
+                let drawnA = ia.map { ser.sources[$0] == .bounded } ?? false
+                let drawnB = ib.map { ser.sources[$0] == .bounded } ?? false
+                let midA = tr.forward(ia.flatMap { ser.known[$0] } ?? .nan)
+                let midB = tr.forward(ib.flatMap { ser.known[$0] } ?? .nan)
                 for p in 0..<n {
                     let v = s.vals[o + p]
                     guard tr.admits(v) else { continue }
