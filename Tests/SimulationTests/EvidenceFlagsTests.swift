@@ -247,4 +247,40 @@ struct EvidenceFlagsTests {
             #expect(m.status == .simulated && abs(m.pMet! - expected) < 3 * m.standardError!, "\(quality): \(m.pMet!)")
         }
     }
+
+    /// A year between a value from before the plan's timeline (2019) and a snapshot bound
+    /// (2024 ≥ 174, read as 174–191.4): on the log scale X₂₀₂₂ = z̄ + w(log U − log m) + σ√(3·2/5)·Z
+    /// with w = 3/5, z̄ the timeline's interpolation and m the bound's middle, both read from the
+    /// built model, and P(X₂₀₂₂ ≥ G) by numerical integration over U. It used to be z̄ on every path.
+    @Test func yearBetweenAnEarlierValueAndABoundIsABridge() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
+            targets: [2022: 155], headline: HeadlineGoal(rule: .final, value: 200))
+        let obs = [
+            Observation(indicator: "x", year: 2013, value: 79, quality: .spliced),
+            Observation(indicator: "x", year: 2019, value: 120, quality: .spliced),
+            Observation(indicator: "x", year: 2024, value: 174, quality: .snapshot),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+        let m = try PlanModel.build(plan: plan)
+        let ser = m.series[0]
+        let t22 = m.years.firstIndex(of: 2022)!, t24 = m.years.firstIndex(of: 2024)!
+        #expect(ser.sources[t22] == .interpolated && ser.sources[t24] == .bounded)
+        let (lo, hi) = (ser.lower[t24]!, ser.upper[t24]!)
+        let (zbar, zmid) = (log(ser.known[t22]!), log(ser.known[t24]!))
+        let sd = ser.scale[0] * (3.0 * 2 / 5).squareRoot(), w = 3.0 / 5, goal = log(155.0)
+        let r = PlanSimulator.run(model: m, paths: 200_000, seed: 41, threads: 2)
+        let steps = 20_000
+        var integral = 0.0
+        for i in 0...steps {
+            let u = lo + (hi - lo) * Double(i) / Double(steps)
+            let weight = i == 0 || i == steps ? 0.5 : 1.0
+            integral += weight * StudentT.normalCDF((zbar + w * (log(u) - zmid) - goal) / sd)
+        }
+        let exact = integral / Double(steps)
+        let m22 = Self.outcome(r, .milestone, 2022)
+        #expect(m22.status == .simulated)
+        #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 41)")
+        #expect(m22.pMet! > 0.05 && m22.pMet! < 0.95)
+    }
 }
