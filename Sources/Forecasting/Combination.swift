@@ -117,8 +117,11 @@ public struct Combination: Sendable {
             return (Array(repeating: zs.values.last ?? 0, count: horizon), ["naive"])
         }
         let centre = sum.map { $0 / Double(used.count) }
-        guard t == .log, let g = referenceGrowth, let last = zs.values.last else { return (centre, used) }
-        return (Self.shrunk(centre, last: last, increments: zs.count - 1, growth: g), used)
+        guard t == .log, let g = referenceGrowth, let last = zs.values.last,
+            (1...Self.shrinkUpTo).contains(zs.count - 1)
+        else { return (centre, used) }
+        // The model column says the path was shrunk: "drift+reference".
+        return (Self.shrunk(centre, last: last, increments: zs.count - 1, growth: g), used + ["reference"])
     }
 
     /// Series with at most this many increments have their path shrunk towards the reference

@@ -10,7 +10,8 @@ struct ShrinkageTests {
     @Test func oneIncrementKeepsAThirdOfItsPath() throws {
         let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
         let g = 0.04
-        let (f, _) = Combination.standard.forecast(y, transform: .log, horizon: 3, referenceGrowth: g)
+        let (f, used) = Combination.standard.forecast(y, transform: .log, horizon: 3, referenceGrowth: g)
+        #expect(used == ["drift", "reference"], "the model column says the path was shrunk")
         for h in 1...3 {
             let own = log(121 + 21 * Double(h)) - log(121)
             #expect(abs(f[h - 1] - (log(121) + own / 3 + 2.0 / 3 * g * Double(h))) < 1e-12)
