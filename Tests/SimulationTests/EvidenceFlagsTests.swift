@@ -36,6 +36,17 @@ struct EvidenceFlagsTests {
         r.targets.first { $0.spec.kind == kind && $0.spec.year == year }!
     }
 
+    /// E[f(U)] for U ~ U[lo, hi]: the trapezoid rule on 20,001 points.
+    static func uniformMean(_ lo: Double, _ hi: Double, _ f: (Double) -> Double) -> Double {
+        let steps = 20_000
+        var integral = 0.0
+        for i in 0...steps {
+            let w = i == 0 || i == steps ? 0.5 : 1.0
+            integral += w * f(lo + (hi - lo) * Double(i) / Double(steps))
+        }
+        return integral / Double(steps)
+    }
+
     /// A bounded year X₂₀₂₄ ~ U[lo, hi] and X₂₀₂₅ = X₂₀₂₄ + μ + σZ:
     /// P(X₂₀₂₅ ≥ G) = (1/(hi − lo)) ∫ Φ((x + μ − G)/σ) dx, by the trapezoid rule on 20,001 points.
     @Test func boundedYearThenAStepMatchesNumericalIntegration() throws {
@@ -46,14 +57,7 @@ struct EvidenceFlagsTests {
             lower: [nil, nil, nil, lo, nil], upper: [nil, nil, nil, hi, nil], center2025: mid + mu, sigma: sigma,
             milestones: [2024: 2800, 2025: goal], goal: goal)
         let r = PlanSimulator.run(model: m, paths: 200_000, seed: 21, threads: 2)
-        let steps = 20_000
-        var integral = 0.0
-        for i in 0...steps {
-            let x = lo + (hi - lo) * Double(i) / Double(steps)
-            let w = i == 0 || i == steps ? 0.5 : 1.0
-            integral += w * StudentT.normalCDF((x + mu - goal) / sigma)
-        }
-        let exact = integral / Double(steps)
+        let exact = Self.uniformMean(lo, hi) { x in StudentT.normalCDF((x + mu - goal) / sigma) }
         let g = Self.outcome(r, .goal, 2025)
         #expect(g.status == .simulated)
         #expect(abs(g.pMet! - exact) < 3 * g.standardError!, "\(g.pMet!) vs \(exact) (seed 21)")
@@ -101,14 +105,9 @@ struct EvidenceFlagsTests {
             lower: [nil, nil, lo, 1150, nil], upper: [nil, nil, hi, 1150, nil], center2025: 1200, sigma: sigma,
             milestones: [2022: goal], goal: 1300)
         let r = PlanSimulator.run(model: m, paths: 200_000, seed: 31, threads: 2)
-        let steps = 20_000
-        var integral = 0.0
-        for i in 0...steps {
-            let u = lo + (hi - lo) * Double(i) / Double(steps)
-            let w = i == 0 || i == steps ? 0.5 : 1.0
-            integral += w * StudentT.normalCDF((1050 + (u - 1100) / 2 - goal) / (sigma / 2.0.squareRoot()))
+        let exact = Self.uniformMean(lo, hi) { u in
+            StudentT.normalCDF((1050 + (u - 1100) / 2 - goal) / (sigma / 2.0.squareRoot()))
         }
-        let exact = integral / Double(steps)
         let m22 = Self.outcome(r, .milestone, 2022)
         #expect(m22.status == .simulated)
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 31)")
@@ -270,14 +269,7 @@ struct EvidenceFlagsTests {
         let (zbar, zmid) = (log(ser.known[t22]!), log(ser.known[t24]!))
         let sd = ser.scale[0] * (3.0 * 2 / 5).squareRoot(), w = 3.0 / 5, goal = log(155.0)
         let r = PlanSimulator.run(model: m, paths: 200_000, seed: 41, threads: 2)
-        let steps = 20_000
-        var integral = 0.0
-        for i in 0...steps {
-            let u = lo + (hi - lo) * Double(i) / Double(steps)
-            let weight = i == 0 || i == steps ? 0.5 : 1.0
-            integral += weight * StudentT.normalCDF((zbar + w * (log(u) - zmid) - goal) / sd)
-        }
-        let exact = integral / Double(steps)
+        let exact = Self.uniformMean(lo, hi) { u in StudentT.normalCDF((zbar + w * (log(u) - zmid) - goal) / sd) }
         let m22 = Self.outcome(r, .milestone, 2022)
         #expect(m22.status == .simulated)
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 41)")
