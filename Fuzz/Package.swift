@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // libFuzzer harness for plancast's readers (CSV, observations, scenario YAML). Built and run by
-// scripts/fuzz with `swift build --sanitize=fuzzer --sanitize=address`; not part of the product.
+// scripts/fuzz with `swift build --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address`
+// (both sanitizers in one compiler flag: see scripts/fuzz); not part of the product.
 import PackageDescription
 
 let package = Package(
