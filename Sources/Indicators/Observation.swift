@@ -90,16 +90,20 @@ public struct Observation: Sendable, Equatable {
     /// The bounds this observation puts on the year's true value (DESIGN.md §5 extensions;
     /// Notebooks-data/README.md "How quality flags are read"): a lower bound X gives [X, 1.1·X],
     /// an upper bound X gives [0.9·X, X], and a mid-year snapshot X of a stock gives [X, 1.1·X]
-    /// for the year end (the plan's stocks grow); explicit `lower`/`upper` columns replace either
-    /// end. Nil for a value that is taken as exact (explicit bounds on it are its rounding
+    /// for the year end (the plan's stocks grow), reaching at least one unit for whole counts
+    /// (stocks and flows: "超7" is [7, 8]); explicit `lower`/`upper` columns replace either end. Nil for a value that is taken as exact (explicit bounds on it are its rounding
     /// interval, `roundingInterval`).
     public func bounds(kind: IndicatorKind) -> (lower: Double?, upper: Double?)? {
         let raw: (lower: Double?, upper: Double?)
+        // A small whole count reaches at least one unit: "超7" is 7–8, not 7–7.7 (which would
+        // settle a milestone of 8 as missed).
+        let unit = (kind == .stock || kind == .flow) && value == value.rounded() ? 1.0 : 0
+        let above = max(value * (1 + Self.roundingReach), value + unit)
+        let below = min(value * (1 - Self.roundingReach), value - unit)
         switch quality {
-        case .lowerBound: raw = (explicitLower ?? value, explicitUpper ?? value * (1 + Self.roundingReach))
-        case .upperBound: raw = (explicitLower ?? value * (1 - Self.roundingReach), explicitUpper ?? value)
-        case .snapshot where kind == .stock:
-            raw = (explicitLower ?? value, explicitUpper ?? value * (1 + Self.roundingReach))
+        case .lowerBound: raw = (explicitLower ?? value, explicitUpper ?? above)
+        case .upperBound: raw = (explicitLower ?? below, explicitUpper ?? value)
+        case .snapshot where kind == .stock: raw = (explicitLower ?? value, explicitUpper ?? above)
         default:
             // An exact value with explicit bounds keeps its value: the bounds say how it is rounded.
             return nil

@@ -151,6 +151,15 @@ struct EvidenceFlagsTests {
         explicit.explicitUpper = 5.2
         #expect(explicit.bounds(kind: .stock)!.lower == 5 && explicit.bounds(kind: .stock)!.upper == 5.2)
         #expect(Observation(indicator: "x", year: 2024, value: 5).bounds(kind: .stock) == nil)
+        // A small whole count reaches at least one unit ("超7" is 7–8: a milestone of 8 stays open);
+        // fractions, levels and shares keep the 10%.
+        let seven = Observation(indicator: "x", year: 2024, value: 7, quality: .lowerBound)
+        #expect(seven.bounds(kind: .flow)!.lower == 7 && seven.bounds(kind: .flow)!.upper == 8)
+        #expect(abs(seven.bounds(kind: .level)!.upper! - 7.7) < 1e-12)
+        let nearly = Observation(indicator: "x", year: 2024, value: 7, quality: .upperBound)
+        #expect(nearly.bounds(kind: .stock)!.lower == 6 && nearly.bounds(kind: .stock)!.upper == 7)
+        let snapshot = Observation(indicator: "x", year: 2024, value: 5.46, quality: .snapshot)
+        #expect(abs(snapshot.bounds(kind: .stock)!.upper! - 6.006) < 1e-12)
     }
 
     /// The strict reading takes the bound the source states as the value, whatever the file gives
