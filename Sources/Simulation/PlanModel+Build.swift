@@ -91,6 +91,14 @@ extension PlanModel {
                 (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
                 (stratum, cap) = (f.stratum, f.cap)
                 for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
+                // A forecast that starts from a provisional figure (预计, ±2%: `roundingInterval`)
+                // starts on each path from a draw within it, as from a year known by bounds.
+                if let t = years.firstIndex(of: f.lastPeriod), sources[t] == .observed,
+                    let last = parts[k].exact.points.last, last.year == f.lastPeriod, last.quality == .estimate,
+                    let interval = last.roundingInterval(kind: s.kind)
+                {
+                    (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
+                }
             }
             if s.kind == .netChange {
                 for t in years.indices where sources[t] == .unavailable { sources[t] = .derived }

@@ -284,4 +284,37 @@ struct EvidenceFlagsTests {
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 41)")
         #expect(m22.pMet! > 0.05 && m22.pMet! < 0.95)
     }
+
+    /// A forecast that starts from a provisional figure starts on each path from a draw within
+    /// ±2% of it: the start year is known by bounds (2,940–3,060 for an estimate of 3,000), its
+    /// milestone of 2,900 is settled by them, and the 2025 spread is wider than from an actual
+    /// 3,000 with the same seed (whose start is the same on every path).
+    @Test func aForecastFromAnEstimateStartsWithinItsInterval() throws {
+        var spread = [Quality: Double]()
+        for quality in [Quality.estimate, .actual] {
+            let ind = Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
+                targets: [2022: 2900], headline: HeadlineGoal(rule: .final, value: 3500))
+            let obs = [(2020, "2600"), (2021, "2810"), (2022, "3000")].enumerated().map { i, w in
+                Observation(
+                    indicator: "x", year: w.0, value: Double(w.1)!, text: w.1, quality: w.0 == 2022 ? quality : .actual,
+                    location: SourceLocation(file: "o.csv", line: i + 2))
+            }
+            let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+            let m = try PlanModel.build(plan: plan)
+            let t22 = m.years.firstIndex(of: 2022)!
+            let ser = m.series[0]
+            if quality == .estimate {
+                #expect(ser.sources[t22] == .bounded && ser.lower[t22] == 2940 && ser.upper[t22] == 3060)
+            } else {
+                #expect(ser.sources[t22] == .observed)
+            }
+            let r = PlanSimulator.run(model: m, paths: 50_000, seed: 19, threads: 2)
+            let m22 = Self.outcome(r, .milestone, 2022)
+            #expect(m22.pMet == 1 && m22.status != .simulated, "2,940 or more against 2,900: settled")
+            let g = Self.outcome(r, .goal, 2025)
+            spread[quality] = g.p95! - g.p05!
+        }
+        #expect(spread[.estimate]! > spread[.actual]!, "\(spread)")
+    }
 }
