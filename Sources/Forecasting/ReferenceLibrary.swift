@@ -41,7 +41,13 @@ public struct ReferenceLibrary: Sendable {
     public var referenceGrowth: Double? {
         let t = quantiles.first?.first ?? []
         guard t.count == Self.levels.count, counts.first?.first ?? 0 > 0 else { return nil }
-        let g = Calibration.referenceClassKept * (t[49] + t[50]) / 2 * s0
+        return Self.referenceGrowth(medianChange: (t[49] + t[50]) / 2, s0: s0)
+    }
+
+    /// κ·m·s₀ from the median standardised one-step change m of one-point windows (the table's
+    /// levels 0.495 and 0.505 averaged); nil if not finite.
+    static func referenceGrowth(medianChange m: Double, s0: Double) -> Double? {
+        let g = Calibration.referenceClassKept * m * s0
         return g.isFinite ? g : nil
     }
 
@@ -102,8 +108,8 @@ public struct ReferenceLibrary: Sendable {
         let growth =
             oneStep.isEmpty
             ? nil
-            : Calibration.referenceClassKept
-                * (typeSeven(oneStep, levels[49]) + typeSeven(oneStep, levels[50])) / 2 * s0
+            : referenceGrowth(
+                medianChange: (typeSeven(oneStep, levels[49]) + typeSeven(oneStep, levels[50])) / 2, s0: s0)
         let longer = pooledErrors(Array(windowIncrements.dropFirst()), growth: growth)
         for st in 1..<ErrorScale.strata { pooled[st] = longer[st] }
         let quantiles = pooled.map { steps in

@@ -77,12 +77,6 @@ extension PlanModel {
             where h.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
                 sources[t] = .bounded
             }
-            let rounded =
-                plan.indicator(s.id)?.unsettledByRounding(parts[k].exact, lastYear: plan.metadata.lastYear) ?? [:]
-            for (t, y) in years.enumerated() where sources[t] == .observed {
-                guard let interval = rounded[y] else { continue }
-                (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
-            }
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()
             var stratum = 0, cap = Double.infinity
@@ -91,14 +85,17 @@ extension PlanModel {
                 (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
                 (stratum, cap) = (f.stratum, f.cap)
                 for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
-                // A forecast that starts from a provisional figure (预计, ±2%: `roundingInterval`)
-                // starts on each path from a draw within it, as from a year known by bounds.
-                if let t = years.firstIndex(of: f.lastPeriod), sources[t] == .observed,
-                    let last = parts[k].exact.points.last, last.year == f.lastPeriod, last.quality == .estimate,
-                    let interval = last.roundingInterval(kind: s.kind)
-                {
-                    (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
-                }
+            }
+            // Exact years whose interval matters are drawn within it on every path, as years known
+            // by bounds: a rounded value that does not settle its year's target, and a provisional
+            // figure (预计, ±2%) that a forecast starts from.
+            let rounded =
+                plan.indicator(s.id)?.unsettledByRounding(parts[k].exact, lastYear: plan.metadata.lastYear) ?? [:]
+            let start = parts[k].exact.points.last.flatMap { $0.year == origin && $0.quality == .estimate ? $0 : nil }
+            for (t, y) in years.enumerated() where sources[t] == .observed {
+                guard let interval = rounded[y] ?? (y == start?.year ? start?.roundingInterval(kind: s.kind) : nil)
+                else { continue }
+                (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
             }
             if s.kind == .netChange {
                 for t in years.indices where sources[t] == .unavailable { sources[t] = .derived }

@@ -236,20 +236,26 @@ struct EvidenceFlagsTests {
         #expect(notes.count == 2)
     }
 
+    /// A stock written "2600", "2810", "3000" in 2020–2022 (the last of the given quality) with a
+    /// 2022 milestone and a 2025 goal of 3,500.
+    static func stockEndingAt3000(_ quality: Quality, milestone2022: Double) -> Plan {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
+            targets: [2022: milestone2022], headline: HeadlineGoal(rule: .final, value: 3500))
+        let obs = [(2020, "2600"), (2021, "2810"), (2022, "3000")].enumerated().map { i, w in
+            Observation(
+                indicator: "x", year: w.0, value: Double(w.1)!, text: w.1, quality: w.0 == 2022 ? quality : .actual,
+                location: SourceLocation(file: "o.csv", line: i + 2))
+        }
+        return Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+    }
+
     /// A provisional figure against its year's milestone: "3000" (预计) stands for 2,940–3,060, so
     /// a milestone of 3,040 is P(U[2940, 3060] ≥ 3040) = 20/120 = 1/6, not `not_met`; an actual
     /// "3000" (two significant digits: 2,950–3,050) gives 10/100 = 0.1.
     @Test func estimatesAtTheirTargetAreProbabilities() throws {
         for (quality, expected) in [(Quality.estimate, 1.0 / 6), (.actual, 0.1)] {
-            let ind = Indicator(
-                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
-                targets: [2022: 3040], headline: HeadlineGoal(rule: .final, value: 3500))
-            let obs = [(2020, "2600"), (2021, "2810"), (2022, "3000")].enumerated().map { i, w in
-                Observation(
-                    indicator: "x", year: w.0, value: Double(w.1)!, text: w.1, quality: w.0 == 2022 ? quality : .actual,
-                    location: SourceLocation(file: "o.csv", line: i + 2))
-            }
-            let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+            let plan = Self.stockEndingAt3000(quality, milestone2022: 3040)
             let r = PlanSimulator.run(model: try PlanModel.build(plan: plan), paths: 100_000, seed: 17, threads: 2)
             let m = Self.outcome(r, .milestone, 2022)
             #expect(m.status == .simulated && abs(m.pMet! - expected) < 3 * m.standardError!, "\(quality): \(m.pMet!)")
@@ -292,15 +298,7 @@ struct EvidenceFlagsTests {
     @Test func aForecastFromAnEstimateStartsWithinItsInterval() throws {
         var spread = [Quality: Double]()
         for quality in [Quality.estimate, .actual] {
-            let ind = Indicator(
-                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "u",
-                targets: [2022: 2900], headline: HeadlineGoal(rule: .final, value: 3500))
-            let obs = [(2020, "2600"), (2021, "2810"), (2022, "3000")].enumerated().map { i, w in
-                Observation(
-                    indicator: "x", year: w.0, value: Double(w.1)!, text: w.1, quality: w.0 == 2022 ? quality : .actual,
-                    location: SourceLocation(file: "o.csv", line: i + 2))
-            }
-            let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+            let plan = Self.stockEndingAt3000(quality, milestone2022: 2900)
             let m = try PlanModel.build(plan: plan)
             let t22 = m.years.firstIndex(of: 2022)!
             let ser = m.series[0]
