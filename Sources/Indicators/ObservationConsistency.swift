@@ -5,6 +5,7 @@ extension PlanConsistency {
     static func checkObservations(_ plan: Plan) -> [Finding] {
         var f =
             checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkFractions(plan) + checkNetChanges(plan)
+            + checkDerived(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {
@@ -131,13 +132,16 @@ extension PlanConsistency {
     }
 
     /// A change between consecutive observed years by a factor over 20 (or a drop of 95% or
-    /// more): usually a unit slip (亿元 against 万元) or a typo.
+    /// more): usually a unit slip (亿元 against 万元) or a typo. A stock at 0 followed by 20 or
+    /// more counts too (a missing digit, or a year not yet counted).
     static func checkJumps(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for id in plan.seriesIDs {
             let pts = plan.history(of: id).points
-            for (a, b) in zip(pts, pts.dropFirst()) where a.value > 0 && b.value >= 0 {
-                let ratio = b.value / a.value
+            let stock = plan.kind(of: id) == .stock
+            for (a, b) in zip(pts, pts.dropFirst()) where (a.value > 0 || (stock && a.value == 0)) && b.value >= 0 {
+                if a.value == 0 && b.value < 20 { continue }
+                let ratio = b.value / max(a.value, 1)
                 if ratio < 0.05 || ratio > 20 {
                     f.append(
                         Finding(
@@ -145,6 +149,24 @@ extension PlanConsistency {
                             "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (× \(String(ratio).prefix(6))); check the unit and the digits",
                             at: b.location))
                 }
+            }
+        }
+        return f
+    }
+
+    /// A stock that an identity fills below zero: the year's stock minus its net change,
+    /// stock(t − 1) = stock(t) − net(t), cannot be negative; one of the two figures is wrong.
+    static func checkDerived(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for ind in plan.indicators where ind.kind == .stock {
+            for d in plan.history(of: ind.id).points where d.quality == .derived && d.value < 0 {
+                let net = plan.indicators.first { $0.kind == .netChange && $0.parent == ind.id }
+                let row = net.flatMap { n in plan.selectedHistory(of: n.id).points.first { $0.year == d.year + 1 } }
+                f.append(
+                    Finding(
+                        .error, ind.id,
+                        "\(d.source) gives \(format(d.value)) for \(d.year), below zero: the stock or its net change is wrong",
+                        at: row?.location))
             }
         }
         return f

@@ -289,3 +289,14 @@ public enum PlanConsistency {
         return f
     }
 }
+
+extension PlanConsistency {
+    /// The first finding that stops a run: an error of `check` (a share entered as a fraction,
+    /// a child above its parent, a stock that an identity makes negative…), except observations
+    /// outside the plan's years, which a run ignores with a warning. A run on such input would
+    /// give verdicts the evidence does not support.
+    public static func blockingErrors(_ plan: Plan) -> [Finding] {
+        let ignored = checkYears(plan)
+        return check(plan).filter { $0.severity == .error && !ignored.contains($0) }
+    }
+}

@@ -88,7 +88,7 @@ public enum PlanLoader {
         let driversPath = dir.appendingPathComponent(files["drivers"]!).path
         var drivers = [Driver]()
         if FileManager.default.fileExists(atPath: driversPath) {
-            drivers = try loadDrivers(path: driversPath, encoding: encoding)
+            drivers = try loadDrivers(path: driversPath, indicatorIDs: indicators.map(\.id), encoding: encoding)
             read.append(InputFile(role: "plan", path: driversPath))
         }
         let ids = indicators.map(\.id) + drivers.map(\.id)
@@ -219,19 +219,41 @@ public enum PlanLoader {
         return out
     }
 
-    static func loadDrivers(path: String, encoding: TextEncoding) throws(InputError) -> [Driver] {
+    /// Drivers (context series such as GDP): ids valid, unique, and distinct from every
+    /// indicator id, since observations name either by the same id.
+    static func loadDrivers(path: String, indicatorIDs: [String], encoding: TextEncoding) throws(InputError)
+        -> [Driver]
+    {
         let t = try CSVTable(path: path, encoding: encoding)
         let ci = try t.columnIndex("indicator"), cz = try t.columnIndex("name_zh"), ce = try t.columnIndex("name_en")
         let ck = try t.columnIndex("kind"), cu = try t.columnIndex("unit")
+        let indicatorSet = Set(indicatorIDs)
         var out = [Driver]()
+        var seen = Set<String>()
         for (k, row) in t.rows.enumerated() {
+            let id = row[ci].trimmingWhitespace()
+            func err(_ msg: String, hint: String? = nil) -> InputError {
+                InputError(file: path, line: t.lines[k], column: ci + 1, msg, hint: hint)
+            }
+            guard isValidID(id) else {
+                throw err(
+                    "'\(id)' is not a valid driver id",
+                    hint: "use lower-case letters, digits and underscores, starting with a letter")
+            }
+            guard !indicatorSet.contains(id) else {
+                throw err(
+                    "'\(id)' is already an indicator of indicators.csv",
+                    hint: "give the driver another id, or keep it in one table only")
+            }
+            guard seen.insert(id).inserted else {
+                throw err("driver '\(id)' is defined twice", hint: "keep one row per driver")
+            }
             guard let kind = IndicatorKind(rawValue: row[ck].trimmingWhitespace()) else {
                 throw InputError(
                     file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'",
                     hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)))
             }
-            out.append(
-                Driver(id: row[ci].trimmingWhitespace(), nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
+            out.append(Driver(id: id, nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
         }
         return out
     }

@@ -99,6 +99,7 @@ public enum PlanEvaluation {
         } else {
             let loaded = try PlanLoader.load(
                 directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
+            try RunPipeline.refuseInconsistent(loaded.plan)
             let outcomes = try OutcomesLoader.load(
                 path: request.outcomes, plan: loaded.plan, encoding: request.encoding)
             let rate = try request.baseRate ?? baseRate(from: request.baseRateFrom, encoding: request.encoding)
@@ -163,7 +164,9 @@ public enum PlanEvaluation {
         for e in entries.sorted() {
             let p = dir + "/" + e
             guard fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv") else { continue }
-            out.append((try PlanLoader.load(directory: p), p + "/outcomes.csv"))
+            let loaded = try PlanLoader.load(directory: p)
+            try RunPipeline.refuseInconsistent(loaded.plan)
+            out.append((loaded, p + "/outcomes.csv"))
         }
         // Plans are told apart by id (scores, leave one plan out): two folders with one id would
         // be judged as one plan, each with itself among the "other" plans.

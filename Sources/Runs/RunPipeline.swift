@@ -50,6 +50,7 @@ public enum RunPipeline {
     static func load(_ request: RunRequest) throws -> Inputs {
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
+        try refuseInconsistent(loaded.plan)
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
         let scenarios: LoadedScenarios
         if files.isEmpty {
@@ -62,6 +63,18 @@ public enum RunPipeline {
             try GoalRecalibration.read(path: path)
         }
         return Inputs(plan: loaded, scenarios: scenarios, recalibration: recalibration)
+    }
+
+    /// Stops before any output when `check` finds an error in the plan or its observations:
+    /// the first error, located, and how many more (exit 65).
+    static func refuseInconsistent(_ plan: Plan) throws(InputError) {
+        let errors = PlanConsistency.blockingErrors(plan)
+        guard let first = errors.first else { return }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        throw InputError(
+            file: first.location?.file ?? plan.metadata.id, line: first.location?.line,
+            (first.indicator.map { "[\($0)] " } ?? "") + first.message + more,
+            hint: "fix the input; `plancast check` lists every finding")
     }
 
     /// Every simulation of a run, in a fixed order (scenarios, then the sensitivity reruns), by `engine`.

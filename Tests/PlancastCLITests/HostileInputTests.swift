@@ -136,6 +136,28 @@ struct HostileInputTests {
             name: "scenario assumption after the plan", arguments: ["check", h + "assumption-2030.yaml"],
             status: 65, stderr: "assumption-2030.yaml:4:5: an assumption for 2030 is outside the plan's data range"),
         Case(
+            name: "driver defined twice (was a trap in Dictionary(uniqueKeysWithValues:))",
+            arguments: ["check", "--plan", h + "plan-duplicate-driver"],
+            status: 65, stderr: "plan-duplicate-driver/drivers.csv:3:1: driver 'gdp' is defined twice"),
+        Case(
+            name: "driver with an indicator's id",
+            arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
+            status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
+        Case(
+            name: "identity makes a stock negative",
+            arguments: [
+                "run", "--observations", h + "negative-derived-stock.csv", "--paths", "500", "--out",
+                "/tmp/plancast-never-nd",
+            ],
+            status: 65, stderr: "negative-derived-stock.csv:3: [high_tech_enterprises] identity"),
+        Case(
+            name: "run refuses what check calls an error (share entered as a fraction)",
+            arguments: [
+                "run", "--observations", h + "share-as-fraction.csv", "--paths", "500", "--out",
+                "/tmp/plancast-never-sf",
+            ],
+            status: 65, stderr: "share-as-fraction.csv:2: [rd_intensity] observed 0.0383 in 2021 looks like a fraction"),
+        Case(
             name: "group expansion bomb (24 levels × 4)", arguments: ["check", h + "group-bomb.yaml", "-q"],
             status: 0, stderr: ""),
     ]
@@ -149,6 +171,11 @@ struct HostileInputTests {
         #expect(c.stderr.isEmpty || r.stderr.contains(c.stderr), "\(c.name): \(r.stderr)")
         #expect(r.stdout.isEmpty || c.status == 0, "\(c.name): output beside an error: \(r.stdout.prefix(200))")
         #expect(r.stderr.split(separator: "\n").count <= 4, "\(c.name): one or two lines, got \(r.stderr)")
+        if c.status != 0, let i = c.arguments.firstIndex(of: "--out"), i + 1 < c.arguments.count,
+            c.arguments[i + 1].hasPrefix("/tmp/plancast-never")
+        {
+            #expect(!FileManager.default.fileExists(atPath: c.arguments[i + 1]), "\(c.name): wrote its output folder")
+        }
     }
 
     /// Inputs that are fine and must give a correct result.
