@@ -70,6 +70,27 @@ public enum PlanLoader {
         guard firstYear <= lastYear else {
             throw doc.error(at: values["last_year"], "last_year \(lastYear) is before first_year \(firstYear)")
         }
+        // Plans run a few years (five-year plans, visions to 2035 or 2050): a span of thousands
+        // of years is a typo, and would make every table that many rows long.
+        guard Self.plausibleYears.contains(firstYear) else {
+            throw doc.error(
+                at: values["first_year"],
+                "first_year \(firstYear) is outside \(Self.plausibleYears.lowerBound)–\(Self.plausibleYears.upperBound)"
+            )
+        }
+        guard lastYear - firstYear <= Self.longestPlan else {
+            throw doc.error(
+                at: values["last_year"],
+                "the plan would run \(lastYear - firstYear + 1) years (\(firstYear)–\(lastYear)); at most \(Self.longestPlan + 1) are supported"
+            )
+        }
+        let baseYear =
+            try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear - 1
+        guard (firstYear - Self.longestPlan)...firstYear ~= baseYear else {
+            throw doc.error(
+                at: values["base_year"],
+                "base_year \(baseYear) must lie at or before first_year \(firstYear), within \(Self.longestPlan) years")
+        }
         let meta = PlanMetadata(
             id: try values["id"].map { n throws(InputError) in try doc.string(n, "id") } ?? dir.lastPathComponent,
             titleZh: try doc.string(try required("title_zh"), "title_zh"),
@@ -78,8 +99,7 @@ public enum PlanLoader {
                 try doc.string(n, "document_number")
             } ?? "",
             firstYear: firstYear, lastYear: lastYear,
-            baseYear: try values["base_year"].map { n throws(InputError) in try doc.int(n, "base_year") } ?? firstYear
-                - 1)
+            baseYear: baseYear)
 
         var read = [InputFile(role: "plan", path: planPath)]
         let indicatorsPath = dir.appendingPathComponent(files["indicators"]!).path
@@ -257,6 +277,10 @@ public enum PlanLoader {
         }
         return out
     }
+
+    /// Years a plan may start in, and the most years after its first it may end.
+    static let plausibleYears = 1900...2200
+    static let longestPlan = 50
 
     static func isValidID(_ s: String) -> Bool {
         guard let f = s.first, f.isASCII, f.isLetter else { return false }

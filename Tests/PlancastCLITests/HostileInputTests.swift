@@ -140,6 +140,10 @@ struct HostileInputTests {
             arguments: ["check", "--plan", h + "plan-duplicate-driver"],
             status: 65, stderr: "plan-duplicate-driver/drivers.csv:3:1: driver 'gdp' is defined twice"),
         Case(
+            name: "plan ending in the year 99,999,999 (hung building its tables)",
+            arguments: ["check", "--plan", h + "plan-endless"],
+            status: 65, stderr: "plan-endless/plan.yaml:4:12: the plan would run 99997978 years"),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
