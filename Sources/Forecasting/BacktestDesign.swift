@@ -78,6 +78,8 @@ public enum BacktestDesign {
                     weights["n_forecasts"] = 1
                     continue
                 }
+                // An origin where a metric is undefined (no scaled series) does not count for it.
+                guard v.isFinite else { continue }
                 sums[k, default: 0] += v * w
                 weights[k, default: 0] += w
             }
@@ -85,6 +87,6 @@ public enum BacktestDesign {
         if sums["n_forecasts"] != nil, let i = order.firstIndex(of: "n_series") {
             order.insert("n_forecasts", at: i + 1)
         }
-        return order.map { ($0, sums[$0]! / weights[$0]!) }
+        return order.map { k in (k, (weights[k] ?? 0) > 0 ? sums[k, default: 0] / weights[k]! : .nan) }
     }
 }

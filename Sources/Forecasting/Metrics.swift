@@ -29,13 +29,19 @@ public struct ScoredForecast: Sendable {
 /// series then averaged; SQL = 2 × mean pinball loss / scale; event probabilities for
 /// `y_{T+h} > y_T + k·scale`, k ∈ {−1, 0, 1, 2}, read off a piecewise-linear CDF through the
 /// quantiles with normal tails; Brier score, Brier skill against the pooled base rate of each
-/// event type, and expected calibration error over 10 bins.
+/// event type, and expected calibration error over 10 bins. Where the scorer would print
+/// `inf` (a series with no in-sample change has scale 0; 200·|y − f| overflowing near 1e308),
+/// the scaled metrics leave that series out and the means are over finite values.
 public enum Metrics {
     static let eventKs: [Double] = [-1, 0, 1, 2]
 
     static func smape(_ y: Double, _ f: Double) -> Double {
-        let den = abs(y) + abs(f)
-        return den == 0 ? 0 : 200 * abs(y - f) / den
+        // Divided by the larger magnitude first: 200·|y − f| overflows near the top of double
+        // precision (1e307 gave sMAPE = inf).
+        let m = max(abs(y), abs(f))
+        guard m > 0, m.isFinite else { return m == 0 ? 0 : .nan }
+        let (a, b) = (y / m, f / m)
+        return 200 * abs(a - b) / (abs(a) + abs(b))
     }
 
     /// Mean absolute first difference of the training values (seasonal period 1).
@@ -112,11 +118,16 @@ public enum Metrics {
             let h = f.test.count
             guard h > 0 else { continue }
             let scale = maseScale(f.train)
+            // A series without in-sample change has no MASE scale: it is left out of the scaled
+            // metrics (MASE, MSIS, width, SQL) as in M4, rather than making their means infinite.
+            let scaled = scale.isFinite && scale > 0
             let last = f.train.last!
             smapes.append((0..<h).map { smape(f.test[$0], f.point[$0]) }.reduce(0, +) / Double(h))
-            mases.append((0..<h).map { abs(f.test[$0] - f.point[$0]) }.reduce(0, +) / Double(h) / scale)
             smapeNaive.append((0..<h).map { smape(f.test[$0], last) }.reduce(0, +) / Double(h))
-            maseNaive.append((0..<h).map { abs(f.test[$0] - last) }.reduce(0, +) / Double(h) / scale)
+            if scaled {
+                mases.append((0..<h).map { abs(f.test[$0] - f.point[$0]) }.reduce(0, +) / Double(h) / scale)
+                maseNaive.append((0..<h).map { abs(f.test[$0] - last) }.reduce(0, +) / Double(h) / scale)
+            }
             for lv in levels {
                 guard let (lo, hi) = f.intervals[lv] else { continue }
                 let a = 1 - lv / 100
@@ -128,8 +139,10 @@ public enum Metrics {
                     tot += 1
                 }
                 inside[lv] = (ins, tot)
-                msis[lv, default: []].append(pen / Double(h) / scale)
-                width[lv, default: []].append(w / Double(h) / scale)
+                if scaled {
+                    msis[lv, default: []].append(pen / Double(h) / scale)
+                    width[lv, default: []].append(w / Double(h) / scale)
+                }
             }
             // Quantile set as the scorer reads it: explicit quantiles plus interval bounds.
             var qmap = f.quantiles
@@ -149,7 +162,7 @@ public enum Metrics {
                     for j in 0..<h { if f.test[j] <= q[j] { hit += 1 }; tot += 1 }
                     qHits[t] = (hit, tot)
                 }
-                sql.append(2 * ql / Double(taus.count) / scale)
+                if scaled { sql.append(2 * ql / Double(taus.count) / scale) }
                 if taus.count >= 2 {
                     var te = taus
                     var withMedian = qmap
@@ -169,13 +182,18 @@ public enum Metrics {
                 }
             }
         }
-        func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+        // Means over finite values: one forecast beyond double precision must not blank a batch.
+        func mean(_ v: [Double]) -> Double {
+            let finite = v.filter(\.isFinite)
+            return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
+        }
+        func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
         out.append(("n_series", Double(smapes.count)))
         out.append(("sMAPE", mean(smapes)))
         out.append(("MASE", mean(mases)))
         out.append(("sMAPE_naive2", mean(smapeNaive)))
         out.append(("MASE_naive2", mean(maseNaive)))
-        out.append(("OWA", 0.5 * (mean(smapes) / mean(smapeNaive) + mean(mases) / mean(maseNaive))))
+        out.append(("OWA", 0.5 * (ratio(mean(smapes), mean(smapeNaive)) + ratio(mean(mases), mean(maseNaive)))))
         for lv in levels {
             let name = lv == lv.rounded() ? String(Int(lv)) : String(lv)
             let (ins, tot) = inside[lv] ?? (0, 0)

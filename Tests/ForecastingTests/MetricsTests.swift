@@ -74,5 +74,25 @@ struct MetricsTests {
         // CDF through quantiles: linear inside, normal tails outside.
         #expect(abs(Metrics.cdf(taus: [0.1, 0.5, 0.9], quantiles: [0, 1, 2], at: 0.5) - 0.3) < 1e-12)
         #expect(Metrics.cdf(taus: [0.1, 0.5, 0.9], quantiles: [0, 1, 2], at: -1) < 0.1)
+        // Near the top of double precision 200·|y − f| overflows; the ratio does not.
+        #expect(abs(Metrics.smape(1e307, 1.5e307) - 200.0 * 0.5 / 2.5) < 1e-12)
+        #expect(abs(Metrics.smape(-1.7e308, 1.7e308) - 200) < 1e-12)
+    }
+
+    /// A series with no in-sample change has no MASE scale: the scaled metrics are those of the
+    /// other series (by hand: |13 − 12| / 1 = 1 for the second), never infinite.
+    @Test func aConstantSeriesLeavesTheScaledMetricsFinite() {
+        let flat = ScoredForecast(
+            train: [5, 5, 5], test: [6], point: [5], intervals: [80: (lo: [4], hi: [6])], quantiles: [:])
+        let moving = ScoredForecast(
+            train: [10, 11, 12], test: [13], point: [12], intervals: [80: (lo: [11], hi: [13])], quantiles: [:])
+        let m = Dictionary(uniqueKeysWithValues: Metrics.score([flat, moving]))
+        #expect(m["MASE"] == 1)
+        #expect(m["MASE_naive2"] == 1)
+        #expect(m["width80"] == 2)
+        #expect(m["n_series"] == 2)
+        #expect(m.values.allSatisfy { !$0.isInfinite }, "\(m)")
+        let onlyFlat = Dictionary(uniqueKeysWithValues: Metrics.score([flat]))
+        #expect(onlyFlat["MASE"]!.isNaN && onlyFlat["OWA"]!.isNaN, "undefined, written empty: \(onlyFlat)")
     }
 }

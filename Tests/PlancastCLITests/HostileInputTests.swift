@@ -192,6 +192,20 @@ struct HostileInputTests {
         #expect(row.hasSuffix(",3,2021,2023"), "three observations 2021–2023: \(row)")
     }
 
+    /// A constant series (no MASE scale) and values near 1e308 gave `inf` in backtest's metrics
+    /// (found by generating random series); every metric is now a number or empty.
+    @Test(arguments: ["constant-series.csv", "near-double-max.csv"])
+    func backtestMetricsAreNumbersOrEmpty(_ file: String) throws {
+        for h in ["1", "3"] {
+            let r = try Binary.run(["backtest", "--input", Self.h + file, "--horizon", h], in: Binary.packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            for line in r.stdout.split(separator: "\n").dropFirst() {
+                let value = line.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+                #expect(value.isEmpty || Double(value)?.isFinite == true, "\(file) h=\(h): \(line)")
+            }
+        }
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
