@@ -35,15 +35,18 @@ public enum Transform: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// Whether `x` can be transformed.
+    /// Whether `x` can be transformed to a finite value: inside the domain, and not so close to
+    /// its edge that the result overflows (logit of 5e-324 is log(0) = −∞ in double precision).
     public func admits(_ x: Double) -> Bool {
         guard x.isFinite else { return false }
+        let inside: Bool
         switch self {
-        case .identity: return true
-        case .log: return x > 0
-        case .squareRoot: return x >= 0
-        case .logit: return x > 0 && x < 100
+        case .identity: inside = true
+        case .log: inside = x > 0
+        case .squareRoot: inside = x >= 0
+        case .logit: inside = x > 0 && x < 100
         }
+        return inside && forward(x).isFinite
     }
 
     /// The natural scale of an indicator kind given its values: log for positive stocks,
@@ -54,20 +57,18 @@ public enum Transform: String, Sendable, Equatable, CaseIterable {
 
     public static func natural(for kind: IndicatorKind, values: [Double]) -> Transform {
         switch kind {
-        case .share: return values.allSatisfy { $0 > 0 && $0 < 100 } ? .logit : .identity
+        case .share: return values.allSatisfy(Transform.logit.admits) ? .logit : .identity
         case .netChange: return .identity
         case .stock, .flow, .level:
-            if values.allSatisfy({ $0 > 0 }) { return .log }
-            if values.allSatisfy({ $0 >= 0 }) { return .squareRoot }
-            return .identity
+            return automatic(values: values)
         }
     }
 
     /// For series of unknown kind: log when all positive, square root when non-negative with
     /// zeros, identity otherwise.
     public static func automatic(values: [Double]) -> Transform {
-        if values.allSatisfy({ $0 > 0 }) { return .log }
-        if values.allSatisfy({ $0 >= 0 }) { return .squareRoot }
+        if values.allSatisfy(Transform.log.admits) { return .log }
+        if values.allSatisfy(Transform.squareRoot.admits) { return .squareRoot }
         return .identity
     }
 }

@@ -101,5 +101,9 @@ struct ModelTests {
         #expect(Transform.squareRoot.inverse(-3) == 0)
         #expect(Transform.automatic(values: [1, 0, 2]) == .squareRoot)
         #expect(Transform.automatic(values: [1, -1]) == .identity)
+        // At the edge of double precision a value inside the domain can map to −∞: 5e-324 / 100
+        // underflows to 0 (logit −∞), while its log is finite.
+        #expect(!Transform.logit.admits(5e-324) && Transform.log.admits(5e-324))
+        #expect(Transform.natural(for: .share, values: [5e-324, 1]) == .identity)
     }
 }
