@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Mutation testing of whole commands, beside the libFuzzer harness of the readers (scripts/fuzz).
+
+libFuzzer finds what breaks a reader; the defects that live after the readers (a duplicated
+driver id trapping in a dictionary, a plan ending in the year 99,999,999, a share of 5e-324
+whose logit is -inf, `inf` in backtest metrics) need whole inputs that parse. This script
+mutates the bundled plan, the bundled scenarios, or random yearly series, runs the real binary
+on each, and keeps every input that makes it exit with anything but 0, 64 or 65 (a signal or
+70), hang, or write NaN/inf into a CSV it reports as a success.
+
+    python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series} SECONDS [--seed N] [--keep DIR]
+
+Seeded: the same seed and binary give the same inputs. Findings go to DIR/<mode>-<seed>-<k>/
+with why.txt (the command, the exit code and the end of stderr). Once fixed, add each as a
+fixture of Tests/PlancastCLITests/HostileInputTests.swift.
+"""
+import argparse
+import csv
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PLAN = os.path.join(ROOT, "Notebooks-data", "kunshan-2022-2025")
+SCENARIOS = os.path.join(ROOT, "Scenarios")
+
+CELL_TOKENS = [
+    "0", "-0", "1", "-1", "2", "1e6", "1e15", "1e-9", "0.0001", "99999999", "3000", "2021", "2020", "2025",
+    "2026", "2030", "1990", "", " ", "stock", "flow", "share", "net_change", "level", "increase", "decrease",
+    "final", "cumulative", "every_year", "actual", "lower_bound", "upper_bound", "estimate", "snapshot",
+    "partial_year", "derived", "yes", "no", "gdp", "high_tech_enterprises", "rd_intensity",
+    "national_major_talent_experts", "net_new_high_tech_enterprises", "%", "万", "≥", "x", '"', "\n", "0.5",
+    "100", "50%", "-50%",
+]
+YAML_TOKENS = [
+    "0", "-1", "1", "1e308", "-1e308", "1e-308", "2023", "2022", "2025", "2021", "2030", "1999", "100", "-100",
+    "99.9", "0.6", "1.5", "-0.5", "{pert: {min: 5, most_likely: 1, max: 3}}",
+    "{pert: {min: -100, most_likely: -100, max: -100}}", "{triangular: {min: 0, mode: 0, max: 0}}",
+    "{normal: {mean: 0, sd: 1e300}}", "{uniform: {min: 3, max: 1}}", "{lognormal: {mu: 700, sigma: 5}}", "[]",
+    "[gdp]", "[rd_intensity, rd_intensity]", "all", "talent", "@talent", "baseline", "downturn-2023", "~",
+    "null", '""', "{}", "[1,2]", "x", ".nan", ".inf", "-.inf", "0x10", "1_000",
+]
+
+
+def mutate_csv(path, rnd):
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    for _ in range(rnd.randint(1, 3)):
+        op, r = rnd.random(), rnd.randrange(1, len(rows))
+        if op < 0.6 and rows[r]:
+            c = rnd.randrange(len(rows[r]))
+            other = rows[rnd.randrange(1, len(rows))]
+            rows[r][c] = rnd.choice(CELL_TOKENS + [other[c] if c < len(other) else ""])
+        elif op < 0.75:
+            rows.insert(rnd.randrange(1, len(rows) + 1), list(rows[r]))
+        elif op < 0.85 and len(rows) > 2:
+            del rows[r]
+        elif len(rows[r]) > 1:
+            del rows[r][rnd.randrange(len(rows[r]))]
+    csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
+
+
+def mutate_yaml(path, rnd, tokens):
+    lines = open(path, encoding="utf-8").read().split("\n")
+    keyed = [i for i, l in enumerate(lines) if ":" in l and not l.lstrip().startswith("#")]
+    if not keyed:
+        return
+    i, op = rnd.choice(keyed), rnd.random()
+    if op < 0.7:
+        lines[i] = lines[i].split(":", 1)[0] + ": " + rnd.choice(tokens)
+    elif op < 0.85:
+        lines.insert(i, lines[i])
+    else:
+        del lines[i]
+    open(path, "w", encoding="utf-8").write("\n".join(lines))
+
+
+def random_series(rnd, n):
+    kind = rnd.choice(["walk", "const", "zeros", "neg", "huge", "tiny", "alt", "spike", "int", "mixed", "exp"])
+    v, out = rnd.choice([1, 100, 1e6, 0.001]), []
+    for i in range(n):
+        if kind == "walk":
+            v *= math.exp(rnd.gauss(0, rnd.choice([0.01, 0.3, 2])))
+        elif kind == "zeros":
+            v = rnd.choice([0, 0, 0, 1])
+        elif kind == "neg":
+            v = rnd.gauss(0, rnd.choice([1, 1e6]))
+        elif kind == "huge":
+            v = rnd.choice([1e300, 1.7e308, 1e307, -1e300])
+        elif kind == "tiny":
+            v = rnd.choice([1e-300, 5e-324, 1e-310, 0])
+        elif kind == "alt":
+            v = rnd.choice([1, 1e9])
+        elif kind == "spike":
+            v = 1e12 if i == n // 2 else 1
+        elif kind == "int":
+            v = rnd.randint(0, 3)
+        elif kind == "mixed":
+            v = rnd.choice([0, -1, 1e10, 3.5, 1e-9])
+        elif kind == "exp":
+            v = math.exp(min(700, i * rnd.choice([1, 10, 50])))
+        out.append(v)
+    return out
+
+
+def scenario_files():
+    return sorted(os.path.join(SCENARIOS, f) for f in os.listdir(SCENARIOS) if f.endswith(".yaml"))
+
+
+def non_finite_cells(path):
+    for row in csv.reader(open(path, encoding="utf-8-sig")):
+        for cell in row:
+            if cell.strip().lower() in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
+                return True
+    return False
+
+
+def one_case(mode, binary, rnd, work):
+    """Writes one mutated input under `work` and returns the commands to run and the CSVs to scan."""
+    shutil.rmtree(work, ignore_errors=True)
+    out = work + "-out"
+    shutil.rmtree(out, ignore_errors=True)
+    if mode == "plan":
+        shutil.copytree(PLAN, work)
+        name = rnd.choice(["observations.csv", "observations.csv", "indicators.csv", "indicators.csv",
+                           "drivers.csv", "plan.yaml"])
+        if name.endswith(".yaml"):
+            mutate_yaml(os.path.join(work, name), rnd, CELL_TOKENS)
+        else:
+            mutate_csv(os.path.join(work, name), rnd)
+        as_of = rnd.choice([[], ["--as-of", "2022"], ["--as-of", "2023"]])
+        return ([[binary, "check", "--plan", work],
+                 [binary, "run", "--plan", work] + scenario_files() + ["--paths", "400", "--out", out] + as_of],
+                [os.path.join(out, "attainment.csv"), os.path.join(out, "forecasts.csv")])
+    if mode == "scenarios":
+        shutil.copytree(SCENARIOS, work)
+        files = sorted(f for f in os.listdir(work) if f.endswith(".yaml"))
+        for _ in range(rnd.randint(1, 3)):
+            mutate_yaml(os.path.join(work, rnd.choice(files)), rnd, YAML_TOKENS)
+        paths = [os.path.join(work, f) for f in files]
+        extra = rnd.choice([[], ["--as-of", "2022"], ["--no-sensitivity"]])
+        return ([[binary, "check", "--plan", PLAN] + paths,
+                 [binary, "run", "--plan", PLAN] + paths + ["--paths", "500", "--out", out] + extra],
+                [os.path.join(out, "attainment.csv"), os.path.join(out, "forecasts.csv")])
+    os.makedirs(work)
+    lines = ["series_id,period,value"]
+    for s in range(rnd.randint(1, 5)):
+        start, step = rnd.choice([0, 2000, -5, 1990]), rnd.choice([1, 1, 1, 2])
+        for i, v in enumerate(random_series(rnd, rnd.choice([1, 2, 3, 4, 5, 8, 15, 40]))):
+            lines.append(f"s{s},{start + i * step},{v!r}")
+    series = os.path.join(work, "series.csv")
+    open(series, "w").write("\n".join(lines) + "\n")
+    h = str(rnd.choice([1, 2, 3, 6, 10]))
+    extra = rnd.choice([[], ["--kind", "share"], ["--kind", "count"], ["--levels", "50,99"],
+                        ["--quantiles", "0.001,0.5,0.999"]])
+    fc, bt = os.path.join(work, "f.csv"), os.path.join(work, "b.csv")
+    return ([[binary, "forecast", "--input", series, "--horizon", h, "--output", fc] + extra,
+             [binary, "backtest", "--input", series, "--horizon", h, "--output", bt]], [fc, bt])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("mode", choices=["plan", "scenarios", "series"])
+    ap.add_argument("seconds", type=float)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", default="mutation-findings")
+    a = ap.parse_args()
+    rnd = random.Random(a.seed)
+    work = os.path.join("/tmp", f"plancast-mutate-{a.mode}-{a.seed}-{os.getpid()}")
+    start, runs, found = time.time(), 0, 0
+    tally = {}
+    while time.time() - start < a.seconds:
+        commands, outputs = one_case(a.mode, os.path.abspath(a.binary), rnd, work)
+        for cmd in commands:
+            try:
+                p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+                status, err = p.returncode, p.stderr
+            except subprocess.TimeoutExpired:
+                status, err = "timeout (120 s)", ""
+            runs += 1
+            tally[(cmd[1], status)] = tally.get((cmd[1], status), 0) + 1
+            why = None
+            if status not in (0, 64, 65):
+                why = f"exit {status}"
+            elif status == 0 and any(os.path.exists(o) and non_finite_cells(o) for o in outputs):
+                why = "NaN or inf in an output of a successful run"
+            if why:
+                found += 1
+                keep = os.path.join(a.keep, f"{a.mode}-{a.seed}-{found}")
+                shutil.copytree(work, keep)
+                with open(os.path.join(keep, "why.txt"), "w") as fh:
+                    fh.write(f"{why}\n{' '.join(cmd)}\n{err[-3000:]}\n")
+                print(f"finding: {keep}: {why}", file=sys.stderr)
+            if status != 0:
+                break
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work + "-out", ignore_errors=True)
+    print(f"{a.mode}: {runs} commands in {time.time() - start:.0f} s, {found} findings")
+    print("  " + ", ".join(f"{c} exit {s}: {n}" for (c, s), n in sorted(tally.items(), key=str)))
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
