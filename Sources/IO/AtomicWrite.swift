@@ -15,28 +15,72 @@ public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes `data` to `path` atomically: a temporary file in the same folder, then `rename(2)`,
 /// so readers never see a half-written file and a failure leaves nothing behind.
+///
+/// A path that names a device, a pipe or a socket (`/dev/stdout`, `/dev/null`, `<(…)`) is
+/// written in place: renaming over it would replace the device node itself (found 2026-11-30:
+/// `--output /dev/full` run as root turned /dev/full into a regular file). A symbolic link to a
+/// file is followed, so the file it points to is replaced, not the link.
 public func writeAtomically(_ data: Data, to path: String) throws(OutputError) {
+    var st = stat()
+    if stat(path, &st) == 0 {
+        let type = st.st_mode & S_IFMT
+        if type != S_IFREG && type != S_IFDIR {
+            try writeInPlace(data, to: path)
+            return
+        }
+        if type == S_IFREG, let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            let target = String(cString: resolved)
+            if target != path { return try replaceFile(data, at: target, named: path) }
+        }
+    }
+    try replaceFile(data, at: path, named: path)
+}
+
+/// Writes `data` through an open descriptor (a device or pipe), every byte or an error.
+func writeInPlace(_ data: Data, to path: String) throws(OutputError) {
+    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(file: path, String(cString: strerror(errno))) }
+    defer { close(fd) }
+    let failure: Int32? = data.withUnsafeBytes { raw -> Int32? in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
+    }
+    if let failure { throw OutputError(file: path, String(cString: strerror(failure))) }
+}
+
+/// The temporary file and `rename(2)` of `writeAtomically`, for a regular file (or none yet) at
+/// `path`; errors name the path as the user gave it.
+func replaceFile(_ data: Data, at path: String, named given: String) throws(OutputError) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(
         ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw OutputError(file: path, "it is a folder")
+        throw OutputError(file: given, "it is a folder")
     }
     guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw OutputError(file: path, "the folder \(dir.path) does not exist")
+        throw OutputError(file: given, "the folder \(dir.path) does not exist")
     }
     do {
         try data.write(to: tmp)
     } catch {
         try? FileManager.default.removeItem(at: tmp)
-        throw OutputError(file: path, error.localizedDescription)
+        throw OutputError(file: given, error.localizedDescription)
     }
     if rename(tmp.path, url.path) != 0 {
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(at: tmp)
-        throw OutputError(file: path, reason)
+        throw OutputError(file: given, reason)
     }
 }
 

@@ -16,6 +16,42 @@ struct AtomicWriteTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
     }
 
+    /// A pipe (or a device such as /dev/null) is written in place: renaming over it replaced the
+    /// node itself (`--output /dev/full` as root left a regular file at /dev/full).
+    @Test func aPipeIsWrittenNotReplaced() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader drains the pipe with plain read(2) until the writer closes it.
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            guard fd >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while read(fd, &buffer, buffer.count) > 0 {}
+            close(fd)
+        }
+        reader.start()
+        try writeTextAtomically("through the pipe\n", to: fifo)
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["pipe"], "no temporary file")
+    }
+
+    /// A symbolic link to a file: the file is replaced and the link stays.
+    @Test func aLinkIsFollowed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("real.csv").path, link = dir.appendingPathComponent("link.csv").path
+        try writeTextAtomically("old\n", to: file)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.csv")
+        try writeTextAtomically("new\n", to: link)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.csv")
+    }
+
     @Test func failureLeavesNothing() {
         #expect(throws: OutputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
     }
