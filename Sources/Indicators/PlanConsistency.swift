@@ -291,12 +291,19 @@ public enum PlanConsistency {
 }
 
 extension PlanConsistency {
-    /// The first finding that stops a run: an error of `check` (a share entered as a fraction,
+    /// The findings that stop a run: errors in the observations (a share entered as a fraction,
     /// a child above its parent, a stock that an identity makes negative…), except observations
-    /// outside the plan's years, which a run ignores with a warning. A run on such input would
-    /// give verdicts the evidence does not support.
+    /// outside the plan's years, which a run ignores with a warning. A run on such data would give
+    /// verdicts the evidence does not support. Errors in the plan's own targets do not stop it
+    /// (a plan is judged as its government wrote it): `planErrors` lists them for a warning.
     public static func blockingErrors(_ plan: Plan) -> [Finding] {
         let ignored = checkYears(plan)
-        return check(plan).filter { $0.severity == .error && !ignored.contains($0) }
+        return checkObservations(plan).filter { $0.severity == .error && !ignored.contains($0) }
+    }
+
+    /// Errors of `check` in the plan's indicators and targets (not its observations).
+    public static func planErrors(_ plan: Plan) -> [Finding] {
+        let observed = checkObservations(plan)
+        return check(plan).filter { $0.severity == .error && !observed.contains($0) }
     }
 }

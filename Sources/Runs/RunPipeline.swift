@@ -65,8 +65,8 @@ public enum RunPipeline {
         return Inputs(plan: loaded, scenarios: scenarios, recalibration: recalibration)
     }
 
-    /// Stops before any output when `check` finds an error in the plan or its observations:
-    /// the first error, located, and how many more (exit 65).
+    /// Stops before any output when `check` finds an error in the observations: the first
+    /// error, located, and how many more (exit 65).
     static func refuseInconsistent(_ plan: Plan) throws(InputError) {
         let errors = PlanConsistency.blockingErrors(plan)
         guard let first = errors.first else { return }
@@ -129,9 +129,10 @@ public enum RunPipeline {
                 plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf))
     }
 
-    /// Inputs the run did not use, in words.
+    /// What the run warns of on stderr: errors of the plan's own targets (judged as written), inputs
+    /// it did not use.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
-        var out = PlanConsistency.checkYears(plan).map { f in
+        var out = (PlanConsistency.planErrors(plan) + PlanConsistency.checkYears(plan)).map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
         for s in scenarios {

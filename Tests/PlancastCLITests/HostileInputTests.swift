@@ -218,6 +218,21 @@ struct HostileInputTests {
         }
     }
 
+    /// An error in the plan's own targets (a child's goal above its parent's) is a warning in a
+    /// run, which judges the plan as written; an error in the observations stops it (cases above).
+    @Test func aPlanWrittenInconsistentlyStillRuns() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Binary.run(
+            [
+                "run", "--plan", Self.h + "plan-child-target-above-parent", "--paths", "500", "--no-sensitivity",
+                "--out", dir.appendingPathComponent("run").path,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains("indicators.csv:3: [big_firms] target 500 for 2025 exceeds its parent"), "\(r.stderr)")
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
