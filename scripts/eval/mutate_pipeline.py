@@ -8,7 +8,7 @@ mutates the bundled plan, the bundled scenarios, or random yearly series, runs t
 on each, and keeps every input that makes it exit with anything but 0, 64 or 65 (a signal or
 70), hang, or write NaN/inf into a CSV it reports as a success.
 
-    python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series} SECONDS [--seed N] [--keep DIR]
+    python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series,evaluate} SECONDS [--seed N] [--keep DIR]
 
 Seeded: the same seed and binary give the same inputs. Findings go to DIR/<mode>-<seed>-<k>/
 with why.txt (the command, the exit code and the end of stderr). Once fixed, add each as a
@@ -27,6 +27,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLAN = os.path.join(ROOT, "Notebooks-data", "kunshan-2022-2025")
 SCENARIOS = os.path.join(ROOT, "Scenarios")
+# A synthetic five-year plan whose goals are written as provincial plans write them (growth
+# rates, cuts against the base year, every-year ceilings, binding or expected), with outcomes.
+FIVE_YEAR = os.path.join(ROOT, "Tests", "RunsTests", "Fixtures", "five-year-plan")
 
 CELL_TOKENS = [
     "0", "-0", "1", "-1", "2", "1e6", "1e15", "1e-9", "0.0001", "99999999", "3000", "2021", "2020", "2025",
@@ -34,7 +37,8 @@ CELL_TOKENS = [
     "final", "cumulative", "every_year", "actual", "lower_bound", "upper_bound", "estimate", "snapshot",
     "partial_year", "derived", "yes", "no", "gdp", "high_tech_enterprises", "rd_intensity",
     "national_major_talent_experts", "net_new_high_tech_enterprises", "%", "万", "≥", "x", '"', "\n", "0.5",
-    "100", "50%", "-50%",
+    "100", "50%", "-50%", "growth", "change", "binding", "expected", "约束性", "预期性", "-16", "-100", "8",
+    "2011", "2015", "2010", "plan_base", "1", "0", "met", "not_met",
 ]
 YAML_TOKENS = [
     "0", "-1", "1", "1e308", "-1e308", "1e-308", "2023", "2022", "2025", "2021", "2030", "1999", "100", "-100",
@@ -123,6 +127,7 @@ def one_case(mode, binary, rnd, work):
     shutil.rmtree(work, ignore_errors=True)
     out = work + "-out"
     shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out + "-run", ignore_errors=True)
     if mode == "plan":
         shutil.copytree(PLAN, work)
         name = rnd.choice(["observations.csv", "observations.csv", "indicators.csv", "indicators.csv",
@@ -135,6 +140,20 @@ def one_case(mode, binary, rnd, work):
         return ([[binary, "check", "--plan", work],
                  [binary, "run", "--plan", work] + scenario_files() + ["--paths", "400", "--out", out] + as_of],
                 [os.path.join(out, "attainment.csv"), os.path.join(out, "forecasts.csv")])
+    if mode == "evaluate":
+        shutil.copytree(FIVE_YEAR, work)
+        name = rnd.choice(["observations.csv", "indicators.csv", "indicators.csv", "outcomes.csv", "plan.yaml"])
+        if name.endswith(".yaml"):
+            mutate_yaml(os.path.join(work, name), rnd, CELL_TOKENS)
+        else:
+            mutate_csv(os.path.join(work, name), rnd)
+        as_of = rnd.choice(["2012", "2013", "2012,2013", "2011", "2014"])
+        return ([[binary, "check", "--plan", work],
+                 [binary, "run", "--plan", work, "--paths", "400", "--out", out + "-run"],
+                 [binary, "evaluate", "--plan", work, "--outcomes", os.path.join(work, "outcomes.csv"), "--as-of",
+                  as_of, "--paths", "400", "--out", out]],
+                [os.path.join(out, "evaluation.csv"), os.path.join(out, "scores.csv"),
+                 os.path.join(out + "-run", "attainment.csv")])
     if mode == "scenarios":
         shutil.copytree(SCENARIOS, work)
         files = sorted(f for f in os.listdir(work) if f.endswith(".yaml"))
@@ -164,7 +183,7 @@ def one_case(mode, binary, rnd, work):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary")
-    ap.add_argument("mode", choices=["plan", "scenarios", "series"])
+    ap.add_argument("mode", choices=["plan", "scenarios", "series", "evaluate"])
     ap.add_argument("seconds", type=float)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", default="mutation-findings")
@@ -199,6 +218,7 @@ def main():
                 break
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(work + "-out", ignore_errors=True)
+    shutil.rmtree(work + "-out-run", ignore_errors=True)
     print(f"{a.mode}: {runs} commands in {time.time() - start:.0f} s, {found} findings")
     print("  " + ", ".join(f"{c} exit {s}: {n}" for (c, s), n in sorted(tally.items(), key=str)))
     return 1 if found else 0
