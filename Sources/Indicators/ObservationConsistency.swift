@@ -146,7 +146,7 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .warning, id,
-                            "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (× \(String(ratio).prefix(6))); check the unit and the digits",
+                            "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (× \(String(ratio + 0).prefix(6))); check the unit and the digits",
                             at: b.location))
                 }
             }

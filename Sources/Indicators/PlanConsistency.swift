@@ -301,6 +301,13 @@ extension PlanConsistency {
         return checkObservations(plan).filter { $0.severity == .error && !ignored.contains($0) }
     }
 
+    /// Warnings of `check` about the observations (an implausible jump, a count that is not a
+    /// whole number…), for a run's stderr; years outside the plan are in `checkYears`.
+    public static func observationWarnings(_ plan: Plan) -> [Finding] {
+        let years = checkYears(plan)
+        return checkObservations(plan).filter { $0.severity == .warning && !years.contains($0) }
+    }
+
     /// Errors of `check` in the plan's indicators and targets (not its observations).
     public static func planErrors(_ plan: Plan) -> [Finding] {
         let observed = checkObservations(plan)

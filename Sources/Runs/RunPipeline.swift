@@ -129,10 +129,13 @@ public enum RunPipeline {
                 plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf))
     }
 
-    /// What the run warns of on stderr: errors of the plan's own targets (judged as written), inputs
-    /// it did not use.
+    /// What the run warns of on stderr: errors of the plan's own targets (judged as written),
+    /// doubtful observations (a jump by a factor of 20), inputs it did not use.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
-        var out = (PlanConsistency.planErrors(plan) + PlanConsistency.checkYears(plan)).map { f in
+        let findings =
+            PlanConsistency.planErrors(plan) + PlanConsistency.observationWarnings(plan)
+            + PlanConsistency.checkYears(plan)
+        var out = findings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
         for s in scenarios {

@@ -84,11 +84,19 @@ extension PreparedScenario {
                 s.baseline[o + p] = base
                 let prevNew = s.vals[prev + p]
                 let prevBase = isSimulated(k, t - 1) ? s.baseline[prev + p] : prevNew
-                let growth =
-                    table.map { 1 + $0.sample(u[p * max(1, sortedYears.count) + col]) / 100 } ?? (base / prevBase)
-                let new = prevNew * growth
+                // A baseline path at zero (a driver on the square-root scale can reach it) has no
+                // growth rate: the path then follows its baseline's change in amount, and the
+                // links leave their indicators as they are (ratio 1), never 0/0.
+                let new: Double
+                if let table {
+                    new = prevNew * (1 + table.sample(u[p * max(1, sortedYears.count) + col]) / 100)
+                } else if prevBase > 0 {
+                    new = prevNew * (base / prevBase)
+                } else {
+                    new = max(0, prevNew + (base - prevBase))
+                }
                 s.vals[o + p] = new
-                s.ratio[o + p] = new / base
+                s.ratio[o + p] = base > 0 ? new / base : 1
             }
         }
         for link in links {

@@ -7,13 +7,15 @@ import Foundation
 /// together (common random numbers).
 public enum UncertainQuantity: Sendable, Equatable, CustomStringConvertible {
     case fixed(Double)
+    /// N(mean, sd²) truncated at mean ± 4 sd, the range the scenario reader checks against the
+    /// amount's limits (a draw 6 sd out could otherwise pass −100%: a negative GDP).
     case normal(mean: Double, sd: Double)
     case uniform(min: Double, max: Double)
     case triangular(min: Double, mode: Double, max: Double)
     /// Beta-PERT with λ = 4: Beta(α, β), α = 1 + 4(m − a)/(b − a), β = 1 + 4(b − m)/(b − a),
     /// rescaled to [a, b] (Vose, *Risk Analysis*, 3rd ed., §9.1).
     case pert(min: Double, mode: Double, max: Double)
-    /// exp(N(meanlog, sdlog²)).
+    /// exp(N(meanlog, sdlog²)), the normal truncated at ± 4 sdlog as for `normal`.
     case lognormal(meanlog: Double, sdlog: Double)
 
     /// Checks the parameters; nil when valid, else what is wrong.
@@ -32,7 +34,7 @@ public enum UncertainQuantity: Sendable, Equatable, CustomStringConvertible {
     public func quantile(_ u: Double) -> Double {
         switch self {
         case .fixed(let v): return v
-        case .normal(let m, let s): return m + s * StudentT.normalQuantile(u)
+        case .normal(let m, let s): return m + s * Swift.min(4, Swift.max(-4, StudentT.normalQuantile(u)))
         case .uniform(let a, let b): return a + (b - a) * u
         case .triangular(let a, let m, let b):
             let fc = (m - a) / (b - a)
@@ -45,7 +47,7 @@ public enum UncertainQuantity: Sendable, Equatable, CustomStringConvertible {
                 if StudentT.incompleteBeta(mid, al, be) < u { lo = mid } else { hi = mid }
             }
             return a + (b - a) * (lo + hi) / 2
-        case .lognormal(let ml, let sl): return exp(ml + sl * StudentT.normalQuantile(u))
+        case .lognormal(let ml, let sl): return exp(ml + sl * Swift.min(4, Swift.max(-4, StudentT.normalQuantile(u))))
         }
     }
 

@@ -233,6 +233,30 @@ struct HostileInputTests {
             r.stderr.contains("indicators.csv:3: [big_firms] target 500 for 2025 exceeds its parent"), "\(r.stderr)")
     }
 
+    /// GDP typed as 0 for one year puts the driver on the square-root scale, where a path can
+    /// reach 0: the driver scenarios divided by it (0/0) and every linked indicator became NaN
+    /// (found by mutating the bundled plan). The run now completes, with a warning for the jump.
+    @Test func aDriverPathThroughZeroStaysFinite() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundled = Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv")
+        let text = try String(contentsOf: bundled, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\ngdp,2017,3500,", with: "\ngdp,2017,0,")
+        #expect(edited != text)
+        let obs = dir.appendingPathComponent("obs.csv")
+        try edited.write(to: obs, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("run")
+        let r = try Binary.run(
+            [
+                "run", "Scenarios/baseline.yaml", "Scenarios/downturn-2023.yaml", "Scenarios/slower-gdp.yaml",
+                "--observations", obs.path, "--as-of", "2022", "--paths", "2000", "--no-sensitivity", "--out", out.path,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("value moves from 3080.01 in 2015 to 0 in 2017"), "\(r.stderr)")
+        let attainment = try String(contentsOf: out.appendingPathComponent("attainment.csv"), encoding: .utf8)
+        #expect(!attainment.lowercased().contains("nan") && !attainment.contains("inf"))
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)

@@ -13,6 +13,10 @@ struct UncertainQuantityTests {
         #expect(abs(UncertainQuantity.uniform(min: 2, max: 6).quantile(0.75) - 5) < 1e-12)
         #expect(abs(UncertainQuantity.normal(mean: 1, sd: 2).quantile(0.975) - (1 + 2 * 1.959963984540054)) < 1e-9)
         #expect(abs(UncertainQuantity.lognormal(meanlog: 0, sdlog: 1).quantile(0.5) - 1) < 1e-12)
+        // Truncated at ± 4 sd, the range the scenario reader checks (−80 ± 4·4.75 stays above −99).
+        #expect(UncertainQuantity.normal(mean: -80, sd: 4.75).quantile(1e-12) == -99)
+        #expect(UncertainQuantity.normal(mean: 1, sd: 2).quantile(1 - 1e-12) == 9)
+        #expect(abs(UncertainQuantity.lognormal(meanlog: 0, sdlog: 1).quantile(1e-15) - exp(-4)) < 1e-15)
         // A symmetric PERT (mode in the middle) has its median at the mode; PERT(0, 0, 1) is
         // Beta(1, 5) with F(x) = 1 − (1 − x)⁵, so its median is 1 − 0.5^(1/5).
         #expect(abs(UncertainQuantity.pert(min: 0, mode: 5, max: 10).quantile(0.5) - 5) < 1e-9)

@@ -137,7 +137,7 @@ def one_case(mode, binary, rnd, work):
         else:
             mutate_csv(os.path.join(work, name), rnd)
         as_of = rnd.choice([[], ["--as-of", "2022"], ["--as-of", "2023"]])
-        return ([[binary, "check", "--plan", work],
+        return ([[binary, "check", "--plan", work] + scenario_files(),
                  [binary, "run", "--plan", work] + scenario_files() + ["--paths", "400", "--out", out] + as_of],
                 [os.path.join(out, "attainment.csv"), os.path.join(out, "forecasts.csv")])
     if mode == "evaluate":
@@ -173,7 +173,7 @@ def one_case(mode, binary, rnd, work):
     series = os.path.join(work, "series.csv")
     open(series, "w").write("\n".join(lines) + "\n")
     h = str(rnd.choice([1, 2, 3, 6, 10]))
-    extra = rnd.choice([[], ["--kind", "share"], ["--kind", "count"], ["--levels", "50,99"],
+    extra = rnd.choice([[], ["--kind", "share"], ["--kind", "flow"], ["--kind", "net_change"], ["--levels", "50,99"],
                         ["--quantiles", "0.001,0.5,0.999"]])
     fc, bt = os.path.join(work, "f.csv"), os.path.join(work, "b.csv")
     return ([[binary, "forecast", "--input", series, "--horizon", h, "--output", fc] + extra,
@@ -203,7 +203,10 @@ def main():
             runs += 1
             tally[(cmd[1], status)] = tally.get((cmd[1], status), 0) + 1
             why = None
-            if status not in (0, 64, 65):
+            checked = cmd[1] == "run" and a.mode in ("plan", "scenarios")
+            if checked and status == 65:
+                why = "run refuses input that check accepts (same plan and scenarios)"
+            elif status not in (0, 64, 65):
                 why = f"exit {status}"
             elif status == 0 and any(os.path.exists(o) and non_finite_cells(o) for o in outputs):
                 why = "NaN or inf in an output of a successful run"
