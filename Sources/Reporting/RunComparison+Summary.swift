@@ -26,10 +26,21 @@ extension RunComparison {
         for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
         for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
         if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
-        let onlyA = Set(absent.filter { $0.pB == "absent" }.map { $0.key[0] }).sorted()
-        let onlyB = Set(absent.filter { $0.pA == "absent" }.map { $0.key[0] }).sorted()
+        // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
+        // one run only (another plan, or a target changed in indicators.csv).
+        let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
+        let inB = Set(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
+        let onlyA = inA.subtracting(inB).sorted(), onlyB = inB.subtracting(inA).sorted()
         if !onlyA.isEmpty { s += "  scenarios only in A: \(onlyA.joined(separator: ", "))\n" }
         if !onlyB.isEmpty { s += "  scenarios only in B: \(onlyB.joined(separator: ", "))\n" }
+        for (side, missing) in [("A", "pB"), ("B", "pA")] {
+            let targets = absent.filter { r in
+                inA.contains(r.key[0]) && inB.contains(r.key[0]) && (missing == "pB" ? r.pB : r.pA) == "absent"
+            }
+            guard !targets.isEmpty else { continue }
+            let shown = targets.prefix(3).map { $0.key.joined(separator: " ") }.joined(separator: "; ")
+            s += "  \(targets.count) targets only in \(side): \(shown)\(targets.count > 3 ? "; …" : "")\n"
+        }
         let ch = changed
         s +=
             "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"

@@ -1,0 +1,30 @@
+import Testing
+
+@testable import Reporting
+
+/// What `compare` prints when two runs differ in scenarios or targets.
+struct RunComparisonSummaryTests {
+    static func row(_ scenario: String, _ target: String, a: String, b: String) -> RunComparison.TargetRow {
+        RunComparison.TargetRow(
+            key: [scenario, "firms", "goal_final", "2025", target], pA: a, pB: b, difference: nil, combinedSE: nil,
+            beyondNoise: a == "absent" || b == "absent" ? "absent" : "no")
+    }
+
+    /// A target changed in indicators.csv is absent on each side under its old and new value:
+    /// the baseline both runs have was listed as a scenario "only in A" and "only in B".
+    @Test func scenariosBothRunsHaveAreNotListedAsMissing() {
+        let c = RunComparison(
+            inputDifferences: [], settingDifferences: [], modelDifferences: [], outputsIdentical: false,
+            rows: [
+                Self.row("baseline", "400", a: "0.5", b: "absent"),
+                Self.row("baseline", "450", a: "absent", b: "0.4"),
+                Self.row("baseline", "other", a: "0.9", b: "0.9"),
+                Self.row("rd-push", "400", a: "0.6", b: "absent"),
+            ])
+        let s = c.summary
+        #expect(s.contains("scenarios only in A: rd-push\n"), "\(s)")
+        #expect(!s.contains("scenarios only in B"), "\(s)")
+        #expect(s.contains("1 targets only in A: baseline firms goal_final 2025 400\n"), "\(s)")
+        #expect(s.contains("1 targets only in B: baseline firms goal_final 2025 450\n"), "\(s)")
+    }
+}
