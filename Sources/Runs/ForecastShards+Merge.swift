@@ -122,7 +122,7 @@ extension ForecastShards {
         guard let levels = parts.request["levels"] as? [String], let quantiles = parts.request["quantiles"] as? [String]
         else { throw InputError(file: parts.first + "/part.json", "records no levels or quantiles") }
         let (forecasts, status) = ForecastJob.tables(outputs, levelLabels: levels, quantileLabels: quantiles)
-        let folder = try RunFolder.prepare(out, force: force, layout: .forecast)
+        let folder = try RunFolder.prepare(out, force: force, layout: .forecast, inputs: parts.folders)
         let manifest: [String: Any] = [
             "tool": "plancast", "version": version, "request": parts.request, "inputs": parts.inputs,
             "merged_from": parts.folders, "shards": parts.folders.count,

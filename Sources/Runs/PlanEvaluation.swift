@@ -75,7 +75,8 @@ public enum PlanEvaluation {
                 try OutcomesLoader.load(path: p.outcomes, plan: p.loaded.plan, encoding: request.encoding)
             }
             // Checked and locked once the inputs are known to be good, before the long part.
-            folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+            folder = try RunFolder.prepare(
+                request.outputFolder, force: request.force, layout: .evaluation, inputs: [library])
             for (i, p) in plans.enumerated() {
                 // Leave one plan out: the base rate of the other plans' goals.
                 let others = outcomes.indices.filter { $0 != i }.flatMap { outcomes[$0].values }
@@ -107,7 +108,10 @@ public enum PlanEvaluation {
             let given = try request.recalibration.map { path throws(InputError) in
                 try GoalRecalibration.read(path: path)
             }
-            folder = try RunFolder.prepare(request.outputFolder, force: request.force, layout: .evaluation)
+            folder = try RunFolder.prepare(
+                request.outputFolder, force: request.force, layout: .evaluation,
+                inputs: [loaded.directory, request.outcomes] + loaded.files.map(\.path) + request.baseRateFrom
+                    + (request.recalibration.map { [$0] } ?? []))
             rows = try judge(loaded.plan, outcomes: outcomes, asOf: request.asOf, baseRate: rate, request: request)
             if let given {
                 rows = rows.map { r in

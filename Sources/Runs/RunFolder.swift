@@ -60,13 +60,31 @@ public struct RunFolder: Sendable {
     }
 
     /// Checks the target, removes leftovers of dead runs beside it and takes the lock.
-    static func prepare(_ path: String, force: Bool, layout: Layout = .run) throws(RunFolderError) -> RunFolder {
+    ///
+    /// A folder is replaced whole, so it must not hold the current folder or any of `inputs`
+    /// (the files and folders the command reads): `run --out . --force` emptied the folder it
+    /// was started in, and `--out PLAN_DIR --force` deleted the plan it had just read.
+    static func prepare(_ path: String, force: Bool, layout: Layout = .run, inputs: [String] = [])
+        throws(RunFolderError) -> RunFolder
+    {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty") }
         let url = URL(fileURLWithPath: trimmed).standardizedFileURL
         let name = url.lastPathComponent
         guard url.path != "/", !name.isEmpty, name != ".", name != ".." else {
             throw .unusable(path, "a run needs a folder of its own, not the file system's root")
+        }
+        let target = canonicalPath(url.path)
+        func holds(_ p: String) -> Bool {
+            let c = canonicalPath(p)
+            return c == target || c.hasPrefix(target + "/")
+        }
+        if holds(FileManager.default.currentDirectoryPath) {
+            throw .unusable(
+                path, "it holds the current folder, and an output folder is replaced whole; name a new folder")
+        }
+        if let input = inputs.first(where: holds) {
+            throw .unusable(path, "it holds \(input), which this command reads; name another folder")
         }
         let parent = url.deletingLastPathComponent().path
         do {
@@ -94,6 +112,15 @@ public struct RunFolder: Sendable {
             }
         }
         return RunFolder(path: url.path, lockDescriptor: fd, layout: layout)
+    }
+
+    /// The absolute path with symbolic links resolved, where the file exists (else standardised).
+    static func canonicalPath(_ p: String) -> String {
+        if let r = realpath(p, nil) {
+            defer { free(r) }
+            return String(cString: r)
+        }
+        return URL(fileURLWithPath: p).standardizedFileURL.path
     }
 
     /// Entries that a run folder does not hold (empty for a previous run or an empty folder).

@@ -27,7 +27,8 @@ public enum RunPipeline {
         let inputs = try load(request)
         // The output folder is checked and locked once the inputs are known to be good (a run that
         // fails on its input leaves nothing behind), and before the long part.
-        let folder = try RunFolder.prepare(request.outputFolder ?? RunFolder.defaultName(), force: request.force)
+        let folder = try RunFolder.prepare(
+            request.outputFolder ?? RunFolder.defaultName(), force: request.force, inputs: inputs.paths)
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let t1 = Date()
         let (runs, sensitivity) = try simulate(
@@ -45,6 +46,13 @@ public enum RunPipeline {
         let plan: LoadedPlan
         let scenarios: LoadedScenarios
         var recalibration: GoalRecalibration? = nil
+        var recalibrationFile: String? = nil
+
+        /// Every file and folder read, which an output folder must not hold.
+        var paths: [String] {
+            [plan.directory] + plan.files.map(\.path) + scenarios.files
+                + (recalibrationFile.map { [$0] } ?? [])
+        }
     }
 
     static func load(_ request: RunRequest) throws -> Inputs {
@@ -62,7 +70,8 @@ public enum RunPipeline {
         let recalibration = try request.recalibration.map { path throws(InputError) in
             try GoalRecalibration.read(path: path)
         }
-        return Inputs(plan: loaded, scenarios: scenarios, recalibration: recalibration)
+        return Inputs(
+            plan: loaded, scenarios: scenarios, recalibration: recalibration, recalibrationFile: request.recalibration)
     }
 
     /// Stops before any output when `check` finds an error in the observations: the first

@@ -27,7 +27,7 @@ public enum RunShards {
     {
         let inputs = try RunPipeline.load(request)
         let path = partFolder(request.outputFolder ?? "parts", shard: shard)
-        let folder = try RunFolder.prepare(path, force: request.force, layout: .part)
+        let folder = try RunFolder.prepare(path, force: request.force, layout: .part, inputs: inputs.paths)
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let engine = SimulationEngine(.shard(index: shard.index, count: shard.count))
         _ = try RunPipeline.simulate(inputs, request: request, threads: threads, engine: engine, progress: progress)
@@ -76,7 +76,7 @@ public enum RunShards {
                 throw InputError(file: parts.first, "simulation \(i + 1) of the parts: \(error)")
             }
         }
-        let folder = try RunFolder.prepare(out, force: force)
+        let folder = try RunFolder.prepare(out, force: force, inputs: inputs.paths + parts.folders)
         let engine = SimulationEngine(.replay(merged))
         let threads = request.threads ?? 1
         let (runs, sensitivity) = try RunPipeline.simulate(

@@ -257,6 +257,34 @@ struct HostileInputTests {
         #expect(!attainment.lowercased().contains("nan") && !attainment.contains("inf"))
     }
 
+    /// `--force` replaces an output folder whole: it must not be the folder the command runs in,
+    /// nor one holding its inputs (`--out . --force` emptied the working folder; `--out PLAN
+    /// --force` deleted the plan just read). Both are refused (exit 73) and nothing is touched.
+    @Test func anOutputFolderNeverHoldsTheInputsOrTheWorkingFolder() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent(Self.h + "plan-child-target-above-parent"), to: plan)
+        let work = dir.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try "keep\n".write(to: work.appendingPathComponent("precious.txt"), atomically: true, encoding: .utf8)
+        let common = ["run", "--plan", plan.path, "--paths", "300", "--no-sensitivity", "--force", "--out"]
+        for (out, needle) in [(plan.path, "which this command reads"), (".", "holds the current folder")] {
+            let r = try Binary.run(common + [out], in: work)
+            #expect(r.status == 73, "\(out): \(r.stderr)")
+            #expect(r.stderr.contains(needle), "\(r.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: plan.appendingPathComponent("plan.yaml").path))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("precious.txt").path))
+        let parts = dir.appendingPathComponent("parts").path
+        #expect(
+            try Binary.run(["run", "--plan", plan.path, "--paths", "300", "--shard", "1/1", "--out", parts]).status == 0
+        )
+        let merge = try Binary.run(["merge", parts, "--out", parts, "--force"])
+        #expect(merge.status == 73 && merge.stderr.contains("which this command reads"), "\(merge.stderr)")
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
