@@ -84,6 +84,33 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
     }
 }
 
+/// The absolute path with symbolic links resolved: of the file where it exists, else of its
+/// folder (a file about to be written), else standardised.
+public func canonicalPath(_ p: String) -> String {
+    func real(_ q: String) -> String? {
+        guard let r = realpath(q, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+    if let r = real(p) { return r }
+    let url = URL(fileURLWithPath: p).standardizedFileURL
+    if let dir = real(url.deletingLastPathComponent().path) { return dir + "/" + url.lastPathComponent }
+    return url.path
+}
+
+/// Why writing `output` would destroy what the command reads: it is one of `inputs`, or lies
+/// inside one of `folders` (a run folder, whose files its manifest vouches for). Nil when safe.
+public func outputConflict(_ output: String, inputs: [String], folders: [String] = []) -> String? {
+    let o = canonicalPath(output)
+    if let same = inputs.first(where: { canonicalPath($0) == o }) {
+        return "\(output) is also an input of this command (\(same)); write to another file"
+    }
+    if let folder = folders.first(where: { o.hasPrefix(canonicalPath($0) + "/") }) {
+        return "\(output) lies inside \(folder), a run folder that must not be edited; write elsewhere"
+    }
+    return nil
+}
+
 /// Writes text as UTF-8, optionally with a byte-order mark (Excel needs it to show Chinese).
 public func writeTextAtomically(_ text: String, to path: String, byteOrderMark: Bool = false) throws(OutputError) {
     var data = Data()

@@ -114,15 +114,6 @@ public struct RunFolder: Sendable {
         return RunFolder(path: url.path, lockDescriptor: fd, layout: layout)
     }
 
-    /// The absolute path with symbolic links resolved, where the file exists (else standardised).
-    static func canonicalPath(_ p: String) -> String {
-        if let r = realpath(p, nil) {
-            defer { free(r) }
-            return String(cString: r)
-        }
-        return URL(fileURLWithPath: p).standardizedFileURL.path
-    }
-
     /// Entries that a run folder does not hold (empty for a previous run or an empty folder).
     static func foreignEntries(_ path: String, layout: Layout = .run) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]

@@ -30,6 +30,9 @@ struct Compare: ParsableCommand {
                 throw ValidationError("'\(d)' is not a run folder")
             }
         }
+        if let output, let conflict = outputConflict(output, inputs: [], folders: [runA, runB]) {
+            throw ValidationError("--output: \(conflict)")
+        }
     }
 
     func run() throws {

@@ -153,6 +153,12 @@ struct ForecastCommand: ParsableCommand {
         } else if calibratedBy != nil || out != nil {
             throw ValidationError("--calibrated-by and --out go with --shard")
         }
+        let inputs = [batch.input] + (batch.library.map { [$0] } ?? [])
+        for (option, path) in [("--output", output), ("--status", status), ("--calibration", calibration)] {
+            if let path, let conflict = outputConflict(path, inputs: inputs) {
+                throw ValidationError("\(option): \(conflict)")
+            }
+        }
     }
 
     func run() throws {

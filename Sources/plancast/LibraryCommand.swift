@@ -30,6 +30,7 @@ struct LibraryCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one --input") }
+        if let conflict = outputConflict(output, inputs: inputs) { throw ValidationError("--output: \(conflict)") }
     }
 
     func run() throws {

@@ -285,6 +285,35 @@ struct HostileInputTests {
         #expect(merge.status == 73 && merge.stderr.contains("which this command reads"), "\(merge.stderr)")
     }
 
+    /// An output file that is also an input (`forecast --input X --output X` replaced the series
+    /// with their forecasts) or lies inside a run folder that `compare` reads: a usage error
+    /// (exit 64), and the file is untouched.
+    @Test func anOutputFileNeverReplacesAnInput() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let series = dir.appendingPathComponent("series.csv")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv"), to: series)
+        let before = try Data(contentsOf: series)
+        for args in [
+            ["forecast", "--input", series.path, "--horizon", "1", "--output", dir.path + "/./series.csv"],
+            ["backtest", "--input", series.path, "--horizon", "1", "--forecasts", series.path],
+            ["library", "--input", series.path, "--output", series.path],
+        ] {
+            let r = try Binary.run(args)
+            #expect(r.status == 64 && r.stderr.contains("is also an input of this command"), "\(args[0]): \(r.stderr)")
+        }
+        #expect(try Data(contentsOf: series) == before)
+        let run = dir.appendingPathComponent("run").path
+        let made = try Binary.run([
+            "run", "Scenarios/baseline.yaml", "--paths", "300", "--no-sensitivity", "--out", run,
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let r = try Binary.run(["compare", run, run, "--output", run + "/comparison.csv"])
+        #expect(r.status == 64 && r.stderr.contains("a run folder that must not be edited"), "\(r.stderr)")
+        #expect(try Binary.run(["compare", run, run]).status == 0, "the run folder still verifies")
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
