@@ -24,6 +24,20 @@ struct HistogramQuantilesTests {
         }
     }
 
+    /// Mass at one point (a share clamped just below 100 on most paths): a quantile never
+    /// lies beyond the largest or below the smallest value (it read 100.04 from its bin's spread).
+    @Test func aQuantileStaysWithinTheSample() {
+        var h = HistogramQuantiles(pilot: [[40, 160]], bins: 64)
+        let values = [Double](repeating: 99.999999, count: 990) + [Double](repeating: 99.4, count: 10)
+        values.withUnsafeBufferPointer { h.add(cell: 0, $0) }
+        #expect(h.binWidth(cell: 0) > 1)
+        for p in [0.05, 0.5, 0.95, 0.999] {
+            let q = h.quantile(cell: 0, p).value
+            #expect(q <= 99.999999 && q >= 99.4, "p = \(p): \(q)")
+        }
+        #expect(h.quantile(cell: 0, 0.0).value == 99.4)
+    }
+
     @Test func mergingIsOrderFree() {
         let pilot = [[0.0, 10.0]]
         var a = HistogramQuantiles(pilot: pilot, bins: 64), b = a.emptyCopy()
