@@ -122,6 +122,25 @@ def non_finite_cells(path):
     return False
 
 
+def out_of_range(forecasts, indicators):
+    """A simulated share outside [0, 100] or a stock or flow below 0 in forecasts.csv."""
+    if not (os.path.exists(forecasts) and os.path.exists(indicators)):
+        return None
+    kinds = {r.get("indicator"): r.get("kind") for r in csv.DictReader(open(indicators, encoding="utf-8-sig"))}
+    for r in csv.DictReader(open(forecasts, encoding="utf-8-sig")):
+        kind = kinds.get(r.get("indicator"))
+        for c in ("mean", "p05", "p50", "p95"):
+            try:
+                v = float(r.get(c) or "nan")
+            except ValueError:
+                continue
+            if math.isnan(v):
+                continue  # no value for that year (written empty)
+            if (kind == "share" and not 0 <= v <= 100) or (kind in ("stock", "flow") and v < 0):
+                return f"{r['scenario']} {r['indicator']} {r['year']} {c} = {v} outside the range of a {kind}"
+    return None
+
+
 def one_case(mode, binary, rnd, work):
     """Writes one mutated input under `work` and returns the commands to run and the CSVs to scan."""
     shutil.rmtree(work, ignore_errors=True)
@@ -210,6 +229,9 @@ def main():
                 why = f"exit {status}"
             elif status == 0 and any(os.path.exists(o) and non_finite_cells(o) for o in outputs):
                 why = "NaN or inf in an output of a successful run"
+            elif status == 0 and cmd[1] == "run" and a.mode in ("plan", "scenarios"):
+                plan = work if a.mode == "plan" else PLAN
+                why = out_of_range(os.path.join(work + "-out", "forecasts.csv"), os.path.join(plan, "indicators.csv"))
             if why:
                 found += 1
                 keep = os.path.join(a.keep, f"{a.mode}-{a.seed}-{found}")
