@@ -9,11 +9,28 @@ public struct TextTable {
     public var rightAligned: Set<Int> = []
 
     public init(header: [String], rightAligned: Set<Int> = []) {
-        self.header = header
+        self.header = header.map(Self.oneLine)
         self.rightAligned = rightAligned
     }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    public mutating func append(_ row: [String]) { rows.append(row.map(Self.oneLine)) }
+
+    /// A cell on one line: control and format characters (a newline inside an indicator's name,
+    /// an escape sequence) become spaces, so that they neither break the table nor reach the
+    /// terminal as commands.
+    static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(isControl(u) ? " " : u) }
+        return String(out)
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
 
     /// `s` cut to `width` display columns, ending in "…" when cut.
     public static func truncate(_ s: String, to width: Int) -> String {

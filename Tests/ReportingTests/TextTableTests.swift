@@ -25,4 +25,15 @@ struct TextTableTests {
         }
         #expect(t.render(maxWidth: 500, keep: 2) == t.render(), "a table that fits is not split")
     }
+
+    /// A newline or an escape sequence inside a name (an indicators.csv cell) broke the summary
+    /// table over two lines and would reach the terminal as a command.
+    @Test func cellsStayOnOneLine() {
+        var t = TextTable(header: ["名称", "P"])
+        t.append(["名,\"称\"\n第二行", "0.28"])
+        t.append(["\u{1b}[31mred", "0.5"])
+        let lines = t.render().split(separator: "\n")
+        #expect(lines.count == 4, "\(t.render())")
+        #expect(!t.render().contains("\u{1b}"))
+    }
 }
