@@ -96,7 +96,9 @@ public struct Plan: Sendable {
                     out.append(
                         Observation(
                             indicator: id, year: t - 1, value: s - d, quality: .derived,
-                            source: "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(s) − \(d)"))
+                            source:
+                                "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(d))"
+                        ))
                 }
             }
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {
@@ -106,7 +108,9 @@ public struct Plan: Sendable {
                 out.append(
                     Observation(
                         indicator: id, year: t, value: s - before, quality: .derived,
-                        source: "identity: \(parent)(\(t)) − \(parent)(\(t - 1)) = \(s) − \(before)"))
+                        source:
+                            "identity: \(parent)(\(t)) − \(parent)(\(t - 1)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(before))"
+                    ))
             }
         }
         return out
