@@ -37,8 +37,9 @@ struct Evaluate: ParsableCommand {
     var library: String?
 
     @Option(
-        help: "With --library: judge each plan as of these years after its base year.", transform: Evaluate.offsets)
-    var yearsAfterBase: [Int] = [2, 3]
+        help: "With --library: judge each plan as of these years after its base year (default: 2,3).",
+        transform: Evaluate.offsets)
+    var yearsAfterBase: [Int]?
 
     @Option(
         help:
@@ -70,19 +71,26 @@ struct Evaluate: ParsableCommand {
     var lang: Language = .zh
 
     static func years(_ text: String) throws -> [Int] {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let ys = parts.compactMap { Int($0) }
-        guard ys.count == parts.count, !ys.isEmpty, ys.allSatisfy({ (1900...2200).contains($0) }) else {
-            throw ValidationError("--as-of: write years separated by commas, e.g. 2012,2013")
-        }
-        return ys
+        try whole(text, in: 1900...2200, option: "--as-of", what: "years", example: "2012,2013")
     }
 
     static func offsets(_ text: String) throws -> [Int] {
-        let ys = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !ys.isEmpty, ys.allSatisfy({ (0...50).contains($0) }) else {
-            throw ValidationError("--years-after-base: write numbers of years separated by commas, e.g. 2,3")
+        try whole(text, in: 0...50, option: "--years-after-base", what: "numbers of years", example: "2,3")
+    }
+
+    /// Whole numbers separated by commas, each in `range` and each once (a year given twice was
+    /// judged twice and weighed double in the scores).
+    static func whole(_ text: String, in range: ClosedRange<Int>, option: String, what: String, example: String)
+        throws -> [Int]
+    {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
         }
+        let ys = parts.compactMap { Int($0) }
+        guard ys.count == parts.count, !ys.isEmpty, ys.allSatisfy({ range.contains($0) }) else {
+            throw ValidationError("\(option): write \(what) separated by commas, e.g. \(example)")
+        }
+        guard Set(ys).count == ys.count else { throw ValidationError("\(option): each year may appear once") }
         return ys
     }
 
@@ -96,6 +104,9 @@ struct Evaluate: ParsableCommand {
         if library != nil && recalibration != nil {
             throw ValidationError(
                 "--library fits its own recalibration leave one plan out; --recalibration is for one plan")
+        }
+        if library == nil && yearsAfterBase != nil {
+            throw ValidationError("--years-after-base goes with --library; for one plan give --as-of")
         }
         if library != nil && (outcomes != nil || asOf != nil) {
             throw ValidationError("--library takes each plan's outcomes.csv and judges as of --years-after-base")
@@ -113,7 +124,7 @@ struct Evaluate: ParsableCommand {
         var r = EvaluationRequest(
             planDirectory: library == nil ? try planOptions.planDirectory() : "", outcomes: outcomes ?? "",
             asOf: asOf ?? [], outputFolder: out)
-        (r.library, r.yearsAfterBase, r.recalibration) = (library, yearsAfterBase, recalibration)
+        (r.library, r.yearsAfterBase, r.recalibration) = (library, yearsAfterBase ?? [2, 3], recalibration)
         r.observations = planOptions.observations
         r.encoding = planOptions.encoding.encoding
         (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)

@@ -136,6 +136,20 @@ struct HostileInputTests {
             name: "scenario assumption after the plan", arguments: ["check", h + "assumption-2030.yaml"],
             status: 65, stderr: "assumption-2030.yaml:4:5: an assumption for 2030 is outside the plan's data range"),
         Case(
+            name: "a year judged twice (weighed double in the scores)",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023,2023", "--out",
+                "/tmp/plancast-never-ev2",
+            ],
+            status: 64, stderr: "--as-of: each year may appear once"),
+        Case(
+            name: "--years-after-base without --library (was ignored)",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023", "--years-after-base",
+                "2", "--out", "/tmp/plancast-never-ev3",
+            ],
+            status: 64, stderr: "--years-after-base goes with --library"),
+        Case(
             name: "driver defined twice (was a trap in Dictionary(uniqueKeysWithValues:))",
             arguments: ["check", "--plan", h + "plan-duplicate-driver"],
             status: 65, stderr: "plan-duplicate-driver/drivers.csv:3:1: driver 'gdp' is defined twice"),
