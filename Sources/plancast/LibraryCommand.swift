@@ -31,6 +31,13 @@ struct LibraryCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one --input") }
         if let conflict = outputConflict(output, inputs: inputs) { throw ValidationError("--output: \(conflict)") }
+        // The same collection twice would weigh each of its series double.
+        var seen = [String: String]()
+        for path in inputs {
+            if let first = seen.updateValue(path, forKey: canonicalPath(path)) {
+                throw ValidationError("--input: \(path) is the same file as \(first); give each collection once")
+            }
+        }
     }
 
     func run() throws {

@@ -150,6 +150,14 @@ struct HostileInputTests {
             ],
             status: 64, stderr: "--years-after-base goes with --library"),
         Case(
+            name: "one collection given twice to library (weighed double)",
+            arguments: [
+                "library", "--input", h + "constant-series.csv", "--input", "./" + h + "constant-series.csv",
+                "--output",
+                "/tmp/plancast-never-lib.csv",
+            ],
+            status: 64, stderr: "is the same file as"),
+        Case(
             name: "driver defined twice (was a trap in Dictionary(uniqueKeysWithValues:))",
             arguments: ["check", "--plan", h + "plan-duplicate-driver"],
             status: 65, stderr: "plan-duplicate-driver/drivers.csv:3:1: driver 'gdp' is defined twice"),
