@@ -127,6 +127,19 @@ extension PlanConsistency {
                 Finding(
                     .info, first.indicator, "\(first.year) has \(rows.count) reports: \(reports); \(verdict)",
                     at: first.location))
+            // An exact value that another report's stated bound excludes ("超3000" beside 2744):
+            // one of the two is wrong, or they count different things.
+            guard let c = chosen, let kind = plan.kind(of: c.indicator), c.bounds(kind: kind) == nil else { continue }
+            for r in rows where r != c {
+                let below = r.quality == .lowerBound && c.value < (r.explicitLower ?? r.value)
+                let above = r.quality == .upperBound && c.value > (r.explicitUpper ?? r.value)
+                guard below || above else { continue }
+                f.append(
+                    Finding(
+                        .warning, c.indicator,
+                        "\(c.year): the value used, \(c.text), is \(below ? "below the lower" : "above the upper") bound \(r.text) of line \(r.location.map { String($0.line) } ?? "?"); check which one counts what the plan counts",
+                        at: r.location))
+            }
         }
         return f
     }

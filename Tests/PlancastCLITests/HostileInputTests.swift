@@ -336,6 +336,17 @@ struct HostileInputTests {
         #expect(try Binary.run(["compare", run, run]).status == 0, "the run folder still verifies")
     }
 
+    /// Two reports of one year that contradict each other (2744 exact beside "at least 3000")
+    /// were an info line about "2 reports"; `check` and `run` now warn.
+    @Test func aValueOutsideAnotherReportsBoundIsAWarning() throws {
+        let r = try Binary.run(["check", "--observations", Self.h + "value-below-its-bound.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            (r.stdout + r.stderr).contains(
+                "value-below-its-bound.csv:3: warning: [high_tech_enterprises] 2022: the value used, 2744, is below the lower bound 3000"
+            ), "\(r.stdout)")
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
