@@ -28,11 +28,7 @@ public func writeAtomically(_ data: Data, to path: String) throws(OutputError) {
             try writeInPlace(data, to: path)
             return
         }
-        if type == S_IFREG, let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            let target = String(cString: resolved)
-            if target != path { return try replaceFile(data, at: target, named: path) }
-        }
+        if type == S_IFREG { return try replaceFile(data, at: canonicalPath(path), named: path) }
     }
     try replaceFile(data, at: path, named: path)
 }

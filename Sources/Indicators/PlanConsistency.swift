@@ -36,6 +36,11 @@ public enum PlanConsistency {
     static let tolerance = 1e-9
 
     public static func check(_ plan: Plan) -> [Finding] {
+        checkIndicators(plan) + checkObservations(plan)
+    }
+
+    /// The findings about the plan's indicators and targets (not its observations).
+    static func checkIndicators(_ plan: Plan) -> [Finding] {
         var findings = [Finding]()
         let years = Array(plan.metadata.years)
         let byID = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -45,7 +50,6 @@ public enum PlanConsistency {
             findings += checkBase(ind, plan: plan)
             findings += checkParent(ind, byID: byID, years: years)
         }
-        findings += checkObservations(plan)
         return findings
     }
 
@@ -291,26 +295,25 @@ public enum PlanConsistency {
 }
 
 extension PlanConsistency {
-    /// The findings that stop a run: errors in the observations (a share entered as a fraction,
-    /// a child above its parent, a stock that an identity makes negative…), except observations
-    /// outside the plan's years, which a run ignores with a warning. A run on such data would give
-    /// verdicts the evidence does not support. Errors in the plan's own targets do not stop it
-    /// (a plan is judged as its government wrote it): `planErrors` lists them for a warning.
-    public static func blockingErrors(_ plan: Plan) -> [Finding] {
-        let ignored = checkYears(plan)
-        return checkObservations(plan).filter { $0.severity == .error && !ignored.contains($0) }
+    /// What `check` means for a run, from one pass over the plan.
+    public struct RunFindings: Sendable {
+        /// Errors in the observations (a share entered as a fraction, a child above its parent, a
+        /// stock that an identity makes negative…): a run on such data would give verdicts the
+        /// evidence does not support, so it stops.
+        public let blocking: [Finding]
+        /// For stderr, in this order: errors in the plan's own targets (a plan is judged as its
+        /// government wrote it), doubtful observations (an implausible jump, a fractional count),
+        /// observations outside the plan's years (which the run ignores).
+        public let warnings: [Finding]
     }
 
-    /// Warnings of `check` about the observations (an implausible jump, a count that is not a
-    /// whole number…), for a run's stderr; years outside the plan are in `checkYears`.
-    public static func observationWarnings(_ plan: Plan) -> [Finding] {
+    public static func forRun(_ plan: Plan) -> RunFindings {
         let years = checkYears(plan)
-        return checkObservations(plan).filter { $0.severity == .warning && !years.contains($0) }
-    }
-
-    /// Errors of `check` in the plan's indicators and targets (not its observations).
-    public static func planErrors(_ plan: Plan) -> [Finding] {
-        let observed = checkObservations(plan)
-        return check(plan).filter { $0.severity == .error && !observed.contains($0) }
+        let observed = checkObservations(plan).filter { !years.contains($0) }
+        return RunFindings(
+            blocking: observed.filter { $0.severity == .error },
+            warnings: checkIndicators(plan).filter { $0.severity == .error }
+                + observed.filter { $0.severity == .warning }
+                + years)
     }
 }

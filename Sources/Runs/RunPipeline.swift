@@ -77,7 +77,7 @@ public enum RunPipeline {
     /// Stops before any output when `check` finds an error in the observations: the first
     /// error, located, and how many more (exit 65).
     static func refuseInconsistent(_ plan: Plan) throws(InputError) {
-        let errors = PlanConsistency.blockingErrors(plan)
+        let errors = PlanConsistency.forRun(plan).blocking
         guard let first = errors.first else { return }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw InputError(
@@ -141,10 +141,7 @@ public enum RunPipeline {
     /// What the run warns of on stderr: errors of the plan's own targets (judged as written),
     /// doubtful observations (a jump by a factor of 20), inputs it did not use.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
-        let findings =
-            PlanConsistency.planErrors(plan) + PlanConsistency.observationWarnings(plan)
-            + PlanConsistency.checkYears(plan)
-        var out = findings.map { f in
+        var out = PlanConsistency.forRun(plan).warnings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
         for s in scenarios {

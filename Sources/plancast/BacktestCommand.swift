@@ -32,12 +32,7 @@ struct BacktestCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(origins) else { throw ValidationError("--origins must be between 1 and 1000") }
-        let inputs = [batch.input] + (batch.library.map { [$0] } ?? [])
-        for (option, path) in [("--output", output), ("--forecasts", forecasts)] {
-            if let path, let conflict = outputConflict(path, inputs: inputs) {
-                throw ValidationError("\(option): \(conflict)")
-            }
-        }
+        try batch.refuseOverwriting([("--output", output), ("--forecasts", forecasts)])
     }
 
     func run() throws {

@@ -104,6 +104,15 @@ struct BatchOptions: ParsableArguments {
         return s
     }
 
+    /// Output files that would replace the input series or the library: a usage error.
+    func refuseOverwriting(_ outputs: [(option: String, path: String?)]) throws {
+        let inputs = [input] + (library.map { [$0] } ?? [])
+        for (option, path) in outputs {
+            if let path, let conflict = outputConflict(path, inputs: inputs) {
+                throw ValidationError("\(option): \(conflict)")
+            }
+        }
+    }
 }
 
 /// `plancast forecast`: batch forecasts with calibrated intervals and quantiles.
@@ -153,12 +162,7 @@ struct ForecastCommand: ParsableCommand {
         } else if calibratedBy != nil || out != nil {
             throw ValidationError("--calibrated-by and --out go with --shard")
         }
-        let inputs = [batch.input] + (batch.library.map { [$0] } ?? [])
-        for (option, path) in [("--output", output), ("--status", status), ("--calibration", calibration)] {
-            if let path, let conflict = outputConflict(path, inputs: inputs) {
-                throw ValidationError("\(option): \(conflict)")
-            }
-        }
+        try batch.refuseOverwriting([("--output", output), ("--status", status), ("--calibration", calibration)])
     }
 
     func run() throws {
