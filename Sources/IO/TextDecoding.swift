@@ -52,7 +52,7 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-        throw InputError(file: path, "cannot read the file", hint: "check that the path exists and is readable")
+        throw unreadable(path)
     }
     do {
         return try decodeText(data, file: path, encoding: encoding)
@@ -61,6 +61,18 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
             file: error.file, line: error.line, column: error.column, error.message,
             hint: "save it as UTF-8 (most editors: Save As… → Encoding UTF-8)")
     }
+}
+
+/// Why a file cannot be read, in the reader's words: missing, a folder, or not readable.
+func unreadable(_ path: String) -> InputError {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        return InputError(file: path, "cannot read the file: it does not exist", hint: "check the path")
+    }
+    if isFolder.boolValue {
+        return InputError(file: path, "cannot read the file: it is a folder", hint: "give the path of a file")
+    }
+    return InputError(file: path, "cannot read the file", hint: "check that it is readable (permissions)")
 }
 
 /// Locates the first byte that is not valid UTF-8 (line and byte column).

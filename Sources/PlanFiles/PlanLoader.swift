@@ -43,6 +43,12 @@ public enum PlanLoader {
         let encoding = TextEncoding.auto
         let dir = URL(fileURLWithPath: directory)
         let planPath = dir.appendingPathComponent("plan.yaml").path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
+            throw InputError(
+                file: directory, "--plan names a file, not a plan folder",
+                hint: "give the folder that holds plan.yaml, such as Notebooks-data/kunshan-2022-2025")
+        }
         guard FileManager.default.fileExists(atPath: planPath) else {
             throw InputError(
                 file: planPath, "no plan.yaml in this folder",

@@ -27,7 +27,7 @@ extension RunComparison {
         for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
         if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
         // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
-        // one run only (another plan, or a target changed in indicators.csv).
+        // one run only (another plan, or a target added or removed in indicators.csv).
         let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
         let inB = Set(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
         let onlyA = inA.subtracting(inB).sorted(), onlyB = inB.subtracting(inA).sorted()
@@ -41,9 +41,18 @@ extension RunComparison {
             let shown = targets.prefix(3).map { $0.key.joined(separator: " ") }.joined(separator: "; ")
             s += "  \(targets.count) targets only in \(side): \(shown)\(targets.count > 3 ? "; …" : "")\n"
         }
+        let moved = retargeted
+        if !moved.isEmpty {
+            s += "\(moved.count) targets have another value in B (the plan was revised):\n"
+            for r in moved.prefix(10) {
+                s +=
+                    "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): target \(r.key[4]) → \(r.targetB ?? ""), P \(r.pA) → \(r.pB)\n"
+            }
+            if moved.count > 10 { s += "  … \(moved.count - 10) more\n" }
+        }
         let ch = changed
         s +=
-            "\(ch.count) of \(rows.count - absent.count) targets in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
+            "\(ch.count) of \(rows.count - absent.count - moved.count) targets the same in both runs changed beyond Monte Carlo noise (|Δ| > 3 SE) or in status.\n"
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
                 "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"

@@ -15,17 +15,22 @@ public struct RunComparison: Sendable {
     }
 
     public struct TargetRow: Sendable {
-        public let key: [String]  // scenario, indicator, target_type, year, target
+        public let key: [String]  // scenario, indicator, target_type, year, target (A's where both)
+        /// B's target where it differs from A's (the plan's target was revised between the runs).
+        public let targetB: String?
         public let pA: String
         public let pB: String
         public let difference: Double?
         public let combinedSE: Double?
-        /// `yes`, `no`, `status_changed` (evaluable in one run only) or `absent`.
+        /// `yes`, `no`, `status_changed` (evaluable in one run only), `target_changed` (the same
+        /// target with another value: its P moves with the value, not only with noise) or `absent`.
         public let beyondNoise: String
         public init(
-            key: [String], pA: String, pB: String, difference: Double?, combinedSE: Double?, beyondNoise: String
+            key: [String], targetB: String? = nil, pA: String, pB: String, difference: Double?, combinedSE: Double?,
+            beyondNoise: String
         ) {
             self.key = key
+            self.targetB = targetB
             self.pA = pA
             self.pB = pB
             self.difference = difference
@@ -55,10 +60,12 @@ public struct RunComparison: Sendable {
 
     public static let columns = [
         "scenario", "indicator", "target_type", "year", "target", "p_met_a", "p_met_b", "difference", "combined_se",
-        "beyond_noise",
+        "beyond_noise", "target_b",
     ]
 
     public var changed: [TargetRow] { rows.filter { $0.beyondNoise == "yes" || $0.beyondNoise == "status_changed" } }
+    /// Targets whose value differs between the runs (same indicator, kind and year).
+    public var retargeted: [TargetRow] { rows.filter { $0.beyondNoise == "target_changed" } }
     public var absent: [TargetRow] { rows.filter { $0.beyondNoise == "absent" } }
     public var reproduces: Bool { outputsIdentical }
 
@@ -68,7 +75,7 @@ public struct RunComparison: Sendable {
             out += CSVFormat.line(
                 r.key + [
                     r.pA, r.pB, r.difference.map { String(format: "%.6f", $0) } ?? "",
-                    r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise,
+                    r.combinedSE.map { String(format: "%.6f", $0) } ?? "", r.beyondNoise, r.targetB ?? "",
                 ])
         }
         return out

@@ -122,19 +122,20 @@ extension RunComparison {
                 scenarioB ?? (sb.count == 1 ? sb.first! : "baseline")
             )
         }
-        func index(_ t: CSVTable, only: String?) throws(InputError) -> (
-            keys: [[String]], rows: [[String]: (p: String, se: String)]
-        ) {
+        // Targets pair by scenario, indicator, target type and year; their values are compared
+        // apart, so a target revised between the runs is one row with both values.
+        typealias Entry = (target: String, p: String, se: String)
+        func index(_ t: CSVTable, only: String?) throws(InputError) -> (keys: [[String]], rows: [[String]: Entry]) {
             let cols = try ["scenario", "indicator", "target_type", "year", "target", "p_met", "p_met_se"].map {
                 c throws(InputError) in try t.columnIndex(c)
             }
-            var keys = [[String]](), rows = [[String]: (p: String, se: String)]()
+            var keys = [[String]](), rows = [[String]: Entry]()
             for r in t.rows {
                 if let only, r[cols[0]] != only { continue }
-                var key = Array(cols.prefix(5).map { r[$0] })
+                var key = Array(cols.prefix(4).map { r[$0] })
                 if let pick { key[0] = pick.0 == pick.1 ? pick.0 : "\(pick.0)→\(pick.1)" }
                 if rows[key] == nil { keys.append(key) }
-                rows[key] = (r[cols[5]], r[cols[6]])
+                rows[key] = (r[cols[4]], r[cols[5]], r[cols[6]])
             }
             return (keys, rows)
         }
@@ -145,18 +146,22 @@ extension RunComparison {
         let rows = order.map { k in
             let a = ra[k], b = rb[k]
             let pa = a?.p ?? "absent", pb = b?.p ?? "absent"
-            if a == nil || b == nil {
-                return TargetRow(key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil, beyondNoise: "absent")
+            guard let a, let b else {
+                return TargetRow(
+                    key: k + [a?.target ?? b?.target ?? ""], pA: pa, pB: pb, difference: nil, combinedSE: nil,
+                    beyondNoise: "absent")
             }
+            let retargeted = a.target != b.target
+            let key = k + [a.target], targetB = retargeted ? b.target : nil
             guard let x = Double(pa), let y = Double(pb) else {
                 return TargetRow(
-                    key: k, pA: pa, pB: pb, difference: nil, combinedSE: nil,
-                    beyondNoise: pa == pb ? "no" : "status_changed")
+                    key: key, targetB: targetB, pA: pa, pB: pb, difference: nil, combinedSE: nil,
+                    beyondNoise: retargeted ? "target_changed" : pa == pb ? "no" : "status_changed")
             }
-            let d = ProbabilityDifference.independent(x, se: Double(a?.se ?? "") ?? 0, y, se: Double(b?.se ?? "") ?? 0)
+            let d = ProbabilityDifference.independent(x, se: Double(a.se) ?? 0, y, se: Double(b.se) ?? 0)
             return TargetRow(
-                key: k, pA: pa, pB: pb, difference: d.difference, combinedSE: d.standardError,
-                beyondNoise: d.beyondNoise ? "yes" : "no")
+                key: key, targetB: targetB, pA: pa, pB: pb, difference: d.difference, combinedSE: d.standardError,
+                beyondNoise: retargeted ? "target_changed" : d.beyondNoise ? "yes" : "no")
         }
         return (rows, pick)
     }

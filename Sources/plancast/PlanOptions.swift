@@ -14,8 +14,12 @@ struct PlanOptions: ParsableArguments {
     @OptionGroup var encoding: EncodingOptions
 
     func validate() throws {
-        if let plan, !FileManager.default.fileExists(atPath: plan) {
+        var isFolder: ObjCBool = false
+        if let plan, !FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) {
             throw ValidationError("plan folder '\(plan)' does not exist")
+        }
+        if let plan, !isFolder.boolValue {
+            throw ValidationError("--plan '\(plan)' is a file: give the folder that holds plan.yaml")
         }
         if let observations, !FileManager.default.isReadableFile(atPath: observations) {
             throw ValidationError("cannot read observations file '\(observations)'")

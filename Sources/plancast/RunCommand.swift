@@ -61,7 +61,9 @@ struct Run: ParsableCommand {
         for f in scenarioFiles where !FileManager.default.isReadableFile(atPath: f) {
             throw ValidationError("cannot read scenario file '\(f)'")
         }
-        if let asOf, !(1900...2200).contains(asOf) { throw ValidationError("--as-of must be a year") }
+        if let asOf, !(1900...2200).contains(asOf) {
+            throw ValidationError("--as-of must be a year from 1900 to 2200 (got \(asOf))")
+        }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out must name a folder")
         }

@@ -77,6 +77,38 @@ struct RunPipelineTests {
         #expect(c.summary.contains("base.yaml"))
     }
 
+    /// A goal revised in indicators.csv between two runs (3,500 → 4,000 firms) is one row with
+    /// both values, counted apart from the targets that stayed, not two rows "only in A/B".
+    @Test func compareShowsARevisedTargetWithBothValues() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let revised = dir.appendingPathComponent("plan").path
+        try FileManager.default.copyItem(atPath: Self.plan, toPath: revised)
+        let table = revised + "/indicators.csv"
+        var lines = try String(contentsOfFile: table, encoding: .utf8).components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.hasPrefix("high_tech_enterprises,") })
+        #expect(lines[i].contains(",final,3500,"), "\(lines[i])")
+        lines[i] = lines[i].replacingOccurrences(of: ",final,3500,", with: ",final,4000,")
+        try lines.joined(separator: "\n").write(toFile: table, atomically: true, encoding: .utf8)
+        let baseline = Self.root.appendingPathComponent("Scenarios/baseline.yaml").path
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        _ = try RunPipeline.run(Self.request([baseline], out: a))
+        var rb = Self.request([baseline], out: b)
+        rb.planDirectory = revised
+        _ = try RunPipeline.run(rb)
+        let c = try RunComparison.load(a, b)
+        let goal = try #require(c.rows.first { $0.key[1] == "high_tech_enterprises" && $0.key[2] == "goal_final" })
+        #expect(goal.key[4] == "3500" && goal.targetB == "4000" && goal.beyondNoise == "target_changed")
+        // A higher goal for the same paths: P falls (or both are 0).
+        let pa = try #require(Double(goal.pA)), pb = try #require(Double(goal.pB))
+        #expect(pb < pa || pa == 0, "\(goal)")
+        #expect(c.retargeted.count == 1, "\(c.retargeted.map(\.key))")
+        #expect(c.absent.isEmpty, "\(c.absent.map(\.key))")
+        #expect(c.summary.contains("high_tech_enterprises goal_final 2025: target 3500 → 4000"), "\(c.summary)")
+        #expect(!c.summary.contains("only in"), "\(c.summary)")
+        #expect(c.csv.contains(",target_changed,4000\n"))
+    }
+
     @Test func rerunReproducesByteForByte() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
