@@ -1,5 +1,7 @@
 """Coverage by stratum: the share of held-out values inside the 80% interval, by quartile of
-series length and of in-sample volatility (mean absolute log change of the training years).
+series length and of in-sample volatility (mean absolute log change of the training years), and
+by recent direction (the last training value below or not below the one five years earlier:
+the series a plan's "decrease" goals are about), with the share of outcomes below the median.
 usage: strata.py DATA.csv FORECASTS.csv   (forecasts: series_id,horizon_step,...,lo80,hi80)"""
 import csv, collections, math, sys
 data = collections.defaultdict(lambda: {"train": [], "test": []})
@@ -18,7 +20,16 @@ for r in csv.DictReader(open(sys.argv[2])):
     s = r["series_id"]; h = int(r["horizon_step"]); y = data[s]["test"][h - 1]
     inside = float(r["lo80"]) <= y <= float(r["hi80"])
     hits["length"][by_len[s]].append(inside); hits["volatility"][by_vol[s]].append(inside)
+falling = {s: len(v["train"]) >= 6 and v["train"][-1] < v["train"][-6] for s, v in data.items()}
+direction = collections.defaultdict(lambda: [0, 0, 0])
+for r in csv.DictReader(open(sys.argv[2])):
+    s = r["series_id"]; h = int(r["horizon_step"]); y = data[s]["test"][h - 1]
+    d = direction["falling" if falling[s] else "rising"]
+    d[0] += 1; d[1] += float(r["lo80"]) <= y <= float(r["hi80"])
+    if "q0.5" in r: d[2] += y < float(r["q0.5"])
 for name, d in hits.items():
     cov = [sum(d[q]) / len(d[q]) for q in range(4)]
     print(f"{name} quartiles 80% coverage: " + " ".join(f"{c:.3f}" for c in cov)
           + f"  (worst distance from 0.80: {max(abs(c - 0.8) for c in cov):.3f})")
+print("recent direction 80% coverage: " + "  ".join(
+    f"{k} {d[1] / d[0]:.3f} (n={d[0]}, below median {d[2] / d[0]:.2f})" for k, d in sorted(direction.items())))
