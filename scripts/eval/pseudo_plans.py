@@ -15,7 +15,7 @@ for policy reasons, binding goals met through policy, indicators of other kinds 
 
 Usage:
   python3 scripts/eval/pseudo_plans.py BINARY SERIES.csv OUT_DIR [--history 5] [--seed 1]
-      [--per-plan 30] [--paths 2000] [--final-share 0.5]
+      [--per-plan 30] [--plans N] [--paths 2000] [--final-share 0.5] [--no-evaluate]
 SERIES.csv: series_id,t,value[,split] (the shared development sets). Prints the scores.
 """
 import argparse
@@ -51,6 +51,8 @@ def main():
     ap.add_argument("--per-plan", type=int, default=30)
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--plans", type=int, default=0, help="keep only the first N plans (0: all)")
+    ap.add_argument("--no-evaluate", action="store_true", help="only write the plan folders")
     ap.add_argument("--final-share", type=float, default=0.5, help="share of goals stated as a final level")
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -64,6 +66,8 @@ def main():
         usable.append((sid, v[-(a.history + period):]))
     rng.shuffle(usable)
     plans = [usable[i:i + a.per_plan] for i in range(0, len(usable) - a.per_plan + 1, a.per_plan)]
+    if a.plans:
+        plans = plans[:a.plans]
     lib = os.path.join(a.out, "library")
     os.makedirs(lib, exist_ok=True)
     met_total = 0
@@ -118,7 +122,7 @@ def main():
                              "expected"] + [str(m) for m in milestones] + ["none"])
             first = base_year - len(hist) + 1
             for k, x in enumerate(hist + plan[:3]):
-                obs_rows.append([iid, str(first + k), repr(x), "actual", a.series, ""])
+                obs_rows.append([iid, str(first + k), repr(x), "actual", os.path.basename(a.series), ""])
             outcome = sum(plan) if rule == "cumulative" else plan[-1]
             out_rows.append([iid, "1" if met else "0", repr(outcome), "the series' real values"])
             met_total += met
@@ -139,6 +143,8 @@ def main():
             w.writerows(out_rows)
     print(f"{len(plans)} plans of {a.per_plan} goals from {os.path.basename(a.series)}, {a.history} points up to the "
           f"base year; {met_total / max(goals_total, 1):.2f} of the goals met")
+    if a.no_evaluate:
+        return
     out = os.path.join(a.out, "evaluation")
     cmd = [a.binary, "evaluate", "--library", lib, "--years-after-base", "2,3", "--out", out,
            "--paths", str(a.paths), "--force", "--lang", "en"]
