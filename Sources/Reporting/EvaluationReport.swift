@@ -14,14 +14,17 @@ public enum EvaluationReport {
         public let name: String
         public let commitment: Commitment?
         public let goal: String
+        /// Whether the goal asks for an increase or a decrease (nil: not said).
+        public let direction: Direction?
         /// Probabilities by method (`methods` order); nil where the method cannot judge.
         public let p: [Double?]
         public let outcome: Bool
         public init(
             plan: String, asOf: Int, indicator: String, name: String, commitment: Commitment?, goal: String,
-            p: [Double?], outcome: Bool
+            direction: Direction? = nil, p: [Double?], outcome: Bool
         ) {
             self.plan = plan
+            self.direction = direction
             (self.asOf, self.indicator, self.name, self.commitment) = (asOf, indicator, name, commitment)
             (self.goal, self.p, self.outcome) = (
                 goal, p + Array(repeating: nil, count: max(0, EvaluationReport.methods.count - p.count)), outcome
@@ -33,8 +36,8 @@ public enum EvaluationReport {
             var p = self.p
             p[m] = value
             return Row(
-                plan: plan, asOf: asOf, indicator: indicator, name: name, commitment: commitment, goal: goal, p: p,
-                outcome: outcome)
+                plan: plan, asOf: asOf, indicator: indicator, name: name, commitment: commitment, goal: goal,
+                direction: direction, p: p, outcome: outcome)
         }
     }
 
@@ -62,8 +65,9 @@ public enum EvaluationReport {
         return rows.filter { r in available.allSatisfy { r.p[$0] != nil } }.map { ($0.p[m]!, $0.outcome) }
     }
 
-    /// Per plan and as-of year, per plan over its years, over everything, and over binding and
-    /// over expected goals: n, Brier, log score and sharpness of each method.
+    /// Per plan and as-of year, per plan over its years, over everything, over binding and over
+    /// expected goals, and over increase and over decrease goals: n, Brier, log score and
+    /// sharpness of each method.
     public static func scoresCSV(_ rows: [Row]) -> String {
         var out = CSVFormat.line(["plan", "as_of", "method", "n", "brier", "log_score", "sharpness"])
         func add(_ plan: String, _ year: String, _ mine: [Row]) {
@@ -85,6 +89,13 @@ public enum EvaluationReport {
         // Binding goals are met through policy more often than their trend says: score them apart.
         for c in Commitment.allCases where rows.contains(where: { $0.commitment == c }) {
             add("\(c.rawValue) goals", "all", rows.filter { $0.commitment == c })
+        }
+        // Goals that need a fall to continue are forecast less reliably than growth
+        // (Notebooks-data/pseudo-plans.md): score them apart when a plan has both kinds.
+        if Set(rows.compactMap(\.direction)).count > 1 {
+            for d in Direction.allCases {
+                add("\(d.rawValue) goals", "all", rows.filter { $0.direction == d })
+            }
         }
         return out
     }

@@ -235,7 +235,8 @@ public enum PlanEvaluation {
                         name: request.language == .en ? ind.nameEn : ind.nameZh, commitment: ind.commitment,
                         goal: statement(
                             goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear),
-                        p: [o.pMet, trend ?? baseRate ?? 0.5, baseRate], outcome: outcome.met))
+                        direction: ind.direction, p: [o.pMet, trend ?? baseRate ?? 0.5, baseRate],
+                        outcome: outcome.met))
             }
         }
         return rows

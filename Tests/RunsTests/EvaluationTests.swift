@@ -51,6 +51,10 @@ struct EvaluationTests {
         #expect(scores.contains("all,base_rate,12,\(expected),"))
         // Binding goals apart: energy intensity and forest cover, both met, twice → (0.25² · 4)/4.
         #expect(scores.contains("binding goals,all,base_rate,4,0.0625,"))
+        // Decrease goals apart: energy intensity and unemployment, both met, twice → 0.0625; the
+        // increase goals 2 met and 2 not per year → (2 · 0.75² + 2 · 0.25²)/4.
+        #expect(scores.contains("decrease goals,all,base_rate,4,0.0625,"), "\(scores)")
+        #expect(scores.contains("increase goals,all,base_rate,8,0.3125,"), "\(scores)")
         for f in ["evaluation.csv", "reliability.csv", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: outcome.folder + "/" + f))
         }
