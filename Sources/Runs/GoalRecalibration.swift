@@ -8,12 +8,14 @@ import Simulation
 /// What past plans teach about P(met) (issue 14, deliver 5): a logistic recalibration of the
 /// model's probability on features a planner would weigh,
 ///
-///     logit P′ = β₀ + β₁·logit(clip(P)) + β₂·binding + β₃·(trend − ½)
+///     logit P′ = β₀ + β₁·logit(clip(P)) + β₂·binding + β₃·(trend − ½) + β₄·decrease
 ///
 /// where P is the model's P(met) clipped to [0.01, 0.99], `binding` is 1 for a binding (约束性)
-/// goal, and `trend` is the 3-point trend rule's verdict (1 if the straight line through the
-/// last three points reaches the goal, 0 if not; ½ when it cannot judge). This is Platt scaling
-/// (Platt 1999) with two more predictors. Binding goals are met through policy more often than
+/// goal, `trend` is the 3-point trend rule's verdict (1 if the straight line through the
+/// last three points reaches the goal, 0 if not; ½ when it cannot judge), and `decrease` is 1 for
+/// a goal that asks for a fall (the model's P of such goals is the less reliable kind on the
+/// pseudo-plans of Notebooks-data/pseudo-plans.md). This is Platt scaling (Platt 1999) with
+/// three more predictors. Binding goals are met through policy more often than
 /// their trend says, and most goals of finished plans are met, so a model that only extrapolates
 /// can be systematically low; the fit learns by how much from plans whose outcomes are known.
 ///
@@ -23,11 +25,13 @@ import Simulation
 /// as far as its outcomes say. `evaluate --library` fits it leave one plan out, never
 /// on the plan being judged.
 public struct GoalRecalibration: Sendable, Equatable {
-    public static let features = ["intercept", "logit_p_model", "binding", "trend_rule"]
+    public static let features = ["intercept", "logit_p_model", "binding", "trend_rule", "decrease"]
     public static let priors = [
         CoefficientPrior(mean: 0, sd: 1), CoefficientPrior(mean: 1, sd: 0.5), CoefficientPrior(mean: 0, sd: 1),
-        CoefficientPrior(mean: 0, sd: 1),
+        CoefficientPrior(mean: 0, sd: 1), CoefficientPrior(mean: 0, sd: 1),
     ]
+    /// Features a file may lack (written before they existed): their coefficient is 0.
+    static let optionalFeatures: Set<String> = ["decrease"]
     /// The clip on P before its logit (as the log score's).
     public static let clip = 0.01
 
@@ -41,15 +45,20 @@ public struct GoalRecalibration: Sendable, Equatable {
     }
 
     /// The predictors of one goal-year.
-    public static func predictors(pModel: Double, commitment: Commitment?, trend: Double?) -> [Double] {
+    public static func predictors(pModel: Double, commitment: Commitment?, trend: Double?, direction: Direction?)
+        -> [Double]
+    {
         let p = min(max(pModel, clip), 1 - clip)
-        return [1, Foundation.log(p / (1 - p)), commitment == .binding ? 1 : 0, (trend ?? 0.5) - 0.5]
+        return [
+            1, Foundation.log(p / (1 - p)), commitment == .binding ? 1 : 0, (trend ?? 0.5) - 0.5,
+            direction == .decrease ? 1 : 0,
+        ]
     }
 
     /// The recalibrated P(met).
-    public func probability(pModel: Double, commitment: Commitment?, trend: Double?) -> Double {
+    public func probability(pModel: Double, commitment: Commitment?, trend: Double?, direction: Direction?) -> Double {
         LogisticFit(coefficients: coefficients)
-            .probability(Self.predictors(pModel: pModel, commitment: commitment, trend: trend))
+            .probability(Self.predictors(pModel: pModel, commitment: commitment, trend: trend, direction: direction))
     }
 
     /// The 3-point trend rule's verdict on a headline goal of a simulated plan (nil for other
@@ -70,8 +79,9 @@ public struct GoalRecalibration: Sendable, Equatable {
     public func probability(_ o: TargetOutcome, model: PlanModel) -> Double? {
         guard o.spec.kind == .goal, let p = o.pMet, let k = o.spec.series else { return nil }
         guard o.status == .simulated else { return p }
-        let commitment = model.plan.indicator(model.series[k].id)?.commitment
-        return probability(pModel: p, commitment: commitment, trend: Self.trend(o, model: model))
+        let ind = model.plan.indicator(model.series[k].id)
+        return probability(
+            pModel: p, commitment: ind?.commitment, trend: Self.trend(o, model: model), direction: ind?.direction)
     }
 
     /// Fits on evaluation rows (`p` in `EvaluationReport.methods` order: model, trend rule, …);
@@ -79,7 +89,9 @@ public struct GoalRecalibration: Sendable, Equatable {
     public static func fit(_ rows: [EvaluationReport.Row]) -> GoalRecalibration? {
         let usable = rows.filter { $0.p[0] != nil }
         guard !usable.isEmpty else { return nil }
-        let x = usable.map { predictors(pModel: $0.p[0]!, commitment: $0.commitment, trend: $0.p[1]) }
+        let x = usable.map {
+            predictors(pModel: $0.p[0]!, commitment: $0.commitment, trend: $0.p[1], direction: $0.direction)
+        }
         let y = usable.map { $0.outcome ? 1.0 : 0.0 }
         // Every coefficient has a prior, so the fit exists even for separated outcomes.
         guard let fit = try? LogisticRegression.fit(x: x, y: y, priors: priors) else { return nil }
@@ -95,7 +107,8 @@ public struct GoalRecalibration: Sendable, Equatable {
         return rows.map { r in
             guard let p = r.p[0] else { return nil }
             if fits[r.plan] == nil { fits[r.plan] = fit(rows.filter { $0.plan != r.plan }) }
-            return fits[r.plan]!?.probability(pModel: p, commitment: r.commitment, trend: r.p[1])
+            return fits[r.plan]!?.probability(
+                pModel: p, commitment: r.commitment, trend: r.p[1], direction: r.direction)
         }
     }
 
@@ -127,6 +140,10 @@ public struct GoalRecalibration: Sendable, Equatable {
         }
         var coefficients = [Double]()
         for f in features {
+            if c[f] == nil && optionalFeatures.contains(f) {
+                coefficients.append(0)
+                continue
+            }
             guard let v = (c[f] as? NSNumber)?.doubleValue, v.isFinite else {
                 throw InputError(file: path, "coefficient \"\(f)\" is missing or not a finite number", hint: hint)
             }

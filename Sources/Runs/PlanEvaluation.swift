@@ -115,7 +115,12 @@ public enum PlanEvaluation {
             rows = try judge(loaded.plan, outcomes: outcomes, asOf: request.asOf, baseRate: rate, request: request)
             if let given {
                 rows = rows.map { r in
-                    r.with(3, r.p[0].map { given.probability(pModel: $0, commitment: r.commitment, trend: r.p[1]) })
+                    r.with(
+                        3,
+                        r.p[0].map {
+                            given.probability(
+                                pModel: $0, commitment: r.commitment, trend: r.p[1], direction: r.direction)
+                        })
                 }
             }
             loadedFiles =

@@ -16,7 +16,8 @@ struct Evaluate: ParsableCommand {
             (p = 1 if it reaches the goal) and the base rate of goals met in other plans \
             (--base-rate, or counted from --base-rate-from files). With --library, the model's \
             P is also recalibrated on the other plans' outcomes (logistic, on its logit, binding \
-            or expected, and the trend rule; leave one plan out) and the fit on all plans is \
+            or expected, the trend rule, and increase or decrease; leave one plan out) and the \
+            fit on all plans is \
             written to recalibration.json, which --recalibration applies to a later plan. Writes \
             evaluation.csv, scores.csv (Brier, log score, sharpness), reliability.csv and \
             report.html.

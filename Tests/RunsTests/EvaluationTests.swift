@@ -105,7 +105,11 @@ struct EvaluationTests {
         (one.paths, one.threads, one.recalibration) = (2000, 2, outcome.folder + "/recalibration.json")
         let single = try PlanEvaluation.run(one)
         for r in single.rows {
-            #expect(r.p[3] == r.p[0].map { fit.probability(pModel: $0, commitment: r.commitment, trend: r.p[1]) })
+            #expect(
+                r.p[3]
+                    == r.p[0].map {
+                        fit.probability(pModel: $0, commitment: r.commitment, trend: r.p[1], direction: r.direction)
+                    })
         }
         #expect(!FileManager.default.fileExists(atPath: single.folder + "/recalibration.json"))
         // Two folders with one plan id would be scored as one plan that leaves itself in.
@@ -228,14 +232,35 @@ struct GoalRecalibrationTests {
         }
         let fit = try #require(GoalRecalibration.fit(rows))
         #expect(fit.goalYears == 120 && fit.plans == ["a", "b", "c", "d"])
-        #expect(fit.probability(pModel: 0.1, commitment: .binding, trend: 0) > 0.8)
+        #expect(fit.probability(pModel: 0.1, commitment: .binding, trend: 0, direction: nil) > 0.8)
         // Expected goals keep the model's side of ½ (the prior and the binding rows pull a little).
-        #expect(fit.probability(pModel: 0.3, commitment: .expected, trend: 0) < 0.45)
-        #expect(fit.probability(pModel: 0.7, commitment: .expected, trend: 1) > 0.6)
+        #expect(fit.probability(pModel: 0.3, commitment: .expected, trend: 0, direction: nil) < 0.45)
+        #expect(fit.probability(pModel: 0.7, commitment: .expected, trend: 1, direction: nil) > 0.6)
         let raw = try #require(ProbabilityScores(rows.map { ($0.p[0]!, $0.outcome) }))
         let loo = GoalRecalibration.leaveOnePlanOut(rows)
         let recalibrated = try #require(ProbabilityScores(zip(loo, rows).map { ($0!, $1.outcome) }))
         #expect(recalibrated.brier < raw.brier - 0.1, "\(recalibrated.brier) vs \(raw.brier)")
+    }
+
+    /// Decrease goals met less often than the model says (P = 0.8, met 4 in 10), increase goals
+    /// as it says: the fit lowers the first and leaves the second near its P.
+    @Test func learnsThatDecreaseGoalsAreMetLessOften() throws {
+        var rows = [EvaluationReport.Row]()
+        for plan in ["a", "b", "c", "d"] {
+            for k in 0..<10 {
+                for (direction, met) in [(Direction.decrease, k < 4), (.increase, k < 8)] {
+                    rows.append(
+                        EvaluationReport.Row(
+                            plan: plan, asOf: 2013, indicator: "x", name: "x", commitment: nil, goal: "",
+                            direction: direction, p: [0.8, 0.5, nil], outcome: met))
+                }
+            }
+        }
+        let fit = try #require(GoalRecalibration.fit(rows))
+        #expect(fit.coefficients[4] < -1, "\(fit.coefficients)")
+        let down = fit.probability(pModel: 0.8, commitment: nil, trend: 0.5, direction: .decrease)
+        let up = fit.probability(pModel: 0.8, commitment: nil, trend: 0.5, direction: .increase)
+        #expect(down < 0.55 && abs(up - 0.8) < 0.05, "\(down) \(up)")
     }
 
     /// Each plan's rows come from a fit on the other plans only; unjudged goals stay unjudged.
@@ -249,9 +274,9 @@ struct GoalRecalibrationTests {
         let loo = GoalRecalibration.leaveOnePlanOut(rows)
         let onB = try #require(GoalRecalibration.fit(Array(rows[2...])))
         let onA = try #require(GoalRecalibration.fit(Array(rows[..<2])))
-        #expect(loo[0] == onB.probability(pModel: 0.2, commitment: .expected, trend: 0))
+        #expect(loo[0] == onB.probability(pModel: 0.2, commitment: .expected, trend: 0, direction: nil))
         #expect(loo[1] == nil)
-        #expect(loo[2] == onA.probability(pModel: 0.6, commitment: .binding, trend: 1))
+        #expect(loo[2] == onA.probability(pModel: 0.6, commitment: .binding, trend: 1, direction: nil))
         // One row cannot move the prior far: the identity (P left alone) is the prior's centre.
         #expect(abs(onA.coefficients[1] - 1) < 0.5)
         #expect(GoalRecalibration.leaveOnePlanOut(Array(rows[..<2])) == [nil, nil], "no other plan")
@@ -260,10 +285,14 @@ struct GoalRecalibrationTests {
     @Test func fileRoundTripsAndBadFilesAreNamed() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = GoalRecalibration(coefficients: [0.5, 0.8, 1.2, 0.3], goalYears: 40, plans: ["a", "b"])
+        let r = GoalRecalibration(coefficients: [0.5, 0.8, 1.2, 0.3, -0.7], goalYears: 40, plans: ["a", "b"])
         let path = dir.appendingPathComponent("r.json").path
         try JSONFile.text(r.json).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try GoalRecalibration.read(path: path) == r)
+        // A file written before the decrease feature existed: its coefficient reads as 0.
+        try "{\"coefficients\": {\"intercept\": 0.5, \"logit_p_model\": 0.8, \"binding\": 1.2, \"trend_rule\": 0.3}}"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try GoalRecalibration.read(path: path).coefficients == [0.5, 0.8, 1.2, 0.3, 0])
         try "{\"coefficients\": {\"intercept\": 1}}".write(toFile: path, atomically: true, encoding: .utf8)
         #expect {
             _ = try GoalRecalibration.read(path: path)
