@@ -170,8 +170,9 @@ public enum EvaluationReport {
             h +=
                 "<tr><td class=\"name\">\(name)</td><td>\(s.count)</td><td>\(String(format: "%.3f", s.brier))</td><td>\(String(format: "%.3f", s.logScore))</td><td>\(String(format: "%.2f", s.sharpness))</td></tr>\n"
         }
+        h += "</table>\n" + groupsTable(rows, zh: zh)
         let several = orderedPlans(rows).count > 1
-        h += "</table>\n<h2>\(zh ? "可靠性图" : "Reliability")</h2>\n<div class=\"chart\">"
+        h += "<h2>\(zh ? "可靠性图" : "Reliability")</h2>\n<div class=\"chart\">"
         for (m, name) in methods.enumerated() {
             h += diagram(ProbabilityScores.reliability(pairs(rows, method: m)), title: name, zh: zh)
         }
@@ -189,6 +190,33 @@ public enum EvaluationReport {
             h += "<td>\(r.outcome ? (zh ? "完成" : "met") : (zh ? "未完成" : "not met"))</td></tr>\n"
         }
         return h + "</table>\n</body>\n</html>\n"
+    }
+
+    /// Brier score of each method by kind of goal — binding and expected (when the plans say),
+    /// increase and decrease (when both occur) — as `scoresCSV` writes them; empty without groups.
+    static func groupsTable(_ rows: [Row], zh: Bool) -> String {
+        var groups = [(String, [Row])]()
+        for c in Commitment.allCases where rows.contains(where: { $0.commitment == c }) {
+            let label = zh ? (c == .binding ? "约束性目标" : "预期性目标") : "\(c.rawValue) goals"
+            groups.append((label, rows.filter { $0.commitment == c }))
+        }
+        if Set(rows.compactMap(\.direction)).count > 1 {
+            for d in Direction.allCases {
+                let label = zh ? (d == .increase ? "上升型目标" : "下降型目标") : "\(d.rawValue) goals"
+                groups.append((label, rows.filter { $0.direction == d }))
+            }
+        }
+        guard !groups.isEmpty else { return "" }
+        var h =
+            "<p>\(zh ? "按目标类型的 Brier 分数：" : "Brier score by kind of goal:")</p>\n<table class=\"dash\"><tr><th></th><th>n</th>"
+        h += methods.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+        for (label, mine) in groups {
+            let scores = methods.indices.map { ProbabilityScores(pairs(mine, method: $0)) }
+            h += "<tr><td class=\"name\">\(escapeHTML(label))</td><td>\(scores[0]?.count ?? 0)</td>"
+            h += scores.map { s in s.map { "<td>\(String(format: "%.3f", $0.brier))</td>" } ?? "<td>–</td>" }.joined()
+            h += "</tr>\n"
+        }
+        return h + "</table>\n"
     }
 
     /// Mean P against the share met per bin, with each bin's binomial 95% range.

@@ -55,6 +55,10 @@ struct EvaluationTests {
         // increase goals 2 met and 2 not per year → (2 · 0.75² + 2 · 0.25²)/4.
         #expect(scores.contains("decrease goals,all,base_rate,4,0.0625,"), "\(scores)")
         #expect(scores.contains("increase goals,all,base_rate,8,0.3125,"), "\(scores)")
+        let page = try String(contentsOfFile: outcome.folder + "/report.html", encoding: .utf8)
+        #expect(
+            page.contains("Brier score by kind of goal")
+                && page.contains("<td class=\"name\">decrease goals</td><td>4</td>"))
         for f in ["evaluation.csv", "reliability.csv", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: outcome.folder + "/" + f))
         }
