@@ -8,7 +8,7 @@ mutates the bundled plan, the bundled scenarios, or random yearly series, runs t
 on each, and keeps every input that makes it exit with anything but 0, 64 or 65 (a signal or
 70), hang, or write NaN/inf into a CSV it reports as a success.
 
-    python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series,evaluate} SECONDS [--seed N] [--keep DIR]
+    python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series,evaluate,library} SECONDS [--seed N] [--keep DIR]
 
 Seeded: the same seed and binary give the same inputs. Findings go to DIR/<mode>-<seed>-<k>/
 with why.txt (the command, the exit code and the end of stderr). Once fixed, add each as a
@@ -30,6 +30,8 @@ SCENARIOS = os.path.join(ROOT, "Scenarios")
 # A synthetic five-year plan whose goals are written as provincial plans write them (growth
 # rates, cuts against the base year, every-year ceilings, binding or expected), with outcomes.
 FIVE_YEAR = os.path.join(ROOT, "Tests", "RunsTests", "Fixtures", "five-year-plan")
+# Plans of 30 goals made from real M1 series (flows, decrease goals, milestones), with outcomes.
+PSEUDO = os.path.join(ROOT, "Tests", "RunsTests", "Fixtures", "pseudo-plans", "m1")
 
 CELL_TOKENS = [
     "0", "-0", "1", "-1", "2", "1e6", "1e15", "1e-9", "0.0001", "99999999", "3000", "2021", "2020", "2025",
@@ -173,6 +175,23 @@ def one_case(mode, binary, rnd, work):
                   as_of, "--paths", "400", "--out", out]],
                 [os.path.join(out, "evaluation.csv"), os.path.join(out, "scores.csv"),
                  os.path.join(out + "-run", "attainment.csv")])
+    if mode == "library":
+        shutil.copytree(PSEUDO, work)
+        plans = sorted(os.listdir(work))
+        for _ in range(rnd.randint(1, 3)):
+            d = os.path.join(work, rnd.choice(plans))
+            name = rnd.choice(["observations.csv", "indicators.csv", "indicators.csv", "outcomes.csv", "plan.yaml"])
+            if name.endswith(".yaml"):
+                mutate_yaml(os.path.join(d, name), rnd, CELL_TOKENS)
+            else:
+                mutate_csv(os.path.join(d, name), rnd)
+        years = rnd.choice(["2,3", "1", "3", "5", "0,2"])
+        one = os.path.join(work, plans[0])
+        return ([[binary, "check", "--plan", one],
+                 [binary, "evaluate", "--library", work, "--years-after-base", years, "--paths", "300",
+                  "--out", out]],
+                [os.path.join(out, "evaluation.csv"), os.path.join(out, "scores.csv"),
+                 os.path.join(out, "reliability.csv")])
     if mode == "scenarios":
         shutil.copytree(SCENARIOS, work)
         files = sorted(f for f in os.listdir(work) if f.endswith(".yaml"))
@@ -202,7 +221,7 @@ def one_case(mode, binary, rnd, work):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary")
-    ap.add_argument("mode", choices=["plan", "scenarios", "series", "evaluate"])
+    ap.add_argument("mode", choices=["plan", "scenarios", "series", "evaluate", "library"])
     ap.add_argument("seconds", type=float)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", default="mutation-findings")
