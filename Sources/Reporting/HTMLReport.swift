@@ -156,7 +156,7 @@ public enum HTMLReport {
         var h = "<ul class=\"notes\">\n"
         let thin = first.model.series.filter { !$0.isDriver && $0.evidence.observations < 3 }
         h +=
-            "<li>\(zh ? "观测少于3个的指标" : "Indicators with fewer than 3 observations") (\(thin.count)): "
+            "<li>\(zh ? "确切观测值少于3个的指标（仅知上下限的年份不计）" : "Indicators with fewer than 3 exact values (years known only by a bound not counted)") (\(thin.count)): "
             + thin.map { s in
                 let ind = first.model.plan.indicator(s.id)
                 return escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id) + " (\(s.evidence.observations))"
@@ -170,7 +170,7 @@ public enum HTMLReport {
             }
         }
         h +=
-            "<li>\(zh ? "已观测年份按数据判断（达成/未达成），不做模拟；插值年份视同观测。" : "Years already observed are judged on the data (met / not met), not simulated; interpolated years count as observed.")</li>\n"
+            "<li>\(zh ? "已有确切观测值的年份按数据判断（达成/未达成），不做模拟；两次观测之间的插值年份和仅知上下限的年份给出概率（界值已能判定的除外）。" : "Years with an exact observation are judged on the data (met / not met), not simulated; years between two observations (interpolated) and years known only by a bound get a probability, unless the bound settles the target.")</li>\n"
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"
