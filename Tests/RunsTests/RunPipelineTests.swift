@@ -109,6 +109,23 @@ struct RunPipelineTests {
         #expect(c.csv.contains(",target_changed,4000\n"))
     }
 
+    /// A plan with decrease goals gets the caution of Notebooks-data/pseudo-plans.md in its
+    /// report's evidence notes; the Kunshan plan (increase goals only) does not.
+    @Test func reportCautionsAboutDecreaseGoals() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = Self.request([], out: dir.appendingPathComponent("five").path)
+        r.planDirectory = Self.root.appendingPathComponent("Tests/RunsTests/Fixtures/five-year-plan").path
+        r.language = .en
+        _ = try RunPipeline.run(r)
+        let five = try String(contentsOfFile: r.outputFolder! + "/report.html", encoding: .utf8)
+        #expect(five.contains("Goals that ask for a fall (2):"), "energy intensity and unemployment")
+        let k = Self.request([], out: dir.appendingPathComponent("kunshan").path)
+        _ = try RunPipeline.run(k)
+        let kunshan = try String(contentsOfFile: k.outputFolder! + "/report.html", encoding: .utf8)
+        #expect(!kunshan.contains("下降型目标"))
+    }
+
     @Test func rerunReproducesByteForByte() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
