@@ -143,6 +143,15 @@ def out_of_range(forecasts, indicators):
     return None
 
 
+def mutate_plan_file(folder, rnd):
+    """Mutates one file of a plan with outcomes (tables more often than plan.yaml)."""
+    name = rnd.choice(["observations.csv", "indicators.csv", "indicators.csv", "outcomes.csv", "plan.yaml"])
+    if name.endswith(".yaml"):
+        mutate_yaml(os.path.join(folder, name), rnd, CELL_TOKENS)
+    else:
+        mutate_csv(os.path.join(folder, name), rnd)
+
+
 def one_case(mode, binary, rnd, work):
     """Writes one mutated input under `work` and returns the commands to run and the CSVs to scan."""
     shutil.rmtree(work, ignore_errors=True)
@@ -163,11 +172,7 @@ def one_case(mode, binary, rnd, work):
                 [os.path.join(out, "attainment.csv"), os.path.join(out, "forecasts.csv")])
     if mode == "evaluate":
         shutil.copytree(FIVE_YEAR, work)
-        name = rnd.choice(["observations.csv", "indicators.csv", "indicators.csv", "outcomes.csv", "plan.yaml"])
-        if name.endswith(".yaml"):
-            mutate_yaml(os.path.join(work, name), rnd, CELL_TOKENS)
-        else:
-            mutate_csv(os.path.join(work, name), rnd)
+        mutate_plan_file(work, rnd)
         as_of = rnd.choice(["2012", "2013", "2012,2013", "2011", "2014"])
         return ([[binary, "check", "--plan", work],
                  [binary, "run", "--plan", work, "--paths", "400", "--out", out + "-run"],
@@ -179,12 +184,7 @@ def one_case(mode, binary, rnd, work):
         shutil.copytree(PSEUDO, work)
         plans = sorted(os.listdir(work))
         for _ in range(rnd.randint(1, 3)):
-            d = os.path.join(work, rnd.choice(plans))
-            name = rnd.choice(["observations.csv", "indicators.csv", "indicators.csv", "outcomes.csv", "plan.yaml"])
-            if name.endswith(".yaml"):
-                mutate_yaml(os.path.join(d, name), rnd, CELL_TOKENS)
-            else:
-                mutate_csv(os.path.join(d, name), rnd)
+            mutate_plan_file(os.path.join(work, rnd.choice(plans)), rnd)
         years = rnd.choice(["2,3", "1", "3", "5", "0,2"])
         one = os.path.join(work, plans[0])
         return ([[binary, "check", "--plan", one],
