@@ -76,7 +76,9 @@ public enum Forecaster {
             case 2: status = .short
             default: status = Set(s.values).count == 1 ? .constant : .ok
             }
-            let sigma = max(batch.scale(unitFree: t.isUnitFree).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
+            let sigma =
+                max(batch.scale(unitFree: t.isUnitFree).sigma(s, unitFree: t.isUnitFree), .leastNormalMagnitude)
+                * (s.count >= 2 ? outOfSampleInflation : 1)
             // On unit-free scales the tails stop at ±3.5 (a factor 33); elsewhere at 3.5 levels or
             // 10 σ, whichever is wider (a series around zero has a small level).
             let cap = t.isUnitFree ? 3.5 : max(3.5 * ErrorScale.increments(s, unitFree: false).level, 10 * sigma)
@@ -87,6 +89,18 @@ public enum Forecaster {
         }
         return ForecastBatch(forecasts: forecasts, calibration: calibration)
     }
+
+    /// The scale of a series with at least two points is widened by this factor over what its
+    /// backtest origins say. The latest origins' errors understate the next years' a little on
+    /// both development sets alike: calibrated on them, 95% intervals covered 0.941 (Tourism) and
+    /// 0.943 (M1) of the held-out years, and 80% intervals 0.801 and 0.774 (M1 near the 0.77 floor
+    /// of issue 11's band). Widened by 3% they cover 0.945 / 0.810 and 0.947 / 0.783. More would
+    /// centre the 95% intervals (5%: 0.950 and 0.948) but over-cover Tourism's longest series
+    /// (their quartile at 0.862 against 0.860 at 3% and 0.852 without). A finite-sample margin in
+    /// the spirit of split conformal's (n + 1)/n quantile (Lei et al. 2018), sized on the data.
+    /// One-point series are left as they are: their scale is the library's, already wide
+    /// (M1 cut to one point covers 0.90 at 80%). Notebooks-data/forecast-accuracy.md.
+    static let outOfSampleInflation = 1.03
 
     /// The raw out-of-sample errors `z_{o+h} − ẑ_{o,h}` at the series' latest `origins` origins,
     /// each origin with the raw scale of its window (σ needs the batch's s₀: `BatchCalibration`).

@@ -176,7 +176,7 @@ public enum HTMLReport {
         let falling = first.model.plan.indicators.filter { $0.headline != nil && $0.direction == .decrease }
         if !falling.isEmpty {
             h +=
-                "<li>\(zh ? "下降型目标（需要指标继续下降）" : "Goals that ask for a fall") (\(falling.count)): \(zh ? "在用真实序列构造的检验规划上，这类目标的高概率偏乐观（一个检验集中 P ≥ 0.8 的只有 35–50% 实现）；可用已完成规划重新校准（evaluate --library，再 run --recalibration）。" : "on test plans made from real series their high probabilities were over-confident (on one of two collections only 35–50% of those with P ≥ 0.8 were met); recalibrate on finished plans (evaluate --library, then run --recalibration).")</li>\n"
+                "<li>\(zh ? "下降型目标（需要指标继续下降）" : "Goals that ask for a fall") (\(falling.count)): \(zh ? "在用真实序列构造的检验规划上，这类目标的高概率偏乐观（一个检验集中 P ≥ 0.8 的只有 36–52% 实现）；可用已完成规划重新校准（evaluate --library，再 run --recalibration）。" : "on test plans made from real series their high probabilities were over-confident (on one of two collections only 36–52% of those with P ≥ 0.8 were met); recalibrate on finished plans (evaluate --library, then run --recalibration).")</li>\n"
         }
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
