@@ -43,10 +43,12 @@ extension RunComparison {
         }
         let moved = retargeted
         if !moved.isEmpty {
-            s += "\(moved.count) targets have another value in B (the plan was revised):\n"
+            s += "\(moved.count) targets have another value in B (a revised plan, or other goals judged):\n"
             for r in moved.prefix(10) {
-                s +=
-                    "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): target \(r.key[4]) → \(r.targetB ?? ""), P \(r.pA) → \(r.pB)\n"
+                // The all-goals line's "target" is the number of goals it judges.
+                let what = r.key[2] == "all_goals" ? "goals judged" : "target"
+                let place = r.key.prefix(4).filter { !$0.isEmpty }.joined(separator: " ")
+                s += "  \(place): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(r.pA) → \(r.pB)\n"
             }
             if moved.count > 10 { s += "  … \(moved.count - 10) more\n" }
         }

@@ -107,6 +107,15 @@ struct RunPipelineTests {
         #expect(c.summary.contains("high_tech_enterprises goal_final 2025: target 3500 → 4000"), "\(c.summary)")
         #expect(!c.summary.contains("only in"), "\(c.summary)")
         #expect(c.csv.contains(",target_changed,4000\n"))
+        // An evaluation folder is not a run: said so, not "attainment.csv missing".
+        let ev = dir.appendingPathComponent("ev").path
+        try FileManager.default.createDirectory(atPath: ev, withIntermediateDirectories: true)
+        try "plan,as_of\n".write(toFile: ev + "/evaluation.csv", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try RunComparison.load(a, ev)
+        } throws: { e in
+            "\(e)".contains("an evaluation folder, not a run folder")
+        }
     }
 
     /// A plan with decrease goals gets the caution of Notebooks-data/pseudo-plans.md in its
