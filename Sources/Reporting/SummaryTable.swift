@@ -36,7 +36,7 @@ public enum SummaryTable {
             zh
             ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率"
             : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
-        return title + "\n" + table.render(maxWidth: width, keep: 2)
+        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2)
     }
 
     /// Whole goals as integers, others to 6 significant digits (a growth goal's implied level

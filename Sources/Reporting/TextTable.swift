@@ -45,6 +45,31 @@ public struct TextTable {
         return out + "…"
     }
 
+    /// `s` broken into lines of at most `width` columns at spaces (a word longer than a line is
+    /// broken where it must); unchanged without a width.
+    public static func wrap(_ s: String, width: Int?) -> String {
+        guard let width, width > 0, Self.width(s) > width else { return s }
+        var lines = [String](), line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if Self.width(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            for c in word {
+                if Self.width(line + String(c)) > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line.append(c)
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
     /// Display width of `s` in terminal columns.
     public static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }

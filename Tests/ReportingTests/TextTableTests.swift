@@ -36,4 +36,22 @@ struct TextTableTests {
         #expect(lines.count == 4, "\(t.render())")
         #expect(!t.render().contains("\u{1b}"))
     }
+
+    /// A title longer than the terminal breaks at spaces, not inside a word; wide characters
+    /// count two columns; without a width it stays one line.
+    @Test func titlesWrapAtSpaces() {
+        let title =
+            "Kunshan Talent and Sci-Tech Innovation Action Plan (2022–2025): probability of meeting each headline goal"
+        let wrapped = TextTable.wrap(title, width: 70)
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "Kunshan Talent and Sci-Tech Innovation Action Plan (2022–2025):",
+                "probability of meeting each headline goal",
+            ])
+        #expect(TextTable.wrap(title, width: nil) == title)
+        let zh = TextTable.wrap("昆山市人才科创行动计划总体目标实现概率", width: 10)
+        #expect(zh.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 10 }, "\(zh)")
+        #expect(zh.replacingOccurrences(of: "\n", with: "") == "昆山市人才科创行动计划总体目标实现概率")
+    }
 }
