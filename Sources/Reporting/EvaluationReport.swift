@@ -86,18 +86,27 @@ public enum EvaluationReport {
             add(plan, "all", mine)
         }
         if plans.count > 1 { add("all", "all", rows) }
-        // Binding goals are met through policy more often than their trend says: score them apart.
+        for g in kinds(rows) { add(g.name, "all", g.rows) }
+        return out
+    }
+
+    /// The kinds of goal scored apart, as (name, 中文名, rows): binding and expected goals (when
+    /// the plans say; binding goals are met through policy more often than their trend says), and
+    /// increase and decrease goals when both occur (goals that need a fall to continue are
+    /// forecast less reliably: Notebooks-data/pseudo-plans.md).
+    static func kinds(_ rows: [Row]) -> [(name: String, zh: String, rows: [Row])] {
+        var groups = [(name: String, zh: String, rows: [Row])]()
         for c in Commitment.allCases where rows.contains(where: { $0.commitment == c }) {
-            add("\(c.rawValue) goals", "all", rows.filter { $0.commitment == c })
+            groups.append(
+                ("\(c.rawValue) goals", c == .binding ? "约束性目标" : "预期性目标", rows.filter { $0.commitment == c }))
         }
-        // Goals that need a fall to continue are forecast less reliably than growth
-        // (Notebooks-data/pseudo-plans.md): score them apart when a plan has both kinds.
         if Set(rows.compactMap(\.direction)).count > 1 {
             for d in Direction.allCases {
-                add("\(d.rawValue) goals", "all", rows.filter { $0.direction == d })
+                groups.append(
+                    ("\(d.rawValue) goals", d == .increase ? "上升型目标" : "下降型目标", rows.filter { $0.direction == d }))
             }
         }
-        return out
+        return groups
     }
 
     static func orderedPlans(_ rows: [Row]) -> [String] {
@@ -195,17 +204,7 @@ public enum EvaluationReport {
     /// Brier score of each method by kind of goal — binding and expected (when the plans say),
     /// increase and decrease (when both occur) — as `scoresCSV` writes them; empty without groups.
     static func groupsTable(_ rows: [Row], zh: Bool) -> String {
-        var groups = [(String, [Row])]()
-        for c in Commitment.allCases where rows.contains(where: { $0.commitment == c }) {
-            let label = zh ? (c == .binding ? "约束性目标" : "预期性目标") : "\(c.rawValue) goals"
-            groups.append((label, rows.filter { $0.commitment == c }))
-        }
-        if Set(rows.compactMap(\.direction)).count > 1 {
-            for d in Direction.allCases {
-                let label = zh ? (d == .increase ? "上升型目标" : "下降型目标") : "\(d.rawValue) goals"
-                groups.append((label, rows.filter { $0.direction == d }))
-            }
-        }
+        let groups = kinds(rows).map { (zh ? $0.zh : $0.name, $0.rows) }
         guard !groups.isEmpty else { return "" }
         var h =
             "<p>\(zh ? "按目标类型的 Brier 分数：" : "Brier score by kind of goal:")</p>\n<table class=\"dash\"><tr><th></th><th>n</th>"
