@@ -44,6 +44,31 @@ struct CalibrationTests {
         }
     }
 
+    /// The forecast scale is the error scale σ widened by `outOfSampleInflation` (3%) for series
+    /// of two or more points, and σ itself for a one-point series (whose scale is the library's).
+    @Test func scaleIsWidenedForSeriesWithIncrements() throws {
+        let input: [Forecaster.Input] = [
+            ("one", try YearlySeries(periods: [2020], values: [100]), .log),
+            ("two", try YearlySeries(periods: [2019, 2020], values: [90, 100]), .log),
+            (
+                "many",
+                try YearlySeries(
+                    periods: Array(2011...2020), values: (0..<10).map { 100 * pow(1.05, Double($0)) + Double($0 % 3) }),
+                .log
+            ),
+        ]
+        let settings = ForecastSettings(horizon: 2, threads: 1)
+        let batch = Forecaster.run(input, settings: settings)
+        let parts = Forecaster.contributions(Forecaster.admissible(input), settings: settings)
+        let scale = BatchCalibration(parts, library: settings.library, horizon: 2).scale(unitFree: true)
+        #expect(Forecaster.outOfSampleInflation == 1.03)
+        for (f, i) in zip(batch.forecasts, input) {
+            let sigma = scale.sigma(i.series.transformed(.log), unitFree: true)
+            let expected = sigma * (i.series.count >= 2 ? 1.03 : 1)
+            #expect(abs(f.scale[0] - expected) <= 1e-12 * expected, "\(i.id): \(f.scale[0]) vs \(expected)")
+        }
+    }
+
     @Test func resultsDoNotDependOnThreads() throws {
         var g = SplitMix(state: 7)
         let input = try (0..<50).map { i -> (id: String, series: YearlySeries, transform: Transform) in
