@@ -91,7 +91,9 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "Simulation", "Indicators"]),
         .testTarget(
             name: "RunsTests",
-            dependencies: ["Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles", "Indicators"],
+            dependencies: [
+                "Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles", "Indicators", "Scenarios",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),
     ]

@@ -32,6 +32,8 @@ struct Plancast: ParsableCommand {
             fail("error: \(error)", ExitStatus.ioError)
         } catch let error as RunFolderError {
             fail("error: \(error)", ExitStatus.cannotCreate)
+        } catch let error as RunError where error.isUsageProblem {
+            fail("error: \(error)", ExitStatus.usage)
         } catch let error as RunError where error.isInputProblem {
             fail("error: \(error)", ExitStatus.dataError)
         } catch let error as RunError {

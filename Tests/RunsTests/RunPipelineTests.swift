@@ -1,4 +1,6 @@
 import Foundation
+import PlanFiles
+import Scenarios
 import Testing
 
 @testable import IO
@@ -133,6 +135,28 @@ struct RunPipelineTests {
         _ = try RunPipeline.run(k)
         let kunshan = try String(contentsOfFile: k.outputFolder! + "/report.html", encoding: .utf8)
         #expect(!kunshan.contains("下降型目标"))
+    }
+
+    /// A run whose paths × scenarios would not fit in memory is refused before anything is
+    /// written (the system would kill it half-way): 50 million paths × 40 scenarios of the
+    /// bundled plan (193 targets each) need about 48 GB.
+    @Test func runsTooLargeForMemoryAreRefused() throws {
+        var r = Self.request([], out: "unused")
+        r.paths = 50_000_000
+        let inputs = try RunPipeline.load(r)
+        let one = inputs.memoryEstimate(paths: 50_000_000)
+        let n = Double(inputs.scenarios.scenarios.count)
+        #expect(abs(one - (50e6 * 193 / 8 * n + 100e6)) < 1, "193 targets in each of \(n) scenarios: \(one)")
+        var many = inputs
+        many.scenarios = LoadedScenarios(
+            scenarios: (1...40).map { Scenario(name: "s\($0)", titleZh: "", titleEn: "") }, files: [])
+        #expect {
+            try many.checkMemory(paths: 50_000_000, memory: 24e9)
+        } throws: { e in
+            "\(e)".contains("50000000 paths × 40 scenarios need about 48.4 GB")
+                && (e as? RunError)?.isUsageProblem == true
+        }
+        try inputs.checkMemory(paths: 100_000, memory: 24e9)
     }
 
     @Test func rerunReproducesByteForByte() throws {
