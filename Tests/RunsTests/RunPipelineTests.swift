@@ -139,7 +139,7 @@ struct RunPipelineTests {
 
     /// A run whose paths × scenarios would not fit in memory is refused before anything is
     /// written (the system would kill it half-way): 50 million paths × 40 scenarios of the
-    /// bundled plan (193 targets each) need about 48 GB.
+    /// bundled plan (193 targets each) need about 48 GB of met bits, 60 GB at the peak.
     @Test func runsTooLargeForMemoryAreRefused() throws {
         var r = Self.request([], out: "unused")
         r.paths = 50_000_000
@@ -153,7 +153,7 @@ struct RunPipelineTests {
         #expect {
             try many.checkMemory(paths: 50_000_000, memory: 24e9)
         } throws: { e in
-            "\(e)".contains("50000000 paths × 40 scenarios need about 48.4 GB")
+            "\(e)".contains("50000000 paths × 40 scenarios need about 60.4 GB")
                 && (e as? RunError)?.isUsageProblem == true
         }
         try inputs.checkMemory(paths: 100_000, memory: 24e9)
