@@ -446,4 +446,16 @@ struct HostileInputTests {
         #expect(r.status == 65)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
+
+    /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
+    /// both are usage errors now, at once.
+    @Test func benchmarkSizesAreBounded() throws {
+        for args in [["--paths", "99999999999"], ["--indicators", "1000", "--paths", "1000"], ["--years", "51"]] {
+            let start = Date()
+            let r = try Binary.run(["bench", "mc"] + args)
+            #expect(r.status == 64, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("at most"), "\(args)")
+            #expect(Date().timeIntervalSince(start) < 10)
+        }
+    }
 }
