@@ -36,6 +36,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
+        try batch.checkMemory()
         let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
         let start = Date()
         let series = input.series.map {

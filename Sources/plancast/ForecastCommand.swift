@@ -104,6 +104,25 @@ struct BatchOptions: ParsableArguments {
         return s
     }
 
+    /// Refuses, before reading it, an input whose forecasts would not fit in memory (the system
+    /// would kill the command half-way). Measured: 300,000 series × 15 years (96 MB) peaked at
+    /// 2.06 GB at horizon 6, 21 times the file; the estimate takes 25 times, more for longer
+    /// horizons.
+    func checkMemory() throws {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: input)
+        guard let bytes = (attributes?[.size] as? NSNumber)?.doubleValue else { return }
+        let needed = bytes * 25 * max(1, Double(horizon) / 6)
+        let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
+        guard needed > available else { return }
+        throw TooLargeError(
+            String(
+                format:
+                    "%@ (%.0f MB) would need about %.0f GB at horizon %d; this machine has %.0f GB to spare. Split "
+                    + "the series into several files, or use --shard K/N (each part forecasts its share). "
+                    + "Nothing was written.",
+                input, bytes / 1e6, needed / 1e9, horizon, available / 1e9))
+    }
+
     /// Output files that would replace the input series or the library: a usage error.
     func refuseOverwriting(_ outputs: [(option: String, path: String?)]) throws {
         let inputs = [input] + (library.map { [$0] } ?? [])
@@ -166,6 +185,7 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
+        if shard == nil { try batch.checkMemory() }
         let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
         let job = ForecastJob(
             settings: try batch.settings(), levels: batch.levelValues, quantiles: batch.quantileValues,

@@ -32,6 +32,8 @@ struct Plancast: ParsableCommand {
             fail("error: \(error)", ExitStatus.ioError)
         } catch let error as RunFolderError {
             fail("error: \(error)", ExitStatus.cannotCreate)
+        } catch let error as TooLargeError {
+            fail("error: \(error)", ExitStatus.usage)
         } catch let error as RunError where error.isUsageProblem {
             fail("error: \(error)", ExitStatus.usage)
         } catch let error as RunError where error.isInputProblem {
@@ -71,6 +73,13 @@ enum ExitStatus {
 
 /// Bad data that is not tied to one cell of one file (e.g. a rank-deficient design).
 struct DataError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A request this machine cannot carry out as asked (too large for its memory): exit 64, with
+/// what to do instead, and no usage text.
+struct TooLargeError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }

@@ -458,4 +458,24 @@ struct HostileInputTests {
             #expect(Date().timeIntervalSince(start) < 10)
         }
     }
+
+    /// An input too large for this machine's memory (a sparse file of a twentieth of it: about 25
+    /// times its size would be needed) is refused before it is read, with what to do; the system
+    /// would otherwise kill the command half-way.
+    @Test func inputsTooLargeForMemoryAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-huge-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let huge = dir.appendingPathComponent("huge.csv")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: ProcessInfo.processInfo.physicalMemory / 20)
+        try handle.close()
+        for command in [["forecast", "--output", dir.appendingPathComponent("f.csv").path], ["backtest"]] {
+            let r = try Binary.run([command[0], "--input", huge.path, "--horizon", "6"] + command.dropFirst())
+            #expect(r.status == 64, "\(command[0]): \(r.stderr)")
+            #expect(r.stderr.contains("would need about") && r.stderr.contains("Nothing was written"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.csv").path))
+    }
 }
