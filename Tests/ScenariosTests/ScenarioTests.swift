@@ -104,4 +104,25 @@ struct ScenarioTests {
         #expect(s.map(\.pWithout) == base, "without its only lever the scenario is the baseline")
         #expect(s[1].difference == 0 && s[0].difference > 0)
     }
+
+    /// Levers are rerun a few at a time (memory): 20 levers, more than one group, give what
+    /// rerunning all of them together gives, lever by lever.
+    @Test func sensitivityInGroupsEqualsAllAtOnce() throws {
+        var many = Scenario(name: "many")
+        many.levers = (0..<20).map { Self.lever("l\($0)", [$0 % 2 == 0 ? "a" : "b"], growth: 0.2 * Double($0 + 1)) }
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [many], asOf: nil, paths: 2048, seed: 5, threads: 1)
+        #expect(ScenarioRunner.sensitivityChunk < 20)
+        let grouped = try ScenarioRunner.sensitivity(run: runs[0], paths: 2048, seed: 5, threads: 1)
+        let levers = Set(many.leverNames).sorted()
+        let together = try SimulationEngine().simulate(
+            model: runs[0].model, leverSets: levers.map { many.without(lever: $0).levers }, paths: 2048, seed: 5,
+            threads: 1)
+        let goals = runs[0].result.targets.indices.filter { runs[0].result.targets[$0].spec.kind == .goal }
+        let expected = zip(levers, together).flatMap { lever, r in goals.map { (lever, r.targets[$0].pMet ?? 0) } }
+        #expect(grouped.count == expected.count)
+        for (g, e) in zip(grouped, expected) {
+            #expect(g.lever == e.0 && g.pWithout == e.1, "\(g.lever): \(g.pWithout) vs \(e.1)")
+        }
+    }
 }
