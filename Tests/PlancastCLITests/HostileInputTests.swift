@@ -121,6 +121,9 @@ struct HostileInputTests {
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
             status: 65, stderr: "inheritance cycle: fx → other-name → fx"),
         Case(
+            name: "inheritance 40 scenarios deep", arguments: ["check", h + "deep-inherit/c39.yaml"],
+            status: 65, stderr: "inherits through more than 32 scenarios in a row"),
+        Case(
             name: "amount of 1e300 percent", arguments: ["check", h + "huge-growth.yaml"],
             status: 65, stderr: "huge-growth.yaml:5:23: 'percent_per_year' reaches 1e+300%, above 100.0%"),
         Case(
