@@ -26,7 +26,9 @@ public enum RunShards {
         throws -> String
     {
         let inputs = try RunPipeline.load(request)
-        try inputs.checkMemory(paths: (request.paths + shard.count - 1) / shard.count, copies: 2.5)
+        try inputs.checkMemory(
+            paths: (request.paths + shard.count - 1) / shard.count,
+            threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount, copies: 2.5)
         let path = partFolder(request.outputFolder ?? "parts", shard: shard)
         let folder = try RunFolder.prepare(path, force: request.force, layout: .part, inputs: inputs.paths)
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -57,7 +59,7 @@ public enum RunShards {
         request.terminalWidth = terminalWidth
         let inputs = try RunPipeline.load(request)
         try checkUnchanged(inputs, recorded: parts.inputs)
-        try inputs.checkMemory(paths: request.paths, copies: 2.5)
+        try inputs.checkMemory(paths: request.paths, threads: 1, copies: 2.5)
         var tallies = [[SimulationTally]](repeating: [], count: parts.simulations)
         for p in parts.folders {
             let file = p + "/tally.bin"

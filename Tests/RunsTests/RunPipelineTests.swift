@@ -151,12 +151,15 @@ struct RunPipelineTests {
         many.scenarios = LoadedScenarios(
             scenarios: (1...40).map { Scenario(name: "s\($0)", titleZh: "", titleEn: "") }, files: [])
         #expect {
-            try many.checkMemory(paths: 50_000_000, memory: 24e9)
+            try many.checkMemory(paths: 50_000_000, threads: 2, memory: 24e9)
         } throws: { e in
-            "\(e)".contains("50000000 paths × 40 scenarios need about 60.4 GB")
+            "\(e)".contains("50000000 paths × 40 scenarios of 35 series with 2 threads need about 60.")
                 && (e as? RunError)?.isUsageProblem == true
         }
-        try inputs.checkMemory(paths: 100_000, memory: 24e9)
+        try inputs.checkMemory(paths: 100_000, threads: 2, memory: 24e9)
+        // The working memory of the bundled plan (35 series, 2011–2025) is small; 256 threads on a
+        // plan of 1,000 series over 81 years would not be.
+        #expect(inputs.workingMemory(threads: 2) < 0.2e9)
     }
 
     @Test func rerunReproducesByteForByte() throws {
