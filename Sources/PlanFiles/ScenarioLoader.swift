@@ -73,7 +73,18 @@ public enum ScenarioLoader {
             return resolved
         }
         var out = [Scenario]()
-        for s in raw { out.append(try resolve(s, chain: [])) }
+        for s in raw {
+            let resolved = try resolve(s, chain: [])
+            // Each lever is drawn on every path and rerun for the sensitivity analysis: 500 levers
+            // took a minute at 10,000 paths. Scenarios have a handful.
+            guard resolved.levers.count <= maxLevers else {
+                throw InputError(
+                    file: s.file,
+                    "\(resolved.levers.count) levers (with those inherited); a scenario may have at most "
+                        + "\(maxLevers)", hint: "split it into several scenarios")
+            }
+            out.append(resolved)
+        }
         var names = Set<String>()
         for s in out where !names.insert(s.name).inserted {
             throw InputError(
@@ -89,6 +100,8 @@ public enum ScenarioLoader {
 
     /// The longest chain of `inherits` followed (real scenarios inherit one to three levels).
     static let maxInheritance = 32
+    /// The most levers a scenario may have, inherited ones included.
+    static let maxLevers = 200
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
         URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path

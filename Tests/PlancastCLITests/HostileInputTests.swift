@@ -501,4 +501,21 @@ struct HostileInputTests {
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("indicators.csv:1002: 1001 indicators and 0 drivers; a plan may have at most 1000"))
     }
+
+    /// A scenario of 201 levers is an error at its file (each lever is drawn on every path and
+    /// rerun for the sensitivity analysis: 500 took a minute at 10,000 paths).
+    @Test func scenariosOfMoreThan200LeversAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-levers-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("many.yaml")
+        let levers = (0..<201).map {
+            "  - name: g\($0)\n    indicators: [rd_intensity]\n    from: 2023\n    percent_per_year: 0.01"
+        }
+        try (["name: many", "growth:"] + levers).joined(separator: "\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["check", file.path], in: Binary.packageRoot)
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("many.yaml: 201 levers (with those inherited); a scenario may have at most 200"))
+    }
 }
