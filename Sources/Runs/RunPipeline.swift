@@ -99,11 +99,17 @@ public enum RunPipeline {
         }
     }
 
+    /// The most scenario files one run simulates.
+    static let maxScenarios = 100
+
     static func load(_ request: RunRequest) throws -> Inputs {
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
         try refuseInconsistent(loaded.plan)
         let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
+        // Every scenario is simulated on every path (about a third of a second each at 100,000
+        // paths): a thousand would run for many minutes.
+        guard files.count <= maxScenarios else { throw RunError.tooManyScenarios(files.count) }
         let scenarios: LoadedScenarios
         if files.isEmpty {
             scenarios = LoadedScenarios(
@@ -255,6 +261,8 @@ public enum RunError: Error, CustomStringConvertible {
     case nonFinite(scenario: String, series: [String])
     /// More paths × scenarios than this machine's memory holds (a usage error: exit 64).
     case tooLarge(neededGB: Double, availableGB: Double, scenarios: Int, paths: Int, series: Int, threads: Int)
+    /// More scenario files than one run simulates (a usage error: exit 64).
+    case tooManyScenarios(Int)
 
     public var description: String {
         switch self {
@@ -263,6 +271,10 @@ public enum RunError: Error, CustomStringConvertible {
             return
                 "scenario '\(scenario)': the simulated values of \(series.joined(separator: ", ")) leave the range of "
                 + "double precision; check the observations and scenario amounts of these series (no output written)"
+        case .tooManyScenarios(let n):
+            return
+                "\(n) scenario files; one run simulates at most \(RunPipeline.maxScenarios) (split them over several "
+                + "runs; plancast compare puts two runs side by side). Nothing was written."
         case .tooLarge(let needed, let available, let scenarios, let paths, let series, let threads):
             return String(
                 format:
@@ -276,8 +288,10 @@ public enum RunError: Error, CustomStringConvertible {
 
     /// A run too large for this machine: the options ask for it (exit 64).
     public var isUsageProblem: Bool {
-        if case .tooLarge = self { return true }
-        return false
+        switch self {
+        case .tooLarge, .tooManyScenarios: return true
+        case .simulation, .nonFinite: return false
+        }
     }
 
     /// Whether the user's input caused it (exit 65) rather than plancast (exit 70).

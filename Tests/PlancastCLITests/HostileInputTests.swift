@@ -100,6 +100,12 @@ struct HostileInputTests {
             arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--threads", "1000"],
             status: 64, stderr: "--threads must be between 1 and 256"),
         Case(
+            name: "1,001 quantiles",
+            arguments: [
+                "forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--quantiles",
+                (1...1001).map { String(format: "%.6f", Double($0) / 1002) }.joined(separator: ","),
+            ], status: 64, stderr: "at most 1,000 --quantiles and 100 --levels"),
+        Case(
             name: "duplicate levels",
             arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--levels", "80,80"],
             status: 64, stderr: "--levels: each level may appear once"),

@@ -162,6 +162,24 @@ struct RunPipelineTests {
         #expect(inputs.workingMemory(threads: 2) < 0.2e9)
     }
 
+    /// 101 scenario files are a usage error before anything is simulated or written.
+    @Test func aRunSimulatesAtMostAHundredScenarios() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try (1...101).map { i -> String in
+            let f = dir.appendingPathComponent("s\(i).yaml").path
+            try "name: s\(i)\n".write(toFile: f, atomically: true, encoding: .utf8)
+            return f
+        }
+        let out = dir.appendingPathComponent("run").path
+        #expect {
+            _ = try RunPipeline.run(Self.request(files, out: out))
+        } throws: { e in
+            (e as? RunError)?.isUsageProblem == true && "\(e)".contains("101 scenario files")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func rerunReproducesByteForByte() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
