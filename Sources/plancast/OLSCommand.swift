@@ -70,9 +70,21 @@ struct OLS: ParsableCommand {
         let polyTerm = try polynomial.map {
             (name: $0.column, values: try table.numericColumn($0.column), degree: $0.degree)
         }
+        let design: Design
+        do {
+            design = try Design(intercept: !noIntercept, columns: columns, polynomial: polyTerm)
+        } catch {
+            throw DataError("\(data): \(error)")
+        }
+        // The fit is refined in double-double arithmetic (NIST accuracy), which costs rows ×
+        // parameters per step: 3,000 rows × 400 parameters took 42 s, 1,500 parameters minutes.
+        guard design.terms.count <= 200, response.count * design.terms.count <= 3_000_000 else {
+            throw TooLargeError(
+                "\(data): \(response.count) rows × \(design.terms.count) parameters; ols fits at most 200 parameters "
+                    + "and 3,000,000 cells (rows × parameters) with its refined accuracy. Nothing was written.")
+        }
         let result: OLSResult
         do {
-            let design = try Design(intercept: !noIntercept, columns: columns, polynomial: polyTerm)
             result = try ordinaryLeastSquares(y: response, design: design)
         } catch {
             throw DataError("\(data): \(error)")

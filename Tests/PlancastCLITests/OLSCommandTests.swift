@@ -111,4 +111,19 @@ struct OLSCommandTests {
         #expect(run.status == 65)
         #expect(run.stderr.contains("did you mean 'x'"))
     }
+
+    /// 201 parameters are refused at once (3,000 rows × 400 parameters took 42 s of refinement).
+    @Test func widerDesignsThan200ParametersAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-ols-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = (0..<201).map { "x\($0)" }
+        var lines = ["y," + names.joined(separator: ",")]
+        for i in 0..<300 { lines.append((0...201).map { String(($0 * 7 + i * 13) % 101) }.joined(separator: ",")) }
+        let file = dir.appendingPathComponent("wide.csv").path
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ols", file, "--y", "y", "--x", names.joined(separator: ",")])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("300 rows × 202 parameters; ols fits at most 200 parameters"))
+    }
 }
