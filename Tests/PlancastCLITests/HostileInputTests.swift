@@ -486,6 +486,12 @@ struct HostileInputTests {
             #expect(r.stderr.contains("would need about") && r.stderr.contains("Nothing was written"))
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.csv").path))
+        // The same file for a reference library (about 60 times the input).
+        let lib = try Binary.run([
+            "library", "--input", huge.path, "--output", dir.appendingPathComponent("l.csv").path,
+        ])
+        #expect(lib.status == 64, "\(lib.stderr)")
+        #expect(lib.stderr.contains("would need about") && lib.stderr.contains("Nothing was written"))
     }
 
     /// A plan of 1,001 indicators (2,000 took 44 s and 8 GB at 10,000 paths; the series are
