@@ -48,7 +48,7 @@ public enum PlanLoader {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(
-                file: directory, "--plan names a file, not a plan folder",
+                file: directory, "a file, not a plan folder",
                 hint: "give the folder that holds plan.yaml, such as Notebooks-data/kunshan-2022-2025")
         }
         guard FileManager.default.fileExists(atPath: planPath) else {

@@ -91,7 +91,7 @@ public enum RunPipeline {
             memory: Double = Double(ProcessInfo.processInfo.physicalMemory)
         ) throws {
             let needed = memoryEstimate(paths: paths) * copies + workingMemory(threads: threads)
-            let available = memory * 0.8
+            let available = MemoryBudget.spare(of: memory)
             guard needed > available else { return }
             throw RunError.tooLarge(
                 neededGB: needed / 1e9, availableGB: available / 1e9, scenarios: scenarios.scenarios.count,

@@ -114,10 +114,9 @@ struct BatchOptions: ParsableArguments {
     /// 2.06 GB at horizon 6, 21 times the file; the estimate takes 25 times, more for longer
     /// horizons.
     func checkMemory() throws {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: input)
-        guard let bytes = (attributes?[.size] as? NSNumber)?.doubleValue else { return }
+        let bytes = MemoryBudget.bytes(of: [input])
         let needed = bytes * 25 * max(1, Double(horizon) / 6)
-        let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
+        let available = MemoryBudget.spare()
         guard needed > available else { return }
         throw TooLargeError(
             String(

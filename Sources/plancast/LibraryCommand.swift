@@ -44,11 +44,9 @@ struct LibraryCommand: ParsableCommand {
         // Every series is cut into windows ending at every year, each forecast ten steps: the
         // development sets (376 kB) took 0.36 s and 49 MB, about 60 bytes of memory a byte of
         // input beyond a fixed 30 MB. Refused before reading when that cannot fit.
-        let bytes = inputs.reduce(0.0) { total, path in
-            total + ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber ?? 0).doubleValue
-        }
+        let bytes = MemoryBudget.bytes(of: inputs)
         let needed = 30e6 + 60 * bytes
-        let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
+        let available = MemoryBudget.spare()
         if needed > available {
             throw TooLargeError(
                 String(

@@ -472,8 +472,7 @@ struct HostileInputTests {
     /// times its size would be needed) is refused before it is read, with what to do; the system
     /// would otherwise kill the command half-way.
     @Test func inputsTooLargeForMemoryAreRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-huge-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let huge = dir.appendingPathComponent("huge.csv")
         FileManager.default.createFile(atPath: huge.path, contents: nil)
@@ -497,8 +496,7 @@ struct HostileInputTests {
     /// A plan of 1,001 indicators (2,000 took 44 s and 8 GB at 10,000 paths; the series are
     /// simulated jointly) is an error at the first row beyond the limit.
     @Test func plansOfMoreThanAThousandSeriesAreRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-wide-plan-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try
             "id: wide\ntitle_zh: 宽\ntitle_en: Wide\ndocument_number: x\nissuer: x\nissued: 2010-01-01\nfirst_year: 2011\nlast_year: 2015\nbase_year: 2010\n"
@@ -517,8 +515,7 @@ struct HostileInputTests {
     /// A scenario of 201 levers is an error at its file (each lever is drawn on every path and
     /// rerun for the sensitivity analysis: 500 took a minute at 10,000 paths).
     @Test func scenariosOfMoreThan200LeversAreRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-levers-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("many.yaml")
         let levers = (0..<201).map {

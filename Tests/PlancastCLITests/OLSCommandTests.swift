@@ -114,8 +114,7 @@ struct OLSCommandTests {
 
     /// 201 parameters are refused at once (3,000 rows × 400 parameters took 42 s of refinement).
     @Test func widerDesignsThan200ParametersAreRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-ols-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let names = (0..<201).map { "x\($0)" }
         var lines = ["y," + names.joined(separator: ",")]
