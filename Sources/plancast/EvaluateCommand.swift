@@ -133,10 +133,9 @@ struct Evaluate: ParsableCommand {
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
         r.terminalWidth = Terminal.outputWidth
         let outcome = try PlanEvaluation.run(r)
-        for w in outcome.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+        for w in outcome.warnings { writeStderr(w + "\n") }
         for y in asOf ?? [] where !outcome.rows.contains(where: { $0.asOf == y && $0.p[0] != nil }) {
-            FileHandle.standardError.write(
-                Data("warning: as of \(y) the model can judge none of the goals (no observations yet)\n".utf8))
+            writeStderr("warning: as of \(y) the model can judge none of the goals (no observations yet)\n")
         }
         writeStdout(outcome.summary)
         writeStdout((lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")

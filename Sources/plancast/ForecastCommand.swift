@@ -221,6 +221,6 @@ struct ForecastCommand: ParsableCommand {
         guard !warnings.isEmpty else { return }
         let shown = warnings.prefix(20).joined(separator: "\n")
         let more = warnings.count > 20 ? "\n… and \(warnings.count - 20) more warnings (see --status)" : ""
-        FileHandle.standardError.write(Data((shown + more + "\n").utf8))
+        writeStderr(shown + more + "\n")
     }
 }

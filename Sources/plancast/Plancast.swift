@@ -21,6 +21,7 @@ struct Plancast: ParsableCommand {
     /// input data, 70 internal error, 73 output folder refused, 74 output not written. Errors go
     /// to stderr in one or two lines.
     static func main() {
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,7 +52,7 @@ struct Plancast: ParsableCommand {
     }
 
     static func fail(_ message: String, _ code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeStderr(message + "\n")
         Foundation.exit(code)
     }
 }
@@ -90,18 +91,6 @@ struct InternalError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes to stdout without buffering surprises. A write that fails (a full disk, a closed
-/// pipe) ends the program with exit code 74 and one line on stderr, never a trap.
-func writeStdout(_ text: String) {
-    do {
-        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-    } catch {
-        FileHandle.standardError.write(
-            Data("error: cannot write to standard output (\(error.localizedDescription))\n".utf8))
-        Foundation.exit(ExitStatus.ioError)
-    }
-}
-
 /// Progress on the terminal: one status line on stderr, rewritten in place, only when stderr is
 /// a terminal (silent in pipes, files and CI logs), cut to the terminal's width (a wrapped line
 /// cannot be rewritten).
@@ -112,7 +101,7 @@ enum Terminal {
         guard isInteractive else { return nil }
         let width = columns(of: STDERR_FILENO) ?? 80
         return { message in
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(TextTable.truncate(message, to: width - 1))".utf8))
+            writeStderr("\r\u{1B}[K\(TextTable.truncate(message, to: width - 1))")
         }
     }
 
@@ -127,6 +116,6 @@ enum Terminal {
     }
 
     static func clearProgressLine() {
-        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if isInteractive { writeStderr("\r\u{1B}[K") }
     }
 }

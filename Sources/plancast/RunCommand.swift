@@ -97,7 +97,7 @@ struct Run: ParsableCommand {
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
         if !outcome.warnings.isEmpty {
-            FileHandle.standardError.write(Data((outcome.warnings.prefix(20).joined(separator: "\n") + "\n").utf8))
+            writeStderr(outcome.warnings.prefix(20).joined(separator: "\n") + "\n")
         }
         writeStdout(outcome.summary)
         writeStdout((output.lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")

@@ -456,6 +456,29 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Standard output or standard error read by a process that went away (`| head -1`) was a
+    /// SIGPIPE kill, exit 141: now standard output ends with exit 74 and one line on stderr, and
+    /// a lost stderr is ignored (the exit code still tells). Both pipes are closed before the
+    /// command starts, so the test does not depend on timing.
+    @Test func aReaderThatGoesAwayIsAnErrorNotASignal() throws {
+        let input = Binary.packageRoot.appendingPathComponent(
+            "Tests/PlancastCLITests/Fixtures/hostile/constant-series.csv")
+        for closeStderr in [false, true] {
+            let p = Process()
+            p.executableURL = Binary.executable
+            p.arguments = ["forecast", "--input", input.path, "--horizon", "3"]
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = closeStderr ? err : FileHandle.nullDevice
+            try out.fileHandleForReading.close()
+            if closeStderr { try err.fileHandleForReading.close() }
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit, "killed by signal \(p.terminationStatus)")
+            #expect(p.terminationStatus == 74)
+        }
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {

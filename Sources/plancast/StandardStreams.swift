@@ -1,0 +1,61 @@
+import Foundation
+
+/// The three standard streams, made safe against readers that go away and streams that are
+/// closed (found 2026-11-30: `plancast forecast … | head -1` was killed by SIGPIPE, exit 141;
+/// `2>&-` or a closed stderr pipe would have trapped in `FileHandle.write`).
+///
+/// - SIGPIPE is ignored, so a write to a pipe whose reader has gone returns `EPIPE`: standard
+///   output then ends the program with exit 74 and one line on stderr; an output file that is a
+///   FIFO gets the `OutputError` of `writeAtomically`.
+/// - A standard descriptor that was closed when plancast started is opened on `/dev/null`
+///   (standard output read-only, so writing to it fails as the closed stream would, with exit 74),
+///   so no file that plancast opens later can take its number and receive its output.
+enum StandardStreams {
+    static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
+        where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", flags)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+
+    /// Writes every byte of `text` to `descriptor`; the `errno` of the first failure, or nil.
+    static func write(_ text: String, to descriptor: Int32) -> Int32? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> Int32? in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+    }
+}
+
+/// Writes to stdout without buffering surprises. A write that fails (a full disk, a closed
+/// pipe, a closed stream) ends the program with exit code 74 and one line on stderr, never a
+/// trap or a signal.
+func writeStdout(_ text: String) {
+    guard let failure = StandardStreams.write(text, to: STDOUT_FILENO) else { return }
+    let reason =
+        failure == EPIPE
+        ? "the reader closed the pipe before the end; the output is incomplete"
+        : String(cString: strerror(failure))
+    writeStderr("error: cannot write to standard output (\(reason))\n")
+    Foundation.exit(ExitStatus.ioError)
+}
+
+/// Writes `text` to stderr as it is. A failure is ignored: there is nowhere left to report it,
+/// and the exit code still tells.
+func writeStderr(_ text: String) {
+    _ = StandardStreams.write(text, to: STDERR_FILENO)
+}
