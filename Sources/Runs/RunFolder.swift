@@ -44,19 +44,37 @@ public struct RunFolder: Sendable {
     let lockDescriptor: Int32
     let layout: Layout
 
-    /// A new folder name under `runs/`: the UTC time, with a suffix if taken.
-    static func defaultName(now: Date = Date()) -> String {
+    /// A new folder under `runs/` (or `parent`) named by the UTC time (`runs/20261130-113517`), with a suffix
+    /// (`-2`, `-3`, …) when that name is taken, checked and locked like `prepare`.
+    ///
+    /// A name counts as taken when the folder exists or another run holds its lock: runs
+    /// started in the same second (a script starting several at once) each get a folder of their
+    /// own. Before 2026-11-30 only existing folders counted, so of three runs started together
+    /// two stopped with "another plancast run is writing" (exit 73).
+    static func prepareNew(
+        now: Date = Date(), under parent: String = "runs", layout: Layout = .run, inputs: [String] = []
+    ) throws(RunFolderError) -> RunFolder {
         let f = DateFormatter()
         f.dateFormat = "yyyyMMdd-HHmmss"
         f.timeZone = TimeZone(identifier: "UTC")
-        let stem = "runs/" + f.string(from: now)
-        var name = stem
-        var k = 2
-        while FileManager.default.fileExists(atPath: name) {
-            name = stem + "-\(k)"
-            k += 1
+        let stem = parent + "/" + f.string(from: now)
+        for k in 1...1000 {
+            let name = k == 1 ? stem : stem + "-\(k)"
+            if FileManager.default.fileExists(atPath: name) { continue }
+            let folder: RunFolder
+            do {
+                folder = try prepare(name, force: false, layout: layout, inputs: inputs)
+            } catch .busy {
+                continue
+            }
+            // A run that held the lock may have finished between the check and the lock.
+            if FileManager.default.fileExists(atPath: name) {
+                close(folder.lockDescriptor)
+                continue
+            }
+            return folder
         }
-        return name
+        throw .unusable(stem, "a thousand runs were started in that second; name the folder with --out")
     }
 
     /// Checks the target, removes leftovers of dead runs beside it and takes the lock.

@@ -29,8 +29,10 @@ public enum RunPipeline {
             paths: request.paths, threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         // The output folder is checked and locked once the inputs are known to be good (a run that
         // fails on its input leaves nothing behind), and before the long part.
-        let folder = try RunFolder.prepare(
-            request.outputFolder ?? RunFolder.defaultName(), force: request.force, inputs: inputs.paths)
+        let folder =
+            try request.outputFolder.map { out throws(RunFolderError) in
+                try RunFolder.prepare(out, force: request.force, inputs: inputs.paths)
+            } ?? RunFolder.prepareNew(inputs: inputs.paths)
         let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let t1 = Date()
         let (runs, sensitivity) = try simulate(

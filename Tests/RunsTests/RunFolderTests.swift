@@ -48,6 +48,23 @@ struct RunFolderTests {
         _ = try RunFolder.prepare(path, force: false)  // free again once the first has written
     }
 
+    /// Runs started in the same second without `--out` each get a folder: the name of a run
+    /// still writing (locked, no folder yet) counts as taken, as does a finished one.
+    @Test func runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let now = Date(timeIntervalSince1970: 1_796_038_543)  // 2026-11-30 11:35:43 UTC
+        let parent = dir.appendingPathComponent("runs").path
+        let first = try RunFolder.prepareNew(now: now, under: parent)
+        let second = try RunFolder.prepareNew(now: now, under: parent)
+        #expect(first.path.hasSuffix("/runs/20261130-113543"))
+        #expect(second.path.hasSuffix("/runs/20261130-113543-2"))
+        try Self.write(first, "a\n")
+        try Self.write(second, "b\n")
+        let third = try RunFolder.prepareNew(now: now, under: parent)
+        #expect(third.path.hasSuffix("/runs/20261130-113543-3"))
+    }
+
     @Test func leftoversOfDeadRunsAreRemoved() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
