@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 
 /// SHA-256 of a file's bytes (swift-crypto), as lowercase hex.
+/// A stream read earlier (a pipe) is hashed from the bytes that were read.
 public func sha256Hex(path: String) throws(InputError) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = StreamedInputs.bytes(of: path) ?? FileManager.default.contents(atPath: path) else {
         throw InputError(file: path, "cannot read the file to hash it")
     }
     return sha256Hex(data)
@@ -17,7 +18,9 @@ public func sha256Hex(_ data: Data) -> String {
 /// A file as a manifest records it: path, size in bytes and SHA-256.
 public enum FileDigest {
     public static func entry(_ path: String) throws(InputError) -> [String: Any] {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size =
+            StreamedInputs.bytes(of: path)?.count
+            ?? (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return ["path": path, "bytes": size, "sha256": try sha256Hex(path: path)]
     }
 }

@@ -48,12 +48,7 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
 public func readText(path: String, encoding: TextEncoding = .auto, offersEncodingOption: Bool = true) throws(InputError)
     -> String
 {
-    let data: Data
-    do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw unreadable(path)
-    }
+    let data = try readInputBytes(path: path)
     do {
         return try decodeText(data, file: path, encoding: encoding)
     } catch let error where !offersEncodingOption {

@@ -479,6 +479,33 @@ struct HostileInputTests {
         }
     }
 
+    /// An input read from a pipe (`--input /dev/stdin`, `<(zcat …)`) was refused as "cannot
+    /// read the file (permissions)"; it is now read to its end and forecast like the file, and
+    /// an endless stream (`/dev/zero`) stops at the stream limit with exit 65.
+    @Test func inputsFromPipesAreReadAndEndlessStreamsStop() throws {
+        let input = Binary.packageRoot.appendingPathComponent(
+            "Tests/PlancastCLITests/Fixtures/hostile/constant-series.csv")
+        let fromFile = try Binary.run(["forecast", "--input", input.path, "--horizon", "3"])
+        #expect(fromFile.status == 0)
+        let p = Process()
+        p.executableURL = Binary.executable
+        p.arguments = ["forecast", "--input", "/dev/stdin", "--horizon", "3"]
+        let stdin = Pipe(), stdout = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = stdout
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        try stdin.fileHandleForWriting.write(contentsOf: try Data(contentsOf: input))
+        try stdin.fileHandleForWriting.close()
+        let piped = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(piped == fromFile.stdout)
+        let endless = try Binary.run(["forecast", "--input", "/dev/zero", "--horizon", "3"])
+        #expect(endless.status == 65, "\(endless.stderr)")
+        #expect(endless.stderr.contains("the stream is longer than"))
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {

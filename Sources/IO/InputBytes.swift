@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The bytes of an input file, from a regular file or from a stream.
+///
+/// A regular file is read whole. A pipe, a terminal, a device or a socket (`--input /dev/stdin`,
+/// `--observations <(zcat obs.csv.gz)`) is read to its end, at most `StreamedInputs.limit`
+/// bytes, and its bytes are kept for the run's manifest, which hashes every input: a pipe can
+/// be read only once. Before 2026-11-30 every stream was refused with "cannot read the file …
+/// (permissions)", and an endless one (`/dev/zero`) needs the limit to end.
+public func readInputBytes(path: String) throws(InputError) -> Data {
+    var st = stat()
+    guard stat(path, &st) == 0 else { throw unreadable(path) }
+    let type = st.st_mode & S_IFMT
+    if type == S_IFDIR { throw unreadable(path) }
+    if type == S_IFREG {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw unreadable(path)
+        }
+    }
+    if let kept = StreamedInputs.bytes(of: path) { return kept }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw unreadable(path) }
+    defer { close(fd) }
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw InputError(
+                file: path, "cannot read the stream (\(String(cString: strerror(errno))))",
+                hint: "save it to a file and give that path")
+        }
+        if n == 0 { break }
+        if data.count + n > StreamedInputs.limit {
+            throw InputError(
+                file: path,
+                "the stream is longer than \(StreamedInputs.limit >> 20) MB, the most plancast reads from a pipe or device",
+                hint: "save it to a file and give that path (files are checked against this machine's memory instead)")
+        }
+        data.append(contentsOf: buffer[0..<n])
+    }
+    StreamedInputs.keep(data, of: path)
+    return data
+}
+
+/// The bytes read from streams in this process, by path, so that hashing a stream for the
+/// manifest (`sha256Hex(path:)`) sees what was read rather than reading it again.
+public enum StreamedInputs {
+    /// At most 256 MB from one stream, less on a machine whose memory budget is small: the
+    /// commands need up to about 60 bytes of memory per byte of input (`library`).
+    public static let limit = min(256 << 20, Int(MemoryBudget.spare() / 60))
+
+    private final class Store: @unchecked Sendable {
+        let lock = NSLock()
+        var bytes: [String: Data] = [:]
+    }
+    private static let store = Store()
+
+    static func keep(_ data: Data, of path: String) {
+        store.lock.withLock { store.bytes[path] = data }
+    }
+
+    /// The bytes read from the stream at `path`, or nil if none was read.
+    public static func bytes(of path: String) -> Data? {
+        store.lock.withLock { store.bytes[path] }
+    }
+}
