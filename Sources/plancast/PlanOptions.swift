@@ -26,11 +26,22 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
-    /// The plan folder: `--plan`, else `$PLANCAST_PLAN`, else the bundled plan found from the
+    /// The plan folder: `--plan`, else `$PLANCAST_PLAN` (if not empty), else the bundled plan found from the
     /// working folder or from the executable's location.
     func planDirectory() throws -> String {
         if let plan { return plan }
-        if let env = ProcessInfo.processInfo.environment["PLANCAST_PLAN"] { return env }
+        // An empty value counts as unset (`PLANCAST_PLAN= plancast run`); a value that names no
+        // plan folder is an error that names the variable, not --plan.
+        if let env = ProcessInfo.processInfo.environment["PLANCAST_PLAN"],
+            !env.trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            guard FileManager.default.fileExists(atPath: env + "/plan.yaml") else {
+                throw ValidationError(
+                    "PLANCAST_PLAN='\(env)' is not a plan folder (no plan.yaml there): set it to the folder that holds "
+                        + "plan.yaml, unset it, or pass --plan DIR")
+            }
+            return env
+        }
         let relative = "Notebooks-data/kunshan-2022-2025"
         var candidates = [FileManager.default.currentDirectoryPath + "/" + relative]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

@@ -23,10 +23,15 @@ enum Binary {
         return packageRoot.appendingPathComponent(".build/debug/plancast")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> BinaryRun {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> BinaryRun
+    {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -506,6 +506,20 @@ struct HostileInputTests {
         #expect(endless.stderr.contains("the stream is longer than"))
     }
 
+    /// `PLANCAST_PLAN=` (empty) meant the working folder ("no plan.yaml in this folder", with a
+    /// hint about --plan); it now counts as unset, and a value that names no plan is an error
+    /// that names the variable.
+    @Test func planFolderFromTheEnvironment() throws {
+        let empty = try Binary.run(["check"], in: Binary.packageRoot, environment: ["PLANCAST_PLAN": ""])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        let wrong = try Binary.run(["check"], in: Binary.packageRoot, environment: ["PLANCAST_PLAN": "/nonexistent"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("PLANCAST_PLAN='/nonexistent' is not a plan folder"))
+        let right = try Binary.run(
+            ["check"], environment: ["PLANCAST_PLAN": Binary.packageRoot.path + "/Notebooks-data/kunshan-2022-2025"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {
