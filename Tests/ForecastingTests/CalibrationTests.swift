@@ -45,7 +45,9 @@ struct CalibrationTests {
     }
 
     /// The forecast scale is the error scale σ widened by `outOfSampleInflation` (3%) for series
-    /// of two or more points, and σ itself for a one-point series (whose scale is the library's).
+    /// of two or more points, and σ itself for a one-point series (whose scale is the library's);
+    /// from six points on, ×1.4 more when the last value is below the one five observations
+    /// earlier and ×0.90 otherwise (`Forecaster.direction`).
     @Test func scaleIsWidenedForSeriesWithIncrements() throws {
         let input: [Forecaster.Input] = [
             ("one", try YearlySeries(periods: [2020], values: [100]), .log),
@@ -56,16 +58,38 @@ struct CalibrationTests {
                     periods: Array(2011...2020), values: (0..<10).map { 100 * pow(1.05, Double($0)) + Double($0 % 3) }),
                 .log
             ),
+            (
+                "falling",
+                try YearlySeries(
+                    periods: Array(2011...2020), values: (0..<10).map { 100 * pow(0.95, Double($0)) + Double($0 % 3) }),
+                .log
+            ),
+            // Falling over the last five observations only (up, then down): falling.
+            ("turned", try YearlySeries(periods: Array(2013...2020), values: [50, 60, 90, 88, 80, 75, 70, 66]), .log),
+            // Five points, falling: below six points the direction is not used.
+            ("short", try YearlySeries(periods: Array(2016...2020), values: [90, 85, 80, 79, 70]), .log),
         ]
+        let direction = ["one": 1.0, "two": 1, "many": 0.90, "falling": 1.4, "turned": 1.4, "short": 1]
         let settings = ForecastSettings(horizon: 2, threads: 1)
         let batch = Forecaster.run(input, settings: settings)
         let parts = Forecaster.contributions(Forecaster.admissible(input), settings: settings)
         let scale = BatchCalibration(parts, library: settings.library, horizon: 2).scale(unitFree: true)
         #expect(Forecaster.outOfSampleInflation == 1.03)
+        #expect(Forecaster.direction == (falling: 1.4, rising: 0.90))
         for (f, i) in zip(batch.forecasts, input) {
             let sigma = scale.sigma(i.series.transformed(.log), unitFree: true)
-            let expected = sigma * (i.series.count >= 2 ? 1.03 : 1)
+            let expected = sigma * (i.series.count >= 2 ? 1.03 : 1) * direction[i.id]!
             #expect(abs(f.scale[0] - expected) <= 1e-12 * expected, "\(i.id): \(f.scale[0]) vs \(expected)")
+            // The median is the centre plus the kept bias at the scale before the direction:
+            // the direction changes the spread, not the median.
+            let (centre, _) = settings.combination.forecast(
+                i.series, transform: .log, horizon: 2, referenceGrowth: settings.library.referenceGrowth)
+            for step in 1...2 {
+                let q50 = batch.calibration.quantile(stratum: f.stratum, step: step, 0.5)
+                let median = exp(centre[step - 1] + sigma * (i.series.count >= 2 ? 1.03 : 1) * q50)
+                let got = f.quantile(step: step, 0.5, calibration: batch.calibration)
+                #expect(abs(got - median) <= 1e-9 * median, "\(i.id) step \(step): median \(got) vs \(median)")
+            }
         }
     }
 
