@@ -1,10 +1,11 @@
 /// Parses a number as people type it in spreadsheets: surrounding spaces, thousands
-/// separators (`12,345.6`), full-width digits are not accepted; a trailing `%` is dropped
-/// (the value stays in percent, as plan targets are written).
+/// separators (`12,345.6`), full-width forms as a Chinese input method types them (`３０００`,
+/// `１２．５％`, `－３`: read as their ASCII twins), and a trailing `%`, which is dropped (the
+/// value stays in percent, as plan targets are written).
 ///
 /// Returns nil for anything else, including NaN and infinities, which are never data.
 public func parseNumber(_ text: String) -> Double? {
-    var s = text.trimmingWhitespace()
+    var s = halfWidth(text).trimmingWhitespace()
     if s.hasSuffix("%") { s.removeLast(); s = s.trimmingWhitespace() }
     if s.contains(",") {
         // Accept only well-formed groups of three: 1,234 or 1,234,567.89
@@ -23,6 +24,22 @@ public func parseNumber(_ text: String) -> Double? {
     // Double("0x1p3") and "inf"-like spellings are not data.
     if s.lowercased().contains("x") || s.lowercased().contains("n") { return nil }
     return v
+}
+
+/// Full-width digits, signs, point, comma, percent and exponent letters (U+FF01–FF5E) and the
+/// minus sign U+2212 as their ASCII forms; every other character unchanged.
+func halfWidth(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0x2212 }) else { return text }
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+        switch u.value {
+        case 0xFF10...0xFF19, 0xFF0B, 0xFF0C, 0xFF0D, 0xFF0E, 0xFF05, 0xFF25, 0xFF45:
+            out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+        case 0x2212: out.append("-")
+        default: out.append(u)
+        }
+    }
+    return String(out)
 }
 
 extension String {

@@ -63,6 +63,11 @@ struct CSVTableTests {
         #expect(parseNumber("inf") == nil)
         #expect(parseNumber("0x10") == nil)
         #expect(parseNumber("") == nil)
-        #expect(parseNumber("１２") == nil)
+        // Full-width forms, as a Chinese input method types them, read as their ASCII twins.
+        #expect(parseNumber("１２") == 12)
+        #expect(parseNumber("３，０００．５％") == 3000.5)
+        #expect(parseNumber("－１ｅ３") == -1000)
+        #expect(parseNumber("−7") == -7)
+        #expect(parseNumber("１２元") == nil)
     }
 }
