@@ -11,13 +11,15 @@ public struct CSVTable: Sendable {
     /// 1-based line on which each row starts.
     public let lines: [Int]
 
-    /// Parses `text` (already decoded) from `file`.
+    /// Parses `text` (already decoded) from `file`: comma-separated, or tab-separated when the
+    /// header holds tabs and no comma (`separator(of:file:)`).
     public init(text: String, file: String) throws(InputError) {
         self.file = file
-        try Self.scan(text, file: file)
+        let separator = try Self.separator(of: text, file: file)
+        try Self.scan(text, file: file, separator: separator)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: separator)
         } catch {
             throw InputError(file: file, line: 1, "cannot parse CSV: \(error)", hint: "check the quoting")
         }
@@ -64,7 +66,7 @@ public struct CSVTable: Sendable {
     /// number short: `6\u{0}323` read as 6) and a quoted field never closed before the end of
     /// the file (a truncated file). Both are errors at the line and field where they occur — for
     /// the quote, where it opened.
-    static func scan(_ text: String, file: String) throws(InputError) {
+    static func scan(_ text: String, file: String, separator: Unicode.Scalar = ",") throws(InputError) {
         var line = 1, field = 1
         var inQuote = false
         var quoteLine = 0, quoteField = 0
@@ -74,13 +76,13 @@ public struct CSVTable: Sendable {
             case "\"":
                 if inQuote {
                     inQuote = false
-                } else if previous == "," || previous == "\n" || previous == "\r" || previous == "\"" {
+                } else if previous == separator || previous == "\n" || previous == "\r" || previous == "\"" {
                     // Opens a quoted field (or, right after a closing quote, an escaped quote).
                     inQuote = true
                     quoteLine = line
                     quoteField = field
                 }
-            case ",":
+            case separator:
                 if !inQuote { field += 1 }
             case "\n":
                 line += 1
@@ -102,6 +104,30 @@ public struct CSVTable: Sendable {
                 file: file, line: quoteLine, column: quoteField, "a quoted field opened here is never closed",
                 hint: "add the closing quote (\"); the file may be truncated")
         }
+    }
+
+    /// The field separator, from the first line that is not blank: a comma; a tab when that
+    /// line has tabs and no comma (a table copied out of a spreadsheet and saved as text). A
+    /// line separated by semicolons only (CSV saved by a spreadsheet set to a decimal comma) is
+    /// an error that says how to save it: its numbers would read "2,5" as two fields.
+    static func separator(of text: String, file: String) throws(InputError) -> Unicode.Scalar {
+        var line = 1
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            let first = raw.unicodeScalars
+            if first.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) { continue }
+            if first.contains(",") { return "," }
+            if first.contains("\t") { return "\t" }
+            if first.contains(";") {
+                throw InputError(
+                    file: file, line: line, "the columns are separated by semicolons",
+                    hint:
+                        "save it with commas (Excel: Save As → CSV UTF-8 (Comma delimited)); plancast reads commas or tabs"
+                )
+            }
+            return ","
+        }
+        return ","
     }
 
     static func hex4(_ v: UInt32) -> String {

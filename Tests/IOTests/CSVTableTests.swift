@@ -30,6 +30,21 @@ struct CSVTableTests {
         ) { try t.numericColumn("x") }
     }
 
+    /// A table copied out of a spreadsheet is tab-separated: read as such when the header has
+    /// tabs and no comma; semicolons (a decimal-comma spreadsheet's CSV) are an error that says
+    /// how to save the file, as "2,5" would split.
+    @Test func separators() throws {
+        let tabs = try CSVTable(text: "\n y\tx \n1\t\"2,000\"\n", file: "t.tsv")
+        #expect(tabs.header == ["y", "x"])
+        #expect(try tabs.numericColumn("x") == [2000])
+        let commas = try CSVTable(text: "y,x\tz\n1,2\t3\n", file: "c.csv")
+        #expect(commas.header == ["y", "x\tz"])
+        #expect { try CSVTable(text: "\ny;x\n1;2,5\n", file: "s.csv") } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.message.contains("semicolons")
+        }
+    }
+
     @Test func structuralErrors() {
         #expect(throws: InputError.self) { try CSVTable(text: "", file: "e.csv") }
         #expect { try CSVTable(text: "y,x\n1,2\n3\n", file: "t.csv") } throws: { ($0 as! InputError).line == 3 }

@@ -163,7 +163,7 @@ struct PlanDataTests {
         ("empty.csv", 1), ("header-only.csv", 1), ("duplicate-indicator-year.csv", 4), ("unknown-id.csv", 3),
         ("share-above-100.csv", 3), ("negative-count.csv", 3), ("text-in-number-column.csv", 3),
         ("truncated-row.csv", 3), ("invalid-encoding.csv", 3), ("bad-year.csv", 2), ("unknown-quality.csv", 2),
-        ("wide-text-in-number.csv", 2),
+        ("wide-text-in-number.csv", 2), ("semicolon-separated.csv", 1),
     ]
 
     @Test("check exits 65 on each bad observations file, naming file and line", arguments: badFiles)
@@ -207,6 +207,11 @@ struct PlanDataTests {
         #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
         #expect(a.stdout == b.stdout)
         #expect(a.stdout.contains("rd_intensity,,全社会研发支出占地区生产总值比重"))
+        // The long layout with tabs (a table copied out of a spreadsheet) reads the same.
+        let tabs = Self.fixtures.appendingPathComponent("good-observations/tab-separated.csv").path
+        let c = try Binary.run(["indicators", "--format", "csv", "--observations", tabs], in: Binary.packageRoot)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout == b.stdout)
     }
 
     @Test func badPlanFilesExit65() throws {
