@@ -235,7 +235,18 @@ public struct RunFolder: Sendable {
                 problems.append("\(manifestName) has an output entry without path or sha256")
                 continue
             }
+            // Only the layout's own file names: a manifest naming `../../x` would have had a
+            // file outside the folder verified, and a FIFO would have blocked the reader.
+            guard layout.outputs.contains(file) else {
+                problems.append("\(manifestName) lists '\(file)', which is not an output of this kind of folder")
+                continue
+            }
             listed.insert(file)
+            var st = stat()
+            if lstat(path + "/" + file, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+                problems.append("\(file) is not a regular file")
+                continue
+            }
             guard let actual = try? sha256Hex(path: path + "/" + file) else {
                 problems.append("\(file) is missing")
                 continue

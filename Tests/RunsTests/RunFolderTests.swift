@@ -65,6 +65,26 @@ struct RunFolderTests {
         #expect(third.path.hasSuffix("/runs/20261130-113543-3"))
     }
 
+    /// A manifest may list only the folder's own output names, and each must be a regular file:
+    /// `../other/attainment.csv` verified a file outside the folder, and a FIFO in place of an
+    /// output blocked `compare` for ever.
+    @Test func manifestsNameOnlyTheFoldersOwnRegularFiles() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        try Self.write(try RunFolder.prepare(path, force: false), "x\n")
+        #expect(RunFolder.verify(path).isEmpty)
+        let manifest = path + "/manifest.json"
+        let original = try String(contentsOfFile: manifest, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"attainment.csv\"", with: "\"../run/attainment.csv\"")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(RunFolder.verify(path).contains { $0.contains("not an output of this kind of folder") })
+        try original.write(toFile: manifest, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: path + "/report.html")
+        #expect(mkfifo(path + "/report.html", 0o644) == 0)
+        #expect(RunFolder.verify(path) == ["report.html is not a regular file"])
+    }
+
     @Test func leftoversOfDeadRunsAreRemoved() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
