@@ -24,9 +24,13 @@ public func readInputBytes(path: String) throws(InputError) -> Data {
         }
     }
     if let kept = StreamedInputs.bytes(of: path) { return kept }
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // A named pipe is opened without waiting for a writer (a FIFO nobody writes to would block
+    // for ever, a hang): with none, it reads as empty; with one, the reads wait for its data.
+    let fifo = type == S_IFIFO
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (fifo ? O_NONBLOCK : 0))
     guard fd >= 0 else { throw unreadable(path) }
     defer { close(fd) }
+    if fifo { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {

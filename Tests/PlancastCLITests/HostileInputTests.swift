@@ -504,6 +504,16 @@ struct HostileInputTests {
         let endless = try Binary.run(["forecast", "--input", "/dev/zero", "--horizon", "3"])
         #expect(endless.status == 65, "\(endless.stderr)")
         #expect(endless.stderr.contains("the stream is longer than"))
+        // A named pipe nobody writes to blocked for ever; it now reads as an empty file.
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("fifo.csv").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let start = Date()
+        let silent = try Binary.run(["forecast", "--input", fifo, "--horizon", "3"])
+        #expect(silent.status == 65, "\(silent.stderr)")
+        #expect(silent.stderr.contains("the file is empty"))
+        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     /// `PLANCAST_PLAN=` (empty) meant the working folder ("no plan.yaml in this folder", with a
