@@ -128,12 +128,22 @@ struct BatchOptions: ParsableArguments {
     }
 
     /// Output files that would replace the input series or the library: a usage error.
+    /// Refuses an output that is an input, and two outputs that name one file (`--output X
+    /// --status X` kept only the status table; a device such as /dev/null may take several).
     func refuseOverwriting(_ outputs: [(option: String, path: String?)]) throws {
         let inputs = [input] + (library.map { [$0] } ?? [])
+        var written = [(option: String, path: String)]()
         for (option, path) in outputs {
-            if let path, let conflict = outputConflict(path, inputs: inputs) {
+            guard let path else { continue }
+            if let conflict = outputConflict(path, inputs: inputs) {
                 throw ValidationError("\(option): \(conflict)")
             }
+            var st = stat()
+            let device = stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFCHR
+            if !device, let earlier = written.first(where: { canonicalPath($0.path) == canonicalPath(path) }) {
+                throw ValidationError("\(earlier.option) and \(option) name the same file (\(path)); give each its own")
+            }
+            written.append((option, path))
         }
     }
 }

@@ -335,6 +335,25 @@ struct HostileInputTests {
             #expect(r.status == 64 && r.stderr.contains("is also an input of this command"), "\(args[0]): \(r.stderr)")
         }
         #expect(try Data(contentsOf: series) == before)
+        // Two outputs naming one file: one would silently replace the other.
+        for args in [
+            [
+                "forecast", "--input", series.path, "--horizon", "1", "--output", dir.path + "/o.csv", "--status",
+                dir.path + "/./o.csv",
+            ],
+            [
+                "backtest", "--input", series.path, "--horizon", "1", "--output", dir.path + "/o.csv", "--forecasts",
+                dir.path + "/o.csv",
+            ],
+        ] {
+            let r = try Binary.run(args)
+            #expect(r.status == 64 && r.stderr.contains("name the same file"), "\(args[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/o.csv"))
+        let discarded = try Binary.run([
+            "forecast", "--input", series.path, "--horizon", "1", "--output", "/dev/null", "--status", "/dev/null",
+        ])
+        #expect(discarded.status == 0, "a device may take several outputs: \(discarded.stderr)")
         let run = dir.appendingPathComponent("run").path
         let made = try Binary.run([
             "run", "Scenarios/baseline.yaml", "--paths", "300", "--no-sensitivity", "--out", run,
