@@ -1,7 +1,8 @@
 """Coverage by stratum: the share of held-out values inside the 80% interval, by quartile of
 series length and of in-sample volatility (mean absolute log change of the training years), and
 by recent direction (the last training value below or not below the one five years earlier:
-the series a plan's "decrease" goals are about), with the share of outcomes below the median.
+the series a plan's "decrease" goals are about), with the share of outcomes below the median,
+and by horizon step (80% and 95% coverage).
 usage: strata.py DATA.csv FORECASTS.csv   (forecasts: series_id,horizon_step,...,lo80,hi80)"""
 import csv, collections, math, sys
 data = collections.defaultdict(lambda: {"train": [], "test": []})
@@ -33,3 +34,11 @@ for name, d in hits.items():
           + f"  (worst distance from 0.80: {max(abs(c - 0.8) for c in cov):.3f})")
 print("recent direction 80% coverage: " + "  ".join(
     f"{k} {d[1] / d[0]:.3f} (n={d[0]}, below median {d[2] / d[0]:.2f})" for k, d in sorted(direction.items())))
+steps = collections.defaultdict(lambda: [0, 0, 0])
+for r in csv.DictReader(open(sys.argv[2])):
+    s = r["series_id"]; h = int(r["horizon_step"]); y = data[s]["test"][h - 1]
+    d = steps[h]
+    d[0] += 1; d[1] += float(r["lo80"]) <= y <= float(r["hi80"])
+    if "lo95" in r: d[2] += float(r["lo95"]) <= y <= float(r["hi95"])
+print("by step, 80% / 95% coverage: " + "  ".join(
+    f"h{h} {d[1] / d[0]:.3f}/{d[2] / d[0]:.3f}" for h, d in sorted(steps.items())))
