@@ -53,6 +53,28 @@ func writeInPlace(_ data: Data, to path: String) throws(OutputError) {
     if let failure { throw OutputError(file: path, String(cString: strerror(failure))) }
 }
 
+/// Creates the file at `path` (it must not exist) and writes every byte of `data`: the `errno`
+/// of the first failure (`ENOSPC`, `EFBIG` under `ulimit -f`, …), or nil. Written with
+/// `write(2)` rather than `Data.write`, whose errors read "NSCocoaErrorDomain error 512".
+func writeNewFile(_ data: Data, at path: String) -> Int32? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return errno }
+    let failure: Int32? = data.withUnsafeBytes { raw -> Int32? in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
+    }
+    if close(fd) != 0, failure == nil { return errno }
+    return failure
+}
+
 /// The temporary file and `rename(2)` of `writeAtomically`, for a regular file (or none yet) at
 /// `path`; errors name the path as the user gave it.
 func replaceFile(_ data: Data, at path: String, named given: String) throws(OutputError) {
@@ -67,11 +89,9 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
     guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw OutputError(file: given, "the folder \(dir.path) does not exist")
     }
-    do {
-        try data.write(to: tmp)
-    } catch {
+    if let failure = writeNewFile(data, at: tmp.path) {
         try? FileManager.default.removeItem(at: tmp)
-        throw OutputError(file: given, error.localizedDescription)
+        throw OutputError(file: given, String(cString: strerror(failure)))
     }
     if rename(tmp.path, url.path) != 0 {
         let reason = String(cString: strerror(errno))

@@ -4,7 +4,7 @@ import Foundation
 /// closed (found 2026-11-30: `plancast forecast … | head -1` was killed by SIGPIPE, exit 141;
 /// `2>&-` or a closed stderr pipe would have trapped in `FileHandle.write`).
 ///
-/// - SIGPIPE is ignored, so a write to a pipe whose reader has gone returns `EPIPE`: standard
+/// - SIGPIPE and SIGXFSZ are ignored, so a write to a pipe whose reader has gone returns `EPIPE`: standard
 ///   output then ends the program with exit 74 and one line on stderr; an output file that is a
 ///   FIFO gets the `OutputError` of `writeAtomically`.
 /// - A standard descriptor that was closed when plancast started is opened on `/dev/null`
@@ -13,6 +13,9 @@ import Foundation
 enum StandardStreams {
     static func prepare() {
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (`ulimit -f`) killed plancast with SIGXFSZ half-way through a write,
+        // leaving its temporary file; ignored, the write fails with EFBIG: exit 74, cleaned up.
+        signal(SIGXFSZ, SIG_IGN)
         for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
         where fcntl(descriptor, F_GETFD) == -1 {
             let opened = open("/dev/null", flags)

@@ -549,6 +549,31 @@ struct HostileInputTests {
         #expect(right.status == 0, "\(right.stderr)")
     }
 
+    /// Under a file-size limit (`ulimit -f`) a write was killed by SIGXFSZ (exit 153), leaving
+    /// its temporary file: now exit 74 with the reason, and nothing left behind.
+    @Test func aFileSizeLimitIsAnErrorNotASignal() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = [
+            "-c",
+            "ulimit -f 1; exec \"$0\" forecast --input \"$1\" --horizon 100 --quantiles 0.01,0.02,0.03 --output \"$2\"",
+            Binary.executable.path, input, dir.path + "/f.csv",
+        ]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit, "killed by signal \(p.terminationStatus)")
+        #expect(p.terminationStatus == 74, "\(message)")
+        #expect(message.contains("File too large"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {
