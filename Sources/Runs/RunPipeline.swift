@@ -90,10 +90,10 @@ public enum RunPipeline {
         /// bytes of tally files).
         func checkMemory(
             paths: Int, threads: Int, copies: Double = 1.25,
-            memory: Double = Double(ProcessInfo.processInfo.physicalMemory)
+            memory: Double = MemoryBudget.memory()
         ) throws {
             let needed = memoryEstimate(paths: paths) * copies + workingMemory(threads: threads)
-            let available = MemoryBudget.spare(of: memory)
+            let available = MemoryBudget.spare(of: memory, threads: threads)
             guard needed > available else { return }
             throw RunError.tooLarge(
                 neededGB: needed / 1e9, availableGB: available / 1e9, scenarios: scenarios.scenarios.count,
@@ -281,10 +281,10 @@ public enum RunError: Error, CustomStringConvertible {
             return String(
                 format:
                     "%d paths × %d scenarios of %d series with %d threads need about %.1f GB; this machine has "
-                    + "%.1f GB to spare. Use fewer --paths or scenarios (--shard K/N spreads the computing over "
+                    + "%.1f GB to spare%@. Use fewer --paths or scenarios (--shard K/N spreads the computing over "
                     + "machines, but the merge holds every path), or fewer --threads (each works on 2,048 paths "
                     + "of every series and year at once). Nothing was written.",
-                paths, scenarios, series, threads, needed, available)
+                paths, scenarios, series, threads, needed, available, MemoryBudget.limitNote())
         }
     }
 

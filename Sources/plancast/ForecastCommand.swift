@@ -116,15 +116,15 @@ struct BatchOptions: ParsableArguments {
     func checkMemory() throws {
         let bytes = MemoryBudget.bytes(of: [input])
         let needed = bytes * 25 * max(1, Double(horizon) / 6)
-        let available = MemoryBudget.spare()
+        let available = MemoryBudget.spare(threads: threads.count)
         guard needed > available else { return }
         throw TooLargeError(
             String(
                 format:
-                    "%@ (%.0f MB) would need about %.0f GB at horizon %d; this machine has %.0f GB to spare. Split "
-                    + "the series into several files, or use --shard K/N (each part forecasts its share). "
+                    "%@ (%.0f MB) would need about %.1f GB at horizon %d; this machine has %.1f GB to spare%@. "
+                    + "Split the series into several files, or use --shard K/N (each part forecasts its share). "
                     + "Nothing was written.",
-                input, bytes / 1e6, needed / 1e9, horizon, available / 1e9))
+                input, bytes / 1e6, needed / 1e9, horizon, available / 1e9, MemoryBudget.limitNote()))
     }
 
     /// Output files that would replace the input series or the library: a usage error.

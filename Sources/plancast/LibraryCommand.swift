@@ -46,14 +46,14 @@ struct LibraryCommand: ParsableCommand {
         // input beyond a fixed 30 MB. Refused before reading when that cannot fit.
         let bytes = MemoryBudget.bytes(of: inputs)
         let needed = 30e6 + 60 * bytes
-        let available = MemoryBudget.spare()
+        let available = MemoryBudget.spare(threads: threads.count)
         if needed > available {
             throw TooLargeError(
                 String(
                     format:
-                        "the inputs (%.0f MB) would need about %.0f GB; this machine has %.0f GB to spare. Build "
-                        + "the library from fewer series. Nothing was written.",
-                    bytes / 1e6, needed / 1e9, available / 1e9))
+                        "the inputs (%.0f MB) would need about %.1f GB; this machine has %.1f GB to spare%@. "
+                        + "Build the library from fewer series. Nothing was written.",
+                    bytes / 1e6, needed / 1e9, available / 1e9, MemoryBudget.limitNote()))
         }
         var series = [YearlySeries]()
         var names = [String]()

@@ -24,6 +24,7 @@ struct Plancast: ParsableCommand {
         StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
+            try refuseTooLittleAddressSpace(for: command)
             try command.run()
         } catch let error as InputError {
             fail("error: \(error)", ExitStatus.dataError)
@@ -49,6 +50,23 @@ struct Plancast: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// A command that computes (everything but `check`, `indicators` and `compare`) needs at
+    /// least `MemoryBudget.addressSpaceFloor` of address space: below it, OpenBLAS spun for ever
+    /// allocating its buffer (`ulimit -v 400000`) or the runtime aborted (`600000`).
+    static func refuseTooLittleAddressSpace(for command: ParsableCommand) throws {
+        guard !(command is Check || command is IndicatorsCommand || command is Compare),
+            let limit = MemoryBudget.addressSpaceLimit(), limit < MemoryBudget.addressSpaceFloor
+        else { return }
+        throw TooLargeError(
+            String(
+                format:
+                    "this process may use only %.0f MB of address space (ulimit -v); plancast needs at least %.0f MB "
+                    + "to compute (its libraries and buffers alone take about %.0f MB). Raise the limit "
+                    + "(ulimit -v unlimited). Nothing was written.",
+                limit / 1_048_576, MemoryBudget.addressSpaceFloor / 1_048_576,
+                MemoryBudget.addressSpaceBase / 1_048_576))
     }
 
     static func fail(_ message: String, _ code: Int32) -> Never {

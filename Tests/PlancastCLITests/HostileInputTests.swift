@@ -574,6 +574,37 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Under an address-space limit (`ulimit -v`) runs aborted ("failed to allocate", SIGABRT)
+    /// or spun for ever in OpenBLAS. Below 1 GB a computing command is now refused at once
+    /// (exit 64, `check` still works); above it, the memory estimate counts the limit.
+    @Test func anAddressSpaceLimitIsAnErrorNotACrash() throws {
+        func limited(_ kb: Int, _ arguments: [String]) throws -> (Int32, Process.TerminationReason, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "ulimit -v \(kb); exec \"$@\"", "sh", Binary.executable.path] + arguments
+            p.currentDirectoryURL = Binary.packageRoot
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, p.terminationReason, message)
+        }
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a"])
+        #expect(small.1 == .exit && small.0 == 64, "\(small)")
+        #expect(small.2.contains("address space (ulimit -v)"))
+        let check = try limited(500_000, ["check"])
+        #expect(check.1 == .exit && check.0 == 0, "\(check)")
+        let threads = try limited(
+            1_100_000, ["run", "--paths", "100000", "--threads", "16", "--no-sensitivity", "--out", dir.path + "/b"])
+        #expect(threads.1 == .exit && threads.0 == 64, "\(threads)")
+        #expect(threads.2.contains("an address-space limit, ulimit -v"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.isEmpty)
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {
