@@ -59,7 +59,7 @@ public func readInputBytes(path: String) throws(InputError) -> Data {
 public enum StreamedInputs {
     /// At most 256 MB from one stream, less on a machine whose memory budget is small: the
     /// commands need up to about 60 bytes of memory per byte of input (`library`).
-    public static let limit = min(256 << 20, Int(MemoryBudget.spare() / 60))
+    public static let limit = max(16 << 20, min(256 << 20, Int(MemoryBudget.spare() / 60)))
 
     private final class Store: @unchecked Sendable {
         let lock = NSLock()

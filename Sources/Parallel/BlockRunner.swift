@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs blocks of paths on worker threads. Block `b` always covers the same paths and gets the
@@ -15,7 +14,7 @@ public enum BlockRunner {
             return
         }
         let next = BlockCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        Workers.run(workers) { w in
             while let b = next.take(limit: blocks) { body(b, w) }
         }
     }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Maps `indices` in parallel on up to `threads` threads, keeping the order of the results.
 public func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T]
 {
@@ -15,7 +13,10 @@ public func parallelMap<T: Sendable>(_ indices: Range<Int>, threads: Int, _ body
     if threads <= 1 {
         for c in 0..<chunks { work(c) }
     } else {
-        DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        let next = BlockCounter()
+        Workers.run(min(threads, chunks)) { _ in
+            while let c = next.take(limit: chunks) { work(c) }
+        }
     }
     return box.inOrder
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs `body(worker)` for every worker in 0..<count, on up to `count` threads: the calling
+/// thread is worker 0, the others are new POSIX threads, and `run` returns when all are done.
+///
+/// A thread the system refuses (`pthread_create` fails under `ulimit -u`, or when the process
+/// has too many) is run on the calling thread after its own work, so a shortage of threads slows
+/// the work but never stops it. Callers hand out work through a shared counter, so a late worker
+/// finds what is left, usually nothing. Before 2026-11-30 `DispatchQueue.concurrentPerform` did
+/// this, and waited for ever for threads that RLIMIT_NPROC would not give (a hang).
+public enum Workers {
+    public static func run(_ count: Int, _ body: @escaping @Sendable (_ worker: Int) -> Void) {
+        run(count, refusing: [], body)
+    }
+
+    /// `refusing`: workers whose thread is treated as refused by the system (tests).
+    static func run(_ count: Int, refusing: Set<Int>, _ body: @escaping @Sendable (_ worker: Int) -> Void) {
+        guard count > 1 else {
+            body(0)
+            return
+        }
+        var started = [pthread_t]()
+        var refused = [Int]()
+        for w in 1..<count {
+            let job = Unmanaged.passRetained(Job { body(w) })
+            var thread = pthread_t()
+            let rc =
+                refusing.contains(w)
+                ? EAGAIN
+                : pthread_create(
+                    &thread, nil,
+                    { raw in
+                        Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
+                        return nil
+                    }, job.toOpaque())
+            if rc == 0 {
+                started.append(thread)
+            } else {
+                job.release()
+                refused.append(w)
+            }
+        }
+        body(0)
+        for w in refused { body(w) }
+        for thread in started { pthread_join(thread, nil) }
+    }
+
+    /// The work of one thread, passed through `pthread_create`'s untyped argument.
+    final class Job: @unchecked Sendable {
+        let work: () -> Void
+        init(_ work: @escaping () -> Void) { self.work = work }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@testable import Parallel
+
+/// Worker threads: every worker runs once, and threads the system refuses still get their work
+/// done (on the calling thread) instead of stalling the run.
+struct WorkersTests {
+    final class Tally: @unchecked Sendable {
+        let lock = NSLock()
+        var runs = [Int: Int]()
+        func add(_ w: Int) { lock.withLock { runs[w, default: 0] += 1 } }
+    }
+
+    @Test(arguments: [Set<Int>(), [1], [1, 2, 3, 4, 5, 6, 7]])
+    func everyWorkerRunsOnceEvenWhenThreadsAreRefused(refusing: Set<Int>) {
+        let tally = Tally()
+        Workers.run(8, refusing: refusing) { w in tally.add(w) }
+        #expect(tally.runs == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, 1) }))
+    }
+
+    /// Work handed out through a shared counter is all done, whichever threads exist.
+    @Test func sharedWorkIsDoneWithAllThreadsRefused() {
+        let results = OrderedResults<Int>(count: 1000)
+        let next = BlockCounter()
+        Workers.run(4, refusing: [1, 2, 3]) { _ in
+            while let k = next.take(limit: 1000) { results.set(k, k * k) }
+        }
+        #expect(results.inOrder == (0..<1000).map { $0 * $0 })
+        #expect(parallelMap(0..<100, threads: 7) { $0 + 1 } == Array(1...100))
+    }
+}
