@@ -4,10 +4,8 @@ import Foundation
 /// SHA-256 of a file's bytes (swift-crypto), as lowercase hex.
 /// A stream read earlier (a pipe) is hashed from the bytes that were read.
 public func sha256Hex(path: String) throws(InputError) -> String {
-    guard let data = StreamedInputs.bytes(of: path) ?? FileManager.default.contents(atPath: path) else {
-        throw InputError(file: path, "cannot read the file to hash it")
-    }
-    return sha256Hex(data)
+    if let kept = StreamedInputs.bytes(of: path) { return sha256Hex(kept) }
+    return sha256Hex(try readInputBytes(path: path))
 }
 
 /// SHA-256 of bytes, as lowercase hex.

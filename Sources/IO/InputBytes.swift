@@ -6,43 +6,37 @@ import Foundation
 
 /// The bytes of an input file, from a regular file or from a stream.
 ///
-/// A regular file is read whole. A pipe, a terminal, a device or a socket (`--input /dev/stdin`,
+/// Every file is read with `open(2)` and `read(2)`, so a failure says why (`Too many open
+/// files` under `ulimit -n`, not "check the permissions"). A regular file is read whole. A pipe, a terminal, a device or a socket (`--input /dev/stdin`,
 /// `--observations <(zcat obs.csv.gz)`) is read to its end, at most `StreamedInputs.limit`
 /// bytes, and its bytes are kept for the run's manifest, which hashes every input: a pipe can
 /// be read only once. Before 2026-11-30 every stream was refused with "cannot read the file …
 /// (permissions)", and an endless one (`/dev/zero`) needs the limit to end.
 public func readInputBytes(path: String) throws(InputError) -> Data {
     var st = stat()
-    guard stat(path, &st) == 0 else { throw unreadable(path) }
+    guard stat(path, &st) == 0 else { throw unreadable(path, errno: errno) }
     let type = st.st_mode & S_IFMT
-    if type == S_IFDIR { throw unreadable(path) }
-    if type == S_IFREG {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw unreadable(path)
-        }
-    }
-    if let kept = StreamedInputs.bytes(of: path) { return kept }
+    if type == S_IFDIR { throw unreadable(path, errno: EISDIR) }
+    let regular = type == S_IFREG
+    if !regular, let kept = StreamedInputs.bytes(of: path) { return kept }
     // A named pipe is opened without waiting for a writer (a FIFO nobody writes to would block
     // for ever, a hang): with none, it reads as empty; with one, the reads wait for its data.
     let fifo = type == S_IFIFO
     let fd = open(path, O_RDONLY | O_CLOEXEC | (fifo ? O_NONBLOCK : 0))
-    guard fd >= 0 else { throw unreadable(path) }
+    guard fd >= 0 else { throw unreadable(path, errno: errno) }
     defer { close(fd) }
     if fifo { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
     var data = Data()
+    if regular { data.reserveCapacity(Int(st.st_size)) }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if n < 0 {
             if errno == EINTR { continue }
-            throw InputError(
-                file: path, "cannot read the stream (\(String(cString: strerror(errno))))",
-                hint: "save it to a file and give that path")
+            throw unreadable(path, errno: errno)
         }
         if n == 0 { break }
-        if data.count + n > StreamedInputs.limit {
+        if !regular && data.count + n > StreamedInputs.limit {
             throw InputError(
                 file: path,
                 "the stream is longer than \(StreamedInputs.limit >> 20) MB, the most plancast reads from a pipe or device",
@@ -50,7 +44,7 @@ public func readInputBytes(path: String) throws(InputError) -> Data {
         }
         data.append(contentsOf: buffer[0..<n])
     }
-    StreamedInputs.keep(data, of: path)
+    if !regular { StreamedInputs.keep(data, of: path) }
     return data
 }
 

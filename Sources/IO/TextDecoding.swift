@@ -58,16 +58,26 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
     }
 }
 
-/// Why a file cannot be read, in the reader's words: missing, a folder, or not readable.
-func unreadable(_ path: String) -> InputError {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+/// Why a file cannot be read, in the reader's words: missing, a folder, not readable, or the
+/// system's reason (`code`, an `errno`).
+func unreadable(_ path: String, errno code: Int32) -> InputError {
+    switch code {
+    case ENOENT, ENOTDIR:
         return InputError(file: path, "cannot read the file: it does not exist", hint: "check the path")
-    }
-    if isFolder.boolValue {
+    case EISDIR:
         return InputError(file: path, "cannot read the file: it is a folder", hint: "give the path of a file")
+    case EACCES, EPERM:
+        return InputError(
+            file: path, "cannot read the file: permission denied", hint: "check that it is readable (permissions)")
+    case EMFILE, ENFILE:
+        return InputError(
+            file: path, "cannot read the file: too many open files",
+            hint: "raise the limit on open files (ulimit -n; plancast needs a few dozen)")
+    default:
+        return InputError(
+            file: path, "cannot read the file (\(String(cString: strerror(code))))", hint: "check the file and the disk"
+        )
     }
-    return InputError(file: path, "cannot read the file", hint: "check that it is readable (permissions)")
 }
 
 /// Locates the first byte that is not valid UTF-8 (line and byte column).
