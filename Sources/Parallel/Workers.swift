@@ -25,6 +25,12 @@ public enum Workers {
         }
         var started = [pthread_t]()
         var refused = [Int]()
+        // 8 MB stacks of their own: by default threads take the stack limit (`ulimit -s`),
+        // and with 64 KB the simulation's workers crashed.
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
         for w in 1..<count {
             let job = Unmanaged.passRetained(Job { body(w) })
             var thread = pthread_t()
@@ -32,7 +38,7 @@ public enum Workers {
                 refusing.contains(w)
                 ? EAGAIN
                 : pthread_create(
-                    &thread, nil,
+                    &thread, &attributes,
                     { raw in
                         Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
                         return nil

@@ -22,6 +22,11 @@ struct Plancast: ParsableCommand {
     /// to stderr in one or two lines.
     static func main() {
         StandardStreams.prepare()
+        LargeStack.run { runCommand() }
+    }
+
+    /// Parses and runs the command line, mapping failures to exit codes.
+    static func runCommand() {
         do {
             var command = try parseAsRoot()
             try refuseTooLittleAddressSpace(for: command)

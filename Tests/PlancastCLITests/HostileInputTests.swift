@@ -605,6 +605,34 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.isEmpty)
     }
 
+    /// Under a small stack limit (`ulimit -s`) runs crashed (SIGSEGV at 64 KB), and a scenario
+    /// nested 1,000 levels deep crashed even at 2 MB instead of reporting the nesting: the
+    /// command now runs on a thread with a 64 MB stack and the workers on 8 MB ones.
+    @Test func aSmallStackLimitIsNoCrash() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let deep = dir.appendingPathComponent("deep.yaml").path
+        try ("name: deep\nx:\n" + (1...1_500).map { String(repeating: "  ", count: $0) + "a:\n" }.joined())
+            .write(toFile: deep, atomically: true, encoding: .utf8)
+        for (kb, arguments, status) in [
+            (256, ["check", deep], Int32(65)),
+            (64, ["run", "--paths", "20000", "--threads", "2", "--out", dir.path + "/r"], 0),
+        ] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "ulimit -s \(kb); exec \"$@\"", "sh", Binary.executable.path] + arguments
+            p.currentDirectoryURL = Binary.packageRoot
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit, "\(arguments[0]) under \(kb) KB: signal \(p.terminationStatus)")
+            #expect(p.terminationStatus == status, "\(arguments[0]) under \(kb) KB: \(message)")
+        }
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {

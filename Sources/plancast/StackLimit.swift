@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs the command on a thread with a stack of its own, whatever the stack limit.
+///
+/// Found 2026-11-30: with a 64 KB stack limit (`ulimit -s 64`) `run` and `bench` crashed
+/// (SIGSEGV), with 32 KB every command did, and a scenario nested 1,000 levels deep (the YAML
+/// reader's limit) needs about 2.5 MB of stack: under `ulimit -s 2048` it crashed instead of
+/// reporting the nesting. The main thread's stack is capped by the limit; a thread's is what its
+/// creator asks for (`Workers` gives worker threads 8 MB).
+enum LargeStack {
+    /// The command thread's stack.
+    static let size = 64 << 20
+
+    /// Calls `body` on a new thread with a `size` stack and waits for it; on the calling
+    /// thread if the system refuses the thread.
+    static func run(_ body: @escaping @Sendable () -> Void) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        let job = Unmanaged.passRetained(Job(body))
+        var thread = pthread_t()
+        let rc = pthread_create(
+            &thread, &attributes,
+            { raw in
+                Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
+                return nil
+            }, job.toOpaque())
+        if rc == 0 {
+            pthread_join(thread, nil)
+        } else {
+            job.release()
+            body()
+        }
+    }
+
+    final class Job: @unchecked Sendable {
+        let work: @Sendable () -> Void
+        init(_ work: @escaping @Sendable () -> Void) { self.work = work }
+    }
+}
