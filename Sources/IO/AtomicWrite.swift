@@ -89,6 +89,8 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
     guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw OutputError(file: given, "the folder \(dir.path) does not exist")
     }
+    Leftovers.add(tmp.path)
+    defer { Leftovers.remove(tmp.path) }
     if let failure = writeNewFile(data, at: tmp.path) {
         try? FileManager.default.removeItem(at: tmp)
         throw OutputError(file: given, String(cString: strerror(failure)))

@@ -175,6 +175,8 @@ public struct RunFolder: Sendable {
         let staging = parent + "/.\(name).partial-\(getpid())"
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
+        Leftovers.add(staging)
+        defer { Leftovers.remove(staging) }
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
@@ -211,6 +213,8 @@ public struct RunFolder: Sendable {
         }
         // `staging` now holds the previous run: remove it.
         let old = parent + "/.\(name).old-\(getpid())"
+        Leftovers.add(old)
+        defer { Leftovers.remove(old) }
         if rename(staging, old) == 0 {
             try? FileManager.default.removeItem(atPath: old)
         } else {

@@ -22,6 +22,7 @@ struct Plancast: ParsableCommand {
     /// to stderr in one or two lines.
     static func main() {
         StandardStreams.prepare()
+        Interruption.install()
         LargeStack.run { runCommand() }
     }
 

@@ -633,6 +633,43 @@ struct HostileInputTests {
         }
     }
 
+    /// SIGTERM while a run writes its staging folder left `.NAME.partial-PID` behind until the
+    /// next run into the same place; the staging folder is now removed before the process dies
+    /// by the signal (status 143 as before). The signal is sent once the staging folder exists,
+    /// so every round that catches it tests the clean-up; at least one round must.
+    @Test func anInterruptedRunLeavesNothingBehind() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var caught = 0
+        for round in 0..<5 {
+            let p = Process()
+            p.executableURL = Binary.executable
+            p.arguments = [
+                "run", "Scenarios/baseline.yaml", "--paths", "\(200_000 + round)", "--no-sensitivity", "--out",
+                dir.path + "/run",
+            ]
+            p.currentDirectoryURL = Binary.packageRoot
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let staging = ".run.partial-\(p.processIdentifier)"
+            while p.isRunning {
+                if (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.contains(staging) == true {
+                    kill(p.processIdentifier, SIGTERM)
+                    caught += 1
+                    break
+                }
+            }
+            p.waitUntilExit()
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+                $0.contains(".partial-") || $0.contains(".old-") || $0.contains(".tmp-")
+            }
+            #expect(left.isEmpty, "round \(round): \(left)")
+        }
+        #expect(caught > 0, "no round caught the run while it wrote its staging folder")
+        print("anInterruptedRunLeavesNothingBehind: \(caught) of 5 rounds caught")
+    }
+
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
     /// both are usage errors now, at once.
     @Test func benchmarkSizesAreBounded() throws {

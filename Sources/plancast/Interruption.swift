@@ -1,0 +1,43 @@
+import Foundation
+import IO
+
+/// The write end of the pipe the signal handler writes to (set once, before the handler is
+/// installed; read only by the handler).
+nonisolated(unsafe) private var interruptionPipe: Int32 = -1
+
+/// Ctrl-C, SIGTERM and a closed terminal (SIGHUP) remove the temporary files and staging
+/// folders of the command (`IO.Leftovers`) before it dies by the signal as before.
+///
+/// The handler only writes the signal's number to a pipe (all a signal handler may safely do);
+/// a watcher thread reads it, removes the leftovers, restores the default action and raises the
+/// signal again, so the shell sees the usual status (130 for Ctrl-C). Found 2026-11-30: an
+/// interrupted run left its `.NAME.partial-PID` folder until the next run into the same place,
+/// and `forecast --output` its `.NAME.tmp-…` file for good.
+enum Interruption {
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return }
+        interruptionPipe = fds[1]
+        let reader = fds[0]
+        for s in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(interruptionPipe, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(s, &action, nil)
+        }
+        let watcher = Thread {
+            var byte: UInt8 = 0
+            while read(reader, &byte, 1) != 1 {}
+            Leftovers.removeAll()
+            let number = Int32(byte)
+            signal(number, SIG_DFL)
+            kill(getpid(), number)
+        }
+        watcher.start()
+    }
+}
