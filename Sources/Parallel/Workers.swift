@@ -25,28 +25,12 @@ public enum Workers {
         }
         var started = [pthread_t]()
         var refused = [Int]()
-        // 8 MB stacks of their own: by default threads take the stack limit (`ulimit -s`),
-        // and with 64 KB the simulation's workers crashed.
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, 8 << 20)
         for w in 1..<count {
-            let job = Unmanaged.passRetained(Job { body(w) })
-            var thread = pthread_t()
-            let rc =
-                refusing.contains(w)
-                ? EAGAIN
-                : pthread_create(
-                    &thread, &attributes,
-                    { raw in
-                        Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
-                        return nil
-                    }, job.toOpaque())
-            if rc == 0 {
+            // 8 MB stacks of their own: by default threads take the stack limit (`ulimit -s`),
+            // and with 64 KB the simulation's workers crashed.
+            if !refusing.contains(w), let thread = start(stack: 8 << 20, { body(w) }) {
                 started.append(thread)
             } else {
-                job.release()
                 refused.append(w)
             }
         }
@@ -55,9 +39,31 @@ public enum Workers {
         for thread in started { pthread_join(thread, nil) }
     }
 
+    /// Starts `body` on a new POSIX thread with a stack of `stack` bytes (never the stack
+    /// limit's size, which may be tiny); nil if the system refuses the thread.
+    public static func start(stack: Int, _ body: @escaping @Sendable () -> Void) -> pthread_t? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stack)
+        let job = Unmanaged.passRetained(Job(body))
+        var thread = pthread_t()
+        let rc = pthread_create(
+            &thread, &attributes,
+            { raw in
+                Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
+                return nil
+            }, job.toOpaque())
+        guard rc == 0 else {
+            job.release()
+            return nil
+        }
+        return thread
+    }
+
     /// The work of one thread, passed through `pthread_create`'s untyped argument.
     final class Job: @unchecked Sendable {
-        let work: () -> Void
-        init(_ work: @escaping () -> Void) { self.work = work }
+        let work: @Sendable () -> Void
+        init(_ work: @escaping @Sendable () -> Void) { self.work = work }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IO
+import Parallel
 
 /// The write end of the pipe the signal handler writes to (set once, before the handler is
 /// installed; read only by the handler).
@@ -30,7 +31,8 @@ enum Interruption {
             sigemptyset(&action.sa_mask)
             sigaction(s, &action, nil)
         }
-        let watcher = Thread {
+        // Its own 1 MB stack: a thread of the stack limit's size crashed under `ulimit -s 64`.
+        _ = Workers.start(stack: 1 << 20) {
             var byte: UInt8 = 0
             while read(reader, &byte, 1) != 1 {}
             Leftovers.removeAll()
@@ -38,6 +40,5 @@ enum Interruption {
             signal(number, SIG_DFL)
             kill(getpid(), number)
         }
-        watcher.start()
     }
 }

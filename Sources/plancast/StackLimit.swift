@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Runs the command on a thread with a stack of its own, whatever the stack limit.
 ///
@@ -14,28 +15,10 @@ enum LargeStack {
     /// Calls `body` on a new thread with a `size` stack and waits for it; on the calling
     /// thread if the system refuses the thread.
     static func run(_ body: @escaping @Sendable () -> Void) {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, size)
-        let job = Unmanaged.passRetained(Job(body))
-        var thread = pthread_t()
-        let rc = pthread_create(
-            &thread, &attributes,
-            { raw in
-                Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
-                return nil
-            }, job.toOpaque())
-        if rc == 0 {
+        if let thread = Workers.start(stack: size, body) {
             pthread_join(thread, nil)
         } else {
-            job.release()
             body()
         }
-    }
-
-    final class Job: @unchecked Sendable {
-        let work: @Sendable () -> Void
-        init(_ work: @escaping @Sendable () -> Void) { self.work = work }
     }
 }
