@@ -21,6 +21,7 @@ struct Plancast: ParsableCommand {
     /// input data, 70 internal error, 73 output folder refused, 74 output not written. Errors go
     /// to stderr in one or two lines.
     static func main() {
+        OpenBLASStart.ensureSingleThreaded()
         StandardStreams.prepare()
         Interruption.install()
         LargeStack.run { runCommand() }
@@ -58,18 +59,17 @@ struct Plancast: ParsableCommand {
         }
     }
 
-    /// A command that computes (everything but `check`, `indicators` and `compare`) needs at
-    /// least `MemoryBudget.addressSpaceFloor` of address space: below it, OpenBLAS spun for ever
-    /// allocating its buffer (`ulimit -v 400000`) or the runtime aborted (`600000`).
+    /// Every command needs at least `MemoryBudget.addressSpaceFloor` of address space: below
+    /// it, OpenBLAS spun for ever allocating its buffer (`ulimit -v 400000`), the runtime
+    /// aborted (`600000`), and `compare` of two bundled runs crashed (`200000`). `--help` and
+    /// `--version` still answer.
     static func refuseTooLittleAddressSpace(for command: ParsableCommand) throws {
-        guard !(command is Check || command is IndicatorsCommand || command is Compare),
-            let limit = MemoryBudget.addressSpaceLimit(), limit < MemoryBudget.addressSpaceFloor
-        else { return }
+        guard let limit = MemoryBudget.addressSpaceLimit(), limit < MemoryBudget.addressSpaceFloor else { return }
         throw TooLargeError(
             String(
                 format:
                     "this process may use only %.0f MB of address space (ulimit -v); plancast needs at least %.0f MB "
-                    + "to compute (its libraries and buffers alone take about %.0f MB). Raise the limit "
+                    + "(its libraries and buffers alone take about %.0f MB). Raise the limit "
                     + "(ulimit -v unlimited). Nothing was written.",
                 limit / 1_048_576, MemoryBudget.addressSpaceFloor / 1_048_576,
                 MemoryBudget.addressSpaceBase / 1_048_576))

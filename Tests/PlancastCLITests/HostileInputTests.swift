@@ -575,8 +575,9 @@ struct HostileInputTests {
     }
 
     /// Under an address-space limit (`ulimit -v`) runs aborted ("failed to allocate", SIGABRT)
-    /// or spun for ever in OpenBLAS. Below 1 GB a computing command is now refused at once
-    /// (exit 64, `check` still works); above it, the memory estimate counts the limit.
+    /// or spun for ever in OpenBLAS, and at 200 MB every command hung at exit. Below 1 GB a
+    /// command is now refused at once (exit 64; `--version` answers); above it, the memory
+    /// estimate counts the limit.
     @Test func anAddressSpaceLimitIsAnErrorNotACrash() throws {
         func limited(_ kb: Int, _ arguments: [String]) throws -> (Int32, Process.TerminationReason, String) {
             let p = Process()
@@ -597,7 +598,9 @@ struct HostileInputTests {
         #expect(small.1 == .exit && small.0 == 64, "\(small)")
         #expect(small.2.contains("address space (ulimit -v)"))
         let check = try limited(500_000, ["check"])
-        #expect(check.1 == .exit && check.0 == 0, "\(check)")
+        #expect(check.1 == .exit && check.0 == 64, "\(check)")
+        let version = try limited(200_000, ["--version"])
+        #expect(version.1 == .exit && version.0 == 0, "OpenBLAS starts without its threads: \(version)")
         let threads = try limited(
             1_100_000, ["run", "--paths", "100000", "--threads", "16", "--no-sensitivity", "--out", dir.path + "/b"])
         #expect(threads.1 == .exit && threads.0 == 64, "\(threads)")
