@@ -38,19 +38,7 @@ func writeInPlace(_ data: Data, to path: String) throws(OutputError) {
     let fd = open(path, O_WRONLY | O_CLOEXEC)
     guard fd >= 0 else { throw OutputError(file: path, String(cString: strerror(errno))) }
     defer { close(fd) }
-    let failure: Int32? = data.withUnsafeBytes { raw -> Int32? in
-        var offset = 0
-        while offset < raw.count {
-            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
-        }
-        return nil
-    }
-    if let failure { throw OutputError(file: path, String(cString: strerror(failure))) }
+    if let failure = writeAll(data, to: fd) { throw OutputError(file: path, String(cString: strerror(failure))) }
 }
 
 /// Creates the file at `path` (it must not exist) and writes every byte of `data`: the `errno`
@@ -59,7 +47,15 @@ func writeInPlace(_ data: Data, to path: String) throws(OutputError) {
 func writeNewFile(_ data: Data, at path: String) -> Int32? {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return errno }
-    let failure: Int32? = data.withUnsafeBytes { raw -> Int32? in
+    let failure = writeAll(data, to: fd)
+    if close(fd) != 0, failure == nil { return errno }
+    return failure
+}
+
+/// Every byte of `data` through `fd` (a write interrupted by a signal is resumed): the `errno`
+/// of the first failure, or nil.
+public func writeAll(_ data: Data, to fd: Int32) -> Int32? {
+    data.withUnsafeBytes { raw -> Int32? in
         var offset = 0
         while offset < raw.count {
             let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -71,8 +67,6 @@ func writeNewFile(_ data: Data, at path: String) -> Int32? {
         }
         return nil
     }
-    if close(fd) != 0, failure == nil { return errno }
-    return failure
 }
 
 /// The temporary file and `rename(2)` of `writeAtomically`, for a regular file (or none yet) at

@@ -1,4 +1,5 @@
 import Foundation
+import IO
 
 /// The three standard streams, made safe against readers that go away and streams that are
 /// closed (found 2026-11-30: `plancast forecast … | head -1` was killed by SIGPIPE, exit 141;
@@ -28,19 +29,7 @@ enum StandardStreams {
 
     /// Writes every byte of `text` to `descriptor`; the `errno` of the first failure, or nil.
     static func write(_ text: String, to descriptor: Int32) -> Int32? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { raw -> Int32? in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
+        writeAll(Data(text.utf8), to: descriptor)
     }
 }
 
