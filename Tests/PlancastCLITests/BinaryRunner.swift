@@ -45,6 +45,24 @@ enum Binary {
             status: p.terminationStatus)
     }
 
+    /// Runs the binary under a shell limit (`ulimit -v 500000`, `ulimit -s 64`) from the package
+    /// root: its exit status, how it ended (exit or signal) and its stderr.
+    static func runLimited(_ limit: String, _ arguments: [String]) throws -> (
+        status: Int32, reason: Process.TerminationReason, stderr: String
+    ) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "\(limit); exec \"$@\"", "sh", executable.path] + arguments
+        p.currentDirectoryURL = packageRoot
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, p.terminationReason, message)
+    }
+
     static func fixture(_ path: String) -> String {
         packageRoot.appendingPathComponent("Tests/RegressionTests/Fixtures/\(path)").path
     }

@@ -555,22 +555,15 @@ struct HostileInputTests {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = [
-            "-c",
-            "ulimit -f 1; exec \"$0\" forecast --input \"$1\" --horizon 100 --quantiles 0.01,0.02,0.03 --output \"$2\"",
-            Binary.executable.path, input, dir.path + "/f.csv",
-        ]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationReason == .exit, "killed by signal \(p.terminationStatus)")
-        #expect(p.terminationStatus == 74, "\(message)")
-        #expect(message.contains("File too large"))
+        let r = try Binary.runLimited(
+            "ulimit -f 1",
+            [
+                "forecast", "--input", input, "--horizon", "100", "--quantiles", "0.01,0.02,0.03", "--output",
+                dir.path + "/f.csv",
+            ])
+        #expect(r.reason == .exit, "killed by signal \(r.status)")
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("File too large"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
@@ -580,17 +573,8 @@ struct HostileInputTests {
     /// estimate counts the limit.
     @Test func anAddressSpaceLimitIsAnErrorNotACrash() throws {
         func limited(_ kb: Int, _ arguments: [String]) throws -> (Int32, Process.TerminationReason, String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "ulimit -v \(kb); exec \"$@\"", "sh", Binary.executable.path] + arguments
-            p.currentDirectoryURL = Binary.packageRoot
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            return (p.terminationStatus, p.terminationReason, message)
+            let r = try Binary.runLimited("ulimit -v \(kb)", arguments)
+            return (r.status, r.reason, r.stderr)
         }
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -621,18 +605,9 @@ struct HostileInputTests {
             (256, ["check", deep], Int32(65)),
             (64, ["run", "--paths", "20000", "--threads", "2", "--out", dir.path + "/r"], 0),
         ] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "ulimit -s \(kb); exec \"$@\"", "sh", Binary.executable.path] + arguments
-            p.currentDirectoryURL = Binary.packageRoot
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            #expect(p.terminationReason == .exit, "\(arguments[0]) under \(kb) KB: signal \(p.terminationStatus)")
-            #expect(p.terminationStatus == status, "\(arguments[0]) under \(kb) KB: \(message)")
+            let r = try Binary.runLimited("ulimit -s \(kb)", arguments)
+            #expect(r.reason == .exit, "\(arguments[0]) under \(kb) KB: signal \(r.status)")
+            #expect(r.status == status, "\(arguments[0]) under \(kb) KB: \(r.stderr)")
         }
     }
 
