@@ -9,10 +9,16 @@ import Foundation
 /// `--version` too — hung at exit, joining the spinning thread (found 2026-11-30). OpenBLAS
 /// reads `OPENBLAS_NUM_THREADS` when it loads, so plancast sets it to 1 and executes itself
 /// again, once, with the same arguments (a few milliseconds). A value the user set is kept.
+///
+/// The same restart sets glibc's `MALLOC_ARENA_MAX` to the number of cores (glibc allows 8 a
+/// core), unless the user set it: worker threads are started for each parallel loop, and the
+/// arenas they left behind held memory — forecasting 100,000 series × 15 years peaked at 828 MB
+/// instead of about 600 MB, at the same speed (2026-11-30).
 enum OpenBLASStart {
     static func ensureSingleThreaded() {
         guard getenv("OPENBLAS_NUM_THREADS") == nil else { return }
         setenv("OPENBLAS_NUM_THREADS", "1", 1)
+        setenv("MALLOC_ARENA_MAX", String(max(2, ProcessInfo.processInfo.activeProcessorCount)), 0)
         // Only returns if the executable cannot be run again; plancast then goes on as it is.
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }
