@@ -10,7 +10,9 @@ import Runs
 
 /// Options shared by `forecast` and `backtest`.
 struct BatchOptions: ParsableArguments {
-    @Option(help: "CSV with columns series_id,period,value (period an integer; gaps allowed).")
+    @Option(
+        help: "CSV with columns series_id,period,value (period an integer; gaps allowed); - for standard input.",
+        transform: standardInput)
     var input: String
 
     @Option(help: "Steps to forecast.")

@@ -17,7 +17,9 @@ struct LibraryCommand: ParsableCommand {
             scripts/build-reference-library.
             """)
 
-    @Option(name: .customLong("input"), help: "A collection of yearly series (repeat for several).")
+    @Option(
+        name: .customLong("input"), help: "A collection of yearly series (repeat for several; - for standard input).",
+        transform: standardInput)
     var inputs: [String]
 
     @Option(help: "Where to write the library (CSV).")

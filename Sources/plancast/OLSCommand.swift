@@ -15,7 +15,7 @@ struct OLS: ParsableCommand {
             Example: plancast ols Filip.csv --y y --poly x:10
             """)
 
-    @Argument(help: "CSV file with a header row.")
+    @Argument(help: "CSV file with a header row (- for standard input).", transform: standardInput)
     var data: String
 
     @Option(help: "Response column.")

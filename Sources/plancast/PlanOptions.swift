@@ -8,7 +8,9 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "Plan folder (plan.yaml, indicators.csv, …). Default: the bundled Kunshan plan.")
     var plan: String?
 
-    @Option(help: "Observations file replacing the plan's own (long or wide layout).")
+    @Option(
+        help: "Observations file replacing the plan's own (long or wide layout; - for standard input).",
+        transform: standardInput)
     var observations: String?
 
     @OptionGroup var encoding: EncodingOptions

@@ -21,6 +21,10 @@ struct ThreadOptions: ParsableArguments {
     var count: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
 
+/// An input path as given, with `-` meaning standard input (read as `/dev/stdin`, which
+/// plancast reads to its end like any stream: README "Inputs may be streams").
+func standardInput(_ path: String) -> String { path == "-" ? "/dev/stdin" : path }
+
 /// `--encoding`, for every command that reads a user's table.
 struct EncodingOptions: ParsableArguments {
     @Option(help: "Text encoding of the input table: auto (UTF-8, else GB18030), utf-8 or gb18030.")

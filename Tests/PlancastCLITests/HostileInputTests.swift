@@ -498,7 +498,7 @@ struct HostileInputTests {
         }
     }
 
-    /// An input read from a pipe (`--input /dev/stdin`, `<(zcat …)`) was refused as "cannot
+    /// An input read from a pipe (`--input -` or `/dev/stdin`, `<(zcat …)`) was refused as "cannot
     /// read the file (permissions)"; it is now read to its end and forecast like the file, and
     /// an endless stream (`/dev/zero`) stops at the stream limit with exit 65.
     @Test func inputsFromPipesAreReadAndEndlessStreamsStop() throws {
@@ -508,7 +508,7 @@ struct HostileInputTests {
         #expect(fromFile.status == 0)
         let p = Process()
         p.executableURL = Binary.executable
-        p.arguments = ["forecast", "--input", "/dev/stdin", "--horizon", "3"]
+        p.arguments = ["forecast", "--input", "-", "--horizon", "3"]
         let stdin = Pipe(), stdout = Pipe()
         p.standardInput = stdin
         p.standardOutput = stdout
