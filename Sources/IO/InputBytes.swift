@@ -18,6 +18,17 @@ public func readInputBytes(path: String) throws(InputError) -> Data {
     let type = st.st_mode & S_IFMT
     if type == S_IFDIR { throw unreadable(path, errno: EISDIR) }
     let regular = type == S_IFREG
+    // Reading and decoding hold about four copies of a file: one that cannot fit is refused
+    // before it is read (a 2 GB "observations" file would be killed in a small container).
+    if regular, Double(st.st_size) * 4 > MemoryBudget.spare(threads: 1) {
+        throw InputError(
+            file: path,
+            String(
+                format:
+                    "the file is %.0f MB; reading it would need about %.1f GB, more than this machine has to spare%@",
+                Double(st.st_size) / 1e6, Double(st.st_size) * 4 / 1e9, MemoryBudget.limitNote()),
+            hint: "give the right file, or split it")
+    }
     if !regular, let kept = StreamedInputs.bytes(of: path) { return kept }
     // A named pipe is opened without waiting for a writer (a FIFO nobody writes to would block
     // for ever, a hang): with none, it reads as empty; with one, the reads wait for its data.

@@ -683,6 +683,17 @@ struct HostileInputTests {
         ])
         #expect(lib.status == 64, "\(lib.stderr)")
         #expect(lib.stderr.contains("would need about") && lib.stderr.contains("Nothing was written"))
+        // Any input file that could not be read into memory (about four copies: the bytes,
+        // the decoded text, the table) is refused before it is read, here an observations file
+        // of a quarter of the machine's memory.
+        let obs = dir.appendingPathComponent("obs.csv")
+        FileManager.default.createFile(atPath: obs.path, contents: nil)
+        let h = try FileHandle(forWritingTo: obs)
+        try h.truncate(atOffset: ProcessInfo.processInfo.physicalMemory / 4)
+        try h.close()
+        let check = try Binary.run(["check", "--observations", obs.path], in: Binary.packageRoot)
+        #expect(check.status == 65, "\(check.stderr)")
+        #expect(check.stderr.contains("reading it would need about"))
     }
 
     /// A plan of 1,001 indicators (2,000 took 44 s and 8 GB at 10,000 paths; the series are
