@@ -1,11 +1,10 @@
 import Crypto
 import Foundation
 
-/// SHA-256 of a file's bytes (swift-crypto), as lowercase hex.
-/// A stream read earlier (a pipe) is hashed from the bytes that were read.
+/// SHA-256 of a file's bytes (swift-crypto), as lowercase hex. A stream read earlier (a pipe)
+/// is hashed from the bytes that were read (`readInputBytes` keeps them).
 public func sha256Hex(path: String) throws(InputError) -> String {
-    if let kept = StreamedInputs.bytes(of: path) { return sha256Hex(kept) }
-    return sha256Hex(try readInputBytes(path: path))
+    sha256Hex(try readInputBytes(path: path))
 }
 
 /// SHA-256 of bytes, as lowercase hex.
@@ -16,9 +15,8 @@ public func sha256Hex(_ data: Data) -> String {
 /// A file as a manifest records it: path, size in bytes and SHA-256.
 public enum FileDigest {
     public static func entry(_ path: String) throws(InputError) -> [String: Any] {
-        let size =
-            StreamedInputs.bytes(of: path)?.count
-            ?? (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return ["path": path, "bytes": size, "sha256": try sha256Hex(path: path)]
+        // Read once: the size is that of the bytes hashed (a stream has no size of its own).
+        let data = try readInputBytes(path: path)
+        return ["path": path, "bytes": data.count, "sha256": sha256Hex(data)]
     }
 }

@@ -18,13 +18,13 @@ public enum MemoryBudget {
     /// Share of the memory a command may plan to use (the rest: the system, other programs).
     public static let share = 0.8
 
-    /// Address space a computing command needs besides what it estimates for its data
+    /// Address space a command needs besides what it estimates for its data
     /// (measured: `run` failed at 600 MB and ran at 800 MB with 2 threads; `check` peaks at
     /// 73 MB, `forecast` of 60,000 series at 750 MB of which 475 MB are estimated), and per
     /// thread (its stack; the threads' working memory is in each command's estimate).
     public static let addressSpaceBase = 512.0 * 1_048_576
     public static let addressSpacePerThread = 8.0 * 1_048_576
-    /// Below this address-space limit a computing command is refused at the start.
+    /// Below this address-space limit every command is refused at the start.
     public static let addressSpaceFloor = 1024.0 * 1_048_576
 
     /// Physical memory, or the container's limit when it is lower.

@@ -31,7 +31,7 @@ struct Plancast: ParsableCommand {
     static func runCommand() {
         do {
             var command = try parseAsRoot()
-            try refuseTooLittleAddressSpace(for: command)
+            try refuseTooLittleAddressSpace()
             try command.run()
         } catch let error as InputError {
             fail("error: \(error)", ExitStatus.dataError)
@@ -63,7 +63,7 @@ struct Plancast: ParsableCommand {
     /// it, OpenBLAS spun for ever allocating its buffer (`ulimit -v 400000`), the runtime
     /// aborted (`600000`), and `compare` of two bundled runs crashed (`200000`). `--help` and
     /// `--version` still answer.
-    static func refuseTooLittleAddressSpace(for command: ParsableCommand) throws {
+    static func refuseTooLittleAddressSpace() throws {
         guard let limit = MemoryBudget.addressSpaceLimit(), limit < MemoryBudget.addressSpaceFloor else { return }
         throw TooLargeError(
             String(
