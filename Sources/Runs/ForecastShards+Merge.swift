@@ -127,14 +127,10 @@ extension ForecastShards {
             "tool": "plancast", "version": version, "request": parts.request, "inputs": parts.inputs,
             "merged_from": parts.folders, "shards": parts.folders.count,
         ]
-        do {
-            try folder.write(
-                data: [
-                    ("forecasts.csv", Data(forecasts.utf8)), ("status.csv", Data(status.utf8)),
-                    ("calibration.csv", Data((calibration ?? "").utf8)),
-                ], manifest: manifest)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
+        try folder.write(
+            data: [
+                ("forecasts.csv", Data(forecasts.utf8)), ("status.csv", Data(status.utf8)),
+                ("calibration.csv", Data((calibration ?? "").utf8)),
+            ], manifest: manifest)
     }
 }

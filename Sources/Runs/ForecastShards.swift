@@ -107,11 +107,7 @@ public enum ForecastShards {
         }
         let path = RunShards.partFolder(out, shard: shard)
         let folder = try RunFolder.prepare(path, force: false, layout: .part)
-        do {
-            try folder.write(data: [("tally.bin", w.data)], manifest: manifest)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
+        try folder.write(data: [("tally.bin", w.data)], manifest: manifest)
         return Part(path: path, warnings: warnings)
     }
 

@@ -145,11 +145,7 @@ public enum PlanEvaluation {
             "as_of": request.library == nil ? request.asOf : [], "years_after_base": request.yearsAfterBase,
             "paths": request.paths, "seed": request.seed, "base_rates": baseRates.map { $0 ?? NSNull() as Any },
         ]
-        do {
-            try folder.write(outputs, manifest: manifest, byteOrderMark: false)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
+        try folder.write(outputs, manifest: manifest, byteOrderMark: false)
         return Outcome(
             folder: request.outputFolder, scores: outputs[1].text,
             summary: EvaluationReport.summary(rows, language: request.language, width: request.terminalWidth),

@@ -177,13 +177,20 @@ public struct RunFolder: Sendable {
         try? fm.removeItem(atPath: staging)
         Leftovers.add(staging)
         defer { Leftovers.remove(staging) }
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            throw RunFolderError.unusable(path, "cannot create a folder beside it")
+        guard mkdir(staging, 0o755) == 0 else {
+            let why = String(cString: strerror(errno))
+            // A full disk or quota is an output that could not be written (exit 74), not a folder refused.
+            if errno == ENOSPC || errno == EDQUOT { throw OutputError(file: path, why) }
+            throw RunFolderError.unusable(path, "cannot create a folder beside it (\(why))")
         }
         do {
-            for (file, data) in outputs { try writeAtomically(data, to: staging + "/" + file) }
+            // Errors name the file where it was going (`OUT/attainment.csv`), not the staging folder.
+            func staged(_ file: String, _ write: () throws(OutputError) -> Void) throws(OutputError) {
+                do { try write() } catch { throw OutputError(file: path + "/" + file, error.reason) }
+            }
+            for (file, data) in outputs {
+                try staged(file) { () throws(OutputError) in try writeAtomically(data, to: staging + "/" + file) }
+            }
             var m = manifest
             var entries = [[String: Any]]()
             for (file, _) in outputs {
@@ -192,7 +199,10 @@ public struct RunFolder: Sendable {
                 entries.append(e)
             }
             m["outputs"] = entries
-            try writeTextAtomically(JSONFile.text(m), to: staging + "/" + layout.manifest)
+            let text = JSONFile.text(m)
+            try staged(layout.manifest) { () throws(OutputError) in
+                try writeTextAtomically(text, to: staging + "/" + layout.manifest)
+            }
             try swapIntoPlace(staging: staging, parent: parent, name: name)
         } catch {
             try? fm.removeItem(atPath: staging)

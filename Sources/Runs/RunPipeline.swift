@@ -178,11 +178,7 @@ public enum RunPipeline {
     ) throws -> RunOutcome {
         let outputs = tables(
             runs: runs, sensitivity: sensitivity, request: request, recalibration: inputs.recalibration)
-        do {
-            try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
+        try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),

@@ -39,11 +39,7 @@ public enum RunShards {
             "shard": shard.index, "shards": shard.count, "simulations": engine.recorded.count,
             "request": requestObject(request), "inputs": try inputDigests(inputs),
         ]
-        do {
-            try folder.write(data: [("tally.bin", TallyFile.encode(engine.recorded))], manifest: manifest)
-        } catch let error as OutputError {
-            throw RunFolderError.unusable(folder.path, error.reason)
-        }
+        try folder.write(data: [("tally.bin", TallyFile.encode(engine.recorded))], manifest: manifest)
         return path
     }
 

@@ -567,6 +567,27 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// A run folder whose files cannot be written (a full disk; here a file-size limit, the same
+    /// write error) stopped with exit 73, "output folder …", as if the folder had been refused,
+    /// and named no file. Now exit 74 (DESIGN.md: an output could not be written) naming the file
+    /// where it was going, nothing staged left behind, and the previous run in place.
+    @Test func aRunThatCannotBeWrittenIsAnOutputErrorAndKeepsThePreviousRun() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.path + "/r"
+        let first = try Binary.run(["run", "--out", out, "--paths", "2000"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/attainment.csv"))
+        let r = try Binary.runLimited("ulimit -f 100", ["run", "--out", out, "--paths", "2000", "--seed", "5"])
+        #expect(r.reason == .exit, "killed by signal \(r.status)")
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains(out + "/") && r.stderr.contains("File too large"), "\(r.stderr)")
+        #expect(!r.stderr.contains("partial"), "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/attainment.csv")) == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == [".r.lock", "r"], "\(left)")
+    }
+
     /// Under an address-space limit (`ulimit -v`) runs aborted ("failed to allocate", SIGABRT)
     /// or spun for ever in OpenBLAS, and at 200 MB every command hung at exit. Below 1 GB a
     /// command is now refused at once (exit 64; `--version` answers); above it, the memory
