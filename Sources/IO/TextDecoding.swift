@@ -61,6 +61,9 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
 /// Why a file cannot be read, in the reader's words: missing, a folder, not readable, or the
 /// system's reason (`code`, an `errno`).
 func unreadable(_ path: String, errno code: Int32) -> InputError {
+    // A name listed from a folder that is not UTF-8 (saved as GBK) reaches Swift with U+FFFD in
+    // place of its bytes, and under that name it does not exist.
+    if code == ENOENT && path.contains("\u{FFFD}") { return notUTF8Name(path) }
     switch code {
     case ENOENT, ENOTDIR:
         return InputError(file: path, "cannot read the file: it does not exist", hint: "check the path")
@@ -78,6 +81,13 @@ func unreadable(_ path: String, errno code: Int32) -> InputError {
             file: path, "cannot read the file (\(String(cString: strerror(code))))", hint: "check the file and the disk"
         )
     }
+}
+
+/// A file or folder whose name is not UTF-8 text (shown with U+FFFD where its bytes were).
+public func notUTF8Name(_ path: String) -> InputError {
+    InputError(
+        file: path, "its name is not UTF-8 text (� marks the bytes that are not), so it cannot be opened by that name",
+        hint: "rename it in UTF-8 (convmv -f gbk -t utf-8 --notest NAME)")
 }
 
 /// Locates the first byte that is not valid UTF-8 (line and byte column).

@@ -168,6 +168,8 @@ public enum PlanEvaluation {
         var out = [(loaded: LoadedPlan, outcomes: String)]()
         for e in entries.sorted() {
             let p = dir + "/" + e
+            // Not skipped as "not a plan": a plan left out of the evaluation in silence.
+            if e.contains("\u{FFFD}") { throw notUTF8Name(p) }
             guard fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv") else { continue }
             let loaded = try PlanLoader.load(directory: p)
             try RunPipeline.refuseInconsistent(loaded.plan)

@@ -21,8 +21,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let plan = try planOptions.load().plan
-        for f in scenarioFiles where !FileManager.default.isReadableFile(atPath: f) {
-            throw ValidationError("cannot read scenario file '\(f)'")
+        for f in scenarioFiles {
+            if let why = unreadableReason(f) { throw ValidationError("cannot read scenario file '\(f)': \(why)") }
         }
         let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios
         let findings = PlanConsistency.check(plan)

@@ -99,8 +99,8 @@ struct Evaluate: ParsableCommand {
         if library == nil && (outcomes == nil || asOf == nil) {
             throw ValidationError("give --outcomes and --as-of for one plan, or --library for a library of plans")
         }
-        if let recalibration, !FileManager.default.isReadableFile(atPath: recalibration) {
-            throw ValidationError("cannot read recalibration file '\(recalibration)'")
+        if let recalibration, let why = unreadableReason(recalibration) {
+            throw ValidationError("cannot read recalibration file '\(recalibration)': \(why)")
         }
         if library != nil && recalibration != nil {
             throw ValidationError(

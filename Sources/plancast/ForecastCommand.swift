@@ -83,9 +83,7 @@ struct BatchOptions: ParsableArguments {
             throw ValidationError(
                 "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
         }
-        guard FileManager.default.isReadableFile(atPath: input) else {
-            throw ValidationError("cannot read '\(input)': no such file or not readable")
-        }
+        if let why = unreadableReason(input) { throw ValidationError("cannot read '\(input)': \(why)") }
     }
 
     /// The transform of a series: from --kind, or chosen from its values.

@@ -58,9 +58,7 @@ struct OLS: ParsableCommand {
         if predictorNames.isEmpty && poly == nil && noIntercept {
             throw ValidationError("nothing to fit: give --x, --poly, or keep the intercept")
         }
-        guard FileManager.default.isReadableFile(atPath: data) else {
-            throw ValidationError("cannot read '\(data)': no such file or not readable")
-        }
+        if let why = unreadableReason(data) { throw ValidationError("cannot read '\(data)': \(why)") }
     }
 
     func run() throws {

@@ -23,8 +23,8 @@ struct PlanOptions: ParsableArguments {
         if let plan, !isFolder.boolValue {
             throw ValidationError("--plan '\(plan)' is a file: give the folder that holds plan.yaml")
         }
-        if let observations, !FileManager.default.isReadableFile(atPath: observations) {
-            throw ValidationError("cannot read observations file '\(observations)'")
+        if let observations, let why = unreadableReason(observations) {
+            throw ValidationError("cannot read observations file '\(observations)': \(why)")
         }
     }
 

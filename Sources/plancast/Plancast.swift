@@ -29,6 +29,7 @@ struct Plancast: ParsableCommand {
 
     /// Parses and runs the command line, mapping failures to exit codes.
     static func runCommand() {
+        refuseArgumentsNotUTF8()
         do {
             var command = try parseAsRoot()
             try refuseTooLittleAddressSpace()
@@ -73,6 +74,27 @@ struct Plancast: ParsableCommand {
                     + "(ulimit -v unlimited). Nothing was written.",
                 limit / 1_048_576, MemoryBudget.addressSpaceFloor / 1_048_576,
                 MemoryBudget.addressSpaceBase / 1_048_576))
+    }
+
+    /// An argument that is not UTF-8 (a file name saved as GBK on a UTF-8 system) reaches Swift
+    /// repaired, U+FFFD in place of the bytes it cannot read: an input was reported missing and,
+    /// worse, `--output 'out\xC0.csv'` wrote `out\u{FFFD}.csv`, a file of another name (found
+    /// 2026-11-30). Such an argument is refused (exit 64) with its bytes shown.
+    static func refuseArgumentsNotUTF8() {
+        for i in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) != nil { continue }
+            let shown = String(decoding: bytes, as: UTF8.self).unicodeScalars.map {
+                $0 == "\u{FFFD}" ? "?" : String($0)
+            }
+            .joined()
+            fail(
+                "error: argument \(i) ('\(shown)', ? marking bytes that are not UTF-8) is not UTF-8 text\n"
+                    + "  hint: plancast takes file names and options as UTF-8; rename the file "
+                    + "(convmv -f gbk -t utf-8 --notest FILE) or run it from a UTF-8 path",
+                ExitStatus.usage)
+        }
     }
 
     static func fail(_ message: String, _ code: Int32) -> Never {

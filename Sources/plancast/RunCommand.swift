@@ -58,8 +58,8 @@ struct Run: ParsableCommand {
         guard paths >= 100 && paths <= 50_000_000 else {
             throw ValidationError("--paths must be between 100 and 50,000,000")
         }
-        for f in scenarioFiles where !FileManager.default.isReadableFile(atPath: f) {
-            throw ValidationError("cannot read scenario file '\(f)'")
+        for f in scenarioFiles {
+            if let why = unreadableReason(f) { throw ValidationError("cannot read scenario file '\(f)': \(why)") }
         }
         if let asOf, !(1900...2200).contains(asOf) {
             throw ValidationError("--as-of must be a year from 1900 to 2200 (got \(asOf))")
@@ -68,8 +68,8 @@ struct Run: ParsableCommand {
             throw ValidationError("--out must name a folder")
         }
         if let shard { _ = try parseShard(shard) }
-        if let recalibration, !FileManager.default.isReadableFile(atPath: recalibration) {
-            throw ValidationError("cannot read recalibration file '\(recalibration)'")
+        if let recalibration, let why = unreadableReason(recalibration) {
+            throw ValidationError("cannot read recalibration file '\(recalibration)': \(why)")
         }
         if shard != nil && recalibration != nil {
             throw ValidationError("--recalibration applies to a whole run: give it to a run without --shard")

@@ -25,6 +25,22 @@ struct ThreadOptions: ParsableArguments {
 /// plancast reads to its end like any stream: README "Inputs may be streams").
 func standardInput(_ path: String) -> String { path == "-" ? "/dev/stdin" : path }
 
+/// Why `path` cannot be opened for reading, in words (nil when it can): checked while the
+/// options are validated, so that a wrong path is a usage error that says what is wrong. Before
+/// 2026-11-30 every case read "no such file or not readable", a loop of symbolic links and a
+/// name too long for the system included.
+func unreadableReason(_ path: String) -> String? {
+    if access(path, R_OK) == 0 { return nil }
+    switch errno {
+    case ENOENT: return "it does not exist"
+    case ENOTDIR: return "a part of the path is not a folder"
+    case EACCES, EPERM: return "permission denied"
+    case ELOOP: return "the path loops through symbolic links"
+    case ENAMETOOLONG: return "the path is longer than the system allows"
+    default: return String(cString: strerror(errno))
+    }
+}
+
 /// `--encoding`, for every command that reads a user's table.
 struct EncodingOptions: ParsableArguments {
     @Option(help: "Text encoding of the input table: auto (UTF-8, else GB18030), utf-8 or gb18030.")

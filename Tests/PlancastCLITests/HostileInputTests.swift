@@ -567,6 +567,58 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// A path that cannot be read says why (a loop of symbolic links, a name too long, a file
+    /// used as a folder), where every case read "no such file or not readable".
+    @Test func anUnreadablePathSaysWhy() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/a", withDestinationPath: dir.path + "/b")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/b", withDestinationPath: dir.path + "/a")
+        let series = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
+        for (path, why) in [
+            (dir.path + "/a", "loops through symbolic links"),
+            (dir.path + "/" + String(repeating: "x", count: 300), "longer than the system allows"),
+            (series + "/x.csv", "a part of the path is not a folder"),
+            (dir.path + "/missing.csv", "it does not exist"),
+        ] {
+            for args in [
+                ["forecast", "--input", path, "--horizon", "1"], ["run", path], ["check", "--observations", path],
+            ] {
+                let r = try Binary.run(args)
+                #expect(r.status == 64 && r.stderr.contains(why), "\(args): \(r.stderr)")
+            }
+        }
+    }
+
+    /// Names that are not UTF-8 (a file saved as GBK on a UTF-8 system) reach Swift with U+FFFD
+    /// in place of their bytes: `--output 'out\xC0\xAF.csv'` wrote `out\u{FFFD}.csv` (another
+    /// name), and a scenario so named in `Scenarios/` was "does not exist". An argument is now
+    /// refused (exit 64, nothing written); a listed name is an input error that says why.
+    @Test func namesThatAreNotUTF8AreRefusedNotRenamed() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let series = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
+        let r = try Binary.runLimited(
+            "set -- \"$@\" --output \"\(dir.path)/$(printf 'out\\300\\257.csv')\"",
+            ["forecast", "--input", series, "--horizon", "1"])
+        #expect(r.status == 64 && r.stderr.contains("is not UTF-8 text"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        // A project whose Scenarios/ holds a file named in GBK.
+        let plan = dir.appendingPathComponent("Notebooks-data/plan")
+        try FileManager.default.createDirectory(
+            at: plan.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent(Self.h + "plan-child-target-above-parent"), to: plan)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Scenarios"), withIntermediateDirectories: true)
+        let name = Array((dir.path + "/Scenarios/").utf8CString.dropLast()) + [-64, -81] + Array(".yaml".utf8CString)
+        let fd = name.withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        close(fd)
+        let run = try Binary.run(["run", "--plan", plan.path, "--paths", "300", "--out", dir.path + "/r"])
+        #expect(run.status == 65 && run.stderr.contains("its name is not UTF-8 text"), "\(run.stderr)")
+    }
+
     /// A run folder whose files cannot be written (a full disk; here a file-size limit, the same
     /// write error) stopped with exit 73, "output folder …", as if the folder had been refused,
     /// and named no file. Now exit 74 (DESIGN.md: an output could not be written) naming the file
