@@ -83,6 +83,7 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
     guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw OutputError(file: given, "the folder \(dir.path) does not exist")
     }
+    removeStaleTemporaries(folder: dir.path, name: url.lastPathComponent)
     Leftovers.add(tmp.path)
     defer { Leftovers.remove(tmp.path) }
     if let failure = writeNewFile(data, at: tmp.path) {
@@ -93,6 +94,21 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(at: tmp)
         throw OutputError(file: given, reason)
+    }
+}
+
+/// Removes `.NAME.tmp-PID-…` files beside `NAME` whose process is gone: a writer killed with
+/// SIGKILL (which nothing can catch) left its temporary file for good; the next write of the same
+/// file now removes it, as the next run into a folder removes a killed run's staging folder.
+func removeStaleTemporaries(folder: String, name: String) {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let marker = ".\(name).tmp-"
+    for e in entries where e.hasPrefix(marker) {
+        guard let pid = e.dropFirst(marker.count).split(separator: "-").first.flatMap({ Int32($0) }), pid > 0
+        else { continue }
+        if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+            try? FileManager.default.removeItem(atPath: folder + "/" + e)
+        }
     }
 }
 

@@ -52,6 +52,26 @@ struct AtomicWriteTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.csv")
     }
 
+    /// A writer killed by SIGKILL leaves its temporary file: the next write of the same file
+    /// removes it when its process is gone, and keeps those of live processes (pid 1, itself).
+    @Test func aKilledWritersTemporaryFileIsRemovedByTheNextWrite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = ".out.csv.tmp-\(gone.processIdentifier)-7", live = ".out.csv.tmp-1-8"
+        let mine = ".out.csv.tmp-\(getpid())-9", other = ".other.csv.tmp-\(gone.processIdentifier)-7"
+        for name in [dead, live, mine, other] {
+            try "half".write(toFile: dir.path + "/" + name, atomically: false, encoding: .utf8)
+        }
+        try writeTextAtomically("a\n", to: dir.path + "/out.csv")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        #expect(left == ["out.csv", live, mine, other], "\(left)")
+    }
+
     @Test func failureLeavesNothing() {
         #expect(throws: OutputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
     }
