@@ -42,8 +42,9 @@ public struct Combination: Sendable {
     public static func named(_ names: [String]) -> Combination? {
         var members = [Member]()
         for n in names {
-            let parts = n.split(separator: "@").map(String.init)
-            guard let spec = available[parts[0]], parts.count <= 2 else { return nil }
+            // An empty name (`--models ' '`, `@`) trapped on `parts[0]` (found 2026-11-30).
+            let parts = n.split(separator: "@", omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, let spec = available[first], parts.count <= 2 else { return nil }
             let scale: Scale
             if parts.count == 2 {
                 guard ["log", "transformed"].contains(parts[1]) else { return nil }

@@ -75,4 +75,15 @@ struct ContractTests {
             }
         }
     }
+
+    /// Model names: empty ones (`--models ' '`, `@`) trapped on `parts[0]` (a crash found by
+    /// fuzzing the command line); they, a missing or doubled scale, and unknown names are nil.
+    @Test func modelNamesParseOrAreRefused() {
+        for bad in [
+            [""], ["@"], ["@log"], ["drift@"], ["drift@@log"], ["drift@log@log"], ["drift@sqrt"], ["arima"], [],
+        ] {
+            #expect(Combination.named(bad) == nil, "\(bad)")
+        }
+        #expect(Combination.named(["drift", "theta@log"])?.members.count == 2)
+    }
 }
