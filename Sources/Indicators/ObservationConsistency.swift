@@ -103,6 +103,9 @@ extension PlanConsistency {
         return f
     }
 
+    /// Reports of one year listed by name in a finding; the rest are counted.
+    static let listedReports = 8
+
     /// Every (series, year) with more than one report: which value is used, and why.
     static func checkConflicts(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
@@ -116,9 +119,13 @@ extension PlanConsistency {
         for key in order {
             guard let rows = groups[key], rows.count > 1, let first = rows.first else { continue }
             let chosen = ObservationSelection.select(rows).first
-            let reports = rows.map { o in
+            // At most `listedReports` are listed: 50,000 copies of one row made a 1.4 MB line.
+            let listed = rows.prefix(Self.listedReports).map { o in
                 "\(o.text) (\(o.quality.rawValue)\(o.location.map { ", line \($0.line)" } ?? ""))"
-            }.joined(separator: "; ")
+            }
+            let reports =
+                listed.joined(separator: "; ")
+                + (rows.count > listed.count ? "; … and \(rows.count - listed.count) more" : "")
             let verdict =
                 chosen.map { c in
                     "uses \(c.text)\(c.location.map { " from line \($0.line)" } ?? ""): \(ObservationSelection.reason(c, among: rows))"
@@ -130,15 +137,26 @@ extension PlanConsistency {
             // An exact value that another report's stated bound excludes ("超3000" beside 2744):
             // one of the two is wrong, or they count different things.
             guard let c = chosen, let kind = plan.kind(of: c.indicator), c.bounds(kind: kind) == nil else { continue }
+            var excluded = 0
             for r in rows where r != c {
                 let below = r.quality == .lowerBound && c.value < (r.explicitLower ?? r.value)
                 let above = r.quality == .upperBound && c.value > (r.explicitUpper ?? r.value)
                 guard below || above else { continue }
+                excluded += 1
+                // The first few by line, then one count (20,000 such rows gave 20,000 warnings).
+                if excluded > Self.listedReports { continue }
                 f.append(
                     Finding(
                         .warning, c.indicator,
                         "\(c.year): the value used, \(c.text), is \(below ? "below the lower" : "above the upper") bound \(r.text) of line \(r.location.map { String($0.line) } ?? "?"); check which one counts what the plan counts",
                         at: r.location))
+            }
+            if excluded > Self.listedReports {
+                f.append(
+                    Finding(
+                        .warning, c.indicator,
+                        "\(c.year): \(excluded - Self.listedReports) more reports whose bounds exclude the value used, \(c.text)",
+                        at: first.location))
             }
         }
         return f

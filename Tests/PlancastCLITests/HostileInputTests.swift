@@ -375,6 +375,23 @@ struct HostileInputTests {
             ), "\(r.stdout)")
     }
 
+    /// 50,000 copies of one year's report made one `check` line of 1.4 MB, and 20,000 bounds that
+    /// exclude the value used 20,000 warnings: the first few are listed, the rest counted.
+    @Test func manyReportsOfOneYearAreCountedNotListed() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "indicator,year,value,unit,quality,selected\nhigh_tech_enterprises,2022,2744,家,actual,yes\n"
+        for i in 0..<5000 { text += "high_tech_enterprises,2022,\(3000 + i),家,lower_bound,no\n" }
+        let file = dir.appendingPathComponent("many.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["check", "--observations", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = r.stdout + r.stderr
+        #expect(out.contains("2022 has 5001 reports") && out.contains("… and 4993 more"), "\(out.prefix(2000))")
+        #expect(out.contains("4992 more reports whose bounds exclude the value used, 2744"), "\(out.prefix(2000))")
+        #expect(out.utf8.count < 20_000, "\(out.utf8.count) bytes")
+    }
+
     @Test func spreadsheetFormulasAreNeutralised() throws {
         let r = try Binary.run(
             ["forecast", "--input", Self.h + "formula-id.csv", "--horizon", "1"], in: Binary.packageRoot)
