@@ -16,11 +16,13 @@ public struct Design: Sendable {
     ///   - intercept: include the column of ones first.
     ///   - columns: named data columns, in order.
     ///   - polynomial: a named column and a degree `d ≥ 1`: adds powers 1…d.
+    ///   - rows: the number of observations; needed for a design of the intercept alone (the
+    ///     mean), which has no data column to count them (`ols DATA --y y` fitted 0 rows).
     public init(
         intercept: Bool, columns named: [(name: String, values: [Double])],
-        polynomial: (name: String, values: [Double], degree: Int)? = nil
+        polynomial: (name: String, values: [Double], degree: Int)? = nil, rows: Int? = nil
     ) throws(RegressionError) {
-        let n = named.first?.values.count ?? polynomial?.values.count ?? 0
+        let n = rows ?? named.first?.values.count ?? polynomial?.values.count ?? 0
         var terms = [Term]()
         var cols = [[DoubleDouble]]()
         if intercept {

@@ -70,7 +70,8 @@ struct OLS: ParsableCommand {
         }
         let design: Design
         do {
-            design = try Design(intercept: !noIntercept, columns: columns, polynomial: polyTerm)
+            design = try Design(
+                intercept: !noIntercept, columns: columns, polynomial: polyTerm, rows: response.count)
         } catch {
             throw DataError("\(data): \(error)")
         }

@@ -72,6 +72,20 @@ struct OLSCommandTests {
         for (k, e) in expected.enumerated() { #expect(abs(Double(rows[1 + k][1])! - e) < 1e-12) }
     }
 
+    /// `ols DATA --y y` (the intercept alone) failed with "term 'intercept' has 0 values": it is
+    /// the mean, ȳ = 2.75 with SE s/√n = √(8.75/3)/2 for y = 1, 3, 2, 5.
+    @Test func theInterceptAloneIsTheMean() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("y.csv")
+        try "y\n1\n3\n2\n5\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ols", file.path, "--y", "y"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let row = run.stdout.split(separator: "\n")[1].split(separator: ",")
+        #expect(row[0] == "intercept" && abs(Double(row[1])! - 2.75) < 1e-14)
+        #expect(abs(Double(row[2])! - (8.75 / 3).squareRoot() / 2) < 1e-14)
+    }
+
     @Test func nonNumericCellExits65WithLocation() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -57,4 +57,13 @@ struct OLSErrorTests {
         #expect(abs(r.rSquared - (1 - 2.7 / 8.75)) < 1e-14)
         #expect(!r.rSquaredIsUncentred && r.rank == 2 && r.degreesOfFreedom == 2)
     }
+
+    /// The intercept alone is the mean: ȳ = 2.75, SE = s/√n with s² = Σ(y − ȳ)²/(n − 1) = 8.75/3,
+    /// R² = 0. Without `rows` the design had 0 rows ("term 'intercept' has 0 values").
+    @Test func theInterceptAloneIsTheMean() throws {
+        let r = try ordinaryLeastSquares(y: [1, 3, 2, 5], design: try Design(intercept: true, columns: [], rows: 4))
+        #expect(abs(r.estimates[0] - 2.75) < 1e-14)
+        #expect(abs(r.standardErrors[0] - (8.75 / 3).squareRoot() / 2) < 1e-14)
+        #expect(abs(r.rSquared) < 1e-14 && r.degreesOfFreedom == 3)
+    }
 }

@@ -13,22 +13,27 @@ SCRATCH = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else tempfile.mkdtem
 W = os.path.join(SCRATCH, "work"); os.makedirs(W, exist_ok=True)
 P = os.path.join(W, "Notebooks-data", "kunshan-2022-2025")
 S = os.path.join(W, "Scenarios")
-if not os.path.isdir(P):
-    shutil.copytree(os.path.join(root, "Notebooks-data", "kunshan-2022-2025"), P)
-    shutil.copytree(os.path.join(root, "Scenarios"), S)
-# prepared inputs
-open(W + "/s.csv", "w").write("series_id,period,value\n" + "".join(f"a,{2000 + t},{1 + t * t}\n" for t in range(9))
-                              + "b,2000,5\nb,2002,7\nb,2003,6\nb,2004,9\nb,2005,8\n")
+def prepare():
+    """The inputs, written afresh (a command may have replaced one it was given as an output)."""
+    for d, src in [(P, ("Notebooks-data", "kunshan-2022-2025")), (S, ("Scenarios",)),
+                   (F, ("Tests", "RunsTests", "Fixtures", "five-year-plan"))]:
+        shutil.rmtree(d, ignore_errors=True)
+        shutil.copytree(os.path.join(root, *src), d)
+    # Twelve nine-year series (a library needs ten) and one with a gap.
+    open(W + "/s.csv", "w").write("series_id,period,value\n" + "".join(
+        f"s{k},{2000 + t},{(1 + k) * (1 + t * t) + (t * 7 + k) % 5}\n" for k in range(12) for t in range(9))
+        + "b,2000,5\nb,2002,7\nb,2003,6\nb,2004,9\nb,2005,8\n")
+    open(W + "/ols.csv", "w").write("y,x\n1,1\n2,2\n3,2.5\n4,4.2\n")
 F = os.path.join(W, "five-year-plan")
-if not os.path.isdir(F):
-    shutil.copytree(os.path.join(root, "Tests", "RunsTests", "Fixtures", "five-year-plan"), F)
-open(W + "/ols.csv", "w").write("y,x\n1,1\n2,2\n3,2.5\n4,4.2\n")
+prepare()
 if not os.path.isdir(W + "/run1"):
     subprocess.run([B, "run", "--plan", P, "--out", W + "/run1", "--paths", "500"], capture_output=True)
+for k in (1, 2):  # parts for merge
+    subprocess.run([B, "run", "--plan", P, "--out", W + "/parts", "--paths", "500", "--shard", f"{k}/2"], capture_output=True)
 vals = ["", "-", "--", "0", "-1", "1", "2", "3", "1e9", "99999999999999999999", "nan", "inf", "0.5", "1/0", "0/0",
         "2/1", "1/2", "auto", "5/3", "a,b", ",", "0.05,0.5", "0.5,0.5", "1,0", "80,95", "100", "0.999999", "zh", "en",
         "xx", "中文", "/dev/null", "/dev/zero", "/dev/full", "/proc/self/status", "/", "/tmp", W + "/s.csv",
-        W + "/ols.csv", W + "/run1", W + "/out", W + "/out.csv", W + "/lib.csv", W + "/ev", F, F + "/outcomes.csv", P, P + "/plan.yaml", P + "/observations.csv",
+        W + "/ols.csv", W + "/run1", W + "/out", W + "/out.csv", W + "/lib.csv", W + "/ev", W + "/parts", W + "/merged", F, F + "/outcomes.csv", P, P + "/plan.yaml", P + "/observations.csv",
         S + "/baseline.yaml", "drift", "naive,theta@log", "mean@log", "stock", "share", "x:3", "x:0", "x:99", "y", "x",
         "1900", "2200", "2025", "2022", "3000", "-5", "\t", " ", "a" * 5000, "%s%n", "$(reboot)", "../../etc/passwd"]
 opts = {
@@ -46,7 +51,7 @@ opts = {
 }
 flags = {"--force", "--excel", "--no-sensitivity", "--no-intercept", "--diagnostics"}
 base = {"forecast": ["--input", W + "/s.csv", "--horizon", "2"], "backtest": ["--input", W + "/s.csv", "--horizon", "1"],
-        "compare": [W + "/run1", W + "/run1"], "ols": [W + "/ols.csv", "--y", "y"], "bench": ["mc"], "merge": [W + "/run1"],
+        "compare": [W + "/run1", W + "/run1"], "ols": [W + "/ols.csv", "--y", "y"], "bench": ["mc"], "merge": [W + "/parts", "--out", W + "/merged", "--force"],
         "run": ["--plan", P, "--paths", "300"], "check": ["--plan", P], "indicators": ["--plan", P],
         "library": ["--input", W + "/s.csv", "--output", W + "/lib.csv"],
         "evaluate": ["--plan", F, "--outcomes", F + "/outcomes.csv", "--as-of", "2023", "--paths", "300", "--out", W + "/ev", "--force"]}
@@ -78,9 +83,6 @@ while time.time() < end:
         shutil.rmtree(q, ignore_errors=True) if os.path.isdir(q) else os.remove(q)
     # A command may have replaced a copied input it was given as an output: restore the copies.
     if bad or r.random() < 0.05:
-        shutil.rmtree(P); shutil.rmtree(S); shutil.rmtree(F)
-        shutil.copytree(os.path.join(root, "Notebooks-data", "kunshan-2022-2025"), P)
-        shutil.copytree(os.path.join(root, "Scenarios"), S)
-        shutil.copytree(os.path.join(root, "Tests", "RunsTests", "Fixtures", "five-year-plan"), F)
+        prepare()
 print(f"{n} commands, {findings} findings")
 print(sorted(codes.items(), key=lambda x: str(x)))
