@@ -55,6 +55,14 @@ struct OLS: ParsableCommand {
                 throw ValidationError("--poly degree must be between 1 and 30 (got \(p.degree))")
             }
         }
+        // A column named twice (`--x a,a`, or in --x and --poly) was reported as "rank deficient".
+        let named = predictorNames + (polynomial.map { [$0.column] } ?? [])
+        if let twice = named.first(where: { n in named.filter { $0 == n }.count > 1 }) {
+            throw ValidationError("'\(twice)' is named twice in --x and --poly: give each column once")
+        }
+        if predictorNames.contains(y) || polynomial?.column == y {
+            throw ValidationError("'\(y)' is the response (--y): it cannot also be a predictor")
+        }
         if predictorNames.isEmpty && poly == nil && noIntercept {
             throw ValidationError("nothing to fit: give --x, --poly, or keep the intercept")
         }

@@ -86,6 +86,19 @@ struct OLSCommandTests {
         #expect(abs(Double(row[2])! - (8.75 / 3).squareRoot() / 2) < 1e-14)
     }
 
+    /// A column named twice (`--x a,a`; `--x t --poly t:2`, whose first power is t) or the
+    /// response as a predictor: a usage error that says so, not "rank deficient".
+    @Test func aColumnNamedTwiceIsAUsageError() throws {
+        let file = Binary.fixture("nist-strd/Norris.csv")
+        for (extra, needle) in [
+            (["--x", "x,x"], "'x' is named twice"), (["--x", "x", "--poly", "x:2"], "'x' is named twice"),
+            (["--x", "y"], "'y' is the response"),
+        ] {
+            let run = try Binary.run(["ols", file, "--y", "y"] + extra)
+            #expect(run.status == 64 && run.stderr.contains(needle), "\(extra): \(run.stderr)")
+        }
+    }
+
     @Test func nonNumericCellExits65WithLocation() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
