@@ -24,9 +24,13 @@ public struct YAMLDocument {
             return InputError(
                 file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)",
                 hint: "check the indentation and quoting near this place")
-        case .duplicatedKeysInMapping(let duplicates, _):
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Located at the key's first appearance (Yams's mark); before 2026-11-30 no line at all.
+            let mark = context.mark.line > 0 ? context.mark : nil
             return InputError(
-                file: file, "duplicated keys: \(duplicates.joined(separator: ", "))", hint: "each key may appear once")
+                file: file, line: mark?.line, column: mark?.column,
+                "duplicated key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping (the first appears here)",
+                hint: "each key may appear once in a mapping: remove or merge the repeated one")
         default:
             return InputError(file: file, "invalid YAML: \(error)")
         }

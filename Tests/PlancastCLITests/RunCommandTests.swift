@@ -135,6 +135,7 @@ struct RunCommandTests {
         ("unknown-group.yaml", ":3:", "did you mean 'enterprises'"),
         ("cycle-a.yaml", "", "inheritance cycle: cycle-a → cycle-b → cycle-a"),
         ("bad-yaml.yaml", ":", "invalid YAML"),
+        ("duplicate-key.yaml", ":7:5:", "duplicated key 'from'"),
     ]
 
     @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)
