@@ -584,6 +584,17 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Command lines that `scripts/eval/fuzz_arguments.py` found crashing: now usage errors.
+    @Test func fuzzedCommandLinesAreUsageErrors() throws {
+        let series = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
+        for models in ["\t", " ", "@", "@log", "drift@", "drift,@log"] {
+            for command in ["forecast", "backtest"] {
+                let r = try Binary.run([command, "--input", series, "--horizon", "1", "--models", models])
+                #expect(r.status == 64 && r.stderr.contains("--models"), "\(command) --models '\(models)': \(r.stderr)")
+            }
+        }
+    }
+
     /// A path that cannot be read says why (a loop of symbolic links, a name too long, a file
     /// used as a folder), where every case read "no such file or not readable".
     @Test func anUnreadablePathSaysWhy() throws {
