@@ -4,6 +4,12 @@ import Foundation
     import Glibc
 #endif
 
+/// Memory per byte of a file read as text and parsed into a table: measured on 2026-11-30 as
+/// about 10 times for the observations' long cells (31 MB: 300 MB) and up to 23 times for
+/// one-character cells (6 MB of `s,t,v` rows: 140 MB; 20 MB of ten digits a row: 340 MB). Until
+/// then the check assumed 4, so a file a quarter of the spare memory passed and was killed.
+public let tableMemoryFactor = 25.0
+
 /// The bytes of an input file, from a regular file or from a stream.
 ///
 /// Every file is read with `open(2)` and `read(2)`, so a failure says why (`Too many open
@@ -12,21 +18,23 @@ import Foundation
 /// bytes, and its bytes are kept for the run's manifest, which hashes every input: a pipe can
 /// be read only once. Before 2026-11-30 every stream was refused with "cannot read the file …
 /// (permissions)", and an endless one (`/dev/zero`) needs the limit to end.
-public func readInputBytes(path: String) throws(InputError) -> Data {
+///
+/// `memoryFactor`: the memory the caller needs per byte of the file, checked before reading (a
+/// file that cannot fit is refused, exit 65, instead of being killed half-way): 2 to hold and
+/// hash it, `tableMemoryFactor` to read it as a table.
+public func readInputBytes(path: String, memoryFactor: Double = 2) throws(InputError) -> Data {
     var st = stat()
     guard stat(path, &st) == 0 else { throw unreadable(path, errno: errno) }
     let type = st.st_mode & S_IFMT
     if type == S_IFDIR { throw unreadable(path, errno: EISDIR) }
     let regular = type == S_IFREG
-    // Reading and decoding hold about four copies of a file: one that cannot fit is refused
-    // before it is read (a 2 GB "observations" file would be killed in a small container).
-    if regular, Double(st.st_size) * 4 > MemoryBudget.spare(threads: 1) {
+    if regular, Double(st.st_size) * memoryFactor > MemoryBudget.spare(threads: 1) {
         throw InputError(
             file: path,
             String(
                 format:
                     "the file is %.0f MB; reading it would need about %.1f GB, more than this machine has to spare%@",
-                Double(st.st_size) / 1e6, Double(st.st_size) * 4 / 1e9, MemoryBudget.limitNote()),
+                Double(st.st_size) / 1e6, Double(st.st_size) * memoryFactor / 1e9, MemoryBudget.limitNote()),
             hint: "give the right file, or split it")
     }
     if !regular, let kept = StreamedInputs.bytes(of: path) { return kept }

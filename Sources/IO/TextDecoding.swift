@@ -48,7 +48,7 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
 public func readText(path: String, encoding: TextEncoding = .auto, offersEncodingOption: Bool = true) throws(InputError)
     -> String
 {
-    let data = try readInputBytes(path: path)
+    let data = try readInputBytes(path: path, memoryFactor: tableMemoryFactor)
     do {
         return try decodeText(data, file: path, encoding: encoding)
     } catch let error where !offersEncodingOption {

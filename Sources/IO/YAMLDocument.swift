@@ -6,8 +6,24 @@ public struct YAMLDocument {
     public let file: String
     public let root: Node?
 
+    /// The most YAML read, in bytes. Plans and scenarios are written by hand (the bundled
+    /// plan.yaml is 92 KB), and composing YAML into nodes takes about 80 times its size in
+    /// memory: a 6 MB scenario peaked at 460 MB, so a 60 MB one would have been killed in a
+    /// small container (found 2026-11-30). Less where this machine has less to spare.
+    public static var maximumBytes: Int { Int(min(8e6, MemoryBudget.spare(threads: 1) / 100)) }
+
     public init(text: String, file: String) throws(InputError) {
         self.file = file
+        let size = text.utf8.count
+        guard size <= Self.maximumBytes else {
+            throw InputError(
+                file: file,
+                String(
+                    format:
+                        "the YAML file is %.1f MB; plancast reads at most %.1f MB of YAML (plans and scenarios are written by hand, and parsing takes about 80 times the size in memory)",
+                    Double(size) / 1e6, Double(Self.maximumBytes) / 1e6),
+                hint: "give the right file; generated scenarios can be split into several files")
+        }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {

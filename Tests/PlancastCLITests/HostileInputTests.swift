@@ -584,6 +584,20 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// A 6 MB scenario file peaked at 460 MB while parsed (YAML nodes take about 80 times the
+    /// text): a 60 MB one would have been killed in a small container. More than 8 MB of YAML
+    /// (less on a machine with less to spare) is refused before parsing, exit 65.
+    @Test func aHugeYAMLFileIsRefusedBeforeParsing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("huge.yaml")
+        let list = Array(repeating: "1", count: 4_600_000).joined(separator: ",")
+        try "name: huge\ntitle_zh: x\ntitle_en: x\ndescription: [\(list)]\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["check", file.path])
+        #expect(r.status == 65 && r.stderr.contains("plancast reads at most"), "\(r.stderr)")
+    }
+
     /// Command lines that `scripts/eval/fuzz_arguments.py` found crashing: now usage errors.
     @Test func fuzzedCommandLinesAreUsageErrors() throws {
         let series = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
@@ -784,13 +798,13 @@ struct HostileInputTests {
         ])
         #expect(lib.status == 64, "\(lib.stderr)")
         #expect(lib.stderr.contains("would need about") && lib.stderr.contains("Nothing was written"))
-        // Any input file that could not be read into memory (about four copies: the bytes,
-        // the decoded text, the table) is refused before it is read, here an observations file
-        // of a quarter of the machine's memory.
+        // Any table that could not be read into memory (up to 25 times its size: the bytes,
+        // the decoded text, the cells) is refused before it is read, here an observations file
+        // of a twentieth of the machine's memory (which the first rule, four times, let through).
         let obs = dir.appendingPathComponent("obs.csv")
         FileManager.default.createFile(atPath: obs.path, contents: nil)
         let h = try FileHandle(forWritingTo: obs)
-        try h.truncate(atOffset: ProcessInfo.processInfo.physicalMemory / 4)
+        try h.truncate(atOffset: ProcessInfo.processInfo.physicalMemory / 20)
         try h.close()
         let check = try Binary.run(["check", "--observations", obs.path], in: Binary.packageRoot)
         #expect(check.status == 65, "\(check.stderr)")
