@@ -92,7 +92,9 @@ public enum RunPipeline {
             paths: Int, threads: Int, copies: Double = 1.25,
             memory: Double = MemoryBudget.memory()
         ) throws {
-            let needed = memoryEstimate(paths: paths) * copies + workingMemory(threads: threads)
+            // The simulation runs at most one worker per block of 2,048 paths.
+            let workers = max(1, min(threads, (paths + 2047) / 2048))
+            let needed = memoryEstimate(paths: paths) * copies + workingMemory(threads: workers)
             let available = MemoryBudget.spare(of: memory, threads: threads)
             guard needed > available else { return }
             throw RunError.tooLarge(
