@@ -152,11 +152,14 @@ public struct MCBenchmark: Sendable {
         var ps = scratch()
         simulateBlock(0, paths: size(0), seed: seed, scratch: &ps) { h, k, v in pilot[h * seriesCount + k] = Array(v) }
         let hist0 = HistogramQuantiles(pilot: pilot)
-        let workers = WorkerSlots((0..<max(1, threads)).map { _ in scratch() })
-        let histograms = WorkerSlots((0..<max(1, threads)).map { _ in hist0.emptyCopy() })
+        // At most one worker per block, as BlockRunner uses (256 threads allocated 256 scratches
+        // and histograms: 2 GB).
+        let workerCount = max(1, min(threads, blocks))
+        let workers = WorkerSlots((0..<workerCount).map { _ in scratch() })
+        let histograms = WorkerSlots((0..<workerCount).map { _ in hist0.emptyCopy() })
         let perBlock = OrderedResults<BlockStats>(count: blocks)
         let selfCopy = self
-        BlockRunner.run(blocks: blocks, threads: threads) { b, w in
+        BlockRunner.run(blocks: blocks, threads: workerCount) { b, w in
             workers.withSlot(w) { s in
                 var st = BlockStats(
                     sum: .init(repeating: 0, count: yearCount * seriesCount),
