@@ -46,7 +46,12 @@ struct PlanOptions: ParsableArguments {
         }
         let relative = "Notebooks-data/kunshan-2022-2025"
         var candidates = [FileManager.default.currentDirectoryPath + "/" + relative]
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own path (/proc/self/exe), not argv[0], which the caller chooses
+        // (empty, or a name found on PATH).
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             candidates.append(dir.appendingPathComponent(relative).path)
             dir = dir.deletingLastPathComponent()

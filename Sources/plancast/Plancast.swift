@@ -81,7 +81,7 @@ struct Plancast: ParsableCommand {
     /// worse, `--output 'out\xC0.csv'` wrote `out\u{FFFD}.csv`, a file of another name (found
     /// 2026-11-30). Such an argument is refused (exit 64) with its bytes shown.
     static func refuseArgumentsNotUTF8() {
-        for i in 1..<Int(CommandLine.argc) {
+        for i in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
             guard let raw = CommandLine.unsafeArgv[i] else { continue }
             let bytes = Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }
             if String(validating: bytes, as: UTF8.self) != nil { continue }

@@ -552,6 +552,26 @@ struct HostileInputTests {
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    /// Run by name from PATH in another folder (argv[0] = "plancast", as a shell passes it), the
+    /// bundled plan was looked for beside the working folder and not found; it is now found from
+    /// the executable's own path (/proc/self/exe).
+    @Test func theBundledPlanIsFoundWhenRunFromPath() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exec plancast check"]
+        p.environment = ["PATH": Binary.executable.deletingLastPathComponent().path + ":/usr/bin:/bin"]
+        p.currentDirectoryURL = dir
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(message)")
+    }
+
     /// `PLANCAST_PLAN=` (empty) meant the working folder ("no plan.yaml in this folder", with a
     /// hint about --plan); it now counts as unset, and a value that names no plan is an error
     /// that names the variable.
