@@ -59,7 +59,9 @@ struct PlanOptions: ParsableArguments {
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/plan.yaml") }) {
             return found
         }
-        throw ValidationError("cannot find the bundled plan (\(relative)); pass --plan DIR")
+        throw ValidationError(
+            "cannot find the bundled plan (\(relative)) from the working folder or beside the executable; "
+                + "pass --plan DIR or set PLANCAST_PLAN=DIR")
     }
 
     func load() throws -> LoadedPlan {
