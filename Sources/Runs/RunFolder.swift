@@ -269,6 +269,61 @@ public struct RunFolder: Sendable {
         }
         let extra = foreignEntries(path, layout: layout).filter { !listed.contains($0) }
         for e in extra { problems.append("\(e) is not part of the run") }
+        if layout.manifest == Layout.run.manifest && layout.outputs == Layout.run.outputs {
+            problems += settingProblems(manifest, name: manifestName)
+        }
+        return problems
+    }
+
+    /// The settings `compare` reports, each of the type plancast writes: a manifest whose seed
+    /// read "x" or whose paths were null still verified, and `compare` said REPRODUCES beside
+    /// "setting seed: 20220715 → x" (found 2026-11-30 by editing manifests). Keys an older
+    /// plancast did not write may be absent.
+    static func settingProblems(_ m: [String: Any], name: String) -> [String] {
+        // JSON numbers and booleans both arrive as NSNumber on Linux (and 1 casts to Bool).
+        func whole(_ v: Any, atLeast low: Double) -> Bool {
+            guard let n = v as? NSNumber else { return false }
+            let d = n.doubleValue
+            return d.isFinite && d == d.rounded() && d >= low && d <= 1e15
+        }
+        func flag(_ v: Any) -> Bool { (v as? NSNumber).map { $0.doubleValue == 0 || $0.doubleValue == 1 } ?? false }
+        func text(_ v: Any?) -> String? { v as? String }
+        var problems = [String]()
+        func check(_ key: String, _ what: String, _ ok: (Any) -> Bool) {
+            guard let v = m[key], !ok(v) else { return }
+            let shown = v is NSNull ? "null" : String(describing: v)
+            problems.append(
+                "\(name) has '\(key)' = \(shown.count > 60 ? shown.prefix(60) + "…" : shown), not \(what) (edited?)")
+        }
+        check("tool", "plancast") { text($0) == "plancast" }
+        check("version", "a version") { !(text($0) ?? "").isEmpty }
+        check("seed", "a whole number ≥ 0") { whole($0, atLeast: 0) }
+        check("paths", "a whole number ≥ 1") { whole($0, atLeast: 1) }
+        check("threads", "a whole number ≥ 1") { whole($0, atLeast: 1) }
+        check("as_of", "a year or null") { $0 is NSNull || whole($0, atLeast: 1) }
+        check("language", "zh or en") { ["zh", "en"].contains(text($0) ?? "") }
+        check("excel", "true or false") { flag($0) }
+        check("sensitivity", "true or false") { flag($0) }
+        check("inputs", "a list of files with SHA-256") { v in
+            guard let list = v as? [Any] else { return false }
+            return list.allSatisfy { item in
+                guard let e = item as? [String: Any], text(e["path"]) != nil, let hash = text(e["sha256"]) else {
+                    return false
+                }
+                return hash.count == 64 && hash.allSatisfy(\.isHexDigit)
+            }
+        }
+        check("models", "scenarios → indicators → models, transform and observations") { v in
+            guard let scenarios = v as? [String: Any] else { return false }
+            return scenarios.values.allSatisfy { indicators in
+                guard let byIndicator = indicators as? [String: Any] else { return false }
+                return byIndicator.values.allSatisfy { entry in
+                    guard let e = entry as? [String: Any], let models = e["models"] as? [Any] else { return false }
+                    return models.allSatisfy { text($0) != nil } && text(e["transform"]) != nil
+                        && e["observations"].map { whole($0, atLeast: 0) } ?? false
+                }
+            }
+        }
         return problems
     }
 }

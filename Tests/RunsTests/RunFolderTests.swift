@@ -85,6 +85,30 @@ struct RunFolderTests {
         #expect(RunFolder.verify(path) == ["report.html is not a regular file"])
     }
 
+    /// The settings `compare` reports must have the types plancast writes: a manifest edited to
+    /// seed "x", paths null or a model list null still verified (and `compare` said REPRODUCES).
+    /// Valid values include 0 and 1, which Linux's JSON reader also casts to Bool.
+    @Test func editedSettingsInTheManifestAreFound() {
+        let good: [String: Any] = [
+            "tool": "plancast", "version": "0.1.0", "seed": 1, "paths": 100, "threads": 1, "as_of": NSNull(),
+            "language": "zh", "excel": false, "sensitivity": true,
+            "inputs": [["path": "plan.yaml", "sha256": String(repeating: "a", count: 64)]],
+            "models": ["baseline": ["gdp": ["models": ["drift"], "transform": "log", "observations": 1]]],
+        ]
+        #expect(RunFolder.settingProblems(good, name: "manifest.json").isEmpty)
+        let edits: [(String, Any)] = [
+            ("seed", "x"), ("paths", NSNull()), ("paths", 0.5), ("threads", -2), ("language", "fr"), ("excel", 7),
+            ("tool", "other"), ("inputs", [["path": "plan.yaml", "sha256": "zz"]]),
+            ("models", ["baseline": ["gdp": ["models": NSNull(), "transform": "log", "observations": 1]]]),
+        ]
+        for (key, value) in edits {
+            var m = good
+            m[key] = value
+            let problems = RunFolder.settingProblems(m, name: "manifest.json")
+            #expect(problems.count == 1 && problems[0].contains("'\(key)'"), "\(key): \(problems)")
+        }
+    }
+
     @Test func leftoversOfDeadRunsAreRemoved() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
