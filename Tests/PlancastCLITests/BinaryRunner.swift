@@ -50,10 +50,20 @@ enum Binary {
     static func runLimited(_ limit: String, _ arguments: [String]) throws -> (
         status: Int32, reason: Process.TerminationReason, stderr: String
     ) {
+        try runShell("\(limit); exec \"$@\"", [executable.path] + arguments)
+    }
+
+    /// Runs `script` with `/bin/sh -c` (`arguments` as its `$1…`) in `directory`, with
+    /// `environment` if given: its exit status, how it ended and its stderr.
+    static func runShell(
+        _ script: String, _ arguments: [String] = [], in directory: URL = packageRoot,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, reason: Process.TerminationReason, stderr: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "\(limit); exec \"$@\"", "sh", executable.path] + arguments
-        p.currentDirectoryURL = packageRoot
+        p.arguments = ["-c", script, "sh"] + arguments
+        p.currentDirectoryURL = directory
+        if let environment { p.environment = environment }
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
