@@ -58,29 +58,35 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
     }
 }
 
-/// Why a file cannot be read, in the reader's words: missing, a folder, not readable, or the
-/// system's reason (`code`, an `errno`).
+/// Why a path cannot be opened, in words, from its `errno`: the one wording for readers
+/// (`unreadable`) and for the command line's checks of its options.
+public func unreadableReason(errno code: Int32) -> String {
+    switch code {
+    case ENOENT: return "it does not exist"
+    case ENOTDIR: return "a part of the path is not a folder"
+    case EISDIR: return "it is a folder"
+    case EACCES, EPERM: return "permission denied"
+    case ELOOP: return "the path loops through symbolic links"
+    case ENAMETOOLONG: return "the path is longer than the system allows"
+    case EMFILE, ENFILE: return "too many open files"
+    default: return String(cString: strerror(code))
+    }
+}
+
+/// Why a file cannot be read, in the reader's words (`unreadableReason`), with what to do.
 func unreadable(_ path: String, errno code: Int32) -> InputError {
     // A name listed from a folder that is not UTF-8 (saved as GBK) reaches Swift with U+FFFD in
     // place of its bytes, and under that name it does not exist.
     if code == ENOENT && path.contains("\u{FFFD}") { return notUTF8Name(path) }
+    let hint: String
     switch code {
-    case ENOENT, ENOTDIR:
-        return InputError(file: path, "cannot read the file: it does not exist", hint: "check the path")
-    case EISDIR:
-        return InputError(file: path, "cannot read the file: it is a folder", hint: "give the path of a file")
-    case EACCES, EPERM:
-        return InputError(
-            file: path, "cannot read the file: permission denied", hint: "check that it is readable (permissions)")
-    case EMFILE, ENFILE:
-        return InputError(
-            file: path, "cannot read the file: too many open files",
-            hint: "raise the limit on open files (ulimit -n; plancast needs a few dozen)")
-    default:
-        return InputError(
-            file: path, "cannot read the file (\(String(cString: strerror(code))))", hint: "check the file and the disk"
-        )
+    case ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG: hint = "check the path"
+    case EISDIR: hint = "give the path of a file"
+    case EACCES, EPERM: hint = "check that it is readable (permissions)"
+    case EMFILE, ENFILE: hint = "raise the limit on open files (ulimit -n; plancast needs a few dozen)"
+    default: hint = "check the file and the disk"
     }
+    return InputError(file: path, "cannot read the file: \(unreadableReason(errno: code))", hint: hint)
 }
 
 /// A file or folder whose name is not UTF-8 text (shown with U+FFFD where its bytes were).

@@ -30,15 +30,7 @@ func standardInput(_ path: String) -> String { path == "-" ? "/dev/stdin" : path
 /// 2026-11-30 every case read "no such file or not readable", a loop of symbolic links and a
 /// name too long for the system included.
 func unreadableReason(_ path: String) -> String? {
-    if access(path, R_OK) == 0 { return nil }
-    switch errno {
-    case ENOENT: return "it does not exist"
-    case ENOTDIR: return "a part of the path is not a folder"
-    case EACCES, EPERM: return "permission denied"
-    case ELOOP: return "the path loops through symbolic links"
-    case ENAMETOOLONG: return "the path is longer than the system allows"
-    default: return String(cString: strerror(errno))
-    }
+    access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno)
 }
 
 /// `--encoding`, for every command that reads a user's table.
