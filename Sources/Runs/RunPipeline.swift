@@ -81,7 +81,7 @@ public enum RunPipeline {
             let earliest = plan.plan.observations.map(\.year).filter { meta.dataYears.contains($0) }.min()
             let years = Double(meta.lastYear - min(earliest ?? meta.firstYear, meta.firstYear) + 1)
             let series = Double(plan.plan.indicators.count + plan.plan.drivers.count)
-            return series * years * 2048 * 8 * (4.5 + 3.5 * Double(max(1, threads)))
+            return series * years * Double(PlanSimulator.defaultBlockSize) * 8 * (4.5 + 3.5 * Double(max(1, threads)))
         }
 
         /// Refuses, before anything is written, a run that needs more memory than this machine
@@ -92,8 +92,9 @@ public enum RunPipeline {
             paths: Int, threads: Int, copies: Double = 1.25,
             memory: Double = MemoryBudget.memory()
         ) throws {
-            // The simulation runs at most one worker per block of 2,048 paths.
-            let workers = max(1, min(threads, (paths + 2047) / 2048))
+            // The simulation runs at most one worker per block of paths.
+            let block = PlanSimulator.defaultBlockSize
+            let workers = max(1, min(threads, (paths + block - 1) / block))
             let needed = memoryEstimate(paths: paths) * copies + workingMemory(threads: workers)
             let available = MemoryBudget.spare(of: memory, threads: threads)
             guard needed > available else { return }
