@@ -18,6 +18,7 @@ enum FanChart {
         let simulated = cells.filter { [.simulated, .derived, .bounded, .interpolated].contains($0.source) }.filter {
             $0.quantiles != nil
         }
+        let kind = ind?.kind ?? ser.kind
         let targets = model.plan.metadata.years.compactMap { y in ind?.targets[y].map { (y, $0) } }
         guard !history.points.isEmpty || !simulated.isEmpty else { return nil }
 
@@ -51,46 +52,58 @@ enum FanChart {
         }
         svg.line(x1: left, y1: top, x2: left, y2: height - bottom, stroke: "#999")
         svg.line(x1: left, y1: height - bottom, x2: width - right, y2: height - bottom, stroke: "#999")
-        // Bands of the baseline, joined to the last known value.
-        if !simulated.isEmpty {
-            var xs = [Double](), q = [[Double]](repeating: [], count: 9)
-            if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) {
-                xs.append(x(origin))
-                for i in 0..<9 { q[i].append(yy(last.value)) }
+        // Bands of the baseline through the drawn years, pinned to the exact values among and
+        // just before them: the last exact year before the first drawn one (the forecast's origin,
+        // or high-tech enterprises 2022 before the bounded 2023), and an exact year between two
+        // drawn ones (R&D intensity 2022 between interpolated 2021 and 2023). A year known by a
+        // bound is drawn itself: its stated bound is not its value.
+        let exactYears = Dictionary(
+            history.points.filter { $0.bounds(kind: kind) == nil }.map { ($0.year, $0.value) },
+            uniquingKeysWith: { $1 })
+        func knots(_ cells: [CellOutcome]) -> [(year: Int, q: [Double])] {
+            guard let first = cells.map(\.year).min(), let last = cells.map(\.year).max() else { return [] }
+            let drawn = Set(cells.map(\.year))
+            let before = exactYears.keys.filter { $0 < first }.max()
+            var out = cells.map { (year: $0.year, q: $0.quantiles!) }
+            for (y, v) in exactYears where !drawn.contains(y) && y < last && (y > first || y == before) {
+                out.append((year: y, q: [Double](repeating: v, count: 9)))
             }
-            for c in simulated.sorted(by: { $0.year < $1.year }) {
-                xs.append(x(c.year))
-                for i in 0..<9 { q[i].append(yy(c.quantiles![i])) }
-            }
-            svg.band(xs, upper: q[8], lower: q[0], fill: Palette.scenarios[0], opacity: 0.12)
-            svg.band(xs, upper: q[6], lower: q[2], fill: Palette.scenarios[0], opacity: 0.18)
-            svg.band(xs, upper: q[5], lower: q[3], fill: Palette.scenarios[0], opacity: 0.28)
-            svg.polyline(Array(zip(xs, q[4])), stroke: Palette.scenarios[0], width: 2)
+            return out.sorted { $0.year < $1.year }
+        }
+        let drawnKinds: [ValueSource] = [.simulated, .derived, .bounded, .interpolated]
+        let baseKnots = knots(simulated)
+        if !baseKnots.isEmpty {
+            let xs = baseKnots.map { x($0.year) }
+            func line(_ i: Int) -> [Double] { baseKnots.map { yy($0.q[i]) } }
+            svg.band(xs, upper: line(8), lower: line(0), fill: Palette.scenarios[0], opacity: 0.12)
+            svg.band(xs, upper: line(6), lower: line(2), fill: Palette.scenarios[0], opacity: 0.18)
+            svg.band(xs, upper: line(5), lower: line(3), fill: Palette.scenarios[0], opacity: 0.28)
+            svg.polyline(Array(zip(xs, line(4))), stroke: Palette.scenarios[0], width: 2)
             // Other scenarios' medians.
             for (i, r) in runs.enumerated().dropFirst() {
                 let cs = r.result.cells.filter {
-                    $0.series == k && ($0.source == .simulated || $0.source == .derived) && $0.quantiles != nil
-                }.sorted { $0.year < $1.year }
-                var pts = [(Double, Double)]()
-                if let origin = ser.origin, let last = history.points.last(where: { $0.year == origin }) {
-                    pts.append((x(origin), yy(last.value)))
+                    $0.series == k && drawnKinds.contains($0.source) && $0.quantiles != nil
                 }
-                pts += cs.map { (x($0.year), yy($0.quantiles![4])) }
+                let pts = knots(cs).map { (x($0.year), yy($0.q[4])) }
                 svg.polyline(pts, stroke: Palette.scenarios[i % Palette.scenarios.count], width: 1.5, dash: "4 2")
             }
         }
         // Observations.
-        let kind = ind?.kind ?? ser.kind
         let exact = history.points.filter { $0.bounds(kind: kind) == nil }
         svg.polyline(exact.map { (x($0.year), yy($0.value)) }, stroke: "#333", width: 1)
         for o in history.points {
             if let b = o.bounds(kind: kind) {
-                // A year known only by a bound: ▲ at a lower bound, ▼ at an upper one.
-                if let lo = b.lower {
-                    svg.text("▲", x: x(o.year), y: yy(lo) + 4, size: 10, anchor: "middle", fill: "#222")
-                }
-                if let hi = b.upper, b.lower == nil {
-                    svg.text("▼", x: x(o.year), y: yy(hi) + 4, size: 10, anchor: "middle", fill: "#222")
+                // A year known only by a bound: ▲ at a lower bound ("突破/超", a stock's mid-year
+                // count), ▼ at an upper one ("近", a later plan's target). Both ends are set by
+                // the default reading, so the quality says which end was stated.
+                if o.quality == .upperBound, let hi = b.upper {
+                    svg.text(
+                        "▼", x: x(o.year), y: yy(hi) + 4, size: 10, anchor: "middle", fill: "#222",
+                        title: "\(o.year): < \(formatValue(hi))")
+                } else if let lo = b.lower {
+                    svg.text(
+                        "▲", x: x(o.year), y: yy(lo) + 4, size: 10, anchor: "middle", fill: "#222",
+                        title: "\(o.year): > \(formatValue(lo))")
                 }
                 continue
             }

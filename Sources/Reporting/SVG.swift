@@ -58,10 +58,11 @@ struct SVG {
 
     mutating func text(
         _ s: String, x: Double, y: Double, size: Double = 11, anchor: String = "start", fill: String = "#333",
-        weight: String? = nil
+        weight: String? = nil, title: String? = nil
     ) {
         body +=
-            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>\(escapeHTML(s))</text>"
+            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>"
+            + (title.map { "<title>\(escapeHTML($0))</title>" } ?? "") + "\(escapeHTML(s))</text>"
     }
 
     func render(label: String) -> String {

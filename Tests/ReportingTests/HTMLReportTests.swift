@@ -80,4 +80,46 @@ struct HTMLReportTests {
             #expect(ps.count >= 6, "\(s): \(ps.count) cells")
         }
     }
+
+    /// A year known only by an upper bound is drawn as ▼ at the bound (not ▲ at the lower end of
+    /// its default reading), and the baseline's band and median run in year order through the
+    /// exact values among the drawn years (a bound after the last exact value once made them
+    /// start at the bound and run back to the first drawn year).
+    @Test func fanChartShowsAnUpperBoundAndKeepsYearOrder() throws {
+        let meta = PlanMetadata(
+            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021
+        )
+        let r = Indicator(
+            id: "r", row: "1", nameZh: "r", nameEn: "r", category: "c", kind: .share, unit: "%",
+            targets: [2024: 4.3, 2025: 4.5], headline: HeadlineGoal(rule: .final, value: 4.5))
+        let obs = [
+            Observation(indicator: "r", year: 2018, value: 3.3),
+            Observation(indicator: "r", year: 2020, value: 3.7),
+            Observation(indicator: "r", year: 2022, value: 3.83),
+            Observation(indicator: "r", year: 2024, value: 4.0, quality: .upperBound),
+        ]
+        let plan = Plan(metadata: meta, indicators: [r], drivers: [], observations: obs)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 2048, seed: 3, threads: 1)
+        let k = try #require(runs[0].model.series.firstIndex { $0.id == "r" })
+        let svg = try #require(FanChart.render(series: k, runs: runs, language: .en))
+        #expect(svg.contains("<title>2024: &lt; 4</title>▼"), "\(svg)")
+        #expect(!svg.contains("▲"))
+        func points(_ attribute: Substring) -> [(Double, Double)] {
+            attribute.split(separator: " ").map {
+                let xy = $0.split(separator: ",")
+                return (Double(xy[0])!, Double(xy[1])!)
+            }
+        }
+        let median = try #require(
+            svg.components(separatedBy: "<polyline").first { $0.contains("stroke=\"\(Palette.scenarios[0])\"") })
+        let m = points(median.split(separator: "\"")[7])
+        #expect(m.count >= 3)
+        #expect(zip(m, m.dropFirst()).allSatisfy { $0.0 < $1.0 }, "median runs back: \(m)")
+        let band = try #require(
+            svg.components(separatedBy: "<polygon").first { $0.contains("fill=\"\(Palette.scenarios[0])\"") })
+        let b = points(band.split(separator: "\"")[7])
+        let upper = b.prefix(b.count / 2)
+        #expect(zip(upper, upper.dropFirst()).allSatisfy { $0.0 < $1.0 }, "band runs back: \(b)")
+    }
 }
