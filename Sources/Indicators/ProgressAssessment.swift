@@ -45,16 +45,29 @@ public enum ProgressAssessment {
     /// fewer exist) extended linearly from the latest value to the target year. Missing the target
     /// by less than 5% of the gap still to close: on track; 5–20%: partly; over 20%: off track;
     /// a trend in the wrong direction: wrong direction. Nil with fewer than 2 observations.
+    ///
+    /// A target year the data have reached is judged on that year's value, not the latest one
+    /// (a 2022 milestone missed in 2022 is off track even when 2024 exceeds it): its observation,
+    /// or the straight line between the observations either side of it.
     public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction)
         -> DestatisVerdict?
     {
         let pts = history.points
-        guard pts.count >= 2, let latest = pts.last, targetYear > latest.year else {
-            if let latest = pts.last, latest.year >= targetYear {
-                return direction.meets(latest.value, target) ? .onTrack : .offTrack
+        guard let latest = pts.last else { return nil }
+        if latest.year >= targetYear {
+            let value: Double
+            if let at = pts.first(where: { $0.year == targetYear }) {
+                value = at.value
+            } else if let a = pts.last(where: { $0.year < targetYear }),
+                let b = pts.first(where: { $0.year > targetYear })
+            {
+                value = a.value + (b.value - a.value) * Double(targetYear - a.year) / Double(b.year - a.year)
+            } else {
+                return nil  // the first observation comes after the target year
             }
-            return nil
+            return direction.meets(value, target) ? .onTrack : .offTrack
         }
+        guard pts.count >= 2 else { return nil }
         // Yearly changes per year of gap, the last five.
         var changes = [Double]()
         for k in stride(from: pts.count - 1, to: 0, by: -1) where changes.count < 5 {

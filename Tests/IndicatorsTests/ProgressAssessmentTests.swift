@@ -40,6 +40,22 @@ struct ProgressAssessmentTests {
         #expect(
             ProgressAssessment.destatis(history: early, target: 120, targetYear: 2025, direction: .increase) == .onTrack
         )
+        // A target year the data have reached is judged on its own value, not the latest: 3.83 in
+        // 2022 misses 4.0 although 2024 reads 4.0 (this rule once said "on track"), and a year between
+        // two observations on the line between them (2023: 3.915 < 4.1 → off track; 3.915 ≥ 3.9 →
+        // on track).
+        let passed = history([(2020, 3.7), (2022, 3.83), (2024, 4.0)])
+        #expect(
+            ProgressAssessment.destatis(history: passed, target: 4.0, targetYear: 2022, direction: .increase)
+                == .offTrack)
+        #expect(
+            ProgressAssessment.destatis(history: passed, target: 4.1, targetYear: 2023, direction: .increase)
+                == .offTrack)
+        #expect(
+            ProgressAssessment.destatis(history: passed, target: 3.9, targetYear: 2023, direction: .increase)
+                == .onTrack)
+        #expect(
+            ProgressAssessment.destatis(history: passed, target: 3.5, targetYear: 2019, direction: .increase) == nil)
         // One observation: no verdict.
         #expect(
             ProgressAssessment.destatis(

@@ -419,6 +419,7 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let bundled = Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv")
         var text = try String(contentsOf: bundled, encoding: .utf8)
+        let firstAdded = text.filter { $0 == "\n" }.count + 1  // the bundled file ends with a newline
         text +=
             "high_tech_enterprises,2030,9000,家,actual,yes,test,,,\nhigh_tech_enterprises,1900,1,家,actual,yes,test,,,\n"
         let extra = dir.appendingPathComponent("obs.csv")
@@ -430,7 +431,9 @@ struct HostileInputTests {
         )
         #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
         #expect(
-            b.stderr.contains("obs.csv:64: [high_tech_enterprises] observation for 2030 is after the plan's last year"))
+            b.stderr.contains(
+                "obs.csv:\(firstAdded): [high_tech_enterprises] observation for 2030 is after the plan's last year"),
+            "\(b.stderr)")
         let fa = try Data(contentsOf: dir.appendingPathComponent("a/attainment.csv"))
         let fb = try Data(contentsOf: dir.appendingPathComponent("b/attainment.csv"))
         #expect(fa == fb, "attainment unchanged")
