@@ -32,7 +32,8 @@ extension PreparedScenario {
 
     /// Years interpolated between two known years a < t < b are uncertain: each path gets a
     /// Brownian-bridge deviation with SD σ·√((t − a)(b − t)/(b − a)) on the modelling scale, from
-    /// its own stream (keyed by the series, shared by every scenario). A known year may be one
+    /// its own stream (keyed by the series, shared by every scenario), truncated to the year's own
+    /// bounds where a report gives some (`TruncatedNormal`). A known year may be one
     /// known by bounds, drawn per path (`drawBounded`, which runs first): the interpolation then
     /// follows the path's draws, z_t = z̄_t + (1 − w)(z_a − z̄_a) + w(z_b − z̄_b) with w = (t − a)/(b − a)
     /// and z̄ the values the timeline interpolated between, so a year between an exact value and a
@@ -67,6 +68,12 @@ extension PreparedScenario {
                 let drawnB = ib.map { ser.sources[$0] == .bounded } ?? false
                 let midA = tr.forward(ia.flatMap { ser.known[$0] } ?? .nan)
                 let midB = tr.forward(ib.flatMap { ser.known[$0] } ?? .nan)
+                // A bound on the year itself (a report between two exact values) truncates the
+                // bridge: every path satisfies it.
+                let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
+                let zlo = lo.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? -.infinity
+                let zhi = hi.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? .infinity
+                let bounded = lo != nil || hi != nil
                 for p in 0..<n {
                     let v = s.vals[o + p]
                     guard tr.admits(v) else { continue }
@@ -75,7 +82,12 @@ extension PreparedScenario {
                         z += (1 - w) * (tr.forward(s.vals[oa + p]) - midA)
                     }
                     if drawnB, tr.admits(s.vals[ob + p]), midB.isFinite { z += w * (tr.forward(s.vals[ob + p]) - midB) }
-                    s.vals[o + p] = tr.inverse(z + sd * Ziggurat.normal(using: &g))
+                    if bounded {
+                        let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                        s.vals[o + p] = tr.inverse(TruncatedNormal.draw(mean: z, sd: sd, lo: zlo, hi: zhi, u: u))
+                    } else {
+                        s.vals[o + p] = tr.inverse(z + sd * Ziggurat.normal(using: &g))
+                    }
                 }
             }
         }

@@ -94,6 +94,30 @@ struct EvidenceFlagsTests {
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 8)")
     }
 
+    /// A year between two exact values with a bound of its own ("below 1,040") is the bridge
+    /// truncated to the bound: X₂₀₂₂ ~ N(1050, σ²/2) given X₂₀₂₂ ≤ 1040, so
+    /// P(X₂₀₂₂ ≥ G) = (Φ(β) − Φ(γ))/Φ(β) with β = (1040 − 1050)/(σ/√2), γ = (G − 1050)/(σ/√2).
+    /// The bound used to be ignored (P = 1 − Φ(γ) = 0.76, paths above the bound).
+    @Test func boundOnAnInterpolatedYearTruncatesTheBridge() throws {
+        let (sigma, hi, goal) = (40.0, 1040.0, 1030.0)
+        let m = try Self.model(
+            known: [1000, 1050, 1100, 1150, nil],
+            sources: [.observed, .interpolated, .observed, .observed, .simulated],
+            lower: [nil, nil, nil, nil, nil], upper: [nil, hi, nil, nil, nil], center2025: 1200, sigma: sigma,
+            milestones: [2022: goal], goal: 1300)
+        let r = PlanSimulator.run(model: m, paths: 100_000, seed: 12, threads: 2)
+        let sd = sigma / 2.0.squareRoot()
+        let beta = StudentT.normalCDF((hi - 1050) / sd), gamma = StudentT.normalCDF((goal - 1050) / sd)
+        let exact = (beta - gamma) / beta
+        let m22 = Self.outcome(r, .milestone, 2022)
+        #expect(m22.status == .simulated)
+        #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 12)")
+        // Far in the tail (the bound 9 SD below the bridge's mean) every path sits at the bound.
+        #expect(TruncatedNormal.draw(mean: 0, sd: 1, lo: 9, hi: .infinity, u: 0.5) >= 9)
+        #expect(TruncatedNormal.draw(mean: 0, sd: 1, lo: -.infinity, hi: -40, u: 0.99) == -40)
+        #expect(abs(TruncatedNormal.draw(mean: 0, sd: 1, lo: 0, hi: .infinity, u: 0.5) - 0.6744897501960817) < 1e-9)
+    }
+
     /// A year interpolated between an exact year and a year known by bounds follows each path's
     /// draw: X₂₀₂₂ = 1050 + ½(U − 1100) + (σ/√2)Z with U ~ U[1040, 1160], so
     /// P(X₂₀₂₂ ≥ G) = (1/120) ∫ Φ((1050 + (u − 1100)/2 − G)/(σ/√2)) du (trapezoid rule, 20,001
