@@ -187,8 +187,26 @@ extension PlanConsistency {
 
     /// A stock that an identity fills below zero: the year's stock minus its net change,
     /// stock(t − 1) = stock(t) − net(t), cannot be negative; one of the two figures is wrong.
+    /// And a bound that the identity's value breaks ("超2500" for a year the identity fills with
+    /// 2,308): the identity is used, the bound set aside, and one of the figures is wrong.
     static func checkDerived(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
+        for id in plan.seriesIDs {
+            guard let kind = plan.kind(of: id) else { continue }
+            let derived = plan.history(of: id).points.filter { $0.quality == .derived }
+            guard !derived.isEmpty else { continue }
+            for b in plan.selectedHistory(of: id).points {
+                guard let d = derived.first(where: { $0.year == b.year }), b.bounds(kind: kind) != nil else { continue }
+                let below = b.quality != .upperBound && d.value < (b.explicitLower ?? b.value)
+                let above = b.quality == .upperBound && d.value > (b.explicitUpper ?? b.value)
+                guard below || above else { continue }
+                f.append(
+                    Finding(
+                        .warning, id,
+                        "\(b.year): \(d.source) gives \(format(d.value)), \(below ? "below the lower" : "above the upper") bound \(b.text); the identity's value is used. Check which figure counts what the plan counts",
+                        at: b.location))
+            }
+        }
         for ind in plan.indicators where ind.kind == .stock {
             for d in plan.history(of: ind.id).points where d.quality == .derived && d.value < 0 {
                 let net = plan.indicators.first { $0.kind == .netChange && $0.parent == ind.id }

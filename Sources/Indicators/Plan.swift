@@ -64,7 +64,11 @@ public struct Plan: Sendable {
         let selected = selectedHistory(of: id, asOf: asOf)
         let derived = derivedPoints(of: id, asOf: asOf, selected: selected)
         guard !derived.isEmpty else { return selected }
-        return History(indicator: id, points: (selected.points + derived).sorted { $0.year < $1.year })
+        // An identity of exact values says more than a bound on the same year, which gives way
+        // (`check` warns when it excludes the identity's value).
+        let filled = Set(derived.map(\.year))
+        let kept = selected.points.filter { !filled.contains($0.year) }
+        return History(indicator: id, points: (kept + derived).sorted { $0.year < $1.year })
     }
 
     /// The selected observations only (no identities).
@@ -79,14 +83,16 @@ public struct Plan: Sendable {
     /// Values identities give where the data have none (quality `derived`, the rule in `source`):
     /// a stock's previous year from its year-end value and the year's net change,
     /// stock(t − 1) = stock(t) − net(t), and a net change from two exact stocks,
-    /// net(t) = stock(t) − stock(t − 1). Only exact values enter an identity, never bounds.
+    /// net(t) = stock(t) − stock(t − 1). Only exact values enter an identity, never bounds; a year
+    /// known only by a bound is filled all the same (the identity is exact).
     func derivedPoints(of id: String, asOf: Int?, selected: History) -> [Observation] {
         guard let ind = indicator(id) else { return [] }
         var out = [Observation]()
-        let have = Set(selected.years)
         func exact(_ h: History, _ kind: IndicatorKind) -> [Int: Double] {
             Dictionary(uniqueKeysWithValues: h.split(kind: kind).exact.points.map { ($0.year, $0.value) })
         }
+        // Years with an exact value keep it; a year known only by a bound is filled too.
+        let have = Set(exact(selected, ind.kind).keys)
         if ind.kind == .stock {
             let stock = exact(selected, .stock)
             for net in indicators where net.kind == .netChange && net.parent == id {

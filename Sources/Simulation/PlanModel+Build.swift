@@ -70,11 +70,15 @@ extension PlanModel {
             let h = histories[k]
             let transform =
                 inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
+            // Years known by bounds before the first exact value are on the timeline too (drawn
+            // within their bounds, the years up to the first exact value bridged), though the
+            // forecast is fitted without them.
+            let onTimeline = withLeadingBoundedYears(h, bounds: parts[k].bounds, years: years)
             var (known, sources, anchors) = timeline(
-                h, years: years, transform: transform, isCount: countUnits.contains(s.unit))
+                onTimeline, years: years, transform: transform, isCount: countUnits.contains(s.unit))
             var lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
             for (t, y) in years.enumerated()
-            where h.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
+            where onTimeline.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
                 sources[t] = .bounded
             }
             var origin: Int?
@@ -130,8 +134,23 @@ extension PlanModel {
     /// (quality `boundMiddle`): [lo, hi] → √(lo·hi) for positive values, a one-sided bound → itself.
     static func withBoundedYears(_ exact: History, bounds: [Int: (lower: Double?, upper: Double?)]) -> History {
         let last = exact.lastYear ?? Int.min
-        var pts = exact.points
-        for (y, b) in bounds.sorted(by: { $0.key < $1.key }) where y > last {
+        return adding(bounds.filter { $0.key > last }, to: exact)
+    }
+
+    /// A history (exact values, then bounds' middles) preceded by the middles of the bounds of
+    /// timeline years before its first value: "超2700" in 2022 before an exact 2023 settles a 2022
+    /// milestone of 2,500 instead of leaving it without data.
+    static func withLeadingBoundedYears(
+        _ h: History, bounds: [Int: (lower: Double?, upper: Double?)], years: [Int]
+    ) -> History {
+        guard let first = h.firstYear else { return h }
+        return adding(bounds.filter { $0.key < first && years.contains($0.key) }, to: h)
+    }
+
+    /// `h` with the middle of each bound added as a point of quality `boundMiddle`.
+    private static func adding(_ bounds: [Int: (lower: Double?, upper: Double?)], to h: History) -> History {
+        var pts = h.points
+        for (y, b) in bounds.sorted(by: { $0.key < $1.key }) {
             let v: Double
             switch (b.lower, b.upper) {
             case (let lo?, let hi?): v = lo > 0 && hi > 0 ? (lo * hi).squareRoot() : (lo + hi) / 2
@@ -139,10 +158,10 @@ extension PlanModel {
             case (nil, let hi?): v = hi
             case (nil, nil): continue
             }
-            pts.append(
-                Observation(indicator: exact.indicator, year: y, value: v, quality: .boundMiddle, source: "bounds"))
+            pts.append(Observation(indicator: h.indicator, year: y, value: v, quality: .boundMiddle, source: "bounds"))
         }
-        return pts.count == exact.points.count ? exact : History(indicator: exact.indicator, points: pts)
+        guard pts.count > h.points.count else { return h }
+        return History(indicator: h.indicator, points: pts.sorted { $0.year < $1.year })
     }
 
     /// The source of an observation that a scenario assumed.

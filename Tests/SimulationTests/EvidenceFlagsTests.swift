@@ -161,6 +161,52 @@ struct EvidenceFlagsTests {
         #expect(!plan.history(of: "net").points.contains { $0.year == 2023 }, "never from a bound")
     }
 
+    /// A year known only by a bound is filled by an identity of exact values all the same (it used
+    /// to block it: "超2500" in 2021 beside 2,744 in 2022 and a net increase of 436 left 2021
+    /// without a value, and the indicator dropped from two exact values to one), and `check` warns
+    /// that the identity's 2,308 breaks the bound.
+    @Test func anIdentityFillsAYearKnownOnlyByABound() {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
+            headline: nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [:], headline: nil)
+        let obs = [
+            Observation(indicator: "firms", year: 2021, value: 2500, quality: .lowerBound),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2022, value: 436),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        let in2021 = plan.history(of: "firms").points.filter { $0.year == 2021 }
+        #expect(in2021.count == 1 && in2021.first?.value == 2308 && in2021.first?.quality == .derived)
+        let warnings = PlanConsistency.check(plan).filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.message.contains("gives 2308, below the lower bound 2500") }, "\(warnings)")
+    }
+
+    /// A year known by a bound before the first exact value is on the timeline, drawn within its
+    /// bounds: "超2700" in 2022 (2,700–2,970) before exact 2023 and 2024 values settles a 2022
+    /// milestone of 2,500 as met. It used to be dropped, leaving the milestone without data.
+    @Test func aBoundBeforeTheFirstExactValueCounts() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
+            targets: [2022: 2500, 2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+        let obs = [
+            Observation(indicator: "x", year: 2022, value: 2700, quality: .lowerBound),
+            Observation(indicator: "x", year: 2023, value: 3050),
+            Observation(indicator: "x", year: 2024, value: 3380),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+        let m = try PlanModel.build(plan: plan)
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].sources[t22] == .bounded)
+        let r = PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 2)
+        let m22 = Self.outcome(r, .milestone, 2022)
+        #expect(m22.status == .settled && m22.pMet == 1)
+        let cell = try #require(r.cells.first { $0.series == 0 && $0.year == 2022 }?.quantiles)
+        #expect(cell.allSatisfy { $0 >= 2700 && $0 <= 2970 }, "\(cell)")
+    }
+
     /// The reading of bounds: "突破 X" is [X, 1.1·X]; "近 X" is [0.9·X, X]; a stock's snapshot bounds
     /// its year end from below; explicit columns win.
     @Test func boundReadings() {
