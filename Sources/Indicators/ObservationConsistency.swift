@@ -239,12 +239,34 @@ extension PlanConsistency {
     }
 
     /// A net change observed beside both stocks it is the difference of: they must agree
-    /// (within 1%, or 1 unit).
+    /// (within 1%, or 1 unit). And a net change known by a bound must be possible given what is
+    /// known of the two stocks (values or bounds): "净增超600家" beside 2,744 and "总量突破3000家"
+    /// (at most 3,300 by the default reading) cannot both hold; the run then uses the stock's bounds.
     static func checkNetChanges(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for ind in plan.indicators where ind.kind == .netChange {
-            guard let pid = ind.parent else { continue }
+            guard let pid = ind.parent, let pkind = plan.kind(of: pid) else { continue }
             let stock = plan.history(of: pid)
+            func range(_ o: Observation, _ kind: IndicatorKind) -> (lo: Double, hi: Double) {
+                let b = o.bounds(kind: kind)
+                return b.map { ($0.lower ?? -.infinity, $0.upper ?? .infinity) } ?? (o.value, o.value)
+            }
+            for o in plan.history(of: ind.id).points where o.bounds(kind: .netChange) != nil {
+                guard let now = stock.points.first(where: { $0.year == o.year }),
+                    let before = stock.points.first(where: { $0.year == o.year - 1 })
+                else { continue }
+                let (a, b) = (range(now, pkind), range(before, pkind))
+                // Rounded to 9 decimals: 3000·1.1 − 2744 is 556.0000000000005 in binary.
+                func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }
+                let implied = (lo: tidy(a.lo - b.hi), hi: tidy(a.hi - b.lo))
+                let stated = (lo: tidy(range(o, .netChange).lo), hi: tidy(range(o, .netChange).hi))
+                guard implied.hi < stated.lo || implied.lo > stated.hi else { continue }
+                f.append(
+                    Finding(
+                        .warning, ind.id,
+                        "\(o.year): the net change \(o.text) (read \(format(stated.lo))–\(format(stated.hi))) cannot hold with '\(pid)' \(before.text) in \(o.year - 1) and \(now.text) in \(o.year), which allow \(format(implied.lo))–\(format(implied.hi)); the run follows the stock. Check which report counts what the plan counts",
+                        at: o.location))
+            }
             for o in plan.history(of: ind.id).points {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 }),

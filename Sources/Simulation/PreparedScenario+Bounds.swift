@@ -5,24 +5,76 @@ import Indicators
 /// Evidence that is not an exact value: years known by bounds, and the uncertainty of years
 /// interpolated between two observations.
 extension PreparedScenario {
-    /// Years known only by bounds (after the last exact value) are drawn uniformly within their
-    /// bounds on every path, from a stream of their own (keyed by the series, shared by every
-    /// scenario); the forecast of the following years moves with the draw of the last of them.
+    /// Years known only by bounds (after the last exact value, or before the first) are drawn
+    /// uniformly within their bounds on every path, from a stream of their own (keyed by the
+    /// series, shared by every scenario); the forecast of the following years moves with the draw
+    /// of the last of them.
+    ///
+    /// A stock and its net change can both be known by bounds in one year ("净增超400家、总量突破
+    /// 3000家"): the identity net(t) = stock(t) − stock(t − 1) holds on every path. The stock is
+    /// drawn within its own bounds intersected with those its net changes imply given the path's
+    /// neighbouring stock, stock(t − 1) + [n̲ₜ, n̄ₜ] and stock(t + 1) − [n̲ₜ₊₁, n̄ₜ₊₁] (where known),
+    /// and a bounded net change whose two stocks are known on the path is their difference. Where
+    /// the intersection is empty on a path (contradictory reports, which `check` reports) the
+    /// stock's own bounds are used.
     func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
-        for (k, ser) in model.series.enumerated() where ser.sources.contains(.bounded) {
+        let series = model.series
+        // Parents first: a net change follows its stock's draws.
+        let order =
+            series.indices.filter { series[$0].kind != .netChange }
+            + series.indices.filter {
+                series[$0].kind == .netChange
+            }
+        var nets = [Int: [Int]]()
+        for c in series.indices where series[c].kind == .netChange {
+            if let par = series[c].parent { nets[par, default: []].append(c) }
+        }
+        func known(_ k: Int, _ t: Int) -> Bool {
+            t >= 0 && t < yearCount && (series[k].sources[t] == .observed || series[k].sources[t] == .bounded)
+        }
+        func bounds(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
+            guard t >= 0, t < yearCount, series[k].sources[t] == .bounded else { return nil }
+            let mid = series[k].known[t] ?? 0
+            return (
+                (t < series[k].lower.count ? series[k].lower[t] : nil) ?? mid,
+                (t < series[k].upper.count ? series[k].upper[t] : nil) ?? mid
+            )
+        }
+        for k in order where series[k].sources.contains(.bounded) {
+            let ser = series[k]
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bounds:" + id
             for byte in ("bounds:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
             for t in 0..<yearCount where ser.sources[t] == .bounded {
-                let mid = ser.known[t] ?? 0
-                let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
-                let hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
+                let (lo, hi) = bounds(k, t)!
                 let o = at(k, t, n)
+                if ser.kind == .netChange, let par = ser.parent, known(par, t), known(par, t - 1) {
+                    let a = at(par, t, n), a0 = at(par, t - 1, n)
+                    for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[a0 + p] }
+                    continue
+                }
+                // The net changes' bounds, as offsets from the neighbouring stock on each path.
+                var fromBefore = [(lo: Double, hi: Double)](), fromAfter = [(lo: Double, hi: Double)]()
+                for c in nets[k] ?? [] {
+                    if known(k, t - 1), let nb = bounds(c, t) { fromBefore.append(nb) }
+                    if known(k, t + 1), series[k].sources[t + 1] == .observed, let nb = bounds(c, t + 1) {
+                        fromAfter.append(nb)
+                    }
+                }
+                let before = t > 0 ? at(k, t - 1, n) : 0, after = t + 1 < yearCount ? at(k, t + 1, n) : 0
                 for p in 0..<n {
+                    var (a, z) = (lo, hi)
+                    for nb in fromBefore {
+                        (a, z) = (max(a, s.vals[before + p] + nb.lo), min(z, s.vals[before + p] + nb.hi))
+                    }
+                    for nb in fromAfter {
+                        (a, z) = (max(a, s.vals[after + p] - nb.hi), min(z, s.vals[after + p] - nb.lo))
+                    }
+                    if !(a <= z) { (a, z) = (lo, hi) }
                     let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
-                    var v = lo + u * (hi - lo)
+                    var v = a + u * (z - a)
                     if ser.isCount {
-                        v = min(max(v.rounded(), lo.rounded(.up)), max(hi.rounded(.down), lo.rounded(.up)))
+                        v = min(max(v.rounded(), a.rounded(.up)), max(z.rounded(.down), a.rounded(.up)))
                     }
                     s.vals[o + p] = v
                 }

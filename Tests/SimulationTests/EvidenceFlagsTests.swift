@@ -207,6 +207,43 @@ struct EvidenceFlagsTests {
         #expect(cell.allSatisfy { $0 >= 2700 && $0 <= 2970 }, "\(cell)")
     }
 
+    /// A stock and its net change both known by bounds in one year ("净增超400家、总量突破3000家"
+    /// after an exact 2,744): on every path net(2023) = stock(2023) − 2744, and the stock lies in
+    /// [3000, 3300] ∩ 2744 + [400, 440] = [3144, 3184]. They used to be drawn apart (the stock's
+    /// 5% quantile was 3,016, so net and stock disagreed on most paths). Reports that cannot both
+    /// hold ("净增超600家") are a `check` warning, and the stock's bounds are used.
+    @Test func aStockAndItsNetChangeKnownByBoundsAgreeOnEveryPath() throws {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        func plan(net2023: Double) -> Plan {
+            let obs = [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
+                Observation(indicator: "net", year: 2023, value: net2023, quality: .lowerBound),
+            ]
+            return Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        }
+        let m = try PlanModel.build(plan: plan(net2023: 400))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let t = try #require(m.years.firstIndex(of: 2023))
+        let prepared = PreparedScenario(model: m, levers: [])
+        var scratch = prepared.scratch(1000)
+        prepared.simulate(block: 0, paths: 1000, seed: 9, into: &scratch)
+        for p in 0..<1000 {
+            let s23 = scratch.vals[prepared.at(ks, t, 1000) + p], n23 = scratch.vals[prepared.at(kn, t, 1000) + p]
+            #expect(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744, "path \(p): \(s23), \(n23)")
+            if !(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744) { break }
+        }
+        let warnings = PlanConsistency.check(plan(net2023: 600)).filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.message.contains("which allow 256–556") }, "\(warnings)")
+        #expect(PlanConsistency.check(plan(net2023: 400)).filter { $0.severity == .warning }.isEmpty)
+    }
+
     /// The reading of bounds: "突破 X" is [X, 1.1·X]; "近 X" is [0.9·X, X]; a stock's snapshot bounds
     /// its year end from below; explicit columns win.
     @Test func boundReadings() {
