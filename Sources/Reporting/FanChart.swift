@@ -99,11 +99,11 @@ enum FanChart {
                 if o.quality == .upperBound, let hi = b.upper {
                     svg.text(
                         "▼", x: x(o.year), y: yy(hi) + 4, size: 10, anchor: "middle", fill: "#222",
-                        title: "\(o.year): < \(formatValue(hi))")
+                        title: "\(o.year): < \(formatValue(hi))\(o.source.isEmpty ? "" : " — " + o.source)")
                 } else if let lo = b.lower {
                     svg.text(
                         "▲", x: x(o.year), y: yy(lo) + 4, size: 10, anchor: "middle", fill: "#222",
-                        title: "\(o.year): > \(formatValue(lo))")
+                        title: "\(o.year): > \(formatValue(lo))\(o.source.isEmpty ? "" : " — " + o.source)")
                 }
                 continue
             }
