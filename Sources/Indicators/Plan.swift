@@ -82,7 +82,8 @@ public struct Plan: Sendable {
 
     /// Values identities give where the data have none (quality `derived`, the rule in `source`):
     /// a stock's previous year from its year-end value and the year's net change,
-    /// stock(t − 1) = stock(t) − net(t), and a net change from two exact stocks,
+    /// stock(t − 1) = stock(t) − net(t), or its next year, stock(t) = stock(t − 1) + net(t), and a
+    /// net change from two exact stocks,
     /// net(t) = stock(t) − stock(t − 1). Only exact values enter an identity, never bounds; a year
     /// known only by a bound is filled all the same (the identity is exact).
     func derivedPoints(of id: String, asOf: Int?, selected: History) -> [Observation] {
@@ -98,13 +99,23 @@ public struct Plan: Sendable {
             for net in indicators where net.kind == .netChange && net.parent == id {
                 let changes = exact(selectedHistory(of: net.id, asOf: asOf), .netChange)
                 for (t, d) in changes.sorted(by: { $0.key < $1.key }) {
-                    guard let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1) else { continue }
-                    out.append(
-                        Observation(
-                            indicator: id, year: t - 1, value: s - d, quality: .derived,
-                            source:
-                                "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(d))"
-                        ))
+                    if let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1) {
+                        out.append(
+                            Observation(
+                                indicator: id, year: t - 1, value: s - d, quality: .derived,
+                                source:
+                                    "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(d))"
+                            ))
+                    } else if let s0 = stock[t - 1], !have.contains(t), metadata.dataYears.contains(t) {
+                        // The other way: stock(t) = stock(t − 1) + net(t) ("超2700" in 2022 with
+                        // 2,308 in 2021 and a net increase of 436 is 2,744).
+                        out.append(
+                            Observation(
+                                indicator: id, year: t, value: s0 + d, quality: .derived,
+                                source:
+                                    "identity: \(id)(\(t - 1)) + \(net.id)(\(t)) = \(PlanConsistency.format(s0)) + \(PlanConsistency.format(d))"
+                            ))
+                    }
                 }
             }
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {

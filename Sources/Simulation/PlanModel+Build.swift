@@ -101,8 +101,13 @@ extension PlanModel {
                 else { continue }
                 (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
             }
+            // A net change is its stock's difference wherever it is not observed or bounded: a
+            // year between two known net changes is not a straight line between them (it was 476
+            // on every path between 436 and a bound's middle, a milestone "met" on no evidence).
             if s.kind == .netChange {
-                for t in years.indices where sources[t] == .unavailable { sources[t] = .derived }
+                for t in years.indices where sources[t] == .unavailable || sources[t] == .interpolated {
+                    sources[t] = .derived
+                }
             }
             let assumedYears = Set(h.points.filter { $0.source == assumptionSource }.map(\.year))
             var ser = SimulationSeries(
@@ -114,6 +119,7 @@ extension PlanModel {
                 models: models,
                 usesAssumptions: !assumedYears.isEmpty)
             ser.assumedYears = assumedYears
+            ser.identityYears = Set(h.points.filter { $0.quality == .derived }.map(\.year))
             ser.anchors = anchors
             (ser.stratum, ser.cap) = (stratum, cap)
             (ser.lower, ser.upper) = (lower, upper)

@@ -51,6 +51,9 @@ public struct SimulationSeries: Sendable {
     public let usesAssumptions: Bool
     /// The years whose value is a scenario's assumption, not an observation.
     public var assumedYears: Set<Int> = []
+    /// Years whose value an identity gave (quality `derived`): they follow the stocks they come
+    /// from and never constrain them.
+    public var identityYears: Set<Int> = []
     /// Per timeline year that is interpolated: the years of the two known values it lies between
     /// (either may be outside the timeline, like a 2019 value before a plan's 2021–2025).
     public var anchors: [(before: Int, after: Int)?] = []

@@ -11,12 +11,14 @@ extension PreparedScenario {
     /// of the last of them.
     ///
     /// A stock and its net change can both be known by bounds in one year ("净增超400家、总量突破
-    /// 3000家"): the identity net(t) = stock(t) − stock(t − 1) holds on every path. The stock is
-    /// drawn within its own bounds intersected with those its net changes imply given the path's
-    /// neighbouring stock, stock(t − 1) + [n̲ₜ, n̄ₜ] and stock(t + 1) − [n̲ₜ₊₁, n̄ₜ₊₁] (where known),
-    /// and a bounded net change whose two stocks are known on the path is their difference. Where
-    /// the intersection is empty on a path (contradictory reports, which `check` reports) the
-    /// stock's own bounds are used.
+    /// 3000家"): the identity net(t) = stock(t) − stock(t − 1) holds on every path. The net
+    /// changes' bounds (or values) link a stock's known years into a chain of interval
+    /// constraints. Going back from the last year, each year's feasible interval is its own bounds
+    /// intersected with what the next year's feasible interval and net change allow,
+    /// Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁); then each path draws forward, uniformly within Fₜ ∩ (xₜ₋₁ + Nₜ), which
+    /// is never empty unless the reports contradict each other (`check` reports that; the year's
+    /// own bounds are then used). A bounded net change whose two stocks are known on the path is
+    /// their difference.
     func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let series = model.series
         // Parents first: a net change follows its stock's draws.
@@ -32,44 +34,58 @@ extension PreparedScenario {
         func known(_ k: Int, _ t: Int) -> Bool {
             t >= 0 && t < yearCount && (series[k].sources[t] == .observed || series[k].sources[t] == .bounded)
         }
-        func bounds(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
-            guard t >= 0, t < yearCount, series[k].sources[t] == .bounded else { return nil }
-            let mid = series[k].known[t] ?? 0
-            return (
-                (t < series[k].lower.count ? series[k].lower[t] : nil) ?? mid,
-                (t < series[k].upper.count ? series[k].upper[t] : nil) ?? mid
-            )
+        /// A year's own interval: its bounds, or its value when observed; nil otherwise.
+        func own(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
+            guard t >= 0, t < yearCount else { return nil }
+            let ser = series[k]
+            switch ser.sources[t] {
+            case .observed: return ser.known[t].map { ($0, $0) }
+            case .bounded:
+                let mid = ser.known[t] ?? 0
+                return (
+                    (t < ser.lower.count ? ser.lower[t] : nil) ?? mid, (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
+                )
+            default: return nil
+            }
+        }
+        /// What stock k's net changes say of stock(t) − stock(t − 1), intersected; nil if nothing.
+        /// A net change an identity gave from these very stocks says nothing more.
+        func netInterval(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
+            var out: (lo: Double, hi: Double)?
+            for c in nets[k] ?? [] where !series[c].identityYears.contains(model.years[t]) {
+                guard let i = own(c, t) else { continue }
+                out = out.map { (max($0.lo, i.lo), min($0.hi, i.hi)) } ?? i
+            }
+            return out
         }
         for k in order where series[k].sources.contains(.bounded) {
             let ser = series[k]
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bounds:" + id
             for byte in ("bounds:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            // Feasible intervals, from the last year back.
+            var feasible = [(lo: Double, hi: Double)?](repeating: nil, count: yearCount + 1)
+            for t in stride(from: yearCount - 1, through: 0, by: -1) {
+                guard let own = own(k, t) else { continue }
+                var f = own
+                if let next = feasible[t + 1], let net = netInterval(k, t + 1) {
+                    f = (max(f.lo, next.lo - net.hi), min(f.hi, next.hi - net.lo))
+                }
+                feasible[t] = f.lo <= f.hi ? f : own
+            }
             for t in 0..<yearCount where ser.sources[t] == .bounded {
-                let (lo, hi) = bounds(k, t)!
                 let o = at(k, t, n)
                 if ser.kind == .netChange, let par = ser.parent, known(par, t), known(par, t - 1) {
                     let a = at(par, t, n), a0 = at(par, t - 1, n)
                     for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[a0 + p] }
                     continue
                 }
-                // The net changes' bounds, as offsets from the neighbouring stock on each path.
-                var fromBefore = [(lo: Double, hi: Double)](), fromAfter = [(lo: Double, hi: Double)]()
-                for c in nets[k] ?? [] {
-                    if known(k, t - 1), let nb = bounds(c, t) { fromBefore.append(nb) }
-                    if known(k, t + 1), series[k].sources[t + 1] == .observed, let nb = bounds(c, t + 1) {
-                        fromAfter.append(nb)
-                    }
-                }
-                let before = t > 0 ? at(k, t - 1, n) : 0, after = t + 1 < yearCount ? at(k, t + 1, n) : 0
+                let (lo, hi) = feasible[t] ?? own(k, t)!
+                let net = known(k, t - 1) ? netInterval(k, t) : nil
+                let before = t > 0 ? at(k, t - 1, n) : 0
                 for p in 0..<n {
                     var (a, z) = (lo, hi)
-                    for nb in fromBefore {
-                        (a, z) = (max(a, s.vals[before + p] + nb.lo), min(z, s.vals[before + p] + nb.hi))
-                    }
-                    for nb in fromAfter {
-                        (a, z) = (max(a, s.vals[after + p] - nb.hi), min(z, s.vals[after + p] - nb.lo))
-                    }
+                    if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }
                     if !(a <= z) { (a, z) = (lo, hi) }
                     let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
                     var v = a + u * (z - a)

@@ -244,6 +244,66 @@ struct EvidenceFlagsTests {
         #expect(PlanConsistency.check(plan(net2023: 400)).filter { $0.severity == .warning }.isEmpty)
     }
 
+    /// A chain: stock 2,744 in 2022, "突破3000" in 2023 and "超3300" in 2024 ([3300, 3630]), a net
+    /// increase of 436 in 2022 and "近544" in 2024 ([489.6, 544]). The 2024 net change limits 2023
+    /// from above: stock(2023) ≤ 3630 − 489.6, so a 2023 drawn without looking ahead made the
+    /// 2024 net change impossible on some paths (it was broken there). On every path now
+    /// net(2024) is in its bounds and equals the stocks' difference, and net(2023) is the stocks'
+    /// difference, not a straight line between 436 and the 2024 bound's middle (476 on every path).
+    @Test func aChainOfStockAndNetChangeBoundsHoldsOnEveryPath() throws {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        let obs = [
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2022, value: 436),
+            Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
+            Observation(indicator: "firms", year: 2024, value: 3300, quality: .lowerBound),
+            Observation(indicator: "net", year: 2024, value: 544, quality: .upperBound),
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let (t23, t24) = (m.years.firstIndex(of: 2023)!, m.years.firstIndex(of: 2024)!)
+        #expect(m.series[kn].sources[t23] == .derived)
+        let prepared = PreparedScenario(model: m, levers: [])
+        let n = 2000
+        var scratch = prepared.scratch(n)
+        prepared.simulate(block: 0, paths: n, seed: 4, into: &scratch)
+        func v(_ k: Int, _ t: Int, _ p: Int) -> Double { scratch.vals[prepared.at(k, t, n) + p] }
+        var broken = 0
+        for p in 0..<n {
+            let (s22, s23, s24) = (v(ks, t23 - 1, p), v(ks, t23, p), v(ks, t24, p))
+            let ok =
+                v(kn, t24, p) >= 489.6 && v(kn, t24, p) <= 544 && v(kn, t24, p) == s24 - s23
+                && v(kn, t23, p) == s23 - s22 && s23 >= 3000 && s24 >= 3300 && s24 <= 3630
+            if !ok { broken += 1 }
+        }
+        #expect(broken == 0, "\(broken) of \(n) paths break a bound or the identity")
+    }
+
+    /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
+    /// "超2700" exactly 2,744 (`derived`).
+    @Test func anIdentityFillsTheNextYearToo() {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
+            headline: nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [:], headline: nil)
+        let obs = [
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2700, quality: .lowerBound),
+            Observation(indicator: "net", year: 2022, value: 436),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        let in2022 = plan.history(of: "firms").points.filter { $0.year == 2022 }
+        #expect(in2022.count == 1 && in2022.first?.value == 2744 && in2022.first?.quality == .derived)
+    }
+
     /// The reading of bounds: "突破 X" is [X, 1.1·X]; "近 X" is [0.9·X, X]; a stock's snapshot bounds
     /// its year end from below; explicit columns win.
     @Test func boundReadings() {
