@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Random bound rows added to the bundled observations: does every path keep every bound?
+
+    python3 scripts/eval/bound_fuzz.py BINARY TRIALS SEED [SCRATCH]
+
+Each trial appends one to three rows of quality lower_bound, upper_bound or snapshot (for a
+stock, its net change, shares, counts) to a copy of the bundled observations.csv, in years before,
+between and after the exact values, runs `plancast run` on the baseline, and checks in
+forecasts.csv that the year's 5%–95% range lies within the bound as Notebooks-data/README.md
+reads it ("超X" X–1.1X, "近X" 0.9X–X, at least one unit for whole counts). Exits other than 0 and
+65 are findings; so is a range outside its bound, unless `check` warned that the reports cannot
+all hold (then an identity of exact values, or the stock, wins, as documented). A year an identity
+fills is held to the bound's stated end only. Works on copies
+in SCRATCH (default: a new temporary folder), never on the repository's files.
+"""
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PLAN = os.path.join(ROOT, "Notebooks-data", "kunshan-2022-2025")
+BASELINE = os.path.join(ROOT, "Scenarios", "baseline.yaml")
+TARGETS = ["high_tech_enterprises", "net_new_high_tech_enterprises", "rd_intensity", "talent_resource_total",
+           "strategic_emerging_share", "national_major_talent_experts", "new_incubators", "unicorn_candidates",
+           "high_tech_industry_share", "new_listed_companies"]
+
+
+def main():
+    binary, trials, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    scratch = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp(prefix="bound-fuzz-")
+    rng = random.Random(seed)
+    inds = {r["indicator"]: r for r in csv.DictReader(open(os.path.join(PLAN, "indicators.csv"), encoding="utf-8"))}
+    rows = list(csv.reader(open(os.path.join(PLAN, "observations.csv"), encoding="utf-8")))
+    values = {}
+    for r in rows[1:]:
+        try:
+            values.setdefault(r[0], []).append(float(r[2]))
+        except ValueError:
+            pass
+    findings = runs = 0
+    for trial in range(trials):
+        d = os.path.join(scratch, f"t{trial}")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        taken = {(r[0], r[1]) for r in rows[1:] if r[5] == "yes"}
+        added = []
+        for _ in range(rng.randint(1, 3)):
+            i, y = rng.choice(TARGETS), str(rng.choice([2021, 2022, 2023, 2024, 2025]))
+            if (i, y) in taken:
+                continue
+            kind = inds[i]["kind"]
+            v = rng.choice(values.get(i, [100.0])) * rng.uniform(0.8, 1.3)
+            v = min(round(v, 2), 95.0) if kind == "share" else float(round(v))
+            added.append([i, y, repr(v), inds[i]["unit"], rng.choice(["lower_bound", "upper_bound", "snapshot"]),
+                          "yes", "bound_fuzz", "", "", ""])
+            taken.add((i, y))
+        obs = os.path.join(d, "obs.csv")
+        with open(obs, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows + added)
+        out = os.path.join(d, "out")
+        r = subprocess.run([binary, "run", BASELINE, "--plan", PLAN, "--observations", obs, "--out", out, "--paths", "4000",
+                            "--no-sensitivity"], capture_output=True, text=True, timeout=600)
+        if r.returncode not in (0, 65):
+            print(f"trial {trial}: exit {r.returncode}: {added}\n{r.stderr[-400:]}")
+            findings += 1
+            continue
+        if r.returncode == 65:
+            continue
+        runs += 1
+        warned = "warning" in r.stderr
+        fc = {(x["indicator"], x["year"]): x for x in csv.DictReader(open(os.path.join(out, "forecasts.csv"),
+                                                                         encoding="utf-8"))
+              if x["scenario"] == "baseline"}
+        for i, y, v, _, q, *_ in added:
+            kind, v = inds[i]["kind"], float(v)
+            step = 1.0 if kind in ("stock", "flow") and v == round(v) else 0.0
+            if q == "lower_bound" or (q == "snapshot" and kind == "stock"):
+                lo, hi = v, max(1.1 * v, v + step)
+            elif q == "upper_bound":
+                lo, hi = min(0.9 * v, v - step), v
+            else:
+                continue
+            x = fc.get((i, y))
+            if not x or x["p05"] == "":
+                continue
+            p05, p95, eps = float(x["p05"]), float(x["p95"]), 1e-6 * max(1.0, abs(v)) + step
+            if x["source"] == "derived":
+                # An identity of exact values fills the year: only the stated end of the bound
+                # binds it (its other end is the default reading's assumption).
+                lo, hi = (lo, float("inf")) if q != "upper_bound" else (float("-inf"), hi)
+            if (p05 < lo - eps or p95 > hi + eps) and not warned:
+                print(f"trial {trial}: {i} {y} {q} {v} read {lo:g}–{hi:g}, paths {p05:g}–{p95:g} ({x['source']}): "
+                      f"{added}")
+                findings += 1
+    print(f"{trials} trials, {runs} runs, {findings} findings (seed {seed}, scratch {scratch})")
+    sys.exit(1 if findings else 0)
+
+
+if __name__ == "__main__":
+    main()
