@@ -171,6 +171,21 @@ public enum ObservationsLoader {
                     "upper bound \(hi) is below the lower bound \(lo)",
                     hint: "swap them")
             }
+            // On a bound the value is the stated end unless the row gives that end: the other
+            // end must not cross it ("超3400" with an upper bound of 3300 holds nothing).
+            if quality == .lowerBound || quality == .snapshot, o.explicitLower == nil, let hi = o.explicitUpper, hi < v
+            {
+                throw InputError(
+                    file: t.file, line: line, column: (chi ?? 0) + 1,
+                    "upper bound \(hi) is below the value \(InputError.excerpt(vtext)), which a \(quality.rawValue) row states as its lower end",
+                    hint: "raise the upper bound, or give the lower end in the lower column")
+            }
+            if quality == .upperBound, o.explicitUpper == nil, let lo = o.explicitLower, lo > v {
+                throw InputError(
+                    file: t.file, line: line, column: (clo ?? 0) + 1,
+                    "lower bound \(lo) is above the value \(InputError.excerpt(vtext)), which an upper_bound row states as its upper end",
+                    hint: "lower the lower bound, or give the upper end in the upper column")
+            }
             // On an exact value the bounds say how it is rounded: they must hold it.
             if ![.lowerBound, .upperBound, .snapshot].contains(quality) {
                 if let lo = o.explicitLower, lo > v {

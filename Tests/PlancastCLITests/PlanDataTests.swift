@@ -164,6 +164,7 @@ struct PlanDataTests {
         ("share-above-100.csv", 3), ("negative-count.csv", 3), ("text-in-number-column.csv", 3),
         ("truncated-row.csv", 3), ("invalid-encoding.csv", 3), ("bad-year.csv", 2), ("unknown-quality.csv", 2),
         ("wide-text-in-number.csv", 2), ("semicolon-separated.csv", 1),
+        ("bound-upper-below-its-value.csv", 3), ("bound-lower-above-its-value.csv", 3),
     ]
 
     @Test("check exits 65 on each bad observations file, naming file and line", arguments: badFiles)
