@@ -96,17 +96,23 @@ public struct Plan: Sendable {
         let have = Set(exact(selected, ind.kind).keys)
         if ind.kind == .stock {
             let stock = exact(selected, .stock)
+            var known = have.union(selected.points.filter { $0.bounds(kind: .stock) != nil }.map(\.year))
             for net in indicators where net.kind == .netChange && net.parent == id {
-                let changes = exact(selectedHistory(of: net.id, asOf: asOf), .netChange)
+                let netHistory = selectedHistory(of: net.id, asOf: asOf)
+                let changes = exact(netHistory, .netChange)
                 for (t, d) in changes.sorted(by: { $0.key < $1.key }) {
-                    if let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1) {
+                    if let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1),
+                        !out.contains(where: { $0.year == t - 1 })
+                    {
                         out.append(
                             Observation(
                                 indicator: id, year: t - 1, value: s - d, quality: .derived,
                                 source:
                                     "identity: \(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(d))"
                             ))
-                    } else if let s0 = stock[t - 1], !have.contains(t), metadata.dataYears.contains(t) {
+                    } else if let s0 = stock[t - 1], !have.contains(t), metadata.dataYears.contains(t),
+                        !out.contains(where: { $0.year == t })
+                    {
                         // The other way: stock(t) = stock(t − 1) + net(t) ("超2700" in 2022 with
                         // 2,308 in 2021 and a net increase of 436 is 2,744).
                         out.append(
@@ -116,6 +122,32 @@ public struct Plan: Sendable {
                                     "identity: \(id)(\(t - 1)) + \(net.id)(\(t)) = \(PlanConsistency.format(s0)) + \(PlanConsistency.format(d))"
                             ))
                     }
+                }
+                // A net change known by bounds bounds the stock beside an exact year ("净增400余家"
+                // without the total): stock(t) ∈ stock(t − 1) + [n̲, n̄], or
+                // stock(t − 1) ∈ stock(t) − [n̲, n̄]. The stock is then drawn within them and the
+                // net change is its difference on every path.
+                known.formUnion(out.map(\.year))
+                for o in netHistory.points {
+                    guard let b = o.bounds(kind: .netChange), let nlo = b.lower, let nhi = b.upper else { continue }
+                    let t = o.year
+                    let (year, lo, hi, rule): (Int, Double, Double, String)
+                    if let s0 = stock[t - 1], !known.contains(t), metadata.dataYears.contains(t) {
+                        (year, lo, hi) = (t, s0 + nlo, s0 + nhi)
+                        rule =
+                            "\(id)(\(t - 1)) + \(net.id)(\(t)) = \(PlanConsistency.format(s0)) + [\(PlanConsistency.format(nlo)), \(PlanConsistency.format(nhi))]"
+                    } else if let s = stock[t], !known.contains(t - 1), metadata.dataYears.contains(t - 1) {
+                        (year, lo, hi) = (t - 1, s - nhi, s - nlo)
+                        rule =
+                            "\(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − [\(PlanConsistency.format(nlo)), \(PlanConsistency.format(nhi))]"
+                    } else {
+                        continue
+                    }
+                    var bound = Observation(
+                        indicator: id, year: year, value: lo, quality: .lowerBound, source: "identity: " + rule)
+                    (bound.explicitLower, bound.explicitUpper) = (lo, hi)
+                    out.append(bound)
+                    known.insert(year)
                 }
             }
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {

@@ -285,6 +285,46 @@ struct EvidenceFlagsTests {
         #expect(broken == 0, "\(broken) of \(n) paths break a bound or the identity")
     }
 
+    /// A net change known only by a bound, its stock not reported that year ("2023年净增400余家"):
+    /// the stock is 2,744 + [400, 440] on every path and the net change is its difference. The
+    /// stock used to be forecast freely (2,060–4,499) beside a net change of 402–438. The other
+    /// way, an exact 2023 of 3,164 puts 2022 at 3,164 − [400, 440].
+    @Test func aNetChangeBoundAloneBoundsItsStock() throws {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        let obs = [
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2023, value: 400, quality: .lowerBound),
+        ]
+        let plan = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        let m = try PlanModel.build(plan: plan)
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let t = m.years.firstIndex(of: 2023)!
+        #expect(m.series[ks].sources[t] == .bounded && m.series[ks].lower[t] == 3144 && m.series[ks].upper[t] == 3184)
+        let prepared = PreparedScenario(model: m, levers: [])
+        let n = 1000
+        var scratch = prepared.scratch(n)
+        prepared.simulate(block: 0, paths: n, seed: 6, into: &scratch)
+        let broken = (0..<n).filter { p in
+            let (s23, n23) = (scratch.vals[prepared.at(ks, t, n) + p], scratch.vals[prepared.at(kn, t, n) + p])
+            return !(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744)
+        }
+        #expect(broken.isEmpty, "\(broken.count) paths")
+        let before = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2023, value: 3164),
+                Observation(indicator: "net", year: 2023, value: 400, quality: .lowerBound),
+            ])
+        let b22 = try #require(before.history(of: "firms").points.first { $0.year == 2022 })
+        #expect(b22.bounds(kind: .stock)?.lower == 2724 && b22.bounds(kind: .stock)?.upper == 2764)
+    }
+
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
     /// "超2700" exactly 2,744 (`derived`).
     @Test func anIdentityFillsTheNextYearToo() {
