@@ -127,19 +127,33 @@ public struct Plan: Sendable {
                 // without the total): stock(t) ∈ stock(t − 1) + [n̲, n̄], or
                 // stock(t − 1) ∈ stock(t) − [n̲, n̄]. The stock is then drawn within them and the
                 // net change is its difference on every path.
+                // The neighbouring year may itself be known by bounds ("突破3000" in 2023, "净增300余家"
+                // in 2024): the sum of the intervals, which the draws then narrow path by path.
                 known.formUnion(out.map(\.year))
+                var interval = [Int: (lo: Double, hi: Double)]()
+                for p in selected.points {
+                    if let b = p.bounds(kind: .stock) {
+                        if let lo = b.lower, let hi = b.upper { interval[p.year] = (lo, hi) }
+                    } else {
+                        interval[p.year] = (p.value, p.value)
+                    }
+                }
+                for p in out where p.quality == .derived { interval[p.year] = (p.value, p.value) }
+                func text(_ i: (lo: Double, hi: Double)) -> String {
+                    i.lo == i.hi
+                        ? PlanConsistency.format(i.lo)
+                        : "[\(PlanConsistency.format(i.lo)), \(PlanConsistency.format(i.hi))]"
+                }
                 for o in netHistory.points {
                     guard let b = o.bounds(kind: .netChange), let nlo = b.lower, let nhi = b.upper else { continue }
-                    let t = o.year
+                    let t = o.year, n = (lo: nlo, hi: nhi)
                     let (year, lo, hi, rule): (Int, Double, Double, String)
-                    if let s0 = stock[t - 1], !known.contains(t), metadata.dataYears.contains(t) {
-                        (year, lo, hi) = (t, s0 + nlo, s0 + nhi)
-                        rule =
-                            "\(id)(\(t - 1)) + \(net.id)(\(t)) = \(PlanConsistency.format(s0)) + [\(PlanConsistency.format(nlo)), \(PlanConsistency.format(nhi))]"
-                    } else if let s = stock[t], !known.contains(t - 1), metadata.dataYears.contains(t - 1) {
-                        (year, lo, hi) = (t - 1, s - nhi, s - nlo)
-                        rule =
-                            "\(id)(\(t)) − \(net.id)(\(t)) = \(PlanConsistency.format(s)) − [\(PlanConsistency.format(nlo)), \(PlanConsistency.format(nhi))]"
+                    if let s0 = interval[t - 1], !known.contains(t), metadata.dataYears.contains(t) {
+                        (year, lo, hi) = (t, s0.lo + nlo, s0.hi + nhi)
+                        rule = "\(id)(\(t - 1)) + \(net.id)(\(t)) = \(text(s0)) + \(text(n))"
+                    } else if let s = interval[t], !known.contains(t - 1), metadata.dataYears.contains(t - 1) {
+                        (year, lo, hi) = (t - 1, s.lo - nhi, s.hi - nlo)
+                        rule = "\(id)(\(t)) − \(net.id)(\(t)) = \(text(s)) − \(text(n))"
                     } else {
                         continue
                     }

@@ -323,6 +323,29 @@ struct EvidenceFlagsTests {
             ])
         let b22 = try #require(before.history(of: "firms").points.first { $0.year == 2022 })
         #expect(b22.bounds(kind: .stock)?.lower == 2724 && b22.bounds(kind: .stock)?.upper == 2764)
+        // Beside a year itself known by a bound ("突破3000" in 2023, "净增300余家" in 2024): the
+        // stock's 2024 lies in [3000, 3300] + [300, 330], and on every path net(2024) is in its
+        // bounds and is the difference of the two draws.
+        let chained = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
+                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+            ])
+        let mc = try PlanModel.build(plan: chained)
+        let t24 = mc.years.firstIndex(of: 2024)!
+        #expect(mc.series[ks].sources[t24] == .bounded)
+        let pc = PreparedScenario(model: mc, levers: [])
+        var sc = pc.scratch(n)
+        pc.simulate(block: 0, paths: n, seed: 7, into: &sc)
+        let brokenChain = (0..<n).filter { p in
+            let s23 = sc.vals[pc.at(ks, t, n) + p], s24 = sc.vals[pc.at(ks, t24, n) + p]
+            let n24 = sc.vals[pc.at(kn, t24, n) + p]
+            return !(n24 >= 300 && n24 <= 330 && n24 == s24 - s23 && s23 >= 3000 && s23 <= 3300)
+        }
+        #expect(brokenChain.isEmpty, "\(brokenChain.count) paths")
     }
 
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
