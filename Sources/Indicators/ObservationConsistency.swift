@@ -254,7 +254,17 @@ extension PlanConsistency {
             for o in plan.history(of: ind.id).points where o.bounds(kind: .netChange) != nil {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 })
-                else { continue }
+                else {
+                    // With no figure of the stock in the year or the year before, nothing ties them.
+                    if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
+                        f.append(
+                            Finding(
+                                .info, ind.id,
+                                "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); the stock is forecast without it, so the two are drawn apart that year. A figure of the stock in either year ties them",
+                                at: o.location))
+                    }
+                    continue
+                }
                 let (a, b) = (range(now, pkind), range(before, pkind))
                 // Rounded to 9 decimals: 3000·1.1 − 2744 is 556.0000000000005 in binary.
                 func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }

@@ -346,6 +346,15 @@ struct EvidenceFlagsTests {
             return !(n24 >= 300 && n24 <= 330 && n24 == s24 - s23 && s23 >= 3000 && s23 <= 3300)
         }
         #expect(brokenChain.isEmpty, "\(brokenChain.count) paths")
+        // Two years from any figure of the stock nothing ties them, and `check` says so.
+        let apart = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+            ])
+        #expect(PlanConsistency.check(apart).contains { $0.message.contains("the two are drawn apart") })
+        #expect(!PlanConsistency.check(chained).contains { $0.message.contains("the two are drawn apart") })
     }
 
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
