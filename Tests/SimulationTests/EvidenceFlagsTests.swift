@@ -32,6 +32,19 @@ struct EvidenceFlagsTests {
             horizon: 1)
     }
 
+    /// A stock of firms and its net change (a "其中" row), with a 2023 milestone and a goal each
+    /// when `targets`.
+    static func firmsAndNet(targets: Bool) -> (stock: Indicator, net: Indicator) {
+        let stock = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
+            targets: targets ? [2023: 2800] : [:], headline: targets ? HeadlineGoal(rule: .final, value: 3500) : nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+            unit: "家", targets: targets ? [2023: 300] : [:],
+            headline: targets ? HeadlineGoal(rule: .cumulative, value: 1300) : nil)
+        return (stock, net)
+    }
+
     static func outcome(_ r: PlanSimulationResult, _ kind: TargetSpec.Kind, _ year: Int) -> TargetOutcome {
         r.targets.first { $0.spec.kind == kind && $0.spec.year == year }!
     }
@@ -139,12 +152,7 @@ struct EvidenceFlagsTests {
 
     /// The identities: a stock's previous year from its net change, and a net change from two stocks.
     @Test func identitiesFillHistory() {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
-            headline: nil)
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [:], headline: nil)
+        let (stock, net) = Self.firmsAndNet(targets: false)
         let obs = [
             Observation(indicator: "firms", year: 2022, value: 2744),
             Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
@@ -166,12 +174,7 @@ struct EvidenceFlagsTests {
     /// without a value, and the indicator dropped from two exact values to one), and `check` warns
     /// that the identity's 2,308 breaks the bound.
     @Test func anIdentityFillsAYearKnownOnlyByABound() {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
-            headline: nil)
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [:], headline: nil)
+        let (stock, net) = Self.firmsAndNet(targets: false)
         let obs = [
             Observation(indicator: "firms", year: 2021, value: 2500, quality: .lowerBound),
             Observation(indicator: "firms", year: 2022, value: 2744),
@@ -213,12 +216,7 @@ struct EvidenceFlagsTests {
     /// 5% quantile was 3,016, so net and stock disagreed on most paths). Reports that cannot both
     /// hold ("净增超600家") are a `check` warning, and the stock's bounds are used.
     @Test func aStockAndItsNetChangeKnownByBoundsAgreeOnEveryPath() throws {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
-            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        let (stock, net) = Self.firmsAndNet(targets: true)
         func plan(net2023: Double) -> Plan {
             let obs = [
                 Observation(indicator: "firms", year: 2021, value: 2308),
@@ -251,12 +249,7 @@ struct EvidenceFlagsTests {
     /// net(2024) is in its bounds and equals the stocks' difference, and net(2023) is the stocks'
     /// difference, not a straight line between 436 and the 2024 bound's middle (476 on every path).
     @Test func aChainOfStockAndNetChangeBoundsHoldsOnEveryPath() throws {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
-            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        let (stock, net) = Self.firmsAndNet(targets: true)
         let obs = [
             Observation(indicator: "firms", year: 2022, value: 2744),
             Observation(indicator: "net", year: 2022, value: 436),
@@ -290,12 +283,7 @@ struct EvidenceFlagsTests {
     /// stock used to be forecast freely (2,060–4,499) beside a net change of 402–438. The other
     /// way, an exact 2023 of 3,164 puts 2022 at 3,164 − [400, 440].
     @Test func aNetChangeBoundAloneBoundsItsStock() throws {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
-            targets: [2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [2023: 300], headline: HeadlineGoal(rule: .cumulative, value: 1300))
+        let (stock, net) = Self.firmsAndNet(targets: true)
         let obs = [
             Observation(indicator: "firms", year: 2021, value: 2308),
             Observation(indicator: "firms", year: 2022, value: 2744),
@@ -360,12 +348,7 @@ struct EvidenceFlagsTests {
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
     /// "超2700" exactly 2,744 (`derived`).
     @Test func anIdentityFillsTheNextYearToo() {
-        let stock = Indicator(
-            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家", targets: [:],
-            headline: nil)
-        let net = Indicator(
-            id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
-            unit: "家", targets: [:], headline: nil)
+        let (stock, net) = Self.firmsAndNet(targets: false)
         let obs = [
             Observation(indicator: "firms", year: 2021, value: 2308),
             Observation(indicator: "firms", year: 2022, value: 2700, quality: .lowerBound),
