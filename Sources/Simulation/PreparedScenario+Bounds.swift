@@ -22,13 +22,10 @@ extension PreparedScenario {
     func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let series = model.series
         // Parents first: a net change follows its stock's draws.
-        let order =
-            series.indices.filter { series[$0].kind != .netChange }
-            + series.indices.filter {
-                series[$0].kind == .netChange
-            }
+        let netChanges = series.indices.filter { series[$0].kind == .netChange }
+        let order = series.indices.filter { series[$0].kind != .netChange } + netChanges
         var nets = [Int: [Int]]()
-        for c in series.indices where series[c].kind == .netChange {
+        for c in netChanges {
             if let par = series[c].parent { nets[par, default: []].append(c) }
         }
         func known(_ k: Int, _ t: Int) -> Bool {
