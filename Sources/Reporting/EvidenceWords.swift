@@ -16,8 +16,8 @@ enum EvidenceWords {
                     $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
                 } ?? ""
             return zh
-                ? "无确切观测，仅知 \(b) 年的范围（如“突破”“超”、年中时点值或部分口径）：参考类预测，自范围中点起，增长与波动取自真实年度序列库"
-                : "no exact observation, only bounds for \(b) (\"over\", \"nearly\", a mid-year count or a partial count): a reference-class forecast from the middle of the bounds, growth and spread from a library of real yearly series"
+                ? "无确切观测，仅知 \(b) 年的范围（如“突破”“超”、年中时点值或部分口径）：参考类预测，自范围中点起向后预测、向前回推，增长与波动取自真实年度序列库"
+                : "no exact observation, only bounds for \(b) (\"over\", \"nearly\", a mid-year count or a partial count): a reference-class forecast from the middle of the bounds, forward and back to earlier plan years, growth and spread from a library of real yearly series"
         case .referenceClass:
             base =
                 zh

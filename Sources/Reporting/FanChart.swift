@@ -15,9 +15,10 @@ enum FanChart {
         let ind = model.plan.indicator(ser.id)
         let history = model.plan.history(of: ser.id, asOf: model.asOf)
         let cells = base.result.cells.filter { $0.series == k }
-        let simulated = cells.filter { [.simulated, .derived, .bounded, .interpolated].contains($0.source) }.filter {
-            $0.quantiles != nil
-        }
+        let simulated = cells.filter { [.simulated, .derived, .bounded, .interpolated, .backcast].contains($0.source) }
+            .filter {
+                $0.quantiles != nil
+            }
         let kind = ind?.kind ?? ser.kind
         let targets = model.plan.metadata.years.compactMap { y in ind?.targets[y].map { (y, $0) } }
         guard !history.points.isEmpty || !simulated.isEmpty else { return nil }
@@ -70,7 +71,7 @@ enum FanChart {
             }
             return out.sorted { $0.year < $1.year }
         }
-        let drawnKinds: [ValueSource] = [.simulated, .derived, .bounded, .interpolated]
+        let drawnKinds: [ValueSource] = [.simulated, .derived, .bounded, .interpolated, .backcast]
         let baseKnots = knots(simulated)
         if !baseKnots.isEmpty {
             let xs = baseKnots.map { x($0.year) }

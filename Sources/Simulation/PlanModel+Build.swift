@@ -89,6 +89,10 @@ extension PlanModel {
                 (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
                 (stratum, cap) = (f.stratum, f.cap)
                 for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
+                // Plan years before the first known one are drawn backwards from it.
+                if s.kind != .netChange, let first = sources.firstIndex(where: { $0 != .unavailable }) {
+                    for t in 0..<first where years[t] >= plan.metadata.firstYear { sources[t] = .backcast }
+                }
             }
             // Exact years whose interval matters are drawn within it on every path, as years known
             // by bounds: a rounded value that does not settle its year's target, and a provisional

@@ -16,7 +16,12 @@ public enum ValueSource: String, Sendable {
     /// Known only within bounds (a lower or upper bound, a rounded figure, a stock's mid-year
     /// snapshot) after the last exact value: drawn within its bounds on every path.
     case bounded
-    /// Not known and not simulated (fewer than 2 observations, or before the first one).
+    /// A plan year before the first known year of a forecast series (postdoctoral workstations
+    /// known only from a 2024 bound, a goal summed over 2022–2025): drawn backwards from the
+    /// first known year on every path, a random walk with the forecast's one-year drift and scale.
+    case backcast
+    /// Not known and not simulated (no forecast, or a year before the plan's first year with no
+    /// observation).
     case unavailable
 }
 

@@ -157,4 +157,39 @@ extension PreparedScenario {
             }
         }
     }
+
+    /// Plan years before a forecast series' first known year (`backcast`), drawn backwards on
+    /// every path from the first known value (observed, or drawn within its bounds): on the
+    /// modelling scale z_{t−1} = z_t − Δ, with Δ drawn as the forecast's own one-year step,
+    /// Δ = (c₁ − z₀) + σ₁·Q₁(Z) (its centre's drift from the origin, its scale and its calibrated
+    /// quantiles, capped as forward) — the forecast's random walk run the other way. A
+    /// reference-class series, whose growth is in the library's quantiles, is that much lower a
+    /// year earlier. Each series has its own stream, shared by every scenario; levers do not
+    /// reach the past.
+    func backcast(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        for (k, ser) in model.series.enumerated() where ser.sources.contains(.backcast) {
+            guard let origin = ser.origin, let oi = model.years.firstIndex(of: origin),
+                let c1 = ser.center.first, let sigma = ser.scale.first, sigma > 0,
+                let first = ser.sources.firstIndex(where: { $0 != .backcast && $0 != .unavailable })
+            else { continue }
+            let tr = ser.transform
+            let z0 = tr.forward(ser.known[oi] ?? .nan)
+            guard z0.isFinite, c1.isFinite else { continue }
+            let drift = c1 - z0, cap = ser.cap
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "backcast:" + id
+            for byte in ("backcast:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            qmaps[ser.stratum][0].withUnsafeBufferPointer { q in
+                for t in stride(from: first - 1, through: 0, by: -1) where ser.sources[t] == .backcast {
+                    let o = at(k, t, n), next = at(k, t + 1, n)
+                    for p in 0..<n {
+                        let step =
+                            drift + min(max(sigma * PreparedScenario.lookup(q, Ziggurat.normal(using: &g)), -cap), cap)
+                        let v = s.vals[next + p]
+                        s.vals[o + p] = tr.admits(v) ? tr.inverse(tr.forward(v) - step) : .nan
+                    }
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
     func finishPaths(paths n: Int, into s: inout Scratch) {
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
-            for t in 0..<yearCount where isSimulated(k, t) {
+            for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
                 // The evidence's bounds hold on every path, also after a scenario's levers.
                 let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? -.infinity

@@ -237,6 +237,7 @@ struct PreparedScenario: @unchecked Sendable {
             }
         }
         bridge(block: b, paths: n, seed: seed, into: &s)
+        backcast(block: b, paths: n, seed: seed, into: &s)
     }
 
     @inline(__always)

@@ -131,6 +131,36 @@ struct EvidenceFlagsTests {
         #expect(abs(TruncatedNormal.draw(mean: 0, sd: 1, lo: 0, hi: .infinity, u: 0.5) - 0.6744897501960817) < 1e-9)
     }
 
+    /// Plan years before the first known year are drawn backwards (`backcast`): with a normal
+    /// calibration, X₂₀₂₃ = 1000 − μ − σZ₁ and X₂₀₂₂ = X₂₀₂₃ − μ − σZ₂ ~ N(1000 − 2μ, 2σ²), so
+    /// P(X₂₀₂₂ ≥ G) = 1 − Φ((G − 1000 + 2μ)/(σ√2)). Such years used to be `insufficient_data`
+    /// (postdoctoral workstations, known only from a 2024 bound, had no P for a goal summed over
+    /// 2022–2025).
+    @Test func yearsBeforeTheFirstKnownOneAreBackcast() throws {
+        let (mu, sigma, goal) = (30.0, 20.0, 930.0)
+        let m = try Self.model(
+            known: [nil, nil, nil, 1000, nil], sources: [.unavailable, .backcast, .backcast, .observed, .simulated],
+            lower: [nil, nil, nil, nil, nil], upper: [nil, nil, nil, nil, nil], center2025: 1000 + mu, sigma: sigma,
+            milestones: [2022: goal], goal: 1100)
+        let r = PlanSimulator.run(model: m, paths: 100_000, seed: 23, threads: 2)
+        let exact = 1 - StudentT.normalCDF((goal - 1000 + 2 * mu) / (sigma * 2.0.squareRoot()))
+        let m22 = Self.outcome(r, .milestone, 2022)
+        #expect(m22.status == .simulated)
+        #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 23)")
+        // Built from a plan: a flow known only by "超7" in 2024 is backcast over 2022–2023 (not the
+        // base year 2021), so its goal summed over 2022–2025 has a probability.
+        let flow = Indicator(
+            id: "posts", row: "1", nameZh: "p", nameEn: "p", category: "c", kind: .flow, unit: "个",
+            targets: [2022: 4, 2023: 5, 2024: 5, 2025: 6], headline: HeadlineGoal(rule: .cumulative, value: 20))
+        let plan = Plan(
+            metadata: Self.meta, indicators: [flow], drivers: [],
+            observations: [Observation(indicator: "posts", year: 2024, value: 7, quality: .lowerBound)])
+        let built = try PlanModel.build(plan: plan)
+        #expect(built.series[0].sources == [.unavailable, .backcast, .backcast, .bounded, .simulated])
+        let g = Self.outcome(PlanSimulator.run(model: built, paths: 4096, seed: 2, threads: 2), .goal, 2025)
+        #expect(g.status == .simulated && g.pMet != nil)
+    }
+
     /// A year interpolated between an exact year and a year known by bounds follows each path's
     /// draw: X₂₀₂₂ = 1050 + ½(U − 1100) + (σ/√2)Z with U ~ U[1040, 1160], so
     /// P(X₂₀₂₂ ≥ G) = (1/120) ∫ Φ((1050 + (u − 1100)/2 − G)/(σ/√2)) du (trapezoid rule, 20,001
