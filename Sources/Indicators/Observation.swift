@@ -134,24 +134,26 @@ public struct Observation: Sendable, Equatable {
         guard location != nil, bounds(kind: kind) == nil, quality != .derived, quality != .boundMiddle,
             value.isFinite
         else { return nil }
-        let half: Double
-        let written = text.trimmingCharacters(in: .whitespaces)
-        if written.contains("e") || written.contains("E") {
-            half = 0
-        } else if let dot = written.firstIndex(of: ".") {
-            let decimals = written[written.index(after: dot)...].filter(\.isNumber).count
-            half = 0.5 * pow(10, -Double(decimals))
-        } else {
-            // A whole number's trailing zeros are read as significant up to its second digit:
-            // "1万" entered as 10000 is 9,500–10,500, not 5,000–15,000.
-            let digits = written.filter(\.isNumber).drop { $0 == "0" }.count
-            half = 0.5 * pow(10, Double(max(0, digits - max(significantDigits, 2))))
-        }
+        let half = writtenHalfUnit
         // A provisional figure (预计) may be revised: at least ±2% around it.
         let reach = quality == .estimate ? max(half, Self.estimateReach * abs(value)) : half
         let raw = (lower: explicitLower ?? value - reach, upper: explicitUpper ?? value + reach)
         let c = Self.clamped((raw.lower, raw.upper), kind: kind)
         return (c.lower ?? raw.lower, c.upper ?? raw.upper)
+    }
+
+    /// Half a unit of the value's last significant digit as written: "50.5" 0.05, "2744" 0.5,
+    /// and a whole number's trailing zeros significant up to its second digit ("1万" entered as
+    /// 10000 is ±500, not ±5,000); 0 for a value written with an exponent.
+    public var writtenHalfUnit: Double {
+        let written = text.trimmingCharacters(in: .whitespaces)
+        if written.contains("e") || written.contains("E") { return 0 }
+        if let dot = written.firstIndex(of: ".") {
+            let decimals = written[written.index(after: dot)...].filter(\.isNumber).count
+            return 0.5 * pow(10, -Double(decimals))
+        }
+        let digits = written.filter(\.isNumber).drop { $0 == "0" }.count
+        return 0.5 * pow(10, Double(max(0, digits - max(significantDigits, 2))))
     }
 
     /// How far a provisional figure may lie from the final one, either way: a stated, overridable

@@ -49,6 +49,10 @@ public struct SimulationSeries: Sendable {
     /// snapshots of stocks), which every simulated path respects.
     public var lower: [Double?] = []
     public var upper: [Double?] = []
+    /// Per timeline year: a ceiling from the next year's mid-year count of a stock (stocks only
+    /// grow within a year, the reading that makes the count a floor for its own year end). It
+    /// bounds a year that is bridged, backcast or drawn within bounds; it is not itself a bound.
+    public var ceiling: [Double?] = []
     public let evidence: Evidence
     /// The combination's members, for the manifest.
     public let models: [String]

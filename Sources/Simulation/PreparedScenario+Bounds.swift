@@ -77,7 +77,8 @@ extension PreparedScenario {
                     for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[a0 + p] }
                     continue
                 }
-                let (lo, hi) = feasible[t] ?? own(k, t)!
+                var (lo, hi) = feasible[t] ?? own(k, t)!
+                if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
                 let net = known(k, t - 1) ? netInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
                 for p in 0..<n {
@@ -135,7 +136,9 @@ extension PreparedScenario {
                 let midB = tr.forward(ib.flatMap { ser.known[$0] } ?? .nan)
                 // A bound on the year itself (a report between two exact values) truncates the
                 // bridge: every path satisfies it.
-                let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
+                let lo = t < ser.lower.count ? ser.lower[t] : nil
+                let ceiling = t < ser.ceiling.count ? ser.ceiling[t] : nil
+                let hi = [t < ser.upper.count ? ser.upper[t] : nil, ceiling].compactMap { $0 }.min()
                 let zlo = lo.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? -.infinity
                 let zhi = hi.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? .infinity
                 let bounded = lo != nil || hi != nil
@@ -182,11 +185,27 @@ extension PreparedScenario {
             qmaps[ser.stratum][0].withUnsafeBufferPointer { q in
                 for t in stride(from: first - 1, through: 0, by: -1) where ser.sources[t] == .backcast {
                     let o = at(k, t, n), next = at(k, t + 1, n)
+                    // Under a ceiling (the next year's mid-year count), a step that would cross it
+                    // is drawn again (at most 64 times, then the ceiling itself).
+                    let ceiling =
+                        (t < ser.ceiling.count ? ser.ceiling[t] : nil).flatMap { tr.admits($0) ? tr.forward($0) : nil }
+                        ?? .infinity
+                    let tries = ceiling.isFinite ? 64 : 1
                     for p in 0..<n {
-                        let step =
-                            drift + min(max(sigma * PreparedScenario.lookup(q, Ziggurat.normal(using: &g)), -cap), cap)
                         let v = s.vals[next + p]
-                        s.vals[o + p] = tr.admits(v) ? tr.inverse(tr.forward(v) - step) : .nan
+                        guard tr.admits(v) else {
+                            s.vals[o + p] = .nan
+                            continue
+                        }
+                        var z = Double.infinity
+                        for _ in 0..<tries {
+                            let step =
+                                drift
+                                + min(max(sigma * PreparedScenario.lookup(q, Ziggurat.normal(using: &g)), -cap), cap)
+                            z = tr.forward(v) - step
+                            if z <= ceiling { break }
+                        }
+                        s.vals[o + p] = tr.inverse(min(z, ceiling))
                     }
                 }
             }

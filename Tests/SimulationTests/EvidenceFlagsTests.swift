@@ -161,6 +161,38 @@ struct EvidenceFlagsTests {
         #expect(g.status == .simulated && g.pMet != nil)
     }
 
+    /// A stock counted mid-year (a snapshot) was at most that count at the end of the year
+    /// before: stocks only grow within a year, the reading that makes the count a floor for its
+    /// own year end. "174" counted in mid-2024 caps 2023 at 174.5 (its rounding), on every path,
+    /// whether 2023 is bridged (2022 exact, a preferred year-end "超190" for 2024 beside the count)
+    /// or backcast (the count alone). 2023 used to pass the count on many paths.
+    @Test func aMidYearCountCapsTheYearBefore() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 174], headline: HeadlineGoal(rule: .final, value: 220))
+        let count = Observation(
+            indicator: "x", year: 2024, value: 174, text: "174", quality: .snapshot, selected: false)
+        let plans = [
+            [
+                Observation(indicator: "x", year: 2021, value: 150),
+                Observation(indicator: "x", year: 2022, value: 160),
+                Observation(indicator: "x", year: 2024, value: 190, quality: .lowerBound, selected: true), count,
+            ],
+            [Observation(indicator: "x", year: 2024, value: 174, text: "174", quality: .snapshot)],
+        ].map { Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: $0) }
+        for (i, plan) in plans.enumerated() {
+            let m = try PlanModel.build(plan: plan)
+            let t = m.years.firstIndex(of: 2023)!
+            #expect(m.series[0].ceiling[t] == 174.5)
+            #expect(m.series[0].sources[t] == (i == 0 ? .interpolated : .backcast))
+            let prepared = PreparedScenario(model: m, levers: [])
+            var scratch = prepared.scratch(2000)
+            prepared.simulate(block: 0, paths: 2000, seed: 8, into: &scratch)
+            let above = (0..<2000).filter { scratch.vals[prepared.at(0, t, 2000) + $0] > 174.5 }
+            #expect(above.isEmpty, "plan \(i): \(above.count) paths above the mid-2024 count")
+        }
+    }
+
     /// A year interpolated between an exact year and a year known by bounds follows each path's
     /// draw: X₂₀₂₂ = 1050 + ½(U − 1100) + (σ/√2)Z with U ~ U[1040, 1160], so
     /// P(X₂₀₂₂ ≥ G) = (1/120) ∫ Φ((1050 + (u − 1100)/2 − G)/(σ/√2)) du (trapezoid rule, 20,001
