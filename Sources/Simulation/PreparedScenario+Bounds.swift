@@ -39,9 +39,11 @@ extension PreparedScenario {
             case .observed: return ser.known[t].map { ($0, $0) }
             case .bounded:
                 let mid = ser.known[t] ?? 0
-                return (
-                    (t < ser.lower.count ? ser.lower[t] : nil) ?? mid, (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
-                )
+                let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
+                var hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
+                // The next year's mid-year count caps it, unless the two reports contradict.
+                if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
+                return (lo, hi)
             default: return nil
             }
         }
@@ -77,8 +79,7 @@ extension PreparedScenario {
                     for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[a0 + p] }
                     continue
                 }
-                var (lo, hi) = feasible[t] ?? own(k, t)!
-                if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
+                let (lo, hi) = feasible[t] ?? own(k, t)!
                 let net = known(k, t - 1) ? netInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
                 for p in 0..<n {
