@@ -265,7 +265,16 @@ extension PlanConsistency {
                     }
                     continue
                 }
-                let (a, b) = (range(now, pkind), range(before, pkind))
+                // A mid-year count of the stock caps the year end before it (stocks only grow
+                // within a year), as the run reads it.
+                func capped(_ r: (lo: Double, hi: Double), _ year: Int) -> (lo: Double, hi: Double) {
+                    let cap = plan.observations.filter {
+                        $0.indicator == pid && $0.year == year + 1 && $0.quality == .snapshot
+                    }.map { $0.value + $0.writtenHalfUnit }.min()
+                    guard pkind == .stock, let cap, cap >= r.lo else { return r }
+                    return (r.lo, min(r.hi, cap))
+                }
+                let (a, b) = (capped(range(now, pkind), now.year), capped(range(before, pkind), before.year))
                 // Rounded to 9 decimals: 3000·1.1 − 2744 is 556.0000000000005 in binary.
                 func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }
                 let implied = (lo: tidy(a.lo - b.hi), hi: tidy(a.hi - b.lo))

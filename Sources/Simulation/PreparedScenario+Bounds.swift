@@ -138,7 +138,10 @@ extension PreparedScenario {
                 // A bound on the year itself (a report between two exact values) truncates the
                 // bridge: every path satisfies it.
                 let lo = t < ser.lower.count ? ser.lower[t] : nil
-                let ceiling = t < ser.ceiling.count ? ser.ceiling[t] : nil
+                // The next year's mid-year count caps it, unless it contradicts the year's own bound.
+                let ceiling = (t < ser.ceiling.count ? ser.ceiling[t] : nil).flatMap {
+                    $0 >= (lo ?? -.infinity) ? $0 : nil
+                }
                 let hi = [t < ser.upper.count ? ser.upper[t] : nil, ceiling].compactMap { $0 }.min()
                 let zlo = lo.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? -.infinity
                 let zhi = hi.flatMap { tr.admits($0) ? tr.forward($0) : nil } ?? .infinity

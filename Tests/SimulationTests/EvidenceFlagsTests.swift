@@ -302,6 +302,15 @@ struct EvidenceFlagsTests {
         let warnings = PlanConsistency.check(plan(net2023: 600)).filter { $0.severity == .warning }
         #expect(warnings.contains { $0.message.contains("which allow 256–556") }, "\(warnings)")
         #expect(PlanConsistency.check(plan(net2023: 400)).filter { $0.severity == .warning }.isEmpty)
+        // A mid-2024 count of 3,072 caps 2023 at 3,072.5, so "净增超400家" cannot hold either.
+        var capped = plan(net2023: 400)
+        capped = Plan(
+            metadata: capped.metadata, indicators: capped.indicators, drivers: [],
+            observations: capped.observations + [
+                Observation(indicator: "firms", year: 2024, value: 3072, text: "3072", quality: .snapshot)
+            ])
+        let cappedWarnings = PlanConsistency.check(capped).filter { $0.severity == .warning }
+        #expect(cappedWarnings.contains { $0.message.contains("which allow 256–328.5") }, "\(cappedWarnings)")
     }
 
     /// A chain: stock 2,744 in 2022, "突破3000" in 2023 and "超3300" in 2024 ([3300, 3630]), a net
