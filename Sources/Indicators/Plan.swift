@@ -83,9 +83,11 @@ public struct Plan: Sendable {
     /// Values identities give where the data have none (quality `derived`, the rule in `source`):
     /// a stock's previous year from its year-end value and the year's net change,
     /// stock(t − 1) = stock(t) − net(t), or its next year, stock(t) = stock(t − 1) + net(t), and a
-    /// net change from two exact stocks,
-    /// net(t) = stock(t) − stock(t − 1). Only exact values enter an identity, never bounds; a year
-    /// known only by a bound is filled all the same (the identity is exact).
+    /// net change from two exact stocks, net(t) = stock(t) − stock(t − 1). Only exact values enter
+    /// these, never bounds; a year known only by a bound is filled all the same (the identity is
+    /// exact). A net change known by a bound bounds a stock year with no figure of its own, beside
+    /// a year known exactly or by bounds: stock(t) ∈ stock(t − 1) + [n̲, n̄] (quality `lowerBound`
+    /// with both ends given, the identity in `source`).
     func derivedPoints(of id: String, asOf: Int?, selected: History) -> [Observation] {
         guard let ind = indicator(id) else { return [] }
         var out = [Observation]()
