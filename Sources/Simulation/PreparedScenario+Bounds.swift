@@ -189,26 +189,41 @@ extension PreparedScenario {
             qmaps[ser.stratum][0].withUnsafeBufferPointer { q in
                 for t in stride(from: first - 1, through: 0, by: -1) where ser.sources[t] == .backcast {
                     let o = at(k, t, n), next = at(k, t + 1, n)
-                    // Under a ceiling (the next year's mid-year count), a step that would cross it
-                    // is drawn again (at most 64 times, then the ceiling itself).
+                    // Under a ceiling (the next year's mid-year count), the step's innovation is
+                    // drawn truncated to those that keep below it: σ·Q(u) ≥ z_{t+1} − C − d, with
+                    // u* the least such u found by bisection (Q is monotone) and u drawn from
+                    // N(0, 1) on [u*, ∞) (`TruncatedNormal`); one draw per path, no rejection.
                     let ceiling =
                         (t < ser.ceiling.count ? ser.ceiling[t] : nil).flatMap { tr.admits($0) ? tr.forward($0) : nil }
                         ?? .infinity
-                    let tries = ceiling.isFinite ? 64 : 1
                     for p in 0..<n {
                         let v = s.vals[next + p]
                         guard tr.admits(v) else {
                             s.vals[o + p] = .nan
                             continue
                         }
-                        var z = Double.infinity
-                        for _ in 0..<tries {
-                            let step =
-                                drift
-                                + min(max(sigma * PreparedScenario.lookup(q, Ziggurat.normal(using: &g)), -cap), cap)
-                            z = tr.forward(v) - step
-                            if z <= ceiling { break }
+                        let zNext = tr.forward(v)
+                        let need = zNext - ceiling - drift
+                        let u: Double
+                        if !ceiling.isFinite
+                            || need <= max(-cap, sigma * PreparedScenario.lookup(q, PreparedScenario.uMin))
+                        {
+                            u = Ziggurat.normal(using: &g)
+                        } else if need > min(cap, sigma * PreparedScenario.lookup(q, PreparedScenario.uMax)) {
+                            // Out of reach of any step: the ceiling itself.
+                            s.vals[o + p] = tr.inverse(ceiling)
+                            continue
+                        } else {
+                            var (a, b) = (PreparedScenario.uMin, PreparedScenario.uMax)
+                            for _ in 0..<40 {
+                                let m = (a + b) / 2
+                                if sigma * PreparedScenario.lookup(q, m) >= need { b = m } else { a = m }
+                            }
+                            let r = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                            u = TruncatedNormal.draw(mean: 0, sd: 1, lo: b, hi: .infinity, u: r)
                         }
+                        let step = drift + min(max(sigma * PreparedScenario.lookup(q, u), -cap), cap)
+                        let z = zNext - step
                         s.vals[o + p] = tr.inverse(min(z, ceiling))
                     }
                 }

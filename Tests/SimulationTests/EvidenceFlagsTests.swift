@@ -15,7 +15,7 @@ struct EvidenceFlagsTests {
     /// 2023 interpolated between?), simulated in 2025 from the bounded 2024 with drift μ and σ.
     static func model(
         known: [Double?], sources: [ValueSource], lower: [Double?], upper: [Double?], center2025: Double, sigma: Double,
-        milestones: [Int: Double], goal: Double
+        milestones: [Int: Double], goal: Double, ceiling: [Double?] = []
     ) throws -> PlanModel {
         let ind = Indicator(
             id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: milestones,
@@ -25,7 +25,7 @@ struct EvidenceFlagsTests {
             id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil, known: known,
             sources: sources, origin: 2024, center: [center2025], scale: [sigma],
             evidence: Evidence(history: History(indicator: "x", points: [])), models: ["test"], usesAssumptions: false)
-        (s.lower, s.upper) = (lower, upper)
+        (s.lower, s.upper, s.ceiling) = (lower, upper, ceiling)
         return try PlanModel(
             plan: plan, years: Array(2021...2025), series: [s],
             calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0], correlation: .identity(1),
@@ -147,6 +147,18 @@ struct EvidenceFlagsTests {
         let m22 = Self.outcome(r, .milestone, 2022)
         #expect(m22.status == .simulated)
         #expect(abs(m22.pMet! - exact) < 3 * m22.standardError!, "\(m22.pMet!) vs \(exact) (seed 23)")
+        // Under a ceiling C on 2023 (a mid-2024 count), X₂₀₂₃ is that walk truncated to X ≤ C:
+        // P(X₂₀₂₃ ≥ G) = (Φ((C − m)/σ) − Φ((G − m)/σ))/Φ((C − m)/σ), m = 1000 − μ.
+        let (c, g23) = (975.0, 960.0)
+        let capped = try Self.model(
+            known: [nil, nil, nil, 1000, nil], sources: [.unavailable, .backcast, .backcast, .observed, .simulated],
+            lower: [nil, nil, nil, nil, nil], upper: [nil, nil, nil, nil, nil], center2025: 1000 + mu, sigma: sigma,
+            milestones: [2023: g23], goal: 1100, ceiling: [nil, nil, c, nil, nil])
+        let rc = PlanSimulator.run(model: capped, paths: 100_000, seed: 29, threads: 2)
+        let m23 = Self.outcome(rc, .milestone, 2023)
+        let below = StudentT.normalCDF((c - 1000 + mu) / sigma)
+        let truncated = (below - StudentT.normalCDF((g23 - 1000 + mu) / sigma)) / below
+        #expect(abs(m23.pMet! - truncated) < 3 * m23.standardError!, "\(m23.pMet!) vs \(truncated) (seed 29)")
         // Built from a plan: a flow known only by "超7" in 2024 is backcast over 2022–2023 (not the
         // base year 2021), so its goal summed over 2022–2025 has a probability.
         let flow = Indicator(
