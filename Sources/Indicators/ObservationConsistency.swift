@@ -268,10 +268,7 @@ extension PlanConsistency {
                 // A mid-year count of the stock caps the year end before it (stocks only grow
                 // within a year), as the run reads it.
                 func capped(_ r: (lo: Double, hi: Double), _ year: Int) -> (lo: Double, hi: Double) {
-                    let cap = plan.observations.filter {
-                        $0.indicator == pid && $0.year == year + 1 && $0.quality == .snapshot
-                    }.map { $0.value + $0.writtenHalfUnit }.min()
-                    guard pkind == .stock, let cap, cap >= r.lo else { return r }
+                    guard let cap = plan.yearEndCap(of: pid, year: year), cap >= r.lo else { return r }
                     return (r.lo, min(r.hi, cap))
                 }
                 let (a, b) = (capped(range(now, pkind), now.year), capped(range(before, pkind), before.year))

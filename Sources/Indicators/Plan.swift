@@ -80,6 +80,24 @@ public struct Plan: Sendable {
         return History(indicator: id, points: ObservationSelection.select(candidates))
     }
 
+    /// The most a stock can have been at the end of `year`, from a mid-year count of the next
+    /// year (quality `snapshot`): the count as rounded (stocks only grow within a year, the
+    /// reading that makes the count a floor for its own year end). The count the year's rule
+    /// selects when it is a count; when a year-end report is preferred for that year instead
+    /// (high-tech enterprises: "超3300" for 2024 beside the mid-2024 count of 3,072), the lowest
+    /// count reported for it. Nil for other kinds and without a count.
+    public func yearEndCap(of id: String, year: Int) -> Double? {
+        guard kind(of: id) == .stock else { return nil }
+        let rows = observations.filter { $0.indicator == id && $0.year == year + 1 }
+        let counts: [Observation]
+        if let chosen = ObservationSelection.select(rows).first, chosen.quality == .snapshot {
+            counts = [chosen]
+        } else {
+            counts = rows.filter { $0.quality == .snapshot }
+        }
+        return counts.map { $0.value + $0.writtenHalfUnit }.min()
+    }
+
     /// Values identities give where the data have none (quality `derived`, the rule in `source`):
     /// a stock's previous year from its year-end value and the year's net change,
     /// stock(t − 1) = stock(t) − net(t), or its next year, stock(t) = stock(t − 1) + net(t), and a

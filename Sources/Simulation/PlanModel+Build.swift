@@ -127,15 +127,12 @@ extension PlanModel {
             ser.anchors = anchors
             (ser.stratum, ser.cap) = (stratum, cap)
             (ser.lower, ser.upper) = (lower, upper)
-            // A stock counted mid-year t was at most that count (as rounded) at the end of t − 1,
-            // also when a year-end report is preferred for t itself (high-tech enterprises: "超3300"
-            // at the end of 2024 is used for 2024, and the mid-2024 count of 3,072 caps 2023).
+            // A stock counted mid-year t was at most that count (as rounded) at the end of t − 1
+            // (`Plan.yearEndCap`).
             ser.ceiling = years.map { y in
-                guard s.kind == .stock, !parts[k].exact.points.contains(where: { $0.year == y }),
-                    asOf.map({ y + 1 <= $0 }) ?? true
+                guard !parts[k].exact.points.contains(where: { $0.year == y }), asOf.map({ y + 1 <= $0 }) ?? true
                 else { return nil }
-                return plan.observations.filter { $0.indicator == s.id && $0.year == y + 1 && $0.quality == .snapshot }
-                    .map { $0.value + $0.writtenHalfUnit }.min()
+                return plan.yearEndCap(of: s.id, year: y)
             }
             series.append(ser)
         }

@@ -203,6 +203,14 @@ struct EvidenceFlagsTests {
             let above = (0..<2000).filter { scratch.vals[prepared.at(0, t, 2000) + $0] > 174.5 }
             #expect(above.isEmpty, "plan \(i): \(above.count) paths above the mid-2024 count")
         }
+        // A count the file sets aside for another count of the same year caps nothing.
+        let two = Plan(
+            metadata: Self.meta, indicators: [ind], drivers: [],
+            observations: [
+                Observation(indicator: "x", year: 2024, value: 174, text: "174", quality: .snapshot, selected: true),
+                Observation(indicator: "x", year: 2024, value: 120, text: "120", quality: .snapshot, selected: false),
+            ])
+        #expect(two.yearEndCap(of: "x", year: 2023) == 174.5)
     }
 
     /// A year interpolated between an exact year and a year known by bounds follows each path's
