@@ -77,6 +77,21 @@ extension PlanConsistency {
                     "\(one.count) indicators have one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
                     at: nil))
         }
+        // Plan years before an indicator's first figure are drawn backwards from it (`backcast`).
+        let firstPlanYear = plan.metadata.firstYear
+        let backcast: [String] = plan.indicators.compactMap { ind in
+            guard ind.kind != .netChange, let first = plan.history(of: ind.id).firstYear, first > firstPlanYear
+            else { return nil }
+            return first - 1 == firstPlanYear
+                ? "\(ind.id) (\(firstPlanYear))" : "\(ind.id) (\(firstPlanYear)–\(first - 1))"
+        }
+        if !backcast.isEmpty {
+            f.append(
+                Finding(
+                    .info, nil,
+                    "\(backcast.count) indicators are first known after \(firstPlanYear); their earlier plan years are drawn backwards from their first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
+                    at: nil))
+        }
         return f
     }
 

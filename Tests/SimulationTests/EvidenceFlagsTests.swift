@@ -171,6 +171,10 @@ struct EvidenceFlagsTests {
         #expect(built.series[0].sources == [.unavailable, .backcast, .backcast, .bounded, .simulated])
         let g = Self.outcome(PlanSimulator.run(model: built, paths: 4096, seed: 2, threads: 2), .goal, 2025)
         #expect(g.status == .simulated && g.pMet != nil)
+        #expect(
+            PlanConsistency.check(plan).contains {
+                $0.message.contains("drawn backwards") && $0.message.contains("posts (2022–2023)")
+            })
     }
 
     /// A stock counted mid-year (a snapshot) was at most that count at the end of the year
