@@ -77,6 +77,22 @@ extension PlanConsistency {
                     "\(one.count) indicators have one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
                     at: nil))
         }
+        // Mid-year counts cap the year end before them (`Plan.yearEndCap`), where that year has no
+        // exact value.
+        let caps: [String] = plan.indicators.flatMap { ind -> [String] in
+            let exactYears = Set(plan.history(of: ind.id).split(kind: ind.kind).exact.years)
+            return plan.metadata.dataYears.compactMap { y in
+                guard !exactYears.contains(y), let cap = plan.yearEndCap(of: ind.id, year: y) else { return nil }
+                return "\(ind.id) \(y) ≤ \(format(cap))"
+            }
+        }
+        if !caps.isEmpty {
+            f.append(
+                Finding(
+                    .info, nil,
+                    "mid-year counts cap the year end before them (stocks only grow within a year): \(caps.joined(separator: ", "))",
+                    at: nil))
+        }
         // Plan years before an indicator's first figure are drawn backwards from it (`backcast`).
         let firstPlanYear = plan.metadata.firstYear
         let backcast: [String] = plan.indicators.compactMap { ind in

@@ -215,6 +215,7 @@ struct EvidenceFlagsTests {
                 Observation(indicator: "x", year: 2024, value: 120, text: "120", quality: .snapshot, selected: false),
             ])
         #expect(two.yearEndCap(of: "x", year: 2023) == 174.5)
+        #expect(PlanConsistency.check(two).contains { $0.message.contains("x 2023 ≤ 174.5") })
     }
 
     /// A year interpolated between an exact year and a year known by bounds follows each path's
