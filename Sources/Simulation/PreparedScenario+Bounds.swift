@@ -59,9 +59,7 @@ extension PreparedScenario {
         }
         for k in order where series[k].sources.contains(.bounded) {
             let ser = series[k]
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bounds:" + id
-            for byte in ("bounds:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bounds:" + ser.id, block: b)
             // Feasible intervals, from the last year back.
             var feasible = [(lo: Double, hi: Double)?](repeating: nil, count: yearCount + 1)
             for t in stride(from: yearCount - 1, through: 0, by: -1) {
@@ -86,7 +84,7 @@ extension PreparedScenario {
                     var (a, z) = (lo, hi)
                     if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }
                     if !(a <= z) { (a, z) = (lo, hi) }
-                    let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                    let u = g.nextOpenUnit()
                     var v = a + u * (z - a)
                     if ser.isCount {
                         v = min(max(v.rounded(), a.rounded(.up)), max(z.rounded(.down), a.rounded(.up)))
@@ -108,9 +106,7 @@ extension PreparedScenario {
     func bridge(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, ser) in model.series.enumerated() where ser.sources.contains(.interpolated) {
             guard let sigma = ser.scale.first, sigma > 0 else { continue }
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "bridge:" + id
-            for byte in ("bridge:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bridge:" + ser.id, block: b)
             func anchor(_ t: Int) -> Bool { ser.sources[t] == .observed || ser.sources[t] == .bounded }
             for t in 0..<yearCount where ser.sources[t] == .interpolated {
                 // The known years around t: as the timeline recorded them (a year before the
@@ -155,7 +151,7 @@ extension PreparedScenario {
                     }
                     if drawnB, tr.admits(s.vals[ob + p]), midB.isFinite { z += w * (tr.forward(s.vals[ob + p]) - midB) }
                     if bounded {
-                        let u = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                        let u = g.nextOpenUnit()
                         s.vals[o + p] = tr.inverse(TruncatedNormal.draw(mean: z, sd: sd, lo: zlo, hi: zhi, u: u))
                     } else {
                         s.vals[o + p] = tr.inverse(z + sd * Ziggurat.normal(using: &g))
@@ -183,9 +179,7 @@ extension PreparedScenario {
             let z0 = tr.forward(ser.known[oi] ?? .nan)
             guard z0.isFinite, c1.isFinite else { continue }
             let drift = c1 - z0, cap = ser.cap
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of "backcast:" + id
-            for byte in ("backcast:" + ser.id).utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
+            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "backcast:" + ser.id, block: b)
             qmaps[ser.stratum][0].withUnsafeBufferPointer { q in
                 for t in stride(from: first - 1, through: 0, by: -1) where ser.sources[t] == .backcast {
                     let o = at(k, t, n), next = at(k, t + 1, n)
@@ -219,7 +213,7 @@ extension PreparedScenario {
                                 let m = (a + b) / 2
                                 if sigma * PreparedScenario.lookup(q, m) >= need { b = m } else { a = m }
                             }
-                            let r = (Double(g.next() >> 11) + 0.5) * 0x1p-53
+                            let r = g.nextOpenUnit()
                             u = TruncatedNormal.draw(mean: 0, sd: 1, lo: b, hi: .infinity, u: r)
                         }
                         let step = drift + min(max(sigma * PreparedScenario.lookup(q, u), -cap), cap)

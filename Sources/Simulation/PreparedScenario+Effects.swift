@@ -5,10 +5,8 @@ import Indicators
 extension PreparedScenario {
     /// Per-path uniforms of each lever, from the lever's own stream.
     func leverDraws(block b: Int, paths n: Int, seed: UInt64, perPath: Int, lever: String) -> [Double] {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of the lever name
-        for byte in lever.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        var g = Xoshiro256PlusPlus.stream(seed: seed, scenario: h, block: UInt64(b))
-        return (0..<(n * perPath)).map { _ in (Double(g.next() >> 11) + 0.5) * 0x1p-53 }
+        var g = Xoshiro256PlusPlus.stream(seed: seed, named: lever, block: b)
+        return (0..<(n * perPath)).map { _ in g.nextOpenUnit() }
     }
 
     func isSimulated(_ k: Int, _ t: Int) -> Bool { model.series[k].sources[t] == .simulated }

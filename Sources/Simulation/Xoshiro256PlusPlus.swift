@@ -20,6 +20,14 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
         self.init(state: (sm.next(), sm.next(), sm.next(), sm.next()))
     }
 
+    /// The stream of one block of paths keyed by a name (a lever, or "bounds:" + a series id):
+    /// `stream(seed:scenario:block:)` with the name's 64-bit FNV-1a hash as the scenario key.
+    static func stream(seed: UInt64, named name: String, block: Int) -> Xoshiro256PlusPlus {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return stream(seed: seed, scenario: h, block: UInt64(block))
+    }
+
     /// The stream of one block of paths of one scenario.
     public static func stream(seed: UInt64, scenario: UInt64, block: UInt64) -> Xoshiro256PlusPlus {
         var sm = SplitMix64(state: seed)
@@ -68,6 +76,10 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
     /// A double in [0, 1) from the top 53 bits.
     @inlinable @inline(__always)
     mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    /// A double in (0, 1), never 0 or 1 (for an inverse CDF): the top 53 bits plus one half.
+    @inlinable @inline(__always)
+    mutating func nextOpenUnit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
 }
 
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), used to seed and key streams.
