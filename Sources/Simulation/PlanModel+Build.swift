@@ -128,9 +128,15 @@ extension PlanModel {
             (ser.stratum, ser.cap) = (stratum, cap)
             (ser.lower, ser.upper) = (lower, upper)
             // A stock counted mid-year t was at most that count (as rounded) at the end of t − 1
-            // (`Plan.yearEndCap`).
+            // (`Plan.yearEndCap`). One pass over the observations finds the years with a count,
+            // so a large plan does not scan them once per year.
+            let counted = Set(
+                s.kind == .stock
+                    ? plan.observations.lazy.filter { $0.indicator == s.id && $0.quality == .snapshot }.map(\.year) : []
+            )
             ser.ceiling = years.map { y in
-                guard !parts[k].exact.points.contains(where: { $0.year == y }), asOf.map({ y + 1 <= $0 }) ?? true
+                guard counted.contains(y + 1), !parts[k].exact.points.contains(where: { $0.year == y }),
+                    asOf.map({ y + 1 <= $0 }) ?? true
                 else { return nil }
                 return plan.yearEndCap(of: s.id, year: y)
             }
