@@ -79,10 +79,16 @@ extension PlanConsistency {
         }
         // Mid-year counts cap the year end before them (`Plan.yearEndCap`), where that year has no
         // exact value.
-        let caps: [String] = plan.indicators.flatMap { ind -> [String] in
+        let countYears = Dictionary(
+            grouping: plan.observations.filter { $0.quality == .snapshot }, by: \.indicator
+        ).mapValues { Set($0.map { $0.year - 1 }) }
+        let caps: [String] = plan.indicators.filter { $0.kind == .stock }.flatMap { ind -> [String] in
+            guard let years = countYears[ind.id] else { return [] }
             let exactYears = Set(plan.history(of: ind.id).split(kind: ind.kind).exact.years)
-            return plan.metadata.dataYears.compactMap { y in
-                guard !exactYears.contains(y), let cap = plan.yearEndCap(of: ind.id, year: y) else { return nil }
+            return years.sorted().compactMap { y in
+                guard plan.metadata.dataYears.contains(y), !exactYears.contains(y),
+                    let cap = plan.yearEndCap(of: ind.id, year: y)
+                else { return nil }
                 return "\(ind.id) \(y) ≤ \(format(cap))"
             }
         }
