@@ -45,6 +45,15 @@ struct EvidenceFlagsTests {
         return (stock, net)
     }
 
+    /// One block of `n` paths of model `m` (no levers), read as value(series, year index, path).
+    static func paths(_ m: PlanModel, _ n: Int, seed: UInt64) -> (Int, Int, Int) -> Double {
+        let prepared = PreparedScenario(model: m, levers: [])
+        var scratch = prepared.scratch(n)
+        prepared.simulate(block: 0, paths: n, seed: seed, into: &scratch)
+        let vals = scratch.vals
+        return { k, t, p in vals[prepared.at(k, t, n) + p] }
+    }
+
     static func outcome(_ r: PlanSimulationResult, _ kind: TargetSpec.Kind, _ year: Int) -> TargetOutcome {
         r.targets.first { $0.spec.kind == kind && $0.spec.year == year }!
     }
@@ -201,10 +210,8 @@ struct EvidenceFlagsTests {
             let t = m.years.firstIndex(of: 2023)!
             #expect(m.series[0].ceiling[t] == 174.5)
             #expect(m.series[0].sources[t] == (i == 0 ? .interpolated : .backcast))
-            let prepared = PreparedScenario(model: m, levers: [])
-            var scratch = prepared.scratch(2000)
-            prepared.simulate(block: 0, paths: 2000, seed: 8, into: &scratch)
-            let above = (0..<2000).filter { scratch.vals[prepared.at(0, t, 2000) + $0] > 174.5 }
+            let v = Self.paths(m, 2000, seed: 8)
+            let above = (0..<2000).filter { v(0, t, $0) > 174.5 }
             #expect(above.isEmpty, "plan \(i): \(above.count) paths above the mid-2024 count")
         }
         // A count the file sets aside for another count of the same year caps nothing.
@@ -316,11 +323,9 @@ struct EvidenceFlagsTests {
         let m = try PlanModel.build(plan: plan(net2023: 400))
         let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
         let t = try #require(m.years.firstIndex(of: 2023))
-        let prepared = PreparedScenario(model: m, levers: [])
-        var scratch = prepared.scratch(1000)
-        prepared.simulate(block: 0, paths: 1000, seed: 9, into: &scratch)
+        let v = Self.paths(m, 1000, seed: 9)
         for p in 0..<1000 {
-            let s23 = scratch.vals[prepared.at(ks, t, 1000) + p], n23 = scratch.vals[prepared.at(kn, t, 1000) + p]
+            let s23 = v(ks, t, p), n23 = v(kn, t, p)
             #expect(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744, "path \(p): \(s23), \(n23)")
             if !(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744) { break }
         }
@@ -358,11 +363,8 @@ struct EvidenceFlagsTests {
         let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
         let (t23, t24) = (m.years.firstIndex(of: 2023)!, m.years.firstIndex(of: 2024)!)
         #expect(m.series[kn].sources[t23] == .derived)
-        let prepared = PreparedScenario(model: m, levers: [])
         let n = 2000
-        var scratch = prepared.scratch(n)
-        prepared.simulate(block: 0, paths: n, seed: 4, into: &scratch)
-        func v(_ k: Int, _ t: Int, _ p: Int) -> Double { scratch.vals[prepared.at(k, t, n) + p] }
+        let v = Self.paths(m, n, seed: 4)
         var broken = 0
         for p in 0..<n {
             let (s22, s23, s24) = (v(ks, t23 - 1, p), v(ks, t23, p), v(ks, t24, p))
@@ -390,12 +392,10 @@ struct EvidenceFlagsTests {
         let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
         let t = m.years.firstIndex(of: 2023)!
         #expect(m.series[ks].sources[t] == .bounded && m.series[ks].lower[t] == 3144 && m.series[ks].upper[t] == 3184)
-        let prepared = PreparedScenario(model: m, levers: [])
         let n = 1000
-        var scratch = prepared.scratch(n)
-        prepared.simulate(block: 0, paths: n, seed: 6, into: &scratch)
+        let v = Self.paths(m, n, seed: 6)
         let broken = (0..<n).filter { p in
-            let (s23, n23) = (scratch.vals[prepared.at(ks, t, n) + p], scratch.vals[prepared.at(kn, t, n) + p])
+            let (s23, n23) = (v(ks, t, p), v(kn, t, p))
             return !(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744)
         }
         #expect(broken.isEmpty, "\(broken.count) paths")
@@ -421,12 +421,9 @@ struct EvidenceFlagsTests {
         let mc = try PlanModel.build(plan: chained)
         let t24 = mc.years.firstIndex(of: 2024)!
         #expect(mc.series[ks].sources[t24] == .bounded)
-        let pc = PreparedScenario(model: mc, levers: [])
-        var sc = pc.scratch(n)
-        pc.simulate(block: 0, paths: n, seed: 7, into: &sc)
+        let vc = Self.paths(mc, n, seed: 7)
         let brokenChain = (0..<n).filter { p in
-            let s23 = sc.vals[pc.at(ks, t, n) + p], s24 = sc.vals[pc.at(ks, t24, n) + p]
-            let n24 = sc.vals[pc.at(kn, t24, n) + p]
+            let (s23, s24, n24) = (vc(ks, t, p), vc(ks, t24, p), vc(kn, t24, p))
             return !(n24 >= 300 && n24 <= 330 && n24 == s24 - s23 && s23 >= 3000 && s23 <= 3300)
         }
         #expect(brokenChain.isEmpty, "\(brokenChain.count) paths")
