@@ -43,21 +43,23 @@ for k in map(int, a.shifts.split(",")):
     if a.library: args += ["--library", a.library]
     r = subprocess.run(args, capture_output=True, text=True)
     if r.returncode != 0: sys.exit(f"k={k}: plancast exited {r.returncode}: {r.stderr.strip()[:300]}")
-    tally = collections.defaultdict(lambda: [0, 0, 0, 0])
+    tally = collections.defaultdict(lambda: [0, 0, 0, 0]); smape = []
     for row in csv.DictReader(open(fc)):
-        y = truth[row["series_id"]][int(row["step"]) - 1]
+        y = truth[row["series_id"]][int(row["step"]) - 1]; med = float(row["q0.5"])
+        smape.append(200 * abs(med - y) / (abs(med) + abs(y)) if abs(med) + abs(y) > 0 else 0)
         for key in ("all", int(row["step"])):
             t = tally[key]
             t[0] += 1; t[1] += float(row["lo80"]) <= y <= float(row["hi80"])
             t[2] += float(row["lo95"]) <= y <= float(row["hi95"]); t[3] += y < float(row["q0.5"])
     n, c80, c95, below = tally["all"]
     steps = [tally[j][1] / tally[j][0] for j in range(1, a.h + 1)]
-    for name, v in (("cov80", c80 / n), ("cov95", c95 / n), ("below", below / n)): means[name].append(v)
+    for name, v in (("cov80", c80 / n), ("cov95", c95 / n), ("below", below / n), ("smape", sum(smape) / n)):
+        means[name].append(v)
     means["steps"].append(steps)
     print(f"k={k}: {len(truth)} series cov80={c80 / n:.3f} cov95={c95 / n:.3f} below_med={below / n:.3f}"
-          f"  80% by step: " + " ".join(f"{c:.2f}" for c in steps))
+          f" sMAPE={sum(smape) / n:.2f}  80% by step: " + " ".join(f"{c:.2f}" for c in steps))
 m = {k: sum(v) / len(v) for k, v in means.items() if k != "steps"}
 spread = max(means["cov80"]) - min(means["cov80"])
 print(f"mean over {len(means['cov80'])} periods: cov80={m['cov80']:.3f} cov95={m['cov95']:.3f} "
-      f"below_med={m['below']:.3f}  (cov80 ranges over {spread:.3f})  80% by step: "
+      f"below_med={m['below']:.3f} sMAPE={m['smape']:.2f}  (cov80 ranges over {spread:.3f})  80% by step: "
       + " ".join(f"{sum(c) / len(c):.2f}" for c in zip(*means["steps"])))
