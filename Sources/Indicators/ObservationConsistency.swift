@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks of the observations a reviewer would make: ranges, whole numbers, children within
 /// parents, years outside the plan's data range, conflicting reports and how each was resolved,
 /// implausible jumps, shares entered as fractions and net changes that contradict their stocks.
@@ -209,12 +211,15 @@ extension PlanConsistency {
             let stock = plan.kind(of: id) == .stock
             for (a, b) in zip(pts, pts.dropFirst()) where (a.value > 0 || (stock && a.value == 0)) && b.value >= 0 {
                 if a.value == 0 && b.value < 20 { continue }
-                let ratio = b.value / max(a.value, 1)
+                // The plain ratio, also below 1: a share entered as a fraction (0.0383 for 3.83%)
+                // before a percentage was missed while the ratio's denominator was max(a, 1).
+                let ratio = a.value > 0 ? b.value / a.value : .infinity
                 if ratio < 0.05 || ratio > 20 {
+                    let factor = ratio.isFinite ? "× \(String(format: "%.3g", ratio))" : "from zero"
                     f.append(
                         Finding(
                             .warning, id,
-                            "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (× \(String(ratio + 0).prefix(6))); check the unit and the digits",
+                            "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (\(factor)); check the unit and the digits",
                             at: b.location))
                 }
             }

@@ -67,6 +67,34 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.severity == .error && $0.message.contains("outside the range") })
     }
 
+    /// A value below 1 entered in the wrong unit (0.0546 万人 for 5.46) before a correct one was
+    /// missed: the jump's ratio was taken against max(previous, 1), so 0.0546 → 5.6 read × 5.6.
+    /// And the factor is printed whole (a 1e-300 before 2,400 is × 2.4e+303, not "× 2400.0";
+    /// 1e308 before 2,400 is × 2.4e-305, not "× 2.4e-3").
+    @Test func aJumpFromAValueBelowOneIsCaughtAndItsFactorPrintedWhole() {
+        let talent = Indicator(
+            id: "talent", parent: nil, row: "1", nameZh: "t", nameEn: "t", category: "c", kind: .level, unit: "万人",
+            targets: [2022: 6, 2023: 6.5], headline: HeadlineGoal(rule: .final, value: 6.5))
+        func jumps(_ a: Double, _ b: Double) -> [String] {
+            PlanConsistency.checkJumps(
+                plan(
+                    [talent],
+                    obs: [
+                        Observation(indicator: "talent", year: 2020, value: a),
+                        Observation(indicator: "talent", year: 2021, value: b),
+                    ])
+            ).map(\.message)
+        }
+        #expect(
+            jumps(0.0546, 5.6) == [
+                "value moves from 0.0546 in 2020 to 5.6 in 2021 (× 103); check the unit and the digits"
+            ])
+        #expect(jumps(5.46, 5.6).isEmpty)
+        #expect(jumps(0.5, 0.6).isEmpty)
+        #expect(jumps(1e-300, 2400).first?.contains("(× 2.4e+303)") == true)
+        #expect(jumps(1e308, 2400).first?.contains("(× 2.4e-305)") == true)
+    }
+
     @Test func everyYearGoal() {
         let f = PlanConsistency.check(plan([ind("proj", .flow, [1000, 900], rule: .everyYear, goal: 1000)]))
         #expect(f.contains { $0.severity == .warning && $0.message.contains("below the every-year goal") })
