@@ -25,6 +25,7 @@ public struct CSVTable: Sendable {
         }
         var all = [[String]]()
         var lines = [Int]()
+        var spans = [Int]()
         var line = 1
         while let row = reader.next() {
             let spanned = row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
@@ -32,6 +33,7 @@ public struct CSVTable: Sendable {
             if !(row.count == 1 && row[0].trimmingWhitespace().isEmpty) {
                 all.append(row)
                 lines.append(line)
+                spans.append(spanned)
             }
             line += 1 + spanned
         }
@@ -54,10 +56,18 @@ public struct CSVTable: Sendable {
             }
         }
         for (k, row) in all.enumerated().dropFirst() where row.count != header.count {
+            // A quote left open swallows everything up to the next quote into one cell: its
+            // separators, and its line ends.
+            let swallowed = row.firstIndex { $0.unicodeScalars.contains(separator) || $0.contains("\n") }
+            let hint =
+                if row.count < header.count, let j = swallowed {
+                    "field \(j + 1) is quoted and holds \(spans[k] > 0 ? "\(spans[k] + 1) lines" : "separators"): a quote may be unbalanced (write a quote inside a cell as \"\")"
+                } else {
+                    row.count < header.count ? "the row looks truncated" : "an unquoted comma may split a value"
+                }
             throw InputError(
                 file: file, line: lines[k], column: min(row.count, header.count) + 1,
-                "row has \(row.count) fields, the header has \(header.count)",
-                hint: row.count < header.count ? "the row looks truncated" : "an unquoted comma may split a value")
+                "row has \(row.count) fields, the header has \(header.count)", hint: hint)
         }
         self.header = cleanHeader
         self.rows = Array(all.dropFirst())

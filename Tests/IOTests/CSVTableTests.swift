@@ -56,6 +56,22 @@ struct CSVTableTests {
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    /// A quote opened by mistake and closed by a later quote on the row (or lines below) makes one
+    /// cell of several: the row comes out short, and the hint said "the row looks truncated".
+    /// It names the swallowing field instead.
+    @Test func aStrayQuoteIsNamedAsTheLikelyCause() {
+        func hint(_ text: String) -> String? {
+            do {
+                _ = try CSVTable(text: text, file: "q.csv")
+                return nil
+            } catch { return error.hint }
+        }
+        #expect(hint("a,b,c,d\n1,\"x,2,\"y\",4\n")?.contains("field 2 is quoted and holds separators") == true)
+        #expect(hint("a,b,c\n\"x\ny,z\",1\n")?.contains("field 1 is quoted and holds 2 lines") == true)
+        #expect(hint("a,b,c\n1,2\n") == "the row looks truncated")
+        #expect(hint("a,b\n1,2,3\n") == "an unquoted comma may split a value")
+    }
+
     @Test func structuralErrors() {
         #expect(throws: InputError.self) { try CSVTable(text: "", file: "e.csv") }
         #expect { try CSVTable(text: "y,x\n1,2\n3\n", file: "t.csv") } throws: { ($0 as! InputError).line == 3 }
