@@ -60,10 +60,14 @@ public enum PlanLoader {
             text: try readText(path: planPath, encoding: encoding, offersEncodingOption: false), file: planPath)
         var values = [String: Node]()
         var files = ["indicators": "indicators.csv", "drivers": "drivers.csv", "observations": "observations.csv"]
+        // Files plan.yaml names itself must exist (the default drivers and observations files
+        // may be absent): a misspelt or absolute name was silently read as "no observations".
+        var named = [String: Node]()
         for (key, _, value) in try doc.mapping(doc.root, allowed: planKeys, what: "plan.yaml") {
             if key == "files" {
                 for (fk, _, fv) in try doc.mapping(value, allowed: fileKeys, what: "files") {
                     files[fk] = try doc.string(fv, fk)
+                    named[fk] = fv
                 }
             } else {
                 values[key] = value
@@ -110,10 +114,21 @@ public enum PlanLoader {
             baseYear: baseYear)
 
         var read = [InputFile(role: "plan", path: planPath)]
-        let indicatorsPath = dir.appendingPathComponent(files["indicators"]!).path
+        /// A name from plan.yaml: relative to the plan's folder, or absolute.
+        func resolve(_ key: String) throws(InputError) -> String {
+            let name = files[key]!
+            let path = name.hasPrefix("/") ? name : dir.appendingPathComponent(name).path
+            if let node = named[key], !FileManager.default.fileExists(atPath: path) {
+                throw doc.error(
+                    at: node, "files: \(key) names '\(name)', which does not exist (looked for \(path))",
+                    hint: "give a path relative to the plan's folder, or remove the entry to use none")
+            }
+            return path
+        }
+        let indicatorsPath = try resolve("indicators")
         let indicators = try loadIndicators(path: indicatorsPath, years: meta.years, encoding: encoding)
         read.append(InputFile(role: "plan", path: indicatorsPath))
-        let driversPath = dir.appendingPathComponent(files["drivers"]!).path
+        let driversPath = try resolve("drivers")
         var drivers = [Driver]()
         if FileManager.default.fileExists(atPath: driversPath) {
             drivers = try loadDrivers(path: driversPath, indicatorIDs: indicators.map(\.id), encoding: encoding)
@@ -135,7 +150,8 @@ public enum PlanLoader {
         let ids = indicators.map(\.id) + drivers.map(\.id)
         let kinds = Dictionary(
             uniqueKeysWithValues: indicators.map { ($0.id, $0.kind) } + drivers.map { ($0.id, $0.kind) })
-        let obsPath = override ?? dir.appendingPathComponent(files["observations"]!).path
+        let obsPath: String
+        if let override { obsPath = override } else { obsPath = try resolve("observations") }
         let observations: [Observation]
         if override == nil && !FileManager.default.fileExists(atPath: obsPath) {
             observations = []
