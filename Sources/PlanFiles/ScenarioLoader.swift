@@ -37,7 +37,8 @@ public enum ScenarioLoader {
             if let done = resolvedByFile[s.file] { return done }
             guard chain.count < maxInheritance else {
                 throw InputError(
-                    file: s.file, "inherits through more than \(maxInheritance) scenarios in a row",
+                    file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column,
+                    "inherits through more than \(maxInheritance) scenarios in a row",
                     hint: "let it inherit from a scenario nearer the baseline")
             }
             let chain = chain + [s]
@@ -60,13 +61,16 @@ public enum ScenarioLoader {
             }
             guard let parent else {
                 throw InputError(
-                    file: s.file, "inherits from unknown scenario '\(parentName)'",
+                    file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column,
+                    "inherits from unknown scenario '\(parentName)'",
                     hint: nearest(to: parentName, among: Array(byName.keys)).map { "did you mean '\($0)'?" }
                         ?? "name a scenario file in the same folder")
             }
             if chain.contains(where: { $0.name == parent.name || sameFile($0.file, parent.file) }) {
                 let names = (chain + [parent]).map(\.name).joined(separator: " → ")
-                throw InputError(file: s.file, "inheritance cycle: \(names)", hint: "remove one 'inherits'")
+                throw InputError(
+                    file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column, "inheritance cycle: \(names)",
+                    hint: "remove one 'inherits'")
             }
             let resolved = s.resolved(parent: try resolve(parent, chain: chain))
             resolvedByFile[s.file] = resolved

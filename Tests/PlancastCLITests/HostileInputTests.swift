@@ -125,7 +125,11 @@ struct HostileInputTests {
             status: 65, stderr: "selected-twice.csv:3:5: 'rd_intensity' in 2021 is selected twice"),
         Case(
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
-            status: 65, stderr: "inheritance cycle: fx → other-name → fx"),
+            status: 65, stderr: "fy.yaml:2:11: inheritance cycle: fx → other-name → fx"),
+        Case(
+            name: "inherits from a scenario that does not exist (located at the key)",
+            arguments: ["check", h + "inherits-unknown.yaml"],
+            status: 65, stderr: "inherits-unknown.yaml:2:11: inherits from unknown scenario 'nowhere'"),
         Case(
             name: "inheritance 40 scenarios deep", arguments: ["check", h + "deep-inherit/c39.yaml"],
             status: 65, stderr: "inherits through more than 32 scenarios in a row"),
