@@ -118,10 +118,18 @@ public enum PlanLoader {
         func resolve(_ key: String) throws(InputError) -> String {
             let name = files[key]!
             let path = name.hasPrefix("/") ? name : dir.appendingPathComponent(name).path
-            if let node = named[key], !FileManager.default.fileExists(atPath: path) {
+            guard let node = named[key] else { return path }
+            var folder: ObjCBool = false
+            let problem =
+                name.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "is empty"
+                : !FileManager.default.fileExists(atPath: path, isDirectory: &folder)
+                    ? "names '\(name)', which does not exist (looked for \(path))"
+                    : folder.boolValue ? "names '\(name)', which is a folder" : nil
+            if let problem {
                 throw doc.error(
-                    at: node, "files: \(key) names '\(name)', which does not exist (looked for \(path))",
-                    hint: "give a path relative to the plan's folder, or remove the entry to use none")
+                    at: node, "files: \(key) \(problem)",
+                    hint: "give a file's path relative to the plan's folder, or remove the entry")
             }
             return path
         }

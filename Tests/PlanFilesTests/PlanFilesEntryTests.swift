@@ -34,6 +34,18 @@ struct PlanFilesEntryTests {
         }
     }
 
+    /// An empty entry (`observations:`) or a folder was "cannot read the file: it is a folder",
+    /// at the folder's path, with no line (found by scripts/eval/mutate_pipeline.py).
+    @Test(arguments: [("''", "is empty"), (".", "names '.', which is a folder")])
+    func anEmptyOrFolderEntryIsAnErrorAtItsEntry(name: String, message: String) throws {
+        let dir = try plan(observations: name)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect { try PlanLoader.load(directory: dir.path) } throws: {
+            let e = $0 as! InputError
+            return e.file.hasSuffix("plan.yaml") && e.line == 15 && e.message.contains("files: observations \(message)")
+        }
+    }
+
     @Test func anAbsoluteNameIsReadWhereItPoints() throws {
         let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-obs-\(UUID()).csv")
         let dir = try plan(observations: elsewhere.path)

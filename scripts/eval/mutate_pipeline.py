@@ -6,7 +6,8 @@ driver id trapping in a dictionary, a plan ending in the year 99,999,999, a shar
 whose logit is -inf, `inf` in backtest metrics) need whole inputs that parse. This script
 mutates the bundled plan, the bundled scenarios, or random yearly series, runs the real binary
 on each, and keeps every input that makes it exit with anything but 0, 64 or 65 (a signal or
-70), hang, or write NaN/inf into a CSV it reports as a success.
+70), hang, refuse it (65) without naming the file and line, or write NaN/inf into a CSV it
+reports as a success.
 
     python3 scripts/eval/mutate_pipeline.py BINARY {plan,scenarios,series,evaluate,library} SECONDS [--seed N] [--keep DIR]
 
@@ -19,6 +20,7 @@ import csv
 import math
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -218,6 +220,13 @@ def one_case(mode, binary, rnd, work):
              [binary, "backtest", "--input", series, "--horizon", h, "--output", bt]], [fc, bt])
 
 
+def located(err):
+    """Whether the first error names a file and a line: `error: PATH:LINE…` (a command's error)
+    or `PATH:LINE: error: …` (a finding of check)."""
+    first = next((l for l in err.splitlines() if l.startswith("error: ") or ": error: " in l), "")
+    return re.match(r"(error: )?[^:]+:\d+", first) is not None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary")
@@ -246,6 +255,8 @@ def main():
                 why = "run refuses input that check accepts (same plan and scenarios)"
             elif status not in (0, 64, 65):
                 why = f"exit {status}"
+            elif status == 65 and not located(err):
+                why = "bad input (exit 65) without file:line in the error"
             elif status == 0 and any(os.path.exists(o) and non_finite_cells(o) for o in outputs):
                 why = "NaN or inf in an output of a successful run"
             elif status == 0 and cmd[1] == "run" and a.mode in ("plan", "scenarios"):
