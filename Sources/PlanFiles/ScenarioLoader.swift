@@ -89,10 +89,18 @@ public enum ScenarioLoader {
             }
             out.append(resolved)
         }
-        var names = Set<String>()
-        for s in out where !names.insert(s.name).inserted {
-            throw InputError(
-                file: s.file, "two scenarios are named '\(s.name)'", hint: "give each scenario its own name")
+        var firstNamed = [String: String]()
+        for s in out {
+            if let other = firstNamed[s.name] {
+                // At the name key, or the file's first line when the name is the file's.
+                throw InputError(
+                    file: s.file, line: s.nameAt?.line ?? 1, column: s.nameAt?.column,
+                    "two scenarios are named '\(s.name)' (the other is \(other))",
+                    hint: s.nameAt == nil
+                        ? "give this file a 'name:' of its own (its name comes from the file name)"
+                        : "give each scenario its own name")
+            }
+            firstNamed[s.name] = s.file
         }
         return LoadedScenarios(scenarios: out, files: files)
     }

@@ -30,6 +30,7 @@ enum ScenarioParser {
             name: try text("name") ?? fallbackName, titleZh: try text("title_zh") ?? "",
             titleEn: try text("title_en") ?? "", description: try text("description") ?? "", file: doc.file,
             inherits: try text("inherits"))
+        if let mark = values["name"]?.mark { s.nameAt = (mark.line, mark.column) }
         if let mark = values["inherits"]?.mark { s.inheritsAt = (mark.line, mark.column) }
         var context = ScenarioContext(doc: doc, plan: plan)
         if let g = values["groups"] { try context.defineGroups(g) }

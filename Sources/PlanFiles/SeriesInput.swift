@@ -7,6 +7,8 @@ import IO
 public struct SeriesInput: Sendable {
     public struct Series: Sendable {
         public let id: String
+        /// The line of the series' first row (for messages about the whole series).
+        public var line = 0
         public var periods: [Int] = []
         public var values: [Double] = []
         /// Parallel to `periods`: true where `split` says `test`.
@@ -83,7 +85,7 @@ public struct SeriesInput: Sendable {
             }
             if byID[id] == nil {
                 order.append(id)
-                byID[id] = Series(id: id)
+                byID[id] = Series(id: id, line: line)
             }
             byID[id]!.periods.append(period)
             byID[id]!.values.append(v)

@@ -12,7 +12,8 @@ public struct Scenario: Sendable {
     /// The file it came from.
     public var file: String
     public var inherits: String?
-    /// Where `inherits` is written (line, column; 1-based), for error messages.
+    /// Where `name` and `inherits` are written (line, column; 1-based), for error messages.
+    public var nameAt: (line: Int, column: Int)?
     public var inheritsAt: (line: Int, column: Int)?
     /// The levers, in the order the file gives them (after the parent's).
     public var levers: [Lever] = []

@@ -57,7 +57,17 @@ struct BacktestCommand: ParsableCommand {
         }
         Terminal.clearProgressLine()
         guard !scored.isEmpty else {
-            throw DataError("\(batch.input): no series is long enough to hold out \(batch.horizon) values")
+            // Located at the longest series, which is what would have to grow.
+            let longest = input.series.max { $0.values.count < $1.values.count }
+            if input.hasSplit {
+                throw InputError(
+                    file: batch.input, line: longest?.line, "no series has a value marked 'train'",
+                    hint: "mark the values a forecast may use as train and those it is scored on as test")
+            }
+            throw InputError(
+                file: batch.input, line: longest?.line,
+                "no series is long enough to hold out \(batch.horizon) values (at least \(batch.horizon + 3) each); the longest, '\(longest?.id ?? "")', has \(longest?.values.count ?? 0)",
+                hint: "lower --horizon, or give longer series")
         }
         var out = CSVFormat.line(["metric", "value"])
         for (k, v) in BacktestDesign.average(scored) { out += CSVFormat.line([k, CSVFormat.roundTrip(v)]) }

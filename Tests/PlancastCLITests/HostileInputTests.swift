@@ -127,6 +127,17 @@ struct HostileInputTests {
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
             status: 65, stderr: "fy.yaml:2:11: inheritance cycle: fx → other-name → fx"),
         Case(
+            name: "two scenarios of one name (located at the second's name key)",
+            arguments: ["check", h + "twin-a.yaml", h + "twin-b.yaml"],
+            status: 65, stderr: "twin-b.yaml:2:7: two scenarios are named 'twin' (the other is "),
+        Case(
+            name: "backtest with no series long enough (located at the longest)",
+            arguments: ["backtest", "--input", h + "series-too-short.csv", "--horizon", "2"],
+            status: 65,
+            stderr:
+                "series-too-short.csv:4: no series is long enough to hold out 2 values (at least 5 each); the longest, 'b', has 3"
+        ),
+        Case(
             name: "inherits from a scenario that does not exist (located at the key)",
             arguments: ["check", h + "inherits-unknown.yaml"],
             status: 65, stderr: "inherits-unknown.yaml:2:11: inherits from unknown scenario 'nowhere'"),
