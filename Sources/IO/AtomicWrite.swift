@@ -130,13 +130,23 @@ public func canonicalPath(_ p: String) -> String {
 /// inside one of `folders` (a run folder, whose files its manifest vouches for). Nil when safe.
 public func outputConflict(_ output: String, inputs: [String], folders: [String] = []) -> String? {
     let o = canonicalPath(output)
-    if let same = inputs.first(where: { canonicalPath($0) == o }) {
+    // By name, or by identity: a hard link is the same file under another name (the output
+    // would replace the input's name; `--input hard.csv --output in.csv` was allowed).
+    let identity = fileIdentity(output)
+    if let same = inputs.first(where: { canonicalPath($0) == o || (identity != nil && fileIdentity($0) == identity) }) {
         return "\(output) is also an input of this command (\(same)); write to another file"
     }
     if let folder = folders.first(where: { o.hasPrefix(canonicalPath($0) + "/") }) {
         return "\(output) lies inside \(folder), a run folder that must not be edited; write elsewhere"
     }
     return nil
+}
+
+/// Device and inode of an existing file (nil if it cannot be examined).
+func fileIdentity(_ path: String) -> [UInt64]? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return [UInt64(st.st_dev), UInt64(st.st_ino)]
 }
 
 /// Writes text as UTF-8, optionally with a byte-order mark (Excel needs it to show Chinese).

@@ -52,6 +52,23 @@ struct AtomicWriteTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.csv")
     }
 
+    /// An output that is an input under another name: by symbolic link (resolved) or by hard
+    /// link (the same device and inode; it was allowed, and the output took the input's name).
+    @Test func anInputUnderAnotherNameIsAConflict() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.csv").path
+        try writeTextAtomically("a\n", to: input)
+        let hard = dir.appendingPathComponent("hard.csv").path, soft = dir.appendingPathComponent("soft.csv").path
+        #expect(link(input, hard) == 0)
+        try FileManager.default.createSymbolicLink(atPath: soft, withDestinationPath: "in.csv")
+        #expect(outputConflict(input, inputs: [hard]) != nil)
+        #expect(outputConflict(hard, inputs: [input]) != nil)
+        #expect(outputConflict(soft, inputs: [input]) != nil)
+        #expect(outputConflict(dir.appendingPathComponent("other.csv").path, inputs: [input, hard]) == nil)
+    }
+
     /// A writer killed by SIGKILL leaves its temporary file: the next write of the same file
     /// removes it when its process is gone, and keeps those of live processes (pid 1, itself).
     @Test func aKilledWritersTemporaryFileIsRemovedByTheNextWrite() throws {
