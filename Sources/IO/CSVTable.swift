@@ -29,8 +29,9 @@ public struct CSVTable: Sendable {
         var line = 1
         while let row = reader.next() {
             let spanned = row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
-            // Skip fully blank lines.
-            if !(row.count == 1 && row[0].trimmingWhitespace().isEmpty) {
+            // Skip blank lines, and rows of empty cells only (",,,," where a spreadsheet had an
+            // empty row).
+            if !row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
                 all.append(row)
                 lines.append(line)
                 spans.append(spanned)
@@ -40,8 +41,29 @@ public struct CSVTable: Sendable {
         if let error = reader.error {
             throw InputError(file: file, line: line, "malformed CSV: \(error)", hint: "a quote may be unbalanced")
         }
-        guard let header = all.first else {
+        guard var header = all.first else {
             throw InputError(file: file, line: 1, "the file is empty", hint: "a header row is needed")
+        }
+        // A spreadsheet's export often ends every line in empty cells ("indicator,year,value,,"):
+        // trailing columns without a name are dropped when no row has a value in them, and so
+        // are empty cells beyond the header. A value under an unnamed column is an error; one
+        // beyond the header is a row too long (below).
+        var named = header.count
+        while named > 0 && header[named - 1].trimmingWhitespace().isEmpty { named -= 1 }
+        if named > 0 {
+            for (k, row) in all.enumerated().dropFirst() where row.count > named {
+                if let j = row[named...].firstIndex(where: { !$0.trimmingWhitespace().isEmpty }), j < header.count {
+                    throw InputError(
+                        file: file, line: lines[k], column: j + 1,
+                        "a value in column \(j + 1), which has no name in the header",
+                        hint: "name the column in the header, or delete the value")
+                }
+            }
+            all = all.map { row in
+                row.count > named && row[named...].allSatisfy({ $0.trimmingWhitespace().isEmpty })
+                    ? Array(row.prefix(named)) : row
+            }
+            header = all[0]
         }
         let cleanHeader = header.map { $0.trimmingWhitespace() }
         // A set, not a search of the names before: a header of 300,000 columns took minutes.
@@ -66,7 +88,10 @@ public struct CSVTable: Sendable {
                     row.count < header.count ? "the row looks truncated" : "an unquoted comma may split a value"
                 }
             throw InputError(
-                file: file, line: lines[k], column: min(row.count, header.count) + 1,
+                file: file, line: lines[k],
+                column: row.count > header.count
+                    ? (row[header.count...].firstIndex { !$0.trimmingWhitespace().isEmpty } ?? header.count) + 1
+                    : row.count + 1,
                 "row has \(row.count) fields, the header has \(header.count)", hint: hint)
         }
         self.header = cleanHeader

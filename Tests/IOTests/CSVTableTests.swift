@@ -72,6 +72,28 @@ struct CSVTableTests {
         #expect(hint("a,b\n1,2,3\n") == "an unquoted comma may split a value")
     }
 
+    /// A spreadsheet's CSV export ends lines in empty cells and writes empty rows as ",,,":
+    /// both were errors ("empty column name in the header"). They are read as the data they
+    /// hold; a value under an unnamed column is still an error at its cell, and a value beyond
+    /// the header is located at that value.
+    @Test func aSpreadsheetsEmptyCellsAreNotColumns() throws {
+        let t = try CSVTable(text: "y,x,,\n1,2,,\n,,,\n3,4\n5,6,,,\n", file: "x.csv")
+        #expect(t.header == ["y", "x"])
+        #expect(t.rows == [["1", "2"], ["3", "4"], ["5", "6"]])
+        #expect(t.lines == [2, 4, 5])
+        #expect { try CSVTable(text: "y,x,,\n1,2,,\n3,4,z,\n", file: "x.csv") } throws: {
+            let e = $0 as! InputError
+            return e.line == 3 && e.column == 3 && e.message.contains("no name in the header")
+        }
+        #expect { try CSVTable(text: "y,x\n1,2,,7\n", file: "x.csv") } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 4 && e.message == "row has 4 fields, the header has 2"
+        }
+        #expect { try CSVTable(text: "y,,x\n1,2,3\n", file: "x.csv") } throws: {
+            ($0 as! InputError).message == "empty column name in the header"
+        }
+    }
+
     @Test func structuralErrors() {
         #expect(throws: InputError.self) { try CSVTable(text: "", file: "e.csv") }
         #expect { try CSVTable(text: "y,x\n1,2\n3\n", file: "t.csv") } throws: { ($0 as! InputError).line == 3 }
