@@ -244,9 +244,9 @@ def main():
         for cmd in commands:
             try:
                 p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-                status, err = p.returncode, p.stderr
+                status, err, out = p.returncode, p.stderr, p.stdout
             except subprocess.TimeoutExpired:
-                status, err = "timeout (120 s)", ""
+                status, err, out = "timeout (120 s)", "", ""
             runs += 1
             tally[(cmd[1], status)] = tally.get((cmd[1], status), 0) + 1
             why = None
@@ -255,7 +255,7 @@ def main():
                 why = "run refuses input that check accepts (same plan and scenarios)"
             elif status not in (0, 64, 65):
                 why = f"exit {status}"
-            elif status == 65 and not located(err):
+            elif status == 65 and not located(out + err):  # check prints its findings on stdout
                 why = "bad input (exit 65) without file:line in the error"
             elif status == 0 and any(os.path.exists(o) and non_finite_cells(o) for o in outputs):
                 why = "NaN or inf in an output of a successful run"
