@@ -297,12 +297,19 @@ extension PlanConsistency {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 })
                 else {
-                    // With no figure of the stock in the year or the year before, nothing ties them.
+                    // With no figure of the stock in the year or the year before: after its last
+                    // figure the run sets the stock's step that year to the net change's draw;
+                    // between two figures or before the first, nothing ties them.
                     if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
+                        let forecast =
+                            stock.points.contains { $0.year < o.year - 1 }
+                            && !stock.points.contains { $0.year > o.year }
                         f.append(
                             Finding(
                                 .info, ind.id,
-                                "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); the stock is forecast without it, so the two are drawn apart that year. A figure of the stock in either year ties them",
+                                forecast
+                                    ? "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' is forecast in \(o.year - 1) and \(o.year); on every path the stock's step that year is the net change's draw, and its later years move with it"
+                                    : "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); the stock is \(stock.points.contains { $0.year > o.year } ? "interpolated" : "drawn backwards") without it, so the two are drawn apart that year. A figure of the stock in either year ties them",
                                 at: o.location))
                     }
                     continue

@@ -6,6 +6,7 @@ import Indicators
 extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
     func finishPaths(paths n: Int, into s: inout Scratch) {
+        tieForecastSteps(paths: n, into: &s)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
@@ -38,6 +39,37 @@ extension PreparedScenario {
             for t in 1..<yearCount where ser.sources[t] == .derived {
                 let o = at(k, t, n), a = at(par, t, n), b0 = at(par, t - 1, n)
                 for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[b0 + p] }
+            }
+        }
+    }
+
+    /// A net change known only by a bound in a year whose two stock values are both forecast
+    /// ("2024年净增400余家" with the stock last known in 2022): on every path the stock's step that
+    /// year is the net change's draw (uniform within its bounds, `drawBounded`),
+    ///
+    ///     stock(t) = stock(t − 1) + net(t),
+    ///
+    /// and the stock's later forecast years move with it on its modelling scale, as a forecast
+    /// that starts from a year known by bounds does. Before, the stock was forecast without the
+    /// bound and the two were drawn apart that year. Runs after the levers (evidence holds on
+    /// every path, whatever the scenario). A year next to a known stock figure is tied earlier,
+    /// through the stock's own bounds (`Plan.netChangeBounds`); between two known figures or
+    /// before the first, the stock is interpolated or backcast without it (`check` says so).
+    func tieForecastSteps(paths n: Int, into s: inout Scratch) {
+        for (c, ser) in model.series.enumerated() where ser.kind == .netChange {
+            guard let par = ser.parent else { continue }
+            let tr = model.series[par].transform
+            for t in 1..<yearCount
+            where ser.sources[t] == .bounded && isSimulated(par, t - 1) && isSimulated(par, t) {
+                let net = at(c, t, n), before = at(par, t - 1, n)
+                let later = (t..<yearCount).prefix { isSimulated(par, $0) }.map { at(par, $0, n) }
+                for p in 0..<n {
+                    let target = s.vals[before + p] + s.vals[net + p], old = s.vals[later[0] + p]
+                    guard target.isFinite, old.isFinite, tr.admits(target), tr.admits(old) else { continue }
+                    let offset = tr.forward(target) - tr.forward(old)
+                    for q in later { s.vals[q + p] = tr.inverse(tr.forward(s.vals[q + p]) + offset) }
+                    s.vals[later[0] + p] = target
+                }
             }
         }
     }

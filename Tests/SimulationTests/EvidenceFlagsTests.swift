@@ -427,14 +427,41 @@ struct EvidenceFlagsTests {
             return !(n24 >= 300 && n24 <= 330 && n24 == s24 - s23 && s23 >= 3000 && s23 <= 3300)
         }
         #expect(brokenChain.isEmpty, "\(brokenChain.count) paths")
-        // Two years from any figure of the stock nothing ties them, and `check` says so.
-        let apart = Plan(
+        // Two years after the stock's last figure, both stocks forecast: the stock's 2024 step
+        // is the net change's draw on every path (they were drawn apart: 2024's net change in
+        // [300, 330] beside stock steps of any size), and `check` says how the bound is used.
+        let ahead = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],
             observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
                 Observation(indicator: "firms", year: 2022, value: 2744),
                 Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
             ])
-        #expect(PlanConsistency.check(apart).contains { $0.message.contains("the two are drawn apart") })
+        let ma = try PlanModel.build(plan: ahead)
+        #expect(ma.series[ks].sources[t] == .simulated && ma.series[ks].sources[t24] == .simulated)
+        let va = Self.paths(ma, n, seed: 8)
+        let t25 = ma.years.firstIndex(of: 2025)!
+        let apartPaths = (0..<n).filter { p in
+            let (s23, s24, n24, n25) = (va(ks, t, p), va(ks, t24, p), va(kn, t24, p), va(kn, t25, p))
+            return !(n24 >= 300 && n24 <= 330 && s24 - s23 == n24 && n25 == va(ks, t25, p) - s24)
+        }
+        #expect(apartPaths.isEmpty, "\(apartPaths.count) paths")
+        #expect(
+            PlanConsistency.check(ahead).contains {
+                $0.message.contains("the stock's step that year is the net change's draw")
+            })
+        // Between two figures of the stock nothing ties them yet, and `check` says so.
+        let between = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
+                Observation(indicator: "firms", year: 2025, value: 3400),
+            ])
+        #expect(
+            PlanConsistency.check(between).contains {
+                $0.message.contains("interpolated without it, so the two are drawn apart")
+            })
         #expect(!PlanConsistency.check(chained).contains { $0.message.contains("the two are drawn apart") })
     }
 
