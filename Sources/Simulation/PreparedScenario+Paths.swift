@@ -43,9 +43,10 @@ extension PreparedScenario {
         }
     }
 
-    /// A net change known only by a bound in a year whose two stock values are both forecast
-    /// ("2024年净增400余家" with the stock last known in 2022): on every path the stock's step that
-    /// year is the net change's draw (uniform within its bounds, `drawBounded`),
+    /// A net change known by a bound or a value in a year whose two stock values are both
+    /// forecast ("2024年净增400余家" with the stock last known in 2022; the strict reading of the
+    /// same, 400): on every path the stock's step that year is the net change's value or draw
+    /// (uniform within its bounds, `drawBounded`),
     ///
     ///     stock(t) = stock(t − 1) + net(t),
     ///
@@ -60,7 +61,9 @@ extension PreparedScenario {
             guard let par = ser.parent else { continue }
             let tr = model.series[par].transform
             for t in 1..<yearCount
-            where ser.sources[t] == .bounded && isSimulated(par, t - 1) && isSimulated(par, t) {
+            where (ser.sources[t] == .bounded || ser.sources[t] == .observed) && isSimulated(par, t - 1)
+                && isSimulated(par, t)
+            {
                 let net = at(c, t, n), before = at(par, t - 1, n)
                 let later = (t..<yearCount).prefix { isSimulated(par, $0) }.map { at(par, $0, n) }
                 for p in 0..<n {

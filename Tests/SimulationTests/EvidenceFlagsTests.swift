@@ -450,6 +450,16 @@ struct EvidenceFlagsTests {
             PlanConsistency.check(ahead).contains {
                 $0.message.contains("the stock's step that year is the net change's draw")
             })
+        // The same with the net change exact (the strict reading of the bound): the step is it.
+        let exact = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "net", year: 2024, value: 320),
+            ])
+        let ve = Self.paths(try PlanModel.build(plan: exact), n, seed: 9)
+        #expect((0..<n).allSatisfy { ve(ks, t24, $0) - ve(ks, t, $0) == 320 })
         // Between two figures of the stock nothing ties them yet, and `check` says so.
         let between = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],
