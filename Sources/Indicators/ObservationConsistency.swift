@@ -297,19 +297,19 @@ extension PlanConsistency {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 })
                 else {
-                    // With no figure of the stock in the year or the year before: after its last
-                    // figure the run sets the stock's step that year to the net change's draw;
-                    // between two figures or before the first, nothing ties them.
+                    // With no figure of the stock in the year or the year before, the run sets the
+                    // stock's step that year to the net change's draw (`tieNetChangeSteps`).
                     if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
-                        let forecast =
-                            stock.points.contains { $0.year < o.year - 1 }
-                            && !stock.points.contains { $0.year > o.year }
+                        let after = stock.points.contains { $0.year > o.year }
+                        let before = stock.points.contains { $0.year < o.year - 1 }
+                        let how =
+                            after && before
+                            ? "the difference is spread over the years up to its next figure"
+                            : after ? "its earlier years move with it" : "its later years move with it"
                         f.append(
                             Finding(
                                 .info, ind.id,
-                                forecast
-                                    ? "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' is forecast in \(o.year - 1) and \(o.year); on every path the stock's step that year is the net change's draw, and its later years move with it"
-                                    : "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); the stock is \(stock.points.contains { $0.year > o.year } ? "interpolated" : "drawn backwards") without it, so the two are drawn apart that year. A figure of the stock in either year ties them",
+                                "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); on every path the stock's step that year is the net change's draw, and \(how)",
                                 at: o.location))
                     }
                     continue

@@ -6,7 +6,7 @@ import Indicators
 extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
     func finishPaths(paths n: Int, into s: inout Scratch) {
-        tieForecastSteps(paths: n, into: &s)
+        tieNetChangeSteps(paths: n, into: &s)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
@@ -44,34 +44,56 @@ extension PreparedScenario {
     }
 
     /// A net change known by a bound or a value in a year whose two stock values are both
-    /// forecast ("2024年净增400余家" with the stock last known in 2022; the strict reading of the
+    /// unknown ("2024年净增400余家" with the stock last known in 2022; the strict reading of the
     /// same, 400): on every path the stock's step that year is the net change's value or draw
     /// (uniform within its bounds, `drawBounded`),
     ///
-    ///     stock(t) = stock(t − 1) + net(t),
+    ///     stock(t) = stock(t − 1) + net(t).
     ///
-    /// and the stock's later forecast years move with it on its modelling scale, as a forecast
-    /// that starts from a year known by bounds does. Before, the stock was forecast without the
-    /// bound and the two were drawn apart that year. Runs after the levers (evidence holds on
-    /// every path, whatever the scenario). A year next to a known stock figure is tied earlier,
-    /// through the stock's own bounds (`Plan.netChangeBounds`); between two known figures or
-    /// before the first, the stock is interpolated or backcast without it (`check` says so).
-    func tieForecastSteps(paths n: Int, into s: inout Scratch) {
+    /// After the stock's last figure (both years forecast) stock(t) is set so and the later
+    /// forecast years move with it on the modelling scale, as a forecast that starts from a year
+    /// known by bounds does; before its first figure (both backcast) stock(t − 1) is set so and
+    /// the earlier years move with it; between two figures (both interpolated) the difference is
+    /// spread over the years up to the next figure, d·(b − u)/(b − t) in year u < b, so that the
+    /// figure is kept. Before, the stock ignored the net change there and the two were drawn
+    /// apart. Runs after the levers (evidence holds on every path, whatever the scenario). A year
+    /// next to a known stock figure is tied earlier, through the stock's own bounds
+    /// (`Plan.netChangeBounds`). A path whose tie would leave the stock's range keeps its draw.
+    func tieNetChangeSteps(paths n: Int, into s: inout Scratch) {
         for (c, ser) in model.series.enumerated() where ser.kind == .netChange {
             guard let par = ser.parent else { continue }
-            let tr = model.series[par].transform
-            for t in 1..<yearCount
-            where (ser.sources[t] == .bounded || ser.sources[t] == .observed) && isSimulated(par, t - 1)
-                && isSimulated(par, t)
-            {
-                let net = at(c, t, n), before = at(par, t - 1, n)
-                let later = (t..<yearCount).prefix { isSimulated(par, $0) }.map { at(par, $0, n) }
-                for p in 0..<n {
-                    let target = s.vals[before + p] + s.vals[net + p], old = s.vals[later[0] + p]
-                    guard target.isFinite, old.isFinite, tr.admits(target), tr.admits(old) else { continue }
-                    let offset = tr.forward(target) - tr.forward(old)
-                    for q in later { s.vals[q + p] = tr.inverse(tr.forward(s.vals[q + p]) + offset) }
-                    s.vals[later[0] + p] = target
+            let stock = model.series[par]
+            let tr = stock.transform
+            for t in 1..<yearCount where ser.sources[t] == .bounded || ser.sources[t] == .observed {
+                let net = at(c, t, n), now = at(par, t, n), before = at(par, t - 1, n)
+                switch (stock.sources[t - 1], stock.sources[t]) {
+                case (.simulated, .simulated), (.backcast, .backcast):
+                    // The moving end and the years beyond it, on the side away from the known ones.
+                    let forward = stock.sources[t] == .simulated
+                    let years =
+                        forward
+                        ? Array((t..<yearCount).prefix { stock.sources[$0] == .simulated })
+                        : Array((0..<t).reversed().prefix { stock.sources[$0] == .backcast })
+                    let cells = years.map { at(par, $0, n) }
+                    for p in 0..<n {
+                        let old = s.vals[cells[0] + p]
+                        let target = forward ? s.vals[before + p] + s.vals[net + p] : s.vals[now + p] - s.vals[net + p]
+                        guard target.isFinite, old.isFinite, tr.admits(target), tr.admits(old) else { continue }
+                        let offset = tr.forward(target) - tr.forward(old)
+                        for q in cells.dropFirst() { s.vals[q + p] = tr.inverse(tr.forward(s.vals[q + p]) + offset) }
+                        s.vals[cells[0] + p] = target
+                    }
+                case (.interpolated, .interpolated):
+                    guard let b = ((t + 1)..<yearCount).first(where: { stock.sources[$0] != .interpolated }),
+                        stock.sources[b] == .observed || stock.sources[b] == .bounded
+                    else { continue }
+                    for p in 0..<n {
+                        let d = s.vals[before + p] + s.vals[net + p] - s.vals[now + p]
+                        let moved = (t..<b).map { u in s.vals[at(par, u, n) + p] + d * Double(b - u) / Double(b - t) }
+                        guard d.isFinite, moved.allSatisfy({ $0.isFinite && tr.admits($0) }) else { continue }
+                        for (u, v) in zip(t..<b, moved) { s.vals[at(par, u, n) + p] = v }
+                    }
+                default: continue
                 }
             }
         }

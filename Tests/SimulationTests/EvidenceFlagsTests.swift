@@ -460,7 +460,9 @@ struct EvidenceFlagsTests {
             ])
         let ve = Self.paths(try PlanModel.build(plan: exact), n, seed: 9)
         #expect((0..<n).allSatisfy { ve(ks, t24, $0) - ve(ks, t, $0) == 320 })
-        // Between two figures of the stock nothing ties them yet, and `check` says so.
+        // Between two figures of the stock (2021 and 2025, the years between interpolated): the
+        // 2023 step is the net change's draw and 2025 keeps its figure; before the first figure
+        // (2024, the years before backcast) likewise, 2024 kept.
         let between = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],
             observations: [
@@ -468,11 +470,36 @@ struct EvidenceFlagsTests {
                 Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
                 Observation(indicator: "firms", year: 2025, value: 3400),
             ])
+        let mb = try PlanModel.build(plan: between)
+        let t22 = mb.years.firstIndex(of: 2022)!
+        #expect(mb.series[ks].sources[t22] == .interpolated && mb.series[ks].sources[t] == .interpolated)
+        let vb = Self.paths(mb, n, seed: 10)
+        #expect(
+            (0..<n).allSatisfy { p in
+                let step = vb(ks, t, p) - vb(ks, t22, p)
+                return step >= 300 - 1e-6 && step <= 330 + 1e-6 && abs(step - vb(kn, t, p)) < 1e-6
+                    && vb(ks, t25, p) == 3400
+            })
         #expect(
             PlanConsistency.check(between).contains {
-                $0.message.contains("interpolated without it, so the two are drawn apart")
+                $0.message.contains("spread over the years up to its next figure")
             })
-        #expect(!PlanConsistency.check(chained).contains { $0.message.contains("the two are drawn apart") })
+        let first = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
+                Observation(indicator: "firms", year: 2025, value: 3400),
+            ])
+        let mf = try PlanModel.build(plan: first)
+        #expect(mf.series[ks].sources[t22] == .backcast && mf.series[ks].sources[t] == .backcast)
+        let vf = Self.paths(mf, n, seed: 11)
+        #expect(
+            (0..<n).allSatisfy { p in
+                let step = vf(ks, t, p) - vf(ks, t22, p)
+                return step >= 300 - 1e-6 && step <= 330 + 1e-6 && abs(step - vf(kn, t, p)) < 1e-6
+                    && vf(ks, t25, p) == 3400
+            })
+        #expect(!PlanConsistency.check(chained).contains { $0.message.contains("has no figure in") })
     }
 
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
