@@ -299,7 +299,13 @@ extension PlanConsistency {
                 else {
                     // With no figure of the stock in the year or the year before, the run sets the
                     // stock's step that year to the net change's draw (`tieNetChangeSteps`).
-                    if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
+                    if stock.points.isEmpty {
+                        f.append(
+                            Finding(
+                                .info, ind.id,
+                                "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure at all; the net change is forecast on its own",
+                                at: o.location))
+                    } else if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
                         let after = stock.points.contains { $0.year > o.year }
                         let before = stock.points.contains { $0.year < o.year - 1 }
                         let how =
