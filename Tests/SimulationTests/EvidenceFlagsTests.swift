@@ -484,6 +484,13 @@ struct EvidenceFlagsTests {
             PlanConsistency.check(between).contains {
                 $0.message.contains("spread over the years up to its next figure")
             })
+        let alone = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound)])
+        #expect(
+            PlanConsistency.check(alone).contains {
+                $0.message.contains("has no figure at all; the net change is forecast on its own")
+            })
         let first = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],
             observations: [
