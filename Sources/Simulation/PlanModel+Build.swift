@@ -108,9 +108,14 @@ extension PlanModel {
             // A net change is its stock's difference wherever it is not observed or bounded: a
             // year between two known net changes is not a straight line between them (it was 476
             // on every path between 436 and a bound's middle, a milestone "met" on no evidence).
+            // A year between two known net changes that is itself known by a bound is drawn
+            // within it, as after the last one (the stock's step then follows it,
+            // `tieNetChangeSteps`; the bound was ignored: "净增499家以上" in 2024 between 2022 and
+            // 2025 figures, with no stock figure beside it, read −920 to 3,080).
             if s.kind == .netChange {
                 for t in years.indices where sources[t] == .unavailable || sources[t] == .interpolated {
-                    sources[t] = .derived
+                    let bounded = sources[t] == .interpolated && (lower[t] != nil || upper[t] != nil)
+                    sources[t] = bounded ? .bounded : .derived
                 }
             }
             let assumedYears = Set(h.points.filter { $0.source == assumptionSource }.map(\.year))

@@ -450,6 +450,25 @@ struct EvidenceFlagsTests {
             PlanConsistency.check(ahead).contains {
                 $0.message.contains("the stock's step that year is the net change's draw")
             })
+        // A bound on a net change between two known ones (2022 and 2025) is drawn within it too,
+        // and ties the stock's step: it was a "derived" year, and ignored its bound (found by
+        // bound_fuzz.py: "≥ 499" read −920 to 3,080).
+        let inside = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+                Observation(indicator: "net", year: 2025, value: 350),
+            ])
+        let mi = try PlanModel.build(plan: inside)
+        #expect(mi.series[kn].sources[t24] == .bounded)
+        let vi = Self.paths(mi, n, seed: 12)
+        #expect(
+            (0..<n).allSatisfy { p in
+                let step = vi(ks, t24, p) - vi(ks, t, p)
+                return step >= 300 && step <= 330 && step == vi(kn, t24, p) && vi(ks, t25, p) - vi(ks, t24, p) == 350
+            })
         // The same with the net change exact (the strict reading of the bound): the step is it.
         let exact = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],

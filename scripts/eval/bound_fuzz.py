@@ -10,7 +10,9 @@ forecasts.csv that the year's 5%–95% range lies within the bound as Notebooks-
 reads it ("超X" X–1.1X, "近X" 0.9X–X, at least one unit for whole counts). Exits other than 0 and
 65 are findings; so is a range outside its bound, unless `check` warned that the reports cannot
 all hold (then an identity of exact values, or the stock, wins, as documented). A year an identity
-fills is held to the bound's stated end only. Works on copies
+fills is held to the bound's stated end only. Half the trials first remove some years' reports of
+the high-tech stock, and a net change's bound must then also hold for the stock's step: each
+quantile of the stock moves by no less and no more than the bound allows. Works on copies
 in SCRATCH (default: a new temporary folder), never on the repository's files.
 """
 import csv
@@ -46,10 +48,22 @@ def main():
         d = os.path.join(scratch, f"t{trial}")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-        taken = {(r[0], r[1]) for r in rows[1:] if r[5] == "yes"}
+        # Half the trials open gaps in the high-tech stock (its reports of some years removed), so
+        # that a net change's bound may fall where the stock has no figure that year or the year
+        # before (tied path by path, `tieNetChangeSteps`).
+        base = rows
+        if rng.random() < 0.5:
+            gone = set(rng.sample(["2022", "2023", "2024"], rng.randint(1, 3)))
+            base = [r for r in rows if not (r[0] == "high_tech_enterprises" and r[1] in gone)]
+        taken = {(r[0], r[1]) for r in base[1:] if r[5] == "yes"}
         added = []
         for _ in range(rng.randint(1, 3)):
-            i, y = rng.choice(TARGETS), str(rng.choice([2021, 2022, 2023, 2024, 2025]))
+            i = "net_new_high_tech_enterprises" if base is not rows and rng.random() < 0.7 else rng.choice(TARGETS)
+            y = str(rng.choice([2021, 2022, 2023, 2024, 2025]))
+            present = {int(r[1]) for r in base[1:] if r[0] == "high_tech_enterprises"}
+            gaps = [t for t in range(2023, 2026) if present and t not in present and t - 1 not in present]
+            if i == "net_new_high_tech_enterprises" and gaps and rng.random() < 0.8:
+                y = str(rng.choice(gaps))
             if (i, y) in taken:
                 continue
             kind = inds[i]["kind"]
@@ -60,7 +74,7 @@ def main():
             taken.add((i, y))
         obs = os.path.join(d, "obs.csv")
         with open(obs, "w", newline="", encoding="utf-8") as f:
-            csv.writer(f, lineterminator="\n").writerows(rows + added)
+            csv.writer(f, lineterminator="\n").writerows(base + added)
         out = os.path.join(d, "out")
         r = subprocess.run([binary, "run", BASELINE, "--plan", PLAN, "--observations", obs, "--out", out, "--paths", "4000",
                             "--no-sensitivity"], capture_output=True, text=True, timeout=600)
@@ -96,6 +110,17 @@ def main():
                 print(f"trial {trial}: {i} {y} {q} {v} read {lo:g}–{hi:g}, paths {p05:g}–{p95:g} ({x['source']}): "
                       f"{added}")
                 findings += 1
+            # A net change's bound holds for its stock's step on every path, so each quantile of
+            # the stock moves by the bound at least and at most: Q_t(q) − Q_{t−1}(q) ∈ [lo, hi].
+            a, b = fc.get(("high_tech_enterprises", str(int(y) - 1))), fc.get(("high_tech_enterprises", y))
+            if i == "net_new_high_tech_enterprises" and a and b and a["p05"] != "" and b["p05"] != "" and not warned:
+                for col in ("p05", "p25", "p50", "p75", "p95"):
+                    d = float(b[col]) - float(a[col])
+                    if d < lo - eps or d > hi + eps:
+                        print(f"trial {trial}: the stock's {col} moves by {d:g} in {y}, the net change's bound reads "
+                              f"{lo:g}–{hi:g} ({a['source']}, {b['source']}): {added}")
+                        findings += 1
+                        break
     print(f"{trials} trials, {runs} runs, {findings} findings (seed {seed}, scratch {scratch})")
     sys.exit(1 if findings else 0)
 
