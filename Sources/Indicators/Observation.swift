@@ -103,7 +103,8 @@ public struct Observation: Sendable, Equatable {
         switch quality {
         case .lowerBound: raw = (explicitLower ?? value, explicitUpper ?? above)
         case .upperBound: raw = (explicitLower ?? below, explicitUpper ?? value)
-        case .snapshot where kind == .stock: raw = (explicitLower ?? value, explicitUpper ?? above)
+        case .snapshot where kind == .stock || kind == .flow: raw = (explicitLower ?? value, explicitUpper ?? above)
+        case .snapshot where explicitLower != nil && explicitUpper != nil: raw = (explicitLower, explicitUpper)
         default:
             // An exact value with explicit bounds keeps its value: the bounds say how it is rounded.
             return nil

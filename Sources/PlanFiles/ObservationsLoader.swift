@@ -171,6 +171,24 @@ public enum ObservationsLoader {
                     "upper bound \(hi) is below the lower bound \(lo)",
                     hint: "swap them")
             }
+            // A count during the year bounds a stock's year end from below (stocks only grow
+            // within a year); of a flow it bounds the year's amount from below only, and of a net
+            // change, level or share nothing. Such a row needs the bounds it stands for written
+            // out: it was read as the year's exact value (3 listings in the first half of 2023
+            // made the year's milestone not_met, and the forecast started from 3).
+            if quality == .snapshot, let kind = kinds[id], kind != .stock, selected != false,
+                kind == .flow ? o.explicitUpper == nil : (o.explicitLower == nil || o.explicitUpper == nil)
+            {
+                throw InputError(
+                    file: t.file, line: line, column: (cq ?? 0) + 1,
+                    kind == .flow
+                        ? "a snapshot of the flow '\(id)' (a count during \(y)) is at least the year's amount so far, but says nothing of its end"
+                        : "a snapshot of the \(kind.rawValue) '\(id)' (a value during \(y)) does not bound the year's value",
+                    hint: kind == .flow
+                        ? "give the most the year can reach in the upper column (the snapshot is the lower end), or mark the row partial_year to leave it out"
+                        : "give the interval it stands for in the lower and upper columns, or mark the row partial_year to leave it out"
+                )
+            }
             // On a bound the value is the stated end unless the row gives that end: the other
             // end must not cross it ("超3400" with an upper bound of 3300 holds nothing).
             if quality == .lowerBound || quality == .snapshot, o.explicitLower == nil, let hi = o.explicitUpper, hi < v

@@ -6,7 +6,7 @@ import Testing
 @testable import PlanFiles
 
 struct ObservationsLoaderTests {
-    static let kinds: [String: IndicatorKind] = ["rd_intensity": .share, "firms": .stock]
+    static let kinds: [String: IndicatorKind] = ["rd_intensity": .share, "firms": .stock, "listings": .flow]
 
     func load(_ text: String) throws -> [Observation] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-obs-\(UUID())")
@@ -31,6 +31,28 @@ struct ObservationsLoaderTests {
         #expect(o.count == 2)
         #expect(o[0].quality == .lowerBound && o[0].source == "报道")
         #expect(o[0].location?.line == 2)
+    }
+
+    /// A count during the year bounds a stock's year end from below; of a flow it is the lower
+    /// end of the year's amount and needs its upper end written; of a share (or a net change, a
+    /// level) it needs both. It was read as the year's exact value (3 listings in the first half
+    /// of a year made its milestone not_met). A row marked not selected is never used: no error.
+    @Test func aSnapshotOfAnythingButAStockNeedsItsBoundsWrittenOut() throws {
+        let header = "indicator,year,value,quality,lower,upper,selected\n"
+        #expect { try load(header + "listings,2023,3,snapshot,,,\n") } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 4 && e.message.contains("says nothing of its end")
+        }
+        #expect { try load(header + "rd_intensity,2023,3.9,snapshot,,4.1,\n") } throws: {
+            ($0 as! InputError).message.contains("does not bound the year's value")
+        }
+        let flow = try load(header + "listings,2023,3,snapshot,,12,\n")
+        #expect(flow[0].bounds(kind: .flow).map { [$0.lower, $0.upper] } == [3, 12])
+        let share = try load(header + "rd_intensity,2023,3.9,snapshot,3.8,4.1,\n")
+        #expect(share[0].bounds(kind: .share).map { [$0.lower, $0.upper] } == [3.8, 4.1])
+        let stock = try load(header + "firms,2023,3072,snapshot,,,\n")
+        #expect(stock[0].bounds(kind: .stock)?.lower == 3072)
+        #expect(try load(header + "listings,2023,3,snapshot,,,no\n").count == 1)
     }
 
     @Test func duplicatesWithoutSourcesAreErrors() throws {
