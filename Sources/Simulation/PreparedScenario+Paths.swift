@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Indicators
 
@@ -50,26 +51,29 @@ extension PreparedScenario {
     ///
     ///     stock(t) = stock(t − 1) + net(t).
     ///
-    /// After the stock's last figure (both years forecast) stock(t) is set so and the later
-    /// forecast years move with it on the modelling scale, as a forecast that starts from a year
-    /// known by bounds does; before its first figure (both backcast) stock(t − 1) is set so and
-    /// the earlier years move with it; between two figures (both interpolated) the difference is
-    /// spread over the years up to the next figure, d·(b − u)/(b − t) in year u < b, so that the
-    /// figure is kept. Before, the stock ignored the net change there and the two were drawn
+    /// Where stock(t) is forecast (stock(t − 1) forecast or known on the path) stock(t) is set so
+    /// and the later forecast years move with it on the modelling scale, as a forecast that
+    /// starts from a year known by bounds does; where stock(t − 1) is backcast, it is set so and
+    /// the earlier years move with it; where one of the two is interpolated, it is set so and the
+    /// change fades out linearly by the nearest figure beyond it (d·(b − u)/(b − t) in year u),
+    /// which is kept. Before, the stock ignored the net change there and the two were drawn
     /// apart. Runs after the levers (evidence holds on every path, whatever the scenario). A year
     /// next to a known stock figure is tied earlier, through the stock's own bounds
     /// (`Plan.netChangeBounds`). A path whose tie would leave the stock's range keeps its draw.
     func tieNetChangeSteps(paths n: Int, into s: inout Scratch) {
+        func isKnown(_ v: ValueSource) -> Bool { v == .observed || v == .bounded }
         for (c, ser) in model.series.enumerated() where ser.kind == .netChange {
             guard let par = ser.parent else { continue }
             let stock = model.series[par]
             let tr = stock.transform
-            for t in 1..<yearCount where ser.sources[t] == .bounded || ser.sources[t] == .observed {
+            for t in 1..<yearCount where isKnown(ser.sources[t]) {
                 let net = at(c, t, n), now = at(par, t, n), before = at(par, t - 1, n)
-                switch (stock.sources[t - 1], stock.sources[t]) {
-                case (.simulated, .simulated), (.backcast, .backcast):
+                let (s0, s1) = (stock.sources[t - 1], stock.sources[t])
+                let ahead = s1 == .simulated && (s0 == .simulated || isKnown(s0))
+                let behind = s0 == .backcast && (s1 == .backcast || isKnown(s1))
+                if ahead || behind {
                     // The moving end and the years beyond it, on the side away from the known ones.
-                    let forward = stock.sources[t] == .simulated
+                    let forward = s1 == .simulated
                     let years =
                         forward
                         ? Array((t..<yearCount).prefix { stock.sources[$0] == .simulated })
@@ -83,19 +87,39 @@ extension PreparedScenario {
                         for q in cells.dropFirst() { s.vals[q + p] = tr.inverse(tr.forward(s.vals[q + p]) + offset) }
                         s.vals[cells[0] + p] = target
                     }
-                case (.interpolated, .interpolated):
+                } else if s1 == .interpolated && (s0 == .interpolated || isKnown(s0)) {
+                    // stock(t) moves to stock(t − 1) + net(t); the change fades out by the next figure b.
                     guard let b = ((t + 1)..<yearCount).first(where: { stock.sources[$0] != .interpolated }),
-                        stock.sources[b] == .observed || stock.sources[b] == .bounded
+                        isKnown(stock.sources[b])
                     else { continue }
-                    for p in 0..<n {
-                        let d = s.vals[before + p] + s.vals[net + p] - s.vals[now + p]
-                        let moved = (t..<b).map { u in s.vals[at(par, u, n) + p] + d * Double(b - u) / Double(b - t) }
-                        guard d.isFinite, moved.allSatisfy({ $0.isFinite && tr.admits($0) }) else { continue }
-                        for (u, v) in zip(t..<b, moved) { s.vals[at(par, u, n) + p] = v }
-                    }
-                default: continue
+                    let change = (0..<n).map { p in s.vals[before + p] + s.vals[net + p] - s.vals[now + p] }
+                    spread(par, from: t, to: b, by: change, into: &s, transform: tr)
+                } else if s0 == .interpolated && isKnown(s1) {
+                    // stock(t − 1) moves to stock(t) − net(t); the change fades out by the figure a before.
+                    guard let a = (0..<(t - 1)).last(where: { stock.sources[$0] != .interpolated }),
+                        isKnown(stock.sources[a])
+                    else { continue }
+                    let change = (0..<n).map { p in s.vals[now + p] - s.vals[net + p] - s.vals[before + p] }
+                    spread(par, from: t - 1, to: a, by: change, into: &s, transform: tr)
                 }
             }
+        }
+    }
+
+    /// Moves series k's interpolated year `from` by `change[p]` on path p and the years between
+    /// it and the known year `to` by the share change·|to − u|/|to − from|, so that `to` keeps
+    /// its value; a path whose moved values would leave the series' range keeps its draw.
+    private func spread(
+        _ k: Int, from: Int, to: Int, by changes: [Double], into s: inout Scratch, transform tr: Transform
+    ) {
+        let n = changes.count
+        let years = from < to ? Array(from..<to) : Array((to + 1)...from)
+        let span = Double(abs(to - from))
+        for p in 0..<n {
+            let change = changes[p]
+            let moved = years.map { u in s.vals[at(k, u, n) + p] + change * Double(abs(to - u)) / span }
+            guard change.isFinite, moved.allSatisfy({ $0.isFinite && tr.admits($0) }) else { continue }
+            for (u, v) in zip(years, moved) { s.vals[at(k, u, n) + p] = v }
         }
     }
 

@@ -469,6 +469,25 @@ struct EvidenceFlagsTests {
                 let step = vi(ks, t24, p) - vi(ks, t, p)
                 return step >= 300 && step <= 330 && step == vi(kn, t24, p) && vi(ks, t25, p) - vi(ks, t24, p) == 350
             })
+        // A net change's bound beside a stock year that is itself known only through another net
+        // change's bound (2023 from 2022's figure): the stock's 2024 step is 2024's net change
+        // (found by bound_fuzz.py: the stock's 2024 was forecast from 2023 without it).
+        let chainedNets = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [
+                Observation(indicator: "firms", year: 2021, value: 2308),
+                Observation(indicator: "firms", year: 2022, value: 2744),
+                Observation(indicator: "net", year: 2023, value: 409, quality: .upperBound),
+                Observation(indicator: "net", year: 2024, value: 476, quality: .upperBound),
+            ])
+        let mcn = try PlanModel.build(plan: chainedNets)
+        #expect(mcn.series[ks].sources[t] == .bounded && mcn.series[ks].sources[t24] == .simulated)
+        let vcn = Self.paths(mcn, n, seed: 13)
+        #expect(
+            (0..<n).allSatisfy { p in
+                let step = vcn(ks, t24, p) - vcn(ks, t, p)
+                return step >= 428 && step <= 476 && step == vcn(kn, t24, p)
+            })
         // The same with the net change exact (the strict reading of the bound): the step is it.
         let exact = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],

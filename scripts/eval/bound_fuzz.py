@@ -69,8 +69,10 @@ def main():
             kind = inds[i]["kind"]
             v = rng.choice(values.get(i, [100.0])) * rng.uniform(0.8, 1.3)
             v = min(round(v, 2), 95.0) if kind == "share" else float(round(v))
-            added.append([i, y, repr(v), inds[i]["unit"], rng.choice(["lower_bound", "upper_bound", "snapshot"]),
-                          "yes", "bound_fuzz", "", "", ""])
+            # A snapshot (a count during the year) bounds a stock only; of anything else it needs
+            # its bounds written out (exit 65 otherwise).
+            qualities = ["lower_bound", "upper_bound"] + (["snapshot"] if kind == "stock" else [])
+            added.append([i, y, repr(v), inds[i]["unit"], rng.choice(qualities), "yes", "bound_fuzz", "", "", ""])
             taken.add((i, y))
         obs = os.path.join(d, "obs.csv")
         with open(obs, "w", newline="", encoding="utf-8") as f:
