@@ -36,12 +36,21 @@ extension PlanConsistency {
                 parent.unit == ind.unit
             else { continue }
             let ph = plan.history(of: pid)
+            // As read: a child known by a bound exceeds its parent only if its least value is
+            // above the parent's greatest ("≥ 180" beside a parent's mid-year count of 174, at
+            // year end 174–191, can hold; it was an error).
             for o in plan.history(of: ind.id).points {
-                if let p = ph.value(in: o.year), o.value > p {
+                guard let po = ph.points.first(where: { $0.year == o.year }) else { continue }
+                let least = o.bounds(kind: ind.kind).map { $0.lower ?? -.infinity } ?? o.value
+                let greatest = po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value
+                if least > greatest {
+                    let exact = o.bounds(kind: ind.kind) == nil && po.bounds(kind: parent.kind) == nil
                     f.append(
                         Finding(
                             .error, ind.id,
-                            "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(p)))",
+                            exact
+                                ? "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(po.value)))"
+                                : "observed \(o.text) in \(o.year) (at least \(format(least))) exceeds its parent '\(pid)' (\(po.text), at most \(format(greatest)))",
                             at: o.location))
                 }
             }

@@ -23,7 +23,21 @@ extension PreparedScenario {
         let series = model.series
         // Parents first: a net change follows its stock's draws.
         let netChanges = series.indices.filter { series[$0].kind == .netChange }
-        let order = series.indices.filter { series[$0].kind != .netChange } + netChanges
+        // A child of the same kind and unit never exceeds its parent (`containment`): parents
+        // are drawn first, the parent at least the child's least value, the child at most the
+        // parent's draw on the path ("≥ 180" beside a parent counted 174 mid-year: the child
+        // was drawn above the parent on most paths).
+        let within = Dictionary(
+            containment.filter { $0.lag == 0 && series[$0.parent].kind == series[$0.child].kind }.map {
+                ($0.child, $0.parent)
+            },
+            uniquingKeysWith: { a, _ in a })
+        var children = [Int: [Int]]()
+        for (c, p) in within { children[p, default: []].append(c) }
+        func depth(_ k: Int) -> Int { within[k].map { 1 + depth($0) } ?? 0 }
+        let order =
+            series.indices.filter { series[$0].kind != .netChange }.sorted { (depth($0), $0) < (depth($1), $1) }
+            + netChanges
         var nets = [Int: [Int]]()
         for c in netChanges {
             if let par = series[c].parent { nets[par, default: []].append(c) }
@@ -43,7 +57,17 @@ extension PreparedScenario {
                 var hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
                 // The next year's mid-year count caps it, unless the two reports contradict.
                 if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
-                return (lo, hi)
+                // At least its children's least values (unless that contradicts its own bounds).
+                let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
+                return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
+            default: return nil
+            }
+        }
+        /// The least value of child c in year t, as its own evidence says (nil if unknown there).
+        func childLeast(_ c: Int, _ t: Int) -> Double? {
+            switch series[c].sources[t] {
+            case .observed: return series[c].known[t]
+            case .bounded: return (t < series[c].lower.count ? series[c].lower[t] : nil) ?? series[c].known[t]
             default: return nil
             }
         }
@@ -80,9 +104,11 @@ extension PreparedScenario {
                 let (lo, hi) = feasible[t] ?? own(k, t)!
                 let net = known(k, t - 1) ? netInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
+                let parentCell = within[k].flatMap { known($0, t) ? at($0, t, n) : nil }
                 for p in 0..<n {
                     var (a, z) = (lo, hi)
                     if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }
+                    if let q = parentCell, s.vals[q + p] >= a { z = min(z, s.vals[q + p]) }
                     if !(a <= z) { (a, z) = (lo, hi) }
                     let u = g.nextOpenUnit()
                     var v = a + u * (z - a)

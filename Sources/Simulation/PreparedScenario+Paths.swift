@@ -27,9 +27,11 @@ extension PreparedScenario {
                 }
             }
         }
-        // Children within their parents (`containment`, found once per scenario).
+        // Children within their parents (`containment`, found once per scenario), in every year
+        // drawn on the path (forecast, backcast, bridged or within bounds; a backcast child
+        // exceeded its interpolated parent).
         for c in containment {
-            for t in c.lag..<yearCount where isSimulated(c.child, t) {
+            for t in c.lag..<yearCount where model.series[c.child].sources[t] != .observed {
                 let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
                 for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
             }

@@ -547,6 +547,50 @@ struct EvidenceFlagsTests {
         #expect(!PlanConsistency.check(chained).contains { $0.message.contains("has no figure in") })
     }
 
+    /// A child of the same kind and unit known by a bound beside its parent's mid-year count:
+    /// "≥ 180" under a parent counted 174 in mid-2024 (year end 174–191 as read) can hold, and
+    /// was an error in `check`; in the run the two were drawn apart (the child above its parent
+    /// on most paths), and the child's backcast years above the parent's bridge. Now the parent
+    /// is at least the child's least value, the child at most the parent's draw, on every path.
+    @Test func aChildKnownByABoundStaysWithinItsParent() throws {
+        let parent = Indicator(
+            id: "experts", row: "1", nameZh: "e", nameEn: "e", category: "c", kind: .stock, unit: "名",
+            targets: [2025: 200], headline: HeadlineGoal(rule: .final, value: 200))
+        let child = Indicator(
+            id: "own", parent: "experts", row: "1.1", nameZh: "o", nameEn: "o", category: "c", kind: .stock, unit: "名",
+            targets: [2025: 65], headline: HeadlineGoal(rule: .final, value: 65))
+        let plan = Plan(
+            metadata: Self.meta, indicators: [parent, child], drivers: [],
+            observations: [
+                Observation(indicator: "experts", year: 2021, value: 132),
+                Observation(indicator: "experts", year: 2024, value: 174, quality: .snapshot),
+                Observation(indicator: "own", year: 2024, value: 180, quality: .lowerBound),
+            ])
+        #expect(!PlanConsistency.check(plan).contains { $0.severity == .error }, "\(PlanConsistency.check(plan))")
+        let m = try PlanModel.build(plan: plan)
+        let (kp, kc) = (m.series.firstIndex { $0.id == "experts" }!, m.series.firstIndex { $0.id == "own" }!)
+        let t24 = m.years.firstIndex(of: 2024)!
+        let n = 1000
+        let v = Self.paths(m, n, seed: 14)
+        let broken = (0..<n).filter { p in
+            let (e, o) = (v(kp, t24, p), v(kc, t24, p))
+            let earlier = (0..<t24).allSatisfy { t in !v(kc, t, p).isFinite || v(kc, t, p) <= v(kp, t, p) }
+            return !(o >= 180 && o <= e && e >= 180 && e <= 191.4 && earlier)
+        }
+        #expect(broken.isEmpty, "\(broken.count) paths")
+        // Impossible as read: "≥ 200" under at most 191.4 is still an error.
+        let impossible = Plan(
+            metadata: Self.meta, indicators: [parent, child], drivers: [],
+            observations: [
+                Observation(indicator: "experts", year: 2024, value: 174, quality: .snapshot),
+                Observation(indicator: "own", year: 2024, value: 200, quality: .lowerBound),
+            ])
+        #expect(
+            PlanConsistency.check(impossible).contains {
+                $0.severity == .error && $0.message.contains("exceeds its parent")
+            })
+    }
+
     /// The identity the other way: 2,308 in 2021 and a net increase of 436 in 2022 make 2022's
     /// "超2700" exactly 2,744 (`derived`).
     @Test func anIdentityFillsTheNextYearToo() {
