@@ -10,7 +10,8 @@ forecasts.csv that the year's 5%–95% range lies within the bound as Notebooks-
 reads it ("超X" X–1.1X, "近X" 0.9X–X, at least one unit for whole counts). Exits other than 0 and
 65 are findings; so is a range outside its bound, unless `check` warned that the reports cannot
 all hold (then an identity of exact values, or the stock, wins, as documented). A year an identity
-fills is held to the bound's stated end only. Half the trials first remove some years' reports of
+fills is held to the bound's stated end only. A child of the same kind and unit must stay at or
+below its parent in every quantile. Half the trials first remove some years' reports of
 the high-tech stock, and a net change's bound must then also hold for the stock's step: each
 quantile of the stock moves by no less and no more than the bound allows. Works on copies
 in SCRATCH (default: a new temporary folder), never on the repository's files.
@@ -28,7 +29,7 @@ PLAN = os.path.join(ROOT, "Notebooks-data", "kunshan-2022-2025")
 BASELINE = os.path.join(ROOT, "Scenarios", "baseline.yaml")
 TARGETS = ["high_tech_enterprises", "net_new_high_tech_enterprises", "rd_intensity", "talent_resource_total",
            "strategic_emerging_share", "national_major_talent_experts", "new_incubators", "unicorn_candidates",
-           "high_tech_industry_share", "new_listed_companies"]
+           "high_tech_industry_share", "new_listed_companies", "self_cultivated_national_experts"]
 
 
 def main():
@@ -91,6 +92,8 @@ def main():
         fc = {(x["indicator"], x["year"]): x for x in csv.DictReader(open(os.path.join(out, "forecasts.csv"),
                                                                          encoding="utf-8"))
               if x["scenario"] == "baseline"}
+        if not warned:
+            findings += children_within_parents(fc, inds, trial, added)
         for i, y, v, _, q, *_ in added:
             kind, v = inds[i]["kind"], float(v)
             step = 1.0 if kind in ("stock", "flow") and v == round(v) else 0.0
@@ -118,13 +121,36 @@ def main():
             if i == "net_new_high_tech_enterprises" and a and b and a["p05"] != "" and b["p05"] != "" and not warned:
                 for col in ("p05", "p25", "p50", "p75", "p95"):
                     d = float(b[col]) - float(a[col])
-                    if d < lo - eps or d > hi + eps:
+                    # The written quantiles come from a histogram of 4,096 bins (HistogramQuantiles):
+                    # each is within one bin width of the exact one, about 0.1% of a wide range.
+                    slack = eps + 1e-3 * max(abs(float(a[col])), abs(float(b[col])))
+                    if d < lo - slack or d > hi + slack:
                         print(f"trial {trial}: the stock's {col} moves by {d:g} in {y}, the net change's bound reads "
                               f"{lo:g}–{hi:g} ({a['source']}, {b['source']}): {added}")
                         findings += 1
                         break
     print(f"{trials} trials, {runs} runs, {findings} findings (seed {seed}, scratch {scratch})")
     sys.exit(1 if findings else 0)
+
+
+def children_within_parents(fc, inds, trial, added):
+    """A child of the same kind and unit is at most its parent on every path, so each of its
+    quantiles is at most the parent's. Returns the number of findings."""
+    found = 0
+    for i, row in inds.items():
+        p = row.get("parent") or ""
+        if not p or p not in inds or inds[p]["kind"] != row["kind"] or inds[p]["unit"] != row["unit"]:
+            continue
+        for (ind, y), x in fc.items():
+            parent = fc.get((p, y))
+            if ind != i or not parent or x["p05"] == "" or parent["p05"] == "":
+                continue
+            for col in ("p05", "p50", "p95"):
+                if float(x[col]) > float(parent[col]) + 1e-3 * max(1.0, abs(float(parent[col]))) + 1:
+                    print(f"trial {trial}: {i} {y} {col} {x[col]} above its parent {p} ({parent[col]}): {added}")
+                    found += 1
+                    break
+    return found
 
 
 if __name__ == "__main__":
