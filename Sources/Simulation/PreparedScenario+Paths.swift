@@ -29,11 +29,21 @@ extension PreparedScenario {
         }
         // Children within their parents (`containment`, found once per scenario), in every year
         // drawn on the path (forecast, backcast, bridged or within bounds; a backcast child
-        // exceeded its interpolated parent).
+        // exceeded its interpolated parent). Where the child is known (observed, or drawn within
+        // its bounds) and the parent is not, the parent is raised to the child instead: the
+        // child's evidence is also the parent's ("≥ 180" under a forecast parent).
+        func known(_ v: ValueSource) -> Bool { v == .observed || v == .bounded }
         for c in containment {
-            for t in c.lag..<yearCount where model.series[c.child].sources[t] != .observed {
+            let (child, parent) = (model.series[c.child], model.series[c.parent])
+            for t in c.lag..<yearCount {
                 let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
-                for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
+                if known(child.sources[t]) && !known(parent.sources[t - c.lag]) {
+                    for p in 0..<n where s.vals[o + p].isFinite && s.vals[q + p].isFinite {
+                        s.vals[q + p] = max(s.vals[q + p], s.vals[o + p])
+                    }
+                } else if child.sources[t] != .observed {
+                    for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
+                }
             }
         }
         // Net changes from their stock, path by path.

@@ -578,6 +578,20 @@ struct EvidenceFlagsTests {
             return !(o >= 180 && o <= e && e >= 180 && e <= 191.4 && earlier)
         }
         #expect(broken.isEmpty, "\(broken.count) paths")
+        // A forecast parent is raised to its bounded child; the child keeps its bound (it was
+        // cut down to the parent's forecast, below 180, once children were kept within parents
+        // in bounded years).
+        let forecastParent = Plan(
+            metadata: Self.meta, indicators: [parent, child], drivers: [],
+            observations: [
+                Observation(indicator: "experts", year: 2021, value: 132),
+                Observation(indicator: "experts", year: 2022, value: 140),
+                Observation(indicator: "own", year: 2024, value: 180, quality: .lowerBound),
+            ])
+        let mp = try PlanModel.build(plan: forecastParent)
+        #expect(mp.series[kp].sources[t24] == .simulated)
+        let vp = Self.paths(mp, n, seed: 15)
+        #expect((0..<n).allSatisfy { p in vp(kc, t24, p) >= 180 && vp(kp, t24, p) >= vp(kc, t24, p) })
         // Impossible as read: "≥ 200" under at most 191.4 is still an error.
         let impossible = Plan(
             metadata: Self.meta, indicators: [parent, child], drivers: [],
