@@ -49,13 +49,15 @@ def main():
         d = os.path.join(scratch, f"t{trial}")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-        # Half the trials open gaps in the high-tech stock (its reports of some years removed), so
+        # Half the trials open gaps in the high-tech stock or the national experts (reports of some
+        # years removed), so
         # that a net change's bound may fall where the stock has no figure that year or the year
         # before (tied path by path, `tieNetChangeSteps`).
         base = rows
         if rng.random() < 0.5:
-            gone = set(rng.sample(["2022", "2023", "2024"], rng.randint(1, 3)))
-            base = [r for r in rows if not (r[0] == "high_tech_enterprises" and r[1] in gone)]
+            thinned = rng.choice(["high_tech_enterprises", "high_tech_enterprises", "national_major_talent_experts"])
+            gone = set(rng.sample(["2019", "2022", "2023", "2024"], rng.randint(1, 3)))
+            base = [r for r in rows if not (r[0] == thinned and r[1] in gone)]
         taken = {(r[0], r[1]) for r in base[1:] if r[5] == "yes"}
         added = []
         for _ in range(rng.randint(1, 3)):
