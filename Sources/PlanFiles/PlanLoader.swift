@@ -281,6 +281,24 @@ public enum PlanLoader {
                     departments: departments, targets: targets, headline: headline, commitment: commitment,
                     location: SourceLocation(file: path, line: line)))
         }
+        // A row may not be its own ancestor: "其中" rows form a tree (a loop of parents made the
+        // run recurse without end).
+        let parentOf = Dictionary(uniqueKeysWithValues: out.compactMap { i in i.parent.map { (i.id, $0) } })
+        for ind in out {
+            var chain = [ind.id]
+            var next = parentOf[ind.id]
+            while let p = next {
+                chain.append(p)
+                if p == ind.id {
+                    throw InputError(
+                        file: path, line: ind.location?.line, column: col["parent"]! + 1,
+                        "the parents of '\(ind.id)' loop back to it: \(chain.joined(separator: " → "))",
+                        hint: "a \"其中\" row names the row it belongs to; one of these parents is wrong")
+                }
+                if chain.count > out.count { break }
+                next = parentOf[p]
+            }
+        }
         return out
     }
 

@@ -34,7 +34,12 @@ extension PreparedScenario {
             uniquingKeysWith: { a, _ in a })
         var children = [Int: [Int]]()
         for (c, p) in within { children[p, default: []].append(c) }
-        func depth(_ k: Int) -> Int { within[k].map { 1 + depth($0) } ?? 0 }
+        // Generations above k (a loop of parents, which the plan loader refuses, stops the count).
+        func depth(_ k: Int) -> Int {
+            var (d, next) = (0, within[k])
+            while let p = next, d < series.count { (d, next) = (d + 1, within[p]) }
+            return d
+        }
         let order =
             series.indices.filter { series[$0].kind != .netChange }.sorted { (depth($0), $0) < (depth($1), $1) }
             + netChanges

@@ -190,6 +190,19 @@ struct HostileInputTests {
             arguments: ["check", "--plan", h + "plan-endless"],
             status: 65, stderr: "plan-endless/plan.yaml:4:12: the plan would run 99997978 years"),
         Case(
+            name: "parents in a loop (the run recursed without end: SIGSEGV)",
+            arguments: ["check", "--plan", h + "plan-parent-loop"],
+            status: 65,
+            stderr:
+                "plan-parent-loop/indicators.csv:2:2: the parents of 'firms' loop back to it: firms → big_firms → firms"
+        ),
+        Case(
+            name: "run with parents in a loop",
+            arguments: [
+                "run", "--plan", h + "plan-parent-loop", "--paths", "500", "--out", "/tmp/plancast-never-loop",
+            ],
+            status: 65, stderr: "the parents of 'firms' loop back to it"),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
