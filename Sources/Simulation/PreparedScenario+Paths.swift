@@ -126,12 +126,17 @@ extension PreparedScenario {
     ) {
         let n = changes.count
         let years = from < to ? Array(from..<to) : Array((to + 1)...from)
-        let span = Double(abs(to - from))
+        // Each year's cell and its share of the change, once for all paths.
+        let cells = years.map { (at(k, $0, n), Double(abs(to - $0)) / Double(abs(to - from))) }
         for p in 0..<n {
             let change = changes[p]
-            let moved = years.map { u in s.vals[at(k, u, n) + p] + change * Double(abs(to - u)) / span }
-            guard change.isFinite, moved.allSatisfy({ $0.isFinite && tr.admits($0) }) else { continue }
-            for (u, v) in zip(years, moved) { s.vals[at(k, u, n) + p] = v }
+            // Checked first, written after: no array per path.
+            guard change.isFinite,
+                cells.allSatisfy({ c, w in
+                    let v = s.vals[c + p] + change * w; return v.isFinite && tr.admits(v)
+                })
+            else { continue }
+            for (c, w) in cells { s.vals[c + p] += change * w }
         }
     }
 

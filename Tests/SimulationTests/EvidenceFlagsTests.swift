@@ -382,12 +382,15 @@ struct EvidenceFlagsTests {
     /// way, an exact 2023 of 3,164 puts 2022 at 3,164 − [400, 440].
     @Test func aNetChangeBoundAloneBoundsItsStock() throws {
         let (stock, net) = Self.firmsAndNet(targets: true)
+        func firms(_ obs: [Observation]) -> Plan {
+            Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        }
         let obs = [
             Observation(indicator: "firms", year: 2021, value: 2308),
             Observation(indicator: "firms", year: 2022, value: 2744),
             Observation(indicator: "net", year: 2023, value: 400, quality: .lowerBound),
         ]
-        let plan = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        let plan = firms(obs)
         let m = try PlanModel.build(plan: plan)
         let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
         let t = m.years.firstIndex(of: 2023)!
@@ -399,25 +402,21 @@ struct EvidenceFlagsTests {
             return !(s23 >= 3144 && s23 <= 3184 && n23 == s23 - 2744)
         }
         #expect(broken.isEmpty, "\(broken.count) paths")
-        let before = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2023, value: 3164),
-                Observation(indicator: "net", year: 2023, value: 400, quality: .lowerBound),
-            ])
+        let before = firms([
+            Observation(indicator: "firms", year: 2023, value: 3164),
+            Observation(indicator: "net", year: 2023, value: 400, quality: .lowerBound),
+        ])
         let b22 = try #require(before.history(of: "firms").points.first { $0.year == 2022 })
         #expect(b22.bounds(kind: .stock)?.lower == 2724 && b22.bounds(kind: .stock)?.upper == 2764)
         // Beside a year itself known by a bound ("突破3000" in 2023, "净增300余家" in 2024): the
         // stock's 2024 lies in [3000, 3300] + [300, 330], and on every path net(2024) is in its
         // bounds and is the difference of the two draws.
-        let chained = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "firms", year: 2022, value: 2744),
-                Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
-                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
-            ])
+        let chained = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound),
+            Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+        ])
         let mc = try PlanModel.build(plan: chained)
         let t24 = mc.years.firstIndex(of: 2024)!
         #expect(mc.series[ks].sources[t24] == .bounded)
@@ -430,13 +429,11 @@ struct EvidenceFlagsTests {
         // Two years after the stock's last figure, both stocks forecast: the stock's 2024 step
         // is the net change's draw on every path (they were drawn apart: 2024's net change in
         // [300, 330] beside stock steps of any size), and `check` says how the bound is used.
-        let ahead = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "firms", year: 2022, value: 2744),
-                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
-            ])
+        let ahead = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+        ])
         let ma = try PlanModel.build(plan: ahead)
         #expect(ma.series[ks].sources[t] == .simulated && ma.series[ks].sources[t24] == .simulated)
         let va = Self.paths(ma, n, seed: 8)
@@ -453,14 +450,12 @@ struct EvidenceFlagsTests {
         // A bound on a net change between two known ones (2022 and 2025) is drawn within it too,
         // and ties the stock's step: it was a "derived" year, and ignored its bound (found by
         // bound_fuzz.py: "≥ 499" read −920 to 3,080).
-        let inside = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "firms", year: 2022, value: 2744),
-                Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
-                Observation(indicator: "net", year: 2025, value: 350),
-            ])
+        let inside = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2024, value: 300, quality: .lowerBound),
+            Observation(indicator: "net", year: 2025, value: 350),
+        ])
         let mi = try PlanModel.build(plan: inside)
         #expect(mi.series[kn].sources[t24] == .bounded)
         let vi = Self.paths(mi, n, seed: 12)
@@ -472,14 +467,12 @@ struct EvidenceFlagsTests {
         // A net change's bound beside a stock year that is itself known only through another net
         // change's bound (2023 from 2022's figure): the stock's 2024 step is 2024's net change
         // (found by bound_fuzz.py: the stock's 2024 was forecast from 2023 without it).
-        let chainedNets = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "firms", year: 2022, value: 2744),
-                Observation(indicator: "net", year: 2023, value: 409, quality: .upperBound),
-                Observation(indicator: "net", year: 2024, value: 476, quality: .upperBound),
-            ])
+        let chainedNets = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2023, value: 409, quality: .upperBound),
+            Observation(indicator: "net", year: 2024, value: 476, quality: .upperBound),
+        ])
         let mcn = try PlanModel.build(plan: chainedNets)
         #expect(mcn.series[ks].sources[t] == .bounded && mcn.series[ks].sources[t24] == .simulated)
         let vcn = Self.paths(mcn, n, seed: 13)
@@ -489,25 +482,21 @@ struct EvidenceFlagsTests {
                 return step >= 428 && step <= 476 && step == vcn(kn, t24, p)
             })
         // The same with the net change exact (the strict reading of the bound): the step is it.
-        let exact = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "firms", year: 2022, value: 2744),
-                Observation(indicator: "net", year: 2024, value: 320),
-            ])
+        let exact = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2024, value: 320),
+        ])
         let ve = Self.paths(try PlanModel.build(plan: exact), n, seed: 9)
         #expect((0..<n).allSatisfy { ve(ks, t24, $0) - ve(ks, t, $0) == 320 })
         // Between two figures of the stock (2021 and 2025, the years between interpolated): the
         // 2023 step is the net change's draw and 2025 keeps its figure; before the first figure
         // (2024, the years before backcast) likewise, 2024 kept.
-        let between = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "firms", year: 2021, value: 2308),
-                Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
-                Observation(indicator: "firms", year: 2025, value: 3400),
-            ])
+        let between = firms([
+            Observation(indicator: "firms", year: 2021, value: 2308),
+            Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
+            Observation(indicator: "firms", year: 2025, value: 3400),
+        ])
         let mb = try PlanModel.build(plan: between)
         let t22 = mb.years.firstIndex(of: 2022)!
         #expect(mb.series[ks].sources[t22] == .interpolated && mb.series[ks].sources[t] == .interpolated)
@@ -522,19 +511,15 @@ struct EvidenceFlagsTests {
             PlanConsistency.check(between).contains {
                 $0.message.contains("spread over the years up to its next figure")
             })
-        let alone = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound)])
+        let alone = firms([Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound)])
         #expect(
             PlanConsistency.check(alone).contains {
                 $0.message.contains("has no figure at all; the net change is forecast on its own")
             })
-        let first = Plan(
-            metadata: Self.meta, indicators: [stock, net], drivers: [],
-            observations: [
-                Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
-                Observation(indicator: "firms", year: 2025, value: 3400),
-            ])
+        let first = firms([
+            Observation(indicator: "net", year: 2023, value: 300, quality: .lowerBound),
+            Observation(indicator: "firms", year: 2025, value: 3400),
+        ])
         let mf = try PlanModel.build(plan: first)
         #expect(mf.series[ks].sources[t22] == .backcast && mf.series[ks].sources[t] == .backcast)
         let vf = Self.paths(mf, n, seed: 11)
