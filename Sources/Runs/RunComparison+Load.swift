@@ -135,7 +135,8 @@ extension RunComparison {
                 c throws(InputError) in try t.columnIndex(c)
             }
             var keys = [[String]](), rows = [[String]: Entry]()
-            for r in t.rows {
+            for (i, r) in t.rows.enumerated() {
+                try checkProbability(r[cols[5]], se: r[cols[6]], table: t, row: i, columns: (cols[5], cols[6]))
                 if let only, r[cols[0]] != only { continue }
                 var key = Array(cols.prefix(4).map { r[$0] })
                 if let pick { key[0] = pick.0 == pick.1 ? pick.0 : "\(pick.0)→\(pick.1)" }
@@ -169,5 +170,29 @@ extension RunComparison {
                 beyondNoise: retargeted ? "target_changed" : d.beyondNoise ? "yes" : "no")
         }
         return (rows, pick)
+    }
+
+    /// A run's P(met) is a probability in [0, 1] or `insufficient_data`, and its standard error
+    /// a finite number ≥ 0 (empty beside `insufficient_data`). A manifest guards the bytes, not
+    /// their meaning: a folder edited and re-hashed by hand must not turn into a comparison of
+    /// `nan` against a number.
+    static func checkProbability(
+        _ p: String, se: String, table t: CSVTable, row i: Int, columns: (Int, Int)
+    ) throws(InputError) {
+        func fail(_ column: Int, _ what: String) throws(InputError) -> Never {
+            throw InputError(
+                file: t.file, line: t.lines[i], column: column + 1, what,
+                hint: "rerun into a new folder; a run folder must not be edited")
+        }
+        if p == "insufficient_data" {
+            if !se.isEmpty { try fail(columns.1, "p_met_se '\(se)' beside insufficient_data (must be empty)") }
+            return
+        }
+        guard let x = Double(p), x.isFinite, (0...1).contains(x) else {
+            try fail(columns.0, "p_met '\(p)' is neither a probability in [0, 1] nor insufficient_data")
+        }
+        guard let s = Double(se), s.isFinite, s >= 0 else {
+            try fail(columns.1, "p_met_se '\(se)' is not a standard error (a finite number ≥ 0)")
+        }
     }
 }

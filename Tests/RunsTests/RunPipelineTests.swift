@@ -120,6 +120,38 @@ struct RunPipelineTests {
         }
     }
 
+    /// A run folder edited and re-hashed by hand passes its manifest; its P(met) must still be
+    /// a probability. `nan` compared against a number ("insufficient_data → nan"), and 1.5 or
+    /// −0.1 were accepted (found by mutating run folders and re-hashing them, 2026-11-30).
+    @Test func compareRefusesAnAttainmentThatIsNotAProbability() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let header = "scenario,indicator,target_type,year,target,p_met,p_met_se\n"
+        let good =
+            header
+            + "baseline,gdp,milestone,2022,1,0.250000,0.001000\nbaseline,gdp,milestone,2023,1,insufficient_data,\n"
+        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        try good.write(toFile: a, atomically: true, encoding: .utf8)
+        try good.write(toFile: b, atomically: true, encoding: .utf8)
+        #expect(try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0.count == 2)
+        let edits: [(p: String, se: String, column: Int)] = [
+            ("nan", "0.001", 6), ("1.5", "0.001", 6), ("-0.1", "0.001", 6), ("met", "0.001", 6), ("inf", "0", 6),
+            ("0.25", "nan", 7), ("0.25", "-1", 7), ("0.25", "", 7), ("insufficient_data", "0.1", 7),
+        ]
+        for e in edits {
+            try
+                (header
+                + "baseline,gdp,milestone,2022,1,0.250000,0.001000\nbaseline,gdp,milestone,2023,1,\(e.p),\(e.se)\n")
+                .write(toFile: b, atomically: true, encoding: .utf8)
+            #expect {
+                _ = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil)
+            } throws: { error in
+                let e2 = error as? InputError
+                return e2?.file == b && e2?.line == 3 && e2?.column == e.column
+            }
+        }
+    }
+
     /// A plan with decrease goals gets the caution of Notebooks-data/pseudo-plans.md in its
     /// report's evidence notes; the Kunshan plan (increase goals only) does not.
     @Test func reportCautionsAboutDecreaseGoals() throws {
