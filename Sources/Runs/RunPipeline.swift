@@ -16,6 +16,8 @@ public struct RunOutcome: Sendable {
     /// What the run ignored, for stderr: observations outside the plan's data range, scenario
     /// assumptions for years that are observed.
     public let warnings: [String]
+    /// The language of the tables and report (`--lang`, or the one a merged run's parts recorded).
+    public let language: Language
 }
 
 /// `plancast run` as a library: plan + observations + scenarios → forecasts → simulation →
@@ -186,7 +188,8 @@ public enum RunPipeline {
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
             warnings: warnings(
-                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf))
+                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf),
+            language: request.language)
     }
 
     /// What the run warns of on stderr: errors of the plan's own targets (judged as written),

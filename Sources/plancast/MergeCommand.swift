@@ -39,8 +39,11 @@ struct Merge: ParsableCommand {
                 parts, out: out, force: force, commandLine: CommandLine.arguments, version: PlancastVersion.string,
                 terminalWidth: Terminal.outputWidth, progress: Terminal.progressLine())
             Terminal.clearProgressLine()
+            if !outcome.warnings.isEmpty {
+                writeStderr(outcome.warnings.prefix(20).joined(separator: "\n") + "\n")
+            }
             writeStdout(outcome.summary)
-            writeStdout("Output folder: " + outcome.folder + "\n")
+            writeStdout((outcome.language == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
         case .calibration, .forecast:
             try ForecastShards.merge(parts, out: out, force: force, version: PlancastVersion.string)
             writeStdout("Written: " + out + "\n")

@@ -100,6 +100,6 @@ struct Run: ParsableCommand {
             writeStderr(outcome.warnings.prefix(20).joined(separator: "\n") + "\n")
         }
         writeStdout(outcome.summary)
-        writeStdout((output.lang == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
+        writeStdout((outcome.language == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
     }
 }
