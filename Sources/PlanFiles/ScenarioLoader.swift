@@ -115,9 +115,9 @@ public enum ScenarioLoader {
     /// The most levers a scenario may have, inherited ones included.
     static let maxLevers = 200
 
+    /// One file under two names (relative, `..`, symbolic links): the paths `realpath` gives.
     static func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+        canonicalPath(a) == canonicalPath(b)
     }
 
     /// Scenario files for a run: the ones given, else every `.yaml` in the `Scenarios/` folder of
