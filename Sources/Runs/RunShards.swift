@@ -2,6 +2,7 @@ import Foundation
 import IO
 import Indicators
 import Parallel
+import Scenarios
 import Simulation
 
 /// `plancast run --shard K/N` and `plancast merge`: a run split across processes or machines
@@ -79,8 +80,19 @@ public enum RunShards {
         let folder = try RunFolder.prepare(out, force: force, inputs: inputs.paths + parts.folders)
         let engine = SimulationEngine(.replay(merged))
         let threads = request.threads ?? 1
-        let (runs, sensitivity) = try RunPipeline.simulate(
-            inputs, request: request, threads: threads, engine: engine, progress: progress)
+        let runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity]
+        do {
+            (runs, sensitivity) = try RunPipeline.simulate(
+                inputs, request: request, threads: threads, engine: engine, progress: progress)
+        } catch RunError.nonFinite(let scenario, let series) {
+            // The parts' sums are what overflowed: extreme inputs, or a tally damaged and re-hashed.
+            throw InputError(
+                file: parts.first + "/tally.bin",
+                "scenario '\(scenario)': the merged sums of \(series.joined(separator: ", ")) leave the range of "
+                    + "double precision (no output written)",
+                hint: "check the observations and scenario amounts of these series; if they are ordinary, a part "
+                    + "is damaged: run the shards again")
+        }
         guard engine.unusedTallies == 0 else {
             throw InputError(
                 file: parts.first, "the parts hold \(engine.unusedTallies) simulations more than the run needs",

@@ -109,6 +109,40 @@ struct ShardMergeTests {
         }
     }
 
+    /// Sums that overflowed in a part (extreme inputs, or a tally edited and re-hashed) are an
+    /// error at the part's tally.bin that says both causes; it used to give the run's message
+    /// ("check the observations and scenario amounts") without naming any file (found by
+    /// scripts/eval/mutate_folders.py merge-run, 2026-11-30).
+    @Test func overflowingSumsOfAPartNameThePart() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = RunPipelineTests.request([Self.scenarios[0]], out: dir.appendingPathComponent("p").path, paths: 300)
+        r.sensitivity = false
+        let part = try RunShards.run(r, shard: Shard(index: 1, count: 1)!)
+        let tally = part + "/tally.bin"
+        var t = try TallyFile.decode(try Data(contentsOf: URL(fileURLWithPath: tally)), file: tally)
+        t[0].blocks[0].nonFinite[0] = true
+        let data = TallyFile.encode(t)
+        try data.write(to: URL(fileURLWithPath: tally))
+        // Re-hash, as a hand edit would, so the damage passes the part's manifest.
+        let manifest = part + "/part.json"
+        var json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifest))) as? [String: Any])
+        json["outputs"] = [["path": "tally.bin", "bytes": data.count, "sha256": sha256Hex(data)]]
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: manifest))
+        let out = dir.appendingPathComponent("m").path
+        do {
+            _ = try RunShards.merge(
+                [part], out: out, force: false, commandLine: [], version: RunRequest(planDirectory: "").version,
+                terminalWidth: nil)
+            Issue.record("a part with non-finite sums was merged")
+        } catch let e as InputError {
+            #expect(e.file == tally && e.message.contains("leave the range of double precision"), "\(e)")
+            #expect(e.hint?.contains("run the shards again") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
+    }
+
     /// A damaged tally file is an error, never a trap: seeded truncations, flipped bytes and
     /// words overwritten with extreme values (counts that would overflow a merge).
     @Test func damagedTallyFilesAreErrors() throws {
