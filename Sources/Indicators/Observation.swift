@@ -65,6 +65,10 @@ public struct Observation: Sendable, Equatable {
     /// Explicit bounds on the true value (`lower`/`upper` columns), overriding the quality's reading.
     public var explicitLower: Double? = nil
     public var explicitUpper: Double? = nil
+    /// For a sum over years of a flow ("2022年以来累计新增90个"): the first year of the sum, which
+    /// runs through `year`; nil for a value of one year. `Plan` keeps such rows apart (`sums`) and
+    /// an identity turns them into the one year they leave open (`Plan.derivedPoints`).
+    public var since: Int? = nil
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,

@@ -7,7 +7,7 @@ extension PlanConsistency {
     static func checkObservations(_ plan: Plan) -> [Finding] {
         var f =
             checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkFractions(plan) + checkNetChanges(plan)
-            + checkDerived(plan)
+            + checkDerived(plan) + checkSums(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {
@@ -267,6 +267,70 @@ extension PlanConsistency {
                         .error, ind.id,
                         "\(d.source) gives \(format(d.value)) for \(d.year), below zero: the stock or its net change is wrong",
                         at: row?.location))
+            }
+        }
+        return f
+    }
+
+    /// Sums over years of a flow (`Observation.since`): after the plan's last year an error and
+    /// before its data range a warning (neither is used, as for single years); one smaller than
+    /// the years it covers that are known an error (one of the figures is wrong); one whose years
+    /// are all known but do not add up to it, as rounded, a warning; one with two or more open
+    /// years an info line: it is not used (`Plan.sumIdentities`).
+    static func checkSums(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        let range = plan.metadata.dataYears
+        for o in plan.sums where o.quality.isUsable {
+            let since = o.since!
+            if o.year > range.upperBound {
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "sum over \(since)–\(o.year) ends after the plan's last year \(plan.metadata.lastYear); it is not used",
+                        at: o.location))
+            } else if since < range.lowerBound {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "sum over \(since)–\(o.year) starts before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
+                        at: o.location))
+            }
+        }
+        for id in Set(plan.sums.map(\.indicator)).sorted() where plan.kind(of: id) == .flow {
+            let history = plan.history(of: id)
+            let exact = Dictionary(
+                uniqueKeysWithValues: history.split(kind: .flow).exact.points.map { ($0.year, $0) })
+            func half(_ p: Observation) -> Double {
+                p.roundingInterval(kind: .flow).map { ($0.upper - $0.lower) / 2 } ?? 0
+            }
+            for sum in plan.usableSums(of: id, asOf: nil) {
+                let span = sum.since!...sum.year
+                let open = span.filter { exact[$0] == nil }
+                let known = span.filter { exact[$0] != nil }.reduce(0.0) { $0 + exact[$1]!.value }
+                let what = "sum over \(span.lowerBound)–\(span.upperBound) (\(sum.text))"
+                let bounds = sum.bounds(kind: .flow)
+                let most = bounds.map { $0.upper ?? .infinity } ?? (sum.value + half(sum))
+                let least = bounds.map { $0.lower ?? 0 } ?? (sum.value - half(sum))
+                let slack = span.compactMap { exact[$0] }.reduce(0.0) { $0 + half($1) } + 1e-9 * abs(sum.value)
+                if known > most + slack {
+                    f.append(
+                        Finding(
+                            .error, id,
+                            "\(what) is smaller than its known years, which add up to \(format(known)); one of the figures is wrong",
+                            at: sum.location))
+                } else if open.isEmpty, known < least - slack {
+                    f.append(
+                        Finding(
+                            .warning, id,
+                            "\(what): its years add up to \(format(known)); check which figure counts what the plan counts",
+                            at: sum.location))
+                } else if open.count >= 2 {
+                    f.append(
+                        Finding(
+                            .info, id,
+                            "\(what) is not used: \(open.count) of its years (\(open.map(String.init).joined(separator: ", "))) have no exact value, and how it splits among them is not known",
+                            at: sum.location))
+                }
             }
         }
         return f

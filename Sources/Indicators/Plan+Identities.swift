@@ -48,6 +48,8 @@ extension Plan {
                 out += netChangeBounds(
                     on: id, from: net.id, netHistory: netHistory, selected: selected, filled: out, known: &known)
             }
+        } else if ind.kind == .flow {
+            out += sumIdentities(of: id, asOf: asOf, selected: selected)
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {
             let stock = exact(selectedHistory(of: parent, asOf: asOf), .stock)
             for (t, s) in stock.sorted(by: { $0.key < $1.key }) where !have.contains(t) {
@@ -106,6 +108,73 @@ extension Plan {
             (bound.explicitLower, bound.explicitUpper) = (lo, hi)
             out.append(bound)
             known.insert(year)
+        }
+        return out
+    }
+
+    /// The sums over years of a flow that a run may use as of `asOf`: reported by then, every
+    /// year within the plan's data range, one report per span (chosen by `ObservationSelection`'s
+    /// rule among conflicting ones), in the order of their last year.
+    public func usableSums(of id: String, asOf: Int?) -> [Observation] {
+        var bySpan = [[Int]: [Observation]]()
+        for o in sums where o.indicator == id && o.quality.isUsable {
+            guard let since = o.since, since < o.year, metadata.dataYears.contains(since),
+                metadata.dataYears.contains(o.year), asOf.map({ o.year <= $0 }) ?? true
+            else { continue }
+            bySpan[[since, o.year], default: []].append(o)
+        }
+        return bySpan.keys.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.compactMap {
+            ObservationSelection.select(bySpan[$0]!).first
+        }
+    }
+
+    /// A sum over years of a flow ("2022年以来累计新增90个", `Observation.since`) whose every year
+    /// but one is known exactly gives that year: x(u) = S − Σ_{t ≠ u} x(t) (quality `derived`, the
+    /// identity in `source`; a year filled by one sum counts as known for the next). A sum stated
+    /// as a bound ("累计超90", read as the other bounds are) gives the open year the bounds shifted
+    /// by the known years, x(u) ∈ [S̲ − K, S̄ − K] (quality `lowerBound` with both ends given),
+    /// where that year has no figure of its own. Not used: a sum with two or more open years (how
+    /// it splits among them is not known) and one smaller than its known years (`check` reports
+    /// both, `ObservationConsistency.sums`).
+    func sumIdentities(of id: String, asOf: Int?, selected: History) -> [Observation] {
+        let sums = usableSums(of: id, asOf: asOf)
+        guard !sums.isEmpty else { return [] }
+        var exact = Dictionary(
+            uniqueKeysWithValues: selected.split(kind: .flow).exact.points.map { ($0.year, $0.value) })
+        let figured = Set(selected.points.map(\.year))
+        var out = [Observation]()
+        var progress = true
+        while progress {
+            progress = false
+            for sum in sums {
+                let span = sum.since!...sum.year
+                // Every year but one exact, and that one not filled yet (by another sum's bounds).
+                let open = span.filter { exact[$0] == nil }
+                guard open.count == 1, let u = open.first, !out.contains(where: { $0.year == u }) else { continue }
+                let known = span.filter { $0 != u }.reduce(0.0) { $0 + exact[$1]! }
+                let parts = span.filter { $0 != u }.map { "\(id)(\($0))" }.joined(separator: " − ")
+                let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − " + parts
+                if let b = sum.bounds(kind: .flow) {
+                    guard !figured.contains(u), let hi = b.upper, hi - known >= 0 else { continue }
+                    let lo = max(0, (b.lower ?? 0) - known)
+                    var bound = Observation(
+                        indicator: id, year: u, value: lo, quality: .lowerBound,
+                        source: rule + " = [\(PlanConsistency.format(b.lower ?? 0)), \(PlanConsistency.format(hi))] − "
+                            + PlanConsistency.format(known))
+                    (bound.explicitLower, bound.explicitUpper) = (lo, hi - known)
+                    out.append(bound)
+                } else {
+                    let value = sum.value - known
+                    guard value >= 0 else { continue }
+                    out.append(
+                        Observation(
+                            indicator: id, year: u, value: value, quality: .derived,
+                            source: rule + " = \(PlanConsistency.format(sum.value)) − \(PlanConsistency.format(known))")
+                    )
+                    exact[u] = value
+                }
+                progress = true
+            }
         }
         return out
     }

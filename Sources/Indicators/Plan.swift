@@ -38,13 +38,19 @@ public struct Plan: Sendable {
     public let metadata: PlanMetadata
     public let indicators: [Indicator]
     public let drivers: [Driver]
+    /// The values of single years.
     public let observations: [Observation]
+    /// Sums over years of a flow (`Observation.since`), kept apart from the values of single
+    /// years: they fill a year only through an identity (`derivedPoints`).
+    public let sums: [Observation]
 
+    /// `observations` may hold values of single years and sums over years, which the plan sorts.
     public init(metadata: PlanMetadata, indicators: [Indicator], drivers: [Driver], observations: [Observation]) {
         self.metadata = metadata
         self.indicators = indicators
         self.drivers = drivers
-        self.observations = observations
+        self.observations = observations.filter { $0.since == nil }
+        self.sums = observations.filter { $0.since != nil }
     }
 
     /// Every id that observations may refer to: indicators, then drivers.
@@ -102,18 +108,21 @@ public struct Plan: Sendable {
     /// as 3000): lower and upper bounds and stock snapshots become exact values.
     public func readingBoundsAsValues() -> Plan {
         replacingObservations(
-            observations.map { o in
+            (observations + sums).map { o in
                 guard let kind = kind(of: o.indicator), o.bounds(kind: kind) != nil else { return o }
                 // The bound the source states: "超 X" is X, "近 X" is X (or the file's own bound at that end).
                 let value = o.quality == .upperBound ? (o.explicitUpper ?? o.value) : (o.explicitLower ?? o.value)
-                return Observation(
+                var strict = Observation(
                     indicator: o.indicator, year: o.year, value: value,
                     text: o.text, quality: .estimate, source: o.source, url: o.url, location: o.location,
                     selected: o.selected)
+                strict.since = o.since
+                return strict
             })
     }
 
-    /// The same plan with other observations (a planner's internal series).
+    /// The same plan with other observations (a planner's internal series; values of single
+    /// years and sums over years alike).
     func replacingObservations(_ new: [Observation]) -> Plan {
         Plan(metadata: metadata, indicators: indicators, drivers: drivers, observations: new)
     }

@@ -85,6 +85,7 @@ public enum ObservationsLoader {
         let cs = t.header.firstIndex(of: "source_title"), cu = t.header.firstIndex(of: "source_url")
         let csel = t.header.firstIndex(of: "selected")
         let clo = t.header.firstIndex(of: "lower"), chi = t.header.firstIndex(of: "upper")
+        let csince = t.header.firstIndex(of: "since")
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
         var chosen = [String: Int]()
@@ -124,7 +125,10 @@ public enum ObservationsLoader {
             let selected = try csel.flatMap { c throws(InputError) in
                 try selection(row[c], t, line: line, column: c + 1)
             }
-            let key = "\(id)\u{1}\(y)"
+            let since = try csince.flatMap { c throws(InputError) in
+                try sumStart(row[c], year: y, id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+            }
+            let key = "\(id)\u{1}\(y)" + (since.map { "\u{1}\($0)" } ?? "")
             // Conflicting reports of one year are kept only when they say where they come from
             // (a quality or source on each row) or the file chooses among them (`selected`).
             let sourced =
@@ -152,6 +156,7 @@ public enum ObservationsLoader {
                 indicator: id, year: y, value: v, text: vtext, quality: quality,
                 source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
                 location: SourceLocation(file: t.file, line: line), selected: selected)
+            o.since = since
             // Explicit bounds (`lower`, `upper`) override the quality's reading of the value.
             for (column, isLower) in [(clo, true), (chi, false)] {
                 guard let c = column else { continue }
@@ -222,6 +227,49 @@ public enum ObservationsLoader {
             out.append(o)
         }
         return out
+    }
+
+    /// The `since` column: the first year of a sum over years of a flow ("2022年以来累计新增90个"
+    /// is `year` 2024, `since` 2022, `value` 90); blank, or the row's own year, for a value of one
+    /// year. Only flows add up over years, and a sum is a report of the years' amounts (not a
+    /// count during the year, nor a predecessor series).
+    static func sumStart(
+        _ text: String, year: Int, id: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int,
+        column: Int
+    ) throws(InputError) -> Int? {
+        let written = text.trimmingWhitespace()
+        if written.isEmpty { return nil }
+        guard let since = YearText.year(written) else {
+            throw InputError(
+                file: t.file, line: line, column: column, "since \(InputError.excerpt(written)) is not a year",
+                hint: "the first year of a sum over years (2022 in 2022年以来累计), or blank for one year's value")
+        }
+        if since == year { return nil }
+        guard since < year else {
+            throw InputError(
+                file: t.file, line: line, column: column, "since \(since) is after the row's year \(year)",
+                hint: "a sum over years runs from since to year: write the last year of the sum in year")
+        }
+        guard year - since < 50 else {
+            throw InputError(
+                file: t.file, line: line, column: column, "a sum over \(year - since + 1) years (\(since)–\(year))",
+                hint: "a sum over years runs within the plan's data range; check the year")
+        }
+        guard kind == .flow else {
+            throw InputError(
+                file: t.file, line: line, column: column,
+                "'\(id)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts add up over years",
+                hint: "leave since blank, or give a stock's or net change's value of the year itself")
+        }
+        guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
+            throw InputError(
+                file: t.file, line: line, column: column,
+                "a sum over years of quality \(quality.rawValue)",
+                hint:
+                    "a sum is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused)"
+            )
+        }
+        return since
     }
 
     /// The `selected` column: yes/no (also true/false, 1/0, 是/否, y/n); blank: not said.

@@ -29,6 +29,50 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.message.contains("stood at 80 at the end of 2021") })
     }
 
+    /// A sum over years of a flow fills the one year it leaves open, x(u) = S − Σ others
+    /// (`derived`), also in a chain of sums, and only as of its own year; a sum stated as a bound
+    /// bounds that year; `check` reports a sum smaller than its known years (error), years that
+    /// do not add up to it (warning), a sum with two open years (not used) and one after the plan.
+    @Test func sumsOverYearsFillTheYearTheyLeaveOpen() throws {
+        let flow = ind("flow", .flow, [25, 30], rule: .cumulative, goal: 55)
+        func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
+            var o = Observation(indicator: "flow", year: year, value: value, quality: q)
+            o.since = since
+            return o
+        }
+        let x21 = Observation(indicator: "flow", year: 2021, value: 20)
+        let chain = plan([flow], obs: [x21, sum(2021, 2022, 48), sum(2021, 2023, 80)])
+        #expect(chain.observations.count == 1 && chain.sums.count == 2)
+        let h = chain.history(of: "flow")
+        #expect(h.points.map(\.year) == [2021, 2022, 2023] && h.values == [20, 28, 32])
+        #expect(h.points.dropFirst().allSatisfy { $0.quality == .derived && $0.source.contains("Σ flow") })
+        #expect(chain.history(of: "flow", asOf: 2022).values == [20, 28], "a sum counts only as of its year")
+        #expect(PlanConsistency.check(chain).filter { $0.severity >= .warning }.isEmpty)
+
+        // "累计超60" after an exact 28: 2023 is within [60, 66] − 28.
+        let x22 = Observation(indicator: "flow", year: 2022, value: 28)
+        let bounded = plan([flow], obs: [x22, sum(2022, 2023, 60, .lowerBound)])
+        let b = try #require(bounded.history(of: "flow").points.first { $0.year == 2023 })
+        #expect(b.bounds(kind: .flow).map { [$0.lower, $0.upper] } == [32, 38])
+        // The strict reading keeps it a sum: 60 − 28.
+        #expect(bounded.readingBoundsAsValues().history(of: "flow").value(in: 2023) == 32)
+
+        let x23 = Observation(indicator: "flow", year: 2023, value: 40)
+        let findings: [(obs: [Observation], severity: Finding.Severity, text: String)] = [
+            ([x22, sum(2022, 2023, 20)], .error, "smaller than its known years"),
+            ([x22, x23, sum(2022, 2023, 50)], .error, "smaller than its known years"),
+            ([x22, x23, sum(2022, 2023, 90)], .warning, "its years add up to 68"),
+            ([sum(2021, 2023, 90)], .info, "is not used: 3 of its years"),
+            ([x22, sum(2022, 2024, 90)], .error, "ends after the plan's last year"),
+        ]
+        for c in findings {
+            let p = plan([flow], obs: c.obs)
+            let f = PlanConsistency.check(p)
+            #expect(f.contains { $0.severity == c.severity && $0.message.contains(c.text) }, "\(c.text): \(f)")
+            #expect(!p.history(of: "flow").points.contains { $0.quality == .derived }, "\(c.text): nothing filled")
+        }
+    }
+
     @Test func netChangeThatDisagreesWithItsStock() {
         let f = PlanConsistency.check(
             plan([

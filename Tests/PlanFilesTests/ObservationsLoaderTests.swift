@@ -55,6 +55,33 @@ struct ObservationsLoaderTests {
         #expect(try load(header + "listings,2023,3,snapshot,,,no\n").count == 1)
     }
 
+    /// A sum over years of a flow ("2022年以来累计新增90个") is a row with `since`; it does not
+    /// clash with the single years it covers. Only flows add up, `since` is a year not after the
+    /// row's own (the same year is a plain value), and a sum is a report of amounts (not a count
+    /// during the year): each problem at its cell.
+    @Test func sumsOverYearsOfAFlow() throws {
+        let header = "indicator,year,value,quality,since\n"
+        let o = try load(header + "listings,2024,90,actual,2022\nlistings,2024,31,actual,\nlistings,2023,30,,2023\n")
+        #expect(o.map(\.since) == [2022, nil, nil])
+        #expect(o[0].year == 2024 && o[0].value == 90)
+        let cases: [(row: String, message: String)] = [
+            ("listings,2024,90,actual,x", "is not a year"),
+            ("listings,2024,90,actual,2025", "after the row's year"),
+            ("firms,2024,900,actual,2022", "only a flow's amounts add up"),
+            ("listings,2024,90,snapshot,2022", "quality snapshot"),
+            ("listings,2024,90,spliced,2022", "quality spliced"),
+            ("listings,2024,90,actual,1900", "a sum over 125 years"),
+        ]
+        for c in cases {
+            #expect {
+                try load(header + c.row + "\n")
+            } throws: {
+                let e = $0 as! InputError
+                return e.line == 2 && e.column == 5 && e.message.contains(c.message)
+            }
+        }
+    }
+
     @Test func duplicatesWithoutSourcesAreErrors() throws {
         #expect { try load("indicator,year,value\nfirms,2023,3000\nfirms,2023,3001\n") } throws: {
             let e = $0 as! InputError

@@ -281,6 +281,36 @@ struct EvidenceFlagsTests {
         #expect(warnings.contains { $0.message.contains("gives 2308, below the lower bound 2500") }, "\(warnings)")
     }
 
+    /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
+    /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
+    /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
+    @Test func aSumOverYearsSettlesTheYearItFills() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
+            targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
+        var sum = Observation(indicator: "x", year: 2023, value: 60)
+        sum.since = 2022
+        let obs = [
+            Observation(indicator: "x", year: 2021, value: 24), Observation(indicator: "x", year: 2022, value: 28),
+        ]
+        let with = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs + [sum]))
+        let without = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs))
+        let t23 = try #require(with.years.firstIndex(of: 2023))
+        #expect(with.series[0].known[t23] == 32 && with.series[0].sources[t23] == .observed)
+        #expect(without.series[0].known[t23] == nil)
+        let r = PlanSimulator.run(model: with, paths: 4096, seed: 5, threads: 2)
+        let m23 = Self.outcome(r, .milestone, 2023)
+        #expect(m23.status == .observed && m23.pMet == 1, "\(m23)")
+        // The goal needs 100 − 60 = 40 from 2024 and 2025 together.
+        let draw = Self.paths(with, 4096, seed: 5)
+        let t24 = try #require(with.years.firstIndex(of: 2024)), t25 = t24 + 1
+        let rest = (0..<4096).filter { draw(0, t24, $0) + draw(0, t25, $0) >= 40 }.count
+        let goal = Self.outcome(r, .goal, 2025)
+        #expect(abs((goal.pMet ?? -1) - Double(rest) / 4096) < 0.03, "\(goal.pMet ?? -1) vs \(rest)")
+    }
+
     /// A year known by a bound before the first exact value is on the timeline, drawn within its
     /// bounds: "超2700" in 2022 (2,700–2,970) before exact 2023 and 2024 values settles a 2022
     /// milestone of 2,500 as met. It used to be dropped, leaving the milestone without data.

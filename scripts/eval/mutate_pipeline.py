@@ -87,6 +87,37 @@ def rewire_parents(path, rnd):
     csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
 
 
+def add_sums(path, rnd):
+    """Adds a `since` column (sums over years of a flow) with a few sums: spans over known and
+    open years, values consistent or not, bounds, on flows and on other kinds."""
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    if len(rows) < 2 or "since" in rows[0] or "indicator" not in rows[0] or "year" not in rows[0]:
+        return
+    header = rows[0]
+    ii, yi = header.index("indicator"), header.index("year")
+    header.append("since")
+    for r in rows[1:]:
+        r.extend([""] * (len(header) - len(r)))
+    flows = ["new_provincial_innovation_talents", "new_listed_companies", "new_high_skilled_workers",
+             "new_postdoc_workstations", "new_incubators", "new_rd_institutions"]
+    for _ in range(rnd.randint(1, 4)):
+        year = rnd.choice([2021, 2022, 2023, 2024, 2025, 2026, 1980])
+        row = [""] * len(header)
+        row[ii] = rnd.choice(flows + ["high_tech_enterprises", "rd_intensity"] if rnd.random() < 0.2 else flows)
+        row[yi] = str(year)
+        row[header.index("value")] = rnd.choice(["0", "1", "28", "60", "100", "1000", "1e15", "5", "-1"])
+        if "quality" in header:
+            row[header.index("quality")] = rnd.choice(["actual", "actual", "estimate", "lower_bound", "upper_bound",
+                                                       "snapshot", "partial_year", ""])
+        if "selected" in header:
+            row[header.index("selected")] = rnd.choice(["", "yes", "no"])
+        if "source_title" in header:
+            row[header.index("source_title")] = "mutated sum"
+        row[-1] = str(year - rnd.choice([0, 1, 2, 3, 5, -1]))
+        rows.insert(rnd.randrange(1, len(rows) + 1), row)
+    csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
+
+
 def mutate_yaml(path, rnd, tokens):
     lines = open(path, encoding="utf-8").read().split("\n")
     keyed = [i for i, l in enumerate(lines) if ":" in l and not l.lstrip().startswith("#")]
@@ -184,6 +215,10 @@ def one_case(mode, binary, rnd, work):
             mutate_yaml(os.path.join(work, name), rnd, CELL_TOKENS)
         elif name == "indicators.csv" and rnd.random() < 0.3:
             rewire_parents(os.path.join(work, name), rnd)
+        elif name == "observations.csv" and rnd.random() < 0.3:
+            add_sums(os.path.join(work, name), rnd)
+            if rnd.random() < 0.5:
+                mutate_csv(os.path.join(work, name), rnd)
         else:
             mutate_csv(os.path.join(work, name), rnd)
         as_of = rnd.choice([[], ["--as-of", "2022"], ["--as-of", "2023"]])
