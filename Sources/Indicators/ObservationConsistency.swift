@@ -325,10 +325,16 @@ extension PlanConsistency {
                             "\(what): its years add up to \(format(known)); check which figure counts what the plan counts",
                             at: sum.location))
                 } else if open.count >= 2 {
+                    let years = open.map(String.init).joined(separator: ", ")
+                    let inPlan =
+                        plan.metadata.years.contains(span.lowerBound) && plan.metadata.years.contains(span.upperBound)
+                    let goal = plan.indicator(id)?.headline?.rule == .cumulative && inPlan && bounds == nil
                     f.append(
                         Finding(
                             .info, id,
-                            "\(what) is not used: \(open.count) of its years (\(open.map(String.init).joined(separator: ", "))) have no exact value, and how it splits among them is not known",
+                            goal
+                                ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the cumulative goal counts it as known, the years' milestones are simulated"
+                                : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known",
                             at: sum.location))
                 }
             }

@@ -224,8 +224,13 @@ extension PreparedScenario {
                             case .final:
                                 if copy { for p in 0..<n { quantity[o + p] = vals[offsets[0] + p] } }
                             case .cumulative:
+                                // Years that reported sums cover count as their reports' total.
+                                let known = sums[k]
                                 for p in 0..<n { quantity[o + p] = 0 }
-                                for off in offsets { for p in 0..<n { quantity[o + p] += vals[off + p] } }
+                                for (t, off) in zip(planYearIdx, offsets) where !known.covered.contains(t) {
+                                    for p in 0..<n { quantity[o + p] += vals[off + p] }
+                                }
+                                if !known.covered.isEmpty { for p in 0..<n { quantity[o + p] += known.total } }
                                 judged = UnsafePointer(quantity.baseAddress! + o)
                             case .everyYear:
                                 let start: Double = increase ? .infinity : -.infinity

@@ -25,6 +25,8 @@ struct PreparedScenario: @unchecked Sendable {
     let driverTables: [[Int: QuantileTable]]
     /// Children bounded by their parents on every path (`containment(of:)`).
     let containment: [Containment]
+    /// Per series: plan years that reported sums cover, for cumulative goals (`knownSums(of:)`).
+    let sums: [KnownSums]
 
     static let uMin = -8.0, uMax = 8.0, uPoints = 4097
 
@@ -48,6 +50,8 @@ struct PreparedScenario: @unchecked Sendable {
         }
         available = av
         containment = Self.containment(of: model)
+        let sums = Self.knownSums(of: model)
+        self.sums = sums
         let first = model.plan.metadata.firstYear
         planYearIdx = model.years.indices.filter { model.years[$0] >= first }
         volatility = model.series.map { levers.volatilityScale(of: $0.id) }
@@ -68,7 +72,8 @@ struct PreparedScenario: @unchecked Sendable {
         for spec in targets {
             st.append(
                 PreparedScenario.status(
-                    spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets))
+                    spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets,
+                    sums: sums))
         }
         status = st
         let years = model.years, lastIndex = model.years.count - 1
@@ -87,7 +92,7 @@ struct PreparedScenario: @unchecked Sendable {
 
     static func status(
         _ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus],
-        specs: [TargetSpec]
+        specs: [TargetSpec], sums: [KnownSums] = []
     ) -> TargetStatus {
         func cells() -> [Int] {
             switch spec.kind {
@@ -105,11 +110,13 @@ struct PreparedScenario: @unchecked Sendable {
         let k = spec.series!
         // A growth or change goal without its base-year value has no level to reach.
         if spec.threshold.isNaN { return .insufficientData }
+        // A cumulative goal's years that reported sums cover are known through them.
+        let covered = spec.kind == .goal && spec.rule == .cumulative && k < sums.count ? sums[k].covered : []
         let cs = cells()
-        if cs.contains(where: { !av[k][$0] }) { return .insufficientData }
+        if cs.contains(where: { !av[k][$0] && !covered.contains($0) }) { return .insufficientData }
         let s = model.series[k]
         let observed = cs.allSatisfy { t in
-            s.sources[t] == .observed
+            s.sources[t] == .observed || covered.contains(t)
                 || (s.sources[t] == .derived
                     && s.parent.map { p in
                         [t, t - 1].allSatisfy { $0 >= 0 && model.series[p].sources[$0] == .observed }

@@ -281,6 +281,47 @@ struct EvidenceFlagsTests {
         #expect(warnings.contains { $0.message.contains("gives 2308, below the lower bound 2500") }, "\(warnings)")
     }
 
+    /// A sum whose years are all open ("2022–2023年累计新增45个", no single year known) cannot
+    /// fill a year, but a cumulative goal over 2022–2025 is 45 + x(2024) + x(2025) on every path,
+    /// whatever the split; a sum over the goal's whole span decides it (observed: 120 against
+    /// 100 met, 90 not). A sum stated as a bound is not taken as known. Before, such sums were
+    /// not used at all.
+    @Test func aCumulativeGoalTakesASumOverOpenYearsAsKnown() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
+            targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
+        func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
+            var o = Observation(indicator: "x", year: year, value: value, quality: q)
+            o.since = since
+            return o
+        }
+        let history = [
+            Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2021, value: 24),
+        ]
+        func run(_ obs: [Observation]) throws -> (PlanModel, PlanSimulationResult) {
+            let m = try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: history + obs))
+            return (m, PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 2))
+        }
+        let (m, r) = try run([sum(2022, 2023, 45)])
+        let draw = Self.paths(m, 4096, seed: 5)
+        let t22 = try #require(m.years.firstIndex(of: 2022)), t25 = t22 + 3
+        let rest = (0..<4096).filter { draw(0, t25 - 1, $0) + draw(0, t25, $0) >= 55 }.count
+        let all = (0..<4096).filter { p in (t22...t25).reduce(0) { $0 + draw(0, $1, p) } >= 100 }.count
+        let goal = Self.outcome(r, .goal, 2025)
+        #expect(goal.status == .simulated)
+        #expect(abs((goal.pMet ?? -1) - Double(rest) / 4096) < 0.03, "\(goal.pMet ?? -1) vs \(rest)")
+        #expect(abs(Double(all - rest)) / 4096 > 0.05, "the sum matters here: \(rest) against \(all) of 4096")
+        // The milestones of the open years are still simulated, not settled by the sum.
+        #expect(Self.outcome(r, .milestone, 2023).status == .simulated)
+        for (total, met) in [(120.0, 1.0), (90.0, 0.0)] {
+            let whole = Self.outcome(try run([sum(2022, 2025, total)]).1, .goal, 2025)
+            #expect(whole.status == .observed && whole.pMet == met, "\(total): \(whole)")
+        }
+        let bounded = Self.outcome(try run([sum(2022, 2025, 120, .lowerBound)]).1, .goal, 2025)
+        #expect(bounded.status == .simulated)
+    }
+
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
