@@ -49,7 +49,8 @@ extension PlanConsistency {
                         Finding(
                             .error, ind.id,
                             exact
-                                ? "observed \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(po.value)))"
+                                ? "\(o.quality == .derived ? "derived" : "observed") \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(po.value)))"
+                                    + (o.quality == .derived ? " (\(o.source))" : "")
                                 : "observed \(o.text) in \(o.year) (at least \(format(least))) exceeds its parent '\(pid)' (\(po.text), at most \(format(greatest)))",
                             at: o.location))
                 }

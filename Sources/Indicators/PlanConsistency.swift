@@ -36,7 +36,17 @@ public enum PlanConsistency {
     static let tolerance = 1e-9
 
     public static func check(_ plan: Plan) -> [Finding] {
-        checkIndicators(plan) + checkObservations(plan)
+        located(checkIndicators(plan) + checkObservations(plan), in: plan)
+    }
+
+    /// A finding about an indicator that no row of the data stands behind (a value an identity
+    /// derived, a plan-wide rule) points at the indicator's row in indicators.csv, so that an
+    /// error always says where to look (a derived 2,308 "exceeds its parent" named no file).
+    static func located(_ findings: [Finding], in plan: Plan) -> [Finding] {
+        findings.map { f in
+            guard f.location == nil, let id = f.indicator, let at = plan.indicator(id)?.location else { return f }
+            return Finding(f.severity, id, f.message, at: at)
+        }
     }
 
     /// The findings about the plan's indicators and targets (not its observations).
@@ -309,10 +319,10 @@ extension PlanConsistency {
 
     public static func forRun(_ plan: Plan) -> RunFindings {
         let years = checkYears(plan)
-        let observed = checkObservations(plan).filter { !years.contains($0) }
+        let observed = located(checkObservations(plan).filter { !years.contains($0) }, in: plan)
         return RunFindings(
             blocking: observed.filter { $0.severity == .error },
-            warnings: checkIndicators(plan).filter { $0.severity == .error }
+            warnings: located(checkIndicators(plan), in: plan).filter { $0.severity == .error }
                 + observed.filter { $0.severity == .warning }
                 + years)
     }

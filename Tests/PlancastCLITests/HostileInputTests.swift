@@ -203,6 +203,16 @@ struct HostileInputTests {
             ],
             status: 65, stderr: "the parents of 'firms' loop back to it"),
         Case(
+            name: "a value an identity derived exceeds its parent (the error named no file)",
+            arguments: [
+                "run", "--plan", h + "plan-derived-above-parent", "--paths", "500", "--out",
+                "/tmp/plancast-never-derived",
+            ],
+            status: 65,
+            stderr:
+                "plan-derived-above-parent/indicators.csv:3: [small] derived 400 in 2021 exceeds its parent 'firms' (50) (identity: small(2022) − net_small(2022) = 500 − 100)"
+        ),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
