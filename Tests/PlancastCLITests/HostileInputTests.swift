@@ -124,6 +124,19 @@ struct HostileInputTests {
             name: "selected twice", arguments: ["check", "--observations", h + "selected-twice.csv"],
             status: 65, stderr: "selected-twice.csv:3:5: 'rd_intensity' in 2021 is selected twice"),
         Case(
+            name: "a sum over years of a stock", arguments: ["check", "--observations", h + "sum-of-a-stock.csv"],
+            status: 65, stderr: "sum-of-a-stock.csv:4:5: 'high_tech_enterprises' is a stock of its own"),
+        Case(
+            name: "a sum over years smaller than its years",
+            arguments: [
+                "run", "--observations", h + "sum-below-its-years.csv", "--paths", "500", "--out",
+                "/tmp/plancast-never-sum",
+            ],
+            status: 65,
+            stderr:
+                "sum-below-its-years.csv:4: [new_listed_companies] sum over 2022–2023 (4) is smaller than its known years"
+        ),
+        Case(
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
             status: 65, stderr: "fy.yaml:2:11: inheritance cycle: fx → other-name → fx"),
         Case(
