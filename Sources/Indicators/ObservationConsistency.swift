@@ -129,8 +129,9 @@ extension PlanConsistency {
         return f
     }
 
-    /// Observations after the plan's last year are errors (they would otherwise decide a goal);
-    /// those before the data range are ignored, with a warning.
+    /// Observations and sums over years after the plan's last year are errors (they would
+    /// otherwise decide a goal; a run warns and leaves them out); those before the data range are
+    /// ignored, with a warning.
     public static func checkYears(_ plan: Plan) -> [Finding] {
         let range = plan.metadata.dataYears
         var f = [Finding]()
@@ -146,6 +147,22 @@ extension PlanConsistency {
                     Finding(
                         .warning, o.indicator,
                         "observation for \(o.year) is before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
+                        at: o.location))
+            }
+        }
+        for o in plan.sums where o.quality.isUsable {
+            let since = o.since!
+            if o.year > range.upperBound {
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "sum over \(since)–\(o.year) ends after the plan's last year \(plan.metadata.lastYear); it is not used",
+                        at: o.location))
+            } else if since < range.lowerBound {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "sum over \(since)–\(o.year) starts before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
                         at: o.location))
             }
         }
@@ -273,30 +290,13 @@ extension PlanConsistency {
         return f
     }
 
-    /// Sums over years of a flow (`Observation.since`): after the plan's last year an error and
-    /// before its data range a warning (neither is used, as for single years); one smaller than
-    /// the years it covers that are known an error (one of the figures is wrong); one whose years
-    /// are all known but do not add up to it, as rounded, a warning; one with two or more open
-    /// years an info line: it is not used (`Plan.sumIdentities`).
+    /// Sums over years of a flow (`Observation.since`; those outside the data range are
+    /// `checkYears`' findings): one smaller than the years it covers that are known is an error
+    /// (one of the figures is wrong); one whose years are all known but do not add up to it, as
+    /// rounded, a warning; one with two or more open years an info line saying what it is used
+    /// for (a cumulative goal, `PreparedScenario.knownSums`) or that it is not used.
     static func checkSums(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
-        let range = plan.metadata.dataYears
-        for o in plan.sums where o.quality.isUsable {
-            let since = o.since!
-            if o.year > range.upperBound {
-                f.append(
-                    Finding(
-                        .error, o.indicator,
-                        "sum over \(since)–\(o.year) ends after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location))
-            } else if since < range.lowerBound {
-                f.append(
-                    Finding(
-                        .warning, o.indicator,
-                        "sum over \(since)–\(o.year) starts before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location))
-            }
-        }
         for id in Set(plan.sums.map(\.indicator)).sorted() where plan.kind(of: id) == .flow {
             let history = plan.history(of: id)
             let exact = Dictionary(
