@@ -8,6 +8,8 @@ extension PreparedScenario {
         var covered: Set<Int> = []
         /// The sum of the covered years: the reports' values.
         var total = 0.0
+        /// Each sum: its years (indices into `PlanModel.years`) and its value.
+        var spans: [(years: [Int], value: Double)] = []
     }
 
     /// Per series: the exact sums (as of the model's `asOf`) within the plan's years that leave
@@ -37,8 +39,89 @@ extension PreparedScenario {
                 else { continue }
                 out.covered.formUnion(idx)
                 out.total += o.value
+                out.spans.append((idx, o.value))
             }
             return out
         }
+    }
+
+    /// The forecast years of each series with sums over open years, moved on every path so that
+    /// each sum holds: the conditional mean of a random walk given its sums. With innovations of
+    /// equal variance from the forecast origin, cov(x_t, x_u) ∝ min(h_t, h_u) (h the years since
+    /// the origin), so for sums S_j over open years O_j, with D_j = S_j − Σ_{u ∈ O_j} x_u on the path
+    /// (less the sum's exact years),
+    ///
+    ///     x_t ← x_t + Σ_j K_{tj} w_j,   M w = D,   K_{tj} = Σ_{u ∈ O_j} min(h_t, h_u),
+    ///     M_{ij} = Σ_{u ∈ O_i} Σ_{v ∈ O_j} min(h_u, h_v),
+    ///
+    /// which adds exactly D_i over O_i and moves the years before, between and after with the
+    /// information the sums carry about the level (Rasmussen & Williams 2006, eq. A.6; the walk
+    /// is on the original scale here, an approximation for a series forecast on the log scale).
+    /// Only sums whose open years are all forecast from the series' origin take part; a path
+    /// whose moved values would leave the flow's range (below 0) keeps its draw. The cumulative
+    /// goal counts the sums exactly in any case (`evaluateTargets`).
+    func tieSums(paths n: Int, into s: inout Scratch) {
+        for (k, known) in sums.enumerated() where !known.spans.isEmpty {
+            let ser = model.series[k]
+            guard let origin = ser.origin else { continue }
+            let horizon = model.years.map { $0 - origin }
+            var open = [[Int]](), constant = [Double](), values = [Double]()
+            for span in known.spans {
+                let o = span.years.filter { ser.sources[$0] != .observed }
+                guard o.allSatisfy({ ser.sources[$0] == .simulated && horizon[$0] >= 1 }) else { continue }
+                open.append(o)
+                values.append(span.value)
+                constant.append(
+                    span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
+            }
+            let m = open.count
+            guard m > 0 else { continue }
+            let moved = (0..<yearCount).filter { ser.sources[$0] == .simulated && horizon[$0] >= 1 }
+            func cov(_ t: Int, _ j: Int) -> Double { open[j].reduce(0) { $0 + Double(min(horizon[t], horizon[$1])) } }
+            let kmat = moved.map { t in (0..<m).map { cov(t, $0) } }
+            var mmat = (0..<m).map { i in (0..<m).map { j in open[i].reduce(0) { $0 + cov($1, j) } } }
+            guard let inverse = Self.inverted(&mmat) else { continue }
+            let cells = moved.map { at(k, $0, n) }
+            let openCells = open.map { $0.map { at(k, $0, n) } }
+            var d = [Double](repeating: 0, count: m), w = d
+            for p in 0..<n {
+                for j in 0..<m { d[j] = values[j] - constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] } }
+                for i in 0..<m { w[i] = (0..<m).reduce(0) { $0 + inverse[i][$1] * d[$1] } }
+                // Checked first, written after.
+                guard d.allSatisfy(\.isFinite),
+                    zip(cells, kmat).allSatisfy({ c, kt in
+                        let v = s.vals[c + p] + (0..<m).reduce(0) { $0 + kt[$1] * w[$1] }
+                        return v.isFinite && v >= 0
+                    })
+                else { continue }
+                for (c, kt) in zip(cells, kmat) { s.vals[c + p] += (0..<m).reduce(0) { $0 + kt[$1] * w[$1] } }
+            }
+        }
+    }
+
+    /// The inverse of a small symmetric positive definite matrix by Gauss–Jordan elimination
+    /// (sums are few: m ≤ the plan's years), nil when it is singular.
+    static func inverted(_ a: inout [[Double]]) -> [[Double]]? {
+        let m = a.count
+        var inv = (0..<m).map { i in (0..<m).map { $0 == i ? 1.0 : 0.0 } }
+        for c in 0..<m {
+            guard let r = (c..<m).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), abs(a[r][c]) > 1e-12 else { return nil }
+            a.swapAt(c, r)
+            inv.swapAt(c, r)
+            let pivot = a[c][c]
+            for j in 0..<m {
+                a[c][j] /= pivot
+                inv[c][j] /= pivot
+            }
+            for i in 0..<m where i != c {
+                let f = a[i][c]
+                if f == 0 { continue }
+                for j in 0..<m {
+                    a[i][j] -= f * a[c][j]
+                    inv[i][j] -= f * inv[c][j]
+                }
+            }
+        }
+        return inv
     }
 }
