@@ -133,9 +133,10 @@ extension Plan {
     /// identity in `source`; a year filled by one sum counts as known for the next). A sum stated
     /// as a bound ("累计超90", read as the other bounds are) gives the open year the bounds shifted
     /// by the known years, x(u) ∈ [S̲ − K, S̄ − K] (quality `lowerBound` with both ends given),
-    /// where that year has no figure of its own. Not used: a sum with two or more open years (how
-    /// it splits among them is not known) and one smaller than its known years (`check` reports
-    /// both, `ObservationConsistency.sums`).
+    /// where that year has no figure of its own. A sum with two or more open years fills no year
+    /// (how it splits among them is not known; the simulation holds it on every path,
+    /// `PreparedScenario.tieSums`), and one smaller than its known years none (`check` reports
+    /// both, `PlanConsistency.checkSums`).
     func sumIdentities(of id: String, asOf: Int?, selected: History) -> [Observation] {
         let sums = usableSums(of: id, asOf: asOf)
         guard !sums.isEmpty else { return [] }

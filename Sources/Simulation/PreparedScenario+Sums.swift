@@ -1,4 +1,5 @@
 import Indicators
+import LinearAlgebra
 
 /// Sums over years of a flow that a cumulative goal takes as known (`Observation.since`).
 extension PreparedScenario {
@@ -16,7 +17,8 @@ extension PreparedScenario {
     /// two or more of their years open, which the identity of `Plan.sumIdentities` cannot use.
     /// A cumulative goal Σₜ x(t) over the plan's years is then Σ of the reports + Σ of the other
     /// years on each path: exact whatever the split of a sum among its years, which stays
-    /// unknown (the milestones of those years are still simulated year by year). Overlapping
+    /// unknown (the milestones of those years stay probabilities; `tieSums` moves each path so
+    /// that the sum holds). Overlapping
     /// sums: the longest first, then the latest. Bounded sums are left out (a draw within the
     /// bounds would be a reading, not a report); so are sums whose years are all known, which
     /// the years already carry.
@@ -51,7 +53,7 @@ extension PreparedScenario {
     /// the origin), so for sums S_j over open years O_j, with D_j = S_j − Σ_{u ∈ O_j} x_u on the path
     /// (less the sum's exact years),
     ///
-    ///     x_t ← x_t + Σ_j K_{tj} w_j,   M w = D,   K_{tj} = Σ_{u ∈ O_j} min(h_t, h_u),
+    ///     x_t ← x_t + Σ_j (K M⁻¹)_{tj} D_j,   K_{tj} = Σ_{u ∈ O_j} min(h_t, h_u),
     ///     M_{ij} = Σ_{u ∈ O_i} Σ_{v ∈ O_j} min(h_u, h_v),
     ///
     /// which adds exactly D_i over O_i and moves the years before, between and after with the
@@ -78,50 +80,28 @@ extension PreparedScenario {
             guard m > 0 else { continue }
             let moved = (0..<yearCount).filter { ser.sources[$0] == .simulated && horizon[$0] >= 1 }
             func cov(_ t: Int, _ j: Int) -> Double { open[j].reduce(0) { $0 + Double(min(horizon[t], horizon[$1])) } }
-            let kmat = moved.map { t in (0..<m).map { cov(t, $0) } }
-            var mmat = (0..<m).map { i in (0..<m).map { j in open[i].reduce(0) { $0 + cov($1, j) } } }
-            guard let inverse = Self.inverted(&mmat) else { continue }
+            // Gains G = K M⁻¹, one row per moved year: M is symmetric, so row t solves M gₜ = Kₜ
+            // (Cholesky through LAPACK, `solvePositiveDefinite`).
+            let mmat = (0..<m).map { i in (0..<m).map { j in open[i].reduce(0) { $0 + cov($1, j) } } }
+            guard let mm = try? Matrix(mmat),
+                let gains = try? moved.map({ t throws(LinearAlgebraError) in
+                    try mm.solvePositiveDefinite((0..<m).map { cov(t, $0) })
+                })
+            else { continue }
             let cells = moved.map { at(k, $0, n) }
             let openCells = open.map { $0.map { at(k, $0, n) } }
-            var d = [Double](repeating: 0, count: m), w = d
+            var d = [Double](repeating: 0, count: m)
             for p in 0..<n {
                 for j in 0..<m { d[j] = values[j] - constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] } }
-                for i in 0..<m { w[i] = (0..<m).reduce(0) { $0 + inverse[i][$1] * d[$1] } }
                 // Checked first, written after.
                 guard d.allSatisfy(\.isFinite),
-                    zip(cells, kmat).allSatisfy({ c, kt in
-                        let v = s.vals[c + p] + (0..<m).reduce(0) { $0 + kt[$1] * w[$1] }
+                    zip(cells, gains).allSatisfy({ c, g in
+                        let v = s.vals[c + p] + (0..<m).reduce(0) { $0 + g[$1] * d[$1] }
                         return v.isFinite && v >= 0
                     })
                 else { continue }
-                for (c, kt) in zip(cells, kmat) { s.vals[c + p] += (0..<m).reduce(0) { $0 + kt[$1] * w[$1] } }
+                for (c, g) in zip(cells, gains) { s.vals[c + p] += (0..<m).reduce(0) { $0 + g[$1] * d[$1] } }
             }
         }
-    }
-
-    /// The inverse of a small symmetric positive definite matrix by Gauss–Jordan elimination
-    /// (sums are few: m ≤ the plan's years), nil when it is singular.
-    static func inverted(_ a: inout [[Double]]) -> [[Double]]? {
-        let m = a.count
-        var inv = (0..<m).map { i in (0..<m).map { $0 == i ? 1.0 : 0.0 } }
-        for c in 0..<m {
-            guard let r = (c..<m).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), abs(a[r][c]) > 1e-12 else { return nil }
-            a.swapAt(c, r)
-            inv.swapAt(c, r)
-            let pivot = a[c][c]
-            for j in 0..<m {
-                a[c][j] /= pivot
-                inv[c][j] /= pivot
-            }
-            for i in 0..<m where i != c {
-                let f = a[i][c]
-                if f == 0 { continue }
-                for j in 0..<m {
-                    a[i][j] -= f * a[c][j]
-                    inv[i][j] -= f * inv[c][j]
-                }
-            }
-        }
-        return inv
     }
 }

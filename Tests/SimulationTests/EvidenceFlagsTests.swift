@@ -281,17 +281,6 @@ struct EvidenceFlagsTests {
         #expect(warnings.contains { $0.message.contains("gives 2308, below the lower bound 2500") }, "\(warnings)")
     }
 
-    /// The small inverse behind `tieSums`, against the closed form: [[4, 2], [2, 3]]⁻¹ =
-    /// [[3, −2], [−2, 4]] / 8; a singular matrix gives nil.
-    @Test func sumConditioningInvertsItsSmallMatrix() throws {
-        var a = [[4.0, 2.0], [2.0, 3.0]]
-        let inv = try #require(PreparedScenario.inverted(&a))
-        let expected = [[3.0, -2.0], [-2.0, 4.0]].map { $0.map { $0 / 8 } }
-        for i in 0..<2 { for j in 0..<2 { #expect(abs(inv[i][j] - expected[i][j]) < 1e-15) } }
-        var singular = [[1.0, 2.0], [2.0, 4.0]]
-        #expect(PreparedScenario.inverted(&singular) == nil)
-    }
-
     /// A sum whose years are all open ("2022–2023年累计新增45个", no single year known) cannot
     /// fill a year, but on every path the two years add up to it (to within the rounding of
     /// whole counts), the later years move with what the sum says of the level (a forecast of
