@@ -329,13 +329,13 @@ extension PlanConsistency {
                     let years = open.map(String.init).joined(separator: ", ")
                     let inPlan =
                         plan.metadata.years.contains(span.lowerBound) && plan.metadata.years.contains(span.upperBound)
-                    let goal = plan.indicator(id)?.headline?.rule == .cumulative && inPlan && bounds == nil
+                    let goal = plan.indicator(id)?.headline?.rule == .cumulative && bounds == nil
                     f.append(
                         Finding(
                             .info, id,
-                            goal
-                                ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the cumulative goal counts it as known, the years' milestones are simulated"
-                                : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known",
+                            inPlan
+                                ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
+                                : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's first year",
                             at: sum.location))
                 }
             }

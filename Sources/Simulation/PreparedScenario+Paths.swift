@@ -6,9 +6,9 @@ import Indicators
 /// the targets, path by path.
 extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
-    func finishPaths(paths n: Int, into s: inout Scratch) {
+    func finishPaths(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         tieNetChangeSteps(paths: n, into: &s)
-        tieSums(paths: n, into: &s)
+        tieSums(block: b, paths: n, seed: seed, into: &s)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)

@@ -9,26 +9,26 @@ extension PreparedScenario {
         var covered: Set<Int> = []
         /// The sum of the covered years: the reports' values.
         var total = 0.0
-        /// Each sum: its years (indices into `PlanModel.years`) and its value.
-        var spans: [(years: [Int], value: Double)] = []
+        /// Each sum: its years (indices into `PlanModel.years`) and the interval it states (a
+        /// reported value is an interval of width 0; "累计超90" is [90, 99]).
+        var spans: [(years: [Int], lo: Double, hi: Double)] = []
     }
 
-    /// Per series: the exact sums (as of the model's `asOf`) within the plan's years that leave
-    /// two or more of their years open, which the identity of `Plan.sumIdentities` cannot use.
-    /// A cumulative goal Σₜ x(t) over the plan's years is then Σ of the reports + Σ of the other
-    /// years on each path: exact whatever the split of a sum among its years, which stays
+    /// Per series: the sums (as of the model's `asOf`) within the plan's years that leave two or
+    /// more of their years open, which the identity of `Plan.sumIdentities` cannot use. A
+    /// cumulative goal Σₜ x(t) over the plan's years is then Σ of the reported sums + Σ of the
+    /// other years on each path: exact whatever the split of a sum among its years, which stays
     /// unknown (the milestones of those years stay probabilities; `tieSums` moves each path so
-    /// that the sum holds). Overlapping
-    /// sums: the longest first, then the latest. Bounded sums are left out (a draw within the
-    /// bounds would be a reading, not a report); so are sums whose years are all known, which
-    /// the years already carry.
+    /// that the sum holds). A sum stated as a bound is drawn within its interval on each path
+    /// (`tieSums`) and counted through the path's years. Overlapping sums: the longest first,
+    /// then the latest. Sums whose years are all known are left out: the years carry them.
     static func knownSums(of model: PlanModel) -> [KnownSums] {
         let first = model.plan.metadata.firstYear, last = model.plan.metadata.lastYear
         return model.series.map { s in
             guard !s.isDriver, s.kind == .flow else { return KnownSums() }
             var out = KnownSums()
             let sums = model.plan.usableSums(of: s.id, asOf: model.asOf).filter { o in
-                o.bounds(kind: .flow) == nil && o.since! >= first && o.year <= last
+                o.since! >= first && o.year <= last
             }
             let ordered = sums.sorted { a, b in
                 let la = a.year - a.since!, lb = b.year - b.since!
@@ -36,12 +36,18 @@ extension PreparedScenario {
             }
             for o in ordered {
                 let idx = (o.since!...o.year).compactMap { model.years.firstIndex(of: $0) }
-                guard idx.count == o.year - o.since! + 1, out.covered.isDisjoint(with: idx),
+                guard idx.count == o.year - o.since! + 1,
+                    out.spans.allSatisfy({ Set($0.years).isDisjoint(with: idx) }),
                     idx.contains(where: { s.sources[$0] != .observed })
                 else { continue }
-                out.covered.formUnion(idx)
-                out.total += o.value
-                out.spans.append((idx, o.value))
+                if let b = o.bounds(kind: .flow) {
+                    guard let lo = b.lower, let hi = b.upper, lo <= hi else { continue }
+                    out.spans.append((idx, lo, hi))
+                } else {
+                    out.covered.formUnion(idx)
+                    out.total += o.value
+                    out.spans.append((idx, o.value, o.value))
+                }
             }
             return out
         }
@@ -59,20 +65,21 @@ extension PreparedScenario {
     /// which adds exactly D_i over O_i and moves the years before, between and after with the
     /// information the sums carry about the level (Rasmussen & Williams 2006, eq. A.6; the walk
     /// is on the original scale here, an approximation for a series forecast on the log scale).
+    /// S_j is the reported value, or a uniform draw within a bounded sum's interval on each path.
     /// Only sums whose open years are all forecast from the series' origin take part; a path
     /// whose moved values would leave the flow's range (below 0) keeps its draw. The cumulative
-    /// goal counts the sums exactly in any case (`evaluateTargets`).
-    func tieSums(paths n: Int, into s: inout Scratch) {
+    /// goal counts reported values exactly in any case (`evaluateTargets`).
+    func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, known) in sums.enumerated() where !known.spans.isEmpty {
             let ser = model.series[k]
             guard let origin = ser.origin else { continue }
             let horizon = model.years.map { $0 - origin }
-            var open = [[Int]](), constant = [Double](), values = [Double]()
+            var open = [[Int]](), constant = [Double](), intervals = [(lo: Double, hi: Double)]()
             for span in known.spans {
                 let o = span.years.filter { ser.sources[$0] != .observed }
                 guard o.allSatisfy({ ser.sources[$0] == .simulated && horizon[$0] >= 1 }) else { continue }
                 open.append(o)
-                values.append(span.value)
+                intervals.append((span.lo, span.hi))
                 constant.append(
                     span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
             }
@@ -90,9 +97,16 @@ extension PreparedScenario {
             else { continue }
             let cells = moved.map { at(k, $0, n) }
             let openCells = open.map { $0.map { at(k, $0, n) } }
+            // A sum stated as a bound is drawn uniformly within it on each path, as a year known
+            // by bounds is (its own stream, the same in every scenario).
+            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "sums:" + ser.id, block: b)
             var d = [Double](repeating: 0, count: m)
             for p in 0..<n {
-                for j in 0..<m { d[j] = values[j] - constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] } }
+                for j in 0..<m {
+                    let (lo, hi) = intervals[j]
+                    let value = lo == hi ? lo : lo + (hi - lo) * g.nextUnit()
+                    d[j] = value - constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
+                }
                 // Checked first, written after.
                 guard d.allSatisfy(\.isFinite),
                     zip(cells, gains).allSatisfy({ c, g in

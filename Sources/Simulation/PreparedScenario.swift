@@ -180,7 +180,7 @@ struct PreparedScenario: @unchecked Sendable {
     /// bounds and whole numbers, then the targets.
     func finishBlock(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         applyEffects(block: b, paths: n, seed: seed, into: &s)
-        finishPaths(paths: n, into: &s)
+        finishPaths(block: b, paths: n, seed: seed, into: &s)
         evaluateTargets(paths: n, into: &s)
     }
 

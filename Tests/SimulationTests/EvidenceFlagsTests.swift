@@ -286,8 +286,8 @@ struct EvidenceFlagsTests {
     /// whole counts), the later years move with what the sum says of the level (a forecast of
     /// about 54 for the two years pulls 2024 down), and a cumulative goal over 2022–2025 is
     /// 45 + x(2024) + x(2025). A sum over the goal's whole span decides it (observed: 120 against
-    /// 100 met, 90 not). A sum stated as a bound is not taken as known. Before, such sums were
-    /// not used at all.
+    /// 100 met, 90 not). A sum stated as a bound is drawn within its bounds on each path. Before,
+    /// such sums were not used at all.
     @Test func aCumulativeGoalTakesASumOverOpenYearsAsKnown() throws {
         let ind = Indicator(
             id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
@@ -323,8 +323,16 @@ struct EvidenceFlagsTests {
             let whole = Self.outcome(try run([sum(2022, 2025, total)]).1, .goal, 2025)
             #expect(whole.status == .observed && whole.pMet == met, "\(total): \(whole)")
         }
+        // A sum stated as a bound ("累计超120", read as 120–132) is drawn within it on each path:
+        // the goal of 100 is then met on every path, but as a probability, not observed.
         let bounded = Self.outcome(try run([sum(2022, 2025, 120, .lowerBound)]).1, .goal, 2025)
-        #expect(bounded.status == .simulated)
+        #expect(bounded.status == .simulated && bounded.pMet == 1, "\(bounded)")
+        // "2022–2023年累计超45" (45–49.5): every path's two years lie within it, as rounded.
+        let m45 = try run([sum(2022, 2023, 45, .lowerBound)]).0
+        let d45 = Self.paths(m45, 4096, seed: 5)
+        let two = (0..<4096).map { d45(0, t22, $0) + d45(0, t22 + 1, $0) }
+        #expect(two.filter { $0 >= 44 && $0 <= 50.5 }.count >= 4050, "\(two.min()!)–\(two.max()!)")
+        #expect(two.filter { $0 >= 48 }.count > 500, "spread over the interval, not piled at its end")
     }
 
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
