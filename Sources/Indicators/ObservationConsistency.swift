@@ -327,15 +327,17 @@ extension PlanConsistency {
                             at: sum.location))
                 } else if open.count >= 2 {
                     let years = open.map(String.init).joined(separator: ", ")
-                    let inPlan =
-                        plan.metadata.years.contains(span.lowerBound) && plan.metadata.years.contains(span.upperBound)
-                    let goal = plan.indicator(id)?.headline?.rule == .cumulative && bounds == nil
+                    // The simulation's years run from the base year (`PlanModel.years`).
+                    let inPlan = span.lowerBound >= plan.metadata.baseYear && span.upperBound <= plan.metadata.lastYear
+                    let goal =
+                        plan.indicator(id)?.headline?.rule == .cumulative && bounds == nil
+                        && span.lowerBound >= plan.metadata.firstYear
                     f.append(
                         Finding(
                             .info, id,
                             inPlan
                                 ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
-                                : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's first year",
+                                : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's base year",
                             at: sum.location))
                 }
             }

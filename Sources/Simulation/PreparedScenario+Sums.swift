@@ -14,9 +14,9 @@ extension PreparedScenario {
         var spans: [(years: [Int], lo: Double, hi: Double)] = []
     }
 
-    /// Per series: the sums (as of the model's `asOf`) within the plan's years that leave two or
+    /// Per series: the sums (as of the model's `asOf`, within the model's years) that leave two or
     /// more of their years open, which the identity of `Plan.sumIdentities` cannot use. A
-    /// cumulative goal Σₜ x(t) over the plan's years is then Σ of the reported sums + Σ of the
+    /// cumulative goal Σₜ x(t) over the plan's years is then Σ of the reported sums within them + Σ of the
     /// other years on each path: exact whatever the split of a sum among its years, which stays
     /// unknown (the milestones of those years stay probabilities; `tieSums` moves each path so
     /// that the sum holds). A sum stated as a bound is drawn within its interval on each path
@@ -27,9 +27,7 @@ extension PreparedScenario {
         return model.series.map { s in
             guard !s.isDriver, s.kind == .flow else { return KnownSums() }
             var out = KnownSums()
-            let sums = model.plan.usableSums(of: s.id, asOf: model.asOf).filter { o in
-                o.since! >= first && o.year <= last
-            }
+            let sums = model.plan.usableSums(of: s.id, asOf: model.asOf).filter { o in o.year <= last }
             let ordered = sums.sorted { a, b in
                 let la = a.year - a.since!, lb = b.year - b.since!
                 return la != lb ? la > lb : a.year > b.year
@@ -44,8 +42,11 @@ extension PreparedScenario {
                     guard let lo = b.lower, let hi = b.upper, lo <= hi else { continue }
                     out.spans.append((idx, lo, hi))
                 } else {
-                    out.covered.formUnion(idx)
-                    out.total += o.value
+                    // The goal counts a reported sum only within its own years (the plan's).
+                    if o.since! >= first {
+                        out.covered.formUnion(idx)
+                        out.total += o.value
+                    }
                     out.spans.append((idx, o.value, o.value))
                 }
             }

@@ -32,7 +32,7 @@ struct PlanConsistencyTests {
     /// A sum over years of a flow fills the one year it leaves open, x(u) = S − Σ others
     /// (`derived`), also in a chain of sums, and only as of its own year; a sum stated as a bound
     /// bounds that year; `check` reports a sum smaller than its known years (error), years that
-    /// do not add up to it (warning), a sum with two open years (not used) and one after the plan.
+    /// do not add up to it (warning), a sum with open years (what it is used for) and one after the plan.
     @Test func sumsOverYearsFillTheYearTheyLeaveOpen() throws {
         let flow = ind("flow", .flow, [25, 30], rule: .cumulative, goal: 55)
         func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
@@ -62,7 +62,8 @@ struct PlanConsistencyTests {
             ([x22, sum(2022, 2023, 20)], .error, "smaller than its known years"),
             ([x22, x23, sum(2022, 2023, 50)], .error, "smaller than its known years"),
             ([x22, x23, sum(2022, 2023, 90)], .warning, "its years add up to 68"),
-            ([sum(2021, 2023, 90)], .info, "is not used: 3 of its years"),
+            ([sum(2021, 2023, 90)], .info, "fills no single year: 3 of its years"),
+            ([sum(2019, 2023, 90)], .info, "is not used: 5 of its years"),
             ([x22, sum(2022, 2024, 90)], .error, "ends after the plan's last year"),
         ]
         for c in findings {

@@ -333,6 +333,10 @@ struct EvidenceFlagsTests {
         let two = (0..<4096).map { d45(0, t22, $0) + d45(0, t22 + 1, $0) }
         #expect(two.filter { $0 >= 44 && $0 <= 50.5 }.count >= 4050, "\(two.min()!)–\(two.max()!)")
         #expect(two.filter { $0 >= 48 }.count > 500, "spread over the interval, not piled at its end")
+        // A sum from the base year (2021 known, 24): the two plan years hold 69 − 24 = 45.
+        let m69 = try run([sum(2021, 2023, 69)]).0
+        let d69 = Self.paths(m69, 4096, seed: 5)
+        #expect((0..<4096).filter { abs(d69(0, t22, $0) + d69(0, t22 + 1, $0) - 45) <= 1 }.count >= 4050)
     }
 
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
