@@ -6,7 +6,10 @@ import CSV
 /// and strict checks (header present, same number of fields on every row).
 public struct CSVTable: Sendable {
     public let file: String
+    /// Column names as read: without surrounding spaces, in lower case (what code matches).
     public let header: [String]
+    /// Column names as the file writes them (without surrounding spaces), for messages.
+    public let writtenHeader: [String]
     public let rows: [[String]]
     /// 1-based line on which each row starts.
     public let lines: [Int]
@@ -65,7 +68,11 @@ public struct CSVTable: Sendable {
             }
             header = all[0]
         }
-        let cleanHeader = header.map { $0.trimmingWhitespace() }
+        // Column names are read without surrounding spaces and case ("Quality", " lower "): a
+        // spreadsheet's capitalised header made optional columns vanish unseen ("Quality" was
+        // not read, so "突破3000" counted as exactly 3,000).
+        let written = header.map { $0.trimmingWhitespace() }
+        let cleanHeader = written.map { $0.lowercased() }
         // A set, not a search of the names before: a header of 300,000 columns took minutes.
         var seen = Set<String>()
         for (j, name) in cleanHeader.enumerated() {
@@ -74,7 +81,9 @@ public struct CSVTable: Sendable {
             }
             if !seen.insert(name).inserted {
                 throw InputError(
-                    file: file, line: lines[0], column: j + 1, "column '\(name)' appears twice in the header")
+                    file: file, line: lines[0], column: j + 1,
+                    "column '\(written[j])' appears twice in the header"
+                        + (written[..<j].contains(written[j]) ? "" : " (names are read without regard to case)"))
             }
         }
         for (k, row) in all.enumerated().dropFirst() where row.count != header.count {
@@ -95,6 +104,7 @@ public struct CSVTable: Sendable {
                 "row has \(row.count) fields, the header has \(header.count)", hint: hint)
         }
         self.header = cleanHeader
+        self.writtenHeader = written
         self.rows = Array(all.dropFirst())
         self.lines = Array(lines.dropFirst())
     }
@@ -183,8 +193,8 @@ public struct CSVTable: Sendable {
         let near = nearest(to: name, among: header)
         throw InputError(
             file: file, line: 1, "no column named '\(name)'",
-            hint: near.map { "did you mean '\($0)'? Columns: \(header.joined(separator: ", "))" }
-                ?? "columns: \(header.joined(separator: ", "))")
+            hint: near.map { "did you mean '\($0)'? Columns: \(writtenHeader.joined(separator: ", "))" }
+                ?? "columns: \(writtenHeader.joined(separator: ", "))")
     }
 
     /// The values of a column as numbers; a blank or non-numeric cell is an error at its line

@@ -10,6 +10,9 @@ public func nearest(to word: String, among candidates: [String]) -> String? {
     return c
 }
 
+/// Edit distance (insertions, deletions, substitutions) between two words, ignoring case.
+public func levenshteinDistance(_ a: String, _ b: String) -> Int { levenshtein(a.lowercased(), b.lowercased()) }
+
 /// Edit distance (insertions, deletions, substitutions), by the two-row dynamic programme.
 func levenshtein(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)

@@ -86,6 +86,7 @@ public enum ObservationsLoader {
         let csel = t.header.firstIndex(of: "selected")
         let clo = t.header.firstIndex(of: "lower"), chi = t.header.firstIndex(of: "upper")
         let csince = t.header.firstIndex(of: "since")
+        try checkColumnNames(t)
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
         var chosen = [String: Int]()
@@ -227,6 +228,31 @@ public enum ObservationsLoader {
             out.append(o)
         }
         return out
+    }
+
+    /// Columns that change how a row is read, which a misspelt name would drop without a word
+    /// (a `qualty` column: every bound read as an exact value).
+    static let meaningfulColumns = ["quality", "selected", "lower", "upper", "since"]
+    /// Columns read for the record only (or by people), and the required ones.
+    static let recordColumns = [
+        "indicator", "year", "value", "unit", "source_title", "source_url", "quote", "note", "source", "url",
+    ]
+
+    /// A column whose name is one or two edits from a column that changes how rows are read
+    /// (`sine`, `qualty`, `lowr`) is an error at its header cell: it would be ignored.
+    static func checkColumnNames(_ t: CSVTable) throws(InputError) {
+        for (j, name) in t.header.enumerated()
+        where !meaningfulColumns.contains(name) && !recordColumns.contains(name) {
+            guard let near = meaningfulColumns.first(where: { levenshteinDistance(name, $0) <= 2 }),
+                !t.header.contains(near)
+            else { continue }
+            throw InputError(
+                file: t.file, line: 1, column: j + 1,
+                "column '\(t.writtenHeader[j])' is not read; did you mean '\(near)'?",
+                hint:
+                    "rename it to \(near), or give a note column a name of its own (columns plancast does not read are ignored)"
+            )
+        }
     }
 
     /// The `since` column: the first year of a sum over years of a flow ("2022年以来累计新增90个"

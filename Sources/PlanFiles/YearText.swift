@@ -33,13 +33,14 @@ enum YearText {
                 if let other = out.first(where: { $0.1 == y }) {
                     throw InputError(
                         file: t.file, line: t.lines.first.map { _ in 1 } ?? 1, column: j + 1,
-                        "two columns for \(y) ('\(t.header[other.0])' and '\(h)')", hint: "keep one column per year")
+                        "two columns for \(y) ('\(t.writtenHeader[other.0])' and '\(t.writtenHeader[j])')",
+                        hint: "keep one column per year")
                 }
                 out.append((j, y))
             } else if containsYear(h) {
                 throw InputError(
                     file: t.file, line: 1, column: j + 1,
-                    "column \(InputError.excerpt(h)) looks like a year but is not one plancast can read",
+                    "column \(InputError.excerpt(t.writtenHeader[j])) looks like a year but is not one plancast can read",
                     hint: "name year columns 2022 or 2022年 (yearly values only; move partial years to a note)")
             }
         }

@@ -82,6 +82,31 @@ struct ObservationsLoaderTests {
         }
     }
 
+    /// Column names are read without case or surrounding spaces: a spreadsheet's "Quality"
+    /// column was ignored, so "突破3000" counted as exactly 3,000. A name one or two edits from a
+    /// column that changes how rows are read ("qualty", "sine") is an error at its header cell;
+    /// other columns (notes) are ignored as before; two names that differ only in case clash.
+    @Test func columnNamesAreReadWithoutCaseAndMisspellingsAreErrors() throws {
+        let o = try load("indicator, Year ,VALUE,Quality,Lower,Upper\nfirms,2023,3000,lower_bound,,3300\n")
+        #expect(o.count == 1 && o[0].quality == .lowerBound && o[0].explicitUpper == 3300)
+        for (header, column, near) in [("qualty", 4, "quality"), ("Sine", 4, "since"), ("lowr", 4, "lower")] {
+            #expect {
+                try load("indicator,year,value,\(header)\nfirms,2023,3000,x\n")
+            } throws: {
+                let e = $0 as! InputError
+                return e.line == 1 && e.column == column && e.message.contains("'\(header)' is not read")
+                    && e.message.contains("did you mean '\(near)'")
+            }
+        }
+        #expect(try load("indicator,year,value,remark,units\nfirms,2023,3000,a note,家\n").count == 1)
+        #expect {
+            try load("indicator,year,value,quality,Quality\nfirms,2023,3000,actual,actual\n")
+        } throws: {
+            let e = $0 as! InputError
+            return e.column == 5 && e.message.contains("'Quality' appears twice")
+        }
+    }
+
     @Test func duplicatesWithoutSourcesAreErrors() throws {
         #expect { try load("indicator,year,value\nfirms,2023,3000\nfirms,2023,3001\n") } throws: {
             let e = $0 as! InputError
