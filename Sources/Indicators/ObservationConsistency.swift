@@ -297,33 +297,41 @@ extension PlanConsistency {
     /// for (a cumulative goal, `PreparedScenario.knownSums`) or that it is not used.
     static func checkSums(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
-        for id in Set(plan.sums.map(\.indicator)).sorted() where plan.kind(of: id) == .flow {
+        for id in Set(plan.sums.map(\.indicator)).sorted() {
+            guard let kind = plan.kind(of: id), kind == .flow || kind == .netChange else { continue }
             let history = plan.history(of: id)
             let exact = Dictionary(
-                uniqueKeysWithValues: history.split(kind: .flow).exact.points.map { ($0.year, $0) })
+                uniqueKeysWithValues: history.split(kind: kind).exact.points.map { ($0.year, $0) })
             func half(_ p: Observation) -> Double {
-                p.roundingInterval(kind: .flow).map { ($0.upper - $0.lower) / 2 } ?? 0
+                p.roundingInterval(kind: kind).map { ($0.upper - $0.lower) / 2 } ?? 0
             }
             for sum in plan.usableSums(of: id, asOf: nil) {
                 let span = sum.since!...sum.year
                 let open = span.filter { exact[$0] == nil }
                 let known = span.filter { exact[$0] != nil }.reduce(0.0) { $0 + exact[$1]!.value }
                 let what = "sum over \(span.lowerBound)–\(span.upperBound) (\(sum.text))"
-                let bounds = sum.bounds(kind: .flow)
+                let bounds = sum.bounds(kind: kind)
                 let most = bounds.map { $0.upper ?? .infinity } ?? (sum.value + half(sum))
-                let least = bounds.map { $0.lower ?? 0 } ?? (sum.value - half(sum))
+                let least = bounds.map { $0.lower ?? -.infinity } ?? (sum.value - half(sum))
                 let slack = span.compactMap { exact[$0] }.reduce(0.0) { $0 + half($1) } + 1e-9 * abs(sum.value)
-                if known > most + slack {
+                if kind == .flow, known > most + slack {
+                    // The other years of a flow are ≥ 0: the known ones alone cannot exceed the sum.
                     f.append(
                         Finding(
                             .error, id,
                             "\(what) is smaller than its known years, which add up to \(format(known)); one of the figures is wrong",
                             at: sum.location))
-                } else if open.isEmpty, known < least - slack {
+                } else if open.isEmpty, known < least - slack || known > most + slack {
                     f.append(
                         Finding(
                             .warning, id,
                             "\(what): its years add up to \(format(known)); check which figure counts what the plan counts",
+                            at: sum.location))
+                } else if open.count >= 2, kind == .netChange {
+                    f.append(
+                        Finding(
+                            .info, id,
+                            "\(what) fills no single year: \(open.count) of its years have no exact value; it ties its stock where one end of the span is known exactly (stock(\(span.upperBound)) = stock(\(span.lowerBound - 1)) + the sum)",
                             at: sum.location))
                 } else if open.count >= 2 {
                     let years = open.map(String.init).joined(separator: ", ")
@@ -339,6 +347,24 @@ extension PlanConsistency {
                                 ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
                                 : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's base year",
                             at: sum.location))
+                }
+                // A sum of net changes against the stocks at both ends of its span.
+                if kind == .netChange, bounds == nil, let parent = plan.indicator(id)?.parent,
+                    plan.kind(of: parent) == .stock
+                {
+                    let stocks = plan.history(of: parent).split(kind: .stock).exact
+                    if let s0 = stocks.points.first(where: { $0.year == span.lowerBound - 1 }),
+                        let s1 = stocks.points.first(where: { $0.year == span.upperBound }),
+                        s0.quality != .derived || s1.quality != .derived,
+                        abs(s1.value - s0.value - sum.value)
+                            > half(sum) + s0.writtenHalfUnit + s1.writtenHalfUnit + 1e-9 * abs(sum.value)
+                    {
+                        f.append(
+                            Finding(
+                                .warning, id,
+                                "\(what) disagrees with its stock '\(parent)', which changes by \(format(s1.value - s0.value)) from \(s0.year) to \(s1.year)",
+                                at: sum.location))
+                    }
                 }
             }
         }

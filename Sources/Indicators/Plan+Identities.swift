@@ -21,7 +21,11 @@ extension Plan {
             var known = have.union(selected.points.filter { $0.bounds(kind: .stock) != nil }.map(\.year))
             for net in indicators where net.kind == .netChange && net.parent == id {
                 let netHistory = selectedHistory(of: net.id, asOf: asOf)
-                let changes = exact(netHistory, .netChange)
+                var changes = exact(netHistory, .netChange)
+                // A net change a sum over years fills counts as known here too.
+                for p in sumIdentities(of: net.id, asOf: asOf, selected: netHistory) where p.quality == .derived {
+                    changes[p.year] = p.value
+                }
                 for (t, d) in changes.sorted(by: { $0.key < $1.key }) {
                     if let s = stock[t], !have.contains(t - 1), metadata.dataYears.contains(t - 1),
                         !out.contains(where: { $0.year == t - 1 })
@@ -47,10 +51,16 @@ extension Plan {
                 }
                 out += netChangeBounds(
                     on: id, from: net.id, netHistory: netHistory, selected: selected, filled: out, known: &known)
+                out += stockFromSums(of: id, net: net.id, asOf: asOf, stock: stock, have: have, filled: out)
             }
         } else if ind.kind == .flow {
             out += sumIdentities(of: id, asOf: asOf, selected: selected)
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {
+            defer {
+                // A sum of net changes with one open year fills it, where the stocks do not.
+                let filled = Set(out.map(\.year))
+                out += sumIdentities(of: id, asOf: asOf, selected: selected).filter { !filled.contains($0.year) }
+            }
             let stock = exact(selectedHistory(of: parent, asOf: asOf), .stock)
             for (t, s) in stock.sorted(by: { $0.key < $1.key }) where !have.contains(t) {
                 guard let before = stock[t - 1] else { continue }
@@ -140,8 +150,10 @@ extension Plan {
     func sumIdentities(of id: String, asOf: Int?, selected: History) -> [Observation] {
         let sums = usableSums(of: id, asOf: asOf)
         guard !sums.isEmpty else { return [] }
+        // A flow's amounts are ≥ 0; a net change may fall.
+        let kind = indicator(id)?.kind ?? .flow, floor = kind == .flow ? 0.0 : -Double.infinity
         var exact = Dictionary(
-            uniqueKeysWithValues: selected.split(kind: .flow).exact.points.map { ($0.year, $0.value) })
+            uniqueKeysWithValues: selected.split(kind: kind).exact.points.map { ($0.year, $0.value) })
         let figured = Set(selected.points.map(\.year))
         var out = [Observation]()
         var progress = true
@@ -155,18 +167,20 @@ extension Plan {
                 let known = span.filter { $0 != u }.reduce(0.0) { $0 + exact[$1]! }
                 let parts = span.filter { $0 != u }.map { "\(id)(\($0))" }.joined(separator: " − ")
                 let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − " + parts
-                if let b = sum.bounds(kind: .flow) {
-                    guard !figured.contains(u), let hi = b.upper, hi - known >= 0 else { continue }
-                    let lo = max(0, (b.lower ?? 0) - known)
+                if let b = sum.bounds(kind: kind) {
+                    guard !figured.contains(u), let hi = b.upper, hi - known >= floor, let blo = b.lower else {
+                        continue
+                    }
+                    let lo = max(floor, blo - known)
                     var bound = Observation(
                         indicator: id, year: u, value: lo, quality: .lowerBound,
-                        source: rule + " = [\(PlanConsistency.format(b.lower ?? 0)), \(PlanConsistency.format(hi))] − "
+                        source: rule + " = [\(PlanConsistency.format(blo)), \(PlanConsistency.format(hi))] − "
                             + PlanConsistency.format(known))
                     (bound.explicitLower, bound.explicitUpper) = (lo, hi - known)
                     out.append(bound)
                 } else {
                     let value = sum.value - known
-                    guard value >= 0 else { continue }
+                    guard value >= floor else { continue }
                     out.append(
                         Observation(
                             indicator: id, year: u, value: value, quality: .derived,
@@ -175,6 +189,43 @@ extension Plan {
                     exact[u] = value
                 }
                 progress = true
+            }
+        }
+        return out
+    }
+
+    /// A sum of net changes over years ties its stock across the span ("2022年以来累计净增700家"):
+    /// stock(t) = stock(since − 1) + S, or stock(since − 1) = stock(t) − S, filling the end the
+    /// data leave without an exact value (quality `derived`, the identity in `source`; an exact
+    /// stock, given or derived, at the other end). Sums stated as bounds are not used here.
+    func stockFromSums(
+        of id: String, net: String, asOf: Int?, stock: [Int: Double], have: Set<Int>, filled: [Observation]
+    ) -> [Observation] {
+        var values = stock
+        for o in filled where o.quality == .derived { values[o.year] = o.value }
+        var out = [Observation]()
+        for sum in usableSums(of: net, asOf: asOf) where sum.bounds(kind: .netChange) == nil {
+            let a = sum.since! - 1, b = sum.year
+            let taken = Set((filled + out).map(\.year))
+            let rule = "identity: \(id)(\(a)) + Σ \(net)(\(a + 1)…\(b))"
+            if let s0 = values[a], values[b] == nil, !have.contains(b), !taken.contains(b) {
+                let v = s0 + sum.value
+                out.append(
+                    Observation(
+                        indicator: id, year: b, value: v, quality: .derived,
+                        source: rule + " = \(PlanConsistency.format(s0)) + \(PlanConsistency.format(sum.value))"))
+                values[b] = v
+            } else if let s1 = values[b], values[a] == nil, metadata.dataYears.contains(a), !have.contains(a),
+                !taken.contains(a)
+            {
+                let v = s1 - sum.value
+                out.append(
+                    Observation(
+                        indicator: id, year: a, value: v, quality: .derived,
+                        source:
+                            "identity: \(id)(\(b)) − Σ \(net)(\(a + 1)…\(b)) = \(PlanConsistency.format(s1)) − \(PlanConsistency.format(sum.value))"
+                    ))
+                values[a] = v
             }
         }
         return out

@@ -281,11 +281,11 @@ public enum ObservationsLoader {
                 file: t.file, line: line, column: column, "a sum over \(year - since + 1) years (\(since)–\(year))",
                 hint: "a sum over years runs within the plan's data range; check the year")
         }
-        guard kind == .flow else {
+        guard kind == .flow || kind == .netChange else {
             throw InputError(
                 file: t.file, line: line, column: column,
-                "'\(id)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts add up over years",
-                hint: "leave since blank, or give a stock's or net change's value of the year itself")
+                "'\(id)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts and a net change's changes add up over years",
+                hint: "leave since blank, or give the value of the year itself")
         }
         guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
             throw InputError(

@@ -74,6 +74,41 @@ struct PlanConsistencyTests {
         }
     }
 
+    /// A sum of net changes ("2022年以来累计净增700家") ties its stock across the span:
+    /// stock(2023) = stock(2021) + 700, or the other way; with one open net change it fills that
+    /// one (and the stock through it). A net change may fall: a sum below its known years is no
+    /// error; one that disagrees with both stocks is a warning.
+    @Test func sumsOfNetChangesTieTheirStock() throws {
+        let stock = ind("stock", .stock, [2500, 3000], rule: .final, goal: 3000)
+        let net = ind("net", .netChange, [300, 300], rule: .cumulative, goal: 600, parent: "stock")
+        func sum(_ value: Double) -> Observation {
+            var o = Observation(indicator: "net", year: 2023, value: value)
+            o.since = 2022
+            return o
+        }
+        let s21 = Observation(indicator: "stock", year: 2021, value: 2308)
+        let forward = plan([stock, net], obs: [s21, sum(700)])
+        #expect(forward.history(of: "stock").value(in: 2023) == 3008)
+        #expect(forward.history(of: "stock").points.last?.quality == .derived)
+        let s23 = Observation(indicator: "stock", year: 2023, value: 3008)
+        #expect(plan([stock, net], obs: [s23, sum(700)]).history(of: "stock").value(in: 2021) == 2308)
+        // One open net change: 700 − 436 = 264, and the stock through it, 2,744 + 264.
+        let n22 = Observation(indicator: "net", year: 2022, value: 436)
+        let s22 = Observation(indicator: "stock", year: 2022, value: 2744)
+        let one = plan([stock, net], obs: [s22, n22, sum(700)])
+        #expect(one.history(of: "net").value(in: 2023) == 264)
+        #expect(one.history(of: "stock").value(in: 2023) == 3008)
+        // Falling: −50 after +436 is a net change of −486 in 2023, no error.
+        let falling = plan([stock, net], obs: [s22, n22, sum(-50)])
+        #expect(falling.history(of: "net").value(in: 2023) == -486)
+        #expect(PlanConsistency.check(falling).filter { $0.severity == .error }.isEmpty)
+        // Both stocks known and the sum off: a warning.
+        let off = PlanConsistency.check(plan([stock, net], obs: [s21, s23, sum(900)]))
+        #expect(
+            off.contains { $0.severity == .warning && $0.message.contains("disagrees with its stock 'stock'") },
+            "\(off)")
+    }
+
     @Test func netChangeThatDisagreesWithItsStock() {
         let f = PlanConsistency.check(
             plan([

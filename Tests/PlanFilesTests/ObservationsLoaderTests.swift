@@ -67,7 +67,7 @@ struct ObservationsLoaderTests {
         let cases: [(row: String, message: String)] = [
             ("listings,2024,90,actual,x", "is not a year"),
             ("listings,2024,90,actual,2025", "after the row's year"),
-            ("firms,2024,900,actual,2022", "only a flow's amounts add up"),
+            ("firms,2024,900,actual,2022", "only a flow's amounts and a net change's changes add up"),
             ("listings,2024,90,snapshot,2022", "quality snapshot"),
             ("listings,2024,90,spliced,2022", "quality spliced"),
             ("listings,2024,90,actual,1900", "a sum over 125 years"),
