@@ -103,7 +103,8 @@ def add_sums(path, rnd):
     for _ in range(rnd.randint(1, 4)):
         year = rnd.choice([2021, 2022, 2023, 2024, 2025, 2026, 1980])
         row = [""] * len(header)
-        row[ii] = rnd.choice(flows + ["high_tech_enterprises", "rd_intensity"] if rnd.random() < 0.2 else flows)
+        row[ii] = rnd.choice(flows + ["high_tech_enterprises", "rd_intensity", "net_new_high_tech_enterprises"]
+                             if rnd.random() < 0.3 else flows)
         row[yi] = str(year)
         row[header.index("value")] = rnd.choice(["0", "1", "28", "60", "100", "1000", "1e15", "5", "-1"])
         if "quality" in header:
