@@ -56,11 +56,6 @@ extension Plan {
         } else if ind.kind == .flow {
             out += sumIdentities(of: id, asOf: asOf, selected: selected)
         } else if ind.kind == .netChange, let parent = ind.parent, indicator(parent)?.kind == .stock {
-            defer {
-                // A sum of net changes with one open year fills it, where the stocks do not.
-                let filled = Set(out.map(\.year))
-                out += sumIdentities(of: id, asOf: asOf, selected: selected).filter { !filled.contains($0.year) }
-            }
             let stock = exact(selectedHistory(of: parent, asOf: asOf), .stock)
             for (t, s) in stock.sorted(by: { $0.key < $1.key }) where !have.contains(t) {
                 guard let before = stock[t - 1] else { continue }
@@ -71,6 +66,9 @@ extension Plan {
                             "identity: \(parent)(\(t)) − \(parent)(\(t - 1)) = \(PlanConsistency.format(s)) − \(PlanConsistency.format(before))"
                     ))
             }
+            // A sum of net changes with one open year fills it, where the stocks do not.
+            let filled = Set(out.map(\.year))
+            out += sumIdentities(of: id, asOf: asOf, selected: selected).filter { !filled.contains($0.year) }
         }
         return out
     }

@@ -12,6 +12,17 @@ extension PreparedScenario {
         /// Each sum: its years (indices into `PlanModel.years`) and the interval it states (a
         /// reported value is an interval of width 0; "累计超90" is [90, 99]).
         var spans: [(years: [Int], lo: Double, hi: Double)] = []
+        /// How the paths are moved so that the sums hold (`tie(_:of:)`), nil when none can be.
+        var tie: Tie? = nil
+    }
+
+    /// The path conditioning of one series' sums (`tieSums`), fixed for a scenario: computed
+    /// once when it is prepared, applied to every block.
+    struct Tie: Sendable {
+        /// Per sum: its open (forecast) years, the value of its exact years, and its interval.
+        var open: [[Int]], constant: [Double], intervals: [(lo: Double, hi: Double)]
+        /// The years moved (every forecast year) and their gains, row t of K M⁻¹.
+        var moved: [Int], gains: [[Double]]
     }
 
     /// Per series: the sums (as of the model's `asOf`, within the model's years) that leave two or
@@ -50,8 +61,43 @@ extension PreparedScenario {
                     out.spans.append((idx, o.value, o.value))
                 }
             }
+            out.tie = tie(out.spans, of: s, years: model.years)
             return out
         }
+    }
+
+    /// The conditioning of `tieSums` for series `ser`'s sums: their open years, all forecast
+    /// from the series' origin (other sums take no part), and the gains K M⁻¹ of every forecast
+    /// year, M solved by Cholesky through LAPACK (`solvePositiveDefinite`). Nil when no sum
+    /// qualifies or M is singular.
+    static func tie(_ spans: [(years: [Int], lo: Double, hi: Double)], of ser: SimulationSeries, years: [Int]) -> Tie? {
+        guard let origin = ser.origin else { return nil }
+        let horizon = years.map { $0 - origin }
+        func forecast(_ t: Int) -> Bool { ser.sources[t] == .simulated && horizon[t] >= 1 }
+        var tie = Tie(open: [], constant: [], intervals: [], moved: [], gains: [])
+        for span in spans {
+            let open = span.years.filter { ser.sources[$0] != .observed }
+            guard open.allSatisfy(forecast) else { continue }
+            tie.open.append(open)
+            tie.intervals.append((span.lo, span.hi))
+            tie.constant.append(
+                span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
+        }
+        let m = tie.open.count
+        guard m > 0 else { return nil }
+        func cov(_ t: Int, _ j: Int) -> Double {
+            tie.open[j].reduce(0) { $0 + Double(min(horizon[t], horizon[$1])) }
+        }
+        let mmat = (0..<m).map { i in (0..<m).map { j in tie.open[i].reduce(0) { $0 + cov($1, j) } } }
+        tie.moved = years.indices.filter(forecast)
+        // M is symmetric, so row t of K M⁻¹ solves M gₜ = Kₜ.
+        guard let mm = try? Matrix(mmat),
+            let gains = try? tie.moved.map({ t throws(LinearAlgebraError) in
+                try mm.solvePositiveDefinite((0..<m).map { cov(t, $0) })
+            })
+        else { return nil }
+        tie.gains = gains
+        return tie
     }
 
     /// The forecast years of each series with sums over open years, moved on every path so that
@@ -71,51 +117,30 @@ extension PreparedScenario {
     /// whose moved values would leave the flow's range (below 0) keeps its draw. The cumulative
     /// goal counts reported values exactly in any case (`evaluateTargets`).
     func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
-        for (k, known) in sums.enumerated() where !known.spans.isEmpty {
-            let ser = model.series[k]
-            guard let origin = ser.origin else { continue }
-            let horizon = model.years.map { $0 - origin }
-            var open = [[Int]](), constant = [Double](), intervals = [(lo: Double, hi: Double)]()
-            for span in known.spans {
-                let o = span.years.filter { ser.sources[$0] != .observed }
-                guard o.allSatisfy({ ser.sources[$0] == .simulated && horizon[$0] >= 1 }) else { continue }
-                open.append(o)
-                intervals.append((span.lo, span.hi))
-                constant.append(
-                    span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
-            }
-            let m = open.count
-            guard m > 0 else { continue }
-            let moved = (0..<yearCount).filter { ser.sources[$0] == .simulated && horizon[$0] >= 1 }
-            func cov(_ t: Int, _ j: Int) -> Double { open[j].reduce(0) { $0 + Double(min(horizon[t], horizon[$1])) } }
-            // Gains G = K M⁻¹, one row per moved year: M is symmetric, so row t solves M gₜ = Kₜ
-            // (Cholesky through LAPACK, `solvePositiveDefinite`).
-            let mmat = (0..<m).map { i in (0..<m).map { j in open[i].reduce(0) { $0 + cov($1, j) } } }
-            guard let mm = try? Matrix(mmat),
-                let gains = try? moved.map({ t throws(LinearAlgebraError) in
-                    try mm.solvePositiveDefinite((0..<m).map { cov(t, $0) })
-                })
-            else { continue }
-            let cells = moved.map { at(k, $0, n) }
-            let openCells = open.map { $0.map { at(k, $0, n) } }
+        for (k, known) in sums.enumerated() {
+            guard let tie = known.tie else { continue }
+            let m = tie.open.count
+            let cells = tie.moved.map { at(k, $0, n) }
+            let openCells = tie.open.map { $0.map { at(k, $0, n) } }
             // A sum stated as a bound is drawn uniformly within it on each path, as a year known
             // by bounds is (its own stream, the same in every scenario).
-            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "sums:" + ser.id, block: b)
-            var d = [Double](repeating: 0, count: m)
+            var g = Xoshiro256PlusPlus.stream(seed: seed, named: "sums:" + model.series[k].id, block: b)
+            var d = [Double](repeating: 0, count: m), shift = [Double](repeating: 0, count: cells.count)
             for p in 0..<n {
                 for j in 0..<m {
-                    let (lo, hi) = intervals[j]
+                    let (lo, hi) = tie.intervals[j]
                     let value = lo == hi ? lo : lo + (hi - lo) * g.nextUnit()
-                    d[j] = value - constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
+                    d[j] = value - tie.constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
                 }
-                // Checked first, written after.
-                guard d.allSatisfy(\.isFinite),
-                    zip(cells, gains).allSatisfy({ c, g in
-                        let v = s.vals[c + p] + (0..<m).reduce(0) { $0 + g[$1] * d[$1] }
-                        return v.isFinite && v >= 0
-                    })
-                else { continue }
-                for (c, g) in zip(cells, gains) { s.vals[c + p] += (0..<m).reduce(0) { $0 + g[$1] * d[$1] } }
+                var inRange = d.allSatisfy(\.isFinite)
+                for (i, c) in cells.enumerated() where inRange {
+                    shift[i] = (0..<m).reduce(0) { $0 + tie.gains[i][$1] * d[$1] }
+                    let v = s.vals[c + p] + shift[i]
+                    inRange = v.isFinite && v >= 0
+                }
+                // A path whose moved values would leave the flow's range keeps its draw.
+                guard inRange else { continue }
+                for (i, c) in cells.enumerated() { s.vals[c + p] += shift[i] }
             }
         }
     }

@@ -92,7 +92,7 @@ struct PreparedScenario: @unchecked Sendable {
 
     static func status(
         _ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus],
-        specs: [TargetSpec], sums: [KnownSums] = []
+        specs: [TargetSpec], sums: [KnownSums]
     ) -> TargetStatus {
         func cells() -> [Int] {
             switch spec.kind {
@@ -111,7 +111,7 @@ struct PreparedScenario: @unchecked Sendable {
         // A growth or change goal without its base-year value has no level to reach.
         if spec.threshold.isNaN { return .insufficientData }
         // A cumulative goal's years that reported sums cover are known through them.
-        let covered = spec.kind == .goal && spec.rule == .cumulative && k < sums.count ? sums[k].covered : []
+        let covered = spec.kind == .goal && spec.rule == .cumulative ? sums[k].covered : []
         let cs = cells()
         if cs.contains(where: { !av[k][$0] && !covered.contains($0) }) { return .insufficientData }
         let s = model.series[k]

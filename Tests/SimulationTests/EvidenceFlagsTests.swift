@@ -281,6 +281,19 @@ struct EvidenceFlagsTests {
         #expect(warnings.contains { $0.message.contains("gives 2308, below the lower bound 2500") }, "\(warnings)")
     }
 
+    /// A flow of counts "x" with milestones 20, 25, 25, 30 and a cumulative goal of 100 over
+    /// 2022–2025 (the sums-over-years tests).
+    static let newCounts = Indicator(
+        id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
+        targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
+
+    /// A report of x summed over `since`…`year`.
+    static func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
+        var o = Observation(indicator: "x", year: year, value: value, quality: q)
+        o.since = since
+        return o
+    }
+
     /// A sum whose years are all open ("2022–2023年累计新增45个", no single year known) cannot
     /// fill a year, but on every path the two years add up to it (to within the rounding of
     /// whole counts), the later years move with what the sum says of the level (a forecast of
@@ -289,14 +302,7 @@ struct EvidenceFlagsTests {
     /// 100 met, 90 not). A sum stated as a bound is drawn within its bounds on each path. Before,
     /// such sums were not used at all.
     @Test func aCumulativeGoalTakesASumOverOpenYearsAsKnown() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
-            targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
-        func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
-            var o = Observation(indicator: "x", year: year, value: value, quality: q)
-            o.since = since
-            return o
-        }
+        let ind = Self.newCounts
         let history = [
             Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2021, value: 24),
         ]
@@ -305,7 +311,7 @@ struct EvidenceFlagsTests {
                 plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: history + obs))
             return (m, PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 2))
         }
-        let (m, r) = try run([sum(2022, 2023, 45)])
+        let (m, r) = try run([Self.sum(2022, 2023, 45)])
         let draw = Self.paths(m, 4096, seed: 5), free = Self.paths(try run([]).0, 4096, seed: 5)
         let t22 = try #require(m.years.firstIndex(of: 2022)), t24 = t22 + 2, t25 = t22 + 3
         let held = (0..<4096).filter { abs(draw(0, t22, $0) + draw(0, t22 + 1, $0) - 45) <= 1 }.count
@@ -320,21 +326,21 @@ struct EvidenceFlagsTests {
         // The milestones of the open years are probabilities, not settled by the sum.
         #expect(Self.outcome(r, .milestone, 2023).status == .simulated)
         for (total, met) in [(120.0, 1.0), (90.0, 0.0)] {
-            let whole = Self.outcome(try run([sum(2022, 2025, total)]).1, .goal, 2025)
+            let whole = Self.outcome(try run([Self.sum(2022, 2025, total)]).1, .goal, 2025)
             #expect(whole.status == .observed && whole.pMet == met, "\(total): \(whole)")
         }
         // A sum stated as a bound ("累计超120", read as 120–132) is drawn within it on each path:
         // the goal of 100 is then met on every path, but as a probability, not observed.
-        let bounded = Self.outcome(try run([sum(2022, 2025, 120, .lowerBound)]).1, .goal, 2025)
+        let bounded = Self.outcome(try run([Self.sum(2022, 2025, 120, .lowerBound)]).1, .goal, 2025)
         #expect(bounded.status == .simulated && bounded.pMet == 1, "\(bounded)")
         // "2022–2023年累计超45" (45–49.5): every path's two years lie within it, as rounded.
-        let m45 = try run([sum(2022, 2023, 45, .lowerBound)]).0
+        let m45 = try run([Self.sum(2022, 2023, 45, .lowerBound)]).0
         let d45 = Self.paths(m45, 4096, seed: 5)
         let two = (0..<4096).map { d45(0, t22, $0) + d45(0, t22 + 1, $0) }
         #expect(two.filter { $0 >= 44 && $0 <= 50.5 }.count >= 4050, "\(two.min()!)–\(two.max()!)")
         #expect(two.filter { $0 >= 48 }.count > 500, "spread over the interval, not piled at its end")
         // A sum from the base year (2021 known, 24): the two plan years hold 69 − 24 = 45.
-        let m69 = try run([sum(2021, 2023, 69)]).0
+        let m69 = try run([Self.sum(2021, 2023, 69)]).0
         let d69 = Self.paths(m69, 4096, seed: 5)
         #expect((0..<4096).filter { abs(d69(0, t22, $0) + d69(0, t22 + 1, $0) - 45) <= 1 }.count >= 4050)
     }
@@ -343,11 +349,7 @@ struct EvidenceFlagsTests {
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
     @Test func aSumOverYearsSettlesTheYearItFills() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
-            targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
-        var sum = Observation(indicator: "x", year: 2023, value: 60)
-        sum.since = 2022
+        let ind = Self.newCounts, sum = Self.sum(2022, 2023, 60)
         let obs = [
             Observation(indicator: "x", year: 2021, value: 24), Observation(indicator: "x", year: 2022, value: 28),
         ]
