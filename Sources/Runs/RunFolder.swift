@@ -14,7 +14,9 @@ import IO
 ///
 /// A folder that holds anything but a plancast run is refused unless `force` (then it is
 /// replaced whole). Two runs into one folder at once: the second stops at the start, as a lock
-/// (`flock` on a hidden sibling `.NAME.lock`) is held from preparation to the swap.
+/// (`flock` on a hidden sibling `.NAME.lock`) is held from preparation to the swap. The lock
+/// file is removed when the lock is released (after the swap, on an error or an interruption);
+/// a run that locked a file since removed locks again (`acquireLock`).
 public struct RunFolder: Sendable {
     /// The files a folder of its kind holds, besides its manifest.
     public struct Layout: Sendable {
@@ -42,6 +44,7 @@ public struct RunFolder: Sendable {
 
     public let path: String
     let lockDescriptor: Int32
+    let lockPath: String
     let layout: Layout
 
     /// A new folder under `runs/` (or `parent`) named by the UTC time (`runs/20261130-113517`), with a suffix
@@ -69,7 +72,7 @@ public struct RunFolder: Sendable {
             }
             // A run that held the lock may have finished between the check and the lock.
             if FileManager.default.fileExists(atPath: name) {
-                close(folder.lockDescriptor)
+                folder.unlock()
                 continue
             }
             return folder
@@ -110,26 +113,66 @@ public struct RunFolder: Sendable {
         } catch {
             throw .unusable(path, "cannot create its parent folder \(parent)")
         }
-        let fd = open(parent + "/." + name + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unusable(path, "cannot write in \(parent) (\(String(cString: strerror(errno))))") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw .busy(path)
-        }
+        let lockPath = parent + "/." + name + ".lock"
+        let fd = try acquireLock(lockPath, for: path)
+        let folder = RunFolder(path: url.path, lockDescriptor: fd, lockPath: lockPath, layout: layout)
         removeLeftovers(parent: parent, name: name)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                close(fd)
+                folder.unlock()
                 throw .unusable(path, "a file of that name exists")
             }
             let foreign = foreignEntries(url.path, layout: layout)
             if !foreign.isEmpty && !force {
-                close(fd)
+                folder.unlock()
                 throw .notARun(path, foreign)
             }
         }
-        return RunFolder(path: url.path, lockDescriptor: fd, layout: layout)
+        return folder
+    }
+
+    /// Creates and locks (`flock`, without waiting) the lock file at `lockPath`; `.busy` if another
+    /// run holds it.
+    ///
+    /// A run removes its lock file when it lets go, so the file this process opened may have
+    /// been removed between its `open` and its `flock` (and a third run may have locked a new
+    /// file of the same name): the lock counts only if `lockPath` still names the locked file
+    /// (same device and inode); otherwise it is taken again. Until 2026-12-01 lock files were
+    /// never removed, and every run left its `.NAME.lock` beside its folder for good.
+    static func acquireLock(_ lockPath: String, for path: String) throws(RunFolderError) -> Int32 {
+        for _ in 0..<100 {
+            let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let parent = (lockPath as NSString).deletingLastPathComponent
+                throw .unusable(path, "cannot write in \(parent) (\(String(cString: strerror(errno))))")
+            }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                close(fd)
+                throw .busy(path)
+            }
+            if names(lockPath, fd) {
+                Leftovers.add(lockPath)
+                return fd
+            }
+            close(fd)  // removed by the run that let go of it: lock the file now at that name
+        }
+        throw .busy(path)
+    }
+
+    /// Whether `path` names the open file `fd` (same device and inode).
+    static func names(_ path: String, _ fd: Int32) -> Bool {
+        var held = stat(), named = stat()
+        return fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev
+            && held.st_ino == named.st_ino
+    }
+
+    /// Removes the lock file and releases the lock (in that order, so that no run locks the
+    /// file after this one and then loses it).
+    func unlock() {
+        unlink(lockPath)
+        Leftovers.remove(lockPath)
+        close(lockDescriptor)
     }
 
     /// Entries that a run folder does not hold (empty for a previous run or an empty folder).
@@ -169,7 +212,7 @@ public struct RunFolder: Sendable {
 
     /// Writes `outputs` (name, bytes) and the manifest with their hashes; see `write(_:manifest:byteOrderMark:)`.
     func write(data outputs: [(name: String, data: Data)], manifest: [String: Any]) throws {
-        defer { close(lockDescriptor) }
+        defer { unlock() }
         let url = URL(fileURLWithPath: path)
         let parent = url.deletingLastPathComponent().path, name = url.lastPathComponent
         let staging = parent + "/.\(name).partial-\(getpid())"

@@ -56,6 +56,7 @@ struct Plancast: ParsableCommand {
             // Foundation's own file errors (never expected: plancast checks paths first).
             fail("error: \(error.localizedDescription)", ExitStatus.ioError)
         } catch {
+            Leftovers.removeAll()
             exit(withError: error)
         }
     }
@@ -99,6 +100,7 @@ struct Plancast: ParsableCommand {
 
     static func fail(_ message: String, _ code: Int32) -> Never {
         writeStderr(message + "\n")
+        Leftovers.removeAll()  // e.g. the lock file of an output folder that was never written
         Foundation.exit(code)
     }
 }

@@ -48,6 +48,36 @@ struct RunFolderTests {
         _ = try RunFolder.prepare(path, force: false)  // free again once the first has written
     }
 
+    /// The lock file lives only while its run writes; a run that opened it just before it was
+    /// removed and then locked it holds a file no name leads to, and must lock again.
+    @Test func theLockFileGoesWithItsRun() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        let lockPath = dir.appendingPathComponent(".run.lock").path
+        let first = try RunFolder.prepare(path, force: false)
+        #expect(FileManager.default.fileExists(atPath: lockPath))
+        let late = open(lockPath, O_RDWR)  // a second run, between its open and its flock
+        defer { close(late) }
+        #expect(RunFolder.names(lockPath, late))
+        try Self.write(first, "a\n")
+        #expect(!FileManager.default.fileExists(atPath: lockPath))
+        #expect(flock(late, LOCK_EX | LOCK_NB) == 0)  // the lock of a removed file...
+        #expect(!RunFolder.names(lockPath, late))  // ...which it sees, and so locks again:
+        let second = try RunFolder.prepare(path, force: false)
+        #expect(RunFolder.names(lockPath, second.lockDescriptor))
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare(path, force: false) }
+        second.unlock()
+        #expect(!FileManager.default.fileExists(atPath: lockPath))
+        // A refused folder lets go of its lock file too.
+        try "x\n".write(toFile: dir.appendingPathComponent("file").path, atomically: true, encoding: .utf8)
+        #expect(throws: RunFolderError.self) {
+            try RunFolder.prepare(dir.appendingPathComponent("file").path, force: false)
+        }
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(siblings.filter { $0.hasSuffix(".lock") }.isEmpty, "\(siblings)")
+    }
+
     /// Runs started in the same second without `--out` each get a folder: the name of a run
     /// still writing (locked, no folder yet) counts as taken, as does a finished one.
     @Test func runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws {
