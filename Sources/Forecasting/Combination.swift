@@ -99,15 +99,15 @@ public struct Combination: Sendable {
         var used = [String]()
         let compounding = t != .identity && Self.compounds(s, transformed: zs)
         for m in members where s.count >= m.spec.minimumObservations {
-            guard let onT = try? m.spec.fitAny(zs).forecast(horizon: horizon), onT.allSatisfy(\.isFinite) else {
-                continue
-            }
-            var f = onT
+            // Forecast `lookAhead` steps at least, so that `joined` sees as far whatever the horizon.
+            let ahead = max(horizon, Self.lookAhead)
+            guard let fitted = try? m.spec.fitAny(zs), case let zAhead = fitted.forecast(horizon: ahead),
+                zAhead.prefix(horizon).allSatisfy(\.isFinite)
+            else { continue }
+            var f = Array(zAhead.prefix(horizon))
             var onTransformedScale = compounding && m.scale == .original
             if m.scale == .original && t != .identity && !compounding,
-                case let ahead = max(horizon, Self.lookAhead),
-                let orig = try? m.spec.fitAny(s).forecast(horizon: ahead),
-                let zAhead = ahead == horizon ? onT : try? m.spec.fitAny(zs).forecast(horizon: ahead)
+                let orig = try? m.spec.fitAny(s).forecast(horizon: ahead)
             {
                 let j = Self.joined(original: orig, transformed: zAhead, transform: t)
                 f = Array(j.path.prefix(horizon))
