@@ -69,8 +69,13 @@ public struct ErrorScale: Sendable {
     }
 
     /// σ from a series' raw scale s/L, number of increments k and level L (`raw`).
+    ///
+    /// A raw scale of zero (every value equal, or every increment equal) says nothing about how
+    /// large the next change will be, so σ is the batch's: before 2026-12-01 it counted as a
+    /// tiny scale of its own (10⁻³·s₀ with weight w), and a count of 3, 3, 3, 3 got a 90%
+    /// interval of 3.03–3.08 for the next year — one that excludes staying at 3.
     public func sigma(raw s: Double?, increments k: Int, level: Double) -> Double {
-        guard let s, k > 0, s.isFinite else { return level * min(s0, Self.maximum) }
+        guard let s, k > 0, s.isFinite, s > 0 else { return level * min(s0, Self.maximum) }
         let w = Self.beta * Double(k) / (Double(k) + Self.c)
         let own = max(s, 1e-3 * s0)
         return level * min(Foundation.exp((1 - w) * Foundation.log(s0) + w * Foundation.log(own)), Self.maximum)

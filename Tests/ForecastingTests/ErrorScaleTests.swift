@@ -36,6 +36,16 @@ struct ErrorScaleTests {
         #expect(ErrorScale(s0: 5).sigma(try series([0, 10]), unitFree: true) == 1.5)
     }
 
+    /// Equal values (or equal increments) have no scale of their own: σ is the batch's, not a
+    /// tiny one that would exclude even staying where the series is.
+    @Test func aConstantSeriesTakesTheBatchScale() throws {
+        let scale = ErrorScale(s0: 0.1)
+        #expect(abs(scale.sigma(try series([3, 3, 3, 3]), unitFree: true) - 0.1) < 1e-12)
+        #expect(abs(scale.sigma(try series([5, 5]), unitFree: true) - 0.1) < 1e-12)
+        // A straight line on its own scale (increments 2, 2, 2): level 4 times s₀.
+        #expect(abs(scale.sigma(try series([1, 3, 5, 7]), unitFree: false) - 0.4) < 1e-12)
+    }
+
     @Test func pooledScaleIsTheSeriesWeightedMedian() throws {
         // Series A: sizes 1, 1, 1 (weight 1/3 each); B: size 10 (weight 1); C: size 2 (weight 1).
         // Weighted median of {1 (1), 2 (1), 10 (1)}: 2.
