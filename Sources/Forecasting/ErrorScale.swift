@@ -76,9 +76,14 @@ public struct ErrorScale: Sendable {
     /// interval of 3.03–3.08 for the next year — one that excludes staying at 3.
     public func sigma(raw s: Double?, increments k: Int, level: Double) -> Double {
         guard let s, k > 0, s.isFinite, s > 0 else { return level * min(s0, Self.maximum) }
-        let w = Self.beta * Double(k) / (Double(k) + Self.c)
+        let w = Self.ownWeight(increments: k)
         let own = max(s, 1e-3 * s0)
         return level * min(Foundation.exp((1 - w) * Foundation.log(s0) + w * Foundation.log(own)), Self.maximum)
+    }
+
+    /// The weight w = β·k/(k + c) of a series' own scale in σ, for k increments (0 for none).
+    public static func ownWeight(increments k: Int) -> Double {
+        k > 0 ? beta * Double(k) / (Double(k) + c) : 0
     }
 
     /// The batch scale s₀: weighted median of unit-free increment sizes (each series weighs 1,

@@ -7,6 +7,7 @@ import Indicators
 extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
     func finishPaths(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        drawCounts(block: b, paths: n, seed: seed, into: &s)
         tieNetChangeSteps(paths: n, into: &s)
         tieSums(block: b, paths: n, seed: seed, into: &s)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange {

@@ -23,9 +23,14 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
     /// The stream of one block of paths keyed by a name (a lever, or "bounds:" + a series id):
     /// `stream(seed:scenario:block:)` with the name's 64-bit FNV-1a hash as the scenario key.
     static func stream(seed: UInt64, named name: String, block: Int) -> Xoshiro256PlusPlus {
+        stream(seed: seed, scenario: key(name), block: UInt64(block))
+    }
+
+    /// The 64-bit FNV-1a hash of a stream's name.
+    static func key(_ name: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return stream(seed: seed, scenario: h, block: UInt64(block))
+        return h
     }
 
     /// The stream of one block of paths of one scenario.
