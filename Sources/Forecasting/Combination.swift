@@ -10,8 +10,8 @@ import Foundation
 /// scale), one extrapolated on the original scale cannot follow growth that compounds; mixing
 /// both hedges between the two. Where an original-scale forecast leaves the kind's range within
 /// ten years (a falling count below zero, a share above 100) the member is fitted on the
-/// transformed scale instead (`joined`), so every value stays admissible and no path jumps. With too few points for any member,
-/// the last value is used.
+/// transformed scale instead (`joined`), so every value stays admissible and no path jumps.
+/// With too few points for any member, the last value is used.
 public struct Combination: Sendable {
     public enum Scale: String, Sendable { case original, transformed }
 

@@ -12,9 +12,9 @@ extension PreparedScenario {
         return !ser.isDriver && ser.kind == .flow && ser.isCount
     }
 
-    /// On every path, each forecast (or backcast) year of a flow of whole units becomes a count around the
-    /// path's value λ, Poisson as far as the forecast's scale does not already carry the count's
-    /// chance (a Poisson–lognormal model: Aitchison & Ho, "The multivariate Poisson-log normal
+    /// On every path, each forecast (or backcast) year of a flow of whole units becomes a count
+    /// around the path's value λ, Poisson as far as the forecast's scale does not already carry
+    /// the count's chance (a Poisson–lognormal model: Aitchison & Ho, "The multivariate Poisson-log normal
     /// distribution", Biometrika 76, 1989):
     ///
     ///     x = λ + √(1 − w)·(N − λ),   N ~ Poisson(λ),
