@@ -43,13 +43,14 @@ extension PreparedScenario {
             let key = Xoshiro256PlusPlus.key("counts:" + ser.id)
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
+                var cellKeys = SplitMix64(state: seed ^ (key &+ UInt64(t)) &* 0xD1B5_4A32_D192_ED03)
+                let base = cellKeys.next() ^ UInt64(b) &* 0x9E37_79B9_7F4A_7C15
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
                         let v = vb[o + p]
                         // Beyond 2⁵² a count's chance is far below the spacing of doubles.
                         guard v > 0 && v < 0x1p52 else { continue }
-                        var g = Xoshiro256PlusPlus.stream(
-                            seed: seed, scenario: key &+ UInt64(t), block: UInt64(b) << 24 | UInt64(p))
+                        var g = SplitMix64(state: base ^ UInt64(p) &* 0xBF58_476D_1CE4_E5B9)
                         vb[o + p] = v + share * (Poisson.draw(mean: v, using: &g) - v)
                     }
                 }

@@ -87,7 +87,9 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable {
     mutating func nextOpenUnit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
 }
 
-/// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), used to seed and key streams.
+/// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), used to seed and key streams, and as the
+/// short stream of one cell of a path (`PreparedScenario.drawCounts`), where seeding a
+/// xoshiro256++ per cell cost more than the draw.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
     public init(state: UInt64) { self.state = state }
@@ -100,3 +102,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+/// Uniform doubles from a 64-bit generator: [0, 1) and (0, 1) from the top 53 bits.
+protocol UnitDraws {
+    mutating func next() -> UInt64
+}
+
+extension UnitDraws {
+    @inline(__always) mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    @inline(__always) mutating func openUnit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
+}
+
+extension Xoshiro256PlusPlus: UnitDraws {}
+extension SplitMix64: UnitDraws {}
