@@ -65,12 +65,37 @@ struct PlanConsistencyTests {
             ([sum(2021, 2023, 90)], .info, "fills no single year: 3 of its years"),
             ([sum(2019, 2023, 90)], .info, "is not used: 5 of its years"),
             ([x22, sum(2022, 2024, 90)], .error, "ends after the plan's last year"),
+            // A longer sum below a shorter one it contains (with the other years' known values):
+            // a year of the flow would be negative.
+            (
+                [sum(2021, 2022, 50), sum(2021, 2023, 40)], .error,
+                "is smaller than the sum over 2021–2022 (50.0) it contains"
+            ),
+            ([x23, sum(2021, 2022, 30), sum(2021, 2023, 60)], .error, "(30.0) it contains and its known years 40"),
         ]
         for c in findings {
             let p = plan([flow], obs: c.obs)
             let f = PlanConsistency.check(p)
             #expect(f.contains { $0.severity == c.severity && $0.message.contains(c.text) }, "\(c.text): \(f)")
             #expect(!p.history(of: "flow").points.contains { $0.quality == .derived }, "\(c.text): nothing filled")
+        }
+    }
+
+    /// Nested sums that agree (30 over 2021–2022 within 60 over 2021–2023, or "累计超25" within it)
+    /// are no error.
+    @Test func nestedSumsThatAgreeAreNoError() {
+        let flow = ind("flow", .flow, [25, 30], rule: .cumulative, goal: 55)
+        func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
+            var o = Observation(indicator: "flow", year: year, value: value, quality: q)
+            o.since = since
+            return o
+        }
+        for obs in [
+            [sum(2021, 2022, 30), sum(2021, 2023, 60)], [sum(2021, 2022, 25, .lowerBound), sum(2021, 2023, 60)],
+            [sum(2022, 2023, 60), sum(2021, 2023, 60)],
+        ] {
+            let f = PlanConsistency.check(plan([flow], obs: obs)).filter { $0.severity == .error }
+            #expect(f.isEmpty, "\(obs.map(\.value)): \(f)")
         }
     }
 

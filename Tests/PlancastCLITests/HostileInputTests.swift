@@ -137,6 +137,16 @@ struct HostileInputTests {
                 "sum-below-its-years.csv:4: [new_listed_companies] sum over 2022–2023 (4) is smaller than its known years"
         ),
         Case(
+            name: "a sum over years smaller than a sum it contains (found by sum_fuzz seed 9106)",
+            arguments: [
+                "run", "--observations", h + "sum-below-a-sum-it-contains.csv", "--paths", "500", "--out",
+                "/tmp/plancast-never-sum",
+            ],
+            status: 65,
+            stderr:
+                "sum-below-a-sum-it-contains.csv:3: [new_listed_companies] sum over 2022–2025 (47) is smaller than the sum over 2022–2024 (75) it contains"
+        ),
+        Case(
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
             status: 65, stderr: "fy.yaml:2:11: inheritance cycle: fx → other-name → fx"),
         Case(
