@@ -72,6 +72,17 @@ struct PlanConsistencyTests {
                 "is smaller than the sum over 2021–2022 (50.0) it contains"
             ),
             ([x23, sum(2021, 2022, 30), sum(2021, 2023, 60)], .error, "(30.0) it contains and its known years 40"),
+            // Two shorter sums side by side (40 + 40 within 70), and one beside a known year.
+            (
+                [sum(2019, 2020, 40), sum(2021, 2022, 40), sum(2019, 2022, 70)], .error,
+                "sums over 2019–2020 (40.0) and 2021–2022 (40.0) it contains"
+            ),
+            ([x21, sum(2022, 2023, 40), sum(2021, 2023, 50)], .error, "(40.0) it contains and its known years 20"),
+            // A longer sum above the shorter sum and known years that make it up (sum_fuzz seed 9110).
+            (
+                [x21, sum(2022, 2023, 40), sum(2021, 2023, 90)], .error,
+                "is larger than the sum over 2022–2023 (40.0) and its known years 20 that make it up"
+            ),
         ]
         for c in findings {
             let p = plan([flow], obs: c.obs)
@@ -82,7 +93,7 @@ struct PlanConsistencyTests {
     }
 
     /// Nested sums that agree (30 over 2021–2022 within 60 over 2021–2023, or "累计超25" within it)
-    /// are no error.
+    /// are no error, nor are those that only the assumed reach of a bound would contradict.
     @Test func nestedSumsThatAgreeAreNoError() {
         let flow = ind("flow", .flow, [25, 30], rule: .cumulative, goal: 55)
         func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
@@ -93,6 +104,14 @@ struct PlanConsistencyTests {
         for obs in [
             [sum(2021, 2022, 30), sum(2021, 2023, 60)], [sum(2021, 2022, 25, .lowerBound), sum(2021, 2023, 60)],
             [sum(2022, 2023, 60), sum(2021, 2023, 60)],
+            // Overlapping shorter sums (50 and 50 sharing 2022) fit within 70.
+            [sum(2021, 2022, 50), sum(2022, 2023, 50), sum(2021, 2023, 70)],
+            // "累计超45" says nothing above 45 (its default reach, 49.5, is an assumption): 20 + 45+
+            // may make up 80.
+            [
+                Observation(indicator: "flow", year: 2021, value: 20), sum(2022, 2023, 45, .lowerBound),
+                sum(2021, 2023, 80),
+            ],
         ] {
             let f = PlanConsistency.check(plan([flow], obs: obs)).filter { $0.severity == .error }
             #expect(f.isEmpty, "\(obs.map(\.value)): \(f)")
