@@ -320,11 +320,16 @@ extension PlanConsistency {
             func stated(_ sum: Observation) -> (least: Double, most: Double) {
                 switch sum.quality {
                 case .lowerBound: return (sum.explicitLower ?? sum.value, sum.explicitUpper ?? .infinity)
-                case .upperBound: return (sum.explicitLower ?? 0, sum.explicitUpper ?? sum.value)
+                case .upperBound:
+                    return (sum.explicitLower ?? (kind == .flow ? 0 : -.infinity), sum.explicitUpper ?? sum.value)
                 default: return range(sum)
                 }
             }
-            if kind == .flow { f += nestedSums(sums, of: id, exact: exact, range: stated, half: half) }
+            let nested = nestedSums(sums, of: id, kind: kind, exact: exact, range: stated, half: half)
+            f += nested
+            if nested.isEmpty, let clash = sumsClash(sums, kind: kind, exact: exact, range: stated, half: half) {
+                f.append(Finding(.error, id, clash.message, at: clash.at.location))
+            }
             for sum in sums {
                 let span = sum.since!...sum.year
                 let open = span.filter { exact[$0] == nil }
@@ -390,96 +395,180 @@ extension PlanConsistency {
         return f
     }
 
-    /// A run of years within a sum's span: a shorter sum, or one known year (`sum` nil).
-    typealias Piece = (first: Int, last: Int, weight: Double, sum: Observation?)
+    /// A run of years within a sum's span: a shorter sum, or one known year (`sum` nil), with
+    /// the least and the most it says.
+    typealias Piece = (first: Int, last: Int, least: Double, most: Double, sum: Observation?)
 
-    /// Sums over years of one flow within a longer one. The longer sum holds them and its other
-    /// years, which are ≥ 0 (and known where observed), so for the disjoint family of shorter
-    /// sums and known years within its span that says the most (weighted interval scheduling
-    /// over the span's years, each sum weighing the least it says)
+    /// Sums over years of one flow or net change within a longer one.
+    /// - Shorter sums and known years that make up the longer sum's span exactly must agree with
+    ///   it: Σ least(pieces) ≤ most(longer) and least(longer) ≤ Σ most(pieces), for the cover
+    ///   that says the most and the one that says the least (dynamic programming over the span's
+    ///   years).
+    /// - A flow's years are ≥ 0, so a disjoint family of shorter sums and known years within the
+    ///   span, not covering it, may not say more than the longer sum either (weighted interval
+    ///   scheduling: Σ least ≤ most(longer)).
     ///
-    ///     Σ least(shorter sums) + Σ known years ≤ most(longer sum);
-    ///
-    /// and where shorter sums and known years cover its span exactly, the cover that says the
-    /// least bounds it from above: least(longer sum) ≤ Σ most(pieces). Otherwise one of the
-    /// figures is wrong: an error at the longer sum's row. (Known years alone are `checkSums`'
-    /// own error.) Found 2026-12-01 by `scripts/eval/sum_fuzz.py`: 75 over 2022–2024 and 47 over
-    /// 2022–2025 (seed 9106), and 187 over 2021–2025 beside 11 in 2021 and 69 over 2022–2025
-    /// (seed 9110), ran, and the cumulative goal read a probability where the figures contradict
-    /// each other.
+    /// Otherwise one of the figures is wrong: an error at the longer sum's row (`range` gives
+    /// what each sum states, without the assumed reach of a bound). Known years alone are
+    /// `checkSums`' own findings. Found 2026-12-01 by `scripts/eval/sum_fuzz.py`: 75 over
+    /// 2022–2024 and 47 over 2022–2025 (seed 9106), and 187 over 2021–2025 beside 11 in 2021 and
+    /// 69 over 2022–2025 (seed 9110), ran, and the cumulative goal read a probability where the
+    /// figures contradict each other.
     static func nestedSums(
-        _ sums: [Observation], of id: String, exact: [Int: Observation],
+        _ sums: [Observation], of id: String, kind: IndicatorKind, exact: [Int: Observation],
         range: (Observation) -> (least: Double, most: Double), half: (Observation) -> Double
     ) -> [Finding] {
         var f = [Finding]()
         for (i, outer) in sums.enumerated() {
             let span = outer.since!...outer.year
-            // Intervals within the span: the other sums (by the least they say) and known years.
-            var pieces: [Piece] = sums.enumerated().compactMap {
-                j, inner in
+            let shorter: [Piece] = sums.enumerated().compactMap { j, inner in
                 guard j != i, span.contains(inner.since!), span.contains(inner.year) else { return nil }
-                let least = range(inner).least
-                return least.isFinite && least > 0 ? (inner.since!, inner.year, least, inner) : nil
+                let r = range(inner)
+                return (inner.since!, inner.year, r.least, r.most, inner)
             }
-            pieces += span.compactMap { y in exact[y].map { (y, y, $0.value, nil) } }
-            // best[k]: the most a disjoint family of pieces ending by year span.lowerBound + k − 1 says.
-            var best = [(total: Double, chosen: [Int])](repeating: (0, []), count: span.count + 1)
-            for k in 1...span.count {
-                best[k] = best[k - 1]
-                let year = span.lowerBound + k - 1
-                for (p, piece) in pieces.enumerated() where piece.last == year {
-                    let before = best[piece.first - span.lowerBound]
-                    if before.total + piece.weight > best[k].total {
-                        best[k] = (before.total + piece.weight, before.chosen + [p])
-                    }
-                }
-            }
-            func described(_ chosen: [Piece]) -> (names: String, count: Int, besides: String, slack: Double) {
-                let inner = chosen.compactMap(\.sum), known = chosen.filter { $0.sum == nil }
+            let known: [Piece] = span.compactMap { y in exact[y].map { (y, y, $0.value, $0.value, nil) } }
+            guard !shorter.isEmpty else { continue }
+            let (least, most) = range(outer)
+            // "the sums over A (a) and B (b)", " and its known years K", and the rounding slack.
+            func said(_ chosen: [Piece], _ total: Double) -> (sums: String, years: String, slack: Double) {
+                let inner = chosen.compactMap(\.sum), years = chosen.filter { $0.sum == nil }
                 let names = inner.map { "\($0.since!)–\($0.year) (\($0.text))" }.joined(separator: " and ")
-                let total = known.reduce(0.0) { $0 + $1.weight }
-                let slack = known.reduce(0.0) { $0 + half(exact[$1.first]!) } + 1e-9 * (abs(outer.value) + abs(total))
-                return (names, inner.count, known.isEmpty ? "" : " and its known years \(format(total))", slack)
+                let sum = years.reduce(0.0) { $0 + $1.least }
+                let slack = years.reduce(0.0) { $0 + half(exact[$1.first]!) } + 1e-9 * (abs(outer.value) + abs(total))
+                return (
+                    "the \(inner.count == 1 ? "sum" : "sums") over \(names)",
+                    years.isEmpty ? "" : " and its known years \(format(sum))", slack
+                )
             }
-            let chosen = best[span.count].chosen.map { pieces[$0] }
-            if chosen.contains(where: { $0.sum != nil }) {
-                let d = described(chosen)
-                if best[span.count].total > range(outer).most + d.slack {
+            let what = "sum over \(span.lowerBound)–\(span.upperBound) (\(outer.text))"
+            // A flow: the disjoint family within the span that says the most.
+            if kind == .flow, let family = best(shorter + known, over: span, covering: false, by: \.least),
+                family.chosen.contains(where: { $0.sum != nil })
+            {
+                let d = said(family.chosen, family.total)
+                if family.total > most + d.slack {
                     f.append(
                         Finding(
                             .error, id,
-                            "sum over \(span.lowerBound)–\(span.upperBound) (\(outer.text)) is smaller than the \(d.count == 1 ? "sum" : "sums") over \(d.names) it contains\(d.besides); a flow cannot be negative, so one of the figures is wrong",
+                            "\(what) is smaller than \(d.sums) it contains\(d.years); a flow cannot be negative, so one of the figures is wrong",
                             at: outer.location))
                     continue
                 }
             }
-            // The other way: shorter sums and known years that cover the span exactly bound it
-            // from above, Σ most(pieces) ≥ least(longer sum) (the cover that says the least).
-            let uppers: [Piece] = sums.enumerated().compactMap { j, inner in
-                guard j != i, span.contains(inner.since!), span.contains(inner.year) else { return nil }
-                let most = range(inner).most
-                return most.isFinite ? (inner.since!, inner.year, most, inner) : nil
-            }
-            var cover = [(total: Double, chosen: [Piece])?](repeating: nil, count: span.count + 1)
-            cover[0] = (0, [])
-            for k in 1...span.count {
-                let year = span.lowerBound + k - 1
-                for piece in uppers + pieces.filter({ $0.sum == nil }) where piece.last == year {
-                    guard let before = cover[piece.first - span.lowerBound] else { continue }
-                    let total = before.total + piece.weight
-                    if cover[k] == nil || total < cover[k]!.total { cover[k] = (total, before.chosen + [piece]) }
+            // Covers of the span: the one that says the most must not exceed the sum, the one
+            // that says the least must reach it.
+            if let high = best(shorter + known, over: span, covering: true, by: \.least),
+                high.chosen.contains(where: { $0.sum != nil })
+            {
+                let d = said(high.chosen, high.total)
+                if high.total > most + d.slack {
+                    f.append(
+                        Finding(
+                            .error, id,
+                            "\(what) is smaller than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
+                            at: outer.location))
+                    continue
                 }
             }
-            guard let full = cover[span.count], full.chosen.contains(where: { $0.sum != nil }) else { continue }
-            let d = described(full.chosen)
-            guard range(outer).least > full.total + d.slack else { continue }
-            f.append(
-                Finding(
-                    .error, id,
-                    "sum over \(span.lowerBound)–\(span.upperBound) (\(outer.text)) is larger than the \(d.count == 1 ? "sum" : "sums") over \(d.names)\(d.besides) that make it up; one of the figures is wrong",
-                    at: outer.location))
+            if let low = best(shorter + known, over: span, covering: true, by: { -$0.most }),
+                low.chosen.contains(where: { $0.sum != nil })
+            {
+                let total = -low.total
+                let d = said(low.chosen, total)
+                if least > total + d.slack {
+                    f.append(
+                        Finding(
+                            .error, id,
+                            "\(what) is larger than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
+                            at: outer.location))
+                }
+            }
         }
         return f
+    }
+
+    /// Sums over years that cannot all hold together, where no two of them nested say so
+    /// (`nestedSums`): bounds propagation over the years they span. Each year starts within
+    /// [0, ∞) for a flow ((−∞, ∞) for a net change), or at its known value (± its rounding); each
+    /// sum S̲ ≤ Σ_{t ∈ span} x_t ≤ S̄ then tightens every year of its span,
+    ///
+    ///     x_u ≥ S̲ − Σ_{t ≠ u} max x_t,    x_u ≤ S̄ − Σ_{t ≠ u} min x_t,
+    ///
+    /// until nothing moves (at most 100 rounds). A year left with min > max, or a sum that its
+    /// years' ranges cannot reach, means the figures contradict each other. Sound (it never
+    /// refuses figures that can all hold) but not complete: it is the interval relaxation of
+    /// the linear system. Found 2026-12-01 by `scripts/eval/sum_fuzz.py` (seed 9114): "≥ 224 over
+    /// 2021–2025", "62 over 2022–2025" and "≤ 93 over 2019–2024" with 34 in 2019 and 32 in 2025
+    /// need 2021 ≥ 162 and ≤ 59.
+    static func sumsClash(
+        _ sums: [Observation], kind: IndicatorKind, exact: [Int: Observation],
+        range: (Observation) -> (least: Double, most: Double), half: (Observation) -> Double
+    ) -> (message: String, at: Observation)? {
+        guard sums.count >= 2 else { return nil }
+        let first = sums.map { $0.since! }.min()!, last = sums.map(\.year).max()!
+        let floor = kind == .flow ? 0.0 : -Double.infinity
+        var lo = [Double](repeating: floor, count: last - first + 1)
+        var hi = [Double](repeating: .infinity, count: last - first + 1)
+        // Years an identity filled come from these sums (or a stock): they are left free.
+        for (y, o) in exact where y >= first && y <= last && o.quality != .derived {
+            (lo[y - first], hi[y - first]) = (o.value - half(o), o.value + half(o))
+        }
+        let tolerance = 1e-9 * (sums.map { abs($0.value) }.max() ?? 1)
+        for _ in 0..<100 {
+            var moved = false
+            for sum in sums {
+                let (least, most) = range(sum)
+                let cells = (sum.since! - first)...(sum.year - first)
+                let low = cells.reduce(0.0) { $0 + lo[$1] }, high = cells.reduce(0.0) { $0 + hi[$1] }
+                if low > most + tolerance || high < least - tolerance {
+                    let years = "\(sum.since!)–\(sum.year)"
+                    return (
+                        "its sums over years cannot all hold together: with the others, the sum over \(years) (\(sum.text)) would have to be \(low > most ? "at least \(format(low))" : "at most \(format(high))"); one of the figures is wrong",
+                        sum
+                    )
+                }
+                for u in cells {
+                    // Σ over the others, from the sums without u (finite sums only: ∞ − ∞ is no bound).
+                    let othersHigh = high - hi[u], othersLow = low - lo[u]
+                    if othersHigh.isFinite, least - othersHigh > lo[u] + tolerance {
+                        lo[u] = least - othersHigh
+                        moved = true
+                    }
+                    if othersLow.isFinite, most - othersLow < hi[u] - tolerance {
+                        hi[u] = most - othersLow
+                        moved = true
+                    }
+                    if lo[u] > hi[u] + tolerance {
+                        return (
+                            "its sums over years cannot all hold together: \(first + u) would have to be at least \(format(lo[u])) and at most \(format(hi[u])); one of the figures is wrong",
+                            sum
+                        )
+                    }
+                }
+            }
+            if !moved { break }
+        }
+        return nil
+    }
+
+    /// The pieces within `span` that maximise Σ weight, disjoint (and, if `covering`, covering
+    /// every year of it), by dynamic programming over the years; nil if no such family (a cover
+    /// may not exist, and a piece of infinite weight is left out).
+    static func best(_ pieces: [Piece], over span: ClosedRange<Int>, covering: Bool, by weight: (Piece) -> Double)
+        -> (total: Double, chosen: [Piece])?
+    {
+        var table = [(total: Double, chosen: [Piece])?](repeating: nil, count: span.count + 1)
+        table[0] = (0, [])
+        for k in 1...span.count {
+            if !covering { table[k] = table[k - 1] }
+            let year = span.lowerBound + k - 1
+            for piece in pieces where piece.last == year && weight(piece).isFinite {
+                guard let before = table[piece.first - span.lowerBound] else { continue }
+                let total = before.total + weight(piece)
+                if table[k] == nil || total > table[k]!.total { table[k] = (total, before.chosen + [piece]) }
+            }
+        }
+        return table[span.count]
     }
 
     /// A share observed below 1 while its targets are several percent: entered as a fraction

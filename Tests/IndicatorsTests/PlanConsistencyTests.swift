@@ -78,6 +78,14 @@ struct PlanConsistencyTests {
                 "sums over 2019–2020 (40.0) and 2021–2022 (40.0) it contains"
             ),
             ([x21, sum(2022, 2023, 40), sum(2021, 2023, 50)], .error, "(40.0) it contains and its known years 20"),
+            // Three overlapping sums, none within another's contradiction (sum_fuzz seed 9114):
+            // 2020 ≥ 200 − 60 = 140 from the first two, ≤ 90 − 30 = 60 from the third.
+            (
+                [
+                    Observation(indicator: "flow", year: 2019, value: 30), sum(2020, 2023, 200, .lowerBound),
+                    sum(2021, 2023, 60), sum(2019, 2022, 90, .upperBound),
+                ], .error, "its sums over years cannot all hold together"
+            ),
             // A longer sum above the shorter sum and known years that make it up (sum_fuzz seed 9110).
             (
                 [x21, sum(2022, 2023, 40), sum(2021, 2023, 90)], .error,
@@ -151,6 +159,28 @@ struct PlanConsistencyTests {
         #expect(
             off.contains { $0.severity == .warning && $0.message.contains("disagrees with its stock 'stock'") },
             "\(off)")
+        // Sums of net changes that make up a longer one must add up to it (a net change may fall,
+        // so a shorter sum above a longer one is no error by itself).
+        func span(_ since: Int, _ year: Int, _ value: Double) -> Observation {
+            var o = Observation(indicator: "net", year: year, value: value)
+            o.since = since
+            return o
+        }
+        let parts = PlanConsistency.check(
+            plan([stock, net], obs: [n22, span(2022, 2023, 700), span(2021, 2023, 650)]))
+        #expect(!parts.contains { $0.severity == .error }, "\(parts)")
+        let apart = PlanConsistency.check(
+            plan([stock, net], obs: [span(2021, 2022, 300), span(2021, 2023, 700), n22]))
+        #expect(!apart.contains { $0.severity == .error }, "a fall in 2023 is possible: \(apart)")
+        let wrong = PlanConsistency.check(
+            plan(
+                [stock, net],
+                obs: [
+                    Observation(indicator: "net", year: 2021, value: 100), span(2022, 2023, 300), span(2021, 2023, 700),
+                ]))
+        #expect(
+            wrong.contains { $0.severity == .error && $0.message.contains("is larger than the sum over 2022–2023") },
+            "\(wrong)")
     }
 
     @Test func netChangeThatDisagreesWithItsStock() {

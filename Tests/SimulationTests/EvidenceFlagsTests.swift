@@ -328,6 +328,10 @@ struct EvidenceFlagsTests {
         for (total, met) in [(120.0, 1.0), (90.0, 0.0)] {
             let whole = Self.outcome(try run([Self.sum(2022, 2025, total)]).1, .goal, 2025)
             #expect(whole.status == .observed && whole.pMet == met, "\(total): \(whole)")
+            // Beside a longer sum from before the plan (sum_fuzz seed 9115), the goal's own still counts.
+            let beside = try run([Self.sum(2021, 2025, total + 24), Self.sum(2022, 2025, total)]).1
+            let counted = Self.outcome(beside, .goal, 2025)
+            #expect(counted.status == .observed && counted.pMet == met, "\(total) beside: \(counted)")
         }
         // A sum stated as a bound ("累计超120", read as 120–132) is drawn within it on each path:
         // the goal of 100 is then met on every path, but as a probability, not observed.
