@@ -72,17 +72,35 @@ extension PreparedScenario {
     }
 
     /// The conditioning of `tieSums` for series `ser`'s sums: their open years, all forecast
-    /// from the series' origin (other sums take no part), and the gains K M⁻¹ of every forecast
-    /// year, M solved by Cholesky through LAPACK (`solvePositiveDefinite`). Nil when no sum
-    /// qualifies or M is singular.
+    /// from the series' origin or interpolated between known years (other sums take no part),
+    /// and the gains K M⁻¹ of every such year, M solved by Cholesky through LAPACK
+    /// (`solvePositiveDefinite`). Nil when no sum qualifies or M is singular.
     static func tie(_ spans: [(years: [Int], lo: Double, hi: Double)], of ser: SimulationSeries, years: [Int]) -> Tie? {
-        guard let origin = ser.origin else { return nil }
-        let horizon = years.map { $0 - origin }
-        func forecast(_ t: Int) -> Bool { ser.sources[t] == .simulated && horizon[t] >= 1 }
+        let horizon = years.map { $0 - (ser.origin ?? Int.max / 2) }
+        func forecast(_ t: Int) -> Bool { ser.origin != nil && ser.sources[t] == .simulated && horizon[t] >= 1 }
+        // An interpolated year's bridge: the years of the known values around it (as the bridge
+        // takes them, `bridge(block:paths:seed:into:)`).
+        func anchors(_ t: Int) -> (a: Int, c: Int)? {
+            guard ser.sources[t] == .interpolated else { return nil }
+            if t < ser.anchors.count, let a = ser.anchors[t] { return (a.before, a.after) }
+            func known(_ u: Int) -> Bool { ser.sources[u] == .observed || ser.sources[u] == .bounded }
+            guard let before = (0..<t).last(where: known), let after = ((t + 1)..<years.count).first(where: known)
+            else { return nil }
+            return (years[before], years[after])
+        }
+        func held(_ t: Int) -> Bool { forecast(t) || anchors(t).map { $0.a < years[t] && years[t] < $0.c } ?? false }
+        // cov(x_t, x_u) up to a common factor: a random walk from the origin for forecast years,
+        // a Brownian bridge between its anchors for interpolated years, none between the two.
+        func pair(_ t: Int, _ u: Int) -> Double {
+            if forecast(t) && forecast(u) { return Double(min(horizon[t], horizon[u])) }
+            guard let s = anchors(t), let v = anchors(u), s == v else { return 0 }
+            let (lo, hi) = (min(years[t], years[u]), max(years[t], years[u]))
+            return Double((lo - s.a) * (s.c - hi)) / Double(s.c - s.a)
+        }
         var tie = Tie(open: [], constant: [], intervals: [], moved: [], gains: [])
         for span in spans {
             let open = span.years.filter { ser.sources[$0] != .observed }
-            guard open.allSatisfy(forecast) else { continue }
+            guard open.allSatisfy(held) else { continue }
             tie.open.append(open)
             tie.intervals.append((span.lo, span.hi))
             tie.constant.append(
@@ -90,11 +108,9 @@ extension PreparedScenario {
         }
         let m = tie.open.count
         guard m > 0 else { return nil }
-        func cov(_ t: Int, _ j: Int) -> Double {
-            tie.open[j].reduce(0) { $0 + Double(min(horizon[t], horizon[$1])) }
-        }
+        func cov(_ t: Int, _ j: Int) -> Double { tie.open[j].reduce(0) { $0 + pair(t, $1) } }
         let mmat = (0..<m).map { i in (0..<m).map { j in tie.open[i].reduce(0) { $0 + cov($1, j) } } }
-        tie.moved = years.indices.filter(forecast)
+        tie.moved = years.indices.filter(held)
         // M is symmetric, so row t of K M⁻¹ solves M gₜ = Kₜ.
         guard let mm = try? Matrix(mmat),
             let gains = try? tie.moved.map({ t throws(LinearAlgebraError) in
@@ -118,8 +134,11 @@ extension PreparedScenario {
     /// information the sums carry about the level (Rasmussen & Williams 2006, eq. A.6; the walk
     /// is on the original scale here, an approximation for a series forecast on the log scale).
     /// S_j is the reported value, or a uniform draw within a bounded sum's interval on each path.
-    /// Only sums whose open years are all forecast from the series' origin take part; a path
-    /// whose moved values would leave the flow's range (below 0) keeps its draw. The cumulative
+    /// Only sums whose open years are all forecast from the series' origin or interpolated
+    /// between known years take part (an interpolated year's covariance is the Brownian
+    /// bridge's, (s − a)(c − t)/(c − a) for a ≤ s ≤ t ≤ c between its anchors a and c, and
+    /// none with forecast years); where the shift takes an open year below 0, the sum's open
+    /// years are projected back (negatives to 0, the rest shrunk in proportion). The cumulative
     /// goal counts reported values exactly in any case (`evaluateTargets`).
     func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, known) in sums.enumerated() {
@@ -130,22 +149,40 @@ extension PreparedScenario {
             // A sum stated as a bound is drawn uniformly within it on each path, as a year known
             // by bounds is (its own stream, the same in every scenario).
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "sums:" + model.series[k].id, block: b)
-            var d = [Double](repeating: 0, count: m), shift = [Double](repeating: 0, count: cells.count)
+            var d = [Double](repeating: 0, count: m), target = [Double](repeating: 0, count: m)
+            var shift = [Double](repeating: 0, count: cells.count)
             for p in 0..<n {
                 for j in 0..<m {
                     let (lo, hi) = tie.intervals[j]
                     let value = lo == hi ? lo : lo + (hi - lo) * g.nextUnit()
-                    d[j] = value - tie.constant[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
+                    target[j] = value - tie.constant[j]
+                    d[j] = target[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
                 }
-                var inRange = d.allSatisfy(\.isFinite)
-                for (i, c) in cells.enumerated() where inRange {
+                guard d.allSatisfy(\.isFinite) else { continue }
+                var finite = true
+                for (i, c) in cells.enumerated() where finite {
                     shift[i] = (0..<m).reduce(0) { $0 + tie.gains[i][$1] * d[$1] }
-                    let v = s.vals[c + p] + shift[i]
-                    inRange = v.isFinite && v >= 0
+                    finite = (s.vals[c + p] + shift[i]).isFinite
                 }
-                // A path whose moved values would leave the flow's range keeps its draw.
-                guard inRange else { continue }
-                for (i, c) in cells.enumerated() { s.vals[c + p] += shift[i] }
+                guard finite else { continue }
+                // A flow is ≥ 0: a year the shift took below 0 is 0, and where that was an open
+                // year the sum's other open years shrink in proportion, so the sum still holds
+                // (spans are disjoint). Before 2026-12-01 such a path kept its draw, and a sum that
+                // leaves its open years little ("19 over 2022–2025" with 19 in 2025) held on few paths.
+                var clamped = false
+                for (i, c) in cells.enumerated() {
+                    let v = s.vals[c + p] + shift[i]
+                    clamped = clamped || v < 0
+                    s.vals[c + p] = max(0, v)
+                }
+                guard clamped else { continue }
+                for j in 0..<m {
+                    let total = openCells[j].reduce(0.0) { $0 + s.vals[$1 + p] }, want = max(0, target[j])
+                    guard abs(total - want) > 1e-9 * max(1, want) else { continue }
+                    for c in openCells[j] {
+                        s.vals[c + p] = total > 0 ? s.vals[c + p] * want / total : want / Double(openCells[j].count)
+                    }
+                }
             }
         }
     }

@@ -294,6 +294,35 @@ struct EvidenceFlagsTests {
         return o
     }
 
+    /// A sum over years between two known ones (2020 and 2025 known, 2021–2024 interpolated on
+    /// a Brownian bridge) holds on every path too, with the bridge's covariance; and a sum that
+    /// leaves its open years nothing ("30 over 2022–2025" with 30 in 2025) makes them 0 on every
+    /// path, where the bridge alone drew them around the interpolation (sum_fuzz seed 9115).
+    @Test func aSumOverInterpolatedYearsHoldsOnEveryPath() throws {
+        let history = [
+            Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2025, value: 30),
+        ]
+        func model(_ obs: [Observation]) throws -> PlanModel {
+            try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
+        }
+        let m = try model([Self.sum(2022, 2024, 60)])
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].sources[t22] == .interpolated)
+        let draw = Self.paths(m, 4096, seed: 5)
+        let three = (0..<4096).map { p in (0..<3).reduce(0.0) { $0 + draw(0, t22 + $1, p) } }
+        #expect(three.allSatisfy { abs($0 - 60) <= 1.5 }, "\(three.min()!)–\(three.max()!)")
+        let free = Self.paths(try model([]), 4096, seed: 5)
+        let spread = (0..<4096).map { p in (0..<3).reduce(0.0) { $0 + free(0, t22 + $1, p) } }
+        #expect(spread.max()! - spread.min()! > 10, "the bridge alone does not hold it")
+        let nothing = try model([Self.sum(2022, 2025, 30)])
+        let zero = Self.paths(nothing, 4096, seed: 5)
+        #expect((0..<4096).allSatisfy { p in (0..<3).allSatisfy { zero(0, t22 + $0, p) == 0 } })
+        #expect((0..<4096).allSatisfy { p in (0..<nothing.years.count).allSatisfy { zero(0, $0, p) >= 0 } })
+        let r = PlanSimulator.run(model: nothing, paths: 4096, seed: 5, threads: 2)
+        #expect(Self.outcome(r, .milestone, 2023).pMet == 0)
+    }
+
     /// A sum whose years are all open ("2022–2023年累计新增45个", no single year known) cannot
     /// fill a year, but on every path the two years add up to it (to within the rounding of
     /// whole counts), the later years move with what the sum says of the level (a forecast of
