@@ -441,23 +441,9 @@ extension PlanConsistency {
                 )
             }
             let what = "sum over \(span.lowerBound)–\(span.upperBound) (\(outer.text))"
-            // A flow: the disjoint family within the span that says the most.
-            if kind == .flow, let family = best(shorter + known, over: span, covering: false, by: \.least),
-                family.chosen.contains(where: { $0.sum != nil })
-            {
-                let d = said(family.chosen, family.total)
-                if family.total > most + d.slack {
-                    f.append(
-                        Finding(
-                            .error, id,
-                            "\(what) is smaller than \(d.sums) it contains\(d.years); a flow cannot be negative, so one of the figures is wrong",
-                            at: outer.location))
-                    continue
-                }
-            }
-            // Covers of the span: the one that says the most must not exceed the sum, the one
-            // that says the least must reach it.
-            if let high = best(shorter + known, over: span, covering: true, by: \.least),
+            // The pieces that say the most must not exceed the sum: for a flow (years ≥ 0) any
+            // disjoint family within the span, for a net change only one that covers it.
+            if let high = best(shorter + known, over: span, covering: kind != .flow, by: \.least),
                 high.chosen.contains(where: { $0.sum != nil })
             {
                 let d = said(high.chosen, high.total)
@@ -465,11 +451,14 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .error, id,
-                            "\(what) is smaller than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
+                            kind == .flow
+                                ? "\(what) is smaller than \(d.sums) it contains\(d.years); a flow cannot be negative, so one of the figures is wrong"
+                                : "\(what) is smaller than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
                             at: outer.location))
                     continue
                 }
             }
+            // A cover of the span that says the least must reach the sum.
             if let low = best(shorter + known, over: span, covering: true, by: { -$0.most }),
                 low.chosen.contains(where: { $0.sum != nil })
             {
