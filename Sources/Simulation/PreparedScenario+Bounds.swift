@@ -126,6 +126,18 @@ extension PreparedScenario {
         }
     }
 
+    /// The years of the known values an interpolated year `t` lies between: as the timeline
+    /// recorded them (a year before the timeline is exact), else the nearest known (observed or
+    /// bounded) ones on it. Nil for other years, or without a known year on both sides.
+    static func bridgeAnchors(_ ser: SimulationSeries, _ t: Int, years: [Int]) -> (before: Int, after: Int)? {
+        guard ser.sources[t] == .interpolated else { return nil }
+        if t < ser.anchors.count, let a = ser.anchors[t] { return a }
+        func known(_ u: Int) -> Bool { ser.sources[u] == .observed || ser.sources[u] == .bounded }
+        guard let before = (0..<t).last(where: known), let after = ((t + 1)..<years.count).first(where: known)
+        else { return nil }
+        return (years[before], years[after])
+    }
+
     /// Years interpolated between two known years a < t < b are uncertain: each path gets a
     /// Brownian-bridge deviation with SD σ·√((t − a)(b − t)/(b − a)) on the modelling scale, from
     /// its own stream (keyed by the series, shared by every scenario), truncated to the year's own
@@ -138,20 +150,9 @@ extension PreparedScenario {
         for (k, ser) in model.series.enumerated() where ser.sources.contains(.interpolated) {
             guard let sigma = ser.scale.first, sigma > 0 else { continue }
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bridge:" + ser.id, block: b)
-            func anchor(_ t: Int) -> Bool { ser.sources[t] == .observed || ser.sources[t] == .bounded }
             for t in 0..<yearCount where ser.sources[t] == .interpolated {
-                // The known years around t: as the timeline recorded them (a year before the
-                // timeline is exact), else the nearest known ones on it.
-                let ia: Int?, ib: Int?, ya: Int, yb: Int
-                if t < ser.anchors.count, let a = ser.anchors[t] {
-                    (ya, yb) = (a.before, a.after)
-                    (ia, ib) = (model.years.firstIndex(of: ya), model.years.firstIndex(of: yb))
-                } else {
-                    guard let before = (0..<t).last(where: anchor),
-                        let after = ((t + 1)..<yearCount).first(where: anchor)
-                    else { continue }
-                    (ia, ib, ya, yb) = (before, after, model.years[before], model.years[after])
-                }
+                guard let (ya, yb) = Self.bridgeAnchors(ser, t, years: model.years) else { continue }
+                let (ia, ib) = (model.years.firstIndex(of: ya), model.years.firstIndex(of: yb))
                 let yt = model.years[t]
                 guard ya < yt && yt < yb else { continue }
                 let sd = sigma * (Double((yt - ya) * (yb - yt)) / Double(yb - ya)).squareRoot()

@@ -78,15 +78,9 @@ extension PreparedScenario {
     static func tie(_ spans: [(years: [Int], lo: Double, hi: Double)], of ser: SimulationSeries, years: [Int]) -> Tie? {
         let horizon = years.map { $0 - (ser.origin ?? Int.max / 2) }
         func forecast(_ t: Int) -> Bool { ser.origin != nil && ser.sources[t] == .simulated && horizon[t] >= 1 }
-        // An interpolated year's bridge: the years of the known values around it (as the bridge
-        // takes them, `bridge(block:paths:seed:into:)`).
+        // An interpolated year's bridge, as `bridge(block:paths:seed:into:)` takes it.
         func anchors(_ t: Int) -> (a: Int, c: Int)? {
-            guard ser.sources[t] == .interpolated else { return nil }
-            if t < ser.anchors.count, let a = ser.anchors[t] { return (a.before, a.after) }
-            func known(_ u: Int) -> Bool { ser.sources[u] == .observed || ser.sources[u] == .bounded }
-            guard let before = (0..<t).last(where: known), let after = ((t + 1)..<years.count).first(where: known)
-            else { return nil }
-            return (years[before], years[after])
+            bridgeAnchors(ser, t, years: years).map { (a: $0.before, c: $0.after) }
         }
         func held(_ t: Int) -> Bool { forecast(t) || anchors(t).map { $0.a < years[t] && years[t] < $0.c } ?? false }
         // cov(x_t, x_u) up to a common factor: a random walk from the origin for forecast years,
