@@ -10,11 +10,13 @@ struct ErrorScaleTests {
     }
 
     @Test func rawScaleIsTheNoiseForFewIncrementsAndTheMeanSizeForMany() throws {
-        // Increments 1, 3, 2 (k = 3 ≤ 6): deviations from the mean 2 are 1, 1, 0 → mean 2/3,
-        // times √(3/2) for the lost degree of freedom.
-        let (s, k, level) = ErrorScale.raw(try series([0, 1, 4, 6]), unitFree: true)
+        // Increments 1, 3, 0 (k = 3 ≤ 6): deviations from the mean 4/3 are 1/3, 5/3, 4/3 → mean
+        // 10/9, times √(3/2) for the lost degree of freedom (above the floor, half of 4/3).
+        let (s, k, level) = ErrorScale.raw(try series([0, 1, 4, 4]), unitFree: true)
         #expect(k == 3 && level == 1)
-        #expect(abs(s! - 2.0 / 3 * (1.5).squareRoot()) < 1e-12)
+        #expect(abs(s! - 10.0 / 9 * (1.5).squareRoot()) < 1e-12)
+        // Increments 1, 3, 2: spread 2/3·√(3/2) = 0.816, below half the mean size 2 — which it takes.
+        #expect(abs(ErrorScale.raw(try series([0, 1, 4, 6]), unitFree: true).scale! - 1) < 1e-12)
         // Eight increments alternating 1 and −1 (k = 8 > 6): mean size 1.
         let (s8, k8, _) = ErrorScale.raw(try series([0, 1, 0, 1, 0, 1, 0, 1, 0]), unitFree: true)
         #expect(k8 == 8 && abs(s8! - 1) < 1e-12)
@@ -42,8 +44,24 @@ struct ErrorScaleTests {
         let scale = ErrorScale(s0: 0.1)
         #expect(abs(scale.sigma(try series([3, 3, 3, 3]), unitFree: true) - 0.1) < 1e-12)
         #expect(abs(scale.sigma(try series([5, 5]), unitFree: true) - 0.1) < 1e-12)
-        // A straight line on its own scale (increments 2, 2, 2): level 4 times s₀.
-        #expect(abs(scale.sigma(try series([1, 3, 5, 7]), unitFree: false) - 0.4) < 1e-12)
+    }
+
+    /// Nearly equal increments do not make a short series' scale vanish: its spread is floored at
+    /// half its mean increment size (`ErrorScale.sizeFloor`).
+    @Test func aSteadyShortSeriesKeepsHalfItsIncrementSize() throws {
+        let scale = ErrorScale(s0: 0.1)
+        // A straight line (increments 2, 2, 2; level 4): spread 0, floored at 1, so s/L = 1/4,
+        // and σ = 4 · 0.1^(1 − w) · 0.25^w with w = 0.9 · 3/5.
+        let w = 0.9 * 3 / 5
+        let line = 4 * Foundation.exp((1 - w) * Foundation.log(0.1) + w * Foundation.log(0.25))
+        #expect(abs(scale.sigma(try series([1, 3, 5, 7]), unitFree: false) - line) < 1e-12)
+        // Log increments 0.012, 0.013, 0.012: spread (mean absolute deviation ·√(3/2))
+        // 0.000444·1.2247 = 0.000544, below half the mean size 0.006167 — which it takes.
+        let raw = ErrorScale.raw(try series([0, 0.012, 0.025, 0.037]), unitFree: true)
+        #expect(abs(raw.scale! - 0.037 / 3 / 2) < 1e-12)
+        // Increments 1, −1, 1: the spread (mean |Δ − 1/3| = 8/9, times √(3/2)) is above the floor.
+        let noisy = ErrorScale.raw(try series([0, 1, 0, 1]), unitFree: true)
+        #expect(abs(noisy.scale! - 8.0 / 9 * (1.5).squareRoot()) < 1e-12)
     }
 
     @Test func pooledScaleIsTheSeriesWeightedMedian() throws {
