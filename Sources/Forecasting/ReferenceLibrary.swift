@@ -82,7 +82,8 @@ public struct ReferenceLibrary: Sendable {
                         let zw = z.slice(e - k, e)
                         let sigma = scale.sigma(zw, unitFree: unitFree[i])
                         let (point, _) = combination.forecast(
-                            window, transform: transforms[i], horizon: maxStep, referenceGrowth: growth)
+                            window, transform: transforms[i], horizon: maxStep, referenceGrowth: growth,
+                            referenceScale: s0)
                         let stratum = ErrorScale.stratum(increments: k)
                         for j in (e + 1)..<y.count {
                             let h = y.periods[j] - y.periods[e]

@@ -23,6 +23,33 @@ struct ShrinkageTests {
         #expect(identity == [142])
     }
 
+    /// The prior's weight follows the series' noise against the reference scale, c = 2·(s/S)²:
+    /// 100 → 121 has one increment of log 1.21 on the log scale; against S = 2·log 1.21 the prior
+    /// is worth c = 1/2 increment, so the path keeps w = 1/(1 + 1/2) = 2/3 of its own change.
+    @Test func theSeriesNoiseSetsThePriorWeight() throws {
+        let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
+        let g = 0.04, S = 2 * log(1.21)
+        let (f, _) = Combination.standard.forecast(
+            y, transform: .log, horizon: 3, referenceGrowth: g, referenceScale: S)
+        for h in 1...3 {
+            let own = log(121 + 21 * Double(h)) - log(121)
+            #expect(abs(f[h - 1] - (log(121) + own * 2 / 3 + g * Double(h) / 3)) < 1e-12)
+        }
+        // A series as noisy as the reference class keeps the prior worth 2 increments.
+        let (same, _) = Combination.standard.forecast(
+            y, transform: .log, horizon: 1, referenceGrowth: g, referenceScale: log(1.21))
+        #expect(abs(same[0] - (log(121) + (log(142) - log(121)) / 3 + 2.0 / 3 * g)) < 1e-12)
+        #expect(Combination.priorWeight(noise: 0.05, referenceScale: 0.1) == 0.5)
+        // Unknown noise (a constant series: 0) or no reference scale: 2.
+        #expect(Combination.priorWeight(noise: 0, referenceScale: 0.1) == 2)
+        #expect(Combination.priorWeight(noise: nil, referenceScale: 0.1) == 2)
+        #expect(Combination.priorWeight(noise: 0.05, referenceScale: nil) == 2)
+        // A steady series (log increments 0.012, 0.013, 0.012: noise floored at half their mean
+        // size, 0.0061667) against S = 0.1 keeps 3/(3 + 2·0.061667²) = 0.9975 of its own path.
+        let steady = Combination.priorWeight(noise: 0.037 / 6, referenceScale: 0.1)
+        #expect(abs(3 / (3 + steady) - 0.99747) < 1e-5)
+    }
+
     /// The weight grows with the increments, k/(k + 2), and stops at 6 increments.
     @Test func weightFollowsTheIncrements() {
         let centre = [1.0, 2.0]
