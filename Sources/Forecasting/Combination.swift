@@ -197,9 +197,9 @@ public struct Combination: Sendable {
     /// (Notebooks-data/forecast-accuracy.md, "Outside the development sets"). Without s (a
     /// constant series, whose noise is unknown: s = 0, as in `ErrorScale`) or S, the prior is
     /// worth `shrinkPrior`.
-    static func priorWeight(noise s: Double?, referenceScale S: Double?) -> Double {
-        guard let s, let S, s.isFinite, s > 0, S.isFinite, S > 0 else { return shrinkPrior }
-        return shrinkPrior * (s / S) * (s / S)
+    static func priorWeight(noise s: Double?, referenceScale reference: Double?) -> Double {
+        guard let s, let reference, s.isFinite, s > 0, reference.isFinite, reference > 0 else { return shrinkPrior }
+        return shrinkPrior * (s / reference) * (s / reference)
     }
 
     /// A short series' path on the log scale, shrunk towards the reference class's:

@@ -28,9 +28,9 @@ struct ShrinkageTests {
     /// is worth c = 1/2 increment, so the path keeps w = 1/(1 + 1/2) = 2/3 of its own change.
     @Test func theSeriesNoiseSetsThePriorWeight() throws {
         let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
-        let g = 0.04, S = 2 * log(1.21)
+        let g = 0.04, scale = 2 * log(1.21)
         let (f, _) = Combination.standard.forecast(
-            y, transform: .log, horizon: 3, referenceGrowth: g, referenceScale: S)
+            y, transform: .log, horizon: 3, referenceGrowth: g, referenceScale: scale)
         for h in 1...3 {
             let own = log(121 + 21 * Double(h)) - log(121)
             #expect(abs(f[h - 1] - (log(121) + own * 2 / 3 + g * Double(h) / 3)) < 1e-12)
