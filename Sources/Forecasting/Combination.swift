@@ -216,8 +216,9 @@ public struct Combination: Sendable {
     static func shrunk(
         _ centre: [Double], last: Double, increments k: Int, growth g: Double, prior c: Double = shrinkPrior
     ) -> [Double] {
-        guard k >= 1 && k <= shrinkUpTo, g.isFinite, c.isFinite, c >= 0 else { return centre }
-        let w = Double(k) / (Double(k) + c)
+        // c = +∞ (noise beyond any measure) leans on the reference class entirely; NaN keeps the path.
+        guard k >= 1 && k <= shrinkUpTo, g.isFinite, c >= 0 else { return centre }
+        let w = c.isInfinite ? 0 : Double(k) / (Double(k) + c)
         var out = centre
         for h in 0..<centre.count {
             let own = w * (centre[h] - last), prior = (1 - w) * g * Double(h + 1)

@@ -60,6 +60,9 @@ struct ShrinkageTests {
         }
         #expect(Combination.shrunk(centre, last: 0, increments: 7, growth: 0.5) == centre)
         #expect(Combination.shrunk(centre, last: 0, increments: 0, growth: 0.5) == centre)
+        // An infinitely noisy series takes the reference growth alone; a NaN weight keeps the path.
+        #expect(Combination.shrunk(centre, last: 0, increments: 3, growth: 0.5, prior: .infinity) == [0.5, 1])
+        #expect(Combination.shrunk(centre, last: 0, increments: 3, growth: 0.5, prior: .nan) == centre)
     }
 
     /// The built-in library's reference growth is 3/4 of the median one-year log change of
