@@ -138,7 +138,9 @@ extension Plan {
 
     /// A sum over years of a flow ("2022年以来累计新增90个", `Observation.since`) whose every year
     /// but one is known exactly gives that year: x(u) = S − Σ_{t ≠ u} x(t) (quality `derived`, the
-    /// identity in `source`; a year filled by one sum counts as known for the next). A sum stated
+    /// identity in `source`; a year filled by one sum counts as known for the next); so does an
+    /// exact sum whose every year but one outside an exact sum it contains is known (`innerSum`:
+    /// before 2026-12-01, "68 over 2021–2025" beside "19 over 2022–2025" left 2021 a draw). A sum stated
     /// as a bound ("累计超90", read as the other bounds are) gives the open year the bounds shifted
     /// by the known years, x(u) ∈ [S̲ − K, S̄ − K] (quality `lowerBound` with both ends given),
     /// where that year has no figure of its own. A sum with two or more open years fills no year
@@ -159,12 +161,24 @@ extension Plan {
             progress = false
             for sum in sums {
                 let span = sum.since!...sum.year
-                // Every year but one exact, and that one not filled yet (by another sum's bounds).
-                let open = span.filter { exact[$0] == nil }
+                // Every year but one exact, and that one not filled yet (by another sum's bounds);
+                // or, for an exact sum, every year but one outside an exact sum it contains.
+                var open = span.filter { exact[$0] == nil }
+                var inner: Observation? = nil
+                if open.count > 1, sum.bounds(kind: kind) == nil,
+                    let (b, rest) = Self.innerSum(of: sum, among: sums, kind: kind, open: open)
+                {
+                    (inner, open) = (b, rest)
+                }
                 guard open.count == 1, let u = open.first, !out.contains(where: { $0.year == u }) else { continue }
-                let known = span.filter { $0 != u }.reduce(0.0) { $0 + exact[$1]! }
-                let parts = span.filter { $0 != u }.map { "\(id)(\($0))" }.joined(separator: " − ")
-                let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − " + parts
+                let innerSpan = inner.map { $0.since!...$0.year }
+                let others = span.filter { $0 != u && !(innerSpan?.contains($0) ?? false) }
+                let known = others.reduce(inner?.value ?? 0) { $0 + exact[$1]! }
+                let parts =
+                    (innerSpan.map { ["Σ \(id)(\($0.lowerBound)…\($0.upperBound))"] } ?? [])
+                    + others.map { "\(id)(\($0))" }
+                let rule =
+                    "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − " + parts.joined(separator: " − ")
                 if let b = sum.bounds(kind: kind) {
                     guard !figured.contains(u), let hi = b.upper, hi - known >= floor, let blo = b.lower else {
                         continue
@@ -190,6 +204,25 @@ extension Plan {
             }
         }
         return out
+    }
+
+    /// An exact sum strictly inside `sum`'s span whose removal leaves one of `sum`'s open years
+    /// outside it: then x(u) = S − S_inner − Σ of the known years outside the inner span
+    /// ("68 over 2021–2025" beside "19 over 2022–2025" gives 2021 = 49). The first such inner sum
+    /// in `sums`' order, and the open year it leaves.
+    static func innerSum(of sum: Observation, among sums: [Observation], kind: IndicatorKind, open: [Int])
+        -> (Observation, [Int])?
+    {
+        let span = sum.since!...sum.year
+        for b in sums where b.bounds(kind: kind) == nil {
+            let inner = b.since!...b.year
+            guard span.lowerBound <= inner.lowerBound, inner.upperBound <= span.upperBound, inner != span else {
+                continue
+            }
+            let rest = open.filter { !inner.contains($0) }
+            if rest.count == 1 { return (b, rest) }
+        }
+        return nil
     }
 
     /// A sum of net changes over years ties its stock across the span ("2022年以来累计净增700家"):

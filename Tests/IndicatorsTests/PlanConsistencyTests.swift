@@ -49,6 +49,19 @@ struct PlanConsistencyTests {
         #expect(chain.history(of: "flow", asOf: 2022).values == [20, 28], "a sum counts only as of its year")
         #expect(PlanConsistency.check(chain).filter { $0.severity >= .warning }.isEmpty)
 
+        // A sum that contains another exact one fills the one year outside it: 68 over 2021–2023
+        // beside 19 over 2022–2023 gives 2021 = 68 − 19 = 49 (the years inside stay open).
+        let nested = plan([flow], obs: [sum(2021, 2023, 68), sum(2022, 2023, 19)])
+        let n21 = try #require(nested.history(of: "flow").points.first)
+        #expect(nested.history(of: "flow").points.count == 1)
+        #expect(n21.year == 2021 && n21.value == 49 && n21.quality == .derived, "\(n21)")
+        #expect(n21.source.contains("Σ flow(2021…2023) − Σ flow(2022…2023) = 68 − 19"), "\(n21.source)")
+        #expect(PlanConsistency.check(nested).filter { $0.severity >= .warning }.isEmpty)
+        // With a known year outside the inner sum too: 90 over 2021–2023, 20 in 2021, 30 over
+        // 2023 alone is no sum; 50 over 2022–2023 inside leaves no open year outside: nothing new.
+        let covered = plan([flow], obs: [x21, sum(2021, 2023, 90), sum(2022, 2023, 70)])
+        #expect(covered.history(of: "flow").points.map(\.year) == [2021])
+
         // "累计超60" after an exact 28: 2023 is within [60, 66] − 28.
         let x22 = Observation(indicator: "flow", year: 2022, value: 28)
         let bounded = plan([flow], obs: [x22, sum(2022, 2023, 60, .lowerBound)])
