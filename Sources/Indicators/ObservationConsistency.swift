@@ -330,6 +330,15 @@ extension PlanConsistency {
             if nested.isEmpty, let clash = sumsClash(sums, kind: kind, exact: exact, range: stated, half: half) {
                 f.append(Finding(.error, id, clash.message, at: clash.at.location))
             }
+            // A year a sum fills with an exact sum it contains (`Plan.innerSum`) is said with it.
+            func fills(_ span: ClosedRange<Int>) -> String {
+                let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − Σ \(id)("
+                guard let d = history.points.first(where: { $0.quality == .derived && $0.source.hasPrefix(rule) })
+                else { return "fills no single year" }
+                let inner = d.source.dropFirst(rule.count).prefix { $0 != ")" }.replacingOccurrences(of: "…", with: "–")
+                return
+                    "fills \(d.year) with the sum over \(inner) it contains (\(format(d.value)), derived) and no other year"
+            }
             for sum in sums {
                 let span = sum.since!...sum.year
                 let open = span.filter { exact[$0] == nil }
@@ -355,7 +364,7 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .info, id,
-                            "\(what) fills no single year: \(open.count) of its years have no exact value; it ties its stock where one end of the span is known exactly (stock(\(span.upperBound)) = stock(\(span.lowerBound - 1)) + the sum)",
+                            "\(what) \(fills(span)): \(open.count) of its years have no exact value; it ties its stock where one end of the span is known exactly (stock(\(span.upperBound)) = stock(\(span.lowerBound - 1)) + the sum)",
                             at: sum.location))
                 } else if open.count >= 2 {
                     let years = open.map(String.init).joined(separator: ", ")
@@ -368,7 +377,7 @@ extension PlanConsistency {
                         Finding(
                             .info, id,
                             inPlan
-                                ? "\(what) fills no single year: \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
+                                ? "\(what) \(fills(span)): \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
                                 : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's base year",
                             at: sum.location))
                 }
