@@ -333,9 +333,14 @@ extension PlanConsistency {
             // A year a sum fills with an exact sum it contains (`Plan.innerSum`) is said with it.
             func fills(_ span: ClosedRange<Int>) -> String {
                 let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − Σ \(id)("
-                guard let d = history.points.first(where: { $0.quality == .derived && $0.source.hasPrefix(rule) })
-                else { return "fills no single year" }
+                guard let d = history.points.first(where: { $0.source.hasPrefix(rule) }) else {
+                    return "fills no single year"
+                }
                 let inner = d.source.dropFirst(rule.count).prefix { $0 != ")" }.replacingOccurrences(of: "…", with: "–")
+                if d.quality != .derived, let b = d.bounds(kind: kind), let lo = b.lower, let hi = b.upper {
+                    return
+                        "bounds \(d.year) within [\(format(lo)), \(format(hi))] with the sum over \(inner) it contains and fills no year"
+                }
                 return
                     "fills \(d.year) with the sum over \(inner) it contains (\(format(d.value)), derived) and no other year"
             }

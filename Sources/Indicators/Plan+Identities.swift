@@ -138,8 +138,8 @@ extension Plan {
 
     /// A sum over years of a flow ("2022年以来累计新增90个", `Observation.since`) whose every year
     /// but one is known exactly gives that year: x(u) = S − Σ_{t ≠ u} x(t) (quality `derived`, the
-    /// identity in `source`; a year filled by one sum counts as known for the next); so does an
-    /// exact sum whose every year but one outside an exact sum it contains is known (`innerSum`:
+    /// identity in `source`; a year filled by one sum counts as known for the next); so does a sum
+    /// whose every year but one outside an exact sum it contains is known (`innerSum`:
     /// before 2026-12-01, "68 over 2021–2025" beside "19 over 2022–2025" left 2021 a draw). A sum stated
     /// as a bound ("累计超90", read as the other bounds are) gives the open year the bounds shifted
     /// by the known years, x(u) ∈ [S̲ − K, S̄ − K] (quality `lowerBound` with both ends given),
@@ -162,10 +162,10 @@ extension Plan {
             for sum in sums {
                 let span = sum.since!...sum.year
                 // Every year but one exact, and that one not filled yet (by another sum's bounds);
-                // or, for an exact sum, every year but one outside an exact sum it contains.
+                // or every year but one outside an exact sum it contains.
                 var open = span.filter { exact[$0] == nil }
                 var inner: Observation? = nil
-                if open.count > 1, sum.bounds(kind: kind) == nil,
+                if open.count > 1,
                     let (b, rest) = Self.innerSum(of: sum, among: sums, kind: kind, open: open)
                 {
                     (inner, open) = (b, rest)
@@ -208,7 +208,8 @@ extension Plan {
 
     /// An exact sum strictly inside `sum`'s span whose removal leaves one of `sum`'s open years
     /// outside it: then x(u) = S − S_inner − Σ of the known years outside the inner span
-    /// ("68 over 2021–2025" beside "19 over 2022–2025" gives 2021 = 49). The first such inner sum
+    /// ("68 over 2021–2025" beside "19 over 2022–2025" gives 2021 = 49; "累计超60" over 2021–2023
+    /// beside 19 over 2022–2023 bounds 2021 by [60, 66] − 19). The first such inner sum
     /// in `sums`' order, and the open year it leaves.
     static func innerSum(of sum: Observation, among sums: [Observation], kind: IndicatorKind, open: [Int])
         -> (Observation, [Int])?

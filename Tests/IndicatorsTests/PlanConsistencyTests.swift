@@ -61,6 +61,14 @@ struct PlanConsistencyTests {
         #expect(
             said.contains { $0.message.contains("fills 2021 with the sum over 2022–2023 it contains (49, derived)") },
             "\(said)")
+        // "累计超60" over 2021–2023 beside an exact 19 over 2022–2023: 2021 within [60, 66] − 19.
+        let nestedBound = plan([flow], obs: [sum(2021, 2023, 60, .lowerBound), sum(2022, 2023, 19)])
+        let b21 = try #require(nestedBound.history(of: "flow").points.first)
+        #expect(b21.year == 2021 && b21.bounds(kind: .flow).map { [$0.lower, $0.upper] } == [41, 47], "\(b21)")
+        #expect(
+            PlanConsistency.check(nestedBound).contains {
+                $0.message.contains("bounds 2021 within [41, 47] with the sum over 2022–2023 it contains")
+            })
         // With a known year outside the inner sum too: 90 over 2021–2023, 20 in 2021, 30 over
         // 2023 alone is no sum; 50 over 2022–2023 inside leaves no open year outside: nothing new.
         let covered = plan([flow], obs: [x21, sum(2021, 2023, 90), sum(2022, 2023, 70)])
