@@ -31,8 +31,10 @@ extension PreparedScenario {
     /// other years on each path: exact whatever the split of a sum among its years, which stays
     /// unknown (the milestones of those years stay probabilities; `tieSums` moves each path so
     /// that the sum holds). A sum stated as a bound is drawn within its interval on each path
-    /// (`tieSums`) and counted through the path's years. Overlapping sums: exact ones within the
-    /// plan's years first (those a cumulative goal can count), then the longest, then the latest.
+    /// (`tieSums`) and counted through the path's years. Overlapping sums all hold on the paths
+    /// (since 2026-12-01; before, only the first); the goal counts one of them, in this order:
+    /// exact ones within the plan's years first (those a cumulative goal can count), then the
+    /// longest, then the latest.
     /// Sums whose years are all known are left out: the years carry them. (Before 2026-12-01 the
     /// longest came first: "68 over 2021–2025" beside "19 over 2022–2025" took the goal's years,
     /// and the goal read P = 0.03 against 150 where the 19 settles it; sum_fuzz seed 9115.)
@@ -48,20 +50,23 @@ extension PreparedScenario {
                 if counted(a) != counted(b) { return counted(a) }
                 return la != lb ? la > lb : a.year > b.year
             }
+            // Spans the goal counts do not overlap (their values add up); the paths hold every
+            // sum whose years are not already implied by the others (`tie`).
+            var counted = [Set<Int>]()
             for o in ordered {
                 let idx = (o.since!...o.year).compactMap { model.years.firstIndex(of: $0) }
-                guard idx.count == o.year - o.since! + 1,
-                    out.spans.allSatisfy({ Set($0.years).isDisjoint(with: idx) }),
-                    idx.contains(where: { s.sources[$0] != .observed })
+                guard idx.count == o.year - o.since! + 1, idx.contains(where: { s.sources[$0] != .observed })
                 else { continue }
                 if let b = o.bounds(kind: .flow) {
                     guard let lo = b.lower, let hi = b.upper, lo <= hi else { continue }
                     out.spans.append((idx, lo, hi))
                 } else {
-                    // The goal counts a reported sum only within its own years (the plan's).
-                    if o.since! >= first {
+                    // The goal counts a reported sum only within its own years (the plan's), and
+                    // only one of sums that overlap.
+                    if o.since! >= first, counted.allSatisfy({ $0.isDisjoint(with: idx) }) {
                         out.covered.formUnion(idx)
                         out.total += o.value
+                        counted.append(Set(idx))
                     }
                     out.spans.append((idx, o.value, o.value))
                 }
@@ -92,18 +97,29 @@ extension PreparedScenario {
             return Double((lo - s.a) * (s.c - hi)) / Double(s.c - s.a)
         }
         var tie = Tie(open: [], constant: [], intervals: [], moved: [], gains: [])
+        func cov(_ t: Int, _ j: Int) -> Double { tie.open[j].reduce(0) { $0 + pair(t, $1) } }
+        func covariance() -> [[Double]] {
+            (0..<tie.open.count).map { i in (0..<tie.open.count).map { j in tie.open[i].reduce(0) { $0 + cov($1, j) } }
+            }
+        }
         for span in spans {
             let open = span.years.filter { ser.sources[$0] != .observed }
-            guard open.allSatisfy(held) else { continue }
+            guard !open.isEmpty, open.allSatisfy(held) else { continue }
             tie.open.append(open)
+            // A sum the others already imply (its open years a combination of theirs: "40 over
+            // 2022–2023" beside 2022–2024 and 2024 alone) would make M singular: left out, as the
+            // others hold it. Its Schur complement in M, relative to its own variance, says so.
+            if tie.open.count > 1, !Self.independent(covariance()) {
+                tie.open.removeLast()
+                continue
+            }
             tie.intervals.append((span.lo, span.hi))
             tie.constant.append(
                 span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
         }
         let m = tie.open.count
         guard m > 0 else { return nil }
-        func cov(_ t: Int, _ j: Int) -> Double { tie.open[j].reduce(0) { $0 + pair(t, $1) } }
-        let mmat = (0..<m).map { i in (0..<m).map { j in tie.open[i].reduce(0) { $0 + cov($1, j) } } }
+        let mmat = covariance()
         tie.moved = years.indices.filter(held)
         // M is symmetric, so row t of K M⁻¹ solves M gₜ = Kₜ.
         guard let mm = try? Matrix(mmat),
@@ -113,6 +129,18 @@ extension PreparedScenario {
         else { return nil }
         tie.gains = gains
         return tie
+    }
+
+    /// Whether the last sum of covariance matrix `mm` (m ≥ 2) adds a constraint the others do not
+    /// imply: its Schur complement M_mm − k M₀⁻¹ kᵀ (M₀ the others' block, k their covariances with
+    /// it) is above 10⁻⁹ of M_mm.
+    static func independent(_ mm: [[Double]]) -> Bool {
+        let m = mm.count, last = mm[m - 1][m - 1]
+        guard last > 0, let m0 = try? Matrix(mm.prefix(m - 1).map { Array($0.prefix(m - 1)) }) else { return false }
+        let k = (0..<(m - 1)).map { mm[m - 1][$0] }
+        guard let x = try? m0.solvePositiveDefinite(k) else { return false }
+        let schur = last - zip(k, x).reduce(0) { $0 + $1.0 * $1.1 }
+        return schur > 1e-9 * last
     }
 
     /// The forecast years of each series with sums over open years, moved on every path so that
@@ -129,11 +157,16 @@ extension PreparedScenario {
     /// is on the original scale here, an approximation for a series forecast on the log scale).
     /// S_j is the reported value, or a uniform draw within a bounded sum's interval on each path.
     /// Only sums whose open years are all forecast from the series' origin or interpolated
-    /// between known years take part (an interpolated year's covariance is the Brownian
+    /// between known years take part, overlapping ones too, except one the others imply
+    /// (`independent`) (an interpolated year's covariance is the Brownian
     /// bridge's, (s − a)(c − t)/(c − a) for a ≤ s ≤ t ≤ c between its anchors a and c, and
-    /// none with forecast years); where the shift takes an open year below 0, the sum's open
-    /// years are projected back (negatives to 0, the rest shrunk in proportion). The cumulative
+    /// none with forecast years); where the shift takes an open year below 0, the sums' open
+    /// years are projected back (negatives to 0, each sum's other years shrunk in proportion, in
+    /// turn until all hold: iterative proportional fitting, Deming & Stephan 1940). The cumulative
     /// goal counts reported values exactly in any case (`evaluateTargets`).
+    /// Most passes of proportional fitting after a clamp (`tieSums`).
+    static let fittingPasses = 200
+
     func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, known) in sums.enumerated() {
             guard let tie = known.tie else { continue }
@@ -160,8 +193,7 @@ extension PreparedScenario {
                 }
                 guard finite else { continue }
                 // A flow is ≥ 0: a year the shift took below 0 is 0, and where that was an open
-                // year the sum's other open years shrink in proportion, so the sum still holds
-                // (spans are disjoint). Before 2026-12-01 such a path kept its draw, and a sum that
+                // year the sum's other open years shrink in proportion, so the sum still holds. Before 2026-12-01 such a path kept its draw, and a sum that
                 // leaves its open years little ("19 over 2022–2025" with 19 in 2025) held on few paths.
                 var clamped = false
                 for (i, c) in cells.enumerated() {
@@ -170,12 +202,19 @@ extension PreparedScenario {
                     s.vals[c + p] = max(0, v)
                 }
                 guard clamped else { continue }
-                for j in 0..<m {
-                    let total = openCells[j].reduce(0.0) { $0 + s.vals[$1 + p] }, want = max(0, target[j])
-                    guard abs(total - want) > 1e-9 * max(1, want) else { continue }
-                    for c in openCells[j] {
-                        s.vals[c + p] = total > 0 ? s.vals[c + p] * want / total : want / Double(openCells[j].count)
+                // Each sum's open years scaled to it in turn, until all hold (one pass when the
+                // sums are disjoint; iterative proportional fitting when they overlap).
+                for _ in 0..<Self.fittingPasses {
+                    var moved = false
+                    for j in 0..<m {
+                        let total = openCells[j].reduce(0.0) { $0 + s.vals[$1 + p] }, want = max(0, target[j])
+                        guard abs(total - want) > 1e-9 * max(1, want) else { continue }
+                        moved = true
+                        for c in openCells[j] {
+                            s.vals[c + p] = total > 0 ? s.vals[c + p] * want / total : want / Double(openCells[j].count)
+                        }
                     }
+                    if !moved { break }
                 }
             }
         }

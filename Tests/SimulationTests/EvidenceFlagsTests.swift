@@ -378,6 +378,36 @@ struct EvidenceFlagsTests {
         #expect((0..<4096).filter { abs(d69(0, t22, $0) + d69(0, t22 + 1, $0) - 45) <= 1 }.count >= 4050)
     }
 
+    /// Sums that overlap without one containing the other hold together on every path (the
+    /// conditional mean given all of them, then proportional fitting where a year was clamped at
+    /// 0); one the others imply is left out of the conditioning and holds through them. Before
+    /// 2026-12-01 only the first of overlapping sums was held: "55 over 2023–2024" beside "45
+    /// over 2022–2023" held on no more paths than chance allowed.
+    @Test func overlappingSumsHoldTogether() throws {
+        let history = [
+            Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2021, value: 24),
+        ]
+        func draw(_ obs: [Observation]) throws -> (PlanModel, (Int, Int, Int) -> Double) {
+            let m = try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
+            return (m, Self.paths(m, 4096, seed: 5))
+        }
+        let (m, d) = try draw([Self.sum(2022, 2023, 45), Self.sum(2023, 2024, 55)])
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        func holds(_ f: (Int, Int, Int) -> Double, _ from: Int, _ count: Int, _ value: Double) -> Int {
+            (0..<4096).filter { p in abs((0..<count).reduce(0.0) { $0 + f(0, t22 + from + $1, p) } - value) <= 1 }.count
+        }
+        #expect(
+            holds(d, 0, 2, 45) >= 4050 && holds(d, 1, 2, 55) >= 4050, "\(holds(d, 0, 2, 45)), \(holds(d, 1, 2, 55))")
+        #expect((0..<4096).allSatisfy { p in (0..<4).allSatisfy { d(0, t22 + $0, p) >= 0 } })
+        // A third sum the other two imply (45 over 2022–2023 and 40 over 2024–2025 make 85 over
+        // 2022–2025): left out of the conditioning, and all three hold.
+        let (_, d3) = try draw([Self.sum(2022, 2023, 45), Self.sum(2024, 2025, 40), Self.sum(2022, 2025, 85)])
+        #expect(holds(d3, 0, 2, 45) >= 4050 && holds(d3, 2, 2, 40) >= 4050 && holds(d3, 0, 4, 85) >= 4050)
+        #expect(PreparedScenario.independent([[2, 1], [1, 2]]))
+        #expect(!PreparedScenario.independent([[1, 1], [1, 1]]), "a repeated sum adds nothing")
+    }
+
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
