@@ -77,7 +77,8 @@ extension PreparedScenario {
     }
 
     /// The conditioning of `tieSums` for series `ser`'s sums: their open years, all forecast
-    /// from the series' origin or interpolated between known years (other sums take no part),
+    /// from the series' origin, backcast before its first known year or interpolated between
+    /// known years (other sums take no part),
     /// and the gains K M⁻¹ of every such year, M solved by Cholesky through LAPACK
     /// (`solvePositiveDefinite`). Nil when no sum qualifies or M is singular.
     static func tie(_ spans: [(years: [Int], lo: Double, hi: Double)], of ser: SimulationSeries, years: [Int]) -> Tie? {
@@ -87,11 +88,20 @@ extension PreparedScenario {
         func anchors(_ t: Int) -> (a: Int, c: Int)? {
             bridgeAnchors(ser, t, years: years).map { (a: $0.before, c: $0.after) }
         }
-        func held(_ t: Int) -> Bool { forecast(t) || anchors(t).map { $0.a < years[t] && years[t] < $0.c } ?? false }
+        // A backcast year (before the first known one, drawn backwards from it: `backcast`).
+        let anchor = ser.sources.firstIndex { $0 != .backcast && $0 != .unavailable }
+        func backcast(_ t: Int) -> Bool { ser.sources[t] == .backcast && anchor.map { t < $0 } ?? false }
+        func held(_ t: Int) -> Bool {
+            forecast(t) || backcast(t) || anchors(t).map { $0.a < years[t] && years[t] < $0.c } ?? false
+        }
         // cov(x_t, x_u) up to a common factor: a random walk from the origin for forecast years,
-        // a Brownian bridge between its anchors for interpolated years, none between the two.
+        // the same walk run backwards from the first known year for backcast years, a Brownian
+        // bridge between its anchors for interpolated years, none between any two of these.
         func pair(_ t: Int, _ u: Int) -> Double {
             if forecast(t) && forecast(u) { return Double(min(horizon[t], horizon[u])) }
+            if backcast(t) && backcast(u), let a = anchor {
+                return Double(min(years[a] - years[t], years[a] - years[u]))
+            }
             guard let s = anchors(t), let v = anchors(u), s == v else { return 0 }
             let (lo, hi) = (min(years[t], years[u]), max(years[t], years[u]))
             return Double((lo - s.a) * (s.c - hi)) / Double(s.c - s.a)
@@ -156,8 +166,9 @@ extension PreparedScenario {
     /// information the sums carry about the level (Rasmussen & Williams 2006, eq. A.6; the walk
     /// is on the original scale here, an approximation for a series forecast on the log scale).
     /// S_j is the reported value, or a uniform draw within a bounded sum's interval on each path.
-    /// Only sums whose open years are all forecast from the series' origin or interpolated
-    /// between known years take part, overlapping ones too, except one the others imply
+    /// Only sums whose open years are all forecast from the series' origin, backcast before its
+    /// first known year (cov ∝ min of the years back, since 2026-12-01) or interpolated between
+    /// known years take part, overlapping ones too, except one the others imply
     /// (`independent`) (an interpolated year's covariance is the Brownian
     /// bridge's, (s − a)(c − t)/(c − a) for a ≤ s ≤ t ≤ c between its anchors a and c, and
     /// none with forecast years); where the shift takes an open year below 0, the sums' open

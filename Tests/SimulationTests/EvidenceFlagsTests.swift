@@ -408,6 +408,27 @@ struct EvidenceFlagsTests {
         #expect(!PreparedScenario.independent([[1, 1], [1, 1]]), "a repeated sum adds nothing")
     }
 
+    /// A sum over backcast years (the series first known in 2024, "2022–2023年累计新增40个") holds
+    /// on every path, the walk run backwards from 2024 giving the covariance; before 2026-12-01
+    /// the backcast years were drawn without it.
+    @Test func aSumOverBackcastYearsHolds() throws {
+        func model(_ obs: [Observation]) throws -> PlanModel {
+            try PlanModel.build(
+                plan: Plan(
+                    metadata: Self.meta, indicators: [Self.newCounts], drivers: [],
+                    observations: [Observation(indicator: "x", year: 2024, value: 20)] + obs))
+        }
+        let m = try model([Self.sum(2022, 2023, 40)])
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].sources[t22] == .backcast && m.series[0].sources[t22 + 1] == .backcast)
+        let d = Self.paths(m, 4096, seed: 5), free = Self.paths(try model([]), 4096, seed: 5)
+        let two = (0..<4096).map { d(0, t22, $0) + d(0, t22 + 1, $0) }
+        #expect(two.filter { abs($0 - 40) <= 1 }.count >= 4050, "\(two.min()!)–\(two.max()!)")
+        let loose = (0..<4096).map { free(0, t22, $0) + free(0, t22 + 1, $0) }
+        #expect(loose.max()! - loose.min()! > 10, "the backcast alone does not hold it")
+        #expect((0..<4096).allSatisfy { p in d(0, t22, p) >= 0 && d(0, t22 + 1, p) >= 0 })
+    }
+
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
