@@ -21,6 +21,9 @@ extension PreparedScenario {
     struct Tie: Sendable {
         /// Per sum: its open (forecast) years, the value of its exact years, and its interval.
         var open: [[Int]], constant: [Double], intervals: [(lo: Double, hi: Double)]
+        /// Per sum: its years known by bounds, whose path values count as given (they stay where
+        /// their bounds drew them).
+        var drawn: [[Int]] = []
         /// The years moved (every forecast year) and their gains, row t of K M⁻¹.
         var moved: [Int], gains: [[Double]]
     }
@@ -113,7 +116,7 @@ extension PreparedScenario {
             }
         }
         for span in spans {
-            let open = span.years.filter { ser.sources[$0] != .observed }
+            let open = span.years.filter { ser.sources[$0] != .observed && ser.sources[$0] != .bounded }
             guard !open.isEmpty, open.allSatisfy(held) else { continue }
             tie.open.append(open)
             // A sum the others already imply (its open years a combination of theirs: "40 over
@@ -124,6 +127,7 @@ extension PreparedScenario {
                 continue
             }
             tie.intervals.append((span.lo, span.hi))
+            tie.drawn.append(span.years.filter { ser.sources[$0] == .bounded })
             tie.constant.append(
                 span.years.filter { ser.sources[$0] == .observed }.reduce(0) { $0 + (ser.known[$1] ?? 0) })
         }
@@ -168,7 +172,8 @@ extension PreparedScenario {
     /// S_j is the reported value, or a uniform draw within a bounded sum's interval on each path.
     /// Only sums whose open years are all forecast from the series' origin, backcast before its
     /// first known year (cov ∝ min of the years back, since 2026-12-01) or interpolated between
-    /// known years take part, overlapping ones too, except one the others imply
+    /// known years take part (a year known by bounds counts with the value its bounds drew on the
+    /// path, as a known year does), overlapping ones too, except one the others imply
     /// (`independent`) (an interpolated year's covariance is the Brownian
     /// bridge's, (s − a)(c − t)/(c − a) for a ≤ s ≤ t ≤ c between its anchors a and c, and
     /// none with forecast years); where the shift takes an open year below 0, the sums' open
@@ -184,6 +189,7 @@ extension PreparedScenario {
             let m = tie.open.count
             let cells = tie.moved.map { at(k, $0, n) }
             let openCells = tie.open.map { $0.map { at(k, $0, n) } }
+            let drawnCells = tie.drawn.map { $0.map { at(k, $0, n) } }
             // A sum stated as a bound is drawn uniformly within it on each path, as a year known
             // by bounds is (its own stream, the same in every scenario).
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "sums:" + model.series[k].id, block: b)
@@ -193,7 +199,7 @@ extension PreparedScenario {
                 for j in 0..<m {
                     let (lo, hi) = tie.intervals[j]
                     let value = lo == hi ? lo : lo + (hi - lo) * g.nextUnit()
-                    target[j] = value - tie.constant[j]
+                    target[j] = value - tie.constant[j] - drawnCells[j].reduce(0) { $0 + s.vals[$1 + p] }
                     d[j] = target[j] - openCells[j].reduce(0) { $0 + s.vals[$1 + p] }
                 }
                 guard d.allSatisfy(\.isFinite) else { continue }

@@ -429,6 +429,27 @@ struct EvidenceFlagsTests {
         #expect((0..<4096).allSatisfy { p in d(0, t22, p) >= 0 && d(0, t22 + 1, p) >= 0 })
     }
 
+    /// A sum that covers a year known only by bounds (2022 "超30", drawn within 30–33) holds on
+    /// every path with that year where its bounds drew it: the other years take the rest.
+    /// Before 2026-12-01 such a sum was not held at all.
+    @Test func aSumOverAYearKnownByBoundsHolds() throws {
+        var bound = Observation(indicator: "x", year: 2022, value: 30, quality: .lowerBound)
+        bound.explicitUpper = 33
+        let history = [Observation(indicator: "x", year: 2021, value: 24), bound]
+        func model(_ obs: [Observation]) throws -> PlanModel {
+            try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
+        }
+        let m = try model([Self.sum(2022, 2024, 100)])
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].sources[t22] == .bounded)
+        let d = Self.paths(m, 4096, seed: 5)
+        let three = (0..<4096).map { p in (0..<3).reduce(0.0) { $0 + d(0, t22 + $1, p) } }
+        #expect(three.filter { abs($0 - 100) <= 1 }.count >= 4050, "\(three.min()!)–\(three.max()!)")
+        #expect((0..<4096).allSatisfy { d(0, t22, $0) >= 30 && d(0, t22, $0) <= 33 }, "the bound stays")
+        #expect((0..<4096).allSatisfy { p in (0..<4).allSatisfy { d(0, t22 + $0, p) >= 0 } })
+    }
+
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
