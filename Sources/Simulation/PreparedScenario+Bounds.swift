@@ -240,11 +240,7 @@ extension PreparedScenario {
                             s.vals[o + p] = tr.inverse(ceiling)
                             continue
                         } else {
-                            var (a, b) = (PreparedScenario.uMin, PreparedScenario.uMax)
-                            for _ in 0..<40 {
-                                let m = (a + b) / 2
-                                if sigma * PreparedScenario.lookup(q, m) >= need { b = m } else { a = m }
-                            }
+                            let b = PreparedScenario.inverseLookup(q, need / sigma)
                             let r = g.nextOpenUnit()
                             u = TruncatedNormal.draw(mean: 0, sd: 1, lo: b, hi: .infinity, u: r)
                         }

@@ -36,24 +36,50 @@ extension PreparedScenario {
     /// that a scenario that changes one path's expected count changes no other path's draw, and
     /// for counts below 10 a larger expected count never gives a smaller count on the same path
     /// (Knuth's method uses the same uniforms): scenario differences stay free of noise.
+    ///
+    /// A path whose λ equals, bit for bit, the one the block's first scenario drew from takes
+    /// that scenario's count (`Scratch.counts`): the same draw, not drawn again (on the bundled
+    /// plan most scenarios leave most count flows alone, and a lever may move some paths only).
     func drawCounts(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+        if s.counts.block != b || s.counts.paths != n { s.counts = CountCache(block: b, paths: n) }
         for k in 0..<seriesCount where isCountFlow(k) {
             let ser = model.series[k]
             let share = (1 - ErrorScale.ownWeight(increments: max(0, ser.evidence.observations - 1))).squareRoot()
             let key = Xoshiro256PlusPlus.key("counts:" + ser.id)
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
+                let cached = s.counts.cells[o]
+                if let cached, Self.sameBits(s.vals, from: o, cached.lambda) {
+                    s.vals.replaceSubrange(o..<(o + n), with: cached.drawn)
+                    continue
+                }
+                let lambda = cached == nil ? Array(s.vals[o..<(o + n)]) : []
                 var cellKeys = SplitMix64(state: seed ^ (key &+ UInt64(t)) &* 0xD1B5_4A32_D192_ED03)
                 let base = cellKeys.next() ^ UInt64(b) &* 0x9E37_79B9_7F4A_7C15
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
                         let v = vb[o + p]
+                        if let cached, cached.lambda[p].bitPattern == v.bitPattern {
+                            vb[o + p] = cached.drawn[p]
+                            continue
+                        }
                         // Beyond 2⁵² a count's chance is far below the spacing of doubles.
                         guard v > 0 && v < 0x1p52 else { continue }
                         var g = SplitMix64(state: base ^ UInt64(p) &* 0xBF58_476D_1CE4_E5B9)
                         vb[o + p] = v + share * (Poisson.draw(mean: v, using: &g) - v)
                     }
                 }
+                // The first scenario's draws stay the reference for the later ones.
+                if cached == nil { s.counts.cells[o] = (lambda, Array(s.vals[o..<(o + n)])) }
+            }
+        }
+    }
+
+    /// Whether `vals[from ..< from + other.count]` equals `other` bit for bit (NaN included).
+    static func sameBits(_ vals: [Double], from o: Int, _ other: [Double]) -> Bool {
+        vals.withUnsafeBytes { v in
+            other.withUnsafeBytes { w in
+                memcmp(v.baseAddress! + o * MemoryLayout<Double>.stride, w.baseAddress!, w.count) == 0
             }
         }
     }

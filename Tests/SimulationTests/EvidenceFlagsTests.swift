@@ -450,6 +450,29 @@ struct EvidenceFlagsTests {
         #expect((0..<4096).allSatisfy { p in (0..<4).allSatisfy { d(0, t22 + $0, p) >= 0 } })
     }
 
+    /// The least u with lookup(q, u) ≥ target, solved on the piecewise-linear map, agrees with a
+    /// 60-step bisection on `lookup` (what the backcast under a ceiling used before 2026-12-01),
+    /// on a grid with flat runs and steep steps; and it is uMin / uMax beyond the map's ends.
+    @Test func inverseLookupAgreesWithBisection() {
+        let n = PreparedScenario.uPoints
+        let q = (0..<n).map { i -> Double in
+            let x = Double(i) / Double(n - 1)
+            return x < 0.3 ? x : x < 0.5 ? 0.3 : 0.3 + 10 * (x - 0.5) * (x - 0.5) + (x - 0.5)
+        }
+        q.withUnsafeBufferPointer { qb in
+            for target in [-1.0, 0, 0.05, 0.2999, 0.3, 0.30001, 0.9, 2.5, q[n - 1], 99] {
+                var (a, b) = (PreparedScenario.uMin, PreparedScenario.uMax)
+                for _ in 0..<60 {
+                    let m = (a + b) / 2
+                    if PreparedScenario.lookup(qb, m) >= target { b = m } else { a = m }
+                }
+                let u = PreparedScenario.inverseLookup(qb, target)
+                let expected = target <= q[0] ? PreparedScenario.uMin : target > q[n - 1] ? PreparedScenario.uMax : b
+                #expect(abs(u - expected) < 1e-9, "\(target): \(u) vs \(expected)")
+            }
+        }
+    }
+
     /// A sum over years ("2022年以来累计新增60个") with 2022's 28 gives 2023 = 32 (`derived`): the
     /// 2023 milestone of 25 is met on the evidence, the 2024–2025 forecast starts from 32, and the
     /// cumulative goal counts 28 + 32 on every path. Without the sum 2023 was simulated.
