@@ -287,6 +287,11 @@ struct EvidenceFlagsTests {
         id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "个",
         targets: [2022: 20, 2023: 25, 2024: 25, 2025: 30], headline: HeadlineGoal(rule: .cumulative, value: 100))
 
+    /// The model of a plan with `newCounts` alone and these observations.
+    static func countsModel(_ obs: [Observation]) throws -> PlanModel {
+        try PlanModel.build(plan: Plan(metadata: meta, indicators: [newCounts], drivers: [], observations: obs))
+    }
+
     /// A report of x summed over `since`…`year`.
     static func sum(_ since: Int, _ year: Int, _ value: Double, _ q: Quality = .actual) -> Observation {
         var o = Observation(indicator: "x", year: year, value: value, quality: q)
@@ -302,10 +307,7 @@ struct EvidenceFlagsTests {
         let history = [
             Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2025, value: 30),
         ]
-        func model(_ obs: [Observation]) throws -> PlanModel {
-            try PlanModel.build(
-                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
-        }
+        func model(_ obs: [Observation]) throws -> PlanModel { try Self.countsModel(history + obs) }
         let m = try model([Self.sum(2022, 2024, 60)])
         let t22 = try #require(m.years.firstIndex(of: 2022))
         #expect(m.series[0].sources[t22] == .interpolated)
@@ -388,8 +390,7 @@ struct EvidenceFlagsTests {
             Observation(indicator: "x", year: 2020, value: 22), Observation(indicator: "x", year: 2021, value: 24),
         ]
         func draw(_ obs: [Observation]) throws -> (PlanModel, (Int, Int, Int) -> Double) {
-            let m = try PlanModel.build(
-                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
+            let m = try Self.countsModel(history + obs)
             return (m, Self.paths(m, 4096, seed: 5))
         }
         let (m, d) = try draw([Self.sum(2022, 2023, 45), Self.sum(2023, 2024, 55)])
@@ -413,10 +414,7 @@ struct EvidenceFlagsTests {
     /// the backcast years were drawn without it.
     @Test func aSumOverBackcastYearsHolds() throws {
         func model(_ obs: [Observation]) throws -> PlanModel {
-            try PlanModel.build(
-                plan: Plan(
-                    metadata: Self.meta, indicators: [Self.newCounts], drivers: [],
-                    observations: [Observation(indicator: "x", year: 2024, value: 20)] + obs))
+            try Self.countsModel([Observation(indicator: "x", year: 2024, value: 20)] + obs)
         }
         let m = try model([Self.sum(2022, 2023, 40)])
         let t22 = try #require(m.years.firstIndex(of: 2022))
@@ -435,12 +433,9 @@ struct EvidenceFlagsTests {
     @Test func aSumOverAYearKnownByBoundsHolds() throws {
         var bound = Observation(indicator: "x", year: 2022, value: 30, quality: .lowerBound)
         bound.explicitUpper = 33
-        let history = [Observation(indicator: "x", year: 2021, value: 24), bound]
-        func model(_ obs: [Observation]) throws -> PlanModel {
-            try PlanModel.build(
-                plan: Plan(metadata: Self.meta, indicators: [Self.newCounts], drivers: [], observations: history + obs))
-        }
-        let m = try model([Self.sum(2022, 2024, 100)])
+        let m = try Self.countsModel([
+            Observation(indicator: "x", year: 2021, value: 24), bound, Self.sum(2022, 2024, 100),
+        ])
         let t22 = try #require(m.years.firstIndex(of: 2022))
         #expect(m.series[0].sources[t22] == .bounded)
         let d = Self.paths(m, 4096, seed: 5)
