@@ -147,14 +147,15 @@ extension PreparedScenario {
 
     /// Whether the last sum of covariance matrix `mm` (m ≥ 2) adds a constraint the others do not
     /// imply: its Schur complement M_mm − k M₀⁻¹ kᵀ (M₀ the others' block, k their covariances with
-    /// it) is above 10⁻⁹ of M_mm.
+    /// it) is above 10⁻⁶ of M_mm (covariances of whole years: a dependent sum leaves rounding
+    /// error, an independent one a sizeable share).
     static func independent(_ mm: [[Double]]) -> Bool {
         let m = mm.count, last = mm[m - 1][m - 1]
         guard last > 0, let m0 = try? Matrix(mm.prefix(m - 1).map { Array($0.prefix(m - 1)) }) else { return false }
         let k = (0..<(m - 1)).map { mm[m - 1][$0] }
         guard let x = try? m0.solvePositiveDefinite(k) else { return false }
         let schur = last - zip(k, x).reduce(0) { $0 + $1.0 * $1.1 }
-        return schur > 1e-9 * last
+        return schur > 1e-6 * last
     }
 
     /// The forecast years of each series with sums over open years, moved on every path so that
