@@ -49,10 +49,6 @@ extension PreparedScenario {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
                 let cached = s.counts.cells[o]
-                if let cached, Self.sameBits(s.vals, from: o, cached.lambda) {
-                    s.vals.replaceSubrange(o..<(o + n), with: cached.drawn)
-                    continue
-                }
                 let lambda = cached == nil ? Array(s.vals[o..<(o + n)]) : []
                 var cellKeys = SplitMix64(state: seed ^ (key &+ UInt64(t)) &* 0xD1B5_4A32_D192_ED03)
                 let base = cellKeys.next() ^ UInt64(b) &* 0x9E37_79B9_7F4A_7C15
@@ -71,15 +67,6 @@ extension PreparedScenario {
                 }
                 // The first scenario's draws stay the reference for the later ones.
                 if cached == nil { s.counts.cells[o] = (lambda, Array(s.vals[o..<(o + n)])) }
-            }
-        }
-    }
-
-    /// Whether `vals[from ..< from + other.count]` equals `other` bit for bit (NaN included).
-    static func sameBits(_ vals: [Double], from o: Int, _ other: [Double]) -> Bool {
-        vals.withUnsafeBytes { v in
-            other.withUnsafeBytes { w in
-                memcmp(v.baseAddress! + o * MemoryLayout<Double>.stride, w.baseAddress!, w.count) == 0
             }
         }
     }

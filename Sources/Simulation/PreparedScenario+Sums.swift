@@ -19,7 +19,8 @@ extension PreparedScenario {
     /// The path conditioning of one series' sums (`tieSums`), fixed for a scenario: computed
     /// once when it is prepared, applied to every block.
     struct Tie: Sendable {
-        /// Per sum: its open (forecast) years, the value of its exact years, and its interval.
+        /// Per sum: its open years (forecast, backcast or interpolated), the value of its exact
+        /// years, and its interval.
         var open: [[Int]], constant: [Double], intervals: [(lo: Double, hi: Double)]
         /// Per sum: its years known by bounds, whose path values count as given (they stay where
         /// their bounds drew them).
@@ -158,6 +159,9 @@ extension PreparedScenario {
         return schur > 1e-6 * last
     }
 
+    /// Most passes of proportional fitting after a clamp (`tieSums`).
+    static let fittingPasses = 200
+
     /// The forecast years of each series with sums over open years, moved on every path so that
     /// each sum holds: the conditional mean of a random walk given its sums. With innovations of
     /// equal variance from the forecast origin, cov(x_t, x_u) ∝ min(h_t, h_u) (h the years since
@@ -181,9 +185,6 @@ extension PreparedScenario {
     /// years are projected back (negatives to 0, each sum's other years shrunk in proportion, in
     /// turn until all hold: iterative proportional fitting, Deming & Stephan 1940). The cumulative
     /// goal counts reported values exactly in any case (`evaluateTargets`).
-    /// Most passes of proportional fitting after a clamp (`tieSums`).
-    static let fittingPasses = 200
-
     func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         for (k, known) in sums.enumerated() {
             guard let tie = known.tie else { continue }
@@ -211,8 +212,9 @@ extension PreparedScenario {
                 }
                 guard finite else { continue }
                 // A flow is ≥ 0: a year the shift took below 0 is 0, and where that was an open
-                // year the sum's other open years shrink in proportion, so the sum still holds. Before 2026-12-01 such a path kept its draw, and a sum that
-                // leaves its open years little ("19 over 2022–2025" with 19 in 2025) held on few paths.
+                // year the sum's other open years shrink in proportion, so the sum still holds.
+                // Before 2026-12-01 such a path kept its draw, and a sum that leaves its open
+                // years little ("19 over 2022–2025" with 19 in 2025) held on few paths.
                 var clamped = false
                 for (i, c) in cells.enumerated() {
                     let v = s.vals[c + p] + shift[i]

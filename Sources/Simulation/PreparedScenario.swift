@@ -259,7 +259,6 @@ struct PreparedScenario: @unchecked Sendable {
         backcast(block: b, paths: n, seed: seed, into: &s)
     }
 
-    @inline(__always)
     /// The least u in [uMin, uMax] with `lookup(q, u)` ≥ `target` (q ascending), solved on the
     /// piecewise-linear map directly: the segment by binary search over q, then the point within
     /// it (uMax if no u reaches it). Replaces a 40-step bisection on `lookup` (2026-12-01), which
@@ -278,6 +277,7 @@ struct PreparedScenario: @unchecked Sendable {
         return uMin + (Double(lo) + w) * (uMax - uMin) / Double(last)
     }
 
+    @inline(__always)
     static func lookup(_ q: UnsafeBufferPointer<Double>, _ u: Double) -> Double {
         let pos = (min(max(u, uMin), uMax) - uMin) * Double(uPoints - 1) / (uMax - uMin)
         let i = min(Int(pos), uPoints - 2)
