@@ -330,19 +330,22 @@ extension PlanConsistency {
             if nested.isEmpty, let clash = sumsClash(sums, kind: kind, exact: exact, range: stated, half: half) {
                 f.append(Finding(.error, id, clash.message, at: clash.at.location))
             }
-            // A year a sum fills with an exact sum it contains (`Plan.innerSum`) is said with it.
+            // A year a sum fills with an exact sum it contains (`Plan.innerSum`) is said with it:
+            // the identity's rule begins with the two sums' labels.
             func fills(_ span: ClosedRange<Int>) -> String {
-                let rule = "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − Σ \(id)("
-                guard let d = history.points.first(where: { $0.source.hasPrefix(rule) }) else {
-                    return "fills no single year"
-                }
-                let inner = d.source.dropFirst(rule.count).prefix { $0 != ")" }.replacingOccurrences(of: "…", with: "–")
-                if d.quality != .derived, let b = d.bounds(kind: kind), let lo = b.lower, let hi = b.upper {
+                for inner in sums {
+                    let within = inner.since!...inner.year
+                    let rule = "identity: " + Plan.sumLabel(id, span) + " − " + Plan.sumLabel(id, within)
+                    guard let d = history.points.first(where: { $0.source.hasPrefix(rule) }) else { continue }
+                    let over = "\(within.lowerBound)–\(within.upperBound)"
+                    if d.quality != .derived, let b = d.bounds(kind: kind), let lo = b.lower, let hi = b.upper {
+                        return
+                            "bounds \(d.year) within [\(format(lo)), \(format(hi))] with the sum over \(over) it contains and fills no year"
+                    }
                     return
-                        "bounds \(d.year) within [\(format(lo)), \(format(hi))] with the sum over \(inner) it contains and fills no year"
+                        "fills \(d.year) with the sum over \(over) it contains (\(format(d.value)), derived) and no other year"
                 }
-                return
-                    "fills \(d.year) with the sum over \(inner) it contains (\(format(d.value)), derived) and no other year"
+                return "fills no single year"
             }
             for sum in sums {
                 let span = sum.since!...sum.year

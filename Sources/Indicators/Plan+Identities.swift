@@ -175,10 +175,10 @@ extension Plan {
                 let others = span.filter { $0 != u && !(innerSpan?.contains($0) ?? false) }
                 let known = others.reduce(inner?.value ?? 0) { $0 + exact[$1]! }
                 let parts =
-                    (innerSpan.map { ["Σ \(id)(\($0.lowerBound)…\($0.upperBound))"] } ?? [])
+                    (innerSpan.map { [Self.sumLabel(id, $0)] } ?? [])
                     + others.map { "\(id)(\($0))" }
                 let rule =
-                    "identity: Σ \(id)(\(span.lowerBound)…\(span.upperBound)) − " + parts.joined(separator: " − ")
+                    "identity: " + Self.sumLabel(id, span) + " − " + parts.joined(separator: " − ")
                 if let b = sum.bounds(kind: kind) {
                     guard !figured.contains(u), let hi = b.upper, hi - known >= floor, let blo = b.lower else {
                         continue
@@ -204,6 +204,11 @@ extension Plan {
             }
         }
         return out
+    }
+
+    /// How a sum over years is written in an identity's rule: "Σ x(2022…2025)".
+    static func sumLabel(_ id: String, _ span: ClosedRange<Int>) -> String {
+        "Σ \(id)(\(span.lowerBound)…\(span.upperBound))"
     }
 
     /// An exact sum strictly inside `sum`'s span whose removal leaves one of `sum`'s open years
