@@ -63,13 +63,15 @@ public struct HistogramQuantiles: Sendable, Equatable {
     public func binWidth(cell: Int) -> Double { (hi[cell] - lo[cell]) / Double(bins) }
 
     /// Adds `values` to `cell`: each counts in its bin (or under/overflow), and the minimum and
-    /// maximum of all values are kept.
-    @inlinable
-    public mutating func add(cell: Int, _ values: UnsafeBufferPointer<Double>) {
+    /// maximum of all values are kept. Returns the minimum and maximum of these values (±∞ when
+    /// none is a number), which a scenario that shares them takes without adding them again
+    /// (`noteExtremes`).
+    @inlinable @discardableResult
+    public mutating func add(cell: Int, _ values: UnsafeBufferPointer<Double>) -> (min: Double, max: Double) {
         let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
         let base = cell * (bins + 2)
         let nb = bins, top = Double(bins)
-        var mn = minimum[cell], mx = maximum[cell]
+        var mn = Double.infinity, mx = -Double.infinity
         counts.withUnsafeMutableBufferPointer { c in
             for v in values {
                 let pos = (v - l) * scale
@@ -85,9 +87,49 @@ public struct HistogramQuantiles: Sendable, Equatable {
                 }
             }
         }
-        minimum[cell] = mn
-        maximum[cell] = mx
+        noteExtremes(cell: cell, min: mn, max: mx)
         total[cell] += values.count
+        return (mn, mx)
+    }
+
+    /// Takes `values` out of `cell`'s counts again (wrapping: the accumulator may hold a
+    /// difference from another's counts, `addCounts`); the minimum and maximum stay.
+    @inlinable
+    public mutating func subtract(cell: Int, _ values: UnsafeBufferPointer<Double>) {
+        let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
+        let base = cell * (bins + 2)
+        let nb = bins, top = Double(bins)
+        counts.withUnsafeMutableBufferPointer { c in
+            for v in values {
+                let pos = (v - l) * scale
+                if pos >= 0 && pos < top {
+                    c[base + Int(pos)] &-= 1
+                } else if pos < 0 {
+                    c[base + nb] &-= 1
+                } else {
+                    c[base + nb + 1] &-= 1
+                }
+            }
+        }
+        total[cell] -= values.count
+    }
+
+    /// Widens `cell`'s minimum and maximum to take in `min` and `max`.
+    @inlinable
+    public mutating func noteExtremes(cell: Int, min mn: Double, max mx: Double) {
+        if mn < minimum[cell] { minimum[cell] = mn }
+        if mx > maximum[cell] { maximum[cell] = mx }
+    }
+
+    /// Adds another accumulator's counts and totals in the cells `cells` selects, leaving the
+    /// minimum and maximum: with `subtract`, a scenario's histogram of the values it shares
+    /// with another is the other's counts plus its own difference.
+    public mutating func addCounts(of other: HistogramQuantiles, cells: [Bool]) {
+        let width = bins + 2
+        for c in lo.indices where cells[c] {
+            for k in (c * width)..<((c + 1) * width) { counts[k] &+= other.counts[k] }
+            total[c] += other.total[c]
+        }
     }
 
     /// Adds another accumulator's counts (integer sums: the order of merging does not matter).

@@ -91,6 +91,22 @@ public enum PlanSimulator {
             firstPaths.append(plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] })
         }
         let groups = groupsOfDraws
+        // A scenario after the first of its group keeps, in the histogram cells whose pilot
+        // ranges are the first's, only its difference from the first (`PreparedScenario.Sharing`):
+        // most cells are the same on every path, and are then not added again.
+        let reference = plans.indices.map { j in groups.first { $0.count > 1 && $0.contains(j) && $0[0] != j }?[0] }
+        let sharedCells = plans.indices.map { j -> [Bool] in
+            guard let r = reference[j] else { return [] }
+            let (a, b) = (pilots[j], pilots[r])
+            let series = plans[j].seriesCount * plans[j].yearCount
+            return a.lo.indices.map { c in
+                guard a.lo.count == b.lo.count, a.lo[c] == b.lo[c], a.hi[c] == b.hi[c] else { return false }
+                if c < series { return true }
+                let t = c - series
+                return plans[j].targets.count == plans[r].targets.count && plans[j].status[t] == plans[r].status[t]
+                    && plans[j].targetCell[t] == plans[r].targetCell[t]
+            }
+        }
         // No more workers (and per-worker scratch) than blocks: `--threads 256` on the bundled
         // plan allocated 256 scratches per simulation, 10 GB and 45 s instead of 2 s (found
         // 2026-11-30); BlockRunner never used more than one worker per block anyway.
@@ -98,6 +114,13 @@ public enum PlanSimulator {
         let shared = groups.contains { $0.count > 1 }
         let scratches = WorkerSlots((0..<workers).map { _ in plans[0].scratch(blockSize) })
         let bases = WorkerSlots((0..<(shared ? workers : 0)).map { _ in plans[0].scratch(blockSize) })
+        // The group's first scenario's finished block, and its cells' extremes in that block.
+        let references = WorkerSlots((0..<(shared ? workers : 0)).map { _ in plans[0].scratch(blockSize) })
+        let cellCount = pilots.map(\.lo.count).max() ?? 0
+        let extremes = WorkerSlots(
+            (0..<(shared ? workers : 0)).map { _ in
+                [(min: Double, max: Double)](repeating: (.infinity, -.infinity), count: cellCount)
+            })
         let histograms = plans.indices.map { i in WorkerSlots((0..<workers).map { _ in pilots[i].emptyCopy() }) }
         // Met bits of these blocks, straight into one buffer per target (blocks hold a multiple
         // of 64 paths, so block b starts at word (b − first) · blockSize / 64).
@@ -116,28 +139,63 @@ public enum PlanSimulator {
                 for g in groups {
                     if g.count == 1 {
                         plans[g[0]].simulate(block: b, paths: n, seed: seed, into: &s)
-                    } else {
-                        bases.withSlot(w) { base in
-                            plans[g[0]].simulateBase(block: b, paths: n, seed: seed, into: &base)
+                        let p = histograms[g[0]].withSlot(w) { h in
+                            plans[g[0]].accumulate(
+                                s, paths: n, into: &h, bits: bitBuffers[g[0]], wordOffset: i * blockSize / 64)
                         }
+                        partial[g[0]].set(i, p)
+                        counter?.add(n)
+                        continue
                     }
-                    for j in g {
-                        if g.count > 1 {
-                            bases.withSlot(w) { base in
-                                s.vals.withUnsafeMutableBufferPointer { dst in
-                                    base.vals.withUnsafeBufferPointer { src in
-                                        _ = dst.update(fromContentsOf: src)
+                    bases.withSlot(w) { base in
+                        plans[g[0]].simulateBase(block: b, paths: n, seed: seed, into: &base)
+                    }
+                    references.withSlot(w) { r in
+                        extremes.withSlot(w) { ext in
+                            var first: BlockTally?
+                            for j in g {
+                                // The first finishes in the reference scratch, the others in `s`,
+                                // with the first's count draws (the same on the same paths).
+                                if j != g[0] { s.counts = r.counts }
+                                func finish(_ t: inout PreparedScenario.Scratch) {
+                                    bases.withSlot(w) { base in
+                                        t.vals.withUnsafeMutableBufferPointer { dst in
+                                            base.vals.withUnsafeBufferPointer { src in
+                                                _ = dst.update(fromContentsOf: src)
+                                            }
+                                        }
+                                    }
+                                    plans[j].finishBlock(block: b, paths: n, seed: seed, into: &t)
+                                }
+                                let p: BlockTally
+                                if j == g[0] {
+                                    finish(&r)
+                                    p = ext.withUnsafeMutableBufferPointer { e in
+                                        histograms[j].withSlot(w) { h in
+                                            plans[j].accumulate(
+                                                r, paths: n, into: &h, bits: bitBuffers[j],
+                                                wordOffset: i * blockSize / 64,
+                                                sharing: .reference(extremes: e.baseAddress!))
+                                        }
+                                    }
+                                    first = p
+                                } else {
+                                    finish(&s)
+                                    p = ext.withUnsafeBufferPointer { e in
+                                        histograms[j].withSlot(w) { h in
+                                            plans[j].accumulate(
+                                                s, paths: n, into: &h, bits: bitBuffers[j],
+                                                wordOffset: i * blockSize / 64,
+                                                sharing: .difference(
+                                                    cells: sharedCells[j], reference: r, tally: first!,
+                                                    extremes: e.baseAddress!))
+                                        }
                                     }
                                 }
+                                partial[j].set(i, p)
+                                counter?.add(n)
                             }
-                            plans[j].finishBlock(block: b, paths: n, seed: seed, into: &s)
                         }
-                        let p = histograms[j].withSlot(w) { h in
-                            plans[j].accumulate(
-                                s, paths: n, into: &h, bits: bitBuffers[j], wordOffset: i * blockSize / 64)
-                        }
-                        partial[j].set(i, p)
-                        counter?.add(n)
                     }
                 }
             }
@@ -146,6 +204,7 @@ public enum PlanSimulator {
         return plans.indices.map { j in
             var hist = pilots[j].emptyCopy()
             for h in histograms[j].all { hist.merge(h) }
+            if let r = reference[j] { for h in histograms[r].all { hist.addCounts(of: h, cells: sharedCells[j]) } }
             return SimulationTally(
                 paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial[j].inOrder,
                 bits: bitBuffers[j].takeArrays(), histogram: hist, firstPath: firstPaths[j], seconds: seconds)

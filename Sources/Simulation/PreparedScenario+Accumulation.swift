@@ -21,23 +21,67 @@ extension PreparedScenario {
         return out.map { $0.isEmpty ? [0] : $0 }
     }
 
+    /// How a block's values reach the histograms when scenarios share their draws
+    /// (`PlanSimulator.tallies`): most cells of most scenarios are bit for bit those of the
+    /// group's first scenario, the reference, on every path (no lever reaches them).
+    enum Sharing {
+        /// Every value is added.
+        case alone
+        /// Every value is added, and each cell's minimum and maximum in this block are kept in
+        /// `extremes` for the scenarios that share the block.
+        case reference(extremes: UnsafeMutablePointer<(min: Double, max: Double)>)
+        /// In the cells `cells` selects, the histogram holds the difference from the reference's
+        /// (`HistogramQuantiles.addCounts` adds the reference's counts at the end): a cell whose
+        /// values equal the reference's (`reference`, its scratch after the same block) adds
+        /// nothing but the reference's extremes and sum; one that differs adds its values and
+        /// takes the reference's out. Equal counts, sums and extremes to adding every value.
+        case difference(
+            cells: [Bool], reference: Scratch, tally: BlockTally,
+            extremes: UnsafePointer<(min: Double, max: Double)>)
+    }
+
     /// Sums, counts and histograms of a block; its met bits go to `bits` (one buffer per target,
     /// nil for targets without data) from word `wordOffset`.
     func accumulate(
-        _ s: Scratch, paths n: Int, into h: inout HistogramQuantiles, bits: BitBuffers, wordOffset: Int
+        _ s: Scratch, paths n: Int, into h: inout HistogramQuantiles, bits: BitBuffers, wordOffset: Int,
+        sharing: Sharing = .alone
     ) -> BlockTally {
         var part = emptyPartial()
+        /// Histogram cell `c` from `slice` (`offset` into the scratch's array `array`); its sum.
+        func tally(
+            cell c: Int, _ slice: UnsafeBufferPointer<Double>, in array: KeyPath<Scratch, [Double]>, at offset: Int
+        )
+            -> Double
+        {
+            switch sharing {
+            case .difference(let cells, let reference, let refTally, let extremes) where cells[c]:
+                return reference[keyPath: array].withUnsafeBufferPointer { rb in
+                    let r = UnsafeBufferPointer(rebasing: rb[offset..<(offset + n)])
+                    if memcmp(slice.baseAddress!, r.baseAddress!, n * MemoryLayout<Double>.stride) == 0 {
+                        h.noteExtremes(cell: c, min: extremes[c].min, max: extremes[c].max)
+                        return c < seriesCount * yearCount
+                            ? refTally.cellSum[c] : refTally.quantitySum[c - seriesCount * yearCount]
+                    }
+                    h.add(cell: c, slice)
+                    h.subtract(cell: c, r)
+                    return Self.sum(slice)
+                }
+            case .reference(let extremes):
+                extremes[c] = h.add(cell: c, slice)
+                return Self.sum(slice)
+            default:
+                h.add(cell: c, slice)
+                return Self.sum(slice)
+            }
+        }
         for k in 0..<seriesCount {
             for t in 0..<yearCount
             where available[k][t] && model.series[k].sources[t] != .observed {
-                let o = at(k, t, n)
+                let o = at(k, t, n), c = k * yearCount + t
                 s.vals.withUnsafeBufferPointer { vb in
-                    let slice = UnsafeBufferPointer(rebasing: vb[o..<(o + n)])
-                    var sum = 0.0
-                    for v in slice { sum += v }
-                    part.cellSum[k * yearCount + t] = sum
+                    let sum = tally(cell: c, UnsafeBufferPointer(rebasing: vb[o..<(o + n)]), in: \.vals, at: o)
+                    part.cellSum[c] = sum
                     if !sum.isFinite { part.nonFinite[k] = true }
-                    h.add(cell: k * yearCount + t, slice)
                 }
             }
         }
@@ -46,11 +90,9 @@ extension PreparedScenario {
             // A milestone or final value is a cell already accumulated above: not again.
             if targetCell[j] == nil {
                 s.quantity.withUnsafeBufferPointer { qb in
-                    let slice = UnsafeBufferPointer(rebasing: qb[o..<(o + n)])
-                    var sum = 0.0
-                    for v in slice { sum += v }
-                    part.quantitySum[j] = sum
-                    h.add(cell: seriesCount * yearCount + j, slice)
+                    part.quantitySum[j] = tally(
+                        cell: seriesCount * yearCount + j, UnsafeBufferPointer(rebasing: qb[o..<(o + n)]),
+                        in: \.quantity, at: o)
                 }
             }
             let wo = j * s.words, words = (n + 63) / 64
@@ -62,6 +104,14 @@ extension PreparedScenario {
             }
         }
         return part
+    }
+
+    /// The sum of `values` in their order.
+    @inline(__always)
+    static func sum(_ values: UnsafeBufferPointer<Double>) -> Double {
+        var sum = 0.0
+        for v in values { sum += v }
+        return sum
     }
 
     /// Whether a target's quantity is a whole number (counts, numbers of goals or milestones).

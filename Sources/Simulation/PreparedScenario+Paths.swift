@@ -282,17 +282,20 @@ extension PreparedScenario {
         while p < n {
             let end = min(64, n - p)
             var word: UInt64 = 0
+            // Wrapping arithmetic and masking shifts: b < 64 and p + b < n, so neither wraps,
+            // and the loop needs no overflow checks.
+            let (qw, cw) = (q + p, counts + p)
             if increase {
                 for b in 0..<end {
-                    let m = UInt64(unsafeBitCast(q[p + b] >= threshold, to: UInt8.self))
-                    word |= m << UInt64(b)
-                    counts[p + b] &+= Int32(truncatingIfNeeded: m)
+                    let m: UInt64 = qw[b] >= threshold ? 1 : 0
+                    word |= m &<< UInt64(truncatingIfNeeded: b)
+                    cw[b] &+= Int32(truncatingIfNeeded: m)
                 }
             } else {
                 for b in 0..<end {
-                    let m = UInt64(unsafeBitCast(q[p + b] <= threshold, to: UInt8.self))
-                    word |= m << UInt64(b)
-                    counts[p + b] &+= Int32(truncatingIfNeeded: m)
+                    let m: UInt64 = qw[b] <= threshold ? 1 : 0
+                    word |= m &<< UInt64(truncatingIfNeeded: b)
+                    cw[b] &+= Int32(truncatingIfNeeded: m)
                 }
             }
             bits[w] = word

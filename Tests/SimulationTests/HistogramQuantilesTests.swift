@@ -51,4 +51,27 @@ struct HistogramQuantilesTests {
         ba.merge(a)
         #expect(ab.counts == ba.counts && ab.total == ba.total)
     }
+
+    /// A scenario that shares most values with another keeps only its difference (its values
+    /// added, the other's taken out, `subtract`) and the other's counts are added at the end
+    /// (`addCounts`): the same histogram as adding its own values, under- and overflow included.
+    @Test func aDifferenceFromAnotherHistogramGivesTheSameCounts() {
+        let pilot = [[0.0, 10.0], [0.0, 1.0]]
+        var g = Xoshiro256PlusPlus(seed: 3)
+        var x = [Double](repeating: 0, count: 3000)
+        Ziggurat.fill(&x, using: &g)
+        x = x.map { 5 + 4 * $0 }  // about one in ten beyond [−5, 15], the range with its margins
+        var y = x
+        for p in stride(from: 0, to: y.count, by: 7) { y[p] += 3 }  // the scenario moves some paths
+        let reference = HistogramQuantiles(pilot: pilot, bins: 64)
+        var own = reference, ref = reference, diff = reference
+        x.withUnsafeBufferPointer { ref.add(cell: 0, $0) }
+        y.withUnsafeBufferPointer { own.add(cell: 0, $0) }
+        y.withUnsafeBufferPointer { diff.add(cell: 0, $0) }
+        x.withUnsafeBufferPointer { diff.subtract(cell: 0, $0) }
+        diff.addCounts(of: ref, cells: [true, false])
+        #expect(diff == own)
+        #expect(own.counts[64] > 0 && own.counts[65] > 0, "values fell below and above the range")
+        #expect(reference.total == [0, 0] && diff.total == [3000, 0])
+    }
 }

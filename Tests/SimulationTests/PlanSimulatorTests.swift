@@ -166,14 +166,24 @@ struct PlanSimulatorTests {
             ],
             [Lever(name: "crash", series: ["flow"], action: .shock(year: 2024, probability: 0.5, percent: .fixed(-5)))],
             [Lever(name: "calm", series: ["level"], action: .volatility(scale: 0.5))],
+            // Rare enough to leave the first block (the pilot, which fixes the histogram ranges)
+            // alone and strike later ones: the histogram then holds a difference from the first
+            // scenario's in that cell (`PreparedScenario.Sharing`).
+            [
+                Lever(
+                    name: "rare", series: ["flow"],
+                    action: .shock(year: 2024, probability: 0.0003, percent: .fixed(-50)))
+            ],
         ]
         let together = PlanSimulator.tallies(model: m, leverSets: sets, paths: 10_000, seed: 6, threads: 2)
         for (levers, t) in zip(sets, together) {
             let alone = PlanSimulator.tally(model: m, levers: levers, paths: 10_000, seed: 6, threads: 2)
             #expect(t.blocks == alone.blocks, "\(levers.map(\.name)): per-block sums and counts")
             #expect(t.bits == alone.bits, "\(levers.map(\.name)): met bits")
-            #expect(t.histogram.counts == alone.histogram.counts)
+            #expect(t.histogram == alone.histogram, "\(levers.map(\.name)): counts, extremes and totals")
         }
         #expect(together[3].blocks != together[0].blocks, "the volatility lever changes the draws")
+        #expect(together[4].blocks[0] == together[0].blocks[0], "the rare shock spares the pilot block")
+        #expect(together[4].blocks != together[0].blocks, "and strikes a later one")
     }
 }
