@@ -107,6 +107,8 @@ public enum PlanSimulator {
                     && plans[j].targetCell[t] == plans[r].targetCell[t]
             }
         }
+        // The series each such scenario computes itself; it takes the others from the first's block.
+        let fresh = plans.indices.map { j in reference[j].flatMap { plans[j].differing(from: plans[$0]) } }
         // No more workers (and per-worker scratch) than blocks: `--threads 256` on the bundled
         // plan allocated 256 scratches per simulation, 10 GB and 45 s instead of 2 s (found
         // 2026-11-30); BlockRunner never used more than one worker per block anyway.
@@ -157,15 +159,25 @@ public enum PlanSimulator {
                                 // The first finishes in the reference scratch, the others in `s`,
                                 // with the first's count draws (the same on the same paths).
                                 if j != g[0] { s.counts = r.counts }
-                                func finish(_ t: inout PreparedScenario.Scratch) {
+                                func finish(_ t: inout PreparedScenario.Scratch, reuse: PreparedScenario.Reuse? = nil) {
+                                    let plan = plans[j]
                                     bases.withSlot(w) { base in
                                         t.vals.withUnsafeMutableBufferPointer { dst in
                                             base.vals.withUnsafeBufferPointer { src in
-                                                _ = dst.update(fromContentsOf: src)
+                                                if let reuse {
+                                                    // Only the series it computes; the others come from the reference.
+                                                    let span = plan.yearCount * n
+                                                    for k in 0..<plan.seriesCount where reuse.fresh[k] {
+                                                        (dst.baseAddress! + k * span).update(
+                                                            from: src.baseAddress! + k * span, count: span)
+                                                    }
+                                                } else {
+                                                    _ = dst.update(fromContentsOf: src)
+                                                }
                                             }
                                         }
                                     }
-                                    plans[j].finishBlock(block: b, paths: n, seed: seed, into: &t)
+                                    plan.finishBlock(block: b, paths: n, seed: seed, into: &t, reuse: reuse)
                                 }
                                 let p: BlockTally
                                 if j == g[0] {
@@ -180,7 +192,7 @@ public enum PlanSimulator {
                                     }
                                     first = p
                                 } else {
-                                    finish(&s)
+                                    finish(&s, reuse: fresh[j].map { PreparedScenario.Reuse(reference: r, fresh: $0) })
                                     p = ext.withUnsafeBufferPointer { e in
                                         histograms[j].withSlot(w) { h in
                                             plans[j].accumulate(

@@ -40,9 +40,9 @@ extension PreparedScenario {
     /// A path whose λ equals, bit for bit, the one the block's first scenario drew from takes
     /// that scenario's count (`Scratch.counts`): the same draw, not drawn again (on the bundled
     /// plan most scenarios leave most count flows alone, and a lever may move some paths only).
-    func drawCounts(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+    func drawCounts(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch, only: [Bool]? = nil) {
         if s.counts.block != b || s.counts.paths != n { s.counts = CountCache(block: b, paths: n) }
-        for k in 0..<seriesCount where isCountFlow(k) {
+        for k in 0..<seriesCount where isCountFlow(k) && only?[k] ?? true {
             let ser = model.series[k]
             let share = (1 - ErrorScale.ownWeight(increments: max(0, ser.evidence.observations - 1))).squareRoot()
             let key = Xoshiro256PlusPlus.key("counts:" + ser.id)

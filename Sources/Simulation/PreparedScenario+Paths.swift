@@ -6,11 +6,14 @@ import Indicators
 /// the targets, path by path.
 extension PreparedScenario {
     /// Bounds, whole numbers, children within parents, flows within their stock, derived net changes.
-    func finishPaths(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
-        drawCounts(block: b, paths: n, seed: seed, into: &s)
-        tieNetChangeSteps(paths: n, into: &s)
-        tieSums(block: b, paths: n, seed: seed, into: &s)
-        for (k, ser) in model.series.enumerated() where ser.kind != .netChange {
+    /// Only the series `only` selects, when given (`differing(from:)`: closed under containment
+    /// and net changes, so no step reads a series it leaves out).
+    func finishPaths(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch, only: [Bool]? = nil) {
+        func included(_ k: Int) -> Bool { only?[k] ?? true }
+        drawCounts(block: b, paths: n, seed: seed, into: &s, only: only)
+        tieNetChangeSteps(paths: n, into: &s, only: only)
+        tieSums(block: b, paths: n, seed: seed, into: &s, only: only)
+        for (k, ser) in model.series.enumerated() where ser.kind != .netChange && included(k) {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
                 let o = at(k, t, n)
                 // The evidence's bounds hold on every path, also after a scenario's levers.
@@ -35,7 +38,7 @@ extension PreparedScenario {
         // its bounds) and the parent is not, the parent is raised to the child instead: the
         // child's evidence is also the parent's ("≥ 180" under a forecast parent).
         func known(_ v: ValueSource) -> Bool { v == .observed || v == .bounded }
-        for c in containment {
+        for c in containment where included(c.child) {
             let (child, parent) = (model.series[c.child], model.series[c.parent])
             for t in c.lag..<yearCount {
                 let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
@@ -49,7 +52,7 @@ extension PreparedScenario {
             }
         }
         // Net changes from their stock, path by path.
-        for (k, ser) in model.series.enumerated() where ser.kind == .netChange {
+        for (k, ser) in model.series.enumerated() where ser.kind == .netChange && included(k) {
             guard let par = ser.parent else { continue }
             for t in 1..<yearCount where ser.sources[t] == .derived {
                 let o = at(k, t, n), a = at(par, t, n), b0 = at(par, t - 1, n)
@@ -74,9 +77,9 @@ extension PreparedScenario {
     /// apart. Runs after the levers (evidence holds on every path, whatever the scenario). A year
     /// next to a known stock figure is tied earlier, through the stock's own bounds
     /// (`Plan.netChangeBounds`). A path whose tie would leave the stock's range keeps its draw.
-    func tieNetChangeSteps(paths n: Int, into s: inout Scratch) {
+    func tieNetChangeSteps(paths n: Int, into s: inout Scratch, only: [Bool]? = nil) {
         func isKnown(_ v: ValueSource) -> Bool { v == .observed || v == .bounded }
-        for (c, ser) in model.series.enumerated() where ser.kind == .netChange {
+        for (c, ser) in model.series.enumerated() where ser.kind == .netChange && only?[c] ?? true {
             guard let par = ser.parent else { continue }
             let stock = model.series[par]
             let tr = stock.transform
@@ -180,7 +183,9 @@ extension PreparedScenario {
         return r
     }
 
-    func evaluateTargets(paths n: Int, into s: inout Scratch) {
+    /// With `reuse`, a target whose series this scenario took from the reference is judged as
+    /// the reference judged it (`copyJudged`).
+    func evaluateTargets(paths n: Int, into s: inout Scratch, reuse: Reuse? = nil) {
         var goalsMet = [Int32](repeating: 0, count: n)
         var milestonesMet = [Int32](repeating: 0, count: n)
         var currentSeries = -1
@@ -208,6 +213,15 @@ extension PreparedScenario {
                                 currentSeries = k
                                 for p in 0..<n { milestonesMet[p] = 0 }
                             }
+                            if let reuse, !reuse.fresh[k] {
+                                met = milestonesMet.withUnsafeMutableBufferPointer { count in
+                                    Self.copyJudged(
+                                        from: reuse.reference, target: j, paths: n,
+                                        quantity: copy ? quantity.baseAddress! + o : nil,
+                                        bits: bits.baseAddress! + wo, counts: count.baseAddress!)
+                                }
+                                break
+                            }
                             let c = at(k, model.years.firstIndex(of: spec.year!)!, n)
                             if copy { for p in 0..<n { quantity[o + p] = vals[c + p] } }
                             met = milestonesMet.withUnsafeMutableBufferPointer { count in
@@ -217,6 +231,15 @@ extension PreparedScenario {
                             }
                         case .goal:
                             let k = spec.series!
+                            if let reuse, !reuse.fresh[k] {
+                                met = goalsMet.withUnsafeMutableBufferPointer { count in
+                                    Self.copyJudged(
+                                        from: reuse.reference, target: j, paths: n,
+                                        quantity: copy || spec.rule! != .final ? quantity.baseAddress! + o : nil,
+                                        bits: bits.baseAddress! + wo, counts: count.baseAddress!)
+                                }
+                                break
+                            }
                             let rule = spec.rule!
                             let offsets = rule == .final ? [at(k, yearCount - 1, n)] : planYearIdx.map { at(k, $0, n) }
                             // The judged quantity, year by year over all paths (sums keep the year
@@ -304,6 +327,31 @@ extension PreparedScenario {
             w += 1
         }
         return total
+    }
+
+    /// Target `j` as `reference` judged it: its met bits (into `bits`), the paths' counts of
+    /// met targets (`counts`, +1 where met), its quantity (into `quantity`, when given); returns
+    /// how many paths met it.
+    static func copyJudged(
+        from reference: Scratch, target j: Int, paths n: Int, quantity: UnsafeMutablePointer<Double>?,
+        bits: UnsafeMutablePointer<UInt64>, counts: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        reference.bits.withUnsafeBufferPointer { rb in
+            let from = rb.baseAddress! + j * reference.words
+            var p = 0, w = 0
+            while p < n {
+                let word = from[w], end = min(64, n - p)
+                bits[w] = word
+                let cw = counts + p
+                for b in 0..<end { cw[b] &+= Int32(truncatingIfNeeded: (word &>> UInt64(truncatingIfNeeded: b)) & 1) }
+                p += 64
+                w += 1
+            }
+        }
+        if let quantity {
+            reference.quantity.withUnsafeBufferPointer { quantity.update(from: $0.baseAddress! + j * n, count: n) }
+        }
+        return reference.metCount[j]
     }
 
     /// Writes per-path counts as the quantity and "all met" (count == `all`) as the bits;

@@ -185,8 +185,8 @@ extension PreparedScenario {
     /// years are projected back (negatives to 0, each sum's other years shrunk in proportion, in
     /// turn until all hold: iterative proportional fitting, Deming & Stephan 1940). The cumulative
     /// goal counts reported values exactly in any case (`evaluateTargets`).
-    func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
-        for (k, known) in sums.enumerated() {
+    func tieSums(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch, only: [Bool]? = nil) {
+        for (k, known) in sums.enumerated() where only?[k] ?? true {
             guard let tie = known.tie else { continue }
             let m = tie.open.count
             let cells = tie.moved.map { at(k, $0, n) }

@@ -190,10 +190,63 @@ struct PreparedScenario: @unchecked Sendable {
 
     /// The scenario's own part of a block, on values drawn by `simulateBase`: lever effects,
     /// bounds and whole numbers, then the targets.
-    func finishBlock(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
+    func finishBlock(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch, reuse: Reuse? = nil) {
         applyEffects(block: b, paths: n, seed: seed, into: &s)
-        finishPaths(block: b, paths: n, seed: seed, into: &s)
-        evaluateTargets(paths: n, into: &s)
+        finishPaths(block: b, paths: n, seed: seed, into: &s, only: reuse?.fresh)
+        if let reuse {
+            // The other series come out as the reference's did: take them.
+            s.vals.withUnsafeMutableBufferPointer { dst in
+                reuse.reference.vals.withUnsafeBufferPointer { src in
+                    for k in 0..<seriesCount where !reuse.fresh[k] {
+                        (dst.baseAddress! + at(k, 0, n)).update(
+                            from: src.baseAddress! + at(k, 0, n), count: yearCount * n)
+                    }
+                }
+            }
+        }
+        evaluateTargets(paths: n, into: &s, reuse: reuse)
+    }
+
+    /// A block finished by another scenario on the same draws (the reference, `PlanSimulator.tallies`),
+    /// whose series other than `fresh` ones this scenario takes as they are.
+    struct Reuse {
+        let reference: Scratch
+        /// Per series: whether this scenario computes it (`differing(from:)`).
+        let fresh: [Bool]
+    }
+
+    /// The series whose values may differ between this scenario and `other` on the same draws:
+    /// those either's levers reach (`applyEffects`), and every series tied to one of them by
+    /// containment or a net change (`finishPaths`), transitively. Every other series goes
+    /// through the same steps from the same values in both, and comes out bit for bit the same.
+    /// Nil when the two do not share their draws (a volatility lever) or every series may differ.
+    func differing(from other: PreparedScenario) -> [Bool]? {
+        guard volatility == other.volatility else { return nil }
+        var fresh = [Bool](repeating: false, count: seriesCount)
+        for lever in levers + other.levers {
+            switch lever.action {
+            case .growth, .level, .shock:
+                for id in lever.series { if let k = index[id] { fresh[k] = true } }
+            case .driverPath(let driver, _, let links):
+                for id in [driver] + links.flatMap(\.series) { if let k = index[id] { fresh[k] = true } }
+            case .volatility:
+                return nil
+            }
+        }
+        var edges = containment.map { ($0.child, $0.parent) }
+        for (k, ser) in model.series.enumerated() where ser.kind == .netChange {
+            if let p = ser.parent { edges.append((k, p)) }
+        }
+        var grew = true
+        while grew {
+            grew = false
+            for (a, b) in edges where fresh[a] != fresh[b] {
+                fresh[a] = true
+                fresh[b] = true
+                grew = true
+            }
+        }
+        return fresh.allSatisfy { $0 } ? nil : fresh
     }
 
     /// The part of a block that levers other than volatility do not change (so scenarios of one

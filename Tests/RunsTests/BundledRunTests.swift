@@ -105,4 +105,29 @@ struct BundledRunTests {
         let push = try row("rd-push", "rd_intensity", "goal_final", "2025")
         #expect((push.p ?? 0) > (base.p ?? 1) + 3 * (push.se ?? 0))
     }
+
+    /// Scenarios simulated together share the draws, and each takes from the first the series
+    /// its levers do not reach, directly or through containment and net changes
+    /// (`PreparedScenario.differing(from:)`) — on the bundled plan, with its count flows, sums,
+    /// bounds, stocks and net changes. Each shipped scenario must come out exactly as run alone:
+    /// every attainment and forecast row byte for byte.
+    @Test func eachShippedScenarioTogetherEqualsItAlone() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = RunPipelineTests.root.appendingPathComponent("Scenarios")
+        let names = ["baseline", "downturn-2023", "rd-push", "slower-gdp", "talent-surge"]
+        let files = names.map { folder.appendingPathComponent($0 + ".yaml").path }
+        _ = try RunPipeline.run(RunPipelineTests.request(files, out: dir.appendingPathComponent("all").path))
+        func rows(_ run: String, _ file: String, _ scenario: String) throws -> [String] {
+            let text = try String(contentsOfFile: dir.appendingPathComponent("\(run)/\(file)").path, encoding: .utf8)
+            return text.split(separator: "\n").filter { $0.hasPrefix(scenario + ",") }.map(String.init)
+        }
+        for (name, file) in zip(names, files).dropFirst() {
+            _ = try RunPipeline.run(RunPipelineTests.request([file], out: dir.appendingPathComponent(name).path))
+            for csv in ["attainment.csv", "forecasts.csv"] {
+                let (together, alone) = (try rows("all", csv, name), try rows(name, csv, name))
+                #expect(!alone.isEmpty && together == alone, "\(name): \(csv)")
+            }
+        }
+    }
 }

@@ -43,4 +43,45 @@ struct FlowWithinStockTests {
         let exact = 1 - StudentT.normalCDF(0.2)
         #expect(abs(goal.pMet! - exact) < 3 * goal.standardError!, "\(goal.pMet!) vs \(exact) (seed 3)")
     }
+
+    /// A lever on a parent alone moves its child, through containment (child ≤ parent): a
+    /// scenario that takes from the first scenario the series its levers do not reach must
+    /// count the child among those it computes (`PreparedScenario.differing(from:)`), and comes
+    /// out exactly as simulated alone.
+    @Test func aLeverOnAParentReachesItsChild() throws {
+        func indicator(_ id: String, parent: String?) -> Indicator {
+            Indicator(
+                id: id, parent: parent, row: parent == nil ? "1" : "1.1", nameZh: id, nameEn: id, category: "c",
+                kind: .stock, unit: "家", targets: [2025: 90], headline: HeadlineGoal(rule: .final, value: 90))
+        }
+        let plan = Plan(
+            metadata: PlanSimulatorTests.meta,
+            indicators: [indicator("all", parent: nil), indicator("part", parent: "all")],
+            drivers: [], observations: [])
+        let none = History(indicator: "x", points: [])
+        func series(_ id: String, parent: Int?, known: Double, center: Double) -> SimulationSeries {
+            SimulationSeries(
+                id: id, kind: .stock, transform: .identity, isCount: false, isDriver: false, parent: parent,
+                known: [known, known, known, known, nil],
+                sources: [.observed, .observed, .observed, .observed, .simulated],
+                origin: 2024, center: [center], scale: [10], evidence: Evidence(history: none), models: ["test"],
+                usesAssumptions: false)
+        }
+        let model = try PlanModel(
+            plan: plan, years: Array(2021...2025),
+            series: [
+                series("all", parent: nil, known: 100, center: 100), series("part", parent: 0, known: 95, center: 95),
+            ],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0, 1], correlation: .identity(2),
+            horizon: 1)
+        let cut = Lever(name: "cut", series: ["all"], action: .level(year: 2025, percent: .fixed(-20)))
+        let sets: [[Lever]] = [[], [cut]]
+        let plans = sets.map { PreparedScenario(model: model, levers: $0) }
+        #expect(plans[1].differing(from: plans[0]) == nil, "the child is reached through its parent: both differ")
+        let together = PlanSimulator.tallies(model: model, leverSets: sets, paths: 4096, seed: 9, threads: 2)
+        let alone = PlanSimulator.tally(model: model, levers: [cut], paths: 4096, seed: 9, threads: 2)
+        #expect(together[1].blocks == alone.blocks && together[1].bits == alone.bits)
+        #expect(together[1].histogram == alone.histogram)
+        #expect(together[1].blocks != together[0].blocks, "the cut moves the child too")
+    }
 }

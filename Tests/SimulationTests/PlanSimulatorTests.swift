@@ -185,5 +185,12 @@ struct PlanSimulatorTests {
         #expect(together[3].blocks != together[0].blocks, "the volatility lever changes the draws")
         #expect(together[4].blocks[0] == together[0].blocks[0], "the rare shock spares the pilot block")
         #expect(together[4].blocks != together[0].blocks, "and strikes a later one")
+        // Scenarios after the first take the series no lever of theirs reaches from the first
+        // (`PreparedScenario.differing(from:)`): each does here, but the volatility one.
+        let plans = sets.map { PreparedScenario(model: m, levers: $0) }
+        #expect(plans[1].differing(from: plans[0]) == [true, false])
+        #expect(plans[2].differing(from: plans[0]) == [false, true])
+        #expect(plans[3].differing(from: plans[0]) == nil)
+        #expect(plans[4].differing(from: plans[0]) == [false, true])
     }
 }
