@@ -72,6 +72,23 @@ struct ErrorScaleTests {
         #expect(ErrorScale.pooled([try series([1])], unitFree: true) == nil)
     }
 
+    /// The batch's s₀ shrunk towards the library's as if the library were two more series
+    /// (`BatchCalibration.shrunk`), on the log scale: closed forms.
+    @Test func theBatchScaleLeansOnTheLibraryByItsNumberOfSeries() {
+        // One series of size 0.001 beside a library of 0.1: (0.001 · 0.1²)^(1/3) = 10^(−5/3).
+        #expect(abs(BatchCalibration.shrunk(0.001, series: 1, toward: 0.1) - pow(10, -5.0 / 3)) < 1e-15)
+        // Thirty series: the library weighs 2/32.
+        #expect(abs(BatchCalibration.shrunk(0.001, series: 30, toward: 0.1) - pow(10, -3 + 2 * 2.0 / 32)) < 1e-15)
+        #expect(BatchCalibration.shrunk(nil, series: 0, toward: 0.1) == 0.1)
+        #expect(BatchCalibration.shrunk(0.05, series: 0, toward: 0.1) == 0.1)
+        // Through a batch's contributions: one unit-free series of sizes 0.01 and 0.02 (weighted
+        // median 0.01), with the normal library (s₀ = 0.1): 0.01^(1/3) · 0.1^(2/3) = 10^(−4/3).
+        let part = CalibrationContribution(unitFree: true, scaleItems: [(0.01, 0.5), (0.02, 0.5)], origins: [])
+        let batch = BatchCalibration([part], library: ReferenceLibraryTests.normalLibrary(), horizon: 1)
+        #expect(abs(batch.s0Free - pow(10, -4.0 / 3)) < 1e-15)
+        #expect(batch.s0Other == batch.s0Free, "no other series: the unit-free s₀")
+    }
+
     @Test func strataFollowTheNumberOfIncrements() {
         #expect(
             (0...20).map { ErrorScale.stratum(increments: $0) }
