@@ -91,24 +91,7 @@ public enum PlanSimulator {
             firstPaths.append(plan.targets.indices.map { pilotScratch.quantity[$0 * size(0)] })
         }
         let groups = groupsOfDraws
-        // A scenario after the first of its group keeps, in the histogram cells whose pilot
-        // ranges are the first's, only its difference from the first (`PreparedScenario.Sharing`):
-        // most cells are the same on every path, and are then not added again.
-        let reference = plans.indices.map { j in groups.first { $0.count > 1 && $0.contains(j) && $0[0] != j }?[0] }
-        let sharedCells = plans.indices.map { j -> [Bool] in
-            guard let r = reference[j] else { return [] }
-            let (a, b) = (pilots[j], pilots[r])
-            let series = plans[j].seriesCount * plans[j].yearCount
-            return a.lo.indices.map { c in
-                guard a.lo.count == b.lo.count, a.lo[c] == b.lo[c], a.hi[c] == b.hi[c] else { return false }
-                if c < series { return true }
-                let t = c - series
-                return plans[j].targets.count == plans[r].targets.count && plans[j].status[t] == plans[r].status[t]
-                    && plans[j].targetCell[t] == plans[r].targetCell[t]
-            }
-        }
-        // The series each such scenario computes itself; it takes the others from the first's block.
-        let fresh = plans.indices.map { j in reference[j].flatMap { plans[j].differing(from: plans[$0]) } }
+        let sharing = GroupSharing(plans: plans, pilots: pilots, groups: groups)
         // No more workers (and per-worker scratch) than blocks: `--threads 256` on the bundled
         // plan allocated 256 scratches per simulation, 10 GB and 45 s instead of 2 s (found
         // 2026-11-30); BlockRunner never used more than one worker per block anyway.
@@ -160,24 +143,10 @@ public enum PlanSimulator {
                                 // with the first's count draws (the same on the same paths).
                                 if j != g[0] { s.counts = r.counts }
                                 func finish(_ t: inout PreparedScenario.Scratch, reuse: PreparedScenario.Reuse? = nil) {
-                                    let plan = plans[j]
                                     bases.withSlot(w) { base in
-                                        t.vals.withUnsafeMutableBufferPointer { dst in
-                                            base.vals.withUnsafeBufferPointer { src in
-                                                if let reuse {
-                                                    // Only the series it computes; the others come from the reference.
-                                                    let span = plan.yearCount * n
-                                                    for k in 0..<plan.seriesCount where reuse.fresh[k] {
-                                                        (dst.baseAddress! + k * span).update(
-                                                            from: src.baseAddress! + k * span, count: span)
-                                                    }
-                                                } else {
-                                                    _ = dst.update(fromContentsOf: src)
-                                                }
-                                            }
-                                        }
+                                        plans[j].copyBase(base, into: &t, paths: n, only: reuse?.fresh)
                                     }
-                                    plan.finishBlock(block: b, paths: n, seed: seed, into: &t, reuse: reuse)
+                                    plans[j].finishBlock(block: b, paths: n, seed: seed, into: &t, reuse: reuse)
                                 }
                                 let p: BlockTally
                                 if j == g[0] {
@@ -192,14 +161,16 @@ public enum PlanSimulator {
                                     }
                                     first = p
                                 } else {
-                                    finish(&s, reuse: fresh[j].map { PreparedScenario.Reuse(reference: r, fresh: $0) })
+                                    finish(
+                                        &s,
+                                        reuse: sharing.fresh[j].map { PreparedScenario.Reuse(reference: r, fresh: $0) })
                                     p = ext.withUnsafeBufferPointer { e in
                                         histograms[j].withSlot(w) { h in
                                             plans[j].accumulate(
                                                 s, paths: n, into: &h, bits: bitBuffers[j],
                                                 wordOffset: i * blockSize / 64,
                                                 sharing: .difference(
-                                                    cells: sharedCells[j], reference: r, tally: first!,
+                                                    cells: sharing.cells[j], reference: r, tally: first!,
                                                     extremes: e.baseAddress!))
                                         }
                                     }
@@ -216,7 +187,9 @@ public enum PlanSimulator {
         return plans.indices.map { j in
             var hist = pilots[j].emptyCopy()
             for h in histograms[j].all { hist.merge(h) }
-            if let r = reference[j] { for h in histograms[r].all { hist.addCounts(of: h, cells: sharedCells[j]) } }
+            if let r = sharing.reference[j] {
+                for h in histograms[r].all { hist.addCounts(of: h, cells: sharing.cells[j]) }
+            }
             return SimulationTally(
                 paths: paths, blockSize: blockSize, firstBlock: range.lowerBound, blocks: partial[j].inOrder,
                 bits: bitBuffers[j].takeArrays(), histogram: hist, firstPath: firstPaths[j], seconds: seconds)

@@ -207,6 +207,23 @@ struct PreparedScenario: @unchecked Sendable {
         evaluateTargets(paths: n, into: &s, reuse: reuse)
     }
 
+    /// Copies a block's shared draws (`simulateBase`, done once for the group) into a scenario's
+    /// scratch: every series, or the series `only` selects (the others come from the reference
+    /// after `finishPaths`, `finishBlock`).
+    func copyBase(_ base: Scratch, into t: inout Scratch, paths n: Int, only: [Bool]?) {
+        t.vals.withUnsafeMutableBufferPointer { dst in
+            base.vals.withUnsafeBufferPointer { src in
+                guard let only else {
+                    _ = dst.update(fromContentsOf: src)
+                    return
+                }
+                for k in 0..<seriesCount where only[k] {
+                    (dst.baseAddress! + at(k, 0, n)).update(from: src.baseAddress! + at(k, 0, n), count: yearCount * n)
+                }
+            }
+        }
+    }
+
     /// A block finished by another scenario on the same draws (the reference, `PlanSimulator.tallies`),
     /// whose series other than `fresh` ones this scenario takes as they are.
     struct Reuse {
