@@ -26,7 +26,6 @@ enum Poisson {
         let root = mu.squareRoot()
         let b = 0.931 + 2.53 * root
         let a = -0.059 + 0.02483 * b
-        let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
         let vr = 0.9277 - 3.6224 / (b - 2)
         while true {
             let u = g.unit() - 0.5, v = g.openUnit()
@@ -34,6 +33,8 @@ enum Poisson {
             let k = ((2 * a / us + b) * u + mu + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return k }
             if k < 0 || (us < 0.013 && v > us) { continue }
+            // Only the slow path (about one draw in ten) needs α: its division is not paid on the others.
+            let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
             if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mu + k * log(mu) - lgamma(k + 1) {
                 return k
             }
