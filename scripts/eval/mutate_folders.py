@@ -206,7 +206,8 @@ def judge(mode, rc, text, out):
     if rc == 65:
         if os.path.exists(out):
             return "refused, but wrote its output"
-        names = ("manifest.json", ".csv") if mode == "compare" else ("part", "tally")
+        # A run folder's files: its CSVs, its manifest and its report (whose hash the manifest holds).
+        names = ("manifest.json", ".csv", ".html") if mode == "compare" else ("part", "tally")
         if not any(n in text for n in names):
             return "refused without naming a file"
     tables = [out] if os.path.isfile(out) else [os.path.join(out, f) for f in ("attainment.csv", "forecasts.csv")]
