@@ -68,27 +68,13 @@ public struct HistogramQuantiles: Sendable, Equatable {
     /// (`noteExtremes`).
     @inlinable @discardableResult
     public mutating func add(cell: Int, _ values: UnsafeBufferPointer<Double>) -> (min: Double, max: Double) {
-        let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
-        let base = cell * (bins + 2)
-        let nb = bins, top = Double(bins)
         var mn = Double.infinity, mx = -Double.infinity
-        counts.withUnsafeMutableBufferPointer { c in
-            for v in values {
-                let pos = (v - l) * scale
-                // Rarely taken once the first values are in: cheaper than min/max on every value.
-                if v < mn { mn = v }
-                if v > mx { mx = v }
-                if pos >= 0 && pos < top {
-                    c[base + Int(pos)] &+= 1
-                } else if pos < 0 {
-                    c[base + nb] &+= 1
-                } else {
-                    c[base + nb + 1] &+= 1
-                }
-            }
+        count(cell: cell, values, by: 1) { v in
+            // Rarely taken once the first values are in: cheaper than min/max on every value.
+            if v < mn { mn = v }
+            if v > mx { mx = v }
         }
         noteExtremes(cell: cell, min: mn, max: mx)
-        total[cell] += values.count
         return (mn, mx)
     }
 
@@ -96,22 +82,33 @@ public struct HistogramQuantiles: Sendable, Equatable {
     /// difference from another's counts, `addCounts`); the minimum and maximum stay.
     @inlinable
     public mutating func subtract(cell: Int, _ values: UnsafeBufferPointer<Double>) {
+        count(cell: cell, values, by: UInt32.max) { _ in }
+    }
+
+    /// Adds `step` (wrapping: `UInt32.max` takes one away) to the bin of each value in `cell`,
+    /// or to its under/overflow count, and `step` as a signed ±1 to the cell's total; `each` sees
+    /// every value on the way.
+    @inlinable @inline(__always)
+    mutating func count(
+        cell: Int, _ values: UnsafeBufferPointer<Double>, by step: UInt32, _ each: (Double) -> Void
+    ) {
         let l = lo[cell], scale = Double(bins) / (hi[cell] - lo[cell])
         let base = cell * (bins + 2)
         let nb = bins, top = Double(bins)
         counts.withUnsafeMutableBufferPointer { c in
             for v in values {
                 let pos = (v - l) * scale
+                each(v)
                 if pos >= 0 && pos < top {
-                    c[base + Int(pos)] &-= 1
+                    c[base + Int(pos)] &+= step
                 } else if pos < 0 {
-                    c[base + nb] &-= 1
+                    c[base + nb] &+= step
                 } else {
-                    c[base + nb + 1] &-= 1
+                    c[base + nb + 1] &+= step
                 }
             }
         }
-        total[cell] -= values.count
+        total[cell] += step == 1 ? values.count : -values.count
     }
 
     /// Widens `cell`'s minimum and maximum to take in `min` and `max`.

@@ -193,17 +193,8 @@ struct PreparedScenario: @unchecked Sendable {
     func finishBlock(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch, reuse: Reuse? = nil) {
         applyEffects(block: b, paths: n, seed: seed, into: &s)
         finishPaths(block: b, paths: n, seed: seed, into: &s, only: reuse?.fresh)
-        if let reuse {
-            // The other series come out as the reference's did: take them.
-            s.vals.withUnsafeMutableBufferPointer { dst in
-                reuse.reference.vals.withUnsafeBufferPointer { src in
-                    for k in 0..<seriesCount where !reuse.fresh[k] {
-                        (dst.baseAddress! + at(k, 0, n)).update(
-                            from: src.baseAddress! + at(k, 0, n), count: yearCount * n)
-                    }
-                }
-            }
-        }
+        // The other series come out as the reference's did: take them.
+        if let reuse { copySeries(reuse.reference, into: &s, paths: n) { !reuse.fresh[$0] } }
         evaluateTargets(paths: n, into: &s, reuse: reuse)
     }
 
@@ -211,13 +202,21 @@ struct PreparedScenario: @unchecked Sendable {
     /// scratch: every series, or the series `only` selects (the others come from the reference
     /// after `finishPaths`, `finishBlock`).
     func copyBase(_ base: Scratch, into t: inout Scratch, paths n: Int, only: [Bool]?) {
+        guard let only else {
+            t.vals.withUnsafeMutableBufferPointer { dst in
+                base.vals.withUnsafeBufferPointer { _ = dst.update(fromContentsOf: $0) }
+            }
+            return
+        }
+        copySeries(base, into: &t, paths: n) { only[$0] }
+    }
+
+    /// Copies every year of the series `selected` picks from one scratch's values to another's
+    /// (a series' years are one span of the layout, `at`).
+    func copySeries(_ from: Scratch, into t: inout Scratch, paths n: Int, where selected: (Int) -> Bool) {
         t.vals.withUnsafeMutableBufferPointer { dst in
-            base.vals.withUnsafeBufferPointer { src in
-                guard let only else {
-                    _ = dst.update(fromContentsOf: src)
-                    return
-                }
-                for k in 0..<seriesCount where only[k] {
+            from.vals.withUnsafeBufferPointer { src in
+                for k in 0..<seriesCount where selected(k) {
                     (dst.baseAddress! + at(k, 0, n)).update(from: src.baseAddress! + at(k, 0, n), count: yearCount * n)
                 }
             }
