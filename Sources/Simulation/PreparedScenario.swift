@@ -270,12 +270,18 @@ struct PreparedScenario: @unchecked Sendable {
     /// through the calibrated quantiles, and bridges between known years.
     func simulateBase(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let years = model.years
-        // Known values. Simulated and derived cells are overwritten below, and unavailable ones
-        // keep the scratch's initial NaN (nothing writes them), so only known cells are filled.
+        // Known values, and NaN in every cell no draw below writes on all paths (unavailable and
+        // derived ones, and those drawn later, before they are): a scratch serves many blocks,
+        // and the last block's fewer paths lay the cells out afresh over earlier blocks' values.
+        // Before 2026-12-01 such cells kept "the scratch's initial NaN", which the last block did
+        // not have: a flow within a stock without data was clamped to a stale value there, on
+        // whichever worker took that block after which other — a mean that changed from run to
+        // run under load (35.16502 or 35.16501842 for the same seed).
         for k in 0..<seriesCount {
             let ser = model.series[k]
-            for t in 0..<yearCount where ser.sources[t] == .observed || ser.sources[t] == .interpolated {
-                let v = ser.known[t] ?? .nan
+            for t in 0..<yearCount where ser.sources[t] != .simulated {
+                let known = ser.sources[t] == .observed || ser.sources[t] == .interpolated
+                let v = known ? ser.known[t] ?? .nan : .nan
                 let o = at(k, t, n)
                 s.vals.withUnsafeMutableBufferPointer { vb in for p in 0..<n { vb[o + p] = v } }
             }

@@ -84,4 +84,40 @@ struct FlowWithinStockTests {
         #expect(together[1].histogram == alone.histogram)
         #expect(together[1].blocks != together[0].blocks, "the cut moves the child too")
     }
+
+    /// A worker's scratch serves block after block, and the last block's fewer paths lay the
+    /// cells out afresh over the earlier blocks' values. A stock without any data (every year
+    /// unavailable) must read as unknown there too: its flow was clamped to a stale value in
+    /// the last block, and the run's mean changed with which worker took that block (found
+    /// 2026-12-01 under load; 35.16502 or 35.16501842 for the same seed). The last block of a
+    /// whole run, after a full one on the same worker, must equal the same block simulated alone.
+    @Test func theLastShortBlockReadsNoStaleValues() throws {
+        let lifted = Indicator(
+            id: "lifted", parent: "poor", row: "1.1", nameZh: "l", nameEn: "l", category: "c", kind: .flow,
+            unit: "万人", targets: [2025: 26], headline: HeadlineGoal(rule: .final, value: 22))
+        let poor = Indicator(
+            id: "poor", row: "1", nameZh: "p", nameEn: "p", category: "c", kind: .stock, unit: "万人",
+            direction: .decrease, targets: [:], headline: nil)
+        let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [lifted, poor], drivers: [], observations: [])
+        let none = History(indicator: "x", points: [])
+        // The flow first: the stock's cells in the short block lie where the flow's known years were.
+        let flow = SimulationSeries(
+            id: "lifted", kind: .flow, transform: .identity, isCount: false, isDriver: false, parent: 1,
+            known: [28, 30, 25, 20, nil], sources: [.observed, .observed, .observed, .observed, .simulated],
+            origin: 2024, center: [20], scale: [10], evidence: Evidence(history: none), models: ["test"],
+            usesAssumptions: false)
+        let stock = SimulationSeries(
+            id: "poor", kind: .stock, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [nil, nil, nil, nil, nil], sources: Array(repeating: .unavailable, count: 5), origin: nil,
+            center: [], scale: [], evidence: Evidence(history: none), models: [], usesAssumptions: false)
+        let model = try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [flow, stock],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0], correlation: .identity(1),
+            horizon: 1)
+        let paths = 2048 + 576
+        let whole = PlanSimulator.tally(model: model, paths: paths, seed: 5, threads: 1)
+        let last = PlanSimulator.tally(model: model, paths: paths, seed: 5, threads: 1, blocks: 1..<2)
+        #expect(whole.blocks.count == 2 && last.blocks.count == 1)
+        #expect(whole.blocks[1] == last.blocks[0], "the short block after a full one, as alone")
+    }
 }
