@@ -87,16 +87,21 @@ public struct Combination: Sendable {
         return abs(onLog.mean) >= 2 * onLog.sd && onLog.sd / abs(onLog.mean) < onOriginal.sd / abs(onOriginal.mean)
     }
 
-    /// Point forecasts on the transformed scale `t` and the names of the members used.
-    /// `referenceGrowth`: the reference class's yearly growth on the log scale
-    /// (`ReferenceLibrary.referenceGrowth`), towards which a short series' extrapolated path is
-    /// shrunk (`shrunk`); nil leaves the path as the members give it. `referenceScale`: the
-    /// reference class's typical yearly change s₀ (`ReferenceLibrary.s0`), against which the
-    /// series' own noise sets how far it is shrunk (`priorWeight`); nil: a prior worth two
-    /// increments whatever the noise.
+    /// The reference class a short series' extrapolated path is shrunk towards (`shrunk`):
+    /// its yearly growth on the log scale (`ReferenceLibrary.referenceGrowth`) and its typical
+    /// yearly change s₀ (`ReferenceLibrary.s0`), against which the series' own noise sets how
+    /// far it is shrunk (`priorWeight`; without a scale, a prior worth two increments whatever
+    /// the noise). `ReferenceLibrary.referenceClass` gives both.
+    public struct Reference: Sendable {
+        public var growth: Double
+        public var scale: Double?
+        public init(growth: Double, scale: Double? = nil) { (self.growth, self.scale) = (growth, scale) }
+    }
+
+    /// Point forecasts on the transformed scale `t` and the names of the members used; a short
+    /// series' path is shrunk towards `reference` (nil leaves it as the members give it).
     public func forecast(
-        _ s: YearlySeries, transform t: Transform, horizon: Int, referenceGrowth: Double? = nil,
-        referenceScale: Double? = nil
+        _ s: YearlySeries, transform t: Transform, horizon: Int, reference: Reference? = nil
     ) -> (values: [Double], used: [String]) {
         let zs = s.transformed(t)
         var sum = [Double](repeating: 0, count: horizon)
@@ -126,13 +131,14 @@ public struct Combination: Sendable {
             return (Array(repeating: zs.values.last ?? 0, count: horizon), ["naive"])
         }
         let centre = sum.map { $0 / Double(used.count) }
-        guard t == .log, let g = referenceGrowth, let last = zs.values.last,
+        guard t == .log, let reference, let last = zs.values.last,
             (1...Self.shrinkUpTo).contains(zs.count - 1)
         else { return (centre, used) }
         // The model column says the path was shrunk: "drift+reference".
-        let prior = Self.priorWeight(noise: ErrorScale.raw(zs, unitFree: true).scale, referenceScale: referenceScale)
+        let prior = Self.priorWeight(noise: ErrorScale.raw(zs, unitFree: true).scale, referenceScale: reference.scale)
         return (
-            Self.shrunk(centre, last: last, increments: zs.count - 1, growth: g, prior: prior), used + ["reference"]
+            Self.shrunk(centre, last: last, increments: zs.count - 1, growth: reference.growth, prior: prior),
+            used + ["reference"]
         )
     }
 

@@ -52,7 +52,7 @@ public enum Forecaster {
                 origins: backtestErrors(
                     input[i].series, transform: t, horizon: settings.horizon,
                     combination: overrides[input[i].id] ?? settings.combination, origins: settings.originsPerSeries,
-                    referenceGrowth: settings.library.referenceGrowth, referenceScale: settings.library.s0))
+                    reference: settings.library.referenceClass))
         }
     }
 
@@ -69,8 +69,7 @@ public enum Forecaster {
             let s = input[i].series.transformed(t)
             let combination = overrides[input[i].id] ?? settings.combination
             let (center, used) = combination.forecast(
-                input[i].series, transform: t, horizon: horizon, referenceGrowth: settings.library.referenceGrowth,
-                referenceScale: settings.library.s0)
+                input[i].series, transform: t, horizon: horizon, reference: settings.library.referenceClass)
             let status: ForecastStatus
             switch s.count {
             case 1: status = .priorOnly
@@ -142,7 +141,7 @@ public enum Forecaster {
     /// each origin with the raw scale of its window (σ needs the batch's s₀: `BatchCalibration`).
     static func backtestErrors(
         _ original: YearlySeries, transform: Transform, horizon: Int, combination: Combination, origins: Int,
-        referenceGrowth: Double? = nil, referenceScale: Double? = nil
+        reference: Combination.Reference? = nil
     ) -> [CalibrationContribution.Origin] {
         var out = [CalibrationContribution.Origin]()
         let z = original.transformed(transform)
@@ -152,8 +151,7 @@ public enum Forecaster {
         for m in first..<n {
             let window = original.prefix(m), zw = z.prefix(m)
             let (center, _) = combination.forecast(
-                window, transform: transform, horizon: horizon, referenceGrowth: referenceGrowth,
-                referenceScale: referenceScale)
+                window, transform: transform, horizon: horizon, reference: reference)
             let raw = ErrorScale.raw(zw, unitFree: transform.isUnitFree)
             let stratum = ErrorScale.stratum(increments: m - 1)
             let origin = zw.lastPeriod!

@@ -44,6 +44,12 @@ public struct ReferenceLibrary: Sendable {
         return Self.referenceGrowth(medianChange: (t[49] + t[50]) / 2, s0: s0)
     }
 
+    /// The reference class of short series' paths (`Combination.forecast`): the reference
+    /// growth with the library's s₀; nil without a growth.
+    public var referenceClass: Combination.Reference? {
+        referenceGrowth.map { Combination.Reference(growth: $0, scale: s0) }
+    }
+
     /// κ·m·s₀ from the median standardised one-step change m of one-point windows (the table's
     /// levels 0.495 and 0.505 averaged); nil if not finite.
     static func referenceGrowth(medianChange m: Double, s0: Double) -> Double? {
@@ -82,8 +88,8 @@ public struct ReferenceLibrary: Sendable {
                         let zw = z.slice(e - k, e)
                         let sigma = scale.sigma(zw, unitFree: unitFree[i])
                         let (point, _) = combination.forecast(
-                            window, transform: transforms[i], horizon: maxStep, referenceGrowth: growth,
-                            referenceScale: s0)
+                            window, transform: transforms[i], horizon: maxStep,
+                            reference: growth.map { Combination.Reference(growth: $0, scale: s0) })
                         let stratum = ErrorScale.stratum(increments: k)
                         for j in (e + 1)..<y.count {
                             let h = y.periods[j] - y.periods[e]

@@ -83,8 +83,7 @@ struct CalibrationTests {
             // The median is the centre plus the kept bias at the scale before the direction:
             // the direction changes the spread, not the median.
             let (centre, _) = settings.combination.forecast(
-                i.series, transform: .log, horizon: 2, referenceGrowth: settings.library.referenceGrowth,
-                referenceScale: settings.library.s0)
+                i.series, transform: .log, horizon: 2, reference: settings.library.referenceClass)
             for step in 1...2 {
                 let q50 = batch.calibration.quantile(stratum: f.stratum, step: step, 0.5)
                 let median = exp(centre[step - 1] + sigma * (i.series.count >= 2 ? 1.03 : 1) * q50)

@@ -10,7 +10,7 @@ struct ShrinkageTests {
     @Test func oneIncrementKeepsAThirdOfItsPath() throws {
         let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
         let g = 0.04
-        let (f, used) = Combination.standard.forecast(y, transform: .log, horizon: 3, referenceGrowth: g)
+        let (f, used) = Combination.standard.forecast(y, transform: .log, horizon: 3, reference: .init(growth: g))
         #expect(used == ["drift", "reference"], "the model column says the path was shrunk")
         for h in 1...3 {
             let own = log(121 + 21 * Double(h)) - log(121)
@@ -19,7 +19,8 @@ struct ShrinkageTests {
         // Without a reference growth, or on a scale that is not log, the path is the members'.
         let (raw, _) = Combination.standard.forecast(y, transform: .log, horizon: 3)
         #expect(abs(raw[2] - log(121 + 63)) < 1e-12)
-        let (identity, _) = Combination.standard.forecast(y, transform: .identity, horizon: 1, referenceGrowth: g)
+        let (identity, _) = Combination.standard.forecast(
+            y, transform: .identity, horizon: 1, reference: .init(growth: g))
         #expect(identity == [142])
     }
 
@@ -30,14 +31,14 @@ struct ShrinkageTests {
         let y = try YearlySeries(periods: [2020, 2021], values: [100, 121])
         let g = 0.04, scale = 2 * log(1.21)
         let (f, _) = Combination.standard.forecast(
-            y, transform: .log, horizon: 3, referenceGrowth: g, referenceScale: scale)
+            y, transform: .log, horizon: 3, reference: .init(growth: g, scale: scale))
         for h in 1...3 {
             let own = log(121 + 21 * Double(h)) - log(121)
             #expect(abs(f[h - 1] - (log(121) + own * 2 / 3 + g * Double(h) / 3)) < 1e-12)
         }
         // A series as noisy as the reference class keeps the prior worth 2 increments.
         let (same, _) = Combination.standard.forecast(
-            y, transform: .log, horizon: 1, referenceGrowth: g, referenceScale: log(1.21))
+            y, transform: .log, horizon: 1, reference: .init(growth: g, scale: log(1.21)))
         #expect(abs(same[0] - (log(121) + (log(142) - log(121)) / 3 + 2.0 / 3 * g)) < 1e-12)
         #expect(Combination.priorWeight(noise: 0.05, referenceScale: 0.1) == 0.5)
         // Unknown noise (a constant series: 0) or no reference scale: 2.
