@@ -82,7 +82,8 @@ let package = Package(
             name: "RegressionTests", dependencies: ["Regression"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ForecastingTests", dependencies: ["Forecasting", "Indicators"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SimulationTests", dependencies: ["Simulation", "LinearAlgebra", "Indicators", "Forecasting"]),
         .testTarget(name: "SimulationBenchmarkTests", dependencies: ["SimulationBenchmark"]),

@@ -9,6 +9,10 @@ public struct ForecastSettings: Sendable {
     public var originsPerSeries: Int
     /// The reference library small batches and short series lean on.
     public var library: ReferenceLibrary
+    /// What percentage shares (kind `share`, on the logit scale) are forecast with and lean on
+    /// instead (`forShares`): a share's reference class is other shares, not levels.
+    public var shareCombination: Combination = .shares
+    public var shareLibrary: ReferenceLibrary = .builtInShares
     public var threads: Int
     /// Called with (series done, total) as the batch proceeds (each series counts twice: its
     /// backtest and its forecast), for a progress bar.
@@ -23,6 +27,13 @@ public struct ForecastSettings: Sendable {
         self.originsPerSeries = originsPerSeries
         self.library = library
         self.threads = threads
+    }
+
+    /// The same settings for a batch of percentage shares: their combination and library.
+    public func forShares() -> ForecastSettings {
+        var s = self
+        (s.combination, s.library) = (shareCombination, shareLibrary)
+        return s
     }
 }
 

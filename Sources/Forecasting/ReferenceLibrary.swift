@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 
 /// Standardised forecast errors of real yearly series, by stratum (`ErrorScale.stratum`) and
 /// step: what a small batch, or a batch of short series, leans on for calibration.
@@ -65,11 +66,15 @@ public struct ReferenceLibrary: Sendable {
         return quantiles[s][Self.maxStep - 1].map { $0 * f }
     }
 
-    /// Builds a library from whole series (each on its automatic modelling scale).
+    /// Builds a library from whole series, each on the modelling scale of `kind` (nil: the
+    /// automatic one, as for series of unknown kind), forecast by `combination`.
     public static func build(
-        _ series: [YearlySeries], combination: Combination = .standard, source: String, threads: Int = 1
+        _ series: [YearlySeries], kind: IndicatorKind? = nil, combination: Combination = .standard, source: String,
+        threads: Int = 1
     ) -> ReferenceLibrary {
-        let transforms = series.map { Transform.automatic(values: $0.values) }
+        let transforms = series.map { s in
+            kind.map { Transform.natural(for: $0, values: s.values) } ?? Transform.automatic(values: s.values)
+        }
         let zs = zip(series, transforms).map { $0.transformed($1) }
         let unitFree = transforms.map(\.isUnitFree)
         let s0 =

@@ -44,11 +44,12 @@ extension PlanModel {
         // Forecast every series with an exact observation that is not derived (net changes are);
         // one observation gives a reference-class forecast (calibration stratum 0).
         var inputs = [(id: String, series: YearlySeries, transform: Transform)]()
-        var inputIndex = [Int: Int]()
+        var inputIndex = [Int: Int](), inputKey = [Int]()
         for (k, s) in specs.enumerated() where s.kind != .netChange && histories[k].count >= 1 {
             let h = histories[k]
             guard let ys = try? YearlySeries(periods: h.years, values: h.values) else { continue }
             inputIndex[k] = inputs.count
+            inputKey.append(k)
             inputs.append((s.id, ys, Transform.natural(for: s.kind, values: h.values)))
         }
         let lastYear = plan.metadata.lastYear
@@ -63,7 +64,22 @@ extension PlanModel {
         for ind in plan.indicators where ind.headline?.form == .growth && models[ind.id] == nil {
             if let compounding = Combination.named(["drift@log"]) { models[ind.id] = compounding }
         }
-        let batch = Forecaster.run(inputs, settings: fs, overrides: models)
+        // Percentage shares are forecast and calibrated as a batch of their own, against the
+        // share library: a share's reference class is other shares (no growth to speak of,
+        // changes that persist less), not the levels the rest of the plan is calibrated on.
+        let isShare = inputs.indices.map { specs[inputKey[$0]].kind == .share && inputs[$0].transform == .logit }
+        let groups = [false, true].map { share in inputs.indices.filter { isShare[$0] == share } }
+        let batches = groups.enumerated().map { g, members in
+            members.isEmpty
+                ? nil
+                : Forecaster.run(members.map { inputs[$0] }, settings: g == 1 ? fs.forShares() : fs, overrides: models)
+        }
+        var forecastOf = [Int: SeriesForecast]()
+        for (g, members) in groups.enumerated() {
+            for (j, i) in members.enumerated() { forecastOf[i] = batches[g]!.forecasts[j] }
+        }
+        let levelCalibration =
+            batches[0]?.calibration ?? Calibration(own: [], library: fs.library, horizon: fs.horizon)
 
         var series = [SimulationSeries]()
         for (k, s) in specs.enumerated() {
@@ -84,8 +100,9 @@ extension PlanModel {
             var origin: Int?
             var center = [Double](), scale = [Double](), models = [String]()
             var stratum = 0, cap = Double.infinity
-            if let i = inputIndex[k] {
-                let f = batch.forecasts[i]
+            var calibratedAsShare = false
+            if let i = inputIndex[k], let f = forecastOf[i] {
+                calibratedAsShare = isShare[i]
                 (origin, center, scale, models) = (f.lastPeriod, f.center, f.scale, f.models)
                 (stratum, cap) = (f.stratum, f.cap)
                 for (t, y) in years.enumerated() where y > f.lastPeriod { sources[t] = .simulated }
@@ -130,7 +147,7 @@ extension PlanModel {
             ser.assumedYears = assumedYears
             ser.identityYears = Set(h.points.filter { $0.quality == .derived }.map(\.year))
             ser.anchors = anchors
-            (ser.stratum, ser.cap) = (stratum, cap)
+            (ser.stratum, ser.cap, ser.calibratedAsShare) = (stratum, cap, calibratedAsShare)
             (ser.lower, ser.upper) = (lower, upper)
             // A stock counted mid-year t was at most that count (as rounded) at the end of t − 1
             // (`Plan.yearEndCap`). One pass over the observations finds the years with a count,
@@ -152,8 +169,9 @@ extension PlanModel {
         let corr = try innovationCorrelation(
             simulated.map { histories[$0] }, transforms: simulated.map { series[$0].transform })
         var model = PlanModel(
-            plan: plan, years: years, series: series, calibration: batch.calibration, simulated: simulated,
-            correlation: corr, choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
+            plan: plan, years: years, series: series, calibration: levelCalibration,
+            shareCalibration: batches[1]?.calibration, simulated: simulated, correlation: corr,
+            choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
         model.asOf = asOf
         return model
     }

@@ -45,6 +45,12 @@ public struct SimulationSeries: Sendable {
     /// Calibration stratum and the cap on |scale · Q| (`SeriesForecast`).
     public var stratum = 0
     public var cap = Double.infinity
+    /// Whether the series was forecast as a percentage share (logit scale), calibrated with the
+    /// other shares against the share library (`PlanModel.shareCalibration`).
+    public var calibratedAsShare = false
+    /// Index of the series' quantile map (`PlanModel.quantileMaps`): its stratum, after the
+    /// level strata for a share.
+    public var quantileMap: Int { stratum + (calibratedAsShare ? ErrorScale.strata : 0) }
     /// Per timeline year: bounds the evidence puts on the true value (lower/upper bounds,
     /// snapshots of stocks), which every simulated path respects.
     public var lower: [Double?] = []
@@ -88,11 +94,15 @@ public struct PlanModel: Sendable {
     public let years: [Int]
     public let series: [SimulationSeries]
     public let calibration: Calibration
+    /// The calibration of the plan's percentage shares (nil without any): they are forecast
+    /// as one batch of their own, against the share library (`ForecastSettings.forShares`).
+    public let shareCalibration: Calibration?
     /// Indices (into `series`) of the simulated series, in the order of the correlation matrix.
     public let simulated: [Int]
     public let correlation: Matrix
     let choleskyFactor: Matrix
-    /// Per calibration stratum in use and step h: the standardised quantile z at Φ(u) on a grid
+    /// Per calibration stratum in use and step h (the level strata, then the share strata:
+    /// `SimulationSeries.quantileMap`): the standardised quantile z at Φ(u) on a grid
     /// of u ∈ [−8, 8] (4,097 points), the table every path's draw is mapped through; built once
     /// per model, shared by its scenarios.
     let quantileMaps: [[[Double]]]
@@ -103,31 +113,36 @@ public struct PlanModel: Sendable {
 
     /// A model from its parts (for tests and for callers that calibrate differently).
     public init(
-        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int],
-        correlation: Matrix, horizon: Int
+        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration,
+        shareCalibration: Calibration? = nil, simulated: [Int], correlation: Matrix, horizon: Int
     ) throws(LinearAlgebraError) {
         self.init(
-            plan: plan, years: years, series: series, calibration: calibration, simulated: simulated,
-            correlation: correlation,
+            plan: plan, years: years, series: series, calibration: calibration, shareCalibration: shareCalibration,
+            simulated: simulated, correlation: correlation,
             choleskyFactor: correlation.isEmpty ? correlation : try correlation.choleskyLower(), horizon: horizon)
     }
 
     init(
-        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration, simulated: [Int],
-        correlation: Matrix, choleskyFactor: Matrix, horizon: Int
+        plan: Plan, years: [Int], series: [SimulationSeries], calibration: Calibration,
+        shareCalibration: Calibration? = nil, simulated: [Int], correlation: Matrix, choleskyFactor: Matrix,
+        horizon: Int
     ) {
         self.plan = plan
         self.years = years
         self.series = series
         self.calibration = calibration
+        self.shareCalibration = shareCalibration
         self.simulated = simulated
         self.correlation = correlation
         self.choleskyFactor = choleskyFactor
         self.horizon = horizon
-        let used = Set(series.map(\.stratum))
+        let used = Set(series.map(\.quantileMap))
         let grid = PreparedScenario.uPoints
-        quantileMaps = (0..<ErrorScale.strata).map { stratum in
-            guard used.contains(stratum) else { return [] }
+        quantileMaps = (0..<(2 * ErrorScale.strata)).map { map in
+            let (calibration, stratum) =
+                map < ErrorScale.strata
+                ? (calibration, map) : (shareCalibration ?? calibration, map - ErrorScale.strata)
+            guard used.contains(map) else { return [] }
             return (1...max(1, horizon)).map { h in
                 (0..<grid).map { i in
                     let u =

@@ -212,7 +212,7 @@ extension PreparedScenario {
             guard z0.isFinite, c1.isFinite else { continue }
             let drift = c1 - z0, cap = ser.cap
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "backcast:" + ser.id, block: b)
-            qmaps[ser.stratum][0].withUnsafeBufferPointer { q in
+            qmaps[ser.quantileMap][0].withUnsafeBufferPointer { q in
                 for t in stride(from: first - 1, through: 0, by: -1) where ser.sources[t] == .backcast {
                     let o = at(k, t, n), next = at(k, t + 1, n)
                     // Under a ceiling (the next year's mid-year count), the step's innovation is

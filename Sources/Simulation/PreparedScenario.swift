@@ -305,7 +305,7 @@ struct PreparedScenario: @unchecked Sendable {
                     }
                     let c = ser.center[h - 1], sc = ser.scale[h - 1] * volatility[k], tr = ser.transform
                     let cap = ser.cap * volatility[k]
-                    let qmap = qmaps[ser.stratum][h - 1]
+                    let qmap = qmaps[ser.quantileMap][h - 1]
                     let o = at(k, t, n)
                     // A forecast that starts from a year known by bounds moves with the path's
                     // draw in that year.

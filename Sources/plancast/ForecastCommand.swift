@@ -29,13 +29,13 @@ struct BatchOptions: ParsableArguments {
 
     @Option(
         help:
-            "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift).",
+            "Models to combine (mean on the transformed scale): naive, drift, damped, trend, mean, theta; add @log to fit one on the transformed scale (default: drift; naive,drift with --kind share).",
         transform: Combination.parse(argument:))
-    var models: Combination = .standard
+    var models: Combination?
 
     @Option(
         help:
-            "Reference library CSV (plancast library) instead of the built-in one (for leave-one-collection-out evaluations)."
+            "Reference library CSV (plancast library) instead of the built-in one (built from levels, or with --kind share from shares; for leave-one-collection-out evaluations)."
     )
     var library: String?
 
@@ -93,20 +93,24 @@ struct BatchOptions: ParsableArguments {
     }
 
     func settings() throws -> ForecastSettings {
-        var s = ForecastSettings(horizon: horizon, combination: models, threads: threads.count)
+        var s = ForecastSettings(horizon: horizon, threads: threads.count)
+        if let models { (s.combination, s.shareCombination) = (models, models) }
         if let sink = Terminal.progressLine() {
             s.progress = ProgressBar.reporter(label: "forecast", unit: "series", sink)
         }
         if let library {
             do {
                 s.library = try ReferenceLibrary.read(csv: try readText(path: library))
+                s.shareLibrary = s.library
             } catch let e as ReferenceLibrary.ReadError {
                 throw InputError(
                     file: library, line: e.line, column: e.column, "not a reference library: \(e.message)",
                     hint: "write one with plancast library")
             }
         }
-        return s
+        // Every series of a --kind share batch is a share (the few at 0 or 100 aside, which
+        // are modelled unbounded): the batch is calibrated as shares.
+        return kind == .share ? s.forShares() : s
     }
 
     /// Refuses, before reading it, an input whose forecasts would not fit in memory (the system

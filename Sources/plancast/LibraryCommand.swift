@@ -28,6 +28,18 @@ struct LibraryCommand: ParsableCommand {
     @Option(help: "A line saying where the series come from (kept in the file).")
     var source: String?
 
+    @Option(
+        help:
+            "Indicator kind of every series (auto: log if positive, sqrt with zeros, identity with negatives; share: logit)."
+    )
+    var kind: KindChoice = .auto
+
+    @Option(
+        help:
+            "Models whose errors the library holds (as forecast --models; the library is for forecasts made with the same).",
+        transform: Combination.parse(argument:))
+    var models: Combination = .standard
+
     @OptionGroup var threads: ThreadOptions
 
     func validate() throws {
@@ -72,7 +84,8 @@ struct LibraryCommand: ParsableCommand {
             )
         }
         let library = ReferenceLibrary.build(
-            series, source: source ?? names.joined(separator: ", "), threads: threads.count)
+            series, kind: kind.kind, combination: models, source: source ?? names.joined(separator: ", "),
+            threads: threads.count)
         try writeTextAtomically(library.csv, to: output)
         writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\n")
     }

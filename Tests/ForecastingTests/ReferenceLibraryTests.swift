@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import Testing
 
 @testable import Forecasting
@@ -124,5 +125,20 @@ struct ReferenceLibraryTests {
         #expect(abs(t[94] + t[4]) < 0.25, "5%/95%: \(t[4]) / \(t[94])")
         #expect(
             abs(lib.s0 - 0.05 * StudentT.normalQuantile(0.75)) < 0.003, "s₀ \(lib.s0): median |N(0, 0.05²)| = 0.0337")
+    }
+
+    /// A library of shares is built on the logit scale: nine shares whose logit moves by
+    /// 0.01·i a year (i = 1…9) have per-year sizes 0.01…0.09, and s₀, the median with each
+    /// series weighing one, is the fifth, 0.05. Read as levels (the log scale) the same series
+    /// give another s₀: the share library would describe the wrong scale.
+    @Test func aShareLibraryIsBuiltOnTheLogitScale() throws {
+        let series = try (1...9).map { i -> YearlySeries in
+            let v = (0..<12).map { t in 100 / (1 + exp(-(-1.0 + 0.01 * Double(i) * Double(t)))) }
+            return try YearlySeries(periods: Array(2000..<2012), values: v)
+        }
+        let shares = ReferenceLibrary.build(series, kind: .share, source: "logit lines")
+        #expect(abs(shares.s0 - 0.05) < 1e-9, "\(shares.s0)")
+        let levels = ReferenceLibrary.build(series, source: "the same as levels")
+        #expect(abs(levels.s0 - 0.05) > 0.005, "\(levels.s0)")
     }
 }

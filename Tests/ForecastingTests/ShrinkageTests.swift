@@ -51,6 +51,25 @@ struct ShrinkageTests {
         #expect(abs(3 / (3 + steady) - 0.99747) < 1e-5)
     }
 
+    /// A share is shrunk on its logit scale as a level is on its log scale. 40 → 50 (%): drift on
+    /// the original scale reaches 100 by step 5, so the members' path is the drift on the logit
+    /// scale, logit 50 + h·d with d = logit 50 − logit 40 = log 1.5; with one increment it keeps
+    /// w = 1/3 of it and takes 2/3 of the reference growth g. The shares' default (the last
+    /// value and the drift, averaged) keeps 1/3 of half of it. Before 2026-12-01 a share's path
+    /// was the members' alone: a 2-point share went on at its one change a year.
+    @Test func aShareIsShrunkOnItsLogitScale() throws {
+        let y = try YearlySeries(periods: [2020, 2021], values: [40, 50])
+        let g = 0.01, d = log(1.5)
+        let (f, used) = Combination.standard.forecast(y, transform: .logit, horizon: 3, reference: .init(growth: g))
+        #expect(used == ["drift@log", "reference"])
+        let (both, _) = Combination.shares.forecast(y, transform: .logit, horizon: 3, reference: .init(growth: g))
+        for h in 1...3 {
+            let t = Double(h)
+            #expect(abs(f[h - 1] - (d * t / 3 + 2.0 / 3 * g * t)) < 1e-12, "\(f)")
+            #expect(abs(both[h - 1] - (d * t / 6 + 2.0 / 3 * g * t)) < 1e-12, "\(both)")
+        }
+    }
+
     /// The weight grows with the increments, k/(k + 2), and stops at 6 increments.
     @Test func weightFollowsTheIncrements() {
         let centre = [1.0, 2.0]

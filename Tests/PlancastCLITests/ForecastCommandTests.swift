@@ -52,6 +52,26 @@ struct ForecastCommandTests {
         #expect(run.stderr.contains("'c': 1 observation"))
     }
 
+    /// `--kind share` forecasts with the shares' model and library unless told otherwise: its
+    /// output equals the one with them named, and differs from the one with the levels' (the
+    /// library files are the built-in ones, `scripts/build-reference-library`).
+    @Test func aShareBatchUsesTheSharesModelAndLibrary() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shares =
+            "series_id,period,value\na,2016,40\na,2017,42\na,2018,45\na,2019,47\na,2020,50\nb,2019,5\nb,2021,7\nc,2020,42\n"
+        let path = try write(shares, "in.csv", in: dir)
+        let data = Binary.packageRoot.appendingPathComponent("Notebooks-data").path
+        let base = ["forecast", "--input", path, "--horizon", "3", "--kind", "share", "--quantiles", "0.1,0.5,0.9"]
+        let plain = try Binary.run(base)
+        let named = try Binary.run(
+            base + ["--models", "naive,drift", "--library", data + "/reference-library-shares.csv"])
+        let asLevels = try Binary.run(base + ["--models", "drift", "--library", data + "/reference-library.csv"])
+        #expect(plain.status == 0 && named.status == 0 && asLevels.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout == named.stdout)
+        #expect(plain.stdout != asLevels.stdout)
+    }
+
     @Test func sameInputSameOutputWhateverTheThreads() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
