@@ -577,13 +577,34 @@ extension PlanConsistency {
         return table[span.count]
     }
 
-    /// A share observed below 1 while its targets are several percent: entered as a fraction
-    /// (0.0383 for 3.83%).
+    /// A share observed below 1 while its targets are several percent, where a hundred times it
+    /// continues the series: entered as a fraction (0.0383 for 3.83%). It continues the series
+    /// when it lies within a factor of `fractionReach` of an adjacent observation of at least 1
+    /// that the value itself falls short of twentyfold (the unit slip's jump); in a share without
+    /// any observation of at least 1, when it lies that close to the targets. A real share that
+    /// dips below 1 is not a fraction: Nicaragua's high-technology exports, 4.35% in 2011, 0.87%
+    /// in 2012 and 5.35% in 2013, and Grenada's, 30.1% in 2007 down to 0.025% in 2013 (World Bank),
+    /// were errors under the rule before 2026-12-01 (any value below 1 against targets of 2 and
+    /// up), and `run` refused the plan; so was a first figure of 0.5% against a goal of 2%.
     static func checkFractions(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for ind in plan.indicators where ind.kind == .share {
             guard let smallestTarget = ind.targets.values.min(), smallestTarget >= 2 else { continue }
-            for o in plan.history(of: ind.id).points where o.value < 1 {
+            let points = plan.history(of: ind.id).points.sorted { $0.year < $1.year }
+            let anyPercent = points.contains { $0.value >= 1 }
+            func fits(_ scaled: Double, _ reference: Double) -> Bool {
+                scaled >= reference / fractionReach && scaled <= reference * fractionReach
+            }
+            for (i, o) in points.enumerated() where o.value < 1 {
+                let scaled = 100 * o.value
+                let fraction: Bool
+                if anyPercent {
+                    let adjacent = [i - 1, i + 1].filter { points.indices.contains($0) }.map { points[$0].value }
+                    fraction = adjacent.contains { $0 >= 1 && o.value < $0 / 20 && fits(scaled, $0) }
+                } else {
+                    fraction = ind.targets.values.contains { fits(scaled, $0) }
+                }
+                guard fraction else { continue }
                 f.append(
                     Finding(
                         .error, ind.id,
@@ -593,6 +614,10 @@ extension PlanConsistency {
         }
         return f
     }
+
+    /// How far (a factor) a hundredfold value may lie from a share's other values and still be
+    /// read as a fraction of them (`checkFractions`).
+    static let fractionReach = 4.0
 
     /// A net change observed beside both stocks it is the difference of: they must agree
     /// (within 1%, or 1 unit). And a net change known by a bound must be possible given what is

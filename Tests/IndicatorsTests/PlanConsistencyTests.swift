@@ -274,6 +274,39 @@ struct PlanConsistencyTests {
         #expect(jumps(1e308, 2400).first?.contains("(× 2.4e-305)") == true)
     }
 
+    /// A share below 1 is a fraction when a hundred times it continues the series: 0.0383 beside
+    /// 3.9 (or, alone, against targets of 4–5) is 3.83%; Nicaragua's real 0.87% of high-tech
+    /// exports between 4.35% and 5.35% (World Bank, 2011–2013) is not, nor Grenada's fall from 30%
+    /// to 0.025%, nor a first figure of 0.5% against targets of 2–3%. Before 2026-12-01 each of these was an error, and
+    /// `run` refused the plan.
+    @Test func aShareBelowOneIsAFractionOnlyWhereAHundredTimesItFits() {
+        let share = Indicator(
+            id: "s", parent: nil, row: "1", nameZh: "s", nameEn: "s", category: "c", kind: .share, unit: "%",
+            targets: [2022: 4, 2023: 5], headline: HeadlineGoal(rule: .final, value: 5))
+        let small = Indicator(
+            id: "s", parent: nil, row: "1", nameZh: "s", nameEn: "s", category: "c", kind: .share, unit: "%",
+            targets: [2022: 2, 2023: 3], headline: HeadlineGoal(rule: .final, value: 3))
+        func fractions(_ ind: Indicator, _ values: [Double]) -> [String] {
+            PlanConsistency.checkFractions(
+                plan(
+                    [ind],
+                    obs: values.enumerated().map {
+                        Observation(indicator: "s", year: 2018 + $0.offset, value: $0.element)
+                    })
+            ).map(\.message)
+        }
+        #expect(fractions(share, [0.0383, 3.9]).count == 1)
+        #expect(fractions(share, [0.0383]).count == 1)
+        #expect(fractions(share, [0.0383, 0.039]).count == 2)
+        #expect(fractions(share, [4.35, 0.873253, 5.35]).isEmpty)
+        // Grenada's high-tech exports 2006–2013: real, every value below 1 included.
+        #expect(
+            fractions(share, [0.0524599, 30.1088, 28.2961, 8.28685, 1.02333, 0.483537, 0.111332, 0.0246745]).isEmpty)
+        #expect(fractions(share, [3.7, 0.0383, 0.039, 4.0]).count == 2)
+        #expect(fractions(small, [0.5]).isEmpty)
+        #expect(fractions(small, [0.02]).count == 1)
+    }
+
     @Test func everyYearGoal() {
         let f = PlanConsistency.check(plan([ind("proj", .flow, [1000, 900], rule: .everyYear, goal: 1000)]))
         #expect(f.contains { $0.severity == .warning && $0.message.contains("below the every-year goal") })

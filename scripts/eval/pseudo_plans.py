@@ -23,6 +23,7 @@ import csv
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 
@@ -54,6 +55,9 @@ def main():
     ap.add_argument("--plans", type=int, default=0, help="keep only the first N plans (0: all)")
     ap.add_argument("--no-evaluate", action="store_true", help="only write the plan folders")
     ap.add_argument("--final-share", type=float, default=0.5, help="share of goals stated as a final level")
+    ap.add_argument("--kind", default="level", choices=["level", "share"],
+                    help="share: every series is a percentage share (0-100) and every goal a final-year "
+                    "level, half of them with yearly milestones (shares are not summed or compounded)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     series = load(a.series)
@@ -61,7 +65,9 @@ def main():
     usable = []
     for sid, v in sorted(series.items()):
         # history points up to the base year, then the five plan years
-        if len(v) < a.history + period or min(v) <= 0:
+        # Shares below 1% beside ones of several percent are what `check` refuses as a share
+        # entered as a fraction (Suriname's high-tech exports 0.2% in 2003, 8.2% in 2004): left out.
+        if len(v) < a.history + period or min(v) <= 0 or (a.kind == "share" and (max(v) >= 100 or min(v) < 1)):
             continue
         usable.append((sid, v[-(a.history + period):]))
     rng.shuffle(usable)
@@ -69,6 +75,8 @@ def main():
     if a.plans:
         plans = plans[:a.plans]
     lib = os.path.join(a.out, "library")
+    # A rerun into the same folder must not judge the plans of an earlier, larger run too.
+    shutil.rmtree(lib, ignore_errors=True)
     os.makedirs(lib, exist_ok=True)
     met_total = 0
     goals_total = 0
@@ -97,8 +105,15 @@ def main():
             path = [base * (1 + r) ** k for k in range(1, period + 1)]
             form = rng.random()
             milestones = [""] * period
-            kind, direction = "level", "increase" if up else "decrease"
-            if form < a.final_share:
+            kind, direction = a.kind, "increase" if up else "decrease"
+            if a.kind == "share":
+                # A share's goal is its final-year level, below 100, with milestones half the time.
+                path = [min(x, 99.0) for x in path]
+                rule, goal = "final", sig(path[-1])
+                met = plan[-1] >= goal if up else plan[-1] <= goal
+                if form >= 0.5:
+                    milestones = [sig(x) for x in path]
+            elif form < a.final_share:
                 rule, goal = "final", sig(path[-1])
                 met = plan[-1] >= goal if up else plan[-1] <= goal
             elif form < a.final_share + (1 - a.final_share) / 3:
@@ -118,7 +133,8 @@ def main():
                 rule, goal = "final", sig(path[-1])
                 met = plan[-1] >= goal if up else plan[-1] <= goal
                 milestones = [sig(x) for x in path]
-            ind_rows.append([iid, "", str(j + 1), sid, sid, "pseudo", kind, "u", direction, rule, repr(goal),
+            ind_rows.append([iid, "", str(j + 1), sid, sid, "pseudo", kind, "%" if kind == "share" else "u",
+                             direction, rule, repr(goal),
                              "expected"] + [str(m) for m in milestones] + ["none"])
             first = base_year - len(hist) + 1
             for k, x in enumerate(hist + plan[:3]):
