@@ -24,6 +24,10 @@ def prepare():
         f"s{k},{2000 + t},{(1 + k) * (1 + t * t) + (t * 7 + k) % 5}\n" for k in range(12) for t in range(9))
         + "b,2000,5\nb,2002,7\nb,2003,6\nb,2004,9\nb,2005,8\n")
     open(W + "/ols.csv", "w").write("y,x\n1,1\n2,2\n3,2.5\n4,4.2\n")
+    # Twelve shares in percent (for --kind share), one touching 0 and one 100.
+    open(W + "/sh.csv", "w").write("series_id,period,value\n" + "".join(
+        f"p{k},{2000 + t},{min(99.5, 2 + 7 * k + (t * 3 + k) % 4)}\n" for k in range(12) for t in range(9))
+        + "z,2000,0\nz,2001,3\nz,2002,5\nh,2000,99\nh,2001,100\nh,2002,98\n")
 F = os.path.join(W, "five-year-plan")
 prepare()
 if not os.path.isdir(W + "/run1"):
@@ -33,7 +37,7 @@ for k in (1, 2):  # parts for merge
 vals = ["", "-", "--", "0", "-1", "1", "2", "3", "1e9", "99999999999999999999", "nan", "inf", "0.5", "1/0", "0/0",
         "2/1", "1/2", "auto", "5/3", "a,b", ",", "0.05,0.5", "0.5,0.5", "1,0", "80,95", "100", "0.999999", "zh", "en",
         "xx", "中文", "/dev/null", "/dev/zero", "/dev/full", "/proc/self/status", "/", "/tmp", W + "/s.csv",
-        W + "/ols.csv", W + "/run1", W + "/out", W + "/out.csv", W + "/lib.csv", W + "/ev", W + "/parts", W + "/merged", F, F + "/outcomes.csv", P, P + "/plan.yaml", P + "/observations.csv",
+        W + "/ols.csv", W + "/sh.csv", W + "/run1", W + "/out", W + "/out.csv", W + "/lib.csv", W + "/ev", W + "/parts", W + "/merged", F, F + "/outcomes.csv", P, P + "/plan.yaml", P + "/observations.csv",
         S + "/baseline.yaml", "drift", "naive,theta@log", "mean@log", "stock", "share", "x:3", "x:0", "x:99", "y", "x",
         "1900", "2200", "2025", "2022", "3000", "-5", "\t", " ", "a" * 5000, "%s%n", "$(reboot)", "../../etc/passwd"]
 opts = {
@@ -45,7 +49,7 @@ opts = {
  "indicators": ["--plan", "--observations", "--encoding", "--format", "--lang", "--excel"],
  "ols": ["--y", "--x", "--poly", "--no-intercept", "--diagnostics", "--encoding"],
  "bench": ["--paths", "--indicators", "--years", "--threads"],
- "library": ["--input", "--output", "--source", "--threads"],
+ "library": ["--input", "--output", "--source", "--kind", "--models", "--threads"],
  "merge": ["--out", "--force"],
  "evaluate": ["--plan", "--observations", "--encoding", "--outcomes", "--as-of", "--library", "--years-after-base", "--recalibration", "--paths", "--seed", "--base-rate", "--base-rate-from", "--threads", "--out", "--force", "--lang"],
 }
