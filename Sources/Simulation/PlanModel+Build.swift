@@ -44,12 +44,12 @@ extension PlanModel {
         // Forecast every series with an exact observation that is not derived (net changes are);
         // one observation gives a reference-class forecast (calibration stratum 0).
         var inputs = [(id: String, series: YearlySeries, transform: Transform)]()
-        var inputIndex = [Int: Int](), inputKey = [Int]()
+        var inputIndex = [Int: Int](), inputSpec = [Int]()
         for (k, s) in specs.enumerated() where s.kind != .netChange && histories[k].count >= 1 {
             let h = histories[k]
             guard let ys = try? YearlySeries(periods: h.years, values: h.values) else { continue }
             inputIndex[k] = inputs.count
-            inputKey.append(k)
+            inputSpec.append(k)
             inputs.append((s.id, ys, Transform.natural(for: s.kind, values: h.values)))
         }
         let lastYear = plan.metadata.lastYear
@@ -67,7 +67,7 @@ extension PlanModel {
         // Percentage shares are forecast and calibrated as a batch of their own, against the
         // share library: a share's reference class is other shares (no growth to speak of,
         // changes that persist less), not the levels the rest of the plan is calibrated on.
-        let isShare = inputs.indices.map { specs[inputKey[$0]].kind == .share && inputs[$0].transform == .logit }
+        let isShare = inputs.indices.map { specs[inputSpec[$0]].kind == .share && inputs[$0].transform == .logit }
         let groups = [false, true].map { share in inputs.indices.filter { isShare[$0] == share } }
         let batches = groups.enumerated().map { g, members in
             members.isEmpty
