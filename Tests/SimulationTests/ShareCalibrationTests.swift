@@ -53,4 +53,24 @@ struct ShareCalibrationTests {
         let d = log(49.5 / 50.5) - log(47.0 / 53.0)
         #expect(mh.center[0] - log(49.5 / 50.5) < d / 3, "\(mh.center)")
     }
+
+    /// A plan of one share known by one figure: no level to calibrate, the share a one-point
+    /// reference-class forecast from the share library, centred within a point of its figure
+    /// (the shares' growth is near none), and its goal judged on every path.
+    @Test func aPlanOfOneShareAlone() throws {
+        let share = Indicator(
+            id: "hi", row: "1", nameZh: "h", nameEn: "h", category: "c", kind: .share, unit: "%",
+            targets: [2025: 54], headline: HeadlineGoal(rule: .final, value: 54))
+        let plan = Plan(
+            metadata: PlanSimulatorTests.meta, indicators: [share], drivers: [],
+            observations: [Observation(indicator: "hi", year: 2021, value: 49.5)])
+        let model = try PlanModel.build(plan: plan)
+        #expect(model.series[0].calibratedAsShare && model.series[0].stratum == 0)
+        let r = PlanSimulator.run(model: model, paths: 4096, seed: 5, threads: 2)
+        let goal = try #require(r.targets.first { $0.spec.kind == .goal })
+        let p = try #require(goal.pMet)
+        #expect(p > 0.05 && p < 0.5, "\(p)")
+        let median = try #require(goal.median)
+        #expect(abs(median - 49.5) < 1, "\(median)")
+    }
 }
