@@ -2,7 +2,7 @@
 """Builds the share collections: real yearly percentage shares of national economies, for the
 share (logit) path that Tourism, M1 and the other outside collections (all levels) never use.
 
-- Notebooks-data/shares/economic_shares_yearly.csv, the development collection the share
+- Notebooks-data/shares/economic_shares_yearly.csv.gz, the development collection the share
   reference library is built from (`scripts/build-reference-library`): every World Bank WDI
   percentage indicator (code ending in .ZS) of national accounts, trade, balance of payments,
   government finance, finance and energy (code prefixes below; chosen by subject before any
@@ -23,10 +23,13 @@ groups, the world) are left out: they repeat the countries.
 
 WDI_DIR holds the files <code>_WDI.csv of WDI_bundle/parsed/ in github.com/ronnywang/worldbank
 (commit dff56f3, 2013-12-21: WDI as published in 2013, wide, one row per economy and one column
-per year 1960-2013). OUT_DIR gets shares/economic_shares_yearly.csv and outside/shares_yearly.csv.
+per year 1960-2013). OUT_DIR gets shares/economic_shares_yearly.csv.gz (gzip: 2.7 MB as text) and
+outside/shares_yearly.csv.
 """
 import csv
 import glob
+import gzip
+import io
 import os
 import random
 import sys
@@ -69,7 +72,9 @@ def runs(path):
 
 def write(path, series):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as out:
+    # A .gz path is written compressed, without a timestamp, so a rebuild is byte-identical.
+    raw = gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) if path.endswith(".gz") else open(path, "wb")
+    with io.TextIOWrapper(raw, encoding="utf-8", newline="") as out:
         out.write("series_id,t,value,split\n")
         for sid, run in series:
             for i, (_, v) in enumerate(run):
@@ -96,7 +101,7 @@ def main():
         if len(kept) > PER_INDICATOR:
             kept = rng.sample(kept, PER_INDICATOR)
         development += [(f"{code}-{c}", r) for c, r in kept]
-    write(os.path.join(outdir, "shares", "economic_shares_yearly.csv"), development)
+    write(os.path.join(outdir, "shares", "economic_shares_yearly.csv.gz"), development)
     write(os.path.join(outdir, "outside", "shares_yearly.csv"), check)
 
 
