@@ -143,7 +143,9 @@ extension Plan {
     /// before 2026-12-01, "68 over 2021–2025" beside "19 over 2022–2025" left 2021 a draw). A sum stated
     /// as a bound ("累计超90", read as the other bounds are) gives the open year the bounds shifted
     /// by the known years, x(u) ∈ [S̲ − K, S̄ − K] (quality `lowerBound` with both ends given),
-    /// where that year has no figure of its own. A sum with two or more open years fills no year
+    /// where that year has no figure of its own; so does an inner sum stated as a bound,
+    /// x(u) ∈ [S̲ − Ī − K, S̄ − I̲ − K] (68 over 2021–2023 beside "超20" over 2022–2023 gives 2021
+    /// within [46, 48]; before 2026-12-01 it stayed unknown). A sum with two or more open years fills no year
     /// (how it splits among them is not known; the simulation holds it on every path,
     /// `PreparedScenario.tieSums`), and one smaller than its known years none (`check` reports
     /// both, `PlanConsistency.checkSums`).
@@ -162,7 +164,7 @@ extension Plan {
             for sum in sums {
                 let span = sum.since!...sum.year
                 // Every year but one exact, and that one not filled yet (by another sum's bounds);
-                // or every year but one outside an exact sum it contains.
+                // or every year but one outside a sum it contains (`innerSum`).
                 var open = span.filter { exact[$0] == nil }
                 var inner: Observation? = nil
                 if open.count > 1,
@@ -173,22 +175,37 @@ extension Plan {
                 guard open.count == 1, let u = open.first, !out.contains(where: { $0.year == u }) else { continue }
                 let innerSpan = inner.map { $0.since!...$0.year }
                 let others = span.filter { $0 != u && !(innerSpan?.contains($0) ?? false) }
-                let known = others.reduce(inner?.value ?? 0) { $0 + exact[$1]! }
+                let outside = others.reduce(0.0) { $0 + exact[$1]! }
+                let known = (inner?.value ?? 0) + outside
                 let parts =
                     (innerSpan.map { [Self.sumLabel(id, $0)] } ?? [])
                     + others.map { "\(id)(\($0))" }
                 let rule =
                     "identity: " + Self.sumLabel(id, span) + " − " + parts.joined(separator: " − ")
-                if let b = sum.bounds(kind: kind) {
-                    guard !figured.contains(u), let hi = b.upper, hi - known >= floor, let blo = b.lower else {
-                        continue
+                let outerBounds = sum.bounds(kind: kind), innerBounds = inner?.bounds(kind: kind)
+                if outerBounds != nil || innerBounds != nil {
+                    // u = S − I − K with S and I each in its interval (an exact one a point):
+                    // u ∈ [S̲ − Ī − K, S̄ − I̲ − K].
+                    let outer = outerBounds ?? (sum.value, sum.value)
+                    let within = innerBounds ?? inner.map { ($0.value, $0.value) } ?? (0, 0)
+                    guard !figured.contains(u), let shi = outer.upper, let slo = outer.lower,
+                        let ihi = within.upper, let ilo = within.lower
+                    else { continue }
+                    let hi = shi - ilo - outside
+                    guard hi >= floor else { continue }
+                    let lo = max(floor, slo - ihi - outside)
+                    var said = "[\(PlanConsistency.format(slo)), \(PlanConsistency.format(shi))]"
+                    if outerBounds == nil { said = PlanConsistency.format(sum.value) }
+                    var subtracted = PlanConsistency.format(known)
+                    if innerBounds != nil {
+                        let innerSaid = "[\(PlanConsistency.format(ilo)), \(PlanConsistency.format(ihi))]"
+                        let rest = others.map { PlanConsistency.format(exact[$0]!) }
+                        subtracted = ([innerSaid] + rest).joined(separator: " − ")
                     }
-                    let lo = max(floor, blo - known)
                     var bound = Observation(
                         indicator: id, year: u, value: lo, quality: .lowerBound,
-                        source: rule + " = [\(PlanConsistency.format(blo)), \(PlanConsistency.format(hi))] − "
-                            + PlanConsistency.format(known))
-                    (bound.explicitLower, bound.explicitUpper) = (lo, hi - known)
+                        source: rule + " = " + said + " − " + subtracted)
+                    (bound.explicitLower, bound.explicitUpper) = (lo, hi)
                     out.append(bound)
                 } else {
                     let value = sum.value - known
@@ -211,16 +228,19 @@ extension Plan {
         "Σ \(id)(\(span.lowerBound)…\(span.upperBound))"
     }
 
-    /// An exact sum strictly inside `sum`'s span whose removal leaves one of `sum`'s open years
+    /// A sum strictly inside `sum`'s span whose removal leaves one of `sum`'s open years
     /// outside it: then x(u) = S − S_inner − Σ of the known years outside the inner span
     /// ("68 over 2021–2025" beside "19 over 2022–2025" gives 2021 = 49; "累计超60" over 2021–2023
-    /// beside 19 over 2022–2023 bounds 2021 by [60, 66] − 19). The first such inner sum
-    /// in `sums`' order, and the open year it leaves.
+    /// beside 19 over 2022–2023 bounds 2021 by [60, 66] − 19; a bounded inner sum bounds it by
+    /// its interval). The first such inner sum, exact ones before bounded ones (an exact one
+    /// fills the year, a bounded one only bounds it), and the open year it leaves.
     static func innerSum(of sum: Observation, among sums: [Observation], kind: IndicatorKind, open: [Int])
         -> (Observation, [Int])?
     {
         let span = sum.since!...sum.year
-        for b in sums where b.bounds(kind: kind) == nil {
+        // Exact inner sums first: they fill the year; a bounded one only bounds it.
+        let ordered = sums.filter { $0.bounds(kind: kind) == nil } + sums.filter { $0.bounds(kind: kind) != nil }
+        for b in ordered {
             let inner = b.since!...b.year
             guard span.lowerBound <= inner.lowerBound, inner.upperBound <= span.upperBound, inner != span else {
                 continue

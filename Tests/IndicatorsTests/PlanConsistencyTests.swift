@@ -69,6 +69,31 @@ struct PlanConsistencyTests {
             PlanConsistency.check(nestedBound).contains {
                 $0.message.contains("bounds 2021 within [41, 47] with the sum over 2022–2023 it contains")
             })
+        // An inner sum stated as a bound bounds the year outside an exact sum: 68 over 2021–2023
+        // beside "超20" over 2022–2023 (read as [20, 22]) gives 2021 within [68 − 22, 68 − 20];
+        // both stated as bounds, [60, 66] − [20, 22] = [38, 46] (before 2026-12-01 neither
+        // bounded 2021).
+        for (outer, expected) in [
+            (sum(2021, 2023, 68), [46.0, 48] as [Double?]), (sum(2021, 2023, 60, .lowerBound), [38, 46]),
+        ] {
+            let p = plan([flow], obs: [outer, sum(2022, 2023, 20, .lowerBound)])
+            let y = try #require(p.history(of: "flow").points.first)
+            #expect(p.history(of: "flow").points.count == 1)
+            #expect(
+                y.year == 2021 && y.quality == .lowerBound
+                    && y.bounds(kind: .flow).map { [$0.lower, $0.upper] } == expected, "\(y)")
+            #expect(y.source.contains("Σ flow(2021…2023) − Σ flow(2022…2023) = "), "\(y.source)")
+            #expect(
+                PlanConsistency.check(p).contains {
+                    $0.message.contains("bounds 2021 within [\(Int(expected[0]!)), \(Int(expected[1]!))]")
+                })
+            // The strict reading (every bound its value) makes both sums exact: 2021 = S − 20.
+            #expect(p.readingBoundsAsValues().history(of: "flow").value(in: 2021) == outer.value - 20)
+        }
+        // An exact sum smaller than a bounded one it contains: an error, and no year filled.
+        let under = plan([flow], obs: [sum(2021, 2023, 15), sum(2022, 2023, 20, .lowerBound)])
+        #expect(under.history(of: "flow").points.isEmpty)
+        #expect(PlanConsistency.check(under).contains { $0.severity == .error }, "\(PlanConsistency.check(under))")
         // With a known year outside the inner sum too: 90 over 2021–2023, 20 in 2021, 30 over
         // 2023 alone is no sum; 50 over 2022–2023 inside leaves no open year outside: nothing new.
         let covered = plan([flow], obs: [x21, sum(2021, 2023, 90), sum(2022, 2023, 70)])
