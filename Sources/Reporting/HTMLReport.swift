@@ -139,9 +139,18 @@ public enum HTMLReport {
         }
     }
 
-    /// The goal's rule, or for a growth or change goal the goal as written.
+    /// The goal's rule in words ("末年值", "累计", "每年"; the indicators table's `final`,
+    /// `cumulative`, `every_year` were shown as they are before 2026-12-01, a glossary word in a
+    /// Chinese page), or for a growth or change goal the goal as written.
     static func ruleText(_ spec: TargetSpec, _ goal: HeadlineGoal?, zh: Bool) -> String {
-        guard let goal, goal.form != .level else { return spec.rule?.rawValue ?? "" }
+        guard let goal, goal.form != .level else {
+            switch spec.rule {
+            case .final: return zh ? "末年值" : "final year"
+            case .cumulative: return zh ? "累计" : "cumulative"
+            case .everyYear: return zh ? "每年" : "every year"
+            case nil: return ""
+            }
+        }
         let v = FanChart.formatValue(goal.value)
         switch goal.form {
         case .growth: return zh ? "年均增长\(v)%" : "\(v)% a year"

@@ -73,6 +73,10 @@ struct HTMLReportTests {
             }
         }
         #expect(Set(shown.keys) == ["baseline", "push"])
+        // The goals' rules in words, in the page's language: no identifier such as `final`.
+        #expect(html.contains("<td>final year</td>") && !html.contains("<td>final</td>"))
+        let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: ["seed": "3"])
+        #expect(zh.contains("<td>末年值</td>") && !zh.contains("<td>final</td>"))
         for (s, ps) in shown {
             for p in ps {
                 #expect(expected[s]!.contains { abs(Double($0)! - Double(p)!) < 1e-9 }, "\(s): \(p) not in attainment")
