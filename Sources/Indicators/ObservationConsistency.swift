@@ -595,7 +595,13 @@ extension PlanConsistency {
             func fits(_ scaled: Double, _ reference: Double) -> Bool {
                 scaled >= reference / fractionReach && scaled <= reference * fractionReach
             }
-            for (i, o) in points.enumerated() where o.value < 1 {
+            // A row that states its own range (`lower` and `upper` around the value) confirms its
+            // scale: the way out for a real share below 1% beside several percent (Suriname's
+            // high-tech exports, 0.2% before 8.2%), which the rule cannot tell from a slip.
+            for (i, o) in points.enumerated()
+            where o.value < 1
+                && !(o.explicitLower.map { $0 <= o.value } ?? false && o.explicitUpper.map { $0 >= o.value } ?? false)
+            {
                 let scaled = 100 * o.value
                 let fraction: Bool
                 if anyPercent {
@@ -608,7 +614,7 @@ extension PlanConsistency {
                 f.append(
                     Finding(
                         .error, ind.id,
-                        "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up)",
+                        "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up): enter it in percent (\(format(scaled))), or, if it really is below 1%, confirm it with `lower` and `upper` columns giving its range in percent",
                         at: o.location))
             }
         }

@@ -330,6 +330,18 @@ struct PlanConsistencyTests {
         #expect(fractions(share, [3.7, 0.0383, 0.039, 4.0]).count == 2)
         #expect(fractions(small, [0.5]).isEmpty)
         #expect(fractions(small, [0.02]).count == 1)
+        // Suriname's high-tech exports, 0.2% before 8.2%: read as a fraction, with the way out in
+        // the message; a row that states its range in percent is taken as written.
+        let suriname = fractions(share, [0.2, 8.2])
+        #expect(suriname.count == 1 && suriname[0].contains("enter it in percent (20)"), "\(suriname)")
+        var confirmed = Observation(indicator: "s", year: 2018, value: 0.2)
+        (confirmed.explicitLower, confirmed.explicitUpper) = (0.15, 0.25)
+        let stated = plan([share], obs: [confirmed, Observation(indicator: "s", year: 2019, value: 8.2)])
+        #expect(PlanConsistency.checkFractions(stated).isEmpty)
+        // Bounds that do not hold the value confirm nothing.
+        (confirmed.explicitLower, confirmed.explicitUpper) = (15, 25)
+        let misread = plan([share], obs: [confirmed, Observation(indicator: "s", year: 2019, value: 8.2)])
+        #expect(PlanConsistency.checkFractions(misread).count == 1)
     }
 
     @Test func everyYearGoal() {
