@@ -120,19 +120,25 @@ public enum ScenarioLoader {
         canonicalPath(a) == canonicalPath(b)
     }
 
-    /// Scenario files for a run: the ones given, else every `.yaml` in the `Scenarios/` folder of
-    /// the plan's project (two levels above the plan folder, as `Scenarios/` sits beside
+    /// Scenario files for a run: the ones given, else every `.yaml` in the plan folder's own
+    /// `Scenarios/` when it holds any (a planner's plan that carries its scenarios; since
+    /// 2026-12-01, before which they were not found), else in the `Scenarios/` folder of the
+    /// plan's project (two levels above the plan folder, as `Scenarios/` sits beside
     /// `Notebooks-data/`), the baseline first. Empty when there is none: the run then has one
     /// baseline without levers. The working folder is not searched, so another plan never picks
     /// up the Kunshan scenarios by accident.
     public static func discover(given: [String], planDirectory: String) -> [String] {
         if !given.isEmpty { return given }
-        let root = URL(fileURLWithPath: planDirectory).deletingLastPathComponent().deletingLastPathComponent()
-        let dir = root.appendingPathComponent("Scenarios").path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
-        let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted { a, b in
-            a.hasPrefix("baseline") != b.hasPrefix("baseline") ? a.hasPrefix("baseline") : a < b
+        let plan = URL(fileURLWithPath: planDirectory)
+        let own = plan.appendingPathComponent("Scenarios").path
+        let project = plan.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios")
+        for dir in [own, project.path] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted { a, b in
+                a.hasPrefix("baseline") != b.hasPrefix("baseline") ? a.hasPrefix("baseline") : a < b
+            }
+            if !yaml.isEmpty { return yaml.map { dir + "/" + $0 } }
         }
-        return yaml.map { dir + "/" + $0 }
+        return []
     }
 }

@@ -10,8 +10,9 @@ struct Run: ParsableCommand {
         abstract:
             "Simulate the plan under each scenario and write attainment, forecasts, comparison, manifest and report.",
         discussion: """
-            With no scenario files, runs every .yaml file in Scenarios/ beside the plan (a baseline \
-            without levers if there is none). Scenarios share random draws, so their differences are \
+            With no scenario files, runs every .yaml file in the plan folder's Scenarios/, else in \
+            the Scenarios/ of its project (two levels up, as for the bundled plan), or a baseline \
+            without levers if there is none. Scenarios share random draws, so their differences are \
             not noise. The same inputs and seed give byte-identical CSV files whatever --threads is.
             """)
 

@@ -21,5 +21,14 @@ struct ScenarioDiscoveryTests {
         #expect(ScenarioLoader.discover(given: ["a.yaml"], planDirectory: plan.path) == ["a.yaml"])
         let bare = root.appendingPathComponent("elsewhere/x/plan")
         #expect(ScenarioLoader.discover(given: [], planDirectory: bare.path).isEmpty, "no Scenarios/ beside the plan")
+        // A plan folder with its own Scenarios/ uses those, not the project's.
+        let ownScenarios = plan.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: ownScenarios, withIntermediateDirectories: true)
+        try "name: own\n".write(to: ownScenarios.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+        #expect(
+            ScenarioLoader.discover(given: [], planDirectory: plan.path).map {
+                URL(fileURLWithPath: $0).lastPathComponent
+            }
+                == ["mine.yaml"])
     }
 }
