@@ -44,6 +44,13 @@ public struct CSVTable: Sendable {
         if let error = reader.error {
             throw InputError(file: file, line: line, "malformed CSV: \(error)", hint: "a quote may be unbalanced")
         }
+        // Excel's separator directive ("sep=," on the first line, written by some exports) names
+        // the separator `separator(of:file:)` has already chosen; it is not the header.
+        if let first = all.first, Self.isSeparatorDirective(first) {
+            all.removeFirst()
+            lines.removeFirst()
+            spans.removeFirst()
+        }
         guard var header = all.first else {
             throw InputError(file: file, line: 1, "the file is empty", hint: "a header row is needed")
         }
@@ -159,10 +166,20 @@ public struct CSVTable: Sendable {
     /// an error that says how to save it: its numbers would read "2,5" as two fields.
     static func separator(of text: String, file: String) throws(InputError) -> Unicode.Scalar {
         var line = 1
+        var directive = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { line += 1 }
             let first = raw.unicodeScalars
             if first.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) { continue }
+            // Excel's "sep=," / "sep=\t" line: the separator it names, unless it names a
+            // semicolon (the error below, on the next line's data).
+            let trimmed = String(raw).trimmingWhitespace().lowercased()
+            if !directive, trimmed.hasPrefix("sep="), trimmed.unicodeScalars.count <= 5 {
+                directive = true
+                if trimmed.hasSuffix(",") { return "," }
+                if raw.hasSuffix("\t") || raw.hasSuffix("\t\r") { return "\t" }
+                continue
+            }
             if first.contains(",") { return "," }
             if first.contains("\t") { return "\t" }
             if first.contains(";") {
@@ -175,6 +192,13 @@ public struct CSVTable: Sendable {
             return ","
         }
         return ","
+    }
+
+    /// A first row that is Excel's separator directive: "sep=," read as the cells "sep=" and
+    /// "" (or "sep=\t" as one cell), nothing else in it.
+    static func isSeparatorDirective(_ row: [String]) -> Bool {
+        guard let first = row.first?.trimmingWhitespace().lowercased(), first.hasPrefix("sep=") else { return false }
+        return first.count <= 5 && row.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty }
     }
 
     static func hex4(_ v: UInt32) -> String {

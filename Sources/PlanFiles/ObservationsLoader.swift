@@ -104,7 +104,8 @@ public enum ObservationsLoader {
                 let what = vtext.isEmpty ? "missing value" : "'\(vtext)' is not a number"
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "\(what) for '\(id)' in \(y)",
-                    hint: "write a number (1,234.5 and 4.5% are fine); leave out rows without a value")
+                    hint: ValueWording.hint(for: vtext, layout: .long)
+                        ?? "write a number (1,234.5 and 4.5% are fine); leave out rows without a value")
             }
             var quality = Quality.actual
             if let cq {
@@ -332,7 +333,8 @@ public enum ObservationsLoader {
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
-                        hint: "write a number, or leave the cell blank when there is no value")
+                        hint: ValueWording.hint(for: text, layout: .wide)
+                            ?? "write a number, or leave the cell blank when there is no value")
                 }
                 try checkRange(v, id: id, kinds: kinds, t, line: line, column: j + 1)
                 out.append(

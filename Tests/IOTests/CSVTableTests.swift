@@ -45,6 +45,25 @@ struct CSVTableTests {
         }
     }
 
+    /// Excel's separator directive on the first line ("sep=,", "sep=\t") is not the header, and
+    /// the rows keep their own line numbers; before 2026-12-01 "sep=," was read as a header of two
+    /// columns, and every row was "a value in column 2, which has no name in the header".
+    @Test func excelsSeparatorDirectiveIsNotTheHeader() throws {
+        let commas = try CSVTable(text: "sep=,\r\ny,x\r\n1,2\r\n", file: "c.csv")
+        #expect(commas.header == ["y", "x"] && commas.rows == [["1", "2"]] && commas.lines == [3])
+        let tabs = try CSVTable(text: "SEP=\t\ny\tx\n1\t2\n", file: "t.csv")
+        #expect(tabs.header == ["y", "x"] && tabs.lines == [3])
+        #expect { try CSVTable(text: "sep=;\ny;x\n1;2,5\n", file: "s.csv") } throws: {
+            ($0 as! InputError).message.contains("semicolons")
+        }
+        #expect { try CSVTable(text: "sep=,\n", file: "e.csv") } throws: {
+            ($0 as! InputError).message.contains("empty")
+        }
+        // A header whose first column merely starts with "sep=" and has other names is a header.
+        let named = try CSVTable(text: "sep=a,b\n1,2\n", file: "n.csv")
+        #expect(named.header == ["sep=a", "b"])
+    }
+
     /// The duplicate-name check searched the names before each one: a header of 300,000
     /// columns (a 2.9 MB file) took minutes. The duplicate is still found, at once.
     @Test func wideHeadersAreCheckedInLinearTime() throws {

@@ -24,6 +24,38 @@ struct ObservationsLoaderTests {
         #expect(o.map(\.value) == [3.8, 3.9, 2744, 3000])
     }
 
+    /// A value worded as statistics word it ("超3000", "近700", "约3.5", "3000余", "50.5万") is an
+    /// error whose hint gives the number and the quality that say the same; other text keeps the
+    /// general hint.
+    @Test func aWordedValueIsAnErrorThatSaysHowToWriteIt() throws {
+        func hint(_ text: String) -> String {
+            do {
+                _ = try load(text)
+                return "no error"
+            } catch let e as InputError {
+                return e.hint ?? ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let long = "indicator,year,value\nfirms,2023,"
+        #expect(hint(long + "超3000\n").hasPrefix("write 3000, and give the row quality lower_bound"))
+        #expect(hint(long + "突破３，０００\n").hasPrefix("write 3000, and give the row quality lower_bound"))
+        #expect(hint(long + "近700\n").hasPrefix("write 700, and give the row quality upper_bound"))
+        #expect(hint(long + "约3.5\n").hasPrefix("write 3.5, and give the row quality estimate"))
+        #expect(hint(long + "3000余\n").hasPrefix("write 3000, and give the row quality lower_bound"))
+        #expect(hint(long + "3000左右\n").hasPrefix("write 3000, and give the row quality estimate"))
+        #expect(
+            hint(long + "50.5万\n")
+                == "write the number in the indicator's unit, without '万': 50.5 for a unit of 万人, 505000 for 人")
+        #expect(hint(long + "超50万\n").contains("500000 for 人, and give the row quality lower_bound"))
+        #expect(hint(long + "abc\n").hasPrefix("write a number"))
+        #expect(hint(long + "超\n").hasPrefix("write a number"))
+        #expect(
+            hint("indicator,2023\nfirms,超3000\n")
+                == "write 3000 with quality lower_bound, in the long layout (indicator,year,value,quality)")
+    }
+
     @Test func longLayoutKeepsQualityAndSource() throws {
         let o = try load(
             "indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n"

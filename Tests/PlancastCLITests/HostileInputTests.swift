@@ -254,6 +254,16 @@ struct HostileInputTests {
             ],
             status: 65, stderr: "share-as-fraction.csv:2: [rd_intensity] observed 0.0383 in 2021 looks like a fraction"),
         Case(
+            name: "a value worded as a bound (突破3000) says what to write",
+            arguments: ["check", "--observations", h + "worded-bound.csv"],
+            status: 65,
+            stderr: "hint: write 3000, and give the row quality lower_bound (add a quality column if the file has none)"
+        ),
+        Case(
+            name: "Excel's sep=, line is not the header; rows keep their line numbers",
+            arguments: ["check", "--observations", h + "excel-sep-line.csv"],
+            status: 65, stderr: "excel-sep-line.csv:4:3: '4x' is not a number for 'rd_intensity' in 2023"),
+        Case(
             name: "group expansion bomb (24 levels × 4)", arguments: ["check", h + "group-bomb.yaml", "-q"],
             status: 0, stderr: ""),
     ]

@@ -1,0 +1,63 @@
+import IO
+import Indicators
+
+/// What to write instead of a value cell worded the way Chinese statistics word figures
+/// ("超3000", "近700", "约3.5", "3000余", "50.5万"). Such a cell is not read as a number: the
+/// wording is evidence, and a file states it through `quality` (Notebooks-data/README.md "How
+/// quality flags are read"), and a multiplier belongs to the unit. The error then names the
+/// number and the quality that say the same.
+enum ValueWording {
+    /// Words before a number that make it a lower bound, an upper bound or an estimate.
+    static let before: [(words: [String], quality: Quality)] = [
+        (["超过", "超", "突破", "逾", "多于", "高于", "大于", "不少于", "不低于", "≥", ">"], .lowerBound),
+        (["接近", "近", "不到", "不足", "低于", "少于", "小于", "不超过", "≤", "<"], .upperBound),
+        (["大约", "约为", "约", "预计", "估计", "≈", "~"], .estimate),
+    ]
+    /// Words after a number (after its multiplier: "3000余", "50万余").
+    static let after: [(words: [String], quality: Quality)] = [
+        (["以上", "余", "多", "+"], .lowerBound), (["以下", "以内"], .upperBound), (["左右"], .estimate),
+    ]
+    static let multipliers: [(word: String, factor: Double)] = [("万", 1e4), ("亿", 1e8)]
+
+    /// Where the hint sends the quality: a long file's `quality` column, or the long layout.
+    enum Layout { case long, wide }
+
+    /// The hint for a cell `text` that is not a number, or nil when it is not such a wording.
+    static func hint(for text: String, layout: Layout) -> String? {
+        var s = text.trimmingWhitespace()
+        var quality: Quality? = nil
+        func strip(_ table: [(words: [String], quality: Quality)], prefix: Bool) {
+            guard quality == nil else { return }
+            for (words, q) in table {
+                guard let w = words.first(where: { prefix ? s.hasPrefix($0) : s.hasSuffix($0) }) else { continue }
+                s = String(prefix ? s.dropFirst(w.count) : s.dropLast(w.count)).trimmingWhitespace()
+                quality = q
+                return
+            }
+        }
+        strip(before, prefix: true)
+        strip(after, prefix: false)
+        let multiplier = multipliers.first { s.hasSuffix($0.word) }
+        if let m = multiplier { s = String(s.dropLast(m.word.count)).trimmingWhitespace() }
+        guard let v = parseNumber(s), quality != nil || multiplier != nil else { return nil }
+        var out = "write \(format(v))"
+        if let m = multiplier {
+            out =
+                "write the number in the indicator's unit, without '\(m.word)': \(format(v)) for a unit of \(m.word)人, "
+                + "\(format(v * m.factor)) for 人"
+        }
+        if let quality {
+            switch layout {
+            case .long:
+                out += ", and give the row quality \(quality.rawValue) (add a quality column if the file has none)"
+            case .wide:
+                out += " with quality \(quality.rawValue), in the long layout (indicator,year,value,quality)"
+            }
+        }
+        return out
+    }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+}
