@@ -15,13 +15,19 @@ import Indicators
 /// `ObservationSelection` picks one).
 public enum ObservationsLoader {
     public static func load(
-        path: String, seriesIDs: [String], kinds: [String: IndicatorKind], encoding: TextEncoding = .auto
+        path: String, seriesIDs: [String], kinds: [String: IndicatorKind], names: [String: String] = [:],
+        encoding: TextEncoding = .auto
     ) throws(InputError) -> [Observation] {
-        try load(table: try CSVTable(path: path, encoding: encoding), seriesIDs: seriesIDs, kinds: kinds)
+        try load(
+            table: try CSVTable(path: path, encoding: encoding), seriesIDs: seriesIDs, kinds: kinds, names: names)
     }
 
-    /// Observations from a table already read.
-    public static func load(table t: CSVTable, seriesIDs: [String], kinds: [String: IndicatorKind]) throws(InputError)
+    /// Observations from a table already read. `names` maps an indicator's or driver's name as
+    /// the plan writes it (name_zh, name_en) to its id: a row may name its series either way, as a
+    /// table pasted from a statistical bulletin does (since 2026-12-01; before, only ids).
+    public static func load(
+        table t: CSVTable, seriesIDs: [String], kinds: [String: IndicatorKind], names: [String: String] = [:]
+    ) throws(InputError)
         -> [Observation]
     {
         let path = t.file
@@ -36,33 +42,37 @@ public enum ObservationsLoader {
             )
         }
         if t.header.contains("value") {
-            return try loadLong(t, seriesIDs: seriesIDs, kinds: kinds)
+            return try loadLong(t, seriesIDs: seriesIDs, kinds: kinds, names: names)
         }
         let yearColumns = try YearText.columns(of: t)
         if !yearColumns.isEmpty {
-            return try loadWide(t, years: yearColumns, seriesIDs: seriesIDs, kinds: kinds)
+            return try loadWide(t, years: yearColumns, seriesIDs: seriesIDs, kinds: kinds, names: names)
         }
         throw InputError(
             file: t.file, line: 1, "neither a 'value' column nor year columns",
             hint: "long layout: indicator,year,value; wide layout: indicator,2019,2020,…")
     }
 
-    static func resolveID(_ id: String, _ t: CSVTable, line: Int, column: Int, seriesIDs: [String]) throws(InputError)
+    static func resolveID(
+        _ id: String, _ t: CSVTable, line: Int, column: Int, seriesIDs: [String], names: [String: String] = [:]
+    ) throws(InputError)
         -> String
     {
         let clean = id.trimmingWhitespace()
         if seriesIDs.contains(clean) { return clean }
+        if let named = names[clean] { return named }
         if clean.isEmpty {
             throw InputError(
                 file: t.file, line: line, column: column, "missing indicator id",
                 hint: "every row needs an indicator id")
         }
+        let near = nearest(to: clean, among: seriesIDs + names.keys.sorted())
         throw InputError(
             file: t.file, line: line, column: column, "unknown indicator id '\(clean)'",
-            hint: nearest(to: clean, among: seriesIDs).map {
-                "did you mean '\($0)'? (plancast indicators lists the ids)"
+            hint: near.map { n in
+                "did you mean '\(n)'\(names[n].map { " (\($0))" } ?? "")? (plancast indicators lists the ids and names)"
             }
-                ?? "plancast indicators lists the valid ids")
+                ?? "plancast indicators lists the valid ids and names")
     }
 
     static func checkRange(
@@ -77,7 +87,9 @@ public enum ObservationsLoader {
             hint: "check the unit and the sign")
     }
 
-    static func loadLong(_ t: CSVTable, seriesIDs: [String], kinds: [String: IndicatorKind]) throws(InputError)
+    static func loadLong(
+        _ t: CSVTable, seriesIDs: [String], kinds: [String: IndicatorKind], names: [String: String] = [:]
+    ) throws(InputError)
         -> [Observation]
     {
         let ci = try t.columnIndex("indicator"), cy = try t.columnIndex("year"), cv = try t.columnIndex("value")
@@ -92,7 +104,7 @@ public enum ObservationsLoader {
         var chosen = [String: Int]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs)
+            let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs, names: names)
             let ytext = row[cy].trimmingWhitespace()
             guard let y = YearText.year(ytext) else {
                 throw InputError(
@@ -312,7 +324,10 @@ public enum ObservationsLoader {
         }
     }
 
-    static func loadWide(_ t: CSVTable, years: [(Int, Int)], seriesIDs: [String], kinds: [String: IndicatorKind])
+    static func loadWide(
+        _ t: CSVTable, years: [(Int, Int)], seriesIDs: [String], kinds: [String: IndicatorKind],
+        names: [String: String] = [:]
+    )
         throws(InputError) -> [Observation]
     {
         let ci = try t.columnIndex("indicator")
@@ -320,7 +335,7 @@ public enum ObservationsLoader {
         var seenIDs = [String: Int]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs)
+            let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs, names: names)
             if let first = seenIDs[id] {
                 throw InputError(
                     file: t.file, line: line, column: ci + 1, "'\(id)' has two rows (first on line \(first))",

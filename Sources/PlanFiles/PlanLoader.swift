@@ -165,11 +165,29 @@ public enum PlanLoader {
             observations = []
         } else {
             observations = try ObservationsLoader.load(
-                path: obsPath, seriesIDs: ids, kinds: kinds, encoding: observationsEncoding)
+                path: obsPath, seriesIDs: ids, kinds: kinds,
+                names: Self.seriesNames(
+                    indicators.map { ($0.id, [$0.nameZh, $0.nameEn]) }
+                        + drivers.map { ($0.id, [$0.nameZh, $0.nameEn]) }),
+                encoding: observationsEncoding)
             read.append(InputFile(role: "observations", path: obsPath))
         }
         let plan = Plan(metadata: meta, indicators: indicators, drivers: drivers, observations: observations)
         return LoadedPlan(plan: plan, directory: directory, files: read)
+    }
+
+    /// Each series' names (name_zh, name_en) to its id, for observations that name a series
+    /// instead of giving its id; a name that two series share, or that is another series' id,
+    /// is left out (it stays an unknown id, with the nearest id as its hint).
+    static func seriesNames(_ series: [(id: String, names: [String])]) -> [String: String] {
+        let ids = Set(series.map(\.id))
+        var owners = [String: Set<String>]()
+        for (id, names) in series {
+            for n in names.map({ $0.trimmingWhitespace() }) where !n.isEmpty && !ids.contains(n) {
+                owners[n, default: []].insert(id)
+            }
+        }
+        return owners.compactMapValues { $0.count == 1 ? $0.first : nil }
     }
 
     static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError)

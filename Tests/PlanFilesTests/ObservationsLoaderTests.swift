@@ -56,6 +56,35 @@ struct ObservationsLoaderTests {
                 == "write 3000 with quality lower_bound, in the long layout (indicator,year,value,quality)")
     }
 
+    /// A row may name its series as the plan names it (a table pasted from a bulletin); a name
+    /// two series share, or one that is another series' id, stays unknown; a near miss of a name
+    /// is suggested with its id.
+    @Test func aRowMayNameItsSeries() throws {
+        let names = PlanLoader.seriesNames([
+            ("firms", ["高新技术企业", "High-tech firms"]), ("listings", ["上市企业", "rd_intensity"]),
+            ("rd_intensity", ["研发强度", "上市企业"]),
+        ])
+        #expect(names == ["高新技术企业": "firms", "High-tech firms": "firms", "研发强度": "rd_intensity"])
+        func load(_ text: String) throws -> [Observation] {
+            let t = try CSVTable(text: text, file: "o.csv")
+            return try ObservationsLoader.load(
+                table: t, seriesIDs: Array(Self.kinds.keys), kinds: Self.kinds, names: names)
+        }
+        let long = try load("indicator,year,value\n高新技术企业,2022,2744\nHigh-tech firms,2023,3000\n")
+        #expect(long.map(\.indicator) == ["firms", "firms"] && long.map(\.value) == [2744, 3000])
+        let wide = try load("indicator,2021,2022\n研发强度,3.8,3.9\n")
+        #expect(wide.map(\.indicator) == ["rd_intensity", "rd_intensity"])
+        #expect { try load("indicator,2021\n研发强度,3.8\nrd_intensity,3.9\n") } throws: {
+            ($0 as! InputError).message.contains("'rd_intensity' has two rows")
+        }
+        #expect { try load("indicator,year,value\n上市企业,2022,6\n") } throws: {
+            ($0 as! InputError).message.contains("unknown indicator id '上市企业'")
+        }
+        #expect { try load("indicator,year,value\n高新技术企,2022,6\n") } throws: {
+            ($0 as! InputError).hint?.hasPrefix("did you mean '高新技术企业' (firms)?") ?? false
+        }
+    }
+
     @Test func longLayoutKeepsQualityAndSource() throws {
         let o = try load(
             "indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n"
