@@ -24,12 +24,36 @@ public struct SeriesInput: Sendable {
     /// The widest span of one series (gaps are filled for some models, so the span costs memory).
     static let maximumSpan = 10_000
 
+    /// Other names of the three columns, read when the file lacks the name itself: the shared
+    /// collections' `t` (series_id,t,value,split), statsforecast's and fable's long format
+    /// (unique_id, ds, y; key, index), `year` (since 2026-12-01; before, only series_id, period,
+    /// value).
+    static let aliases = [
+        "series_id": ["unique_id", "id", "series", "key"], "period": ["t", "year", "ds", "index", "time"],
+        "value": ["y"],
+    ]
+
+    /// The column `name`, else its one alias present; two aliases present is an error (which
+    /// one is meant is not known), none the usual error naming the nearest column.
+    static func column(_ t: CSVTable, _ name: String) throws(InputError) -> Int {
+        if let j = t.header.firstIndex(of: name) { return j }
+        let present = (aliases[name] ?? []).filter { t.header.contains($0) }
+        if present.count > 1 {
+            throw InputError(
+                file: t.file, line: 1,
+                "no column named '\(name)', and \(present.map { "'\($0)'" }.joined(separator: " and ")) could each be it",
+                hint: "name the \(name) column '\(name)'")
+        }
+        if let alias = present.first, let j = t.header.firstIndex(of: alias) { return j }
+        return try t.columnIndex(name)
+    }
+
     public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
         try self.init(table: try CSVTable(path: path, encoding: encoding))
     }
 
     public init(table t: CSVTable) throws(InputError) {
-        let ci = try t.columnIndex("series_id"), cp = try t.columnIndex("period"), cv = try t.columnIndex("value")
+        let ci = try Self.column(t, "series_id"), cp = try Self.column(t, "period"), cv = try Self.column(t, "value")
         let cs = t.header.firstIndex(of: "split")
         if t.rows.isEmpty {
             throw InputError(
