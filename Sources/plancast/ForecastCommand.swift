@@ -11,7 +11,8 @@ import Runs
 /// Options shared by `forecast` and `backtest`.
 struct BatchOptions: ParsableArguments {
     @Option(
-        help: "CSV with columns series_id,period,value (period an integer; gaps allowed); - for standard input.",
+        help:
+            "CSV with columns series_id,period,value (period an integer; gaps allowed; t or ds for period, unique_id for series_id, y for value also read); - for standard input.",
         transform: standardInput)
     var input: String
 
