@@ -26,6 +26,11 @@ extension RunComparison {
         for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
         for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
         if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
+        if !evidenceDifferences.isEmpty {
+            s += "  \(evidenceDifferences.count) years of history differ:\n"
+            for d in evidenceDifferences.prefix(10) { s += "    \(d.what): \(d.a) → \(d.b)\n" }
+            if evidenceDifferences.count > 10 { s += "    … \(evidenceDifferences.count - 10) more\n" }
+        }
         // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
         // one run only (another plan, or a target added or removed in indicators.csv).
         let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })

@@ -40,6 +40,11 @@ public struct RunComparison: Sendable {
     }
 
     public let inputDifferences: [Difference]
+    /// History that differs between the runs, from forecasts.csv of the compared scenario (the
+    /// baseline, or the only one): an observed or derived value, or how a year is known
+    /// ("high_tech_enterprises 2022": "2744 observed" → "2800 observed"). What changed in the
+    /// data, where `inputDifferences` only says that a file did.
+    public var evidenceDifferences: [Difference] = []
     public let settingDifferences: [Difference]
     public let modelDifferences: [Difference]
     public let outputsIdentical: Bool

@@ -86,7 +86,47 @@ extension RunComparison {
             inputDifferences: inputDiffs, settingDifferences: settingDiffs, modelDifferences: modelDiffs,
             outputsIdentical: outputsIdentical, rows: rows)
         if let pick, pick.0 != pick.1 { c.scenarioPair = pick }
+        if !outputsIdentical {
+            c.evidenceDifferences = try history(a + "/forecasts.csv", b + "/forecasts.csv", scenarios: pick)
+        }
         return c
+    }
+
+    /// The history rows (every source but simulated, backcast, interpolated and unavailable:
+    /// observed, derived, bounded, assumed…) of one scenario of each run, by indicator and year,
+    /// and those that differ: the value and how it is known (a year drawn in the other run by
+    /// its source, "5140.6 observed → simulated"). The scenario is the picked pair's,
+    /// else the baseline, else the first of each file.
+    static func history(_ pa: String, _ pb: String, scenarios pick: (String, String)?) throws(InputError)
+        -> [Difference]
+    {
+        let drawn: Set<String> = ["simulated", "backcast", "interpolated", "unavailable"]
+        func read(_ path: String, _ wanted: String?) throws(InputError) -> (keys: [String], rows: [String: String]) {
+            let t = try CSVTable(path: path)
+            let cs = try t.columnIndex("scenario"), ci = try t.columnIndex("indicator"), cy = try t.columnIndex("year")
+            let co = try t.columnIndex("observed"), cr = try t.columnIndex("source")
+            let names = t.rows.map { $0[cs] }
+            let scenario = wanted ?? (names.contains("baseline") ? "baseline" : names.first ?? "")
+            var keys = [String](), rows = [String: String]()
+            for r in t.rows where r[cs] == scenario {
+                let key = "\(r[ci]) \(r[cy])"
+                let known =
+                    drawn.contains(r[cr]) ? r[cr] : [r[co], r[cr]].filter { !$0.isEmpty }.joined(separator: " ")
+                if rows[key] == nil { keys.append(key) }
+                rows[key] = known
+            }
+            return (keys, rows)
+        }
+        let (ka, ra) = try read(pa, pick?.0)
+        let (kb, rb) = try read(pb, pick?.1)
+        var order = ka
+        for k in kb where ra[k] == nil { order.append(k) }
+        return order.compactMap { k in
+            let x = ra[k] ?? "absent", y = rb[k] ?? "absent"
+            // A year drawn in both runs (simulated in one, backcast in the other) is no history.
+            let history = [x, y].contains { !drawn.contains($0) && $0 != "absent" }
+            return x == y || !history ? nil : Difference(what: k, a: x, b: y)
+        }
     }
 
     static func withoutBOM(_ d: Data) -> Data {

@@ -127,6 +127,25 @@ struct ReportAndCompareTests {
         let flagged = cmp.filter { $0["beyond_noise"] == "yes" }.count
         #expect(Double(flagged) <= 0.02 * Double(cmp.count) + 2, "\(flagged) of \(cmp.count) flagged by chance alone")
 
+        #expect(!seed.stdout.contains("years of history differ"), "the same observations")
+
+        // Another observation: the years of history that differ are named, with their values
+        // (the 2022 stock and the 2021 stock derived from it through the net change).
+        let edited = dir.appendingPathComponent("obs.csv")
+        let bundled = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv"),
+            encoding: .utf8)
+        let changedText = bundled.replacingOccurrences(
+            of: "\nhigh_tech_enterprises,2022,2744,", with: "\nhigh_tech_enterprises,2022,2800,")
+        #expect(changedText != bundled)
+        try changedText.write(to: edited, atomically: true, encoding: .utf8)
+        let d = dir.appendingPathComponent("d")
+        #expect(try Self.run(files + ["--observations", edited.path], out: d).status == 0)
+        let data = try Binary.run(["compare", a.path, d.path])
+        #expect(data.stdout.contains("2 years of history differ"), "\(data.stdout)")
+        #expect(data.stdout.contains("high_tech_enterprises 2022: 2744 observed → 2800 observed"))
+        #expect(data.stdout.contains("high_tech_enterprises 2021: 2308 derived → 2364 derived"))
+
         // Baseline against the R&D push: the touched targets are listed as changed.
         let what = try Binary.run(["compare", a.path, a.path, "--scenario-a", "baseline", "--scenario-b", "rd-push"])
         #expect(what.stdout.hasPrefix("SCENARIO COMPARISON"))
