@@ -12,7 +12,8 @@ public struct GoalOutcome: Sendable, Equatable {
     public let location: SourceLocation
 }
 
-/// Reads an outcomes table: columns `indicator,met` and optionally `value`, `source_title`,
+/// Reads an outcomes table: columns `indicator,met` (the indicator by id or by its name in
+/// indicators.csv) and optionally `value`, `source_title`,
 /// `source_url`, `quote`, `note`. `met` is 1/0, yes/no, true/false, met/not_met or 是/否. Each
 /// indicator must be one of the plan's, with a headline goal, and appear once.
 public enum OutcomesLoader {
@@ -28,14 +29,18 @@ public enum OutcomesLoader {
         let ic = try t.columnIndex("indicator"), mc = try t.columnIndex("met")
         let vc = t.header.firstIndex(of: "value"), sc = t.header.firstIndex(of: "source_title")
         let ids = plan.indicators.map(\.id)
+        // An indicator may be named as indicators.csv names it, as in an observations file.
+        let names = PlanLoader.seriesNames(plan.indicators.map { ($0.id, [$0.nameZh, $0.nameEn]) })
         var out = [String: GoalOutcome]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            let id = row[ic].trimmingWhitespace()
+            let written = row[ic].trimmingWhitespace()
+            let id = plan.indicator(written) == nil ? names[written] ?? written : written
             guard let ind = plan.indicator(id) else {
+                let near = nearest(to: id, among: ids + names.keys.sorted())
                 throw InputError(
                     file: path, line: line, column: ic + 1, "'\(id)' is not an indicator of the plan",
-                    hint: nearest(to: id, among: ids).map { "did you mean '\($0)'?" })
+                    hint: near.map { n in "did you mean '\(n)'\(names[n].map { " (\($0))" } ?? "")?" })
             }
             guard ind.headline != nil else {
                 throw InputError(

@@ -174,6 +174,15 @@ struct EvaluationTests {
         } throws: { e in
             "\(e)".contains("o.csv:2:2") && "\(e)".contains("'maybe': neither met nor not met")
         }
+        // By name, as indicators.csv writes it (Chinese or English): read as the id.
+        try "indicator,met\n地区生产总值,0\nEnergy use per unit of GDP,1\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        let named = try OutcomesLoader.load(path: bad, plan: plan)
+        #expect(named["gdp"]?.met == false && named["energy_intensity"]?.met == true)
+        try "indicator,met\n地区生产总,0\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try OutcomesLoader.load(path: bad, plan: plan)
+        } throws: { e in "\(e)".contains("did you mean '地区生产总值' (gdp)?") }
     }
 }
 
