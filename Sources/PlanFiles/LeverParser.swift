@@ -65,7 +65,7 @@ struct LeverSpec: Sendable {
     ) { item throws(InputError) in
         let c = item.context, doc = c.doc
         let dn = try item.need("driver")
-        let d = try doc.string(dn, "driver")
+        let d = c.id(try doc.string(dn, "driver"))
         guard c.driverIDs.contains(d) else {
             let near = nearest(to: d, among: c.driverIDs).map { "did you mean '\($0)'? " } ?? ""
             throw doc.error(

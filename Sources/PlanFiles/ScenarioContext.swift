@@ -10,6 +10,10 @@ struct ScenarioContext {
     let indicatorIDs: [String]
     let driverIDs: [String]
     var groups: [String: [String]]
+    /// Series names as indicators.csv and drivers.csv write them, to their ids
+    /// (`PlanLoader.seriesNames`): a scenario may name a series either way, as an observations
+    /// file may (since 2026-12-01).
+    let names: [String: String]
 
     init(doc: YAMLDocument, plan: Plan) {
         self.doc = doc
@@ -17,9 +21,17 @@ struct ScenarioContext {
         indicatorIDs = plan.indicators.map(\.id)
         driverIDs = plan.drivers.map(\.id)
         groups = Self.builtInGroups(plan)
+        names = PlanLoader.seriesNames(
+            plan.indicators.map { ($0.id, [$0.nameZh, $0.nameEn]) }
+                + plan.drivers.map { ($0.id, [$0.nameZh, $0.nameEn]) })
     }
 
     var seriesIDs: [String] { indicatorIDs + driverIDs }
+
+    /// The id a scenario's `written` series stands for: itself, or the series it names.
+    func id(_ written: String) -> String {
+        seriesIDs.contains(written) ? written : names[written] ?? written
+    }
 
     /// Built-in groups: the plan's categories (by their Chinese names and English aliases) and `all`.
     static func builtInGroups(_ plan: Plan) -> [String: [String]] {
@@ -47,7 +59,7 @@ struct ScenarioContext {
         let items = node.sequence != nil ? node.array() : [node]
         var out = [String]()
         for it in items {
-            let id = try doc.string(it, key)
+            let id = self.id(try doc.string(it, key))
             let add: [String]
             if id.hasPrefix("@") {
                 guard let g = groups[String(id.dropFirst())] else {
@@ -101,8 +113,12 @@ struct ScenarioContext {
     }
 
     func unknownID(_ node: Node?, _ id: String, _ valid: [String]) -> InputError {
-        let hint = nearest(to: id, among: valid).map { "did you mean '\($0)'? (plancast indicators lists the ids)" }
-        return doc.error(at: node, "unknown indicator id '\(id)'", hint: hint ?? "plancast indicators lists the ids")
+        let named = names.filter { valid.contains($0.value) }
+        let hint = nearest(to: id, among: valid + named.keys.sorted()).map {
+            "did you mean '\($0)'\(named[$0].map { " (\($0))" } ?? "")? (plancast indicators lists the ids and names)"
+        }
+        return doc.error(
+            at: node, "unknown indicator id '\(id)'", hint: hint ?? "plancast indicators lists the ids and names")
     }
 
     func sequence(_ node: Node, _ key: String) throws(InputError) -> [Node] {

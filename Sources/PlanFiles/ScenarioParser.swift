@@ -47,8 +47,12 @@ enum ScenarioParser {
     static func assumptions(_ node: Node, context c: ScenarioContext) throws(InputError) -> [String: [Int: Double]] {
         let doc = c.doc
         var out = [String: [Int: Double]]()
-        for (id, idNode, yearsNode) in try doc.mapping(node, allowed: [], what: "assumptions", allowAny: true) {
+        for (written, idNode, yearsNode) in try doc.mapping(node, allowed: [], what: "assumptions", allowAny: true) {
+            let id = c.id(written)
             guard let kind = c.plan.kind(of: id) else { throw c.unknownID(idNode, id, c.seriesIDs) }
+            guard out[id] == nil else {
+                throw doc.error(at: idNode, "'\(written)' is '\(id)', given twice under assumptions")
+            }
             var byYear = [Int: Double]()
             for (ys, yn, vn) in try doc.mapping(yearsNode, allowed: [], what: "assumptions.\(id)", allowAny: true) {
                 guard let y = Int(ys), (1900...2200).contains(y) else {
@@ -76,8 +80,12 @@ enum ScenarioParser {
     static func models(_ node: Node, context c: ScenarioContext) throws(InputError) -> [String: [String]] {
         let doc = c.doc
         var out = [String: [String]]()
-        for (id, idNode, v) in try doc.mapping(node, allowed: [], what: "models", allowAny: true) {
+        for (written, idNode, v) in try doc.mapping(node, allowed: [], what: "models", allowAny: true) {
+            let id = c.id(written)
             guard c.seriesIDs.contains(id) else { throw c.unknownID(idNode, id, c.seriesIDs) }
+            guard out[id] == nil else {
+                throw doc.error(at: idNode, "'\(written)' is '\(id)', given twice under models")
+            }
             let text = try doc.string(v, id)
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard Combination.named(names) != nil else {

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import IO
+@testable import Indicators
+@testable import PlanFiles
+
+/// A scenario may name its series as indicators.csv and drivers.csv do, as an observations file
+/// may: lever lists, assumptions, models and drivers read the same as with ids.
+struct ScenarioNamesTests {
+    static let plan: Plan = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return try! PlanLoader.load(directory: root.appendingPathComponent("Notebooks-data/kunshan-2022-2025").path)
+            .plan
+    }()
+
+    @Test func namesReadAsIds() throws {
+        let byID = """
+            name: s
+            growth:
+              - indicators: [rd_intensity, high_tech_enterprises]
+                from: 2023
+                percent_per_year: 1
+            assumptions:
+              industrial_rd_intensity: {2024: 2.1}
+            models:
+              gdp: drift
+            """
+        let byName = """
+            name: s
+            growth:
+              - indicators: [全社会研发支出占地区生产总值比重, Certified high-tech enterprises]
+                from: 2023
+                percent_per_year: 1
+            assumptions:
+              规上工业企业研发投入强度: {2024: 2.1}
+            models:
+              地区生产总值: drift
+            """
+        let a = try ScenarioLoader.parse(text: byID, file: "a.yaml", plan: Self.plan)
+        let b = try ScenarioLoader.parse(text: byName, file: "b.yaml", plan: Self.plan)
+        #expect(a.levers.map(\.series) == [["rd_intensity", "high_tech_enterprises"]])
+        #expect(b.levers.map(\.series) == a.levers.map(\.series))
+        #expect(b.assumptions == a.assumptions && b.models == a.models && a.models["gdp"] == ["drift"])
+        // The same series twice, once by name and once by id, is an error, not a silent overwrite.
+        let twice = "name: s\nassumptions:\n  industrial_rd_intensity: {2024: 2.1}\n  规上工业企业研发投入强度: {2025: 2.2}\n"
+        #expect { try ScenarioLoader.parse(text: twice, file: "t.yaml", plan: Self.plan) } throws: {
+            ($0 as! InputError).message.contains("given twice under assumptions")
+        }
+        // A near miss of a name is answered with the name and its id.
+        let near = "name: s\ngrowth:\n  - indicators: [全社会研发支出占地区生产总值比]\n    from: 2023\n    percent_per_year: 1\n"
+        #expect { try ScenarioLoader.parse(text: near, file: "n.yaml", plan: Self.plan) } throws: {
+            ($0 as! InputError).hint?.contains("did you mean '全社会研发支出占地区生产总值比重' (rd_intensity)?") ?? false
+        }
+    }
+}
