@@ -2,7 +2,7 @@ import IO
 
 /// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
-/// any order. An optional `split` column (`train`/`test`) marks held-out values for
+/// any order; or a wide table, a series per row and a column per year (`wide(_:years:)`). An optional `split` column (`train`/`test`) marks held-out values for
 /// `backtest`; other columns are ignored. A blank value is a missing year.
 public struct SeriesInput: Sendable {
     public struct Series: Sendable {
@@ -23,6 +23,54 @@ public struct SeriesInput: Sendable {
     static let periods = -1_000_000...1_000_000
     /// The widest span of one series (gaps are filled for some models, so the span costs memory).
     static let maximumSpan = 10_000
+
+    /// A wide table: the series id (`series_id` or an alias, or `indicator` as in an
+    /// observations file) and one column per year; blank, `-`, `—` and `NA` cells are missing
+    /// years; other columns are ignored.
+    static func wide(_ t: CSVTable, years: [(Int, Int)]) throws(InputError) -> [Series] {
+        let ci: Int
+        if !t.header.contains("series_id"), !(Self.aliases["series_id"] ?? []).contains(where: t.header.contains),
+            let j = t.header.firstIndex(of: "indicator")
+        {
+            ci = j
+        } else {
+            ci = try Self.column(t, "series_id")
+        }
+        if t.rows.isEmpty {
+            throw InputError(
+                file: t.file, line: 1, "the file has a header but no data rows", hint: "add a row per series")
+        }
+        var out = [Series](), seen = [String: Int]()
+        for (k, row) in t.rows.enumerated() {
+            let line = t.lines[k]
+            let id = row[ci].trimmingWhitespace()
+            guard !id.isEmpty else {
+                throw InputError(
+                    file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
+            }
+            if let first = seen[id] {
+                throw InputError(
+                    file: t.file, line: line, column: ci + 1, "series '\(id)' has two rows (first on line \(first))",
+                    hint: "keep one row per series in the wide layout")
+            }
+            seen[id] = line
+            var s = Series(id: id, line: line)
+            for (j, y) in years.sorted(by: { $0.1 < $1.1 }) {
+                let text = row[j].trimmingWhitespace()
+                if text.isEmpty || text == "-" || text == "—" || text.uppercased() == "NA" { continue }
+                guard let v = parseNumber(text) else {
+                    throw InputError(
+                        file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
+                        hint: "write a finite number, or leave the cell blank for a missing year")
+                }
+                s.periods.append(y)
+                s.values.append(v)
+                s.isTest.append(false)
+            }
+            out.append(s)
+        }
+        return out
+    }
 
     /// Other names of the three columns, read when the file lacks the name itself: the shared
     /// collections' `t` (series_id,t,value,split), statsforecast's and fable's long format
@@ -53,6 +101,16 @@ public struct SeriesInput: Sendable {
     }
 
     public init(table t: CSVTable) throws(InputError) {
+        // A wide table (a series per row, a column per year, as a spreadsheet holds it): no
+        // period or value column, and year columns (2015, 2015年).
+        func has(_ name: String) -> Bool {
+            t.header.contains(name) || (Self.aliases[name] ?? []).contains(where: t.header.contains)
+        }
+        if !has("period") && !has("value"), case let years = try YearText.columns(of: t), !years.isEmpty {
+            series = try Self.wide(t, years: years)
+            hasSplit = false
+            return
+        }
         let ci = try Self.column(t, "series_id"), cp = try Self.column(t, "period"), cv = try Self.column(t, "value")
         let cs = t.header.firstIndex(of: "split")
         if t.rows.isEmpty {

@@ -25,4 +25,32 @@ struct SeriesInputTests {
             ($0 as! InputError).message.contains("no column named 'period'")
         }
     }
+
+    /// A wide table (a series per row, a column per year, as a spreadsheet holds it) reads as the
+    /// long one: years in order whatever the column order, blank and `-` cells missing, other
+    /// columns ignored; a row twice and a word in a year cell are located errors.
+    @Test func aWideTableReadsAsTheLongOne() throws {
+        let wide = try SeriesInput(
+            table: CSVTable(
+                text: "indicator,name,2019年,2018,2020,2021\nrd,研发,3.3,3.1,,3.6\nfirms,企业,2300,\"2,100\",-,2744\n",
+                file: "w.csv"))
+        let long = try SeriesInput(
+            table: CSVTable(
+                text:
+                    "series_id,period,value\nrd,2018,3.1\nrd,2019,3.3\nrd,2021,3.6\nfirms,2018,2100\nfirms,2019,2300\n"
+                    + "firms,2021,2744\n", file: "l.csv"))
+        #expect(wide.series.map(\.id) == long.series.map(\.id) && !wide.hasSplit)
+        #expect(wide.series.map(\.periods) == long.series.map(\.periods))
+        #expect(wide.series.map(\.values) == long.series.map(\.values))
+        #expect {
+            try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,2\na,3,4\n", file: "d.csv"))
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 3 && e.message.contains("series 'a' has two rows")
+        }
+        #expect { try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,x\n", file: "x.csv")) } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 3 && e.message.contains("'x' is not a number for 'a' in 2019")
+        }
+    }
 }
