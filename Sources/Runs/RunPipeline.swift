@@ -113,7 +113,10 @@ public enum RunPipeline {
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
         try refuseInconsistent(loaded.plan)
-        let files = ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
+        let files =
+            request.discoverScenarios
+            ? ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
+            : request.scenarioFiles
         // Every scenario is simulated on every path (about a third of a second each at 100,000
         // paths): a thousand would run for many minutes.
         guard files.count <= maxScenarios else { throw RunError.tooManyScenarios(files.count) }

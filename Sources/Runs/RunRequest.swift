@@ -11,6 +11,9 @@ public struct RunRequest: Sendable {
     /// Scenario files; empty: every file of a `Scenarios/` folder beside the plan, or a
     /// baseline without levers when there is none.
     public var scenarioFiles: [String] = []
+    /// Whether an empty `scenarioFiles` looks for a `Scenarios/` folder (false: a baseline
+    /// without levers, as `RunReproduction` reruns a run that had no scenario files).
+    public var discoverScenarios = true
     /// Ignore every observation after this year.
     public var asOf: Int?
     public var paths = 100_000

@@ -14,7 +14,7 @@ struct Plancast: ParsableCommand {
         version: PlancastVersion.string,
         subcommands: [
             Run.self, Compare.self, ForecastCommand.self, BacktestCommand.self, Check.self, IndicatorsCommand.self,
-            OLS.self, Bench.self, LibraryCommand.self, Merge.self, Evaluate.self,
+            OLS.self, Bench.self, LibraryCommand.self, Merge.self, Evaluate.self, Reproduce.self,
         ])
 
     /// Maps failures to the exit codes of DESIGN.md §5 and README "Guarantees": 64 usage, 65 bad

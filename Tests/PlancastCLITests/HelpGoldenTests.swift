@@ -7,7 +7,7 @@ import Testing
 struct HelpGoldenTests {
     static let commands = [
         [], ["run"], ["compare"], ["forecast"], ["backtest"], ["check"], ["indicators"], ["ols"], ["bench"],
-        ["bench", "mc"], ["merge"], ["evaluate"], ["library"],
+        ["bench", "mc"], ["merge"], ["evaluate"], ["library"], ["reproduce"],
     ]
 
     @Test("--help matches the stored text", arguments: commands)

@@ -105,6 +105,33 @@ struct ReportAndCompareTests {
         #expect(html.contains("Certified high-tech enterprises") && html.contains("Fan charts"))
     }
 
+    /// `reproduce` reruns a folder from its manifest (scenario files, observations, seed, paths,
+    /// language, options) and exits 0 when the outputs are byte-identical; an input changed since
+    /// the run is exit 65 naming it, and nothing is rerun.
+    @Test func reproduceRerunsFromTheManifest() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let obs = dir.appendingPathComponent("obs.csv")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv"), to: obs)
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"),
+            c = dir.appendingPathComponent("c")
+        let args = [
+            "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", "--no-sensitivity", "--lang", "en", "--seed", "11",
+            "--as-of", "2023", "--observations", obs.path,
+        ]
+        #expect(try Self.run(args, out: a).status == 0)
+        let again = try Binary.run(["reproduce", a.path, "--out", b.path], in: Binary.packageRoot)
+        #expect(again.status == 0 && again.stdout.hasPrefix("REPRODUCES"), "\(again.stdout)\(again.stderr)")
+        let manifest = try String(contentsOf: b.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"seed\" : 11") && manifest.contains("\"as_of\" : 2023"))
+        try (try String(contentsOf: obs, encoding: .utf8) + "gdp,2010,1000,亿元,actual,,x,,,\n").write(
+            to: obs, atomically: true, encoding: .utf8)
+        let changed = try Binary.run(["reproduce", a.path, "--out", c.path], in: Binary.packageRoot)
+        #expect(changed.status == 65 && changed.stderr.contains("obs.csv: the run's observations file has changed"))
+        #expect(!FileManager.default.fileExists(atPath: c.path), "nothing rerun")
+    }
+
     @Test func compareRecognisesReproductionAndDifferences() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

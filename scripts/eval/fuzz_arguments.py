@@ -51,11 +51,12 @@ opts = {
  "bench": ["--paths", "--indicators", "--years", "--threads"],
  "library": ["--input", "--output", "--source", "--kind", "--models", "--threads"],
  "merge": ["--out", "--force"],
+ "reproduce": ["--out", "--threads"],
  "evaluate": ["--plan", "--observations", "--encoding", "--outcomes", "--as-of", "--library", "--years-after-base", "--recalibration", "--paths", "--seed", "--base-rate", "--base-rate-from", "--threads", "--out", "--force", "--lang"],
 }
 flags = {"--force", "--excel", "--no-sensitivity", "--no-intercept", "--diagnostics"}
 base = {"forecast": ["--input", W + "/s.csv", "--horizon", "2"], "backtest": ["--input", W + "/s.csv", "--horizon", "1"],
-        "compare": [W + "/run1", W + "/run1"], "ols": [W + "/ols.csv", "--y", "y"], "bench": ["mc"], "merge": [W + "/parts", "--out", W + "/merged", "--force"],
+        "compare": [W + "/run1", W + "/run1"], "reproduce": [W + "/run1", "--out", W + "/rerun"], "ols": [W + "/ols.csv", "--y", "y"], "bench": ["mc"], "merge": [W + "/parts", "--out", W + "/merged", "--force"],
         "run": ["--plan", P, "--paths", "300"], "check": ["--plan", P], "indicators": ["--plan", P],
         "library": ["--input", W + "/s.csv", "--output", W + "/lib.csv"],
         "evaluate": ["--plan", F, "--outcomes", F + "/outcomes.csv", "--as-of", "2023", "--paths", "300", "--out", W + "/ev", "--force"]}

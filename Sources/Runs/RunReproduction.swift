@@ -1,0 +1,94 @@
+import Foundation
+import IO
+import Indicators
+
+/// Rerunning a run folder from its manifest (DESIGN.md §1 "reviewers check that a run
+/// reproduces"): the same plan, observations, scenario files, recalibration, seed, paths, `--as-of`,
+/// language, Excel mark and sensitivity. Every input must still have the SHA-256 the manifest
+/// records, so that the rerun is a test of the computation, not of changed data; `compare` then
+/// says whether the outputs are byte-identical.
+public enum RunReproduction {
+    /// The request that made `folder`, after checking the folder against its manifest and every
+    /// input against its recorded SHA-256 (at the path recorded, which is as the command line
+    /// gave it: relative paths need the folder the run was started in).
+    public static func request(from folder: String) throws(InputError) -> RunRequest {
+        if let problem = RunFolder.verify(folder).first {
+            let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
+            throw InputError(
+                file: folder + "/" + file, "the run folder fails its manifest: \(problem)",
+                hint: "a run folder must not be edited; reproduce a whole one")
+        }
+        let manifestPath = folder + "/manifest.json"
+        let m = try JSONFile.read(path: manifestPath, what: "the manifest", hint: "a run folder holds manifest.json")
+        func bad(_ what: String) -> InputError {
+            InputError(
+                file: manifestPath, "the manifest's \(what) is missing or malformed",
+                hint: "reproduce a folder that plancast run wrote")
+        }
+        guard let inputs = m["inputs"] as? [[String: Any]],
+            let plan = (m["plan"] as? [String: Any])?["folder"] as? String
+        else { throw bad("inputs or plan folder") }
+        // The plan folder rerun is the one whose plan.yaml the manifest vouches for.
+        let planFile = canonicalPath(plan + "/plan.yaml")
+        guard
+            inputs.contains(where: {
+                $0["role"] as? String == "plan" && ($0["path"] as? String).map(canonicalPath) == planFile
+            })
+        else { throw bad("plan folder (its plan.yaml is not among the inputs)") }
+        var observations: String?, recalibration: String?
+        for input in inputs {
+            guard let path = input["path"] as? String, let recorded = input["sha256"] as? String,
+                let role = input["role"] as? String
+            else { throw bad("inputs") }
+            if path == "-" {
+                throw InputError(
+                    file: manifestPath, "the run read its \(role) from standard input, which cannot be read again",
+                    hint: "rerun it with the same data saved as a file")
+            }
+            let now: String
+            do {
+                now = try sha256Hex(path: path)
+            } catch {
+                throw InputError(
+                    file: path, "the run's \(role) file cannot be read: \(error.message)",
+                    hint:
+                        "paths are recorded as the command line gave them: reproduce from the folder the run was started in"
+                )
+            }
+            guard now == recorded else {
+                throw InputError(
+                    file: path,
+                    "the run's \(role) file has changed since the run (SHA-256 \(recorded.prefix(12)) then, \(now.prefix(12)) now)",
+                    hint: "a rerun on other data tests nothing; restore the file, or run anew and compare")
+            }
+            if role == "observations" { observations = path }
+            if role == "recalibration" { recalibration = path }
+        }
+        guard let scenarios = m["scenarios"] as? [[String: Any]] else { throw bad("scenarios") }
+        // The default baseline of a run without scenario files is recorded with an empty file.
+        let files = scenarios.compactMap { $0["file"] as? String }.filter { !$0.isEmpty }
+        // The manifest guards the outputs' bytes, not its own settings: they are checked as the
+        // command line's are (`run --paths` 100–50,000,000, `--as-of` a year).
+        guard let paths = m["paths"] as? Int, (100...50_000_000).contains(paths),
+            let seedNumber = m["seed"] as? NSNumber, seedNumber.doubleValue >= 0,
+            let language = (m["language"] as? String).flatMap(Language.init(rawValue:))
+        else { throw bad("paths, seed or language") }
+        let seed = seedNumber.uint64Value
+        let asOf = m["as_of"] as? Int
+        if m["as_of"] != nil, !(m["as_of"] is NSNull), !(asOf.map { (1900...2200).contains($0) } ?? false) {
+            throw bad("as_of")
+        }
+        var request = RunRequest(planDirectory: plan)
+        request.observations = observations
+        request.recalibration = recalibration
+        request.scenarioFiles = files
+        // A run without scenario files ran a baseline without levers: so does its rerun, even if
+        // a Scenarios/ folder has appeared since.
+        request.discoverScenarios = !files.isEmpty
+        request.asOf = asOf
+        (request.paths, request.seed, request.language) = (paths, seed, language)
+        request.excel = m["excel"] as? Bool ?? false
+        request.sensitivity = m["sensitivity"] as? Bool ?? true
+        return request
+    }
+}
