@@ -12,6 +12,13 @@ public enum RunReproduction {
     /// input against its recorded SHA-256 (at the path recorded, which is as the command line
     /// gave it: relative paths need the folder the run was started in).
     public static func request(from folder: String) throws(InputError) -> RunRequest {
+        if FileManager.default.fileExists(atPath: folder + "/evaluation.csv") {
+            throw InputError(
+                file: folder, "an evaluation folder, not a run folder",
+                hint:
+                    "reproduce reads folders that plancast run wrote (--out); rerun evaluate with its manifest's command"
+            )
+        }
         if let problem = RunFolder.verify(folder).first {
             let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
             throw InputError(
