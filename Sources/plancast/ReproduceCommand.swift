@@ -53,7 +53,8 @@ struct Reproduce: ParsableCommand {
         Terminal.clearProgressLine()
         let c = try RunComparison.load(runFolder, outcome.folder)
         writeStdout(c.summary)
-        writeStdout((outcome.language == .zh ? "重新运行目录：" : "Rerun folder: ") + outcome.folder + "\n")
+        // compare's words are English: the folder line follows them.
+        writeStdout("Rerun folder: " + outcome.folder + "\n")
         if !c.reproduces { throw ExitCode(1) }
     }
 }
