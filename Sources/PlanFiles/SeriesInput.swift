@@ -2,8 +2,9 @@ import IO
 
 /// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
-/// any order; or a wide table, a series per row and a column per year (`wide(_:years:)`). An optional `split` column (`train`/`test`) marks held-out values for
-/// `backtest`; other columns are ignored. A blank value is a missing year.
+/// any order; or a wide table, a series per row and a column per year (`wide(_:years:)`). An
+/// optional `split` column (`train`/`test`) marks held-out values for `backtest`; other columns
+/// are ignored. A blank value is a missing year.
 public struct SeriesInput: Sendable {
     public struct Series: Sendable {
         public let id: String
