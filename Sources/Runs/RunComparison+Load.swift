@@ -52,7 +52,21 @@ extension RunComparison {
         }
         let ia = inputs(ma), ib = inputs(mb)
         var inputDiffs = [Difference]()
-        for k in Set(ia.keys).union(ib.keys).sorted() where ia[k] != ib[k] {
+        // A role with one file in each run under different names (observations.csv in A,
+        // obs-2024.csv in B) is one difference: the file that replaced the other.
+        func role(_ key: String) -> String { String(key.prefix { $0 != ":" }) }
+        let onlyA = ia.keys.filter { ib[$0] == nil }, onlyB = ib.keys.filter { ia[$0] == nil }
+        var paired = Set<String>()
+        for r in Set(onlyA.map(role)).sorted() {
+            let a = onlyA.filter { role($0) == r }, b = onlyB.filter { role($0) == r }
+            guard a.count == 1, b.count == 1 else { continue }
+            let name = { (k: String) in String(k.drop { $0 != ":" }.dropFirst()) }
+            inputDiffs.append(
+                Difference(
+                    what: r, a: "\(name(a[0])) \(ia[a[0]]!.prefix(12))", b: "\(name(b[0])) \(ib[b[0]]!.prefix(12))"))
+            paired.formUnion([a[0], b[0]])
+        }
+        for k in Set(ia.keys).union(ib.keys).sorted() where ia[k] != ib[k] && !paired.contains(k) {
             inputDiffs.append(
                 Difference(
                     what: k, a: ia[k].map { String($0.prefix(12)) } ?? "absent",

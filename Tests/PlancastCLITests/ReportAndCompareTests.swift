@@ -170,6 +170,9 @@ struct ReportAndCompareTests {
         #expect(try Self.run(files + ["--observations", edited.path], out: d).status == 0)
         let data = try Binary.run(["compare", a.path, d.path])
         #expect(data.stdout.contains("2 years of history differ"), "\(data.stdout)")
+        // One observations file replaced by another of another name: one line, both names.
+        #expect(data.stdout.contains("input observations: observations.csv "), "\(data.stdout)")
+        #expect(data.stdout.contains(" → obs.csv "))
         #expect(data.stdout.contains("high_tech_enterprises 2022: 2744 observed → 2800 observed"))
         #expect(data.stdout.contains("high_tech_enterprises 2021: 2308 derived → 2364 derived"))
 
