@@ -189,7 +189,15 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "With --shard: the folder for the part folders.")
     var out: String?
 
+    @Flag(
+        help: "Start the forecasts and status CSV with a UTF-8 byte-order mark so that Excel shows Chinese series ids.")
+    var excel = false
+
     func validate() throws {
+        if excel && shard != nil {
+            throw ValidationError(
+                "--excel goes with a whole batch, not with --shard (parts are read by plancast merge)")
+        }
         if let shard {
             _ = try parseShard(shard)
             guard out != nil else { throw ValidationError("--shard needs --out (the folder for the part folders)") }
@@ -222,13 +230,16 @@ struct ForecastCommand: ParsableCommand {
         }
         let files = job.run(input)
         Terminal.clearProgressLine()
+        // Series ids may be Chinese (a wide table's indicator names): Excel reads a CSV without
+        // a byte-order mark in the system's code page.
+        let mark = excel ? "\u{FEFF}" : ""
         if let output {
-            try writeTextAtomically(files.forecasts, to: output)
+            try writeTextAtomically(mark + files.forecasts, to: output)
         } else {
-            writeStdout(files.forecasts)
+            writeStdout(mark + files.forecasts)
         }
         if let calibration { try writeTextAtomically(files.calibration, to: calibration) }
-        if let status { try writeTextAtomically(files.status, to: status) }
+        if let status { try writeTextAtomically(mark + files.status, to: status) }
         printWarnings(files.warnings)
     }
 

@@ -72,6 +72,26 @@ struct ForecastCommandTests {
         #expect(plain.stdout != asLevels.stdout)
     }
 
+    /// A wide table with Chinese series ids, forecast with --excel: the file starts with a UTF-8
+    /// byte-order mark and is otherwise the plain forecast; --excel with --shard is a usage error.
+    @Test func excelMarksTheForecastsOfAWideChineseTable() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("indicator,2019,2020,2021\n有效高新技术企业,2116,2308,2744\n", "wide.csv", in: dir)
+        let marked = dir.appendingPathComponent("marked.csv").path, plain = dir.appendingPathComponent("plain.csv").path
+        #expect(
+            try Binary.run(["forecast", "--input", path, "--horizon", "2", "--excel", "--output", marked]).status == 0)
+        #expect(try Binary.run(["forecast", "--input", path, "--horizon", "2", "--output", plain]).status == 0)
+        let a = try Data(contentsOf: URL(fileURLWithPath: marked)),
+            b = try Data(contentsOf: URL(fileURLWithPath: plain))
+        #expect(a.starts(with: [0xEF, 0xBB, 0xBF]) && a.dropFirst(3) == b)
+        #expect(String(decoding: b, as: UTF8.self).contains("有效高新技术企业,2022,1,"))
+        let sharded = try Binary.run([
+            "forecast", "--input", path, "--horizon", "2", "--excel", "--shard", "1/2", "--out", dir.path + "/p",
+        ])
+        #expect(sharded.status == 64 && sharded.stderr.contains("--excel goes with a whole batch"))
+    }
+
     @Test func sameInputSameOutputWhateverTheThreads() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -42,7 +42,7 @@ vals = ["", "-", "--", "0", "-1", "1", "2", "3", "1e9", "99999999999999999999", 
         "1900", "2200", "2025", "2022", "3000", "-5", "\t", " ", "a" * 5000, "%s%n", "$(reboot)", "../../etc/passwd"]
 opts = {
  "run": ["--plan", "--observations", "--encoding", "--as-of", "--paths", "--seed", "--threads", "--out", "--force", "--lang", "--excel", "--no-sensitivity", "--recalibration", "--shard"],
- "forecast": ["--input", "--horizon", "--levels", "--quantiles", "--kind", "--models", "--library", "--threads", "--encoding", "--output", "--status", "--calibration", "--shard", "--calibrated-by", "--out"],
+ "forecast": ["--input", "--horizon", "--levels", "--quantiles", "--kind", "--models", "--library", "--threads", "--encoding", "--output", "--status", "--calibration", "--shard", "--calibrated-by", "--out", "--excel"],
  "backtest": ["--input", "--horizon", "--levels", "--quantiles", "--kind", "--models", "--library", "--threads", "--encoding", "--origins", "--output", "--forecasts"],
  "compare": ["--output", "--scenario-a", "--scenario-b"],
  "check": ["--plan", "--observations", "--encoding"],
