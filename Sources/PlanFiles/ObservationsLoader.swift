@@ -123,13 +123,14 @@ public enum ObservationsLoader {
             if let cq {
                 let q = row[cq].trimmingWhitespace()
                 if !q.isEmpty {
-                    guard let parsed = Quality(rawValue: q), parsed.isReadable else {
+                    guard let parsed = QualityWords.quality(q), parsed.isReadable else {
                         throw InputError(
                             file: t.file, line: line, column: cq + 1, "unknown quality '\(q)'",
                             hint: (nearest(to: q, among: Quality.allCases.filter(\.isReadable).map(\.rawValue)).map {
                                 "did you mean '\($0)'? "
                             } ?? "")
-                                + "Valid: \(Quality.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", "))"
+                                + "Valid: \(Quality.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", ")) "
+                                + "(or 实际, 基期, 预计, 下限, 上限, 年中, 拼接, 部分年度, 不可比)"
                         )
                     }
                     quality = parsed

@@ -85,6 +85,21 @@ struct ObservationsLoaderTests {
         }
     }
 
+    /// A quality may be written as a bureau writes it: in Chinese (下限, 预计, 年中, 不可比) or
+    /// the flag with spaces, hyphens or capitals; an unknown word is still an error, and so is
+    /// a quality only plancast assigns (derived).
+    @Test func aQualityMayBeWrittenInWords() throws {
+        let o = try load(
+            "indicator,year,value,quality\nfirms,2021,2308,实际\nfirms,2022,2744,预计\nfirms,2023,3000,突破\n"
+                + "firms,2024,3300,Lower bound\nlistings,2022,6,not-comparable\nrd_intensity,2022,3.9,上限\n")
+        #expect(o.map(\.quality) == [.actual, .estimate, .lowerBound, .lowerBound, .notComparable, .upperBound])
+        for word in ["what", "derived", "bound_middle"] {
+            #expect { try load("indicator,year,value,quality\nfirms,2022,2744,\(word)\n") } throws: {
+                ($0 as! InputError).message.contains("unknown quality '\(word)'")
+            }
+        }
+    }
+
     @Test func longLayoutKeepsQualityAndSource() throws {
         let o = try load(
             "indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n"
