@@ -445,6 +445,31 @@ struct EvidenceFlagsTests {
         #expect((0..<4096).allSatisfy { p in (0..<4).allSatisfy { d(0, t22 + $0, p) >= 0 } })
     }
 
+    /// Years known by bounds whose draws exceed what a sum leaves them (2022 within 15–18 and
+    /// 2023 within 4–7, inside 20 over 2022–2024) move towards their lower bounds so that the
+    /// sum holds on every path, each staying within its bounds. Before 2026-12-01 they kept their
+    /// draws, the open year went to 0, and the three years added up to as much as 25.
+    @Test func boundedYearsGiveWayToTheSumTheyLieIn() throws {
+        var b22 = Observation(indicator: "x", year: 2022, value: 15, quality: .lowerBound)
+        var b23 = Observation(indicator: "x", year: 2023, value: 4, quality: .lowerBound)
+        (b22.explicitUpper, b23.explicitUpper) = (18, 7)
+        let m = try Self.countsModel([
+            Observation(indicator: "x", year: 2021, value: 15), b22, b23, Self.sum(2022, 2024, 20),
+        ])
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        let d = Self.paths(m, 4096, seed: 5)
+        let three = (0..<4096).map { p in (0..<3).reduce(0.0) { $0 + d(0, t22 + $1, p) } }
+        #expect(three.filter { abs($0 - 20) <= 1 }.count >= 4050, "\(three.min()!)–\(three.max()!)")
+        #expect(three.max()! <= 21, "no path far beyond the sum: \(three.max()!)")
+        #expect(
+            (0..<4096).allSatisfy { d(0, t22, $0) >= 15 - 0.5 && d(0, t22, $0) <= 18 + 0.5 }, "2022 within its bounds"
+        )
+        #expect(
+            (0..<4096).allSatisfy { d(0, t22 + 1, $0) >= 4 - 0.5 && d(0, t22 + 1, $0) <= 7 + 0.5 },
+            "2023 within its bounds")
+        #expect((0..<4096).allSatisfy { d(0, t22 + 2, $0) >= 0 })
+    }
+
     /// The least u with lookup(q, u) ≥ target, solved on the piecewise-linear map, agrees with a
     /// 60-step bisection on `lookup` (what the backcast under a ceiling used before 2026-12-01),
     /// on a grid with flat runs and steep steps; and it is uMin / uMax beyond the map's ends.
