@@ -362,6 +362,19 @@ extension PlanConsistency {
                             .error, id,
                             "\(what) is smaller than its known years, which add up to \(format(known)); one of the figures is wrong",
                             at: sum.location))
+                } else if kind == .flow, case let floors = statedFloors(history, span: span, exact: exact),
+                    !floors.isEmpty, known + floors.reduce(0, { $0 + $1.floor }) > most + slack
+                {
+                    // Years known by bounds ("超15") are at least their stated lower ends: with the
+                    // known years they cannot exceed the sum either (before 2026-12-01 the run
+                    // drew them within their bounds and exceeded the sum on every path).
+                    let said = floors.map { "\($0.year) ≥ \(format($0.floor))" }.joined(separator: ", ")
+                    let total = known + floors.reduce(0, { $0 + $1.floor })
+                    f.append(
+                        Finding(
+                            .error, id,
+                            "\(what) is smaller than what its years are known to be at least (\(said)\(known > 0 ? ", known years \(format(known))" : ""); together \(format(total))); one of the figures is wrong",
+                            at: sum.location))
                 } else if open.isEmpty, known < least - slack || known > most + slack {
                     f.append(
                         Finding(
@@ -619,6 +632,21 @@ extension PlanConsistency {
             }
         }
         return f
+    }
+
+    /// The stated lower ends of the years of `span` known by bounds read from a file (a
+    /// `lower_bound`'s value or an explicit `lower`; the assumed reach of a reading is not a
+    /// statement), for the years without an exact value.
+    static func statedFloors(_ history: History, span: ClosedRange<Int>, exact: [Int: Observation])
+        -> [(year: Int, floor: Double)]
+    {
+        history.points.compactMap { p in
+            guard span.contains(p.year), exact[p.year] == nil, p.location != nil, p.quality != .derived else {
+                return nil
+            }
+            let floor = p.quality == .lowerBound ? (p.explicitLower ?? p.value) : p.explicitLower
+            return floor.map { (p.year, $0) }
+        }
     }
 
     /// How far (a factor) a hundredfold value may lie from a share's other values and still be

@@ -108,8 +108,19 @@ struct PlanConsistencyTests {
         #expect(bounded.readingBoundsAsValues().history(of: "flow").value(in: 2023) == 32)
 
         let x23 = Observation(indicator: "flow", year: 2023, value: 40)
+        func read(_ year: Int, _ value: Double) -> Observation {
+            Observation(
+                indicator: "flow", year: year, value: value, quality: .lowerBound,
+                location: SourceLocation(file: "o.csv", line: year - 2020))
+        }
         let findings: [(obs: [Observation], severity: Finding.Severity, text: String)] = [
             ([x22, sum(2022, 2023, 20)], .error, "smaller than its known years"),
+            // Years known by bounds, as read from a file, are at least their stated lower ends
+            // ("超15" and "超4" in 18).
+            (
+                [read(2021, 15), read(2022, 4), sum(2021, 2023, 18)], .error,
+                "is smaller than what its years are known to be at least (2021 ≥ 15, 2022 ≥ 4; together 19)"
+            ),
             ([x22, x23, sum(2022, 2023, 50)], .error, "smaller than its known years"),
             ([x22, x23, sum(2022, 2023, 90)], .warning, "its years add up to 68"),
             ([sum(2021, 2023, 90)], .info, "fills no single year: 3 of its years"),
