@@ -44,11 +44,7 @@ public struct SeriesInput: Sendable {
         var out = [Series](), seen = [String: Int]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            let id = row[ci].trimmingWhitespace()
-            guard !id.isEmpty else {
-                throw InputError(
-                    file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
-            }
+            let id = try Self.seriesID(row, column: ci, table: t, line: line)
             if let first = seen[id] {
                 throw InputError(
                     file: t.file, line: line, column: ci + 1, "series '\(id)' has two rows (first on line \(first))",
@@ -71,6 +67,16 @@ public struct SeriesInput: Sendable {
             out.append(s)
         }
         return out
+    }
+
+    /// A row's series id, which may not be blank.
+    static func seriesID(_ row: [String], column ci: Int, table t: CSVTable, line: Int) throws(InputError) -> String {
+        let id = row[ci].trimmingWhitespace()
+        guard !id.isEmpty else {
+            throw InputError(
+                file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
+        }
+        return id
     }
 
     /// Other names of the three columns, read when the file lacks the name itself: the shared
@@ -124,11 +130,7 @@ public struct SeriesInput: Sendable {
         var seen = [String: Int]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            let id = row[ci].trimmingWhitespace()
-            guard !id.isEmpty else {
-                throw InputError(
-                    file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
-            }
+            let id = try Self.seriesID(row, column: ci, table: t, line: line)
             let ptext = row[cp].trimmingWhitespace()
             guard let period = Int(ptext) else {
                 throw InputError(
