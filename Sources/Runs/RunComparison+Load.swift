@@ -15,17 +15,8 @@ extension RunComparison {
     {
         // A folder is trusted only when every output matches its manifest's SHA-256.
         for folder in [a, b] {
-            if FileManager.default.fileExists(atPath: folder + "/evaluation.csv") {
-                throw InputError(
-                    file: folder, "an evaluation folder, not a run folder",
-                    hint: "compare reads folders that plancast run wrote (--out)")
-            }
-            if let problem = RunFolder.verify(folder).first {
-                let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
-                throw InputError(
-                    file: folder + "/" + file, "the run folder fails its manifest: \(problem)",
-                    hint: "rerun into a new folder; a run folder must not be edited")
-            }
+            try RunFolder.requireWholeRun(
+                folder, command: "compare", hint: "rerun into a new folder; a run folder must not be edited")
         }
         let
             ma = try JSONFile.read(

@@ -275,6 +275,21 @@ public struct RunFolder: Sendable {
         }
     }
 
+    /// Refuses a folder that is not a whole run written by `plancast run`: an evaluation folder,
+    /// or one whose files do not match its manifest (the first problem, at its file). `command`
+    /// names the command in the evaluation hint; `hint` says what to do about a failed manifest.
+    public static func requireWholeRun(_ folder: String, command: String, hint: String) throws(InputError) {
+        if FileManager.default.fileExists(atPath: folder + "/evaluation.csv") {
+            throw InputError(
+                file: folder, "an evaluation folder, not a run folder",
+                hint: "\(command) reads folders that plancast run wrote (--out)")
+        }
+        if let problem = verify(folder).first {
+            let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
+            throw InputError(file: folder + "/" + file, "the run folder fails its manifest: \(problem)", hint: hint)
+        }
+    }
+
     /// The files of a run folder that do not match its manifest (missing, altered or added),
     /// or why the folder cannot be checked. Empty: the folder is a whole, unaltered run.
     public static func verify(_ path: String, layout: Layout = .run) -> [String] {

@@ -12,19 +12,8 @@ public enum RunReproduction {
     /// input against its recorded SHA-256 (at the path recorded, which is as the command line
     /// gave it: relative paths need the folder the run was started in).
     public static func request(from folder: String) throws(InputError) -> RunRequest {
-        if FileManager.default.fileExists(atPath: folder + "/evaluation.csv") {
-            throw InputError(
-                file: folder, "an evaluation folder, not a run folder",
-                hint:
-                    "reproduce reads folders that plancast run wrote (--out); rerun evaluate with its manifest's command"
-            )
-        }
-        if let problem = RunFolder.verify(folder).first {
-            let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
-            throw InputError(
-                file: folder + "/" + file, "the run folder fails its manifest: \(problem)",
-                hint: "a run folder must not be edited; reproduce a whole one")
-        }
+        try RunFolder.requireWholeRun(
+            folder, command: "reproduce", hint: "a run folder must not be edited; reproduce a whole one")
         let manifestPath = folder + "/manifest.json"
         let m = try JSONFile.read(path: manifestPath, what: "the manifest", hint: "a run folder holds manifest.json")
         func bad(_ what: String) -> InputError {

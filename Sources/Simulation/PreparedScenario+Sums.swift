@@ -198,6 +198,8 @@ extension PreparedScenario {
             var d = [Double](repeating: 0, count: m), target = [Double](repeating: 0, count: m)
             var shift = [Double](repeating: 0, count: cells.count)
             var value = [Double](repeating: 0, count: m)
+            // The lower ends of each sum's years known by bounds, fixed for the scenario.
+            let floors = tie.drawn.map { $0.map { max(0, model.series[k].lower[$0] ?? 0) } }
             for p in 0..<n {
                 for j in 0..<m {
                     let (lo, hi) = tie.intervals[j]
@@ -212,12 +214,13 @@ extension PreparedScenario {
                     let excess =
                         tie.constant[j] + drawnCells[j].reduce(0) { $0 + s.vals[$1 + p] } - value[j]
                     guard excess > 0 else { continue }
-                    let floors = tie.drawn[j].map { max(0, model.series[k].lower[$0] ?? 0) }
-                    let rooms = zip(drawnCells[j], floors).map { max(0, s.vals[$0.0 + p] - $0.1) }
-                    let room = rooms.reduce(0, +)
+                    var room = 0.0
+                    for (c, floor) in zip(drawnCells[j], floors[j]) { room += max(0, s.vals[c + p] - floor) }
                     guard room > 0 else { continue }
                     let f = min(1, excess / room)
-                    for (c, r) in zip(drawnCells[j], rooms) { s.vals[c + p] -= f * r }
+                    for (c, floor) in zip(drawnCells[j], floors[j]) {
+                        s.vals[c + p] -= f * max(0, s.vals[c + p] - floor)
+                    }
                 }
                 for j in 0..<m {
                     target[j] = value[j] - tie.constant[j] - drawnCells[j].reduce(0) { $0 + s.vals[$1 + p] }
