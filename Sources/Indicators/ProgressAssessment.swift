@@ -17,7 +17,9 @@ public enum ProgressAssessment {
     /// (Eurostat, *Sustainable development in the European Union — monitoring report*,
     /// methodological annex: "actual growth rate / required growth rate"). Uses the base-year
     /// observation, or the latest observation at or before it; nil without one, without a later
-    /// observation, or when no growth is required.
+    /// observation, when no growth is required, or when the ratio is not a finite number (a base
+    /// of 5e-324, a subnormal lower bound, made both growths infinite and wrote "-nan" into
+    /// attainment.csv; found by `mutate_pipeline.py` with growth rates, 2026-12-01).
     public static func progressRatio(history: History, baseYear: Int, target: Double, targetYear: Int) -> Double? {
         guard let base = history.points.last(where: { $0.year <= baseYear }),
             let latest = history.points.last, latest.year > base.year, targetYear > base.year,
@@ -25,8 +27,9 @@ public enum ProgressAssessment {
         else { return nil }
         let actual = pow(latest.value / base.value, 1 / Double(latest.year - base.year)) - 1
         let required = pow(target / base.value, 1 / Double(targetYear - base.year)) - 1
-        guard abs(required) > 1e-12 else { return nil }
-        return actual / required
+        guard actual.isFinite, required.isFinite, abs(required) > 1e-12 else { return nil }
+        let ratio = actual / required
+        return ratio.isFinite ? ratio : nil
     }
 
     /// The category of a progress ratio: ≥ 0.95 on track, 0.6–0.95 acceleration needed, 0–0.6

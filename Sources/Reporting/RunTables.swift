@@ -103,7 +103,7 @@ public enum RunTables {
                 indicatorID = ser.id
                 name = (language == .en ? ind?.nameEn : ind?.nameZh) ?? ser.id
                 evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
-                ratio = o.progressRatio.map { String(format: "%.4f", $0) } ?? ""
+                ratio = o.progressRatio.flatMap { $0.isFinite ? String(format: "%.4f", $0) : nil } ?? ""
                 destatis = o.destatis?.rawValue ?? ""
                 if s.kind == .goal { commitment = ind?.commitment?.rawValue ?? "" }
             } else {

@@ -76,5 +76,10 @@ struct ProgressAssessmentTests {
         #expect(
             ProgressAssessment.progressRatio(
                 history: history([(2022, 121)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
+        // A subnormal base (a lower bound of 5e-324) makes both growths infinite: no ratio, not NaN.
+        #expect(
+            ProgressAssessment.progressRatio(
+                history: history([(2020, 5e-324), (2022, 50.5)]), baseYear: 2020, target: 56.5, targetYear: 2025)
+                == nil)
     }
 }

@@ -484,6 +484,25 @@ struct HostileInputTests {
         }
     }
 
+    /// A subnormal lower bound (5e-324) as a stock's base-year value: the progress ratio was
+    /// inf/inf and attainment.csv read "'-nan" (found by `mutate_pipeline.py` with growth rates,
+    /// 2026-12-01). Every number a run writes is finite or empty.
+    @Test func aSubnormalBaseWritesNoNaN() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let r = try Binary.run(
+            [
+                "run", "--observations", Self.h + "subnormal-lower-bound.csv", "--paths", "500", "--no-sensitivity",
+                "--out", out,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        for file in ["attainment.csv", "forecasts.csv"] {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8).lowercased()
+            #expect(!text.contains("nan") && !text.contains("inf,"), "\(file)")
+        }
+    }
+
     /// A 2030 observation or a 1900 one changes nothing (and `check` reports them).
     @Test func observationsOutsideThePlanChangeNothing() throws {
         let dir = try Binary.temporaryDirectory()
