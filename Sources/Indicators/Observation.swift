@@ -48,6 +48,14 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// What an observation's value measures.
+public enum Measure: String, Sendable, CaseIterable {
+    /// The year's value.
+    case value
+    /// The growth over the previous year, in percent: x(t) = x(t − 1)·(1 + g/100).
+    case growth
+}
+
 /// One observed value with its provenance.
 public struct Observation: Sendable, Equatable {
     public let indicator: String
@@ -69,6 +77,11 @@ public struct Observation: Sendable, Equatable {
     /// runs through `year`; nil for a value of one year. `Plan` keeps such rows apart (`sums`) and
     /// an identity turns them into the one year they leave open (`Plan.derivedPoints`).
     public var since: Int? = nil
+    /// What the value measures: the year's value itself, or its growth over the previous year
+    /// in percent ("比上年增长6.1%", the `measure` column). `Plan` keeps growth rows apart
+    /// (`growths`) and an identity turns them into bounds on a year the data leave open
+    /// (`Plan.growthBounds`).
+    public var measure: Measure = .value
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,

@@ -7,7 +7,7 @@ extension PlanConsistency {
     static func checkObservations(_ plan: Plan) -> [Finding] {
         var f =
             checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkFractions(plan) + checkNetChanges(plan)
-            + checkDerived(plan) + checkSums(plan)
+            + checkDerived(plan) + checkSums(plan) + checkGrowths(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {

@@ -43,14 +43,19 @@ public struct Plan: Sendable {
     /// Sums over years of a flow (`Observation.since`), kept apart from the values of single
     /// years: they fill a year only through an identity (`derivedPoints`).
     public let sums: [Observation]
+    /// Growth rates over the previous year (`Observation.measure` `.growth`), kept apart too:
+    /// they bound a year only through an identity (`growthBounds`).
+    public let growths: [Observation]
 
-    /// `observations` may hold values of single years and sums over years, which the plan sorts.
+    /// `observations` may hold values of single years, sums over years and growth rates, which
+    /// the plan sorts.
     public init(metadata: PlanMetadata, indicators: [Indicator], drivers: [Driver], observations: [Observation]) {
         self.metadata = metadata
         self.indicators = indicators
         self.drivers = drivers
-        self.observations = observations.filter { $0.since == nil }
-        self.sums = observations.filter { $0.since != nil }
+        self.observations = observations.filter { $0.since == nil && $0.measure == .value }
+        self.sums = observations.filter { $0.since != nil && $0.measure == .value }
+        self.growths = observations.filter { $0.measure == .growth }
     }
 
     /// Every id that observations may refer to: indicators, then drivers.
@@ -65,16 +70,30 @@ public struct Plan: Sendable {
 
     /// The observation used for each (series, year), by `ObservationSelection`, among the
     /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`,
-    /// with the years that identities fill (`derivedPoints`).
+    /// with the years that identities fill (`derivedPoints`) and those growth rates bound
+    /// (`growthBounds`).
     public func history(of id: String, asOf: Int? = nil) -> History {
+        let history = identityHistory(of: id, asOf: asOf)
+        // Growth rates bound only years that nothing else gives.
+        let grown = growthBounds(of: id, asOf: asOf, history: history)
+        guard !grown.isEmpty else { return history }
+        return History(indicator: id, points: (history.points + grown).sorted { $0.year < $1.year })
+    }
+
+    /// The selected observations with the years that the identities between a stock, its net
+    /// change and sums over years fill (`derivedPoints`), before growth rates bound any.
+    func identityHistory(of id: String, asOf: Int?) -> History {
         let selected = selectedHistory(of: id, asOf: asOf)
         let derived = derivedPoints(of: id, asOf: asOf, selected: selected)
-        guard !derived.isEmpty else { return selected }
-        // An identity of exact values says more than a bound on the same year, which gives way
-        // (`check` warns when it excludes the identity's value).
-        let filled = Set(derived.map(\.year))
-        let kept = selected.points.filter { !filled.contains($0.year) }
-        return History(indicator: id, points: (kept + derived).sorted { $0.year < $1.year })
+        var history = selected
+        if !derived.isEmpty {
+            // An identity of exact values says more than a bound on the same year, which gives
+            // way (`check` warns when it excludes the identity's value).
+            let filled = Set(derived.map(\.year))
+            let kept = selected.points.filter { !filled.contains($0.year) }
+            history = History(indicator: id, points: (kept + derived).sorted { $0.year < $1.year })
+        }
+        return history
     }
 
     /// The selected observations only (no identities).
@@ -108,7 +127,7 @@ public struct Plan: Sendable {
     /// as 3000): lower and upper bounds and stock snapshots become exact values.
     public func readingBoundsAsValues() -> Plan {
         replacingObservations(
-            (observations + sums).map { o in
+            (observations + sums + growths).map { o in
                 guard let kind = kind(of: o.indicator), o.bounds(kind: kind) != nil else { return o }
                 // The bound the source states: "超 X" is X, "近 X" is X (or the file's own bound at that end).
                 let value = o.quality == .upperBound ? (o.explicitUpper ?? o.value) : (o.explicitLower ?? o.value)
@@ -117,12 +136,13 @@ public struct Plan: Sendable {
                     text: o.text, quality: .estimate, source: o.source, url: o.url, location: o.location,
                     selected: o.selected)
                 strict.since = o.since
+                strict.measure = o.measure
                 return strict
             })
     }
 
     /// The same plan with other observations (a planner's internal series; values of single
-    /// years and sums over years alike).
+    /// years, sums over years and growth rates alike).
     func replacingObservations(_ new: [Observation]) -> Plan {
         Plan(metadata: metadata, indicators: indicators, drivers: drivers, observations: new)
     }

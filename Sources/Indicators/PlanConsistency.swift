@@ -1,3 +1,5 @@
+import Foundation
+
 /// One finding of `PlanConsistency.check`.
 public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
@@ -67,6 +69,18 @@ public enum PlanConsistency {
 
     static func format(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// `v` to `significant` digits for a message, trailing zeros dropped (5.1753554 → "5.1754",
+    /// 6.0499999 → "6.05"); whole from 10^significant up.
+    static func approx(_ v: Double, significant: Int = 5) -> String {
+        guard v.isFinite, v != 0 else { return format(v) }
+        let decimals = max(0, significant - 1 - Int((log10(abs(v))).rounded(.down)))
+        guard decimals > 0 else { return format(v.rounded()) }
+        var text = String(format: "%.\(min(decimals, 12))f", v)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 
     static func checkTargets(_ ind: Indicator, years: [Int]) -> [Finding] {

@@ -98,6 +98,7 @@ public enum ObservationsLoader {
         let csel = t.header.firstIndex(of: "selected")
         let clo = t.header.firstIndex(of: "lower"), chi = t.header.firstIndex(of: "upper")
         let csince = t.header.firstIndex(of: "since")
+        let cmeasure = t.header.firstIndex(of: "measure")
         try checkColumnNames(t)
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
@@ -136,14 +137,37 @@ public enum ObservationsLoader {
                     quality = parsed
                 }
             }
-            if quality.isUsable { try checkRange(v, id: id, kinds: kinds, t, line: line, column: cv + 1) }
+            let measure =
+                try cmeasure.map { c throws(InputError) in
+                    try Self.measure(row[c], id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+                } ?? .value
+            if measure == .growth {
+                try checkGrowth(v, text: vtext, id: id, year: y, t, line: line, column: cv + 1)
+            } else if quality.isUsable {
+                try checkRange(v, id: id, kinds: kinds, t, line: line, column: cv + 1)
+            }
             let selected = try csel.flatMap { c throws(InputError) in
                 try selection(row[c], t, line: line, column: c + 1)
             }
-            let since = try csince.flatMap { c throws(InputError) in
-                try sumStart(row[c], year: y, id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+            if measure == .growth, let c = csince {
+                let written = row[c].trimmingWhitespace()
+                if !written.isEmpty && YearText.year(written) != y {
+                    throw InputError(
+                        file: t.file, line: line, column: c + 1,
+                        "a growth rate since \(InputError.excerpt(written)): only growth over the previous year is read",
+                        hint:
+                            "leave since blank and give the growth of each year in its own row, or the values themselves"
+                    )
+                }
             }
-            let key = "\(id)\u{1}\(y)" + (since.map { "\u{1}\($0)" } ?? "")
+            let since = try csince.flatMap { c throws(InputError) in
+                measure == .growth
+                    ? nil
+                    : try sumStart(
+                        row[c], year: y, id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+            }
+            let key =
+                "\(id)\u{1}\(y)" + (since.map { "\u{1}\($0)" } ?? "") + (measure == .growth ? "\u{1}growth" : "")
             // Conflicting reports of one year are kept only when they say where they come from
             // (a quality or source on each row) or the file chooses among them (`selected`).
             let sourced =
@@ -172,6 +196,7 @@ public enum ObservationsLoader {
                 source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
                 location: SourceLocation(file: t.file, line: line), selected: selected)
             o.since = since
+            o.measure = measure
             // Explicit bounds (`lower`, `upper`) override the quality's reading of the value.
             for (column, isLower) in [(clo, true), (chi, false)] {
                 guard let c = column else { continue }
@@ -246,7 +271,7 @@ public enum ObservationsLoader {
 
     /// Columns that change how a row is read, which a misspelt name would drop without a word
     /// (a `qualty` column: every bound read as an exact value).
-    static let meaningfulColumns = ["quality", "selected", "lower", "upper", "since"]
+    static let meaningfulColumns = ["quality", "selected", "lower", "upper", "since", "measure"]
     /// Columns read for the record only (or by people), and the required ones.
     static let recordColumns = [
         "indicator", "year", "value", "unit", "source_title", "source_url", "quote", "note", "source", "url",
@@ -310,6 +335,64 @@ public enum ObservationsLoader {
             )
         }
         return since
+    }
+
+    /// Words for a `measure` cell: the year's value (blank, `value`, 数值) or its growth over the
+    /// previous year in percent (`growth`, 增长率, 增速, 同比, 比上年增长).
+    static let measureWords: [String: Measure] = [
+        "": .value, "value": .value, "level": .value, "数值": .value, "值": .value, "绝对值": .value,
+        "growth": .growth, "growth_rate": .growth, "growth rate": .growth, "yoy": .growth, "增长率": .growth,
+        "增速": .growth, "增幅": .growth, "同比": .growth, "同比增长": .growth, "比上年增长": .growth,
+        "增长": .growth,
+    ]
+
+    /// The `measure` column: what the row's value measures (`Measure`). A growth rate ties two
+    /// years of a quantity that grows by ratios: a stock, a flow or a level. A share's change is
+    /// in percentage points and a net change may change sign; a growth rate of either is refused.
+    /// A growth row is a report of the year's growth (actual, estimate, lower_bound or
+    /// upper_bound; partial_year or not_comparable keeps it unused), never a mid-year count.
+    static func measure(
+        _ text: String, id: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int, column: Int
+    ) throws(InputError) -> Measure {
+        let written = text.trimmingWhitespace()
+        guard let measure = measureWords[written.lowercased()] else {
+            throw InputError(
+                file: t.file, line: line, column: column, "unknown measure \(InputError.excerpt(written))",
+                hint:
+                    "leave it blank (or value) for the year's value; growth (or 增长率, 同比) for its growth over the previous year in percent"
+            )
+        }
+        guard measure == .growth else { return measure }
+        guard let kind, Plan.readsGrowth(kind) else {
+            let what =
+                kind == .share
+                ? "a share's change is in percentage points, not a growth rate"
+                : "a \(kind?.rawValue ?? "series")'s growth rate is not read"
+            throw InputError(
+                file: t.file, line: line, column: column, "growth rate of '\(id)': \(what)",
+                hint: "give the year's value instead (growth rates are read for stocks, flows and levels)")
+        }
+        guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
+            throw InputError(
+                file: t.file, line: line, column: column, "a growth rate of quality \(quality.rawValue)",
+                hint:
+                    "a growth rate is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused, as for a growth of the first half-year)"
+            )
+        }
+        return measure
+    }
+
+    /// A growth rate in percent leaves a positive value: above −100%, and finite.
+    static func checkGrowth(_ v: Double, text: String, id: String, year: Int, _ t: CSVTable, line: Int, column: Int)
+        throws(InputError)
+    {
+        guard v.isFinite, v > -100, v < 1e6 else {
+            throw InputError(
+                file: t.file, line: line, column: column,
+                "growth rate \(InputError.excerpt(text)) of '\(id)' in \(year) is out of range",
+                hint:
+                    "a growth rate is in percent, above −100 (write 6.1 for 增长6.1%, -3.2 for 下降3.2%)")
+        }
     }
 
     /// The `selected` column: yes/no (also true/false, 1/0, 是/否, y/n); blank: not said.

@@ -100,6 +100,36 @@ struct ObservationsLoaderTests {
         }
     }
 
+    /// A `measure` column marks a row's value as the growth over the previous year in percent
+    /// (growth, 增长率, 同比; blank for the value itself), kept beside the year's value; a growth
+    /// rate of a share or over several years, of a mid-year count, at or below −100%, or an
+    /// unknown measure is an error at its cell.
+    @Test func aMeasureColumnMarksGrowthRates() throws {
+        let header = "indicator,year,value,quality,measure,since\n"
+        let o = try load(header + "firms,2023,3000,,,\nfirms,2023,9.3%,,增长率,\nlistings,2023,-20,预计,growth,\n")
+        #expect(o.map(\.measure) == [.value, .growth, .growth])
+        #expect(o.map(\.value) == [3000, 9.3, -20] && o[2].quality == .estimate)
+        let errors: [(String, Int, String)] = [
+            ("rd_intensity,2023,5,,growth,\n", 5, "a share's change is in percentage points"),
+            ("firms,2023,5,,growth,2021\n", 6, "only growth over the previous year"),
+            ("firms,2023,5,snapshot,growth,\n", 5, "a growth rate of quality snapshot"),
+            ("firms,2023,-100,,growth,\n", 3, "is out of range"),
+            ("firms,2023,5,,speed,\n", 5, "unknown measure 'speed'"),
+        ]
+        for (row, column, text) in errors {
+            #expect(throws: InputError.self) { try load(header + row) }
+            do {
+                _ = try load(header + row)
+            } catch let e as InputError {
+                #expect(e.line == 2 && e.column == column && e.message.contains(text), "\(e)")
+            }
+        }
+        // A misspelt column name is an error, not a column silently ignored.
+        #expect { try load("indicator,year,value,measur\nfirms,2023,5,growth\n") } throws: {
+            ($0 as! InputError).message.contains("did you mean 'measure'")
+        }
+    }
+
     @Test func longLayoutKeepsQualityAndSource() throws {
         let o = try load(
             "indicator,year,value,quality,source_title\nfirms,2023,3000,lower_bound,报道\nfirms,2023,2950,estimate,另一来源\n"

@@ -519,6 +519,36 @@ struct EvidenceFlagsTests {
         #expect(abs((goal.pMet ?? -1) - Double(rest) / 4096) < 0.03, "\(goal.pMet ?? -1) vs \(rest)")
     }
 
+    /// A growth rate bounds the year it links to an exact one: 2,500 in 2021 and "增长10%" in 2022
+    /// (9.5–10.5%) put 2022 within [2,737.5, 2,762.5], drawn within it on every path. A 2022
+    /// milestone of 2,700 is then met on the evidence (p = 1, settled); one of 2,750, inside
+    /// the interval, is a probability. Without the rate 2022 was interpolated unbounded.
+    @Test func aGrowthRateBoundsTheYearOnThePaths() throws {
+        func model(_ milestone: Double) throws -> PlanModel {
+            let ind = Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
+                targets: [2022: milestone, 2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+            var rate = Observation(indicator: "x", year: 2022, value: 10, text: "10")
+            rate.measure = .growth
+            let obs = [
+                Observation(indicator: "x", year: 2021, value: 2500, text: "2500"), rate,
+                Observation(indicator: "x", year: 2023, value: 3050, text: "3050"),
+            ]
+            return try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs))
+        }
+        let m = try model(2700)
+        let t22 = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].lower[t22] == 2737.5 && m.series[0].upper[t22] == 2762.5)
+        let draw = Self.paths(m, 4096, seed: 5)
+        #expect((0..<4096).allSatisfy { draw(0, t22, $0) >= 2737.5 - 1e-6 && draw(0, t22, $0) <= 2762.5 + 1e-6 })
+        let met = Self.outcome(PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 2), .milestone, 2022)
+        #expect(met.status == .settled && met.pMet == 1, "\(met)")
+        let inside = Self.outcome(
+            PlanSimulator.run(model: try model(2750), paths: 4096, seed: 5, threads: 2), .milestone, 2022)
+        #expect((inside.pMet ?? 0) > 0.05 && (inside.pMet ?? 1) < 0.95, "\(inside)")
+    }
+
     /// A year known by a bound before the first exact value is on the timeline, drawn within its
     /// bounds: "超2700" in 2022 (2,700–2,970) before exact 2023 and 2024 values settles a 2022
     /// milestone of 2,500 as met. It used to be dropped, leaving the milestone without data.

@@ -119,6 +119,44 @@ def add_sums(path, rnd):
     csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
 
 
+def add_growths(path, rnd):
+    """Adds a `measure` column with a few growth rates over the previous year: beside known,
+    bounded and open years, consistent or not, extreme, on every kind (shares and net changes are
+    refused), some with a `since` or a bound column."""
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    if len(rows) < 2 or "measure" in rows[0] or "indicator" not in rows[0] or "year" not in rows[0]:
+        return
+    header = rows[0]
+    ii, yi = header.index("indicator"), header.index("year")
+    header.append("measure")
+    for r in rows[1:]:
+        r.extend([""] * (len(header) - len(r)))
+    ids = ["gdp", "high_tech_enterprises", "high_level_talent_total", "new_listed_companies", "talent_resource_total",
+           "national_major_talent_experts", "new_incubators", "industrial_output", "unicorn_candidates"]
+    for _ in range(rnd.randint(1, 6)):
+        year = rnd.choice([2020, 2021, 2022, 2023, 2024, 2025, 2026, 1980, 1991, 1992])
+        row = [""] * len(header)
+        row[ii] = rnd.choice(ids + ["rd_intensity", "net_new_high_tech_enterprises"] if rnd.random() < 0.2 else ids)
+        row[yi] = str(year)
+        row[header.index("value")] = rnd.choice(["6.1", "10", "-5", "0", "-99.9", "-100", "150", "1e6", "1e300",
+                                                 "4.66", "-0.0", "13.2%", "nan", "5e-324"])
+        if "quality" in header:
+            row[header.index("quality")] = rnd.choice(["actual", "actual", "estimate", "lower_bound", "upper_bound",
+                                                       "snapshot", "partial_year", "not_comparable", ""])
+        if "selected" in header:
+            row[header.index("selected")] = rnd.choice(["", "", "yes", "no"])
+        if "source_title" in header:
+            row[header.index("source_title")] = "mutated growth"
+        for bound in ("lower", "upper"):
+            if bound in header and rnd.random() < 0.2:
+                row[header.index(bound)] = rnd.choice(["-200", "0", "5", "50", "1e308"])
+        if "since" in header and rnd.random() < 0.1:
+            row[header.index("since")] = str(year - rnd.choice([0, 1, 3]))
+        row[-1] = rnd.choice(["growth", "growth", "增长率", "同比", "value", "", "speed"])
+        rows.insert(rnd.randrange(1, len(rows) + 1), row)
+    csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
+
+
 def mutate_yaml(path, rnd, tokens):
     lines = open(path, encoding="utf-8").read().split("\n")
     keyed = [i for i, l in enumerate(lines) if ":" in l and not l.lstrip().startswith("#")]
@@ -216,8 +254,11 @@ def one_case(mode, binary, rnd, work):
             mutate_yaml(os.path.join(work, name), rnd, CELL_TOKENS)
         elif name == "indicators.csv" and rnd.random() < 0.3:
             rewire_parents(os.path.join(work, name), rnd)
-        elif name == "observations.csv" and rnd.random() < 0.3:
-            add_sums(os.path.join(work, name), rnd)
+        elif name == "observations.csv" and rnd.random() < 0.4:
+            if rnd.random() < 0.5:
+                add_sums(os.path.join(work, name), rnd)
+            if rnd.random() < 0.6:
+                add_growths(os.path.join(work, name), rnd)
             if rnd.random() < 0.5:
                 mutate_csv(os.path.join(work, name), rnd)
         else:

@@ -1,0 +1,88 @@
+/// Checks of growth rates over the previous year (`Plan.growths`) a reviewer would make.
+extension PlanConsistency {
+    /// A growth rate for a year after the plan is an error and one reaching before the data
+    /// range a warning (neither is used); one whose two years are both known must agree with
+    /// them, the values read as rounded and the bounds as stated (a warning, the rate unused: a
+    /// growth at comparable prices, 按可比价格, is not the ratio of current-price values); one
+    /// that bounds an open year says so (info); one with neither year known says it is unused.
+    static func checkGrowths(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        let range = plan.metadata.dataYears
+        for o in plan.growths where o.quality.isUsable {
+            guard !range.contains(o.year) || !range.contains(o.year - 1) else { continue }
+            if o.year > range.upperBound {
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "growth rate for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
+                        at: o.location))
+            } else {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "growth rate for \(o.year) reaches before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
+                        at: o.location))
+            }
+        }
+        for id in plan.seriesIDs where plan.growths.contains(where: { $0.indicator == id }) {
+            guard let kind = plan.kind(of: id), Plan.readsGrowth(kind) else { continue }
+            let base = plan.identityHistory(of: id, asOf: nil)
+            let grown = plan.growthBounds(of: id, asOf: nil, history: base)
+            // Each year as an interval: an exact value as rounded, a bound as stated.
+            var interval = [Int: (lo: Double, hi: Double, exact: Bool)]()
+            for p in base.points {
+                if let b = p.bounds(kind: kind) {
+                    interval[p.year] = (b.lower ?? 0, b.upper ?? .infinity, false)
+                } else {
+                    let r = p.roundingInterval(kind: kind) ?? (p.value, p.value)
+                    interval[p.year] = (r.lower, r.upper, true)
+                }
+            }
+            for o in plan.usableGrowths(of: id, asOf: nil) {
+                let t = o.year
+                guard let g = Plan.growthFactors(o) else {
+                    f.append(
+                        Finding(
+                            .warning, id,
+                            "growth rate for \(t) (\(o.text)%) leaves no positive value; it is not used",
+                            at: o.location))
+                    continue
+                }
+                if let a = interval[t - 1], let b = interval[t] {
+                    // The ratios the two years allow: [b̲/ā, b̄/a̲].
+                    let least = a.hi > 0 ? b.lo / a.hi : 0
+                    let most = a.lo > 0 ? b.hi / a.lo : .infinity
+                    guard most < g.lower || least > g.upper else { continue }
+                    let stated = Plan.growthText(g)
+                    let message: String
+                    if a.exact && b.exact, let va = base.points.first(where: { $0.year == t - 1 }),
+                        let vb = base.points.first(where: { $0.year == t }), va.value > 0
+                    {
+                        let implied = (vb.value / va.value - 1) * 100
+                        message =
+                            "growth rate \(o.text)% for \(t) (\(stated)) contradicts the values \(format(va.value)) (\(t - 1)) → \(format(vb.value)) (\(t)), a change of \(approx(implied, significant: 3))%; it is not used (a growth at comparable prices, 按可比价格, is not the change of values in current prices: mark such a row not_comparable)"
+                    } else {
+                        message =
+                            "growth rate \(o.text)% for \(t) (\(stated)) cannot hold with what \(t - 1) and \(t) are known to be (a change of \(approx((least - 1) * 100, significant: 3))% to \(approx((most - 1) * 100, significant: 3))%); it is not used"
+                    }
+                    f.append(Finding(.warning, id, message, at: o.location))
+                } else if let b = grown.first(where: { $0.year == t || $0.year == t - 1 }),
+                    let lo = b.explicitLower, let hi = b.explicitUpper
+                {
+                    f.append(
+                        Finding(
+                            .info, id,
+                            "growth rate \(o.text)% for \(t) bounds \(b.year) within [\(approx(lo)), \(approx(hi))] (\(b.source))",
+                            at: o.location))
+                } else {
+                    f.append(
+                        Finding(
+                            .info, id,
+                            "growth rate \(o.text)% for \(t) is not used: neither \(t - 1) nor \(t) has a value or bounds",
+                            at: o.location))
+                }
+            }
+        }
+        return f
+    }
+}

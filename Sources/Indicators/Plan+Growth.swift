@@ -1,0 +1,115 @@
+import Foundation
+
+/// Growth rates over the previous year ("比上年增长6.1%", `Observation.measure` `.growth`) as an
+/// identity between two years of a series: x(t) = x(t − 1)·(1 + g(t)/100).
+///
+/// A statistical bulletin often gives a year's growth where the value of one of the two years
+/// is missing. With the growth written to one decimal, g ∈ [g̲, ḡ] (its rounding interval, or
+/// the interval a bound states), the identity bounds the open year:
+/// x(t) ∈ [x̲(t − 1)·(1 + g̲/100), x̄(t − 1)·(1 + ḡ/100)] forwards and
+/// x(t − 1) ∈ [x̲(t)/(1 + ḡ/100), x̄(t)/(1 + g̲/100)] backwards, for quantities that are never
+/// negative (stocks, flows, levels). The growth must be in the terms of the values: a growth "at
+/// comparable prices" (按可比价格, real growth) is not the ratio of values in current prices, and
+/// `check` warns where a growth contradicts the two values it links.
+extension Plan {
+    /// Whether a growth rate of a series of this kind is read: quantities that grow by ratios
+    /// and are never negative. A share's change is in percentage points ("提高0.3个百分点"), and a
+    /// net change may change sign.
+    public static func readsGrowth(_ kind: IndicatorKind) -> Bool {
+        kind == .stock || kind == .flow || kind == .level
+    }
+
+    /// The growth rates a run may use as of `asOf`: one per year (chosen by
+    /// `ObservationSelection`'s rule among conflicting reports), the year and the year before
+    /// within the plan's data range, reported by then.
+    public func usableGrowths(of id: String, asOf: Int?) -> [Observation] {
+        let range = metadata.dataYears
+        let candidates = growths.filter { o in
+            o.indicator == id && range.contains(o.year) && range.contains(o.year - 1)
+                && (asOf.map { o.year <= $0 } ?? true)
+        }
+        return ObservationSelection.select(candidates)
+    }
+
+    /// The factors 1 + g/100 a growth row allows: the interval its bound states (a lower bound
+    /// "增长超10%" is [10%, 11%], read as the values' bounds are, `Observation.roundingReach`),
+    /// or the interval its written digits stand for ("6.1" is 6.05–6.15%; an estimate at least
+    /// ±2% of the rate, `Observation.estimateReach`); explicit `lower`/`upper` columns replace
+    /// either end. Nil where the interval leaves nothing positive.
+    public static func growthFactors(_ o: Observation) -> (lower: Double, upper: Double)? {
+        let g = o.value
+        let half = o.writtenHalfUnit
+        let reach = max(Observation.roundingReach * abs(g), 2 * half)
+        var lo: Double, hi: Double
+        switch o.quality {
+        case .lowerBound: (lo, hi) = (g, g + reach)
+        case .upperBound: (lo, hi) = (g - reach, g)
+        case .estimate:
+            let r = max(half, Observation.estimateReach * abs(g))
+            (lo, hi) = (g - r, g + r)
+        default: (lo, hi) = (g - half, g + half)
+        }
+        lo = o.explicitLower ?? lo
+        hi = o.explicitUpper ?? hi
+        let factors = (lower: 1 + max(lo, -100) / 100, upper: 1 + hi / 100)
+        guard factors.upper > 0, factors.lower <= factors.upper, factors.upper.isFinite else { return nil }
+        return factors
+    }
+
+    /// How a growth interval is written in an identity's rule: "[6.05%, 6.15%]".
+    static func growthText(_ f: (lower: Double, upper: Double)) -> String {
+        "[\(PlanConsistency.approx((f.lower - 1) * 100, significant: 4))%, \(PlanConsistency.approx((f.upper - 1) * 100, significant: 4))%]"
+    }
+
+    /// Bounds that growth rates give to years `history` leaves without a figure (quality
+    /// `lowerBound` with both ends given, the identity in `source`), from a neighbour known
+    /// exactly or by bounds; a year bounded this way bounds the next in turn (the intervals
+    /// widen). On the paths each bounded year is drawn within its interval; the ratio between
+    /// two simulated years is not held (a growth rate between two open years adds nothing).
+    func growthBounds(of id: String, asOf: Int?, history: History) -> [Observation] {
+        guard let kind = kind(of: id), Self.readsGrowth(kind) else { return [] }
+        let rates = usableGrowths(of: id, asOf: asOf)
+        guard !rates.isEmpty else { return [] }
+        var interval = [Int: (lo: Double, hi: Double)]()
+        for p in history.points {
+            if let b = p.bounds(kind: kind) {
+                if let lo = b.lower, let hi = b.upper { interval[p.year] = (lo, hi) }
+            } else {
+                interval[p.year] = (p.value, p.value)
+            }
+        }
+        let figured = Set(history.points.map(\.year))
+        func text(_ i: (lo: Double, hi: Double)) -> String {
+            i.lo == i.hi
+                ? PlanConsistency.approx(i.lo, significant: 6)
+                : "[\(PlanConsistency.approx(i.lo, significant: 6)), \(PlanConsistency.approx(i.hi, significant: 6))]"
+        }
+        var out = [Observation]()
+        var progress = true
+        while progress {
+            progress = false
+            for o in rates {
+                guard let f = Self.growthFactors(o) else { continue }
+                let t = o.year
+                let (year, lo, hi, rule): (Int, Double, Double, String)
+                if let before = interval[t - 1], interval[t] == nil, !figured.contains(t) {
+                    (year, lo, hi) = (t, max(0, before.lo * f.lower), max(0, before.hi * f.upper))
+                    rule = "\(id)(\(t - 1)) × (1 + growth(\(t))) = \(text(before)) × (1 + \(Self.growthText(f)))"
+                } else if let after = interval[t], interval[t - 1] == nil, !figured.contains(t - 1), f.lower > 0 {
+                    (year, lo, hi) = (t - 1, after.lo / f.upper, after.hi / f.lower)
+                    rule = "\(id)(\(t)) ÷ (1 + growth(\(t))) = \(text(after)) ÷ (1 + \(Self.growthText(f)))"
+                } else {
+                    continue
+                }
+                guard lo.isFinite, hi.isFinite, lo <= hi else { continue }
+                var bound = Observation(
+                    indicator: id, year: year, value: lo, quality: .lowerBound, source: "identity: " + rule)
+                (bound.explicitLower, bound.explicitUpper) = (lo, hi)
+                out.append(bound)
+                interval[year] = (lo, hi)
+                progress = true
+            }
+        }
+        return out
+    }
+}

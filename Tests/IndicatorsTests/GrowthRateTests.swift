@@ -1,0 +1,112 @@
+import Testing
+
+@testable import Indicators
+
+/// Growth rates over the previous year ("比上年增长6.1%") as an identity, x(t) = x(t − 1)·(1 + g/100),
+/// against closed forms: the growth as written stands for its rounding interval (or the interval
+/// its bound states), and the open year is bounded by the neighbour times (or divided by) the
+/// interval's ends.
+struct GrowthRateTests {
+    static let meta = PlanConsistencyTests.meta
+
+    func plan(_ obs: [Observation], kind: IndicatorKind = .stock) -> Plan {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: kind, unit: "家",
+            targets: [2022: 100, 2023: 110], headline: HeadlineGoal(rule: .final, value: 110))
+        return Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs)
+    }
+
+    func value(_ year: Int, _ v: Double, _ text: String) -> Observation {
+        Observation(indicator: "x", year: year, value: v, text: text, location: SourceLocation(file: "o.csv", line: 2))
+    }
+
+    func growth(_ year: Int, _ g: Double, _ text: String, _ q: Quality = .actual, line: Int = 3) -> Observation {
+        var o = Observation(
+            indicator: "x", year: year, value: g, text: text, quality: q,
+            location: SourceLocation(file: "o.csv", line: line))
+        o.measure = .growth
+        return o
+    }
+
+    func bounds(_ p: Plan, _ year: Int) -> [Double]? {
+        p.history(of: "x").points.first { $0.year == year }.flatMap { o in
+            o.bounds(kind: .stock).map { [$0.lower!, $0.upper!] }
+        }
+    }
+
+    func close(_ a: [Double]?, _ b: [Double]) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($1)) }
+    }
+
+    /// Forwards, backwards and in a chain: "10" is 9.5–10.5%, "-5" is −5.5 to −4.5%.
+    @Test func aGrowthRateBoundsTheYearItLeavesOpen() {
+        let forward = plan([value(2021, 100, "100"), growth(2022, 10, "10")])
+        #expect(forward.observations.count == 1 && forward.growths.count == 1)
+        #expect(close(bounds(forward, 2022), [109.5, 110.5]), "\(String(describing: bounds(forward, 2022)))")
+        let rule = forward.history(of: "x").points.last!.source
+        #expect(rule == "identity: x(2021) × (1 + growth(2022)) = 100 × (1 + [9.5%, 10.5%])", "\(rule)")
+
+        let backward = plan([value(2022, 110, "110"), growth(2022, 10, "10")])
+        #expect(close(bounds(backward, 2021), [110 / 1.105, 110 / 1.095]))
+
+        let chain = plan([value(2021, 100, "100"), growth(2022, 10, "10"), growth(2023, -5, "-5")])
+        #expect(
+            close(bounds(chain, 2023), [109.5 * 0.945, 110.5 * 0.955]), "\(String(describing: bounds(chain, 2023)))")
+        // As of 2022 the 2023 growth is not yet reported.
+        #expect(chain.history(of: "x", asOf: 2022).points.map(\.year) == [2021, 2022])
+    }
+
+    /// How a rate is read: a lower bound "增长超10%" is 10–11%, an estimate at least ±2% of the
+    /// rate ("预计50" is 49–51%), "6.1" 6.05–6.15%, and explicit lower/upper columns win.
+    @Test func aRateStandsForItsInterval() {
+        func factors(_ o: Observation) -> [Double] {
+            let f = Plan.growthFactors(o)!
+            return [f.lower, f.upper]
+        }
+        #expect(close(factors(growth(2022, 10, "10", .lowerBound)), [1.10, 1.11]))
+        #expect(close(factors(growth(2022, 10, "10", .upperBound)), [1.09, 1.10]))
+        #expect(close(factors(growth(2022, 50, "50", .estimate)), [1.49, 1.51]))
+        #expect(close(factors(growth(2022, 6.1, "6.1")), [1.0605, 1.0615]))
+        var explicit = growth(2022, 10, "10")
+        (explicit.explicitLower, explicit.explicitUpper) = (9.8, 10.2)
+        #expect(close(factors(explicit), [1.098, 1.102]))
+        #expect(close(bounds(plan([value(2021, 100, "100"), explicit]), 2022), [109.8, 110.2]))
+        // A year with a figure of its own keeps it: the rate only checks it.
+        let figured = plan([value(2021, 100, "100"), value(2022, 111, "111"), growth(2022, 10, "10")])
+        #expect(figured.history(of: "x").values == [100, 111])
+    }
+
+    /// `check`: a rate that contradicts the two values it links is a warning naming the change
+    /// the values make (a real growth, 按可比价格, beside current-price values); one that agrees
+    /// is silent; one that bounds a year says so; one with neither year known is unused; one
+    /// after the plan is an error. The strict reading keeps a rate a rate.
+    @Test func checkComparesARateWithTheValuesItLinks() {
+        func findings(_ obs: [Observation]) -> [Finding] { PlanConsistency.check(plan(obs)) }
+        let real = findings([value(2022, 5140.6, "5140.6"), value(2023, 5380.17, "5380.17"), growth(2023, 6.1, "6.1")])
+        #expect(
+            real.contains {
+                $0.severity == .warning && $0.message.contains("growth rate 6.1% for 2023 ([6.05%, 6.15%]) contradicts")
+                    && $0.message.contains("a change of 4.66%") && $0.location?.line == 3
+            }, "\(real)")
+        let agrees = findings([
+            value(2022, 5140.6, "5140.6"), value(2023, 5380.17, "5380.17"), growth(2023, 4.66, "4.66"),
+        ])
+        #expect(!agrees.contains { $0.message.contains("growth rate") }, "\(agrees)")
+        // A bound that the rate cannot reach from an exact neighbour: "超120" after 100 and 10%.
+        var high = value(2023, 120, "120")
+        high = Observation(
+            indicator: "x", year: 2023, value: 120, text: "120", quality: .lowerBound, location: high.location)
+        let clash = findings([value(2022, 100, "100"), high, growth(2023, 10, "10")])
+        #expect(clash.contains { $0.severity == .warning && $0.message.contains("cannot hold") }, "\(clash)")
+        let bounding = findings([value(2022, 100, "100"), growth(2023, 10, "10")])
+        #expect(bounding.contains { $0.severity == .info && $0.message.contains("bounds 2023 within [109.5, 110.5]") })
+        let unused = findings([growth(2023, 10, "10")])
+        #expect(unused.contains { $0.message.contains("is not used: neither 2022 nor 2023") })
+        let late = findings([value(2023, 100, "100"), growth(2024, 10, "10")])
+        #expect(late.contains { $0.severity == .error && $0.message.contains("after the plan's last year") })
+
+        let strict = plan([value(2021, 100, "100"), growth(2022, 10, "10", .lowerBound)]).readingBoundsAsValues()
+        #expect(strict.growths.count == 1 && strict.observations.count == 1)
+    }
+}
