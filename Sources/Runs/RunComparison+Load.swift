@@ -73,15 +73,7 @@ extension RunComparison {
         for scen in Set(moa.keys).intersection(mob.keys).sorted() {
             let x = moa[scen] as? [String: Any] ?? [:], y = mob[scen] as? [String: Any] ?? [:]
             for ind in Set(x.keys).union(y.keys).sorted() {
-                let dx = x[ind] as? [String: Any], dy = y[ind] as? [String: Any]
-                let sx =
-                    dx.map {
-                        "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))"
-                    } ?? "absent"
-                let sy =
-                    dy.map {
-                        "\(describe($0["models"])) \(describe($0["transform"])) n=\(describe($0["observations"]))"
-                    } ?? "absent"
+                let sx = modelText(x[ind] as? [String: Any]), sy = modelText(y[ind] as? [String: Any])
                 if sx != sy { modelDiffs.append(Difference(what: "\(scen)/\(ind)", a: sx, b: sy)) }
             }
         }
@@ -136,6 +128,15 @@ extension RunComparison {
 
     static func withoutBOM(_ d: Data) -> Data {
         d.starts(with: [0xEF, 0xBB, 0xBF]) ? d.dropFirst(3) : d
+    }
+
+    /// A series' model entry of the manifest in a line: "drift log n=13"; "no model" for a
+    /// series without data (an empty list read as a blank name: "→  log n=0").
+    static func modelText(_ entry: [String: Any]?) -> String {
+        guard let entry else { return "absent" }
+        var models = describe(entry["models"])
+        if models.isEmpty || models == "none" { models = "no model" }
+        return "\(models) \(describe(entry["transform"])) n=\(describe(entry["observations"]))"
     }
 
     static func describe(_ v: Any?) -> String {

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
                 "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
         }
         out +=
-            "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) sums over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth rates"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
+            "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) \(plan.sums.count == 1 ? "sum" : "sums") over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth \(plan.growths.count == 1 ? "rate" : "rates")"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
         writeStdout(out)
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
