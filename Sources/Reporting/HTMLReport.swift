@@ -187,6 +187,14 @@ public enum HTMLReport {
             h +=
                 "<li>\(zh ? "下降型目标（需要指标继续下降）" : "Goals that ask for a fall") (\(falling.count)): \(zh ? "在用真实序列构造的检验规划上，这类目标的高概率偏乐观（一个检验集中 P ≥ 0.8 的只有 36–52% 实现）；可用已完成规划重新校准（evaluate --library，再 run --recalibration）。" : "on test plans made from real series their high probabilities were over-confident (on one of two collections only 36–52% of those with P ≥ 0.8 were met); recalibrate on finished plans (evaluate --library, then run --recalibration).")</li>\n"
         }
+        // Binding goals (约束性) are met through policy more often than their trend says (issue
+        // 14's trial on two real five-year plans: energy-intensity and NOx cuts at P ≈ 0–0.25
+        // were met); the model's P is the trend's, without that action.
+        let binding = first.model.plan.indicators.filter { $0.headline != nil && $0.commitment == .binding }
+        if !binding.isEmpty {
+            h +=
+                "<li>\(zh ? "约束性目标" : "Binding goals") (\(binding.count)): \(zh ? "概率按历史趋势推算，不含为完成约束性目标而采取的政策行动；在两份真实五年规划的试算中，能耗强度、氮氧化物减排等约束性目标的概率仅 0–0.25，实际均已完成。可用已完成规划重新校准（evaluate --library，再 run --recalibration，其特征含“是否约束性”）。" : "P follows the trend and leaves out the policy action a binding goal commands; on a trial of two real five-year plans, binding energy-intensity and NOx cuts got P ≈ 0–0.25 and were met. Recalibrate on finished plans (evaluate --library, then run --recalibration; binding or expected is one of its features).")</li>\n"
+        }
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"

@@ -153,7 +153,8 @@ struct RunPipelineTests {
     }
 
     /// A plan with decrease goals gets the caution of Notebooks-data/pseudo-plans.md in its
-    /// report's evidence notes; the Kunshan plan (increase goals only) does not.
+    /// report's evidence notes, and one with binding goals the caution of issue 14's trial; the
+    /// Kunshan plan (increase goals only, none marked binding) gets neither.
     @Test func reportCautionsAboutDecreaseGoals() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -163,10 +164,11 @@ struct RunPipelineTests {
         _ = try RunPipeline.run(r)
         let five = try String(contentsOfFile: r.outputFolder! + "/report.html", encoding: .utf8)
         #expect(five.contains("Goals that ask for a fall (2):"), "energy intensity and unemployment")
+        #expect(five.contains("Binding goals (2): P follows the trend"), "the fixture marks two goals binding")
         let k = Self.request([], out: dir.appendingPathComponent("kunshan").path)
         _ = try RunPipeline.run(k)
         let kunshan = try String(contentsOfFile: k.outputFolder! + "/report.html", encoding: .utf8)
-        #expect(!kunshan.contains("下降型目标"))
+        #expect(!kunshan.contains("下降型目标") && !kunshan.contains("约束性目标"))
     }
 
     /// A run whose paths × scenarios would not fit in memory is refused before anything is
