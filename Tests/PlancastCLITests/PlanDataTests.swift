@@ -215,6 +215,32 @@ struct PlanDataTests {
         #expect(c.stdout == b.stdout)
     }
 
+    /// Growth rates in an observations file (`measure` growth): a real growth beside current-price
+    /// values is a warning at its line, and a rate after an exact year bounds the next one in the
+    /// run: 2,744 × (1 + [9.45%, 9.55%]) = [3,003.3, 3,006.1] for high-tech enterprises in 2023
+    /// (its mean in forecasts.csv lies within).
+    @Test func growthRatesAreCheckedAndBoundTheYearAfter() throws {
+        let path = Self.fixtures.appendingPathComponent("good-observations/growth-rates.csv").path
+        let check = try Binary.run(["check", "--observations", path], in: Binary.packageRoot)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(
+            check.stdout.contains("growth-rates.csv:4: warning: [gdp] growth rate 6.1% for 2024"), "\(check.stdout)")
+        #expect(check.stdout.contains("bounds 2023 within [3003.3, 3006.1]"), "\(check.stdout)")
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let run = try Binary.run(
+            ["run", "--observations", path, "--paths", "1000", "--no-sensitivity", "--out", out], in: Binary.packageRoot
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let forecasts = try String(contentsOfFile: out + "/forecasts.csv", encoding: .utf8)
+        let row = try #require(
+            forecasts.split(separator: "\n").first { $0.hasPrefix("baseline,high_tech_enterprises,2023,") })
+        let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+        let mean = try #require(Double(cells[4]))
+        #expect(mean >= 3003 && mean <= 3007 && row.hasSuffix(",bounded"), "\(row)")
+    }
+
     @Test func badPlanFilesExit65() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
