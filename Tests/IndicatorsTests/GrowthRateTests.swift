@@ -101,6 +101,18 @@ struct GrowthRateTests {
         #expect(clash.contains { $0.severity == .warning && $0.message.contains("cannot hold") }, "\(clash)")
         let bounding = findings([value(2022, 100, "100"), growth(2023, 10, "10")])
         #expect(bounding.contains { $0.severity == .info && $0.message.contains("bounds 2023 within [109.5, 110.5]") })
+        // A value in 亿元 bounded by a rate: a warning that a real growth would misplace it.
+        let money = Plan(
+            metadata: Self.meta,
+            indicators: [
+                Indicator(
+                    id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "亿元",
+                    targets: [2023: 110], headline: HeadlineGoal(rule: .final, value: 110))
+            ], drivers: [], observations: [value(2022, 100, "100"), growth(2023, 10, "10")])
+        #expect(
+            PlanConsistency.check(money).contains {
+                $0.severity == .warning && $0.message.contains("bounds 2023") && $0.message.contains("按可比价格")
+            })
         let unused = findings([growth(2023, 10, "10")])
         #expect(unused.contains { $0.message.contains("is not used: neither 2022 nor 2023") })
         let late = findings([value(2023, 100, "100"), growth(2024, 10, "10")])
