@@ -87,17 +87,28 @@ def rewire_parents(path, rnd):
     csv.writer(open(path, "w", newline="", encoding="utf-8")).writerows(rows)
 
 
+def with_column(path, name):
+    """The rows of an observations file with a new last column `name` (blank in every row), and
+    the indices of its indicator and year columns; None when the file has no such columns, too
+    few rows, or the column already."""
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    if len(rows) < 2 or name in rows[0] or "indicator" not in rows[0] or "year" not in rows[0]:
+        return None
+    header = rows[0]
+    header.append(name)
+    for r in rows[1:]:
+        r.extend([""] * (len(header) - len(r)))
+    return rows, header.index("indicator"), header.index("year")
+
+
 def add_sums(path, rnd):
     """Adds a `since` column (sums over years of a flow) with a few sums: spans over known and
     open years, values consistent or not, bounds, on flows and on other kinds."""
-    rows = list(csv.reader(open(path, encoding="utf-8")))
-    if len(rows) < 2 or "since" in rows[0] or "indicator" not in rows[0] or "year" not in rows[0]:
+    table = with_column(path, "since")
+    if table is None:
         return
+    rows, ii, yi = table
     header = rows[0]
-    ii, yi = header.index("indicator"), header.index("year")
-    header.append("since")
-    for r in rows[1:]:
-        r.extend([""] * (len(header) - len(r)))
     flows = ["new_provincial_innovation_talents", "new_listed_companies", "new_high_skilled_workers",
              "new_postdoc_workstations", "new_incubators", "new_rd_institutions"]
     for _ in range(rnd.randint(1, 4)):
@@ -123,14 +134,11 @@ def add_growths(path, rnd):
     """Adds a `measure` column with a few growth rates over the previous year: beside known,
     bounded and open years, consistent or not, extreme, on every kind (shares and net changes are
     refused), some with a `since` or a bound column."""
-    rows = list(csv.reader(open(path, encoding="utf-8")))
-    if len(rows) < 2 or "measure" in rows[0] or "indicator" not in rows[0] or "year" not in rows[0]:
+    table = with_column(path, "measure")
+    if table is None:
         return
+    rows, ii, yi = table
     header = rows[0]
-    ii, yi = header.index("indicator"), header.index("year")
-    header.append("measure")
-    for r in rows[1:]:
-        r.extend([""] * (len(header) - len(r)))
     ids = ["gdp", "high_tech_enterprises", "high_level_talent_total", "new_listed_companies", "talent_resource_total",
            "national_major_talent_experts", "new_incubators", "industrial_output", "unicorn_candidates"]
     for _ in range(rnd.randint(1, 6)):
