@@ -172,13 +172,14 @@ extension PlanConsistency {
     /// Reports of one year listed by name in a finding; the rest are counted.
     static let listedReports = 8
 
-    /// Every (series, year) with more than one report: which value is used, and why.
+    /// Every (series, year) with more than one report of its value, or of its growth rate: which
+    /// is used, and why.
     static func checkConflicts(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         var groups = [String: [Observation]]()
         var order = [String]()
-        for o in plan.observations {
-            let key = "\(o.indicator)\u{1}\(o.year)"
+        for o in plan.observations + plan.growths {
+            let key = "\(o.indicator)\u{1}\(o.year)\u{1}\(o.measure.rawValue)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(o)
         }
@@ -198,7 +199,8 @@ extension PlanConsistency {
                 } ?? "none is usable for the year"
             f.append(
                 Finding(
-                    .info, first.indicator, "\(first.year) has \(rows.count) reports: \(reports); \(verdict)",
+                    .info, first.indicator,
+                    "\(first.year)\(first.measure == .growth ? "'s growth rate" : "") has \(rows.count) reports: \(reports); \(verdict)",
                     at: first.location))
             // An exact value that another report's stated bound excludes ("超3000" beside 2744):
             // one of the two is wrong, or they count different things.

@@ -113,6 +113,17 @@ struct GrowthRateTests {
             PlanConsistency.check(money).contains {
                 $0.severity == .warning && $0.message.contains("bounds 2023") && $0.message.contains("按可比价格")
             })
+        // Two reports of one year's rate: which is used, and why.
+        let two = findings([
+            value(2022, 100, "100"), growth(2023, 10, "10"), growth(2023, 9.8, "9.8", .estimate, line: 4),
+        ])
+        #expect(
+            two.contains {
+                $0.message.contains(
+                    "2023's growth rate has 2 reports: 10 (actual, line 3); 9.8 (estimate, line 4); uses 10 from line 3"
+                )
+            },
+            "\(two)")
         let unused = findings([growth(2023, 10, "10")])
         #expect(unused.contains { $0.message.contains("is not used: neither 2022 nor 2023") })
         let late = findings([value(2023, 100, "100"), growth(2024, 10, "10")])
