@@ -187,6 +187,8 @@ struct PlanDataTests {
         #expect(run.stderr.contains("did you mean 'rd_intensity'"))
     }
 
+    /// The fixture is the bundled observations.csv converted by `iconv -f utf-8 -t gb18030`
+    /// (remade whenever the bundled file changes).
     @Test func gbkCopyLoadsToTheSameValues() throws {
         let utf8 = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
         let gbkPath = Self.fixtures.appendingPathComponent("good-observations/observations-gbk.csv").path

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds observations.csv from shared/data/kunshan-public/observations.csv.
+"""Builds observations.csv from shared/data/kunshan-public/observations.csv and the rows this
+project found itself in the search corpus (tools/found-in-search.csv, same columns).
 
 Run from the repository root:  python3 Notebooks-data/kunshan-2022-2025/tools/build_observations.py
 
@@ -18,6 +19,9 @@ import csv, os, sys
 SRC = os.path.join(os.path.dirname(__file__), "../../../../shared/data/kunshan-public/observations.csv")
 OUT = os.path.join(os.path.dirname(__file__), "../observations.csv")
 LEFT = os.path.join(os.path.dirname(__file__), "../observations-left-out.csv")
+# Rows found in the search corpus after the shared collection was made (2026-12-01), each with
+# its quote; the shared file is read-only here.
+FOUND = os.path.join(os.path.dirname(__file__), "found-in-search.csv")
 
 # A source row -> (plan indicator, quality, note), or (plan indicator, quality, note, year, value)
 # where the row bounds another year than its own; or a string: why the row is left out (written
@@ -70,6 +74,10 @@ def classify(r):
     if i == "net_new_high_tech_enterprises":
         return (i, q, note)
     if i == "high_level_talent_total":
+        if y == 2022:
+            return (i, "actual", "reported July 2023 in one sentence with the 2022 year-end talent total "
+                    "(50.5, the 2022 bulletin's) and high-tech firms (超2700; 2,744 at the end of 2022): read as "
+                    "the 2022 year-end figure")
         return (i, "snapshot", "mid-2024 count (\"截至目前\", reported July 2024)")
     if i == "talent_resource_total":
         if y == 2013:
@@ -152,21 +160,26 @@ def sigdigits(s):
     d = s.replace("-", "").replace(".", "").lstrip("0")
     return len(d.rstrip("0")) if "." not in s else len(d)
 
+def source_rows():
+    for path in (SRC, FOUND):
+        with open(path, encoding="utf-8") as f:
+            yield from csv.DictReader(f)
+
+
 rows, left_out = [], []
-with open(SRC, encoding="utf-8") as f:
-    for r in csv.DictReader(f):
-        if r["entity"] != "kunshan":
-            continue
-        c = classify(r)
-        if isinstance(c, str):
-            left_out.append(dict(indicator_id=r["indicator_id"], year=r["year"], value=r["value"], unit=r["unit"],
-                                 kind=r["kind"], reason=c, source_url=r["source_url"]))
-            continue
-        ind, quality, note = c[:3]
-        year, value = (c[3], c[4]) if len(c) == 5 else (int(r["year"]), r["value"])
-        rows.append(dict(indicator=ind, year=year, value=value, unit=r["unit"],
-                         quality=quality, selected="no", source_title=r["source_title"],
-                         source_url=r["source_url"], quote=r["quote"], note=note))
+for r in source_rows():
+    if r["entity"] != "kunshan":
+        continue
+    c = classify(r)
+    if isinstance(c, str):
+        left_out.append(dict(indicator_id=r["indicator_id"], year=r["year"], value=r["value"], unit=r["unit"],
+                             kind=r["kind"], reason=c, source_url=r["source_url"]))
+        continue
+    ind, quality, note = c[:3]
+    year, value = (c[3], c[4]) if len(c) == 5 else (int(r["year"]), r["value"])
+    rows.append(dict(indicator=ind, year=year, value=value, unit=r["unit"],
+                     quality=quality, selected="no", source_title=r["source_title"],
+                     source_url=r["source_url"], quote=r["quote"], note=note))
 
 groups = {}
 for k, r in enumerate(rows):
