@@ -94,6 +94,7 @@ let package = Package(
             name: "RunsTests",
             dependencies: [
                 "Runs", "IO", "Reporting", "Parallel", "Forecasting", "PlanFiles", "Indicators", "Scenarios",
+                "Simulation",
             ],
             exclude: ["Fixtures"]),
         .testTarget(name: "PlancastCLITests", dependencies: ["plancast"], exclude: ["Fixtures"]),

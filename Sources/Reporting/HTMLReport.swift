@@ -113,7 +113,9 @@ public enum HTMLReport {
         guard let first = runs.first else { return "" }
         var h =
             "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
-        h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined() + "</tr>\n"
+        h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined()
+        h +=
+            "<th>\(zh ? "一半把握所需的额外年增速（\(escapeHTML(first.scenario.name))）" : "extra growth a year for even odds (\(escapeHTML(first.scenario.name)))")</th></tr>\n"
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
@@ -124,9 +126,18 @@ public enum HTMLReport {
                 h +=
                     "<tr><td class=\"name\">\(escapeHTML(AllGoalsLine.name(evaluable: o.evaluable ?? 0, referenceClass: AllGoalsLine.referenceClassGoals(model: first.model, result: first.result), zh: zh)))</td><td>\(o.evaluable ?? 0)</td><td></td>"
             }
-            h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined() + "</tr>\n"
+            h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined()
+            h += "<td>\(escapeHTML(evenOddsText(EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
         }
         return h + "</table>\n"
+    }
+
+    /// "+4.0%/年（2025年起）": the extra growth a year from the series' first simulated year that
+    /// makes the goal as likely as not (`EvenOddsGrowth`); empty where it does not apply.
+    static func evenOddsText(_ g: EvenOddsGrowth?, zh: Bool) -> String {
+        guard let g else { return "" }
+        let rate = String(format: "%+.1f%%", g.percentPerYear)
+        return zh ? "\(rate)/年（\(g.fromYear)年起）" : "\(rate) a year from \(g.fromYear)"
     }
 
     /// " (binding)" / "（约束性）" after a goal's name, when the plan says.
@@ -195,6 +206,8 @@ public enum HTMLReport {
             h +=
                 "<li>\(zh ? "约束性目标" : "Binding goals") (\(binding.count)): \(zh ? "概率按历史趋势推算，不含为完成约束性目标而采取的政策行动；在两份真实五年规划的试算中，能耗强度、氮氧化物减排等约束性目标的概率仅 0–0.25，实际均已完成。可用已完成规划重新校准（evaluate --library，再 run --recalibration，其特征含“是否约束性”）。" : "P follows the trend and leaves out the policy action a binding goal commands; on a trial of two real five-year plans, binding energy-intensity and NOx cuts got P ≈ 0–0.25 and were met. Recalibrate on finished plans (evaluate --library, then run --recalibration; binding or expected is one of its features).")</li>\n"
         }
+        h +=
+            "<li>\(zh ? "一半把握所需的额外年增速：在情景文件中对该指标加一条 growth 杠杆（自所示年份起每年额外增长该百分比），目标达成的概率即升至约一半；负值表示即使增速慢这么多仍有一半把握。按模拟中位数推算：g = 100·((目标值/中位数)^(1/n) − 1)，n 为至目标年的模拟年数；整数计数刚好越过一半。" : "Extra growth a year for even odds: a growth lever of that many percent a year from the year shown, added to a scenario, brings the goal's P(met) to about ½; a negative value is the slack. From the simulated median: g = 100·((goal / median)^(1/n) − 1) over the n simulated years to the goal; whole counts land just past ½.")</li>\n"
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"

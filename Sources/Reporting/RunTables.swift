@@ -9,6 +9,7 @@ public enum RunTables {
     public static let attainmentColumns = [
         "scenario", "indicator", "name", "target_type", "year", "target", "direction", "p_met", "p_met_se",
         "median", "p05", "p95", "label", "progress_ratio", "destatis", "evidence", "commitment",
+        "even_odds_growth", "even_odds_from",
     ]
     /// DESIGN.md §6 columns, extended by `source`: observed, assumed (a scenario's assumption),
     /// interpolated, simulated, derived or unavailable.
@@ -97,6 +98,8 @@ public enum RunTables {
         for o in result.targets {
             let s = o.spec
             var indicatorID = "", name = "", evidence = "", ratio = "", destatis = "", commitment = ""
+            // What it would take: the extra growth a year that makes the target as likely as not.
+            let needed = EvenOddsGrowth.of(o, model: model)
             if let k = s.series {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)
@@ -122,6 +125,8 @@ public enum RunTables {
                 prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05),
                 num(o.p95),
                 label(o), ratio, destatis, evidence, commitment,
+                needed.map { String(format: "%.2f", $0.percentPerYear) } ?? "",
+                needed.map { String($0.fromYear) } ?? "",
             ])
         }
         return rows

@@ -29,7 +29,7 @@ struct RunCommandTests {
             .split(separator: "\n")[0]
         #expect(
             header
-                == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence,commitment"
+                == "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label,progress_ratio,destatis,evidence,commitment,even_odds_growth,even_odds_from"
         )
         let fheader = try String(contentsOfFile: out.appendingPathComponent("forecasts.csv").path, encoding: .utf8)
             .split(separator: "\n")[0]

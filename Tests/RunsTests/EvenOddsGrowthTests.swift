@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import PlanFiles
+@testable import Simulation
+
+/// The extra growth a year that makes a target as likely as not (`EvenOddsGrowth`), checked the
+/// way a planner would use it: each answer, written as a scenario's growth lever from the year
+/// it names, brings its target's P(met) to ½ (a whole count's just past ½) when the bundled plan
+/// is simulated again.
+struct EvenOddsGrowthTests {
+    @Test func eachAnswerAsALeverMakesItsTargetEvenOdds() throws {
+        let dir = RunPipelineTests.root.appendingPathComponent("Notebooks-data/kunshan-2022-2025").path
+        let model = try PlanModel.build(plan: PlanLoader.load(directory: dir).plan)
+        let (paths, seed) = (20_000, UInt64(11))
+        let base = PlanSimulator.run(model: model, paths: paths, seed: seed, threads: 2)
+        // One rerun per group of targets a series can only have one lever for at a time: the
+        // final-level goals, then each year's milestones.
+        var groups = [String: [Int]]()
+        for (j, o) in base.targets.enumerated() where EvenOddsGrowth.of(o, model: model) != nil {
+            groups[o.spec.kind == .goal ? "goal" : "milestone \(o.spec.year!)", default: []].append(j)
+        }
+        // Levels, counts, shares and a stock with a child: every final-level goal the bundled
+        // run simulates, and the milestones of three years.
+        #expect(groups["goal"]?.count ?? 0 >= 8, "\(groups.mapValues(\.count))")
+        #expect(groups.count >= 4, "\(groups.keys.sorted())")
+        for (group, targets) in groups.sorted(by: { $0.key < $1.key }) {
+            let levers = targets.map { j -> Lever in
+                let o = base.targets[j], g = EvenOddsGrowth.of(o, model: model)!
+                let id = model.series[o.spec.series!].id
+                return Lever(
+                    name: "even-odds-\(id)", series: [id],
+                    action: .growth(fromYear: g.fromYear, percentPerYear: .fixed(g.percentPerYear)))
+            }
+            let moved = PlanSimulator.run(model: model, levers: levers, paths: paths, seed: seed, threads: 2)
+            for j in targets {
+                let p = try #require(moved.targets[j].pMet)
+                let series = model.series[moved.targets[j].spec.series!]
+                // ½ within Monte Carlo noise (SE 0.0035); a whole count keeps the mass at its
+                // median on the target's side, so P jumps past ½ at the least growth that reaches
+                // it (unicorn candidates, a median of 21 firms: 0.54; new R&D institutions, a few
+                // a year: 0.65–0.67).
+                let (lo, hi) = series.isCount ? (0.47, 0.75) : (0.47, 0.53)
+                #expect(
+                    p >= lo && p <= hi,
+                    "\(group) \(series.id): P = \(p) with the lever, \(base.targets[j].pMet ?? .nan) without")
+            }
+        }
+    }
+
+    /// The closed form, g = 100·((G / X̃)^(1/n) − 1): a median of 4 against a goal of 4.5 three
+    /// simulated years on is 4.0042% a year.
+    @Test func theClosedForm() throws {
+        let g = 100 * (pow(4.5 / 4.0, 1.0 / 3) - 1)
+        #expect(abs(g - 4.004191) < 1e-6)
+    }
+}
