@@ -17,9 +17,11 @@ import Foundation
 ///
 /// Exact for a level, a share away from its bounds, or a stock without a child that bounds it;
 /// approximate where a share is held below 100 or a parent and child constrain each other after
-/// the lever. For a whole count it is the least growth that makes the target at least as likely
-/// as not: the mass at the median stays on the target's side, and P jumps past ½ (unicorn
-/// candidates, a median of 21 firms: 0.54; new R&D institutions, a few a year: 0.65–0.67).
+/// the lever. A whole count lands above ½: the mass at its median stays on the target's side
+/// (unicorn candidates, a median of 21 firms: 0.54), and a yearly flow of whole units is drawn
+/// around its expected count, which is what the lever moves, so for a small flow the answer is
+/// more than enough (new R&D institutions, a milestone of one with the expected count moved to
+/// about one: P(at least one) ≈ 0.63; 0.65–0.67 measured).
 /// `EvenOddsGrowthTests` reruns the bundled plan with each answer as a lever: P within 0.47–0.53
 /// for levels and shares, 0.47–0.75 for counts.
 public struct EvenOddsGrowth: Sendable, Equatable {
