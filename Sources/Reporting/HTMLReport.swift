@@ -9,8 +9,11 @@ import Simulation
 /// label), scenario comparison of the 2025 goals, sensitivity tornados, fan charts, evidence
 /// notes. Every probability shown carries the exact value of attainment.csv in `data-p`.
 public enum HTMLReport {
+    /// `evenOdds`: the first scenario's answers to "what would it take" per target
+    /// (`EvenOddsGrowth.all`); without them the closed form's (milestones and final-level goals).
     public static func render(
-        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String]
+        runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String],
+        evenOdds: [EvenOddsGrowth?]? = nil
     ) -> String {
         let zh = language != .en
         guard let first = runs.first else {
@@ -35,7 +38,9 @@ public enum HTMLReport {
                         ? "" : " (" + escapeHTML(zh ? r.scenario.titleZh : r.scenario.titleEn) + ")")
             }.joined(separator: "; ") + "</p>\n"
 
-        h += "<h2>\(zh ? "总体目标" : "Headline goals")</h2>\n" + goalTable(runs: runs, language: language)
+        h +=
+            "<h2>\(zh ? "总体目标" : "Headline goals")</h2>\n"
+            + goalTable(runs: runs, language: language, evenOdds: evenOdds)
         h +=
             "<h2>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(first.scenario.name))</h2>\n"
             + Dashboard.render(run: first, language: language)
@@ -108,7 +113,7 @@ public enum HTMLReport {
     }
 
     /// Headline goals × scenarios: P(met) coloured by probability, with the label.
-    static func goalTable(runs: [ScenarioRun], language: Language) -> String {
+    static func goalTable(runs: [ScenarioRun], language: Language, evenOdds: [EvenOddsGrowth?]? = nil) -> String {
         let zh = language != .en
         guard let first = runs.first else { return "" }
         var h =
@@ -127,7 +132,8 @@ public enum HTMLReport {
                     "<tr><td class=\"name\">\(escapeHTML(AllGoalsLine.name(evaluable: o.evaluable ?? 0, referenceClass: AllGoalsLine.referenceClassGoals(model: first.model, result: first.result), zh: zh)))</td><td>\(o.evaluable ?? 0)</td><td></td>"
             }
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined()
-            h += "<td>\(escapeHTML(evenOddsText(EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
+            h +=
+                "<td>\(escapeHTML(evenOddsText(evenOdds?[j] ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
         }
         return h + "</table>\n"
     }
@@ -207,7 +213,7 @@ public enum HTMLReport {
                 "<li>\(zh ? "约束性目标" : "Binding goals") (\(binding.count)): \(zh ? "概率按历史趋势推算，不含为完成约束性目标而采取的政策行动；在两份真实五年规划的试算中，能耗强度、氮氧化物减排等约束性目标的概率仅 0–0.25，实际均已完成。可用已完成规划重新校准（evaluate --library，再 run --recalibration，其特征含“是否约束性”）。" : "P follows the trend and leaves out the policy action a binding goal commands; on a trial of two real five-year plans, binding energy-intensity and NOx cuts got P ≈ 0–0.25 and were met. Recalibrate on finished plans (evaluate --library, then run --recalibration; binding or expected is one of its features).")</li>\n"
         }
         h +=
-            "<li>\(zh ? "一半把握所需的额外年增速：在情景文件中对该指标加一条 growth 杠杆（自所示年份起每年额外增长该百分比），目标达成的概率即升至约一半；负值表示即使增速慢这么多仍有一半把握。按模拟中位数推算：g = 100·((目标值/中位数)^(1/n) − 1)，n 为至目标年的模拟年数；整数计数略高于一半，每年只有几个的计数可达三分之二。" : "Extra growth a year for even odds: a growth lever of that many percent a year from the year shown, added to a scenario, brings the goal's P(met) to about ½; a negative value is the slack. From the simulated median: g = 100·((goal / median)^(1/n) − 1) over the n simulated years to the goal; whole counts land above ½, small yearly counts up to about two thirds.")</li>\n"
+            "<li>\(zh ? "一半把握所需的额外年增速：在情景文件中对该指标加一条 growth 杠杆（自所示年份起每年额外增长该百分比），目标达成的概率即升至约一半；负值表示即使增速慢这么多仍有一半把握。末年值目标按模拟中位数推算：g = 100·((目标值/中位数)^(1/n) − 1)，n 为至目标年的模拟年数；累计目标逐步搜索（加上杠杆重新模拟）；整数计数略高于一半，每年只有几个的计数可达三分之二。" : "Extra growth a year for even odds: a growth lever of that many percent a year from the year shown, added to a scenario, brings the goal's P(met) to about ½; a negative value is the slack. For a final-level goal from the simulated median, g = 100·((goal / median)^(1/n) − 1) over the n simulated years to the goal; for a cumulative goal by search (simulating again with the lever); whole counts land above ½, small yearly counts up to about two thirds.")</li>\n"
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"

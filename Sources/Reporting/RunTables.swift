@@ -91,15 +91,18 @@ public enum RunTables {
     /// Rounds a probability to 6 decimals (Monte Carlo error is far larger) for stable, readable files.
     static func prob(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "insufficient_data" }
 
+    /// `evenOdds`: each target's answer to "what would it take" (`EvenOddsGrowth.all`, which
+    /// searches for cumulative and every-year goals); without them the closed form's.
     public static func attainmentRows(
-        scenario: String, model: PlanModel, result: PlanSimulationResult, language: Language = .zh
+        scenario: String, model: PlanModel, result: PlanSimulationResult, language: Language = .zh,
+        evenOdds: [EvenOddsGrowth?]? = nil
     ) -> [[String]] {
         var rows = [[String]]()
-        for o in result.targets {
+        for (j, o) in result.targets.enumerated() {
             let s = o.spec
             var indicatorID = "", name = "", evidence = "", ratio = "", destatis = "", commitment = ""
             // What it would take: the extra growth a year that makes the target as likely as not.
-            let needed = EvenOddsGrowth.of(o, model: model)
+            let needed = evenOdds?[j] ?? EvenOddsGrowth.of(o, model: model)
             if let k = s.series {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)

@@ -221,9 +221,16 @@ public enum RunPipeline {
     ) -> [(name: String, text: String)] {
         let language = request.language
         var attainment = [[String]](), forecasts = [[String]]()
-        for r in runs {
+        // What each target would take (searched for cumulative and every-year goals on the run's
+        // seed and at most 2,048 of its paths: the same in a merged run as in the whole one).
+        let evenOdds = runs.map {
+            EvenOddsGrowth.all(
+                model: $0.model, levers: $0.scenario.levers, outcomes: $0.result.targets, seed: request.seed,
+                paths: max(1, min(request.paths, 2048)))
+        }
+        for (i, r) in runs.enumerated() {
             var rows = RunTables.attainmentRows(
-                scenario: r.scenario.name, model: r.model, result: r.result, language: language)
+                scenario: r.scenario.name, model: r.model, result: r.result, language: language, evenOdds: evenOdds[i])
             if let recalibration {
                 // One row per target, in the result's order.
                 for (i, o) in r.result.targets.enumerated() {
@@ -255,7 +262,9 @@ public enum RunPipeline {
             ),
             (
                 "report.html",
-                HTMLReport.render(runs: runs, sensitivity: sensitivity, language: language, settings: settings)
+                HTMLReport.render(
+                    runs: runs, sensitivity: sensitivity, language: language, settings: settings,
+                    evenOdds: evenOdds.first)
             ),
         ]
     }
