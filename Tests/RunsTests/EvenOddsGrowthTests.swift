@@ -51,6 +51,37 @@ struct EvenOddsGrowthTests {
         }
     }
 
+    /// The same on a plan written the way provincial plans write them (the synthetic five-year
+    /// fixture, as of 2012): a growth goal, a cut against the base year (a decrease goal, closed
+    /// form), an every-year ceiling on a share (a decrease, searched), a cumulative flow
+    /// (searched) and final shares.
+    @Test func decreaseAndEveryYearGoalsToo() throws {
+        let dir = RunPipelineTests.root.appendingPathComponent("Tests/RunsTests/Fixtures/five-year-plan").path
+        let model = try PlanModel.build(plan: PlanLoader.load(directory: dir).plan, asOf: 2012)
+        let (paths, seed) = (20_000, UInt64(5))
+        let base = PlanSimulator.run(model: model, paths: paths, seed: seed, threads: 2)
+        let answers = EvenOddsGrowth.all(model: model, levers: [], outcomes: base.targets, seed: seed)
+        let goals = base.targets.indices.filter { base.targets[$0].spec.kind == .goal && answers[$0] != nil }
+        let rules = Set(goals.compactMap { base.targets[$0].spec.rule.map { "\($0)" } })
+        let decreases = goals.filter { base.targets[$0].spec.direction == .decrease }
+        #expect(
+            rules.isSuperset(of: ["final", "cumulative", "everyYear"]) && decreases.count == 2, "\(rules) \(decreases)")
+        let levers = goals.map { j -> Lever in
+            let id = model.series[base.targets[j].spec.series!].id
+            return Lever(
+                name: "even-odds-\(id)", series: [id],
+                action: .growth(fromYear: answers[j]!.fromYear, percentPerYear: .fixed(answers[j]!.percentPerYear)))
+        }
+        let moved = PlanSimulator.run(model: model, levers: levers, paths: paths, seed: seed, threads: 2)
+        for j in goals {
+            let p = try #require(moved.targets[j].pMet)
+            #expect(
+                p >= 0.47 && p <= 0.53,
+                "\(model.series[base.targets[j].spec.series!].id): P = \(p) with the lever, \(base.targets[j].pMet ?? .nan) without, g = \(answers[j]!.percentPerYear)"
+            )
+        }
+    }
+
     /// The closed form, g = 100·((G / X̃)^(1/n) − 1): a median of 4 against a goal of 4.5 three
     /// simulated years on is 4.0042% a year.
     @Test func theClosedForm() throws {
