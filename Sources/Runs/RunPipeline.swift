@@ -226,7 +226,8 @@ public enum RunPipeline {
         let evenOdds = runs.map {
             EvenOddsGrowth.all(
                 model: $0.model, levers: $0.scenario.levers, outcomes: $0.result.targets, seed: request.seed,
-                paths: max(1, min(request.paths, 2048)))
+                paths: max(1, min(request.paths, 2048)),
+                threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         }
         for (i, r) in runs.enumerated() {
             var rows = RunTables.attainmentRows(

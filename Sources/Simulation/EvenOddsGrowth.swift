@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// What it would take: the extra growth a year that makes a target as likely as not.
 ///
@@ -54,16 +55,18 @@ extension EvenOddsGrowth {
     /// (`of`) for milestones and final-level goals, a search (`search`) for cumulative and
     /// every-year goals.
     public static func all(
-        model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048
+        model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
+        threads: Int = 1
     ) -> [EvenOddsGrowth?] {
-        let searched = search(model: model, levers: levers, outcomes: outcomes, seed: seed, paths: paths)
+        let searched = search(
+            model: model, levers: levers, outcomes: outcomes, seed: seed, paths: paths, threads: threads)
         return outcomes.enumerated().map { j, o in searched[j] ?? of(o, model: model) }
     }
 
     /// The same answer for cumulative and every-year goals, which no single median gives (a sum
     /// over years moved by different powers of the factor; a count drawn around the expected
     /// count the lever moves): found by bisection on u = ln(1 + g/100) within [ln 0.1, ln 10]
-    /// (−90% to +900% a year), each step simulating `paths` paths of block 0 with the lever
+    /// (−90% to +900% a year), each step simulating `paths` paths (four blocks) with the lever
     /// added — the lever as a scenario would apply it, so bounds, sums over years, counts and
     /// constraints are all in. All such goals are searched at once, one lever per series (each
     /// goal's series is its own). With common random numbers P(met) moves monotonically with g
@@ -72,7 +75,7 @@ extension EvenOddsGrowth {
     /// stays below ½, or −90% stays at or above it; only targets whose P is simulated.
     public static func search(
         model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
-        steps: Int = 12
+        steps: Int = 12, threads: Int = 1
     ) -> [Int: EvenOddsGrowth] {
         var goals = [(j: Int, id: String, from: Int, increase: Bool)]()
         for (j, o) in outcomes.enumerated() {
@@ -91,9 +94,16 @@ extension EvenOddsGrowth {
                     action: .growth(fromYear: goal.from, percentPerYear: .fixed(100 * (exp(u) - 1))))
             }
             let prepared = PreparedScenario(model: model, levers: levers + added)
-            var s = prepared.scratch(paths)
-            prepared.simulate(block: 0, paths: paths, seed: seed, into: &s)
-            return goals.map { Double(s.metCount[$0.j]) / Double(paths) }
+            // Four blocks of a quarter of the paths each, on up to `threads` threads: the
+            // blocks, not the threads, fix the draws.
+            let blocks = 4, size = max(1, paths / blocks)
+            let targets = goals.map(\.j)
+            let counts = parallelMap(0..<blocks, threads: threads) { b -> [Int] in
+                var s = prepared.scratch(size)
+                prepared.simulate(block: b, paths: size, seed: seed, into: &s)
+                return targets.map { s.metCount[$0] }
+            }
+            return goals.indices.map { i in Double(counts.reduce(0) { $0 + $1[i] }) / Double(blocks * size) }
         }
         let (low, high) = (log(0.1), log(10.0))
         let atLow = met(goals.map { _ in low }), atHigh = met(goals.map { _ in high })
