@@ -71,13 +71,14 @@ extension PlanConsistency {
                 {
                     // A money value's growth in a bulletin is usually real (按可比价格): read as
                     // the change of current-price values it misplaces the year by the inflation.
-                    let money = unit(of: id, in: plan).contains("元")
+                    let unit = plan.unit(of: id) ?? ""
+                    let money = unit.contains("元")
                     f.append(
                         Finding(
                             money ? .warning : .info, id,
                             "growth rate \(o.text)% for \(t) bounds \(b.year) within [\(approx(lo)), \(approx(hi))] (\(b.source))"
                                 + (money
-                                    ? "; a growth of a value in \(unit(of: id, in: plan)) is usually stated at comparable prices (按可比价格, real), which this reading does not deflate: if it is, mark the row not_comparable"
+                                    ? "; a growth of a value in \(unit) is usually stated at comparable prices (按可比价格, real), which this reading does not deflate: if it is, mark the row not_comparable"
                                     : ""),
                             at: o.location))
                 } else {
@@ -90,10 +91,5 @@ extension PlanConsistency {
             }
         }
         return f
-    }
-
-    /// The unit an indicator or driver is measured in ("亿元", "家").
-    static func unit(of id: String, in plan: Plan) -> String {
-        plan.indicator(id)?.unit ?? plan.drivers.first { $0.id == id }?.unit ?? ""
     }
 }

@@ -70,20 +70,9 @@ extension Plan {
         guard let kind = kind(of: id), Self.readsGrowth(kind) else { return [] }
         let rates = usableGrowths(of: id, asOf: asOf)
         guard !rates.isEmpty else { return [] }
-        var interval = [Int: (lo: Double, hi: Double)]()
-        for p in history.points {
-            if let b = p.bounds(kind: kind) {
-                if let lo = b.lower, let hi = b.upper { interval[p.year] = (lo, hi) }
-            } else {
-                interval[p.year] = (p.value, p.value)
-            }
-        }
+        var interval = Self.intervals(of: history, kind: kind)
         let figured = Set(history.points.map(\.year))
-        func text(_ i: (lo: Double, hi: Double)) -> String {
-            i.lo == i.hi
-                ? PlanConsistency.approx(i.lo, significant: 6)
-                : "[\(PlanConsistency.approx(i.lo, significant: 6)), \(PlanConsistency.approx(i.hi, significant: 6))]"
-        }
+        let text = { Self.intervalText($0) { PlanConsistency.approx($0, significant: 6) } }
         var out = [Observation]()
         var progress = true
         while progress {
@@ -102,10 +91,7 @@ extension Plan {
                     continue
                 }
                 guard lo.isFinite, hi.isFinite, lo <= hi else { continue }
-                var bound = Observation(
-                    indicator: id, year: year, value: lo, quality: .lowerBound, source: "identity: " + rule)
-                (bound.explicitLower, bound.explicitUpper) = (lo, hi)
-                out.append(bound)
+                out.append(Self.identityBound(id, year: year, lo, hi, source: "identity: " + rule))
                 interval[year] = (lo, hi)
                 progress = true
             }

@@ -84,20 +84,9 @@ extension Plan {
     ) -> [Observation] {
         var out = [Observation]()
         known.formUnion(filled.map(\.year))
-        var interval = [Int: (lo: Double, hi: Double)]()
-        for p in selected.points {
-            if let b = p.bounds(kind: .stock) {
-                if let lo = b.lower, let hi = b.upper { interval[p.year] = (lo, hi) }
-            } else {
-                interval[p.year] = (p.value, p.value)
-            }
-        }
+        var interval = Self.intervals(of: selected, kind: .stock)
         for p in filled where p.quality == .derived { interval[p.year] = (p.value, p.value) }
-        func text(_ i: (lo: Double, hi: Double)) -> String {
-            i.lo == i.hi
-                ? PlanConsistency.format(i.lo)
-                : "[\(PlanConsistency.format(i.lo)), \(PlanConsistency.format(i.hi))]"
-        }
+        let text = { Self.intervalText($0) }
         for o in netHistory.points {
             guard let b = o.bounds(kind: .netChange), let nlo = b.lower, let nhi = b.upper else { continue }
             let t = o.year, n = (lo: nlo, hi: nhi)
@@ -111,13 +100,39 @@ extension Plan {
             } else {
                 continue
             }
-            var bound = Observation(
-                indicator: id, year: year, value: lo, quality: .lowerBound, source: "identity: " + rule)
-            (bound.explicitLower, bound.explicitUpper) = (lo, hi)
-            out.append(bound)
+            out.append(Self.identityBound(id, year: year, lo, hi, source: "identity: " + rule))
             known.insert(year)
         }
         return out
+    }
+
+    /// Each year of `h` as an interval: an exact value as a point, a bound with both ends as
+    /// those ends (a bound open at one end is left out).
+    static func intervals(of h: History, kind: IndicatorKind) -> [Int: (lo: Double, hi: Double)] {
+        var interval = [Int: (lo: Double, hi: Double)]()
+        for p in h.points {
+            if let b = p.bounds(kind: kind) {
+                if let lo = b.lower, let hi = b.upper { interval[p.year] = (lo, hi) }
+            } else {
+                interval[p.year] = (p.value, p.value)
+            }
+        }
+        return interval
+    }
+
+    /// An interval in an identity's rule: "2308" for a point, "[3000, 3300]" otherwise, each end
+    /// written by `format`.
+    static func intervalText(
+        _ i: (lo: Double, hi: Double), format: (Double) -> String = { PlanConsistency.format($0) }
+    ) -> String {
+        i.lo == i.hi ? format(i.lo) : "[\(format(i.lo)), \(format(i.hi))]"
+    }
+
+    /// A year an identity bounds: quality `lowerBound` with both ends given, the rule in `source`.
+    static func identityBound(_ id: String, year: Int, _ lo: Double, _ hi: Double, source: String) -> Observation {
+        var bound = Observation(indicator: id, year: year, value: lo, quality: .lowerBound, source: source)
+        (bound.explicitLower, bound.explicitUpper) = (lo, hi)
+        return bound
     }
 
     /// The sums over years of a flow that a run may use as of `asOf`: reported by then, every
@@ -202,11 +217,8 @@ extension Plan {
                         let rest = others.map { PlanConsistency.format(exact[$0]!) }
                         subtracted = ([innerSaid] + rest).joined(separator: " − ")
                     }
-                    var bound = Observation(
-                        indicator: id, year: u, value: lo, quality: .lowerBound,
-                        source: rule + " = " + said + " − " + subtracted)
-                    (bound.explicitLower, bound.explicitUpper) = (lo, hi)
-                    out.append(bound)
+                    out.append(
+                        Self.identityBound(id, year: u, lo, hi, source: rule + " = " + said + " − " + subtracted))
                 } else {
                     let value = sum.value - known
                     guard value >= floor else { continue }

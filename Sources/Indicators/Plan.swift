@@ -68,6 +68,11 @@ public struct Plan: Sendable {
         indicator(id)?.kind ?? drivers.first { $0.id == id }?.kind
     }
 
+    /// The unit an indicator or driver is measured in ("亿元", "家"); nil for an unknown id.
+    public func unit(of id: String) -> String? {
+        indicator(id)?.unit ?? drivers.first { $0.id == id }?.unit
+    }
+
     /// The observation used for each (series, year), by `ObservationSelection`, among the
     /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`,
     /// with the years that identities fill (`derivedPoints`) and those growth rates bound
