@@ -133,7 +133,7 @@ public enum HTMLReport {
             }
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined()
             h +=
-                "<td>\(escapeHTML(evenOddsText(evenOdds?[j] ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
+                "<td>\(escapeHTML(evenOddsText(evenOdds.map { $0[j] } ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
         }
         return h + "</table>\n"
     }

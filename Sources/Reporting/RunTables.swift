@@ -102,7 +102,7 @@ public enum RunTables {
             let s = o.spec
             var indicatorID = "", name = "", evidence = "", ratio = "", destatis = "", commitment = ""
             // What it would take: the extra growth a year that makes the target as likely as not.
-            let needed = evenOdds?[j] ?? EvenOddsGrowth.of(o, model: model)
+            let needed = evenOdds.map { $0[j] } ?? EvenOddsGrowth.of(o, model: model)
             if let k = s.series {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)
