@@ -71,6 +71,7 @@ let package = Package(
             name: "plancast",
             dependencies: [
                 "IO", "Parallel", "Regression", "Indicators", "Forecasting", "PlanFiles", "Reporting", "Runs",
+                "Scenarios",
                 "SimulationBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

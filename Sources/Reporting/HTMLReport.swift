@@ -195,6 +195,19 @@ public enum HTMLReport {
                     + assumed.map { escapeHTML($0.id) }.joined(separator: ", ") + "</li>\n"
             }
         }
+        // Levers that move nothing where the series has data (`LeverWarnings`): the scenario's
+        // column is as without them there; the run's warnings say why.
+        let idle = LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning)
+        if !idle.isEmpty {
+            h +=
+                "<li>\(zh ? "未起作用的杠杆（杠杆只改变预测年份，所列指标自杠杆起始年份起没有预测年份：已公布、仅知界值或由存量推出；运行时的警告给出原因）" : "Levers that move nothing (levers change forecast years only, and the series listed have none from the lever's year on: published, known by bounds or derived; the run's warnings say why)"): "
+                + idle.map { f in
+                    let names = f.series.prefix(3).map(escapeHTML).joined(separator: zh ? "、" : ", ")
+                    let more =
+                        f.series.count > 3 ? (zh ? " 等 \(f.series.count) 项" : " and \(f.series.count - 3) more") : ""
+                    return "\(escapeHTML(f.scenario)) · \(escapeHTML(f.lever)) (\(names)\(more))"
+                }.joined(separator: zh ? "；" : "; ") + "</li>\n"
+        }
         h +=
             "<li>\(zh ? "已有确切观测值的年份按数据判断（达成/未达成），不做模拟；两次观测之间的插值年份和仅知上下限的年份给出概率（界值已能判定的除外）。" : "Years with an exact observation are judged on the data (met / not met), not simulated; years between two observations (interpolated) and years known only by a bound get a probability, unless the bound settles the target.")</li>\n"
         // Goals that need a fall to continue were the less reliable kind on plans made from real

@@ -191,12 +191,16 @@ public enum RunPipeline {
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
             warnings: warnings(
-                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf),
+                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf)
+                + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
+                    "warning: \($0.file): \($0.message)"
+                },
             language: request.language)
     }
 
     /// What the run warns of on stderr: errors of the plan's own targets (judged as written),
-    /// doubtful observations (a jump by a factor of 20), inputs it did not use.
+    /// doubtful observations (a jump by a factor of 20), inputs it did not use; `write` adds
+    /// levers that move nothing (`LeverWarnings`).
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
         var out = PlanConsistency.forRun(plan).warnings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message

@@ -63,13 +63,15 @@ extension EvenOddsGrowth {
         return outcomes.enumerated().map { j, o in searched[j] ?? of(o, model: model) }
     }
 
-    /// The same answer for cumulative and every-year goals, which no single median gives (a sum
-    /// over years moved by different powers of the factor; a count drawn around the expected
-    /// count the lever moves): found by bisection on u = ln(1 + g/100) within [ln 0.1, ln 10]
+    /// The same answer for cumulative and every-year goals, and for any goal of a net change
+    /// derived from its stock, which no single median gives (a sum over years moved by different
+    /// powers of the factor; a count drawn around the expected count the lever moves; a stock's
+    /// steps scaled, `PreparedScenario.scaleNetChange`), from the first year a lever on the
+    /// series moves (`PlanModel.reach`): found by bisection on u = ln(1 + g/100) within [ln 0.1, ln 10]
     /// (−90% to +900% a year), each step simulating `paths` paths (four blocks) with the lever
     /// added — the lever as a scenario would apply it, so bounds, sums over years, counts and
-    /// constraints are all in. All such goals are searched at once, one lever per series (each
-    /// goal's series is its own). With common random numbers P(met) moves monotonically with g
+    /// constraints are all in. Goals are searched together, one lever per series, in passes
+    /// that never hold two series tied to one another (`passes`). With common random numbers P(met) moves monotonically with g
     /// (whole counts by steps), and 12 steps leave u within 1.1·10⁻³ (about 0.1% a year, below the
     /// Monte Carlo error: on 2,048 paths P's standard error at ½ is 0.011). Nil where even +900% a year
     /// stays below ½, or −90% stays at or above it; only targets whose P is simulated.
@@ -77,15 +79,62 @@ extension EvenOddsGrowth {
         model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
         steps: Int = 12, threads: Int = 1
     ) -> [Int: EvenOddsGrowth] {
-        var goals = [(j: Int, id: String, from: Int, increase: Bool)]()
+        var goals = [Goal]()
         for (j, o) in outcomes.enumerated() {
             let spec = o.spec
-            guard o.status == .simulated, spec.kind == .goal, spec.rule == .cumulative || spec.rule == .everyYear,
-                let k = spec.series, let first = model.series[k].sources.firstIndex(of: .simulated)
+            guard o.status == .simulated, spec.kind == .goal, let k = spec.series,
+                let first = model.years.indices.first(where: { model.moves(k, t: $0, from: model.years[0]) })
             else { continue }
-            goals.append((j, model.series[k].id, model.years[first], spec.direction == .increase))
+            // A net change derived from its stock is moved through the stock (`scaleNetChange`),
+            // which no median gives either.
+            let derived = model.years.indices.contains { model.derivedThroughStock(k, t: $0) }
+            guard spec.rule == .cumulative || spec.rule == .everyYear || derived else { continue }
+            goals.append(
+                Goal(
+                    j: j, k: k, id: model.series[k].id, from: model.years[first], increase: spec.direction == .increase)
+            )
         }
-        guard !goals.isEmpty else { return [:] }
+        // Goals of series tied to one another (a child and its parent, a net change and its
+        // stock) are searched in separate passes: their levers would move each other's targets.
+        var out = [Int: EvenOddsGrowth]()
+        for pass in passes(goals.map(\.k), model: model) {
+            out.merge(
+                bisect(
+                    pass.map { goals[$0] }, model: model, levers: levers, seed: seed, paths: paths, steps: steps,
+                    threads: threads)
+            ) { a, _ in a }
+        }
+        return out
+    }
+
+    /// Groups of `series` (indices into it) in which no two share a root (the series reached
+    /// by following `parent`), in the order given: each group can take one lever per series
+    /// without any lever moving another's target.
+    static func passes(_ series: [Int], model: PlanModel) -> [[Int]] {
+        var passes = [[Int]](), roots = [Set<Int>]()
+        for (i, k) in series.enumerated() {
+            let r = model.root(k)
+            if let p = roots.firstIndex(where: { !$0.contains(r) }) {
+                passes[p].append(i)
+                roots[p].insert(r)
+            } else {
+                passes.append([i])
+                roots.append([r])
+            }
+        }
+        return passes
+    }
+
+    /// A searched goal: its target (`j`), series (`k`, `id`), the lever's first year and direction.
+    struct Goal {
+        let j: Int, k: Int, id: String, from: Int, increase: Bool
+    }
+
+    /// One pass of the search: every goal's lever at once, bisected together.
+    private static func bisect(
+        _ goals: [Goal], model: PlanModel, levers: [Lever], seed: UInt64,
+        paths: Int, steps: Int, threads: Int
+    ) -> [Int: EvenOddsGrowth] {
         // Met shares of the goals with the lever at u (one value per goal).
         func met(_ u: [Double]) -> [Double] {
             let added = zip(goals, u).map { goal, u in

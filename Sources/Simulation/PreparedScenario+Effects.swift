@@ -109,16 +109,61 @@ extension PreparedScenario {
     }
 
     /// Multiplies every simulated value of `series` in years from `from` on by the path's factor —
-    /// raised to the number of years since `from` (inclusive) when `compounding`.
+    /// raised to the number of years since `from` (inclusive) when `compounding`. A net change
+    /// derived from its stock is moved through the stock (`scaleNetChange`), unless the lever
+    /// moves the stock itself: then the net change follows the stock, as it does without levers.
     func multiplySimulated(
         _ series: [String], from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch
     ) {
         for id in series {
             guard let k = index[id] else { continue }
+            // A net change whose stock the same lever moves follows the stock (no second effect).
+            if !(model.series[k].parent.map { series.contains(model.series[$0].id) } ?? false) {
+                scaleNetChange(k, from: from, by: factor, compounding: compounding, paths: n, into: &s)
+            }
             for t in 0..<yearCount where isSimulated(k, t) && model.years[t] >= from {
                 let o = at(k, t, n)
                 let years = Double(model.years[t] - from + 1)
                 for p in 0..<n { s.vals[o + p] *= compounding ? pow(factor[p], years) : factor[p] }
+            }
+        }
+    }
+
+    /// A lever on a net change that is derived path by path from its stock (net(t) = stock(t) −
+    /// stock(t − 1), `ValueSource.derived`) moves the stock: in each year the lever reaches
+    /// (`PlanModel.reach`: derived, the stock forecast, from `from` on) the stock's step is
+    /// multiplied by the path's factor m(t), and the stock's later forecast years move with it,
+    ///
+    ///     stock′(t) = stock′(t − 1) + m(t)·(stock(t) − stock(t − 1)),
+    ///
+    /// so that net′(t) = m(t)·net(t) there and the identity holds on every path; m(t) is the
+    /// factor raised to t − from + 1 when `compounding`, as for any other series. Years the
+    /// evidence knows (observed, bounded) keep their values, and the steps after them start
+    /// from them. Before 2026-12-01 such a lever did nothing and nothing said so.
+    func scaleNetChange(
+        _ k: Int, from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch
+    ) {
+        let ser = model.series[k]
+        let reached = (0..<yearCount).map { model.derivedThroughStock(k, t: $0) && model.years[$0] >= from }
+        guard ser.kind == .netChange, let par = ser.parent, let first = reached.firstIndex(of: true), first > 0 else {
+            return
+        }
+        let power = (0..<yearCount).map { Double(model.years[$0] - from + 1) }
+        s.vals.withUnsafeMutableBufferPointer { v in
+            for p in 0..<n {
+                // stock′(t − 1) − stock(t − 1) on this path: what this lever has moved so far.
+                var shift = 0.0
+                for t in first..<yearCount {
+                    guard isSimulated(par, t) else {
+                        shift = 0
+                        continue
+                    }
+                    let o = at(par, t, n) + p, before = at(par, t - 1, n) + p
+                    let old = v[o]
+                    let m = reached[t] ? (compounding ? pow(factor[p], power[t]) : factor[p]) : 1
+                    v[o] = v[before] + m * (old - (v[before] - shift))
+                    shift = v[o] - old
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import IO
 import Indicators
 import PlanFiles
+import Scenarios
 
 /// `plancast check`: loads a plan (and observations) strictly and reports consistency findings.
 struct Check: ParsableCommand {
@@ -31,8 +32,16 @@ struct Check: ParsableCommand {
             out += f.description + "\n"
         }
         let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
-        let notes = findings.filter { $0.severity == .info }.count
+        var warnings = findings.filter { $0.severity == .warning }.count
+        var notes = findings.filter { $0.severity == .info }.count
+        // Levers that move nothing: each distinct model is built as the run builds it (only
+        // when the plan has no errors, which the run would refuse first).
+        let unmoved = errors == 0 ? LeverWarnings.of(plan: plan, scenarios: scenarios) : []
+        for w in unmoved where w.isWarning || !quiet {
+            out += "\(w.file): \(w.isWarning ? "warning" : "info"): \(w.message)\n"
+        }
+        warnings += unmoved.filter(\.isWarning).count
+        notes += unmoved.filter { !$0.isWarning }.count
         for sc in scenarios {
             out +=
                 "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"

@@ -95,9 +95,19 @@ struct RunCommandTests {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r")
-        #expect(try Self.run([], out: out).status == 0)
+        let first = try Self.run([], out: out)
+        #expect(first.status == 0)
         let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
         let base = { (id: String) in Self.goalP(rows, "baseline", id)! }
+        // GDP is published through 2025, so the GDP paths move nothing: the run says so (it
+        // said nothing before 2026-12-01), and so does the report; slower GDP is the baseline.
+        #expect(first.stderr.contains("lever 'gdp-slowdown' moves nothing (P(met) as without it): gdp:"))
+        #expect(first.stderr.contains("--as-of 2022 shows it as seen before those years were known"))
+        #expect(first.stderr.contains("lever 'gdp-2023-dip' moves nothing"))
+        #expect(!first.stderr.contains("moves nothing of"), "a series without data is check's note, not the run's")
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("slower-gdp · gdp-slowdown (gdp、rd_intensity、industrial_rd_intensity 等 10 项)"))
+        #expect(Self.goalP(rows, "slower-gdp", "rd_intensity") == base("rd_intensity"))
         #expect(Self.goalP(rows, "rd-push", "rd_intensity")! > base("rd_intensity"))
         #expect(Self.goalP(rows, "rd-push", "high_tech_enterprises")! > base("high_tech_enterprises"))
         #expect(Self.goalP(rows, "downturn-2023", "high_tech_enterprises")! < base("high_tech_enterprises"))
@@ -108,7 +118,8 @@ struct RunCommandTests {
         // As of 2022 GDP is not yet known for 2023–2025, so slower GDP bites: the intensity's
         // denominator shrinks (elasticity −1), which makes the 4.5% goal easier.
         let out2 = dir.appendingPathComponent("r2")
-        #expect(try Self.run(["--as-of", "2022"], out: out2).status == 0)
+        let asOf = try Self.run(["--as-of", "2022"], out: out2)
+        #expect(asOf.status == 0 && !asOf.stderr.contains("gdp-slowdown"), "\(asOf.stderr)")
         let rows2 = try Self.csv(out2.appendingPathComponent("attainment.csv").path)
         #expect(Self.goalP(rows2, "slower-gdp", "rd_intensity")! > Self.goalP(rows2, "baseline", "rd_intensity")!)
         // As of 2022 the 2023 and later values of R&D intensity are simulated, not judged on data.
@@ -124,6 +135,37 @@ struct RunCommandTests {
             .split(separator: "\n").first { $0.hasPrefix("baseline,high_tech_enterprises,2021,") }
         #expect(derived2021?.hasPrefix("baseline,high_tech_enterprises,2021,2308,") == true)
         #expect(derived2021?.hasSuffix(",derived") == true)
+    }
+
+    /// `check` names a lever that moves nothing (a warning: the scenario would read as though it
+    /// acted) and a series without data beside others a lever moves (a note), and still exits 0.
+    @Test func checkNamesLeversThatMoveNothing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("idle.yaml")
+        try """
+        name: idle
+        growth:
+          - name: nothing
+            indicators: [self_cultivated_national_experts]
+            from: 2023
+            percent_per_year: 5
+          - name: partly
+            indicators: [high_tech_enterprises, gazelle_enterprises]
+            from: 2023
+            percent_per_year: 5
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["check", file.path], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stdout.contains(
+                "idle.yaml: warning: scenario 'idle': lever 'nothing' moves nothing (P(met) as without it): self_cultivated_national_experts: it has no data"
+            ), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("idle.yaml: info: scenario 'idle': lever 'partly' moves nothing of gazelle_enterprises"))
+        #expect(r.stdout.contains("; 0 errors, 1 warnings,"))
+        let quiet = try Binary.run(["check", file.path, "-q"], in: Binary.packageRoot)
+        #expect(quiet.stdout.contains("lever 'nothing'") && !quiet.stdout.contains("lever 'partly'"))
     }
 
     static let badScenarios: [(String, String, String)] = [

@@ -125,4 +125,25 @@ struct ScenarioTests {
             #expect(g.lever == e.0 && g.pWithout == e.1, "\(g.lever): \(g.pWithout) vs \(e.1)")
         }
     }
+
+    /// A lever that moves nothing is a warning; a series without data that a lever names beside
+    /// others it moves is a note; a lever inherited by two scenarios is reported once.
+    @Test func leversThatMoveNothingAreNamed() throws {
+        let p = Self.plan()
+        let empty = Indicator(
+            id: "c", row: "c", nameZh: "c", nameEn: "c", category: "c", kind: .level, unit: "u", targets: [:],
+            headline: HeadlineGoal(rule: .final, value: 1))
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators + [empty], drivers: [], observations: p.observations)
+        var s = Scenario(name: "s", file: "s.yaml")
+        s.levers = [Self.lever("x", ["c"], growth: 2), Self.lever("y", ["a", "c"], growth: 2)]
+        var t = Scenario(name: "t", file: "t.yaml", inherits: "s")
+        t.levers = s.levers
+        let findings = LeverWarnings.of(plan: plan, scenarios: [Scenario(name: "baseline"), s, t])
+        #expect(findings.map(\.lever) == ["x", "y"], "\(findings)")
+        #expect(findings.map(\.isWarning) == [true, false])
+        #expect(findings.allSatisfy { $0.file == "s.yaml" && $0.series == ["c"] })
+        #expect(findings[0].message.contains("moves nothing (P(met) as without it): c: it has no data"))
+        #expect(LeverWarnings.of(plan: plan, scenarios: [Scenario(name: "baseline")]).isEmpty)
+    }
 }
