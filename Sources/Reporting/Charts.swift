@@ -57,7 +57,10 @@ enum Charts {
         let left = 260.0, width = 620.0, rowH = 18.0, top = 26.0
         let height = top + rowH * Double(sorted.count) + 10
         let m = max(0.05, sorted.map { abs($0.difference) }.max() ?? 0.05)
-        let mid = left + (width - left - 20) / 2, half = (width - left - 20) / 2
+        // Room for the value beside the longest bar on either side ("+0.256" was cut at the
+        // right edge, and "−0.184" ran into the lever's name on the left).
+        let pad = 40.0
+        let half = (width - left - 20 - 2 * pad) / 2, mid = left + pad + half
         var svg = SVG(width: width, height: height)
         svg.rect(x: 0, y: 0, w: width, h: height, fill: "#ffffff")
         svg.text(title, x: 8, y: 16, size: 11, weight: "bold")
@@ -66,14 +69,17 @@ enum Charts {
         svg.text(String(format: "+%.2f", m), x: mid + half, y: top - 8, size: 9, anchor: "end", fill: "#666")
         for (i, r) in sorted.enumerated() {
             let y = top + rowH * Double(i)
-            svg.text("\(r.scenario): \(r.lever)", x: left - 6, y: y + 12, size: 10, anchor: "end")
+            // About 5.6 px a column at size 10 (a CJK character takes two): 44 fit left of the bars.
+            let name = "\(r.scenario): \(r.lever)", shown = TextTable.truncate(name, to: 44)
+            svg.text(shown, x: left - 6, y: y + 12, size: 10, anchor: "end", title: shown == name ? nil : name)
             let w = half * abs(r.difference) / m
             svg.rect(
                 x: r.difference >= 0 ? mid : mid - w, y: y + 3, w: w, h: 12,
                 fill: r.difference >= 0 ? "#1a9850" : "#d73027",
                 extra: "data-difference=\"\(String(format: "%.6f", r.difference))\"")
             svg.text(
-                String(format: "%+.3f", r.difference), x: r.difference >= 0 ? mid + w + 3 : mid - w - 3, y: y + 12,
+                String(format: "%+.3f", r.difference).replacingOccurrences(of: "-", with: "−"),
+                x: r.difference >= 0 ? mid + w + 3 : mid - w - 3, y: y + 12,
                 size: 9, anchor: r.difference >= 0 ? "start" : "end", fill: "#444")
         }
         return svg.render(label: title)

@@ -89,6 +89,40 @@ struct HTMLReportTests {
     /// its default reading), and the baseline's band and median run in year order through the
     /// exact values among the drawn years (a bound after the last exact value once made them
     /// start at the bound and run back to the first drawn year).
+    /// The tornado's value labels stay inside the chart and clear of the lever names beside
+    /// the longest bars (before 2026-12-01 "+0.256" was cut to "+0.2" at the right edge and
+    /// "−0.184" ran into "downturn-2023: downturn-2023"), and a long lever name is shortened
+    /// with its whole name as a tooltip. Widths: about 0.6 em a character (5.4 px at size 9).
+    @Test func tornadoLabelsStayInsideAndClearOfTheNames() throws {
+        let long = String(repeating: "lever-", count: 12)
+        let rows = [0.256, -0.184, 0.01].enumerated().map { i, d in
+            ScenarioRunner.Sensitivity(
+                scenario: "downturn-2023", lever: i == 2 ? long : "downturn-2023", indicator: "a", pWith: 0.5,
+                pWithout: 0.5 - d, difference: d, standardError: 0.001)
+        }
+        let svg = Charts.tornado(goal: "a", rows: rows, title: "a")
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse())
+        let width = try #require(collector.elements.first?.attributes["width"].flatMap(Double.init))
+        var texts = [(x: Double, anchor: String, text: String)]()
+        let pattern = /<text x="([0-9.]+)"[^>]*text-anchor="(\w+)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/
+        for m in svg.matches(of: pattern) { texts.append((Double(m.1)!, String(m.2), String(m.3))) }
+        // The bars' values have three decimals (the axis ends two).
+        let values = texts.filter { ($0.text.hasPrefix("+0.") || $0.text.hasPrefix("−0.")) && $0.text.count == 6 }
+        #expect(values.map(\.text).sorted() == ["+0.010", "+0.256", "−0.184"], "\(texts)")
+        let names = texts.filter { $0.text.hasPrefix("downturn-2023:") }
+        let namesEnd = try #require(names.map(\.x).max())
+        for v in values {
+            let w = Double(v.text.count) * 5.4
+            if v.anchor == "start" { #expect(v.x + w <= width, "\(v) beyond \(width)") }
+            if v.anchor == "end" { #expect(v.x - w >= namesEnd, "\(v) over the names ending at \(namesEnd)") }
+        }
+        #expect(names.allSatisfy { TextTable.width($0.text) <= 44 } && names.contains { $0.text.hasSuffix("…") })
+        #expect(svg.contains("<title>downturn-2023: \(long)</title>"))
+    }
+
     @Test func fanChartShowsAnUpperBoundAndKeepsYearOrder() throws {
         let meta = PlanMetadata(
             id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021
