@@ -15,11 +15,10 @@ enum AxisTicks {
         let raw = (hi - lo) / Double(max(1, count - 1))
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
-        // Decimals: enough for the step (2.5 × 10ᵏ needs one more than 10ᵏ).
-        var decimals = max(0, -Int(floor(log10(step) + 1e-9)))
-        if (step / pow(10, floor(log10(step) + 1e-9))).rounded() != step / pow(10, floor(log10(step) + 1e-9)) {
-            decimals += 1
-        }
+        // Decimals: enough for the step (2.5 × 10ᵏ needs one more than 10ᵏ: 0.25 two, 2.5 one,
+        // 25 none — "25.0, 50.0, 75.0" labelled a count's axis before 2026-12-01).
+        let k = floor(log10(step) + 1e-9), mantissa = step / pow(10, k)
+        let decimals = max(0, -Int(k) + (mantissa.rounded() != mantissa ? 1 : 0))
         let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
         return stride(from: first, through: last, by: 1).map { k in

@@ -23,5 +23,9 @@ struct AxisTicksTests {
         #expect(AxisTicks.nice(lo: 9999.8, hi: 10000.3).map(\.label) == ["9999.8", "10000.0", "10000.2"])
         #expect(AxisTicks.nice(lo: 0, hi: 1).map(\.label) == ["0.00", "0.25", "0.50", "0.75", "1.00"])
         #expect(AxisTicks.nice(lo: 1, hi: 1).isEmpty && AxisTicks.nice(lo: .nan, hi: 1).isEmpty)
+        // A step of 2.5 × 10ᵏ needs one decimal more than 10ᵏ, and none from 25 on.
+        #expect(AxisTicks.nice(lo: 10, hi: 101).map(\.label) == ["25", "50", "75", "100"])
+        #expect(AxisTicks.nice(lo: 0, hi: 10).map(\.label) == ["0.0", "2.5", "5.0", "7.5", "10.0"])
+        #expect(AxisTicks.nice(lo: 0, hi: 1000).map(\.label) == ["0", "250", "500", "750", "1000"])
     }
 }
