@@ -33,7 +33,9 @@ public enum HTMLReport {
         h +=
             "<p class=\"meta\">\(zh ? "情景" : "Scenarios"): "
             + runs.enumerated().map { i, r in
-                "<span class=\"swatch\" style=\"background:\(Palette.scenarios[i % Palette.scenarios.count])\"></span>\(escapeHTML(r.scenario.name))"
+                // The swatch and the name stay on one line (a wrap left talent-surge's swatch
+                // at the end of one line and its name on the next).
+                "<span class=\"legend\"><span class=\"swatch\" style=\"background:\(Palette.scenarios[i % Palette.scenarios.count])\"></span>\(escapeHTML(r.scenario.name))</span>"
                     + ((zh ? r.scenario.titleZh : r.scenario.titleEn).isEmpty
                         ? "" : " (" + escapeHTML(zh ? r.scenario.titleZh : r.scenario.titleEn) + ")")
             }.joined(separator: "; ") + "</p>\n"
@@ -239,6 +241,7 @@ enum ReportStyle {
         h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}h3{font-size:13px;margin:4px 0}
         .meta,.note,.evidence{color:#666;font-size:12px}.unit{color:#888;font-weight:normal}
         .swatch{display:inline-block;width:10px;height:10px;margin:0 4px 0 8px}
+        .legend{white-space:nowrap}
         pre.summary{font-size:12px;background:#fafafa;padding:8px;overflow-x:auto}
         table.dash{border-collapse:collapse;font-size:11px}table.dash td,table.dash th{border:1px solid #ddd;padding:2px 5px;text-align:center}
         table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}
