@@ -19,12 +19,10 @@ import Parallel
 /// Exact for a level, a share away from its bounds, or a stock without a child that bounds it;
 /// approximate where a share is held below 100 or a parent and child constrain each other after
 /// the lever. A whole count lands above ½: the mass at its median stays on the target's side
-/// (unicorn candidates, a median of 21 firms: 0.54), and a yearly flow of whole units is drawn
-/// around its expected count, which is what the lever moves, so for a small flow the answer is
-/// more than enough (new R&D institutions, a milestone of one with the expected count moved to
-/// about one: P(at least one) ≈ 0.63; 0.65–0.67 measured).
-/// `EvenOddsGrowthTests` reruns the bundled plan with each answer as a lever: P within 0.47–0.53
-/// for levels and shares, 0.47–0.75 for counts.
+/// (unicorn candidates, a median of 21 firms: 0.54). A small yearly flow of whole units is drawn
+/// around its expected count, which is what the lever moves: its milestones are searched
+/// (`search`). `EvenOddsGrowthTests` reruns the bundled plan with each answer as a lever: P
+/// within 0.47–0.53 for levels, shares and searched targets, 0.47–0.60 for whole counts.
 public struct EvenOddsGrowth: Sendable, Equatable {
     /// Percent a year, to add to the series' growth from `fromYear` on.
     public let percentPerYear: Double
@@ -33,7 +31,8 @@ public struct EvenOddsGrowth: Sendable, Equatable {
 
     /// The extra growth for a yearly milestone or a final-level goal (its value in the last
     /// year, also as a growth or change goal implies it) whose year is simulated; nil for other
-    /// targets (cumulative and every-year goals: `search`; all milestones), years observed,
+    /// targets (cumulative and every-year goals, small counts' milestones: `search`; all
+    /// milestones), years observed,
     /// bounded or derived, a median or goal ≤ 0, or a non-finite answer.
     public static func of(_ outcome: TargetOutcome, model: PlanModel) -> EvenOddsGrowth? {
         let spec = outcome.spec
@@ -52,59 +51,114 @@ public struct EvenOddsGrowth: Sendable, Equatable {
 
 extension EvenOddsGrowth {
     /// Every target's answer, in the order of `outcomes` (a run's targets): the closed form
-    /// (`of`) for milestones and final-level goals, a search (`search`) for cumulative and
-    /// every-year goals.
+    /// (`of`) for milestones and final-level goals, a search (`search`) for the targets no
+    /// single median answers; a searched target without a crossing has none.
     public static func all(
         model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
         threads: Int = 1
     ) -> [EvenOddsGrowth?] {
-        let searched = search(
+        let (answers, searched) = search(
             model: model, levers: levers, outcomes: outcomes, seed: seed, paths: paths, threads: threads)
-        return outcomes.enumerated().map { j, o in searched[j] ?? of(o, model: model) }
+        return outcomes.enumerated().map { j, o in searched.contains(j) ? answers[j] : of(o, model: model) }
     }
 
-    /// The same answer for cumulative and every-year goals, and for any goal of a net change
-    /// derived from its stock, which no single median gives (a sum over years moved by different
-    /// powers of the factor; a count drawn around the expected count the lever moves; a stock's
-    /// steps scaled, `PreparedScenario.scaleNetChange`), from the first year a lever on the
-    /// series moves (`PlanModel.reach`): found by bisection on u = ln(1 + g/100) within [ln 0.1, ln 10]
-    /// (−90% to +900% a year), each step simulating `paths` paths (four blocks) with the lever
-    /// added — the lever as a scenario would apply it, so bounds, sums over years, counts and
-    /// constraints are all in. Goals are searched together, one lever per series, in passes
-    /// that never hold two series tied to one another (`passes`). With common random numbers P(met) moves monotonically with g
-    /// (whole counts by steps), and 12 steps leave u within 1.1·10⁻³ (about 0.1% a year, below the
-    /// Monte Carlo error: on 2,048 paths P's standard error at ½ is 0.011). Nil where even +900% a year
-    /// stays below ½, or −90% stays at or above it; only targets whose P is simulated.
+    /// Median of a small yearly flow of whole units below which its milestones are searched:
+    /// the count is drawn around the expected count the lever moves (Poisson, standard deviation
+    /// √λ, a tenth of λ at 100), so the closed form's answer is more than enough there (new R&D
+    /// institutions, a milestone of one with the expected count moved to about one: P(at least
+    /// one) ≈ 0.63; 0.65–0.67 measured before they were searched).
+    static let smallCount = 100.0
+
+    /// The same answer where no single median gives it, found by bisection on u = ln(1 + g/100)
+    /// within [ln 0.1, ln 10] (−90% to +900% a year), each step simulating `paths` paths (four
+    /// blocks) with the lever added — the lever as a scenario would apply it, from the first year
+    /// it moves the series (`PlanModel.reach`), so bounds, sums over years, counts and
+    /// constraints are all in:
+    ///
+    /// - cumulative and every-year goals (a sum over years moved by different powers of the
+    ///   factor);
+    /// - any goal of a net change derived from its stock (the lever scales the stock's steps,
+    ///   `PreparedScenario.scaleNetChange`);
+    /// - milestones of small yearly flows of whole units (median below `smallCount`), one year
+    ///   at a time (since 2026-12-01; before, the closed form's answer left them at P 0.65–0.67).
+    ///
+    /// Targets are searched together, one lever per series, in passes that never hold two
+    /// series tied to one another (`passes`). With common random numbers P(met) moves
+    /// monotonically with g (whole counts by steps), and 12 steps leave u within 1.1·10⁻³ (about
+    /// 0.1% a year, below the Monte Carlo error: on 2,048 paths P's standard error at ½ is
+    /// 0.011). No answer where even +900% a year stays below ½, or −90% stays at or above it;
+    /// only targets whose P is simulated. Returns the answers and every target searched.
     public static func search(
         model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
         steps: Int = 12, threads: Int = 1
-    ) -> [Int: EvenOddsGrowth] {
-        var goals = [Goal]()
+    ) -> (answers: [Int: EvenOddsGrowth], searched: Set<Int>) {
+        var goals = [Goal](), milestones = [Goal]()
         for (j, o) in outcomes.enumerated() {
             let spec = o.spec
-            guard o.status == .simulated, spec.kind == .goal, let k = spec.series,
+            guard o.status == .simulated, let k = spec.series,
                 let first = model.years.indices.first(where: { model.moves(k, t: $0, from: model.years[0]) })
             else { continue }
-            // A net change derived from its stock is moved through the stock (`scaleNetChange`),
-            // which no median gives either.
-            let derived = model.years.indices.contains { model.derivedThroughStock(k, t: $0) }
-            guard spec.rule == .cumulative || spec.rule == .everyYear || derived else { continue }
-            goals.append(
-                Goal(
-                    j: j, k: k, id: model.series[k].id, from: model.years[first], increase: spec.direction == .increase)
-            )
+            let ser = model.series[k]
+            var goal = Goal(j: j, k: k, id: ser.id, from: model.years[first], increase: spec.direction == .increase)
+            if spec.kind == .goal {
+                let derived = model.years.indices.contains { model.derivedThroughStock(k, t: $0) }
+                if spec.rule == .cumulative || spec.rule == .everyYear || derived { goals.append(goal) }
+            } else if spec.kind == .milestone, let year = spec.year, !ser.isDriver, ser.kind == .flow, ser.isCount,
+                let median = o.median, median < smallCount,
+                let t = model.years.firstIndex(of: year), ser.sources[t] == .simulated
+            {
+                goal.year = year
+                milestones.append(goal)
+            }
         }
-        // Goals of series tied to one another (a child and its parent, a net change and its
-        // stock) are searched in separate passes: their levers would move each other's targets.
-        var out = [Int: EvenOddsGrowth]()
+        var answers = [Int: EvenOddsGrowth]()
+        // Goals: one growth lever per series, u = ln(1 + g/100).
         for pass in passes(goals.map(\.k), model: model) {
-            out.merge(
-                bisect(
-                    pass.map { goals[$0] }, model: model, levers: levers, seed: seed, paths: paths, steps: steps,
-                    threads: threads)
-            ) { a, _ in a }
+            let list = pass.map { goals[$0] }
+            let u = bisect(
+                list, model: model, levers: levers, seed: seed, paths: paths, steps: steps, threads: threads
+            ) { u in
+                zip(list, u).map { goal, u in
+                    Lever(
+                        name: "even-odds:\(goal.id)", series: [goal.id],
+                        action: .growth(fromYear: goal.from, percentPerYear: .fixed(100 * (exp(u) - 1))))
+                }
+            }
+            for (goal, u) in zip(list, u) {
+                if let u { answers[goal.j] = EvenOddsGrowth(percentPerYear: 100 * (exp(u) - 1), fromYear: goal.from) }
+            }
         }
-        return out
+        // Milestones of small counts, every year at once: a count in one year depends on that
+        // year's expected count alone (its own random stream, `drawCounts`), so a factor e^{u_Y}
+        // on year Y only — level levers of e^{u_Y − u_{Y'}} in each milestone year Y after the
+        // previous one Y', whose product telescopes — moves each year's milestone apart. The
+        // growth lever from y₁ that gives the same factor in Y is (1 + g/100)^(Y − y₁ + 1) = e^{u_Y}.
+        // (every milestone of a series in the same pass: passes are over series)
+        let milestoneSeries = Array(Set(milestones.map(\.k))).sorted()
+        for pass in passes(milestoneSeries, model: model) {
+            let chosen = Set(pass.map { milestoneSeries[$0] })
+            let list = milestones.filter { chosen.contains($0.k) }
+            let u = bisect(
+                list, model: model, levers: levers, seed: seed, paths: paths, steps: steps, threads: threads
+            ) { u in
+                var previous = [Int: Double](), out = [Lever]()
+                for (goal, u) in zip(list, u).sorted(by: { ($0.0.k, $0.0.year ?? 0) < ($1.0.k, $1.0.year ?? 0) }) {
+                    let step = u - (previous[goal.k] ?? 0)
+                    previous[goal.k] = u
+                    out.append(
+                        Lever(
+                            name: "even-odds:\(goal.id):\(goal.year ?? 0)", series: [goal.id],
+                            action: .level(year: goal.year ?? goal.from, percent: .fixed(100 * (exp(step) - 1)))))
+                }
+                return out
+            }
+            for (goal, u) in zip(list, u) {
+                guard let u, let year = goal.year else { continue }
+                let g = 100 * (exp(u / Double(year - goal.from + 1)) - 1)
+                answers[goal.j] = EvenOddsGrowth(percentPerYear: g, fromYear: goal.from)
+            }
+        }
+        return (answers, Set((goals + milestones).map(\.j)))
     }
 
     /// Groups of `series` (indices into it) in which no two share a root (the series reached
@@ -125,24 +179,26 @@ extension EvenOddsGrowth {
         return passes
     }
 
-    /// A searched goal: its target (`j`), series (`k`, `id`), the lever's first year and direction.
+    /// A searched target: its index (`j`), series (`k`, `id`), the first year a lever moves the
+    /// series, its direction, and a milestone's year.
     struct Goal {
         let j: Int, k: Int, id: String, from: Int, increase: Bool
+        var year: Int? = nil
+        /// Years of growth u stands for (a milestone's factor in its year: Y − y₁ + 1), which
+        /// scale the bracket so that it is −90%…+900% a year for every target.
+        var span: Double { year.map { Double($0 - from + 1) } ?? 1 }
     }
 
-    /// One pass of the search: every goal's lever at once, bisected together.
+    /// One pass of the search: every target's unknown u at once, bisected together within
+    /// span·[ln 0.1, ln 10] with the levers `leversAt(u)` added; u where P(met) crosses ½ (the least
+    /// u with P ≥ ½ for an increase, the greatest for a decrease), or nil without a crossing.
     private static func bisect(
-        _ goals: [Goal], model: PlanModel, levers: [Lever], seed: UInt64,
-        paths: Int, steps: Int, threads: Int
-    ) -> [Int: EvenOddsGrowth] {
-        // Met shares of the goals with the lever at u (one value per goal).
+        _ goals: [Goal], model: PlanModel, levers: [Lever], seed: UInt64, paths: Int, steps: Int, threads: Int,
+        leversAt: ([Double]) -> [Lever]
+    ) -> [Double?] {
+        // Met shares of the targets with the levers at u (one value per target).
         func met(_ u: [Double]) -> [Double] {
-            let added = zip(goals, u).map { goal, u in
-                Lever(
-                    name: "even-odds:\(goal.id)", series: [goal.id],
-                    action: .growth(fromYear: goal.from, percentPerYear: .fixed(100 * (exp(u) - 1))))
-            }
-            let prepared = PreparedScenario(model: model, levers: levers + added)
+            let prepared = PreparedScenario(model: model, levers: levers + leversAt(u))
             // Four blocks of a quarter of the paths each, on up to `threads` threads: the
             // blocks, not the threads, fix the draws.
             let blocks = 4, size = max(1, paths / blocks)
@@ -154,10 +210,9 @@ extension EvenOddsGrowth {
             }
             return goals.indices.map { i in Double(counts.reduce(0) { $0 + $1[i] }) / Double(blocks * size) }
         }
-        let (low, high) = (log(0.1), log(10.0))
-        let atLow = met(goals.map { _ in low }), atHigh = met(goals.map { _ in high })
-        // The side of the bracket where P ≥ ½, and whether the goal has a crossing at all.
-        var lo = goals.map { _ in low }, hi = goals.map { _ in high }
+        var lo = goals.map { log(0.1) * $0.span }, hi = goals.map { log(10.0) * $0.span }
+        let atLow = met(lo), atHigh = met(hi)
+        // The side of the bracket where P ≥ ½, and whether the target has a crossing at all.
         let crosses = goals.indices.map { i in
             goals[i].increase ? atHigh[i] >= 0.5 && atLow[i] < 0.5 : atLow[i] >= 0.5 && atHigh[i] < 0.5
         }
@@ -170,11 +225,6 @@ extension EvenOddsGrowth {
                 if (p[i] >= 0.5) == goals[i].increase { hi[i] = mid[i] } else { lo[i] = mid[i] }
             }
         }
-        var out = [Int: EvenOddsGrowth]()
-        for (i, goal) in goals.enumerated() where crosses[i] {
-            let u = goal.increase ? hi[i] : lo[i]
-            out[goal.j] = EvenOddsGrowth(percentPerYear: 100 * (exp(u) - 1), fromYear: goal.from)
-        }
-        return out
+        return goals.indices.map { i in crosses[i] ? (goals[i].increase ? hi[i] : lo[i]) : nil }
     }
 }

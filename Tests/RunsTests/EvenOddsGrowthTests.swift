@@ -47,11 +47,13 @@ struct EvenOddsGrowthTests {
             for j in targets {
                 let p = try #require(moved.targets[j].pMet)
                 let series = model.series[moved.targets[j].spec.series!]
-                // ½ within Monte Carlo noise (SE 0.0035); a whole count keeps the mass at its
-                // median on the target's side (unicorn candidates, a median of 21 firms: 0.54),
-                // and a small flow is drawn around the expected count the lever moves (new R&D
-                // institutions, milestones of 1–2 a year: 0.65–0.67).
-                let (lo, hi) = series.isCount ? (0.47, 0.75) : (0.47, 0.53)
+                // ½ within Monte Carlo noise (SE 0.0035; a searched answer carries 2,048 paths'
+                // error); a whole count keeps the mass at its median on the target's side
+                // (unicorn candidates, a median of 21 firms: 0.54). Small flows of whole units are
+                // drawn around the expected count the lever moves, and their milestones are
+                // searched since 2026-12-01 (new R&D institutions' milestones of 1–2 a year came
+                // to 0.65–0.67 with the closed form's answer, which this bound now refuses).
+                let (lo, hi) = series.isCount ? (0.46, 0.60) : (0.47, 0.53)
                 #expect(
                     p >= lo && p <= hi,
                     "\(group) \(series.id): P = \(p) with the lever, \(base.targets[j].pMet ?? .nan) without")
