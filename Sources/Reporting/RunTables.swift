@@ -128,8 +128,9 @@ public enum RunTables {
                 prob(o.pMet), o.standardError.map { String(format: "%.6f", $0) } ?? "", num(o.median), num(o.p05),
                 num(o.p95),
                 label(o), ratio, destatis, evidence, commitment,
-                needed.map { String(format: "%.2f", $0.percentPerYear) } ?? "",
-                needed.map { String($0.fromYear) } ?? "",
+                // Empty beyond the search's range (the report says which side).
+                needed.flatMap { $0.beyond == nil ? String(format: "%.2f", $0.percentPerYear) : nil } ?? "",
+                needed.flatMap { $0.beyond == nil ? String($0.fromYear) : nil } ?? "",
             ])
         }
         return rows

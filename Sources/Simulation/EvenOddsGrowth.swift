@@ -28,6 +28,14 @@ public struct EvenOddsGrowth: Sendable, Equatable {
     public let percentPerYear: Double
     /// The series' first simulated year, where the lever starts.
     public let fromYear: Int
+    /// Set where a search found no growth within −90%…+900% a year that makes the target as
+    /// likely as not (`percentPerYear` is then the end of the range the answer lies beyond):
+    /// met as often as not at any pace in the range, or short of ½ even at its far end.
+    public var beyond: Beyond? = nil
+
+    public enum Beyond: String, Sendable {
+        case anyPace, outOfReach
+    }
 
     /// The extra growth for a yearly milestone or a final-level goal (its value in the last
     /// year, also as a growth or change goal implies it) whose year is simulated; nil for other
@@ -125,7 +133,12 @@ extension EvenOddsGrowth {
                 }
             }
             for (goal, u) in zip(list, u) {
-                if let u { answers[goal.j] = EvenOddsGrowth(percentPerYear: 100 * (exp(u) - 1), fromYear: goal.from) }
+                switch u {
+                case .at(let u):
+                    answers[goal.j] = EvenOddsGrowth(percentPerYear: 100 * (exp(u) - 1), fromYear: goal.from)
+                case .beyond(let b):
+                    answers[goal.j] = goal.beyond(b)
+                }
             }
         }
         // Milestones of small counts, every year at once: a count in one year depends on that
@@ -153,9 +166,14 @@ extension EvenOddsGrowth {
                 return out
             }
             for (goal, u) in zip(list, u) {
-                guard let u, let year = goal.year else { continue }
-                let g = 100 * (exp(u / Double(year - goal.from + 1)) - 1)
-                answers[goal.j] = EvenOddsGrowth(percentPerYear: g, fromYear: goal.from)
+                guard let year = goal.year else { continue }
+                switch u {
+                case .at(let u):
+                    let g = 100 * (exp(u / Double(year - goal.from + 1)) - 1)
+                    answers[goal.j] = EvenOddsGrowth(percentPerYear: g, fromYear: goal.from)
+                case .beyond(let b):
+                    answers[goal.j] = goal.beyond(b)
+                }
             }
         }
         return (answers, Set((goals + milestones).map(\.j)))
@@ -187,15 +205,27 @@ extension EvenOddsGrowth {
         /// Years of growth u stands for (a milestone's factor in its year: Y − y₁ + 1), which
         /// scale the bracket so that it is −90%…+900% a year for every target.
         var span: Double { year.map { Double($0 - from + 1) } ?? 1 }
+
+        /// The answer beyond the range: its end on that side (−90% or +900% a year).
+        func beyond(_ b: Beyond) -> EvenOddsGrowth {
+            let slow = (b == .anyPace) == increase
+            return EvenOddsGrowth(percentPerYear: slow ? -90 : 900, fromYear: from, beyond: b)
+        }
+    }
+
+    enum Crossing {
+        case at(Double)
+        case beyond(Beyond)
     }
 
     /// One pass of the search: every target's unknown u at once, bisected together within
     /// span·[ln 0.1, ln 10] with the levers `leversAt(u)` added; u where P(met) crosses ½ (the least
-    /// u with P ≥ ½ for an increase, the greatest for a decrease), or nil without a crossing.
+    /// u with P ≥ ½ for an increase, the greatest for a decrease), or which side of the range
+    /// the answer lies beyond.
     private static func bisect(
         _ goals: [Goal], model: PlanModel, levers: [Lever], seed: UInt64, paths: Int, steps: Int, threads: Int,
         leversAt: ([Double]) -> [Lever]
-    ) -> [Double?] {
+    ) -> [Crossing] {
         // Met shares of the targets with the levers at u (one value per target).
         func met(_ u: [Double]) -> [Double] {
             let prepared = PreparedScenario(model: model, levers: levers + leversAt(u))
@@ -225,6 +255,11 @@ extension EvenOddsGrowth {
                 if (p[i] >= 0.5) == goals[i].increase { hi[i] = mid[i] } else { lo[i] = mid[i] }
             }
         }
-        return goals.indices.map { i in crosses[i] ? (goals[i].increase ? hi[i] : lo[i]) : nil }
+        return goals.indices.map { i in
+            if crosses[i] { return .at(goals[i].increase ? hi[i] : lo[i]) }
+            // Met as often as not at the slow end for an increase (the fast end for a decrease):
+            // at any pace in the range; otherwise out of reach.
+            return .beyond((goals[i].increase ? atLow[i] : atHigh[i]) >= 0.5 ? .anyPace : .outOfReach)
+        }
     }
 }

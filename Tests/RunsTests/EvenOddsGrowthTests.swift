@@ -35,6 +35,11 @@ struct EvenOddsGrowthTests {
         let cumulative = byKind["goal"]?.filter { base.targets[$0].spec.rule == .cumulative }.count ?? 0
         #expect((byKind["goal"]?.count ?? 0) - cumulative >= 8 && cumulative >= 6, "\(byKind.mapValues(\.count))")
         #expect(byKind.count >= 4 && groups.count > byKind.count, "\(groups.keys.sorted())")
+        let postdoc = base.targets.indices.first {
+            base.targets[$0].spec.kind == .goal
+                && model.series[base.targets[$0].spec.series!].id == "new_postdoc_workstations"
+        }
+        #expect(postdoc.flatMap { answers[$0]?.beyond } == .anyPace)
         for (group, targets) in groups.sorted(by: { $0.key < $1.key }) {
             let levers = targets.map { j -> Lever in
                 let o = base.targets[j], g = answers[j]!
@@ -53,7 +58,13 @@ struct EvenOddsGrowthTests {
                 // drawn around the expected count the lever moves, and their milestones are
                 // searched since 2026-12-01 (new R&D institutions' milestones of 1–2 a year came
                 // to 0.65–0.67 with the closed form's answer, which this bound now refuses).
-                let (lo, hi) = series.isCount ? (0.46, 0.60) : (0.47, 0.53)
+                // An answer beyond the search's range holds at the range's end: new postdoc
+                // workstations' 20 over 2022–2025 are reached as often as not even with 90% fewer
+                // in 2025, the only year simulated after the 2024 bound (2,048 paths found it).
+                let beyond = answers[j]!.beyond
+                let (lo, hi) =
+                    beyond == .anyPace
+                    ? (0.45, 1) : beyond == .outOfReach ? (0, 0.55) : series.isCount ? (0.46, 0.60) : (0.47, 0.53)
                 #expect(
                     p >= lo && p <= hi,
                     "\(group) \(series.id): P = \(p) with the lever, \(base.targets[j].pMet ?? .nan) without")
