@@ -4,7 +4,8 @@ extension PlanConsistency {
     /// range a warning (neither is used); one whose two years are both known must agree with
     /// them, the values read as rounded and the bounds as stated (a warning, the rate unused: a
     /// growth at comparable prices, 按可比价格, is not the ratio of current-price values); one
-    /// that bounds an open year says so (info); one with neither year known says it is unused.
+    /// that bounds an open year says so (info); one with neither year known says how it is read
+    /// (two forecast years tied on the paths, `PreparedScenario.tieGrowthSteps`).
     static func checkGrowths(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         let range = plan.metadata.dataYears
@@ -85,7 +86,7 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .info, id,
-                            "growth rate \(o.text)% for \(t) is not used: neither \(t - 1) nor \(t) has a value or bounds",
+                            "growth rate \(o.text)% for \(t) links \(t - 1) and \(t), neither of which has a value or bounds: where both are forecast, \(t) follows \(t - 1) at that rate on every path; otherwise it is not used",
                             at: o.location))
                 }
             }

@@ -162,6 +162,11 @@ extension PlanModel {
                 else { return nil }
                 return plan.yearEndCap(of: s.id, year: y)
             }
+            if Plan.readsGrowth(s.kind) {
+                let rates = Dictionary(
+                    plan.usableGrowths(of: s.id, asOf: asOf).map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+                ser.growth = years.map { y in rates[y].flatMap(Plan.growthFactors) }
+            }
             series.append(ser)
         }
 

@@ -59,6 +59,11 @@ public struct SimulationSeries: Sendable {
     /// grow within a year, the reading that makes the count a floor for its own year end). It
     /// bounds a year that is bridged, backcast or drawn within bounds; it is not itself a bound.
     public var ceiling: [Double?] = []
+    /// Per timeline year: the factors x(t)/x(t − 1) a growth rate reported for that year allows
+    /// (`Plan.growthFactors`, "比上年增长6.1%": [1.0605, 1.0615]); two years known by bounds are
+    /// drawn so that their ratio lies within them on every path (`drawBounded`), and two forecast
+    /// years are tied by it (`tieGrowthSteps`).
+    public var growth: [(lower: Double, upper: Double)?] = []
     public let evidence: Evidence
     /// The combination's members, for the manifest.
     public let models: [String]

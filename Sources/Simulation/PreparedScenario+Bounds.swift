@@ -18,7 +18,11 @@ extension PreparedScenario {
     /// Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁); then each path draws forward, uniformly within Fₜ ∩ (xₜ₋₁ + Nₜ), which
     /// is never empty unless the reports contradict each other (`check` reports that; the year's
     /// own bounds are then used). A bounded net change whose two stocks are known on the path is
-    /// their difference.
+    /// their difference. A growth rate between two such years is the same chain on ratios
+    /// (since 2026-12-01): Fₜ = Bₜ ∩ Fₜ₊₁/Gₜ₊₁ going back and Fₜ ∩ xₜ₋₁·Gₜ on each path, so that
+    /// x(t)/x(t − 1) ∈ Gₜ = [1 + g̲/100, 1 + ḡ/100] holds on every path; before, each year bounded by
+    /// a chain of growth rates was drawn within its interval on its own, and their ratio strayed
+    /// outside the reported rate.
     func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let series = model.series
         // Parents first: a net change follows its stock's draws.
@@ -86,16 +90,25 @@ extension PreparedScenario {
             }
             return out
         }
+        /// The factors a growth rate allows between stock k's years t − 1 and t (all positive).
+        func growthInterval(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
+            guard t > 0, t < series[k].growth.count, let f = series[k].growth[t], f.lower > 0 else { return nil }
+            return (f.lower, f.upper)
+        }
         for k in order where series[k].sources.contains(.bounded) {
             let ser = series[k]
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bounds:" + ser.id, block: b)
-            // Feasible intervals, from the last year back.
+            // Feasible intervals, from the last year back: what the next year's interval and the
+            // net change (a difference) or growth rate (a ratio) between them allow.
             var feasible = [(lo: Double, hi: Double)?](repeating: nil, count: yearCount + 1)
             for t in stride(from: yearCount - 1, through: 0, by: -1) {
                 guard let own = own(k, t) else { continue }
                 var f = own
                 if let next = feasible[t + 1], let net = netInterval(k, t + 1) {
                     f = (max(f.lo, next.lo - net.hi), min(f.hi, next.hi - net.lo))
+                }
+                if let next = feasible[t + 1], let r = growthInterval(k, t + 1) {
+                    f = (max(f.lo, next.lo / r.hi), min(f.hi, next.hi / r.lo))
                 }
                 feasible[t] = f.lo <= f.hi ? f : own
             }
@@ -108,11 +121,15 @@ extension PreparedScenario {
                 }
                 let (lo, hi) = feasible[t] ?? own(k, t)!
                 let net = known(k, t - 1) ? netInterval(k, t) : nil
+                let rate = known(k, t - 1) ? growthInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
                 let parentCell = within[k].flatMap { known($0, t) ? at($0, t, n) : nil }
                 for p in 0..<n {
                     var (a, z) = (lo, hi)
                     if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }
+                    if let rate {
+                        (a, z) = (max(a, s.vals[before + p] * rate.lo), min(z, s.vals[before + p] * rate.hi))
+                    }
                     if let q = parentCell, s.vals[q + p] >= a { z = min(z, s.vals[q + p]) }
                     if !(a <= z) { (a, z) = (lo, hi) }
                     let u = g.nextOpenUnit()

@@ -12,6 +12,7 @@ extension PreparedScenario {
         func included(_ k: Int) -> Bool { only?[k] ?? true }
         drawCounts(block: b, paths: n, seed: seed, into: &s, only: only)
         tieNetChangeSteps(paths: n, into: &s, only: only)
+        tieGrowthSteps(block: b, paths: n, seed: seed, into: &s, only: only)
         tieSums(block: b, paths: n, seed: seed, into: &s, only: only)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange && included(k) {
             for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {

@@ -549,6 +549,74 @@ struct EvidenceFlagsTests {
         #expect((inside.pMet ?? 0) > 0.05 && (inside.pMet ?? 1) < 0.95, "\(inside)")
     }
 
+    /// A chain of growth rates holds on every path: 100 in 2021, "增长10%" in 2022 and 2023
+    /// (9.5–10.5% each) bound 2022 within [109.5, 110.5] and 2023 within [119.9025, 122.1025],
+    /// and on every path 2023 / 2022 lies within [1.095, 1.105]. Before 2026-12-01 each year was
+    /// drawn within its interval on its own: their ratio ran from 1.085 to 1.115, outside the
+    /// reported rate on about two paths in five. The two years' 5% and 95% quantiles then move
+    /// towards the middle (a product of two draws, not one uniform draw).
+    @Test func aChainOfGrowthRatesHoldsTheRatioOnEveryPath() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
+            targets: [2023: 121], headline: HeadlineGoal(rule: .final, value: 150))
+        var rates = [2022, 2023].map { Observation(indicator: "x", year: $0, value: 10, text: "10") }
+        for i in rates.indices { rates[i].measure = .growth }
+        let obs =
+            [
+                Observation(indicator: "x", year: 2020, value: 95, text: "95"),
+                Observation(indicator: "x", year: 2021, value: 100, text: "100"),
+            ] + rates
+        let m = try PlanModel.build(plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs))
+        let (t22, t23) = (m.years.firstIndex(of: 2022)!, m.years.firstIndex(of: 2023)!)
+        #expect(m.series[0].sources[t22] == .bounded && m.series[0].sources[t23] == .bounded)
+        #expect(abs(m.series[0].lower[t23]! - 119.9025) < 1e-9 && abs(m.series[0].upper[t23]! - 122.1025) < 1e-9)
+        let n = 4096
+        let v = Self.paths(m, n, seed: 8)
+        let outside = (0..<n).filter { p in
+            let r = v(0, t23, p) / v(0, t22, p)
+            return !(r >= 1.095 - 1e-12 && r <= 1.105 + 1e-12) || v(0, t22, p) < 109.5 - 1e-9
+                || v(0, t22, p) > 110.5 + 1e-9
+        }
+        #expect(outside.isEmpty, "\(outside.count) of \(n) paths (seed 8)")
+    }
+
+    /// A growth rate between two forecast years ties them on every path: a stock known
+    /// 2016–2021, nothing in 2022, "增长10%" in 2023 (9.5–10.5%): 2023 / 2022 lies within
+    /// [1.095, 1.105] on every path, and 2024–2025 move with 2023 (their step from it is the
+    /// forecast's own, unchanged by the tie on the log scale). Before 2026-12-01 the rate was
+    /// unused (the two years were forecast freely).
+    @Test func aGrowthRateBetweenTwoForecastYearsHoldsOnEveryPath() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
+            targets: [2023: 160], headline: HeadlineGoal(rule: .final, value: 200))
+        var rate = Observation(indicator: "x", year: 2023, value: 10, text: "10")
+        rate.measure = .growth
+        let values = [100.0, 108, 115, 121, 131, 140]
+        let obs =
+            values.enumerated().map { Observation(indicator: "x", year: 2016 + $0.offset, value: $0.element) } + [rate]
+        func model(_ o: [Observation]) throws -> PlanModel {
+            try PlanModel.build(plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: o))
+        }
+        let m = try model(obs)
+        let (t22, t23) = (m.years.firstIndex(of: 2022)!, m.years.firstIndex(of: 2023)!)
+        #expect(m.series[0].sources[t22] == .simulated && m.series[0].sources[t23] == .simulated)
+        let n = 4096
+        let tied = Self.paths(m, n, seed: 12), free = Self.paths(try model(Array(obs.dropLast())), n, seed: 12)
+        var outside = 0, freeOutside = 0, moved = 0
+        for p in 0..<n {
+            let r = tied(0, t23, p) / tied(0, t22, p)
+            if !(r >= 1.095 - 1e-12 && r <= 1.105 + 1e-12) { outside += 1 }
+            let rf = free(0, t23, p) / free(0, t22, p)
+            if !(rf >= 1.095 && rf <= 1.105) { freeOutside += 1 }
+            // 2025's log step from 2023 is the forecast's own (the same draws without the rate).
+            let step = log(tied(0, t23 + 2, p) / tied(0, t23, p)) - log(free(0, t23 + 2, p) / free(0, t23, p))
+            if abs(step) > 1e-9 { moved += 1 }
+        }
+        #expect(outside == 0, "\(outside) of \(n) paths (seed 12)")
+        #expect(freeOutside > n / 2, "without the rate the ratio is free: \(freeOutside) of \(n) outside")
+        #expect(moved == 0, "\(moved) paths changed 2025's step from 2023")
+    }
+
     /// A year known by a bound before the first exact value is on the timeline, drawn within its
     /// bounds: "超2700" in 2022 (2,700–2,970) before exact 2023 and 2024 values settles a 2022
     /// milestone of 2,500 as met. It used to be dropped, leaving the milestone without data.
