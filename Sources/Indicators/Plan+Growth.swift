@@ -74,6 +74,34 @@ extension Plan {
         let figured = Set(history.points.map(\.year))
         let text = { Self.intervalText($0) { PlanConsistency.approx($0, significant: 6) } }
         var out = [Observation]()
+        // A stock's net change and growth in the same year, with neither year's level known
+        // ("净增436家，增长18.9%"), give the level: n = x(t) − x(t − 1) and x(t) = x(t − 1)·f make
+        // x(t − 1) = n/(f − 1), over the corners of n's and f's intervals where both keep one
+        // sign (the two must agree in sign for a positive stock).
+        if kind == .stock {
+            let nets = indicators.filter { $0.kind == .netChange && $0.parent == id }.map(\.id)
+            for o in rates {
+                let t = o.year
+                guard interval[t - 1] == nil, interval[t] == nil, !figured.contains(t - 1), !figured.contains(t),
+                    let f = Self.growthFactors(o)
+                else { continue }
+                let (dl, dh) = (f.lower - 1, f.upper - 1)
+                for net in nets {
+                    guard let n = Self.intervals(of: identityHistory(of: net, asOf: asOf), kind: .netChange)[t],
+                        dl * dh > 0, n.lo * n.hi > 0, (n.lo > 0) == (dl > 0)
+                    else { continue }
+                    let corners = [n.lo / dl, n.lo / dh, n.hi / dl, n.hi / dh]
+                    guard let lo = corners.min(), let hi = corners.max(), lo.isFinite, hi.isFinite, lo > 0 else {
+                        continue
+                    }
+                    let rule =
+                        "\(id)(\(t - 1)) = \(net)(\(t)) ÷ growth(\(t)) = \(text(n)) ÷ \(Self.growthText((dl + 1, dh + 1)))"
+                    out.append(Self.identityBound(id, year: t - 1, lo, hi, source: "identity: " + rule))
+                    interval[t - 1] = (lo, hi)
+                    break
+                }
+            }
+        }
         var progress = true
         while progress {
             progress = false

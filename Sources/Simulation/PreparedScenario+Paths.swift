@@ -127,7 +127,7 @@ extension PreparedScenario {
     /// Moves series k's interpolated year `from` by `change[p]` on path p and the years between
     /// it and the known year `to` by the share change·|to − u|/|to − from|, so that `to` keeps
     /// its value; a path whose moved values would leave the series' range keeps its draw.
-    private func spread(
+    func spread(
         _ k: Int, from: Int, to: Int, by changes: [Double], into s: inout Scratch, transform tr: Transform
     ) {
         let n = changes.count

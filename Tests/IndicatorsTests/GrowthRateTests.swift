@@ -57,6 +57,35 @@ struct GrowthRateTests {
         #expect(chain.history(of: "x", asOf: 2022).points.map(\.year) == [2021, 2022])
     }
 
+    /// A stock's net change and growth in the same year, with neither level known ("净增436家，
+    /// 增长18.9%"), give the level: x(2021) = 436/(f − 1) for f in [1.1885, 1.1895], so
+    /// [436/0.1895, 436/0.1885]; then x(2022) = x(2021)·f, [436/0.1895·1.1885, 436/0.1885·1.1895].
+    /// Before 2026-12-01 neither year was bounded (two open years).
+    @Test func aNetChangeAndAGrowthRateGiveTheLevel() {
+        let stock = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家", targets: [2023: 3000],
+            headline: HeadlineGoal(rule: .final, value: 3500))
+        let net = Indicator(
+            id: "n", parent: "x", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange, unit: "家",
+            targets: [:], headline: nil)
+        let obs = [
+            value(2019, 1800, "1800"), Observation(indicator: "n", year: 2022, value: 436, text: "436"),
+            growth(2022, 18.9, "18.9"),
+        ]
+        let p = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs)
+        #expect(close(bounds(p, 2021), [436 / 0.1895, 436 / 0.1885]), "\(String(describing: bounds(p, 2021)))")
+        #expect(close(bounds(p, 2022), [436 / 0.1895 * 1.1885, 436 / 0.1885 * 1.1895]))
+        let rule = p.history(of: "x").points.first { $0.year == 2021 }?.source
+        #expect(
+            rule == "identity: x(2021) = n(2022) ÷ growth(2022) = 436 ÷ [18.85%, 18.95%]", "\(String(describing: rule))"
+        )
+        // A fall beside a positive net change cannot both hold: nothing is bounded.
+        let odd = Plan(
+            metadata: Self.meta, indicators: [stock, net], drivers: [],
+            observations: [obs[0], obs[1], growth(2022, -3, "-3")])
+        #expect(bounds(odd, 2021) == nil && bounds(odd, 2022) == nil)
+    }
+
     /// How a rate is read: a lower bound "增长超10%" is 10–11%, an estimate at least ±2% of the
     /// rate ("预计50" is 49–51%), "6.1" 6.05–6.15%, and explicit lower/upper columns win.
     @Test func aRateStandsForItsInterval() {

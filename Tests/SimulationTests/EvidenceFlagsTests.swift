@@ -617,6 +617,32 @@ struct EvidenceFlagsTests {
         #expect(moved == 0, "\(moved) paths changed 2025's step from 2023")
     }
 
+    /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
+    /// 18.9%" after an exact 2019): on every path the stock's step is 436 and its ratio within
+    /// [1.1885, 1.1895] — both identities at once (`drawBounded` chains the difference and the
+    /// ratio). bound_fuzz found the two ties pulling the backcast stock apart before the level
+    /// they imply was read (2026-12-01).
+    @Test func aNetChangeAndAGrowthRateHoldTogetherOnEveryPath() throws {
+        let (stock, net) = Self.firmsAndNet(targets: true)
+        var rate = Observation(indicator: "firms", year: 2022, value: 18.9, text: "18.9")
+        rate.measure = .growth
+        let obs = [
+            Observation(indicator: "firms", year: 2019, value: 1800, text: "1800"),
+            Observation(indicator: "net", year: 2022, value: 436, text: "436"), rate,
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let (t21, t22) = (m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2022)!)
+        let n = 2000
+        let v = Self.paths(m, n, seed: 14)
+        let broken = (0..<n).filter { p in
+            let (a, b) = (v(ks, t21, p), v(ks, t22, p))
+            return abs(b - a - 436) > 1e-6 || b / a < 1.1885 - 1e-9 || b / a > 1.1895 + 1e-9 || v(kn, t22, p) != 436
+        }
+        #expect(broken.isEmpty, "\(broken.count) of \(n) paths (seed 14)")
+    }
+
     /// A year known by a bound before the first exact value is on the timeline, drawn within its
     /// bounds: "超2700" in 2022 (2,700–2,970) before exact 2023 and 2024 values settles a 2022
     /// milestone of 2,500 as met. It used to be dropped, leaving the milestone without data.

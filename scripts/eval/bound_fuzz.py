@@ -13,8 +13,12 @@ all hold (then an identity of exact values, or the stock, wins, as documented). 
 fills is held to the bound's stated end only. A child of the same kind and unit must stay at or
 below its parent in every quantile. Half the trials first remove some years' reports of
 the high-tech stock, and a net change's bound must then also hold for the stock's step: each
-quantile of the stock moves by no less and no more than the bound allows. Works on copies
-in SCRATCH (default: a new temporary folder), never on the repository's files.
+quantile of the stock moves by no less and no more than the bound allows. About a third of the
+added rows are growth rates (`measure` growth) of a stock, flow or level: x(t)/x(t − 1) within
+the rate's interval on every path implies each quantile of year t within that interval times
+the same quantile of t − 1 (checked with a generous interval, ±max(1, |g|/4) points, since the
+rate's own depends on its quality). Works on copies in SCRATCH (default: a new temporary
+folder), never on the repository's files.
 """
 import csv
 import os
@@ -59,8 +63,17 @@ def main():
             gone = set(rng.sample(["2019", "2022", "2023", "2024"], rng.randint(1, 3)))
             base = [r for r in rows if not (r[0] == thinned and r[1] in gone)]
         taken = {(r[0], r[1]) for r in base[1:] if r[5] == "yes"}
-        added = []
+        added, growths = [], []
         for _ in range(rng.randint(1, 3)):
+            if rng.random() < 0.35:
+                i = rng.choice([t for t in TARGETS if inds[t]["kind"] in ("stock", "flow", "level")])
+                y = str(rng.choice([2022, 2023, 2024, 2025]))
+                if any(g[0] == i and g[1] == y for g in growths):
+                    continue
+                g = round(rng.uniform(-15, 40), rng.choice([0, 1]))
+                growths.append([i, y, repr(g), "%", rng.choice(["actual", "estimate", "lower_bound"]), "yes",
+                                "bound_fuzz", "", "", "", "growth"])
+                continue
             i = "net_new_high_tech_enterprises" if base is not rows and rng.random() < 0.7 else rng.choice(TARGETS)
             y = str(rng.choice([2021, 2022, 2023, 2024, 2025]))
             present = {int(r[1]) for r in base[1:] if r[0] == "high_tech_enterprises"}
@@ -79,7 +92,10 @@ def main():
             taken.add((i, y))
         obs = os.path.join(d, "obs.csv")
         with open(obs, "w", newline="", encoding="utf-8") as f:
-            csv.writer(f, lineterminator="\n").writerows(base + added)
+            table = base + added
+            if growths:
+                table = [table[0] + ["measure"]] + [r + [""] for r in table[1:]] + growths
+            csv.writer(f, lineterminator="\n").writerows(table)
         out = os.path.join(d, "out")
         r = subprocess.run([binary, "run", BASELINE, "--plan", PLAN, "--observations", obs, "--out", out, "--paths", "4000",
                             "--no-sensitivity"], capture_output=True, text=True, timeout=600)
@@ -96,6 +112,7 @@ def main():
               if x["scenario"] == "baseline"}
         if not warned:
             findings += children_within_parents(fc, inds, trial, added)
+        findings += growth_quantiles(fc, inds, growths, trial, warned)
         for i, y, v, _, q, *_ in added:
             kind, v = inds[i]["kind"], float(v)
             step = 1.0 if kind in ("stock", "flow") and v == round(v) else 0.0
@@ -133,6 +150,34 @@ def main():
                         break
     print(f"{trials} trials, {runs} runs, {findings} findings (seed {seed}, scratch {scratch})")
     sys.exit(1 if findings else 0)
+
+
+def growth_quantiles(fc, inds, growths, trial, warned):
+    """x(t) = x(t − 1)·f with f in the rate's interval on every path (x ≥ 0) implies
+    Q_t(α) ∈ [f̲·Q_{t−1}(α), f̄·Q_{t−1}(α)] for every quantile. Returns the number of findings."""
+    found = 0
+    if warned:
+        return 0
+    for i, y, g, *_ in growths:
+        a, b = fc.get((i, str(int(y) - 1))), fc.get((i, y))
+        if not a or not b or a["p05"] == "" or b["p05"] == "":
+            continue
+        g = float(g)
+        reach = max(1.0, abs(g) / 4)
+        lo, hi = 1 + (g - reach) / 100, 1 + (g + reach) / 100
+        # A whole count's quantile may sit at either side of an atom: the next one up of year t
+        # is one count of t − 1 times f away, plus rounding (new listings 4 → 5 or 7 at p25 as
+        # P(x ≤ 4) fell either side of 0.25).
+        whole = 1.0 + hi if inds[i]["unit"] in ("家", "个", "人", "名", "项", "件") else 0.0
+        for col in ("p05", "p25", "p50", "p75", "p95"):
+            qa, qb = float(a[col]), float(b[col])
+            slack = 1e-3 * max(abs(qa), abs(qb), 1.0) + whole
+            if qb < lo * qa - slack or qb > hi * qa + slack:
+                print(f"trial {trial}: {i} {y} growth {g}%: {col} {qa:g} → {qb:g} ({a['source']}, {b['source']}), "
+                      f"outside ×[{lo:g}, {hi:g}]: {growths}")
+                found += 1
+                break
+    return found
 
 
 def children_within_parents(fc, inds, trial, added):
