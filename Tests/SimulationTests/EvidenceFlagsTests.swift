@@ -617,6 +617,35 @@ struct EvidenceFlagsTests {
         #expect(moved == 0, "\(moved) paths changed 2025's step from 2023")
     }
 
+    /// A growth rate between two backcast years (the series first known in 2024) and between
+    /// two bridged years (exact 2021 and 2025, nothing between) holds on every path too:
+    /// x(2023)/x(2022) within [1.095, 1.105], the backcast 2022 moved to 2023's draw ÷ f, the
+    /// bridged 2023 moved to 2022's × f (the change fading out by 2025, which is kept).
+    @Test func aGrowthRateHoldsOnBackcastAndBridgedYears() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
+            targets: [2023: 120], headline: HeadlineGoal(rule: .final, value: 150))
+        var rate = Observation(indicator: "x", year: 2023, value: 10, text: "10")
+        rate.measure = .growth
+        for (name, obs) in [
+            ("backcast", [2024, 2025].map { Observation(indicator: "x", year: $0, value: $0 == 2024 ? 130 : 140) }),
+            ("bridge", [2021, 2025].map { Observation(indicator: "x", year: $0, value: $0 == 2021 ? 100 : 140) }),
+        ] {
+            let m = try PlanModel.build(
+                plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs + [rate]))
+            let (t22, t23) = (m.years.firstIndex(of: 2022)!, m.years.firstIndex(of: 2023)!)
+            let expected: ValueSource = name == "backcast" ? .backcast : .interpolated
+            #expect(m.series[0].sources[t22] == expected && m.series[0].sources[t23] == expected, "\(name)")
+            let v = Self.paths(m, 2000, seed: 15)
+            let outside = (0..<2000).filter { p in
+                let r = v(0, t23, p) / v(0, t22, p)
+                return !(r >= 1.095 - 1e-12 && r <= 1.105 + 1e-12)
+            }
+            #expect(outside.isEmpty, "\(name): \(outside.count) of 2000 paths (seed 15)")
+            if name == "bridge" { #expect((0..<2000).allSatisfy { v(0, m.years.firstIndex(of: 2025)!, $0) == 140 }) }
+        }
+    }
+
     /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
     /// 18.9%" after an exact 2019): on every path the stock's step is 436 and its ratio within
     /// [1.1885, 1.1895] — both identities at once (`drawBounded` chains the difference and the
