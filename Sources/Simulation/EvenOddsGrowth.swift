@@ -87,8 +87,9 @@ extension EvenOddsGrowth {
     ///   factor);
     /// - any goal of a net change derived from its stock (the lever scales the stock's steps,
     ///   `PreparedScenario.scaleNetChange`);
-    /// - milestones of small yearly flows of whole units (median below `smallCount`), one year
-    ///   at a time (since 2026-12-01; before, the closed form's answer left them at P 0.65–0.67).
+    /// - milestones of small yearly flows of whole units (median below `smallCount`; since
+    ///   2026-12-01: the closed form's answer left them at P 0.65–0.67) and of a derived net
+    ///   change, every year at once.
     ///
     /// Targets are searched together, one lever per series, in passes that never hold two
     /// series tied to one another (`passes`). With common random numbers P(met) moves
@@ -111,10 +112,14 @@ extension EvenOddsGrowth {
             if spec.kind == .goal {
                 let derived = model.years.indices.contains { model.derivedThroughStock(k, t: $0) }
                 if spec.rule == .cumulative || spec.rule == .everyYear || derived { goals.append(goal) }
-            } else if spec.kind == .milestone, let year = spec.year, !ser.isDriver, ser.kind == .flow, ser.isCount,
-                let median = o.median, median < smallCount,
-                let t = model.years.firstIndex(of: year), ser.sources[t] == .simulated
-            {
+            } else if spec.kind == .milestone, let year = spec.year, let t = model.years.firstIndex(of: year) {
+                // A small count's milestone in a forecast year; a derived net change's in a year
+                // its lever reaches through the stock (net′(t) = m(t)·net(t): one year's factor
+                // moves that year's milestone alone, as for a count).
+                let smallFlow =
+                    !ser.isDriver && ser.kind == .flow && ser.isCount && (o.median ?? .infinity) < smallCount
+                    && ser.sources[t] == .simulated
+                guard smallFlow || model.derivedThroughStock(k, t: t) else { continue }
                 goal.year = year
                 milestones.append(goal)
             }

@@ -40,6 +40,12 @@ struct EvenOddsGrowthTests {
                 && model.series[base.targets[$0].spec.series!].id == "new_postdoc_workstations"
         }
         #expect(postdoc.flatMap { answers[$0]?.beyond } == .anyPace)
+        // A derived net change's milestone in a year its lever reaches through the stock.
+        let net2025 = base.targets.indices.first {
+            base.targets[$0].spec.kind == .milestone && base.targets[$0].spec.year == 2025
+                && model.series[base.targets[$0].spec.series!].id == "net_new_high_tech_enterprises"
+        }
+        #expect(net2025.flatMap { answers[$0] } != nil)
         for (group, targets) in groups.sorted(by: { $0.key < $1.key }) {
             let levers = targets.map { j -> Lever in
                 let o = base.targets[j], g = answers[j]!
