@@ -22,7 +22,7 @@ import Parallel
 /// (unicorn candidates, a median of 21 firms: 0.54). A small yearly flow of whole units is drawn
 /// around its expected count, which is what the lever moves: its milestones are searched
 /// (`search`). `EvenOddsGrowthTests` reruns the bundled plan with each answer as a lever: P
-/// within 0.47–0.53 for levels, shares and searched targets, 0.47–0.60 for whole counts.
+/// within 0.47–0.53 for levels, shares and searched targets, 0.46–0.60 for whole counts.
 public struct EvenOddsGrowth: Sendable, Equatable {
     /// Percent a year, to add to the series' growth from `fromYear` on.
     public let percentPerYear: Double
@@ -39,8 +39,8 @@ public struct EvenOddsGrowth: Sendable, Equatable {
 
     /// The extra growth for a yearly milestone or a final-level goal (its value in the last
     /// year, also as a growth or change goal implies it) whose year is simulated; nil for other
-    /// targets (cumulative and every-year goals, small counts' milestones: `search`; all
-    /// milestones), years observed,
+    /// targets (cumulative and every-year goals, small counts' and derived net changes'
+    /// milestones: `search`; the all-milestones target), years observed,
     /// bounded or derived, a median or goal ≤ 0, or a non-finite answer.
     public static func of(_ outcome: TargetOutcome, model: PlanModel) -> EvenOddsGrowth? {
         let spec = outcome.spec
@@ -95,8 +95,9 @@ extension EvenOddsGrowth {
     /// series tied to one another (`passes`). With common random numbers P(met) moves
     /// monotonically with g (whole counts by steps), and 12 steps leave u within 1.1·10⁻³ (about
     /// 0.1% a year, below the Monte Carlo error: on 2,048 paths P's standard error at ½ is
-    /// 0.011). No answer where even +900% a year stays below ½, or −90% stays at or above it;
-    /// only targets whose P is simulated. Returns the answers and every target searched.
+    /// 0.011). Where even +900% a year stays below ½, or −90% stays at or above it, the answer
+    /// says which (`beyond`); only targets whose P is simulated. Returns the answers and every
+    /// target searched.
     public static func search(
         model: PlanModel, levers: [Lever], outcomes: [TargetOutcome], seed: UInt64, paths: Int = 2048,
         steps: Int = 12, threads: Int = 1
