@@ -40,9 +40,10 @@ public enum RunPipeline {
         let (runs, sensitivity) = try simulate(
             inputs, request: request, threads: threads, engine: SimulationEngine(), progress: progress)
         let t2 = Date()
-        let manifest = try RunManifest.object(
+        var manifest = try RunManifest.object(
             request: request, plan: inputs.plan, scenarioFiles: inputs.scenarios.files, runs: runs, threads: threads,
             timings: ["load_seconds": t1.timeIntervalSince(t0), "simulate_seconds": t2.timeIntervalSince(t1)])
+        manifest["warnings"] = warnings(inputs, runs: runs, asOf: request.asOf)
         return try write(
             folder: folder, inputs: inputs, runs: runs, sensitivity: sensitivity, request: request, manifest: manifest)
     }
@@ -190,17 +191,22 @@ public enum RunPipeline {
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
-            warnings: warnings(
-                plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf)
-                + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
-                    "warning: \($0.file): \($0.message)"
-                },
+            warnings: warnings(inputs, runs: runs, asOf: request.asOf),
             language: request.language)
     }
 
-    /// What the run warns of on stderr: errors of the plan's own targets (judged as written),
-    /// doubtful observations (a jump by a factor of 20), inputs it did not use; `write` adds
-    /// levers that move nothing (`LeverWarnings`).
+    /// Everything the run warns of, on stderr and in the manifest's `warnings` (a reviewer
+    /// reading the folder later sees them too): `warnings(plan:scenarios:asOf:)` and the levers
+    /// that move nothing (`LeverWarnings`).
+    static func warnings(_ inputs: Inputs, runs: [ScenarioRun], asOf: Int?) -> [String] {
+        warnings(plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: asOf)
+            + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
+                "warning: \($0.file): \($0.message)"
+            }
+    }
+
+    /// Errors of the plan's own targets (judged as written), doubtful observations (a jump by a
+    /// factor of 20), inputs it did not use.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
         var out = PlanConsistency.forRun(plan).warnings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message

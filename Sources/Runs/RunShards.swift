@@ -101,6 +101,7 @@ public enum RunShards {
         var manifest = try RunManifest.object(
             request: request, plan: inputs.plan, scenarioFiles: inputs.scenarios.files, runs: runs, threads: threads,
             timings: ["simulate_seconds": merged.reduce(0) { $0 + $1.seconds }])
+        manifest["warnings"] = RunPipeline.warnings(inputs, runs: runs, asOf: request.asOf)
         manifest["merged_from"] = parts.folders
         manifest["shards"] = parts.folders.count
         return try RunPipeline.write(

@@ -105,6 +105,13 @@ struct RunCommandTests {
         #expect(first.stderr.contains("--as-of 2022 shows it as seen before those years were known"))
         #expect(first.stderr.contains("lever 'gdp-2023-dip' moves nothing"))
         #expect(!first.stderr.contains("moves nothing of"), "a series without data is check's note, not the run's")
+        // The manifest keeps the run's warnings for a reviewer who reads the folder later.
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let recorded = manifest?["warnings"] as? [String] ?? []
+        #expect(recorded.contains { $0.contains("lever 'gdp-slowdown' moves nothing") }, "\(recorded)")
+        #expect(recorded.allSatisfy { first.stderr.contains($0) })
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("slower-gdp · gdp-slowdown (gdp、rd_intensity、industrial_rd_intensity 等 10 项)"))
         // New postdoc workstations' goal is met as often as not even 90% slower: said, not blank.
