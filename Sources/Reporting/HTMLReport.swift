@@ -145,9 +145,9 @@ public enum HTMLReport {
     static func evenOddsText(_ g: EvenOddsGrowth?, zh: Bool) -> String {
         guard let g else { return "" }
         switch g.beyond {
-        case .anyPace:
-            return zh ? "增速在 −90%…+900%/年 之间都有一半以上把握" : "even odds or better at any pace from −90% to +900% a year"
-        case .outOfReach: return zh ? "每年多增长 900% 也不足一半" : "short of even odds even at +900% a year"
+        // The search's range (−90%…+900% a year) is in the evidence notes.
+        case .anyPace: return zh ? "任何增速下都过半" : "even odds at any pace"
+        case .outOfReach: return zh ? "任何增速下都不足一半" : "short of even odds at any pace"
         case nil: break
         }
         let rate = String(format: "%+.1f%%", g.percentPerYear)
@@ -234,7 +234,7 @@ public enum HTMLReport {
                 "<li>\(zh ? "约束性目标" : "Binding goals") (\(binding.count)): \(zh ? "概率按历史趋势推算，不含为完成约束性目标而采取的政策行动；在两份真实五年规划的试算中，能耗强度、氮氧化物减排等约束性目标的概率仅 0–0.25，实际均已完成。可用已完成规划重新校准（evaluate --library，再 run --recalibration，其特征含“是否约束性”）。" : "P follows the trend and leaves out the policy action a binding goal commands; on a trial of two real five-year plans, binding energy-intensity and NOx cuts got P ≈ 0–0.25 and were met. Recalibrate on finished plans (evaluate --library, then run --recalibration; binding or expected is one of its features).")</li>\n"
         }
         h +=
-            "<li>\(zh ? "一半把握所需的额外年增速：在情景文件中对该指标加一条 growth 杠杆（自所示年份起每年额外增长该百分比），目标达成的概率即升至约一半；负值表示即使增速慢这么多仍有一半把握。末年值目标按模拟中位数推算：g = 100·((目标值/中位数)^(1/n) − 1)，n 为至目标年的模拟年数；累计目标、由存量推出的净增目标和每年不足100个的整数计数的年度目标逐步搜索（加上杠杆重新模拟）；空白表示该年不在模拟之中；所需增速超出 −90%…+900% 的搜索范围时写明哪一端；其余整数计数略高于一半。" : "Extra growth a year for even odds: a growth lever of that many percent a year from the year shown, added to a scenario, brings the goal's P(met) to about ½; a negative value is the slack. For a final-level goal from the simulated median, g = 100·((goal / median)^(1/n) − 1) over the n simulated years to the goal; for a cumulative goal, a net change's goal and the milestones of a yearly count below 100 by search (simulating again with the lever); blank where the year is not simulated; an answer beyond −90%…+900% a year says on which side; other whole counts land a little above ½.")</li>\n"
+            "<li>\(zh ? "一半把握所需的额外年增速：在情景文件中对该指标加一条 growth 杠杆（自所示年份起每年额外增长该百分比），目标达成的概率即升至约一半；负值表示即使增速慢这么多仍有一半把握。末年值目标按模拟中位数推算：g = 100·((目标值/中位数)^(1/n) − 1)，n 为至目标年的模拟年数；累计目标、由存量推出的净增目标和每年不足100个的整数计数的年度目标逐步搜索（加上杠杆重新模拟）；空白表示该年不在模拟之中；所需增速超出 −90%…+900%/年 的搜索范围时写“任何增速下都过半”或“都不足一半”；其余整数计数略高于一半。" : "Extra growth a year for even odds: a growth lever of that many percent a year from the year shown, added to a scenario, brings the goal's P(met) to about ½; a negative value is the slack. For a final-level goal from the simulated median, g = 100·((goal / median)^(1/n) − 1) over the n simulated years to the goal; for a cumulative goal, a net change's goal and the milestones of a yearly count below 100 by search (simulating again with the lever); blank where the year is not simulated; an answer beyond −90%…+900% a year reads 'even odds at any pace' or 'short of even odds at any pace'; other whole counts land a little above ½.")</li>\n"
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"
