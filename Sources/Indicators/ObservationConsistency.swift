@@ -79,14 +79,14 @@ extension PlanConsistency {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(none.count) of \(plan.indicators.count) indicators have no exact observation (insufficient_data unless known by bounds or assumed by a scenario): \(none.joined(separator: ", "))",
+                    "\(none.count) of \(plan.indicators.count) indicators \(none.count == 1 ? "has" : "have") no exact observation (insufficient_data unless known by bounds or assumed by a scenario): \(none.joined(separator: ", "))",
                     at: nil))
         }
         if !one.isEmpty {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(one.count) indicators have one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
+                    "\(one.count) \(one.count == 1 ? "indicator has" : "indicators have") one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
                     at: nil))
         }
         // Mid-year counts cap the year end before them (`Plan.yearEndCap`), where that year has no
@@ -123,7 +123,7 @@ extension PlanConsistency {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(backcast.count) indicators are first known after \(firstPlanYear); their earlier plan years are drawn backwards from their first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
+                    "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); their earlier plan years are drawn backwards from their first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
                     at: nil))
         }
         return f

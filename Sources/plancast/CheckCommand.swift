@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
         notes += unmoved.filter { !$0.isWarning }.count
         for sc in scenarios {
             out +=
-                "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) levers\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
+                "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) \(sc.leverNames.count == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
         }
         out +=
             "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) \(plan.sums.count == 1 ? "sum" : "sums") over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth \(plan.growths.count == 1 ? "rate" : "rates")"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
