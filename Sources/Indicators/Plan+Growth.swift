@@ -64,8 +64,9 @@ extension Plan {
     /// Bounds that growth rates give to years `history` leaves without a figure (quality
     /// `lowerBound` with both ends given, the identity in `source`), from a neighbour known
     /// exactly or by bounds; a year bounded this way bounds the next in turn (the intervals
-    /// widen). On the paths each bounded year is drawn within its interval; the ratio between
-    /// two simulated years is not held (a growth rate between two open years adds nothing).
+    /// widen). On the paths each bounded year is drawn within its interval, and the ratio of the
+    /// two years a rate links is held path by path (`PreparedScenario.tieGrowthSteps`), also where
+    /// both years are simulated.
     func growthBounds(of id: String, asOf: Int?, history: History) -> [Observation] {
         guard let kind = kind(of: id), Self.readsGrowth(kind) else { return [] }
         let rates = usableGrowths(of: id, asOf: asOf)
