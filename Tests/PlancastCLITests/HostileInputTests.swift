@@ -266,6 +266,10 @@ struct HostileInputTests {
         Case(
             name: "group expansion bomb (24 levels × 4)", arguments: ["check", h + "group-bomb.yaml", "-q"],
             status: 0, stderr: ""),
+        Case(
+            name: "YAML alias bomb (billion laughs) in a scenario's groups",
+            arguments: ["check", h + "alias-bomb.yaml"],
+            status: 65, stderr: "alias-bomb.yaml:12:7: 'description' must be text"),
     ]
 
     @Test("hostile input is an error with its place, never a crash", arguments: cases)
