@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Indicators
@@ -51,5 +52,49 @@ struct ObservationSelectionTests {
         #expect(obs(4250, "4250", .actual).significantDigits == 3)
         #expect(obs(5140.6, "5140.60", .actual).significantDigits == 6)
         #expect(obs(0.05, "0.05", .actual).significantDigits == 1)
+    }
+}
+
+/// `Plan` selects each series' observations once and cuts the years afterwards: the same as
+/// cutting first (the data range, `asOf`) and selecting among what is left, since selection goes
+/// year by year. Checked on 400 hashed-at-random reports of mixed quality, marks and years.
+struct PlanSelectionTests {
+    @Test func selectingOnceThenCuttingEqualsCuttingThenSelecting() {
+        // Knuth's multiplicative hash of (row, field): fixed, spread-out choices.
+        func pick(_ k: Int, _ field: Int, _ m: Int) -> Int { (((k * 31 + field) &* 2_654_435_761) >> 11) % m }
+        let qualities: [Quality] = [.actual, .estimate, .lowerBound, .snapshot, .partialYear, .spliced, .notComparable]
+        let ids = ["x", "y"]
+        var rows = [Observation]()
+        for k in 0..<400 {
+            let year = 2005 + pick(k, 1, 30)
+            let digits = 1 + pick(k, 2, 4)
+            let v = Double(1 + pick(k, 3, 9999)) / pow(10, Double(digits - 1))
+            let mark: Bool? = [nil, nil, nil, true, false][pick(k, 4, 5)]
+            rows.append(
+                Observation(
+                    indicator: ids[k % 2], year: year, value: v, text: String(v),
+                    quality: qualities[pick(k, 5, qualities.count)], selected: mark))
+        }
+        let ind = ids.map {
+            Indicator(
+                id: $0, row: "1", nameZh: $0, nameEn: $0, category: "c", kind: .stock, unit: "家",
+                targets: [2022: 100], headline: HeadlineGoal(rule: .final, value: 100))
+        }
+        let plan = Plan(metadata: PlanConsistencyTests.meta, indicators: ind, drivers: [], observations: rows)
+        let range = PlanConsistencyTests.meta.dataYears
+        var compared = 0
+        for id in ids {
+            for asOf in [nil, 2010, 2018, 2021, 2022, 2040] as [Int?] {
+                let reference = ObservationSelection.select(
+                    rows.filter { o in
+                        o.indicator == id && range.contains(o.year) && (asOf.map { o.year <= $0 } ?? true)
+                    })
+                let got = plan.selectedHistory(of: id, asOf: asOf).points
+                #expect(got.map(\.year) == reference.map(\.year), "\(id) as of \(asOf.map(String.init) ?? "all")")
+                #expect(got.map(\.value) == reference.map(\.value), "\(id) as of \(asOf.map(String.init) ?? "all")")
+                compared += reference.count
+            }
+        }
+        #expect(compared > 100)
     }
 }
