@@ -23,6 +23,25 @@ public enum ProgressBar {
             "\(label) [\(bar)] \(Int(f * 100))%  \(done)/\(total) \(unit)  \(compact(rate))/s  \(Int(left.rounded(.up))) s left"
     }
 
+    /// The forms of a progress `line` from the longest to the shortest, for a terminal too
+    /// narrow for the whole: without the bar and the rate (`label 45%  450000/1000000 paths  1 s
+    /// left`), then the percentage and the time left alone (`label 45%  1 s left`). A line not
+    /// in this type's format has itself alone.
+    public static func shorterForms(of line: String) -> [String] {
+        guard let open = line.range(of: " [", options: .backwards),
+            let close = line.range(of: "] ", range: open.upperBound..<line.endIndex),
+            line[open.upperBound..<close.lowerBound].allSatisfy({ $0 == "#" || $0 == "-" })
+        else { return [line] }
+        let label = String(line[..<open.lowerBound])
+        let fields = line[close.upperBound...].components(separatedBy: "  ")
+        guard fields.count == 4, fields[0].hasSuffix("%"), fields[2].hasSuffix("/s") else { return [line] }
+        return [
+            line,
+            "\(label) \(fields[0])  \(fields[1])  \(fields[3])",
+            "\(label) \(fields[0])  \(fields[3])",
+        ]
+    }
+
     static func compact(_ x: Double) -> String {
         switch x {
         case 1e6...: return String(format: "%.1f M", x / 1e6)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Parallel
 import Reporting
 import Runs
 
@@ -140,8 +141,8 @@ struct InternalError: Error, CustomStringConvertible {
 }
 
 /// Progress on the terminal: one status line on stderr, rewritten in place, only when stderr is
-/// a terminal (silent in pipes, files and CI logs), cut to the terminal's width (a wrapped line
-/// cannot be rewritten).
+/// a terminal (silent in pipes, files and CI logs), fitted to the terminal's width (a wrapped line
+/// cannot be rewritten): a progress bar too wide drops its bar and rate before anything is cut.
 enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
@@ -149,7 +150,9 @@ enum Terminal {
         guard isInteractive else { return nil }
         let width = columns(of: STDERR_FILENO) ?? 80
         return { message in
-            writeStderr("\r\u{1B}[K\(TextTable.truncate(message, to: width - 1))")
+            let forms = ProgressBar.shorterForms(of: message)
+            let line = forms.first { TextTable.width($0) <= width - 1 } ?? forms[forms.count - 1]
+            writeStderr("\r\u{1B}[K\(TextTable.truncate(line, to: width - 1))")
         }
     }
 

@@ -10,6 +10,24 @@ struct ProgressTests {
         #expect(line == "run [#####---------------] 25%  250000/1000000 paths  500.0 k/s  2 s left")
     }
 
+    /// An 80-column terminal cut the bundled run's line before its rate and time left
+    /// (`[5 scenarios] baseline +4 [###-----] 16%  81920/500000 paths  233.…`): the shorter
+    /// forms keep the share and the time left, and a label with brackets is not taken for the bar.
+    @Test func shorterFormsKeepTheShareAndTheTimeLeft() {
+        let line = ProgressBar.line(
+            label: "[5 scenarios] baseline +4", unit: "paths", done: 81_920, total: 500_000, seconds: 0.5)
+        #expect(
+            ProgressBar.shorterForms(of: line) == [
+                line,
+                "[5 scenarios] baseline +4 16%  81920/500000 paths  3 s left",
+                "[5 scenarios] baseline +4 16%  3 s left",
+            ])
+        #expect(ProgressBar.shorterForms(of: "sensitivity: rd-push [a]") == ["sensitivity: rd-push [a]"])
+        #expect(
+            ProgressBar.shorterForms(of: "[1/5] baseline: building the model") == ["[1/5] baseline: building the model"]
+        )
+    }
+
     @Test func counterReportsEveryStepAndTheEndFromManyThreads() {
         final class Box: @unchecked Sendable {
             var calls = [Int]()
