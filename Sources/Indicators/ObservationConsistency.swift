@@ -123,7 +123,7 @@ extension PlanConsistency {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); their earlier plan years are drawn backwards from their first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
+                    "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); \(backcast.count == 1 ? "its" : "their") earlier plan years are drawn backwards from \(backcast.count == 1 ? "its" : "their") first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
                     at: nil))
         }
         return f

@@ -95,37 +95,52 @@ public struct TextTable {
 
     /// The table, split into several when wider than `maxWidth`: the first `keep` columns repeat in
     /// each part and the others are spread over the parts (a narrow terminal gets no wrapped lines).
+    /// The first column gives way (cut with …) so that at least one other column fits beside it;
+    /// another column is cut only where it would not fit beside a first column of 12; header
+    /// cells are cut like the others. One pass, no recursion: before 2026-12-01 a header wider
+    /// than the cut ("headline goal" at 48 columns) made it call itself until the stack overflowed.
     public func render(maxWidth: Int?, keep: Int) -> String {
-        var w = widths
+        let w = widths
         guard let maxWidth, w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth, w.count > keep else { return render() }
-        // The first column gives way (cut with …) so that at least one other column fits.
-        let widest = w.dropFirst(keep).max() ?? 0
-        let room = maxWidth - (w.prefix(keep).dropFirst().reduce(0, +) + 2 * keep + widest)
-        if keep > 0, w[0] > room, room >= 8 {
-            var cut = self
-            cut.rows = rows.map { r in r.isEmpty ? r : [Self.truncate(r[0], to: room)] + r.dropFirst() }
-            return cut.render(maxWidth: maxWidth, keep: keep)
-        }
-        w = widths
-        let fixed = w.prefix(keep).reduce(0, +) + 2 * keep
+        var t = self
+        let keptAfterFirst = w.prefix(keep).dropFirst().reduce(0, +) + 2 * keep
+        // Other columns are cut only where even a first column of 12 leaves them too little room.
+        let firstAtLeast = keep > 0 ? min(w[0], 12) : 0
+        let roomBeside = max(8, maxWidth - firstAtLeast - keptAfterFirst)
+        for j in keep..<w.count where w[j] > roomBeside { t = t.cutting(column: j, to: roomBeside) }
+        let widest = t.widths.dropFirst(keep).max() ?? 0
+        let room = maxWidth - (keptAfterFirst + widest)
+        if keep > 0, w[0] > max(room, 8) { t = t.cutting(column: 0, to: max(room, 8)) }
+        let fixed = t.widths.prefix(keep).reduce(0, +) + 2 * keep
+        let cw = t.widths
         var groups = [[Int]](), current = [Int](), used = fixed
-        for j in keep..<w.count {
-            if !current.isEmpty && used + w[j] > maxWidth {
+        for j in keep..<cw.count {
+            if !current.isEmpty && used + cw[j] > maxWidth {
                 groups.append(current)
                 (current, used) = ([], fixed)
             }
             current.append(j)
-            used += w[j] + 2
+            used += cw[j] + 2
         }
         if !current.isEmpty { groups.append(current) }
         return groups.map { g in
             let cols = Array(0..<keep) + g
-            var t = TextTable(
-                header: cols.map { header[$0] },
+            var part = TextTable(
+                header: cols.map { t.header[$0] },
                 rightAligned: Set(cols.indices.filter { rightAligned.contains(cols[$0]) }))
-            for r in rows { t.append(cols.map { $0 < r.count ? r[$0] : "" }) }
-            return t.render()
+            for r in t.rows { part.append(cols.map { $0 < r.count ? r[$0] : "" }) }
+            return part.render()
         }.joined(separator: "\n")
+    }
+
+    /// The table with column `j`'s cells, its header's too, cut to `width` columns.
+    func cutting(column j: Int, to width: Int) -> TextTable {
+        func cut(_ r: [String]) -> [String] {
+            r.indices.map { $0 == j ? Self.truncate(r[$0], to: width) : r[$0] }
+        }
+        var t = TextTable(header: cut(header), rightAligned: rightAligned)
+        for r in rows { t.append(cut(r)) }
+        return t
     }
 
     public func render() -> String {

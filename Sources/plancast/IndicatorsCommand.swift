@@ -43,7 +43,10 @@ struct IndicatorsCommand: ParsableCommand {
                 ])
             }
             let title = zh ? plan.metadata.titleZh : plan.metadata.titleEn
-            writeStdout("\(title) \(plan.metadata.documentNumber)\n" + table.render())
+            let width = Terminal.outputWidth
+            writeStdout(
+                TextTable.wrap("\(title) \(plan.metadata.documentNumber)", width: width) + "\n"
+                    + table.render(maxWidth: width, keep: 2))
         }
     }
 }

@@ -158,7 +158,10 @@ struct PlanDataTests {
         #expect(run.stdout.contains("0 errors, 0 warnings"))
         #expect(run.stdout.contains("stood at 2200 at the end of 2021"))
         // Counts agree with their nouns (one backcast indicator, several without data).
-        #expect(run.stdout.contains("info: 1 indicator is first known after 2022"))
+        #expect(
+            run.stdout.contains(
+                "info: 1 indicator is first known after 2022; its earlier plan years are drawn backwards from its first figure"
+            ))
         #expect(run.stdout.contains("19 of 32 indicators have no exact observation"))
         #expect(!run.stdout.contains(" 1 indicators "))
     }

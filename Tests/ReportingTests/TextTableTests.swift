@@ -26,6 +26,40 @@ struct TextTableTests {
         #expect(t.render(maxWidth: 500, keep: 2) == t.render(), "a table that fits is not split")
     }
 
+    /// At 48 columns the English summary's header ("headline goal") was wider than the cut of its
+    /// column, and the split called itself until the stack overflowed (SIGSEGV, found with
+    /// `script -c "stty cols 48; plancast run … --lang en"`). Every width from 1 to 160 renders;
+    /// from 40 on every line fits, and a cell too wide for the room beside the kept columns is cut.
+    @Test func everyWidthRendersWithoutOverflowingTheStack() {
+        var t = TextTable(
+            header: ["headline goal", "goal", "baseline", "downturn-2023", "a-scenario-with-a-long-name"],
+            rightAligned: [1, 2, 3, 4])
+        t.append([
+            "New international, national and industry standards led or co-drafted", "120",
+            "0.42 about as likely as not", "insufficient data", "0.04 very unlikely",
+        ])
+        t.append(["High-level talents in total", "6.2", "0.44 about as likely as not", "0.70 likely", "0.71 likely"])
+        var indicators = TextTable(
+            header: ["row", "indicator", "name", "kind", "unit", "2025 goal"], rightAligned: [5])
+        indicators.append([
+            "11", "new_standards", "New international, national and industry standards led or co-drafted",
+            "flow", "项", "120",
+        ])
+        for table in [t, indicators] {
+            for width in 1...160 {
+                let text = table.render(maxWidth: width, keep: 2)
+                if width >= 40 {
+                    #expect(
+                        text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= width },
+                        "width \(width):\n\(text)")
+                }
+            }
+        }
+        #expect(
+            indicators.render(maxWidth: 60, keep: 2).contains(
+                "11   new_standards  New international, national and industr…\n"))
+    }
+
     /// A newline or an escape sequence inside a name (an indicators.csv cell) broke the summary
     /// table over two lines and would reach the terminal as a command.
     @Test func cellsStayOnOneLine() {
