@@ -58,6 +58,8 @@ public struct RunFolder: Sendable {
         now: Date = Date(), under parent: String = "runs", layout: Layout = .run, inputs: [String] = []
     ) throws(RunFolderError) -> RunFolder {
         let f = DateFormatter()
+        // Fixed locale: a user's calendar or digits (Buddhist era, Arabic-Indic) must not rename runs.
+        f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyyMMdd-HHmmss"
         f.timeZone = TimeZone(identifier: "UTC")
         let stem = parent + "/" + f.string(from: now)
