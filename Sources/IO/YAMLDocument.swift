@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML file parsed with Yams into nodes that keep their line numbers, so that every
@@ -83,6 +84,26 @@ public struct YAMLDocument {
 
     public func string(_ node: Node, _ key: String) throws(InputError) -> String {
         guard let s = node.string, node.scalar != nil else { throw error(at: node, "'\(key)' must be text") }
+        return s
+    }
+
+    /// A name that keys outputs (a scenario's, a lever's): text that is not empty, not YAML's
+    /// null (`~`, `null` unquoted), and has no control characters or surrounding spaces, which
+    /// would make a blank or invisible column in attainment.csv and the report.
+    public func name(_ node: Node, _ key: String) throws(InputError) -> String {
+        let s = try string(node, key)
+        let plain = node.scalar?.style == .plain
+        if s.trimmingCharacters(in: .whitespaces).isEmpty || (plain && ["~", "null", "Null", "NULL"].contains(s)) {
+            throw error(
+                at: node, "'\(key)' is empty", hint: "write a name, or leave '\(key)' out to use the default")
+        }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw error(
+                at: node, "'\(key)' holds a control character (a tab or line break)", hint: "write it on one line")
+        }
+        if s != s.trimmingCharacters(in: .whitespaces) {
+            throw error(at: node, "'\(key)' begins or ends with a space", hint: "remove the spaces around it")
+        }
         return s
     }
 

@@ -124,7 +124,7 @@ enum LeverParser {
             let item = LeverItem(context: c, node: node, fields: fields, number: i + 1, series: series)
             let built = try spec.build(item)
             let name =
-                try fields["name"].map { n throws(InputError) in try c.doc.string(n, "name") } ?? built.defaultName
+                try fields["name"].map { n throws(InputError) in try c.doc.name(n, "name") } ?? built.defaultName
             out.append(Lever(name: name, series: built.series, action: built.action))
         }
         return out

@@ -20,14 +20,19 @@ enum ScenarioParser {
 
     static func parse(_ doc: YAMLDocument, plan: Plan) throws(InputError) -> Scenario {
         let fallbackName = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
-        if doc.root == nil { return Scenario(name: fallbackName, file: doc.file) }
+        if doc.root == nil {
+            var empty = Scenario(name: fallbackName, file: doc.file)
+            empty.fromEmptyFile = true
+            return empty
+        }
         var values = [String: Node]()
         for (k, _, v) in try doc.mapping(doc.root, allowed: topKeys, what: "a scenario") { values[k] = v }
         func text(_ key: String) throws(InputError) -> String? {
             try values[key].map { n throws(InputError) in try doc.string(n, key) }
         }
         var s = Scenario(
-            name: try text("name") ?? fallbackName, titleZh: try text("title_zh") ?? "",
+            name: try values["name"].map { n throws(InputError) in try doc.name(n, "name") } ?? fallbackName,
+            titleZh: try text("title_zh") ?? "",
             titleEn: try text("title_en") ?? "", description: try text("description") ?? "", file: doc.file,
             inherits: try text("inherits"))
         if let mark = values["name"]?.mark { s.nameAt = (mark.line, mark.column) }

@@ -206,12 +206,13 @@ public enum RunPipeline {
     }
 
     /// Errors of the plan's own targets (judged as written), doubtful observations (a jump by a
-    /// factor of 20), inputs it did not use.
+    /// factor of 20), inputs it did not use, scenario files with nothing in them.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
         var out = PlanConsistency.forRun(plan).warnings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
         for s in scenarios {
+            if let empty = s.emptyFileWarning { out.append("warning: \(s.file): \(empty)") }
             for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {
                 let observed = plan.history(of: id, asOf: asOf)
                 for y in years.keys.sorted() where observed.value(in: y) != nil {

@@ -21,6 +21,17 @@ public struct Scenario: Sendable {
     public var assumptions: [String: [Int: Double]] = [:]
     /// Model names per indicator (e.g. ["drift", "theta"]).
     public var models: [String: [String]] = [:]
+    /// The file held no YAML at all (empty, or comments only): the scenario is a baseline named
+    /// after the file. Runnable, but a truncated or unsaved file looks the same, so `run` and
+    /// `check` warn (`emptyFileWarning`).
+    public var fromEmptyFile = false
+
+    /// The warning for a scenario read from a file with nothing in it; nil otherwise.
+    public var emptyFileWarning: String? {
+        guard fromEmptyFile else { return nil }
+        return
+            "the file holds no scenario (it is empty or only comments): it runs as '\(name)', a baseline with no levers; if that is meant, write 'name: \(name)' in it"
+    }
 
     public init(
         name: String, titleZh: String = "", titleEn: String = "", description: String = "", file: String = "",

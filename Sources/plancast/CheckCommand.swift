@@ -43,6 +43,10 @@ struct Check: ParsableCommand {
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count
         for sc in scenarios {
+            if let empty = sc.emptyFileWarning {
+                out += "\(sc.file): warning: \(empty)\n"
+                warnings += 1
+            }
             out +=
                 "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) \(sc.leverNames.count == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
         }

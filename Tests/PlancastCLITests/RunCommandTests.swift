@@ -16,6 +16,32 @@ struct RunCommandTests {
             ["run"] + args + ["--out", out.path, "--paths", "4000", "--no-sensitivity"], in: Binary.packageRoot)
     }
 
+    /// A scenario file with nothing in it (a 0-byte save, or comments only) ran as a baseline
+    /// named after the file, and `check` called it valid without a word: a truncated file looked
+    /// like a deliberate one. It still runs, and both commands warn, the manifest too.
+    @Test func aScenarioFileWithNothingInItIsWarnedOf() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("push.yaml").path
+        try "# levers to come\n\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let warning =
+            "the file holds no scenario (it is empty or only comments): it runs as 'push', a baseline with no levers; if that is meant, write 'name: push' in it"
+        let check = try Binary.run(["check", empty], in: Binary.packageRoot)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("\(empty): warning: \(warning)"), "\(check.stdout)")
+        #expect(check.stdout.contains("0 errors, 1 warnings"))
+        let out = dir.appendingPathComponent("run")
+        let r = try Self.run([empty], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: \(empty): \(warning)"), "\(r.stderr)")
+        let manifest = try String(contentsOfFile: out.appendingPathComponent("manifest.json").path, encoding: .utf8)
+        #expect(manifest.contains("it runs as 'push', a baseline with no levers"))
+        // A file that names itself is deliberate: no warning.
+        try "name: push\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let named = try Binary.run(["check", empty], in: Binary.packageRoot)
+        #expect(named.status == 0 && !named.stdout.contains("holds no scenario"), "\(named.stdout)")
+    }
+
     @Test func defaultRunWritesEveryFileCoveringEveryIndicatorAndScenario() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -187,6 +213,11 @@ struct RunCommandTests {
         ("cycle-a.yaml", "", "inheritance cycle: cycle-a → cycle-b → cycle-a"),
         ("bad-yaml.yaml", ":", "invalid YAML"),
         ("duplicate-key.yaml", ":7:5:", "duplicated key 'from'"),
+        // Blank or invisible names ran and made a blank scenario column (found 2026-12-01).
+        ("empty-name.yaml", ":2:7:", "'name' is empty"),
+        ("null-name.yaml", ":2:7:", "'name' is empty"),
+        ("tab-lever-name.yaml", ":4:11:", "'name' holds a control character"),
+        ("padded-name.yaml", ":2:7:", "'name' begins or ends with a space"),
     ]
 
     @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)
