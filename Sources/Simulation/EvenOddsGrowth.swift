@@ -115,7 +115,7 @@ extension EvenOddsGrowth {
                 if spec.rule == .cumulative || spec.rule == .everyYear || derived { goals.append(goal) }
             } else if spec.kind == .milestone, let year = spec.year, let t = model.years.firstIndex(of: year) {
                 // A small count's milestone in a forecast year; a derived net change's in a year
-                // its lever reaches through the stock (net′(t) = m(t)·net(t): one year's factor
+                // its lever reaches through the stock (net′(t) = net(t) + (m(t) − 1)·|net(t)|: one year's factor
                 // moves that year's milestone alone, as for a count).
                 let smallFlow =
                     !ser.isDriver && ser.kind == .flow && ser.isCount && (o.median ?? .infinity) < smallCount

@@ -121,10 +121,14 @@ extension PreparedScenario {
             if !(model.series[k].parent.map { series.contains(model.series[$0].id) } ?? false) {
                 scaleNetChange(k, from: from, by: factor, compounding: compounding, paths: n, into: &s)
             }
+            let signed = model.series[k].kind == .netChange
             for t in 0..<yearCount where isSimulated(k, t) && model.years[t] >= from {
                 let o = at(k, t, n)
                 let years = Double(model.years[t] - from + 1)
-                for p in 0..<n { s.vals[o + p] *= compounding ? pow(factor[p], years) : factor[p] }
+                for p in 0..<n {
+                    let m = compounding ? pow(factor[p], years) : factor[p]
+                    s.vals[o + p] = signed ? Self.scaledChange(s.vals[o + p], by: m) : s.vals[o + p] * m
+                }
             }
         }
     }
@@ -136,10 +140,23 @@ extension PreparedScenario {
     ///
     ///     stock′(t) = stock′(t − 1) + m(t)·(stock(t) − stock(t − 1)),
     ///
-    /// so that net′(t) = m(t)·net(t) there and the identity holds on every path; m(t) is the
+    /// with a step scaled as `scaledChange` says (net′(t) = net(t) + (m(t) − 1)·|net(t)|), so
+    /// that the identity holds on every path; m(t) is the
     /// factor raised to t − from + 1 when `compounding`, as for any other series. Years the
     /// evidence knows (observed, bounded) keep their values, and the steps after them start
     /// from them. Before 2026-12-01 such a lever did nothing and nothing said so.
+    /// A change (a net change, a stock's step) under a lever's factor m: moved by (m − 1) times
+    /// its size whatever its sign,
+    ///
+    ///     c′ = c + (m − 1)·|c|,
+    ///
+    /// which is m·c for a rise. "10% more net new firms" makes a fall of 50 a fall of 45, not of
+    /// 55 as m·c did, and a downturn's m < 1 deepens a fall instead of softening it; c′ rises
+    /// with m on every path, as the even-odds search's bisection needs. Before 2026-12-01 a
+    /// lever scaled a fall the other way round (m·c).
+    @inline(__always)
+    static func scaledChange(_ c: Double, by m: Double) -> Double { c + (m - 1) * abs(c) }
+
     func scaleNetChange(
         _ k: Int, from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch
     ) {
@@ -161,7 +178,7 @@ extension PreparedScenario {
                     let o = at(par, t, n) + p, before = at(par, t - 1, n) + p
                     let old = v[o]
                     let m = reached[t] ? (compounding ? pow(factor[p], power[t]) : factor[p]) : 1
-                    v[o] = v[before] + m * (old - (v[before] - shift))
+                    v[o] = v[before] + Self.scaledChange(old - (v[before] - shift), by: m)
                     shift = v[o] - old
                 }
             }

@@ -14,7 +14,7 @@ struct LeverReachTests {
     /// Deposits (a stock in 亿元, no whole counts) observed 2021–2022 and forecast 2023–2025;
     /// their net change derived path by path every year (2022 from the two observed stocks);
     /// and an indicator without any data.
-    static func model() throws -> PlanModel {
+    static func model(center: [Double] = [1200, 1300, 1400]) throws -> PlanModel {
         let stock = Indicator(
             id: "deposits", row: "1", nameZh: "d", nameEn: "d", category: "c", kind: .stock, unit: "亿元",
             targets: [:], headline: HeadlineGoal(rule: .final, value: 1500))
@@ -30,7 +30,7 @@ struct LeverReachTests {
         let s = SimulationSeries(
             id: "deposits", kind: .stock, transform: .identity, isCount: false, isDriver: false, parent: nil,
             known: [1000, 1100, nil, nil, nil], sources: [.observed, .observed, .simulated, .simulated, .simulated],
-            origin: 2022, center: [1200, 1300, 1400], scale: [30, 40, 50], evidence: Evidence(history: none),
+            origin: 2022, center: center, scale: [30, 40, 50], evidence: Evidence(history: none),
             models: ["test"], usesAssumptions: false)
         let n = SimulationSeries(
             id: "net", kind: .netChange, transform: .identity, isCount: false, isDriver: false, parent: 0,
@@ -75,6 +75,7 @@ struct LeverReachTests {
             var ok = Self.close(doubled(1, 2022, p), 100) && Self.close(doubled(1, 2023, p), base(1, 2023, p))
             ok = ok && Self.close(doubled(1, 2024, p), 2 * base(1, 2024, p))
             ok = ok && Self.close(doubled(1, 2025, p), 2 * base(1, 2025, p))
+            ok = ok && base(1, 2024, p) > 0 && base(1, 2025, p) > 0
             ok = ok && Self.close(doubled(0, 2023, p), base(0, 2023, p))
             ok = ok && Self.close(doubled(0, 2025, p) - base(0, 2025, p), base(1, 2024, p) + base(1, 2025, p))
             ok = ok && Self.close(doubled(1, 2025, p), doubled(0, 2025, p) - doubled(0, 2024, p))
@@ -85,6 +86,43 @@ struct LeverReachTests {
             if !ok { failures += 1 }
         }
         #expect(failures == 0, "\(failures) of \(n) paths (seed 3)")
+    }
+
+    /// A lever moves a change by its factor times the change's size, whatever its sign:
+    /// c′ = c + (m − 1)·|c|. On a falling stock (steps near −100 a year) "+10% a year" makes each
+    /// fall smaller (×0.9, ×0.79, ×0.669) and "−20% in 2024" makes 2024's and 2025's falls
+    /// larger (×1.2); before 2026-12-01 m·c turned "+10%" into deeper falls. The identity
+    /// net = stock(t) − stock(t − 1) holds on every path.
+    @Test func aLeverMovesAFallTheWayItMovesARise() throws {
+        #expect(PreparedScenario.scaledChange(100, by: 1.1) == 100 * 1.1)
+        #expect(abs(PreparedScenario.scaledChange(-50, by: 1.1) - -45) < 1e-12)
+        #expect(abs(PreparedScenario.scaledChange(-50, by: 0.8) - -60) < 1e-12)
+        let m = try Self.model(center: [1000, 900, 800])
+        let n = 500
+        let base = Self.paths(m, [], n, seed: 4)
+        let grown = Self.paths(
+            m, [Lever(name: "g", series: ["net"], action: .growth(fromYear: 2023, percentPerYear: .fixed(10)))], n,
+            seed: 4)
+        let cut = Self.paths(
+            m, [Lever(name: "c", series: ["net"], action: .level(year: 2024, percent: .fixed(-20)))], n, seed: 4)
+        var failures = 0, falls = 0
+        for p in 0..<n {
+            var ok = true
+            for (year, f) in [(2023, 1.1), (2024, 1.21), (2025, 1.331)] {
+                let c = base(1, year, p)
+                if c < 0 { falls += 1 }
+                ok = ok && abs(grown(1, year, p) - (c + (f - 1) * abs(c))) <= 1e-9 * max(1, abs(c)) * 10
+                ok = ok && Self.close(grown(1, year, p), grown(0, year, p) - grown(0, year - 1, p))
+            }
+            for year in [2024, 2025] {
+                let c = base(1, year, p)
+                ok = ok && abs(cut(1, year, p) - (c - 0.2 * abs(c))) <= 1e-9 * max(1, abs(c)) * 10
+            }
+            ok = ok && Self.close(cut(1, 2023, p), base(1, 2023, p))
+            if !ok { failures += 1 }
+        }
+        #expect(failures == 0, "\(failures) of \(n) paths (seed 4)")
+        #expect(falls > 1_400, "the steps are falls: \(falls) of 1,500")
     }
 
     /// A lever that names the stock and its net change moves the stock once: the net change
