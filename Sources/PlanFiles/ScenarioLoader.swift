@@ -92,6 +92,13 @@ public enum ScenarioLoader {
         var firstNamed = [String: String]()
         for s in out {
             if let other = firstNamed[s.name] {
+                if other == s.file
+                    || URL(fileURLWithPath: other).resolvingSymlinksInPath().path
+                        == URL(fileURLWithPath: s.file).resolvingSymlinksInPath().path
+                {
+                    throw InputError(
+                        file: s.file, "the file is given twice", hint: "give each scenario file once")
+                }
                 // At the name key, or the file's first line when the name is the file's.
                 throw InputError(
                     file: s.file, line: s.nameAt?.line ?? 1, column: s.nameAt?.column,

@@ -42,6 +42,23 @@ struct RunCommandTests {
         #expect(named.status == 0 && !named.stdout.contains("holds no scenario"), "\(named.stdout)")
     }
 
+    /// One scenario file given twice (`run a.yaml a.yaml`, or through a link) said "two scenarios
+    /// are named 'a' (the other is a.yaml)", as if two files clashed; it now says the file is
+    /// given twice.
+    @Test func aScenarioFileGivenTwiceIsSaidSo() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a.yaml").path
+        try "name: a\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let link = dir.appendingPathComponent("b.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        for second in [file, link] {
+            let r = try Binary.run(["check", file, second], in: Binary.packageRoot)
+            #expect(r.status == 65, "\(r.stderr)")
+            #expect(r.stderr.contains("\(second): the file is given twice"), "\(r.stderr)")
+        }
+    }
+
     @Test func defaultRunWritesEveryFileCoveringEveryIndicatorAndScenario() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
