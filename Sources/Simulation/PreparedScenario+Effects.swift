@@ -133,18 +133,6 @@ extension PreparedScenario {
         }
     }
 
-    /// A lever on a net change that is derived path by path from its stock (net(t) = stock(t) −
-    /// stock(t − 1), `ValueSource.derived`) moves the stock: in each year the lever reaches
-    /// (`PlanModel.reach`: derived, the stock forecast, from `from` on) the stock's step is
-    /// multiplied by the path's factor m(t), and the stock's later forecast years move with it,
-    ///
-    ///     stock′(t) = stock′(t − 1) + m(t)·(stock(t) − stock(t − 1)),
-    ///
-    /// with a step scaled as `scaledChange` says (net′(t) = net(t) + (m(t) − 1)·|net(t)|), so
-    /// that the identity holds on every path; m(t) is the
-    /// factor raised to t − from + 1 when `compounding`, as for any other series. Years the
-    /// evidence knows (observed, bounded) keep their values, and the steps after them start
-    /// from them. Before 2026-12-01 such a lever did nothing and nothing said so.
     /// A change (a net change, a stock's step) under a lever's factor m: moved by (m − 1) times
     /// its size whatever its sign,
     ///
@@ -157,6 +145,17 @@ extension PreparedScenario {
     @inline(__always)
     static func scaledChange(_ c: Double, by m: Double) -> Double { c + (m - 1) * abs(c) }
 
+    /// A lever on a net change that is derived path by path from its stock (net(t) = stock(t) −
+    /// stock(t − 1), `ValueSource.derived`) moves the stock: in each year the lever reaches
+    /// (`PlanModel.reach`: derived, the stock forecast, from `from` on) the stock's step is
+    /// moved by the path's factor m(t), and the stock's later forecast years move with it,
+    ///
+    ///     stock′(t) = stock′(t − 1) + c′,  c′ = scaledChange(stock(t) − stock(t − 1), m(t)),
+    ///
+    /// so that net′(t) = net(t) + (m(t) − 1)·|net(t)| there and the identity holds on every path;
+    /// m(t) is the factor raised to t − from + 1 when `compounding`, as for any other series. Years the
+    /// evidence knows (observed, bounded) keep their values, and the steps after them start
+    /// from them. Before 2026-12-01 such a lever did nothing and nothing said so.
     func scaleNetChange(
         _ k: Int, from: Int, by factor: [Double], compounding: Bool, paths n: Int, into s: inout Scratch
     ) {
