@@ -26,6 +26,11 @@ public func parseNumber(_ text: String) -> Double? {
     return v
 }
 
+/// Whether `text` ends in a percent sign (`%` or full-width `％`), as `parseNumber` accepts and drops.
+public func endsInPercentSign(_ text: String) -> Bool {
+    halfWidth(text).trimmingWhitespace().hasSuffix("%")
+}
+
 /// Full-width digits, signs, point, comma, percent and exponent letters (U+FF01–FF5E) and the
 /// minus sign U+2212 as their ASCII forms; every other character unchanged.
 func halfWidth(_ text: String) -> String {

@@ -76,9 +76,21 @@ public enum ObservationsLoader {
     }
 
     static func checkRange(
-        _ v: Double, id: String, kinds: [String: IndicatorKind], _ t: CSVTable, line: Int, column: Int
+        _ v: Double, text: String, id: String, kinds: [String: IndicatorKind], _ t: CSVTable, line: Int,
+        column: Int
     ) throws(InputError) {
-        guard let kind = kinds[id], !kind.admits(v) else { return }
+        guard let kind = kinds[id] else { return }
+        // `parseNumber` drops a trailing % (shares are written 4.5%); on a count or an amount it
+        // is a rate typed into the level's column, which would be read as a level of 4.5.
+        if kind != .share, endsInPercentSign(text) {
+            throw InputError(
+                file: t.file, line: line, column: column,
+                "'\(text)' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                hint:
+                    "write the value in the indicator's own unit; a growth rate goes in a row of its own with measure 'growth'"
+            )
+        }
+        guard !kind.admits(v) else { return }
         let what =
             kind == .share
             ? "a share must lie strictly between 0 and 100 (percent)" : "a \(kind.rawValue) cannot be negative"
@@ -118,7 +130,7 @@ public enum ObservationsLoader {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "\(what) for '\(id)' in \(y)",
                     hint: ValueWording.hint(for: vtext, layout: .long)
-                        ?? "write a number (1,234.5 and 4.5% are fine); leave out rows without a value")
+                        ?? "write a number (1,234.5, and 4.5% for a share, are fine); leave out rows without a value")
             }
             var quality = Quality.actual
             if let cq {
@@ -144,7 +156,7 @@ public enum ObservationsLoader {
             if measure == .growth {
                 try checkGrowth(v, text: vtext, id: id, year: y, t, line: line, column: cv + 1)
             } else if quality.isUsable {
-                try checkRange(v, id: id, kinds: kinds, t, line: line, column: cv + 1)
+                try checkRange(v, text: vtext, id: id, kinds: kinds, t, line: line, column: cv + 1)
             }
             let selected = try csel.flatMap { c throws(InputError) in
                 try selection(row[c], t, line: line, column: c + 1)
@@ -207,6 +219,12 @@ public enum ObservationsLoader {
                         file: t.file, line: line, column: c + 1,
                         "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
                         hint: "leave it blank, or write the bound as a number")
+                }
+                if let kind = kinds[id], kind != .share, endsInPercentSign(text) {
+                    throw InputError(
+                        file: t.file, line: line, column: c + 1,
+                        "\(isLower ? "lower" : "upper") bound '\(text)' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        hint: "write the bound in the indicator's own unit")
                 }
                 if isLower { o.explicitLower = b } else { o.explicitUpper = b }
             }
@@ -435,7 +453,7 @@ public enum ObservationsLoader {
                         hint: ValueWording.hint(for: text, layout: .wide)
                             ?? "write a number, or leave the cell blank when there is no value")
                 }
-                try checkRange(v, id: id, kinds: kinds, t, line: line, column: j + 1)
+                try checkRange(v, text: text, id: id, kinds: kinds, t, line: line, column: j + 1)
                 out.append(
                     Observation(
                         indicator: id, year: y, value: v, text: text, location: SourceLocation(file: t.file, line: line)

@@ -264,6 +264,14 @@ public enum PlanLoader {
                         hint: form != nil
                             ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil)
                 }
+                if form == nil, kind != .share, endsInPercentSign(cell("headline_goal")) {
+                    throw err(
+                        "headline_goal",
+                        "headline goal '\(cell("headline_goal"))' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        hint:
+                            "write the goal in the indicator's unit (\(cell("unit"))), or a rule growth or change for a rate"
+                    )
+                }
                 headline = HeadlineGoal(rule: rule, value: goal, form: form ?? .level)
             }
             var commitment: Commitment?
@@ -286,6 +294,12 @@ public enum PlanLoader {
                     throw InputError(
                         file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number",
                         hint: "write the number only, e.g. 4.5 or 2500")
+                }
+                if kind != .share, endsInPercentSign(text) {
+                    throw InputError(
+                        file: path, line: line, column: c + 1,
+                        "target '\(text)' for \(y) is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        hint: "write the year's target in the indicator's unit (\(cell("unit")))")
                 }
                 targets[y] = v
             }

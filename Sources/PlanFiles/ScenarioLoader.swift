@@ -89,9 +89,11 @@ public enum ScenarioLoader {
             }
             out.append(resolved)
         }
-        var firstNamed = [String: String]()
+        // Keyed by the name in lower case: `same` and `Same` are one scenario to Excel's pivot
+        // tables and filters and to a case-insensitive file system, so they are refused too.
+        var firstNamed = [String: (name: String, file: String)]()
         for s in out {
-            if let other = firstNamed[s.name] {
+            if let (otherName, other) = firstNamed[s.name.lowercased()] {
                 if other == s.file
                     || URL(fileURLWithPath: other).resolvingSymlinksInPath().path
                         == URL(fileURLWithPath: s.file).resolvingSymlinksInPath().path
@@ -102,12 +104,15 @@ public enum ScenarioLoader {
                 // At the name key, or the file's first line when the name is the file's.
                 throw InputError(
                     file: s.file, line: s.nameAt?.line ?? 1, column: s.nameAt?.column,
-                    "two scenarios are named '\(s.name)' (the other is \(other))",
+                    otherName == s.name
+                        ? "two scenarios are named '\(s.name)' (the other is \(other))"
+                        : "scenario '\(s.name)' differs from '\(otherName)' (\(other)) only in case, "
+                            + "which spreadsheets and case-insensitive tools read as one name",
                     hint: s.nameAt == nil
                         ? "give this file a 'name:' of its own (its name comes from the file name)"
                         : "give each scenario its own name")
             }
-            firstNamed[s.name] = s.file
+            firstNamed[s.name.lowercased()] = (s.name, s.file)
         }
         return LoadedScenarios(scenarios: out, files: files)
     }

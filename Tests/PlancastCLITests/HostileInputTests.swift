@@ -154,6 +154,10 @@ struct HostileInputTests {
             arguments: ["check", h + "twin-a.yaml", h + "twin-b.yaml"],
             status: 65, stderr: "twin-b.yaml:2:7: two scenarios are named 'twin' (the other is "),
         Case(
+            name: "two scenario names that differ only in case (Excel's pivot tables merge them)",
+            arguments: ["check", h + "twin-a.yaml", h + "twin-case.yaml"],
+            status: 65, stderr: "twin-case.yaml:1:7: scenario 'Twin' differs from 'twin' ("),
+        Case(
             name: "backtest with no series long enough (located at the longest)",
             arguments: ["backtest", "--input", h + "series-too-short.csv", "--horizon", "2"],
             status: 65,
@@ -253,6 +257,29 @@ struct HostileInputTests {
                 "/tmp/plancast-never-sf",
             ],
             status: 65, stderr: "share-as-fraction.csv:2: [rd_intensity] observed 0.0383 in 2021 looks like a fraction"),
+        Case(
+            name: "a growth rate typed into a stock's value column (9.3% read as 9.3 firms)",
+            arguments: ["check", "--observations", h + "percent-on-a-stock.csv"],
+            status: 65,
+            stderr: "percent-on-a-stock.csv:3:3: '9.3%' is a percentage, but 'high_tech_enterprises' is a stock"),
+        Case(
+            name: "a full-width percentage as a stock's bound (a share's 4.1% stays fine)",
+            arguments: ["check", "--observations", h + "percent-bound-on-a-stock.csv"],
+            status: 65,
+            stderr: "percent-bound-on-a-stock.csv:3:5: lower bound '３０００％' is a percentage, but 'high_tech_enterprises'"
+        ),
+        Case(
+            name: "a percentage as a stock's yearly target (a share's 4.5% goal stays fine)",
+            arguments: ["check", "--plan", h + "plan-percent-target"],
+            status: 65,
+            stderr:
+                "plan-percent-target/indicators.csv:3:14: target '20%' for 2024 is a percentage, but 'firms' is a stock"
+        ),
+        Case(
+            name: "a percentage assumed for a stock",
+            arguments: ["check", h + "percent-assumption.yaml"],
+            status: 65,
+            stderr: "percent-assumption.yaml:3:31: '90%' is a percentage, but 'gazelle_enterprises' is a stock"),
         Case(
             name: "a value worded as a bound (突破3000) says what to write",
             arguments: ["check", "--observations", h + "worded-bound.csv"],
