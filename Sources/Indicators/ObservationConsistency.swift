@@ -6,8 +6,8 @@ import Foundation
 extension PlanConsistency {
     static func checkObservations(_ plan: Plan) -> [Finding] {
         var f =
-            checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkFractions(plan) + checkNetChanges(plan)
-            + checkDerived(plan) + checkSums(plan) + checkGrowths(plan)
+            checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkScale(plan) + checkFractions(plan)
+            + checkNetChanges(plan) + checkDerived(plan) + checkSums(plan) + checkGrowths(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {
@@ -592,6 +592,33 @@ extension PlanConsistency {
         return table[span.count]
     }
 
+    /// A count or an amount observed more than `scaleReach` times above the plan's largest
+    /// target for it, or below its smallest target by that factor: a unit slip (505,000 人 for
+    /// talent resources counted in 万人, where the goal is 60) or a slipped digit. `checkJumps`
+    /// sees such a slip only beside another observation; this sees the first figure of a series
+    /// too, whose reference-class forecast would otherwise call the goal met with certainty.
+    static func checkScale(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for o in plan.observations where o.quality.isUsable && o.value > 0 {
+            guard let ind = plan.indicator(o.indicator), [.stock, .flow, .level].contains(ind.kind) else { continue }
+            let targets = ind.targets.values.filter { $0 > 0 }
+            guard let low = targets.min(), let high = targets.max() else { continue }
+            let ratio = o.value > high * scaleReach ? o.value / high : o.value < low / scaleReach ? o.value / low : nil
+            guard let ratio else { continue }
+            let range = low == high ? format(low) : "\(format(low))–\(format(high))"
+            f.append(
+                Finding(
+                    .warning, ind.id,
+                    "observed \(format(o.value)) in \(o.year) is \(String(format: "%.3g", ratio)) times the plan's targets (\(range) \(ind.unit)); check the unit and the digits",
+                    at: o.location))
+        }
+        return f
+    }
+
+    /// How far (a factor) an observation may lie from the plan's targets before `checkScale`
+    /// asks about its unit: real series sit within a few times their targets.
+    static let scaleReach = 100.0
+
     /// A share observed below 1 while its targets are several percent, where a hundred times it
     /// continues the series: entered as a fraction (0.0383 for 3.83%). It continues the series
     /// when it lies within a factor of `fractionReach` of an adjacent observation of at least 1
@@ -629,7 +656,7 @@ extension PlanConsistency {
                 f.append(
                     Finding(
                         .error, ind.id,
-                        "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up): enter it in percent (\(format(scaled))), or, if it really is below 1%, confirm it with `lower` and `upper` columns giving its range in percent",
+                        "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up): enter it in percent (\(approx(scaled))), or, if it really is below 1%, confirm it with `lower` and `upper` columns giving its range in percent",
                         at: o.location))
             }
         }

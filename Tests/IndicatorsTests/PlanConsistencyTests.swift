@@ -310,6 +310,28 @@ struct PlanConsistencyTests {
         #expect(jumps(1e308, 2400).first?.contains("(× 2.4e-305)") == true)
     }
 
+    /// A first figure in the wrong unit has no neighbour for `checkJumps` to compare with:
+    /// 505,000 人 for talent resources counted in 万人 (targets 55–60) is caught against the
+    /// targets, as is 1 for a yearly goal of 10,000; 50.5 beside the same targets, and a figure
+    /// 99 times a target, are not.
+    @Test func aFirstFigureFarFromEveryTargetIsAskedAbout() {
+        let talent = Indicator(
+            id: "talent", parent: nil, row: "1", nameZh: "t", nameEn: "t", category: "c", kind: .stock, unit: "万人",
+            targets: [2024: 55, 2025: 60], headline: HeadlineGoal(rule: .final, value: 60))
+        func scale(_ v: Double) -> [String] {
+            PlanConsistency.checkScale(plan([talent], obs: [Observation(indicator: "talent", year: 2022, value: v)]))
+                .map(\.message)
+        }
+        #expect(
+            scale(505_000) == [
+                "observed 505000 in 2022 is 8.42e+03 times the plan's targets (55–60 万人); check the unit and the digits"
+            ])
+        #expect(scale(0.5).first?.contains("is 0.00909 times the plan's targets") == true)
+        #expect(scale(50.5).isEmpty)
+        #expect(scale(5_940).isEmpty)
+        #expect(scale(0.56).isEmpty)
+    }
+
     /// A share below 1 is a fraction when a hundred times it continues the series: 0.0383 beside
     /// 3.9 (or, alone, against targets of 4–5) is 3.83%; Nicaragua's real 0.87% of high-tech
     /// exports between 4.35% and 5.35% (World Bank, 2011–2013) is not, nor Grenada's fall from 30%
