@@ -62,6 +62,18 @@ public enum OutcomesLoader {
                     throw InputError(file: path, line: line, column: vc + 1, "value '\(row[vc])' is not a number")
                 }
                 value = v
+                // A final-level goal is settled by its final value: a `met` that the row's own
+                // value contradicts would score every forecast against the wrong outcome.
+                if let goal = ind.headline, goal.rule == .final, goal.form == .level,
+                    ind.direction.meets(v, goal.value) != met
+                {
+                    let relation = ind.direction == .increase ? "at least" : "at most"
+                    throw InputError(
+                        file: path, line: line, column: mc + 1,
+                        "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "
+                            + "\(met ? "misses" : "meets") the goal of \(relation) \(Self.written(goal.value))",
+                        hint: "correct met or the value (the goal is headline_goal in indicators.csv)")
+                }
             }
             out[id] = GoalOutcome(
                 indicator: id, met: met, value: value, source: sc.map { row[$0] } ?? "",
@@ -69,6 +81,11 @@ public enum OutcomesLoader {
         }
         if out.isEmpty { throw InputError(file: path, line: 1, "no outcomes", hint: "one row per headline goal") }
         return out
+    }
+
+    /// A goal as indicators.csv would write it: 8841, not 8841.0.
+    static func written(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
     /// Reads a `met` cell: 1/0, yes/no, true/false, met/not_met, 是/否, 完成/未完成; nil otherwise.

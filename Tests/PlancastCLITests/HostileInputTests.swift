@@ -281,6 +281,16 @@ struct HostileInputTests {
             status: 65,
             stderr: "percent-assumption.yaml:3:31: '90%' is a percentage, but 'gazelle_enterprises' is a stock"),
         Case(
+            name: "an outcome whose met contradicts its own final value (scored against the wrong outcome)",
+            arguments: [
+                "evaluate", "--plan", "Tests/RunsTests/Fixtures/pseudo-plans/tourism/plan-01", "--outcomes",
+                h + "outcomes-met-contradicts-value.csv", "--as-of", "2012", "--out", "/tmp/plancast-never-met",
+            ],
+            status: 65,
+            stderr:
+                "outcomes-met-contradicts-value.csv:2:2: met is '0', but the value 15400.0 meets the goal of at least 8841"
+        ),
+        Case(
             name: "a value worded as a bound (突破3000) says what to write",
             arguments: ["check", "--observations", h + "worded-bound.csv"],
             status: 65,
