@@ -82,6 +82,9 @@ public struct Observation: Sendable, Equatable {
     /// (`growths`) and an identity turns them into bounds on a year the data leave open
     /// (`Plan.growthBounds`).
     public var measure: Measure = .value
+    /// The row's `unit` cell as written ("万人（原文380,000 talents）"), nil without one; only
+    /// checked against the series' unit (`PlanConsistency.checkUnits`), never used to convert.
+    public var unit: String? = nil
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,

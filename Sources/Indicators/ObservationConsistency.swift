@@ -6,7 +6,8 @@ import Foundation
 extension PlanConsistency {
     static func checkObservations(_ plan: Plan) -> [Finding] {
         var f =
-            checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkScale(plan) + checkFractions(plan)
+            checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkScale(plan) + checkUnits(plan)
+            + checkFractions(plan)
             + checkNetChanges(plan) + checkDerived(plan) + checkSums(plan) + checkGrowths(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
@@ -613,6 +614,41 @@ extension PlanConsistency {
                     at: o.location))
         }
         return f
+    }
+
+    /// A row whose `unit` cell names the series' unit at another magnitude (人 for a series in
+    /// 万人, 万元 for one in 亿元): the value is then off by that factor unless it was converted
+    /// and the cell left as the source wrote it. The unit is the cell up to a bracketed remark
+    /// ("万人（原文380,000 talents）" is 万人); magnitudes are the leading 十, 百, 千, 万, 亿.
+    /// Units of other bases (个 against 家) are not compared.
+    static func checkUnits(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        for o in plan.observations where o.measure == .value {
+            guard let cell = o.unit, let own = plan.unit(of: o.indicator) else { continue }
+            let written = String(cell.prefix { $0 != "（" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
+            let a = magnitude(of: written), b = magnitude(of: own)
+            guard !a.base.isEmpty, a.base == b.base, a.factor != b.factor else { continue }
+            let ratio = max(a.factor, b.factor) / min(a.factor, b.factor)
+            f.append(
+                Finding(
+                    .warning, o.indicator,
+                    "\(o.year): the row's unit is \(written), the series' is \(own) (\(format(ratio)) times apart); give the value in \(own), or correct the unit cell if it already is",
+                    at: o.location))
+        }
+        return f
+    }
+
+    /// A unit's leading magnitude characters as a factor, and the rest: 万人 is (10⁴, 人),
+    /// 百万元 (10⁶, 元), 家 (1, 家).
+    static func magnitude(of unit: String) -> (factor: Double, base: String) {
+        let scale: [Character: Double] = ["十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000]
+        var factor = 1.0
+        var rest = Substring(unit)
+        while let c = rest.first, let m = scale[c], rest.count > 1 {
+            factor *= m
+            rest = rest.dropFirst()
+        }
+        return (factor, String(rest))
     }
 
     /// How far (a factor) an observation may lie from the plan's targets before `checkScale`

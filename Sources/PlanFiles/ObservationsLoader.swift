@@ -110,7 +110,7 @@ public enum ObservationsLoader {
         let csel = t.header.firstIndex(of: "selected")
         let clo = t.header.firstIndex(of: "lower"), chi = t.header.firstIndex(of: "upper")
         let csince = t.header.firstIndex(of: "since")
-        let cmeasure = t.header.firstIndex(of: "measure")
+        let cmeasure = t.header.firstIndex(of: "measure"), cunit = t.header.firstIndex(of: "unit")
         try checkColumnNames(t)
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
@@ -209,6 +209,7 @@ public enum ObservationsLoader {
                 location: SourceLocation(file: t.file, line: line), selected: selected)
             o.since = since
             o.measure = measure
+            o.unit = cunit.map { row[$0].trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
             // Explicit bounds (`lower`, `upper`) override the quality's reading of the value.
             for (column, isLower) in [(clo, true), (chi, false)] {
                 guard let c = column else { continue }

@@ -332,6 +332,29 @@ struct PlanConsistencyTests {
         #expect(scale(0.56).isEmpty)
     }
 
+    /// A row's unit cell at another magnitude of the series' unit is asked about (人 against
+    /// 万人, 百万元 against 亿元); the bracketed remark is not part of the unit, and units of
+    /// another base (个 against 家) are left alone.
+    @Test func aUnitCellAtAnotherMagnitudeIsAskedAbout() {
+        #expect(PlanConsistency.magnitude(of: "百万元") == (1e6, "元"))
+        #expect(PlanConsistency.magnitude(of: "万") == (1, "万"))
+        let talent = Indicator(
+            id: "talent", parent: nil, row: "1", nameZh: "t", nameEn: "t", category: "c", kind: .stock, unit: "万人",
+            targets: [2025: 60], headline: HeadlineGoal(rule: .final, value: 60))
+        func units(_ cell: String) -> [String] {
+            var o = Observation(indicator: "talent", year: 2022, value: 50.5)
+            o.unit = cell
+            return PlanConsistency.checkUnits(plan([talent], obs: [o])).map(\.message)
+        }
+        #expect(
+            units("人（原文505,000人）") == [
+                "2022: the row's unit is 人, the series' is 万人 (10000 times apart); give the value in 万人, or correct the unit cell if it already is"
+            ])
+        #expect(units("亿人").first?.contains("(10000 times apart)") == true)
+        #expect(units("万人（原文505,000 talents）").isEmpty)
+        #expect(units("名").isEmpty)
+    }
+
     /// A share below 1 is a fraction when a hundred times it continues the series: 0.0383 beside
     /// 3.9 (or, alone, against targets of 4–5) is 3.83%; Nicaragua's real 0.87% of high-tech
     /// exports between 4.35% and 5.35% (World Bank, 2011–2013) is not, nor Grenada's fall from 30%
