@@ -114,6 +114,18 @@ public struct YAMLDocument {
         return v
     }
 
+    /// A number that is a ratio (a probability, an elasticity, a scale), where `parseNumber`'s
+    /// dropping of a trailing % would read "60%" as 60: refused, with the ratio it meant.
+    public func ratio(_ node: Node, _ key: String) throws(InputError) -> Double {
+        let v = try double(node, key)
+        if let s = node.scalar?.string, endsInPercentSign(s) {
+            throw error(
+                at: node, "'\(key)' is a ratio, not a percentage ('\(s)')",
+                hint: "write \(v / 100) for \(s)")
+        }
+        return v
+    }
+
     public func double(_ node: Node, _ key: String) throws(InputError) -> Double {
         guard let s = node.scalar?.string, let v = parseNumber(s) else {
             throw error(at: node, "'\(key)' must be a number")

@@ -41,7 +41,7 @@ struct LeverSpec: Sendable {
         key: "volatility", what: "a volatility lever", onIndicators: true, fields: ["scale"]
     ) { item throws(InputError) in
         let node = try item.need("scale")
-        let v = try item.context.doc.double(node, "scale")
+        let v = try item.context.doc.ratio(node, "scale")
         guard v > 0 && v <= 10 else {
             throw item.context.doc.error(at: node, "scale must be in (0, 10] (1 = as calibrated)")
         }
@@ -54,7 +54,7 @@ struct LeverSpec: Sendable {
         let doc = item.context.doc
         let y = try item.context.year(try item.need("year"), "year")
         let pn = try item.need("probability")
-        let p = try doc.double(pn, "probability")
+        let p = try doc.ratio(pn, "probability")
         guard (0...1).contains(p) else { throw doc.error(at: pn, "probability must be between 0 and 1 (got \(p))") }
         let q = try QuantityParser.parse(try item.need("percent"), "percent", doc: doc)
         return (.shock(year: y, probability: p, percent: q), item.series, "shock\(item.number):\(item.joined):\(y)")
@@ -86,7 +86,7 @@ struct LeverSpec: Sendable {
             for link in try c.sequence(affects, "affects") {
                 let lm = try c.fields(link, ["indicators", "group", "elasticity"], "an effect of a driver")
                 guard let en = lm["elasticity"] else { throw doc.error(at: link, "missing 'elasticity'") }
-                let e = try doc.double(en, "elasticity")
+                let e = try doc.ratio(en, "elasticity")
                 guard abs(e) <= 10 else { throw doc.error(at: en, "elasticity \(e) is implausible (|e| ≤ 10)") }
                 links.append(Lever.DriverLink(series: try c.targets(link, "an effect of a driver"), elasticity: e))
             }

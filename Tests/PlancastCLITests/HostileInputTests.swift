@@ -276,6 +276,11 @@ struct HostileInputTests {
                 "plan-percent-target/indicators.csv:3:14: target '20%' for 2024 is a percentage, but 'firms' is a stock"
         ),
         Case(
+            name: "an elasticity written as a percentage (5% was read as an elasticity of 5)",
+            arguments: ["check", h + "percent-elasticity.yaml"],
+            status: 65,
+            stderr: "percent-elasticity.yaml:7:21: 'elasticity' is a ratio, not a percentage ('5%')"),
+        Case(
             name: "a percentage assumed for a stock",
             arguments: ["check", h + "percent-assumption.yaml"],
             status: 65,
