@@ -122,7 +122,7 @@ public enum ObservationsLoader {
             guard let y = YearText.year(ytext) else {
                 throw InputError(
                     file: t.file, line: line, column: cy + 1, "year \(InputError.excerpt(ytext)) is not a year",
-                    hint: "write the year as four digits, e.g. 2023")
+                    hint: YearText.hint(for: ytext) ?? "write the year as four digits, e.g. 2023")
             }
             let vtext = row[cv].trimmingWhitespace()
             guard let v = parseNumber(vtext) else {

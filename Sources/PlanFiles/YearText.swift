@@ -47,6 +47,27 @@ enum YearText {
         return out
     }
 
+    /// What to do with a year cell that holds a year but is not one: a span of years
+    /// (`2022-2024`, `2023/24`) is a sum over years; anything else after the year (`2023H1`,
+    /// `2023年上半年`, `2023-06`) a part of the year. Nil when `text` holds no year.
+    static func hint(for text: String) -> String? {
+        guard containsYear(text) else { return nil }
+        let s = text.precomposedStringWithCompatibilityMapping
+        let runs = s.split { !($0.isASCII && $0.isNumber) }
+        let years = runs.compactMap { $0.count == 4 ? Int($0).flatMap { range.contains($0) ? $0 : nil } : nil }
+        let spanMark = s.contains("-") || s.contains("/") || s.contains("–") || s.contains("至")
+        // 2023/24 is a span; 2023-06 a month (06 would be a year before 2023).
+        let shortEnd =
+            spanMark && runs.count == 2 && runs.last?.count == 2
+            ? Int(runs.last!).map { n in years.first.map { n > $0 % 100 && n - $0 % 100 <= 10 } ?? false } ?? false
+            : false
+        if years.count >= 2 || shortEnd {
+            return "a span of years: write its last year, and its first in a since column (a sum over years)"
+        }
+        return
+            "a part of a year: write the year alone (2023) and give the row quality snapshot (年中) or partial_year (部分年度)"
+    }
+
     /// Whether `text` holds four digits that read as a year of `range`.
     static func containsYear(_ text: String) -> Bool {
         let digits = Array(text.precomposedStringWithCompatibilityMapping)
