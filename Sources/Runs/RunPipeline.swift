@@ -211,6 +211,13 @@ public enum RunPipeline {
         var out = PlanConsistency.forRun(plan).warnings.map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
+        // An --as-of before every figure leaves nothing to forecast from: every goal reads
+        // insufficient_data, which without this line looks like a plan without data.
+        if let asOf, let first = plan.observations.filter({ $0.quality.isUsable }).map(\.year).min(), asOf < first {
+            out.append(
+                "warning: --as-of \(asOf) is before the plan's first observation (\(first)): no goal has data to forecast from"
+            )
+        }
         for s in scenarios {
             if let empty = s.emptyFileWarning { out.append("warning: \(s.file): \(empty)") }
             for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {

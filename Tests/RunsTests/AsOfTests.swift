@@ -1,6 +1,8 @@
 import Foundation
-import Runs
+import PlanFiles
 import Testing
+
+@testable import Runs
 
 /// `--as-of` for every year before the plan, with the shipped scenarios (a driver path used to
 /// meet an unset baseline on the timeline's first year and trap on a NaN).
@@ -20,5 +22,25 @@ struct AsOfTests {
         #expect(outcome.runs.allSatisfy { $0.result.nonFiniteSeries.isEmpty })
         let text = try String(contentsOfFile: outcome.folder + "/forecasts.csv", encoding: .utf8)
         #expect(!text.lowercased().contains("nan") && !text.contains("inf"))
+    }
+}
+
+/// An --as-of before every observation says so (every goal is then insufficient_data, which
+/// looked like a plan without data); from the first observation's year on it is silent.
+struct AsOfBeforeEveryFigureTests {
+    @Test func anAsOfBeforeEveryFigureIsWarnedOf() throws {
+        let plan = try PlanLoader.load(
+            directory: RunPipelineTests.root.appendingPathComponent("Notebooks-data/kunshan-2022-2025").path
+        ).plan
+        let first = plan.observations.filter { $0.quality.isUsable }.map(\.year).min()!
+        func asOfWarnings(_ year: Int) -> [String] {
+            RunPipeline.warnings(plan: plan, scenarios: [], asOf: year).filter { $0.contains("--as-of") }
+        }
+        #expect(
+            asOfWarnings(first - 1) == [
+                "warning: --as-of \(first - 1) is before the plan's first observation (\(first)): no goal has data to forecast from"
+            ])
+        #expect(asOfWarnings(first).isEmpty)
+        #expect(RunPipeline.warnings(plan: plan, scenarios: [], asOf: nil).allSatisfy { !$0.contains("--as-of") })
     }
 }
