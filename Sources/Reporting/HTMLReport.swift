@@ -194,7 +194,24 @@ public enum HTMLReport {
             + thin.map { s in
                 let ind = first.model.plan.indicator(s.id)
                 return escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id) + " (\(s.evidence.observations))"
-            }.joined(separator: "、") + "</li>\n"
+            }.joined(separator: zh ? "、" : "; ") + "</li>\n"
+        // The data's doubtful figures (a jump by a factor of 20, a unit cell at another
+        // magnitude, a figure far from every target): stderr and the manifest carry them, and a
+        // planner who reads only the report must see them too. Messages stay in English as
+        // `check` writes them.
+        let doubts = PlanConsistency.forRun(first.model.plan).warnings
+        if !doubts.isEmpty {
+            let shown = doubts.prefix(5).map { f in
+                escapeHTML((f.indicator.map { "[\($0)] " } ?? "") + f.message)
+            }
+            let more =
+                doubts.count > 5
+                ? (zh ? "；另 \(doubts.count - 5) 条见 plancast check" : "; \(doubts.count - 5) more in plancast check")
+                : ""
+            h +=
+                "<li>\(zh ? "数据检查的警告（原文为英文）" : "Warnings from checking the data") (\(doubts.count)): "
+                + shown.joined(separator: zh ? "；" : "; ") + more + "</li>\n"
+        }
         for r in runs {
             let assumed = r.model.series.filter(\.usesAssumptions)
             if !assumed.isEmpty {

@@ -46,6 +46,26 @@ struct HTMLReportTests {
             drivers: [], observations: obs)
     }
 
+    /// The data's doubtful figures reach the report, not only stderr and the manifest: a jump
+    /// of 20 times or more between years (a unit slip) is listed in the evidence notes; a plan
+    /// without such figures has no such line.
+    @Test func theDataWarningsAreInTheReport() throws {
+        let clean = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(
+            !HTMLReport.render(runs: clean, sensitivity: [], language: .en, settings: [:]).contains(
+                "Warnings from checking"))
+        let p = Self.plan()
+        let slipped = Plan(
+            metadata: p.metadata, indicators: p.indicators, drivers: [],
+            observations: p.observations + [Observation(indicator: "flat", year: 2022, value: 100_010_000)])
+        let runs = try ScenarioRunner.run(
+            plan: slipped, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let html = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
+        #expect(html.contains("数据检查的警告（原文为英文）"))
+        #expect(html.contains("[flat] value moves from 10001 in 2021 to 100010000 in 2022"))
+    }
+
     @Test func reportParsesAndShowsTheAttainmentProbabilities() throws {
         var push = Scenario(name: "push")
         push.levers = [Lever(name: "p", series: ["a"], action: .growth(fromYear: 2023, percentPerYear: .fixed(2)))]
