@@ -329,6 +329,11 @@ extension PlanConsistency {
         /// government wrote it), doubtful observations (an implausible jump, a fractional count),
         /// observations outside the plan's years (which the run ignores).
         public let warnings: [Finding]
+
+        public init(blocking: [Finding], warnings: [Finding]) {
+            self.blocking = blocking
+            self.warnings = warnings
+        }
     }
 
     public static func forRun(_ plan: Plan) -> RunFindings {

@@ -13,7 +13,7 @@ public enum HTMLReport {
     /// (`EvenOddsGrowth.all`); without them the closed form's (milestones and final-level goals).
     public static func render(
         runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], language: Language, settings: [String: String],
-        evenOdds: [EvenOddsGrowth?]? = nil
+        evenOdds: [EvenOddsGrowth?]? = nil, dataWarnings: [Finding]? = nil
     ) -> String {
         let zh = language != .en
         guard let first = runs.first else {
@@ -109,7 +109,9 @@ public enum HTMLReport {
                 "<details><summary>\(zh ? "达成情况" : "Attainment dashboard"): \(escapeHTML(r.scenario.name))</summary>\n"
                 + Dashboard.render(run: r, language: language) + "</details>\n"
         }
-        h += "<h2>\(zh ? "证据说明" : "Evidence notes")</h2>\n" + evidenceNotes(runs: runs, language: language)
+        h +=
+            "<h2>\(zh ? "证据说明" : "Evidence notes")</h2>\n"
+            + evidenceNotes(runs: runs, language: language, dataWarnings: dataWarnings)
         h += "</body>\n</html>\n"
         return h
     }
@@ -184,7 +186,8 @@ public enum HTMLReport {
         }
     }
 
-    static func evidenceNotes(runs: [ScenarioRun], language: Language) -> String {
+    /// `dataWarnings`: `PlanConsistency.forRun`'s warnings when the caller has them (nil: made here).
+    static func evidenceNotes(runs: [ScenarioRun], language: Language, dataWarnings: [Finding]? = nil) -> String {
         let zh = language != .en
         guard let first = runs.first else { return "" }
         var h = "<ul class=\"notes\">\n"
@@ -199,7 +202,7 @@ public enum HTMLReport {
         // magnitude, a figure far from every target): stderr and the manifest carry them, and a
         // planner who reads only the report must see them too. Messages stay in English as
         // `check` writes them.
-        let doubts = PlanConsistency.forRun(first.model.plan).warnings
+        let doubts = dataWarnings ?? PlanConsistency.forRun(first.model.plan).warnings
         if !doubts.isEmpty {
             let shown = doubts.prefix(5).map { f in
                 escapeHTML((f.indicator.map { "[\($0)] " } ?? "") + f.message)

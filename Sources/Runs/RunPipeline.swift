@@ -54,6 +54,9 @@ public enum RunPipeline {
         var scenarios: LoadedScenarios
         var recalibration: GoalRecalibration? = nil
         var recalibrationFile: String? = nil
+        /// `check`'s findings for a run, from one pass over the plan (it is a pass over every
+        /// row: 200,000 rows took about a second each time it was made).
+        var findings = PlanConsistency.RunFindings(blocking: [], warnings: [])
 
         /// Every file and folder read, which an output folder must not hold.
         var paths: [String] {
@@ -113,7 +116,7 @@ public enum RunPipeline {
     static func load(_ request: RunRequest) throws -> Inputs {
         let loaded = try PlanLoader.load(
             directory: request.planDirectory, observations: request.observations, encoding: request.encoding)
-        try refuseInconsistent(loaded.plan)
+        let findings = try refuseInconsistent(loaded.plan)
         let files =
             request.discoverScenarios
             ? ScenarioLoader.discover(given: request.scenarioFiles, planDirectory: request.planDirectory)
@@ -132,14 +135,17 @@ public enum RunPipeline {
             try GoalRecalibration.read(path: path)
         }
         return Inputs(
-            plan: loaded, scenarios: scenarios, recalibration: recalibration, recalibrationFile: request.recalibration)
+            plan: loaded, scenarios: scenarios, recalibration: recalibration, recalibrationFile: request.recalibration,
+            findings: findings)
     }
 
     /// Stops before any output when `check` finds an error in the observations: the first
     /// error, located, and how many more (exit 65).
-    static func refuseInconsistent(_ plan: Plan) throws(InputError) {
-        let errors = PlanConsistency.forRun(plan).blocking
-        guard let first = errors.first else { return }
+    @discardableResult
+    static func refuseInconsistent(_ plan: Plan) throws(InputError) -> PlanConsistency.RunFindings {
+        let findings = PlanConsistency.forRun(plan)
+        let errors = findings.blocking
+        guard let first = errors.first else { return findings }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw InputError(
             file: first.location?.file ?? plan.metadata.id, line: first.location?.line,
@@ -186,7 +192,8 @@ public enum RunPipeline {
         request: RunRequest, manifest: [String: Any]
     ) throws -> RunOutcome {
         let outputs = tables(
-            runs: runs, sensitivity: sensitivity, request: request, recalibration: inputs.recalibration)
+            runs: runs, sensitivity: sensitivity, request: request, recalibration: inputs.recalibration,
+            dataWarnings: inputs.findings.warnings)
         try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
@@ -199,7 +206,9 @@ public enum RunPipeline {
     /// reading the folder later sees them too): `warnings(plan:scenarios:asOf:)` and the levers
     /// that move nothing (`LeverWarnings`).
     static func warnings(_ inputs: Inputs, runs: [ScenarioRun], asOf: Int?) -> [String] {
-        warnings(plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: asOf)
+        warnings(
+            plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: asOf,
+            findings: inputs.findings.warnings)
             + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
                 "warning: \($0.file): \($0.message)"
             }
@@ -207,8 +216,8 @@ public enum RunPipeline {
 
     /// Errors of the plan's own targets (judged as written), doubtful observations (a jump by a
     /// factor of 20), inputs it did not use, scenario files with nothing in them.
-    static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?) -> [String] {
-        var out = PlanConsistency.forRun(plan).warnings.map { f in
+    static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?, findings: [Finding]? = nil) -> [String] {
+        var out = (findings ?? PlanConsistency.forRun(plan).warnings).map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
         }
         // An --as-of before every figure leaves nothing to forecast from: every goal reads
@@ -235,7 +244,7 @@ public enum RunPipeline {
     /// The run folder's files: the four CSV tables of DESIGN.md §6 and the report.
     static func tables(
         runs: [ScenarioRun], sensitivity: [ScenarioRunner.Sensitivity], request: RunRequest,
-        recalibration: GoalRecalibration? = nil
+        recalibration: GoalRecalibration? = nil, dataWarnings: [Finding]? = nil
     ) -> [(name: String, text: String)] {
         let language = request.language
         var attainment = [[String]](), forecasts = [[String]]()
@@ -283,7 +292,7 @@ public enum RunPipeline {
                 "report.html",
                 HTMLReport.render(
                     runs: runs, sensitivity: sensitivity, language: language, settings: settings,
-                    evenOdds: evenOdds.first)
+                    evenOdds: evenOdds.first, dataWarnings: dataWarnings)
             ),
         ]
     }

@@ -330,6 +330,12 @@ struct PlanConsistencyTests {
         #expect(scale(50.5).isEmpty)
         #expect(scale(5_940).isEmpty)
         #expect(scale(0.56).isEmpty)
+        // A whole file in the wrong unit is one finding per series, not one per row (200,000
+        // rows gave 400,000 warnings and a 72 MB manifest).
+        let rows = (2019...2022).map { Observation(indicator: "talent", year: $0, value: 505_000) }
+        let many = PlanConsistency.checkScale(plan([talent], obs: rows)).map(\.message)
+        #expect(many.count == 1)
+        #expect(many.first?.hasSuffix("check the unit and the digits (and 3 more rows of this series alike)") == true)
     }
 
     /// A row's unit cell at another magnitude of the series' unit is asked about (人 against
