@@ -637,12 +637,21 @@ extension PlanConsistency {
     /// 万人, 万元 for one in 亿元): the value is then off by that factor unless it was converted
     /// and the cell left as the source wrote it. The unit is the cell up to a bracketed remark
     /// ("万人（原文380,000 talents）" is 万人); magnitudes are the leading 十, 百, 千, 万, 亿.
-    /// Units of other bases (个 against 家) are not compared.
+    /// Units of other bases (个 against 家) are not compared, but % on a series that is not a
+    /// share is: a growth rate ("增长9.3%") entered as the year's level.
     static func checkUnits(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for o in plan.observations where o.measure == .value {
             guard let cell = o.unit, let own = plan.unit(of: o.indicator) else { continue }
             let written = String(cell.prefix { $0 != "（" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
+            if written == "%" || written == "％", !own.contains("%"), plan.kind(of: o.indicator) != .share {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "\(o.year): the row's unit is %, but the series is counted in \(own): a growth rate in the level's row? Give growth rates measure 'growth', levels in \(own)",
+                        at: o.location))
+                continue
+            }
             let a = magnitude(of: written), b = magnitude(of: own)
             guard !a.base.isEmpty, a.base == b.base, a.factor != b.factor else { continue }
             let ratio = max(a.factor, b.factor) / min(a.factor, b.factor)

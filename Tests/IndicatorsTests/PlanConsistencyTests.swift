@@ -358,6 +358,8 @@ struct PlanConsistencyTests {
             ])
         #expect(units("亿人").first?.contains("(10000 times apart)") == true)
         #expect(units("万人（原文505,000 talents）").isEmpty)
+        #expect(
+            units("%（比上年增长）").first?.hasPrefix("2022: the row's unit is %, but the series is counted in 万人") == true)
         #expect(units("名").isEmpty)
     }
 
