@@ -227,6 +227,7 @@ public enum RunPipeline {
                 "warning: --as-of \(asOf) is before the plan's first observation (\(first)): no goal has data to forecast from"
             )
         }
+        out += Scenario.leverSpellingWarnings(scenarios).map { "warning: \($0.file): \($0.message)" }
         for s in scenarios {
             if let empty = s.emptyFileWarning { out.append("warning: \(s.file): \(empty)") }
             for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {

@@ -33,6 +33,32 @@ public struct Scenario: Sendable {
             "the file holds no scenario (it is empty or only comments): it runs as '\(name)', a baseline with no levers; if that is meant, write 'name: \(name)' in it"
     }
 
+    /// Lever names spelled apart only in case across the scenarios of a run (`push` in one file,
+    /// `Push` in another). Scenarios share a lever's random draws by its exact name, so these
+    /// draw apart, and their difference carries noise the reader takes for effect; and a
+    /// spreadsheet filter reads them as one lever. One line per name, at its first file.
+    public static func leverSpellingWarnings(_ scenarios: [Scenario]) -> [(file: String, message: String)] {
+        var spellings = [String: [(name: String, file: String)]]()
+        var order = [String]()
+        for s in scenarios {
+            for name in s.leverNames {
+                let key = name.lowercased()
+                if spellings[key] == nil { order.append(key) }
+                if !(spellings[key]?.contains { $0.name == name } ?? false) {
+                    spellings[key, default: []].append((name, s.file))
+                }
+            }
+        }
+        return order.compactMap { key in
+            guard let all = spellings[key], all.count > 1 else { return nil }
+            let listed = all.map { "'\($0.name)' (\($0.file))" }.joined(separator: ", ")
+            return (
+                all[0].file,
+                "levers \(listed) differ only in case: scenarios share a lever's draws under one exact name, so these draw apart; spell them alike to share the draws"
+            )
+        }
+    }
+
     public init(
         name: String, titleZh: String = "", titleEn: String = "", description: String = "", file: String = "",
         inherits: String? = nil

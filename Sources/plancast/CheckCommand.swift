@@ -42,6 +42,10 @@ struct Check: ParsableCommand {
         }
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count
+        for w in Scenario.leverSpellingWarnings(scenarios) {
+            out += "\(w.file): warning: \(w.message)\n"
+            warnings += 1
+        }
         for sc in scenarios {
             if let empty = sc.emptyFileWarning {
                 out += "\(sc.file): warning: \(empty)\n"

@@ -146,4 +146,21 @@ struct ScenarioTests {
         #expect(findings[0].message.contains("moves nothing (P(met) as without it): c: it has no data"))
         #expect(LeverWarnings.of(plan: plan, scenarios: [Scenario(name: "baseline")]).isEmpty)
     }
+
+    /// Lever names spelled apart only in case across scenarios draw apart (draws are keyed by the
+    /// exact name) and are said once, at the first file; one spelling in several files, or two
+    /// different names, say nothing.
+    @Test func leverNamesThatDifferOnlyInCaseAreWarnedOf() {
+        var a = Scenario(name: "a", file: "a.yaml")
+        a.levers = [Self.lever("push", ["x"], growth: 1)]
+        var b = Scenario(name: "b", file: "b.yaml")
+        b.levers = [Self.lever("Push", ["x"], growth: 1), Self.lever("other", ["x"], growth: 1)]
+        var c = Scenario(name: "c", file: "c.yaml")
+        c.levers = [Self.lever("push", ["x"], growth: 2)]
+        let w = Scenario.leverSpellingWarnings([a, b, c])
+        #expect(w.count == 1)
+        #expect(w.first?.file == "a.yaml")
+        #expect(w.first?.message.hasPrefix("levers 'push' (a.yaml), 'Push' (b.yaml) differ only in case") == true)
+        #expect(Scenario.leverSpellingWarnings([a, c]).isEmpty)
+    }
 }
