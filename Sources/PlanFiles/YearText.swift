@@ -56,11 +56,13 @@ enum YearText {
         let runs = s.split { !($0.isASCII && $0.isNumber) }
         let years = runs.compactMap { $0.count == 4 ? Int($0).flatMap { range.contains($0) ? $0 : nil } : nil }
         let spanMark = s.contains("-") || s.contains("/") || s.contains("–") || s.contains("至")
-        // 2023/24 is a span; 2023-06 a month (06 would be a year before 2023).
-        let shortEnd =
-            spanMark && runs.count == 2 && runs.last?.count == 2
-            ? Int(runs.last!).map { n in years.first.map { n > $0 % 100 && n - $0 % 100 <= 10 } ?? false } ?? false
-            : false
+        // 2023/24 is a span: its two-digit end lies up to ten years after the year. 2023-06 is a
+        // month (06 would be a year before 2023).
+        var shortEnd = false
+        if spanMark, runs.count == 2, runs[1].count == 2, let end = Int(runs[1]), let first = years.first {
+            let after = end - first % 100
+            shortEnd = after > 0 && after <= 10
+        }
         if years.count >= 2 || shortEnd {
             return "a span of years: write its last year, and its first in a since column (a sum over years)"
         }
