@@ -56,7 +56,7 @@ public enum RunPipeline {
         var recalibrationFile: String? = nil
         /// `check`'s findings for a run, from one pass over the plan (it is a pass over every
         /// row: 200,000 rows took about a second each time it was made).
-        var findings = PlanConsistency.RunFindings(blocking: [], warnings: [])
+        let findings: PlanConsistency.RunFindings
 
         /// Every file and folder read, which an output folder must not hold.
         var paths: [String] {
@@ -215,7 +215,9 @@ public enum RunPipeline {
     }
 
     /// Errors of the plan's own targets (judged as written), doubtful observations (a jump by a
-    /// factor of 20), inputs it did not use, scenario files with nothing in them.
+    /// factor of 20, a unit at another magnitude), inputs it did not use, an `--as-of` before
+    /// every observation, lever names spelled apart only in case, scenario files with nothing in
+    /// them. `findings`: `PlanConsistency.forRun`'s warnings when already made.
     static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?, findings: [Finding]? = nil) -> [String] {
         var out = (findings ?? PlanConsistency.forRun(plan).warnings).map { f in
             "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
