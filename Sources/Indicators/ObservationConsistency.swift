@@ -250,7 +250,10 @@ extension PlanConsistency {
                         Finding(
                             .warning, id,
                             "value moves from \(format(a.value)) in \(a.year) to \(format(b.value)) in \(b.year) (\(factor)); check the unit and the digits",
-                            at: b.location))
+                            at: b.location,
+                            zh:
+                                "数值从\(a.year)年的 \(format(a.value)) 变为\(b.year)年的 \(format(b.value))（\(ratio.isFinite ? factor : "自零起")），请核对单位和数字"
+                        ))
                 }
             }
         }
@@ -611,7 +614,10 @@ extension PlanConsistency {
                 Finding(
                     .warning, ind.id,
                     "observed \(format(o.value)) in \(o.year) is \(String(format: "%.3g", ratio)) times the plan's targets (\(range) \(ind.unit)); check the unit and the digits",
-                    at: o.location))
+                    at: o.location,
+                    zh:
+                        "\(o.year)年观测值 \(format(o.value)) 是规划目标（\(range) \(ind.unit)）的 \(String(format: "%.3g", ratio)) 倍，请核对单位和数字"
+                ))
         }
         return firstPerSeries(f)
     }
@@ -629,7 +635,7 @@ extension PlanConsistency {
             guard n > 0 else { return x }
             return Finding(
                 x.severity, x.indicator, x.message + " (and \(n) more row\(n == 1 ? "" : "s") of this series alike)",
-                at: x.location)
+                at: x.location, zh: x.messageZh.map { $0 + "（该序列另有 \(n) 行相同情况）" })
         }
     }
 
@@ -649,7 +655,10 @@ extension PlanConsistency {
                     Finding(
                         .warning, o.indicator,
                         "\(o.year): the row's unit is %, but the series is counted in \(own): a growth rate in the level's row? Give growth rates measure 'growth', levels in \(own)",
-                        at: o.location))
+                        at: o.location,
+                        zh:
+                            "\(o.year)年：该行单位为 %，而该序列以 \(own) 计：是否把增长率填进了数值行？增长率请在 measure 列写 growth，数值请以 \(own) 填写"
+                    ))
                 continue
             }
             let a = magnitude(of: written), b = magnitude(of: own)
@@ -659,7 +668,10 @@ extension PlanConsistency {
                 Finding(
                     .warning, o.indicator,
                     "\(o.year): the row's unit is \(written), the series' is \(own) (\(format(ratio)) times apart); give the value in \(own), or correct the unit cell if it already is",
-                    at: o.location))
+                    at: o.location,
+                    zh:
+                        "\(o.year)年：该行单位为 \(written)，序列单位为 \(own)（相差 \(format(ratio)) 倍）；请以 \(own) 填写数值，若已换算请更正单位栏"
+                ))
         }
         return firstPerSeries(f)
     }

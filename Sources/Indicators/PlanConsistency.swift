@@ -14,12 +14,19 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public let indicator: String?
     public let message: String
     public let location: SourceLocation?
+    /// The message in Chinese, for the findings a Chinese report shows (the data's doubtful
+    /// figures); nil where only the English exists (`check` prints English).
+    public let messageZh: String?
 
-    public init(_ severity: Severity, _ indicator: String?, _ message: String, at location: SourceLocation?) {
+    public init(
+        _ severity: Severity, _ indicator: String?, _ message: String, at location: SourceLocation?,
+        zh messageZh: String? = nil
+    ) {
         self.severity = severity
         self.indicator = indicator
         self.message = message
         self.location = location
+        self.messageZh = messageZh
     }
 
     public var description: String {
@@ -47,7 +54,7 @@ public enum PlanConsistency {
     static func located(_ findings: [Finding], in plan: Plan) -> [Finding] {
         findings.map { f in
             guard f.location == nil, let id = f.indicator, let at = plan.indicator(id)?.location else { return f }
-            return Finding(f.severity, id, f.message, at: at)
+            return Finding(f.severity, id, f.message, at: at, zh: f.messageZh)
         }
     }
 

@@ -200,19 +200,20 @@ public enum HTMLReport {
             }.joined(separator: zh ? "、" : "; ") + "</li>\n"
         // The data's doubtful figures (a jump by a factor of 20, a unit cell at another
         // magnitude, a figure far from every target): stderr and the manifest carry them, and a
-        // planner who reads only the report must see them too. Messages stay in English as
-        // `check` writes them.
+        // planner who reads only the report must see them too. In Chinese where the finding has
+        // it (`Finding.messageZh`), else in English as `check` writes it.
         let doubts = dataWarnings ?? PlanConsistency.forRun(first.model.plan).warnings
         if !doubts.isEmpty {
             let shown = doubts.prefix(5).map { f in
-                escapeHTML((f.indicator.map { "[\($0)] " } ?? "") + f.message)
+                escapeHTML((f.indicator.map { "[\($0)] " } ?? "") + (zh ? f.messageZh ?? f.message : f.message))
             }
+            let english = zh && doubts.prefix(5).contains { $0.messageZh == nil }
             let more =
                 doubts.count > 5
                 ? (zh ? "；另 \(doubts.count - 5) 条见 plancast check" : "; \(doubts.count - 5) more in plancast check")
                 : ""
             h +=
-                "<li>\(zh ? "数据检查的警告（原文为英文）" : "Warnings from checking the data") (\(doubts.count)): "
+                "<li>\(zh ? (english ? "数据检查的警告（部分为英文原文）" : "数据检查的警告") : "Warnings from checking the data") (\(doubts.count)): "
                 + shown.joined(separator: zh ? "；" : "; ") + more + "</li>\n"
         }
         for r in runs {
