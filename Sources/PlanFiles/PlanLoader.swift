@@ -238,25 +238,26 @@ public enum PlanLoader {
                     "parent", "parent '\(parent)' is not an indicator of this table",
                     hint: nearest(to: parent, among: ids).map { "did you mean '\($0)'?" })
             }
-            guard let kind = IndicatorKind(rawValue: cell("kind")) else {
+            guard let kind = PlanWords.kind(cell("kind")) else {
                 throw err(
                     "kind", "unknown kind '\(cell("kind"))'",
-                    hint: choices(cell("kind"), IndicatorKind.allCases.map(\.rawValue)))
+                    hint: choices(cell("kind"), IndicatorKind.allCases.map(\.rawValue)) + " (or 存量, 新增, 比重, 水平, 净增)")
             }
-            guard let direction = Direction(rawValue: cell("direction")) else {
+            guard let direction = PlanWords.direction(cell("direction")) else {
                 throw err(
                     "direction", "unknown direction '\(cell("direction"))'",
-                    hint: choices(cell("direction"), Direction.allCases.map(\.rawValue)))
+                    hint: choices(cell("direction"), Direction.allCases.map(\.rawValue)) + " (or 上升, 下降)")
             }
             var headline: HeadlineGoal?
             if !cell("headline_rule").isEmpty || !cell("headline_goal").isEmpty {
                 let text = cell("headline_rule")
                 // growth and change goals are judged on the final value (GoalForm).
-                let form = GoalForm(rawValue: text).flatMap { $0 == .level ? nil : $0 }
-                guard let rule = form != nil ? .final : HeadlineRule(rawValue: text) else {
+                let form = PlanWords.word(text, [String: GoalForm]()).flatMap { $0 == .level ? nil : $0 }
+                guard let rule = form != nil ? .final : PlanWords.rule(text) else {
                     throw err(
                         "headline_rule", "unknown headline rule '\(text)'",
-                        hint: choices(text, HeadlineRule.allCases.map(\.rawValue) + ["growth", "change"]))
+                        hint: choices(text, HeadlineRule.allCases.map(\.rawValue) + ["growth", "change"])
+                            + " (or 期末, 累计, 每年)")
                 }
                 guard let goal = parseNumber(cell("headline_goal")) else {
                     throw err(
@@ -363,10 +364,10 @@ public enum PlanLoader {
             guard seen.insert(id).inserted else {
                 throw err("driver '\(id)' is defined twice", hint: "keep one row per driver")
             }
-            guard let kind = IndicatorKind(rawValue: row[ck].trimmingWhitespace()) else {
+            guard let kind = PlanWords.kind(row[ck].trimmingWhitespace()) else {
                 throw InputError(
                     file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'",
-                    hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)))
+                    hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)) + " (or 存量, 新增, 比重, 水平, 净增)")
             }
             out.append(Driver(id: id, nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
         }
