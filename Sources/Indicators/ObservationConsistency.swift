@@ -602,11 +602,17 @@ extension PlanConsistency {
     /// sees such a slip only beside another observation; this sees the first figure of a series
     /// too, whose reference-class forecast would otherwise call the goal met with certainty.
     static func checkScale(_ plan: Plan) -> [Finding] {
+        // Each indicator's target range once (not once per row: files run to 200,000 rows).
+        var ranges = [String: (ind: Indicator, low: Double, high: Double)]()
+        for ind in plan.indicators where [.stock, .flow, .level].contains(ind.kind) {
+            let targets = ind.targets.values.filter { $0 > 0 }
+            if let low = targets.min(), let high = targets.max(), ranges[ind.id] == nil {
+                ranges[ind.id] = (ind, low, high)
+            }
+        }
         var f = [Finding]()
         for o in plan.observations where o.quality.isUsable && o.value > 0 {
-            guard let ind = plan.indicator(o.indicator), [.stock, .flow, .level].contains(ind.kind) else { continue }
-            let targets = ind.targets.values.filter { $0 > 0 }
-            guard let low = targets.min(), let high = targets.max() else { continue }
+            guard let (ind, low, high) = ranges[o.indicator] else { continue }
             let ratio = o.value > high * scaleReach ? o.value / high : o.value < low / scaleReach ? o.value / low : nil
             guard let ratio else { continue }
             let range = low == high ? format(low) : "\(format(low))–\(format(high))"
@@ -647,10 +653,15 @@ extension PlanConsistency {
     /// share is: a growth rate ("增长9.3%") entered as the year's level.
     static func checkUnits(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
+        // Each series' unit and kind once, as `Plan.unit(of:)` finds them (an indicator before a
+        // driver, the first of a name), not by a search per row.
+        var series = [String: (unit: String, kind: IndicatorKind)]()
+        for i in plan.indicators where series[i.id] == nil { series[i.id] = (i.unit, i.kind) }
+        for d in plan.drivers where series[d.id] == nil { series[d.id] = (d.unit, d.kind) }
         for o in plan.observations where o.measure == .value {
-            guard let cell = o.unit, let own = plan.unit(of: o.indicator) else { continue }
+            guard let cell = o.unit, let (own, kind) = series[o.indicator] else { continue }
             let written = String(cell.prefix { $0 != "（" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
-            if written == "%" || written == "％", !own.contains("%"), plan.kind(of: o.indicator) != .share {
+            if written == "%" || written == "％", !own.contains("%"), kind != .share {
                 f.append(
                     Finding(
                         .warning, o.indicator,

@@ -80,12 +80,9 @@ public enum ObservationsLoader {
         column: Int
     ) throws(InputError) {
         guard let kind = kinds[id] else { return }
-        // `parseNumber` drops a trailing % (shares are written 4.5%); on a count or an amount it
-        // is a rate typed into the level's column, which would be read as a level of 4.5.
-        if kind != .share, endsInPercentSign(text) {
+        if let refusal = MisplacedPercent.message("'\(text)'", text: text, id: id, kind: kind) {
             throw InputError(
-                file: t.file, line: line, column: column,
-                "'\(text)' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                file: t.file, line: line, column: column, refusal,
                 hint:
                     "write the value in the indicator's own unit; a growth rate goes in a row of its own with measure 'growth'"
             )
@@ -221,10 +218,11 @@ public enum ObservationsLoader {
                         "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
                         hint: "leave it blank, or write the bound as a number")
                 }
-                if let kind = kinds[id], kind != .share, endsInPercentSign(text) {
+                if let refusal = MisplacedPercent.message(
+                    "\(isLower ? "lower" : "upper") bound '\(text)'", text: text, id: id, kind: kinds[id])
+                {
                     throw InputError(
-                        file: t.file, line: line, column: c + 1,
-                        "\(isLower ? "lower" : "upper") bound '\(text)' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        file: t.file, line: line, column: c + 1, refusal,
                         hint: "write the bound in the indicator's own unit")
                 }
                 if isLower { o.explicitLower = b } else { o.explicitUpper = b }

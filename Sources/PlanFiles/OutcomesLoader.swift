@@ -71,7 +71,7 @@ public enum OutcomesLoader {
                     throw InputError(
                         file: path, line: line, column: mc + 1,
                         "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "
-                            + "\(met ? "misses" : "meets") the goal of \(relation) \(Self.written(goal.value))",
+                            + "\(met ? "misses" : "meets") the goal of \(relation) \(ValueWording.format(goal.value))",
                         hint: "correct met or the value (the goal is headline_goal in indicators.csv)")
                 }
             }
@@ -81,11 +81,6 @@ public enum OutcomesLoader {
         }
         if out.isEmpty { throw InputError(file: path, line: 1, "no outcomes", hint: "one row per headline goal") }
         return out
-    }
-
-    /// A goal as indicators.csv would write it: 8841, not 8841.0.
-    static func written(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
     /// Reads a `met` cell: 1/0, yes/no, true/false, met/not_met, 是/否, 完成/未完成; nil otherwise.

@@ -252,7 +252,7 @@ public enum PlanLoader {
             if !cell("headline_rule").isEmpty || !cell("headline_goal").isEmpty {
                 let text = cell("headline_rule")
                 // growth and change goals are judged on the final value (GoalForm).
-                let form = PlanWords.word(text, [String: GoalForm]()).flatMap { $0 == .level ? nil : $0 }
+                let form = PlanWords.form(text).flatMap { $0 == .level ? nil : $0 }
                 guard let rule = form != nil ? .final : PlanWords.rule(text) else {
                     throw err(
                         "headline_rule", "unknown headline rule '\(text)'",
@@ -265,10 +265,12 @@ public enum PlanLoader {
                         hint: form != nil
                             ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil)
                 }
-                if form == nil, kind != .share, endsInPercentSign(cell("headline_goal")) {
+                if form == nil,
+                    let refusal = MisplacedPercent.message(
+                        "headline goal '\(cell("headline_goal"))'", text: cell("headline_goal"), id: id, kind: kind)
+                {
                     throw err(
-                        "headline_goal",
-                        "headline goal '\(cell("headline_goal"))' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        "headline_goal", refusal,
                         hint:
                             "write the goal in the indicator's unit (\(cell("unit"))), or a rule growth or change for a rate"
                     )
@@ -296,10 +298,9 @@ public enum PlanLoader {
                         file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number",
                         hint: "write the number only, e.g. 4.5 or 2500")
                 }
-                if kind != .share, endsInPercentSign(text) {
+                if let refusal = MisplacedPercent.message("target '\(text)' for \(y)", text: text, id: id, kind: kind) {
                     throw InputError(
-                        file: path, line: line, column: c + 1,
-                        "target '\(text)' for \(y) is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
+                        file: path, line: line, column: c + 1, refusal,
                         hint: "write the year's target in the indicator's unit (\(cell("unit")))")
                 }
                 targets[y] = v

@@ -22,6 +22,8 @@ enum PlanWords {
     static func kind(_ text: String) -> IndicatorKind? { word(text, kinds) }
     static func direction(_ text: String) -> Direction? { word(text, directions) }
     static func rule(_ text: String) -> HeadlineRule? { word(text, rules) }
+    /// `growth` or `change` (or `level`) in any case; no Chinese words (their value means a rate).
+    static func form(_ text: String) -> GoalForm? { word(text, [:]) }
 
     /// `text` as the raw value itself, its Chinese word, or the raw value in other case or with
     /// spaces or hyphens for underscores.

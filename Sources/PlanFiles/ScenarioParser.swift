@@ -71,10 +71,10 @@ enum ScenarioParser {
                         hint: "assume values only for years up to the plan's last year")
                 }
                 let v = try doc.double(vn, "\(id).\(ys)")
-                if kind != .share, let text = vn.scalar?.string, endsInPercentSign(text) {
-                    throw doc.error(
-                        at: vn, "'\(text)' is a percentage, but '\(id)' is a \(kind.rawValue), not a share",
-                        hint: "assume a value in the indicator's own unit")
+                if let text = vn.scalar?.string,
+                    let refusal = MisplacedPercent.message("'\(text)'", text: text, id: id, kind: kind)
+                {
+                    throw doc.error(at: vn, refusal, hint: "assume a value in the indicator's own unit")
                 }
                 guard kind.admits(v) else {
                     throw doc.error(at: vn, "value \(v) is outside the range of a \(kind.rawValue)")
