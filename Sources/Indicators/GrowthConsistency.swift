@@ -16,13 +16,13 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "growth rate for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location))
+                        at: o.location?.at("year")))
             } else {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "growth rate for \(o.year) reaches before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location))
+                        at: o.location?.at("year")))
             }
         }
         for id in plan.seriesIDs where plan.growths.contains(where: { $0.indicator == id }) {

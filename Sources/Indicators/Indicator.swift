@@ -1,12 +1,29 @@
-/// Where a definition came from, for messages (`file:line`).
+/// Where a definition came from, for messages: `file:line`, or `file:line:column` when the
+/// message is about one cell (DESIGN.md §6: exit 65 names the file, line and column).
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let line: Int
-    public init(file: String, line: Int) {
+    /// The 1-based column of the cell this location points at, if it points at one.
+    public let column: Int?
+    /// The row's cells by their header name (1-based columns), so that a message about one
+    /// field of the row can point at its cell (`at(_:)`). Every row of a file shares one
+    /// dictionary (copy on write), so this costs a reference per row.
+    public let fields: [String: Int]
+
+    public init(file: String, line: Int, column: Int? = nil, fields: [String: Int] = [:]) {
         self.file = file
         self.line = line
+        self.column = column
+        self.fields = fields
     }
-    public var description: String { "\(file):\(line)" }
+
+    /// The same row, pointing at the cell of `field` (a header name such as `headline_goal` or
+    /// `target_2024`); the row's own column where the file has no such field.
+    public func at(_ field: String) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: fields[field] ?? column, fields: fields)
+    }
+
+    public var description: String { column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)" }
 }
 
 /// A headline goal with its rule. `value` is as the plan writes it: a level (or a sum, or a

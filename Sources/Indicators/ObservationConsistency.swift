@@ -142,13 +142,13 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "observation for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location))
+                        at: o.location?.at("year")))
             } else {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "observation for \(o.year) is before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location))
+                        at: o.location?.at("year")))
             }
         }
         for o in plan.sums where o.quality.isUsable {
@@ -158,13 +158,13 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "sum over \(since)–\(o.year) ends after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location))
+                        at: o.location?.at("year")))
             } else if since < range.lowerBound {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "sum over \(since)–\(o.year) starts before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location))
+                        at: o.location?.at("since")))
             }
         }
         return f
@@ -666,7 +666,7 @@ extension PlanConsistency {
                     Finding(
                         .warning, o.indicator,
                         "\(o.year): the row's unit is %, but the series is counted in \(own): a growth rate in the level's row? Give growth rates measure 'growth', levels in \(own)",
-                        at: o.location,
+                        at: o.location?.at("unit"),
                         zh:
                             "\(o.year)年：该行单位为 %，而该序列以 \(own) 计：是否把增长率填进了数值行？增长率请在 measure 列写 growth，数值请以 \(own) 填写"
                     ))
@@ -679,7 +679,7 @@ extension PlanConsistency {
                 Finding(
                     .warning, o.indicator,
                     "\(o.year): the row's unit is \(written), the series' is \(own) (\(format(ratio)) times apart); give the value in \(own), or correct the unit cell if it already is",
-                    at: o.location,
+                    at: o.location?.at("unit"),
                     zh:
                         "\(o.year)年：该行单位为 \(written)，序列单位为 \(own)（相差 \(format(ratio)) 倍）；请以 \(own) 填写数值，若已换算请更正单位栏"
                 ))

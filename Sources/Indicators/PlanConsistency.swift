@@ -95,7 +95,10 @@ public enum PlanConsistency {
         if ind.targets.isEmpty {
             // Most five-year plans set the final goal only.
             if ind.headline != nil {
-                f.append(Finding(.info, ind.id, "no yearly milestones: the goal alone is judged", at: ind.location))
+                f.append(
+                    Finding(
+                        .info, ind.id, "no yearly milestones: the goal alone is judged",
+                        at: ind.location?.at("target_\(years.first ?? 0)")))
             } else {
                 f.append(Finding(.warning, ind.id, "neither milestones nor a goal: nothing to judge", at: ind.location))
             }
@@ -106,7 +109,7 @@ public enum PlanConsistency {
                     Finding(
                         .info, ind.id,
                         "no milestone for \(missing.map(String.init).joined(separator: ", ")): those years are not judged",
-                        at: ind.location))
+                        at: ind.location?.at("target_\(missing[0])")))
             }
         }
         for y in ind.targets.keys.sorted() {
@@ -117,14 +120,14 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "target \(format(t)) for \(y) is outside the range of a \(ind.kind.rawValue) (\(range))",
-                        at: ind.location))
+                        at: ind.location?.at("target_\(y)")))
             }
             if ind.isCount && t != t.rounded() {
                 f.append(
                     Finding(
                         .warning, ind.id,
                         "target \(format(t)) for \(y) is not a whole number but the unit \(ind.unit) counts",
-                        at: ind.location))
+                        at: ind.location?.at("target_\(y)")))
             }
         }
         // Stocks and shares of an "increase" indicator should not fall from one milestone to the next.
@@ -136,7 +139,7 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "milestone for \(b) (\(format(tb))) moves against the direction '\(ind.direction.rawValue)' from \(a) (\(format(ta)))",
-                            at: ind.location))
+                            at: ind.location?.at("target_\(b)")))
                 }
             }
         }
@@ -145,7 +148,7 @@ public enum PlanConsistency {
 
     static func checkHeadline(_ ind: Indicator, years: [Int]) -> [Finding] {
         guard let goal = ind.headline else {
-            return [Finding(.info, ind.id, "no headline goal", at: ind.location)]
+            return [Finding(.info, ind.id, "no headline goal", at: ind.location?.at("headline_goal"))]
         }
         var f = [Finding]()
         let targets = years.compactMap { ind.targets[$0] }
@@ -155,14 +158,14 @@ public enum PlanConsistency {
                 f.append(
                     Finding(
                         .error, ind.id, "a \(goal.form.rawValue) of \(format(goal.value))% leaves nothing",
-                        at: ind.location))
+                        at: ind.location?.at("headline_goal")))
             }
             if ind.kind == .flow || ind.kind == .netChange {
                 f.append(
                     Finding(
                         .warning, ind.id,
                         "a \(goal.form.rawValue) goal on a \(ind.kind.rawValue) compares the last year's amount with the base year's",
-                        at: ind.location))
+                        at: ind.location?.at("headline_rule")))
             }
             return f
         }
@@ -173,14 +176,14 @@ public enum PlanConsistency {
                     Finding(
                         .warning, ind.id,
                         "a \(ind.kind.rawValue) with a 'final' goal is judged on its last year's amount only; 'cumulative' may be meant",
-                        at: ind.location))
+                        at: ind.location?.at("headline_rule")))
             }
             if let last = years.last, let t = ind.targets[last], !same(t, goal.value) {
                 f.append(
                     Finding(
                         .warning, ind.id,
                         "goal \(format(goal.value)) (final) differs from the \(last) milestone \(format(t))",
-                        at: ind.location))
+                        at: ind.location?.at("target_\(last)")))
             }
         case .cumulative:
             if ind.kind != .flow && ind.kind != .netChange {
@@ -188,7 +191,7 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions",
-                        at: ind.location))
+                        at: ind.location?.at("headline_rule")))
             } else if targets.count == years.count {
                 let sum = targets.reduce(0, +)
                 if !same(sum, goal.value) {
@@ -196,7 +199,7 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "yearly milestones sum to \(format(sum)), the cumulative goal is \(format(goal.value))",
-                            at: ind.location))
+                            at: ind.location?.at("headline_goal")))
                 }
             }
         case .everyYear:
@@ -206,7 +209,7 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "the \(y) milestone \(format(t)) is below the every-year goal \(format(goal.value))",
-                            at: ind.location))
+                            at: ind.location?.at("target_\(y)")))
                 }
             }
         }
@@ -214,7 +217,7 @@ public enum PlanConsistency {
             f.append(
                 Finding(
                     .error, ind.id, "goal \(format(goal.value)) is outside the range of a \(ind.kind.rawValue)",
-                    at: ind.location))
+                    at: ind.location?.at("headline_goal")))
         }
         return f
     }
@@ -231,7 +234,7 @@ public enum PlanConsistency {
                     .warning, ind.id,
                     "a \(goal.form.rawValue) goal is measured from the \(m.baseYear) value, which is not observed: "
                         + "add the plan's own base-year value as an observation of quality plan_base (until then the goal is not judged)",
-                    at: ind.location)
+                    at: ind.location?.at("headline_goal"))
             ]
         }
         let stated =
@@ -241,7 +244,7 @@ public enum PlanConsistency {
             Finding(
                 .info, ind.id,
                 "goal \(stated) (\(format(base!))) is judged as \(m.lastYear) \(ind.direction == .increase ? "≥" : "≤") \(String(format: "%.6g", level))",
-                at: ind.location)
+                at: ind.location?.at("headline_goal"))
         ]
     }
 
@@ -251,16 +254,19 @@ public enum PlanConsistency {
                 return [
                     Finding(
                         .error, ind.id, "a net_change needs the stock it is derived from as its parent",
-                        at: ind.location)
+                        at: ind.location?.at("parent"))
                 ]
             }
             return []
         }
         guard let parent = byID[pid] else {
-            return [Finding(.error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location)]
+            return [
+                Finding(
+                    .error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location?.at("parent"))
+            ]
         }
         if pid == ind.id {
-            return [Finding(.error, ind.id, "an indicator cannot be its own parent", at: ind.location)]
+            return [Finding(.error, ind.id, "an indicator cannot be its own parent", at: ind.location?.at("parent"))]
         }
         var f = [Finding]()
         switch ind.kind {
@@ -269,7 +275,7 @@ public enum PlanConsistency {
                 return [
                     Finding(
                         .error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)",
-                        at: ind.location)
+                        at: ind.location?.at("parent"))
                 ]
             }
             // stock(t) − stock(t−1) = net(t) between consecutive milestones.
@@ -280,7 +286,7 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))",
-                            at: ind.location))
+                            at: ind.location?.at("target_\(b)")))
                 }
             }
             if let first = years.first, let s = parent.targets[first], let n = ind.targets[first] {
@@ -288,7 +294,7 @@ public enum PlanConsistency {
                     Finding(
                         .info, ind.id,
                         "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)",
-                        at: ind.location))
+                        at: ind.location?.at("target_\(first)")))
             }
             if let goal = ind.headline, goal.rule == .cumulative, let first = years.first, let last = years.last,
                 let s0 = parent.targets[first], let n0 = ind.targets[first], let sl = parent.targets[last]
@@ -299,7 +305,7 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "cumulative net change goal \(format(goal.value)) disagrees with the stock path (\(format(implied)))",
-                            at: ind.location))
+                            at: ind.location?.at("headline_goal")))
                 }
             }
         default:
@@ -310,7 +316,7 @@ public enum PlanConsistency {
                             Finding(
                                 .error, ind.id,
                                 "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))",
-                                at: ind.location))
+                                at: ind.location?.at("target_\(y)")))
                     }
                 }
             }
@@ -318,7 +324,7 @@ public enum PlanConsistency {
                 f.append(
                     Finding(
                         .warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))",
-                        at: ind.location))
+                        at: ind.location?.at("unit")))
             }
         }
         return f

@@ -109,6 +109,8 @@ public enum ObservationsLoader {
         let csince = t.header.firstIndex(of: "since")
         let cmeasure = t.header.firstIndex(of: "measure"), cunit = t.header.firstIndex(of: "unit")
         try checkColumnNames(t)
+        // Each row's cells by header name, for findings about one of them (`SourceLocation.at`).
+        let fields = Dictionary(t.header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
         var chosen = [String: Int]()
@@ -203,7 +205,7 @@ public enum ObservationsLoader {
             var o = Observation(
                 indicator: id, year: y, value: v, text: vtext, quality: quality,
                 source: cs.map { row[$0] } ?? "", url: cu.map { row[$0] } ?? "",
-                location: SourceLocation(file: t.file, line: line), selected: selected)
+                location: SourceLocation(file: t.file, line: line, column: cv + 1, fields: fields), selected: selected)
             o.since = since
             o.measure = measure
             o.unit = cunit.map { row[$0].trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -455,8 +457,8 @@ public enum ObservationsLoader {
                 try checkRange(v, text: text, id: id, kinds: kinds, t, line: line, column: j + 1)
                 out.append(
                     Observation(
-                        indicator: id, year: y, value: v, text: text, location: SourceLocation(file: t.file, line: line)
-                    ))
+                        indicator: id, year: y, value: v, text: text,
+                        location: SourceLocation(file: t.file, line: line, column: j + 1)))
             }
         }
         return out

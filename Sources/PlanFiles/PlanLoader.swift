@@ -217,6 +217,8 @@ public enum PlanLoader {
             throw InputError(file: path, line: 1, "the indicators table has no rows", hint: "add one row per indicator")
         }
         let ids = t.rows.map { $0[col["indicator"]!].trimmingWhitespace() }
+        // Each row's cells by header name, for findings about one of them (`SourceLocation.at`).
+        let fields = Dictionary(t.header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         var out = [Indicator]()
         var seen = Set<String>()
         for (k, row) in t.rows.enumerated() {
@@ -313,7 +315,8 @@ public enum PlanLoader {
                     id: id, parent: parent, row: cell("row"), nameZh: cell("name_zh"), nameEn: cell("name_en"),
                     category: cell("category"), kind: kind, unit: cell("unit"), direction: direction,
                     departments: departments, targets: targets, headline: headline, commitment: commitment,
-                    location: SourceLocation(file: path, line: line)))
+                    location: SourceLocation(
+                        file: path, line: line, column: col["indicator"]! + 1, fields: fields)))
         }
         // A row may not be its own ancestor: "其中" rows form a tree (a loop of parents made the
         // run recurse without end).

@@ -149,7 +149,7 @@ public enum RunPipeline {
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw InputError(
             file: first.location?.file ?? plan.metadata.id, line: first.location?.line,
-            (first.indicator.map { "[\($0)] " } ?? "") + first.message + more,
+            column: first.location?.column, (first.indicator.map { "[\($0)] " } ?? "") + first.message + more,
             hint: "fix the input; `plancast check` lists every finding")
     }
 

@@ -134,7 +134,7 @@ struct HostileInputTests {
             ],
             status: 65,
             stderr:
-                "sum-below-its-years.csv:4: [new_listed_companies] sum over 2022–2023 (4) is smaller than its known years"
+                "sum-below-its-years.csv:4:3: [new_listed_companies] sum over 2022–2023 (4) is smaller than its known years"
         ),
         Case(
             name: "a sum over years smaller than a sum it contains (found by sum_fuzz seed 9106)",
@@ -144,7 +144,7 @@ struct HostileInputTests {
             ],
             status: 65,
             stderr:
-                "sum-below-a-sum-it-contains.csv:3: [new_listed_companies] sum over 2022–2025 (47) is smaller than the sum over 2022–2024 (75) it contains"
+                "sum-below-a-sum-it-contains.csv:3:3: [new_listed_companies] sum over 2022–2025 (47) is smaller than the sum over 2022–2024 (75) it contains"
         ),
         Case(
             name: "inheritance cycle through file names", arguments: ["check", h + "fx.yaml"],
@@ -237,7 +237,7 @@ struct HostileInputTests {
             ],
             status: 65,
             stderr:
-                "plan-derived-above-parent/indicators.csv:3: [small] derived 400 in 2021 exceeds its parent 'firms' (50) (identity: small(2022) − net_small(2022) = 500 − 100)"
+                "plan-derived-above-parent/indicators.csv:3:1: [small] derived 400 in 2021 exceeds its parent 'firms' (50) (identity: small(2022) − net_small(2022) = 500 − 100)"
         ),
         Case(
             name: "driver with an indicator's id",
@@ -249,14 +249,15 @@ struct HostileInputTests {
                 "run", "--observations", h + "negative-derived-stock.csv", "--paths", "500", "--out",
                 "/tmp/plancast-never-nd",
             ],
-            status: 65, stderr: "negative-derived-stock.csv:3: [high_tech_enterprises] identity"),
+            status: 65, stderr: "negative-derived-stock.csv:3:3: [high_tech_enterprises] identity"),
         Case(
             name: "run refuses what check calls an error (share entered as a fraction)",
             arguments: [
                 "run", "--observations", h + "share-as-fraction.csv", "--paths", "500", "--out",
                 "/tmp/plancast-never-sf",
             ],
-            status: 65, stderr: "share-as-fraction.csv:2: [rd_intensity] observed 0.0383 in 2021 looks like a fraction"),
+            status: 65,
+            stderr: "share-as-fraction.csv:2:3: [rd_intensity] observed 0.0383 in 2021 looks like a fraction"),
         Case(
             name: "a growth rate typed into a stock's value column (9.3% read as 9.3 firms)",
             arguments: ["check", "--observations", h + "percent-on-a-stock.csv"],
@@ -378,7 +379,7 @@ struct HostileInputTests {
             ], in: Binary.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
-            r.stderr.contains("indicators.csv:3: [big_firms] target 500 for 2025 exceeds its parent"), "\(r.stderr)")
+            r.stderr.contains("indicators.csv:3:15: [big_firms] target 500 for 2025 exceeds its parent"), "\(r.stderr)")
     }
 
     /// GDP typed as 0 for one year puts the driver on the square-root scale, where a path can
@@ -488,7 +489,7 @@ struct HostileInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             (r.stdout + r.stderr).contains(
-                "value-below-its-bound.csv:3: warning: [high_tech_enterprises] 2022: the value used, 2744, is below the lower bound 3000"
+                "value-below-its-bound.csv:3:3: warning: [high_tech_enterprises] 2022: the value used, 2744, is below the lower bound 3000"
             ), "\(r.stdout)")
     }
 
@@ -568,7 +569,7 @@ struct HostileInputTests {
         #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
         #expect(
             b.stderr.contains(
-                "obs.csv:\(firstAdded): [high_tech_enterprises] observation for 2030 is after the plan's last year"),
+                "obs.csv:\(firstAdded):2: [high_tech_enterprises] observation for 2030 is after the plan's last year"),
             "\(b.stderr)")
         let fa = try Data(contentsOf: dir.appendingPathComponent("a/attainment.csv"))
         let fb = try Data(contentsOf: dir.appendingPathComponent("b/attainment.csv"))

@@ -233,7 +233,7 @@ struct PlanDataTests {
         let check = try Binary.run(["check", "--observations", path], in: Binary.packageRoot)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(
-            check.stdout.contains("growth-rates.csv:4: warning: [gdp] growth rate 6.1% for 2024"), "\(check.stdout)")
+            check.stdout.contains("growth-rates.csv:4:3: warning: [gdp] growth rate 6.1% for 2024"), "\(check.stdout)")
         #expect(check.stdout.contains("bounds 2023 within [3003.3, 3006.1]"), "\(check.stdout)")
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -268,7 +268,7 @@ struct PlanDataTests {
         }
         var run = try Binary.run(["check", "--plan", share])
         #expect(run.status == 65)
-        #expect(run.stdout.contains("indicators.csv:24: error: [rd_intensity]"))
+        #expect(run.stdout.contains("indicators.csv:24:14: error: [rd_intensity]"))
         // A misspelt kind: a load error with line, column and the nearest kind.
         let kind = try variant("kind") {
             $0.replacingOccurrences(
