@@ -167,9 +167,11 @@ public struct CSVTable: Sendable {
     static func separator(of text: String, file: String) throws(InputError) -> Unicode.Scalar {
         var line = 1
         var directive = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar: as Characters "\r\n" is one, so a file with Windows line ends
+        // was one line, and a tab-separated file with a comma in any later cell read as commas.
+        for first in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { line += 1 }
-            let first = raw.unicodeScalars
+            let raw = String(String.UnicodeScalarView(first))
             if first.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) { continue }
             // Excel's "sep=," / "sep=\t" line: the separator it names, unless it names a
             // semicolon (the error below, on the next line's data).

@@ -19,10 +19,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) throws(InputError) -> String {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
         throw InputError(
-            file: file, line: 1, column: 1, "the file is UTF-16 text",
+            file: file, line: 1, column: 1, "the file is UTF-32 text",
             hint: "save it as UTF-8 (Excel: CSV UTF-8; editors: Save As… → Encoding UTF-8)")
+    }
+    // Excel's "Unicode Text" (.txt) is UTF-16 with a byte-order mark, its columns separated by
+    // tabs (which CSVTable detects): read it as it is rather than ask for another save.
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        return try decodeUTF16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE, file: file)
     }
     switch encoding {
     case .utf8:
@@ -127,6 +132,47 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
         i += len
     }
     return InputError(file: file, "the file is not valid text", hint: "save it as UTF-8")
+}
+
+/// UTF-16 text after its byte-order mark. An odd number of bytes (a file cut short) or a
+/// surrogate without its pair (a broken character) is an error at its line and character.
+private func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws(InputError) -> String {
+    guard bytes.count % 2 == 0 else {
+        throw InputError(
+            file: file, "the file is UTF-16 text with an odd number of bytes: it was cut short",
+            hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)")
+    }
+    var units = [UInt16]()
+    units.reserveCapacity(bytes.count / 2)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+        let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+        units.append(bigEndian ? a << 8 | b : b << 8 | a)
+        i += 2
+    }
+    if let text = String(validating: units, as: UTF16.self) { return text }
+    var line = 1, column = 1, k = 0
+    while k < units.count {
+        let u = units[k]
+        if (0xD800...0xDBFF).contains(u), k + 1 < units.count, (0xDC00...0xDFFF).contains(units[k + 1]) {
+            k += 2
+            column += 1
+            continue
+        }
+        if (0xD800...0xDFFF).contains(u) { break }
+        if u == 0x0A {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        k += 1
+    }
+    let bad = k < units.count ? String(units[k], radix: 16, uppercase: true) : "?"
+    throw InputError(
+        file: file, line: line, column: column,
+        "the file is UTF-16 text with a broken character (a lone surrogate 0x\(bad))",
+        hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)")
 }
 
 private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) -> String {

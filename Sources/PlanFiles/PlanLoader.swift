@@ -264,8 +264,9 @@ public enum PlanLoader {
                 guard let goal = parseNumber(cell("headline_goal")) else {
                     throw err(
                         "headline_goal", "headline goal '\(cell("headline_goal"))' is not a number",
-                        hint: form != nil
-                            ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil)
+                        hint: ValueWording.decimalCommaHint(cell("headline_goal"))
+                            ?? (form != nil
+                                ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil))
                 }
                 if form == nil,
                     let refusal = MisplacedPercent.message(
@@ -298,7 +299,7 @@ public enum PlanLoader {
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number",
-                        hint: "write the number only, e.g. 4.5 or 2500")
+                        hint: ValueWording.decimalCommaHint(text) ?? "write the number only, e.g. 4.5 or 2500")
                 }
                 if let refusal = MisplacedPercent.message("target '\(text)' for \(y)", text: text, id: id, kind: kind) {
                     throw InputError(

@@ -25,6 +25,7 @@ enum ValueWording {
     /// The hint for a cell `text` that is not a number, or nil when it is not such a wording.
     static func hint(for text: String, layout: Layout) -> String? {
         var s = text.trimmingWhitespace()
+        if let comma = decimalCommaHint(s) { return comma }
         var quality: Quality? = nil
         func strip(_ table: [(words: [String], quality: Quality)], prefix: Bool) {
             guard quality == nil else { return }
@@ -55,6 +56,26 @@ enum ValueWording {
             }
         }
         return out
+    }
+
+    /// "3,8" or "-0,25" (a decimal comma, as spreadsheets in many locales write it) with a
+    /// point instead; nil for anything else, including thousands ("1,234", which parses).
+    static func decimalComma(_ s: String) -> String? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, parseNumber(s) == nil else { return nil }
+        let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
+        guard !whole.isEmpty, !parts[1].isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
+            parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber)
+        else { return nil }
+        return "\(parts[0]).\(parts[1])"
+    }
+
+    /// The hint for a number written with a decimal comma, or nil.
+    static func decimalCommaHint(_ text: String) -> String? {
+        decimalComma(text.trimmingWhitespace()).map {
+            "a decimal comma? write \($0): plancast reads a point as the decimal mark and a comma between groups "
+                + "of three digits (1,234.5)"
+        }
     }
 
     static func format(_ v: Double) -> String {

@@ -175,8 +175,20 @@ struct HostileInputTests {
             name: "amount of 1e300 percent", arguments: ["check", h + "huge-growth.yaml"],
             status: 65, stderr: "huge-growth.yaml:5:23: 'percent_per_year' reaches 1e+300%, above 100.0%"),
         Case(
-            name: "UTF-16 scenario", arguments: ["check", h + "utf16.yaml"],
-            status: 65, stderr: "utf16.yaml:1:1: the file is UTF-16 text"),
+            name: "UTF-16 cut short (an odd number of bytes)",
+            arguments: ["check", "--observations", h + "utf16-cut-short.csv"],
+            status: 65, stderr: "utf16-cut-short.csv: the file is UTF-16 text with an odd number of bytes"),
+        Case(
+            name: "UTF-16 with a lone surrogate",
+            arguments: ["check", "--observations", h + "utf16-lone-surrogate.csv"],
+            status: 65, stderr: "utf16-lone-surrogate.csv:2:22: the file is UTF-16 text with a broken character"),
+        Case(
+            name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
+            status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
+        Case(
+            name: "a decimal comma in a tab-separated file with Windows line ends (read as commas before)",
+            arguments: ["check", "--observations", h + "decimal-comma-tab-crlf.csv"],
+            status: 65, stderr: "decimal-comma-tab-crlf.csv:10:3: '3,8' is not a number for 'rd_intensity' in 2021"),
         Case(
             name: "empty --out", arguments: ["run", "--paths", "200", "--out", ""],
             status: 64, stderr: "--out must name a folder"),

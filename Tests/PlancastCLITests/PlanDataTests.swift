@@ -209,6 +209,20 @@ struct PlanDataTests {
         #expect(wrong.status == 65)
     }
 
+    /// Excel's "Unicode Text" (UTF-16 little-endian with a byte-order mark, tabs, Windows line
+    /// ends): the fixture is the bundled observations.csv written so by Python's csv module
+    /// (`excel-tab` dialect, `\r\n`, encoded `utf-16-le` after the mark FF FE), remade whenever
+    /// the bundled file changes. Before, UTF-16 was refused, and tabs with Windows line ends
+    /// were misread as commas wherever a later cell held one.
+    @Test func excelUnicodeTextLoadsToTheSameValues() throws {
+        let utf8 = try Binary.run(["indicators", "--format", "csv"], in: Binary.packageRoot)
+        let path = Self.fixtures.appendingPathComponent("good-observations/excel-unicode-text.txt").path
+        let text = try Binary.run(["indicators", "--format", "csv", "--observations", path], in: Binary.packageRoot)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == utf8.stdout)
+        #expect(text.stdout.contains("rd_intensity,,全社会研发支出占地区生产总值比重"))
+    }
+
     @Test func wideAndLongLayoutsAgree() throws {
         let wide = Self.fixtures.appendingPathComponent("good-observations/wide.csv").path
         let long = Self.fixtures.appendingPathComponent("good-observations/long.csv").path
