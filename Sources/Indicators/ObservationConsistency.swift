@@ -233,7 +233,8 @@ extension PlanConsistency {
 
     /// A change between consecutive observed years by a factor over 20 (or a drop of 95% or
     /// more): usually a unit slip (亿元 against 万元) or a typo. A stock at 0 followed by 20 or
-    /// more counts too (a missing digit, or a year not yet counted).
+    /// more counts too (a missing digit, or a year not yet counted). One warning per series,
+    /// telling how many more jumps it has (a series alternating between two units gave one per year).
     static func checkJumps(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for id in plan.seriesIDs {
@@ -257,7 +258,7 @@ extension PlanConsistency {
                 }
             }
         }
-        return f
+        return firstPerSeries(f)
     }
 
     /// A stock that an identity fills below zero: the year's stock minus its net change,

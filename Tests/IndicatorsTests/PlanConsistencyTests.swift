@@ -308,6 +308,19 @@ struct PlanConsistencyTests {
         #expect(jumps(0.5, 0.6).isEmpty)
         #expect(jumps(1e-300, 2400).first?.contains("(× 2.4e+303)") == true)
         #expect(jumps(1e308, 2400).first?.contains("(× 2.4e-305)") == true)
+        // A series entered in 人 every other year jumps four times: one warning says so.
+        let alternating = PlanConsistency.checkJumps(
+            plan(
+                [talent],
+                obs: (2016...2020).map {
+                    Observation(indicator: "talent", year: $0, value: $0 % 2 == 0 ? 5.5 : 55_000)
+                })
+        ).map(\.message)
+        #expect(
+            alternating == [
+                "value moves from 5.5 in 2016 to 55000 in 2017 (× 1e+04); check the unit and the digits"
+                    + " (and 3 more rows of this series alike)"
+            ])
     }
 
     /// A first figure in the wrong unit has no neighbour for `checkJumps` to compare with:
