@@ -16,13 +16,15 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "growth rate for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location?.at("year")))
+                        at: o.location?.at("year"),
+                        zh: "\(o.year)年的增速晚于规划末年（\(plan.metadata.lastYear)年），未使用"))
             } else {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "growth rate for \(o.year) reaches before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location?.at("year")))
+                        at: o.location?.at("year"),
+                        zh: "\(o.year)年的增速涉及规划数据年份（\(range.lowerBound)–\(range.upperBound)年）之前的年份，未使用"))
             }
         }
         for id in plan.seriesIDs where plan.growths.contains(where: { $0.indicator == id }) {
@@ -46,7 +48,8 @@ extension PlanConsistency {
                         Finding(
                             .warning, id,
                             "growth rate for \(t) (\(o.text)%) leaves no positive value; it is not used",
-                            at: o.location))
+                            at: o.location,
+                            zh: "\(t)年的增速（\(o.text)%）使数值不再为正，未使用"))
                     continue
                 }
                 if let a = interval[t - 1], let b = interval[t] {
@@ -55,18 +58,22 @@ extension PlanConsistency {
                     let most = a.lo > 0 ? b.hi / a.lo : .infinity
                     guard most < g.lower || least > g.upper else { continue }
                     let stated = Plan.growthText(g)
-                    let message: String
+                    let message: String, messageZh: String
                     if a.exact && b.exact, let va = base.points.first(where: { $0.year == t - 1 }),
                         let vb = base.points.first(where: { $0.year == t }), va.value > 0
                     {
                         let implied = (vb.value / va.value - 1) * 100
                         message =
                             "growth rate \(o.text)% for \(t) (\(stated)) contradicts the values \(format(va.value)) (\(t - 1)) → \(format(vb.value)) (\(t)), a change of \(approx(implied, significant: 3))%; it is not used (a growth at comparable prices, 按可比价格, is not the change of values in current prices: mark such a row not_comparable)"
+                        messageZh =
+                            "\(t)年增速 \(o.text)%（\(stated)）与数值 \(format(va.value))（\(t - 1)年）→ \(format(vb.value))（\(t)年）的变化 \(approx(implied, significant: 3))% 不符，未使用（按可比价格计算的增速不等于现价数值的变化：此类行请标为 not_comparable）"
                     } else {
                         message =
                             "growth rate \(o.text)% for \(t) (\(stated)) cannot hold with what \(t - 1) and \(t) are known to be (a change of \(approx((least - 1) * 100, significant: 3))% to \(approx((most - 1) * 100, significant: 3))%); it is not used"
+                        messageZh =
+                            "\(t)年增速 \(o.text)%（\(stated)）与\(t - 1)年和\(t)年的已知范围（变化 \(approx((least - 1) * 100, significant: 3))% 至 \(approx((most - 1) * 100, significant: 3))%）不相容，未使用"
                     }
-                    f.append(Finding(.warning, id, message, at: o.location))
+                    f.append(Finding(.warning, id, message, at: o.location, zh: messageZh))
                 } else if let b = grown.first(where: { $0.year == t || $0.year == t - 1 }),
                     let lo = b.explicitLower, let hi = b.explicitUpper
                 {
@@ -81,7 +88,11 @@ extension PlanConsistency {
                                 + (money
                                     ? "; a growth of a value in \(unit) is usually stated at comparable prices (按可比价格, real), which this reading does not deflate: if it is, mark the row not_comparable"
                                     : ""),
-                            at: o.location))
+                            at: o.location,
+                            zh: "\(t)年增速 \(o.text)% 将\(b.year)年限定在 [\(approx(lo)), \(approx(hi))]"
+                                + (money
+                                    ? "；以\(unit)计的数值的增速通常按可比价格（实际）公布，此处未作平减：若如此，请将该行标为 not_comparable"
+                                    : "")))
                 } else {
                     f.append(
                         Finding(

@@ -28,7 +28,8 @@ extension PlanConsistency {
                     Finding(
                         .warning, o.indicator,
                         "observed value \(format(o.value)) in \(o.year) is not a whole number but the unit \(ind.unit) counts",
-                        at: o.location))
+                        at: o.location,
+                        zh: "\(o.year)年观测值 \(format(o.value)) 不是整数，而单位“\(ind.unit)”是计数单位"))
             }
         }
         // Children never exceed parents in the same year (same kind and unit).
@@ -142,13 +143,15 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "observation for \(o.year) is after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location?.at("year")))
+                        at: o.location?.at("year"),
+                        zh: "\(o.year)年的观测值晚于规划末年（\(plan.metadata.lastYear)年），未使用"))
             } else {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "observation for \(o.year) is before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location?.at("year")))
+                        at: o.location?.at("year"),
+                        zh: "\(o.year)年的观测值早于规划的数据年份（\(range.lowerBound)–\(range.upperBound)年），未使用"))
             }
         }
         for o in plan.sums where o.quality.isUsable {
@@ -158,13 +161,15 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "sum over \(since)–\(o.year) ends after the plan's last year \(plan.metadata.lastYear); it is not used",
-                        at: o.location?.at("year")))
+                        at: o.location?.at("year"),
+                        zh: "\(since)–\(o.year)年的合计晚于规划末年（\(plan.metadata.lastYear)年），未使用"))
             } else if since < range.lowerBound {
                 f.append(
                     Finding(
                         .warning, o.indicator,
                         "sum over \(since)–\(o.year) starts before the plan's data range (\(range.lowerBound)–\(range.upperBound)); it is not used",
-                        at: o.location?.at("since")))
+                        at: o.location?.at("since"),
+                        zh: "\(since)–\(o.year)年的合计早于规划的数据年份（\(range.lowerBound)–\(range.upperBound)年），未使用"))
             }
         }
         return f
@@ -218,14 +223,18 @@ extension PlanConsistency {
                     Finding(
                         .warning, c.indicator,
                         "\(c.year): the value used, \(c.text), is \(below ? "below the lower" : "above the upper") bound \(r.text) of line \(r.location.map { String($0.line) } ?? "?"); check which one counts what the plan counts",
-                        at: r.location))
+                        at: r.location,
+                        zh:
+                            "\(c.year)年：采用的数值 \(c.text) \(below ? "低于" : "高于")第 \(r.location.map { String($0.line) } ?? "?") 行所述的\(below ? "下限" : "上限") \(r.text)；请核对哪一个口径与规划一致"
+                    ))
             }
             if excluded > Self.listedReports {
                 f.append(
                     Finding(
                         .warning, c.indicator,
                         "\(c.year): \(excluded - Self.listedReports) more reports whose bounds exclude the value used, \(c.text)",
-                        at: first.location))
+                        at: first.location,
+                        zh: "\(c.year)年：另有 \(excluded - Self.listedReports) 条报告的上下限排除了采用的数值 \(c.text)"))
             }
         }
         return f
@@ -280,7 +289,10 @@ extension PlanConsistency {
                     Finding(
                         .warning, id,
                         "\(b.year): \(d.source) gives \(format(d.value)), \(below ? "below the lower" : "above the upper") bound \(b.text); the identity's value is used. Check which figure counts what the plan counts",
-                        at: b.location))
+                        at: b.location,
+                        zh:
+                            "\(b.year)年：恒等式推算得 \(format(d.value))，\(below ? "低于下限" : "高于上限") \(b.text)；采用推算值。请核对哪一个数字的口径与规划一致"
+                    ))
             }
         }
         for ind in plan.indicators where ind.kind == .stock {
@@ -387,7 +399,10 @@ extension PlanConsistency {
                         Finding(
                             .warning, id,
                             "\(what): its years add up to \(format(known)); check which figure counts what the plan counts",
-                            at: sum.location))
+                            at: sum.location,
+                            zh:
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）与各年之和 \(format(known)) 不符；请核对哪一个数字的口径与规划一致"
+                        ))
                 } else if open.count >= 2, kind == .netChange {
                     f.append(
                         Finding(
@@ -424,7 +439,10 @@ extension PlanConsistency {
                             Finding(
                                 .warning, id,
                                 "\(what) disagrees with its stock '\(parent)', which changes by \(format(s1.value - s0.value)) from \(s0.year) to \(s1.year)",
-                                at: sum.location))
+                                at: sum.location,
+                                zh:
+                                    "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）与其存量“\(parent)”的变化（\(s0.year)–\(s1.year)年变化 \(format(s1.value - s0.value))）不符"
+                            ))
                     }
                 }
             }
@@ -824,7 +842,10 @@ extension PlanConsistency {
                     Finding(
                         .warning, ind.id,
                         "\(o.year): the net change \(o.text) (read \(format(stated.lo))–\(format(stated.hi))) cannot hold with '\(pid)' \(before.text) in \(o.year - 1) and \(now.text) in \(o.year), which allow \(format(implied.lo))–\(format(implied.hi)); the run follows the stock. Check which report counts what the plan counts",
-                        at: o.location))
+                        at: o.location,
+                        zh:
+                            "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(pid)”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
+                    ))
             }
             for o in plan.history(of: ind.id).points {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
@@ -837,7 +858,10 @@ extension PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "net change \(format(o.value)) in \(o.year) contradicts '\(pid)': \(format(now.value)) − \(format(before.value)) = \(format(implied))",
-                            at: o.location))
+                            at: o.location,
+                            zh:
+                                "\(o.year)年净增 \(format(o.value)) 与“\(pid)”不符：\(format(now.value)) − \(format(before.value)) = \(format(implied))"
+                        ))
                 }
             }
         }

@@ -72,6 +72,17 @@ public enum PlanConsistency {
         return findings
     }
 
+    /// A kind as a Chinese plan names it (the words `PlanWords` reads), for the report's findings.
+    static func kindZh(_ kind: IndicatorKind) -> String {
+        switch kind {
+        case .stock: "存量指标"
+        case .flow: "新增量指标"
+        case .share: "比重指标"
+        case .level: "水平指标"
+        case .netChange: "净增指标"
+        }
+    }
+
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * max(1, abs(a), abs(b)) }
 
     static func format(_ v: Double) -> String {
@@ -120,7 +131,10 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "target \(format(t)) for \(y) is outside the range of a \(ind.kind.rawValue) (\(range))",
-                        at: ind.location?.at("target_\(y)")))
+                        at: ind.location?.at("target_\(y)"),
+                        zh:
+                            "\(y)年目标 \(format(t)) 超出\(kindZh(ind.kind))的取值范围（\(ind.kind == .share ? "0 到 100 之间" : "≥ 0")）"
+                    ))
             }
             if ind.isCount && t != t.rounded() {
                 f.append(
@@ -158,7 +172,8 @@ public enum PlanConsistency {
                 f.append(
                     Finding(
                         .error, ind.id, "a \(goal.form.rawValue) of \(format(goal.value))% leaves nothing",
-                        at: ind.location?.at("headline_goal")))
+                        at: ind.location?.at("headline_goal"),
+                        zh: "\(goal.form == .growth ? "年均增速" : "相对基期变化") \(format(goal.value))% 使数值归零"))
             }
             if ind.kind == .flow || ind.kind == .netChange {
                 f.append(
@@ -191,7 +206,8 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions",
-                        at: ind.location?.at("headline_rule")))
+                        at: ind.location?.at("headline_rule"),
+                        zh: "累计目标是各年数量之和，但该指标是\(kindZh(ind.kind))：其目标是水平值，不是每年的新增量"))
             } else if targets.count == years.count {
                 let sum = targets.reduce(0, +)
                 if !same(sum, goal.value) {
@@ -217,7 +233,8 @@ public enum PlanConsistency {
             f.append(
                 Finding(
                     .error, ind.id, "goal \(format(goal.value)) is outside the range of a \(ind.kind.rawValue)",
-                    at: ind.location?.at("headline_goal")))
+                    at: ind.location?.at("headline_goal"),
+                    zh: "目标 \(format(goal.value)) 超出\(kindZh(ind.kind))的取值范围"))
         }
         return f
     }
@@ -254,7 +271,8 @@ public enum PlanConsistency {
                 return [
                     Finding(
                         .error, ind.id, "a net_change needs the stock it is derived from as its parent",
-                        at: ind.location?.at("parent"))
+                        at: ind.location?.at("parent"),
+                        zh: "净增指标须以其所依据的存量指标为上级（parent）")
                 ]
             }
             return []
@@ -262,11 +280,16 @@ public enum PlanConsistency {
         guard let parent = byID[pid] else {
             return [
                 Finding(
-                    .error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location?.at("parent"))
+                    .error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location?.at("parent"),
+                    zh: "上级“\(pid)”不是本规划的指标")
             ]
         }
         if pid == ind.id {
-            return [Finding(.error, ind.id, "an indicator cannot be its own parent", at: ind.location?.at("parent"))]
+            return [
+                Finding(
+                    .error, ind.id, "an indicator cannot be its own parent", at: ind.location?.at("parent"),
+                    zh: "指标不能以自身为上级")
+            ]
         }
         var f = [Finding]()
         switch ind.kind {
@@ -275,7 +298,8 @@ public enum PlanConsistency {
                 return [
                     Finding(
                         .error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)",
-                        at: ind.location?.at("parent"))
+                        at: ind.location?.at("parent"),
+                        zh: "净增指标须属于存量指标；“\(pid)”是\(kindZh(parent.kind))")
                 ]
             }
             // stock(t) − stock(t−1) = net(t) between consecutive milestones.
@@ -316,7 +340,8 @@ public enum PlanConsistency {
                             Finding(
                                 .error, ind.id,
                                 "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))",
-                                at: ind.location?.at("target_\(y)")))
+                                at: ind.location?.at("target_\(y)"),
+                                zh: "\(y)年目标 \(format(c)) 超过其上级“\(pid)”（\(format(p))）"))
                     }
                 }
             }

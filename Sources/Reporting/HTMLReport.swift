@@ -204,8 +204,17 @@ public enum HTMLReport {
         // it (`Finding.messageZh`), else in English as `check` writes it.
         let doubts = dataWarnings ?? PlanConsistency.forRun(first.model.plan).warnings
         if !doubts.isEmpty {
+            // A Chinese page names the series as the plan does (有效高新技术企业), not by its id.
+            let plan = first.model.plan
+            func label(_ id: String) -> String {
+                guard zh else { return id }
+                let name = plan.indicator(id)?.nameZh ?? plan.drivers.first { $0.id == id }?.nameZh ?? ""
+                return name.isEmpty ? id : name
+            }
             let shown = doubts.prefix(5).map { f in
-                escapeHTML((f.indicator.map { "[\($0)] " } ?? "") + (zh ? f.messageZh ?? f.message : f.message))
+                escapeHTML(
+                    (f.indicator.map { zh ? "【\(label($0))】" : "[\($0)] " } ?? "")
+                        + (zh ? f.messageZh ?? f.message : f.message))
             }
             let english = zh && doubts.prefix(5).contains { $0.messageZh == nil }
             let more =

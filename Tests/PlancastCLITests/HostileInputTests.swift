@@ -392,6 +392,40 @@ struct HostileInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stderr.contains("indicators.csv:3:15: [big_firms] target 500 for 2025 exceeds its parent"), "\(r.stderr)")
+        let report = try String(contentsOf: dir.appendingPathComponent("run/report.html"), encoding: .utf8)
+        #expect(report.contains("数据检查的警告 (1): 【其中：大企业】2025年目标 500 超过其上级“firms”（400）"))
+    }
+
+    /// The warnings a run prints reach the Chinese report in Chinese (they were in English, "部分为
+    /// 英文原文", for every kind but jumps, scales and units): reports that bounds exclude the value
+    /// used, growth rates that contradict the values or bound a year, a figure after the plan.
+    @Test func theRunsWarningsAreChineseInAChineseReport() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let late = dir.appendingPathComponent("late.csv")
+        let bundled = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025/observations.csv"),
+            encoding: .utf8)
+        try (bundled + "high_tech_enterprises,2030,9000,家,actual,,,,,\n").write(
+            to: late, atomically: true, encoding: .utf8)
+        let fixtures = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures")
+        let cases: [(String, String)] = [
+            (fixtures.appendingPathComponent("hostile/value-below-its-bound.csv").path, "低于第 3 行所述的下限 3000"),
+            (fixtures.appendingPathComponent("good-observations/growth-rates.csv").path, "年增速 6.1%"),
+            (late.path, "2030年的观测值晚于规划末年（2025年），未使用"),
+        ]
+        for (k, (observations, expected)) in cases.enumerated() {
+            let out = dir.appendingPathComponent("run\(k)")
+            let r = try Binary.run(
+                [
+                    "run", "--observations", observations, "--paths", "300", "--no-sensitivity", "--out", out.path,
+                ], in: Binary.packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(report.contains("数据检查的警告"), "\(observations)")
+            #expect(report.contains(expected), "\(observations)")
+            #expect(!report.contains("部分为英文原文"), "\(observations)")
+        }
     }
 
     /// GDP typed as 0 for one year puts the driver on the square-root scale, where a path can

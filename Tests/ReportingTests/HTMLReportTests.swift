@@ -63,7 +63,7 @@ struct HTMLReportTests {
             plan: slipped, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
         let html = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
         #expect(html.contains("数据检查的警告 (2)"))
-        #expect(html.contains("[flat] 数值从2021年的 10001 变为2022年的 100010000（× 1e+04），请核对单位和数字"))
+        #expect(html.contains("【flat】数值从2021年的 10001 变为2022年的 100010000（× 1e+04），请核对单位和数字"))
         let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
         #expect(en.contains("[flat] value moves from 10001 in 2021 to 100010000 in 2022"))
     }
