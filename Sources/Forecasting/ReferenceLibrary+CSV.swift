@@ -37,7 +37,7 @@ extension ReferenceLibrary {
             repeating: [[Double]](repeating: [], count: Self.maxStep), count: ErrorScale.strata)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: Self.maxStep), count: ErrorScale.strata)
         let width = 3 + Self.levels.count
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = i + 1
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.hasPrefix("# s0,") {

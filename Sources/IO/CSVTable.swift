@@ -96,7 +96,7 @@ public struct CSVTable: Sendable {
         for (k, row) in all.enumerated().dropFirst() where row.count != header.count {
             // A quote left open swallows everything up to the next quote into one cell: its
             // separators, and its line ends.
-            let swallowed = row.firstIndex { $0.unicodeScalars.contains(separator) || $0.contains("\n") }
+            let swallowed = row.firstIndex { $0.unicodeScalars.contains(separator) || $0.contains(where: \.isNewline) }
             let hint =
                 if row.count < header.count, let j = swallowed {
                     "field \(j + 1) is quoted and holds \(spans[k] > 0 ? "\(spans[k] + 1) lines" : "separators"): a quote may be unbalanced (write a quote inside a cell as \"\")"

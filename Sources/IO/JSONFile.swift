@@ -42,7 +42,7 @@ public enum JSONFile {
             let offset = Int(message[r.upperBound...].prefix { $0.isNumber }), offset >= 0
         else { return (nil, nil) }
         let before = String(decoding: data.prefix(offset), as: UTF8.self)
-        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return (lines.count, (lines.last?.count ?? 0) + 1)
     }
 }

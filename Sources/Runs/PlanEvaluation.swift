@@ -200,7 +200,7 @@ public enum PlanEvaluation {
     /// Line and column of the value of a top-level `id:` in a plan.yaml (nils if not found).
     static func idPosition(_ file: String) -> (Int?, Int?) {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return (nil, nil) }
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
         where line.hasPrefix("id:") {
             let value = line.dropFirst(3).prefix { $0 == " " }.count
             return (i + 1, 4 + value)

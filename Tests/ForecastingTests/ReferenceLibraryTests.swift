@@ -31,6 +31,10 @@ struct ReferenceLibraryTests {
             }
         }
         #expect(ReferenceLibrary(csv: "not a library") == nil)
+        // Windows line ends (a checkout with core.autocrlf, a file saved on Windows) read the
+        // same: "\r\n" is one Character, so splitting on "\n" kept the whole file as one line.
+        let crlf = ReferenceLibrary(csv: lib.csv.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(crlf?.s0 == back?.s0 && crlf?.table(stratum: 2, step: 3) == back?.table(stratum: 2, step: 3))
         // A damaged cell is named by line and field; a missing row by stratum and step.
         var lines = lib.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var cells = lines[5].split(separator: ",").map(String.init)
