@@ -28,7 +28,9 @@ public enum CSVFormat {
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), parseNumber(s) == nil {
             s = "'" + s
         }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // By scalar: "\r\n" is one Character, equal to neither "\n" nor "\r", and a name holding
+        // one was written unquoted, splitting its row in two.
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s

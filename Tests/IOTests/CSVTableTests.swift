@@ -135,6 +135,12 @@ struct CSVTableTests {
 
     @Test func fieldsAreQuotedWhenNeeded() {
         #expect(CSVFormat.line(["a,b", "say \"hi\"", "plain"]) == "\"a,b\",\"say \"\"hi\"\"\",plain\n")
+        // Line breaks of every kind, "\r\n" (one Character) included: it was written unquoted.
+        #expect(CSVFormat.line(["国家重大\r\n工程专家", "a\nb", "c\rd"]) == "\"国家重大\r\n工程专家\",\"a\nb\",\"c\rd\"\n")
+        // What is written reads back as the same cells.
+        let text = "name,x\n" + CSVFormat.line(["国家重大\r\n工程专家", "1"])
+        let back = try? CSVTable(text: text, file: "t.csv")
+        #expect(back?.rows == [["国家重大\r\n工程专家", "1"]])
     }
 
     @Test func numberSpellings() {
