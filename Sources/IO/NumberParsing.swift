@@ -32,15 +32,17 @@ public func endsInPercentSign(_ text: String) -> Bool {
 }
 
 /// Full-width digits, signs, point, comma, percent and exponent letters (U+FF01–FF5E) and the
-/// minus sign U+2212 as their ASCII forms; every other character unchanged.
+/// minus sign U+2212 as their ASCII forms, without the characters that show nothing (category
+/// Cf: "2\u{200B}744" copied from a web page is 2744); every other character unchanged.
 func halfWidth(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value >= 0x2212 }) else { return text }
+    guard text.unicodeScalars.contains(where: { $0.value >= 0xAD }) else { return text }
     var out = String.UnicodeScalarView()
     for u in text.unicodeScalars {
         switch u.value {
         case 0xFF10...0xFF19, 0xFF0B, 0xFF0C, 0xFF0D, 0xFF0E, 0xFF05, 0xFF25, 0xFF45:
             out.append(Unicode.Scalar(u.value - 0xFEE0)!)
         case 0x2212: out.append("-")
+        case _ where u.properties.generalCategory == .format: continue
         default: out.append(u)
         }
     }
@@ -50,8 +52,17 @@ func halfWidth(_ text: String) -> String {
 extension String {
     public func trimmingWhitespace() -> String {
         var sub = self[...]
-        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
-        while let l = sub.last, l.isWhitespace { sub.removeLast() }
+        while let f = sub.first, f.isBlank { sub.removeFirst() }
+        while let l = sub.last, l.isBlank { sub.removeLast() }
         return String(sub)
+    }
+}
+
+extension Character {
+    /// White space, or a character that shows nothing (general category Cf: a zero-width space
+    /// U+200B or a byte-order mark U+FEFF that copying from a web page or saving twice leaves in
+    /// a cell). Such characters are never data: `high_tech_enterprises\u{200B}` is the id.
+    var isBlank: Bool {
+        isWhitespace || unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
     }
 }

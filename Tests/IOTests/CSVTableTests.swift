@@ -11,6 +11,14 @@ struct CSVTableTests {
         #expect(try t.numericColumn("x") == [2, 4000])
     }
 
+    /// A file saved twice with a byte-order mark (the second one inside the text), and a header
+    /// copied from a web page with a zero-width space: the columns are still found.
+    @Test func invisibleCharactersAroundAHeaderAreNotPartOfIt() throws {
+        let t = try CSVTable(text: "\u{FEFF}indicator,year\u{200B}\na,2022\n", file: "d.csv")
+        #expect(t.header == ["indicator", "year"])
+        #expect(try t.columnIndex("year") == 1)
+    }
+
     @Test func quotedLineBreaksAdvanceTheLineCount() throws {
         let t = try CSVTable(text: "name,v\n\"two\nlines\",1\nz,oops\n", file: "b.csv")
         #expect {
@@ -151,6 +159,14 @@ struct CSVTableTests {
         #expect(parseNumber("nan") == nil)
         #expect(parseNumber("inf") == nil)
         #expect(parseNumber("0x10") == nil)
+        // Characters that show nothing (a zero-width space, a byte-order mark, a soft hyphen),
+        // as copying a figure out of a web page leaves them, are not part of the number.
+        #expect(parseNumber("2\u{200B}744") == 2744)
+        #expect(parseNumber("\u{FEFF}3.83%\u{200D}") == 3.83)
+        #expect(parseNumber("1\u{00AD}234") == 1234)
+        #expect(parseNumber("\u{200B}") == nil)
+        #expect("\u{FEFF}indicator\u{200B} ".trimmingWhitespace() == "indicator")
+        #expect("a\u{200B}b".trimmingWhitespace() == "a\u{200B}b")
         #expect(parseNumber("") == nil)
         // Full-width forms, as a Chinese input method types them, read as their ASCII twins.
         #expect(parseNumber("１２") == 12)
