@@ -163,7 +163,9 @@ public struct CSVTable: Sendable {
     /// The field separator, from the first line that is not blank: a comma; a tab when that
     /// line has tabs and no comma (a table copied out of a spreadsheet and saved as text). A
     /// line separated by semicolons only (CSV saved by a spreadsheet set to a decimal comma) is
-    /// an error that says how to save it: its numbers would read "2,5" as two fields.
+    /// an error that says how to save it: its numbers would read "2,5" as two fields. So is a
+    /// line separated by full-width commas (，) only, as typed with Chinese punctuation: read as
+    /// one column, it had "no 'indicator' column".
     static func separator(of text: String, file: String) throws(InputError) -> Unicode.Scalar {
         var line = 1
         var directive = false
@@ -184,6 +186,13 @@ public struct CSVTable: Sendable {
             }
             if first.contains(",") { return "," }
             if first.contains("\t") { return "\t" }
+            if first.contains("，") {
+                throw InputError(
+                    file: file, line: line, "the columns are separated by full-width commas (，)",
+                    hint:
+                        "separate them with ASCII commas (,): switch the input method to English punctuation, or replace ， with , (Excel and WPS write commas when saving as CSV)"
+                )
+            }
             if first.contains(";") {
                 throw InputError(
                     file: file, line: line, "the columns are separated by semicolons",

@@ -36,16 +36,32 @@ enum ValueWording {
                 return
             }
         }
+        // An accountant's negative: "(5)" is −5.
+        if s.hasPrefix("("), s.hasSuffix(")"), let v = parseNumber(String(s.dropFirst().dropLast())), v > 0 {
+            return "write -\(format(v)) for a negative number"
+        }
         strip(before, prefix: true)
         strip(after, prefix: false)
+        // A unit after the number ("2744家", "50.5万人", "3000余家"): letters other than a
+        // multiplier or a word of `after`, which are read next.
+        var unit = ""
+        while let last = s.last, last.isLetter, !"万亿余多".contains(last) {
+            unit = String(last) + unit
+            s.removeLast()
+        }
+        s = s.trimmingWhitespace()
+        if !unit.isEmpty { strip(after, prefix: false) }
         let multiplier = multipliers.first { s.hasSuffix($0.word) }
         if let m = multiplier { s = String(s.dropLast(m.word.count)).trimmingWhitespace() }
-        guard let v = parseNumber(s), quality != nil || multiplier != nil else { return nil }
+        guard let v = parseNumber(s), quality != nil || multiplier != nil || !unit.isEmpty else { return nil }
         var out = "write \(format(v))"
         if let m = multiplier {
+            let base = unit.isEmpty ? "人" : unit
             out =
-                "write the number in the indicator's unit, without '\(m.word)': \(format(v)) for a unit of \(m.word)人, "
-                + "\(format(v * m.factor)) for 人"
+                "write the number in the indicator's unit, without '\(m.word)': \(format(v)) for a unit of \(m.word)\(base), "
+                + "\(format(v * m.factor)) for \(base)"
+        } else if !unit.isEmpty {
+            out += " without the unit '\(unit)' (the indicator's unit, in indicators.csv, says what a value counts)"
         }
         if let quality {
             switch layout {

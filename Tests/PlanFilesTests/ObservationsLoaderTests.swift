@@ -49,7 +49,17 @@ struct ObservationsLoaderTests {
             hint(long + "50.5万\n")
                 == "write the number in the indicator's unit, without '万': 50.5 for a unit of 万人, 505000 for 人")
         #expect(hint(long + "超50万\n").contains("500000 for 人, and give the row quality lower_bound"))
+        // A unit typed after the number, with or without a wording or a multiplier.
+        #expect(hint(long + "2744家\n").hasPrefix("write 2744 without the unit '家'"))
+        #expect(
+            hint(long + "3000余家\n").hasPrefix("write 3000 without the unit '家'")
+                && hint(long + "3000余家\n").contains("quality lower_bound"))
+        #expect(hint(long + "3000家以上\n").contains("quality lower_bound"))
+        #expect(hint(long + "12亿元\n").hasSuffix("12 for a unit of 亿元, 1200000000 for 元"))
+        #expect(hint(long + "(5)\n") == "write -5 for a negative number")
+        #expect(hint(long + "\"3,8\"\n").hasPrefix("a decimal comma? write 3.8"))
         #expect(hint(long + "abc\n").hasPrefix("write a number"))
+        #expect(hint(long + "(abc)\n").hasPrefix("write a number"))
         #expect(hint(long + "超\n").hasPrefix("write a number"))
         #expect(
             hint("indicator,2023\nfirms,超3000\n")
