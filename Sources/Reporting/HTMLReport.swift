@@ -186,6 +186,13 @@ public enum HTMLReport {
         }
     }
 
+    /// A series as a Chinese page names it: the plan's name_zh (有效高新技术企业), or the id where
+    /// the plan gives no name.
+    static func seriesName(_ id: String, in plan: Plan) -> String {
+        let name = plan.indicator(id)?.nameZh ?? plan.drivers.first { $0.id == id }?.nameZh ?? ""
+        return name.isEmpty ? id : name
+    }
+
     /// `dataWarnings`: `PlanConsistency.forRun`'s warnings when the caller has them (nil: made here).
     static func evidenceNotes(runs: [ScenarioRun], language: Language, dataWarnings: [Finding]? = nil) -> String {
         let zh = language != .en
@@ -204,16 +211,9 @@ public enum HTMLReport {
         // it (`Finding.messageZh`), else in English as `check` writes it.
         let doubts = dataWarnings ?? PlanConsistency.forRun(first.model.plan).warnings
         if !doubts.isEmpty {
-            // A Chinese page names the series as the plan does (有效高新技术企业), not by its id.
-            let plan = first.model.plan
-            func label(_ id: String) -> String {
-                guard zh else { return id }
-                let name = plan.indicator(id)?.nameZh ?? plan.drivers.first { $0.id == id }?.nameZh ?? ""
-                return name.isEmpty ? id : name
-            }
             let shown = doubts.prefix(5).map { f in
                 escapeHTML(
-                    (f.indicator.map { zh ? "【\(label($0))】" : "[\($0)] " } ?? "")
+                    (f.indicator.map { zh ? "【\(seriesName($0, in: first.model.plan))】" : "[\($0)] " } ?? "")
                         + (zh ? f.messageZh ?? f.message : f.message))
             }
             let english = zh && doubts.prefix(5).contains { $0.messageZh == nil }
@@ -230,7 +230,8 @@ public enum HTMLReport {
             if !assumed.isEmpty {
                 h +=
                     "<li>\(zh ? "情景" : "Scenario") \(escapeHTML(r.scenario.name)) \(zh ? "使用假设值" : "uses assumed values for"): "
-                    + assumed.map { escapeHTML($0.id) }.joined(separator: ", ") + "</li>\n"
+                    + assumed.map { escapeHTML(zh ? seriesName($0.id, in: r.model.plan) : $0.id) }.joined(
+                        separator: zh ? "、" : ", ") + "</li>\n"
             }
         }
         // Levers that move nothing where the series has data (`LeverWarnings`): the scenario's
@@ -240,7 +241,8 @@ public enum HTMLReport {
             h +=
                 "<li>\(zh ? "未起作用的杠杆（杠杆只改变预测年份，所列指标自杠杆起始年份起没有预测年份：已公布、仅知界值或由存量推出；运行时的警告给出原因）" : "Levers that move nothing (levers change forecast years only, and the series listed have none from the lever's year on: published, known by bounds or derived; the run's warnings say why)"): "
                 + idle.map { f in
-                    let names = f.series.prefix(3).map(escapeHTML).joined(separator: zh ? "、" : ", ")
+                    let names = f.series.prefix(3).map { escapeHTML(zh ? seriesName($0, in: first.model.plan) : $0) }
+                        .joined(separator: zh ? "、" : ", ")
                     let more =
                         f.series.count > 3 ? (zh ? " 等 \(f.series.count) 项" : " and \(f.series.count - 3) more") : ""
                     return "\(escapeHTML(f.scenario)) · \(escapeHTML(f.lever)) (\(names)\(more))"

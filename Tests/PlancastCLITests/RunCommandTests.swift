@@ -156,7 +156,7 @@ struct RunCommandTests {
         #expect(recorded.contains { $0.contains("lever 'gdp-slowdown' moves nothing") }, "\(recorded)")
         #expect(recorded.allSatisfy { first.stderr.contains($0) })
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(report.contains("slower-gdp · gdp-slowdown (gdp、rd_intensity、industrial_rd_intensity 等 10 项)"))
+        #expect(report.contains("slower-gdp · gdp-slowdown (地区生产总值、全社会研发支出占地区生产总值比重、规上工业企业研发投入强度 等 10 项)"))
         // New postdoc workstations' goal is met as often as not even 90% slower: said, not blank.
         #expect(report.contains("<td>任何增速下都过半</td>"))
         #expect(Self.goalP(rows, "slower-gdp", "rd_intensity") == base("rd_intensity"))
@@ -280,6 +280,9 @@ extension RunCommandTests {
             })
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"assumptions\" : true"))
+        // The Chinese report names them as the plan does.
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("情景 assumed-history 使用假设值: “专精特新”企业、瞪羚企业"))
     }
 
     /// With no usable data (the blank template, or as of 2010) nothing is simulated: every target
