@@ -32,6 +32,9 @@ public struct EvaluationRequest: Sendable {
     public var outputFolder: String
     public var force = false
     public var language: Language = .zh
+    /// Start the CSV files with a UTF-8 byte-order mark (`--excel`), so that Excel shows the
+    /// Chinese names in evaluation.csv.
+    public var excel = false
     /// The terminal's width, when the summary goes to one.
     public var terminalWidth: Int?
     public var commandLine: [String] = []
@@ -144,8 +147,9 @@ public enum PlanEvaluation {
             "tool": "plancast", "version": request.version, "command": request.commandLine, "inputs": inputs,
             "as_of": request.library == nil ? request.asOf : [], "years_after_base": request.yearsAfterBase,
             "paths": request.paths, "seed": request.seed, "base_rates": baseRates.map { $0 ?? NSNull() as Any },
+            "excel": request.excel,
         ]
-        try folder.write(outputs, manifest: manifest, byteOrderMark: false)
+        try folder.write(outputs, manifest: manifest, byteOrderMark: request.excel)
         return Outcome(
             folder: request.outputFolder, scores: outputs[1].text,
             summary: EvaluationReport.summary(rows, language: request.language, width: request.terminalWidth),

@@ -30,6 +30,9 @@ struct BacktestCommand: ParsableCommand {
     )
     var forecasts: String?
 
+    @Flag(help: "Start the CSV output with a UTF-8 byte-order mark so that Excel shows Chinese series ids.")
+    var excel = false
+
     func validate() throws {
         guard (1...1000).contains(origins) else { throw ValidationError("--origins must be between 1 and 1000") }
         try batch.refuseOverwriting([("--output", output), ("--forecasts", forecasts)])
@@ -73,13 +76,16 @@ struct BacktestCommand: ParsableCommand {
         for (k, v) in BacktestDesign.average(scored) { out += CSVFormat.line([k, CSVFormat.roundTrip(v)]) }
         out += CSVFormat.line(["origins", String(scored.count)])
         out += CSVFormat.line(["wall_seconds", String(format: "%.3f", Date().timeIntervalSince(start))])
-        if let output { try writeTextAtomically(out, to: output) } else { writeStdout(out) }
+        // Series ids may be Chinese: Excel reads a CSV without a byte-order mark in the system's
+        // code page.
+        let mark = excel ? "\u{FEFF}" : ""
+        if let output { try writeTextAtomically(mark + out, to: output) } else { writeStdout(mark + out) }
         if let forecasts, let b = lastBatch {
             let rows = b.rows(levels: levels, quantiles: quantiles)
             var text = ForecastTable.csv(
                 rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
             text = text.replacingOccurrences(of: "series_id,period,step,", with: "series_id,period,horizon_step,")
-            try writeTextAtomically(text, to: forecasts)
+            try writeTextAtomically(mark + text, to: forecasts)
         }
     }
 }

@@ -71,6 +71,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Language of names and the report: zh or en.")
     var lang: Language = .zh
 
+    @Flag(help: "Start CSV files with a UTF-8 byte-order mark so that Excel shows Chinese names.")
+    var excel = false
+
     static func years(_ text: String) throws -> [Int] {
         try whole(text, in: 1900...2200, option: "--as-of", what: "years", example: "2012,2013")
     }
@@ -129,7 +132,7 @@ struct Evaluate: ParsableCommand {
         r.observations = planOptions.observations
         r.encoding = planOptions.encoding.encoding
         (r.paths, r.seed, r.threads) = (paths, seed, threads.threads)
-        (r.baseRate, r.baseRateFrom, r.force, r.language) = (baseRate, baseRateFrom, force, lang)
+        (r.baseRate, r.baseRateFrom, r.force, r.language, r.excel) = (baseRate, baseRateFrom, force, lang, excel)
         (r.commandLine, r.version) = (CommandLine.arguments, PlancastVersion.string)
         r.terminalWidth = Terminal.outputWidth
         let outcome = try PlanEvaluation.run(r)

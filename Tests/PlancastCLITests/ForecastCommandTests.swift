@@ -148,6 +148,14 @@ struct ForecastCommandTests {
             #expect(metrics[k]?.isFinite == true, "\(k)")
         }
         #expect(metrics["n_series"] == 6)
+        // --excel starts both CSVs with a byte-order mark, for Chinese series ids in Excel.
+        let fc = dir.appendingPathComponent("f.csv").path
+        let excel = try Binary.run([
+            "backtest", "--input", path, "--horizon", "3", "--excel", "--forecasts", fc,
+        ])
+        #expect(excel.status == 0, "\(excel.stderr)")
+        #expect(excel.stdout.hasPrefix("\u{FEFF}metric,value\n"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fc)).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
     }
 }
 

@@ -301,3 +301,27 @@ extension RunCommandTests {
         }
     }
 }
+
+extension RunCommandTests {
+    /// `evaluate --excel` starts its CSVs with a byte-order mark (evaluation.csv names goals in
+    /// Chinese), records the setting in the manifest, and leaves report.html as it is.
+    @Test func evaluateWritesExcelCSVs() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = "Tests/RunsTests/Fixtures/five-year-plan"
+        let out = dir.appendingPathComponent("ev")
+        let r = try Binary.run(
+            [
+                "evaluate", "--plan", plan, "--outcomes", plan + "/outcomes.csv", "--as-of", "2013", "--paths", "500",
+                "--excel", "--out", out.path,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let mark = Data([0xEF, 0xBB, 0xBF])
+        for f in ["evaluation.csv", "scores.csv", "reliability.csv"] {
+            #expect(try Data(contentsOf: out.appendingPathComponent(f)).prefix(3) == mark, "\(f)")
+        }
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.html")).prefix(3) != mark)
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"excel\" : true"))
+    }
+}
