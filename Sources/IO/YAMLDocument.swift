@@ -28,19 +28,19 @@ public struct YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.locate(error, file: file)
+            throw Self.locate(error, file: file, text: text)
         } catch {
             throw InputError(file: file, "cannot parse YAML: \(error)", hint: "check the indentation and quoting")
         }
     }
 
-    static func locate(_ error: YamlError, file: String) -> InputError {
+    static func locate(_ error: YamlError, file: String, text: String = "") -> InputError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return InputError(
                 file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)",
-                hint: "check the indentation and quoting near this place")
+                hint: typingSlip(in: text, near: mark.line) ?? "check the indentation and quoting near this place")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Located at the key's first appearance (Yams's mark); before 2026-11-30 no line at all.
             let mark = context.mark.line > 0 ? context.mark : nil
@@ -51,6 +51,27 @@ public struct YAMLDocument {
         default:
             return InputError(file: file, "invalid YAML: \(error)")
         }
+    }
+
+    /// What a hand-typed YAML file most often gets wrong, found on the line of a parse error or
+    /// the line before it (libyaml notices a slip where the next token cannot follow): a tab in
+    /// the indentation, which YAML forbids, and a full-width colon (：) typed with Chinese
+    /// punctuation, which is not a key's colon. Nil when neither is there.
+    static func typingSlip(in text: String, near line: Int) -> String? {
+        guard line >= 1, !text.isEmpty else { return nil }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for n in [line, line - 1] where n >= 1 && n <= lines.count {
+            let l = lines[n - 1]
+            if l.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                return "line \(n) is indented with a tab: YAML indents with spaces only"
+            }
+            // In a key's place: before any ASCII colon, quote or comment ("description: 说明：…"
+            // is a value that holds one, and fine).
+            if let c = l.firstIndex(of: "："), !l[..<c].contains(where: { ":\"'#".contains($0) }) {
+                return "line \(n) has a full-width colon (：): a key ends with ':' and a space (English punctuation)"
+            }
+        }
+        return nil
     }
 
     /// An error located at `node`.
@@ -64,7 +85,10 @@ public struct YAMLDocument {
         key: String, keyNode: Node, value: Node
     )] {
         guard let node, let map = node.mapping else {
-            throw error(at: node, "\(what) must be a mapping of key: value")
+            let slip =
+                node?.string.map { $0.contains("：") } == true
+                ? "a full-width colon (：) is not a key's colon: write ':' and a space (English punctuation)" : nil
+            throw error(at: node, "\(what) must be a mapping of key: value", hint: slip)
         }
         var out = [(key: String, keyNode: Node, value: Node)]()
         for (k, v) in map {

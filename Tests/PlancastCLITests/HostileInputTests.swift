@@ -186,6 +186,19 @@ struct HostileInputTests {
             arguments: ["check", "--observations", h + "accounting-negative.csv"],
             status: 65, stderr: "hint: write -5 for a negative number"),
         Case(
+            name: "a key typed with a full-width colon", arguments: ["check", h + "fullwidth-colon.yaml"],
+            status: 65, stderr: "hint: line 3 has a full-width colon (：): a key ends with ':' and a space"),
+        Case(
+            name: "a whole scenario typed with a full-width colon",
+            arguments: ["check", h + "fullwidth-colon-only.yaml"],
+            status: 65, stderr: "hint: a full-width colon (：) is not a key's colon"),
+        Case(
+            name: "YAML indented with a tab", arguments: ["check", h + "tab-indent.yaml"],
+            status: 65,
+            stderr:
+                "tab-indent.yaml:3:1: invalid YAML: found character that cannot start any token\n  hint: line 3 is indented with a tab"
+        ),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(
