@@ -81,7 +81,7 @@ struct OLS: ParsableCommand {
             design = try Design(
                 intercept: !noIntercept, columns: columns, polynomial: polyTerm, rows: response.count)
         } catch {
-            throw DataError("\(data): \(error)")
+            throw located(error, in: table)
         }
         // The fit is refined in double-double arithmetic (NIST accuracy), which costs rows ×
         // parameters per step: 3,000 rows × 400 parameters took 42 s, 1,500 parameters minutes.
@@ -94,7 +94,7 @@ struct OLS: ParsableCommand {
         do {
             result = try ordinaryLeastSquares(y: response, design: design)
         } catch {
-            throw DataError("\(data): \(error)")
+            throw located(error, in: table)
         }
         var out = "term,estimate,std_error\n"
         for (j, term) in result.terms.enumerated() {
@@ -111,5 +111,27 @@ struct OLS: ParsableCommand {
             out += CSVFormat.line(["condition_number", CSVFormat.full(result.conditionNumber), ""])
         }
         writeStdout(out)
+    }
+
+    /// A fit's error at the cell it concerns: a term that depends on the others at its column's
+    /// header (line 1), a power that overflows at its row; the others name the file only.
+    func located(_ error: Error, in table: CSVTable) -> Error {
+        guard let e = error as? RegressionError else { return DataError("\(data): \(error)") }
+        func column(_ term: String) -> Int? {
+            let name = table.header.contains(term) ? term : String(term.split(separator: "^").first ?? "")
+            return table.header.firstIndex(of: name).map { $0 + 1 }
+        }
+        switch e {
+        case .rankDeficient(_, _, let term):
+            guard let c = column(term) else { return DataError("\(data): \(error)") }
+            return InputError(file: data, line: 1, column: c, e.description)
+        case .nonFinite(let term, let row) where row >= 0 && row < table.lines.count:
+            return InputError(
+                file: data, line: table.lines[row], column: column(term), e.description,
+                hint: term.contains("^")
+                    ? "the power overflows a double: rescale the column (divide it by a power of ten)" : nil)
+        default:
+            return DataError("\(data): \(error)")
+        }
     }
 }

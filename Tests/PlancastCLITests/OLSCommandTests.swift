@@ -99,6 +99,23 @@ struct OLSCommandTests {
         }
     }
 
+    /// Errors of the fit name the cell too: a column that depends on the others at its header
+    /// (z = 2x, line 1, column 3), a power that overflows at its row (1e200² at line 2).
+    @Test func fitErrorsNameTheirCell() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("d.csv")
+        try "y,x,z\n1,1,2\n2,2,4\n4,3,6\n3,4,8\n".write(to: file, atomically: true, encoding: .utf8)
+        let dependent = try Binary.run(["ols", file.path, "--y", "y", "--x", "x,z"])
+        #expect(dependent.status == 65)
+        #expect(dependent.stderr.contains("\(file.path):1:3: the design is rank deficient"), "\(dependent.stderr)")
+        try "y,x\n1,1e200\n2,2\n3,3\n4,5\n".write(to: file, atomically: true, encoding: .utf8)
+        let overflow = try Binary.run(["ols", file.path, "--y", "y", "--poly", "x:2"])
+        #expect(overflow.status == 65)
+        #expect(overflow.stderr.contains("\(file.path):2:2: term 'x^2' is not finite"), "\(overflow.stderr)")
+        #expect(overflow.stderr.contains("rescale the column"))
+    }
+
     @Test func nonNumericCellExits65WithLocation() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
