@@ -7,6 +7,13 @@ import Simulation
 public enum SummaryTable {
     /// `width`: the terminal's width, when known; a wider table is split by scenarios.
     public static func render(_ runs: [ScenarioRun], language: Language, width: Int? = nil) -> String {
+        let full = render(runs, language: language, width: width, labels: true)
+        // Where a probability with its label would be cut ("0.42 可…"), the number alone.
+        guard let width, full.split(separator: "\n").contains(where: { $0.hasSuffix("…") }) else { return full }
+        return render(runs, language: language, width: width, labels: false)
+    }
+
+    static func render(_ runs: [ScenarioRun], language: Language, width: Int?, labels: Bool) -> String {
         guard let first = runs.first else { return "" }
         let zh = language != .en
         var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
@@ -28,7 +35,7 @@ public enum SummaryTable {
             }
             for r in runs {
                 let o = r.result.targets[j]
-                row.append(cell(o, zh: zh))
+                row.append(cell(o, zh: zh, label: labels))
             }
             table.append(row)
         }
@@ -46,14 +53,14 @@ public enum SummaryTable {
         return v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(format: "%.6g", v)
     }
 
-    static func cell(_ o: TargetOutcome, zh: Bool) -> String {
+    static func cell(_ o: TargetOutcome, zh: Bool, label: Bool = true) -> String {
         switch o.status {
-        case .insufficientData: return zh ? "数据不足" : "insufficient data"
+        case .insufficientData: return zh ? "数据不足" : label ? "insufficient data" : "no data"
         case .observed, .settled: return (o.pMet ?? 0) >= 0.5 ? (zh ? "已实现" : "met") : (zh ? "未实现" : "not met")
         case .simulated:
             let p = o.pMet ?? 0
             let l = LikelihoodLabel(probability: p)
-            return String(format: "%.2f ", p) + (zh ? l.zh : l.en)
+            return label ? String(format: "%.2f ", p) + (zh ? l.zh : l.en) : String(format: "%.2f", p)
         }
     }
 }
