@@ -168,7 +168,18 @@ public enum RunPipeline {
             throw RunError.simulation("\(error)")
         }
         if let bad = runs.first(where: { !$0.result.nonFiniteSeries.isEmpty }) {
-            throw RunError.nonFinite(scenario: bad.scenario.name, series: bad.result.nonFiniteSeries)
+            let error = RunError.nonFinite(scenario: bad.scenario.name, series: bad.result.nonFiniteSeries)
+            // At the figure that drove it there, when one of these series has a figure within a
+            // few hundred orders of magnitude of the end of the range (1.7e308 grown by 2%).
+            let extreme = plan.observations.filter {
+                bad.result.nonFiniteSeries.contains($0.indicator) && $0.location != nil && abs($0.value) > 1e200
+            }.max { abs($0.value) < abs($1.value) }
+            if let at = extreme?.location {
+                throw InputError(
+                    file: at.file, line: at.line, column: at.column, error.description,
+                    hint: "\(extreme!.text) is near the largest number a double holds: check its unit and digits")
+            }
+            throw error
         }
         guard request.sensitivity else { return (runs, []) }
         let paths = min(request.paths, request.sensitivityPaths)

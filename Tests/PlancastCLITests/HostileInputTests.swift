@@ -199,6 +199,14 @@ struct HostileInputTests {
                 "tab-indent.yaml:3:1: invalid YAML: found character that cannot start any token\n  hint: line 3 is indented with a tab"
         ),
         Case(
+            name: "a stock of 1.7e308, whose paths overflow (no place named before)",
+            arguments: [
+                "run", "--observations", h + "stock-near-double-max.csv", "--paths", "300", "--no-sensitivity", "--out",
+                "/tmp/plancast-never-max",
+            ],
+            status: 65,
+            stderr: "stock-near-double-max.csv:3:3: scenario 'baseline': the simulated values of high_tech_enterprises"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(
