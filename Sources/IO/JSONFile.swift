@@ -35,6 +35,24 @@ public enum JSONFile {
         return obj
     }
 
+    /// The line and column (1-based, in characters) of the first `"key"` followed by a colon in
+    /// `data`: where a value that parsed but is wrong is written (JSONSerialization keeps no
+    /// positions). Nils when the key is not there (a missing key has no place).
+    public static func position(ofKey key: String, in data: Data) -> (line: Int?, column: Int?) {
+        let text = String(decoding: data, as: UTF8.self)
+        let quoted = "\"" + key + "\""
+        var search = text.startIndex..<text.endIndex
+        while let r = text.range(of: quoted, range: search) {
+            let rest = text[r.upperBound...].drop { $0 == " " || $0 == "\t" }
+            if rest.first == ":" {
+                let lines = text[..<r.lowerBound].split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                return (lines.count, (lines.last?.count ?? 0) + 1)
+            }
+            search = r.upperBound..<text.endIndex
+        }
+        return (nil, nil)
+    }
+
     /// The line and column (1-based, in characters) of Foundation's "around character N" (N counts
     /// UTF-8 bytes from 0), or nils when the message has no offset.
     static func position(in data: Data, of message: String) -> (Int?, Int?) {

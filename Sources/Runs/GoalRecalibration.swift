@@ -144,13 +144,18 @@ public struct GoalRecalibration: Sendable, Equatable {
                 coefficients.append(0)
                 continue
             }
+            let at = JSONFile.position(ofKey: f, in: data)
             guard let v = (c[f] as? NSNumber)?.doubleValue, v.isFinite else {
-                throw InputError(file: path, "coefficient \"\(f)\" is missing or not a finite number", hint: hint)
+                throw InputError(
+                    file: path, line: at.line, column: at.column,
+                    "coefficient \"\(f)\" is \(c[f] == nil ? "missing" : "not a finite number")", hint: hint)
             }
             // Beyond ±1000 a coefficient turns every probability into 0 or 1 (and sums of such
             // terms can overflow): no fit on finished plans gives one.
             guard abs(v) <= 1000 else {
-                throw InputError(file: path, "coefficient \"\(f)\" is \(v), beyond ±1000", hint: hint)
+                throw InputError(
+                    file: path, line: at.line, column: at.column, "coefficient \"\(f)\" is \(v), beyond ±1000",
+                    hint: hint)
             }
             coefficients.append(v)
         }

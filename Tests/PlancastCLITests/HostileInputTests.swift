@@ -30,14 +30,14 @@ struct HostileInputTests {
                 "run", "--paths", "1000", "--recalibration", h + "recalibration-word.json", "--out",
                 "/tmp/plancast-never-rc",
             ],
-            status: 65, stderr: "recalibration-word.json: coefficient \"intercept\" is missing or not a finite number"),
+            status: 65, stderr: "recalibration-word.json:1:19: coefficient \"intercept\" is not a finite number"),
         Case(
             name: "recalibration coefficients that overflow",
             arguments: [
                 "run", "--paths", "1000", "--recalibration", h + "recalibration-huge.json", "--out",
                 "/tmp/plancast-never-rc",
             ],
-            status: 65, stderr: "recalibration-huge.json: coefficient \"intercept\" is 1e+308, beyond ±1000"),
+            status: 65, stderr: "recalibration-huge.json:1:19: coefficient \"intercept\" is 1e+308, beyond ±1000"),
         Case(
             name: "recalibration file missing",
             arguments: [
