@@ -1,4 +1,5 @@
 import IO
+import Indicators
 import Simulation
 import Yams
 
@@ -115,7 +116,10 @@ struct LeverItem {
 
 /// Parses a lever list of any kind with its `LeverSpec`.
 enum LeverParser {
-    static func parse(_ list: Node, spec: LeverSpec, context c: ScenarioContext) throws(InputError) -> [Lever] {
+    /// The levers of `list`; `positions` gets where each is written, by name.
+    static func parse(
+        _ list: Node, spec: LeverSpec, context c: ScenarioContext, positions: inout [String: SourceLocation]
+    ) throws(InputError) -> [Lever] {
         var out = [Lever]()
         for (i, node) in try c.sequence(list, spec.key).enumerated() {
             let allowed = ["name"] + (spec.onIndicators ? ["indicators", "group"] : []) + spec.fields
@@ -126,6 +130,7 @@ enum LeverParser {
             let name =
                 try fields["name"].map { n throws(InputError) in try c.doc.name(n, "name") } ?? built.defaultName
             out.append(Lever(name: name, series: built.series, action: built.action))
+            if let m = node.mark { positions[name] = SourceLocation(file: c.doc.file, line: m.line, column: m.column) }
         }
         return out
     }

@@ -41,7 +41,7 @@ enum ScenarioParser {
         if let g = values["groups"] { try context.defineGroups(g) }
         for spec in LeverSpec.all {
             guard let list = values[spec.key] else { continue }
-            s.levers += try LeverParser.parse(list, spec: spec, context: context)
+            s.levers += try LeverParser.parse(list, spec: spec, context: context, positions: &s.leverAt)
         }
         if let a = values["assumptions"] { s.assumptions = try assumptions(a, context: context) }
         if let m = values["models"] { s.models = try models(m, context: context) }

@@ -221,7 +221,7 @@ public enum RunPipeline {
             plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: asOf,
             findings: inputs.findings.warnings)
             + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
-                "warning: \($0.file): \($0.message)"
+                "warning: \($0.place): \($0.message)"
             }
     }
 

@@ -14,6 +14,10 @@ public enum LeverWarnings {
     public struct Finding: Sendable, Equatable {
         /// The scenario's file.
         public let file: String
+        /// Where the lever is written (its file, line and column), when known.
+        public var location: SourceLocation? = nil
+        /// `file:line:column` of the lever, or the scenario's file.
+        public var place: String { location?.description ?? file }
         public let isWarning: Bool
         public let message: String
         /// The scenario, the lever and the series it leaves alone (for the report's note).
@@ -41,7 +45,7 @@ public enum LeverWarnings {
                         : others.first.map { "; nor \($0)" } ?? ""
                     out.append(
                         Finding(
-                            file: scenario.file, isWarning: true,
+                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
                             message:
                                 "\(head) moves nothing (P(met) as without it): \(first.series): \(first.why ?? "")\(rest)",
                             scenario: scenario.name, lever: lever.name, series: unmoved.map(\.series)))
@@ -52,7 +56,7 @@ public enum LeverWarnings {
                         model.series.first { $0.id == r.series }?.sources.allSatisfy { $0 == .unavailable } ?? false
                     out.append(
                         Finding(
-                            file: scenario.file, isWarning: !noData,
+                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: !noData,
                             message: "\(head) moves nothing of \(r.series): \(r.why ?? "")", scenario: scenario.name,
                             lever: lever.name, series: [r.series]))
                 }

@@ -1,4 +1,5 @@
 import Forecasting
+import Indicators
 import Simulation
 
 /// A what-if for a plan (DESIGN.md §4): levers on indicators or groups of indicators (growth,
@@ -17,6 +18,9 @@ public struct Scenario: Sendable {
     public var inheritsAt: (line: Int, column: Int)?
     /// The levers, in the order the file gives them (after the parent's).
     public var levers: [Lever] = []
+    /// Where each lever is written (file, line, column), by name; an inherited lever keeps its
+    /// parent file's place. For messages about a lever (`LeverWarnings`).
+    public var leverAt: [String: SourceLocation] = [:]
     /// Values stated for indicators without data, by indicator and year.
     public var assumptions: [String: [Int: Double]] = [:]
     /// Model names per indicator (e.g. ["drift", "theta"]).
@@ -78,6 +82,7 @@ public struct Scenario: Sendable {
         var s = self
         let ownDrivers = Set(levers.compactMap(\.driver))
         s.levers = parent.levers.filter { $0.driver.map { !ownDrivers.contains($0) } ?? true } + levers
+        s.leverAt = parent.leverAt.merging(leverAt) { _, own in own }
         s.assumptions = parent.assumptions.merging(assumptions) { a, b in a.merging(b) { _, new in new } }
         s.models = parent.models.merging(models) { _, new in new }
         return s

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         // when the plan has no errors, which the run would refuse first).
         let unmoved = errors == 0 ? LeverWarnings.of(plan: plan, scenarios: scenarios) : []
         for w in unmoved where w.isWarning || !quiet {
-            out += "\(w.file): \(w.isWarning ? "warning" : "info"): \(w.message)\n"
+            out += "\(w.place): \(w.isWarning ? "warning" : "info"): \(w.message)\n"
         }
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count

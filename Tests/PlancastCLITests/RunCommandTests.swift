@@ -211,10 +211,11 @@ struct RunCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stdout.contains(
-                "idle.yaml: warning: scenario 'idle': lever 'nothing' moves nothing (P(met) as without it): self_cultivated_national_experts: it has no data"
+                "idle.yaml:3:5: warning: scenario 'idle': lever 'nothing' moves nothing (P(met) as without it): self_cultivated_national_experts: it has no data"
             ), "\(r.stdout)")
         #expect(
-            r.stdout.contains("idle.yaml: info: scenario 'idle': lever 'partly' moves nothing of gazelle_enterprises"))
+            r.stdout.contains(
+                "idle.yaml:7:5: info: scenario 'idle': lever 'partly' moves nothing of gazelle_enterprises"))
         #expect(r.stdout.contains("; 0 errors, 1 warnings,"))
         let quiet = try Binary.run(["check", file.path, "-q"], in: Binary.packageRoot)
         #expect(quiet.stdout.contains("lever 'nothing'") && !quiet.stdout.contains("lever 'partly'"))
