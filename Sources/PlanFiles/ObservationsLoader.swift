@@ -31,6 +31,11 @@ public enum ObservationsLoader {
         -> [Observation]
     {
         let path = t.file
+        if let other = KnownTable.of(t), other != .observations {
+            throw InputError(
+                file: path, line: 1, "this is \(other), not an observations file",
+                hint: "give the observations (indicator,year,value, or indicator,2019,2020,…), e.g. observations.csv")
+        }
         guard t.header.contains("indicator") else {
             throw InputError(
                 file: path, line: 1, "no 'indicator' column",

@@ -82,9 +82,9 @@ public struct SeriesInput: Sendable {
     /// Other names of the three columns, read when the file lacks the name itself: the shared
     /// collections' `t` (series_id,t,value,split), statsforecast's and fable's long format
     /// (unique_id, ds, y; key, index), `year` (since 2026-12-01; before, only series_id, period,
-    /// value).
+    /// value), `indicator` (an observations file's figures alone: indicator,year,value).
     static let aliases = [
-        "series_id": ["unique_id", "id", "series", "key"], "period": ["t", "year", "ds", "index", "time"],
+        "series_id": ["unique_id", "id", "series", "key", "indicator"], "period": ["t", "year", "ds", "index", "time"],
         "value": ["y"],
     ]
 
@@ -108,6 +108,20 @@ public struct SeriesInput: Sendable {
     }
 
     public init(table t: CSVTable) throws(InputError) {
+        switch KnownTable.of(t) {
+        case .observations:
+            throw InputError(
+                file: t.file, line: 1,
+                "this is a plan's observations table: its qualities and bounds would be read as values",
+                hint:
+                    "plancast run --observations reads it as it should be; to forecast its figures as exact values, keep indicator,year,value and drop the other columns"
+            )
+        case let other? where other != .seriesInput:
+            throw InputError(
+                file: t.file, line: 1, "this is \(other), not a table of series",
+                hint: "give series_id,period,value (or indicator,year,value), or a wide table indicator,2019,2020,…")
+        default: break
+        }
         // A wide table (a series per row, a column per year, as a spreadsheet holds it): no
         // period or value column, and year columns (2015, 2015年).
         func has(_ name: String) -> Bool {

@@ -207,6 +207,18 @@ struct HostileInputTests {
             status: 65,
             stderr: "stock-near-double-max.csv:3:3: scenario 'baseline': the simulated values of high_tech_enterprises"),
         Case(
+            name: "the plan's indicators table given as observations",
+            arguments: ["check", "--observations", "Notebooks-data/kunshan-2022-2025/indicators.csv"],
+            status: 65, stderr: "indicators.csv:1: this is a plan's indicators table, not an observations file"),
+        Case(
+            name: "a plan's observations given to forecast (bounds would be read as values)",
+            arguments: ["forecast", "--input", "Notebooks-data/kunshan-2022-2025/observations.csv", "--horizon", "2"],
+            status: 65, stderr: "observations.csv:1: this is a plan's observations table: its qualities and bounds"),
+        Case(
+            name: "a run's output given to forecast",
+            arguments: ["forecast", "--input", "Notebooks-data/kunshan-2022-2025/plan.yaml", "--horizon", "2"],
+            status: 65, stderr: "plan.yaml:1: this is a YAML file (a plan or a scenario), not a table of series"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(

@@ -236,6 +236,11 @@ struct PlanDataTests {
         let c = try Binary.run(["indicators", "--format", "csv", "--observations", tabs], in: Binary.packageRoot)
         #expect(c.status == 0, "\(c.stderr)")
         #expect(c.stdout == b.stdout)
+        // forecast reads both layouts of the figures alone (indicator,year,value), to the same forecasts.
+        let fl = try Binary.run(["forecast", "--input", long, "--horizon", "2"], in: Binary.packageRoot)
+        let fw = try Binary.run(["forecast", "--input", wide, "--horizon", "2"], in: Binary.packageRoot)
+        #expect(fl.status == 0 && fw.status == 0, "\(fl.stderr)\(fw.stderr)")
+        #expect(fl.stdout == fw.stdout && fl.stdout.contains("\nrd_intensity,2023,1,"))
     }
 
     /// Growth rates in an observations file (`measure` growth): a real growth beside current-price

@@ -1,0 +1,38 @@
+import IO
+
+/// The files of a plan and of a run, recognised by name or header, so that one given where
+/// another is read is named for what it is (`--observations indicators.csv` reported "column
+/// 'target_2022' looks like a year"; `forecast --input observations.csv` took bounds as values).
+enum KnownTable: CustomStringConvertible {
+    case yaml, indicators, drivers, observations, outcomes, attainment, forecasts, seriesInput
+
+    /// What `t` is, or nil for a table none of these.
+    static func of(_ t: CSVTable) -> KnownTable? {
+        let h = Set(t.header)
+        let name = t.file.lowercased()
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .yaml }
+        if h.contains("headline_goal") || h.contains("headline_rule") { return .indicators }
+        if h.contains("p_met") { return .attainment }
+        if h.contains("scenario") && h.contains("observed") && h.contains("p05") { return .forecasts }
+        if h.contains("met") && !h.contains("year") { return .outcomes }
+        if h.contains("kind") && h.contains("name_zh") && !h.contains("year") { return .drivers }
+        if h.contains("series_id") && h.contains("period") { return .seriesInput }
+        // Columns only an observations file has: how each figure is to be read.
+        let reading: Set = ["quality", "selected", "lower", "upper", "since", "measure"]
+        if h.contains("indicator") && h.contains("year") && !h.isDisjoint(with: reading) { return .observations }
+        return nil
+    }
+
+    var description: String {
+        switch self {
+        case .yaml: "a YAML file (a plan or a scenario)"
+        case .indicators: "a plan's indicators table"
+        case .drivers: "a plan's drivers table"
+        case .observations: "a plan's observations table (with how each figure is read)"
+        case .outcomes: "a table of outcomes (indicator,met)"
+        case .attainment: "a run's attainment table (plancast's output)"
+        case .forecasts: "a run's forecasts table (plancast's output)"
+        case .seriesInput: "a forecast input (series_id,period,value)"
+        }
+    }
+}
