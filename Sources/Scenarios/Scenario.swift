@@ -49,7 +49,8 @@ public struct Scenario: Sendable {
                 let key = name.lowercased()
                 if spellings[key] == nil { order.append(key) }
                 if !(spellings[key]?.contains { $0.name == name } ?? false) {
-                    spellings[key, default: []].append((name, s.file))
+                    // At the lever itself (file:line:column) where the parser recorded it.
+                    spellings[key, default: []].append((name, s.leverAt[name]?.description ?? s.file))
                 }
             }
         }

@@ -162,5 +162,11 @@ struct ScenarioTests {
         #expect(w.first?.file == "a.yaml")
         #expect(w.first?.message.hasPrefix("levers 'push' (a.yaml), 'Push' (b.yaml) differ only in case") == true)
         #expect(Scenario.leverSpellingWarnings([a, c]).isEmpty)
+        // Where the parser recorded each lever, the warning names its line and column.
+        a.leverAt["push"] = SourceLocation(file: "a.yaml", line: 4, column: 5)
+        b.leverAt["Push"] = SourceLocation(file: "b.yaml", line: 7, column: 5)
+        let placed = Scenario.leverSpellingWarnings([a, b])
+        #expect(placed.first?.file == "a.yaml:4:5")
+        #expect(placed.first?.message.hasPrefix("levers 'push' (a.yaml:4:5), 'Push' (b.yaml:7:5)") == true)
     }
 }
