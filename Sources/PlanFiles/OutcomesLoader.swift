@@ -17,6 +17,22 @@ public struct GoalOutcome: Sendable, Equatable {
 /// `source_url`, `quote`, `note`. `met` is 1/0, yes/no, true/false, met/not_met or 是/否. Each
 /// indicator must be one of the plan's, with a headline goal, and appear once.
 public enum OutcomesLoader {
+    /// The level a final-judged goal asks for: the goal itself, or the level a growth or change
+    /// goal implies from the plan's base-year value (nil without one).
+    static func finalLevel(_ goal: HeadlineGoal, of id: String, in plan: Plan) -> Double? {
+        let m = plan.metadata
+        return goal.form.level(
+            value: goal.value, base: plan.history(of: id).value(in: m.baseYear), years: m.lastYear - m.baseYear)
+    }
+
+    /// Half a unit in the last written digit of a number: 0.5 for "2439", 0.005 for "0.64".
+    static func halfUnit(_ text: String) -> Double {
+        let digits = text.split(separator: ".", maxSplits: 1)
+        guard digits.count == 2 else { return 0.5 }
+        let decimals = digits[1].prefix { $0.isASCII && $0.isNumber }.count
+        return (0..<decimals).reduce(0.5) { h, _ in h / 10 }
+    }
+
     public static func load(path: String, plan: Plan, encoding: TextEncoding = .auto) throws(InputError)
         -> [String: GoalOutcome]
     {
@@ -62,17 +78,24 @@ public enum OutcomesLoader {
                     throw InputError(file: path, line: line, column: vc + 1, "value '\(row[vc])' is not a number")
                 }
                 value = v
-                // A final-level goal is settled by its final value: a `met` that the row's own
-                // value contradicts would score every forecast against the wrong outcome.
-                if let goal = ind.headline, goal.rule == .final, goal.form == .level,
-                    ind.direction.meets(v, goal.value) != met
-                {
-                    let relation = ind.direction == .increase ? "at least" : "at most"
-                    throw InputError(
-                        file: path, line: line, column: mc + 1,
-                        "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "
-                            + "\(met ? "misses" : "meets") the goal of \(relation) \(ValueWording.format(goal.value))",
-                        hint: "correct met or the value (the goal is headline_goal in indicators.csv)")
+                // A goal judged on the final value (a level, or a growth or change goal's implied
+                // level) is settled by it: a `met` that the row's own value contradicts would
+                // score every forecast against the wrong outcome. The value is read as written:
+                // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08.
+                if let goal = ind.headline, goal.rule == .final, let level = finalLevel(goal, of: id, in: plan) {
+                    let half = halfUnit(row[vc].trimmingWhitespace())
+                    let claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
+                    if ind.direction.meets(claimed, level) != met {
+                        let relation = ind.direction == .increase ? "at least" : "at most"
+                        let implied =
+                            goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
+                        throw InputError(
+                            file: path, line: line, column: mc + 1,
+                            "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "
+                                + "\(met ? "misses" : "meets") the goal of \(relation) "
+                                + "\(goal.form == .level ? ValueWording.format(level) : String(format: "%.6g", level))\(implied)",
+                            hint: "correct met or the value (the goal is headline_goal in indicators.csv)")
+                    }
                 }
             }
             out[id] = GoalOutcome(

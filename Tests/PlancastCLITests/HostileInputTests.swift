@@ -219,6 +219,16 @@ struct HostileInputTests {
             arguments: ["forecast", "--input", "Notebooks-data/kunshan-2022-2025/plan.yaml", "--horizon", "2"],
             status: 65, stderr: "plan.yaml:1: this is a YAML file (a plan or a scenario), not a table of series"),
         Case(
+            name: "an outcome whose met its value contradicts, for a growth goal (8% a year from 2010)",
+            arguments: [
+                "evaluate", "--plan", "Tests/RunsTests/Fixtures/five-year-plan", "--outcomes",
+                h + "outcomes-growth-met-contradicts-value.csv", "--as-of", "2013", "--out", "/tmp/plancast-never-met",
+            ],
+            status: 65,
+            stderr:
+                "outcomes-growth-met-contradicts-value.csv:2:2: met is '1', but the value 2390 misses the goal of at least 2439.08 (growth 8%)"
+        ),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(
