@@ -41,3 +41,13 @@ public enum Commitment: String, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension Plan {
+    /// The level a headline goal asks of the last year: the goal itself, or the level a growth
+    /// or change goal implies from the series' base-year value (nil without one).
+    public func goalLevel(_ goal: HeadlineGoal, of id: String) -> Double? {
+        goal.form.level(
+            value: goal.value, base: history(of: id).value(in: metadata.baseYear),
+            years: metadata.lastYear - metadata.baseYear)
+    }
+}

@@ -245,7 +245,7 @@ public enum PlanConsistency {
         guard let goal = ind.headline, goal.form != .level else { return [] }
         let m = plan.metadata
         let base = plan.history(of: ind.id).value(in: m.baseYear)
-        guard let level = goal.form.level(value: goal.value, base: base, years: m.lastYear - m.baseYear) else {
+        guard let level = plan.goalLevel(goal, of: ind.id) else {
             return [
                 Finding(
                     .warning, ind.id,

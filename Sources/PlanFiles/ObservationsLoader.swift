@@ -115,7 +115,7 @@ public enum ObservationsLoader {
         let cmeasure = t.header.firstIndex(of: "measure"), cunit = t.header.firstIndex(of: "unit")
         try checkColumnNames(t)
         // Each row's cells by header name, for findings about one of them (`SourceLocation.at`).
-        let fields = Dictionary(t.header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let fields = t.columnNumbers
         var out = [Observation]()
         var seen = [String: (line: Int, sourced: Bool)]()
         var chosen = [String: Int]()

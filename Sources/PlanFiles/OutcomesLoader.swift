@@ -17,14 +17,6 @@ public struct GoalOutcome: Sendable, Equatable {
 /// `source_url`, `quote`, `note`. `met` is 1/0, yes/no, true/false, met/not_met or 是/否. Each
 /// indicator must be one of the plan's, with a headline goal, and appear once.
 public enum OutcomesLoader {
-    /// The level a final-judged goal asks for: the goal itself, or the level a growth or change
-    /// goal implies from the plan's base-year value (nil without one).
-    static func finalLevel(_ goal: HeadlineGoal, of id: String, in plan: Plan) -> Double? {
-        let m = plan.metadata
-        return goal.form.level(
-            value: goal.value, base: plan.history(of: id).value(in: m.baseYear), years: m.lastYear - m.baseYear)
-    }
-
     /// Half a unit in the last written digit of a number: 0.5 for "2439", 0.005 for "0.64".
     static func halfUnit(_ text: String) -> Double {
         let digits = text.split(separator: ".", maxSplits: 1)
@@ -82,7 +74,7 @@ public enum OutcomesLoader {
                 // level) is settled by it: a `met` that the row's own value contradicts would
                 // score every forecast against the wrong outcome. The value is read as written:
                 // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08.
-                if let goal = ind.headline, goal.rule == .final, let level = finalLevel(goal, of: id, in: plan) {
+                if let goal = ind.headline, goal.rule == .final, let level = plan.goalLevel(goal, of: id) {
                     let half = halfUnit(row[vc].trimmingWhitespace())
                     let claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
                     if ind.direction.meets(claimed, level) != met {

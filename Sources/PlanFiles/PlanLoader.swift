@@ -218,7 +218,7 @@ public enum PlanLoader {
         }
         let ids = t.rows.map { $0[col["indicator"]!].trimmingWhitespace() }
         // Each row's cells by header name, for findings about one of them (`SourceLocation.at`).
-        let fields = Dictionary(t.header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let fields = t.columnNumbers
         var out = [Indicator]()
         var seen = Set<String>()
         for (k, row) in t.rows.enumerated() {

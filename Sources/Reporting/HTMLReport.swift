@@ -189,7 +189,7 @@ public enum HTMLReport {
     /// A series as a Chinese page names it: the plan's name_zh (有效高新技术企业), or the id where
     /// the plan gives no name.
     static func seriesName(_ id: String, in plan: Plan) -> String {
-        let name = plan.indicator(id)?.nameZh ?? plan.drivers.first { $0.id == id }?.nameZh ?? ""
+        let name = plan.nameZh(of: id) ?? ""
         return name.isEmpty ? id : name
     }
 
