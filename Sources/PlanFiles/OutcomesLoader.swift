@@ -17,14 +17,6 @@ public struct GoalOutcome: Sendable, Equatable {
 /// `source_url`, `quote`, `note`. `met` is 1/0, yes/no, true/false, met/not_met or 是/否. Each
 /// indicator must be one of the plan's, with a headline goal, and appear once.
 public enum OutcomesLoader {
-    /// Half a unit in the last written digit of a number: 0.5 for "2439", 0.005 for "0.64".
-    static func halfUnit(_ text: String) -> Double {
-        let digits = text.split(separator: ".", maxSplits: 1)
-        guard digits.count == 2 else { return 0.5 }
-        let decimals = digits[1].prefix { $0.isASCII && $0.isNumber }.count
-        return (0..<decimals).reduce(0.5) { h, _ in h / 10 }
-    }
-
     public static func load(path: String, plan: Plan, encoding: TextEncoding = .auto) throws(InputError)
         -> [String: GoalOutcome]
     {
@@ -75,7 +67,10 @@ public enum OutcomesLoader {
                 // score every forecast against the wrong outcome. The value is read as written:
                 // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08.
                 if let goal = ind.headline, goal.rule == .final, let level = plan.goalLevel(goal, of: id) {
-                    let half = halfUnit(row[vc].trimmingWhitespace())
+                    // Read as an observation's figure is read (`Observation.writtenHalfUnit`).
+                    let written = row[vc].trimmingWhitespace()
+                    let half = Observation(indicator: id, year: plan.metadata.lastYear, value: v, text: written)
+                        .writtenHalfUnit
                     let claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"
