@@ -223,7 +223,7 @@ public enum ObservationsLoader {
                     throw InputError(
                         file: t.file, line: line, column: c + 1,
                         "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
-                        hint: "leave it blank, or write the bound as a number")
+                        hint: ValueWording.decimalCommaHint(text) ?? "leave it blank, or write the bound as a number")
                 }
                 if let refusal = MisplacedPercent.message(
                     "\(isLower ? "lower" : "upper") bound '\(text)'", text: text, id: id, kind: kinds[id])

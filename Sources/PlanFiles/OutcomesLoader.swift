@@ -59,14 +59,24 @@ public enum OutcomesLoader {
             var value: Double?
             if let vc, !row[vc].trimmingWhitespace().isEmpty {
                 guard let v = parseNumber(row[vc]) else {
-                    throw InputError(file: path, line: line, column: vc + 1, "value '\(row[vc])' is not a number")
+                    throw InputError(
+                        file: path, line: line, column: vc + 1, "value \(InputError.excerpt(row[vc])) is not a number",
+                        hint: ValueWording.decimalCommaHint(row[vc])
+                            ?? "write the final value as a number, or leave it blank")
                 }
                 value = v
                 // A goal judged on the final value (a level, or a growth or change goal's implied
                 // level) is settled by it: a `met` that the row's own value contradicts would
                 // score every forecast against the wrong outcome. The value is read as written:
-                // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08.
-                if let goal = ind.headline, goal.rule == .final, let level = plan.goalLevel(goal, of: id) {
+                // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08. An every-year
+                // level met must be met by any year's value given (a `met` with a value that
+                // misses it is a contradiction whichever year, or the lowest, it reports), while a
+                // `not met` says nothing of the year given. A cumulative goal is left alone: its
+                // value may be the total or the last year's flow.
+                let settles = { (g: HeadlineGoal) in
+                    g.rule == .final || (g.rule == .everyYear && g.form == .level && met)
+                }
+                if let goal = ind.headline, settles(goal), let level = plan.goalLevel(goal, of: id) {
                     // Read as an observation's figure is read (`Observation.writtenHalfUnit`).
                     let written = row[vc].trimmingWhitespace()
                     let half = Observation(indicator: id, year: plan.metadata.lastYear, value: v, text: written)
@@ -75,7 +85,9 @@ public enum OutcomesLoader {
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"
                         let implied =
-                            goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
+                            goal.rule == .everyYear
+                            ? " every year"
+                            : goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
                         throw InputError(
                             file: path, line: line, column: mc + 1,
                             "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "

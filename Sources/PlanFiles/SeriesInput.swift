@@ -58,7 +58,8 @@ public struct SeriesInput: Sendable {
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
-                        hint: "write a finite number, or leave the cell blank for a missing year")
+                        hint: ValueWording.decimalCommaHint(text)
+                            ?? "write a finite number, or leave the cell blank for a missing year")
                 }
                 s.periods.append(y)
                 s.values.append(v)
@@ -171,7 +172,8 @@ public struct SeriesInput: Sendable {
             guard let v = parseNumber(vtext) else {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number",
-                    hint: "write a finite number, or leave the value blank for a missing period")
+                    hint: ValueWording.decimalCommaHint(vtext)
+                        ?? "write a finite number, or leave the value blank for a missing period")
             }
             var isTest = false
             if let cs {

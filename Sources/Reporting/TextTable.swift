@@ -133,14 +133,50 @@ public struct TextTable {
         }.joined(separator: "\n")
     }
 
-    /// The table with column `j`'s cells, its header's too, cut to `width` columns.
+    /// The table with column `j`'s cells, its header's too, cut to `width` columns. Cells that
+    /// the cut would make read alike ("新增省级及…" for both 新增省级及以上工程技术研究中心 and
+    /// 新增省级及以上企业技术中心) skip what they share instead ("新增…工程技…", "新增…企业技…").
     func cutting(column j: Int, to width: Int) -> TextTable {
-        func cut(_ r: [String]) -> [String] {
-            r.indices.map { $0 == j ? Self.truncate(r[$0], to: width) : r[$0] }
-        }
-        var t = TextTable(header: cut(header), rightAligned: rightAligned)
-        for r in rows { t.append(cut(r)) }
+        let cells = ([header] + rows).map { j < $0.count ? $0[j] : "" }
+        let cuts = Self.distinctCuts(cells, to: width)
+        func cut(_ r: [String], _ k: Int) -> [String] { r.indices.map { $0 == j ? cuts[k] : r[$0] } }
+        var t = TextTable(header: cut(header, 0), rightAligned: rightAligned)
+        for (k, r) in rows.enumerated() { t.append(cut(r, k + 1)) }
         return t
+    }
+
+    /// `cells` cut to `width` columns, each as `truncate` cuts it unless that makes different
+    /// cells read alike. Those keep their first few columns, skip the rest of what they all begin
+    /// with and show what follows; where that still reads alike (or like another cell), they keep
+    /// `truncate`'s cut.
+    static func distinctCuts(_ cells: [String], to width: Int) -> [String] {
+        var out = cells.map { truncate($0, to: width) }
+        let groups = Dictionary(grouping: cells.indices.filter { out[$0].hasSuffix("…") }, by: { out[$0] })
+        for key in groups.keys.sorted() {
+            let members = groups[key]!
+            let originals = members.map { cells[$0] }
+            guard Set(originals).count > 1 else { continue }
+            let shared = originals.dropFirst().reduce(Array(originals[0])) { p, s in
+                Array(zip(p, s).prefix { $0 == $1 }.map(\.0))
+            }
+            // The first few columns (up to a third of the width) keep the context.
+            var head = "", used = 0
+            for c in shared {
+                let cw = Self.width(String(c))
+                if used + cw > min(4, width / 3) { break }
+                head.append(c)
+                used += cw
+            }
+            let tried = originals.map {
+                head + "…" + truncate(String($0.dropFirst(shared.count)), to: width - used - 1)
+            }
+            let taken = Set(out.indices.filter { !members.contains($0) }.map { out[$0] })
+            guard Set(tried).count == Set(originals).count, taken.isDisjoint(with: tried),
+                tried.allSatisfy({ Self.width($0) <= width })
+            else { continue }
+            for (m, c) in zip(members, tried) { out[m] = c }
+        }
+        return out
     }
 
     public func render() -> String {

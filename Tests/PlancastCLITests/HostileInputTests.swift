@@ -229,6 +229,22 @@ struct HostileInputTests {
                 "outcomes-growth-met-contradicts-value.csv:2:2: met is '1', but the value 2390 misses the goal of at least 2439.08 (growth 8%)"
         ),
         Case(
+            name: "an every-year ceiling recorded as met with a value above it",
+            arguments: [
+                "evaluate", "--plan", "Tests/RunsTests/Fixtures/five-year-plan", "--outcomes",
+                h + "outcomes-every-year-met-contradicts-value.csv", "--as-of", "2013", "--out",
+                "/tmp/plancast-never-every",
+            ],
+            status: 65,
+            stderr:
+                "outcomes-every-year-met-contradicts-value.csv:4:2: met is '1', but the value 4.8 misses the goal of at most 4.5 every year"
+        ),
+        Case(
+            name: "a decimal comma in a tab-separated batch of series",
+            arguments: ["forecast", "--input", h + "series-decimal-comma.tsv", "--horizon", "2"],
+            status: 65,
+            stderr: "series-decimal-comma.tsv:2:3: '3,3' is not a number\n  hint: a decimal comma? write 3.3"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(

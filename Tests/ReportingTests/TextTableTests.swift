@@ -60,6 +60,28 @@ struct TextTableTests {
                 "11   new_standards  New international, national and industr…\n"))
     }
 
+    /// At 30 columns the names of two goals were cut to the same "新增省级及…"; cut alike, names
+    /// skip what they share and show what tells them apart, within the width, while a name cut
+    /// to nothing like another keeps the plain cut.
+    @Test func namesCutAlikeShowWhatTellsThemApart() {
+        let cells = [
+            "总体目标", "新增省级及以上工程技术研究中心", "新增省级及以上企业技术中心", "新增苏州市级及以上新型研发机构",
+            "新增苏州市级及以上孵化器和众创空间数", "有效高新技术企业", "新增省级及以上", "瞪羚企业",
+        ]
+        let cuts = TextTable.distinctCuts(cells, to: 12)
+        #expect(
+            cuts == [
+                "总体目标", "新增…工程技…", "新增…企业技…", "新增…新型研…", "新增…孵化器…", "有效高新技…", "新增…", "瞪羚企业",
+            ], "\(cuts)")
+        #expect(cuts.allSatisfy { TextTable.width($0) <= 12 })
+        #expect(Set(cuts).count == cells.count)
+        // Two cells that are the same stay the same; a width too small to tell them apart keeps
+        // the plain cut rather than two unreadable ones.
+        #expect(TextTable.distinctCuts(["高新技术企业", "高新技术企业"], to: 7) == ["高新技…", "高新技…"])
+        #expect(TextTable.distinctCuts(["新增甲", "新增乙"], to: 2) == ["…", "…"])
+        #expect(TextTable.distinctCuts(["ab1", "ab2"], to: 2) == ["…1", "…2"])
+    }
+
     /// A newline or an escape sequence inside a name (an indicators.csv cell) broke the summary
     /// table over two lines and would reach the terminal as a command.
     @Test func cellsStayOnOneLine() {
