@@ -151,6 +151,16 @@ public enum ScenarioRunner {
         }
         guard !goals.isEmpty else { return [] }
         let levers = Set(run.scenario.leverNames).sorted()
+        // With and without each lever on the same paths: a run of more paths than the reruns is
+        // simulated again on theirs (the first `paths` paths of a longer run are not the same
+        // draws: a block's normals are laid out by its number of paths, and a last block of
+        // 1,568 paths is not the start of one of 2,048; found 2026-12-02, an idle lever moved a
+        // goal by −0.0007 at 100,000 paths).
+        let reference =
+            paths == run.result.paths
+            ? run.result
+            : try engine.simulate(
+                model: run.model, leverSets: [run.scenario.levers], paths: paths, seed: seed, threads: threads)[0]
         // A few levers at a time: each rerun's result holds its histograms and met bits (about
         // 12 MB at 10,000 paths on the bundled plan), and a scenario of 500 levers held 6 GB at
         // once. The reruns share the scenario's draws however they are grouped.
@@ -161,11 +171,12 @@ public enum ScenarioRunner {
                 seed: seed, threads: threads)
             for (lever, r) in zip(chunk, results) {
                 for (j, o) in goals {
-                    let d = ProbabilityDifference.paired(run.result.metBits[j], r.metBits[j], paths: paths)
+                    let d = ProbabilityDifference.paired(reference.metBits[j], r.metBits[j], paths: paths)
                     out.append(
                         Sensitivity(
                             scenario: run.scenario.name, lever: lever, indicator: run.model.series[o.spec.series!].id,
-                            pWith: o.pMet ?? 0, pWithout: r.targets[j].pMet ?? 0, difference: d.difference,
+                            pWith: reference.targets[j].pMet ?? 0, pWithout: r.targets[j].pMet ?? 0,
+                            difference: d.difference,
                             standardError: d.standardError))
                 }
             }

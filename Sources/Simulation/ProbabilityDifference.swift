@@ -14,12 +14,18 @@ public struct ProbabilityDifference: Sendable, Equatable {
     /// Two scenarios simulated with the same draws (common random numbers): from the per-path
     /// outcomes, d̄ = (n₁₀ − n₀₁)/N and Var(d̄) = ((n₁₀ + n₀₁)/N − d̄²)/N, where n₁₀ counts paths
     /// that meet the target under `a` only and n₀₁ under `b` only (McNemar's paired proportions).
-    /// The difference is a − b.
+    /// The difference is a − b, over the first `paths` paths: bits beyond them (the unused end
+    /// of the last word, or the further paths of a longer run) are left out. Until 2026-12-02
+    /// the end of the last word counted, and a 100,000-path run against its 20,000-path rerun
+    /// (sensitivity) gained 32 paths: an idle lever moved a goal met on every path by +0.0016.
     public static func paired(_ a: [UInt64], _ b: [UInt64], paths: Int) -> ProbabilityDifference {
         var n10 = 0, n01 = 0
-        for (x, y) in zip(a, b) {
-            n10 += (x & ~y).nonzeroBitCount
-            n01 += (~x & y).nonzeroBitCount
+        for (i, (x, y)) in zip(a, b).enumerated() {
+            let used = paths - 64 * i
+            guard used > 0 else { break }
+            let mask: UInt64 = used >= 64 ? ~0 : (1 << UInt64(used)) - 1
+            n10 += (x & ~y & mask).nonzeroBitCount
+            n01 += (~x & y & mask).nonzeroBitCount
         }
         let n = Double(paths)
         let d = Double(n10 - n01) / n
