@@ -126,9 +126,17 @@ public func canonicalPath(_ p: String) -> String {
     return url.path
 }
 
-/// Why writing `output` would destroy what the command reads: it is one of `inputs`, or lies
-/// inside one of `folders` (a run folder, whose files its manifest vouches for). Nil when safe.
+/// Why `output` cannot be written or would destroy what the command reads: it is empty or a
+/// folder, is one of `inputs`, or lies inside one of `folders` (a run folder, whose files its
+/// manifest vouches for). Nil when safe.
 public func outputConflict(_ output: String, inputs: [String], folders: [String] = []) -> String? {
+    // An empty name, or a folder, names no file to write (they were I/O errors, exit 74, after
+    // the work: "': cannot write the file (Is a directory)").
+    if output.trimmingCharacters(in: .whitespaces).isEmpty { return "the name is empty; give a file's path" }
+    var st = stat()
+    if output.hasSuffix("/") || stat(output, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR {
+        return "\(output) is a folder; give the path of a file (in it or elsewhere)"
+    }
     let o = canonicalPath(output)
     // By name, or by identity: a hard link is the same file under another name (the output
     // would replace the input's name; `--input hard.csv --output in.csv` was allowed).

@@ -38,6 +38,7 @@ struct Bench: ParsableCommand {
                     "--paths at most 100,000,000, --indicators at most 500, --years at most 50, and paths × "
                         + "indicators² × years at most 1.2e12 (about a minute)")
             }
+            if let out, let why = outputConflict(out, inputs: []) { throw ValidationError("--out: \(why)") }
         }
 
         func run() throws {

@@ -252,6 +252,19 @@ struct HostileInputTests {
             arguments: ["check", "--observations", h + "decimal-comma-tab-crlf.csv"],
             status: 65, stderr: "decimal-comma-tab-crlf.csv:10:3: '3,8' is not a number for 'rd_intensity' in 2021"),
         Case(
+            name: "an empty --output (was exit 74 after the work: \"': cannot write the file\")",
+            arguments: ["forecast", "--input", h + "series-decimal-comma.tsv", "--horizon", "2", "--output", " "],
+            status: 64, stderr: "--output: the name is empty; give a file's path"),
+        Case(
+            name: "a folder as --forecasts",
+            arguments: [
+                "backtest", "--input", h + "series-decimal-comma.tsv", "--horizon", "1", "--forecasts", "/tmp/",
+            ],
+            status: 64, stderr: "--forecasts: /tmp/ is a folder; give the path of a file"),
+        Case(
+            name: "a folder as bench's --out", arguments: ["bench", "mc", "--paths", "100", "--out", "/tmp"],
+            status: 64, stderr: "--out: /tmp is a folder"),
+        Case(
             name: "empty --out", arguments: ["run", "--paths", "200", "--out", ""],
             status: 64, stderr: "--out must name a folder"),
         Case(
