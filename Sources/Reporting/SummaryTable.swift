@@ -60,7 +60,7 @@ public enum SummaryTable {
         case .simulated:
             let p = o.pMet ?? 0
             let l = LikelihoodLabel(probability: p)
-            return label ? String(format: "%.2f ", p) + (zh ? l.zh : l.en) : String(format: "%.2f", p)
+            return label ? ProbabilityText.format(p) + " " + (zh ? l.zh : l.en) : ProbabilityText.format(p)
         }
     }
 }

@@ -27,3 +27,26 @@ struct SummaryTableTests {
         }
     }
 }
+
+/// A probability printed beside its label never reads as the other side of the label's
+/// threshold: 0.6589 (about as likely as not) printed "0.66 about as likely as not" against a
+/// scale that says ≥ 0.66 is likely.
+struct ProbabilityTextTests {
+    @Test func theFigureStaysOnTheLabelsSideOfEachThreshold() {
+        #expect(ProbabilityText.format(0.6589) == "0.659")
+        #expect(ProbabilityText.format(0.66) == "0.66")
+        #expect(ProbabilityText.format(0.65999) == "0.65999")
+        #expect(ProbabilityText.format(0.8951) == "0.895")
+        #expect(ProbabilityText.format(0.104) == "0.104")
+        #expect(ProbabilityText.format(0.3349) == "0.335")
+        #expect(ProbabilityText.format(0.3271) == "0.33")
+        #expect(ProbabilityText.format(0.42) == "0.42" && ProbabilityText.format(1) == "1.00")
+        // Every figure printed, read back, carries the label of the probability it stands for.
+        var p = 0.0
+        while p <= 1 {
+            let shown = Double(ProbabilityText.format(p))!
+            #expect(LikelihoodLabel(probability: shown) == LikelihoodLabel(probability: p), "\(p)")
+            p += 0.00037
+        }
+    }
+}
