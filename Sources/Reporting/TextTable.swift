@@ -110,7 +110,7 @@ public struct TextTable {
         for j in keep..<w.count where w[j] > roomBeside { t = t.cutting(column: j, to: roomBeside) }
         let widest = t.widths.dropFirst(keep).max() ?? 0
         let room = maxWidth - (keptAfterFirst + widest)
-        if keep > 0, w[0] > max(room, 8) { t = t.cutting(column: 0, to: max(room, 8)) }
+        if keep > 0, w[0] > max(room, 8) { t = t.cutting(column: 0, to: max(room, 8), keepingApart: true) }
         let fixed = t.widths.prefix(keep).reduce(0, +) + 2 * keep
         let cw = t.widths
         var groups = [[Int]](), current = [Int](), used = fixed
@@ -133,12 +133,14 @@ public struct TextTable {
         }.joined(separator: "\n")
     }
 
-    /// The table with column `j`'s cells, its header's too, cut to `width` columns. Cells that
-    /// the cut would make read alike ("新增省级及…" for both 新增省级及以上工程技术研究中心 and
-    /// 新增省级及以上企业技术中心) skip what they share instead ("新增…工程技…", "新增…企业技…").
-    func cutting(column j: Int, to width: Int) -> TextTable {
+    /// The table with column `j`'s cells, its header's too, cut to `width` columns. With
+    /// `keepingApart` (the names of the first column), cells that the cut would make read alike
+    /// ("新增省级及…" for both 新增省级及以上工程技术研究中心 and 新增省级及以上企业技术中心) skip
+    /// what they share instead ("新增…工程技…", "新增…企业技…"); other columns keep the plain cut,
+    /// which ends in "…" (the summary looks for it to print numbers without their labels).
+    func cutting(column j: Int, to width: Int, keepingApart: Bool = false) -> TextTable {
         let cells = ([header] + rows).map { j < $0.count ? $0[j] : "" }
-        let cuts = Self.distinctCuts(cells, to: width)
+        let cuts = keepingApart ? Self.distinctCuts(cells, to: width) : cells.map { Self.truncate($0, to: width) }
         func cut(_ r: [String], _ k: Int) -> [String] { r.indices.map { $0 == j ? cuts[k] : r[$0] } }
         var t = TextTable(header: cut(header, 0), rightAligned: rightAligned)
         for (k, r) in rows.enumerated() { t.append(cut(r, k + 1)) }
