@@ -69,6 +69,13 @@ public enum HTMLReport {
             h +=
                 "<p class=\"note\">\(zh ? "以下指标没有可用的公开数据（无预测）" : "No usable public data (no forecast) for"):</p>\n<ul class=\"nodata\">"
                 + withoutData.joined() + "</ul>\n"
+            // What would change that: one figure is enough for a reference-class forecast.
+            h +=
+                "<p class=\"note\">"
+                + (zh
+                    ? "在 observations.csv 中为其补充任一年的一个数值（确切值，或“突破”“超”这样的界值），即可得到参考类预测；或在情景文件中为其给出假设。"
+                    : "One figure for any year in observations.csv (exact, or a bound such as \"over 3,000\") gives such an indicator a reference-class forecast; so does an assumption in a scenario file.")
+                + "</p>\n"
         }
         if let chart = Charts.goalComparison(runs: runs, language: language) {
             h +=

@@ -68,6 +68,27 @@ struct HTMLReportTests {
         #expect(en.contains("[flat] value moves from 10001 in 2021 to 100010000 in 2022"))
     }
 
+    /// An indicator without data is listed, not drawn as an empty panel, with what would give it
+    /// a forecast; a plan where every indicator has data has neither.
+    @Test func indicatorsWithoutDataAreListedWithWhatWouldGiveThemAForecast() throws {
+        let p = Self.plan()
+        let none = Indicator(
+            id: "none", row: "none", nameZh: "无数据指标", nameEn: "no-data indicator", category: "c", kind: .level,
+            unit: "u", targets: [2025: 5], headline: HeadlineGoal(rule: .final, value: 5))
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
+        #expect(zh.contains("<li id=\"fan-none\">无数据指标</li>"))
+        #expect(zh.contains("补充任一年的一个数值（确切值，或“突破”“超”这样的界值），即可得到参考类预测"))
+        let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        #expect(en.contains("gives such an indicator a reference-class forecast"))
+        let clean = try ScenarioRunner.run(
+            plan: p, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(!HTMLReport.render(runs: clean, sensitivity: [], language: .zh, settings: [:]).contains("参考类预测；"))
+    }
+
     @Test func reportParsesAndShowsTheAttainmentProbabilities() throws {
         var push = Scenario(name: "push")
         push.levers = [Lever(name: "p", series: ["a"], action: .growth(fromYear: 2023, percentPerYear: .fixed(2)))]
