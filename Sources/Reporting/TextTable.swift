@@ -158,9 +158,12 @@ public struct TextTable {
             let members = groups[key]!
             let originals = members.map { cells[$0] }
             guard Set(originals).count > 1 else { continue }
-            let shared = originals.dropFirst().reduce(Array(originals[0])) { p, s in
+            var shared = originals.dropFirst().reduce(Array(originals[0])) { p, s in
                 Array(zip(p, s).prefix { $0 == $1 }.map(\.0))
             }
+            // Words are not split: "New provincial-or-higher en" (engineering, enterprise)
+            // skips to the last space or hyphen it holds.
+            if let end = shared.lastIndex(where: { $0 == " " || $0 == "-" }) { shared = Array(shared[...end]) }
             // The first few columns (up to a third of the width) keep the context.
             var head = "", used = 0
             for c in shared {

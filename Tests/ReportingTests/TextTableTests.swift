@@ -79,6 +79,13 @@ struct TextTableTests {
         // the plain cut rather than two unreadable ones.
         #expect(TextTable.distinctCuts(["高新技术企业", "高新技术企业"], to: 7) == ["高新技…", "高新技…"])
         #expect(TextTable.distinctCuts(["新增甲", "新增乙"], to: 2) == ["…", "…"])
+        // English names skip whole words.
+        #expect(
+            TextTable.distinctCuts(
+                [
+                    "New provincial-or-higher engineering technology research centres",
+                    "New provincial-or-higher enterprise technology centres",
+                ], to: 26) == ["New …engineering technolo…", "New …enterprise technolog…"])
         #expect(TextTable.distinctCuts(["ab1", "ab2"], to: 2) == ["…1", "…2"])
     }
 
