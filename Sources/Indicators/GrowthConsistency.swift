@@ -98,7 +98,10 @@ extension PlanConsistency {
                         Finding(
                             .info, id,
                             "growth rate \(o.text)% for \(t) links \(t - 1) and \(t), neither of which has a value or bounds: where both are forecast, \(t) follows \(t - 1) at that rate on every path; otherwise it is not used",
-                            at: o.location))
+                            at: o.location,
+                            zh:
+                                "\(t)年增速 \(o.text)% 连接\(t - 1)年和\(t)年，两年都没有数值或界值：若两年都在预测中，每条路径上\(t)年按该增速接续\(t - 1)年；否则不使用"
+                        ))
                 }
             }
         }

@@ -12,7 +12,10 @@ extension PlanConsistency {
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {
-                f.append(Finding(.error, o.indicator, "observation for an unknown indicator", at: o.location))
+                f.append(
+                    Finding(
+                        .error, o.indicator, "observation for an unknown indicator", at: o.location,
+                        zh: "观测值所属的指标不在本规划中"))
                 continue
             }
             if let kind = plan.kind(of: o.indicator), !kind.admits(o.value) {
@@ -21,7 +24,10 @@ extension PlanConsistency {
                     Finding(
                         .error, o.indicator,
                         "observed value \(format(o.value)) in \(o.year) is outside the range of a \(kind.rawValue) (\(range))",
-                        at: o.location))
+                        at: o.location,
+                        zh:
+                            "\(o.year)年观测值 \(format(o.value)) 超出\(PlanConsistency.kindZh(kind))的取值范围（\(kind == .share ? "0 到 100 之间" : "≥ 0")）"
+                    ))
             }
             if let ind = plan.indicator(o.indicator), ind.isCount, o.value != o.value.rounded() {
                 f.append(
@@ -54,7 +60,12 @@ extension PlanConsistency {
                                 ? "\(o.quality == .derived ? "derived" : "observed") \(format(o.value)) in \(o.year) exceeds its parent '\(pid)' (\(format(po.value)))"
                                     + (o.quality == .derived ? " (\(o.source))" : "")
                                 : "observed \(o.text) in \(o.year) (at least \(format(least))) exceeds its parent '\(pid)' (\(po.text), at most \(format(greatest)))",
-                            at: o.location))
+                            at: o.location,
+                            zh: exact
+                                ? "\(o.year)年\(o.quality == .derived ? "推算值" : "观测值") \(format(o.value)) 超过其上级“\(pid)”（\(format(po.value))）"
+                                    + (o.quality == .derived ? "（\(o.source)）" : "")
+                                : "\(o.year)年观测值 \(o.text)（至少 \(format(least))）超过其上级“\(pid)”（\(po.text)，至多 \(format(greatest))）"
+                        ))
                 }
             }
         }
@@ -70,7 +81,10 @@ extension PlanConsistency {
                     Finding(
                         .info, ind.id,
                         "\(year): \(o?.text ?? "") \(given ? "with its lower/upper" : o?.quality == .estimate ? "(an estimate, ±2% or its rounding)" : "as written") stands for \(format(iv.lower))–\(format(iv.upper)), which does not settle the year's target; it is judged as a probability\(given ? "" : " (give lower/upper to narrow it)")",
-                        at: o?.location))
+                        at: o?.location,
+                        zh:
+                            "\(year)年：\(o?.text ?? "") \(given ? "连同其上下限" : o?.quality == .estimate ? "（估计值，±2% 或其舍入）" : "按所写精度")代表 \(format(iv.lower))–\(format(iv.upper))，不能判定当年目标是否达成；按概率评估\(given ? "" : "（给出 lower/upper 可缩小范围）")"
+                    ))
             }
         }
         // Evidence summary: indicators without an exact value get no forecast; with one, a
@@ -82,14 +96,17 @@ extension PlanConsistency {
                 Finding(
                     .info, nil,
                     "\(none.count) of \(plan.indicators.count) indicators \(none.count == 1 ? "has" : "have") no exact observation (insufficient_data unless known by bounds or assumed by a scenario): \(none.joined(separator: ", "))",
-                    at: nil))
+                    at: nil,
+                    zh:
+                        "\(plan.indicators.count) 个指标中有 \(none.count) 个没有确切观测值（除非已知界值或由情景假设，否则为数据不足）：\(none.joined(separator: "、"))"
+                ))
         }
         if !one.isEmpty {
             f.append(
                 Finding(
                     .info, nil,
                     "\(one.count) \(one.count == 1 ? "indicator has" : "indicators have") one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
-                    at: nil))
+                    at: nil, zh: "\(one.count) 个指标只有 1 个确切观测值（参考类预测）：\(one.joined(separator: "、"))"))
         }
         // Mid-year counts cap the year end before them (`Plan.yearEndCap`), where that year has no
         // exact value.
@@ -111,7 +128,7 @@ extension PlanConsistency {
                 Finding(
                     .info, nil,
                     "mid-year counts cap the year end before them (stocks only grow within a year): \(caps.joined(separator: ", "))",
-                    at: nil))
+                    at: nil, zh: "年中时点值为其前一年年末设了上限（存量在年内只增不减）：\(caps.joined(separator: "、"))"))
         }
         // Plan years before an indicator's first figure are drawn backwards from it (`backcast`).
         let firstPlanYear = plan.metadata.firstYear
@@ -126,7 +143,10 @@ extension PlanConsistency {
                 Finding(
                     .info, nil,
                     "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); \(backcast.count == 1 ? "its" : "their") earlier plan years are drawn backwards from \(backcast.count == 1 ? "its" : "their") first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
-                    at: nil))
+                    at: nil,
+                    zh:
+                        "\(backcast.count) 个指标在\(firstPlanYear)年之后才有数据，此前的规划年份由其第一个数值向前回推（来源 backcast）：\(backcast.joined(separator: "、"))"
+                ))
         }
         return f
     }
@@ -203,11 +223,24 @@ extension PlanConsistency {
                 chosen.map { c in
                     "uses \(c.text)\(c.location.map { " from line \($0.line)" } ?? ""): \(ObservationSelection.reason(c, among: rows))"
                 } ?? "none is usable for the year"
+            let listedZh = rows.prefix(Self.listedReports).map { o in
+                "\(o.text)（\(o.quality.rawValue)\(o.location.map { "，第 \($0.line) 行" } ?? "")）"
+            }
+            let reportsZh =
+                listedZh.joined(separator: "；")
+                + (rows.count > listedZh.count ? "；……另有 \(rows.count - listedZh.count) 条" : "")
+            let verdictZh =
+                chosen.map { c in
+                    "采用\(c.location.map { "第 \($0.line) 行的" } ?? "") \(c.text)：\(ObservationSelection.reason(c, among: rows, zh: true))"
+                } ?? "没有一条可用于该年"
             f.append(
                 Finding(
                     .info, first.indicator,
                     "\(first.year)\(first.measure == .growth ? "'s growth rate" : "") has \(rows.count) reports: \(reports); \(verdict)",
-                    at: first.location))
+                    at: first.location,
+                    zh:
+                        "\(first.year)年\(first.measure == .growth ? "增速" : "")有 \(rows.count) 条报告：\(reportsZh)；\(verdictZh)"
+                ))
             // An exact value that another report's stated bound excludes ("超3000" beside 2744):
             // one of the two is wrong, or they count different things.
             guard let c = chosen, let kind = plan.kind(of: c.indicator), c.bounds(kind: kind) == nil else { continue }
@@ -303,7 +336,7 @@ extension PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "\(d.source) gives \(format(d.value)) for \(d.year), below zero: the stock or its net change is wrong",
-                        at: row?.location))
+                        at: row?.location, zh: "由恒等式推算\(d.year)年为 \(format(d.value))，小于零：存量或其净增数有误"))
             }
         }
         return f
@@ -347,7 +380,12 @@ extension PlanConsistency {
             let nested = nestedSums(sums, of: id, kind: kind, exact: exact, range: stated, half: half)
             f += nested
             if nested.isEmpty, let clash = sumsClash(sums, kind: kind, exact: exact, range: stated, half: half) {
-                f.append(Finding(.error, id, clash.message, at: clash.at.location))
+                f.append(
+                    Finding(
+                        .error, id, clash.message, at: clash.at.location,
+                        zh:
+                            "跨年合计无法同时成立（\(clash.at.since.map { "\($0)–" } ?? "")\(clash.at.year)年合计 \(clash.at.text) 与其他合计或已知年份矛盾）：其中某个数字有误"
+                    ))
             }
             // A year a sum fills with an exact sum it contains (`Plan.innerSum`) is said with it:
             // the identity's rule begins with the two sums' labels.
@@ -380,7 +418,10 @@ extension PlanConsistency {
                         Finding(
                             .error, id,
                             "\(what) is smaller than its known years, which add up to \(format(known)); one of the figures is wrong",
-                            at: sum.location))
+                            at: sum.location,
+                            zh:
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）小于其已知年份之和 \(format(known))：其中某个数字有误"
+                        ))
                 } else if kind == .flow, case let floors = statedFloors(history, span: span, exact: exact),
                     !floors.isEmpty, known + floors.reduce(0, { $0 + $1.floor }) > most + slack
                 {
@@ -393,7 +434,10 @@ extension PlanConsistency {
                         Finding(
                             .error, id,
                             "\(what) is smaller than what its years are known to be at least (\(said)\(known > 0 ? ", known years \(format(known))" : ""); together \(format(total))); one of the figures is wrong",
-                            at: sum.location))
+                            at: sum.location,
+                            zh:
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）小于其各年已知的最小值之和（\(said)\(known > 0 ? "，已知年份 \(format(known))" : "")；合计 \(format(total))）：其中某个数字有误"
+                        ))
                 } else if open.isEmpty, known < least - slack || known > most + slack {
                     f.append(
                         Finding(
@@ -509,7 +553,10 @@ extension PlanConsistency {
                             kind == .flow
                                 ? "\(what) is smaller than \(d.sums) it contains\(d.years); a flow cannot be negative, so one of the figures is wrong"
                                 : "\(what) is smaller than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
-                            at: outer.location))
+                            at: outer.location,
+                            zh:
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）小于其所含的合计与已知年份之和（\(format(high.total))）：其中某个数字有误"
+                        ))
                     continue
                 }
             }
@@ -524,7 +571,10 @@ extension PlanConsistency {
                         Finding(
                             .error, id,
                             "\(what) is larger than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
-                            at: outer.location))
+                            at: outer.location,
+                            zh:
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）大于构成它的合计与已知年份之和（\(format(total))）：其中某个数字有误"
+                        ))
                 }
             }
         }
@@ -761,7 +811,10 @@ extension PlanConsistency {
                     Finding(
                         .error, ind.id,
                         "observed \(format(o.value)) in \(o.year) looks like a fraction, but the targets are in percent (\(format(smallestTarget)) and up): enter it in percent (\(approx(scaled))), or, if it really is below 1%, confirm it with `lower` and `upper` columns giving its range in percent",
-                        at: o.location))
+                        at: o.location,
+                        zh:
+                            "\(o.year)年观测值 \(format(o.value)) 像是小数，而目标以百分数计（\(format(smallestTarget)) 起）：请以百分数填写（\(approx(scaled))）；若确实低于 1%，请用 lower 和 upper 两列给出其百分数范围加以确认"
+                    ))
             }
         }
         return f

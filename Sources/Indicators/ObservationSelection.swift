@@ -22,17 +22,17 @@ public enum ObservationSelection {
         return byYear.keys.sorted().map { byYear[$0]!.0 }
     }
 
-    /// Why the winner of a year won, in words (for `check`).
-    public static func reason(_ winner: Observation, among candidates: [Observation]) -> String {
-        if winner.selected == true { return "marked selected in the file" }
+    /// Why the winner of a year won, in words (for `check`), in English or Chinese (`zh`).
+    public static func reason(_ winner: Observation, among candidates: [Observation], zh: Bool = false) -> String {
+        if winner.selected == true { return zh ? "文件中标为选用（selected）" : "marked selected in the file" }
         let rivals = candidates.filter { $0.year == winner.year && $0.quality.isUsable && $0.selected != false }
         if rivals.contains(where: { $0.quality.rank > winner.quality.rank }) {
-            return "best quality (\(winner.quality.rawValue))"
+            return zh ? "质量最高（\(winner.quality.rawValue)）" : "best quality (\(winner.quality.rawValue))"
         }
         if rivals.contains(where: { $0.significantDigits < winner.significantDigits }) {
-            return "most significant digits"
+            return zh ? "有效数字最多" : "most significant digits"
         }
-        return "first of equally good reports"
+        return zh ? "同等报告中的第一条" : "first of equally good reports"
     }
 
     static func better(_ a: Observation, _ ka: Int, than b: Observation, _ kb: Int) -> Bool {

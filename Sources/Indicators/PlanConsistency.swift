@@ -8,14 +8,23 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
             let order: [Severity] = [.info, .warning, .error]
             return order.firstIndex(of: a)! < order.firstIndex(of: b)!
         }
+
+        /// 错误, 警告, 提示.
+        public var zh: String {
+            switch self {
+            case .error: "错误"
+            case .warning: "警告"
+            case .info: "提示"
+            }
+        }
     }
 
     public let severity: Severity
     public let indicator: String?
     public let message: String
     public let location: SourceLocation?
-    /// The message in Chinese, for the findings a Chinese report shows (the data's doubtful
-    /// figures); nil where only the English exists (`check` prints English).
+    /// The message in Chinese, for a Chinese report and `check --lang zh`; nil where only the
+    /// English exists.
     public let messageZh: String?
 
     public init(
@@ -29,10 +38,15 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.messageZh = messageZh
     }
 
-    public var description: String {
+    public var description: String { text(in: .en) }
+
+    /// The finding as `check` prints it, in `language` (English where no Chinese exists):
+    /// `file:line:column: severity: [indicator] message`.
+    public func text(in language: Language) -> String {
         let loc = location.map { "\($0): " } ?? ""
-        let ind = indicator.map { "[\($0)] " } ?? ""
-        return "\(loc)\(severity.rawValue): \(ind)\(message)"
+        let ind = indicator.map { language == .zh ? "【\($0)】" : "[\($0)] " } ?? ""
+        return "\(loc)\(language == .zh ? severity.zh : severity.rawValue): \(ind)"
+            + (language == .zh ? messageZh ?? message : message)
     }
 }
 
@@ -109,9 +123,12 @@ public enum PlanConsistency {
                 f.append(
                     Finding(
                         .info, ind.id, "no yearly milestones: the goal alone is judged",
-                        at: ind.location?.at("target_\(years.first ?? 0)")))
+                        at: ind.location?.at("target_\(years.first ?? 0)"), zh: "没有年度目标：只评估总体目标"))
             } else {
-                f.append(Finding(.warning, ind.id, "neither milestones nor a goal: nothing to judge", at: ind.location))
+                f.append(
+                    Finding(
+                        .warning, ind.id, "neither milestones nor a goal: nothing to judge", at: ind.location,
+                        zh: "既无年度目标也无总体目标：无可评估"))
             }
         } else {
             let missing = years.filter { ind.targets[$0] == nil }
@@ -120,7 +137,8 @@ public enum PlanConsistency {
                     Finding(
                         .info, ind.id,
                         "no milestone for \(missing.map(String.init).joined(separator: ", ")): those years are not judged",
-                        at: ind.location?.at("target_\(missing[0])")))
+                        at: ind.location?.at("target_\(missing[0])"),
+                        zh: "\(missing.map(String.init).joined(separator: "、"))年没有年度目标：这些年份不评估"))
             }
         }
         for y in ind.targets.keys.sorted() {
@@ -141,7 +159,8 @@ public enum PlanConsistency {
                     Finding(
                         .warning, ind.id,
                         "target \(format(t)) for \(y) is not a whole number but the unit \(ind.unit) counts",
-                        at: ind.location?.at("target_\(y)")))
+                        at: ind.location?.at("target_\(y)"),
+                        zh: "\(y)年目标 \(format(t)) 不是整数，而单位“\(ind.unit)”是计数单位"))
             }
         }
         // Stocks and shares of an "increase" indicator should not fall from one milestone to the next.
@@ -153,7 +172,10 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "milestone for \(b) (\(format(tb))) moves against the direction '\(ind.direction.rawValue)' from \(a) (\(format(ta)))",
-                            at: ind.location?.at("target_\(b)")))
+                            at: ind.location?.at("target_\(b)"),
+                            zh:
+                                "\(b)年目标（\(format(tb))）相对\(a)年（\(format(ta))）的变化与方向“\(ind.direction == .increase ? "增加" : "减少")”相反"
+                        ))
                 }
             }
         }
@@ -162,7 +184,9 @@ public enum PlanConsistency {
 
     static func checkHeadline(_ ind: Indicator, years: [Int]) -> [Finding] {
         guard let goal = ind.headline else {
-            return [Finding(.info, ind.id, "no headline goal", at: ind.location?.at("headline_goal"))]
+            return [
+                Finding(.info, ind.id, "no headline goal", at: ind.location?.at("headline_goal"), zh: "没有总体目标")
+            ]
         }
         var f = [Finding]()
         let targets = years.compactMap { ind.targets[$0] }
@@ -180,7 +204,8 @@ public enum PlanConsistency {
                     Finding(
                         .warning, ind.id,
                         "a \(goal.form.rawValue) goal on a \(ind.kind.rawValue) compares the last year's amount with the base year's",
-                        at: ind.location?.at("headline_rule")))
+                        at: ind.location?.at("headline_rule"),
+                        zh: "\(kindZh(ind.kind))的\(goal.form == .growth ? "增速" : "变化")目标比较的是末年与基期年的当年数量"))
             }
             return f
         }
@@ -191,14 +216,16 @@ public enum PlanConsistency {
                     Finding(
                         .warning, ind.id,
                         "a \(ind.kind.rawValue) with a 'final' goal is judged on its last year's amount only; 'cumulative' may be meant",
-                        at: ind.location?.at("headline_rule")))
+                        at: ind.location?.at("headline_rule"),
+                        zh: "\(kindZh(ind.kind))的“末年值”目标只按末年当年的数量评估；是否应为“累计”（cumulative）？"))
             }
             if let last = years.last, let t = ind.targets[last], !same(t, goal.value) {
                 f.append(
                     Finding(
                         .warning, ind.id,
                         "goal \(format(goal.value)) (final) differs from the \(last) milestone \(format(t))",
-                        at: ind.location?.at("target_\(last)")))
+                        at: ind.location?.at("target_\(last)"),
+                        zh: "总体目标 \(format(goal.value))（末年值）与\(last)年目标 \(format(t)) 不一致"))
             }
         case .cumulative:
             if ind.kind != .flow && ind.kind != .netChange {
@@ -215,7 +242,8 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "yearly milestones sum to \(format(sum)), the cumulative goal is \(format(goal.value))",
-                            at: ind.location?.at("headline_goal")))
+                            at: ind.location?.at("headline_goal"),
+                            zh: "各年目标之和为 \(format(sum))，累计总体目标为 \(format(goal.value))"))
                 }
             }
         case .everyYear:
@@ -225,7 +253,8 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "the \(y) milestone \(format(t)) is below the every-year goal \(format(goal.value))",
-                            at: ind.location?.at("target_\(y)")))
+                            at: ind.location?.at("target_\(y)"),
+                            zh: "\(y)年目标 \(format(t)) 达不到每年目标 \(format(goal.value))"))
                 }
             }
         }
@@ -251,7 +280,10 @@ public enum PlanConsistency {
                     .warning, ind.id,
                     "a \(goal.form.rawValue) goal is measured from the \(m.baseYear) value, which is not observed: "
                         + "add the plan's own base-year value as an observation of quality plan_base (until then the goal is not judged)",
-                    at: ind.location?.at("headline_goal"))
+                    at: ind.location?.at("headline_goal"),
+                    zh:
+                        "\(goal.form == .growth ? "增速" : "变化")目标以\(m.baseYear)年数值为基数，而该年没有观测值：请把规划自身的基期数值作为 quality 为 plan_base 的观测值加入（在此之前不评估该目标）"
+                )
             ]
         }
         let stated =
@@ -261,7 +293,10 @@ public enum PlanConsistency {
             Finding(
                 .info, ind.id,
                 "goal \(stated) (\(format(base!))) is judged as \(m.lastYear) \(ind.direction == .increase ? "≥" : "≤") \(String(format: "%.6g", level))",
-                at: ind.location?.at("headline_goal"))
+                at: ind.location?.at("headline_goal"),
+                zh:
+                    "目标\(goal.form == .growth ? "自\(m.baseYear)年起年均增长" : "相对\(m.baseYear)年变化") \(format(goal.value))%（基数 \(format(base!))）按 \(m.lastYear)年 \(ind.direction == .increase ? "≥" : "≤") \(String(format: "%.6g", level)) 评估"
+            )
         ]
     }
 
@@ -310,7 +345,10 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))",
-                            at: ind.location?.at("target_\(b)")))
+                            at: ind.location?.at("target_\(b)"),
+                            zh:
+                                "\(b)年净增目标 \(format(n)) 与“\(pid)”的存量目标（\(format(sa)) → \(format(sb))，变化 \(format(sb - sa))）不符"
+                        ))
                 }
             }
             if let first = years.first, let s = parent.targets[first], let n = ind.targets[first] {
@@ -318,7 +356,8 @@ public enum PlanConsistency {
                     Finding(
                         .info, ind.id,
                         "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)",
-                        at: ind.location?.at("target_\(first)")))
+                        at: ind.location?.at("target_\(first)"),
+                        zh: "由年度目标推算，“\(pid)”\(first - 1)年末为 \(format(s - n))"))
             }
             if let goal = ind.headline, goal.rule == .cumulative, let first = years.first, let last = years.last,
                 let s0 = parent.targets[first], let n0 = ind.targets[first], let sl = parent.targets[last]
@@ -329,7 +368,8 @@ public enum PlanConsistency {
                         Finding(
                             .warning, ind.id,
                             "cumulative net change goal \(format(goal.value)) disagrees with the stock path (\(format(implied)))",
-                            at: ind.location?.at("headline_goal")))
+                            at: ind.location?.at("headline_goal"),
+                            zh: "累计净增目标 \(format(goal.value)) 与存量目标路径（\(format(implied))）不符"))
                 }
             }
         default:
@@ -349,7 +389,7 @@ public enum PlanConsistency {
                 f.append(
                     Finding(
                         .warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))",
-                        at: ind.location?.at("unit")))
+                        at: ind.location?.at("unit"), zh: "单位“\(ind.unit)”与其上级的单位（\(parent.unit)）不同"))
             }
         }
         return f

@@ -20,6 +20,8 @@ public enum LeverWarnings {
         public var place: String { location?.description ?? file }
         public let isWarning: Bool
         public let message: String
+        /// The message in Chinese (`check --lang zh`).
+        public var messageZh: String? = nil
         /// The scenario, the lever and the series it leaves alone (for the report's note).
         public let scenario: String
         public let lever: String
@@ -37,17 +39,24 @@ public enum LeverWarnings {
                 let unmoved = reach.filter(\.years.isEmpty)
                 guard let first = unmoved.first else { continue }
                 let head = "scenario '\(scenario.name)': lever '\(lever.name)'"
+                let headZh = "情景“\(scenario.name)”：杠杆“\(lever.name)”"
                 if unmoved.count == reach.count {
                     let others = unmoved.dropFirst().map(\.series)
                     let rest =
                         others.count > 1
                         ? "; nor any of the \(others.count) other series it names (\(others.joined(separator: ", ")))"
                         : others.first.map { "; nor \($0)" } ?? ""
+                    let restZh =
+                        others.count > 1
+                        ? "；它所列的其余 \(others.count) 个序列（\(others.joined(separator: "、"))）也不变"
+                        : others.first.map { "；\($0) 也不变" } ?? ""
                     out.append(
                         Finding(
                             file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
                             message:
                                 "\(head) moves nothing (P(met) as without it): \(first.series): \(first.why ?? "")\(rest)",
+                            messageZh:
+                                "\(headZh)不改变任何结果（实现概率与不含它时相同）：\(first.series)：\(first.whyZh ?? first.why ?? "")\(restZh)",
                             scenario: scenario.name, lever: lever.name, series: unmoved.map(\.series)))
                     continue
                 }
@@ -57,7 +66,8 @@ public enum LeverWarnings {
                     out.append(
                         Finding(
                             file: scenario.file, location: scenario.leverAt[lever.name], isWarning: !noData,
-                            message: "\(head) moves nothing of \(r.series): \(r.why ?? "")", scenario: scenario.name,
+                            message: "\(head) moves nothing of \(r.series): \(r.why ?? "")",
+                            messageZh: "\(headZh)不改变 \(r.series)：\(r.whyZh ?? r.why ?? "")", scenario: scenario.name,
                             lever: lever.name, series: [r.series]))
                 }
             }

@@ -17,6 +17,8 @@ public struct LeverReach: Sendable, Equatable {
     public let years: [Int]
     /// Why nothing moves, in words, when `years` is empty.
     public let why: String?
+    /// The same in Chinese (`check --lang zh`), where written.
+    public var whyZh: String? = nil
 }
 
 extension PlanModel {
@@ -66,13 +68,14 @@ extension PlanModel {
 
     private func directReach(of lever: Lever, index: [String: Int]) -> [LeverReach] {
         func entry(_ id: String, from: Int, onlyWith driver: Int? = nil) -> LeverReach {
-            guard let k = index[id] else { return LeverReach(series: id, years: [], why: "no such series") }
+            guard let k = index[id] else {
+                return LeverReach(series: id, years: [], why: "no such series", whyZh: "没有该序列")
+            }
             let moved = years.indices.filter { t in
                 moves(k, t: t, from: from) && (driver.map { series[$0].sources[t] == .simulated } ?? true)
             }
-            return LeverReach(
-                series: id, years: moved.map { years[$0] },
-                why: moved.isEmpty ? unmovedReason(k, from: from, driver: driver) : nil)
+            let reason = moved.isEmpty ? unmovedReason(k, from: from, driver: driver) : nil
+            return LeverReach(series: id, years: moved.map { years[$0] }, why: reason?.en, whyZh: reason?.zh)
         }
         switch lever.action {
         case .growth(let from, _), .level(let from, _), .shock(let from, _, _):
@@ -80,19 +83,23 @@ extension PlanModel {
         case .volatility:
             // The spread of forecast years (a derived net change's spread is its stock's).
             return lever.series.map { id in
-                guard let k = index[id] else { return LeverReach(series: id, years: [], why: "no such series") }
+                guard let k = index[id] else {
+                    return LeverReach(series: id, years: [], why: "no such series", whyZh: "没有该序列")
+                }
                 let moved = years.indices.filter { series[k].sources[$0] == .simulated }
                 let stock =
                     series[k].kind == .netChange && series[k].sources.contains(.derived)
                     ? series[k].parent.map { series[$0].id } : nil
-                return LeverReach(
-                    series: id, years: moved.map { years[$0] },
-                    why: !moved.isEmpty
-                        ? nil
-                        : stock.map {
-                            "it is derived from its stock \($0): a volatility lever on the stock widens both"
-                        }
-                            ?? unmovedReason(k, from: years.first ?? 0, driver: nil))
+                let reason: (en: String, zh: String)? =
+                    !moved.isEmpty
+                    ? nil
+                    : stock.map {
+                        (
+                            "it is derived from its stock \($0): a volatility lever on the stock widens both",
+                            "它由存量“\($0)”推出：对存量的波动杠杆会同时放宽二者"
+                        )
+                    } ?? unmovedReason(k, from: years.first ?? 0, driver: nil)
+                return LeverReach(series: id, years: moved.map { years[$0] }, why: reason?.en, whyZh: reason?.zh)
             }
         case .driverPath(let driver, let growth, let links):
             // The path replaces the driver's growth from the first year it names; earlier years
@@ -109,7 +116,8 @@ extension PlanModel {
                     }
                     r = LeverReach(
                         series: id, years: moved,
-                        why: moved.isEmpty ? r.why ?? "it is derived from its stock; link the stock instead" : nil)
+                        why: moved.isEmpty ? r.why ?? "it is derived from its stock; link the stock instead" : nil,
+                        whyZh: moved.isEmpty ? r.whyZh ?? "它由存量推出：请改为关联存量" : nil)
                 }
                 out.append(r)
             }
@@ -118,26 +126,39 @@ extension PlanModel {
     }
 
     /// Why a lever from `from` moves nothing of series `k`: what the series' years are.
-    private func unmovedReason(_ k: Int, from: Int, driver: Int?) -> String {
+    /// Why a lever from `from` moves nothing of series `k`: what the series' years are, in
+    /// English and in Chinese.
+    private func unmovedReason(_ k: Int, from: Int, driver: Int?) -> (en: String, zh: String) {
         let s = series[k]
         let ts = years.indices.filter { years[$0] >= from }
         if s.sources.allSatisfy({ $0 == .unavailable }) {
-            return "it has no data (insufficient_data): give it an observation or a scenario assumption"
+            return (
+                "it has no data (insufficient_data): give it an observation or a scenario assumption",
+                "它没有数据（数据不足）：请给出观测值或情景假设"
+            )
         }
         if let driver, ts.contains(where: { s.sources[$0] == .simulated }) {
-            return "its forecast years are not years in which \(series[driver].id) is forecast"
+            return (
+                "its forecast years are not years in which \(series[driver].id) is forecast",
+                "它的预测年份不是“\(series[driver].id)”的预测年份"
+            )
         }
         if s.kind == .netChange, let par = s.parent, ts.contains(where: { s.sources[$0] == .derived }) {
-            return
-                "it is derived from its stock \(series[par].id), which is known (not forecast) in every year from \(from) on"
+            return (
+                "it is derived from its stock \(series[par].id), which is known (not forecast) in every year from \(from) on",
+                "它由存量“\(series[par].id)”推出，而该存量自\(from)年起每年都已知（不预测）"
+            )
         }
         let words = ts.map { "\(years[$0]) \(s.sources[$0].rawValue)" }.joined(separator: ", ")
         // Known years: the data have overtaken the what-if; an earlier view lets it act.
         let known: Set<ValueSource> = [.observed, .interpolated, .bounded]
-        let hint =
-            !ts.isEmpty && ts.allSatisfy({ known.contains(s.sources[$0]) })
-            ? "; --as-of \(from - 1) shows it as seen before those years were known" : ""
-        return "levers move forecast years only, and none from \(from) on is forecast (\(words))\(hint)"
+        let asOf = !ts.isEmpty && ts.allSatisfy({ known.contains(s.sources[$0]) })
+        return (
+            "levers move forecast years only, and none from \(from) on is forecast (\(words))"
+                + (asOf ? "; --as-of \(from - 1) shows it as seen before those years were known" : ""),
+            "杠杆只改变预测年份，而自\(from)年起没有预测年份（\(words)）"
+                + (asOf ? "；--as-of \(from - 1) 可显示这些年份尚未公布时的情形" : "")
+        )
     }
 }
 

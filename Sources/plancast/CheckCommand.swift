@@ -20,6 +20,9 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
     var quiet = false
 
+    @Option(help: "Language of the findings: en or zh (a finding without Chinese text stays English).")
+    var lang: Language = .en
+
     func run() throws {
         let plan = try planOptions.load().plan
         for f in scenarioFiles {
@@ -27,9 +30,10 @@ struct Check: ParsableCommand {
         }
         let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios
         let findings = PlanConsistency.check(plan)
+        let zh = lang == .zh
         var out = ""
         for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {
-            out += f.description + "\n"
+            out += f.text(in: lang) + "\n"
         }
         let errors = findings.filter { $0.severity == .error }.count
         var warnings = findings.filter { $0.severity == .warning }.count
@@ -38,24 +42,30 @@ struct Check: ParsableCommand {
         // when the plan has no errors, which the run would refuse first).
         let unmoved = errors == 0 ? LeverWarnings.of(plan: plan, scenarios: scenarios) : []
         for w in unmoved where w.isWarning || !quiet {
-            out += "\(w.place): \(w.isWarning ? "warning" : "info"): \(w.message)\n"
+            let severity: Finding.Severity = w.isWarning ? .warning : .info
+            out +=
+                "\(w.place): \(zh ? severity.zh : severity.rawValue): \(zh ? w.messageZh ?? w.message : w.message)\n"
         }
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count
         for w in Scenario.leverSpellingWarnings(scenarios) {
-            out += "\(w.file): warning: \(w.message)\n"
+            out += "\(w.file): \(zh ? "警告" : "warning"): \(w.message)\n"
             warnings += 1
         }
         for sc in scenarios {
             if let empty = sc.emptyFileWarning {
-                out += "\(sc.file): warning: \(empty)\n"
+                out += "\(sc.file): \(zh ? "警告" : "warning"): \(empty)\n"
                 warnings += 1
             }
             out +=
-                "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) \(sc.leverNames.count == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
+                zh
+                ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(sc.leverNames.count) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")）\n"
+                : "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) \(sc.leverNames.count == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
         }
         out +=
-            "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) \(plan.sums.count == 1 ? "sum" : "sums") over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth \(plan.growths.count == 1 ? "rate" : "rates")"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
+            zh
+            ? "\(plan.metadata.id)：\(plan.indicators.count) 个指标、\(plan.drivers.count) 个驱动变量、\(plan.observations.count) 条观测值\(plan.sums.isEmpty ? "" : "、\(plan.sums.count) 个跨年合计")\(plan.growths.isEmpty ? "" : "、\(plan.growths.count) 个增速")；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示\n"
+            : "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) \(plan.sums.count == 1 ? "sum" : "sums") over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth \(plan.growths.count == 1 ? "rate" : "rates")"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
         writeStdout(out)
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }

@@ -166,6 +166,32 @@ struct PlanDataTests {
         #expect(!run.stdout.contains(" 1 indicators "))
     }
 
+    /// `check --lang zh`: the same findings at the same places, in Chinese, with the same counts;
+    /// no line keeps an English severity, and the bundled plan's findings all have Chinese text.
+    @Test func checkSpeaksChineseWithTheSameFindings() throws {
+        let scenarios = [
+            "Scenarios/baseline.yaml", "Scenarios/downturn-2023.yaml", "Scenarios/rd-push.yaml",
+            "Scenarios/slower-gdp.yaml", "Scenarios/talent-surge.yaml",
+        ]
+        let en = try Binary.run(["check"] + scenarios, in: Binary.packageRoot)
+        let zh = try Binary.run(["check", "--lang", "zh"] + scenarios, in: Binary.packageRoot)
+        #expect(en.status == 0 && zh.status == 0, "\(zh.stderr)")
+        let enLines = en.stdout.split(separator: "\n"), zhLines = zh.stdout.split(separator: "\n")
+        #expect(enLines.count == zhLines.count)
+        // Each line's place (file:line:column) is the English line's.
+        for (e, z) in zip(enLines, zhLines) where e.contains(": info: ") || e.contains(": warning: ") {
+            let place = e.components(separatedBy: ": info: ")[0].components(separatedBy: ": warning: ")[0]
+            #expect(z.hasPrefix(place), "\(z)")
+        }
+        #expect(!zh.stdout.contains(": info: ") && !zh.stdout.contains(": warning: "))
+        #expect(zh.stdout.contains("由年度目标推算，“high_tech_enterprises”2021年末为 2200"))
+        #expect(zh.stdout.contains("情景“slower-gdp”：杠杆“gdp-slowdown”不改变任何结果"))
+        #expect(zh.stdout.contains("kunshan-2022-2025：32 个指标、3 个驱动变量、64 条观测值；0 个错误、2 个警告、27 条提示"))
+        #expect(en.stdout.contains("0 errors, 2 warnings, 27 notes"))
+        // No English message is left in the Chinese output (only ids, file names and values).
+        #expect(!zh.stdout.contains(" is ") && !zh.stdout.contains(" the "), "\(zh.stdout)")
+    }
+
     static let badFiles: [(String, Int?)] = [
         ("empty.csv", 1), ("header-only.csv", 1), ("duplicate-indicator-year.csv", 4), ("unknown-id.csv", 3),
         ("share-above-100.csv", 3), ("negative-count.csv", 3), ("text-in-number-column.csv", 3),
