@@ -409,6 +409,7 @@ extension PlanConsistency {
                 let open = span.filter { exact[$0] == nil }
                 let known = span.filter { exact[$0] != nil }.reduce(0.0) { $0 + exact[$1]!.value }
                 let what = "sum over \(span.lowerBound)–\(span.upperBound) (\(sum.text))"
+                let whatZh = "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）"
                 let bounds = sum.bounds(kind: kind)
                 let (least, most) = range(sum)
                 let slack = span.compactMap { exact[$0] }.reduce(0.0) { $0 + half($1) } + 1e-9 * abs(sum.value)
@@ -452,7 +453,10 @@ extension PlanConsistency {
                         Finding(
                             .info, id,
                             "\(what) \(fills(span)): \(open.count) of its years have no exact value; it ties its stock where one end of the span is known exactly (stock(\(span.upperBound)) = stock(\(span.lowerBound - 1)) + the sum)",
-                            at: sum.location))
+                            at: sum.location,
+                            zh:
+                                "\(whatZh)：其中 \(open.count) 个年份没有确切值；跨期一端确切已知时，它与存量相连（\(span.upperBound)年存量 = \(span.lowerBound - 1)年存量 + 合计）"
+                        ))
                 } else if open.count >= 2 {
                     let years = open.map(String.init).joined(separator: ", ")
                     // The simulation's years run from the base year (`PlanModel.years`).
@@ -466,7 +470,11 @@ extension PlanConsistency {
                             inPlan
                                 ? "\(what) \(fills(span)): \(open.count) of its years (\(years)) have no exact value, and how it splits among them is not known; the forecast years move on every path so that it holds\(bounds == nil ? "" : " (drawn within its bounds)")\(goal ? ", and the cumulative goal counts it" : "")"
                                 : "\(what) is not used: \(open.count) of its years (\(years)) have no exact value, and it begins before the plan's base year",
-                            at: sum.location))
+                            at: sum.location,
+                            zh: inPlan
+                                ? "\(whatZh)：其中 \(open.count) 个年份（\(years)）没有确切值，合计在各年间如何分配未知；每条路径上的预测年份随之调整以满足合计\(bounds == nil ? "" : "（在其界值内抽取）")\(goal ? "，累计目标计入该合计" : "")"
+                                : "\(whatZh)未使用：其中 \(open.count) 个年份（\(years)）没有确切值，且起于规划基期年之前"
+                        ))
                 }
                 // A sum of net changes against the stocks at both ends of its span.
                 if kind == .netChange, bounds == nil, let parent = plan.indicator(id)?.parent,
@@ -863,7 +871,8 @@ extension PlanConsistency {
                             Finding(
                                 .info, ind.id,
                                 "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure at all; the net change is forecast on its own",
-                                at: o.location))
+                                at: o.location,
+                                zh: "\(o.year)年：净增 \(o.text) 只知界值，且“\(pid)”没有任何数值；净增单独预测"))
                     } else if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
                         let after = stock.points.contains { $0.year > o.year }
                         let before = stock.points.contains { $0.year < o.year - 1 }
@@ -871,11 +880,17 @@ extension PlanConsistency {
                             after && before
                             ? "the difference is spread over the years up to its next figure"
                             : after ? "its earlier years move with it" : "its later years move with it"
+                        let howZh =
+                            after && before
+                            ? "差额分摊到其下一个数值之前的各年" : after ? "其此前各年随之变动" : "其此后各年随之变动"
                         f.append(
                             Finding(
                                 .info, ind.id,
                                 "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); on every path the stock's step that year is the net change's draw, and \(how)",
-                                at: o.location))
+                                at: o.location,
+                                zh:
+                                    "\(o.year)年：净增 \(o.text) 只知界值，且“\(pid)”在\(o.year - 1)年和\(o.year)年都没有数值；每条路径上存量当年的增量取净增的抽样值，\(howZh)"
+                            ))
                     }
                     continue
                 }
