@@ -13,7 +13,10 @@ public enum EvaluationReport {
         public let indicator: String
         public let name: String
         public let commitment: Commitment?
+        /// The goal as written ("growth 8% a year (2015 ≥ 2439.08)"), as evaluation.csv has it.
         public let goal: String
+        /// The same in Chinese, for a Chinese report (the English where not given).
+        public let goalZh: String?
         /// Whether the goal asks for an increase or a decrease (nil: not said).
         public let direction: Direction?
         /// Probabilities by method (`methods` order); nil where the method cannot judge.
@@ -21,9 +24,10 @@ public enum EvaluationReport {
         public let outcome: Bool
         public init(
             plan: String, asOf: Int, indicator: String, name: String, commitment: Commitment?, goal: String,
-            direction: Direction? = nil, p: [Double?], outcome: Bool
+            goalZh: String? = nil, direction: Direction? = nil, p: [Double?], outcome: Bool
         ) {
             self.plan = plan
+            self.goalZh = goalZh
             self.direction = direction
             (self.asOf, self.indicator, self.name, self.commitment) = (asOf, indicator, name, commitment)
             (self.goal, self.p, self.outcome) = (
@@ -37,13 +41,19 @@ public enum EvaluationReport {
             p[m] = value
             return Row(
                 plan: plan, asOf: asOf, indicator: indicator, name: name, commitment: commitment, goal: goal,
-                direction: direction, p: p, outcome: outcome)
+                goalZh: goalZh, direction: direction, p: p, outcome: outcome)
         }
     }
 
     /// The model's P(met), the two reference rules, and the model's P recalibrated on other plans
     /// (`GoalRecalibration`; leave one plan out in a library, or from `--recalibration`).
     public static let methods = ["model", "trend_rule", "base_rate", "recalibrated"]
+
+    /// A method as tables for people name it: its id in English (as the CSVs name it), words in
+    /// Chinese.
+    static func methodName(_ m: Int, zh: Bool) -> String {
+        zh ? ["模型", "三点直线规则", "基准率", "再校准模型"][m] : methods[m]
+    }
 
     public static func rowsCSV(_ rows: [Row]) -> String {
         var out = CSVFormat.line(
@@ -130,7 +140,8 @@ public enum EvaluationReport {
             for (m, s) in scores.enumerated() {
                 guard let s else { continue }
                 t.append([
-                    m == scores.firstIndex(where: { $0 != nil }) ? plan : "", methods[m], String(s.count),
+                    m == scores.firstIndex(where: { $0 != nil }) ? (plan == "all" && zh ? "全部" : plan) : "",
+                    methodName(m, zh: zh), String(s.count),
                     String(format: "%.3f", s.brier), String(format: "%.3f", s.logScore),
                     s.brier == best ? (zh ? "最佳" : "best") : "",
                 ])
@@ -167,31 +178,33 @@ public enum EvaluationReport {
             "<p>\(zh ? "各年份时点的达成概率与实际结果比较。Brier分数越低越好；对照规则：三点直线外推、其他规划的目标完成率。" : "P(met) as of each year against what happened. Lower Brier and log scores are better; reference rules: the straight line through the last three points, and the share of goals met in other plans.")</p>\n"
         if rows.contains(where: { $0.p[3] != nil }) {
             h +=
-                "<p>\(zh ? "recalibrated：模型概率按其他已完成规划的结果重新校准（逻辑回归，特征为模型概率的 logit、是否约束性、三点直线规则、是否为下降型目标），被检验的规划不参与拟合。" : "recalibrated: the model's P recalibrated on the outcomes of other finished plans (logistic, on the logit of P, binding or expected, the trend rule, and whether the goal asks for a fall); the plan being judged is never in the fit.")</p>\n"
+                "<p>\(zh ? "再校准模型（recalibrated）：模型概率按其他已完成规划的结果重新校准（逻辑回归，特征为模型概率的 logit、是否约束性、三点直线规则、是否为下降型目标），被检验的规划不参与拟合。" : "recalibrated: the model's P recalibrated on the outcomes of other finished plans (logistic, on the logit of P, binding or expected, the trend rule, and whether the goal asks for a fall); the plan being judged is never in the fit.")</p>\n"
         }
         let judged = pairs(rows, method: 0).count
         h +=
             "<p>\(zh ? "分数基于各方法都能判断的 \(judged) 个（目标×时点）；模型因无数据无法判断的目标不计。" : "Scores over the \(judged) goal-years every method judges; goals the model cannot judge (no data) are left out.")</p>\n"
         h +=
             "<table class=\"dash\"><tr><th>\(zh ? "方法" : "method")</th><th>n</th><th>Brier</th><th>\(zh ? "对数分数" : "log score")</th><th>\(zh ? "锐度" : "sharpness")</th></tr>\n"
-        for (m, name) in methods.enumerated() {
+        for m in methods.indices {
             guard let s = ProbabilityScores(pairs(rows, method: m)) else { continue }
             h +=
-                "<tr><td class=\"name\">\(name)</td><td>\(s.count)</td><td>\(String(format: "%.3f", s.brier))</td><td>\(String(format: "%.3f", s.logScore))</td><td>\(String(format: "%.2f", s.sharpness))</td></tr>\n"
+                "<tr><td class=\"name\">\(methodName(m, zh: zh))</td><td>\(s.count)</td><td>\(String(format: "%.3f", s.brier))</td><td>\(String(format: "%.3f", s.logScore))</td><td>\(String(format: "%.2f", s.sharpness))</td></tr>\n"
         }
         h += "</table>\n" + groupsTable(rows, zh: zh)
         let several = orderedPlans(rows).count > 1
         h += "<h2>\(zh ? "可靠性图" : "Reliability")</h2>\n<div class=\"chart\">"
-        for (m, name) in methods.enumerated() {
-            h += diagram(ProbabilityScores.reliability(pairs(rows, method: m)), title: name, zh: zh)
+        for m in methods.indices {
+            h += diagram(ProbabilityScores.reliability(pairs(rows, method: m)), title: methodName(m, zh: zh), zh: zh)
         }
         h +=
             "</div>\n<h2>\(zh ? "各项目标" : "Goals")</h2>\n<table class=\"dash\"><tr>\(several ? "<th>\(zh ? "规划" : "plan")</th>" : "")<th>\(zh ? "时点" : "as of")</th><th>\(zh ? "指标" : "indicator")</th><th>\(zh ? "目标" : "goal")</th>"
-        h += methods.map { "<th>\($0)</th>" }.joined() + "<th>\(zh ? "结果" : "outcome")</th></tr>\n"
+        h +=
+            methods.indices.map { "<th>\(methodName($0, zh: zh))</th>" }.joined()
+            + "<th>\(zh ? "结果" : "outcome")</th></tr>\n"
         for r in rows {
             let tag = r.commitment.map { zh ? ($0 == .binding ? "（约束性）" : "（预期性）") : " (\($0.rawValue))" } ?? ""
             h +=
-                "<tr>\(several ? "<td class=\"name\">\(escapeHTML(r.plan))</td>" : "")<td>\(r.asOf)</td><td class=\"name\">\(escapeHTML(r.name + tag))</td><td>\(escapeHTML(r.goal))</td>"
+                "<tr>\(several ? "<td class=\"name\">\(escapeHTML(r.plan))</td>" : "")<td>\(r.asOf)</td><td class=\"name\">\(escapeHTML(r.name + tag))</td><td>\(escapeHTML(zh ? r.goalZh ?? r.goal : r.goal))</td>"
             h += r.p.map { p in
                 p.map { "<td style=\"background:\(Palette.probability($0))\">\(String(format: "%.2f", $0))</td>" }
                     ?? "<td>–</td>"
@@ -208,7 +221,7 @@ public enum EvaluationReport {
         guard !groups.isEmpty else { return "" }
         var h =
             "<p>\(zh ? "按目标类型的 Brier 分数：" : "Brier score by kind of goal:")</p>\n<table class=\"dash\"><tr><th></th><th>n</th>"
-        h += methods.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+        h += methods.indices.map { "<th>\(methodName($0, zh: zh))</th>" }.joined() + "</tr>\n"
         for (label, mine) in groups {
             let scores = methods.indices.map { ProbabilityScores(pairs(mine, method: $0)) }
             h += "<tr><td class=\"name\">\(escapeHTML(label))</td><td>\(scores[0]?.count ?? 0)</td>"

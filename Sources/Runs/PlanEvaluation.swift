@@ -242,6 +242,9 @@ public enum PlanEvaluation {
                         name: request.language == .en ? ind.nameEn : ind.nameZh, commitment: ind.commitment,
                         goal: statement(
                             goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear),
+                        goalZh: statement(
+                            goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear,
+                            zh: true),
                         direction: ind.direction, p: [o.pMet, trend ?? baseRate ?? 0.5, baseRate],
                         outcome: outcome.met))
             }
@@ -249,14 +252,27 @@ public enum PlanEvaluation {
         return rows
     }
 
-    /// The goal as written, and the level it is judged on: "growth 8% a year (2015 ≥ 2439.08)".
-    static func statement(_ goal: HeadlineGoal, threshold: Double, direction: Direction, year: Int) -> String {
+    /// The goal as written, and the level it is judged on: "growth 8% a year (2015 ≥ 2439.08)",
+    /// or in Chinese "年均增长 8%（2015年 ≥ 2439.08）".
+    static func statement(
+        _ goal: HeadlineGoal, threshold: Double, direction: Direction, year: Int, zh: Bool = false
+    ) -> String {
         let level = threshold.isFinite ? String(format: "%.6g", threshold) : "?"
         let sign = direction == .increase ? "≥" : "≤"
+        let v = CSVFormat.short(goal.value)
         switch goal.form {
-        case .level: return "\(goal.rule.rawValue) \(CSVFormat.short(goal.value))"
-        case .growth: return "growth \(CSVFormat.short(goal.value))% a year (\(year) \(sign) \(level))"
-        case .change: return "change \(CSVFormat.short(goal.value))% vs base year (\(year) \(sign) \(level))"
+        case .level:
+            guard zh else { return "\(goal.rule.rawValue) \(v)" }
+            switch goal.rule {
+            case .final: return "末年值 \(v)"
+            case .cumulative: return "累计 \(v)"
+            case .everyYear: return "每年 \(v)"
+            }
+        case .growth:
+            return zh ? "年均增长 \(v)%（\(year)年 \(sign) \(level)）" : "growth \(v)% a year (\(year) \(sign) \(level))"
+        case .change:
+            return zh
+                ? "较基期变化 \(v)%（\(year)年 \(sign) \(level)）" : "change \(v)% vs base year (\(year) \(sign) \(level))"
         }
     }
 

@@ -64,6 +64,13 @@ struct EvaluationTests {
         }
         #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
         #expect(outcome.warnings.isEmpty)
+        // A Chinese report names the methods and the goals in words; the CSVs keep their ids.
+        let zh = EvaluationReport.html(outcome.rows, title: "t", language: .zh)
+        #expect(zh.contains("<th>三点直线规则</th>") && !zh.contains("<th>trend_rule</th>"))
+        #expect(zh.contains("<td>年均增长 8%（2015年 ≥ 2439.08）</td>"), "\(zh)")
+        #expect(zh.contains("<td>较基期变化 -16%（2015年 ≤ 0.6552"))
+        #expect(gdp.goal == "growth 8% a year (2015 ≥ 2439.08)")
+        #expect(EvaluationReport.summary(outcome.rows, language: .zh).contains("三点直线规则"))
         // As of the plan's last year the outcome is already in: said, not silently scored.
         r.asOf = [2015]
         r.outputFolder = dir.appendingPathComponent("late").path
