@@ -59,7 +59,7 @@ extension RunComparison {
         }
         let ch = changed
         s +=
-            "\(ch.count) of the \(rows.count - absent.count - moved.count) targets both runs share unrevised moved beyond Monte Carlo noise (|Δ| > 3 SE) or changed status.\n"
+            "\(ch.count) of the \(rows.count - absent.count - moved.count) targets the two runs share (with the same target value) moved beyond Monte Carlo noise (|Δ| > 3 SE) or changed status.\n"
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
                 "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"
