@@ -37,11 +37,19 @@ public struct Scenario: Sendable {
             "the file holds no scenario (it is empty or only comments): it runs as '\(name)', a baseline with no levers; if that is meant, write 'name: \(name)' in it"
     }
 
+    /// The same in Chinese (`check --lang zh`).
+    public var emptyFileWarningZh: String? {
+        guard fromEmptyFile else { return nil }
+        return "文件中没有情景（为空或只有注释）：按不含杠杆的基准情景“\(name)”运行；若本意如此，请在文件中写 'name: \(name)'"
+    }
+
     /// Lever names spelled apart only in case across the scenarios of a run (`push` in one file,
     /// `Push` in another). Scenarios share a lever's random draws by its exact name, so these
     /// draw apart, and their difference carries noise the reader takes for effect; and a
     /// spreadsheet filter reads them as one lever. One line per name, at its first file.
-    public static func leverSpellingWarnings(_ scenarios: [Scenario]) -> [(file: String, message: String)] {
+    public static func leverSpellingWarnings(_ scenarios: [Scenario]) -> [(
+        file: String, message: String, messageZh: String
+    )] {
         var spellings = [String: [(name: String, file: String)]]()
         var order = [String]()
         for s in scenarios {
@@ -57,9 +65,11 @@ public struct Scenario: Sendable {
         return order.compactMap { key in
             guard let all = spellings[key], all.count > 1 else { return nil }
             let listed = all.map { "'\($0.name)' (\($0.file))" }.joined(separator: ", ")
+            let listedZh = all.map { "“\($0.name)”（\($0.file)）" }.joined(separator: "、")
             return (
                 all[0].file,
-                "levers \(listed) differ only in case: scenarios share a lever's draws under one exact name, so these draw apart; spell them alike to share the draws"
+                "levers \(listed) differ only in case: scenarios share a lever's draws under one exact name, so these draw apart; spell them alike to share the draws",
+                "杠杆 \(listedZh) 只有大小写不同：各情景按完全相同的名称共用杠杆的随机抽样，这些杠杆因此各自抽样；请统一拼写以共用抽样"
             )
         }
     }

@@ -49,11 +49,11 @@ struct Check: ParsableCommand {
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count
         for w in Scenario.leverSpellingWarnings(scenarios) {
-            out += "\(w.file): \(zh ? "警告" : "warning"): \(w.message)\n"
+            out += "\(w.file): \(zh ? "警告" : "warning"): \(zh ? w.messageZh : w.message)\n"
             warnings += 1
         }
         for sc in scenarios {
-            if let empty = sc.emptyFileWarning {
+            if let empty = zh ? sc.emptyFileWarningZh : sc.emptyFileWarning {
                 out += "\(sc.file): \(zh ? "警告" : "warning"): \(empty)\n"
                 warnings += 1
             }

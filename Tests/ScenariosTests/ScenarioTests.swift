@@ -187,5 +187,6 @@ struct ScenarioTests {
         let placed = Scenario.leverSpellingWarnings([a, b])
         #expect(placed.first?.file == "a.yaml:4:5")
         #expect(placed.first?.message.hasPrefix("levers 'push' (a.yaml:4:5), 'Push' (b.yaml:7:5)") == true)
+        #expect(placed.first?.messageZh.hasPrefix("杠杆 “push”（a.yaml:4:5）、“Push”（b.yaml:7:5） 只有大小写不同") == true)
     }
 }
