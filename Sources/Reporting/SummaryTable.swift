@@ -43,7 +43,20 @@ public enum SummaryTable {
             zh
             ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率"
             : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
-        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2)
+        // What would change "insufficient data": one figure is enough for a forecast.
+        let missing = goals.filter {
+            first.result.targets[$0].spec.kind == .goal && first.result.targets[$0].status == .insufficientData
+        }.count
+        let footer =
+            missing == 0
+            ? ""
+            : "\n"
+                + TextTable.wrap(
+                    zh
+                        ? "\(missing) 项总体目标数据不足：在 observations.csv 中为其补充任一年的一个数值（确切值或界值），即可得到参考类预测。"
+                        : "\(missing) headline \(missing == 1 ? "goal has" : "goals have") insufficient data: one figure for any year in observations.csv (exact or a bound) gives a reference-class forecast.",
+                    width: width) + "\n"
+        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2) + footer
     }
 
     /// Whole goals as integers, others to 6 significant digits (a growth goal's implied level
