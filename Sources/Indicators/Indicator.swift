@@ -36,6 +36,16 @@ public struct HeadlineGoal: Sendable, Equatable {
     /// The rule as the indicators table writes it: `final`, `cumulative`, `every_year`,
     /// `growth` or `change`.
     public var ruleText: String { form == .level ? rule.rawValue : form.rawValue }
+    /// The same in Chinese words, for tables in Chinese: 末年值, 累计, 每年, 年均增速, 较基期变化.
+    public var ruleTextZh: String {
+        switch (form, rule) {
+        case (.growth, _): "年均增速"
+        case (.change, _): "较基期变化"
+        case (.level, .final): "末年值"
+        case (.level, .cumulative): "累计"
+        case (.level, .everyYear): "每年"
+        }
+    }
 
     public init(rule: HeadlineRule, value: Double, form: GoalForm = .level) {
         self.rule = rule

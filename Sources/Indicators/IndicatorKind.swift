@@ -12,6 +12,17 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
     /// stock(t) − stock(t−1) of its parent stock (净增高新技术企业), derived path by path.
     case netChange = "net_change"
 
+    /// The kind in Chinese, for tables in Chinese: 存量, 新增量, 比重, 水平, 净增.
+    public var zh: String {
+        switch self {
+        case .stock: "存量"
+        case .flow: "新增量"
+        case .share: "比重"
+        case .level: "水平"
+        case .netChange: "净增"
+        }
+    }
+
     /// The smallest admissible value (exclusive bounds are checked separately for shares).
     public var lowerBound: Double? {
         switch self {

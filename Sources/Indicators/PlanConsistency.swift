@@ -87,15 +87,7 @@ public enum PlanConsistency {
     }
 
     /// A kind as a Chinese plan names it (the words `PlanWords` reads), for the report's findings.
-    static func kindZh(_ kind: IndicatorKind) -> String {
-        switch kind {
-        case .stock: "存量指标"
-        case .flow: "新增量指标"
-        case .share: "比重指标"
-        case .level: "水平指标"
-        case .netChange: "净增指标"
-        }
-    }
+    static func kindZh(_ kind: IndicatorKind) -> String { kind.zh + "指标" }
 
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * max(1, abs(a), abs(b)) }
 

@@ -37,8 +37,9 @@ struct IndicatorsCommand: ParsableCommand {
                 let h = plan.history(of: ind.id)
                 let years = h.firstYear.map { f in f == h.lastYear ? "\(f)" : "\(f)–\(h.lastYear!)" } ?? "—"
                 table.append([
-                    ind.row, ind.id, ind.name(in: output.lang), ind.kind.rawValue, ind.unit,
-                    ind.headline.map { CSVFormat.short($0.value) } ?? "", ind.headline?.ruleText ?? "",
+                    ind.row, ind.id, ind.name(in: output.lang), zh ? ind.kind.zh : ind.kind.rawValue, ind.unit,
+                    ind.headline.map { CSVFormat.short($0.value) } ?? "",
+                    (zh ? ind.headline?.ruleTextZh : ind.headline?.ruleText) ?? "",
                     String(h.count), years,
                 ])
             }

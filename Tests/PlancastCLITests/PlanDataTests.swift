@@ -192,6 +192,18 @@ struct PlanDataTests {
         #expect(!zh.stdout.contains(" is ") && !zh.stdout.contains(" the "), "\(zh.stdout)")
     }
 
+    /// The indicators table names kinds and rules in the table's language; the CSV keeps the
+    /// ids indicators.csv is written with.
+    @Test func indicatorsTableSpeaksItsLanguage() throws {
+        let zh = try Binary.run(["indicators"], in: Binary.packageRoot)
+        let row = zh.stdout.split(separator: "\n").first { $0.contains("national_major_talent_experts") } ?? ""
+        #expect(row.contains("存量") && row.contains("末年值") && !row.contains("stock"), "\(row)")
+        let flow = zh.stdout.split(separator: "\n").first { $0.contains("new_high_skilled_workers") } ?? ""
+        #expect(flow.contains("新增量") && flow.contains("累计"), "\(flow)")
+        let en = try Binary.run(["indicators", "--lang", "en"], in: Binary.packageRoot)
+        #expect(en.stdout.contains("stock") && en.stdout.contains("cumulative"))
+    }
+
     static let badFiles: [(String, Int?)] = [
         ("empty.csv", 1), ("header-only.csv", 1), ("duplicate-indicator-year.csv", 4), ("unknown-id.csv", 3),
         ("share-above-100.csv", 3), ("negative-count.csv", 3), ("text-in-number-column.csv", 3),
