@@ -99,7 +99,7 @@ public enum HTMLReport {
         if !sensitivity.isEmpty {
             h += "<h2>\(zh ? "敏感性：各项政策杠杆对总体目标的影响" : "Sensitivity: what each lever does to the headline goals")</h2>\n"
             h +=
-                "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws.")</p>\n<div class=\"fans\">\n"
+                "<p class=\"note\">\(zh ? "条形为含该杠杆与不含该杠杆时实现概率之差（相同随机抽样）；未列出的杠杆和目标，差值为 0。" : "Bars: P(met) with the lever minus P(met) without it, on the same random draws; levers and goals not shown differ by 0.")</p>\n<div class=\"fans\">\n"
             let byGoal = Dictionary(grouping: sensitivity, by: \.indicator)
             for id in byGoal.keys.sorted() {
                 let rows = byGoal[id]!.filter { abs($0.difference) > 0 }
