@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
     var quiet = false
 
-    @Option(help: "Language of the findings: en or zh (a finding without Chinese text stays English).")
+    @Option(help: "Language of the findings: en or zh (errors that stop a file from being read stay English).")
     var lang: Language = .en
 
     func run() throws {
@@ -57,16 +57,33 @@ struct Check: ParsableCommand {
                 out += "\(sc.file): \(zh ? "警告" : "warning"): \(empty)\n"
                 warnings += 1
             }
-            out +=
-                zh
-                ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(sc.leverNames.count) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")）\n"
-                : "\(sc.file): info: scenario '\(sc.name)' is valid (\(sc.leverNames.count) \(sc.leverNames.count == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))\n"
+            out += Self.valid(sc, zh: zh) + "\n"
         }
-        out +=
-            zh
-            ? "\(plan.metadata.id)：\(plan.indicators.count) 个指标、\(plan.drivers.count) 个驱动变量、\(plan.observations.count) 条观测值\(plan.sums.isEmpty ? "" : "、\(plan.sums.count) 个跨年合计")\(plan.growths.isEmpty ? "" : "、\(plan.growths.count) 个增速")；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示\n"
-            : "\(plan.metadata.id): \(plan.indicators.count) indicators, \(plan.drivers.count) drivers, \(plan.observations.count) observations\(plan.sums.isEmpty ? "" : ", \(plan.sums.count) \(plan.sums.count == 1 ? "sum" : "sums") over years")\(plan.growths.isEmpty ? "" : ", \(plan.growths.count) growth \(plan.growths.count == 1 ? "rate" : "rates")"); \(errors) errors, \(warnings) warnings, \(notes) notes\n"
+        out += Self.summary(plan, errors: errors, warnings: warnings, notes: notes, zh: zh) + "\n"
         writeStdout(out)
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
+    }
+
+    /// "FILE: info: scenario 'NAME' is valid (2 levers, inherits baseline)", or in Chinese.
+    static func valid(_ sc: Scenario, zh: Bool) -> String {
+        let n = sc.leverNames.count
+        return zh
+            ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(n) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")）"
+            : "\(sc.file): info: scenario '\(sc.name)' is valid (\(n) \(n == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))"
+    }
+
+    /// The last line: what the plan holds and how many errors, warnings and notes were found.
+    static func summary(_ plan: Plan, errors: Int, warnings: Int, notes: Int, zh: Bool) -> String {
+        let (i, d, o) = (plan.indicators.count, plan.drivers.count, plan.observations.count)
+        let (sums, growths) = (plan.sums.count, plan.growths.count)
+        if zh {
+            return "\(plan.metadata.id)：\(i) 个指标、\(d) 个驱动变量、\(o) 条观测值"
+                + (sums == 0 ? "" : "、\(sums) 个跨年合计") + (growths == 0 ? "" : "、\(growths) 个增速")
+                + "；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示"
+        }
+        return "\(plan.metadata.id): \(i) indicators, \(d) drivers, \(o) observations"
+            + (sums == 0 ? "" : ", \(sums) \(sums == 1 ? "sum" : "sums") over years")
+            + (growths == 0 ? "" : ", \(growths) growth \(growths == 1 ? "rate" : "rates")")
+            + "; \(errors) errors, \(warnings) warnings, \(notes) notes"
     }
 }
