@@ -25,6 +25,14 @@ public struct YAMLDocument {
                     Double(size) / 1e6, Double(Self.maximumBytes) / 1e6),
                 hint: "give the right file; generated scenarios can be split into several files")
         }
+        if let key = YAMLKeys.firstComplexKey(in: text) {
+            throw InputError(
+                file: file, line: key.line, column: key.column,
+                "a key must be plain text, and this is \(key.what): plancast's files never need one, and Yams would "
+                    + "walk the whole node to compare keys (an alias of nested lists is billions of nodes)",
+                hint: "write the key as a plain name followed by ':' (e.g. 'growth:'), and a list or alias as its value"
+            )
+        }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {

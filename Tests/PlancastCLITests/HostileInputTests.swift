@@ -245,6 +245,11 @@ struct HostileInputTests {
             status: 65,
             stderr: "series-decimal-comma.tsv:2:3: '3,3' is not a number\n  hint: a decimal comma? write 3.3"),
         Case(
+            name: "an alias of nested lists as a key (libFuzzer timeout: Yams hashed 10^8 nodes)",
+            arguments: ["check", h + "scenario-alias-key-bomb.yaml"],
+            status: 65,
+            stderr: "scenario-alias-key-bomb.yaml:13:8: a key must be plain text, and this is an explicit key"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(

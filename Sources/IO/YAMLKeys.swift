@@ -1,0 +1,120 @@
+/// Mapping keys that are not plain text, found before Yams composes the file.
+///
+/// Yams checks a mapping's keys for duplicates by hashing them, and hashing a key node walks
+/// all of it. A key that is an alias of a nested list (`? *a8`, or `*a8: x`) is, through the
+/// aliases inside it, a tree of 10⁹ nodes written in ten lines: composing such a file ran for
+/// hours (found 2026-12-02 by `scripts/fuzz`: a 661-byte scenario timed out, and `? *a8` in a
+/// `groups` list kept `check` busy for more than a minute). Aliases as values cost nothing (a
+/// value is shared, not copied, and plancast's readers refuse a nested list at its first
+/// element); only keys are walked. plancast's files have plain keys only (names, years, ids),
+/// so an explicit key (`? `), an alias as a key and a list or mapping as a key are refused
+/// where they are written.
+///
+/// The scan reads the text as YAML's syntax places these indicators: outside quoted strings,
+/// comments and block scalars (`|`, `>`), at the start of a node (after the indentation, a
+/// `- `, a `: `, `[`, `{` or `,`).
+enum YAMLKeys {
+    /// Line and column (1-based) of the first key that is not plain text, and what it is.
+    static func firstComplexKey(in text: String) -> (line: Int, column: Int, what: String)? {
+        var quote: Character? = nil
+        var depth = 0  // flow collections open ([ or {), across lines
+        var blockIndent: Int? = nil  // inside a block scalar: the lines indented more than this
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = Array(raw)
+            let indent = line.prefix { $0 == " " }.count
+            if let b = blockIndent {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) || indent > b { continue }
+                blockIndent = nil
+            }
+            var atNodeStart = true
+            var i = 0
+            func spaceAfter(_ k: Int) -> Bool { k + 1 >= line.count || line[k + 1] == " " || line[k + 1] == "\t" }
+            /// The index after an anchor's or alias's name from `k`: ASCII letters, digits, '_'
+            /// and '-', as libyaml reads it (`*x: 1` is the alias x, then a colon).
+            func nameEnd(_ k: Int) -> Int {
+                var j = k
+                while j < line.count, line[j].isASCII, line[j].isLetter || line[j].isNumber || "_-".contains(line[j]) {
+                    j += 1
+                }
+                return j
+            }
+            /// The index after a tag (`!!str`, `!local`): up to a space or a flow indicator.
+            func tagEnd(_ k: Int) -> Int {
+                var j = k
+                while j < line.count, !" \t,[]{}".contains(line[j]) { j += 1 }
+                return j
+            }
+            /// Whether a ':' follows `k`, past spaces: the node before it is a key.
+            func colonAfter(_ k: Int) -> Bool {
+                var j = k
+                while j < line.count, line[j] == " " || line[j] == "\t" { j += 1 }
+                return j < line.count && line[j] == ":"
+                    && (j + 1 == line.count || " \t,]}".contains(line[j + 1]) || depth > 0)
+            }
+            while i < line.count {
+                let c = line[i]
+                if let q = quote {
+                    if q == "\"" && c == "\\" {
+                        i += 2
+                        continue
+                    }
+                    if c == q {
+                        if q == "'" && i + 1 < line.count && line[i + 1] == "'" {  // '' is a quote
+                            i += 2
+                            continue
+                        }
+                        quote = nil
+                    }
+                    i += 1
+                    continue
+                }
+                switch c {
+                case " ", "\t":
+                    i += 1
+                    continue
+                case "#" where i == 0 || line[i - 1] == " " || line[i - 1] == "\t":
+                    i = line.count
+                    continue
+                case "\"",
+                    "'" where atNodeStart:
+                    quote = c
+                    atNodeStart = false
+                case "?" where atNodeStart && spaceAfter(i):
+                    return (index + 1, i + 1, "an explicit key ('? ')")
+                case "*" where atNodeStart:
+                    let j = nameEnd(i + 1)
+                    if colonAfter(j) { return (index + 1, i + 1, "an alias ('\(String(line[i..<j]))') as a key") }
+                    atNodeStart = false
+                    i = j
+                    continue
+                case "&" where atNodeStart:
+                    i = nameEnd(i + 1)  // an anchor: the node starts after it
+                    continue
+                case "!" where atNodeStart:
+                    i = tagEnd(i + 1)  // a tag: the node starts after it
+                    continue
+                case "-" where atNodeStart && spaceAfter(i):
+                    break  // a sequence entry: its node starts after the dash
+                case "[" where atNodeStart, "{" where atNodeStart:
+                    depth += 1
+                case "]" where depth > 0, "}" where depth > 0:
+                    depth -= 1
+                    if colonAfter(i + 1) { return (index + 1, i + 1, "a \(c == "]" ? "list" : "mapping") as a key") }
+                    atNodeStart = false
+                case "," where depth > 0:
+                    atNodeStart = true
+                case ":" where spaceAfter(i) || depth > 0:
+                    atNodeStart = true
+                case "|" where atNodeStart && depth == 0, ">" where atNodeStart && depth == 0:
+                    blockIndent = indent  // a block scalar: its text is the lines indented more
+                    i = line.count
+                    continue
+                default:
+                    atNodeStart = false  // a plain scalar, which runs to ': ' (or a flow indicator)
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}

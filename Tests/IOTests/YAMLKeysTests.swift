@@ -1,0 +1,35 @@
+import Testing
+
+@testable import IO
+
+/// Keys that are not plain text are refused where they are written, before Yams hashes them:
+/// an alias of nested lists as a key ran for hours (`scripts/fuzz`, 2026-12-02).
+struct YAMLKeysTests {
+    static func place(_ text: String) -> String? {
+        YAMLKeys.firstComplexKey(in: text).map { "\($0.line):\($0.column) \($0.what)" }
+    }
+
+    @Test func keysThatAreNotPlainTextAreFound() {
+        #expect(Self.place("a: 1\n? b\n: 2\n") == "2:1 an explicit key ('? ')")
+        #expect(Self.place("groups:\n  a9: [? *a8]\n") == "2:8 an explicit key ('? ')")
+        #expect(Self.place("a: &x [1, 2]\n*x : 3\n") == "2:1 an alias ('*x') as a key")
+        #expect(Self.place("m: {*x: 1}\n") == "1:5 an alias ('*x') as a key")
+        #expect(Self.place("[a, b]: 1\n") == "1:6 a list as a key")
+        #expect(Self.place("m:\n  {a: b}: c\n") == "2:8 a mapping as a key")
+        #expect(Self.place("m: {[a]: 1}\n") == "1:7 a list as a key")
+    }
+
+    /// What the files plancast reads hold: quoted text, comments, block scalars, anchors and
+    /// aliases as values, flow lists and mappings, question marks and stars inside text.
+    @Test func plainKeysWithAnythingAsValuesPass() {
+        for text in [
+            "name: x\ndescription: 'is it? *yes*: no'\n", "description: what? yes\n", "name: x # ? a comment\n",
+            "description: |\n  ? not a key\n  *a: text\nname: x\n", "description: >-\n  [a]: b\n\nname: y\n",
+            "groups:\n  a: &a [x, y]\n  b: *a\n", "list: [a, b]\nmap: {a: 1, b: [1, 2]}\n", "- [a, b]\n- {c: d}\n",
+            "x: \"[a]: b\"\n", "url: http://x.y/a?b=1\n", "growth:\n  gdp: {2023: -1.5, 2024: *g}\n",
+            "a: 'it''s ? x'\nb: \"q\\\" ? y\"\n", "multi: [a,\n  b]\nnext: 1\n",
+        ] {
+            #expect(Self.place(text) == nil, "\(text)")
+        }
+    }
+}
