@@ -224,7 +224,7 @@ extension PlanConsistency {
                                 : "\(what) is smaller than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
                             at: outer.location,
                             zh:
-                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）小于其所含的合计与已知年份之和（\(format(high.total))）：其中某个数字有误"
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）小于其所含的合计与已知年份之和（至少 \(format(high.total))）：其中某个数字有误"
                         ))
                     continue
                 }
@@ -242,7 +242,7 @@ extension PlanConsistency {
                             "\(what) is larger than \(d.sums)\(d.years) that make it up; one of the figures is wrong",
                             at: outer.location,
                             zh:
-                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）大于构成它的合计与已知年份之和（\(format(total))）：其中某个数字有误"
+                                "\(span.lowerBound)–\(span.upperBound)年合计（\(outer.text)）大于构成它的合计与已知年份之和（至多 \(format(total))）：其中某个数字有误"
                         ))
                 }
             }
