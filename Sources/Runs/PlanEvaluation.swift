@@ -261,13 +261,7 @@ public enum PlanEvaluation {
         let sign = direction == .increase ? "≥" : "≤"
         let v = CSVFormat.short(goal.value)
         switch goal.form {
-        case .level:
-            guard zh else { return "\(goal.rule.rawValue) \(v)" }
-            switch goal.rule {
-            case .final: return "末年值 \(v)"
-            case .cumulative: return "累计 \(v)"
-            case .everyYear: return "每年 \(v)"
-            }
+        case .level: return "\(zh ? goal.ruleTextZh : goal.rule.rawValue) \(v)"
         case .growth:
             return zh ? "年均增长 \(v)%（\(year)年 \(sign) \(level)）" : "growth \(v)% a year (\(year) \(sign) \(level))"
         case .change:

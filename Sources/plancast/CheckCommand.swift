@@ -31,6 +31,7 @@ struct Check: ParsableCommand {
         let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios
         let findings = PlanConsistency.check(plan)
         let zh = lang == .zh
+        func word(_ s: Finding.Severity) -> String { zh ? s.zh : s.rawValue }
         var out = ""
         for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {
             out += f.text(in: lang) + "\n"
@@ -42,19 +43,18 @@ struct Check: ParsableCommand {
         // when the plan has no errors, which the run would refuse first).
         let unmoved = errors == 0 ? LeverWarnings.of(plan: plan, scenarios: scenarios) : []
         for w in unmoved where w.isWarning || !quiet {
-            let severity: Finding.Severity = w.isWarning ? .warning : .info
             out +=
-                "\(w.place): \(zh ? severity.zh : severity.rawValue): \(zh ? w.messageZh ?? w.message : w.message)\n"
+                "\(w.place): \(word(w.isWarning ? .warning : .info)): \(zh ? w.messageZh ?? w.message : w.message)\n"
         }
         warnings += unmoved.filter(\.isWarning).count
         notes += unmoved.filter { !$0.isWarning }.count
         for w in Scenario.leverSpellingWarnings(scenarios) {
-            out += "\(w.file): \(zh ? "警告" : "warning"): \(zh ? w.messageZh : w.message)\n"
+            out += "\(w.file): \(word(.warning)): \(zh ? w.messageZh : w.message)\n"
             warnings += 1
         }
         for sc in scenarios {
             if let empty = zh ? sc.emptyFileWarningZh : sc.emptyFileWarning {
-                out += "\(sc.file): \(zh ? "警告" : "warning"): \(empty)\n"
+                out += "\(sc.file): \(word(.warning)): \(empty)\n"
                 warnings += 1
             }
             out += Self.valid(sc, zh: zh) + "\n"

@@ -46,6 +46,15 @@ struct HTMLReportTests {
             drivers: [], observations: obs)
     }
 
+    /// `plan()` with one more indicator, `none`, that has a goal and no data at all.
+    static func planWithAnIndicatorWithoutData() -> Plan {
+        let p = plan()
+        let none = Indicator(
+            id: "none", row: "none", nameZh: "无数据指标", nameEn: "no-data indicator", category: "c", kind: .level,
+            unit: "u", targets: [2025: 5], headline: HeadlineGoal(rule: .final, value: 5))
+        return Plan(metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
+    }
+
     /// The data's doubtful figures reach the report, not only stderr and the manifest: a jump
     /// of 20 times or more between years (a unit slip) is listed in the evidence notes; a plan
     /// without such figures has no such line.
@@ -71,21 +80,16 @@ struct HTMLReportTests {
     /// An indicator without data is listed, not drawn as an empty panel, with what would give it
     /// a forecast; a plan where every indicator has data has neither.
     @Test func indicatorsWithoutDataAreListedWithWhatWouldGiveThemAForecast() throws {
-        let p = Self.plan()
-        let none = Indicator(
-            id: "none", row: "none", nameZh: "无数据指标", nameEn: "no-data indicator", category: "c", kind: .level,
-            unit: "u", targets: [2025: 5], headline: HeadlineGoal(rule: .final, value: 5))
-        let plan = Plan(
-            metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
         let runs = try ScenarioRunner.run(
-            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+            plan: Self.planWithAnIndicatorWithoutData(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256,
+            seed: 3, threads: 1)
         let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
         #expect(zh.contains("<li id=\"fan-none\">无数据指标</li>"))
         #expect(zh.contains("补充任一年的一个数值（确切值，或“突破”“超”这样的界值），即可得到参考类预测"))
         let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
         #expect(en.contains("gives such an indicator a reference-class forecast"))
         let clean = try ScenarioRunner.run(
-            plan: p, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
         #expect(!HTMLReport.render(runs: clean, sensitivity: [], language: .zh, settings: [:]).contains("参考类预测；"))
     }
 

@@ -32,14 +32,9 @@ struct SummaryTableTests {
     /// Goals without data get a line under the table that says what would give them a
     /// forecast, within the terminal's width.
     @Test func goalsWithoutDataAreToldWhatWouldGiveThemAForecast() throws {
-        let p = HTMLReportTests.plan()
-        let none = Indicator(
-            id: "none", row: "none", nameZh: "无数据", nameEn: "no data", category: "c", kind: .level, unit: "u",
-            targets: [2025: 5], headline: HeadlineGoal(rule: .final, value: 5))
-        let plan = Plan(
-            metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
         let runs = try ScenarioRunner.run(
-            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+            plan: HTMLReportTests.planWithAnIndicatorWithoutData(), scenarios: [Scenario(name: "baseline")], asOf: nil,
+            paths: 256, seed: 3, threads: 1)
         let zh = SummaryTable.render(runs, language: .zh, width: 200)
         #expect(zh.hasSuffix("1 项总体目标数据不足：在 observations.csv 中为其补充任一年的一个数值（确切值或界值），即可得到参考类预测。\n"))
         let en = SummaryTable.render(runs, language: .en, width: 30)
