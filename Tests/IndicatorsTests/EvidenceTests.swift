@@ -24,6 +24,16 @@ struct EvidenceTests {
         #expect(Evidence(history: history([.actual, .actual])).grade == .weak)
         #expect(Evidence(history: history(Array(repeating: .actual, count: 5))).grade == .moderate)
         #expect(Evidence(history: history([.spliced, .spliced, .snapshot, .actual, .actual])).grade == .weak)
+        // A grade lower only when more than half are qualified: two of four stay moderate, four of eight strong.
+        #expect(Evidence(history: history([.spliced, .estimate, .actual, .actual])).grade == .moderate)
+        #expect(Evidence(history: history([.spliced, .estimate, .estimate, .actual])).grade == .weak)
+        #expect(Evidence(history: history([.estimate] + Array(repeating: .actual, count: 7))).grade == .strong)
+        #expect(
+            Evidence(history: history(Array(repeating: .estimate, count: 4) + Array(repeating: .actual, count: 4)))
+                .grade == .strong)
+        #expect(
+            Evidence(history: history(Array(repeating: .estimate, count: 5) + Array(repeating: .actual, count: 4)))
+                .grade == .moderate)
         #expect(Evidence(history: history(Array(repeating: .actual, count: 9))).grade == .strong)
         #expect(Evidence(history: history([.actual, .estimate, .actual])).tag == "weak:n=3,2010-2012,qualified=1")
     }

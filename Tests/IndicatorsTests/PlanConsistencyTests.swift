@@ -282,6 +282,65 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.severity == .error && $0.message.contains("outside the range") })
     }
 
+    /// Known years that exceed their sum by less than the figures' rounding (each "30" is
+    /// 29.5–30.5, "30.5" 30.45–30.55, the sum "60" 59.5–60.5) are no contradiction; by more
+    /// they are an error.
+    @Test func knownYearsAboveTheirSumWithinRoundingAreNoError() {
+        let flow = ind("flow", .flow, [25, 30], rule: .cumulative, goal: 55)
+        func read(_ year: Int, _ text: String, since: Int? = nil) -> Observation {
+            var o = Observation(
+                indicator: "flow", year: year, value: Double(text)!, text: text,
+                location: SourceLocation(file: "o.csv", line: year - 2019))
+            o.since = since
+            return o
+        }
+        let within = PlanConsistency.check(
+            plan([flow], obs: [read(2022, "30"), read(2023, "30.5"), read(2023, "60", since: 2022)]))
+        #expect(!within.contains { $0.severity == .error }, "60.5 against 60: \(within)")
+        let beyond = PlanConsistency.check(
+            plan([flow], obs: [read(2022, "30"), read(2023, "31.2"), read(2023, "60", since: 2022)]))
+        #expect(
+            beyond.contains { $0.severity == .error && $0.message.contains("smaller than its known years") },
+            "\(beyond)")
+    }
+
+    /// The plan's data years run from its first data year to its last year (2023 here): a value
+    /// in the last year is used, one a year later is an error, one before the range a warning;
+    /// a sum over years is judged the same way by its last and first years.
+    @Test func theLastYearIsUsedAndTheYearAfterIsAnError() {
+        let flow = ind("f", .flow, [5, 5], rule: .cumulative, goal: 10)
+        let range = Self.meta.dataYears
+        func findings(_ obs: [Observation]) -> [Finding] {
+            PlanConsistency.checkYears(plan([flow], obs: obs))
+        }
+        func sum(_ since: Int, _ year: Int) -> Observation {
+            var o = Observation(indicator: "f", year: year, value: 10)
+            o.since = since
+            return o
+        }
+        #expect(findings([Observation(indicator: "f", year: 2023, value: 5)]).isEmpty)
+        #expect(findings([Observation(indicator: "f", year: range.lowerBound, value: 5)]).isEmpty)
+        #expect(findings([Observation(indicator: "f", year: 2024, value: 5)]).map(\.severity) == [.error])
+        #expect(
+            findings([Observation(indicator: "f", year: range.lowerBound - 1, value: 5)]).map(\.severity) == [.warning])
+        #expect(findings([sum(range.lowerBound, 2023)]).isEmpty)
+        #expect(findings([sum(2022, 2024)]).map(\.severity) == [.error])
+        #expect(findings([sum(range.lowerBound - 1, 2023)]).map(\.severity) == [.warning])
+    }
+
+    /// Milestones for some plan years only: the years without one are named (not judged).
+    @Test func missingMilestonesAreNamed() {
+        let some = Indicator(
+            id: "s", row: "1", nameZh: "s", nameEn: "s", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 130], headline: HeadlineGoal(rule: .final, value: 130))
+        let f = PlanConsistency.check(plan([some]))
+        #expect(
+            f.contains { $0.severity == .info && $0.message == "no milestone for 2022: those years are not judged" },
+            "\(f)")
+        let all = ind("a", .stock, [100, 130], rule: .final, goal: 130)
+        #expect(!PlanConsistency.check(plan([all])).contains { $0.message.hasPrefix("no milestone") })
+    }
+
     /// A value below 1 entered in the wrong unit (0.0546 万人 for 5.46) before a correct one was
     /// missed: the jump's ratio was taken against max(previous, 1), so 0.0546 → 5.6 read × 5.6.
     /// And the factor is printed whole (a 1e-300 before 2,400 is × 2.4e+303, not "× 2400.0";

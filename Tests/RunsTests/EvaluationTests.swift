@@ -217,7 +217,7 @@ struct ProbabilityScoreTests {
         #expect(
             TrendRule.probability(history: h, threshold: 20, direction: .increase, rule: .final, planYears: years) == 1)
         #expect(
-            TrendRule.probability(history: h, threshold: 20.5, direction: .increase, rule: .final, planYears: years)
+            TrendRule.probability(history: h, threshold: 20.01, direction: .increase, rule: .final, planYears: years)
                 == 0)
         // 12 + 14 observed, 16 + 18 + 20 on the line: 80.
         #expect(
@@ -225,8 +225,21 @@ struct ProbabilityScoreTests {
                 == 1)
         #expect(
             TrendRule.probability(
-                history: h, threshold: 80.5, direction: .increase, rule: .cumulative, planYears: years)
+                history: h, threshold: 80.01, direction: .increase, rule: .cumulative, planYears: years)
                 == 0)
+        // Every year: 12, 14 observed, 16, 18, 20 on the line; a ceiling of 20 holds, 19.99 does not.
+        #expect(
+            TrendRule.probability(history: h, threshold: 20, direction: .decrease, rule: .everyYear, planYears: years)
+                == 1)
+        #expect(
+            TrendRule.probability(
+                history: h, threshold: 19.99, direction: .decrease, rule: .everyYear, planYears: years) == 0)
+        #expect(
+            TrendRule.probability(history: h, threshold: 12, direction: .increase, rule: .everyYear, planYears: years)
+                == 1)
+        #expect(
+            TrendRule.probability(
+                history: h, threshold: 12.01, direction: .increase, rule: .everyYear, planYears: years) == 0)
         #expect(
             TrendRule.probability(
                 history: History(indicator: "x", points: [Observation(indicator: "x", year: 2010, value: 1)]),

@@ -145,6 +145,38 @@ struct ScenarioTests {
         }
     }
 
+    /// A driver's path sets its growth in the years it names; the years after keep the level it
+    /// reached and grow as the baseline grows (new(t) = new(t − 1) · base(t) / base(t − 1)), so the
+    /// ratio to the baseline set in 2024 holds in 2025, path by path and hence in the medians.
+    @Test func aDriverPathCarriesItsLevelIntoTheYearsAfter() throws {
+        let p = Self.plan()
+        let gdp = Driver(id: "gdp", nameZh: "gdp", nameEn: "gdp", kind: .level, unit: "u")
+        let values = [100.0, 106, 111, 118, 124, 131, 139, 146]
+        let obs = values.enumerated().map { Observation(indicator: "gdp", year: 2014 + $0.offset, value: $0.element) }
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators, drivers: [gdp], observations: p.observations + obs)
+        var s = Scenario(name: "jump")
+        s.levers = [
+            Lever(
+                name: "jump", series: ["gdp"],
+                action: .driverPath(driver: "gdp", growthPercent: [2024: .fixed(30)], links: []))
+        ]
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline"), s], asOf: nil, paths: 4096, seed: 7, threads: 1)
+        func median(_ run: ScenarioRun, _ year: Int) throws -> Double {
+            let cell = try #require(
+                run.result.cells.first { run.model.series[$0.series].id == "gdp" && $0.year == year })
+            return try #require(cell.quantiles?[4])
+        }
+        let r2023 = try median(runs[1], 2023) / median(runs[0], 2023)
+        let r2024 = try median(runs[1], 2024) / median(runs[0], 2024)
+        let r2025 = try median(runs[1], 2025) / median(runs[0], 2025)
+        #expect(abs(r2023 - 1) < 1e-12, "before the path the driver is the baseline")
+        // 30% in 2024 against the baseline's 5–6%: about 1.3 / 1.055.
+        #expect(r2024 > 1.2 && r2024 < 1.27, "\(r2024)")
+        #expect(abs(r2025 / r2024 - 1) < 0.01, "2024: \(r2024), 2025: \(r2025) (seed 7)")
+    }
+
     /// A lever that moves nothing is a warning; a series without data that a lever names beside
     /// others it moves is a note; a lever inherited by two scenarios is reported once.
     @Test func leversThatMoveNothingAreNamed() throws {

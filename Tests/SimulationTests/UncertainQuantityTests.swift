@@ -43,5 +43,15 @@ struct UncertainQuantityTests {
         #expect(UncertainQuantity.normal(mean: 0, sd: -1).problem != nil)
         #expect(UncertainQuantity.uniform(min: 2, max: 1).problem != nil)
         #expect(UncertainQuantity.triangular(min: 0, mode: 1, max: 2).problem == nil)
+        // Each condition on its own: a mode above the max, below the min, and a range of zero width.
+        #expect(UncertainQuantity.triangular(min: 0, mode: 3, max: 2).problem != nil)
+        #expect(UncertainQuantity.pert(min: 2, mode: 1, max: 3).problem != nil)
+        #expect(UncertainQuantity.triangular(min: 1, mode: 1, max: 1).problem != nil)
+        #expect(UncertainQuantity.pert(min: 0, mode: 0, max: 1).problem == nil)
+        #expect(UncertainQuantity.pert(min: 0, mode: 1, max: 1).problem == nil)
+        #expect(UncertainQuantity.uniform(min: 1, max: 1).problem == nil)
+        #expect(UncertainQuantity.fixed(.nan).problem != nil)
+        #expect(UncertainQuantity.lognormal(meanlog: 0, sdlog: -0.1).problem != nil)
+        #expect(UncertainQuantity.normal(mean: 0, sd: 0).problem == nil)
     }
 }

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Indicators
+
+/// Which written values settle a target (`Indicator.unsettledByRounding`): "13" stands for
+/// 12.5–13.5, so it settles a milestone of 12.5 (met) and of 13.6 (missed) and leaves 13 open;
+/// the ends are exact in binary, so the boundaries are tested as written.
+struct RoundingRuleTests {
+    static func indicator(direction: Direction, target: Double, kind: IndicatorKind = .level) -> Indicator {
+        Indicator(
+            id: "x", row: "x", nameZh: "x", nameEn: "x", category: "c", kind: kind, unit: "u", direction: direction,
+            targets: [2024: target], headline: nil)
+    }
+
+    static func read(_ text: String, quality: Quality = .actual) -> History {
+        History(
+            indicator: "x",
+            points: [
+                Observation(
+                    indicator: "x", year: 2024, value: Double(text)!, text: text, quality: quality,
+                    location: SourceLocation(file: "o.csv", line: 2))
+            ])
+    }
+
+    @Test func aTargetAtAnEndOfTheIntervalIsSettled() {
+        let h = Self.read("13")
+        // Increase: the value is at least 12.5, so 12.5 is met; 13.5 may be missed.
+        #expect(Self.indicator(direction: .increase, target: 12.5).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        #expect(Self.indicator(direction: .increase, target: 12.4).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        #expect(Self.indicator(direction: .increase, target: 13.6).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        let open = Self.indicator(direction: .increase, target: 13.5).unsettledByRounding(h, lastYear: 2025)
+        #expect(open[2024]?.lower == 12.5 && open[2024]?.upper == 13.5)
+        #expect(Self.indicator(direction: .increase, target: 12.75).unsettledByRounding(h, lastYear: 2025).count == 1)
+        // Decrease (a ceiling): the value is at most 13.5, so 13.5 is met; 12.5 may be missed.
+        #expect(Self.indicator(direction: .decrease, target: 13.5).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        #expect(Self.indicator(direction: .decrease, target: 12.4).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        #expect(Self.indicator(direction: .decrease, target: 12.5).unsettledByRounding(h, lastYear: 2025).count == 1)
+        #expect(Self.indicator(direction: .decrease, target: 13.25).unsettledByRounding(h, lastYear: 2025).count == 1)
+    }
+
+    /// A bound, a value not read from a file, or one written with an exponent is not a rounded
+    /// value: only the first has an interval, and it is its bound's, not a rounding one.
+    @Test func onlyExactValuesReadFromAFileAreRounded() {
+        let lower = History(
+            indicator: "x",
+            points: [
+                Observation(
+                    indicator: "x", year: 2024, value: 13, text: "13", quality: .lowerBound,
+                    location: SourceLocation(file: "o.csv", line: 2))
+            ])
+        #expect(lower.points[0].roundingInterval(kind: .level) == nil)
+        #expect(Observation(indicator: "x", year: 2024, value: 13, text: "13").roundingInterval(kind: .level) == nil)
+        let exponent = Self.read("1.3e1")
+        #expect(exponent.points[0].roundingInterval(kind: .level).map { $0.upper - $0.lower } == 0)
+        // An estimate reaches at least 2% either way: "50" is 49–51, not 49.5–50.5.
+        let estimate = Self.read("50", quality: .estimate).points[0].roundingInterval(kind: .level)
+        #expect(estimate.map { abs($0.lower - 49) < 1e-12 && abs($0.upper - 51) < 1e-12 } == true)
+    }
+}
