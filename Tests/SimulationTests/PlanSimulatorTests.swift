@@ -85,6 +85,15 @@ struct PlanSimulatorTests {
         // The forecast median in 2025 is z₀ + 4μ, within 3 SE of a median (√(π/2)·20/√n) plus the bin bound.
         let cell = r.cells.first { $0.series == 0 && $0.year == 2025 }!
         #expect(abs(cell.quantiles![4] - 1020) < 3 * (Double.pi / 2).squareRoot() * 20 / Double(n).squareRoot() + 0.05)
+        // Its mean is z₀ + 4μ too (a normal margin), within 3 SE (20/√n).
+        let mean = try #require(cell.mean)
+        #expect(abs(mean - 1020) < 3 * 20 / Double(n).squareRoot(), "mean \(mean) (seed 123)")
+        // Every simulated year's mean: z₀ + hμ.
+        for (h, year) in (2022...2025).enumerated() {
+            let c = try #require(r.cells.first { $0.series == 0 && $0.year == year })
+            let sd = 10 * Double(h + 1).squareRoot()
+            #expect(abs((c.mean ?? .nan) - (1000 + 5 * Double(h + 1))) < 3 * sd / Double(n).squareRoot(), "\(year)")
+        }
     }
 
     /// An every-year goal equal to every milestone is met exactly on the paths that meet all the
