@@ -45,7 +45,7 @@ enum Charts {
                 let dp: String = o.pMet.map { String(format: "%.6f", $0) } ?? "insufficient_data"
                 let extra = "data-scenario=\"" + escapeHTML(r.scenario.name) + "\" data-p=\"" + dp + "\""
                 svg.rect(x: left, y: barY, w: plotW * p, h: 8, fill: color, extra: extra)
-                let label: String = o.pMet.map { String(format: "%.2f", $0) } ?? "—"
+                let label: String = o.pMet.map(ProbabilityText.format) ?? "—"
                 svg.text(label, x: left + plotW * p + 3, y: barY + 7, size: 8, fill: "#444")
             }
         }
