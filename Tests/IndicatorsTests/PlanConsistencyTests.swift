@@ -253,6 +253,60 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.severity == .warning && $0.message.contains("disagrees with the stock milestones") })
     }
 
+    /// What the identity stock(t − 1) = stock(t) − net(t) says against the data: a stock it fills
+    /// below zero is an error at the net change's row; a bound it breaks ("超2500" for a year it
+    /// fills with 2,308) a warning at the bound's row; a net change known only by a bound beside
+    /// a stock with no figure in its two years is a note on how the run ties them.
+    @Test func whatTheStockIdentitySaysAgainstTheData() {
+        let stock = ind("stock", .stock, [2800, 3000], rule: .final, goal: 3000)
+        let net = ind("net", .netChange, [400, 200], rule: .cumulative, goal: 600, parent: "stock")
+        func row(_ id: String, _ year: Int, _ value: Double, _ q: Quality = .actual, line: Int) -> Observation {
+            Observation(
+                indicator: id, year: year, value: value, text: String(Int(value)), quality: q,
+                location: SourceLocation(file: "o.csv", line: line))
+        }
+        let negative = PlanConsistency.check(
+            plan(
+                [stock, net],
+                obs: [row("stock", 2021, 100, line: 2), row("net", 2020, 5, line: 3), row("net", 2021, 150, line: 4)]))
+        let below = negative.filter { $0.severity == .error && $0.message.contains("below zero") }
+        #expect(below.count == 1 && below.first?.message.contains("for 2020") == true, "\(negative)")
+        #expect(below.first?.location?.line == 4, "the net change of 2021 gave 2020")
+
+        let broken = PlanConsistency.check(
+            plan(
+                [stock, net],
+                obs: [
+                    row("stock", 2021, 2500, .lowerBound, line: 2), row("stock", 2022, 2744, line: 3),
+                    row("net", 2022, 436, line: 4),
+                ]))
+        let w = broken.filter { $0.message.contains("below the lower bound") }
+        #expect(w.count == 1 && w.first?.severity == .warning && w.first?.location?.line == 2, "\(broken)")
+        #expect(w.first?.message.hasPrefix("2021: identity") == true && w.first?.message.contains("gives 2308") == true)
+        // An exact figure beside the identity is no bound: nothing to say.
+        let exact = PlanConsistency.check(
+            plan(
+                [stock, net],
+                obs: [
+                    row("stock", 2021, 2308, line: 2), row("stock", 2022, 2744, line: 3),
+                    row("net", 2022, 436, line: 4),
+                ]))
+        #expect(!exact.contains { $0.message.contains("bound") && $0.severity >= .warning }, "\(exact)")
+
+        func note(_ stockYears: [Int]) -> String? {
+            let obs = stockYears.enumerated().map {
+                row("stock", $0.element, 2000 + 100 * Double($0.offset), line: 2 + $0.offset)
+            }
+            let f = PlanConsistency.check(plan([stock, net], obs: obs + [row("net", 2021, 300, .lowerBound, line: 9)]))
+            return f.first { $0.severity == .info && $0.message.hasPrefix("2021: the net change") }?.message
+        }
+        #expect(note([2021, 2023]) == nil, "2021 is the net change's own year")
+        #expect(note([2023])?.hasSuffix("its earlier years move with it") == true, "\(note([2023]) ?? "none")")
+        #expect(note([2018])?.hasSuffix("its later years move with it") == true)
+        #expect(note([2018, 2023])?.hasSuffix("the difference is spread over the years up to its next figure") == true)
+        #expect(note([])?.hasSuffix("has no figure at all; the net change is forecast on its own") == true)
+    }
+
     @Test func shareOutsideRangeAndStockFalling() {
         let f = PlanConsistency.check(
             plan([
