@@ -17,6 +17,9 @@ struct YAMLKeysTests {
         #expect(Self.place("[a, b]: 1\n") == "1:6 a list as a key")
         #expect(Self.place("m:\n  {a: b}: c\n") == "2:8 a mapping as a key")
         #expect(Self.place("m: {[a]: 1}\n") == "1:7 a list as a key")
+        // A tag does not hide what follows it.
+        #expect(Self.place("!!str *x : 1\n") == "1:7 an alias ('*x') as a key")
+        #expect(Self.place("a: !t [b]: c\n") == "1:9 a list as a key")
     }
 
     /// What the files plancast reads hold: quoted text, comments, block scalars, anchors and
@@ -28,6 +31,12 @@ struct YAMLKeysTests {
             "groups:\n  a: &a [x, y]\n  b: *a\n", "list: [a, b]\nmap: {a: 1, b: [1, 2]}\n", "- [a, b]\n- {c: d}\n",
             "x: \"[a]: b\"\n", "url: http://x.y/a?b=1\n", "growth:\n  gdp: {2023: -1.5, 2024: *g}\n",
             "a: 'it''s ? x'\nb: \"q\\\" ? y\"\n", "multi: [a,\n  b]\nnext: 1\n",
+            // A doubled quote inside single quotes is text, whatever follows it.
+            "a: 'it''s: ? x'\n", "a: '''[b]'': c'\n",
+            // Tags before values and keys.
+            "a: !!str 10\n", "!!str b: !!int 3\n", "c: !local [x, y]\n",
+            // A colon inside a plain scalar does not start a node.
+            "a: b:? c\n", "t: 12:30 ? x\n",
         ] {
             #expect(Self.place(text) == nil, "\(text)")
         }
