@@ -27,3 +27,48 @@ struct TextDecodingTests {
         }
     }
 }
+
+/// UTF-16 files: a surrogate pair is one character; a lone surrogate, even as the last unit, is
+/// located (line and column) instead of read or trapped on.
+struct UTF16DecodingTests {
+    static func utf16LE(_ units: [UInt16]) -> Data {
+        Data([0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    }
+
+    @Test func loneSurrogatesAreLocated() throws {
+        let a = UInt16(UInt8(ascii: "a")), nl = UInt16(0x0A)
+        // "a😀" then a new line, "a" and a high surrogate with nothing after it: line 2, column 2.
+        let cases: [([UInt16], Int, Int, String)] = [
+            ([a, 0xD83D, 0xDE00, nl, a, 0xD800], 2, 2, "0xD800"),
+            // A high surrogate followed by a letter, and a low one alone.
+            ([a, 0xD800, a], 1, 2, "0xD800"),
+            ([a, a, 0xDC00], 1, 3, "0xDC00"),
+        ]
+        for (units, line, column, unit) in cases {
+            #expect(throws: InputError.self) { try decodeText(Self.utf16LE(units), file: "u.csv") }
+            do {
+                _ = try decodeText(Self.utf16LE(units), file: "u.csv")
+            } catch {
+                #expect(error.line == line && error.column == column, "\(units): \(error)")
+                #expect(error.message.contains("lone surrogate \(unit)"), "\(error.message)")
+            }
+        }
+        #expect(try decodeText(Self.utf16LE([a, 0xD83D, 0xDE00]), file: "u.csv") == "a😀")
+    }
+}
+
+/// The typing slips named beside a YAML parse error: a tab in the indentation (not one inside a
+/// value) and a full-width colon in a key's place (not one inside a value).
+struct YAMLTypingSlipTests {
+    @Test func slipsAreNamedOnlyWhereTheyAre() {
+        #expect(
+            YAMLDocument.typingSlip(in: "a: 1\n\tb: 2\n", near: 2)?.hasPrefix("line 2 is indented with a tab") == true)
+        #expect(
+            YAMLDocument.typingSlip(in: "a: 1\n  \tb: 2\n", near: 3)?.hasPrefix("line 2 is indented with a tab") == true
+        )
+        #expect(YAMLDocument.typingSlip(in: "a:\tx\nb: [\n", near: 2) == nil, "a tab inside a value")
+        #expect(YAMLDocument.typingSlip(in: "名称：x\n", near: 1)?.hasPrefix("line 1 has a full-width colon") == true)
+        #expect(YAMLDocument.typingSlip(in: "description: 说明：x\n", near: 1) == nil)
+        #expect(YAMLDocument.typingSlip(in: "", near: 1) == nil)
+    }
+}
