@@ -237,6 +237,11 @@ struct ObservationsLoaderTests {
         #expect { try load("indicator,year,value\nfirms,2023,-1\n") } throws: {
             ($0 as! InputError).message.contains("cannot be negative")
         }
+        // In the wide layout, at the cell of the year: line 3, column 4 (2023).
+        #expect { try load("indicator,name,2022,2023\nfirms,企业,10,11\nrd_intensity,研发,3.9,150\n") } throws: {
+            let e = $0 as! InputError
+            return e.line == 3 && e.column == 4 && e.message.contains("rd_intensity")
+        }
         // Partial-year rows are never used, so their range is not held against them.
         #expect(try load("indicator,year,value,quality\nrd_intensity,2023,100,not_comparable\n").count == 1)
     }
