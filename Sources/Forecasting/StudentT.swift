@@ -1,6 +1,8 @@
 import Foundation
 
-/// Normal and Student-t quantiles and distribution functions.
+/// The standard normal's distribution function and quantile, and the regularised incomplete beta
+/// function (Beta-PERT draws, `UncertainQuantity`). The Student-t quantile that gave the type its
+/// name was unused and is gone (2026-12-02).
 public enum StudentT {
     /// Standard normal CDF via `erfc`.
     public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
@@ -40,26 +42,6 @@ public enum StudentT {
         let density: Double = exp(x * x / 2)
         let u: Double = e * root2pi * density
         return x - u / (1 + x * u / 2)
-    }
-
-    /// Student-t CDF through the regularised incomplete beta function.
-    static func cdf(_ t: Double, df: Double) -> Double {
-        let x = df / (df + t * t)
-        let tail = 0.5 * incompleteBeta(x, df / 2, 0.5)
-        return t >= 0 ? 1 - tail : tail
-    }
-
-    /// Student-t quantile by bisection on the CDF (60 halvings: full double precision).
-    public static func quantile(_ p: Double, df: Double) -> Double {
-        guard p > 0 && p < 1 else { return p <= 0 ? -.infinity : .infinity }
-        if p == 0.5 { return 0 }
-        var lo = -1e3, hi = 1e3
-        for _ in 0..<200 {
-            let mid = (lo + hi) / 2
-            if cdf(mid, df: df) < p { lo = mid } else { hi = mid }
-            if hi - lo < 1e-14 * max(1, abs(mid)) { break }
-        }
-        return (lo + hi) / 2
     }
 
     /// Regularised incomplete beta `I_x(a, b)` by Lentz's continued fraction

@@ -39,6 +39,14 @@ struct ModelTests {
         #expect(close(f.sigma2!, 0.75 * 0.75 / 3 + 0.75 * 0.75))
     }
 
+    /// Gaps are filled on a straight line between their neighbours: 10 in 2000 and 13 in 2003
+    /// give 11 and 12, and a second gap uses its own neighbours.
+    @Test func gapsAreFilledOnAStraightLine() throws {
+        let s = try YearlySeries(periods: [2000, 2003, 2004, 2006], values: [10, 13, 15, 11])
+        #expect(s.filled == [10, 11, 12, 13, 15, 13, 11])
+        #expect(try YearlySeries(periods: [2001], values: [4]).filled == [4])
+    }
+
     @Test func linearTrendClosedForm() throws {
         // Points (0,1), (1,3), (2,2), (3,5): t̄ = 1.5, z̄ = 2.75, S_tt = 5, S_tz = 5.5 → b = 1.1.
         let f = try LinearTrend().fit(try series([1, 3, 2, 5], from: 0))

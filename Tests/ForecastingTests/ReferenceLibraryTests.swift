@@ -18,6 +18,20 @@ struct ReferenceLibraryTests {
             source: "normal")
     }
 
+    /// Beyond the library's last step (10) a table is the last one widened by √(h/10), as a
+    /// random walk's spread grows; a stratum past the last is the last.
+    @Test func stepsBeyondTheLibraryWidenLikeARandomWalk() {
+        let lib = ReferenceLibrary.builtIn
+        let last = lib.table(stratum: 1, step: ReferenceLibrary.maxStep)
+        #expect(last == lib.quantiles[1][ReferenceLibrary.maxStep - 1])
+        for h in [11, 15, 40] {
+            let f = (Double(h) / Double(ReferenceLibrary.maxStep)).squareRoot()
+            #expect(lib.table(stratum: 1, step: h) == last.map { $0 * f }, "step \(h)")
+        }
+        #expect(lib.table(stratum: ErrorScale.strata + 3, step: 2) == lib.quantiles[ErrorScale.strata - 1][1])
+        #expect(lib.table(stratum: 2, step: 0) == lib.quantiles[2][0])
+    }
+
     @Test func csvRoundTripsAndTheBuiltInLoads() {
         let lib = Self.normalLibrary()
         let back = ReferenceLibrary(csv: lib.csv)
