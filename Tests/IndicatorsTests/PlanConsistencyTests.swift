@@ -528,6 +528,12 @@ struct PlanConsistencyTests {
         (confirmed.explicitLower, confirmed.explicitUpper) = (0.15, 0.25)
         let stated = plan([share], obs: [confirmed, Observation(indicator: "s", year: 2019, value: 8.2)])
         #expect(PlanConsistency.checkFractions(stated).isEmpty)
+        // A range with the value at an end holds it too ("0.2, at most 0.25").
+        for ends in [(0.2, 0.25), (0.15, 0.2)] {
+            (confirmed.explicitLower, confirmed.explicitUpper) = ends
+            let atEnd = plan([share], obs: [confirmed, Observation(indicator: "s", year: 2019, value: 8.2)])
+            #expect(PlanConsistency.checkFractions(atEnd).isEmpty, "\(ends)")
+        }
         // Bounds that do not hold the value confirm nothing.
         (confirmed.explicitLower, confirmed.explicitUpper) = (15, 25)
         let misread = plan([share], obs: [confirmed, Observation(indicator: "s", year: 2019, value: 8.2)])
