@@ -120,6 +120,28 @@ struct RunPipelineTests {
         }
     }
 
+    /// Runs pair by scenario name unless each holds one scenario (then the two are compared
+    /// whatever their names) or the user names them: a run of `push` alone against one of
+    /// `baseline` and `push` compares push with push.
+    @Test func compareRelabelsOnlyOneScenarioAgainstOne() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let header = "scenario,indicator,target_type,year,target,p_met,p_met_se\n"
+        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        try (header + "push,gdp,goal,2025,1,0.600000,0.001000\n").write(toFile: a, atomically: true, encoding: .utf8)
+        try (header + "baseline,gdp,goal,2025,1,0.400000,0.001000\npush,gdp,goal,2025,1,0.610000,0.001000\n")
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let (rows, pick) = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil)
+        #expect(pick == nil)
+        let push = try #require(rows.first { $0.key.first == "push" })
+        #expect(push.pA == "0.600000" && push.pB == "0.610000")
+        #expect(rows.first { $0.key.first == "baseline" }?.pA == "absent")
+        // Named: push against baseline.
+        let (named, namedPick) = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: "baseline")
+        #expect(namedPick?.0 == "push" && namedPick?.1 == "baseline")
+        #expect(named.count == 1 && named[0].pA == "0.600000" && named[0].pB == "0.400000")
+    }
+
     /// A run folder edited and re-hashed by hand passes its manifest; its P(met) must still be
     /// a probability. `nan` compared against a number ("insufficient_data → nan"), and 1.5 or
     /// −0.1 were accepted (found by mutating run folders and re-hashing them, 2026-11-30).
