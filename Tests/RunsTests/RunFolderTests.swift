@@ -130,6 +130,10 @@ struct RunFolderTests {
             ("seed", "x"), ("paths", NSNull()), ("paths", 0.5), ("threads", -2), ("language", "fr"), ("excel", 7),
             ("tool", "other"), ("inputs", [["path": "plan.yaml", "sha256": "zz"]]),
             ("models", ["baseline": ["gdp": ["models": NSNull(), "transform": "log", "observations": 1]]]),
+            // Each entry's parts: a count of observations missing or below 0, a transform missing.
+            ("models", ["baseline": ["gdp": ["models": ["drift"], "transform": "log"]]]),
+            ("models", ["baseline": ["gdp": ["models": ["drift"], "transform": "log", "observations": -1]]]),
+            ("models", ["baseline": ["gdp": ["models": ["drift"], "observations": 1]]]),
         ]
         for (key, value) in edits {
             var m = good
