@@ -29,7 +29,7 @@ struct HTMLReportTests {
         )
         func indicator(_ id: String, goal: Double) -> Indicator {
             Indicator(
-                id: id, row: id, nameZh: id, nameEn: id, category: "c", kind: .level, unit: "u",
+                id: id, row: id, nameZh: "指标" + id, nameEn: id, category: "c", kind: .level, unit: "u",
                 targets: [2023: goal * 0.9, 2025: goal], headline: HeadlineGoal(rule: .final, value: goal))
         }
         let values = [100.0, 104, 107, 113, 116, 121, 125, 131]
@@ -72,7 +72,7 @@ struct HTMLReportTests {
             plan: slipped, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
         let html = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
         #expect(html.contains("数据检查的警告 (2)"))
-        #expect(html.contains("【flat】数值从2021年的 10001 变为2022年的 100010000（× 1e+04），请核对单位和数字"))
+        #expect(html.contains("【指标flat】数值从2021年的 10001 变为2022年的 100010000（× 1e+04），请核对单位和数字"))
         let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
         #expect(en.contains("[flat] value moves from 10001 in 2021 to 100010000 in 2022"))
     }
@@ -120,6 +120,12 @@ struct HTMLReportTests {
             }
         }
         #expect(Set(shown.keys) == ["baseline", "push"])
+        // The name column in the table's language.
+        let en = RunTables.attainmentRows(
+            scenario: "baseline", model: runs[0].model, result: runs[0].result, language: .en)
+        let zhRows = RunTables.attainmentRows(
+            scenario: "baseline", model: runs[0].model, result: runs[0].result, language: .zh)
+        #expect(en.contains { $0[1] == "a" && $0[2] == "a" } && zhRows.contains { $0[1] == "a" && $0[2] == "指标a" })
         // The goals' rules in words, in the page's language: no identifier such as `final`.
         #expect(html.contains("<td>final year</td>") && !html.contains("<td>final</td>"))
         let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: ["seed": "3"])
