@@ -177,6 +177,24 @@ struct ScenarioTests {
         #expect(abs(r2025 / r2024 - 1) < 0.01, "2024: \(r2024), 2025: \(r2025) (seed 7)")
     }
 
+    /// The strict reading of bounds is reported for the goals a bound touches only: `a` has a
+    /// year known by a lower bound, `b` none; without bounds there is nothing to report.
+    @Test func boundReadingCoversOnlyTheGoalsABoundTouches() throws {
+        let p = Self.plan()
+        let bound = Observation(indicator: "a", year: 2023, value: 140, quality: .lowerBound)
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators, drivers: [], observations: p.observations + [bound])
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 2048, seed: 5, threads: 1)
+        let rows = try ScenarioRunner.boundReading(run: runs[0], paths: 2048, seed: 5, threads: 1)
+        #expect(rows.map(\.indicator) == ["a"], "\(rows.map(\.indicator))")
+        // Read as exactly 140 in 2023, the goal of 150 in 2025 is less likely than read as 140–154.
+        #expect(rows.first.map { $0.pWith > $0.pWithout } == true, "\(rows)")
+        let plain = try ScenarioRunner.run(
+            plan: p, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 2048, seed: 5, threads: 1)
+        #expect(try ScenarioRunner.boundReading(run: plain[0], paths: 2048, seed: 5, threads: 1).isEmpty)
+    }
+
     /// A lever that moves nothing is a warning; a series without data that a lever names beside
     /// others it moves is a note; a lever inherited by two scenarios is reported once.
     @Test func leversThatMoveNothingAreNamed() throws {
