@@ -52,6 +52,21 @@ struct LogisticRegressionTests {
         #expect(Self.close(fit.coefficients, [-8.471468179241033e-09, 1.9812769190122999], 1e-7))
     }
 
+    /// Two identical predictors without priors: XᵀWX is singular at the start, where every weight
+    /// is positive, so the design is rank deficient (not separated); a prior on one resolves it.
+    @Test func duplicatePredictorsAreRankDeficientNotSeparated() throws {
+        let x: [[Double]] = [[1, 1, 1], [1, 2, 2], [1, 3, 3], [1, 4, 4], [1, 5, 5]]
+        let y: [Double] = [0, 1, 0, 1, 1]
+        #expect(throws: RegressionError.rankDeficient(rank: 2, parameters: 3, term: "a predictor without a prior")) {
+            try LogisticRegression.fit(x: x, y: y)
+        }
+        let priors = [
+            CoefficientPrior(mean: 0, sd: 10), CoefficientPrior(mean: 0, sd: 10), CoefficientPrior(mean: 0, sd: 1),
+        ]
+        let fit = try LogisticRegression.fit(x: x, y: y, priors: priors)
+        #expect(fit.coefficients.allSatisfy { $0.isFinite })
+    }
+
     /// One binary predictor: the maximum-likelihood fit reproduces each group's log odds.
     @Test func binaryPredictorGivesGroupLogOdds() throws {
         // Group 0: 3 of 10 met; group 1: 8 of 10 met.
