@@ -21,6 +21,13 @@ struct UncertainQuantityTests {
         // Beta(1, 5) with F(x) = 1 − (1 − x)⁵, so its median is 1 − 0.5^(1/5).
         #expect(abs(UncertainQuantity.pert(min: 0, mode: 5, max: 10).quantile(0.5) - 5) < 1e-9)
         #expect(abs(UncertainQuantity.pert(min: 0, mode: 0, max: 1).quantile(0.5) - (1 - pow(0.5, 0.2))) < 1e-9)
+        // Its tails too: F⁻¹(u) = 1 − (1 − u)^(1/5), near each end of [0, 1].
+        for u in [0.001, 0.01, 0.99, 0.999] {
+            #expect(
+                abs(UncertainQuantity.pert(min: 0, mode: 0, max: 1).quantile(u) - (1 - pow(1 - u, 0.2))) < 1e-9, "\(u)")
+            // PERT(0, 1, 1) is Beta(5, 1): F⁻¹(u) = u^(1/5).
+            #expect(abs(UncertainQuantity.pert(min: 0, mode: 1, max: 1).quantile(u) - pow(u, 0.2)) < 1e-9, "\(u)")
+        }
     }
 
     @Test func meansAndTablesAgree() {
