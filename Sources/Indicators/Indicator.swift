@@ -41,9 +41,7 @@ public struct HeadlineGoal: Sendable, Equatable {
         switch (form, rule) {
         case (.growth, _): "年均增速"
         case (.change, _): "较基期变化"
-        case (.level, .final): "末年值"
-        case (.level, .cumulative): "累计"
-        case (.level, .everyYear): "每年"
+        case (.level, let rule): rule.zh
         }
     }
 

@@ -75,4 +75,13 @@ public enum HeadlineRule: String, Sendable, CaseIterable, Codable {
     case cumulative
     /// Each year must meet it (每年新引进科创项目 1000 个).
     case everyYear = "every_year"
+
+    /// The rule in Chinese words, for tables and reports in Chinese: 末年值, 累计, 每年.
+    public var zh: String {
+        switch self {
+        case .final: "末年值"
+        case .cumulative: "累计"
+        case .everyYear: "每年"
+        }
+    }
 }

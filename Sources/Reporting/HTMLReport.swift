@@ -178,11 +178,12 @@ public enum HTMLReport {
     /// Chinese page), or for a growth or change goal the goal as written.
     static func ruleText(_ spec: TargetSpec, _ goal: HeadlineGoal?, zh: Bool) -> String {
         guard let goal, goal.form != .level else {
-            switch spec.rule {
-            case .final: return zh ? "末年值" : "final year"
-            case .cumulative: return zh ? "累计" : "cumulative"
-            case .everyYear: return zh ? "每年" : "every year"
-            case nil: return ""
+            guard let rule = spec.rule else { return "" }
+            if zh { return rule.zh }
+            switch rule {
+            case .final: return "final year"
+            case .cumulative: return "cumulative"
+            case .everyYear: return "every year"
             }
         }
         let v = FanChart.formatValue(goal.value)

@@ -213,33 +213,21 @@ struct ProbabilityScoreTests {
                 Observation(indicator: "x", year: $0.0, value: $0.1)
             })
         let years = 2011...2015
-        // The line reaches 20 in 2015.
-        #expect(
-            TrendRule.probability(history: h, threshold: 20, direction: .increase, rule: .final, planYears: years) == 1)
-        #expect(
-            TrendRule.probability(history: h, threshold: 20.01, direction: .increase, rule: .final, planYears: years)
-                == 0)
-        // 12 + 14 observed, 16 + 18 + 20 on the line: 80.
-        #expect(
-            TrendRule.probability(history: h, threshold: 80, direction: .increase, rule: .cumulative, planYears: years)
-                == 1)
-        #expect(
-            TrendRule.probability(
-                history: h, threshold: 80.01, direction: .increase, rule: .cumulative, planYears: years)
-                == 0)
-        // Every year: 12, 14 observed, 16, 18, 20 on the line; a ceiling of 20 holds, 19.99 does not.
-        #expect(
-            TrendRule.probability(history: h, threshold: 20, direction: .decrease, rule: .everyYear, planYears: years)
-                == 1)
-        #expect(
-            TrendRule.probability(
-                history: h, threshold: 19.99, direction: .decrease, rule: .everyYear, planYears: years) == 0)
-        #expect(
-            TrendRule.probability(history: h, threshold: 12, direction: .increase, rule: .everyYear, planYears: years)
-                == 1)
-        #expect(
-            TrendRule.probability(
-                history: h, threshold: 12.01, direction: .increase, rule: .everyYear, planYears: years) == 0)
+        // (threshold, direction, rule, P): the line reaches 20 in 2015; the cumulative sum is
+        // 12 + 14 observed plus 16 + 18 + 20 on the line = 80; every year runs 12, 14, 16, 18, 20,
+        // so a ceiling of 20 holds and 19.99 does not, a floor of 12 holds and 12.01 does not.
+        let cases: [(Double, Direction, HeadlineRule, Double)] = [
+            (20, .increase, .final, 1), (20.01, .increase, .final, 0),
+            (80, .increase, .cumulative, 1), (80.01, .increase, .cumulative, 0),
+            (20, .decrease, .everyYear, 1), (19.99, .decrease, .everyYear, 0),
+            (12, .increase, .everyYear, 1), (12.01, .increase, .everyYear, 0),
+        ]
+        for (threshold, direction, rule, p) in cases {
+            #expect(
+                TrendRule.probability(
+                    history: h, threshold: threshold, direction: direction, rule: rule, planYears: years)
+                    == p, "\(rule) \(direction) \(threshold)")
+        }
         #expect(
             TrendRule.probability(
                 history: History(indicator: "x", points: [Observation(indicator: "x", year: 2010, value: 1)]),
