@@ -71,10 +71,16 @@ public enum OutcomesLoader {
                 // 2439 stands for 2438.5–2439.5, which can meet a level of 2439.08. An every-year
                 // level met must be met by any year's value given (a `met` with a value that
                 // misses it is a contradiction whichever year, or the lowest, it reports), while a
-                // `not met` says nothing of the year given. A cumulative goal is left alone: its
-                // value may be the total or the last year's flow.
+                // `not met` says nothing of the year given. A cumulative goal's value may be the
+                // total or one year's flow; of a flow (never negative) the total is at least any
+                // year's, so a value that alone reaches an increase goal settles it as met, and
+                // one above a decrease goal as missed, whichever it reports (Σₜ xₜ ≥ xₛ for xₜ ≥ 0).
                 let settles = { (g: HeadlineGoal) in
-                    g.rule == .final || (g.rule == .everyYear && g.form == .level && met)
+                    switch g.rule {
+                    case .final: true
+                    case .everyYear: g.form == .level && met
+                    case .cumulative: g.form == .level && ind.kind == .flow && met != (ind.direction == .increase)
+                    }
                 }
                 if let goal = ind.headline, settles(goal), let level = plan.goalLevel(goal, of: id) {
                     // Read as an observation's figure is read (`Observation.writtenHalfUnit`).
@@ -85,9 +91,12 @@ public enum OutcomesLoader {
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"
                         let implied =
-                            goal.rule == .everyYear
-                            ? " every year"
-                            : goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
+                            switch goal.rule {
+                            case .everyYear: " every year"
+                            case .cumulative: " over the plan (its total is at least any one year's flow)"
+                            case .final:
+                                goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
+                            }
                         throw InputError(
                             file: path, line: line, column: mc + 1,
                             "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "

@@ -55,6 +55,36 @@ struct LoaderRulesTests {
             "\(e)".contains("o.csv:2:2") && "\(e)".contains("misses the goal of at least 4.5")
         }
     }
+
+    /// New highly skilled workers: at least 40,000 over 2022–2025, a flow (never negative). A
+    /// value may be the total or one year's flow; the total is at least any year's, so 40,500
+    /// recorded as not met is a contradiction either way, while 39,000 is not (its other years
+    /// may add the rest), nor is 40,000 ("4万": 39,500–40,500 as written), nor 12,000 recorded
+    /// as met (it may be one year of four).
+    @Test func aCumulativeFlowsValueSettlesOnlyWhatAnyReadingSettles() throws {
+        let plan = ScenarioNamesTests.plan
+        #expect(plan.indicator("new_high_skilled_workers")?.headline == HeadlineGoal(rule: .cumulative, value: 40000))
+        func load(_ value: String, met: Int) throws(InputError) -> Bool? {
+            try OutcomesLoader.load(
+                table: try CSVTable(
+                    text: "indicator,met,value\nnew_high_skilled_workers,\(met),\(value)\n", file: "o.csv"),
+                plan: plan
+            )["new_high_skilled_workers"]?.met
+        }
+        #expect(try load("39000", met: 0) == false)
+        #expect(try load("12000", met: 1) == true)
+        #expect(try load("40000", met: 0) == false)
+        #expect(try load("40500", met: 1) == true)
+        #expect { _ = try load("40500", met: 0) } throws: { e in
+            "\(e)".contains("o.csv:2:2") && "\(e)".contains("meets the goal of at least 40000 over the plan")
+        }
+        // A net change may fall: one year's 1,400 net new firms does not settle a total of 1,300.
+        #expect(plan.indicator("net_new_high_tech_enterprises")?.kind == .netChange)
+        let net = try OutcomesLoader.load(
+            table: try CSVTable(text: "indicator,met,value\nnet_new_high_tech_enterprises,0,1400\n", file: "o.csv"),
+            plan: plan)
+        #expect(net["net_new_high_tech_enterprises"]?.met == false)
+    }
 }
 
 /// A file of another kind given where observations are read is named for what it is, by its

@@ -240,6 +240,17 @@ struct HostileInputTests {
                 "outcomes-every-year-met-contradicts-value.csv:4:2: met is '1', but the value 4.8 misses the goal of at most 4.5 every year"
         ),
         Case(
+            name: "a cumulative flow recorded as not met with one value already above its total",
+            arguments: [
+                "evaluate", "--plan", "Tests/RunsTests/Fixtures/five-year-plan", "--outcomes",
+                h + "outcomes-cumulative-not-met-contradicts-value.csv", "--as-of", "2013", "--out",
+                "/tmp/plancast-never-cumulative",
+            ],
+            status: 65,
+            stderr:
+                "outcomes-cumulative-not-met-contradicts-value.csv:5:2: met is '0', but the value 515 meets the goal of at least 500 over the plan"
+        ),
+        Case(
             name: "a decimal comma in a tab-separated batch of series",
             arguments: ["forecast", "--input", h + "series-decimal-comma.tsv", "--horizon", "2"],
             status: 65,
