@@ -113,6 +113,8 @@ struct TextTableTests {
                 "probability of meeting each headline goal",
             ])
         #expect(TextTable.wrap(title, width: nil) == title)
+        // A line that fills the width exactly is kept whole.
+        #expect(TextTable.wrap("ab cd ef", width: 5) == "ab cd\nef")
         let zh = TextTable.wrap("昆山市人才科创行动计划总体目标实现概率", width: 10)
         #expect(zh.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 10 }, "\(zh)")
         #expect(zh.replacingOccurrences(of: "\n", with: "") == "昆山市人才科创行动计划总体目标实现概率")

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import Indicators
+@testable import Reporting
+@testable import Scenarios
+@testable import Simulation
+
+/// The report's parts against what they must show: the charts' geometry, the comparison table's
+/// paired standard errors, the two readings of bounds, and the evaluation's scores and
+/// reliability bins in closed form.
+struct ReportPartsTests {
+    static func runs() throws -> [ScenarioRun] {
+        var push = Scenario(name: "push")
+        push.levers = [Lever(name: "p", series: ["a"], action: .growth(fromYear: 2023, percentPerYear: .fixed(2)))]
+        return try ScenarioRunner.run(
+            plan: HTMLReportTests.plan(), scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 1024,
+            seed: 5, threads: 1)
+    }
+
+    /// The numbers of every `<rect …>` of an SVG, by attribute.
+    static func rects(_ svg: String) -> [[String: Double]] {
+        svg.matches(of: /<rect ([^>]*)\/>/).map { m in
+            var out = [String: Double]()
+            for a in String(m.1).matches(of: /(\w+)="([-0-9.]+)"/) { out[String(a.1)] = Double(a.2) }
+            return out
+        }
+    }
+
+    /// The scenario legend sits below the last goal's bars and inside the picture: the height
+    /// is the rows' plus room for the legend (30 + rows + 20).
+    @Test func theScenarioLegendLiesBelowEveryBar() throws {
+        let svg = try #require(Charts.goalComparison(runs: try Self.runs(), language: .en))
+        let height = try #require(svg.firstMatch(of: /height="([0-9.]+)" viewBox/).map { Double($0.1)! })
+        let all = Self.rects(svg)
+        let bars = all.filter { $0["height"] == 8 && $0["width"] != 8 }
+        let legend = all.filter { $0["height"] == 8 && $0["width"] == 8 }
+        #expect(bars.count == 6 && legend.count == 2, "\(all)")
+        let lowestBar = try #require(bars.map { $0["y"]! + 8 }.max())
+        for l in legend {
+            #expect(l["y"]! >= lowestBar, "legend at \(l["y"]!) over a bar ending at \(lowestBar)")
+            #expect(l["y"]! + 8 <= height)
+        }
+    }
+
+    /// The longest bar of the tornado reaches the end of its scale, which is labelled with its
+    /// size ("+0.30" for a difference of 0.3), and the others are in proportion.
+    @Test func theLongestTornadoBarReachesItsScaleEnd() throws {
+        let rows = [0.3, -0.15].map { d in
+            ScenarioRunner.Sensitivity(
+                scenario: "s", lever: "l\(d)", indicator: "a", pWith: 0.5, pWithout: 0.5 - d, difference: d,
+                standardError: 0.001)
+        }
+        let svg = Charts.tornado(goal: "a", rows: rows, title: "a")
+        let end = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>\+0\.30<\/text>/).map { Double($0.1)! })
+        let start = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>−0\.30<\/text>/).map { Double($0.1)! })
+        let bars = Self.rects(svg).filter { $0["height"] == 12 }
+        #expect(bars.count == 2)
+        let up = try #require(bars.first { $0["width"]! > 0 && abs($0["x"]! - (start + end) / 2) < 0.11 })
+        #expect(abs(up["x"]! + up["width"]! - end) < 0.11, "\(up) ends short of \(end)")
+        let down = try #require(bars.first { $0 != up })
+        #expect(abs(down["width"]! - up["width"]! / 2) < 0.11)
+    }
+
+    /// Scenarios on the same paths get the paired difference's standard error; the all-goals
+    /// row's target column counts the goals it judges.
+    @Test func comparisonRowsArePairedOnTheSamePaths() throws {
+        let runs = try Self.runs()
+        let rows = RunTables.comparisonRows(runs.map { ($0.scenario.name, $0.model, $0.result) }, language: .en)
+        let pushed = rows.filter { $0[5] == "push" && $0[0] == "a" && $0[2] == "goal_final" }
+        #expect(pushed.count == 1)
+        let se = try #require(pushed.first.flatMap { Double($0[9]) })
+        #expect(se > 0 && se < 0.03, "\(pushed)")
+        #expect(["yes", "no"].contains(pushed[0][10]))
+        let all = try #require(rows.first { $0[2] == "all_goals" })
+        #expect(all[4] == String(runs[0].result.targets.first { $0.spec.kind == .allGoals }?.evaluable ?? -1))
+        #expect(Int(all[4])! >= 2, "\(all)")
+    }
+
+    /// The strict reading of bounds is shown beside the default in its own table, and not as a
+    /// lever in the sensitivity charts.
+    @Test func theStrictReadingOfBoundsHasItsOwnTable() throws {
+        let runs = try Self.runs()
+        let strict = ScenarioRunner.Sensitivity(
+            scenario: "baseline", lever: ScenarioRunner.strictBounds, indicator: "a", pWith: 0.658, pWithout: 0.412,
+            difference: 0.246, standardError: 0.01)
+        let html = HTMLReport.render(runs: runs, sensitivity: [strict], language: .en, settings: [:])
+        let table = try #require(html.components(separatedBy: "How bounds are read").dropFirst().first)
+        #expect(table.contains("<td class=\"name\">a</td><td>0.658</td><td>0.41</td>"), "\(table.prefix(800))")
+        #expect(!html.contains("Sensitivity: what each lever does"))
+        let none = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        #expect(!none.contains("How bounds are read"))
+    }
+
+    /// Five bins; p = 1 falls in the last (closed) bin and p = 0.2 in the second. Bands:
+    /// R `qbinom(c(0.025, 0.975), 2, 0.125)` = 0 1; `qbinom(c(0.025, 0.975), 3, 29/30)` = 2 3;
+    /// `qbinom(c(0.025, 0.975), 30, 0.3)` = 4 14 (also Σ choose(n, k) pᵏ(1 − p)ⁿ⁻ᵏ in Python).
+    @Test func reliabilityBinsInClosedForm() throws {
+        let pairs: [(p: Double, outcome: Bool)] = [
+            (0.1, false), (0.15, true), (0.2, true), (0.5, false), (0.9, true), (1.0, true), (1.0, false),
+        ]
+        let bins = ProbabilityScores.reliability(pairs)
+        #expect(bins.map(\.count) == [2, 1, 1, 3])
+        #expect(bins.map(\.lower) == [0, 0.2, 0.4, 0.8])
+        #expect(abs(bins[0].meanP - 0.125) < 1e-12 && bins[0].observed == 0.5)
+        #expect(bins[0].bandLower == 0 && bins[0].bandUpper == 0.5)
+        #expect(abs(bins[3].meanP - 29.0 / 30) < 1e-12 && abs(bins[3].observed - 2.0 / 3) < 1e-12)
+        #expect(abs(bins[3].bandLower - 2.0 / 3) < 1e-12 && bins[3].bandUpper == 1)
+        #expect(bins[3].withinBand && bins[0].withinBand)
+        #expect(ProbabilityScores.binomialRange(n: 30, p: 0.3) == (4, 14))
+    }
+
+    /// A band or line without points draws nothing (an empty `points` is an SVG error).
+    @Test func aBandWithoutPointsDrawsNothing() {
+        var svg = SVG(width: 10, height: 10)
+        svg.band([], upper: [], lower: [], fill: "#000", opacity: 0.5)
+        svg.polyline([(1, 1)], stroke: "#000")
+        #expect(svg.body.isEmpty)
+        svg.band([1, 2], upper: [1, 1], lower: [3, 3], fill: "#000", opacity: 0.5)
+        #expect(svg.body.contains("points=\"1.0,1.0 2.0,1.0 2.0,3.0 1.0,3.0\""), "\(svg.body)")
+    }
+
+    static func row(_ plan: String, _ p: Double, _ d: Direction, met: Bool) -> EvaluationReport.Row {
+        EvaluationReport.Row(
+            plan: plan, asOf: 2013, indicator: "x", name: "x", commitment: nil, goal: "", direction: d,
+            p: [p, nil, nil], outcome: met)
+    }
+
+    /// Increase and decrease goals are scored apart: Brier (0.9 − 1)² = 0.01 and (0.2 − 1)² =
+    /// 0.64; log scores −ln 0.9 and −ln 0.2.
+    @Test func increaseAndDecreaseGoalsAreScoredApart() {
+        let rows = [Self.row("a", 0.9, .increase, met: true), Self.row("b", 0.2, .decrease, met: true)]
+        let csv = EvaluationReport.scoresCSV(rows)
+        #expect(csv.contains("increase goals,all,model,1,0.0100,\(String(format: "%.4f", -log(0.9))),0.8000\n"))
+        #expect(csv.contains("decrease goals,all,model,1,0.6400,\(String(format: "%.4f", -log(0.2))),0.6000\n"))
+    }
+
+    /// The terminal summary names each plan once, on its first method's line.
+    @Test func theSummaryNamesEachPlanOnItsFirstLine() {
+        let rows = [Self.row("plan-a", 0.9, .increase, met: true), Self.row("plan-b", 0.2, .increase, met: false)]
+        let lines = EvaluationReport.summary(rows, language: .en).split(separator: "\n").map(String.init)
+        let model = lines.filter { $0.contains("model") }
+        #expect(model.count == 3, "\(lines)")
+        #expect(zip(model, ["plan-a", "plan-b", "all"]).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
+        #expect(lines.filter { $0.contains("plan-a") }.count == 1)
+    }
+}
