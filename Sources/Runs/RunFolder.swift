@@ -113,6 +113,7 @@ public struct RunFolder: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
+            if let why = noSpace(error) { throw .full(OutputError(file: parent, why)) }
             throw .unusable(path, "cannot create its parent folder \(parent)")
         }
         let lockPath = parent + "/." + name + ".lock"
@@ -146,8 +147,12 @@ public struct RunFolder: Sendable {
         for _ in 0..<100 {
             let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
+                let code = errno, why = String(cString: strerror(code))
+                // A full disk or quota (no room even for the empty lock file) is an output that
+                // could not be written (exit 74), not a folder refused.
+                if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, why)) }
                 let parent = (lockPath as NSString).deletingLastPathComponent
-                throw .unusable(path, "cannot write in \(parent) (\(String(cString: strerror(errno))))")
+                throw .unusable(path, "cannot write in \(parent) (\(why))")
             }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 close(fd)
@@ -160,6 +165,19 @@ public struct RunFolder: Sendable {
             close(fd)  // removed by the run that let go of it: lock the file now at that name
         }
         throw .busy(path)
+    }
+
+    /// The reason, when Foundation's `error` is a full disk or quota (ENOSPC, EDQUOT); nil otherwise.
+    static func noSpace(_ error: any Error) -> String? {
+        let ns = error as NSError
+        let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix, posix.domain == NSPOSIXErrorDomain, [ENOSPC, EDQUOT].contains(Int32(posix.code)) {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain && ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
+            return String(cString: strerror(ENOSPC))
+        }
+        return nil
     }
 
     /// Whether `path` names the open file `fd` (same device and inode).
@@ -393,9 +411,12 @@ public enum RunFolderError: Error, CustomStringConvertible {
     case unusable(String, String)
     case notARun(String, [String])
     case busy(String)
+    /// No room on the disk (or quota) for the folder or its lock file: an output error (exit 74).
+    case full(OutputError)
 
     public var description: String {
         switch self {
+        case .full(let error): return "\(error)"
         case .unusable(let path, let why): return "output folder '\(path)': \(why)"
         case .notARun(let path, let entries):
             let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")

@@ -41,6 +41,8 @@ struct Plancast: ParsableCommand {
             fail("error: \(error)", ExitStatus.dataError)
         } catch let error as OutputError {
             fail("error: \(error)", ExitStatus.ioError)
+        } catch RunFolderError.full(let error) {
+            fail("error: \(error)", ExitStatus.ioError)
         } catch let error as RunFolderError {
             fail("error: \(error)", ExitStatus.cannotCreate)
         } catch let error as TooLargeError {

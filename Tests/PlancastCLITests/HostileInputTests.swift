@@ -987,6 +987,42 @@ struct HostileInputTests {
         #expect(left == ["r"], "nothing beside the run, not even its lock file: \(left)")
     }
 
+    /// A disk with no room left for even the lock file or the staging folder (a file system out
+    /// of inodes) stopped with exit 73, "output folder …: cannot write in …", as if the folder had
+    /// been refused. A full disk is an output that could not be written: exit 74, at every step
+    /// (the parent folder, the lock file, the staging folder). Needs root to mount a tmpfs of
+    /// three inodes (the root folder and two more); skipped where mounting is not allowed.
+    @Test(.enabled(if: getuid() == 0)) func aDiskWithoutRoomForTheLockIsAnOutputError() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=1m,nr_inodes=3", "tmpfs", dir.path]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { return }  // not allowed here (a container without CAP_SYS_ADMIN)
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [dir.path]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        // One inode left: the lock file takes it, and the staging folder finds none.
+        FileManager.default.createFile(atPath: dir.path + "/a", contents: Data())
+        let staging = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", dir.path + "/r"])
+        #expect(staging.status == 74, "\(staging.stderr)")
+        #expect(staging.stderr.contains(dir.path + "/r") && staging.stderr.contains("No space left on device"))
+        // None left: the lock file cannot be created; nor can a parent folder.
+        FileManager.default.createFile(atPath: dir.path + "/b", contents: Data())
+        for out in [dir.path + "/r", dir.path + "/p/q/r"] {
+            let r = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", out])
+            #expect(r.status == 74 && r.stderr.contains("No space left on device"), "\(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a", "b"])
+    }
+
     /// Under an address-space limit (`ulimit -v`) runs aborted ("failed to allocate", SIGABRT)
     /// or spun for ever in OpenBLAS, and at 200 MB every command hung at exit. Below 1 GB a
     /// command is now refused at once (exit 64; `--version` answers); above it, the memory

@@ -6,6 +6,8 @@ import Testing
 @testable import PlanFiles
 @testable import Reporting
 @testable import Runs
+@testable import Scenarios
+@testable import Simulation
 
 /// Plans as governments write them (issue 14) and `plancast evaluate`, on a synthetic
 /// five-year plan: growth and change goals, an every-year ceiling, a cumulative amount,
@@ -241,6 +243,30 @@ struct GoalRecalibrationTests {
         EvaluationReport.Row(
             plan: plan, asOf: 2013, indicator: "x", name: "x", commitment: binding ? .binding : .expected, goal: "",
             p: [p, trend, nil], outcome: met)
+    }
+
+    /// The trend rule the fit reads beside the model's P is the rule on each headline goal
+    /// (the straight line through the last three exact points), and nothing for milestones.
+    @Test func theTrendPredictorIsTheTrendRuleOnHeadlineGoals() throws {
+        let plan = try PlanLoader.load(directory: EvaluationTests.plan).plan
+        let run = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: 2013, paths: 256, seed: 1, threads: 1)[0]
+        var goals = 0
+        for o in run.result.targets {
+            let trend = GoalRecalibration.trend(o, model: run.model)
+            guard o.spec.kind == .goal, let k = o.spec.series else {
+                #expect(trend == nil, "\(o.spec)")
+                continue
+            }
+            let id = run.model.series[k].id
+            let ind = try #require(plan.indicator(id))
+            let direct = TrendRule.probability(
+                history: plan.history(of: id, asOf: 2013).split(kind: ind.kind).exact, threshold: o.spec.threshold,
+                direction: ind.direction, rule: ind.headline!.rule, planYears: plan.metadata.years)
+            #expect(trend == direct, "\(id)")
+            if direct != nil { goals += 1 }
+        }
+        #expect(goals >= 5, "\(goals) goals with a trend")
     }
 
     /// Binding goals met although the model gave them 0.1: with enough plans the fit learns it.

@@ -79,6 +79,24 @@ struct RunPipelineTests {
         #expect(c.summary.contains("base.yaml"))
     }
 
+    /// A scenario file that replaced another under a new name (s1.yaml in A, s2.yaml in B) is
+    /// one difference, the file that replaced the other, not two ("absent" on either side).
+    @Test func compareNamesAFileThatReplacedAnother() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s1 = dir.appendingPathComponent("s1.yaml").path, s2 = dir.appendingPathComponent("s2.yaml").path
+        try "name: s\n".write(toFile: s1, atomically: true, encoding: .utf8)
+        try "name: s\ngrowth:\n  - indicators: [high_tech_enterprises]\n    from: 2025\n    percent_per_year: 5\n"
+            .write(toFile: s2, atomically: true, encoding: .utf8)
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        _ = try RunPipeline.run(Self.request([s1], out: a))
+        _ = try RunPipeline.run(Self.request([s2], out: b))
+        let c = try RunComparison.load(a, b)
+        #expect(c.inputDifferences.map(\.what) == ["scenario"], "\(c.inputDifferences)")
+        let d = try #require(c.inputDifferences.first)
+        #expect(d.a.hasPrefix("s1.yaml ") && d.b.hasPrefix("s2.yaml "), "\(d)")
+    }
+
     /// A goal revised in indicators.csv between two runs (3,500 → 4,000 firms) is one row with
     /// both values, counted apart from the targets that stayed, not two rows "only in A/B".
     @Test func compareShowsARevisedTargetWithBothValues() throws {
