@@ -110,6 +110,14 @@ public struct RunFolder: Sendable {
             throw .unusable(path, "it holds \(input), which this command reads; name another folder")
         }
         let parent = url.deletingLastPathComponent().path
+        // Folders this command creates above its output are removed again if it fails (empty
+        // only); not for a shard's part, whose folder other shards share.
+        var missing = [String](), above = url.deletingLastPathComponent()
+        while above.path != "/" && !FileManager.default.fileExists(atPath: above.path) {
+            missing.append(above.path)
+            above.deleteLastPathComponent()
+        }
+        if layout.manifest != Layout.part.manifest { missing.forEach(Leftovers.addFolder) }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {

@@ -983,8 +983,11 @@ struct HostileInputTests {
         #expect(r.stderr.contains(out + "/") && r.stderr.contains("File too large"), "\(r.stderr)")
         #expect(!r.stderr.contains("partial"), "\(r.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/attainment.csv")) == before)
+        // Folders made for the output (`--out new/dir/r`) go again when it cannot be written.
+        let nested = try Binary.runLimited("ulimit -f 100", ["run", "--out", dir.path + "/x/y/r", "--paths", "2000"])
+        #expect(nested.reason == .exit && nested.status == 74, "\(nested.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(left == ["r"], "nothing beside the run, not even its lock file: \(left)")
+        #expect(left == ["r"], "nothing beside the run, not even its lock file or x/y: \(left)")
     }
 
     /// A disk with no room left for even the lock file or the staging folder (a file system out
