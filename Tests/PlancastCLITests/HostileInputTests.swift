@@ -993,25 +993,14 @@ struct HostileInputTests {
     /// A disk with no room left for even the lock file or the staging folder (a file system out
     /// of inodes) stopped with exit 73, "output folder …: cannot write in …", as if the folder had
     /// been refused. A full disk is an output that could not be written: exit 74, at every step
-    /// (the parent folder, the lock file, the staging folder). Needs root to mount a tmpfs of
-    /// three inodes (the root folder and two more); skipped where mounting is not allowed.
-    @Test(.enabled(if: getuid() == 0)) func aDiskWithoutRoomForTheLockIsAnOutputError() throws {
+    /// (the parent folder, the lock file, the staging folder). Needs a tmpfs of three inodes (the
+    /// root folder and two more): reported as skipped where mounting is not allowed.
+    @Test(.enabled("mounting a tmpfs needs root (CAP_SYS_ADMIN)") { Self.mountTmpfs(at: nil) })
+    func aDiskWithoutRoomForTheLockIsAnOutputError() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=1m,nr_inodes=3", "tmpfs", dir.path]
-        mount.standardError = FileHandle.nullDevice
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else { return }  // not allowed here (a container without CAP_SYS_ADMIN)
-        defer {
-            let umount = Process()
-            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            umount.arguments = [dir.path]
-            try? umount.run()
-            umount.waitUntilExit()
-        }
+        try #require(Self.mountTmpfs(at: dir.path), "mounting worked a moment ago")
+        defer { Self.run("/bin/umount", [dir.path]) }
         // One inode left: the lock file takes it, and the staging folder finds none.
         FileManager.default.createFile(atPath: dir.path + "/a", contents: Data())
         let staging = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", dir.path + "/r"])
@@ -1024,6 +1013,32 @@ struct HostileInputTests {
             #expect(r.status == 74 && r.stderr.contains("No space left on device"), "\(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a", "b"])
+    }
+
+    /// Runs `tool` with `arguments`; whether it exited 0.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = arguments
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+
+    /// Mounts a 1 MB tmpfs of three inodes at `path`; with nil, tries it on a scratch folder and
+    /// unmounts it (whether this process may mount at all).
+    static func mountTmpfs(at path: String?) -> Bool {
+        guard getuid() == 0 else { return false }
+        let target = path ?? NSTemporaryDirectory() + "plancast-mount-probe-\(getpid())"
+        if path == nil { try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true) }
+        let ok = run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,nr_inodes=3", "tmpfs", target])
+        if path == nil {
+            if ok { run("/bin/umount", [target]) }
+            try? FileManager.default.removeItem(atPath: target)
+        }
+        return ok
     }
 
     /// Under an address-space limit (`ulimit -v`) runs aborted ("failed to allocate", SIGABRT)
