@@ -231,9 +231,13 @@ struct RunPipelineTests {
                 && (e as? RunError)?.isUsageProblem == true
         }
         try inputs.checkMemory(paths: 100_000, threads: 2, memory: 24e9)
-        // The working memory of the bundled plan (35 series, 2011–2025) is small; 256 threads on a
+        // The working memory of the bundled plan (35 series, 2010–2025) is small; 256 threads on a
         // plan of 1,000 series over 81 years would not be.
         #expect(inputs.workingMemory(threads: 2) < 0.2e9)
+        // In closed form: 35 series × 16 years (2010, the first GDP figure, to 2025, both ends
+        // counted) × a block of 2,048 paths × 8 bytes × (4.5 + 3.5 × 2).
+        let working = 35.0 * 16 * 2048 * 8 * (4.5 + 3.5 * 2)
+        #expect(abs(inputs.workingMemory(threads: 2) - working) < 1, "\(inputs.workingMemory(threads: 2))")
     }
 
     /// 101 scenario files are a usage error before anything is simulated or written.
