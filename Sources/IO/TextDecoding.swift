@@ -78,6 +78,27 @@ public func unreadableReason(errno code: Int32) -> String {
     }
 }
 
+/// Why `path` cannot be opened, as `unreadableReason(errno:)`, except that a path that is itself
+/// a symbolic link to a missing file says so and names the target: `ls` shows such a file, so "it
+/// does not exist" would send the user looking in the wrong place.
+public func unreadableReason(errno code: Int32, path: String) -> String {
+    if code == ENOENT, let target = danglingLinkTarget(path) {
+        return "it is a symbolic link to '\(target)', which does not exist"
+    }
+    return unreadableReason(errno: code)
+}
+
+/// The target of `path` when `path` is a symbolic link whose target cannot be found; nil otherwise.
+public func danglingLinkTarget(_ path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0, errno == ENOENT
+    else { return nil }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink(path, &buffer, buffer.count - 1)
+    guard n >= 0 else { return nil }
+    return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 /// Why a file cannot be read, in the reader's words (`unreadableReason`), with what to do.
 func unreadable(_ path: String, errno code: Int32) -> InputError {
     // A name listed from a folder that is not UTF-8 (saved as GBK) reaches Swift with U+FFFD in
@@ -91,7 +112,7 @@ func unreadable(_ path: String, errno code: Int32) -> InputError {
     case EMFILE, ENFILE: hint = "raise the limit on open files (ulimit -n; plancast needs a few dozen)"
     default: hint = "check the file and the disk"
     }
-    return InputError(file: path, "cannot read the file: \(unreadableReason(errno: code))", hint: hint)
+    return InputError(file: path, "cannot read the file: \(unreadableReason(errno: code, path: path))", hint: hint)
 }
 
 /// A file or folder whose name is not UTF-8 text (shown with U+FFFD where its bytes were).

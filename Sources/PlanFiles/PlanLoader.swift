@@ -51,6 +51,11 @@ public enum PlanLoader {
                 file: directory, "a file, not a plan folder",
                 hint: "give the folder that holds plan.yaml, such as Notebooks-data/kunshan-2022-2025")
         }
+        if let target = danglingLinkTarget(planPath) {
+            throw InputError(
+                file: planPath, "plan.yaml is a symbolic link to '\(target)', which does not exist",
+                hint: "restore the file it points to, or replace the link with the plan itself")
+        }
         guard FileManager.default.fileExists(atPath: planPath) else {
             throw InputError(
                 file: planPath, "no plan.yaml in this folder",
@@ -124,7 +129,9 @@ public enum PlanLoader {
                 name.trimmingCharacters(in: .whitespaces).isEmpty
                 ? "is empty"
                 : !FileManager.default.fileExists(atPath: path, isDirectory: &folder)
-                    ? "names '\(name)', which does not exist (looked for \(path))"
+                    ? danglingLinkTarget(path).map {
+                        "names '\(name)', a symbolic link to '\($0)', which does not exist (looked for \(path))"
+                    } ?? "names '\(name)', which does not exist (looked for \(path))"
                     : folder.boolValue ? "names '\(name)', which is a folder" : nil
             if let problem {
                 throw doc.error(

@@ -30,7 +30,7 @@ func standardInput(_ path: String) -> String { path == "-" ? "/dev/stdin" : path
 /// 2026-11-30 every case read "no such file or not readable", a loop of symbolic links and a
 /// name too long for the system included.
 func unreadableReason(_ path: String) -> String? {
-    access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno)
+    access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno, path: path)
 }
 
 /// `--encoding`, for every command that reads a user's table.

@@ -921,9 +921,12 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/a", withDestinationPath: dir.path + "/b")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/b", withDestinationPath: dir.path + "/a")
+        // A link to a file that is gone: `ls` lists it, so "it does not exist" misled.
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/gone.csv", withDestinationPath: "moved.csv")
         let series = Binary.packageRoot.appendingPathComponent(Self.h + "constant-series.csv").path
         for (path, why) in [
             (dir.path + "/a", "loops through symbolic links"),
+            (dir.path + "/gone.csv", "it is a symbolic link to 'moved.csv', which does not exist"),
             (dir.path + "/" + String(repeating: "x", count: 300), "longer than the system allows"),
             (series + "/x.csv", "a part of the path is not a folder"),
             (dir.path + "/missing.csv", "it does not exist"),
@@ -934,6 +937,22 @@ struct HostileInputTests {
                 let r = try Binary.run(args)
                 #expect(r.status == 64 && r.stderr.contains(why), "\(args): \(r.stderr)")
             }
+        }
+        // The same for a plan's own files, read after the command line is checked: plan.yaml
+        // (which was "no plan.yaml in this folder") and a file plan.yaml names.
+        let plan = dir.appendingPathComponent("plan")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent(Self.h + "plan-child-target-above-parent"), to: plan)
+        for file in ["plan.yaml", "indicators.csv"] {
+            let path = plan.appendingPathComponent(file).path
+            try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: file + ".elsewhere")
+            let r = try Binary.run(["check", "--plan", plan.path])
+            #expect(
+                r.status == 65 && r.stderr.contains(file) && r.stderr.contains("symbolic link to '\(file).elsewhere'"),
+                "\(file): \(r.stderr)")
+            try FileManager.default.removeItem(atPath: path)
+            try FileManager.default.moveItem(atPath: path + ".moved", toPath: path)
         }
     }
 
