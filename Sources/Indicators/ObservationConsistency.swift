@@ -38,6 +38,19 @@ extension PlanConsistency {
                         at: o.location,
                         zh: "\(o.year)年观测值 \(format(o.value)) 不是整数，而单位“\(ind.unit)”是计数单位"))
             }
+            // Stated bounds of a count that hold no whole number cannot all hold: a path must
+            // break one of them (a bound stated at one end only is read to reach a whole number,
+            // `PlanModel.wholeCountBounds`).
+            if let ind = plan.indicator(o.indicator), ind.isCount, let lo = o.explicitLower, let hi = o.explicitUpper,
+                lo <= hi, lo.rounded(.up) > hi.rounded(.down)
+            {
+                f.append(
+                    Finding(
+                        .error, o.indicator,
+                        "bounds \(format(lo))–\(format(hi)) in \(o.year) hold no whole number, but the unit \(ind.unit) counts",
+                        at: o.location,
+                        zh: "\(o.year)年的界值 \(format(lo))–\(format(hi)) 之间没有整数，而单位“\(ind.unit)”是计数单位"))
+            }
         }
         // Children never exceed parents in the same year (same kind and unit).
         for ind in plan.indicators {

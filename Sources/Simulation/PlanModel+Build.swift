@@ -36,7 +36,13 @@ extension PlanModel {
         let index = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
         let full = specs.map { history(of: $0.id, plan: plan, asOf: asOf, assumptions: assumptions[$0.id]) }
         // Exact values are fitted and observed; bounds constrain the simulated paths.
-        let parts = zip(specs, full).map { $1.split(kind: $0.kind) }
+        let parts = zip(specs, full).map { spec, h in
+            var part = h.split(kind: spec.kind)
+            if countUnits.contains(spec.unit) {
+                for (y, b) in part.bounds { part.bounds[y] = wholeCountBounds(b, of: h.points.first { $0.year == y }) }
+            }
+            return part
+        }
         // Years known by bounds after the last exact value continue the history at the middle of
         // their bounds (the forecast starts from there); on each path they are drawn within them.
         let histories = parts.map { withBoundedYears($0.exact, bounds: $0.bounds) }
@@ -50,7 +56,7 @@ extension PlanModel {
             guard let ys = try? YearlySeries(periods: h.years, values: h.values) else { continue }
             inputIndex[k] = inputs.count
             inputSpec.append(k)
-            inputs.append((s.id, ys, Transform.natural(for: s.kind, values: h.values)))
+            inputs.append((s.id, ys, Transform.natural(for: s.kind, values: h.values + boundEnds(parts[k].bounds))))
         }
         let lastYear = plan.metadata.lastYear
         let horizon = max(1, inputs.map { lastYear - ($0.series.lastPeriod ?? lastYear) }.max() ?? 1)
@@ -85,7 +91,8 @@ extension PlanModel {
         for (k, s) in specs.enumerated() {
             let h = histories[k]
             let transform =
-                inputIndex[k].map { inputs[$0].transform } ?? Transform.natural(for: s.kind, values: h.values)
+                inputIndex[k].map { inputs[$0].transform }
+                ?? Transform.natural(for: s.kind, values: h.values + boundEnds(parts[k].bounds))
             // Years known by bounds before the first exact value are on the timeline too (drawn
             // within their bounds, the years up to the first exact value bridged), though the
             // forecast is fitted without them.
@@ -179,6 +186,31 @@ extension PlanModel {
             choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
         model.asOf = asOf
         return model
+    }
+
+    /// Every end of a series' bounds. The scale a series is forecast on must admit them as well
+    /// as its values: paths are drawn anywhere within the bounds, and a flow's "≤ 1" (read as
+    /// 0–1) drew zeros on the log scale its bound's middle (1) chose, which overflowed the run.
+    static func boundEnds(_ bounds: [Int: (lower: Double?, upper: Double?)]) -> [Double] {
+        bounds.keys.sorted().flatMap { [bounds[$0]!.lower, bounds[$0]!.upper].compactMap { $0 } }
+    }
+
+    /// The bounds of a whole count that hold no whole number, moved at the end that the reading
+    /// assumed (`Observation.bounds`) to the nearest whole number the stated end allows: "≤ 1.5"
+    /// read as 1.35–1.5 is 1 (it was drawn as 2, above the bound), "≥ 1.5" read as 1.5–1.65 is 2.
+    /// Bounds stated at both ends (`lower` and `upper` columns) stay as they are: no whole
+    /// number fits them, which `check` reports.
+    static func wholeCountBounds(
+        _ b: (lower: Double?, upper: Double?), of o: Observation?
+    ) -> (lower: Double?, upper: Double?) {
+        guard let lo = b.lower, let hi = b.upper, let o, lo.rounded(.up) > hi.rounded(.down) else { return b }
+        let lowerStated = o.explicitLower != nil || o.quality == .lowerBound || o.quality == .snapshot
+        let upperStated = o.explicitUpper != nil || o.quality == .upperBound
+        switch (lowerStated, upperStated) {
+        case (true, false): return (lo.rounded(.up), lo.rounded(.up))
+        case (false, true): return (hi.rounded(.down), hi.rounded(.down))
+        default: return b
+        }
     }
 
     /// The exact history followed by the middle of each bound after its last exact year

@@ -410,6 +410,16 @@ struct HostileInputTests {
             arguments: ["check", "--observations", h + "excel-sep-line.csv"],
             status: 65, stderr: "excel-sep-line.csv:4:3: '4x' is not a number for 'rd_intensity' in 2023"),
         Case(
+            name: "a count's stated bounds that hold no whole number (1.2–1.8 个) cannot all hold",
+            arguments: [
+                "run", "--observations", h + "count-bounds-hold-no-whole-number.csv", "--paths", "500", "--out",
+                "/tmp/plancast-never-count-bounds",
+            ],
+            status: 65,
+            stderr:
+                "count-bounds-hold-no-whole-number.csv:3:3: [new_incubators] bounds 1.2–1.8 in 2024 hold no whole number"
+        ),
+        Case(
             name: "group expansion bomb (24 levels × 4)", arguments: ["check", h + "group-bomb.yaml", "-q"],
             status: 0, stderr: ""),
         Case(
@@ -700,6 +710,29 @@ struct HostileInputTests {
         for file in ["attainment.csv", "forecasts.csv"] {
             let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8).lowercased()
             #expect(!text.contains("nan") && !text.contains("inf,"), "\(file)")
+        }
+    }
+
+    /// Bounds on counts that leave their reading no whole number, or a zero: "≤ 1" new
+    /// workstations before "≥ 7" overflowed the run (exit 65, found by mutate_pipeline seed 4101),
+    /// and "≤ 1.5" incubators were drawn as 2. Now the run ends, the first is 0 or 1 on every
+    /// path and the second 1.
+    @Test func countBoundsHoldAtWholeNumbers() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let r = try Binary.run(
+            [
+                "run", "--observations", Self.h + "count-bound-without-a-whole-number.csv", "--paths", "500",
+                "--no-sensitivity", "--out", out,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: out + "/forecasts.csv", encoding: .utf8).split(separator: "\n")
+        for (id, whole) in [("new_postdoc_workstations", ["0", "1"]), ("new_incubators", ["1"])] {
+            let row = try #require(rows.first { $0.hasPrefix("baseline,\(id),2023,") }).split(
+                separator: ",", omittingEmptySubsequences: false)
+            // p05 … p95, the columns after indicator, year, observed and mean.
+            #expect(row[5...11].allSatisfy { whole.contains(String($0)) }, "\(row)")
         }
     }
 

@@ -427,6 +427,39 @@ struct EvidenceFlagsTests {
         #expect((0..<4096).allSatisfy { p in d(0, t22, p) >= 0 && d(0, t22 + 1, p) >= 0 })
     }
 
+    /// A count's bound that leaves its reading no whole number is drawn at the whole number the
+    /// stated end allows, on every path: "≤ 1.5" (read 1.35–1.5) is 1 and "≤ 0.5" is 0, both of
+    /// which were drawn as 2 and 1, above the bound; "≥ 1.5" is 2. And "≤ 1" (read 0–1) before "≥ 7"
+    /// draws zeros, which the log scale its bounds' middles chose turned into an overflow (exit 65
+    /// "leave the range of double precision", mutate_pipeline seed 4101): the scale now admits
+    /// every end of the bounds, and every path is finite.
+    @Test func aCountsBoundHoldsOnEveryPathAtWholeNumbers() throws {
+        func draws(_ value: Double, _ q: Quality) throws -> (PlanModel, [Double]) {
+            let m = try Self.countsModel([
+                Observation(indicator: "x", year: 2023, value: value, quality: q),
+                Observation(indicator: "x", year: 2024, value: 7, quality: .lowerBound),
+            ])
+            let t = try #require(m.years.firstIndex(of: 2023))
+            let d = Self.paths(m, 2048, seed: 11)
+            return (m, (0..<2048).map { d(0, t, $0) })
+        }
+        for (value, q, whole) in [
+            (1.5, Quality.upperBound, [1.0]), (0.5, .upperBound, [0]), (1.5, .lowerBound, [2]),
+            (1, .upperBound, [0, 1]),
+        ] {
+            let (m, d) = try draws(value, q)
+            #expect(Set(d) == Set(whole), "\(q) \(value): \(Set(d).sorted())")
+            let t25 = try #require(m.years.firstIndex(of: 2025))
+            let f = Self.paths(m, 2048, seed: 11)
+            #expect(
+                (0..<2048).allSatisfy { p in
+                    (0...t25).allSatisfy { t in f(0, t, p).isFinite || m.series[0].sources[t] == .unavailable }
+                })
+        }
+        let (m, _) = try draws(1, .upperBound)
+        #expect(m.series[0].transform != .log, "a zero within the bounds: not the log scale")
+    }
+
     /// A sum that covers a year known only by bounds (2022 "超30", drawn within 30–33) holds on
     /// every path with that year where its bounds drew it: the other years take the rest.
     /// Before 2026-12-01 such a sum was not held at all.
