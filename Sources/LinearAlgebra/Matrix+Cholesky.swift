@@ -20,17 +20,6 @@ extension Matrix {
         return Matrix(unchecked: n, n, a)
     }
 
-    /// The inverse of a symmetric positive definite matrix (`dpotrf` then `dpotri`).
-    func inverseSPD() throws(LinearAlgebraError) -> Matrix {
-        let l = try choleskyLower()
-        var a = l.storage
-        let n = rows
-        let info = LAPACKE_dpotri(LAPACK_COL_MAJOR, lapackChar("L"), Int32(n), &a, Int32(n))
-        guard info == 0 else { throw .notPositiveDefinite(minor: Int(info)) }
-        for j in 0..<n { for i in 0..<j { a[i + j * n] = a[j + i * n] } }
-        return Matrix(unchecked: n, n, a)
-    }
-
     init(unchecked rows: Int, _ columns: Int, _ storage: [Double]) {
         self.rows = rows
         self.columns = columns

@@ -23,4 +23,22 @@ struct DoubleDoubleTests {
         let r = DoubleDouble(2).squareRoot()
         #expect(abs((r * r - DoubleDouble(2)).double) < 1e-31)
     }
+
+    /// Long division starts from the quotient of the leading parts: near the top of the range it
+    /// must not pass through a product (a mutant that started from a.hi · b.hi kept u² accuracy on
+    /// 1/3, its two corrections absorbing the bad start, but gave NaN for 10³⁰⁰/10³⁰⁰).
+    @Test func divisionNearTheTopOfTheRange() {
+        let one = DoubleDouble(1e300) / DoubleDouble(1e300)
+        #expect(one.hi == 1 && one.lo == 0)
+        let q = DoubleDouble(3e200) / DoubleDouble(1e200)
+        #expect(abs((q - DoubleDouble(3)).double) < 1e-31)
+    }
+
+    /// √0 = 0 (a regression that fits exactly has zero standard errors, not NaN), a perfect square
+    /// is exact, and a negative number has no root.
+    @Test func squareRootAtItsEdges() {
+        #expect(DoubleDouble(0).squareRoot().double == 0)
+        #expect(DoubleDouble(9).squareRoot().double == 3)
+        #expect(DoubleDouble(-1).squareRoot().double.isNaN)
+    }
 }
