@@ -13,14 +13,17 @@ public enum ProgressBar {
         }
     }
 
+    /// The share done is f = done / total (held within 0…1, so a count past its total fills the
+    /// bar and no more) and the time left (total − done) / rate, "?" before any rate is known.
     public static func line(label: String, unit: String, done: Int, total: Int, seconds: Double) -> String {
-        let f = total > 0 ? Double(done) / Double(total) : 1
+        let f = total > 0 ? min(max(Double(done) / Double(total), 0), 1) : 1
         let filled = Int((f * 20).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
-        let rate = seconds > 0 ? Double(done) / seconds : 0
-        let left = rate > 0 ? Double(total - done) / rate : 0
+        let rate = seconds > 0 ? max(Double(done), 0) / seconds : 0
+        let left = rate > 0 ? Double(max(total - done, 0)) / rate : nil
+        let shownLeft = left.map { $0 < 1e12 ? "\(Int($0.rounded(.up)))" : "?" } ?? (done >= total ? "0" : "?")
         return
-            "\(label) [\(bar)] \(Int(f * 100))%  \(done)/\(total) \(unit)  \(compact(rate))/s  \(Int(left.rounded(.up))) s left"
+            "\(label) [\(bar)] \(Int(f * 100))%  \(done)/\(total) \(unit)  \(compact(rate))/s  \(shownLeft) s left"
     }
 
     /// The forms of a progress `line` from the longest to the shortest, for a terminal too

@@ -10,6 +10,21 @@ struct ProgressTests {
         #expect(line == "run [#####---------------] 25%  250000/1000000 paths  500.0 k/s  2 s left")
     }
 
+    /// Before any path is done the time left is unknown ("?", where a rate of 0 would have
+    /// divided by zero), a count past its total fills the bar and no more (a negative count of
+    /// dashes traps), and a rate too slow to say leaves "?" too; each line keeps its shorter forms.
+    @Test func lineAtItsEdges() {
+        let start = ProgressBar.line(label: "run", unit: "paths", done: 0, total: 10, seconds: 1)
+        #expect(start.hasPrefix("run [--------------------] 0%  0/10 paths  ") && start.hasSuffix("/s  ? s left"))
+        let past = ProgressBar.line(label: "run", unit: "paths", done: 12, total: 10, seconds: 1)
+        #expect(past.hasPrefix("run [####################] 100%  12/10 paths  ") && past.hasSuffix("/s  0 s left"))
+        let slow = ProgressBar.line(label: "run", unit: "paths", done: 1, total: Int.max, seconds: 1e9)
+        #expect(slow.hasSuffix("/s  ? s left"), "\(slow)")
+        let none = ProgressBar.line(label: "run", unit: "paths", done: 0, total: 0, seconds: 0)
+        #expect(none.hasPrefix("run [####################] 100%  0/0 paths") && none.hasSuffix("0 s left"))
+        for line in [start, past, slow, none] { #expect(ProgressBar.shorterForms(of: line).count == 3, "\(line)") }
+    }
+
     /// An 80-column terminal cut the bundled run's line before its rate and time left
     /// (`[5 scenarios] baseline +4 [###-----] 16%  81920/500000 paths  233.…`): the shorter
     /// forms keep the share and the time left, and a label with brackets is not taken for the bar.

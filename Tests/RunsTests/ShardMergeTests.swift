@@ -82,33 +82,6 @@ struct ShardMergeTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path), "nothing written")
     }
 
-    @Test func shardsFromSchedulers() throws {
-        #expect(try Shard.parse("2/7", environment: [:]) == Shard(index: 2, count: 7))
-        #expect(try Shard.parse("auto/4", environment: ["JOB_COMPLETION_INDEX": "0"]) == Shard(index: 1, count: 4))
-        #expect(
-            try Shard.parse(
-                "auto",
-                environment: [
-                    "SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_COUNT": "7",
-                    "SLURM_ARRAY_TASK_MIN": "1",
-                ]) == Shard(index: 7, count: 7))
-        #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: ["JOB_COMPLETION_INDEX": "1"]) }
-        #expect(throws: Shard.ParseError.self) { try Shard.parse("8/7", environment: [:]) }
-        #expect(throws: Shard.ParseError.self) { try Shard.parse("auto", environment: [:]) }
-        // Set but not a number: named as such, not reported as absent.
-        do {
-            _ = try Shard.parse("auto/3", environment: ["JOB_COMPLETION_INDEX": "abc"])
-            Issue.record("a non-numeric JOB_COMPLETION_INDEX was accepted")
-        } catch {
-            #expect("\(error)".contains("JOB_COMPLETION_INDEX is 'abc'"))
-        }
-        // Every key belongs to exactly one shard.
-        let shards = (1...4).map { Shard(index: $0, count: 4)! }
-        for key in ["a", "b", "高新技术企业", "N0001", ""] {
-            #expect(shards.filter { $0.owns(key: key) }.count == 1)
-        }
-    }
-
     /// Sums that overflowed in a part (extreme inputs, or a tally edited and re-hashed) are an
     /// error at the part's tally.bin that says both causes; it used to give the run's message
     /// ("check the observations and scenario amounts") without naming any file (found by
