@@ -43,6 +43,20 @@ struct ProgressTests {
         )
     }
 
+    /// From one thread, one unit at a time: a report every total / steps units exactly, the
+    /// last at the end, and the end reported once even when it falls between steps.
+    @Test func counterReportsAtEachStep() {
+        final class Box: @unchecked Sendable { var calls = [Int]() }
+        let box = Box()
+        let counter = ProgressCounter(total: 1000, steps: 10) { done, _ in box.calls.append(done) }
+        for _ in 0..<1000 { counter.add(1) }
+        #expect(box.calls == Array(stride(from: 100, through: 1000, by: 100)))
+        let odd = Box()
+        let c = ProgressCounter(total: 25, steps: 2) { done, _ in odd.calls.append(done) }
+        for _ in 0..<25 { c.add(1) }
+        #expect(odd.calls == [12, 24, 25])
+    }
+
     @Test func counterReportsEveryStepAndTheEndFromManyThreads() {
         final class Box: @unchecked Sendable {
             var calls = [Int]()
