@@ -72,6 +72,31 @@ struct ForecastCommandTests {
         #expect(plain.stdout != asLevels.stdout)
     }
 
+    /// `plancast library` builds from every series of two values or more (one window each:
+    /// the first value forecasts the second, one step-1 error a series), leaves one-value series
+    /// out, and `forecast --library` uses what it wrote.
+    @Test func aLibraryIsBuiltFromSeriesOfTwoValuesAndFeedsForecast() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = "series_id,period,value\n"
+        for i in 0..<12 { rows += "s\(i),2000,\(100 + i)\ns\(i),2001,\(100 + 3 * i)\n" }
+        for i in 0..<3 { rows += "one\(i),2000,\(50 + i)\n" }
+        let input = try write(rows, "in.csv", in: dir)
+        let library = dir.appendingPathComponent("lib.csv").path
+        let built = try Binary.run(["library", "--input", input, "--output", library])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("library: 12 series, s0 = "), "\(built.stdout)")
+        let table = try String(contentsOfFile: library, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let columns = try #require(table.first)
+        let step = try #require(columns.firstIndex(of: "step")), errors = try #require(columns.firstIndex(of: "errors"))
+        #expect(table.dropFirst().filter { $0[step] == "1" }.compactMap { Int($0[errors]) }.reduce(0, +) == 12)
+        let base = ["forecast", "--input", input, "--horizon", "2"]
+        let own = try Binary.run(base + ["--library", library]), builtIn = try Binary.run(base)
+        #expect(own.status == 0 && builtIn.status == 0, "\(own.stderr)")
+        #expect(own.stdout != builtIn.stdout)
+    }
+
     /// A wide table with Chinese series ids, forecast with --excel: the file starts with a UTF-8
     /// byte-order mark and is otherwise the plain forecast; --excel with --shard is a usage error.
     @Test func excelMarksTheForecastsOfAWideChineseTable() throws {

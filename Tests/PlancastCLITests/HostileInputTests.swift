@@ -1175,9 +1175,13 @@ struct HostileInputTests {
     }
 
     /// A benchmark asked for 100 billion paths ran for hours; 1,000 series × 50 years held 5 GB:
-    /// both are usage errors now, at once.
+    /// both are usage errors now, at once; so is work beyond a minute within each bound
+    /// (paths × indicators² × years = 100,000 × 500² × 50 = 1.25e12 > 1.2e12).
     @Test func benchmarkSizesAreBounded() throws {
-        for args in [["--paths", "99999999999"], ["--indicators", "1000", "--paths", "1000"], ["--years", "51"]] {
+        for args in [
+            ["--paths", "99999999999"], ["--indicators", "1000", "--paths", "1000"], ["--years", "51"],
+            ["--paths", "100000", "--indicators", "500", "--years", "50"],
+        ] {
             let start = Date()
             let r = try Binary.run(["bench", "mc"] + args)
             #expect(r.status == 64, "\(args): \(r.stderr)")
@@ -1203,12 +1207,24 @@ struct HostileInputTests {
             #expect(r.stderr.contains("would need about") && r.stderr.contains("Nothing was written"))
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.csv").path))
+        // Longer horizons hold more: 25 times the file up to horizon 6, in proportion beyond
+        // (horizon 12: 50 times, stated in GB).
+        let size = Double(ProcessInfo.processInfo.physicalMemory / 20)
+        let twelve = try Binary.run(["forecast", "--input", huge.path, "--horizon", "12"])
+        #expect(twelve.status == 64, "\(twelve.stderr)")
+        #expect(
+            twelve.stderr.contains(String(format: "would need about %.1f GB at horizon 12", size * 50 / 1e9)),
+            "\(twelve.stderr)")
         // The same file for a reference library (about 60 times the input).
         let lib = try Binary.run([
             "library", "--input", huge.path, "--output", dir.appendingPathComponent("l.csv").path,
         ])
         #expect(lib.status == 64, "\(lib.stderr)")
         #expect(lib.stderr.contains("would need about") && lib.stderr.contains("Nothing was written"))
+        // Its figures: the input in MB, then 30 MB and 60 bytes a byte of input, in GB.
+        let figures = String(
+            format: "the inputs (%.0f MB) would need about %.1f GB", size / 1e6, (30e6 + 60 * size) / 1e9)
+        #expect(lib.stderr.contains(figures), "\(lib.stderr)")
         // Any table that could not be read into memory (up to 25 times its size: the bytes,
         // the decoded text, the cells) is refused before it is read, here an observations file
         // of a twentieth of the machine's memory (which the first rule, four times, let through).
