@@ -73,6 +73,42 @@ enum Binary {
         return (p.terminationStatus, p.terminationReason, message)
     }
 
+    /// Starts `program` with `arguments` (stdout and stderr to /dev/null) by `posix_spawn`, with
+    /// every signal at its default action and exactly `blocked` blocked: `Process` would pass on
+    /// its calling thread's mask, which in a test blocks SIGTERM, SIGINT and SIGHUP
+    /// (swift-corelibs-foundation issue 4772), and a kill would do nothing.
+    static func spawn(_ program: String, _ arguments: [String], blocked: [Int32] = []) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t(), defaults = sigset_t()
+        sigemptyset(&mask)
+        for s in blocked { sigaddset(&mask, s) }
+        sigfillset(&defaults)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid = pid_t()
+        let error = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+        return pid
+    }
+
+    /// How a spawned process ended: its exit status, or the signal that ended it.
+    static func wait(_ pid: pid_t) -> (exit: Int32?, signal: Int32?) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)
+    }
+
     static func fixture(_ path: String) -> String {
         packageRoot.appendingPathComponent("Tests/RegressionTests/Fixtures/\(path)").path
     }

@@ -146,10 +146,14 @@ struct ForecastCommandTests {
         }
         let usage = try Binary.run(["forecast", "--input", try write(Self.input, "ok.csv", in: dir), "--horizon", "0"])
         #expect(usage.status == 64)
-        let level = try Binary.run([
-            "forecast", "--input", try write(Self.input, "ok2.csv", in: dir), "--horizon", "2", "--levels", "80,150",
-        ])
-        #expect(level.status == 64)
+        // A level is a percentage strictly between 0 and 100: 0 and 100 are not intervals.
+        for levels in ["80,150", "0", "100", "80,-5"] {
+            let level = try Binary.run([
+                "forecast", "--input", try write(Self.input, "ok2.csv", in: dir), "--horizon", "2", "--levels", levels,
+            ])
+            #expect(level.status == 64, "\(levels)")
+            #expect(level.stderr.contains("is not a level in percent between 0 and 100"), "\(levels): \(level.stderr)")
+        }
     }
 
     @Test func backtestWithSplitReportsTheScorersMetrics() throws {
