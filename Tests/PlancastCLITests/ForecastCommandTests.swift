@@ -154,6 +154,15 @@ struct ForecastCommandTests {
             #expect(level.status == 64, "\(levels)")
             #expect(level.stderr.contains("is not a level in percent between 0 and 100"), "\(levels): \(level.stderr)")
         }
+        // A quantile is a probability strictly between 0 and 1.
+        for quantiles in ["0", "1", "1.5", "0.5,-0.1"] {
+            let q = try Binary.run([
+                "forecast", "--input", try write(Self.input, "ok3.csv", in: dir), "--horizon", "2", "--quantiles",
+                quantiles,
+            ])
+            #expect(q.status == 64, "\(quantiles)")
+            #expect(q.stderr.contains("is not a probability strictly between 0 and 1"), "\(quantiles): \(q.stderr)")
+        }
     }
 
     @Test func backtestWithSplitReportsTheScorersMetrics() throws {
