@@ -1107,6 +1107,8 @@ struct HostileInputTests {
         let small = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a"])
         #expect(small.1 == .exit && small.0 == 64, "\(small)")
         #expect(small.2.contains("address space (ulimit -v)"))
+        // The limit in MB as the user set it in KB (500,000 KB = 488 MB).
+        #expect(small.2.contains("this process may use only 488 MB of address space"), "\(small.2)")
         let check = try limited(500_000, ["check"])
         #expect(check.1 == .exit && check.0 == 64, "\(check)")
         let version = try limited(200_000, ["--version"])
