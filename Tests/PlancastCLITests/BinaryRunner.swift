@@ -26,23 +26,11 @@ enum Binary {
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
         -> BinaryRun
     {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        if !environment.isEmpty {
-            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        if let directory { p.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let merged = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let r = try launch(executable.path, arguments, in: directory, environment: merged)
         return BinaryRun(
-            stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-            status: p.terminationStatus)
+            stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self),
+            status: r.status)
     }
 
     /// Runs the binary under a shell limit (`ulimit -v 500000`, `ulimit -s 64`) from the package
@@ -59,25 +47,76 @@ enum Binary {
         _ script: String, _ arguments: [String] = [], in directory: URL = packageRoot,
         environment: [String: String]? = nil
     ) throws -> (status: Int32, reason: Process.TerminationReason, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script, "sh"] + arguments
-        p.currentDirectoryURL = directory
-        if let environment { p.environment = environment }
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, p.terminationReason, message)
+        let r = try launch("/bin/sh", ["-c", script, "sh"] + arguments, in: directory, environment: environment)
+        return (r.status, r.signalled ? .uncaughtSignal : .exit, String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    /// Runs `program` as a shell would start it, every signal at its default action and none
+    /// blocked, and captures both outputs. `Process` passes its calling thread's signal mask
+    /// on (swift-corelibs-foundation issue 4772): under `swift test` the child had SIGTERM,
+    /// SIGHUP, SIGXFSZ and most others blocked, so a test of a signal (a kill, `ulimit -f`)
+    /// passed whatever plancast did. `status` is the exit code, or the signal's number.
+    static func launch(_ program: String, _ arguments: [String], in directory: URL?, environment: [String: String]?)
+        throws -> (stdout: Data, stderr: Data, status: Int32, signalled: Bool)
+    {
+        var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        guard pipe(&out) == 0 else { throw POSIXError(.EMFILE) }
+        guard pipe(&err) == 0 else {
+            close(out[0])
+            close(out[1])
+            throw POSIXError(.EMFILE)
+        }
+        // Not inherited by other tests' children (which would hold the pipes open).
+        for fd in out + err { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+        let pid: pid_t
+        do {
+            // The working folder through the shell (glibc's addchdir_np is not in Swift's Glibc).
+            pid =
+                try directory.map {
+                    try spawn(
+                        "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", $0.path, program] + arguments,
+                        actions: &actions, environment: environment)
+                } ?? spawn(program, arguments, actions: &actions, environment: environment)
+        } catch {
+            for fd in out + err { close(fd) }
+            throw error
+        }
+        close(out[1])
+        close(err[1])
+        // Both pipes are drained at once: a child filling one while the other is read would block.
+        nonisolated(unsafe) var errors = Data()
+        let done = DispatchSemaphore(value: 0)
+        let reader = err[0]
+        DispatchQueue.global().async {
+            errors = FileHandle(fileDescriptor: reader, closeOnDealloc: true).readDataToEndOfFile()
+            done.signal()
+        }
+        let output = FileHandle(fileDescriptor: out[0], closeOnDealloc: true).readDataToEndOfFile()
+        done.wait()
+        let end = wait(pid)
+        return (output, errors, end.exit ?? end.signal ?? -1, end.signal != nil)
     }
 
     /// Starts `program` with `arguments` (stdout and stderr to /dev/null) by `posix_spawn`, with
-    /// every signal at its default action and exactly `blocked` blocked: `Process` would pass on
-    /// its calling thread's mask, which in a test blocks SIGTERM, SIGINT and SIGHUP
-    /// (swift-corelibs-foundation issue 4772), and a kill would do nothing.
+    /// every signal at its default action and exactly `blocked` blocked.
     static func spawn(_ program: String, _ arguments: [String], blocked: [Int32] = []) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        return try spawn(program, arguments, actions: &actions, blocked: blocked)
+    }
+
+    static func spawn(
+        _ program: String, _ arguments: [String], actions: inout posix_spawn_file_actions_t, blocked: [Int32] = [],
+        environment: [String: String]? = nil
+    ) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -88,15 +127,15 @@ enum Binary {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
+        var envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { for e in envp ?? [] { free(e) } }
         var pid = pid_t()
-        let error = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        let error =
+            envp == nil
+            ? posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, program, &actions, &attributes, argv, &envp!)
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
         return pid
     }
