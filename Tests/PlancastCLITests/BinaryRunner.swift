@@ -144,6 +144,16 @@ enum Binary {
     static func wait(_ pid: pid_t) -> (exit: Int32?, signal: Int32?) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return decode(status)
+    }
+
+    /// How a spawned process ended, or nil while it runs (reaps it once it has ended).
+    static func ended(_ pid: pid_t) -> (exit: Int32?, signal: Int32?)? {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == pid ? decode(status) : nil
+    }
+
+    static func decode(_ status: Int32) -> (exit: Int32?, signal: Int32?) {
         let signal = status & 0x7f
         return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)
     }
