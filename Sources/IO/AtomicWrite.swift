@@ -84,16 +84,20 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
         throw OutputError(file: given, "the folder \(dir.path) does not exist")
     }
     removeStaleTemporaries(folder: dir.path, name: url.lastPathComponent)
-    Leftovers.add(tmp.path)
-    defer { Leftovers.remove(tmp.path) }
-    if let failure = writeNewFile(data, at: tmp.path) {
-        try? FileManager.default.removeItem(at: tmp)
-        throw OutputError(file: given, String(cString: strerror(failure)))
-    }
-    if rename(tmp.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw OutputError(file: given, reason)
+    // Registered, written and renamed with no clean-up in between (an interruption waits for
+    // the rename, or comes first and nothing is written).
+    try Leftovers.changing { () throws(OutputError) in
+        Leftovers.add(tmp.path)
+        defer { Leftovers.remove(tmp.path) }
+        if let failure = writeNewFile(data, at: tmp.path) {
+            try? FileManager.default.removeItem(at: tmp)
+            throw OutputError(file: given, String(cString: strerror(failure)))
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw OutputError(file: given, reason)
+        }
     }
 }
 

@@ -117,12 +117,14 @@ public struct RunFolder: Sendable {
             missing.append(above.path)
             above.deleteLastPathComponent()
         }
-        if layout.manifest != Layout.part.manifest { missing.forEach(Leftovers.addFolder) }
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            if let why = noSpace(error) { throw .full(OutputError(file: parent, why)) }
-            throw .unusable(path, "cannot create its parent folder \(parent)")
+        try Leftovers.changing { () throws(RunFolderError) in
+            if layout.manifest != Layout.part.manifest { missing.forEach(Leftovers.addFolder) }
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                if let why = noSpace(error) { throw .full(OutputError(file: parent, why)) }
+                throw .unusable(path, "cannot create its parent folder \(parent)")
+            }
         }
         let lockPath = parent + "/." + name + ".lock"
         let fd = try acquireLock(lockPath, for: path)
@@ -153,24 +155,29 @@ public struct RunFolder: Sendable {
     /// never removed, and every run left its `.NAME.lock` beside its folder for good.
     static func acquireLock(_ lockPath: String, for path: String) throws(RunFolderError) -> Int32 {
         for _ in 0..<100 {
-            let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                let code = errno, why = String(cString: strerror(code))
-                // A full disk or quota (no room even for the empty lock file) is an output that
-                // could not be written (exit 74), not a folder refused.
-                if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, why)) }
-                let parent = (lockPath as NSString).deletingLastPathComponent
-                throw .unusable(path, "cannot write in \(parent) (\(why))")
+            // Created, locked and registered with no clean-up in between (`Leftovers.changing`).
+            let locked = try Leftovers.changing { () throws(RunFolderError) -> Int32? in
+                let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+                guard fd >= 0 else {
+                    let code = errno, why = String(cString: strerror(code))
+                    // A full disk or quota (no room even for the empty lock file) is an output
+                    // that could not be written (exit 74), not a folder refused.
+                    if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, why)) }
+                    let parent = (lockPath as NSString).deletingLastPathComponent
+                    throw .unusable(path, "cannot write in \(parent) (\(why))")
+                }
+                guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                    close(fd)
+                    throw .busy(path)
+                }
+                if names(lockPath, fd) {
+                    Leftovers.add(lockPath)
+                    return fd
+                }
+                close(fd)  // removed by the run that let go of it: lock the file now at that name
+                return nil
             }
-            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-                close(fd)
-                throw .busy(path)
-            }
-            if names(lockPath, fd) {
-                Leftovers.add(lockPath)
-                return fd
-            }
-            close(fd)  // removed by the run that let go of it: lock the file now at that name
+            if let fd = locked { return fd }
         }
         throw .busy(path)
     }
@@ -246,12 +253,17 @@ public struct RunFolder: Sendable {
         let staging = parent + "/.\(name).partial-\(getpid())"
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
-        Leftovers.add(staging)
         defer { Leftovers.remove(staging) }
-        guard mkdir(staging, 0o755) == 0 else {
-            let why = String(cString: strerror(errno))
+        // Registered and created with no clean-up in between (`Leftovers.changing`); each file
+        // in it is written the same way (`writeAtomically`).
+        let made = Leftovers.changing { () -> Int32? in
+            Leftovers.add(staging)
+            return mkdir(staging, 0o755) == 0 ? nil : errno
+        }
+        if let code = made {
+            let why = String(cString: strerror(code))
             // A full disk or quota is an output that could not be written (exit 74), not a folder refused.
-            if errno == ENOSPC || errno == EDQUOT { throw OutputError(file: path, why) }
+            if code == ENOSPC || code == EDQUOT { throw OutputError(file: path, why) }
             throw RunFolderError.unusable(path, "cannot create a folder beside it (\(why))")
         }
         do {

@@ -54,7 +54,7 @@ enum Interruption {
         _ = Workers.start(stack: 1 << 20) {
             var byte: UInt8 = 0
             while read(reader, &byte, 1) != 1 {}
-            Leftovers.removeAll()
+            Leftovers.removeAll(closing: true)  // waits for a file being written, then stops any more
             let number = Int32(byte)
             signal(number, SIG_DFL)
             kill(getpid(), number)

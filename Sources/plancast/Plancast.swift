@@ -101,9 +101,15 @@ struct Plancast: ParsableCommand {
         }
     }
 
+    /// Prints `message` and exits with `code` after removing the leftovers. During an
+    /// interruption's clean-up it parks instead (`Leftovers.changing`): a write that failed
+    /// because the clean-up removed its folder is no error to report, and the process is about
+    /// to die by the signal.
     static func fail(_ message: String, _ code: Int32) -> Never {
-        writeStderr(message + "\n")
-        Leftovers.removeAll()  // e.g. the lock file of an output folder that was never written
+        Leftovers.changing {
+            writeStderr(message + "\n")
+            Leftovers.removeAll()  // e.g. the lock file of an output folder that was never written
+        }
         Foundation.exit(code)
     }
 }
