@@ -214,8 +214,10 @@ private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) ->
             var inLeft = inBuf.count
             var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
             var outLeft = outBuf.count
-            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            return (inBuf.count - inLeft, outBuf.count - outLeft, r == -1 || inLeft > 0)
+            // Bytes left unconverted are the failure (an invalid or cut-short character, or an
+            // output buffer too small, which 2n + 16 bytes never is): iconv then returns -1 too.
+            _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            return (inBuf.count - inLeft, outBuf.count - outLeft, inLeft > 0)
         }
     }
     if failed {

@@ -20,6 +20,11 @@ struct YAMLKeysTests {
         // A tag does not hide what follows it.
         #expect(Self.place("!!str *x : 1\n") == "1:7 an alias ('*x') as a key")
         #expect(Self.place("a: !t [b]: c\n") == "1:9 a list as a key")
+        // A quote ends where YAML ends it: an escaped quote inside double quotes does not end
+        // it, a backslash inside single quotes escapes nothing (mutation round seed 49: either
+        // reading kept the quote open, and the key on the next line went unseen).
+        #expect(Self.place("a: \"x\\\"\"\n? *b\n: 1\n") == "2:1 an explicit key ('? ')")
+        #expect(Self.place("a: 'x\\'\n? b\n: 1\n") == "2:1 an explicit key ('? ')")
     }
 
     /// What the files plancast reads hold: quoted text, comments, block scalars, anchors and
@@ -37,6 +42,9 @@ struct YAMLKeysTests {
             "a: !!str 10\n", "!!str b: !!int 3\n", "c: !local [x, y]\n",
             // A colon inside a plain scalar does not start a node.
             "a: b:? c\n", "t: 12:30 ? x\n",
+            // A dash followed by text starts a plain scalar, not a list entry: '-*a' is a key
+            // (read as an entry, its '*a' was an alias as a key; mutation round seed 49).
+            "m:\n  -*a: 1\n  -? b\n", "-&x: 2\n",
         ] {
             #expect(Self.place(text) == nil, "\(text)")
         }
