@@ -11,14 +11,21 @@
 /// where they are written.
 ///
 /// The scan reads the text as YAML's syntax places these indicators: outside quoted strings,
-/// comments and block scalars (`|`, `>`), at the start of a node (after the indentation, a
-/// `- `, a `: `, `[`, `{` or `,`).
+/// comments, block scalars (`|`, `>`) and the lines that continue a plain scalar (indented
+/// more than the key or `- ` it belongs to), at the start of a node (after the indentation, a
+/// `- `, a `: `, `[`, `{` or `,`). A quote opens a string only at the start of a node: until
+/// 2026-12-03 a `"` inside plain text (`note: 5" wide`) was read as opening one, and an alias
+/// bomb as a key on a later line went unseen (`check` ran until killed). Found by a
+/// differential fuzz against libyaml's own scanner (PyYAML's CLoader), which also found
+/// `? ` at the start of a continued line refused as an explicit key.
 enum YAMLKeys {
     /// Line and column (1-based) of the first key that is not plain text, and what it is.
     static func firstComplexKey(in text: String) -> (line: Int, column: Int, what: String)? {
         var quote: Character? = nil
         var depth = 0  // flow collections open ([ or {), across lines
         var blockIndent: Int? = nil  // inside a block scalar: the lines indented more than this
+        var plainOpen: Int? = nil  // a plain scalar ended its line: lines indented more continue it
+        var pending: Int? = nil  // a line ended before its key's (or dash's) value: that column
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = Array(raw)
             let indent = line.prefix { $0 == " " }.count
@@ -26,7 +33,23 @@ enum YAMLKeys {
                 if line.allSatisfy({ $0 == " " || $0 == "\t" }) || indent > b { continue }
                 blockIndent = nil
             }
+            if let p = plainOpen, depth == 0 {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                if indent > p && line[indent] != "#" {
+                    // More text of the scalar, to its end or a comment, which ends the scalar.
+                    if zip(line, line.dropFirst()).contains(where: { ($0 == " " || $0 == "\t") && $1 == "#" }) {
+                        plainOpen = nil
+                    }
+                    continue
+                }
+                plainOpen = nil
+            }
             var atNodeStart = true
+            let content = indent < line.count && line[indent] != "#" && line[indent] != "\t"
+            // The column of the block node the line's text belongs to (a key's or a `- `'s,
+            // perhaps on the line before), and where the node being read began.
+            var blockColumn = content ? pending ?? indent : indent, nodeColumn = indent
+            var plainAtEnd = false
             var i = 0
             func spaceAfter(_ k: Int) -> Bool { k + 1 >= line.count || line[k + 1] == " " || line[k + 1] == "\t" }
             /// The index after an anchor's or alias's name from `k`: ASCII letters, digits, '_'
@@ -53,6 +76,7 @@ enum YAMLKeys {
             }
             while i < line.count {
                 let c = line[i]
+                if quote == nil && c != " " && c != "\t" { plainAtEnd = false }
                 if let q = quote {
                     if q == "\"" && c == "\\" {
                         i += 2
@@ -75,13 +99,14 @@ enum YAMLKeys {
                 case "#" where i == 0 || line[i - 1] == " " || line[i - 1] == "\t":
                     i = line.count
                     continue
-                case "\"",
-                    "'" where atNodeStart:
+                case "\"" where atNodeStart, "'" where atNodeStart:
                     quote = c
+                    nodeColumn = i
                     atNodeStart = false
                 case "?" where atNodeStart && spaceAfter(i):
                     return (index + 1, i + 1, "an explicit key ('? ')")
                 case "*" where atNodeStart:
+                    nodeColumn = i
                     let j = nameEnd(i + 1)
                     if colonAfter(j) { return (index + 1, i + 1, "an alias ('\(String(line[i..<j]))') as a key") }
                     atNodeStart = false
@@ -94,7 +119,7 @@ enum YAMLKeys {
                     i = tagEnd(i + 1)  // a tag: the node starts after it
                     continue
                 case "-" where atNodeStart && spaceAfter(i):
-                    break  // a sequence entry: its node starts after the dash
+                    blockColumn = i  // a sequence entry: its node starts after the dash
                 case "[" where atNodeStart, "{" where atNodeStart:
                     depth += 1
                 case "]" where depth > 0, "}" where depth > 0:
@@ -104,16 +129,22 @@ enum YAMLKeys {
                 case "," where depth > 0:
                     atNodeStart = true
                 case ":" where spaceAfter(i) || depth > 0:
+                    if depth == 0 { blockColumn = nodeColumn }  // a key: its value belongs to it
                     atNodeStart = true
                 case "|" where atNodeStart && depth == 0, ">" where atNodeStart && depth == 0:
                     blockIndent = indent  // a block scalar: its text is the lines indented more
                     i = line.count
                     continue
                 default:
-                    atNodeStart = false  // a plain scalar, which runs to ': ' (or a flow indicator)
+                    // A plain scalar, which runs to ': ' (or a flow indicator), perhaps over lines.
+                    if atNodeStart { nodeColumn = i }
+                    atNodeStart = false
+                    plainAtEnd = true
                 }
                 i += 1
             }
+            plainOpen = depth == 0 && quote == nil && plainAtEnd ? blockColumn : nil
+            if content { pending = depth == 0 && quote == nil && atNodeStart ? blockColumn : nil }
         }
         return nil
     }

@@ -25,6 +25,17 @@ struct YAMLKeysTests {
         // reading kept the quote open, and the key on the next line went unseen).
         #expect(Self.place("a: \"x\\\"\"\n? *b\n: 1\n") == "2:1 an explicit key ('? ')")
         #expect(Self.place("a: 'x\\'\n? b\n: 1\n") == "2:1 an explicit key ('? ')")
+        // A quote inside plain text opens nothing: behind `5" wide` an alias bomb as a key went
+        // unseen, and `check` ran until killed (differential fuzz against libyaml, 2026-12-03).
+        #expect(Self.place("note: 5\" wide\n*a8 : boom\n") == "2:1 an alias ('*a8') as a key")
+        #expect(Self.place("note: it's\n[a]: 1\n") == "2:3 a list as a key")
+        // A line that continues a plain scalar is text, whatever it starts with, and only a
+        // line indented more than the scalar's key or dash continues it.
+        #expect(Self.place("d: the plan\n  's goal\n? b\n: 1\n") == "3:1 an explicit key ('? ')")
+        #expect(Self.place("k: text\n? x\n: 1\n") == "2:1 an explicit key ('? ')")
+        #expect(Self.place("- k: text\n  ? x\n  : 1\n") == "2:3 an explicit key ('? ')")
+        // A comment ends the scalar (libyaml then refuses the file; so does the scan).
+        #expect(Self.place("k: text # a comment ends it\n  ? x\n") == "2:3 an explicit key ('? ')")
     }
 
     /// What the files plancast reads hold: quoted text, comments, block scalars, anchors and
@@ -44,7 +55,15 @@ struct YAMLKeysTests {
             "a: b:? c\n", "t: 12:30 ? x\n",
             // A dash followed by text starts a plain scalar, not a list entry: '-*a' is a key
             // (read as an entry, its '*a' was an alias as a key; mutation round seed 49).
-            "m:\n  -*a: 1\n  -? b\n", "-&x: 2\n",
+            "m:\n  -*a: 1\n  -? b: 2\n", "-&x: 2\n",
+            // Plain text over several lines: `? ` or a quote at the start of a continued line is
+            // text (libyaml reads "will it be met ? perhaps"). Every text here was checked with
+            // libyaml itself (PyYAML's CLoader): it parses, with plain keys only.
+            "description: will it be met\n  ? perhaps\nname: x\n", "- text\n  ? more\n\n  ? and more\n",
+            "- k: text\n    ? more\n", "d: the plan\n  's goal\nname: x\n",
+            // A value that starts on the next line belongs to its key: a line indented more
+            // than the key continues it, however the value's first line was indented.
+            "k: &a\n    text\n  ? more\n", "k:\n\n  # note\n    text\n  ? more\n",
         ] {
             #expect(Self.place(text) == nil, "\(text)")
         }

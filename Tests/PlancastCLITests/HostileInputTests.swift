@@ -261,6 +261,12 @@ struct HostileInputTests {
             status: 65,
             stderr: "scenario-alias-key-bomb.yaml:13:8: a key must be plain text, and this is an explicit key"),
         Case(
+            name: "an alias bomb as a key behind a quote inside plain text (check ran until killed)",
+            arguments: ["check", h + "scenario-alias-key-behind-a-quote.yaml"],
+            status: 65,
+            stderr:
+                "scenario-alias-key-behind-a-quote.yaml:16:1: a key must be plain text, and this is an alias ('*a8')"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(
