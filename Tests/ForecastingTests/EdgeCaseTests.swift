@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+/// Edges that the forecasting module's first mutation round (seed 50, 2026-12-03) found
+/// untested: each expected value follows from the formula in the code's doc comment, worked by
+/// hand here.
+struct EdgeCaseTests {
+    /// An all-zero series is measured against a level of 1, not 0 (0/0 made its raw scale NaN and
+    /// its σ zero: a zero-width interval); one value has no raw scale at all.
+    @Test func degenerateSeriesHaveTheBatchScale() throws {
+        let zeros = try YearlySeries(periods: [2020, 2021, 2022], values: [0, 0, 0])
+        #expect(ErrorScale.raw(zeros, unitFree: false).level == 1)
+        #expect(ErrorScale(s0: 0.1).sigma(zeros, unitFree: false) == 0.1)  // level 1 × s₀
+        let one = ErrorScale.raw(try YearlySeries(periods: [2020], values: [5]), unitFree: false)
+        #expect(one.scale == nil && one.k == 0)
+    }
+
+    /// A tiny own scale counts as 10⁻³·s₀: σ = L·exp((1 − w)·ln s₀ + w·ln(10⁻³·s₀)).
+    @Test func aTinyOwnScaleIsFlooredAtAThousandthOfTheBatchs() {
+        let s0 = 0.2, w = ErrorScale.ownWeight(increments: 3)
+        let expected = 5 * exp((1 - w) * log(s0) + w * log(1e-3 * s0))
+        let sigma = ErrorScale(s0: s0).sigma(raw: 1e-12, increments: 3, level: 5)
+        #expect(abs(sigma - expected) < 1e-12 * expected, "\(sigma) against \(expected)")
+    }
+
+    /// The prior's weight c = 2·(s/S)²; a series without noise (s = 0) keeps the prior's default
+    /// worth of 2 increments instead of none (which would extrapolate it unshrunk).
+    @Test func thePriorWeightOfASeriesWithoutNoise() {
+        #expect(Combination.priorWeight(noise: 0, referenceScale: 0.1) == Combination.shrinkPrior)
+        #expect(abs(Combination.priorWeight(noise: 0.05, referenceScale: 0.1) - 2 * 0.25) < 1e-15)
+    }
+
+    /// Rolling-origin errors land in the slot of their window's stratum (m points: m − 1
+    /// increments) and step, up to the horizon itself: five points, horizon 3, windows of 2, 3
+    /// and 4 points give strata 1, 2, 3 and slots stratum·3 + h − 1.
+    @Test func backtestErrorsLandInTheirStratumAndStep() throws {
+        let series = try YearlySeries(periods: Array(2016...2020), values: [10, 12, 15, 19, 24])
+        let origins = Forecaster.backtestErrors(
+            series, transform: .identity, horizon: 3, combination: .standard, origins: 10)
+        #expect(origins.map(\.slots) == [[3, 4, 5], [6, 7], [9]])
+        #expect(origins.map(\.increments) == [1, 2, 3])
+        #expect(origins.map(\.residuals.count) == [3, 2, 1])
+    }
+
+    /// The pooled table's plotting positions follow the midpoint rule, (acc + w/2)/total: five own
+    /// errors below the whole library (weight 200) sit at 0.5/205 … 4.5/205. A stratum with no
+    /// own errors at step 2 borrows step 1's (stratum 1 too, not only longer ones), scaled by
+    /// the library's ratio of spreads (1 here: every table is the same).
+    @Test func poolingUsesMidpointsAndBorrowsThePreviousStep() {
+        let table = (1...99).map { StudentT.normalQuantile(Double($0) / 100) }
+        let strata = ErrorScale.strata
+        let library = ReferenceLibrary(
+            s0: 0.1, quantiles: Array(repeating: Array(repeating: table, count: 2), count: strata),
+            counts: Array(repeating: Array(repeating: 100, count: 2), count: strata), source: "normal")
+        var own = Array(repeating: [[Double]](repeating: [], count: 2), count: strata)
+        own[1][0] = [-10, -10, -10, -10, -10]
+        let calibration = Calibration(own: own, library: library, horizon: 2)
+        let expected = [0.5, 1.5, 2.5, 3.5, 4.5].map { $0 / 205 }
+        for (p, e) in zip(calibration.positions[1][0].prefix(5), expected) {
+            #expect(abs(p - e) < 1e-12, "\(p) against \(e)")
+        }
+        #expect(calibration.counts[1] == [5, 5], "step 2 borrowed step 1's five errors")
+    }
+
+    /// The distribution function from quantiles at the quantiles themselves: their levels (the
+    /// lowest went through the upper tail's formula in a mutant and came out as the highest).
+    @Test func theCDFAtTheOutermostQuantiles() {
+        let taus = [0.1, 0.5, 0.9], qs = [1.0, 2, 3]
+        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 1) == 0.1)
+        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 2) == 0.5)
+        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 3) == 0.9)
+    }
+}
