@@ -17,6 +17,16 @@ struct EdgeCaseTests {
         #expect(one.scale == nil && one.k == 0)
     }
 
+    /// An unchanged year says nothing about the batch's scale s₀: a series' pool items are its
+    /// non-zero increment sizes over its level, each weighing 1/k. For 1, 1, 2 (level 4/3, k = 2):
+    /// one item, 0.75 with weight 0.5.
+    @Test func unchangedYearsAreLeftOutOfTheBatchScale() throws {
+        let items = ErrorScale.poolItems(
+            try YearlySeries(periods: [2020, 2021, 2022], values: [1, 1, 2]), unitFree: false)
+        #expect(items.count == 1)
+        #expect(abs(items[0].size - 0.75) < 1e-15 && items[0].weight == 0.5)
+    }
+
     /// A tiny own scale counts as 10⁻³·s₀: σ = L·exp((1 − w)·ln s₀ + w·ln(10⁻³·s₀)).
     @Test func aTinyOwnScaleIsFlooredAtAThousandthOfTheBatchs() {
         let s0 = 0.2, w = ErrorScale.ownWeight(increments: 3)
@@ -64,12 +74,43 @@ struct EdgeCaseTests {
         #expect(calibration.counts[1] == [5, 5], "step 2 borrowed step 1's five errors")
     }
 
-    /// The distribution function from quantiles at the quantiles themselves: their levels (the
-    /// lowest went through the upper tail's formula in a mutant and came out as the highest).
-    @Test func theCDFAtTheOutermostQuantiles() {
-        let taus = [0.1, 0.5, 0.9], qs = [1.0, 2, 3]
-        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 1) == 0.1)
-        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 2) == 0.5)
-        #expect(Metrics.cdf(taus: taus, quantiles: qs, at: 3) == 0.9)
+    /// The distribution function from quantiles against the scorer's own
+    /// (`_cdf_from_quantiles` in shared/bench/score_forecasts.py, values printed by
+    /// `python3 -c` on these inputs, 2026-12-03), at and between the quantiles and in both tails:
+    /// at the lowest quantile a mutant went through the upper tail's formula and returned the
+    /// highest level, and a single quantile's step at its own value (≥, not >) was untested.
+    @Test func theCDFFromQuantilesIsTheScorers() {
+        let cases: [([Double], [Double], [(Double, Double)])] = [
+            (
+                [0.1, 0.5, 0.9], [1, 2, 3],
+                [
+                    (0, 0.005187061403669979), (1, 0.1), (1.5, 0.30000000000000004), (2, 0.5), (3, 0.9),
+                    (4, 0.99481293859633),
+                ]
+            ),
+            ([0.5], [2], [(1.9, 0), (2, 1), (2.1, 1)]),
+            ([0.3], [2], [(2, 0)]),
+            ([0.1, 0.9], [2, 2], [(1.9, 0), (2, 0.9), (2.1, 1)]),
+        ]
+        for (taus, qs, points) in cases {
+            for (x, p) in points {
+                let mine = Metrics.cdf(taus: taus, quantiles: qs, at: x)
+                #expect(abs(mine - p) < 1e-12, "\(taus) \(qs) at \(x): \(mine), the scorer \(p)")
+            }
+        }
+    }
+
+    /// A series whose training values never change has no MASE scale (0): it is left out of
+    /// MASE, as in M4, instead of making the mean infinite (the scorer gives ∞ there). One series with scale 1 and error 1
+    /// beside it: MASE 1.
+    @Test func aSeriesWithoutChangeIsLeftOutOfMASE() {
+        let scored = [
+            ScoredForecast(train: [1, 2, 3], test: [4], point: [5], intervals: [:], quantiles: [:]),
+            ScoredForecast(train: [2, 2, 2], test: [3], point: [2], intervals: [:], quantiles: [:]),
+            // Nor has one whose change overflows (scale ∞), which would count as a MASE of 0.
+            ScoredForecast(train: [-1.7e308, 1.7e308], test: [1], point: [2], intervals: [:], quantiles: [:]),
+        ]
+        let metrics = Dictionary(uniqueKeysWithValues: Metrics.score(scored))
+        #expect(metrics["MASE"] == 1, "\(metrics)")
     }
 }
