@@ -72,3 +72,51 @@ struct YAMLTypingSlipTests {
         #expect(YAMLDocument.typingSlip(in: "", near: 1) == nil)
     }
 }
+
+/// Edges the IO module's second mutation round (seed 52) found untested.
+struct IOEdgeTests {
+    /// The byte that is not UTF-8 is located at its own column (bytes counted from 1).
+    @Test func aByteThatIsNotUTF8IsLocatedAtItsColumn() {
+        let bytes: [UInt8] = Array("a,b\n1,".utf8) + [0xFF, 0x31]
+        #expect { try decodeText(Data(bytes), file: "bad.csv", encoding: .utf8) } throws: { error in
+            let e = error as! InputError
+            return e.line == 2 && e.column == 3
+        }
+    }
+
+    /// An existing folder given as an output file is a conflict, with or without a final slash.
+    @Test func aFolderIsNoOutputFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(outputConflict(dir.path, inputs: [])?.contains("is a folder") == true)
+        #expect(outputConflict(dir.path + "/", inputs: [])?.contains("is a folder") == true)
+        #expect(outputConflict(dir.path + "/out.csv", inputs: []) == nil)
+    }
+
+    /// Of equally close candidates the first is suggested (hints do not depend on a tie's order
+    /// of discovery).
+    @Test func theFirstOfEquallyCloseCandidatesIsSuggested() {
+        #expect(nearest(to: "ab", among: ["ax", "ay"]) == "ax")
+        #expect(nearest(to: "ab", among: ["ay", "ax"]) == "ay")
+    }
+
+    /// A thousands separator needs digits before it: ",123" is no number (read as 123 when empty
+    /// groups were dropped).
+    @Test func aLeadingGroupSeparatorIsNoNumber() {
+        #expect(parseNumber(",123") == nil)
+        #expect(parseNumber("-,123") == nil)
+        // Nor may a group follow the decimal point (".1,234" read as 0.1234 when the empty
+        // part before the point was dropped).
+        #expect(parseNumber(".1,234") == nil)
+        #expect(parseNumber("1,234") == 1234)
+    }
+
+    /// A row too short is located just after its last field.
+    @Test func aShortRowIsLocatedAfterItsLastField() {
+        #expect { try CSVTable(text: "a,b,c\n1,2\n", file: "short.csv") } throws: { error in
+            let e = error as! InputError
+            return e.line == 2 && e.column == 3
+        }
+    }
+}

@@ -64,6 +64,8 @@ struct YAMLKeysTests {
             // A value that starts on the next line belongs to its key: a line indented more
             // than the key continues it, however the value's first line was indented.
             "k: &a\n    text\n  ? more\n", "k:\n\n  # note\n    text\n  ? more\n",
+            // A blank line inside a block scalar, however few its spaces, does not end it.
+            "m:\n  d: |\n    text\n  \n    ? not a key\nname: x\n",
         ] {
             #expect(Self.place(text) == nil, "\(text)")
         }
