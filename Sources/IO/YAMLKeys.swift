@@ -67,12 +67,23 @@ enum YAMLKeys {
                 while j < line.count, !" \t,[]{}".contains(line[j]) { j += 1 }
                 return j
             }
-            /// Whether a ':' follows `k`, past spaces: the node before it is a key.
-            func colonAfter(_ k: Int) -> Bool {
+            /// Whether a ':' that marks a key follows `k` on the line before the node can end (a
+            /// flow indicator in a flow collection, a comment, the line's end). After an alias or
+            /// a closed flow collection libyaml takes that node as the key whatever lies between: `[*a6 (x): 1]` is a
+            /// one-pair mapping keyed by `*a6`, composed (and its key hashed, 10⁶ nodes) before
+            /// the parse error that follows (a libFuzzer timeout, 2026-12-03; `[[*a8] x: 1]` is the
+            /// same with a list). Valid YAML has nothing else after such a node on its line, so
+            /// this refuses no valid file.
+            func keyLater(_ k: Int) -> Bool {
                 var j = k
-                while j < line.count, line[j] == " " || line[j] == "\t" { j += 1 }
-                return j < line.count && line[j] == ":"
-                    && (j + 1 == line.count || " \t,]}".contains(line[j + 1]) || depth > 0)
+                while j < line.count {
+                    let c = line[j]
+                    if depth > 0 && ",[]{}".contains(c) { return false }
+                    if c == "#" && (line[j - 1] == " " || line[j - 1] == "\t") { return false }
+                    if c == ":" && (j + 1 == line.count || " \t,]}".contains(line[j + 1]) || depth > 0) { return true }
+                    j += 1
+                }
+                return false
             }
             while i < line.count {
                 let c = line[i]
@@ -108,7 +119,7 @@ enum YAMLKeys {
                 case "*" where atNodeStart:
                     nodeColumn = i
                     let j = nameEnd(i + 1)
-                    if colonAfter(j) { return (index + 1, i + 1, "an alias ('\(String(line[i..<j]))') as a key") }
+                    if keyLater(j) { return (index + 1, i + 1, "an alias ('\(String(line[i..<j]))') as a key") }
                     atNodeStart = false
                     i = j
                     continue
@@ -124,7 +135,7 @@ enum YAMLKeys {
                     depth += 1
                 case "]" where depth > 0, "}" where depth > 0:
                     depth -= 1
-                    if colonAfter(i + 1) { return (index + 1, i + 1, "a \(c == "]" ? "list" : "mapping") as a key") }
+                    if keyLater(i + 1) { return (index + 1, i + 1, "a \(c == "]" ? "list" : "mapping") as a key") }
                     atNodeStart = false
                 case "," where depth > 0:
                     atNodeStart = true

@@ -25,6 +25,12 @@ struct YAMLKeysTests {
         // reading kept the quote open, and the key on the next line went unseen).
         #expect(Self.place("a: \"x\\\"\"\n? *b\n: 1\n") == "2:1 an explicit key ('? ')")
         #expect(Self.place("a: 'x\\'\n? b\n: 1\n") == "2:1 an explicit key ('? ')")
+        // Text between an alias (or a closed list) and the colon does not hide the key: libyaml
+        // composes `[*a6 (x): 1]` as a one-pair mapping keyed by *a6, hashing it, before its
+        // parse error (libFuzzer timeout, 2026-12-03).
+        #expect(Self.place("k: [*a6 (\"billion laughs\"): 10]\n") == "1:5 an alias ('*a6') as a key")
+        #expect(Self.place("k: [[*a8] x: 1]\n") == "1:9 a list as a key")
+        #expect(Self.place("k:\n  *a foo: 1\n") == "2:3 an alias ('*a') as a key")
         // A quote inside plain text opens nothing: behind `5" wide` an alias bomb as a key went
         // unseen, and `check` ran until killed (differential fuzz against libyaml, 2026-12-03).
         #expect(Self.place("note: 5\" wide\n*a8 : boom\n") == "2:1 an alias ('*a8') as a key")

@@ -267,6 +267,12 @@ struct HostileInputTests {
             stderr:
                 "scenario-alias-key-behind-a-quote.yaml:16:1: a key must be plain text, and this is an alias ('*a8')"),
         Case(
+            name: "an alias before text and a colon in a flow list (libFuzzer timeout: a one-pair mapping keyed by it)",
+            arguments: ["check", h + "scenario-alias-key-in-a-flow-pair.yaml"],
+            status: 65,
+            stderr:
+                "scenario-alias-key-in-a-flow-pair.yaml:11:57: a key must be plain text, and this is an alias ('*a6')"),
+        Case(
             name: "UTF-32", arguments: ["check", "--observations", h + "utf32.csv"],
             status: 65, stderr: "utf32.csv:1:1: the file is UTF-32 text"),
         Case(
