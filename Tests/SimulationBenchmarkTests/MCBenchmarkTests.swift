@@ -27,3 +27,46 @@ struct MCBenchmarkTests {
         }
     }
 }
+
+/// Every kind of series (log, logit, level) against its closed form: the transformed value after
+/// h years is normal, mean base + h·drift and variance (h·driftSD)² + h·σ² (the correlated
+/// innovations have unit variance: the correlation matrix is normalised), so each quantile is
+/// the back-transformed normal quantile and P(≥ target) = 1 − Φ((T⁻¹(target) − m)/s). The
+/// SimulationBenchmark module's first mutation round (seed 53) found the logit back-transform,
+/// the p95 level and the pilot's cells (which fix the histograms' ranges; with one series their
+/// index could not be wrong) untested.
+struct MCBenchmarkClosedFormTests {
+    @Test func quantilesAndHitRatesOfEveryKind() throws {
+        let bench = try MCBenchmark(indicators: 3, years: 3)
+        let n = 200_000
+        let r = bench.run(paths: n, seed: 11, threads: 2, blockSize: 4096)
+        let phi = { (x: Double) in exp(-x * x / 2) / (2 * Double.pi).squareRoot() }
+        let cdf = { (x: Double) in 0.5 * erfc(-x / 2.0.squareRoot()) }
+        // Back-transforms and their inverses by kind: log, logit (a percentage), level.
+        let inverse: [(Double) -> Double] = [{ log($0) }, { log($0 / (100 - $0)) }, { $0 }]
+        let base = [log(1000.0), log(0.4 / 0.6), 52.0], drift = [0.05, 0.05, 1.0], sigma = [0.04, 0.04, 2.0]
+        let target = [1000.0 * 1.2, 45, 55]
+        for h in 1...3 {
+            for k in 0..<3 {
+                let c = (h - 1) * 3 + k
+                let m = base[k] + Double(h) * drift[k]
+                let s = ((0.3 * drift[k] * Double(h)) * (0.3 * drift[k] * Double(h)) + sigma[k] * sigma[k] * Double(h))
+                    .squareRoot()
+                for (q, z, got) in [
+                    (0.05, -1.6448536269514722, r.p05[c]), (0.5, 0, r.p50[c]), (0.95, 1.6448536269514722, r.p95[c]),
+                ] {
+                    // On the transformed scale: the sample quantile's standard error, plus the
+                    // histogram's bin width carried through the inverse transform.
+                    let latent = inverse[k](got)
+                    let bin = abs(inverse[k](got + r.quantileErrorBound) - latent)
+                    let se = (q * (1 - q) / Double(n)).squareRoot() / phi(z) * s
+                    #expect(abs(latent - (m + z * s)) < 4 * se + bin, "kind \(k), year \(h), q\(q): \(got) (seed 11)")
+                }
+                let p = 1 - cdf((inverse[k](target[k]) - m) / s)
+                #expect(
+                    abs(r.pHit[c] - p) < 4 * (p * (1 - p) / Double(n)).squareRoot() + 1e-9,
+                    "kind \(k), year \(h): P(hit)")
+            }
+        }
+    }
+}
