@@ -101,6 +101,12 @@ def run(cmd, timeout):
                          start_new_session=True)
     try:
         out, _ = p.communicate(timeout=timeout)
+        # Whatever `swift test` left running in its group goes too: on 2026-12-03 a mutant's
+        # test process outlived a round that had finished normally, spinning for 50 minutes.
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         return p.returncode, out
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
