@@ -800,6 +800,34 @@ struct EvidenceFlagsTests {
         #expect(broken == 0, "\(broken) of \(n) paths break a bound or the identity")
     }
 
+    /// Bounds and a net change that leave a year one value: 2023 in [3000, 3200], 2024 in
+    /// [3300, 3500] (explicit `lower`/`upper`) and net(2024) = 500 exactly allow only
+    /// stock(2023) = 3500 − 500 = 3000 (the feasible interval [max(3000, 3300 − 500),
+    /// min(3200, 3500 − 500)] is a point). Every path takes that point, and 2024 = 3500; drawn
+    /// from its own bounds instead, 2023 made the 2024 net change impossible on most paths.
+    @Test func boundsThatLeaveOneValueGiveItOnEveryPath() throws {
+        let (stock, net) = Self.firmsAndNet(targets: true)
+        var b23 = Observation(indicator: "firms", year: 2023, value: 3000, quality: .lowerBound)
+        (b23.explicitLower, b23.explicitUpper) = (3000, 3200)
+        var b24 = Observation(indicator: "firms", year: 2024, value: 3300, quality: .lowerBound)
+        (b24.explicitLower, b24.explicitUpper) = (3300, 3500)
+        let obs = [
+            Observation(indicator: "firms", year: 2022, value: 2744),
+            Observation(indicator: "net", year: 2022, value: 436), b23, b24,
+            Observation(indicator: "net", year: 2024, value: 500),
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let (t23, t24) = (m.years.firstIndex(of: 2023)!, m.years.firstIndex(of: 2024)!)
+        let n = 500
+        let v = Self.paths(m, n, seed: 12)
+        let broken = (0..<n).filter { p in
+            !(v(ks, t23, p) == 3000 && v(ks, t24, p) == 3500 && v(kn, t24, p) == 500 && v(kn, t23, p) == 256)
+        }
+        #expect(broken.isEmpty, "\(broken.count) of \(n) paths, first \(broken.first.map { v(ks, t23, $0) } ?? 0)")
+    }
+
     /// A net change known only by a bound, its stock not reported that year ("2023年净增400余家"):
     /// the stock is 2,744 + [400, 440] on every path and the net change is its difference. The
     /// stock used to be forecast freely (2,060–4,499) beside a net change of 402–438. The other

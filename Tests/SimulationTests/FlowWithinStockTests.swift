@@ -120,4 +120,40 @@ struct FlowWithinStockTests {
         #expect(whole.blocks.count == 2 && last.blocks.count == 1)
         #expect(whole.blocks[1] == last.blocks[0], "the short block after a full one, as alone")
     }
+
+    /// The other way round: what left a stock in 2025 (an observed flow of 15) was in it at the
+    /// end of 2024, so a forecast 2024 stock (10 + 10·Z) is raised to at least 15 on every path
+    /// (the flow's evidence is also the stock's), to exactly 15 on a share Φ(0.5) = 0.691 of
+    /// paths, and left as drawn on the others. The flow is known in the timeline's last year.
+    @Test func anObservedOutflowRaisesTheStockItLeft() throws {
+        let poor = Indicator(
+            id: "poor", row: "1", nameZh: "p", nameEn: "p", category: "c", kind: .stock, unit: "万人",
+            direction: .decrease, targets: [:], headline: nil)
+        let lifted = Indicator(
+            id: "lifted", parent: "poor", row: "1.1", nameZh: "l", nameEn: "l", category: "c", kind: .flow,
+            unit: "万人", targets: [:], headline: nil)
+        let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [poor, lifted], drivers: [], observations: [])
+        let none = History(indicator: "x", points: [])
+        let stock = SimulationSeries(
+            id: "poor", kind: .stock, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [100, 70, 45, nil, nil], sources: [.observed, .observed, .observed, .simulated, .simulated],
+            origin: 2023, center: [10, 5], scale: [10, 10], evidence: Evidence(history: none), models: ["test"],
+            usesAssumptions: false)
+        let flow = SimulationSeries(
+            id: "lifted", kind: .flow, transform: .identity, isCount: false, isDriver: false, parent: 0,
+            known: [28, 30, 25, 20, 15], sources: Array(repeating: .observed, count: 5), origin: nil, center: [],
+            scale: [], evidence: Evidence(history: none), models: [], usesAssumptions: false)
+        let model = try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [stock, flow],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 2), simulated: [0], correlation: .identity(1),
+            horizon: 2)
+        let n = 2000
+        let v = EvidenceFlagsTests.paths(model, n, seed: 11)
+        let stock2024 = (0..<n).map { v(0, 3, $0) }
+        #expect(stock2024.allSatisfy { $0 >= 15 }, "\(stock2024.min()!)")
+        let atFloor = Double(stock2024.filter { $0 == 15 }.count) / Double(n)
+        let se = (0.691 * 0.309 / Double(n)).squareRoot()
+        #expect(abs(atFloor - 0.6915) < 4 * se, "\(atFloor) (seed 11)")
+        #expect((0..<n).allSatisfy { v(1, 4, $0) == 15 }, "the observed flow stays as observed")
+    }
 }

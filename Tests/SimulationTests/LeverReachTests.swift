@@ -125,6 +125,86 @@ struct LeverReachTests {
         #expect(falls > 1_400, "the steps are falls: \(falls) of 1,500")
     }
 
+    /// A shock is a lasting change of level, not a rate: a sure shock of −10% in 2023 makes
+    /// every simulated year from 2023 on 0.9 times its value without it (0.9, not 0.9, 0.81,
+    /// 0.729), and a shock that never happens (probability 0) moves nothing.
+    @Test func aShockChangesTheLevelOnceFromItsYear() throws {
+        let m = try Self.model()
+        let n = 300
+        let base = Self.paths(m, [], n, seed: 6)
+        func shock(_ probability: Double) -> (Int, Int, Int) -> Double {
+            Self.paths(
+                m,
+                [
+                    Lever(
+                        name: "s", series: ["deposits"],
+                        action: .shock(year: 2023, probability: probability, percent: .fixed(-10)))
+                ], n, seed: 6)
+        }
+        let (sure, never) = (shock(1), shock(0))
+        var failures = 0
+        for p in 0..<n {
+            var ok = Self.close(sure(0, 2022, p), base(0, 2022, p))
+            for year in [2023, 2024, 2025] {
+                ok = ok && Self.close(sure(0, year, p), 0.9 * base(0, year, p))
+                ok = ok && never(0, year, p) == base(0, year, p)
+            }
+            if !ok { failures += 1 }
+        }
+        #expect(failures == 0, "\(failures) of \(n) paths (seed 6)")
+    }
+
+    /// A driver forecast from the timeline's first year (its last observation is before the
+    /// base year): a driver path keeps that first year as simulated (there is no year before it
+    /// to grow from), follows the baseline's ratio in a year it does not name, and grows by the
+    /// named rate in 2023, path by path: d′(2022) = d(2022), d′(2023) = 1.1·d(2022),
+    /// d′(2024) = d′(2023)·d(2024)/d(2023); a linked indicator with elasticity 1 moves by d′/d.
+    @Test func aDriverPathFromTheTimelinesFirstYear() throws {
+        let gdp = Driver(id: "gdp", nameZh: "g", nameEn: "g", kind: .level, unit: "亿元")
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: [:],
+            headline: HeadlineGoal(rule: .final, value: 1))
+        let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [gdp], observations: [])
+        let none = History(indicator: "x", points: [])
+        let d = SimulationSeries(
+            id: "gdp", kind: .level, transform: .identity, isCount: false, isDriver: true, parent: nil,
+            known: Array(repeating: nil, count: 5), sources: Array(repeating: .simulated, count: 5), origin: 2020,
+            center: [1000, 1050, 1100, 1150, 1200], scale: [10, 14, 17, 20, 22], evidence: Evidence(history: none),
+            models: ["test"], usesAssumptions: false)
+        let x = SimulationSeries(
+            id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [100, 110, nil, nil, nil], sources: [.observed, .observed, .simulated, .simulated, .simulated],
+            origin: 2022, center: [120, 130, 140], scale: [3, 4, 5], evidence: Evidence(history: none),
+            models: ["test"], usesAssumptions: false)
+        let m = try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [d, x],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 5), simulated: [0, 1],
+            correlation: .identity(2), horizon: 5)
+        let n = 300
+        let base = Self.paths(m, [], n, seed: 7)
+        let path = Self.paths(
+            m,
+            [
+                Lever(
+                    name: "p", series: ["gdp"],
+                    action: .driverPath(
+                        driver: "gdp", growthPercent: [2023: .fixed(10)],
+                        links: [Lever.DriverLink(series: ["x"], elasticity: 1)]))
+            ], n, seed: 7)
+        var failures = 0
+        for p in 0..<n {
+            var ok = path(0, 2021, p) == base(0, 2021, p) && Self.close(path(0, 2022, p), base(0, 2022, p))
+            ok = ok && Self.close(path(0, 2023, p), 1.1 * path(0, 2022, p))
+            ok = ok && Self.close(path(0, 2024, p), path(0, 2023, p) * base(0, 2024, p) / base(0, 2023, p))
+            for year in [2023, 2024, 2025] {
+                ok = ok && Self.close(path(1, year, p), base(1, year, p) * path(0, year, p) / base(0, year, p))
+            }
+            ok = ok && path(1, 2022, p) == 110
+            if !ok { failures += 1 }
+        }
+        #expect(failures == 0, "\(failures) of \(n) paths (seed 7)")
+    }
+
     /// A lever that names the stock and its net change moves the stock once: the net change
     /// follows it, as without levers (the "enterprises" group holds both).
     @Test func aLeverOnAStockAndItsNetChangeMovesTheStockOnce() throws {
