@@ -220,6 +220,27 @@ struct PlanConsistencyTests {
         #expect(
             off.contains { $0.severity == .warning && $0.message.contains("disagrees with its stock 'stock'") },
             "\(off)")
+        // Within the figures' rounding: "2308" and "3008" or "3009" are each ±0.5 and the sum
+        // "699" ±0.5, so the stocks' change may differ from the sum by up to 1.5: by 1 it agrees,
+        // by 2 it does not. ("3010" would be ±5: its trailing zero is not significant.)
+        func written(_ id: String, _ year: Int, _ value: Double, since: Int? = nil) -> Observation {
+            var o = Observation(
+                indicator: id, year: year, value: value, text: String(Int(value)),
+                location: SourceLocation(file: "o.csv", line: year - 2018))
+            o.since = since
+            return o
+        }
+        for (end, disagrees) in [(3008.0, false), (3009, true)] {
+            let found = PlanConsistency.check(
+                plan(
+                    [stock, net],
+                    obs: [
+                        written("stock", 2021, 2308), written("stock", 2023, end),
+                        written("net", 2023, 699, since: 2022),
+                    ]
+                ))
+            #expect(found.contains { $0.message.contains("disagrees with its stock") } == disagrees, "\(end): \(found)")
+        }
         // Sums of net changes that make up a longer one must add up to it (a net change may fall,
         // so a shorter sum above a longer one is no error by itself).
         func span(_ since: Int, _ year: Int, _ value: Double) -> Observation {
@@ -283,6 +304,27 @@ struct PlanConsistencyTests {
         let w = broken.filter { $0.message.contains("below the lower bound") }
         #expect(w.count == 1 && w.first?.severity == .warning && w.first?.location?.line == 2, "\(broken)")
         #expect(w.first?.message.hasPrefix("2021: identity") == true && w.first?.message.contains("gives 2308") == true)
+        // A bound the identity meets exactly is kept: "at least 2,308" and "at most 2,308" beside
+        // a filled 2,308 break nothing.
+        for q in [Quality.lowerBound, .upperBound] {
+            let met = PlanConsistency.check(
+                plan(
+                    [stock, net],
+                    obs: [
+                        row("stock", 2021, 2308, q, line: 2), row("stock", 2022, 2744, line: 3),
+                        row("net", 2022, 436, line: 4),
+                    ]
+                ))
+            #expect(!met.contains { $0.message.contains("bound") && $0.severity >= .warning }, "\(q): \(met)")
+        }
+        let above = PlanConsistency.check(
+            plan(
+                [stock, net],
+                obs: [
+                    row("stock", 2021, 2300, .upperBound, line: 2), row("stock", 2022, 2744, line: 3),
+                    row("net", 2022, 436, line: 4),
+                ]))
+        #expect(above.contains { $0.message.contains("above the upper bound") && $0.location?.line == 2 }, "\(above)")
         // An exact figure beside the identity is no bound: nothing to say.
         let exact = PlanConsistency.check(
             plan(
@@ -334,6 +376,21 @@ struct PlanConsistencyTests {
                 ]))
         #expect(f.contains { $0.severity == .error && $0.message.contains("exceeds its parent") })
         #expect(f.contains { $0.severity == .error && $0.message.contains("outside the range") })
+    }
+
+    /// A child's target above its parent's is an error when both count the same thing (same
+    /// kind and unit); an equal target is not, and a flow under a stock is not compared year by
+    /// year (what flows in a year is no part of the stock's level).
+    @Test func childTargetsWithinTheirParent() {
+        func targetErrors(_ child: Indicator) -> [Finding] {
+            PlanConsistency.check(plan([ind("p", .stock, [10, 12], rule: .final, goal: 12), child])).filter {
+                $0.severity == .error && $0.message.contains("exceeds its parent")
+            }
+        }
+        let above = targetErrors(ind("c", .stock, [10, 13], rule: .final, goal: 12, parent: "p"))
+        #expect(above.count == 1 && above.first?.message.hasPrefix("target 13 for 2023") == true, "\(above)")
+        #expect(targetErrors(ind("c", .stock, [10, 12], rule: .final, goal: 12, parent: "p")).isEmpty)
+        #expect(targetErrors(ind("c", .flow, [11, 13], rule: .cumulative, goal: 24, parent: "p")).isEmpty)
     }
 
     /// Known years that exceed their sum by less than the figures' rounding (each "30" is

@@ -56,4 +56,32 @@ struct RoundingRuleTests {
         let estimate = Self.read("50", quality: .estimate).points[0].roundingInterval(kind: .level)
         #expect(estimate.map { abs($0.lower - 49) < 1e-12 && abs($0.upper - 51) < 1e-12 } == true)
     }
+
+    /// How a bound is read (`Observation.bounds(kind:)`): "超X" is [X, 1.1·X], "近X" [0.9·X, X],
+    /// a whole count reaches at least one unit, and a share stops just short of its ends
+    /// ("超95%" is [95, 99.9999], never 100 or above; "近0.5%" of a share is [0.45, 0.5]).
+    @Test func boundsAsRead() {
+        func b(_ v: Double, _ q: Quality, _ kind: IndicatorKind) -> [Double?]? {
+            Observation(indicator: "x", year: 2024, value: v, quality: q).bounds(kind: kind).map {
+                [$0.lower, $0.upper]
+            }
+        }
+        #expect(b(3000, .lowerBound, .stock) == [3000, 3000 * 1.1])
+        #expect(b(7, .lowerBound, .stock) == [7, 8])
+        #expect(b(544, .upperBound, .flow) == [544 * 0.9, 544])
+        #expect(b(3, .upperBound, .flow) == [2, 3])
+        let share = b(95, .lowerBound, .share)
+        #expect(share?[0] == 95 && share?[1] == 100 * (1 - 1e-6), "\(String(describing: share))")
+        #expect(b(0.5, .upperBound, .share) == [0.5 * 0.9, 0.5])
+        #expect(b(0.000_000_5, .upperBound, .share)?[0] == 1e-6, "a share's floor is above zero")
+        // A mid-year snapshot of a stock or flow reaches up to the year end; of a level it is
+        // exact unless both ends are given.
+        #expect(b(3072, .snapshot, .stock) == [3072, 3072 * 1.1])
+        var snap = Observation(indicator: "x", year: 2024, value: 40, quality: .snapshot)
+        snap.explicitLower = 38
+        #expect(snap.bounds(kind: .level) == nil, "one end given: exact")
+        snap.explicitUpper = 43
+        #expect(snap.bounds(kind: .level).map { [$0.lower, $0.upper] } == [38, 43])
+        #expect(b(12, .actual, .stock) == nil)
+    }
 }
