@@ -35,6 +35,81 @@ struct LoaderRulesTests {
         }
     }
 
+    /// A normal amount reaches m ± 4s. A growth rate may reach 100% a year: mean 40, sd 15
+    /// reaches −20% and 100% exactly (allowed); sd 15.25 reaches 101% (refused, at the amount);
+    /// mean 0, sd 25 reaches −100% (refused).
+    @Test func aNormalAmountReachesFourSDEitherWay() throws {
+        let plan = ScenarioNamesTests.plan
+        func scenario(_ amount: String) throws(InputError) -> Int {
+            try ScenarioLoader.parse(
+                text:
+                    "name: s\ngrowth:\n  - name: g\n    indicators: [rd_intensity]\n    from: 2023\n    percent_per_year: \(amount)\n",
+                file: "s.yaml", plan: plan
+            ).levers.count
+        }
+        #expect(try scenario("{normal: {mean: 40, sd: 15}}") == 1)
+        #expect { _ = try scenario("{normal: {mean: 40, sd: 15.25}}") } throws: { e in
+            "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches 101.0%, above 100.0%")
+        }
+        #expect { _ = try scenario("{normal: {mean: 0, sd: 25}}") } throws: { e in
+            "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches -100.0, below -99.0")
+        }
+    }
+
+    /// Each kind of lever names its indicators (a driver path names its driver instead): a level
+    /// shift and a shock read as their actions on the indicators listed.
+    @Test func levelShiftsAndShocksActOnTheirIndicators() throws {
+        let plan = ScenarioNamesTests.plan
+        let s = try ScenarioLoader.parse(
+            text: """
+                name: s
+                level_shifts:
+                  - name: up
+                    indicators: [rd_intensity]
+                    year: 2024
+                    percent: 5
+                shocks:
+                  - name: dip
+                    indicators: [high_tech_enterprises]
+                    year: 2023
+                    probability: 0.3
+                    percent: -8
+
+                """, file: "s.yaml", plan: plan)
+        #expect(s.levers.map(\.name) == ["up", "dip"])
+        #expect(s.levers.map(\.series) == [["rd_intensity"], ["high_tech_enterprises"]])
+        guard case .level(2024, .fixed(5)) = s.levers[0].action else {
+            Issue.record("\(s.levers[0].action)")
+            return
+        }
+        guard case .shock(2023, 0.3, .fixed(-8)) = s.levers[1].action else {
+            Issue.record("\(s.levers[1].action)")
+            return
+        }
+    }
+
+    /// Numbers in messages: whole values below 10¹⁵ as integers, others as Swift writes them
+    /// (`String(Double)`).
+    @Test func valuesInMessagesAreWrittenPlainly() {
+        #expect(ValueWording.format(999_999_999_999_999) == "999999999999999")
+        #expect(ValueWording.format(1e15) == "1000000000000000.0")
+        #expect(ValueWording.format(-3) == "-3" && ValueWording.format(2.5) == "2.5")
+    }
+
+    /// An outcome for an indicator without a headline goal is an error at its id's cell.
+    @Test func anOutcomeNeedsAHeadlineGoal() throws {
+        let meta = ScenarioNamesTests.plan.metadata
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: [2023: 1],
+            headline: nil)
+        let plan = Plan(metadata: meta, indicators: [ind], drivers: [], observations: [])
+        #expect {
+            try OutcomesLoader.load(table: try CSVTable(text: "met,indicator\n1,x\n", file: "o.csv"), plan: plan)
+        } throws: { e in
+            "\(e)".contains("o.csv:2:2: 'x' has no headline goal to have met")
+        }
+    }
+
     /// R&D intensity's goal is at least 4.5 in 2025. "4" as written stands for 3.5–4.5: it may
     /// have met 4.5 and may have missed it, so both met and not met stand beside it; "5"
     /// (4.5–5.5) meets it whatever its rounding, so "not met" beside it is a contradiction.
@@ -102,5 +177,10 @@ struct KnownTableTests {
         #expect(
             try Self.kind("indicator,year,value,quality")
                 == "a plan's observations table (with how each figure is read)")
+        // A drivers table has kind and name_zh and no year; the list of rows left out of the
+        // observations (indicator_id,year,…,kind) is none of the plan's tables.
+        #expect(try Self.kind("id,name_zh,name_en,kind,unit") == "a plan's drivers table")
+        #expect(try Self.kind("indicator_id,year,value,unit,kind,reason,source_url") == nil)
+        #expect(try Self.kind("id,name_zh,year,kind") == nil)
     }
 }

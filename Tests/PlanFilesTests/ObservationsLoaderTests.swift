@@ -85,7 +85,8 @@ struct ObservationsLoaderTests {
         let wide = try load("indicator,2021,2022\n研发强度,3.8,3.9\n")
         #expect(wide.map(\.indicator) == ["rd_intensity", "rd_intensity"])
         #expect { try load("indicator,2021\n研发强度,3.8\nrd_intensity,3.9\n") } throws: {
-            ($0 as! InputError).message.contains("'rd_intensity' has two rows")
+            let e = $0 as! InputError
+            return e.line == 3 && e.column == 1 && e.message.contains("'rd_intensity' has two rows (first on line 2)")
         }
         #expect { try load("indicator,year,value\n上市企业,2022,6\n") } throws: {
             ($0 as! InputError).message.contains("unknown indicator id '上市企业'")

@@ -26,6 +26,21 @@ struct SeriesInputTests {
         }
     }
 
+    /// A blank value and `NA` (any case) are a missing period in the long layout: the series
+    /// goes on without it; a word is a located error.
+    @Test func blankAndNAValuesAreMissingPeriods() throws {
+        let input = try SeriesInput(
+            table: CSVTable(text: "series_id,period,value\na,1,10\na,2,\na,3,NA\na,4, na \na,5,14\n", file: "m.csv"))
+        #expect(input.series.map(\.id) == ["a"] && input.series[0].periods == [1, 5])
+        #expect(input.series[0].values == [10, 14])
+        #expect {
+            try SeriesInput(table: CSVTable(text: "series_id,period,value\na,1,10\na,2,none\n", file: "m.csv"))
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 3 && e.column == 3 && e.message.contains("'none' is not a number")
+        }
+    }
+
     /// A wide table (a series per row, a column per year, as a spreadsheet holds it) reads as the
     /// long one: years in order whatever the column order, blank and `-` cells missing, other
     /// columns ignored; a row twice and a word in a year cell are located errors.

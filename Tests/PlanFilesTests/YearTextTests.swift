@@ -22,5 +22,11 @@ struct YearTextTests {
         for text in span { #expect(YearText.hint(for: text)?.hasPrefix("a span of years") == true, "\(text)") }
         #expect(YearText.hint(for: "abc") == nil)
         #expect(YearText.hint(for: "23") == nil)
+        // A two-digit end counts as a span's last year from one to ten years on: "2023/23" and
+        // "2023/34" are not spans.
+        for text in ["2023/23", "2023/34"] {
+            #expect(YearText.hint(for: text)?.hasPrefix("a part of a year") == true, "\(text)")
+        }
+        #expect(YearText.hint(for: "2023/33")?.hasPrefix("a span of years") == true)
     }
 }
