@@ -214,6 +214,25 @@ struct ScenarioTests {
         #expect(findings.allSatisfy { $0.file == "s.yaml" && $0.series == ["c"] })
         #expect(findings[0].message.contains("moves nothing (P(met) as without it): c: it has no data"))
         #expect(LeverWarnings.of(plan: plan, scenarios: [Scenario(name: "baseline")]).isEmpty)
+        // The other series that move nothing are named after the first: one as "nor d", more
+        // as a count and a list.
+        let more = ["d", "e"].map {
+            Indicator(
+                id: $0, row: $0, nameZh: $0, nameEn: $0, category: "c", kind: .level, unit: "u", targets: [:],
+                headline: HeadlineGoal(rule: .final, value: 1))
+        }
+        let wide = Plan(
+            metadata: p.metadata, indicators: plan.indicators + more, drivers: [], observations: p.observations)
+        func finding(_ series: [String]) -> LeverWarnings.Finding? {
+            var u = Scenario(name: "u", file: "u.yaml")
+            u.levers = [Self.lever("z", series, growth: 2)]
+            return LeverWarnings.of(plan: wide, scenarios: [u]).first
+        }
+        func message(_ series: [String]) -> String { finding(series)?.message ?? "" }
+        #expect(finding(["c", "d"])?.messageZh?.hasSuffix("；d 也不变") == true)
+        #expect(finding(["c", "d", "e"])?.messageZh?.hasSuffix("；它所列的其余 2 个序列（d、e）也不变") == true)
+        #expect(message(["c", "d"]).hasSuffix("a scenario assumption; nor d"), "\(message(["c", "d"]))")
+        #expect(message(["c", "d", "e"]).hasSuffix("; nor any of the 2 other series it names (d, e)"))
     }
 
     /// Lever names spelled apart only in case across scenarios draw apart (draws are keyed by the
