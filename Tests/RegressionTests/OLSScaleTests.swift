@@ -7,7 +7,7 @@ import Testing
 /// no overflow in the residual sum of squares).
 struct OLSScaleTests {
     // x = 1…4, y = 2, 4.1, 5.9, 8.2: Sxx = 5, Sxy = 10.2, slope 2.04, intercept 5.05 − 2.04·2.5 = −0.05;
-    // residuals −0.09, −0.03, −0.27, −0.05 + …: RSS = 0.042, σ = √(0.042/2).
+    // residuals 0.01, 0.07, −0.17, 0.09: RSS = 0.042, σ = √(0.042/2).
     static let x = [1.0, 2, 3, 4], y = [2.0, 4.1, 5.9, 8.2]
 
     @Test(arguments: [(1e200, 1e200), (1.0, 1e200), (1e200, 1.0), (1e-200, 1e-200)])
@@ -21,5 +21,9 @@ struct OLSScaleTests {
         let rss = zip(Self.x, Self.y).map { x, y in (y - (-0.05 + 2.04 * x)) * (y - (-0.05 + 2.04 * x)) }.reduce(0, +)
         #expect(close(r.residualSD, (rss / 2).squareRoot() * sy), "σ \(r.residualSD)")
         #expect(r.rSquared.isFinite && r.standardErrors.allSatisfy(\.isFinite))
+        // Residuals y − (−0.05 + 2.04·x) = 0.01, 0.07, −0.17, 0.09, in y's units.
+        for (got, want) in zip(r.residuals, [0.01, 0.07, -0.17, 0.09]) {
+            #expect(abs(got - want * sy) <= 1e-10 * sy, "residual \(got) vs \(want * sy)")
+        }
     }
 }
