@@ -113,4 +113,33 @@ struct EdgeCaseTests {
         let metrics = Dictionary(uniqueKeysWithValues: Metrics.score(scored))
         #expect(metrics["MASE"] == 1, "\(metrics)")
     }
+
+    /// Where the tails stop on a scale with units (a series with negative values, on the
+    /// identity scale): at 3.5 times the series' mean size or 10 σ, whichever is wider. Values
+    /// around −1,000 that move by a few units: the mean size, 1,000.4, sets the cap (3,501.4);
+    /// on the log scale the cap is 3.5 whatever the values.
+    @Test func theTailsCapIsSetByTheSeriesSize() throws {
+        let values = [-1000.0, -1001, -999, -1000.5, -1002, -999.5]
+        let y = try YearlySeries(periods: Array(2010..<2016), values: values)
+        let meanSize = values.map(abs).reduce(0, +) / 6
+        let batch = Forecaster.run([("neg", y, .identity)], settings: ForecastSettings(horizon: 2, threads: 1))
+        let f = try #require(batch.forecasts.first)
+        #expect(10 * f.scale[0] < 3.5 * meanSize, "σ \(f.scale[0]) is small beside the size")
+        #expect(abs(f.cap - 3.5 * meanSize) < 1e-9, "\(f.cap)")
+        let positive = try YearlySeries(periods: Array(2010..<2016), values: values.map { -$0 })
+        let logBatch = Forecaster.run([("pos", positive, .log)], settings: ForecastSettings(horizon: 2, threads: 1))
+        #expect(logBatch.forecasts.first?.cap == 3.5)
+    }
+
+    /// Metrics of several origins averaged with each origin weighted by its number of series:
+    /// MASE 1.0 over 10 series and 2.0 over 30 give (10 + 60)/40 = 1.75; n_series is the
+    /// largest count (30) and n_forecasts the sum (40).
+    @Test func originsAreWeightedByTheirSeries() {
+        let avg = Dictionary(
+            uniqueKeysWithValues: BacktestDesign.average([
+                [("n_series", 10), ("MASE", 1.0)], [("MASE", 2.0), ("n_series", 30)],
+            ]))
+        #expect(avg["MASE"] == 1.75, "\(avg)")
+        #expect(avg["n_series"] == 30 && avg["n_forecasts"] == 40, "\(avg)")
+    }
 }

@@ -143,6 +143,33 @@ struct ReferenceLibraryTests {
         #expect(abs(t[94] + t[4]) < 0.25, "5%/95%: \(t[4]) / \(t[94])")
         #expect(
             abs(lib.s0 - 0.05 * StudentT.normalQuantile(0.75)) < 0.003, "s₀ \(lib.s0): median |N(0, 0.05²)| = 0.0337")
+        // Every one-point window ending at year e is scored at e + h for h = 1…10 within the
+        // series: 300 series × (20 − h) errors at step h (the tables fall back to N(0, 1)
+        // without errors, which a centred library could not tell apart).
+        #expect(lib.counts[0][0] == 300 * 19 && lib.counts[0][9] == 300 * 10, "\(lib.counts[0])")
+        #expect(lib.counts[7][0] == 300 * 4, "windows of 15 increments end in 2015–2018: \(lib.counts[7][0])")
+    }
+
+    /// Walks with a drift of 0.1 a year on logs (σ = 0.05): the reference growth is 3/4 of the
+    /// median one-step change, 0.075, and windows of one increment, shrunk towards it while the
+    /// library is built, have one-step errors near 0 (their own drift estimate is noisy, the
+    /// reference is not).
+    @Test func driftedWalksCentreShortWindowsOnTheReferenceGrowth() throws {
+        var g = ContractTests.SplitMix(state: 12)
+        let series = try (0..<300).map { i -> YearlySeries in
+            var z = 0.0
+            let v = (0..<20).map { _ -> Double in
+                z += 0.1 + 0.05 * Sampling.normal(using: &g)
+                return 100 * exp(z)
+            }
+            return try YearlySeries(periods: Array(2000..<2020), values: v)
+        }
+        let lib = ReferenceLibrary.build(series, source: "drifted walks (seed 12)")
+        let growth = try #require(lib.referenceGrowth)
+        #expect(abs(growth - 0.075) < 0.005, "\(growth)")
+        // Seed 12: 0.27 standard units; shrunk towards no growth instead, 0.75.
+        let median = lib.table(stratum: 1, step: 1)[49]
+        #expect(abs(median) < 0.45, "median one-step error of one-increment windows: \(median)")
     }
 
     /// A library of shares is built on the logit scale: nine shares whose logit moves by
