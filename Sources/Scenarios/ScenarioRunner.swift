@@ -39,10 +39,7 @@ public enum ScenarioRunner {
         let groups = groupsByFirstAppearance(count: scenarios.count) { built[$0].key }
         var results = [PlanSimulationResult?](repeating: nil, count: scenarios.count)
         for g in groups {
-            let first = scenarios[g[0]].name
-            let label =
-                g.count == 1
-                ? "[\(g[0] + 1)/\(scenarios.count)] \(first)" : "[\(g.count) scenarios] \(first) +\(g.count - 1)"
+            let label = progressLabel(group: g, of: scenarios.count, first: scenarios[g[0]].name)
             let r = try engine.simulate(
                 model: built[g[0]].model, leverSets: g.map { scenarios[$0].levers }, paths: paths, seed: seed,
                 threads: threads,
@@ -53,6 +50,12 @@ public enum ScenarioRunner {
             ScenarioRun(
                 scenario: scenarios[i], model: built[i].model, result: results[i]!, buildSeconds: built[i].seconds)
         }
+    }
+
+    /// The progress line's label for a group of scenarios simulated together: "[2/5] rd-push"
+    /// for one (its place among all), "[4 scenarios] baseline +3" for several (the first's name).
+    static func progressLabel(group g: [Int], of count: Int, first: String) -> String {
+        g.count == 1 ? "[\(g[0] + 1)/\(count)] \(first)" : "[\(g.count) scenarios] \(first) +\(g.count - 1)"
     }
 
     /// Scenarios with the same assumptions and model choices share one plan model.

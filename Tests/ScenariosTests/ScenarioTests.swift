@@ -235,6 +235,13 @@ struct ScenarioTests {
         #expect(message(["c", "d", "e"]).hasSuffix("; nor any of the 2 other series it names (d, e)"))
     }
 
+    /// What the progress line says of a group of scenarios simulated together.
+    @Test func progressLabelsNameTheGroup() {
+        #expect(ScenarioRunner.progressLabel(group: [1], of: 5, first: "rd-push") == "[2/5] rd-push")
+        #expect(
+            ScenarioRunner.progressLabel(group: [0, 2, 3, 4], of: 5, first: "baseline") == "[4 scenarios] baseline +3")
+    }
+
     /// Lever names spelled apart only in case across scenarios draw apart (draws are keyed by the
     /// exact name) and are said once, at the first file; one spelling in several files, or two
     /// different names, say nothing.
