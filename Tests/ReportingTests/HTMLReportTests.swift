@@ -77,6 +77,27 @@ struct HTMLReportTests {
         #expect(en.contains("[flat] value moves from 10001 in 2021 to 100010000 in 2022"))
     }
 
+    /// The report's legend of the verbal scale states the thresholds the labels use
+    /// (`LikelihoodLabel`), in both languages: each stated end gives the stated label.
+    @Test func theScaleLegendAgreesWithTheLabels() throws {
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
+        let stated: [(Double, LikelihoodLabel, String, String)] = [
+            (0.9, .veryLikely, "≥ 0.9 very likely", "≥0.9 很可能"), (0.66, .likely, "≥ 0.66 likely", "≥0.66 可能"),
+            (0.33, .unlikely, "≤ 0.33 unlikely", "≤0.33 不太可能"),
+            (0.1, .veryUnlikely, "≤ 0.1 very unlikely", "≤0.1 很不可能"),
+            (0.34, .asLikelyAsNot, "0.33–0.66 about as likely as not", "0.33–0.66 可能性相当"),
+            (0.65, .asLikelyAsNot, "0.33–0.66 about as likely as not", "0.33–0.66 可能性相当"),
+        ]
+        for (p, label, enText, zhText) in stated {
+            #expect(LikelihoodLabel(probability: p) == label, "\(p)")
+            #expect(en.contains(enText) && enText.hasSuffix(label.en), "\(enText)")
+            #expect(zh.contains(zhText) && zhText.hasSuffix(label.zh), "\(zhText)")
+        }
+    }
+
     /// An indicator without data is listed, not drawn as an empty panel, with what would give it
     /// a forecast; a plan where every indicator has data has neither.
     @Test func indicatorsWithoutDataAreListedWithWhatWouldGiveThemAForecast() throws {
@@ -196,6 +217,9 @@ struct HTMLReportTests {
         let svg = try #require(FanChart.render(series: k, runs: runs, language: .en))
         #expect(svg.contains("<title>2024: &lt; 4</title>▼"), "\(svg)")
         #expect(!svg.contains("▲"))
+        // Eight years (2018–2025) on the axis: every one labelled (one label in every
+        // ⌊years/8⌋ from nine years on).
+        for year in 2018...2025 { #expect(svg.contains(">\(year)</text>"), "\(year)") }
         func points(_ attribute: Substring) -> [(Double, Double)] {
             attribute.split(separator: " ").map {
                 let xy = $0.split(separator: ",")

@@ -6,6 +6,10 @@ import Testing
 @testable import Scenarios
 @testable import Simulation
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// The report's parts against what they must show: the charts' geometry, the comparison table's
 /// paired standard errors, the two readings of bounds, and the evaluation's scores and
 /// reliability bins in closed form.
@@ -143,5 +147,41 @@ struct ReportPartsTests {
         #expect(model.count == 3, "\(lines)")
         #expect(zip(model, ["plan-a", "plan-b", "all"]).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
         #expect(lines.filter { $0.contains("plan-a") }.count == 1)
+    }
+
+    /// The evaluation report is well-formed in both languages, with one plan and with several
+    /// (its goals table has a plan column then).
+    @Test func theEvaluationReportIsWellFormed() {
+        let one = [Self.row("a", 0.9, .increase, met: true), Self.row("a", 0.2, .decrease, met: false)]
+        let two = one + [Self.row("b", 0.6, .increase, met: true)]
+        for rows in [one, two] {
+            for language in [Language.en, .zh] {
+                let html = EvaluationReport.html(rows, title: "t", language: language)
+                let parser = XMLParser(data: Data(html.utf8))
+                #expect(parser.parse(), "\(language), \(rows.count) rows: \(String(describing: parser.parserError))")
+            }
+        }
+    }
+
+    /// `compare` lists up to ten years of history that differ and counts the rest: ten are all
+    /// listed, eleven end with "… 1 more"; model differences likewise beyond twenty.
+    @Test func theComparisonListsTenHistoryDifferencesThenCounts() {
+        func summary(history: Int, models: Int) -> String {
+            var c = RunComparison(
+                inputDifferences: [RunComparison.Difference(what: "observations", a: "x", b: "y")],
+                settingDifferences: [],
+                modelDifferences: (0..<models).map { RunComparison.Difference(what: "m\($0)", a: "drift", b: "theta") },
+                outputsIdentical: false, rows: [])
+            c.evidenceDifferences = (0..<history).map {
+                RunComparison.Difference(what: "gdp \(2000 + $0)", a: "1 observed", b: "2 observed")
+            }
+            return c.summary
+        }
+        let ten = summary(history: 10, models: 20)
+        #expect(ten.contains("10 years of history differ") && ten.contains("gdp 2009: 1 observed → 2 observed"))
+        #expect(!ten.contains("more"), "\(ten)")
+        let eleven = summary(history: 11, models: 21)
+        #expect(eleven.contains("    … 1 more\n") && !eleven.contains("gdp 2010"), "\(eleven)")
+        #expect(eleven.contains("  … 1 more model differences\n") && !eleven.contains("model m20"), "\(eleven)")
     }
 }
