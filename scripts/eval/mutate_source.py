@@ -94,6 +94,27 @@ def sites(path):
     return lines, found
 
 
+def kill_leftovers():
+    """Kills every process running a binary of this clone's .build folder. `swift test` starts
+    the test bundle in a process group of its own, so killing the command's group missed it: on
+    2026-12-03 a looping Forecasting mutant's test bundle, reparented to init, ran 25 minutes
+    into the next rounds (and slowed a full test run to 472 s)."""
+    build = os.path.join(ROOT, ".build") + os.sep
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                argv0 = f.read().split(b"\0")[0].decode(errors="replace")
+        except OSError:
+            continue
+        if argv0.startswith(build):
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
 def run(cmd, timeout):
     """Runs `cmd` in its own process group; on timeout the whole group is killed (a mutant that
     loops forever leaves the test process behind otherwise), which counts as a failure."""
@@ -107,9 +128,11 @@ def run(cmd, timeout):
             os.killpg(p.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+        kill_leftovers()
         return p.returncode, out
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
+        kill_leftovers()
         p.communicate()
         return "timeout", ""
 
