@@ -50,21 +50,55 @@ FLOAT = re.compile(r"(?<![\w.$])(\d+\.\d+)(?![\w.])")
 
 
 def code_part(line):
-    """The line up to a `//` comment, with string literals blanked (no mutants inside them)."""
-    out, in_str, i = [], False, 0
+    """The line up to a `//` comment, with string literals blanked (no mutants inside them).
+    An interpolation `\\(...)` inside a string is code again, and a string inside it is blanked
+    too: `"\\(zh ? "0.33–0.66 …" : "…")"` mutated the legend's text before 2026-12-03."""
+    out, i = [], 0
+    # A stack of contexts: "str", or the open-parenthesis depth of code inside an interpolation.
+    stack = []
+    in_str = False
     while i < len(line):
         c = line[i]
-        if c == "\\" and in_str:
-            out.append("  ")
-            i += 2
+        if in_str:
+            if line.startswith("\\(", i):
+                stack.append(0)
+                in_str = False
+                out.append("  ")
+                i += 2
+                continue
+            if c == "\\":
+                out.append(" " * len(line[i:i + 2]))
+                i += 2
+                continue
+            if c == '"':
+                in_str = False
+                if stack and stack[-1] == "str":
+                    stack.pop()  # back to the interpolation's code
+                out.append(c)
+            else:
+                out.append(" ")
+            i += 1
             continue
         if c == '"':
-            in_str = not in_str
+            if stack:
+                stack.append("str")
+            in_str = True
             out.append(c)
-        elif not in_str and line.startswith("//", i):
+        elif line.startswith("//", i):
             break
+        elif stack and stack[-1] != "str" and c == "(":
+            stack[-1] += 1
+            out.append(c)
+        elif stack and stack[-1] != "str" and c == ")":
+            if stack[-1] == 0:
+                stack.pop()
+                in_str = True
+                out.append(" ")
+            else:
+                stack[-1] -= 1
+                out.append(c)
         else:
-            out.append(" " if in_str else c)
+            out.append(c)
         i += 1
     return "".join(out)
 
