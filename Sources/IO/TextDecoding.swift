@@ -137,9 +137,21 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
         case 0xF0...0xF4: len = 4
         default: len = 0
         }
+        // The second byte's range as RFC 3629 §4 limits it: no overlong forms (E0 80–9F,
+        // F0 80–8F), no surrogates (ED A0–BF) and nothing above U+10FFFF (F4 90–BF). Without
+        // these a file with "\xE0\x80\x80" was "not valid text" with no line or column.
+        let second: ClosedRange<UInt8> =
+            switch b {
+            case 0xE0: 0xA0...0xBF
+            case 0xED: 0x80...0x9F
+            case 0xF0: 0x90...0xBF
+            case 0xF4: 0x80...0x8F
+            default: 0x80...0xBF
+            }
         let ok =
             len > 0 && i + len <= bytes.count
             && bytes[(i + 1)..<(i + len)].allSatisfy { $0 & 0xC0 == 0x80 }
+            && (len == 1 || second.contains(bytes[i + 1]))
         if !ok {
             return InputError(
                 file: file, line: line, column: i - lineStart + 1,

@@ -16,6 +16,36 @@ struct AtomicWriteTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
     }
 
+    /// A regular file is replaced by a new one (rename), never rewritten in place: a hard link
+    /// to the old file, as a reader holding it would, keeps the old bytes, and the name points
+    /// to a new inode.
+    @Test func aFileIsReplacedNotRewritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("out.csv").path, held = dir.appendingPathComponent("held").path
+        try writeTextAtomically("old\n", to: path)
+        #expect(link(path, held) == 0)
+        var before = stat(), after = stat()
+        #expect(stat(path, &before) == 0)
+        try writeTextAtomically("new\n", to: path)
+        #expect(stat(path, &after) == 0 && after.st_ino != before.st_ino)
+        #expect(try String(contentsOfFile: held, encoding: .utf8) == "old\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    }
+
+    /// Two different files that both exist are no conflict; the same file under a hard link is.
+    @Test func anotherExistingFileIsNoConflict() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        try writeTextAtomically("a\n", to: a)
+        try writeTextAtomically("b\n", to: b)
+        #expect(outputConflict(b, inputs: [a]) == nil)
+        #expect(outputConflict(dir.appendingPathComponent("new.csv").path, inputs: [a]) == nil)
+    }
+
     /// A pipe (or a device such as /dev/null) is written in place: renaming over it replaced the
     /// node itself (`--output /dev/full` as root left a regular file at /dev/full).
     @Test func aPipeIsWrittenNotReplaced() throws {

@@ -19,6 +19,20 @@ struct CSVTableTests {
         #expect(try t.columnIndex("year") == 1)
     }
 
+    /// Lines of spaces, tabs or a lone carriage return are blank: skipped, and counted.
+    @Test func whitespaceLinesAreSkippedAndCounted() throws {
+        let t = try CSVTable(text: "a,b\n1,2\n  \t \n\r\n3,4\n", file: "w.csv")
+        #expect(t.rows == [["1", "2"], ["3", "4"]] && t.lines == [2, 5], "\(t.rows) \(t.lines)")
+        // The separator is the first non-blank line's: blank lines before a tab-separated
+        // header leave it tabs.
+        for blank in ["  ", "\r", " \t "] {
+            #expect(
+                try CSVTable.separator(of: "\(blank)\na\tb\n1\t2\n", file: "t.tsv") == "\t",
+                "\(Array(blank.unicodeScalars))")
+        }
+        #expect(try CSVTable(text: "  \na\tb\n1\t2\n", file: "t.tsv").rows == [["1", "2"]])
+    }
+
     @Test func quotedLineBreaksAdvanceTheLineCount() throws {
         let t = try CSVTable(text: "name,v\n\"two\nlines\",1\nz,oops\n", file: "b.csv")
         #expect {

@@ -35,6 +35,34 @@ struct UTF16DecodingTests {
         Data([0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
     }
 
+    /// A byte that is neither UTF-8 nor GB18030 on the third line is located there.
+    @Test func garbageOnALaterLineIsLocatedOnIt() {
+        let bytes: [UInt8] = Array("a,b\n1,2\n3,".utf8) + [0xFF] + Array("\n".utf8)
+        for encoding in [TextEncoding.auto, .gb18030] {
+            #expect { try decodeText(Data(bytes), file: "bad.csv", encoding: encoding) } throws: { error in
+                let e = error as! InputError
+                return e.line == 3 && e.column == 3 && e.message.contains("neither valid UTF-8 nor GB18030")
+            }
+        }
+    }
+
+    /// Sequences that look like UTF-8 but are not (RFC 3629 §4: an overlong form, a surrogate,
+    /// a code point above U+10FFFF) are located at their first byte when UTF-8 is asked for;
+    /// they were "not valid text" with no line or column. A valid four-byte character at the
+    /// very end is no error.
+    @Test func overlongAndSurrogateFormsAreLocated() throws {
+        for bad: [UInt8] in [
+            [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        ] {
+            let bytes = Array("a,b\n1,".utf8) + bad + Array("\n".utf8)
+            #expect { try decodeText(Data(bytes), file: "o.csv", encoding: .utf8) } throws: { error in
+                let e = error as! InputError
+                return e.line == 2 && e.column == 3 && e.message.contains("byte 0x\(String(bad[0], radix: 16))")
+            }
+        }
+        #expect(try decodeText(Data(Array("a,😀".utf8)), file: "e.csv", encoding: .utf8) == "a,😀")
+    }
+
     @Test func loneSurrogatesAreLocated() throws {
         let a = UInt16(UInt8(ascii: "a")), nl = UInt16(0x0A)
         // "a😀" then a new line, "a" and a high surrogate with nothing after it: line 2, column 2.

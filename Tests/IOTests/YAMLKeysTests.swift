@@ -31,6 +31,11 @@ struct YAMLKeysTests {
         #expect(Self.place("k: [*a6 (\"billion laughs\"): 10]\n") == "1:5 an alias ('*a6') as a key")
         #expect(Self.place("k: [[*a8] x: 1]\n") == "1:9 a list as a key")
         #expect(Self.place("k:\n  *a foo: 1\n") == "2:3 an alias ('*a') as a key")
+        // Only a `#` after a space or tab starts a comment there: `x#y: 1` is text before the
+        // key's colon, `# note: 1` a comment whose colon is no key.
+        #expect(Self.place("k:\n  *a x#y: 1\n") == "2:3 an alias ('*a') as a key")
+        #expect(Self.place("k:\n  *a # note: 1\n") == nil)
+        #expect(Self.place("k:\n  *a\t# note: 1\n") == nil)
         // A quote inside plain text opens nothing: behind `5" wide` an alias bomb as a key went
         // unseen, and `check` ran until killed (differential fuzz against libyaml, 2026-12-03).
         #expect(Self.place("note: 5\" wide\n*a8 : boom\n") == "2:1 an alias ('*a8') as a key")
