@@ -69,11 +69,11 @@ enum YAMLKeys {
             }
             /// Whether a ':' that marks a key follows `k` on the line before the node can end (a
             /// flow indicator in a flow collection, a comment, the line's end). After an alias or
-            /// a closed flow collection libyaml takes that node as the key whatever lies between: `[*a6 (x): 1]` is a
-            /// one-pair mapping keyed by `*a6`, composed (and its key hashed, 10⁶ nodes) before
-            /// the parse error that follows (a libFuzzer timeout, 2026-12-03; `[[*a8] x: 1]` is the
-            /// same with a list). Valid YAML has nothing else after such a node on its line, so
-            /// this refuses no valid file.
+            /// a closed flow collection libyaml takes that node as the key whatever lies between:
+            /// `[*a6 (x): 1]` is a one-pair mapping keyed by `*a6`, composed (and its key hashed,
+            /// 10⁶ nodes) before the parse error that follows (a libFuzzer timeout, 2026-12-03;
+            /// `[[*a8] x: 1]` is the same with a list). Valid YAML has nothing else after such a
+            /// node on its line, so this refuses no valid file.
             func keyLater(_ k: Int) -> Bool {
                 var j = k
                 while j < line.count {

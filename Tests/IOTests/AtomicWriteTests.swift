@@ -5,9 +5,8 @@ import Testing
 
 struct AtomicWriteTests {
     @Test func writesAndReplaces() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let path = dir.appendingPathComponent("out.csv").path
         try writeTextAtomically("a\n", to: path)
         try writeTextAtomically("b\n", to: path, byteOrderMark: true)
@@ -20,9 +19,8 @@ struct AtomicWriteTests {
     /// to the old file, as a reader holding it would, keeps the old bytes, and the name points
     /// to a new inode.
     @Test func aFileIsReplacedNotRewritten() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let path = dir.appendingPathComponent("out.csv").path, held = dir.appendingPathComponent("held").path
         try writeTextAtomically("old\n", to: path)
         #expect(link(path, held) == 0)
@@ -36,9 +34,8 @@ struct AtomicWriteTests {
 
     /// Two different files that both exist are no conflict; the same file under a hard link is.
     @Test func anotherExistingFileIsNoConflict() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
         try writeTextAtomically("a\n", to: a)
         try writeTextAtomically("b\n", to: b)
@@ -49,9 +46,8 @@ struct AtomicWriteTests {
     /// A pipe (or a device such as /dev/null) is written in place: renaming over it replaced the
     /// node itself (`--output /dev/full` as root left a regular file at /dev/full).
     @Test func aPipeIsWrittenNotReplaced() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
         // The reader drains the pipe with plain read(2) until the writer closes it.
@@ -71,9 +67,8 @@ struct AtomicWriteTests {
 
     /// A symbolic link to a file: the file is replaced and the link stays.
     @Test func aLinkIsFollowed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let file = dir.appendingPathComponent("real.csv").path, link = dir.appendingPathComponent("link.csv").path
         try writeTextAtomically("old\n", to: file)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.csv")
@@ -85,9 +80,8 @@ struct AtomicWriteTests {
     /// An output that is an input under another name: by symbolic link (resolved) or by hard
     /// link (the same device and inode; it was allowed, and the output took the input's name).
     @Test func anInputUnderAnotherNameIsAConflict() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let input = dir.appendingPathComponent("in.csv").path
         try writeTextAtomically("a\n", to: input)
         let hard = dir.appendingPathComponent("hard.csv").path, soft = dir.appendingPathComponent("soft.csv").path
@@ -102,9 +96,8 @@ struct AtomicWriteTests {
     /// A writer killed by SIGKILL leaves its temporary file: the next write of the same file
     /// removes it when its process is gone, and keeps those of live processes (pid 1, itself).
     @Test func aKilledWritersTemporaryFileIsRemovedByTheNextWrite() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()

@@ -18,9 +18,7 @@ struct CSVReferenceTests {
     struct Fixture: Decodable { let cases: [Case] }
 
     @Test func rowsAndLinesAgreeWithPythonsReader() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/csv-python-reference.json")
-        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+        let fixture = try TestFiles.fixture("csv-python-reference.json", as: Fixture.self)
         #expect(fixture.cases.count == 400)
         var failures = 0
         for (k, c) in fixture.cases.enumerated() {

@@ -27,9 +27,7 @@ struct GB18030ReferenceTests {
     }
 
     @Test func textsComeBackAsPythonEncodedThem() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/gb18030-python-reference.json")
-        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+        let fixture = try TestFiles.fixture("gb18030-python-reference.json", as: Fixture.self)
         #expect(fixture.cases.count == 300)
         var failures = 0
         for (k, c) in fixture.cases.enumerated() {

@@ -13,9 +13,8 @@ struct LeftoversTests {
     /// be gone and stay gone, and the writer must be parked, not writing. Without the gate
     /// (changes made outside the lock) a round kept the folder or a file in it.
     @Test func closingWaitsForTheWriteAndStopsTheNext() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-leftovers-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder("plancast-leftovers")
+        defer { TestFiles.remove(dir) }
         var generator = SystemRandomNumberGenerator()
         for round in 0..<12 {
             let parked = Flag()

@@ -114,9 +114,8 @@ struct IOEdgeTests {
 
     /// An existing folder given as an output file is a conflict, with or without a final slash.
     @Test func aFolderIsNoOutputFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         #expect(outputConflict(dir.path, inputs: [])?.contains("is a folder") == true)
         #expect(outputConflict(dir.path + "/", inputs: [])?.contains("is a folder") == true)
         #expect(outputConflict(dir.path + "/out.csv", inputs: []) == nil)

@@ -7,9 +7,8 @@ import Testing
 /// checks (which had two copies that disagreed on a file used as a folder).
 struct UnreadableTests {
     @Test func readersSayWhyAFileCannotBeRead() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-io-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TestFiles.scratchFolder()
+        defer { TestFiles.remove(dir) }
         let file = dir.appendingPathComponent("f.csv").path
         try "x\n".write(toFile: file, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/a", withDestinationPath: dir.path + "/b")
