@@ -18,9 +18,9 @@ public struct Calibration: Sendable {
     /// the batch's errors of the next shorter strata at that step (closest first) up to this many: a batch's long series have no
     /// backtest windows as long as themselves, and its shorter windows resemble them more than
     /// another collection's do. Borrowed errors are scaled by the ratio of the library's
-    /// interquartile ranges of the two strata (a 5-point batch borrows 2- to 4-point windows,
+    /// middle spreads (`spread`) of the two strata (a 5-point batch borrows 2- to 4-point windows,
     /// whose standardised errors are wider: unscaled, M1 cut to 5 points covered 0.864 at 80%). A step with still too few borrows the previous step's errors,
-    /// scaled by the ratio of the library's interquartile ranges at the two steps (a batch of
+    /// scaled by the ratio of the library's middle spreads at the two steps (a batch of
     /// 3-point series has one-step errors only).
     static let borrowUpTo = 200
     /// Strata up to 5–7 increments, where the library has windows of every length in the stratum;
@@ -118,7 +118,8 @@ public struct Calibration: Sendable {
         }
     }
 
-    /// Interquartile range of a library table (99 levels 0.005…0.995: entries 20 and 74 are 0.205 and 0.745).
+    /// Spread of a library table: the range between entries 19 and 79 (levels 0.197 and 0.803 of
+    /// `ReferenceLibrary.levels`, the middle 61%; only ratios of spreads are used).
     static func spread(_ t: [Double]) -> Double { t.count >= 99 ? t[79] - t[19] : 1 }
 
     static func interpolate(_ v: [Double], _ p: [Double], _ tau: Double) -> Double {

@@ -84,12 +84,16 @@ public enum Forecaster {
             let stratum = ErrorScale.stratum(increments: s.count - 1)
             // The direction widens or narrows the spread around the median, not the median's
             // offset from the centre (the kept bias, σ·Q(0.5)): the median stays where it was.
-            let centre =
+            var centre =
                 direction == 1
                 ? center
                 : center.indices.map { h in
                     center[h] + base * (1 - direction) * calibration.quantile(stratum: stratum, step: h + 1, 0.5)
                 }
+            if s.count == 1 && t.isUnitFree {
+                centre = Self.referenceClassCentre(
+                    centre, sigma: sigma, librarySpread: settings.library.s0, calibration: calibration)
+            }
             // On unit-free scales the tails stop at ±3.5 (a factor 33); elsewhere at 3.5 levels or
             // 10 σ, whichever is wider (a series around zero has a small level).
             let cap = t.isUnitFree ? 3.5 : max(3.5 * ErrorScale.increments(s, unitFree: false).level, 10 * sigma)
@@ -99,6 +103,31 @@ public enum Forecaster {
                 models: used)
         }
         return ForecastBatch(forecasts: forecasts, calibration: calibration)
+    }
+
+    /// The centre of a one-point series (the reference class, stratum 0) on a unit-free scale:
+    /// its median at step h is the last value moved by the library's growth,
+    ///
+    ///     median_h = z + s₀(library) · Q₀(h, 0.5),   so   centre_h = z + (s₀(library) − σ) · Q₀(h, 0.5),
+    ///
+    /// with σ the series' scale (the batch's s₀) and Q₀ the calibrated stratum-0 quantile, whose
+    /// median is κ = 3/4 of the library's standardised median change (`Calibration`); at step 1
+    /// the median grows by `ReferenceLibrary.referenceGrowth` whatever the batch. The growth is a
+    /// location and comes from the reference class; the spread comes from the batch, whose
+    /// longer series show how volatile its collection is. Before 2026-12-03 the median, too,
+    /// moved with σ: beside longer series of their own collection (every other series cut to one
+    /// point), M1's one-point series, in a calmer batch than the library's (s₀ 0.064 against
+    /// 0.096), grew too slowly and put 0.407 of outcomes below the median (0.501 now), and
+    /// Tourism's 0.559 (0.532 now); coverage stayed in its band (shipped library, one batch:
+    /// 0.845 / 0.962 and 0.814 / 0.952 at 80% / 95%). A batch of one-point series only has the
+    /// library's s₀, so for it nothing changes. Notebooks-data/forecast-accuracy.md, "One-point
+    /// series beside longer ones".
+    static func referenceClassCentre(
+        _ centre: [Double], sigma: Double, librarySpread: Double, calibration: Calibration
+    ) -> [Double] {
+        centre.indices.map { h in
+            centre[h] + (librarySpread - sigma) * calibration.quantile(stratum: 0, step: h + 1, 0.5)
+        }
     }
 
     /// The scale of a series with at least two points is widened by this factor over what its

@@ -7,13 +7,18 @@ import Indicators
 /// Built by `build(_:)`: every series of one or more collections is cut into windows of 0–7,
 /// 10, 15 and 20 increments ending at every year; each window is forecast with the default
 /// combination, its errors at steps 1–10 standardised by the window's `ErrorScale` σ with the
-/// collection's s₀, and pooled. A table keeps 99 quantiles (levels 0.005, 0.015, …, 0.995). `builtIn` is
+/// collection's s₀, and pooled. A table keeps 99 quantiles (levels (i + ½)/99: 0.00505, 0.0152, …, 0.99495). `builtIn` is
 /// built from the Tourism and M1 development sets (Notebooks-data/reference-library.csv,
 /// rebuilt by scripts/build-reference-library); evaluations score each set with a library built
 /// from the other only (leave one collection out).
 public struct ReferenceLibrary: Sendable {
-    /// 99 equally spaced levels 0.005, 0.015, …, 0.995 (each table is a sample of 99 pseudo-errors).
-    public static let levels = (0..<99).map { 0.005 + Double($0) / 100 }
+    /// 99 levels (i + ½)/99, i = 0…98: each table is a sample of 99 pseudo-errors, and these are
+    /// the midpoint positions the pooled calibration gives them (`Calibration`), so a table
+    /// alone reproduces its own quantiles and entry 49 is the median. Before 2026-12-03 the
+    /// levels were 0.005 + i/100 (0.005…0.985, not the 0.995 the comment said): placed at the
+    /// midpoint positions, every library quantile stood about one percentile too low in the
+    /// upper tail (the library's 0.891 quantile served as the 0.9 one, 0.495 as the median).
+    public static let levels = (0..<99).map { (Double($0) + 0.5) / 99 }
     public static let maxStep = 10
     static let windowIncrements = [0, 1, 2, 3, 4, 5, 6, 7, 10, 15, 20]
 
@@ -42,7 +47,7 @@ public struct ReferenceLibrary: Sendable {
     public var referenceGrowth: Double? {
         let t = quantiles.first?.first ?? []
         guard t.count == Self.levels.count, counts.first?.first ?? 0 > 0 else { return nil }
-        return Self.referenceGrowth(medianChange: (t[49] + t[50]) / 2, s0: s0)
+        return Self.referenceGrowth(medianChange: t[49], s0: s0)
     }
 
     /// The reference class of short series' paths (`Combination.forecast`): the reference
@@ -52,7 +57,7 @@ public struct ReferenceLibrary: Sendable {
     }
 
     /// κ·m·s₀ from the median standardised one-step change m of one-point windows (the table's
-    /// levels 0.495 and 0.505 averaged); nil if not finite.
+    /// entry 49, level 0.5); nil if not finite.
     static func referenceGrowth(medianChange m: Double, s0: Double) -> Double? {
         let g = Calibration.referenceClassKept * m * s0
         return g.isFinite ? g : nil
@@ -121,7 +126,7 @@ public struct ReferenceLibrary: Sendable {
             oneStep.isEmpty
             ? nil
             : referenceGrowth(
-                medianChange: (typeSeven(oneStep, levels[49]) + typeSeven(oneStep, levels[50])) / 2, s0: s0)
+                medianChange: typeSeven(oneStep, levels[49]), s0: s0)
         let longer = pooledErrors(Array(windowIncrements.dropFirst()), growth: growth)
         for st in 1..<ErrorScale.strata { pooled[st] = longer[st] }
         let quantiles = pooled.map { steps in

@@ -81,16 +81,48 @@ struct CalibrationTests {
             let expected = sigma * (i.series.count >= 2 ? 1.03 : 1) * direction[i.id]!
             #expect(abs(f.scale[0] - expected) <= 1e-12 * expected, "\(i.id): \(f.scale[0]) vs \(expected)")
             // The median is the centre plus the kept bias at the scale before the direction:
-            // the direction changes the spread, not the median.
+            // the direction changes the spread, not the median. A one-point series' kept bias
+            // (its growth) is at the library's scale, not the batch's.
             let (centre, _) = settings.combination.forecast(
                 i.series, transform: .log, horizon: 2, reference: settings.library.referenceClass)
+            let biasScale = i.series.count >= 2 ? sigma * 1.03 : settings.library.s0
             for step in 1...2 {
                 let q50 = batch.calibration.quantile(stratum: f.stratum, step: step, 0.5)
-                let median = exp(centre[step - 1] + sigma * (i.series.count >= 2 ? 1.03 : 1) * q50)
+                let median = exp(centre[step - 1] + biasScale * q50)
                 let got = f.quantile(step: step, 0.5, calibration: batch.calibration)
                 #expect(abs(got - median) <= 1e-9 * median, "\(i.id) step \(step): median \(got) vs \(median)")
             }
         }
+    }
+
+    /// A one-point series grows by the library's reference growth g = κ·m·s₀ (0.045 a year for
+    /// the shipped library) whatever the batch beside it, so its step-1 median is 100·e^g; its
+    /// spread is the batch's s₀: wider beside volatile series than beside calm ones.
+    @Test func aOnePointSeriesGrowsAtTheLibrarysRateInAnyBatch() throws {
+        let settings = ForecastSettings(horizon: 3, threads: 1)
+        let g = try #require(settings.library.referenceGrowth)
+        #expect(abs(g - 0.045) < 0.001)
+        var medians = [Double](), widths = [Double]()
+        for step in [0.01, 0.3] {
+            // Ten series of 12 points whose log increments alternate ±step around 0.02 a year.
+            var input: [Forecaster.Input] = try (0..<10).map { j in
+                let v = (0..<12).map { 50 * exp(0.02 * Double($0) + (($0 + j) % 2 == 0 ? step : -step)) }
+                return ("s\(j)", try YearlySeries(periods: Array(2009...2020), values: v), .log)
+            }
+            input.append(("one", try YearlySeries(periods: [2020], values: [100]), .log))
+            let batch = Forecaster.run(input, settings: settings)
+            let f = try #require(batch.forecasts.last)
+            #expect(f.stratum == 0)
+            medians.append(f.quantile(step: 1, 0.5, calibration: batch.calibration))
+            widths.append(
+                log(
+                    f.quantile(step: 1, 0.95, calibration: batch.calibration)
+                        / f.quantile(step: 1, 0.05, calibration: batch.calibration)))
+        }
+        for m in medians { #expect(abs(m - 100 * exp(g)) <= 1e-9 * m, "median \(m) vs \(100 * exp(g))") }
+        // log(q95/q05) is σ·(Q₀(0.95) − Q₀(0.05)): s₀ is about 0.03 beside the calm series and
+        // 0.4 beside the volatile ones (each shrunk towards the library's 0.096 as two series).
+        #expect(widths[1] > 5 * widths[0], "90% widths on the log scale \(widths)")
     }
 
     @Test func resultsDoNotDependOnThreads() throws {

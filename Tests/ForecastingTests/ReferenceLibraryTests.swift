@@ -102,6 +102,29 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 7, step: 1, 0.5)) < 0.05, "stratum 7 borrows from none")
     }
 
+    /// A calibration of the library alone (no own errors) gives back the library's quantiles:
+    /// a table of standard-normal quantiles at `ReferenceLibrary.levels` yields Φ⁻¹(τ), up to
+    /// linear interpolation between neighbouring levels (at most 0.006 at 0.9 and 0.1, where
+    /// Φ⁻¹ bends little), and exactly 0 at the median. With the earlier levels 0.005 + i/100
+    /// the 0.9 quantile came out as Φ⁻¹(0.891) = 1.232, the median as Φ⁻¹(0.495) = −0.0125,
+    /// and the 0.975 one as Φ⁻¹(0.965) = 1.81 instead of 1.96.
+    @Test func theLibraryAloneReproducesItsQuantiles() {
+        let c = Calibration(own: [], library: Self.normalLibrary(), horizon: 2)
+        for stratum in [1, 4, 7] {
+            #expect(abs(c.quantile(stratum: stratum, step: 1, 0.5)) < 1e-12)
+            for tau in [0.1, 0.9] {
+                let q = c.quantile(stratum: stratum, step: 2, tau)
+                #expect(abs(q - StudentT.normalQuantile(tau)) < 0.006, "stratum \(stratum), τ = \(tau): \(q)")
+            }
+            for tau in [0.025, 0.975] {
+                let q = c.quantile(stratum: stratum, step: 1, tau)
+                #expect(abs(q - StudentT.normalQuantile(tau)) < 0.02, "stratum \(stratum), τ = \(tau): \(q)")
+            }
+        }
+        // Stratum 0 keeps three quarters of the median: 0 for a symmetric table.
+        #expect(abs(c.quantile(stratum: 0, step: 1, 0.5)) < 1e-12)
+    }
+
     /// A step without own errors borrows the previous step's, widened as the library widens:
     /// own one-step errors of ±3 (three times the library's spread) and a library twice as wide at
     /// step 2 give step-2 quantiles near ±6 in the own-dominated pool.

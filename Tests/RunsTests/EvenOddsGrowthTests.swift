@@ -102,8 +102,15 @@ struct EvenOddsGrowthTests {
         let moved = PlanSimulator.run(model: model, levers: levers, paths: paths, seed: seed, threads: 2)
         for j in goals {
             let p = try #require(moved.targets[j].pMet)
+            // A closed-form answer (a final level or share) moves every path alike: ½ within the
+            // 20,000 paths' noise. A searched one (every-year and cumulative goals) carries the
+            // error of the 2,048 paths it was bisected on, SE √(¼/2048) = 0.011: within 4 SE.
+            // Seeds 1–8 put the every-year ceiling at 0.4975–0.5339 (mean 0.512); a closed-form
+            // answer to it is far off (0.65–0.67 for the milestones the search replaced).
+            let searched = base.targets[j].spec.rule.map { $0 != .final } ?? false
+            let band = searched ? 0.044 : 0.03
             #expect(
-                p >= 0.47 && p <= 0.53,
+                abs(p - 0.5) <= band,
                 "\(model.series[base.targets[j].spec.series!].id): P = \(p) with the lever, \(base.targets[j].pMet ?? .nan) without, g = \(answers[j]!.percentPerYear)"
             )
         }
