@@ -296,6 +296,35 @@ struct HostileInputTests {
             name: "empty --out", arguments: ["run", "--paths", "200", "--out", ""],
             status: 64, stderr: "--out must name a folder"),
         Case(
+            name: "too few paths", arguments: ["run", "--paths", "99", "--out", "/tmp/plancast-never-p1"],
+            status: 64, stderr: "--paths must be between 100 and 50,000,000"),
+        Case(
+            name: "too many paths", arguments: ["run", "--paths", "50000001", "--out", "/tmp/plancast-never-p2"],
+            status: 64, stderr: "--paths must be between 100 and 50,000,000"),
+        Case(
+            name: "evaluate with neither one plan nor a library",
+            arguments: ["evaluate", "--out", "/tmp/plancast-never-ev4"],
+            status: 64, stderr: "give --outcomes and --as-of for one plan, or --library for a library of plans"),
+        Case(
+            name: "a library of plans alone passes the options' check (then its folder is read)",
+            arguments: ["evaluate", "--library", "/tmp/plancast-never-libdir", "--out", "/tmp/plancast-never-ev6"],
+            status: 65, stderr: "/tmp/plancast-never-libdir: cannot read the plan library folder"),
+        Case(
+            name: "a base rate of 1 is a share (then the outcomes are read)",
+            arguments: [
+                "evaluate", "--outcomes", "/tmp/plancast-never-outcomes.csv", "--as-of", "2023", "--base-rate", "1",
+                "--out", "/tmp/plancast-never-ev7",
+            ],
+            status: 65, stderr: "/tmp/plancast-never-outcomes.csv: cannot read the file: it does not exist"),
+        Case(
+            name: "a base rate above 1",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023", "--base-rate",
+                "1.01",
+                "--out", "/tmp/plancast-never-ev5",
+            ],
+            status: 64, stderr: "--base-rate must be a share between 0 and 1"),
+        Case(
             name: "--out the root", arguments: ["run", "--paths", "200", "--no-sensitivity", "--out", "/"],
             status: 73, stderr: "not the file system's root"),
         Case(
@@ -643,14 +672,22 @@ struct HostileInputTests {
             #expect(r.status == 64 && r.stderr.contains("name the same file"), "\(args[0]): \(r.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/o.csv"))
+        // The same when the file exists already (only a character device may take several).
+        let existing = dir.appendingPathComponent("existing.csv")
+        try Data("kept\n".utf8).write(to: existing)
+        let twice = try Binary.run([
+            "forecast", "--input", series.path, "--horizon", "1", "--output", existing.path, "--status", existing.path,
+        ])
+        #expect(twice.status == 64 && twice.stderr.contains("name the same file"), "\(twice.stderr)")
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "kept\n")
         let discarded = try Binary.run([
             "forecast", "--input", series.path, "--horizon", "1", "--output", "/dev/null", "--status", "/dev/null",
         ])
         #expect(discarded.status == 0, "a device may take several outputs: \(discarded.stderr)")
         let run = dir.appendingPathComponent("run").path
         let made = try Binary.run([
-            "run", "Scenarios/baseline.yaml", "--paths", "300", "--no-sensitivity", "--out", run,
-        ])
+            "run", "Scenarios/baseline.yaml", "--paths", "100", "--no-sensitivity", "--out", run,
+        ])  // 100 paths, the least allowed
         #expect(made.status == 0, "\(made.stderr)")
         let r = try Binary.run(["compare", run, run, "--output", run + "/comparison.csv"])
         #expect(r.status == 64 && r.stderr.contains("a run folder that must not be edited"), "\(r.stderr)")
