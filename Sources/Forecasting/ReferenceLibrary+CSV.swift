@@ -37,6 +37,7 @@ extension ReferenceLibrary {
             repeating: [[Double]](repeating: [], count: Self.maxStep), count: ErrorScale.strata)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: Self.maxStep), count: ErrorScale.strata)
         let width = 3 + Self.levels.count
+        var earlierLevels = false
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = i + 1
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -51,7 +52,11 @@ extension ReferenceLibrary {
                 source = String(line.dropFirst(30))
                 continue
             }
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("stratum") { continue }
+            if line.hasPrefix("stratum") {
+                earlierLevels = line.hasSuffix(",q0.985")
+                continue
+            }
+            if line.isEmpty || line.hasPrefix("#") { continue }
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             guard f.count == width else {
                 throw ReadError(line: number, column: nil, message: "\(f.count) fields, expected \(width)")
@@ -85,6 +90,22 @@ extension ReferenceLibrary {
                 throw ReadError(line: nil, column: nil, message: "no row for stratum \(s), step \(h + 1)")
             }
         }
+        if earlierLevels {
+            quantiles = quantiles.map { $0.map(Self.fromEarlierLevels) }
+        }
         return ReferenceLibrary(s0: s0, quantiles: quantiles, counts: counts, source: source)
+    }
+
+    /// A table written before 2026-12-03 (header ending `q0.985`: levels 0.005 + i/100) at the
+    /// current levels (i + ½)/99 (`levels`): interpolated linearly between the earlier levels,
+    /// and extrapolated from the last two for the top one (0.99495 lies beyond 0.985), so that a
+    /// library file kept from an earlier version means what it meant.
+    static func fromEarlierLevels(_ z: [Double]) -> [Double] {
+        guard z.count == levels.count else { return z }
+        return levels.map { level in
+            let x = (level - 0.005) * 100
+            let i = min(max(Int(x.rounded(.down)), 0), z.count - 2)
+            return z[i] + (x - Double(i)) * (z[i + 1] - z[i])
+        }
     }
 }

@@ -102,6 +102,35 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 7, step: 1, 0.5)) < 0.05, "stratum 7 borrows from none")
     }
 
+    /// A library file written before the levels became (i + ½)/99 (header ending `q0.985`) is
+    /// read at the current levels: standard-normal quantiles at 0.005 + i/100 come back as
+    /// Φ⁻¹((i + ½)/99) up to linear interpolation (0.01), the top one extrapolated (Φ⁻¹(0.99495)
+    /// = 2.572 from 1.960 and 2.170: 2.379). A current file is read as written.
+    @Test func aLibraryFileOfTheEarlierLevelsIsReadAtTheCurrentOnes() throws {
+        let earlier = (0..<99).map { 0.005 + Double($0) / 100 }
+        var text = "# plancast reference library: earlier\n# s0,0.1\nstratum,step,errors,"
+        text += earlier.map { String(format: "q%.3f", $0) }.joined(separator: ",") + "\n"
+        for s in 0..<ErrorScale.strata {
+            for h in 1...ReferenceLibrary.maxStep {
+                text +=
+                    "\(s),\(h),10," + earlier.map { String(StudentT.normalQuantile($0)) }.joined(separator: ",") + "\n"
+            }
+        }
+        let lib = try ReferenceLibrary.read(csv: text)
+        let t = lib.table(stratum: 3, step: 2)
+        for (j, level) in ReferenceLibrary.levels.enumerated() where j < 98 {
+            #expect(abs(t[j] - StudentT.normalQuantile(level)) < 0.01, "level \(level): \(t[j])")
+        }
+        #expect(abs(t[98] - 2.379) < 0.01, "\(t[98])")
+        #expect(abs(t[49]) < 1e-12, "the median")
+        // Written now, the header ends in q0.995 and nothing is converted.
+        let current = Self.normalLibrary()
+        #expect(current.csv.contains(",q0.500,") && current.csv.contains(",q0.995\n"))
+        let back = try ReferenceLibrary.read(csv: current.csv)
+        #expect(
+            zip(back.table(stratum: 3, step: 2), current.table(stratum: 3, step: 2)).allSatisfy { abs($0 - $1) < 1e-4 })
+    }
+
     /// A calibration of the library alone (no own errors) gives back the library's quantiles:
     /// a table of standard-normal quantiles at `ReferenceLibrary.levels` yields Φ⁻¹(τ), up to
     /// linear interpolation between neighbouring levels (at most 0.006 at 0.9 and 0.1, where
