@@ -94,6 +94,13 @@ struct ShrinkageTests {
         let g = try #require(ReferenceLibrary.builtIn.referenceGrowth)
         // The library stores standardised quantiles to 5 significant digits.
         #expect(abs(g - 0.04541270790646512) < 2e-6, "\(g)")
+        // Its tails, through the calibration of the library alone: NumPy's 5% and 95% quantiles
+        // of the same changes over s₀ are −2.3038 and 4.1085, less the quarter of the median
+        // (0.6286) that stratum 0 does not keep. The levels used before 2026-12-03 gave 3.65
+        // for the upper one.
+        let c = Calibration(own: [], library: .builtIn, horizon: 1)
+        #expect(abs(c.quantile(stratum: 0, step: 1, 0.95) - (4.1085 - 0.25 * 0.6286)) < 0.03)
+        #expect(abs(c.quantile(stratum: 0, step: 1, 0.05) - (-2.3038 - 0.25 * 0.6286)) < 0.03)
         #expect(ReferenceLibrary.builtIn.counts[0][0] == 16494)
     }
 }
