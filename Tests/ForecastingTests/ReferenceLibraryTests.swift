@@ -154,6 +154,27 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 0, step: 1, 0.5)) < 1e-12)
     }
 
+    /// A stratum with `borrowUpTo` (200) own errors at a step has enough: it borrows nothing from
+    /// shorter strata, however many errors they hold. Here 200 standard-normal errors in stratum
+    /// 2 beside 2,001 errors three times as wide in stratum 1: stratum 2's 90% quantile stays
+    /// near z₀.₉ = 1.28 (pooled with the normal library), where borrowing would take it near 3.
+    @Test func aStratumWithEnoughErrorsBorrowsNone() {
+        let n = Calibration.borrowUpTo
+        let own200 = (0..<n).map { StudentT.normalQuantile((Double($0) + 0.5) / Double(n)) }
+        let wide = (0..<2001).map { 3 * StudentT.normalQuantile((Double($0) + 0.5) / 2001) }
+        var own = Array(repeating: [[Double]()], count: ErrorScale.strata)
+        own[1][0] = wide
+        own[2][0] = own200
+        let c = Calibration(own: own, library: Self.normalLibrary(), horizon: 1)
+        let q90 = c.quantile(stratum: 2, step: 1, 0.9)
+        #expect(abs(q90 - StudentT.normalQuantile(0.9)) < 0.05, "\(q90)")
+        #expect(c.counts[2][0] == n)
+        // One error fewer, and it borrows the wide ones.
+        own[2][0].removeLast()
+        let borrowing = Calibration(own: own, library: Self.normalLibrary(), horizon: 1)
+        #expect(borrowing.quantile(stratum: 2, step: 1, 0.9) > 2, "\(borrowing.quantile(stratum: 2, step: 1, 0.9))")
+    }
+
     /// A step without own errors borrows the previous step's, widened as the library widens:
     /// own one-step errors of ±3 (three times the library's spread) and a library twice as wide at
     /// step 2 give step-2 quantiles near ±6 in the own-dominated pool.
