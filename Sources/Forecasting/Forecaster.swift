@@ -120,8 +120,8 @@ public enum Forecaster {
     /// 0.096), grew too slowly and put 0.407 of outcomes below the median (0.501 now), and
     /// Tourism's 0.559 (0.532 now); coverage stayed in its band (shipped library, one batch:
     /// 0.845 / 0.962 and 0.814 / 0.952 at 80% / 95%). A batch of one-point series only has the
-    /// library's s₀, so for it nothing changes. Notebooks-data/forecast-accuracy.md, "One-point
-    /// series beside longer ones".
+    /// library's s₀, so for it nothing changes. Notebooks-data/forecast-accuracy.md,
+    /// "Corrections of 2026-12-03"; `scripts/eval/one_point_beside.py`.
     static func referenceClassCentre(
         _ centre: [Double], sigma: Double, librarySpread: Double, calibration: Calibration
     ) -> [Double] {

@@ -7,10 +7,11 @@ import Indicators
 /// Built by `build(_:)`: every series of one or more collections is cut into windows of 0–7,
 /// 10, 15 and 20 increments ending at every year; each window is forecast with the default
 /// combination, its errors at steps 1–10 standardised by the window's `ErrorScale` σ with the
-/// collection's s₀, and pooled. A table keeps 99 quantiles (levels (i + ½)/99: 0.00505, 0.0152, …, 0.99495). `builtIn` is
-/// built from the Tourism and M1 development sets (Notebooks-data/reference-library.csv,
-/// rebuilt by scripts/build-reference-library); evaluations score each set with a library built
-/// from the other only (leave one collection out).
+/// collection's s₀, and pooled. A table keeps 99 quantiles (levels (i + ½)/99: 0.00505, 0.0152,
+/// …, 0.99495). `builtIn` is built from the Tourism and M1 development sets
+/// (Notebooks-data/reference-library.csv, rebuilt by scripts/build-reference-library);
+/// evaluations score each set with a library built from the other only (leave one collection
+/// out).
 public struct ReferenceLibrary: Sendable {
     /// 99 levels (i + ½)/99, i = 0…98: each table is a sample of 99 pseudo-errors, and these are
     /// the midpoint positions the pooled calibration gives them (`Calibration`), so a table
