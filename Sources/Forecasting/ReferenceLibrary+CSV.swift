@@ -53,7 +53,7 @@ extension ReferenceLibrary {
                 continue
             }
             if line.hasPrefix("stratum") {
-                earlierLevels = line.hasSuffix(",q0.985")
+                earlierLevels = Self.isEarlierHeader(line)
                 continue
             }
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -94,6 +94,18 @@ extension ReferenceLibrary {
             quantiles = quantiles.map { $0.map(Self.fromEarlierLevels) }
         }
         return ReferenceLibrary(s0: s0, quantiles: quantiles, counts: counts, source: source)
+    }
+
+    /// Whether `csv` was written with the levels used before 2026-12-03 (its header ends in
+    /// `q0.985`); `read` converts such a file (`fromEarlierLevels`), and a command says so.
+    public static func hasEarlierLevels(csv text: String) -> Bool {
+        text.split(whereSeparator: \.isNewline).contains {
+            isEarlierHeader($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    static func isEarlierHeader(_ line: String) -> Bool {
+        line.hasPrefix("stratum") && line.hasSuffix(",q0.985")
     }
 
     /// A table written before 2026-12-03 (header ending `q0.985`: levels 0.005 + i/100) at the

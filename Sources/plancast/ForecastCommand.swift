@@ -101,8 +101,15 @@ struct BatchOptions: ParsableArguments {
         }
         if let library {
             do {
-                s.library = try ReferenceLibrary.read(csv: try readText(path: library))
+                let text = try readText(path: library)
+                s.library = try ReferenceLibrary.read(csv: text)
                 s.shareLibrary = s.library
+                if ReferenceLibrary.hasEarlierLevels(csv: text) {
+                    writeStderr(
+                        "warning: \(library) was written by a plancast before 2026-12-03, whose quantile levels "
+                            + "ended at 0.985; it is read at the current levels by interpolation (its top level "
+                            + "extrapolated). Rebuild it with plancast library for exact tails.\n")
+                }
             } catch let e as ReferenceLibrary.ReadError {
                 throw InputError(
                     file: library, line: e.line, column: e.column, "not a reference library: \(e.message)",

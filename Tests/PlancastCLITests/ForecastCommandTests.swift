@@ -95,6 +95,22 @@ struct ForecastCommandTests {
         let own = try Binary.run(base + ["--library", library]), builtIn = try Binary.run(base)
         #expect(own.status == 0 && builtIn.status == 0, "\(own.stderr)")
         #expect(own.stdout != builtIn.stdout)
+        #expect(!own.stderr.contains("was written by a plancast before"), "\(own.stderr)")
+        // The same library with the header of the levels used before 2026-12-03 (ending
+        // q0.985): read by interpolation, with a warning that says to rebuild it.
+        let text = try String(contentsOfFile: library, encoding: .utf8)
+        let earlierHeader =
+            "stratum,step,errors,"
+            + (0..<99).map { String(format: "q%.3f", 0.005 + Double($0) / 100) }.joined(separator: ",")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasPrefix("stratum") ? Substring(earlierHeader) : $0
+        }
+        let earlier = try write(lines.joined(separator: "\n"), "earlier.csv", in: dir)
+        let converted = try Binary.run(base + ["--library", earlier])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        #expect(
+            converted.stderr.contains("earlier.csv was written by a plancast before 2026-12-03"), "\(converted.stderr)")
+        #expect(converted.stdout != own.stdout)
     }
 
     /// A wide table with Chinese series ids, forecast with --excel: the file starts with a UTF-8
