@@ -96,7 +96,7 @@ struct ShrinkageTests {
         #expect(abs(g - 0.04541270790646512) < 2e-6, "\(g)")
         // Its tails, through the calibration of the library alone: NumPy's 5% and 95% quantiles
         // of the same changes over s₀ are −2.3038 and 4.1085, less the quarter of the median
-        // (0.6286) that stratum 0 does not keep. The levels used before 2026-12-03 gave 3.65
+        // (0.6286) that stratum 0 does not keep. The levels used before 2026-12-03 gave 3.67
         // for the upper one.
         let c = Calibration(own: [], library: .builtIn, horizon: 1)
         #expect(abs(c.quantile(stratum: 0, step: 1, 0.95) - (4.1085 - 0.25 * 0.6286)) < 0.03)
