@@ -31,6 +31,15 @@ extension ReferenceLibrary {
 
     /// Reads `csv`, saying on which line and in which field it stops being a library.
     public static func read(csv text: String) throws(ReadError) -> ReferenceLibrary {
+        try readNotingLevels(csv: text).library
+    }
+
+    /// `read`, and whether the file was written with the levels used before 2026-12-03 (its
+    /// header ends in `q0.985`): such a table is converted (`fromEarlierLevels`), and a command
+    /// says so.
+    public static func readNotingLevels(csv text: String) throws(ReadError) -> (
+        library: ReferenceLibrary, earlierLevels: Bool
+    ) {
         var s0: Double?
         var source = ""
         var quantiles = [[[Double]]](
@@ -93,15 +102,7 @@ extension ReferenceLibrary {
         if earlierLevels {
             quantiles = quantiles.map { $0.map(Self.fromEarlierLevels) }
         }
-        return ReferenceLibrary(s0: s0, quantiles: quantiles, counts: counts, source: source)
-    }
-
-    /// Whether `csv` was written with the levels used before 2026-12-03 (its header ends in
-    /// `q0.985`); `read` converts such a file (`fromEarlierLevels`), and a command says so.
-    public static func hasEarlierLevels(csv text: String) -> Bool {
-        text.split(whereSeparator: \.isNewline).contains {
-            isEarlierHeader($0.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        return (ReferenceLibrary(s0: s0, quantiles: quantiles, counts: counts, source: source), earlierLevels)
     }
 
     static func isEarlierHeader(_ line: String) -> Bool {

@@ -101,10 +101,10 @@ struct BatchOptions: ParsableArguments {
         }
         if let library {
             do {
-                let text = try readText(path: library)
-                s.library = try ReferenceLibrary.read(csv: text)
+                let read = try ReferenceLibrary.readNotingLevels(csv: try readText(path: library))
+                s.library = read.library
                 s.shareLibrary = s.library
-                if ReferenceLibrary.hasEarlierLevels(csv: text) {
+                if read.earlierLevels {
                     writeStderr(
                         "warning: \(library) was written by a plancast before 2026-12-03, whose quantile levels "
                             + "ended at 0.985; it is read at the current levels by interpolation (its top level "
