@@ -209,45 +209,67 @@ public enum RunPipeline {
         return RunOutcome(
             folder: request.outputFolder ?? folder.path, runs: runs, sensitivity: sensitivity,
             summary: SummaryTable.render(runs, language: request.language, width: request.terminalWidth),
-            warnings: warnings(inputs, runs: runs, asOf: request.asOf),
+            warnings: warnings(inputs, runs: runs, asOf: request.asOf, language: request.language),
             language: request.language)
     }
 
-    /// Everything the run warns of, on stderr and in the manifest's `warnings` (a reviewer
-    /// reading the folder later sees them too): `warnings(plan:scenarios:asOf:)` and the levers
-    /// that move nothing (`LeverWarnings`).
-    static func warnings(_ inputs: Inputs, runs: [ScenarioRun], asOf: Int?) -> [String] {
-        warnings(
+    /// Everything the run warns of, on stderr in the run's `language` and in the manifest's
+    /// `warnings` in English (a reviewer reading the folder later sees them too, worded alike
+    /// whatever `--lang` the run had): `warnings(plan:scenarios:asOf:)` and the levers that move
+    /// nothing (`LeverWarnings`).
+    static func warnings(_ inputs: Inputs, runs: [ScenarioRun], asOf: Int?, language: Language = .en) -> [String] {
+        let zh = language == .zh
+        return warnings(
             plan: inputs.plan.plan, scenarios: inputs.scenarios.scenarios, asOf: asOf,
-            findings: inputs.findings.warnings)
+            findings: inputs.findings.warnings, language: language)
             + LeverWarnings.of(runs.map { ($0.scenario, $0.model) }).filter(\.isWarning).map {
-                "warning: \($0.place): \($0.message)"
+                Self.warningWord(zh) + "\($0.place): \(zh ? $0.messageZh ?? $0.message : $0.message)"
             }
+    }
+
+    /// "warning: " or "警告: ", the start of each line the run warns with.
+    static func warningWord(_ zh: Bool) -> String {
+        (zh ? Finding.Severity.warning.zh : Finding.Severity.warning.rawValue) + ": "
     }
 
     /// Errors of the plan's own targets (judged as written), doubtful observations (a jump by a
     /// factor of 20, a unit at another magnitude), inputs it did not use, an `--as-of` before
     /// every observation, lever names spelled apart only in case, scenario files with nothing in
     /// them. `findings`: `PlanConsistency.forRun`'s warnings when already made.
-    static func warnings(plan: Plan, scenarios: [Scenario], asOf: Int?, findings: [Finding]? = nil) -> [String] {
+    static func warnings(
+        plan: Plan, scenarios: [Scenario], asOf: Int?, findings: [Finding]? = nil, language: Language = .en
+    ) -> [String] {
+        let zh = language == .zh
+        let warning = warningWord(zh)
         var out = (findings ?? PlanConsistency.forRun(plan).warnings).map { f in
-            "warning: " + (f.location.map { "\($0): " } ?? "") + (f.indicator.map { "[\($0)] " } ?? "") + f.message
+            warning + (f.location.map { "\($0): " } ?? "")
+                + (f.indicator.map { zh ? "【\($0)】" : "[\($0)] " } ?? "") + (zh ? f.messageZh ?? f.message : f.message)
         }
         // An --as-of before every figure leaves nothing to forecast from: every goal reads
         // insufficient_data, which without this line looks like a plan without data.
         if let asOf, let first = plan.observations.filter({ $0.quality.isUsable }).map(\.year).min(), asOf < first {
             out.append(
-                "warning: --as-of \(asOf) is before the plan's first observation (\(first)): no goal has data to forecast from"
+                warning
+                    + (zh
+                        ? "--as-of \(asOf) 早于计划的第一个观测值（\(first)年）：没有任何目标有可用于预测的数据"
+                        : "--as-of \(asOf) is before the plan's first observation (\(first)): no goal has data to forecast from")
             )
         }
-        out += Scenario.leverSpellingWarnings(scenarios).map { "warning: \($0.file): \($0.message)" }
+        out += Scenario.leverSpellingWarnings(scenarios).map {
+            warning + "\($0.file): \(zh ? $0.messageZh : $0.message)"
+        }
         for s in scenarios {
-            if let empty = s.emptyFileWarning { out.append("warning: \(s.file): \(empty)") }
+            if let empty = zh ? s.emptyFileWarningZh : s.emptyFileWarning {
+                out.append(warning + "\(s.file): \(empty)")
+            }
             for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {
                 let observed = plan.history(of: id, asOf: asOf)
                 for y in years.keys.sorted() where observed.value(in: y) != nil {
                     out.append(
-                        "warning: \(s.file): scenario '\(s.name)' assumes \(id) in \(y), which is observed; the observation is used"
+                        warning + "\(s.file): "
+                            + (zh
+                                ? "情景“\(s.name)”假设了 \(id) 在 \(y) 年的值，而该年已有观测：使用观测值"
+                                : "scenario '\(s.name)' assumes \(id) in \(y), which is observed; the observation is used")
                     )
                 }
             }

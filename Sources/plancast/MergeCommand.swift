@@ -39,9 +39,7 @@ struct Merge: ParsableCommand {
                 parts, out: out, force: force, commandLine: CommandLine.arguments, version: PlancastVersion.string,
                 terminalWidth: Terminal.outputWidth, progress: Terminal.progressLine())
             Terminal.clearProgressLine()
-            if !outcome.warnings.isEmpty {
-                writeStderr(outcome.warnings.prefix(20).joined(separator: "\n") + "\n")
-            }
+            Run.writeWarnings(outcome)
             writeStdout(outcome.summary)
             writeStdout((outcome.language == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
         case .calibration, .forecast:

@@ -97,10 +97,24 @@ struct Run: ParsableCommand {
         }
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
-        if !outcome.warnings.isEmpty {
-            writeStderr(outcome.warnings.prefix(20).joined(separator: "\n") + "\n")
-        }
+        Run.writeWarnings(outcome)
         writeStdout(outcome.summary)
         writeStdout((outcome.language == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
+    }
+
+    /// The run's warnings on stderr, in its language: the first 20, then how many more the
+    /// folder's manifest.json keeps (a plan with hundreds of doubtful rows must not bury the
+    /// summary, nor lose them without a word).
+    static func writeWarnings(_ outcome: RunOutcome) {
+        guard !outcome.warnings.isEmpty else { return }
+        var text = outcome.warnings.prefix(20).joined(separator: "\n") + "\n"
+        let more = outcome.warnings.count - 20
+        if more > 0 {
+            text +=
+                outcome.language == .zh
+                ? "……另有 \(more) 条警告，见 manifest.json 的 warnings\n"
+                : "… and \(more) more warnings, all in manifest.json (warnings)\n"
+        }
+        writeStderr(text)
     }
 }

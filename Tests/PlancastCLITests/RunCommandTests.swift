@@ -16,6 +16,38 @@ struct RunCommandTests {
             ["run"] + args + ["--out", out.path, "--paths", "4000", "--no-sensitivity"], in: Binary.packageRoot)
     }
 
+    /// More than 20 warnings: the first 20 are printed and the rest counted, pointing at the
+    /// manifest, which keeps them all (they were cut at 20 without a word before 2026-12-03).
+    @Test func warningsBeyondTwentyAreCountedNotLost() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try (1...23).map { i in
+            let f = dir.appendingPathComponent("empty\(i).yaml").path
+            try "# to come\n".write(toFile: f, atomically: true, encoding: .utf8)
+            return f
+        }
+        let plan = "Tests/PlancastCLITests/Fixtures/hostile/plan-child-target-above-parent"
+        for (lang, more) in [
+            ("zh", "……另有 4 条警告，见 manifest.json 的 warnings"),
+            ("en", "… and 4 more warnings, all in manifest.json (warnings)"),
+        ] {
+            let out = dir.appendingPathComponent("run-\(lang)")
+            let r = try Binary.run(
+                ["run"] + files + [
+                    "--plan", plan, "--paths", "100", "--no-sensitivity", "--lang", lang, "--out", out.path,
+                ],
+                in: Binary.packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            // 23 empty files and the plan's own target above its parent: 24 warnings.
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 21 && lines.last.map(String.init) == more, "\(r.stderr)")
+            let manifest =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
+            #expect((manifest?["warnings"] as? [String])?.count == 24)
+        }
+    }
+
     /// A scenario file with nothing in it (a 0-byte save, or comments only) ran as a baseline
     /// named after the file, and `check` called it valid without a word: a truncated file looked
     /// like a deliberate one. It still runs, and both commands warn, the manifest too.
@@ -31,11 +63,15 @@ struct RunCommandTests {
         #expect(check.stdout.contains("\(empty): warning: \(warning)"), "\(check.stdout)")
         #expect(check.stdout.contains("0 errors, 1 warnings"))
         let out = dir.appendingPathComponent("run")
+        // The run warns in its language (Chinese by default); the manifest keeps English.
         let r = try Self.run([empty], out: out)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("warning: \(empty): \(warning)"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("警告: \(empty): 文件中没有情景（为空或只有注释）：按不含杠杆的基准情景“push”运行"), "\(r.stderr)")
         let manifest = try String(contentsOfFile: out.appendingPathComponent("manifest.json").path, encoding: .utf8)
         #expect(manifest.contains("it runs as 'push', a baseline with no levers"))
+        let english = try Self.run([empty, "--lang", "en"], out: dir.appendingPathComponent("run-en"))
+        #expect(english.stderr.contains("warning: \(empty): \(warning)"), "\(english.stderr)")
         // A file that names itself is deliberate: no warning.
         try "name: push\n".write(toFile: empty, atomically: true, encoding: .utf8)
         let named = try Binary.run(["check", empty], in: Binary.packageRoot)
@@ -144,17 +180,22 @@ struct RunCommandTests {
         let base = { (id: String) in Self.goalP(rows, "baseline", id)! }
         // GDP is published through 2025, so the GDP paths move nothing: the run says so (it
         // said nothing before 2026-12-01), and so does the report; slower GDP is the baseline.
-        #expect(first.stderr.contains("lever 'gdp-slowdown' moves nothing (P(met) as without it): gdp:"))
-        #expect(first.stderr.contains("--as-of 2022 shows it as seen before those years were known"))
-        #expect(first.stderr.contains("lever 'gdp-2023-dip' moves nothing"))
-        #expect(!first.stderr.contains("moves nothing of"), "a series without data is check's note, not the run's")
-        // The manifest keeps the run's warnings for a reviewer who reads the folder later.
+        // In the run's language, Chinese by default (it was English before 2026-12-03).
+        #expect(first.stderr.contains("杠杆“gdp-slowdown”不改变任何结果（实现概率与不含它时相同）：gdp："), "\(first.stderr)")
+        #expect(first.stderr.contains("--as-of 2022 可显示这些年份尚未公布时的情形"))
+        #expect(first.stderr.contains("杠杆“gdp-2023-dip”不改变任何结果"))
+        #expect(!first.stderr.contains("moves nothing"), "\(first.stderr)")
+        #expect(!first.stderr.contains("不改变 "), "a series without data is check's note, not the run's")
+        // The manifest keeps the run's warnings, in English, for a reviewer who reads the folder later.
         let manifest =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
         let recorded = manifest?["warnings"] as? [String] ?? []
-        #expect(recorded.contains { $0.contains("lever 'gdp-slowdown' moves nothing") }, "\(recorded)")
-        #expect(recorded.allSatisfy { first.stderr.contains($0) })
+        #expect(recorded.contains { $0.contains("lever 'gdp-slowdown' moves nothing (P(met) as without it): gdp:") })
+        #expect(recorded.contains { $0.contains("--as-of 2022 shows it as seen before those years were known") })
+        #expect(recorded.contains { $0.contains("lever 'gdp-2023-dip' moves nothing") }, "\(recorded)")
+        let printed = first.stderr.split(separator: "\n").filter { $0.hasPrefix("警告: ") }
+        #expect(printed.count == recorded.count, "\(printed) \(recorded)")
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("slower-gdp · gdp-slowdown (地区生产总值、全社会研发支出占地区生产总值比重、规上工业企业研发投入强度 等 10 项)"))
         // New postdoc workstations' goal is met as often as not even 90% slower: said, not blank.

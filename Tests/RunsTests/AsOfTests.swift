@@ -42,6 +42,11 @@ struct AsOfBeforeEveryFigureTests {
                 "warning: --as-of \(first - 1) is before the plan's first observation (\(first)): no goal has data to forecast from"
             ])
         #expect(asOfWarnings(first).isEmpty)
+        // In Chinese for a Chinese run (stderr follows --lang; the manifest keeps English).
+        #expect(
+            RunPipeline.warnings(plan: plan, scenarios: [], asOf: first - 1, language: .zh).filter {
+                $0.contains("--as-of")
+            } == ["警告: --as-of \(first - 1) 早于计划的第一个观测值（\(first)年）：没有任何目标有可用于预测的数据"])
         #expect(RunPipeline.warnings(plan: plan, scenarios: [], asOf: nil).allSatisfy { !$0.contains("--as-of") })
     }
 }
