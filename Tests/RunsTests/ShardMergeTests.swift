@@ -116,6 +116,24 @@ struct ShardMergeTests {
         #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
     }
 
+    /// The count of simulations at the head of a tally file is checked before it is looped over:
+    /// a negative count would trap in `0..<n`, a huge one would read on (the random damage below
+    /// seldom hits that one word).
+    @Test func anImpossibleCountOfSimulationsIsRefusedFirst() throws {
+        for (n, refused) in [(-1, true), (Int.min, true), (100_001, true), (100_000, false), (0, false)] {
+            var w = BinaryWriter()
+            w.write(TallyFile.magic)
+            w.write(n)
+            do {
+                let tallies = try TallyFile.decode(w.data, file: "t")
+                #expect(n == 0 && tallies.isEmpty, "\(n)")
+            } catch {
+                #expect(
+                    error.message.contains("an impossible number of simulations (\(n))") == refused, "\(n): \(error)")
+            }
+        }
+    }
+
     /// A damaged tally file is an error, never a trap: seeded truncations, flipped bytes and
     /// words overwritten with extreme values (counts that would overflow a merge).
     @Test func damagedTallyFilesAreErrors() throws {

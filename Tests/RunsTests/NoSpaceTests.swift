@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@testable import Runs
+
+/// `RunFolder.noSpace`: a full disk or quota (ENOSPC, EDQUOT, directly or under a Foundation
+/// error, or Foundation's own out-of-space code) is named as such (exit 74 with "No space left on
+/// device"); any other error is not.
+struct NoSpaceTests {
+    static let full = String(cString: strerror(ENOSPC))
+
+    @Test func aFullDiskIsRecognisedWhereverFoundationPutsIt() {
+        #expect(RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))) == Self.full)
+        #expect(
+            RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(EDQUOT)))
+                == String(cString: strerror(EDQUOT)))
+        let wrapped = NSError(
+            domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
+        #expect(RunFolder.noSpace(wrapped) == Self.full)
+        #expect(RunFolder.noSpace(CocoaError(.fileWriteOutOfSpace)) == Self.full)
+    }
+
+    @Test func otherErrorsAreNotAFullDisk() {
+        #expect(RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))) == nil)
+        #expect(RunFolder.noSpace(CocoaError(.fileNoSuchFile)) == nil)
+        #expect(RunFolder.noSpace(CocoaError(.fileWriteNoPermission)) == nil)
+        // Foundation's out-of-space code in another domain is another error.
+        #expect(
+            RunFolder.noSpace(NSError(domain: "elsewhere", code: CocoaError.fileWriteOutOfSpace.rawValue)) == nil)
+    }
+}

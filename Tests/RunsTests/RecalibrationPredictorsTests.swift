@@ -1,0 +1,29 @@
+import Foundation
+import Indicators
+import Testing
+
+@testable import Runs
+
+/// The recalibration's predictors (`GoalRecalibration.predictors`): an intercept, the model's
+/// logit P (P clipped to [0.01, 0.99]), a binding commitment, the trend rule's verdict centred on
+/// ½ (0 when the rule has no verdict), and a goal that asks for a fall. Values by hand.
+struct RecalibrationPredictorsTests {
+    @Test func predictorsAreTheDocumentedFeatures() {
+        let x = GoalRecalibration.predictors(pModel: 0.8, commitment: .binding, trend: 1, direction: .decrease)
+        #expect(x.count == 5)
+        #expect(x[0] == 1 && x[2] == 1 && x[3] == 0.5 && x[4] == 1)
+        #expect(abs(x[1] - log(4.0)) < 1e-12)
+        let y = GoalRecalibration.predictors(pModel: 0.2, commitment: .expected, trend: 0, direction: .increase)
+        #expect(y[2] == 0 && y[3] == -0.5 && y[4] == 0)
+        #expect(abs(y[1] + log(4.0)) < 1e-12)
+        // No verdict from the trend rule (fewer than two points) is neutral, not a half-vote.
+        let none = GoalRecalibration.predictors(pModel: 0.5, commitment: nil, trend: nil, direction: nil)
+        #expect(none == [1, 0, 0, 0, 0])
+        // P of 0 and 1 are clipped to 0.01 and 0.99: logit ∓4.595.
+        let clipped = GoalRecalibration.predictors(pModel: 1, commitment: nil, trend: nil, direction: nil)
+        #expect(abs(clipped[1] - log(99.0)) < 1e-12)
+        #expect(
+            abs(GoalRecalibration.predictors(pModel: 0, commitment: nil, trend: nil, direction: nil)[1] + log(99.0))
+                < 1e-12)
+    }
+}
