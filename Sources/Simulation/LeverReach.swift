@@ -150,13 +150,14 @@ extension PlanModel {
             )
         }
         let words = ts.map { "\(years[$0]) \(s.sources[$0].rawValue)" }.joined(separator: ", ")
+        let wordsZh = ts.map { "\(years[$0])年\(s.sources[$0].zh)" }.joined(separator: "、")
         // Known years: the data have overtaken the what-if; an earlier view lets it act.
         let known: Set<ValueSource> = [.observed, .interpolated, .bounded]
         let asOf = !ts.isEmpty && ts.allSatisfy({ known.contains(s.sources[$0]) })
         return (
             "levers move forecast years only, and none from \(from) on is forecast (\(words))"
                 + (asOf ? "; --as-of \(from - 1) shows it as seen before those years were known" : ""),
-            "杠杆只改变预测年份，而自\(from)年起没有预测年份（\(words)）"
+            "杠杆只改变预测年份，而自\(from)年起没有预测年份（\(wordsZh)）"
                 + (asOf ? "；--as-of \(from - 1) 可显示这些年份尚未公布时的情形" : "")
         )
     }

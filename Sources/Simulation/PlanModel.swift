@@ -23,6 +23,19 @@ public enum ValueSource: String, Sendable {
     /// Not known and not simulated (no forecast, or a year before the plan's first year with no
     /// observation).
     case unavailable
+
+    /// The source in Chinese, for messages in a Chinese run (`--lang zh`).
+    public var zh: String {
+        switch self {
+        case .observed: "已观测"
+        case .interpolated: "插值"
+        case .simulated: "模拟"
+        case .derived: "推算"
+        case .bounded: "仅知范围"
+        case .backcast: "回推"
+        case .unavailable: "无数据"
+        }
+    }
 }
 
 /// One series (indicator or driver) as the simulator sees it.

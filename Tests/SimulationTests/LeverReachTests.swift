@@ -252,6 +252,9 @@ struct LeverReachTests {
         let r = try #require(known.reach(of: Lever(name: "l", series: ["deposits"], action: grow)).first)
         #expect(r.years.isEmpty && r.why?.contains("2024 observed, 2025 observed") == true, "\(r)")
         #expect(r.why?.contains("--as-of 2023") == true, "\(r)")
+        // In Chinese, the years' sources in Chinese too (they were the English ids).
+        #expect(r.whyZh?.contains("2024年已观测、2025年已观测") == true, "\(r)")
+        #expect(r.whyZh?.contains("observed") == false, "\(r)")
         let unmoved = LeverReach.unmoved(
             [
                 Lever(name: "a", series: ["empty", "net"], action: grow),
