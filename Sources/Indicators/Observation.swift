@@ -27,6 +27,24 @@ public enum Quality: String, Sendable, CaseIterable, Codable {
     /// Measures something else: never used.
     case notComparable = "not_comparable"
 
+    /// The quality in Chinese words, for a Chinese report (the report's legend uses the same:
+    /// 实际值, 估计值, 时点值, 拼接口径).
+    public var zh: String {
+        switch self {
+        case .actual: "实际值"
+        case .planBase: "规划基数"
+        case .estimate: "估计值"
+        case .lowerBound: "下限"
+        case .upperBound: "上限"
+        case .derived: "推算值"
+        case .boundMiddle: "范围中点"
+        case .snapshot: "时点值"
+        case .spliced: "拼接口径"
+        case .partialYear: "非全年"
+        case .notComparable: "口径不可比"
+        }
+    }
+
     /// Whether an observations file may use this quality (`derived` and `bound_middle` are
     /// plancast's own).
     public var isReadable: Bool { self != .derived && self != .boundMiddle }

@@ -100,18 +100,22 @@ enum FanChart {
                 if o.quality == .upperBound, let hi = b.upper {
                     svg.text(
                         "▼", x: x(o.year), y: yy(hi) + 4, size: 10, anchor: "middle", fill: "#222",
-                        title: "\(o.year): < \(formatValue(hi))\(o.source.isEmpty ? "" : " — " + o.source)")
+                        title: (zh ? "\(o.year)年：" : "\(o.year): ")
+                            + "< \(formatValue(hi))\(o.source.isEmpty ? "" : " — " + o.source)")
                 } else if let lo = b.lower {
                     svg.text(
                         "▲", x: x(o.year), y: yy(lo) + 4, size: 10, anchor: "middle", fill: "#222",
-                        title: "\(o.year): > \(formatValue(lo))\(o.source.isEmpty ? "" : " — " + o.source)")
+                        title: (zh ? "\(o.year)年：" : "\(o.year): ")
+                            + "> \(formatValue(lo))\(o.source.isEmpty ? "" : " — " + o.source)")
                 }
                 continue
             }
             let hollow = o.quality != .actual
             svg.circle(
                 cx: x(o.year), cy: yy(o.value), r: 3.2, fill: hollow ? "#ffffff" : "#222222", stroke: "#222222",
-                title: "\(o.year): \(formatValue(o.value)) (\(o.quality.rawValue))")
+                title: zh
+                    ? "\(o.year)年：\(formatValue(o.value))（\(o.quality.zh)）"
+                    : "\(o.year): \(formatValue(o.value)) (\(o.quality.rawValue))")
         }
         for (y, t) in targets {
             svg.diamond(

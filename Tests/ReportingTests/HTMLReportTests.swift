@@ -217,6 +217,13 @@ struct HTMLReportTests {
         let svg = try #require(FanChart.render(series: k, runs: runs, language: .en))
         #expect(svg.contains("<title>2024: &lt; 4</title>▼"), "\(svg)")
         #expect(!svg.contains("▲"))
+        #expect(svg.contains("<title>2022: 3.83 (actual)</title>"), "\(svg)")
+        // In Chinese the points' tooltips name the year and quality in Chinese (they read
+        // "2022: 3.8 (actual)" in a Chinese report before 2026-12-03).
+        let zh = try #require(FanChart.render(series: k, runs: runs, language: .zh))
+        #expect(zh.contains("<title>2022年：3.83（实际值）</title>"), "\(zh)")
+        #expect(zh.contains("<title>2024年：&lt; 4</title>▼"), "\(zh)")
+        #expect(!zh.contains("(actual)"))
         // Eight years (2018–2025) on the axis: every one labelled (one label in every
         // ⌊years/8⌋ from nine years on).
         for year in 2018...2025 { #expect(svg.contains(">\(year)</text>"), "\(year)") }
