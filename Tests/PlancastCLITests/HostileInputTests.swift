@@ -310,6 +310,20 @@ struct HostileInputTests {
             arguments: ["evaluate", "--library", "/tmp/plancast-never-libdir", "--out", "/tmp/plancast-never-ev6"],
             status: 65, stderr: "/tmp/plancast-never-libdir: cannot read the plan library folder"),
         Case(
+            name: "a library of plans with one plan's --as-of",
+            arguments: [
+                "evaluate", "--library", "/tmp/plancast-never-libdir", "--as-of", "2023", "--out",
+                "/tmp/plancast-never-ev8",
+            ],
+            status: 64, stderr: "--library takes each plan's outcomes.csv and judges as of --years-after-base"),
+        Case(
+            name: "a library of plans with one plan's --outcomes",
+            arguments: [
+                "evaluate", "--library", "/tmp/plancast-never-libdir", "--outcomes", "/tmp/plancast-never-outcomes.csv",
+                "--out", "/tmp/plancast-never-ev9",
+            ],
+            status: 64, stderr: "--library takes each plan's outcomes.csv and judges as of --years-after-base"),
+        Case(
             name: "a base rate of 1 is a share (then the outcomes are read)",
             arguments: [
                 "evaluate", "--outcomes", "/tmp/plancast-never-outcomes.csv", "--as-of", "2023", "--base-rate", "1",
@@ -1333,6 +1347,12 @@ struct HostileInputTests {
         #expect(
             twelve.stderr.contains(String(format: "would need about %.1f GB at horizon 12", size * 50 / 1e9)),
             "\(twelve.stderr)")
+        // The file's size in MB, and what the machine has to spare: some of its memory, in GB.
+        #expect(twelve.stderr.contains(String(format: "huge.csv (%.0f MB)", size / 1e6)), "\(twelve.stderr)")
+        let spare = twelve.stderr.components(separatedBy: "this machine has ").dropFirst().first?
+            .components(separatedBy: " GB to spare").first.flatMap(Double.init)
+        let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1e9
+        #expect(spare.map { $0 > 0 && $0 <= memory + 0.05 } == true, "\(twelve.stderr)")
         // The same file for a reference library (about 60 times the input).
         let lib = try Binary.run([
             "library", "--input", huge.path, "--output", dir.appendingPathComponent("l.csv").path,
