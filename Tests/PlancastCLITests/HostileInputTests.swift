@@ -1297,6 +1297,12 @@ struct HostileInputTests {
         #expect(line.contains("4 years") && r.stdout.contains("2 threads"), "\(r.stdout)")
         let seconds = try #require(line.first { $0.hasSuffix(" s") }.flatMap { Double($0.dropLast(2)) }, "\(r.stdout)")
         #expect(seconds > 0 && seconds < wall, "\(seconds) s measured, \(wall) s taken")
+        // Peak memory in MB (getrusage's kilobytes / 1024): more than the runtime's few MB, less
+        // than the machine has.
+        let peak = try #require(
+            line.first { $0.hasPrefix("peak memory ") && $0.hasSuffix(" MB") }
+                .flatMap { Double($0.dropFirst("peak memory ".count).dropLast(3)) }, "\(r.stdout)")
+        #expect(peak > 5 && peak < Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576, "\(peak) MB")
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "indicator,year,mean,p05,p50,p95,p_hit")
         #expect(rows.count == 1 + 34 * 4)
