@@ -86,7 +86,8 @@ public enum PlanEvaluation {
                 let rate = others.isEmpty ? nil : Double(others.filter(\.met).count) / Double(others.count)
                 baseRates.append(rate)
                 let m = p.loaded.plan.metadata
-                warnings += hindsight(request.yearsAfterBase.map { m.baseYear + $0 }, plan: m)
+                warnings += hindsight(
+                    request.yearsAfterBase.map { m.baseYear + $0 }, plan: m, language: request.language)
                 rows += try judge(
                     p.loaded.plan, outcomes: outcomes[i], asOf: request.yearsAfterBase.map { m.baseYear + $0 },
                     baseRate: rate, request: request)
@@ -131,7 +132,7 @@ public enum PlanEvaluation {
                 + request.baseRateFrom.map { InputFile(role: "base_rate", path: $0) }
                 + (request.recalibration.map { [InputFile(role: "recalibration", path: $0)] } ?? [])
             let plan = loaded.plan.metadata
-            warnings += hindsight(request.asOf, plan: plan)
+            warnings += hindsight(request.asOf, plan: plan, language: request.language)
             title =
                 (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
                 + (request.language == .en ? plan.titleEn : plan.titleZh)
@@ -157,9 +158,11 @@ public enum PlanEvaluation {
     }
 
     /// As-of years at or after a plan's last year, whose outcomes are already observed.
-    static func hindsight(_ years: [Int], plan: PlanMetadata) -> [String] {
+    static func hindsight(_ years: [Int], plan: PlanMetadata, language: Language = .en) -> [String] {
         years.filter { $0 >= plan.lastYear }.map {
-            "warning: \(plan.id): as of \($0) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
+            language == .zh
+                ? "警告: \(plan.id)：截至\($0)年，规划末年\(plan.lastYear)年已有观测：其得分衡量的是事后判断，而非预见"
+                : "warning: \(plan.id): as of \($0) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
         }
     }
 

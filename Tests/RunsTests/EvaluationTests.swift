@@ -77,6 +77,13 @@ struct EvaluationTests {
         r.asOf = [2015]
         r.outputFolder = dir.appendingPathComponent("late").path
         #expect(try PlanEvaluation.run(r).warnings.contains { $0.contains("hindsight") })
+        // In the evaluation's language (Chinese by default).
+        r.language = .zh
+        r.outputFolder = dir.appendingPathComponent("late-zh").path
+        #expect(
+            try PlanEvaluation.run(r).warnings.contains {
+                $0.hasPrefix("警告: ") && $0.contains("截至2015年，规划末年2015年已有观测：其得分衡量的是事后判断，而非预见")
+            })
     }
 
     /// A library of plans, each judged with the base rate of the others (leave one plan out).
