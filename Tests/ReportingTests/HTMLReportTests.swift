@@ -243,5 +243,10 @@ struct HTMLReportTests {
         let b = points(band.split(separator: "\"")[7])
         let upper = b.prefix(b.count / 2)
         #expect(zip(upper, upper.dropFirst()).allSatisfy { $0.0 < $1.0 }, "band runs back: \(b)")
+        // The band starts at the last exact year before the first drawn one (the model's years
+        // begin at the base year 2021, between the 2020 and 2022 figures), not at the first
+        // observation: earlier years are history, drawn as points only.
+        let x2020 = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>2020<\/text>/).map { Double($0.1)! })
+        #expect(abs((b.map(\.0).min() ?? 0) - x2020) < 0.11, "band from \(b.map(\.0).min() ?? 0), 2020 at \(x2020)")
     }
 }

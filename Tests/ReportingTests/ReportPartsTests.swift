@@ -40,11 +40,36 @@ struct ReportPartsTests {
         let bars = all.filter { $0["height"] == 8 && $0["width"] != 8 }
         let legend = all.filter { $0["height"] == 8 && $0["width"] == 8 }
         #expect(bars.count == 6 && legend.count == 2, "\(all)")
+        // The scale runs from 0.00 at the bars' start to 1.00 at 60 px from the right edge, and
+        // each bar is P(met) of that length (data-p written beside it).
+        let scale = try svg.matches(of: /<text x="([0-9.]+)"[^>]*>(0\.00|1\.00)<\/text>/).map {
+            (Double($0.1)!, String($0.2))
+        }
+        let zero = try #require(scale.first { $0.1 == "0.00" }?.0),
+            one = try #require(scale.first { $0.1 == "1.00" }?.0)
+        let width = try #require(svg.firstMatch(of: /width="([0-9.]+)" height/).map { Double($0.1)! })
+        #expect(abs(one - (width - 60)) < 0.11, "1.00 at \(one) in \(width)")
+        for b in bars { #expect(abs(b["x"]! - zero) < 0.11) }
+        let ps = svg.matches(of: /data-p="([0-9.]+)"/).map { Double($0.1)! }
+        #expect(ps.count == bars.count)
+        for (b, p) in zip(bars, ps) { #expect(abs(b["width"]! - (one - zero) * p) < 0.11, "\(b) for P \(p)") }
         let lowestBar = try #require(bars.map { $0["y"]! + 8 }.max())
         for l in legend {
             #expect(l["y"]! >= lowestBar, "legend at \(l["y"]!) over a bar ending at \(lowestBar)")
             #expect(l["y"]! + 8 <= height)
         }
+    }
+
+    /// The probability colours run red → amber → green through their stops, mixed linearly
+    /// within a stop's segment (values by hand: at 0.25, 0.25/0.33 of the way from (215, 48, 39)
+    /// to (252, 141, 89) is (243.0, 118.45, 76.9); at 0.7, (131.0, 200.5, 94.1)).
+    @Test func probabilityColoursFollowTheirStops() {
+        #expect(Palette.probability(0) == "#d73027")
+        #expect(Palette.probability(-1) == "#d73027")
+        #expect(Palette.probability(0.5) == "#fee08b")
+        #expect(Palette.probability(1) == "#1a9850")
+        #expect(Palette.probability(0.25) == "#f3764d")
+        #expect(Palette.probability(0.7) == "#83c95e")
     }
 
     /// The longest bar of the tornado reaches the end of its scale, which is labelled with its
@@ -64,6 +89,8 @@ struct ReportPartsTests {
         #expect(abs(up["x"]! + up["width"]! - end) < 0.11, "\(up) ends short of \(end)")
         let down = try #require(bars.first { $0 != up })
         #expect(abs(down["width"]! - up["width"]! / 2) < 0.11)
+        // A fall is drawn left of the middle line, ending on it.
+        #expect(abs(down["x"]! + down["width"]! - (start + end) / 2) < 0.11, "\(down)")
     }
 
     /// Scenarios on the same paths get the paired difference's standard error; the all-goals
