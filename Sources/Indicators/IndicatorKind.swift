@@ -32,9 +32,6 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The largest admissible value.
-    var upperBound: Double? { self == .share ? 100 : nil }
-
     /// Whether `value` lies inside the kind's range: shares strictly inside (0, 100),
     /// counts and levels ≥ 0, net changes anything finite.
     /// The values a forecast of this kind may take (nil: any).

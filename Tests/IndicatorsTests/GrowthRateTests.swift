@@ -79,6 +79,17 @@ struct GrowthRateTests {
         #expect(
             rule == "identity: x(2021) = n(2022) ÷ growth(2022) = 436 ÷ [18.85%, 18.95%]", "\(String(describing: rule))"
         )
+        // Another stock's net change in the same year (listed first) is not this stock's: the same bounds.
+        let other = Indicator(
+            id: "y", row: "2", nameZh: "y", nameEn: "y", category: "c", kind: .stock, unit: "家", targets: [2023: 10],
+            headline: HeadlineGoal(rule: .final, value: 10))
+        let otherNet = Indicator(
+            id: "m", parent: "y", row: "2.1", nameZh: "m", nameEn: "m", category: "c", kind: .netChange, unit: "家",
+            targets: [:], headline: nil)
+        let two = Plan(
+            metadata: Self.meta, indicators: [other, otherNet, stock, net], drivers: [],
+            observations: obs + [Observation(indicator: "m", year: 2022, value: 1, text: "1")])
+        #expect(close(bounds(two, 2021), [436 / 0.1895, 436 / 0.1885]), "\(String(describing: bounds(two, 2021)))")
         // A fall beside a positive net change cannot both hold: nothing is bounded.
         let odd = Plan(
             metadata: Self.meta, indicators: [stock, net], drivers: [],

@@ -271,7 +271,12 @@ struct PlanConsistencyTests {
                 ind("stock", .stock, [100, 130], rule: .final, goal: 130),
                 ind("net", .netChange, [20, 40], rule: .cumulative, goal: 60, parent: "stock"),
             ]))
-        #expect(f.contains { $0.severity == .warning && $0.message.contains("disagrees with the stock milestones") })
+        #expect(
+            f.contains {
+                $0.severity == .warning
+                    && $0.message
+                        == "net change 40 in 2023 disagrees with the stock milestones of 'stock' (100 → 130, a change of 30)"
+            }, "\(f)")
     }
 
     /// What the identity stock(t − 1) = stock(t) − net(t) says against the data: a stock it fills

@@ -241,6 +241,16 @@ struct ProbabilityScoreTests {
             TrendRule.probability(
                 history: History(indicator: "x", points: [Observation(indicator: "x", year: 2010, value: 1)]),
                 threshold: 0, direction: .increase, rule: .final, planYears: years) == nil)
+        // Two points are enough for a line: 10 in 2011 and 12 in 2012 reach 18 in 2015.
+        let two = History(
+            indicator: "x",
+            points: [(2011, 10.0), (2012, 12.0)].map { Observation(indicator: "x", year: $0.0, value: $0.1) })
+        for (threshold, p) in [(18.0, 1.0), (18.01, 0.0)] {
+            #expect(
+                TrendRule.probability(
+                    history: two, threshold: threshold, direction: .increase, rule: .final, planYears: years)
+                    == p, "\(threshold)")
+        }
     }
 }
 
