@@ -32,8 +32,6 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Whether `value` lies inside the kind's range: shares strictly inside (0, 100),
-    /// counts and levels ≥ 0, net changes anything finite.
     /// The values a forecast of this kind may take (nil: any).
     public var valueRange: ClosedRange<Double>? {
         switch self {
@@ -43,6 +41,8 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether `value` lies inside the kind's range: shares strictly inside (0, 100),
+    /// counts and levels ≥ 0, net changes anything finite.
     public func admits(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         switch self {
