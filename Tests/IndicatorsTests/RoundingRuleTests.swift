@@ -38,6 +38,23 @@ struct RoundingRuleTests {
         #expect(Self.indicator(direction: .decrease, target: 13.25).unsettledByRounding(h, lastYear: 2025).count == 1)
     }
 
+    /// A headline level goal (final year, here 2024) is a threshold like a milestone; a growth
+    /// goal's value (7% a year) is no level, so a figure straddling 7 leaves nothing open.
+    @Test func aHeadlineLevelGoalIsAThresholdAndAGrowthGoalIsNot() {
+        let h = Self.read("7")
+        func ind(_ goal: HeadlineGoal) -> Indicator {
+            Indicator(
+                id: "x", row: "x", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u",
+                direction: .increase, targets: [:], headline: goal)
+        }
+        let level = ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, lastYear: 2024)
+        #expect(level[2024]?.lower == 6.5 && level[2024]?.upper == 7.5, "\(level)")
+        #expect(ind(HeadlineGoal(rule: .final, value: 7, form: .growth)).unsettledByRounding(h, lastYear: 2024).isEmpty)
+        // Not the final year: a final-year goal does not judge 2024.
+        #expect(ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, lastYear: 2025).isEmpty)
+        #expect(ind(HeadlineGoal(rule: .everyYear, value: 7)).unsettledByRounding(h, lastYear: 2025).count == 1)
+    }
+
     /// A bound, a value not read from a file, or one written with an exponent is not a rounded
     /// value: only the first has an interval, and it is its bound's, not a rounding one.
     @Test func onlyExactValuesReadFromAFileAreRounded() {
