@@ -160,9 +160,10 @@ public enum PlanEvaluation {
     /// As-of years at or after a plan's last year, whose outcomes are already observed.
     static func hindsight(_ years: [Int], plan: PlanMetadata, language: Language = .en) -> [String] {
         years.filter { $0 >= plan.lastYear }.map {
-            language == .zh
-                ? "警告: \(plan.id)：截至\($0)年，规划末年\(plan.lastYear)年已有观测：其得分衡量的是事后判断，而非预见"
-                : "warning: \(plan.id): as of \($0) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight"
+            RunPipeline.warningWord(language == .zh)
+                + (language == .zh
+                    ? "\(plan.id)：截至\($0)年，规划末年\(plan.lastYear)年已有观测：其得分衡量的是事后判断，而非预见"
+                    : "\(plan.id): as of \($0) the plan's last year \(plan.lastYear) is already observed: its scores measure hindsight, not foresight")
         }
     }
 

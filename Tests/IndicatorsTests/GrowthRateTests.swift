@@ -57,17 +57,26 @@ struct GrowthRateTests {
         #expect(chain.history(of: "x", asOf: 2022).points.map(\.year) == [2021, 2022])
     }
 
+    /// A stock (a 2023 milestone and a final goal) and its net change, with no targets of its own.
+    static func stockAndNet(_ id: String, net: String, row: String, milestone: Double, goal: Double)
+        -> (Indicator, Indicator)
+    {
+        (
+            Indicator(
+                id: id, row: row, nameZh: id, nameEn: id, category: "c", kind: .stock, unit: "家",
+                targets: [2023: milestone], headline: HeadlineGoal(rule: .final, value: goal)),
+            Indicator(
+                id: net, parent: id, row: row + ".1", nameZh: net, nameEn: net, category: "c", kind: .netChange,
+                unit: "家", targets: [:], headline: nil)
+        )
+    }
+
     /// A stock's net change and growth in the same year, with neither level known ("净增436家，
     /// 增长18.9%"), give the level: x(2021) = 436/(f − 1) for f in [1.1885, 1.1895], so
     /// [436/0.1895, 436/0.1885]; then x(2022) = x(2021)·f, [436/0.1895·1.1885, 436/0.1885·1.1895].
     /// Before 2026-12-01 neither year was bounded (two open years).
     @Test func aNetChangeAndAGrowthRateGiveTheLevel() {
-        let stock = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家", targets: [2023: 3000],
-            headline: HeadlineGoal(rule: .final, value: 3500))
-        let net = Indicator(
-            id: "n", parent: "x", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange, unit: "家",
-            targets: [:], headline: nil)
+        let (stock, net) = Self.stockAndNet("x", net: "n", row: "1", milestone: 3000, goal: 3500)
         let obs = [
             value(2019, 1800, "1800"), Observation(indicator: "n", year: 2022, value: 436, text: "436"),
             growth(2022, 18.9, "18.9"),
@@ -80,12 +89,7 @@ struct GrowthRateTests {
             rule == "identity: x(2021) = n(2022) ÷ growth(2022) = 436 ÷ [18.85%, 18.95%]", "\(String(describing: rule))"
         )
         // Another stock's net change in the same year (listed first) is not this stock's: the same bounds.
-        let other = Indicator(
-            id: "y", row: "2", nameZh: "y", nameEn: "y", category: "c", kind: .stock, unit: "家", targets: [2023: 10],
-            headline: HeadlineGoal(rule: .final, value: 10))
-        let otherNet = Indicator(
-            id: "m", parent: "y", row: "2.1", nameZh: "m", nameEn: "m", category: "c", kind: .netChange, unit: "家",
-            targets: [:], headline: nil)
+        let (other, otherNet) = Self.stockAndNet("y", net: "m", row: "2", milestone: 10, goal: 10)
         let two = Plan(
             metadata: Self.meta, indicators: [other, otherNet, stock, net], drivers: [],
             observations: obs + [Observation(indicator: "m", year: 2022, value: 1, text: "1")])

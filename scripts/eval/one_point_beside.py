@@ -11,7 +11,9 @@ learn how volatile its collection is; here the longer series set the batch's sca
 
 usage: one_point_beside.py PLANCAST DATA.csv OUTDIR [--batch N] [--h 3]
 (DATA: series_id,t,value,split, as in shared/data)"""
-import argparse, collections, csv, os, subprocess, sys
+import argparse, csv, os, subprocess, sys
+
+import devdata
 
 ap = argparse.ArgumentParser()
 ap.add_argument("plancast"); ap.add_argument("data"); ap.add_argument("out")
@@ -19,10 +21,7 @@ ap.add_argument("--batch", type=int, default=0, help="series per batch (0: one b
 ap.add_argument("--h", type=int, default=3)
 a = ap.parse_args()
 os.makedirs(a.out, exist_ok=True)
-data = collections.defaultdict(lambda: {"train": [], "test": []}); order = []
-for r in csv.DictReader(open(a.data)):
-    if r["series_id"] not in data: order.append(r["series_id"])
-    data[r["series_id"]][r["split"]].append(float(r["value"]))
+data, order = devdata.load(a.data)
 n = c80 = c95 = below = 0
 for parity in (0, 1):
     groups = [order] if a.batch <= 0 else [order[i:i + a.batch] for i in range(0, len(order), a.batch)]

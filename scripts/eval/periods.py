@@ -16,16 +16,15 @@ usage: periods.py PLANCAST DATA.csv H OUTDIR [--library LIB] [--shifts 0,2,4,6,8
 (DATA: series_id,t,value,split, as in shared/data)"""
 import argparse, collections, csv, os, subprocess, sys
 
+import devdata
+
 ap = argparse.ArgumentParser()
 ap.add_argument("plancast"); ap.add_argument("data"); ap.add_argument("h", type=int); ap.add_argument("out")
 ap.add_argument("--library"); ap.add_argument("--n", type=int, help="keep only the last N points before the origin")
 ap.add_argument("--shifts", default="0,2,4,6,8"); ap.add_argument("--min-train", type=int, default=6)
 a = ap.parse_args()
 os.makedirs(a.out, exist_ok=True)
-series = collections.defaultdict(lambda: {"train": [], "test": []}); order = []
-for r in csv.DictReader(open(a.data)):
-    if r["series_id"] not in series: order.append(r["series_id"])
-    series[r["series_id"]][r["split"]].append(float(r["value"]))
+series, order = devdata.load(a.data)
 means = collections.defaultdict(list)
 for k in map(int, a.shifts.split(",")):
     inp, fc, truth = f"{a.out}/k{k}.csv", f"{a.out}/k{k}-fc.csv", {}
