@@ -121,6 +121,16 @@ def classify(r):
         return (i, q, note)
     if i == "unicorn_candidates":
         return (i, q, "Kunshan firms on Suzhou's 2021 unicorn-candidate list (published July 2022)")
+    if i == "new_innovation_space_area":
+        # Found 2026-12-03: one district's special parks in the first half of 2023. A part of the
+        # city's year bounds the year from below, but nothing says how far above it the year lay;
+        # the default reading of a lower bound (X to 1.1 X) would settle the 2023 milestone of 120
+        # as missed, which this figure does not say. A snapshot of a flow needs an upper end that
+        # no source gives.
+        return ("one district's parks (昆山高新区) in the first half of 2023: a part of the city's year, "
+                "so a lower bound with nothing to say how far above it the year lay (read as 17.5 to "
+                "19.25, the default reading of a bound, it would settle the 2023 milestone of 120 as "
+                "missed); not used")
     if i == "new_gazelle_enterprises":
         return ("gazelle_enterprises", "not_comparable", "new Suzhou gazelle firms in the year (a flow), not the stock the plan counts")
     return LEFT_OUT.get(i, "not a plan indicator or driver")
