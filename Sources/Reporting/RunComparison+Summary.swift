@@ -24,6 +24,15 @@ extension RunComparison {
         }
         for d in inputDifferences { s += "  input \(d.what): \(d.a) → \(d.b)\n" }
         for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
+        // Another seed or path count moves every simulated figure: identical outputs then mean
+        // that nothing in the runs is random, or that a manifest's settings were edited (the
+        // manifest guards the outputs' bytes, not its own settings).
+        if scenarioPair == nil, outputsIdentical,
+            settingDifferences.contains(where: { ["seed", "paths"].contains($0.what) })
+        {
+            s +=
+                "  note: the seed or path count differs, yet every output is identical: either nothing in these runs is random, or a manifest was edited (plancast reproduce reruns a folder from its manifest)\n"
+        }
         for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
         if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
         if !evidenceDifferences.isEmpty {

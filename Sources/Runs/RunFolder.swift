@@ -373,10 +373,13 @@ public struct RunFolder: Sendable {
         return problems
     }
 
-    /// The settings `compare` reports, each of the type plancast writes: a manifest whose seed
-    /// read "x" or whose paths were null still verified, and `compare` said REPRODUCES beside
-    /// "setting seed: 20220715 → x" (found 2026-11-30 by editing manifests). Keys an older
-    /// plancast did not write may be absent.
+    /// The settings `compare` reports, each of the type and range plancast writes: a manifest
+    /// whose seed read "x" or whose paths were null still verified, and `compare` said REPRODUCES
+    /// beside "setting seed: 20220715 → x" (found 2026-11-30 by editing manifests). The ranges
+    /// are `run`'s own, so that `compare` and `reproduce` agree on what a manifest may hold:
+    /// until 2026-12-03 `compare` passed paths of 10^15 and an `as_of` of 99999 that `reproduce`
+    /// refused, and refused a run's own seed above 10^15 (`run --seed` takes any 64-bit seed) as
+    /// "edited?". Keys an older plancast did not write may be absent.
     static func settingProblems(_ m: [String: Any], name: String) -> [String] {
         // JSON numbers and booleans both arrive as NSNumber on Linux (and 1 casts to Bool).
         func whole(_ v: Any, atLeast low: Double) -> Bool {
@@ -395,13 +398,32 @@ public struct RunFolder: Sendable {
         }
         check("tool", "plancast") { text($0) == "plancast" }
         check("version", "a version") { !(text($0) ?? "").isEmpty }
-        check("seed", "a whole number ≥ 0") { whole($0, atLeast: 0) }
-        check("paths", "a whole number ≥ 1") { whole($0, atLeast: 1) }
+        func within(_ v: Any, _ range: ClosedRange<Int>) -> Bool {
+            guard whole(v, atLeast: Double(range.lowerBound)), let n = v as? NSNumber else { return false }
+            return n.doubleValue <= Double(range.upperBound)
+        }
+        let paths = RunRequest.pathRange, years = RunRequest.yearRange
+        // A seed is any 64-bit whole number (JSON numbers keep all 64 bits on reading).
+        check("seed", "a whole number from 0 to 2^64 − 1") { v in
+            (v as? NSNumber).map { UInt64(exactly: $0) != nil } ?? false
+        }
+        check("paths", "a whole number from \(paths.lowerBound) to \(paths.upperBound)") { within($0, paths) }
         check("threads", "a whole number ≥ 1") { whole($0, atLeast: 1) }
-        check("as_of", "a year or null") { $0 is NSNull || whole($0, atLeast: 1) }
+        check("as_of", "a year from \(years.lowerBound) to \(years.upperBound), or null") {
+            $0 is NSNull || within($0, years)
+        }
         check("language", "zh or en") { ["zh", "en"].contains(text($0) ?? "") }
         check("excel", "true or false") { flag($0) }
         check("sensitivity", "true or false") { flag($0) }
+        check("plan", "the plan's folder and id") { v in
+            (v as? [String: Any]).map { text($0["folder"]) != nil && text($0["id"]) != nil } ?? false
+        }
+        check("scenarios", "a list of scenarios, each with its name and file") { v in
+            guard let list = v as? [Any], !list.isEmpty else { return false }
+            return list.allSatisfy { item in
+                (item as? [String: Any]).map { text($0["name"]) != nil && text($0["file"]) != nil } ?? false
+            }
+        }
         check("inputs", "a list of files with SHA-256") { v in
             guard let list = v as? [Any] else { return false }
             return list.allSatisfy { item in

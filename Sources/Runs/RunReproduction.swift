@@ -65,13 +65,13 @@ public enum RunReproduction {
         let files = scenarios.compactMap { $0["file"] as? String }.filter { !$0.isEmpty }
         // The manifest guards the outputs' bytes, not its own settings: they are checked as the
         // command line's are (`run --paths` 100–50,000,000, `--as-of` a year).
-        guard let paths = m["paths"] as? Int, (100...50_000_000).contains(paths),
-            let seedNumber = m["seed"] as? NSNumber, seedNumber.doubleValue >= 0,
+        guard let paths = m["paths"] as? Int, RunRequest.pathRange.contains(paths),
+            let seedNumber = m["seed"] as? NSNumber,
             let language = (m["language"] as? String).flatMap(Language.init(rawValue:))
         else { throw bad("paths, seed or language") }
-        let seed = seedNumber.uint64Value
+        guard let seed = UInt64(exactly: seedNumber) else { throw bad("seed") }
         let asOf = m["as_of"] as? Int
-        if m["as_of"] != nil, !(m["as_of"] is NSNull), !(asOf.map { (1900...2200).contains($0) } ?? false) {
+        if m["as_of"] != nil, !(m["as_of"] is NSNull), !(asOf.map(RunRequest.yearRange.contains) ?? false) {
             throw bad("as_of")
         }
         var request = RunRequest(planDirectory: plan)

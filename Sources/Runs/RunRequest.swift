@@ -43,4 +43,9 @@ public struct RunRequest: Sendable {
     public init(planDirectory: String) {
         self.planDirectory = planDirectory
     }
+
+    /// The paths per scenario `run --paths` accepts, and so the only counts a manifest can hold.
+    public static let pathRange = 100...50_000_000
+    /// The years `run --as-of` accepts (and a manifest's `as_of`).
+    public static let yearRange = 1900...2200
 }

@@ -56,13 +56,13 @@ struct Run: ParsableCommand {
     var shard: String?
 
     func validate() throws {
-        guard paths >= 100 && paths <= 50_000_000 else {
+        guard RunRequest.pathRange.contains(paths) else {
             throw ValidationError("--paths must be between 100 and 50,000,000")
         }
         for f in scenarioFiles {
             if let why = unreadableReason(f) { throw ValidationError("cannot read scenario file '\(f)': \(why)") }
         }
-        if let asOf, !(1900...2200).contains(asOf) {
+        if let asOf, !RunRequest.yearRange.contains(asOf) {
             throw ValidationError("--as-of must be a year from 1900 to 2200 (got \(asOf))")
         }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -27,4 +27,20 @@ struct RunComparisonSummaryTests {
         #expect(s.contains("1 targets only in A: baseline firms goal_final 2025 400\n"), "\(s)")
         #expect(s.contains("1 targets only in B: baseline firms goal_final 2025 450\n"), "\(s)")
     }
+
+    /// Identical outputs from another seed or path count: nothing random, or an edited manifest.
+    /// Threads or another as-of year alone say nothing of the kind.
+    @Test func identicalOutputsFromAnotherSeedAreNoted() {
+        func summary(_ what: String, identical: Bool = true) -> String {
+            RunComparison(
+                inputDifferences: [], settingDifferences: [.init(what: what, a: "1", b: "2")], modelDifferences: [],
+                outputsIdentical: identical, rows: []
+            ).summary
+        }
+        for what in ["seed", "paths"] {
+            #expect(summary(what).contains("note: the seed or path count differs, yet every output is identical"))
+            #expect(!summary(what, identical: false).contains("note:"))
+        }
+        for what in ["threads", "as_of"] { #expect(!summary(what).contains("note:"), "\(what)") }
+    }
 }

@@ -124,10 +124,26 @@ struct RunFolderTests {
             "language": "zh", "excel": false, "sensitivity": true,
             "inputs": [["path": "plan.yaml", "sha256": String(repeating: "a", count: 64)]],
             "models": ["baseline": ["gdp": ["models": ["drift"], "transform": "log", "observations": 1]]],
+            "plan": ["folder": "plans/k", "id": "k"], "scenarios": [["name": "baseline", "file": ""]],
         ]
         #expect(RunFolder.settingProblems(good, name: "manifest.json").isEmpty)
+        // Every value `run` accepts: any 64-bit seed (a seed above 10^15 was called edited until
+        // 2026-12-03), paths and as-of years at both ends of their ranges.
+        for (key, value) in [
+            ("seed", UInt64.max as Any), ("seed", 0), ("paths", 100), ("paths", 50_000_000), ("as_of", 1900),
+            ("as_of", 2200),
+        ] {
+            var m = good
+            m[key] = value
+            #expect(RunFolder.settingProblems(m, name: "manifest.json").isEmpty, "\(key) = \(value)")
+        }
         let edits: [(String, Any)] = [
             ("seed", "x"), ("paths", NSNull()), ("paths", 0.5), ("threads", -2), ("language", "fr"), ("excel", 7),
+            // Beyond what `run` accepts, which `reproduce` refused and `compare` passed.
+            ("seed", 1.5), ("seed", -1), ("seed", 18_446_744_073_709_551_616.0), ("paths", 99), ("paths", 50_000_001),
+            ("paths", 1e15), ("as_of", 1899), ("as_of", 99999),
+            ("plan", NSNull()), ("plan", ["folder": "plans/k"]), ("scenarios", NSNull()), ("scenarios", [Any]()),
+            ("scenarios", [["name": "baseline"]]), ("scenarios", [[[Any]()]]),
             ("tool", "other"), ("inputs", [["path": "plan.yaml", "sha256": "zz"]]),
             ("models", ["baseline": ["gdp": ["models": NSNull(), "transform": "log", "observations": 1]]]),
             // Each entry's parts: a count of observations missing or below 0, a transform missing.
