@@ -122,7 +122,8 @@ struct ReportAndCompareTests {
         let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"),
             c = dir.appendingPathComponent("c")
         let args = [
-            "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", "--no-sensitivity", "--lang", "en", "--seed", "18446744073709551615",
+            "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", "--no-sensitivity", "--lang", "en", "--seed",
+            "18446744073709551615",
             "--as-of", "2023", "--observations", obs.path,
         ]
         #expect(try Self.run(args, out: a).status == 0)
