@@ -131,12 +131,18 @@ public enum RunShards {
         r.encoding = enc
         guard let files = o["scenario_files"] as? [String] else { throw bad("scenario_files") }
         r.scenarioFiles = files
+        // The ranges `run` accepts: a part is a run's, and its request replays that run.
         r.asOf = o["as_of"] as? Int
-        guard let paths = o["paths"] as? Int, paths >= 1 else { throw bad("paths") }
+        if let v = o["as_of"], !(v is NSNull), !(r.asOf.map(RunRequest.yearRange.contains) ?? false) {
+            throw bad("as_of")
+        }
+        guard let paths = o["paths"] as? Int, RunRequest.pathRange.contains(paths) else { throw bad("paths") }
         guard let seed = (o["seed"] as? String).flatMap(UInt64.init) else { throw bad("seed") }
         guard let lang = (o["language"] as? String).flatMap(Language.init(rawValue:)) else { throw bad("language") }
         guard let excel = o["excel"] as? Bool, let sens = o["sensitivity"] as? Bool else { throw bad("excel") }
-        guard let sp = o["sensitivity_paths"] as? Int, sp >= 1 else { throw bad("sensitivity_paths") }
+        guard let sp = o["sensitivity_paths"] as? Int, (1...RunRequest.pathRange.upperBound).contains(sp) else {
+            throw bad("sensitivity_paths")
+        }
         (r.paths, r.seed, r.language, r.excel, r.sensitivity, r.sensitivityPaths) = (paths, seed, lang, excel, sens, sp)
         return r
     }

@@ -119,6 +119,31 @@ struct ShardMergeTests {
     /// The count of simulations at the head of a tally file is checked before it is looped over:
     /// a negative count would trap in `0..<n`, a huge one would read on (the random damage below
     /// seldom hits that one word).
+    /// A part's recorded request replays the run: it round-trips, and values `run` would refuse
+    /// (paths beyond 50,000,000, an as-of year of 99999) are errors naming the key, as in a run
+    /// folder's manifest (they were taken as they stood until 2026-12-03).
+    @Test func aPartsRequestHoldsOnlyWhatRunAccepts() throws {
+        var r = RunRequest(planDirectory: "plans/k")
+        (r.paths, r.seed, r.asOf) = (400, UInt64.max, 2022)
+        let good = RunShards.requestObject(r)
+        let back = try RunShards.request(from: good, file: "m")
+        #expect(back.paths == 400 && back.seed == UInt64.max && back.asOf == 2022)
+        #expect(try RunShards.request(from: good.merging(["as_of": NSNull()]) { $1 }, file: "m").asOf == nil)
+        for (key, value) in [
+            ("paths", 50_000_001 as Any), ("paths", 99), ("as_of", 99999), ("as_of", "2022"),
+            ("sensitivity_paths", 0),
+        ] {
+            #expect(throws: InputError.self, "\(key) = \(value)") {
+                try RunShards.request(from: good.merging([key: value]) { $1 }, file: "m")
+            }
+            do {
+                _ = try RunShards.request(from: good.merging([key: value]) { $1 }, file: "m")
+            } catch {
+                #expect(error.message.contains("'\(key)'"), "\(error)")
+            }
+        }
+    }
+
     @Test func anImpossibleCountOfSimulationsIsRefusedFirst() throws {
         for (n, refused) in [(-1, true), (Int.min, true), (100_001, true), (100_000, false), (0, false)] {
             var w = BinaryWriter()
