@@ -358,7 +358,7 @@ public enum RunError: Error, CustomStringConvertible {
         case .tooLarge(let needed, let available, let scenarios, let paths, let series, let threads):
             return String(
                 format:
-                    "%d paths × %d scenarios of %d series with %d threads need about %.1f GB; this machine has "
+                    "%ld paths × %ld scenarios of %ld series with %ld threads need about %.1f GB; this machine has "
                     + "%.1f GB to spare%@. Use fewer --paths or scenarios (--shard K/N spreads the computing over "
                     + "machines, but the merge holds every path), or fewer --threads (each works on 2,048 paths "
                     + "of every series and year at once). Nothing was written.",

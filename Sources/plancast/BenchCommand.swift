@@ -53,7 +53,7 @@ struct Bench: ParsableCommand {
             writeStdout(
                 String(
                     format:
-                        "plancast: %d paths, %d indicators, %d years, %.3f s, peak memory %.1f MB, %d threads (quantile error bound %.3g)\n",
+                        "plancast: %ld paths, %ld indicators, %ld years, %.3f s, peak memory %.1f MB, %ld threads (quantile error bound %.3g)\n",
                     paths, indicators, years, seconds, peakMB, t, r.quantileErrorBound))
             if let out {
                 var s = "indicator,year,mean,p05,p50,p95,p_hit\n"

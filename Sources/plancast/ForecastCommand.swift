@@ -133,7 +133,7 @@ struct BatchOptions: ParsableArguments {
         throw TooLargeError(
             String(
                 format:
-                    "%@ (%.0f MB) would need about %.1f GB at horizon %d; this machine has %.1f GB to spare%@. "
+                    "%@ (%.0f MB) would need about %.1f GB at horizon %ld; this machine has %.1f GB to spare%@. "
                     + "Split the series into several files, or use --shard K/N (each part forecasts its share). "
                     + "Nothing was written.",
                 input, bytes / 1e6, needed / 1e9, horizon, available / 1e9, MemoryBudget.limitNote()))

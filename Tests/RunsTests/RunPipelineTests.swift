@@ -333,4 +333,13 @@ struct RunPipelineTests {
         #expect(throws: InputError.self) { try RunPipeline.run(r) }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken").path))
     }
+
+    /// Counts in the memory refusal are printed whole: a `%d` format read 64-bit counts as 32-bit
+    /// ones, and 10^12 paths of an edited shard request read "-727379968 paths" (2026-12-03).
+    @Test func theMemoryRefusalPrintsItsCountsWhole() {
+        let e = RunError.tooLarge(
+            neededGB: 2, availableGB: 1, scenarios: 5, paths: 5_000_000_000, series: 4_294_967_297,
+            threads: 2)
+        #expect(e.description.hasPrefix("5000000000 paths × 5 scenarios of 4294967297 series with 2 threads"), "\(e)")
+    }
 }
