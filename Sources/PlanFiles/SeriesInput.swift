@@ -1,10 +1,13 @@
 import IO
+import Indicators
 
 /// The batch input of `plancast forecast` and `plancast backtest` (DESIGN.md §5):
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
 /// any order; or a wide table, a series per row and a column per year (`wide(_:years:)`). An
 /// optional `split` column (`train`/`test`) marks held-out values for `backtest`; other columns
-/// are ignored. A blank value is a missing year.
+/// are ignored. A blank value is a missing year. With a kind given (`--kind`), every value must
+/// lie in the kind's range: a stock, flow or level of −5, or a share of 1e12, was forecast
+/// clamped to the range (0.0 on every row) without a word until 2026-12-03.
 public struct SeriesInput: Sendable {
     public struct Series: Sendable {
         public let id: String
@@ -28,7 +31,7 @@ public struct SeriesInput: Sendable {
     /// A wide table: the series id (`series_id` or an alias, or `indicator` as in an
     /// observations file) and one column per year; blank, `-`, `—` and `NA` cells are missing
     /// years; other columns are ignored.
-    static func wide(_ t: CSVTable, years: [(Int, Int)]) throws(InputError) -> [Series] {
+    static func wide(_ t: CSVTable, years: [(Int, Int)], kind: IndicatorKind?) throws(InputError) -> [Series] {
         let ci: Int
         if !t.header.contains("series_id"), !(Self.aliases["series_id"] ?? []).contains(where: t.header.contains),
             let j = t.header.firstIndex(of: "indicator")
@@ -61,6 +64,7 @@ public struct SeriesInput: Sendable {
                         hint: ValueWording.decimalCommaHint(text)
                             ?? "write a finite number, or leave the cell blank for a missing year")
                 }
+                try Self.checkRange(v, kind: kind, id: id, period: y, file: t.file, line: line, column: j + 1)
                 s.periods.append(y)
                 s.values.append(v)
                 s.isTest.append(false)
@@ -68,6 +72,26 @@ public struct SeriesInput: Sendable {
             out.append(s)
         }
         return out
+    }
+
+    /// A value outside the range of the batch's kind (`IndicatorKind.valueRange`: a share from 0
+    /// to 100, a stock, flow or level at least 0) is an error at its cell. Shares of exactly 0 or
+    /// 100 are read (modelled unbounded), as the forecaster does.
+    static func checkRange(
+        _ v: Double, kind: IndicatorKind?, id: String, period: Int, file: String, line: Int, column: Int
+    ) throws(InputError) {
+        guard let kind, let range = kind.valueRange, !range.contains(v) else { return }
+        let why =
+            kind == .share
+            ? "a share lies between 0 and 100 (percent)"
+            : "a \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative"
+        throw InputError(
+            file: file, line: line, column: column,
+            "value \(v) of series '\(id)' in period \(period) is out of range for --kind \(kind.rawValue): \(why)",
+            hint: kind == .share
+                ? "write shares in percent (35 for 35%); without --kind share the series is forecast as it stands"
+                : "check the sign and the unit; --kind auto (the default) or net_change forecasts series of either sign"
+        )
     }
 
     /// A row's series id, which may not be blank.
@@ -104,11 +128,13 @@ public struct SeriesInput: Sendable {
         return try t.columnIndex(name)
     }
 
-    public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
-        try self.init(table: try CSVTable(path: path, encoding: encoding))
+    /// `kind`: the kind every series is (`--kind`), whose range each value must lie in; nil for
+    /// series of any kind.
+    public init(path: String, encoding: TextEncoding = .auto, kind: IndicatorKind? = nil) throws(InputError) {
+        try self.init(table: try CSVTable(path: path, encoding: encoding), kind: kind)
     }
 
-    public init(table t: CSVTable) throws(InputError) {
+    public init(table t: CSVTable, kind: IndicatorKind? = nil) throws(InputError) {
         switch KnownTable.of(t) {
         case .observations:
             throw InputError(
@@ -129,7 +155,7 @@ public struct SeriesInput: Sendable {
             t.header.contains(name) || (Self.aliases[name] ?? []).contains(where: t.header.contains)
         }
         if !has("period") && !has("value"), case let years = try YearText.columns(of: t), !years.isEmpty {
-            series = try Self.wide(t, years: years)
+            series = try Self.wide(t, years: years, kind: kind)
             hasSplit = false
             return
         }
@@ -175,6 +201,7 @@ public struct SeriesInput: Sendable {
                     hint: ValueWording.decimalCommaHint(vtext)
                         ?? "write a finite number, or leave the value blank for a missing period")
             }
+            try Self.checkRange(v, kind: kind, id: id, period: period, file: t.file, line: line, column: cv + 1)
             var isTest = false
             if let cs {
                 let s = row[cs].trimmingWhitespace().lowercased()

@@ -40,7 +40,7 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         try batch.checkMemory()
-        let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
+        let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding, kind: batch.kind.kind)
         let start = Date()
         let series = input.series.map {
             BacktestDesign.Series(id: $0.id, periods: $0.periods, values: $0.values, isTest: $0.isTest)

@@ -220,7 +220,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         if shard == nil { try batch.checkMemory() }
-        let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding)
+        let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding, kind: batch.kind.kind)
         let job = ForecastJob(
             settings: try batch.settings(), levels: batch.levelValues, quantiles: batch.quantileValues,
             kind: batch.kind.kind)

@@ -72,7 +72,7 @@ struct LibraryCommand: ParsableCommand {
         var series = [YearlySeries]()
         var names = [String]()
         for path in inputs {
-            let input = try SeriesInput(path: path)
+            let input = try SeriesInput(path: path, kind: kind.kind)
             for s in input.series where s.values.count >= 2 {
                 if let ys = try? YearlySeries(periods: s.periods, values: s.values) { series.append(ys) }
             }

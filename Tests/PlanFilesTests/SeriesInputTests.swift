@@ -67,6 +67,15 @@ struct SeriesInputTests {
             let e = $0 as! InputError
             return e.line == 2 && e.column == 3 && e.message.contains("'x' is not a number for 'a' in 2019")
         }
+        // A kind's range holds in either layout, at the value's cell.
+        #expect {
+            try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,-2\n", file: "k.csv"), kind: .stock)
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 3 && e.message.contains("value -2.0 of series 'a' in period 2019")
+        }
+        #expect(
+            try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,-2\n", file: "k.csv")).series.count == 1)
     }
     /// A decimal comma ("1,5" in a tab-separated file, as a spreadsheet in many locales saves it)
     /// is refused at its cell with the number to write instead, in both layouts; "1,234" is a

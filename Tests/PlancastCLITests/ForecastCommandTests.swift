@@ -160,6 +160,31 @@ struct ForecastCommandTests {
             #expect(run.stderr.contains("bad\(k).csv\(loc)"), "case \(k): \(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
+        // Values outside the range of the --kind given, at their cell, for each command that reads
+        // series (they were forecast clamped to the range, 0.0 on every row); 0 and 100 are shares.
+        let negative = try write("series_id,period,value\na,2020,3\na,2021,-5\n", "negative.csv", in: dir)
+        let shares = try write("series_id,2020,2021\na,0,100\nb,50,1e12\n", "shares.csv", in: dir)
+        for (command, path, kind, place, ok) in [
+            ("forecast", negative, "stock", "negative.csv:3:3:", false), ("forecast", negative, "flow", "", false),
+            ("forecast", negative, "level", "", false), ("forecast", negative, "net_change", "", true),
+            ("forecast", negative, "auto", "", true), ("forecast", shares, "share", "shares.csv:3:3:", false),
+            ("backtest", negative, "stock", "negative.csv:3:3:", false), ("library", negative, "flow", "", false),
+        ] {
+            let target = command == "library" ? ["--output", out] : command == "forecast" ? ["--output", out] : []
+            let r = try Binary.run(
+                [command, "--input", path, "--kind", kind] + (command == "library" ? [] : ["--horizon", "2"]) + target)
+            #expect((r.status == 0) == ok, "\(command) \(kind): \(r.stderr)")
+            if !ok {
+                #expect(
+                    r.status == 65 && (place.isEmpty || r.stderr.contains(place))
+                        && r.stderr.contains("out of range for --kind \(kind)"))
+                #expect(!FileManager.default.fileExists(atPath: out), "\(command) \(kind)")
+            }
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        let onlyShares = try write("series_id,2020,2021\na,0,100\nb,50,60\n", "shares-ok.csv", in: dir)
+        let zeroAndHundred = try Binary.run(["forecast", "--input", onlyShares, "--kind", "share", "--horizon", "2"])
+        #expect(zeroAndHundred.status == 0, "\(zeroAndHundred.stderr)")
         let usage = try Binary.run(["forecast", "--input", try write(Self.input, "ok.csv", in: dir), "--horizon", "0"])
         #expect(usage.status == 64)
         // A level is a percentage strictly between 0 and 100: 0 and 100 are not intervals.
