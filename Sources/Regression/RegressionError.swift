@@ -23,7 +23,11 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case .nonFinite(let t, let r): return "term '\(t)' is not finite in observation \(r + 1)"
         case .tooFewObservations(let n, let p):
             return
-                "\(n) observations cannot estimate \(p) parameters with a residual variance; give at least \(p + 1) rows or fewer terms"
+                "\(n) observation\(n == 1 ? "" : "s") cannot estimate \(p) parameters with a residual variance; give at least \(p + 1) rows or fewer terms"
+        case .rankDeficient(0, let p, let t):
+            // Rank 0: every column is zero (no intercept), so there are no "others" to combine.
+            return
+                "the design is rank deficient: numerical rank 0 of \(p) parameters; term '\(t)' is zero in every row (as is every term) — give predictors that vary, or fit an intercept"
         case .rankDeficient(let rank, let p, let t):
             return
                 "the design is rank deficient: numerical rank \(rank) of \(p) parameters; term '\(t)' is a linear combination of the others — drop it or one of the terms it depends on"

@@ -22,6 +22,22 @@ struct OLSErrorTests {
         #expect(ok, "\(String(describing: caught))")
     }
 
+    /// The messages read as English: one observation, and a design of zeros has no "others".
+    @Test func messagesForOneObservationAndAllZeros() {
+        #expect(
+            RegressionError.tooFewObservations(observations: 1, parameters: 2).description.hasPrefix(
+                "1 observation cannot estimate 2 parameters"))
+        #expect(
+            RegressionError.tooFewObservations(observations: 2, parameters: 2).description.hasPrefix(
+                "2 observations cannot"))
+        #expect(
+            RegressionError.rankDeficient(rank: 0, parameters: 1, term: "x").description.contains(
+                "'x' is zero in every row"))
+        #expect(
+            RegressionError.rankDeficient(rank: 1, parameters: 2, term: "x").description.contains(
+                "'x' is a linear combination of the others"))
+    }
+
     @Test func tooFewObservationsAndNonFiniteValues() throws {
         let d = try Design(intercept: true, columns: [("x", [1, 2])])
         #expect(throws: RegressionError.tooFewObservations(observations: 2, parameters: 2)) {
