@@ -55,7 +55,10 @@ enum QuantityParser {
         }
         if low < lowest {
             throw doc.error(
-                at: node, "'\(key)' reaches \(low), below \(lowest) (a change of −100% or worse is impossible)")
+                at: node, "'\(key)' reaches \(low)%, below \(lowest)%",
+                hint:
+                    "amounts are percentages; a fall of 100% would wipe the series out, so a what-if stops at \(lowest)% (for a normal, 4 sd below its mean)"
+            )
         }
         let high: Double
         switch q {

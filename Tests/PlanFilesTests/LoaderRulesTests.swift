@@ -52,7 +52,7 @@ struct LoaderRulesTests {
             "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches 101.0%, above 100.0%")
         }
         #expect { _ = try scenario("{normal: {mean: 0, sd: 25}}") } throws: { e in
-            "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches -100.0, below -99.0")
+            "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches -100.0%, below -99.0%")
         }
     }
 
