@@ -64,6 +64,10 @@ public enum OutcomesLoader {
                         hint: ValueWording.decimalCommaHint(row[vc])
                             ?? "write the final value as a number, or leave it blank")
                 }
+                // In the indicator's range, as an observation must be: a negative GDP or a share
+                // of 150 was scored as written (2026-12-03).
+                try ObservationsLoader.checkRange(
+                    v, text: row[vc], id: id, kinds: [id: ind.kind], t, line: line, column: vc + 1)
                 value = v
                 // A goal judged on the final value (a level, or a growth or change goal's implied
                 // level) is settled by it: a `met` that the row's own value contradicts would

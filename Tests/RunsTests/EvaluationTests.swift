@@ -199,6 +199,14 @@ struct EvaluationTests {
         #expect {
             _ = try OutcomesLoader.load(path: bad, plan: plan)
         } throws: { e in "\(e)".contains("did you mean '地区生产总值' (gdp)?") }
+        // A final value outside the indicator's range, at its cell, as in an observations file
+        // (a negative GDP was scored as written); a growth rate typed into a level's value too.
+        for (value, words) in [("-2390", "a level cannot be negative"), ("9.3%", "")] {
+            try "indicator,met,value\ngdp,0,\(value)\n".write(toFile: bad, atomically: true, encoding: .utf8)
+            #expect("\(value)") {
+                _ = try OutcomesLoader.load(path: bad, plan: plan)
+            } throws: { e in "\(e)".contains("o.csv:2:3") && (words.isEmpty || "\(e)".contains(words)) }
+        }
     }
 }
 
