@@ -34,6 +34,25 @@ public enum BacktestDesign {
         return [units]
     }
 
+    /// The held-out values a split backtest cannot score (`Backtest.evaluate` scores steps 1…h
+    /// after a series' last training period): those at or before that period (`before`, with
+    /// it), and those beyond the horizon (`beyond`). Series without training values are left
+    /// out, as `heldOut` leaves them. Until 2026-12-03 both were dropped without a word: a split
+    /// file with six test years scored at `--horizon 4` lost two of them unseen.
+    public static func unscored(_ series: [Series], horizon: Int) -> (
+        before: [(id: String, period: Int, lastTrain: Int)], beyond: [(id: String, period: Int)]
+    ) {
+        var before = [(id: String, period: Int, lastTrain: Int)](), beyond = [(id: String, period: Int)]()
+        for s in series {
+            let trainPeriods = s.periods.indices.filter { !s.isTest[$0] }.map { s.periods[$0] }
+            guard let last = trainPeriods.max() else { continue }
+            for (p, test) in zip(s.periods, s.isTest) where test {
+                if p <= last { before.append((s.id, p, last)) } else if p - last > horizon { beyond.append((s.id, p)) }
+            }
+        }
+        return (before, beyond)
+    }
+
     /// One batch per origin, the latest last: at origin r (counted back from the end) each series
     /// keeps all but its last `horizon + r` values for training (at least 3) and holds out the
     /// values of the next `horizon` periods (fewer where the series has gaps). Origins beyond

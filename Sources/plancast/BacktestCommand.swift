@@ -45,6 +45,7 @@ struct BacktestCommand: ParsableCommand {
         let series = input.series.map {
             BacktestDesign.Series(id: $0.id, periods: $0.periods, values: $0.values, isTest: $0.isTest)
         }
+        if input.hasSplit { warnUnscored(series) }
         let batches =
             input.hasSplit
             ? BacktestDesign.heldOut(series, transform: batch.transform(for:))
@@ -86,6 +87,32 @@ struct BacktestCommand: ParsableCommand {
                 rows, levelLabels: batch.levelValues.map(\.label), quantileLabels: batch.quantileValues.map(\.label))
             text = text.replacingOccurrences(of: "series_id,period,step,", with: "series_id,period,horizon_step,")
             try writeTextAtomically(mark + text, to: forecasts)
+        }
+    }
+
+    /// One warning line per kind of held-out value the backtest cannot score, with a count and
+    /// the first one (`BacktestDesign.unscored`).
+    func warnUnscored(_ series: [BacktestDesign.Series]) {
+        let (before, beyond) = BacktestDesign.unscored(series, horizon: batch.horizon)
+        /// "3 held-out values of 2 series lie … and are", or "1 … value of 1 series lies … and is".
+        func line(_ n: Int, _ ids: [String], _ place: String, _ first: String, _ hint: String) -> String {
+            let (lie, be) = n == 1 ? ("lies", "is") : ("lie", "are")
+            return "warning: \(n) held-out value\(n == 1 ? "" : "s") of \(Set(ids).count) series \(lie) \(place) "
+                + "and \(be) not scored (first: \(first)); \(hint)\n"
+        }
+        if let f = beyond.first {
+            writeStderr(
+                line(
+                    beyond.count, beyond.map(\.id),
+                    "beyond --horizon \(batch.horizon) after its series' last training period",
+                    "'\(f.id)' \(f.period)", "raise --horizon to score them"))
+        }
+        if let f = before.first {
+            writeStderr(
+                line(
+                    before.count, before.map(\.id), "at or before its series' last training period",
+                    "'\(f.id)' \(f.period), trained to \(f.lastTrain)",
+                    "mark the values after them test, or these train"))
         }
     }
 }

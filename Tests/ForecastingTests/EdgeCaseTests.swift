@@ -142,4 +142,19 @@ struct EdgeCaseTests {
         #expect(avg["MASE"] == 1.75, "\(avg)")
         #expect(avg["n_series"] == 30 && avg["n_forecasts"] == 40, "\(avg)")
     }
+
+    /// Held-out values a split backtest cannot score: at or before the last training period, and
+    /// beyond the horizon; a series without training values says nothing.
+    @Test func unscoredHeldOutValuesAreFound() {
+        let series = [
+            BacktestDesign.Series(
+                id: "a", periods: [1, 2, 3, 4, 5, 6], values: [1, 2, 3, 4, 5, 6],
+                isTest: [false, true, false, true, true, true]),
+            BacktestDesign.Series(id: "b", periods: [1, 2], values: [1, 2], isTest: [true, true]),
+        ]
+        let u = BacktestDesign.unscored(series, horizon: 2)
+        #expect(u.before.count == 1 && u.before[0] == (id: "a", period: 2, lastTrain: 3))
+        #expect(u.beyond.count == 1 && u.beyond[0] == (id: "a", period: 6))
+        #expect(BacktestDesign.unscored(series, horizon: 3).beyond.isEmpty)
+    }
 }

@@ -251,6 +251,22 @@ extension ForecastCommandTests {
         #expect(row[1] == "5", "forecasts the first held-out period")
         #expect(Double(row[3])! < 20, "the test value 99 is not used as history")
         #expect(run.stderr.contains("held out"))
+        // A backtest says which held-out values it cannot score (they were dropped unseen).
+        let two = try write(
+            "series_id,period,value,split\na,1,10,train\na,2,11,train\na,3,13,train\na,4,12,train\na,5,14,test\n"
+                + "a,6,15,test\na,7,16,test\nb,1,5,train\nb,2,6,test\nb,3,7,train\nb,4,8,test\n", "two.csv", in: dir)
+        let back = try Binary.run(["backtest", "--input", two, "--horizon", "2"])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(
+            back.stderr.contains(
+                "warning: 1 held-out value of 1 series lies beyond --horizon 2 after its series' last training period and is not scored (first: 'a' 7)"
+            ), "\(back.stderr)")
+        #expect(
+            back.stderr.contains(
+                "1 held-out value of 1 series lies at or before its series' last training period and is not scored"))
+        #expect(back.stderr.contains("(first: 'b' 2, trained to 3)"), "\(back.stderr)")
+        let all = try Binary.run(["backtest", "--input", two, "--horizon", "3"])
+        #expect(!all.stderr.contains("beyond --horizon"), "\(all.stderr)")
     }
 }
 
