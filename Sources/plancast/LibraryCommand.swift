@@ -71,10 +71,18 @@ struct LibraryCommand: ParsableCommand {
         }
         var series = [YearlySeries]()
         var names = [String]()
+        // Series of one value teach nothing of change; a split's test rows are used (a library
+        // is built from whole series). Both are said, not done silently.
+        var (short, withTest) = (0, false)
         for path in inputs {
             let input = try SeriesInput(path: path, kind: kind.kind)
-            for s in input.series where s.values.count >= 2 {
-                if let ys = try? YearlySeries(periods: s.periods, values: s.values) { series.append(ys) }
+            withTest = withTest || input.series.contains { $0.isTest.contains(true) }
+            for s in input.series {
+                if s.values.count >= 2, let ys = try? YearlySeries(periods: s.periods, values: s.values) {
+                    series.append(ys)
+                } else {
+                    short += 1
+                }
             }
             names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(input.series.count) series)")
         }
@@ -87,6 +95,9 @@ struct LibraryCommand: ParsableCommand {
             series, kind: kind.kind, combination: models, source: source ?? names.joined(separator: ", "),
             threads: threads.count)
         try writeTextAtomically(library.csv, to: output)
-        writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\n")
+        let notes =
+            (short > 0 ? "; \(short) series with fewer than two values left out" : "")
+            + (withTest ? "; rows marked split=test used (a library is built from whole series)" : "")
+        writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\(notes)\n")
     }
 }

@@ -86,6 +86,7 @@ struct ForecastCommandTests {
         let built = try Binary.run(["library", "--input", input, "--output", library])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.hasPrefix("library: 12 series, s0 = "), "\(built.stdout)")
+        #expect(built.stdout.hasSuffix("; 3 series with fewer than two values left out\n"), "\(built.stdout)")
         let table = try String(contentsOfFile: library, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let columns = try #require(table.first)
