@@ -17,9 +17,17 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.hint = hint.map { Self.printable($0, limit: 2000) }
     }
 
+    /// A name from a data file (a series id) as a warning line shows it: every control and
+    /// format character as an escape, a newline and a carriage return too (an id "a\rb" in a
+    /// quoted cell moved the terminal's cursor), cut to `limit` characters.
+    public static func oneLine(_ text: String, limit: Int = 100) -> String {
+        printable(text, limit: limit, keepNewlines: false)
+    }
+
     /// Control and format characters shown as escapes (a NUL or an escape sequence in a cell must
-    /// not reach the terminal), and the whole text cut to `limit` characters.
-    static func printable(_ text: String, limit: Int) -> String {
+    /// not reach the terminal), and the whole text cut to `limit` characters; newlines are kept
+    /// unless `keepNewlines` is false.
+    static func printable(_ text: String, limit: Int, keepNewlines: Bool = true) -> String {
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -30,7 +38,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
             let category = scalar.properties.generalCategory
             // Invisible format characters (a byte-order mark or zero-width space inside a cell)
             // are shown too: "'gdp' is not an indicator" beside a valid 'gdp' would baffle.
-            if (category == .control && scalar != "\n") || category == .format {
+            if (category == .control && (scalar != "\n" || !keepNewlines)) || category == .format {
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

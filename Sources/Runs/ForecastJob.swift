@@ -58,7 +58,8 @@ public struct ForecastJob: Sendable {
                 return Entry(
                     index: i, id: s.id, input: nil,
                     failure: (
-                        [s.id, "failed", "0", "", "", "", ""], "warning: series '\(s.id)' has no training rows; skipped"
+                        [s.id, "failed", "0", "", "", "", ""],
+                        "warning: series '\(InputError.oneLine(s.id))' has no training rows; skipped"
                     ))
             }
             do {
@@ -71,7 +72,7 @@ public struct ForecastJob: Sendable {
                     index: i, id: s.id, input: nil,
                     failure: (
                         [s.id, "failed", String(s.values.count), "", "", "", ""],
-                        "warning: series '\(s.id)' skipped: \(error)"
+                        "warning: series '\(InputError.oneLine(s.id))' skipped: \(error)"
                     ))
             }
         }
@@ -116,12 +117,15 @@ public struct ForecastJob: Sendable {
             var warnings = [String]()
             switch f.status {
             case .ok: break
-            case .short: warnings.append("warning: series '\(f.id)': 2 observations, one increment: wide intervals")
+            case .short:
+                warnings.append(
+                    "warning: series '\(InputError.oneLine(f.id))': 2 observations, one increment: wide intervals")
             case .priorOnly:
                 warnings.append(
-                    "warning: series '\(f.id)': 1 observation: a reference-class forecast (growth and spread of real yearly series)"
+                    "warning: series '\(InputError.oneLine(f.id))': 1 observation: a reference-class forecast (growth and spread of real yearly series)"
                 )
-            case .constant: warnings.append("warning: series '\(f.id)': constant values, scale from the batch")
+            case .constant:
+                warnings.append("warning: series '\(InputError.oneLine(f.id))': constant values, scale from the batch")
             }
             // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
             let overflow = mine.contains { r in
@@ -130,7 +134,8 @@ public struct ForecastJob: Sendable {
             if overflow {
                 status[1] = "overflow"
                 warnings.append(
-                    "warning: series '\(f.id)': the forecast leaves the range of double precision; no rows written")
+                    "warning: series '\(InputError.oneLine(f.id))': the forecast leaves the range of double precision; no rows written"
+                )
             }
             return SeriesOutput(
                 index: e.index, failed: false, status: status, rows: overflow ? "" : ForecastTable.lines(mine),

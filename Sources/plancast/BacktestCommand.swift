@@ -105,13 +105,13 @@ struct BacktestCommand: ParsableCommand {
                 line(
                     beyond.count, beyond.map(\.id),
                     "beyond --horizon \(batch.horizon) after its series' last training period",
-                    "'\(f.id)' \(f.period)", "raise --horizon to score them"))
+                    "'\(InputError.oneLine(f.id))' \(f.period)", "raise --horizon to score them"))
         }
         if let f = before.first {
             writeStderr(
                 line(
                     before.count, before.map(\.id), "at or before its series' last training period",
-                    "'\(f.id)' \(f.period), trained to \(f.lastTrain)",
+                    "'\(InputError.oneLine(f.id))' \(f.period), trained to \(f.lastTrain)",
                     "mark the values after them test, or these train"))
         }
     }

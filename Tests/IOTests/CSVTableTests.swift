@@ -190,3 +190,14 @@ struct CSVTableTests {
         #expect(parseNumber("１２元") == nil)
     }
 }
+
+/// Names from data files in warning lines: nothing in them moves the terminal's cursor.
+struct OneLineTests {
+    @Test func controlCharactersNewlinesIncludedAreEscaped() {
+        #expect(InputError.oneLine("a\rb\nc\u{1B}[2Jd\u{200B}e") == "a\\u{d}b\\u{a}c\\u{1b}[2Jd\\u{200b}e")
+        #expect(InputError.oneLine("昆山 gdp") == "昆山 gdp")
+        #expect(InputError.oneLine(String(repeating: "x", count: 150)).count == 101)
+        // Messages keep their own line breaks.
+        #expect(InputError(file: "f", "one\ntwo").message == "one\ntwo")
+    }
+}

@@ -266,6 +266,11 @@ extension ForecastCommandTests {
             back.stderr.contains(
                 "1 held-out value of 1 series lies at or before its series' last training period and is not scored"))
         #expect(back.stderr.contains("(first: 'b' 2, trained to 3)"), "\(back.stderr)")
+        // A series id with a carriage return (legal in a quoted cell) is escaped in warnings.
+        let cr = try write("series_id,period,value\n\"cr\rx\",1,5\ny,1,1\ny,2,2\ny,3,3\n", "cr.csv", in: dir)
+        let crRun = try Binary.run(["forecast", "--input", cr, "--horizon", "1"])
+        #expect(crRun.status == 0 && crRun.stderr.contains("series 'cr\\u{d}x': 1 observation"), "\(crRun.stderr)")
+        #expect(!crRun.stderr.contains("\r"))
         let all = try Binary.run(["backtest", "--input", two, "--horizon", "3"])
         #expect(!all.stderr.contains("beyond --horizon"), "\(all.stderr)")
     }
