@@ -151,6 +151,15 @@ struct ReportPartsTests {
         #expect(svg.body.contains("points=\"1.0,1.0 2.0,1.0 2.0,3.0 1.0,3.0\""), "\(svg.body)")
     }
 
+    /// A diamond is the square of half-diagonal r turned 45° about its centre (the target's
+    /// place): top, right, bottom, left, with its title.
+    @Test func aDiamondSitsOnItsPoint() {
+        var svg = SVG(width: 10, height: 10)
+        svg.diamond(cx: 10, cy: 20, r: 2, fill: "#f1c40f", title: "2023 target 5")
+        #expect(svg.body.contains("points=\"10.0,18.0 12.0,20.0 10.0,22.0 8.0,20.0\""), "\(svg.body)")
+        #expect(svg.body.contains("<title>2023 target 5</title>"))
+    }
+
     static func row(_ plan: String, _ p: Double, _ d: Direction, met: Bool) -> EvaluationReport.Row {
         EvaluationReport.Row(
             plan: plan, asOf: 2013, indicator: "x", name: "x", commitment: nil, goal: "", direction: d,
