@@ -87,6 +87,16 @@ struct ForecastCommandTests {
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.hasPrefix("library: 12 series, s0 = "), "\(built.stdout)")
         #expect(built.stdout.hasSuffix("; 3 series with fewer than two values left out\n"), "\(built.stdout)")
+        // A split's test rows are used, and said to be.
+        var split = "series_id,period,value,split\n"
+        for i in 0..<12 { split += "s\(i),2000,\(100 + i),train\ns\(i),2001,\(100 + 3 * i),test\n" }
+        let withSplit = try Binary.run([
+            "library", "--input", try write(split, "split.csv", in: dir), "--output", library + ".split",
+        ])
+        #expect(
+            withSplit.stdout.hasPrefix("library: 12 series")
+                && withSplit.stdout.hasSuffix("; rows marked split=test used (a library is built from whole series)\n"),
+            "\(withSplit.stdout)")
         let table = try String(contentsOfFile: library, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let columns = try #require(table.first)
