@@ -74,6 +74,7 @@ public enum PlanEvaluation {
         let folder: RunFolder
         if let library = request.library {
             let plans = try libraryPlans(library)
+            warnings += halfPlans(library, language: request.language)
             let outcomes = try plans.map { p throws(InputError) in
                 try OutcomesLoader.load(path: p.outcomes, plan: p.loaded.plan, encoding: request.encoding)
             }
@@ -203,6 +204,24 @@ public enum PlanEvaluation {
                 hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
         }
         return out
+    }
+
+    /// Subfolders of a library with plan.yaml or outcomes.csv but not both: left out of the
+    /// evaluation, with a warning each (a misnamed outcome.csv left its plan out in silence
+    /// until 2026-12-03). Folders with neither are not plans and say nothing.
+    static func halfPlans(_ dir: String, language: Language = .en) -> [String] {
+        let fm = FileManager.default
+        let entries = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+        return entries.sorted().compactMap { e in
+            let p = dir + "/" + e
+            let (plan, outcomes) = (fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv"))
+            guard plan != outcomes else { return nil }
+            let missing = plan ? "outcomes.csv" : "plan.yaml"
+            return RunPipeline.warningWord(language == .zh)
+                + (language == .zh
+                    ? "\(InputError.oneLine(p))：缺少 \(missing)，未纳入评估"
+                    : "\(InputError.oneLine(p)): no \(missing), so the folder is left out of the evaluation")
+        }
     }
 
     /// Line and column of the value of a top-level `id:` in a plan.yaml (nils if not found).

@@ -102,10 +102,20 @@ struct EvaluationTests {
         try
             "indicator,met\ngdp,1\nenergy_intensity,1\nunemployment_rate,1\nnew_urban_jobs,1\nforest_cover,1\nrd_share,1\npatents_per_10k,1\n"
             .write(toFile: b + "/outcomes.csv", atomically: true, encoding: .utf8)
+        // A third plan whose outcomes file is misnamed, and a folder of notes: the plan is left
+        // out with a warning, the notes in silence.
+        let misnamed = dir.appendingPathComponent("lib/misnamed").path
+        try fm.copyItem(atPath: Self.plan, toPath: misnamed)
+        try fm.moveItem(atPath: misnamed + "/outcomes.csv", toPath: misnamed + "/outcome.csv")
+        try fm.createDirectory(atPath: dir.appendingPathComponent("lib/notes").path, withIntermediateDirectories: true)
         var r = EvaluationRequest(
             planDirectory: "", outcomes: "", asOf: [], outputFolder: dir.appendingPathComponent("ev").path)
         (r.library, r.paths, r.threads, r.yearsAfterBase) = (dir.appendingPathComponent("lib").path, 2000, 2, [2])
         let outcome = try PlanEvaluation.run(r)
+        #expect(outcome.warnings == ["警告: \(misnamed)：缺少 outcomes.csv，未纳入评估"], "the run's language, zh by default")
+        #expect(
+            PlanEvaluation.halfPlans(dir.appendingPathComponent("lib").path)
+                == ["warning: \(misnamed): no outcomes.csv, so the folder is left out of the evaluation"])
         #expect(Set(outcome.rows.map(\.plan)) == ["synthetic-province-2011-2015", "synthetic-b"])
         #expect(outcome.rows.allSatisfy { $0.asOf == 2012 }, "base year 2010 + 2")
         // a is judged with b's rate (7 of 7), b with a's (5 of 7).
