@@ -1,5 +1,6 @@
 import Foundation
 import Indicators
+import Parallel
 
 /// Settings of a batch forecast.
 public struct ForecastSettings: Sendable {
@@ -20,7 +21,7 @@ public struct ForecastSettings: Sendable {
 
     public init(
         horizon: Int, combination: Combination = .standard, originsPerSeries: Int = 10,
-        library: ReferenceLibrary = .builtIn, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        library: ReferenceLibrary = .builtIn, threads: Int = Workers.defaultCount
     ) {
         self.horizon = horizon
         self.combination = combination

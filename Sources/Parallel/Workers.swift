@@ -13,6 +13,15 @@ import Foundation
 /// finds what is left, usually nothing. Before 2026-11-30 `DispatchQueue.concurrentPerform` did
 /// this, and waited for ever for threads that RLIMIT_NPROC would not give (a hang).
 public enum Workers {
+    /// The most workers a command takes (`--threads`).
+    public static let maximum = 256
+
+    /// Workers when none are asked for: every core, at most `maximum`, as `--threads` documents
+    /// (before 2026-12-03 a machine of more than 256 cores got one per core).
+    public static var defaultCount: Int { defaultCount(cores: ProcessInfo.processInfo.activeProcessorCount) }
+
+    static func defaultCount(cores: Int) -> Int { min(max(cores, 1), maximum) }
+
     public static func run(_ count: Int, _ body: @escaping @Sendable (_ worker: Int) -> Void) {
         run(count, refusing: [], body)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import IO
 import Indicators
+import Parallel
 import PlanFiles
 import Reporting
 import Scenarios
@@ -240,7 +241,7 @@ public enum PlanEvaluation {
         _ plan: Plan, outcomes: [String: GoalOutcome], asOf years: [Int], baseRate: Double?,
         request: EvaluationRequest
     ) throws -> [EvaluationReport.Row] {
-        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = request.threads ?? Workers.defaultCount
         let baseline = Scenario(name: "baseline", titleZh: "基准情景", titleEn: "Baseline")
         var rows = [EvaluationReport.Row]()
         for year in years {

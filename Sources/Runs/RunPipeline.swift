@@ -1,6 +1,7 @@
 import Foundation
 import IO
 import Indicators
+import Parallel
 import PlanFiles
 import Reporting
 import Scenarios
@@ -28,14 +29,14 @@ public enum RunPipeline {
         let t0 = Date()
         let inputs = try load(request)
         try inputs.checkMemory(
-            paths: request.paths, threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            paths: request.paths, threads: request.threads ?? Workers.defaultCount)
         // The output folder is checked and locked once the inputs are known to be good (a run that
         // fails on its input leaves nothing behind), and before the long part.
         let folder =
             try request.outputFolder.map { out throws(RunFolderError) in
                 try RunFolder.prepare(out, force: request.force, inputs: inputs.paths)
             } ?? RunFolder.prepareNew(inputs: inputs.paths)
-        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = request.threads ?? Workers.defaultCount
         let t1 = Date()
         let (runs, sensitivity) = try simulate(
             inputs, request: request, threads: threads, engine: SimulationEngine(), progress: progress)
@@ -290,7 +291,7 @@ public enum RunPipeline {
             EvenOddsGrowth.all(
                 model: $0.model, levers: $0.scenario.levers, outcomes: $0.result.targets, seed: request.seed,
                 paths: max(1, min(request.paths, 2048)),
-                threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                threads: request.threads ?? Workers.defaultCount)
         }
         for (i, r) in runs.enumerated() {
             var rows = RunTables.attainmentRows(

@@ -29,10 +29,10 @@ public enum RunShards {
         let inputs = try RunPipeline.load(request)
         try inputs.checkMemory(
             paths: (request.paths + shard.count - 1) / shard.count,
-            threads: request.threads ?? ProcessInfo.processInfo.activeProcessorCount, copies: 2.5)
+            threads: request.threads ?? Workers.defaultCount, copies: 2.5)
         let path = partFolder(request.outputFolder ?? "parts", shard: shard)
         let folder = try RunFolder.prepare(path, force: request.force, layout: .part, inputs: inputs.paths)
-        let threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = request.threads ?? Workers.defaultCount
         let engine = SimulationEngine(.shard(index: shard.index, count: shard.count))
         _ = try RunPipeline.simulate(inputs, request: request, threads: threads, engine: engine, progress: progress)
         let manifest: [String: Any] = [

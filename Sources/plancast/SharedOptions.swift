@@ -14,11 +14,13 @@ struct ThreadOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        if let threads, !(1...Workers.maximum).contains(threads) {
+            throw ValidationError("--threads must be between 1 and \(Workers.maximum)")
+        }
     }
 
     /// The thread count to use.
-    var count: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    var count: Int { threads ?? Workers.defaultCount }
 }
 
 /// An input path as given, with `-` meaning standard input (read as `/dev/stdin`, which

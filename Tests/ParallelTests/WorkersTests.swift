@@ -6,6 +6,13 @@ import Testing
 /// Worker threads: every worker runs once, and threads the system refuses still get their work
 /// done (on the calling thread) instead of stalling the run.
 struct WorkersTests {
+    /// Without --threads: every core, at most 256 (the help's "at most 256"), and at least one.
+    @Test func theDefaultIsEveryCoreUpTo256() {
+        #expect(Workers.defaultCount(cores: 2) == 2)
+        #expect(Workers.defaultCount(cores: 512) == 256 && Workers.maximum == 256)
+        #expect(Workers.defaultCount(cores: 0) == 1)
+    }
+
     final class Tally: @unchecked Sendable {
         let lock = NSLock()
         var runs = [Int: Int]()
