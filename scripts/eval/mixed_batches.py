@@ -4,15 +4,16 @@ into batches of 30 (a fixed shuffle), each batch forecast on its own (h = 3) —
 length side by side, as a plan's indicators are. Scored overall and by n.
 usage: mixed_batches.py PLANCAST DATA.csv OUTDIR [--size 30] [--max-n 8] [EXTRA plancast forecast ARGS]"""
 import argparse, collections, csv, os, random, subprocess, sys
+
+import devdata
+
 ap = argparse.ArgumentParser(); ap.add_argument("plancast"); ap.add_argument("data"); ap.add_argument("out")
 ap.add_argument("--size", type=int, default=30); ap.add_argument("--max-n", type=int, default=8)
 ap.add_argument("--h", type=int, default=3)
 a, extra = ap.parse_known_args(); os.makedirs(a.out, exist_ok=True)
 extra = [x for x in extra if x != "--"]
-data = collections.OrderedDict()
-for r in csv.DictReader(open(a.data)):
-    data.setdefault(r["series_id"], {"train": [], "test": []})[r["split"]].append(float(r["value"]))
-ids = list(data); rng = random.Random(2); rng.shuffle(ids)
+data, ids = devdata.load(a.data)
+rng = random.Random(2); rng.shuffle(ids)
 length = {s: rng.randint(1, a.max_n) for s in ids}
 tally = collections.defaultdict(lambda: [0, 0, 0, 0])  # c80, c95, below, count
 for b in range(0, len(ids), a.size):

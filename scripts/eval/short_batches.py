@@ -4,14 +4,15 @@ each batch forecast on its own (h = 3), all scored together. `--ns full` keeps e
 point (with --h the set's horizon: the full-set protocol in plan-sized batches).
 usage: short_batches.py PLANCAST DATA.csv OUTDIR [--ns 2,3,4,5|full] [--size 30] [--h 3] [EXTRA plancast forecast ARGS]"""
 import argparse, collections, csv, math, os, random, subprocess, sys
+
+import devdata
+
 ap = argparse.ArgumentParser(); ap.add_argument("plancast"); ap.add_argument("data"); ap.add_argument("out")
 ap.add_argument("--ns", default="2,3,4,5"); ap.add_argument("--size", type=int, default=30); ap.add_argument("--h", type=int, default=3)
 a, extra = ap.parse_known_args(); os.makedirs(a.out, exist_ok=True)
 extra = [x for x in extra if x != "--"]
-data = collections.OrderedDict()
-for r in csv.DictReader(open(a.data)):
-    data.setdefault(r["series_id"], {"train": [], "test": []})[r["split"]].append(float(r["value"]))
-ids = list(data); random.Random(1).shuffle(ids)
+data, ids = devdata.load(a.data)
+random.Random(1).shuffle(ids)
 worst = 0.0
 for n in [None if x == "full" else int(x) for x in a.ns.split(",")]:
     c80 = c95 = below = cnt = 0

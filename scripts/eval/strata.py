@@ -5,9 +5,10 @@ the series a plan's "decrease" goals are about), with the share of outcomes belo
 and by horizon step (80% and 95% coverage).
 usage: strata.py DATA.csv FORECASTS.csv   (forecasts: series_id,horizon_step,...,lo80,hi80)"""
 import csv, collections, math, sys
-data = collections.defaultdict(lambda: {"train": [], "test": []})
-for r in csv.DictReader(open(sys.argv[1])):
-    data[r["series_id"]][r["split"]].append(float(r["value"]))
+
+import devdata
+
+data, _ = devdata.load(sys.argv[1])
 def vol(v):
     d = [abs(math.log(b / a)) for a, b in zip(v, v[1:]) if a > 0 and b > 0]
     return sum(d) / len(d) if d else 0.0
