@@ -183,6 +183,22 @@ struct EvaluationTests {
         #expect(model < 0.8 * min(trend, base), "a clear margin, not a tie: \(brier)")
     }
 
+    /// A library of one plan is refused, in the singular; the place of a plan's `id:` counts
+    /// blank lines (a duplicate id is reported there).
+    @Test func aLibraryOfOnePlanAndTheIdsPlace() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = dir.appendingPathComponent("lib").path
+        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.plan, toPath: lib + "/only")
+        #expect {
+            _ = try PlanEvaluation.libraryPlans(lib)
+        } throws: { e in "\(e)".contains("holds 1 plan folder with plan.yaml and outcomes.csv") }
+        let yaml = dir.appendingPathComponent("p.yaml").path
+        try "# a plan\n\n\nid:   x\n".write(toFile: yaml, atomically: true, encoding: .utf8)
+        #expect(PlanEvaluation.idPosition(yaml) == (4, 7))
+    }
+
     @Test func outcomesFileErrorsNameTheirPlace() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -29,4 +29,21 @@ struct NoSpaceTests {
         #expect(
             RunFolder.noSpace(NSError(domain: "elsewhere", code: CocoaError.fileWriteOutOfSpace.rawValue)) == nil)
     }
+
+    /// A lock file that cannot be created for another reason than a full disk (its folder does
+    /// not exist) refuses the folder (exit 73), not "no space" (exit 74).
+    @Test func aLockFileInAMissingFolderIsNotAFullDisk() {
+        let missing = "/nonexistent-plancast-\(getpid())"
+        do {
+            let fd = try RunFolder.acquireLock(missing + "/.run.lock", for: missing + "/run")
+            close(fd)
+            Issue.record("a lock file was created in a folder that does not exist")
+        } catch {
+            if case .unusable(_, let why) = error {
+                #expect(why.contains("cannot write in \(missing)"), "\(why)")
+            } else {
+                Issue.record("\(error)")
+            }
+        }
+    }
 }
