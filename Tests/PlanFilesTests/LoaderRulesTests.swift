@@ -54,6 +54,12 @@ struct LoaderRulesTests {
         #expect { _ = try scenario("{normal: {mean: 0, sd: 25}}") } throws: { e in
             "\(e)".contains("s.yaml:6:23") && "\(e)".contains("reaches -100.0%, below -99.0%")
         }
+        // A lognormal reaches exp(meanlog + 4 sdlog): exp(2 + 8) ≈ 22,026% is refused, while
+        // exp(1 + 4 · 0.5) ≈ 20% is read.
+        #expect(try scenario("{lognormal: {meanlog: 1, sdlog: 0.5}}") == 1)
+        #expect { _ = try scenario("{lognormal: {meanlog: 2, sdlog: 2}}") } throws: { e in
+            "\(e)".contains("reaches 22026.") && "\(e)".contains("above 100.0%")
+        }
     }
 
     /// Each kind of lever names its indicators (a driver path names its driver instead): a level

@@ -67,6 +67,12 @@ struct SeriesInputTests {
             let e = $0 as! InputError
             return e.line == 2 && e.column == 3 && e.message.contains("'x' is not a number for 'a' in 2019")
         }
+        // A series may span 10,000 periods, not one more (the span, last − first, in any row order).
+        let widest = try SeriesInput(table: CSVTable(text: "series_id,period,value\na,10000,2\na,0,1\n", file: "s.csv"))
+        #expect(widest.series.first?.periods.count == 2)
+        #expect {
+            try SeriesInput(table: CSVTable(text: "series_id,period,value\na,10001,2\na,0,1\n", file: "s.csv"))
+        } throws: { e in (e as! InputError).message.contains("series 'a' would span 10001 periods") }
         // A kind's range holds in either layout, at the value's cell.
         #expect {
             try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,-2\n", file: "k.csv"), kind: .stock)

@@ -225,6 +225,14 @@ struct EvaluationTests {
         #expect {
             _ = try OutcomesLoader.load(path: bad, plan: plan)
         } throws: { e in "\(e)".contains("did you mean '地区生产总值' (gdp)?") }
+        // An every-year level goal met is met by any year's value given: at most 4.5 every year,
+        // so 4.8 contradicts a `met` (and says nothing of a `not met`).
+        try "indicator,met,value\nunemployment_rate,1,4.8\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try OutcomesLoader.load(path: bad, plan: plan)
+        } throws: { e in "\(e)".contains("o.csv:2:2") && "\(e)".contains("misses the goal of at most 4.5 every year") }
+        try "indicator,met,value\nunemployment_rate,0,4.8\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(try OutcomesLoader.load(path: bad, plan: plan)["unemployment_rate"]?.met == false)
         // A final value outside the indicator's range, at its cell, as in an observations file
         // (a negative GDP was scored as written); a growth rate typed into a level's value too.
         for (value, words) in [("-2390", "a level cannot be negative"), ("9.3%", "")] {
