@@ -97,6 +97,7 @@ struct ForecastCommandTests {
             withSplit.stdout.hasPrefix("library: 12 series")
                 && withSplit.stdout.hasSuffix("; rows marked split=test used (a library is built from whole series)\n"),
             "\(withSplit.stdout)")
+        #expect(!withSplit.stdout.contains("left out"), "no series is short: nothing said of it")
         let table = try String(contentsOfFile: library, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let columns = try #require(table.first)
