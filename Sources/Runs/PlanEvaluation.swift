@@ -74,8 +74,8 @@ public enum PlanEvaluation {
         var recalibration: GoalRecalibration?
         let folder: RunFolder
         if let library = request.library {
-            let plans = try libraryPlans(library)
-            warnings += halfPlans(library, language: request.language)
+            let (plans, incomplete) = try libraryPlans(library, language: request.language)
+            warnings += incomplete
             let outcomes = try plans.map { p throws(InputError) in
                 try OutcomesLoader.load(path: p.outcomes, plan: p.loaded.plan, encoding: request.encoding)
             }
@@ -169,18 +169,36 @@ public enum PlanEvaluation {
         }
     }
 
-    /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name.
-    static func libraryPlans(_ dir: String) throws -> [(loaded: LoadedPlan, outcomes: String)] {
+    /// The plans of a library folder: subfolders with plan.yaml and outcomes.csv, by name; and a
+    /// warning for each subfolder with one of the two but not both, which is left out (a
+    /// misnamed outcome.csv left its plan out in silence until 2026-12-03). Folders with neither
+    /// are not plans and say nothing.
+    static func libraryPlans(_ dir: String, language: Language = .en) throws
+        -> (plans: [(loaded: LoadedPlan, outcomes: String)], warnings: [String])
+    {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: dir) else {
             throw InputError(file: dir, "cannot read the plan library folder")
         }
         var out = [(loaded: LoadedPlan, outcomes: String)]()
+        var warnings = [String]()
         for e in entries.sorted() {
             let p = dir + "/" + e
             // Not skipped as "not a plan": a plan left out of the evaluation in silence.
             if e.contains("\u{FFFD}") { throw notUTF8Name(p) }
-            guard fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv") else { continue }
+            let (plan, outcomes) = (fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv"))
+            guard plan, outcomes else {
+                if plan != outcomes {
+                    let missing = plan ? "outcomes.csv" : "plan.yaml"
+                    warnings.append(
+                        RunPipeline.warningWord(language == .zh)
+                            + (language == .zh
+                                ? "\(InputError.oneLine(p))：缺少 \(missing)，未纳入评估"
+                                : "\(InputError.oneLine(p)): no \(missing), so the folder is left out of the evaluation")
+                    )
+                }
+                continue
+            }
             let loaded = try PlanLoader.load(directory: p)
             try RunPipeline.refuseInconsistent(loaded.plan)
             out.append((loaded, p + "/outcomes.csv"))
@@ -204,25 +222,7 @@ public enum PlanEvaluation {
                 file: dir, "holds \(out.count) plan folder\(out.count == 1 ? "" : "s") with plan.yaml and outcomes.csv",
                 hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
         }
-        return out
-    }
-
-    /// Subfolders of a library with plan.yaml or outcomes.csv but not both: left out of the
-    /// evaluation, with a warning each (a misnamed outcome.csv left its plan out in silence
-    /// until 2026-12-03). Folders with neither are not plans and say nothing.
-    static func halfPlans(_ dir: String, language: Language = .en) -> [String] {
-        let fm = FileManager.default
-        let entries = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-        return entries.sorted().compactMap { e in
-            let p = dir + "/" + e
-            let (plan, outcomes) = (fm.fileExists(atPath: p + "/plan.yaml"), fm.fileExists(atPath: p + "/outcomes.csv"))
-            guard plan != outcomes else { return nil }
-            let missing = plan ? "outcomes.csv" : "plan.yaml"
-            return RunPipeline.warningWord(language == .zh)
-                + (language == .zh
-                    ? "\(InputError.oneLine(p))：缺少 \(missing)，未纳入评估"
-                    : "\(InputError.oneLine(p)): no \(missing), so the folder is left out of the evaluation")
-        }
+        return (out, warnings)
     }
 
     /// Line and column of the value of a top-level `id:` in a plan.yaml (nils if not found).

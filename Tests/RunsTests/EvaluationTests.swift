@@ -114,7 +114,7 @@ struct EvaluationTests {
         let outcome = try PlanEvaluation.run(r)
         #expect(outcome.warnings == ["警告: \(misnamed)：缺少 outcomes.csv，未纳入评估"], "the run's language, zh by default")
         #expect(
-            PlanEvaluation.halfPlans(dir.appendingPathComponent("lib").path)
+            try PlanEvaluation.libraryPlans(dir.appendingPathComponent("lib").path).warnings
                 == ["warning: \(misnamed): no outcomes.csv, so the folder is left out of the evaluation"])
         #expect(Set(outcome.rows.map(\.plan)) == ["synthetic-province-2011-2015", "synthetic-b"])
         #expect(outcome.rows.allSatisfy { $0.asOf == 2012 }, "base year 2010 + 2")
