@@ -45,7 +45,8 @@ enum Charts {
                 let dp: String = o.pMet.map { String(format: "%.6f", $0) } ?? "insufficient_data"
                 let extra = "data-scenario=\"" + escapeHTML(r.scenario.name) + "\" data-p=\"" + dp + "\""
                 svg.rect(x: left, y: barY, w: plotW * p, h: 8, fill: color, extra: extra)
-                let label: String = o.pMet.map(ProbabilityText.format) ?? "—"
+                // A verdict the evidence settles in this scenario reads as one, not as ">0.99".
+                let label: String = o.pMet == nil ? "—" : SummaryTable.cell(o, zh: zh, label: false)
                 svg.text(label, x: left + plotW * p + 3, y: barY + 7, size: 8, fill: "#444")
             }
         }

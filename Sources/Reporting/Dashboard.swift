@@ -50,7 +50,7 @@ enum Dashboard {
             let p = o.pMet ?? 0
             let l = LikelihoodLabel(probability: p)
             return
-                "<td style=\"background:\(Palette.probability(p))\" \(dp)>\(ProbabilityText.format(p))<br/>\(zh ? l.zh : l.en)</td>"
+                "<td style=\"background:\(Palette.probability(p))\" \(dp)>\(escapeHTML(ProbabilityText.format(p)))<br/>\(zh ? l.zh : l.en)</td>"
         }
     }
 }

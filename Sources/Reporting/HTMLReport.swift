@@ -91,7 +91,7 @@ public enum HTMLReport {
             for r in readings {
                 let name = first.model.plan.indicator(r.indicator).map { $0.name(in: language) } ?? r.indicator
                 h +=
-                    "<tr><td class=\"name\">\(escapeHTML(name))</td><td>\(ProbabilityText.format(r.pWith))</td><td>\(ProbabilityText.format(r.pWithout))</td></tr>\n"
+                    "<tr><td class=\"name\">\(escapeHTML(name))</td><td>\(escapeHTML(ProbabilityText.format(r.pWith)))</td><td>\(escapeHTML(ProbabilityText.format(r.pWithout)))</td></tr>\n"
             }
             h += "</table>\n"
         }

@@ -55,13 +55,27 @@ struct ProbabilityTextTests {
         #expect(ProbabilityText.format(0.104) == "0.104")
         #expect(ProbabilityText.format(0.3349) == "0.335")
         #expect(ProbabilityText.format(0.3271) == "0.33")
-        #expect(ProbabilityText.format(0.42) == "0.42" && ProbabilityText.format(1) == "1.00")
-        // Every figure printed, read back, carries the label of the probability it stands for.
+        #expect(ProbabilityText.format(0.42) == "0.42")
+        // Every figure printed, read back, carries the label of the probability it stands for
+        // (a bound read as its end: ">0.99" as 0.99).
         var p = 0.0
         while p <= 1 {
-            let shown = Double(ProbabilityText.format(p))!
+            let shown = Double(String(ProbabilityText.format(p).filter { $0 != "<" && $0 != ">" }))!
             #expect(LikelihoodLabel(probability: shown) == LikelihoodLabel(probability: p), "\(p)")
             p += 0.00037
         }
+    }
+
+    /// A simulated probability is never printed as a certainty: every path meeting a goal is
+    /// "more than 0.99", not "1.00" (which reads as met).
+    @Test func nearCertaintyIsPrintedAsABound() {
+        #expect(ProbabilityText.format(1) == ">0.99")
+        #expect(ProbabilityText.format(0.9951) == ">0.99")
+        #expect(ProbabilityText.format(0.99499) == "0.99")
+        #expect(ProbabilityText.format(0.9949) == "0.99")
+        #expect(ProbabilityText.format(0) == "<0.01")
+        #expect(ProbabilityText.format(0.00499) == "<0.01")
+        #expect(ProbabilityText.format(0.005) == "0.01")
+        #expect(ProbabilityText.format(0.05) == "0.05")
     }
 }
