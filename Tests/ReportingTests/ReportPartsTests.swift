@@ -31,6 +31,29 @@ struct ReportPartsTests {
         }
     }
 
+    /// A bar's figure is the scenario's verdict where its evidence settles the goal (an assumed
+    /// 2025 value of 200 against 150: "met"), and a simulated probability otherwise, never
+    /// printed as a certainty (">0.99", not "1.00").
+    @Test func aSettledBarReadsAsMetAndNoBarAsACertainty() throws {
+        var assumed = Scenario(name: "assumed")
+        assumed.assumptions = ["a": [2025: 200]]
+        let runs = try ScenarioRunner.run(
+            plan: HTMLReportTests.plan(), scenarios: [Scenario(name: "baseline"), assumed], asOf: nil, paths: 1024,
+            seed: 5, threads: 1)
+        let j = try #require(
+            runs[1].result.targets.firstIndex {
+                $0.spec.kind == .goal && runs[1].model.series[$0.spec.series!].id == "a"
+            })
+        #expect(runs[1].result.targets[j].status != .simulated)
+        #expect(runs[0].result.targets[j].status == .simulated)
+        let svg = try #require(Charts.goalComparison(runs: runs, language: .en))
+        let labels = svg.matches(of: /<text [^>]*fill="#444">([^<]*)<\/text>/).map { String($0.1) }
+        #expect(labels.contains("met"), "\(labels)")
+        #expect(!labels.contains("1.00") && !labels.contains("0.00"), "\(labels)")
+        let zh = try #require(Charts.goalComparison(runs: runs, language: .zh))
+        #expect(zh.contains(">已实现</text>"))
+    }
+
     /// The scenario legend sits below the last goal's bars and inside the picture: the height
     /// is the rows' plus room for the legend (30 + rows + 20).
     @Test func theScenarioLegendLiesBelowEveryBar() throws {
