@@ -50,6 +50,8 @@ struct ReportPartsTests {
         let labels = svg.matches(of: /<text [^>]*fill="#444">([^<]*)<\/text>/).map { String($0.1) }
         #expect(labels.contains("met"), "\(labels)")
         #expect(!labels.contains("1.00") && !labels.contains("0.00"), "\(labels)")
+        // A simulated bar carries its bare figure: the verbal label would not fit beside it.
+        #expect(labels.filter { $0 != "met" }.allSatisfy { $0.wholeMatch(of: /[<>]?[0-9.]+/) != nil }, "\(labels)")
         let zh = try #require(Charts.goalComparison(runs: runs, language: .zh))
         #expect(zh.contains(">已实现</text>"))
     }
@@ -162,6 +164,27 @@ struct ReportPartsTests {
         #expect(abs(bins[3].bandLower - 2.0 / 3) < 1e-12 && bins[3].bandUpper == 1)
         #expect(bins[3].withinBand && bins[0].withinBand)
         #expect(ProbabilityScores.binomialRange(n: 30, p: 0.3) == (4, 14))
+    }
+
+    /// The reliability diagram's geometry: the 200-px square from (40, 20), a bin's dot at
+    /// (mean P, share met), the 0.0 / 0.5 / 1.0 ticks under the square (between it and the axis
+    /// title at 256) and left of it, each at its value.
+    @Test func theReliabilityDiagramPutsTicksAndDotsWhereTheirValuesAre() throws {
+        let bins = ProbabilityScores.reliability([(0.25, true), (0.25, false), (0.75, true), (0.75, true)])
+        let svg = EvaluationReport.diagram(bins, title: "t", zh: false)
+        let texts = svg.matches(of: /<text x="([-0-9.]+)" y="([-0-9.]+)"[^>]*>([^<]*)<\/text>/).map {
+            (x: Double($0.1)!, y: Double($0.2)!, text: String($0.3))
+        }
+        let ticks = texts.filter { ["0.0", "0.5", "1.0"].contains($0.text) }
+        #expect(ticks.count == 6)
+        let under = ticks.filter { $0.x >= 40 }, left = ticks.filter { $0.x < 40 }
+        #expect(under.count == 3 && left.count == 3, "\(ticks)")
+        #expect(under.allSatisfy { $0.y > 220 && $0.y < 245 } && Set(under.map(\.x)) == [40, 140, 240])
+        #expect(Set(left.map { $0.y - 4 }) == [220, 120, 20])
+        let dots = svg.matches(of: /<circle cx="([-0-9.]+)" cy="([-0-9.]+)"/).map { (Double($0.1)!, Double($0.2)!) }
+        #expect(dots.count == 2)
+        #expect(dots.contains { abs($0.0 - 90) < 1e-9 && abs($0.1 - 120) < 1e-9 })
+        #expect(dots.contains { abs($0.0 - 190) < 1e-9 && abs($0.1 - 20) < 1e-9 })
     }
 
     /// A band or line without points draws nothing (an empty `points` is an SVG error).
