@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Forecasting
@@ -89,6 +90,24 @@ struct ScenarioTests {
         let j = runs[0].result.targets.firstIndex { $0.spec.kind == .goal && $0.spec.series == 0 }!
         let d = ProbabilityDifference.paired(runs[1].result.metBits[j], runs[0].result.metBits[j], paths: 4096)
         #expect(abs(d.difference - (pa1 - pa0)) < 1e-12 && d.beyondNoise)
+    }
+
+    /// Progress counts scenarios from 1 ("[1/2] baseline"), and a scenario made in code is not
+    /// one read from an empty file (which alone gets the empty-file warning).
+    @Test func progressCountsFromOneAndACodedScenarioIsNotAnEmptyFile() throws {
+        final class Lines: @unchecked Sendable {
+            var all = [String]()
+            let lock = NSLock()
+            func add(_ s: String) { lock.withLock { all.append(s) } }
+        }
+        let lines = Lines()
+        _ = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), Scenario(name: "other")], asOf: nil,
+            paths: 256, seed: 1, threads: 1, progress: { lines.add($0) })
+        #expect(lines.all.contains("[1/2] baseline: building the model"), "\(lines.all)")
+        #expect(lines.all.contains("[2/2] other: building the model"), "\(lines.all)")
+        let coded = Scenario(name: "x")
+        #expect(!coded.fromEmptyFile && coded.emptyFileWarning == nil && coded.emptyFileWarningZh == nil)
     }
 
     @Test func sensitivityOfALeverIsItsPairedEffect() throws {
@@ -233,6 +252,10 @@ struct ScenarioTests {
         #expect(finding(["c", "d", "e"])?.messageZh?.hasSuffix("；它所列的其余 2 个序列（d、e）也不变") == true)
         #expect(message(["c", "d"]).hasSuffix("a scenario assumption; nor d"), "\(message(["c", "d"]))")
         #expect(message(["c", "d", "e"]).hasSuffix("; nor any of the 2 other series it names (d, e)"))
+        // Beside a series it moves, a name the model does not hold (a scenario made in code; files
+        // are checked on loading) is a warning, not the note of a series without data.
+        let ghost = try #require(finding(["a", "ghost"]))
+        #expect(ghost.isWarning && ghost.series == ["ghost"] && ghost.message.contains("no such series"))
     }
 
     /// What the progress line says of a group of scenarios simulated together.
