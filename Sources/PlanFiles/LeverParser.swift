@@ -129,6 +129,17 @@ enum LeverParser {
             let built = try spec.build(item)
             let name =
                 try fields["name"].map { n throws(InputError) in try c.doc.name(n, "name") } ?? built.defaultName
+            // A lever is known by its name: its random draws, its sensitivity row and, in a
+            // scenario that inherits, what it replaces. Two of one name in one file were both
+            // applied with one draw and removed together, reported as one lever.
+            if positions[name] != nil || out.contains(where: { $0.name == name }) {
+                let at = positions[name].map { " (first at line \($0.line))" } ?? ""
+                throw c.doc.error(
+                    at: fields["name"] ?? node, "lever name '\(name)' is used twice in this scenario\(at)",
+                    hint:
+                        "give each lever its own name: sensitivity.csv reports a lever by its name, and its random draws follow it"
+                )
+            }
             out.append(Lever(name: name, series: built.series, action: built.action))
             if let m = node.mark { positions[name] = SourceLocation(file: c.doc.file, line: m.line, column: m.column) }
         }

@@ -263,17 +263,7 @@ public enum RunPipeline {
             if let empty = zh ? s.emptyFileWarningZh : s.emptyFileWarning {
                 out.append(warning + "\(s.file): \(empty)")
             }
-            for (id, years) in s.assumptions.sorted(by: { $0.key < $1.key }) {
-                let observed = plan.history(of: id, asOf: asOf)
-                for y in years.keys.sorted() where observed.value(in: y) != nil {
-                    out.append(
-                        warning + "\(s.file): "
-                            + (zh
-                                ? "情景“\(s.name)”假设了 \(id) 在 \(y) 年的值，而该年已有观测：使用观测值"
-                                : "scenario '\(s.name)' assumes \(id) in \(y), which is observed; the observation is used")
-                    )
-                }
-            }
+            out += s.observedAssumptionWarnings(plan: plan, asOf: asOf, zh: zh).map { warning + "\(s.file): " + $0 }
         }
         return out
     }

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     /// Where each lever is written (file, line, column), by name; an inherited lever keeps its
     /// parent file's place. For messages about a lever (`LeverWarnings`).
     public var leverAt: [String: SourceLocation] = [:]
+    /// Names of inherited levers that a lever of this scenario's own file replaces
+    /// (`resolved(parent:)`).
+    public var replacedLevers: [String] = []
     /// Values stated for indicators without data, by indicator and year.
     public var assumptions: [String: [Int: Double]] = [:]
     /// Model names per indicator (e.g. ["drift", "theta"]).
@@ -87,12 +90,18 @@ public struct Scenario: Sendable {
     }
 
     /// This scenario on top of its parent: the parent's levers, then this one's, except that a
-    /// driver path of this one replaces the parent's path of the same driver; assumptions and
-    /// model choices of this one win.
+    /// lever of this one replaces the parent's lever of the same name (`replacedLevers`), and a
+    /// driver path of this one the parent's path of the same driver; assumptions and model
+    /// choices of this one win. (Until 2026-12-04 a lever named as an inherited one was added
+    /// to it: both applied, with one draw, so restating `rd-push` in a child doubled it.)
     public func resolved(parent: Scenario) -> Scenario {
         var s = self
-        let ownDrivers = Set(levers.compactMap(\.driver))
-        s.levers = parent.levers.filter { $0.driver.map { !ownDrivers.contains($0) } ?? true } + levers
+        let ownDrivers = Set(levers.compactMap(\.driver)), ownNames = Set(levers.map(\.name))
+        s.replacedLevers = parent.levers.map(\.name).filter(ownNames.contains)
+        s.levers =
+            parent.levers.filter { lever in
+                !ownNames.contains(lever.name) && (lever.driver.map { !ownDrivers.contains($0) } ?? true)
+            } + levers
         s.leverAt = parent.leverAt.merging(leverAt) { _, own in own }
         s.assumptions = parent.assumptions.merging(assumptions) { a, b in a.merging(b) { _, new in new } }
         s.models = parent.models.merging(models) { _, new in new }

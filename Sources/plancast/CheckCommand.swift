@@ -57,6 +57,10 @@ struct Check: ParsableCommand {
                 out += "\(sc.file): \(word(.warning)): \(empty)\n"
                 warnings += 1
             }
+            for w in sc.observedAssumptionWarnings(plan: plan, zh: zh) {
+                out += "\(sc.file): \(word(.warning)): \(w)\n"
+                warnings += 1
+            }
             out += Self.valid(sc, zh: zh) + "\n"
         }
         out += Self.summary(plan, errors: errors, warnings: warnings, notes: notes, zh: zh) + "\n"
@@ -64,13 +68,24 @@ struct Check: ParsableCommand {
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
 
-    /// "FILE: info: scenario 'NAME' is valid (2 levers, inherits baseline)", or in Chinese.
+    /// "FILE: info: scenario 'NAME' is valid (2 levers, inherits baseline)", or in Chinese; with
+    /// "replaces its lever 'X'" when a lever takes the place of an inherited one of its name.
     static func valid(_ sc: Scenario, zh: Bool) -> String {
         let n = sc.leverNames.count
+        let quoted = sc.replacedLevers.map { zh ? "“\($0)”" : "'\($0)'" }.joined(separator: zh ? "、" : ", ")
+        let replaced =
+            sc.replacedLevers.isEmpty
+            ? ""
+            : zh
+                ? "，替换继承的杠杆\(quoted)"
+                : "; replaces the inherited \(sc.replacedLevers.count == 1 ? "lever" : "levers") \(quoted)"
         return zh
-            ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(n) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")）"
-            : "\(sc.file): info: scenario '\(sc.name)' is valid (\(n) \(n == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? ""))"
+            ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(n) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")\(replaced)）"
+            : "\(sc.file): info: scenario '\(sc.name)' is valid (\(n) \(n == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? "")\(replaced))"
     }
+
+    /// "1 warning", "0 warnings", "2 warnings".
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     /// The last line: what the plan holds and how many errors, warnings and notes were found.
     static func summary(_ plan: Plan, errors: Int, warnings: Int, notes: Int, zh: Bool) -> String {
@@ -84,6 +99,6 @@ struct Check: ParsableCommand {
         return "\(plan.metadata.id): \(i) indicators, \(d) drivers, \(o) observations"
             + (sums == 0 ? "" : ", \(sums) \(sums == 1 ? "sum" : "sums") over years")
             + (growths == 0 ? "" : ", \(growths) growth \(growths == 1 ? "rate" : "rates")")
-            + "; \(errors) errors, \(warnings) warnings, \(notes) notes"
+            + "; \(Self.count(errors, "error")), \(Self.count(warnings, "warning")), \(Self.count(notes, "note"))"
     }
 }

@@ -367,6 +367,28 @@ extension PlanDataTests {
         let ok = try Binary.run(["check", "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml"], in: Binary.packageRoot)
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("scenario 'rd-push' is valid"))
+        // An assumption for an observed year is ignored: check warns as run does (2026-12-04;
+        // check said "0 warnings").
+        let assumed = try Binary.run(
+            ["check", "Tests/PlancastCLITests/Fixtures/warned-scenarios/assumes-observed.yaml"], in: Binary.packageRoot)
+        #expect(assumed.status == 0)
+        #expect(
+            assumed.stdout.contains(
+                "assumes-observed.yaml: warning: scenario 'assumes-observed' assumes high_tech_enterprises in 2022, which is observed; the observation is used"
+            ), "\(assumed.stdout)")
+        #expect(assumed.stdout.contains("0 errors, 1 warning, "))
+        // A lever named as an inherited one replaces it, and check says so (2026-12-04).
+        let restated = try Binary.run(
+            [
+                "check", "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml",
+                "Notebooks-data/scenario-examples/rd-push-stronger.yaml",
+            ], in: Binary.packageRoot)
+        #expect(restated.status == 0, "\(restated.stderr)")
+        #expect(
+            restated.stdout.contains(
+                "scenario 'rd-push-stronger' is valid (2 levers, inherits rd-push; replaces the inherited lever 'rd-push')"
+            ),
+            "\(restated.stdout)")
         let bad = try Binary.run(
             ["check", "Tests/PlancastCLITests/Fixtures/bad-scenarios/misspelt-id.yaml"], in: Binary.packageRoot)
         #expect(bad.status == 65)

@@ -61,7 +61,7 @@ struct RunCommandTests {
         let check = try Binary.run(["check", empty], in: Binary.packageRoot)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("\(empty): warning: \(warning)"), "\(check.stdout)")
-        #expect(check.stdout.contains("0 errors, 1 warnings"))
+        #expect(check.stdout.contains("0 errors, 1 warning,"))
         let out = dir.appendingPathComponent("run")
         // The run warns in its language (Chinese by default); the manifest keeps English.
         let r = try Self.run([empty], out: out)
@@ -257,7 +257,7 @@ struct RunCommandTests {
         #expect(
             r.stdout.contains(
                 "idle.yaml:7:5: info: scenario 'idle': lever 'partly' moves nothing of gazelle_enterprises"))
-        #expect(r.stdout.contains("; 0 errors, 1 warnings,"))
+        #expect(r.stdout.contains("; 0 errors, 1 warning,"))
         let quiet = try Binary.run(["check", file.path, "-q"], in: Binary.packageRoot)
         #expect(quiet.stdout.contains("lever 'nothing'") && !quiet.stdout.contains("lever 'partly'"))
     }
@@ -277,6 +277,8 @@ struct RunCommandTests {
         ("null-name.yaml", ":2:7:", "'name' is empty"),
         ("tab-lever-name.yaml", ":4:11:", "'name' holds a control character"),
         ("padded-name.yaml", ":2:7:", "'name' begins or ends with a space"),
+        // Two levers of one name were both applied with one draw and reported as one (2026-12-04).
+        ("twice-named-lever.yaml", ":8:11:", "lever name 'push' is used twice in this scenario (first at line 3)"),
     ]
 
     @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)

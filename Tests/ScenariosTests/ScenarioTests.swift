@@ -37,6 +37,31 @@ struct ScenarioTests {
         #expect(r.name == "child")
     }
 
+    /// A child's lever of an inherited lever's name takes its place, through every generation;
+    /// it used to be added beside it (one draw, twice the effect).
+    @Test func aLeverNamedAsAnInheritedOneReplacesIt() {
+        var grandparent = Scenario(name: "g")
+        grandparent.levers = [Self.lever("push", ["a"], growth: 1), Self.lever("keep", ["b"], growth: 1)]
+        var parent = Scenario(name: "p", inherits: "g")
+        parent.levers = [Self.lever("push", ["a"], growth: 3)]
+        let p = parent.resolved(parent: grandparent)
+        #expect(p.leverNames == ["keep", "push"])
+        #expect(p.replacedLevers == ["push"])
+        guard case .growth(_, let q) = p.levers[1].action, case .fixed(let v) = q else {
+            Issue.record("expected the child's growth lever")
+            return
+        }
+        #expect(v == 3)
+        var child = Scenario(name: "c", inherits: "p")
+        child.levers = [Self.lever("keep", ["b"], growth: 2)]
+        let c = child.resolved(parent: p)
+        #expect(c.leverNames == ["push", "keep"])
+        #expect(c.replacedLevers == ["keep"])
+        var plain = Scenario(name: "d", inherits: "p")
+        plain.levers = [Self.lever("other", ["b"], growth: 2)]
+        #expect(plain.resolved(parent: p).replacedLevers.isEmpty)
+    }
+
     @Test func removingALeverKeepsTheOthers() {
         var s = Scenario(name: "s")
         s.levers = [
