@@ -48,9 +48,24 @@ struct ScenarioContext {
     }
 
     /// `groups: {name: [id or @group, ...]}`. A group may use groups defined before it.
+    ///
+    /// A built-in group's name cannot be taken (a reader of `group: talent` reads the plan's
+    /// category; a file's own `talent` silently replaced it), and a group must list an indicator
+    /// (a lever on an empty group was refused as naming no group at all).
     mutating func defineGroups(_ node: Node) throws(InputError) {
-        for (name, _, list) in try doc.mapping(node, allowed: [], what: "groups", allowAny: true) {
-            groups[name] = try idList(list, key: "groups.\(name)")
+        let builtIn = Self.builtInGroups(plan)
+        for (name, key, list) in try doc.mapping(node, allowed: [], what: "groups", allowAny: true) {
+            guard builtIn[name] == nil else {
+                throw doc.error(
+                    at: key, "group '\(name)' is built in (the plan's \(name == "all" ? "indicators" : "category"))",
+                    hint: "give your group another name, or use the built-in one as it is")
+            }
+            let ids = try idList(list, key: "groups.\(name)")
+            guard !ids.isEmpty else {
+                throw doc.error(
+                    at: key, "group '\(name)' lists no indicator", hint: "list its indicators: \(name): [id, ...]")
+            }
+            groups[name] = ids
         }
     }
 

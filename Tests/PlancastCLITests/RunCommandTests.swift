@@ -279,6 +279,10 @@ struct RunCommandTests {
         ("padded-name.yaml", ":2:7:", "'name' begins or ends with a space"),
         // Two levers of one name were both applied with one draw and reported as one (2026-12-04).
         ("twice-named-lever.yaml", ":8:11:", "lever name 'push' is used twice in this scenario (first at line 3)"),
+        // A file's own group silently replaced the built-in one of its name; an empty group was
+        // refused as "needs indicators or group" at the lever (2026-12-04).
+        ("built-in-group-taken.yaml", ":3:3:", "group 'talent' is built in (the plan's category)"),
+        ("empty-group.yaml", ":3:3:", "group 'hard' lists no indicator"),
     ]
 
     @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)
