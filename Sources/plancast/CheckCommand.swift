@@ -69,7 +69,8 @@ struct Check: ParsableCommand {
     }
 
     /// "FILE: info: scenario 'NAME' is valid (2 levers, inherits baseline)", or in Chinese; with
-    /// "replaces its lever 'X'" when a lever takes the place of an inherited one of its name.
+    /// "; replaces the inherited lever 'X'" when a lever takes the place of an inherited one of
+    /// its name.
     static func valid(_ sc: Scenario, zh: Bool) -> String {
         let n = sc.leverNames.count
         let quoted = sc.replacedLevers.map { zh ? "“\($0)”" : "'\($0)'" }.joined(separator: zh ? "、" : ", ")
@@ -81,7 +82,7 @@ struct Check: ParsableCommand {
                 : "; replaces the inherited \(sc.replacedLevers.count == 1 ? "lever" : "levers") \(quoted)"
         return zh
             ? "\(sc.file): 提示: 情景“\(sc.name)”有效（\(n) 个杠杆\(sc.inherits.map { "，继承 \($0)" } ?? "")\(replaced)）"
-            : "\(sc.file): info: scenario '\(sc.name)' is valid (\(n) \(n == 1 ? "lever" : "levers")\(sc.inherits.map { ", inherits \($0)" } ?? "")\(replaced))"
+            : "\(sc.file): info: scenario '\(sc.name)' is valid (\(Self.count(n, "lever"))\(sc.inherits.map { ", inherits \($0)" } ?? "")\(replaced))"
     }
 
     /// "1 warning", "0 warnings", "2 warnings".
@@ -97,8 +98,8 @@ struct Check: ParsableCommand {
                 + "；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示"
         }
         return "\(plan.metadata.id): \(i) indicators, \(d) drivers, \(o) observations"
-            + (sums == 0 ? "" : ", \(sums) \(sums == 1 ? "sum" : "sums") over years")
-            + (growths == 0 ? "" : ", \(growths) growth \(growths == 1 ? "rate" : "rates")")
+            + (sums == 0 ? "" : ", \(Self.count(sums, "sum")) over years")
+            + (growths == 0 ? "" : ", \(Self.count(growths, "growth rate"))")
             + "; \(Self.count(errors, "error")), \(Self.count(warnings, "warning")), \(Self.count(notes, "note"))"
     }
 }
