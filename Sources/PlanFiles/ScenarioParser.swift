@@ -104,6 +104,12 @@ enum ScenarioParser {
                     at: v, "unknown model in '\(text)'",
                     hint: "models: \(available) (add @log for the transformed scale)")
             }
+            // The mean of a model and itself is that model: a repeat is a slip for another.
+            if let twice = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) })?.element {
+                throw doc.error(
+                    at: v, "model '\(twice)' is given twice in '\(text)'",
+                    hint: "give each model once (a combination is the mean of different models)")
+            }
             out[id] = names
         }
         return out

@@ -6,6 +6,8 @@ import Simulation
 /// scenario's P(met) as the baseline's while the scenario reads as though it acted: `run` and
 /// `check` say so.
 ///
+/// - a lever that moves nothing as written (a shock with probability 0, a growth of 0%) is a
+///   warning, whatever the data;
 /// - a lever that moves nothing at all is a warning;
 /// - a series a lever names and leaves alone while it moves others is a warning when the series
 ///   has data (the lever cannot reach the years it would act on), and a note when it has none
@@ -35,11 +37,22 @@ public enum LeverWarnings {
         var out = [Finding]()
         for (scenario, model) in pairs {
             for lever in scenario.levers where seen.insert(lever.name).inserted {
+                let head = "scenario '\(scenario.name)': lever '\(lever.name)'"
+                let headZh = "情景“\(scenario.name)”：杠杆“\(lever.name)”"
+                // A lever of no effect that replaces an inherited one of its name cancels it:
+                // that is what it is for.
+                if let idle = lever.idleAsWritten, !scenario.replacedLevers.contains(lever.name) {
+                    out.append(
+                        Finding(
+                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
+                            message: "\(head) moves nothing as written (P(met) as without it): \(idle.en)",
+                            messageZh: "\(headZh)按所写不改变任何结果（实现概率与不含它时相同）：\(idle.zh)",
+                            scenario: scenario.name, lever: lever.name, series: lever.series))
+                    continue
+                }
                 let reach = model.reach(of: lever)
                 let unmoved = reach.filter(\.years.isEmpty)
                 guard let first = unmoved.first else { continue }
-                let head = "scenario '\(scenario.name)': lever '\(lever.name)'"
-                let headZh = "情景“\(scenario.name)”：杠杆“\(lever.name)”"
                 if unmoved.count == reach.count {
                     let others = unmoved.dropFirst().map(\.series)
                     let rest =
@@ -60,15 +73,39 @@ public enum LeverWarnings {
                             scenario: scenario.name, lever: lever.name, series: unmoved.map(\.series)))
                     continue
                 }
+                // Series with data that the lever cannot reach: a warning each. Series without
+                // any data: one note for all of them (a group lever on the enterprises names
+                // three such, and three notes repeated the lever's long default name).
+                var noData = [String]()
                 for r in unmoved {
-                    let noData =
-                        model.series.first { $0.id == r.series }?.sources.allSatisfy { $0 == .unavailable } ?? false
+                    if model.series.first(where: { $0.id == r.series })?.sources.allSatisfy({ $0 == .unavailable })
+                        ?? false
+                    {
+                        noData.append(r.series)
+                        continue
+                    }
                     out.append(
                         Finding(
-                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: !noData,
+                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
                             message: "\(head) moves nothing of \(r.series): \(r.why ?? "")",
                             messageZh: "\(headZh)不改变 \(r.series)：\(r.whyZh ?? r.why ?? "")", scenario: scenario.name,
                             lever: lever.name, series: [r.series]))
+                }
+                if !noData.isEmpty {
+                    let list = noData.joined(separator: ", ")
+                    let message =
+                        noData.count == 1
+                        ? "\(head) moves nothing of \(list): it has no data (insufficient_data): give it an observation or a scenario assumption"
+                        : "\(head) moves nothing of the \(noData.count) series it names that have no data (insufficient_data): \(list); give them observations or scenario assumptions"
+                    let messageZh =
+                        noData.count == 1
+                        ? "\(headZh)不改变 \(list)：它没有数据（数据不足）：请给出观测值或情景假设"
+                        : "\(headZh)不改变它所列的 \(noData.count) 个没有数据（数据不足）的序列：\(noData.joined(separator: "、"))；请给出观测值或情景假设"
+                    out.append(
+                        Finding(
+                            file: scenario.file, location: scenario.leverAt[lever.name], isWarning: false,
+                            message: message, messageZh: messageZh, scenario: scenario.name, lever: lever.name,
+                            series: noData))
                 }
             }
         }

@@ -45,6 +45,27 @@ public struct Lever: Sendable {
         self.action = action
     }
 
+    /// Why the lever moves nothing whatever the data, as it is written: an amount of no change
+    /// in every draw (0%, a spread scale of 1) or a shock with probability 0; nil otherwise. A
+    /// driver path is never idle here (its growth replaces a simulated one).
+    public var idleAsWritten: (en: String, zh: String)? {
+        func none(_ q: UncertainQuantity) -> Bool { q.certainValue == 0 }
+        switch action {
+        case .growth(_, let q) where none(q):
+            return ("its growth is 0% a year in every draw", "它每次抽样的增速都是每年 0%")
+        case .level(_, let q) where none(q):
+            return ("its level shift is 0% in every draw", "它每次抽样的水平变化都是 0%")
+        case .volatility(let v) where v == 1:
+            return ("a scale of 1 keeps the spread as calibrated", "比例 1 即保持校准后的离散程度")
+        case .shock(_, let p, _) where p == 0:
+            return ("a shock with probability 0 never happens", "发生概率为 0 的冲击从不发生")
+        case .shock(_, _, let q) where none(q):
+            return ("its shock is 0% in every draw", "它每次抽样的冲击幅度都是 0%")
+        default:
+            return nil
+        }
+    }
+
     /// The driver a driver-path lever moves, else nil.
     public var driver: String? {
         if case .driverPath(let d, _, _) = action { return d }

@@ -125,7 +125,6 @@ extension PlanModel {
         }
     }
 
-    /// Why a lever from `from` moves nothing of series `k`: what the series' years are.
     /// Why a lever from `from` moves nothing of series `k`: what the series' years are, in
     /// English and in Chinese.
     private func unmovedReason(_ k: Int, from: Int, driver: Int?) -> (en: String, zh: String) {

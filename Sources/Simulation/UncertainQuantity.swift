@@ -65,6 +65,18 @@ public enum UncertainQuantity: Sendable, Hashable, CustomStringConvertible {
 
     var isFixed: Bool { if case .fixed = self { return true } else { return false } }
 
+    /// The one value every draw takes, when the distribution is degenerate (a fixed amount, a
+    /// normal with sd 0, a uniform with min = max); nil otherwise.
+    public var certainValue: Double? {
+        switch self {
+        case .fixed(let v): return v
+        case .normal(let m, let s): return s == 0 ? m : nil
+        case .uniform(let a, let b): return a == b ? a : nil
+        case .lognormal(let ml, let sl): return sl == 0 ? exp(ml) : nil
+        case .triangular, .pert: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .fixed(let v): return "\(v)"

@@ -262,6 +262,54 @@ struct RunCommandTests {
         #expect(quiet.stdout.contains("lever 'nothing'") && !quiet.stdout.contains("lever 'partly'"))
     }
 
+    /// A lever that moves nothing whatever the data (a shock of probability 0, growth of 0% in
+    /// every draw, a spread scale of 1) is a warning in `check` and `run`; one that replaces an
+    /// inherited lever of its name cancels it, which is its purpose, and is not. Notes for the
+    /// series without data that a lever names come as one line per lever (2026-12-04).
+    @Test func checkNamesLeversOfNoEffectAsWritten() throws {
+        let fixture = "Tests/PlancastCLITests/Fixtures/warned-scenarios/no-effect-as-written.yaml"
+        let r = try Binary.run(["check", fixture], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        for (at, lever, why) in [
+            ("4:5", "never", "a shock with probability 0 never happens"),
+            ("10:5", "zero-growth", "its growth is 0% a year in every draw"),
+            ("15:5", "as-calibrated", "a scale of 1 keeps the spread as calibrated"),
+        ] {
+            #expect(
+                r.stdout.contains(
+                    "no-effect-as-written.yaml:\(at): warning: scenario 'no-effect-as-written': lever '\(lever)' moves nothing as written (P(met) as without it): \(why)"
+                ), "\(r.stdout)")
+        }
+        #expect(r.stdout.contains("; 0 errors, 3 warnings,"), "\(r.stdout)")
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run")
+        let run = try Self.run([fixture, "--lang", "en"], out: out)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("lever 'never' moves nothing as written"), "\(run.stderr)")
+
+        let child = dir.appendingPathComponent("cancel.yaml")
+        try """
+        name: cancel
+        inherits: rd-push
+        growth:
+          - name: rd-push
+            indicators: [rd_intensity]
+            from: 2023
+            percent_per_year: 0
+        """.write(to: child, atomically: true, encoding: .utf8)
+        let c = try Binary.run(
+            ["check", "Scenarios/baseline.yaml", "Scenarios/rd-push.yaml", child.path], in: Binary.packageRoot)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(!c.stdout.contains("moves nothing as written"), "\(c.stdout)")
+        #expect(c.stdout.contains("replaces the inherited lever 'rd-push'"), "\(c.stdout)")
+        // rd-push's 'enterprise-ladder' names two indicators without data: one note.
+        #expect(
+            c.stdout.contains(
+                "lever 'enterprise-ladder' moves nothing of the 2 series it names that have no data (insufficient_data): specialized_sme_enterprises, gazelle_enterprises"
+            ), "\(c.stdout)")
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),
@@ -283,6 +331,13 @@ struct RunCommandTests {
         // refused as "needs indicators or group" at the lever (2026-12-04).
         ("built-in-group-taken.yaml", ":3:3:", "group 'talent' is built in (the plan's category)"),
         ("empty-group.yaml", ":3:3:", "group 'hard' lists no indicator"),
+        // An indicator written twice in one list, and a model twice in a combination, were kept
+        // once without a word; each is most likely a slip for another (2026-12-04).
+        (
+            "twice-listed-indicator.yaml", ":5:32:",
+            "'全社会研发支出占地区生产总值比重' is 'rd_intensity', which is listed twice in indicators (first at line 5, column 18)"
+        ),
+        ("model-twice.yaml", ":3:17:", "model 'drift' is given twice in 'drift,drift'"),
     ]
 
     @Test("a bad scenario exits 65 naming file, line and the fix, and writes nothing", arguments: badScenarios)
