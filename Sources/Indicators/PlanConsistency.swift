@@ -26,6 +26,12 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// The message in Chinese, for a Chinese report and `check --lang zh`; nil where only the
     /// English exists.
     public let messageZh: String?
+    /// An error in how the plan's files describe an indicator (a cumulative goal on a stock, a
+    /// net change without its stock), not in the government's numbers: a run would judge a
+    /// quantity that means nothing (the sum of four years' stocks "met" with P = 1), so it
+    /// stops, as for an error in the observations. Errors in the targets themselves (a child's
+    /// target above its parent's) do not stop a run: a plan is judged as it was written.
+    public internal(set) var stopsRun = false
 
     public init(
         _ severity: Severity, _ indicator: String?, _ message: String, at location: SourceLocation?,
@@ -39,6 +45,13 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { text(in: .en) }
+
+    /// The same finding, marked as one that stops a run (`stopsRun`).
+    func stoppingRun() -> Finding {
+        var f = self
+        f.stopsRun = true
+        return f
+    }
 
     /// The finding as `check` prints it, in `language` (English where no Chinese exists):
     /// `file:line:column: severity: [indicator] message`.
@@ -68,7 +81,9 @@ public enum PlanConsistency {
     static func located(_ findings: [Finding], in plan: Plan) -> [Finding] {
         findings.map { f in
             guard f.location == nil, let id = f.indicator, let at = plan.indicator(id)?.location else { return f }
-            return Finding(f.severity, id, f.message, at: at, zh: f.messageZh)
+            var moved = Finding(f.severity, id, f.message, at: at, zh: f.messageZh)
+            moved.stopsRun = f.stopsRun
+            return moved
         }
     }
 
@@ -226,7 +241,8 @@ public enum PlanConsistency {
                         .error, ind.id,
                         "a cumulative goal sums yearly amounts, but this is a \(ind.kind.rawValue): its targets are levels, not yearly additions",
                         at: ind.location?.at("headline_rule"),
-                        zh: "累计目标是各年数量之和，但该指标是\(kindZh(ind.kind))：其目标是水平值，不是每年的新增量"))
+                        zh: "累计目标是各年数量之和，但该指标是\(kindZh(ind.kind))：其目标是水平值，不是每年的新增量"
+                    ).stoppingRun())
             } else if targets.count == years.count {
                 let sum = targets.reduce(0, +)
                 if !same(sum, goal.value) {
@@ -297,9 +313,11 @@ public enum PlanConsistency {
             if ind.kind == .netChange {
                 return [
                     Finding(
-                        .error, ind.id, "a net_change needs the stock it is derived from as its parent",
+                        .error, ind.id,
+                        "a net_change needs the stock it is derived from as its parent (or kind flow when the plan has no such stock)",
                         at: ind.location?.at("parent"),
-                        zh: "净增指标须以其所依据的存量指标为上级（parent）")
+                        zh: "净增指标须以其所依据的存量指标为上级（parent）（规划中没有该存量时，请把类型设为 flow）"
+                    ).stoppingRun()
                 ]
             }
             return []
@@ -326,7 +344,8 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)",
                         at: ind.location?.at("parent"),
-                        zh: "净增指标须属于存量指标；“\(pid)”是\(kindZh(parent.kind))")
+                        zh: "净增指标须属于存量指标；“\(pid)”是\(kindZh(parent.kind))"
+                    ).stoppingRun()
                 ]
             }
             // stock(t) − stock(t−1) = net(t) between consecutive milestones.
@@ -409,9 +428,10 @@ extension PlanConsistency {
     public static func forRun(_ plan: Plan) -> RunFindings {
         let years = checkYears(plan)
         let observed = located(checkObservations(plan).filter { !years.contains($0) }, in: plan)
+        let targets = located(checkIndicators(plan), in: plan).filter { $0.severity == .error }
         return RunFindings(
-            blocking: observed.filter { $0.severity == .error },
-            warnings: located(checkIndicators(plan), in: plan).filter { $0.severity == .error }
+            blocking: targets.filter(\.stopsRun) + observed.filter { $0.severity == .error },
+            warnings: targets.filter { !$0.stopsRun }
                 + observed.filter { $0.severity == .warning }
                 + years)
     }

@@ -71,7 +71,8 @@ struct ScenarioContext {
 
     /// Ids from a list (or one id); `@name` expands a group. Each id counts once: one that a
     /// group and the list both name is kept once, but one written twice in the list itself (as
-    /// itself or by its name) is an error, since the second was most likely meant as another.
+    /// itself or by its name) is an error, since the second was most likely meant as another (a
+    /// group named twice is expanded once, as before).
     func idList(_ node: Node, key: String) throws(InputError) -> [String] {
         let items = node.sequence != nil ? node.array() : [node]
         var out = [String]()
@@ -90,13 +91,13 @@ struct ScenarioContext {
             } else {
                 throw unknownID(it, id, indicatorIDs)
             }
-            if let first = written[id] {
+            if !id.hasPrefix("@"), let first = written[id] {
                 let same = text == id ? "'\(id)'" : "'\(text)' is '\(id)', which"
                 throw doc.error(
                     at: it, "\(same) is listed twice in \(key) (first at line \(first.line), column \(first.column))",
                     hint: "list each indicator once; did you mean another one?")
             }
-            written[id] = (it.mark?.line ?? 0, it.mark?.column ?? 0)
+            if !id.hasPrefix("@") { written[id] = (it.mark?.line ?? 0, it.mark?.column ?? 0) }
             for a in add where !out.contains(a) { out.append(a) }
         }
         return out

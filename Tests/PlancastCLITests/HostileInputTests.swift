@@ -398,6 +398,24 @@ struct HostileInputTests {
                 "plan-derived-above-parent/indicators.csv:3:1: [small] derived 400 in 2021 exceeds its parent 'firms' (50) (identity: small(2022) − net_small(2022) = 500 − 100)"
         ),
         Case(
+            name: "run refuses a cumulative goal on a stock (it summed the levels: P = 1)",
+            arguments: [
+                "run", "--plan", h + "plan-cumulative-stock", "--paths", "500", "--out", "/tmp/plancast-never-cs",
+            ],
+            status: 65,
+            stderr:
+                "plan-cumulative-stock/indicators.csv:2:10: [firms] a cumulative goal sums yearly amounts, but this is a stock"
+        ),
+        Case(
+            name: "run refuses a net change whose parent is a flow (judged as a series of its own)",
+            arguments: [
+                "run", "--plan", h + "plan-net-change-of-a-flow", "--paths", "500", "--out", "/tmp/plancast-never-nf",
+            ],
+            status: 65,
+            stderr:
+                "plan-net-change-of-a-flow/indicators.csv:3:2: [net_listings] a net_change must belong to a stock; 'listings' is a flow"
+        ),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
