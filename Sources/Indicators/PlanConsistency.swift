@@ -92,13 +92,35 @@ public enum PlanConsistency {
         var findings = [Finding]()
         let years = Array(plan.metadata.years)
         let byID = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var netOf = [String: Indicator]()
         for ind in plan.indicators {
             findings += checkTargets(ind, years: years)
             findings += checkHeadline(ind, years: years)
             findings += checkBase(ind, plan: plan)
             findings += checkParent(ind, byID: byID, years: years)
+            if ind.kind == .netChange, let stock = ind.parent, byID[stock]?.kind == .stock {
+                if let first = netOf[stock] {
+                    findings.append(secondNetChange(ind, of: stock, first: first))
+                } else {
+                    netOf[stock] = ind
+                }
+            }
         }
         return findings
+    }
+
+    /// A stock has one net change: two are one quantity, and the identities filled the stock
+    /// from the first and drew the second from the stock, so the second's own figure (300
+    /// against the first's 436) was replaced without a word.
+    static func secondNetChange(_ ind: Indicator, of stock: String, first: Indicator) -> Finding {
+        let line = first.location.map { " (line \($0.line))" } ?? ""
+        let lineZh = first.location.map { "（第 \($0.line) 行）" } ?? ""
+        return Finding(
+            .error, ind.id,
+            "'\(stock)' already has the net change '\(first.id)'\(line): a stock's yearly change is one quantity",
+            at: ind.location?.at("parent"),
+            zh: "“\(stock)”已有净增指标“\(first.id)”\(lineZh)：存量的年度变化只有一个"
+        ).stoppingRun()
     }
 
     /// A kind as a Chinese plan names it (the words `PlanWords` reads), for the report's findings.

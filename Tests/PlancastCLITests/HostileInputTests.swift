@@ -416,6 +416,15 @@ struct HostileInputTests {
                 "plan-net-change-of-a-flow/indicators.csv:3:2: [net_listings] a net_change must belong to a stock; 'listings' is a flow"
         ),
         Case(
+            name: "run refuses two net changes of one stock (the second's figure was replaced silently)",
+            arguments: [
+                "run", "--plan", h + "plan-two-net-changes", "--paths", "500", "--out", "/tmp/plancast-never-2n",
+            ],
+            status: 65,
+            stderr:
+                "plan-two-net-changes/indicators.csv:4:2: [net_firms_again] 'firms' already has the net change 'net_firms' (line 3)"
+        ),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
