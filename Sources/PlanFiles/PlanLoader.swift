@@ -381,6 +381,15 @@ public enum PlanLoader {
                     file: path, line: t.lines[k], column: ck + 1, "unknown kind '\(row[ck])'",
                     hint: choices(row[ck], IndicatorKind.allCases.map(\.rawValue)) + " (or 存量, 新增, 比重, 水平, 净增)")
             }
+            // A net change is drawn from its stock, and a driver names no parent: its forecast
+            // years came out empty, and a scenario's path on it moved nothing, without a word.
+            guard kind != .netChange else {
+                throw InputError(
+                    file: path, line: t.lines[k], column: ck + 1,
+                    "a driver cannot be a net_change: it has no stock to be drawn from",
+                    hint:
+                        "give the driver kind flow (a yearly amount), or make it an indicator with its stock as parent")
+            }
             out.append(Driver(id: id, nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
         }
         return out

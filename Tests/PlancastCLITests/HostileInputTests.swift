@@ -425,6 +425,11 @@ struct HostileInputTests {
                 "plan-two-net-changes/indicators.csv:4:2: [net_firms_again] 'firms' already has the net change 'net_firms' (line 3)"
         ),
         Case(
+            name: "a driver of kind net_change (its forecast came out empty without a word)",
+            arguments: ["check", "--plan", h + "plan-driver-net-change"],
+            status: 65,
+            stderr: "plan-driver-net-change/drivers.csv:3:4: a driver cannot be a net_change"),
+        Case(
             name: "driver with an indicator's id",
             arguments: ["check", "--plan", h + "plan-driver-named-like-indicator"],
             status: 65, stderr: "drivers.csv:2:1: 'firms' is already an indicator"),
