@@ -380,7 +380,7 @@ extension PlanDataTests {
         #expect(assumed.status == 0)
         #expect(
             assumed.stdout.contains(
-                "assumes-observed.yaml: warning: scenario 'assumes-observed' assumes high_tech_enterprises in 2022, which is observed; the observation is used"
+                "assumes-observed.yaml: warning: scenario 'assumes-observed' assumes high_tech_enterprises in 2022 (100), which is observed (2744, actual); the observation is used"
             ), "\(assumed.stdout)")
         #expect(assumed.stdout.contains("0 errors, 1 warning, "))
         // A lever named as an inherited one replaces it, and check says so (2026-12-04).
