@@ -34,7 +34,7 @@ public struct PlanSimulationResult: Sendable {
 public enum PlanSimulator {
     /// Quantile levels of `CellOutcome.quantiles`: forecasts.csv shows 0.05…0.95, the report's
     /// fan charts also use 0.025 and 0.975 for the 95% band.
-    static let quantileLevels = [0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975]
+    public static let quantileLevels = [0.025, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.975]
 
     public static func run(
         model: PlanModel, levers: [Lever] = [], paths: Int, seed: UInt64, threads: Int,

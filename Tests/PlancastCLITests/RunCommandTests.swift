@@ -310,6 +310,26 @@ struct RunCommandTests {
             ), "\(c.stdout)")
     }
 
+    /// A lever that carries a share past 100% on many paths is a warning naming the share, the
+    /// years and the lever; a baseline run of the same plan has none.
+    @Test func aShareHeldAtItsLimitIsAWarning() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Self.run(
+            [
+                "Scenarios/baseline.yaml", "Tests/PlancastCLITests/Fixtures/warned-scenarios/share-past-100.yaml",
+                "--as-of", "2022", "--lang", "en",
+            ], out: dir.appendingPathComponent("a"))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "warning: scenario 'share-past-100': strategic_emerging_share is held at its 100% limit on more than 10% of paths in 2025 (lever 'leap' multiplies its value)"
+            ), "\(r.stderr)")
+        #expect(!r.stderr.contains("scenario 'baseline': strategic_emerging_share is held"), "\(r.stderr)")
+        let manifest = try String(contentsOf: dir.appendingPathComponent("a/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("strategic_emerging_share is held at its 100% limit"))
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),
