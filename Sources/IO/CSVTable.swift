@@ -222,13 +222,13 @@ public struct CSVTable: Sendable {
         try self.init(text: try readText(path: path, encoding: encoding), file: path)
     }
 
-    /// The 0-based index of a column, or an error naming the closest header name.
     /// Each column's 1-based number by its header name (the first, where a name repeats), for
     /// messages that point at a row's cell by name.
     public var columnNumbers: [String: Int] {
         Dictionary(header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The 0-based index of a column, or an error naming the closest header name.
     public func columnIndex(_ name: String) throws(InputError) -> Int {
         if let j = header.firstIndex(of: name) { return j }
         let near = nearest(to: name, among: header)

@@ -72,7 +72,8 @@ extension RunComparison {
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
                 "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"
-                + (r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
+                + (r.labels.map { " (\($0.a) → \($0.b))" }
+                    ?? r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
         }
         return s
     }

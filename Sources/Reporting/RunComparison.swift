@@ -22,9 +22,13 @@ public struct RunComparison: Sendable {
         public let pB: String
         public let difference: Double?
         public let combinedSE: Double?
-        /// `yes`, `no`, `status_changed` (evaluable in one run only), `target_changed` (the same
+        /// `yes`, `no`, `status_changed` (evaluable in one run only, or decided by the evidence
+        /// in one and a probability in the other), `target_changed` (the same
         /// target with another value: its P moves with the value, not only with noise) or `absent`.
         public let beyondNoise: String
+        /// Both runs' labels where one is decided by the evidence (met / not_met) and the other
+        /// a probability: the status changed though P may not have.
+        public var labels: (a: String, b: String)? = nil
         public init(
             key: [String], targetB: String? = nil, pA: String, pB: String, difference: Double?, combinedSE: Double?,
             beyondNoise: String

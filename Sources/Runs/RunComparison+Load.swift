@@ -175,11 +175,14 @@ extension RunComparison {
         }
         // Targets pair by scenario, indicator, target type and year; their values are compared
         // apart, so a target revised between the runs is one row with both values.
-        typealias Entry = (target: String, p: String, se: String)
+        typealias Entry = (target: String, p: String, se: String, label: String)
         func index(_ t: CSVTable, only: String?) throws(InputError) -> (keys: [[String]], rows: [[String]: Entry]) {
             let cols = try ["scenario", "indicator", "target_type", "year", "target", "p_met", "p_met_se"].map {
                 c throws(InputError) in try t.columnIndex(c)
             }
+            // A label of met / not_met says the evidence decided the target; beside a verbal
+            // label with the same P (0 or 1) the status changed all the same.
+            let label = t.header.firstIndex(of: "label")
             var keys = [[String]](), rows = [[String]: Entry]()
             for (i, r) in t.rows.enumerated() {
                 try checkProbability(r[cols[5]], se: r[cols[6]], table: t, row: i, columns: (cols[5], cols[6]))
@@ -187,7 +190,7 @@ extension RunComparison {
                 var key = Array(cols.prefix(4).map { r[$0] })
                 if let pick { key[0] = pick.0 == pick.1 ? pick.0 : "\(pick.0)→\(pick.1)" }
                 if rows[key] == nil { keys.append(key) }
-                rows[key] = (r[cols[4]], r[cols[5]], r[cols[6]])
+                rows[key] = (r[cols[4]], r[cols[5]], r[cols[6]], label.map { r[$0] } ?? "")
             }
             return (keys, rows)
         }
@@ -211,9 +214,13 @@ extension RunComparison {
                     beyondNoise: retargeted ? "target_changed" : pa == pb ? "no" : "status_changed")
             }
             let d = ProbabilityDifference.independent(x, se: Double(a.se) ?? 0, y, se: Double(b.se) ?? 0)
-            return TargetRow(
+            func settled(_ label: String) -> Bool { label == "met" || label == "not_met" }
+            let decided = settled(a.label) != settled(b.label)
+            var row = TargetRow(
                 key: key, targetB: targetB, pA: pa, pB: pb, difference: d.difference, combinedSE: d.standardError,
-                beyondNoise: retargeted ? "target_changed" : d.beyondNoise ? "yes" : "no")
+                beyondNoise: retargeted ? "target_changed" : d.beyondNoise ? "yes" : decided ? "status_changed" : "no")
+            if decided { row.labels = (a.label, b.label) }
+            return row
         }
         return (rows, pick)
     }

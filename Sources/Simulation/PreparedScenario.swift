@@ -123,6 +123,17 @@ struct PreparedScenario: @unchecked Sendable {
                     } == true)
         }
         if observed { return .observed }
+        if spec.kind == .goal, spec.rule == .everyYear,
+            settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction)
+        {
+            return .settled
+        }
+        if spec.kind == .allMilestones {
+            let milestones = specs.filter { $0.kind == .milestone && $0.series == k }.compactMap { m in
+                m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
+            }
+            if settledOverYears(milestones, series: s, direction: spec.direction) { return .settled }
+        }
         // A milestone or final value whose year is known by a bound that decides it.
         if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first {
             let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
@@ -136,6 +147,34 @@ struct PreparedScenario: @unchecked Sendable {
             }
         }
         return .simulated
+    }
+
+    /// Whether the evidence settles a target of several years before any path is drawn: one
+    /// year observed (or known by a bound) on the wrong side fails it whatever the others do,
+    /// and every year decided on the right side meets it. An observed 17 against "at least 17.75
+    /// every year" was reported as P = 0, "very unlikely", where the data had decided it. `years`
+    /// pairs each timeline index with the threshold that year must reach.
+    static func settledOverYears(
+        _ years: [(t: Int, threshold: Double)], series s: SimulationSeries, direction: Direction
+    ) -> Bool {
+        let verdicts = years.map { decided(s, t: $0.t, threshold: $0.threshold, direction: direction) }
+        return !verdicts.isEmpty && (verdicts.contains(false) || verdicts.allSatisfy { $0 == true })
+    }
+
+    /// Whether year `t` of `s` meets `threshold` by its evidence alone: its observed value, or a
+    /// bound on the deciding side; nil when only a path can say.
+    static func decided(_ s: SimulationSeries, t: Int, threshold: Double, direction: Direction) -> Bool? {
+        let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
+        let exact = s.sources[t] == .observed ? s.known[t] : nil
+        switch direction {
+        case .increase:
+            if let v = exact ?? lo, v >= threshold { return true }
+            if let v = exact ?? hi, v < threshold { return false }
+        case .decrease:
+            if let v = exact ?? hi, v <= threshold { return true }
+            if let v = exact ?? lo, v > threshold { return false }
+        }
+        return nil
     }
 
     // MARK: per-block work

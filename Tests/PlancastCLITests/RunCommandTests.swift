@@ -330,6 +330,24 @@ struct RunCommandTests {
         #expect(manifest.contains("strategic_emerging_share is held at its 100% limit"))
     }
 
+    /// An every-year goal and "all milestones" that an observed year already fails read
+    /// not_met, not "very unlikely" at P = 0 (scripts/eval/plan_shapes.py, seed 11).
+    @Test func anObservedFailureSettlesGoalsOverYears() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(
+            ["--plan", "Tests/PlancastCLITests/Fixtures/hostile/plan-every-year-failed", "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let goal = rows.first { $0["target_type"] == "goal_every_year" }
+        #expect(goal?["label"] == "not_met" && goal?["p_met"] == "0.000000", "\(String(describing: goal))")
+        let all = rows.first { $0["target_type"] == "all_milestones" }
+        #expect(all?["label"] == "not_met", "\(String(describing: all))")
+        let open = rows.first { $0["target_type"] == "milestone" && $0["year"] == "2025" }
+        #expect(open?["label"] != "met" && open?["label"] != "not_met")
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),

@@ -160,6 +160,29 @@ struct RunPipelineTests {
         #expect(named.count == 1 && named[0].pA == "0.600000" && named[0].pB == "0.400000")
     }
 
+    /// A target the evidence decides in one run (met / not_met) and a probability in the other
+    /// changed status even at the same P of 0: compare counted it as unchanged (2026-12-04,
+    /// when goals over years became settled by an observed failure).
+    @Test func aTargetDecidedInOneRunOnlyChangedStatus() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let header = "scenario,indicator,target_type,year,target,p_met,p_met_se,label\n"
+        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        try
+            (header
+            + "baseline,x,all_milestones,,4,0.000000,0.000000,very_unlikely\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n")
+            .write(toFile: a, atomically: true, encoding: .utf8)
+        try
+            (header
+            + "baseline,x,all_milestones,,4,0.000000,0.000000,not_met\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n")
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let rows = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0
+        let all = try #require(rows.first { $0.key[2] == "all_milestones" })
+        #expect(all.beyondNoise == "status_changed")
+        #expect(all.labels?.a == "very_unlikely" && all.labels?.b == "not_met")
+        #expect(rows.first { $0.key[2] == "milestone" }?.beyondNoise == "no")
+    }
+
     /// A run folder edited and re-hashed by hand passes its manifest; its P(met) must still be
     /// a probability. `nan` compared against a number ("insufficient_data → nan"), and 1.5 or
     /// −0.1 were accepted (found by mutating run folders and re-hashing them, 2026-11-30).

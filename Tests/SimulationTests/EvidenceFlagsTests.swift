@@ -88,6 +88,63 @@ struct EvidenceFlagsTests {
         #expect(m24.status == .settled && m24.pMet == 1)
     }
 
+    /// One observed year on the wrong side settles an every-year goal and "all milestones"
+    /// (not met, whatever the forecast years do); years decided on the right side and one
+    /// forecast year leave a probability, here P(X₂₀₂₅ ≥ 3,250) = 1 − Φ((3,250 − 3,350)/100).
+    /// An observed 17 against "at least 17.75 every year" read P = 0, "very unlikely".
+    @Test func anObservedYearSettlesAnEveryYearGoal() throws {
+        func run(everyYear goal: Double) throws -> PlanSimulationResult {
+            let ind = Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u",
+                targets: [2022: 2800, 2025: 3400], headline: HeadlineGoal(rule: .everyYear, value: goal))
+            let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: [])
+            var s = SimulationSeries(
+                id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
+                known: [2500, 2744, 2900, 3150, nil], sources: [.observed, .observed, .observed, .bounded, .simulated],
+                origin: 2024, center: [3350], scale: [100],
+                evidence: Evidence(history: History(indicator: "x", points: [])), models: ["test"],
+                usesAssumptions: false)
+            (s.lower, s.upper) = ([nil, nil, nil, 3000, nil], [nil, nil, nil, 3300, nil])
+            let m = try PlanModel(
+                plan: plan, years: Array(2021...2025), series: [s],
+                calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0],
+                correlation: .identity(1), horizon: 1)
+            return PlanSimulator.run(model: m, paths: 50_000, seed: 8, threads: 2)
+        }
+        let failed = try run(everyYear: 2800)
+        let goal = failed.targets.first { $0.spec.kind == .goal }!
+        #expect(goal.status == .settled && goal.pMet == 0, "\(goal.status) \(goal.pMet ?? -1)")
+        let all = failed.targets.first { $0.spec.kind == .allMilestones }!
+        #expect(all.status == .settled && all.pMet == 0, "\(all.status) \(all.pMet ?? -1)")
+        let open = try run(everyYear: 3000).targets.first { $0.spec.kind == .goal }!
+        // 2022's 2,744 < 3,000: settled as well; 2,700 leaves 2025 open.
+        #expect(open.status == .settled && open.pMet == 0)
+        let undecided = try run(everyYear: 2700).targets.first { $0.spec.kind == .goal }!
+        #expect(undecided.status == .simulated)
+        let exact = 1 - StudentT.normalCDF((2700.0 - 3350) / 100)
+        #expect(
+            abs(undecided.pMet! - exact) < 3 * max(undecided.standardError!, 1e-4), "\(undecided.pMet!) vs \(exact)")
+    }
+
+    /// Every year decided on the right side by its evidence settles the goal as met; a year no
+    /// evidence decides leaves it open.
+    @Test func yearsDecidedByTheirEvidenceSettleAGoalOverYears() {
+        var s = SimulationSeries(
+            id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [nil, 2744, nil, nil], sources: [.unavailable, .observed, .bounded, .bounded], origin: nil,
+            center: [], scale: [], evidence: Evidence(history: History(indicator: "x", points: [])), models: [],
+            usesAssumptions: false)
+        (s.lower, s.upper) = ([nil, nil, 3000, 2900], [nil, nil, 3300, nil])
+        let years = [(t: 1, threshold: 2700.0), (t: 2, threshold: 2900), (t: 3, threshold: 2900)]
+        #expect(PreparedScenario.settledOverYears(years, series: s, direction: .increase))
+        #expect(!PreparedScenario.settledOverYears(years + [(t: 3, threshold: 3000)], series: s, direction: .increase))
+        // Decrease: 2,744 ≤ 2,800 holds, but "at most 3,100" with 2024 in [3,000, 3,300] is open.
+        #expect(!PreparedScenario.settledOverYears([(1, 2800), (2, 3100)], series: s, direction: .decrease))
+        // …and "at most 2,950" fails on 2024's lower bound of 3,000: settled.
+        #expect(PreparedScenario.settledOverYears([(1, 2800), (2, 2950)], series: s, direction: .decrease))
+        #expect(!PreparedScenario.settledOverYears([], series: s, direction: .increase))
+    }
+
     /// A bound that does not decide a milestone gives its uniform probability: P(U[3000, 3300] ≥ 3200) = 1/3.
     @Test func undecidedBoundGivesItsProbability() throws {
         let m = try Self.model(

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Random plan shapes through `check` and `run`, judged by what the outputs say of themselves.
+
+The mutation sweeps (mutate_pipeline.py) change cells of the bundled plan and judge by crash,
+NaN and error location. This script builds small plans from scratch — two to five indicators of
+random kinds (stock, flow, share, level, net_change), parents, rules (final, cumulative,
+every_year, growth, change), directions, targets and a few observations, bounds among them —
+and judges each finished run by its own figures:
+
+1. `run` ends with 0 or 65 (never a signal or 70), and 65 only where `check` exits 65 too;
+2. every row of attainment.csv: p_met in [0, 1] or insufficient_data; `met` only with p_met 1
+   and `not_met` only with p_met 0; a verbal label in the band of its p_met (the scale of
+   README "Reading a run");
+3. p_met agrees with the row's own quantiles: an increase target at or below p05 is met on at
+   least 95% of paths less Monte Carlo noise, one above p95 on at most 5% more noise (and the
+   mirror for decrease targets);
+4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv).
+
+    python3 scripts/eval/plan_shapes.py BINARY COUNT [--seed N] [--keep DIR]
+
+Seeded. Each finding is kept in DIR/shape-<seed>-<k>/ with why.txt; once fixed, make it a
+fixture of Tests/PlancastCLITests/HostileInputTests.swift.
+"""
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+
+YEARS = [2022, 2023, 2024, 2025]
+KINDS = ["stock", "flow", "share", "level", "net_change"]
+RULES = ["final", "cumulative", "every_year", "growth", "change"]
+BANDS = [  # label, lowest p, highest p (README: very likely >= 0.9 ... very unlikely <= 0.1)
+    ("very_likely", 0.9, 1.0), ("likely", 0.66, 0.9), ("about_as_likely_as_not", 0.33, 0.66),
+    ("unlikely", 0.1, 0.33), ("very_unlikely", 0.0, 0.1),
+]
+
+
+def plan(rnd, folder):
+    n = rnd.randint(2, 5)
+    rows, obs = [], []
+    ids = [f"i{k}" for k in range(n)]
+    kinds = {}
+    for k, ind in enumerate(ids):
+        kind = rnd.choice(KINDS)
+        parent = ""
+        if kind == "net_change" or (k > 0 and rnd.random() < 0.3):
+            stocks = [j for j in ids[:k] if kinds[j] == "stock"]
+            others = [j for j in ids[:k] if kinds[j] == kind or kind == "flow" and kinds[j] == "stock"]
+            parent = rnd.choice(stocks) if kind == "net_change" and stocks else (rnd.choice(others) if others else "")
+            if kind == "net_change" and not stocks and rnd.random() < 0.8:
+                kind, parent = "flow", ""  # mostly valid plans: the refusal is tested elsewhere
+        kinds[ind] = kind
+        level = {"share": rnd.uniform(2, 80), "stock": rnd.uniform(10, 5000), "level": rnd.uniform(10, 5000),
+                 "flow": rnd.uniform(1, 500), "net_change": rnd.uniform(-50, 300)}[kind]
+        if parent and kind != "net_change":
+            level /= rnd.uniform(2, 10)  # a child within its parent, mostly
+        growth = rnd.uniform(-0.05, 0.15)
+        targets = [level * (1 + growth) ** (y - 2021) for y in YEARS]
+        if kind == "share":
+            targets = [min(99, max(0.5, t)) for t in targets]
+        if kind in ("stock", "flow"):
+            targets = [round(t) for t in targets]
+        rule = rnd.choice(RULES)
+        if rule == "cumulative" and kind not in ("flow", "net_change") and rnd.random() < 0.9:
+            rule = "final"
+        direction = "decrease" if rnd.random() < 0.2 else "increase"
+        if rule == "cumulative":
+            goal = round(sum(targets) * rnd.uniform(0.8, 1.2), 2)
+        elif rule in ("growth", "change"):
+            goal = f"{rnd.choice([-5, 3, 8, 20])}%"
+        else:
+            goal = round(targets[-1] * rnd.uniform(0.9, 1.1), 2)
+        if kind == "share" and rule not in ("growth", "change"):
+            goal = min(99, max(0.5, float(goal)))
+        cells = [str(round(t, 2)) if rnd.random() > 0.1 else "" for t in targets]
+        rows.append([ind, parent, str(k + 1), f"指标{k}", f"Indicator {k}", "科创企业", kind,
+                     "%" if kind == "share" else "家", direction, rule, str(goal)] + cells + [""])
+        last = rnd.choice([2019, 2020, 2021, 2022, 2023, 2024])
+        first = last - rnd.randint(0, 6)
+        v = level / (1 + growth) ** (2021 - first) if kind != "net_change" else level
+        for y in range(first, last + 1):
+            v = v * (1 + growth + rnd.gauss(0, 0.05)) if kind != "net_change" else rnd.uniform(-50, 300)
+            value = min(99.0, max(0.5, v)) if kind == "share" else (max(0.0, v) if kind != "net_change" else v)
+            q = rnd.choice(["actual"] * 6 + ["lower_bound", "upper_bound", "estimate"]
+                           + (["snapshot"] if kind == "stock" else []))
+            obs.append([ind, str(y), f"{value:.2f}", q])
+        if rule in ("growth", "change") and rnd.random() < 0.7:
+            obs.append([ind, "2021", f"{max(0.5, level):.2f}", "plan_base"])
+    os.makedirs(folder)
+    with open(os.path.join(folder, "plan.yaml"), "w") as f:
+        f.write("id: shape\ntitle_zh: 形状\nfirst_year: 2022\nlast_year: 2025\nbase_year: 2021\n")
+    with open(os.path.join(folder, "indicators.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
+                    "headline_rule", "headline_goal"] + [f"target_{y}" for y in YEARS] + ["departments"])
+        w.writerows(rows)
+    with open(os.path.join(folder, "drivers.csv"), "w") as f:
+        f.write("indicator,name_zh,name_en,kind,unit\n")
+    with open(os.path.join(folder, "observations.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["indicator", "year", "value", "quality"])
+        # One row per indicator and year (plan_base first where two share a year).
+        seen = set()
+        for r in sorted(obs, key=lambda r: (r[0], int(r[1]), r[3] != "plan_base")):
+            if (r[0], r[1]) not in seen:
+                seen.add((r[0], r[1]))
+                w.writerow(r)
+
+
+def judge(folder, out, binary):
+    check = subprocess.run([binary, "check", "--plan", folder, "-q"], capture_output=True, text=True, timeout=120)
+    run = subprocess.run([binary, "run", "--plan", folder, "--paths", "4000", "--no-sensitivity", "--out", out,
+                          "--lang", "en"], capture_output=True, text=True, timeout=300)
+    if run.returncode not in (0, 65):
+        return f"run exit {run.returncode}: {run.stderr[-800:]}"
+    if run.returncode == 65:
+        return None if check.returncode == 65 else f"run refused what check passed: {run.stderr[-800:]}"
+    return judge_outputs(out)
+
+
+def judge_outputs(out):
+    """The first contradiction between a run folder's figures (points 2–4 above), or None."""
+    rows = list(csv.DictReader(open(os.path.join(out, "attainment.csv"), encoding="utf-8")))
+    fc = list(csv.DictReader(open(os.path.join(out, "forecasts.csv"), encoding="utf-8")))
+    for r in rows:
+        where = f"{r['indicator']} {r['target_type']} {r['year']} target {r['target']}"
+        if r["p_met"] == "insufficient_data":
+            continue
+        p = float(r["p_met"])
+        if not 0 <= p <= 1:
+            return f"{where}: p_met {p}"
+        label = r["label"]
+        if label == "met" and p != 1 or label == "not_met" and p != 0:
+            return f"{where}: {label} with p_met {p}"
+        for name, lo, hi in BANDS:
+            if label == name and not (lo - 1e-9 <= p <= hi + 1e-9):
+                return f"{where}: label {label} with p_met {p}"
+        if not r["p05"] or not r["target"] or r["target_type"].startswith("all_"):
+            continue
+        t, p05, p95 = float(r["target"]), float(r["p05"]), float(r["p95"])
+        se = 4 * (0.05 * 0.95 / 4000) ** 0.5 + 0.002
+        # Quantiles come from histograms (HistogramQuantiles: within one bin of the order
+        # statistic): a target within 0.5% of the 5–95% range of a quantile is not judged.
+        if min(abs(t - p05), abs(t - p95)) <= 0.005 * (p95 - p05) + 1e-9 * abs(t):
+            continue
+        up = r["direction"] == "increase"
+        if (up and t <= p05 or not up and t >= p95) and p < 0.95 - se and t != p05 and t != p95:
+            return f"{where}: target beyond p05–p95 ({p05}–{p95}) on the met side, but p_met {p}"
+        if (up and t > p95 or not up and t < p05) and p > 0.05 + se:
+            return f"{where}: target beyond p05–p95 ({p05}–{p95}) on the missed side, but p_met {p}"
+        if r["target_type"] == "goal_cumulative" and r["median"]:
+            ys = [f for f in fc if f["scenario"] == r["scenario"] and f["indicator"] == r["indicator"]
+                  and int(f["year"]) in YEARS]
+            if len(ys) == len(YEARS) and all(f["p05"] or f["observed"] for f in ys):
+                lo = sum(float(f["p05"] or f["observed"]) for f in ys)
+                hi = sum(float(f["p95"] or f["observed"]) for f in ys)
+                m = float(r["median"])
+                if not lo - 1e-6 * abs(lo) - 1 <= m <= hi + 1e-6 * abs(hi) + 1:
+                    return f"{where}: cumulative median {m} outside the yearly sums {lo}–{hi}"
+    return None
+
+
+def self_test():
+    """Each judgement fires on a planted contradiction (a checker that cannot fail is a defect)."""
+    head = "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label\n"
+    fhead = "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95,source\n"
+    years = "".join(f"b,x,{y},,10,8,,,10,,,12,simulated\n" for y in YEARS)
+    planted = {
+        "met with p_met": "b,x,X,milestone,2025,5,increase,0.5,0.01,6,4,8,met\n",
+        "label likely": "b,x,X,milestone,2025,5,increase,0.2,0.01,6,4,8,likely\n",
+        "on the met side": "b,x,X,milestone,2025,5,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
+        "on the missed side": "b,x,X,milestone,2025,50,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
+        "outside the yearly sums": "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,99,35,45,very_likely\n",
+        None: "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,40,35,45,very_likely\n",
+    }
+    with tempfile.TemporaryDirectory() as out:
+        for expected, row in planted.items():
+            with open(os.path.join(out, "attainment.csv"), "w") as f:
+                f.write(head + row)
+            with open(os.path.join(out, "forecasts.csv"), "w") as f:
+                f.write(fhead + years)
+            why = judge_outputs(out)
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: {expected or 'a consistent row'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("count", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", default="shape-findings")
+    a = ap.parse_args()
+    self_test()
+    rnd = random.Random(a.seed)
+    findings = 0
+    refused = 0
+    for k in range(a.count):
+        tmp = tempfile.mkdtemp(prefix="shape-")
+        folder = os.path.join(tmp, "plan")
+        plan(rnd, folder)
+        try:
+            why = judge(folder, os.path.join(tmp, "out"), a.binary)
+        except subprocess.TimeoutExpired as e:
+            why = f"timeout: {e}"
+        if why is None and not os.path.exists(os.path.join(tmp, "out")):
+            refused += 1
+        if why:
+            findings += 1
+            keep = os.path.join(a.keep, f"shape-{a.seed}-{k}")
+            shutil.copytree(folder, keep, dirs_exist_ok=True)
+            with open(os.path.join(keep, "why.txt"), "w") as f:
+                f.write(why + "\n")
+            print(f"finding {k}: {why}")
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"shapes: {a.count} plans, {refused} refused (65 by both), {findings} findings")
+
+
+if __name__ == "__main__":
+    main()
