@@ -128,6 +128,11 @@ struct PreparedScenario: @unchecked Sendable {
         {
             return .settled
         }
+        if spec.kind == .goal, spec.rule == .cumulative, s.kind == .flow,
+            cumulativeSettled(spec, series: s, years: cs)
+        {
+            return .settled
+        }
         if spec.kind == .allMilestones {
             let milestones = specs.filter { $0.kind == .milestone && $0.series == k }.compactMap { m in
                 m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
@@ -159,6 +164,20 @@ struct PreparedScenario: @unchecked Sendable {
     ) -> Bool {
         let verdicts = years.map { decided(s, t: $0.t, threshold: $0.threshold, direction: direction) }
         return !verdicts.isEmpty && (verdicts.contains(false) || verdicts.allSatisfy { $0 == true })
+    }
+
+    /// Whether a flow's known years alone decide its cumulative goal: flows are never negative,
+    /// so the sum of the observed values and lower bounds is a floor for every path's total. A
+    /// floor at or above "at least G" meets it; above "at most G" fails it.
+    static func cumulativeSettled(_ spec: TargetSpec, series s: SimulationSeries, years: [Int]) -> Bool {
+        let floor = years.reduce(0.0) { sum, t in
+            let exact = s.sources[t] == .observed ? s.known[t] : nil
+            return sum + max(0, exact ?? (t < s.lower.count ? s.lower[t] : nil) ?? 0)
+        }
+        switch spec.direction {
+        case .increase: return floor >= spec.threshold
+        case .decrease: return floor > spec.threshold
+        }
     }
 
     /// Whether year `t` of `s` meets `threshold` by its evidence alone: its observed value, or a

@@ -145,6 +145,26 @@ struct EvidenceFlagsTests {
         #expect(!PreparedScenario.settledOverYears([], series: s, direction: .increase))
     }
 
+    /// A flow's known years are a floor for its cumulative total (a flow is never negative):
+    /// 30 + 25 + at least 20 = 75 meets "at least 70" whatever 2025 brings, leaves "at least
+    /// 80" open, and fails "at most 70".
+    @Test func knownYearsOfAFlowCanSettleItsCumulativeGoal() {
+        var s = SimulationSeries(
+            id: "x", kind: .flow, transform: .identity, isCount: false, isDriver: false, parent: nil,
+            known: [nil, 30, 25, nil, nil], sources: [.unavailable, .observed, .observed, .bounded, .simulated],
+            origin: 2023, center: [], scale: [], evidence: Evidence(history: History(indicator: "x", points: [])),
+            models: [], usesAssumptions: false)
+        (s.lower, s.upper) = ([nil, nil, nil, 20, nil], [nil, nil, nil, 40, nil])
+        func spec(_ g: Double, _ d: Direction) -> TargetSpec {
+            TargetSpec(kind: .goal, series: 0, year: 2025, threshold: g, direction: d, rule: .cumulative)
+        }
+        let years = [1, 2, 3, 4]
+        #expect(PreparedScenario.cumulativeSettled(spec(70, .increase), series: s, years: years))
+        #expect(!PreparedScenario.cumulativeSettled(spec(80, .increase), series: s, years: years))
+        #expect(PreparedScenario.cumulativeSettled(spec(70, .decrease), series: s, years: years))
+        #expect(!PreparedScenario.cumulativeSettled(spec(80, .decrease), series: s, years: years))
+    }
+
     /// A bound that does not decide a milestone gives its uniform probability: P(U[3000, 3300] ≥ 3200) = 1/3.
     @Test func undecidedBoundGivesItsProbability() throws {
         let m = try Self.model(
