@@ -30,6 +30,21 @@ extension PlanConsistency {
                             "\(o.year)年观测值 \(format(o.value)) 超出\(PlanConsistency.kindZh(kind))的取值范围（\(kind == .share ? "0 到 100 之间" : "≥ 0")）"
                     ))
             }
+            // A mid-year count of a stock is read as a floor for its year end (the plan's stocks
+            // grow). For a stock the plan means to cut, that reading works against the plan:
+            // say so, and how to state the bounds instead.
+            if o.quality == .snapshot, let ind = plan.indicator(o.indicator), ind.kind == .stock,
+                ind.direction == .decrease, o.explicitLower == nil
+            {
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "the mid-year count \(format(o.value)) in \(o.year) is read as a floor for the year end (stocks are read as growing within a year), but the plan means to cut this stock: give the row lower and upper for the year end's range",
+                        at: o.location,
+                        zh:
+                            "\(o.year)年的年中数 \(format(o.value)) 被视为年末的下限（存量按年内增长理解），而规划要求该存量减少：请在该行给出年末范围的 lower 和 upper"
+                    ))
+            }
             if let ind = plan.indicator(o.indicator), ind.isCount, o.value != o.value.rounded() {
                 f.append(
                     Finding(

@@ -134,10 +134,15 @@ struct PreparedScenario: @unchecked Sendable {
             return .settled
         }
         if spec.kind == .allMilestones {
-            let milestones = specs.filter { $0.kind == .milestone && $0.series == k }.compactMap { m in
+            // Each milestone in the indicator's direction ("all milestones" itself counts the
+            // milestones met, an increase whatever the indicator's direction).
+            let own = specs.filter { $0.kind == .milestone && $0.series == k }
+            let milestones = own.compactMap { m in
                 m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
             }
-            if settledOverYears(milestones, series: s, direction: spec.direction) { return .settled }
+            if let direction = own.first?.direction, settledOverYears(milestones, series: s, direction: direction) {
+                return .settled
+            }
         }
         // A milestone or final value whose year is known by a bound that decides it.
         if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first {

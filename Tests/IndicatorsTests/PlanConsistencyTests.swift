@@ -29,6 +29,24 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.message.contains("stood at 80 at the end of 2021") })
     }
 
+    /// A mid-year count of a stock the plan means to cut is read as a floor for its year end (the
+    /// growing stocks' reading): check warns, unless the row states its own lower bound; a
+    /// growing stock's snapshot is not warned of (found 2026-12-04 by plan_shapes.py).
+    @Test func aSnapshotOfAShrinkingStockIsWarned() {
+        func findings(_ direction: Direction, lower: Double? = nil) -> [Finding] {
+            let stock = Indicator(
+                id: "stock", row: "1", nameZh: "s", nameEn: "s", category: "c", kind: .stock, unit: "家",
+                direction: direction, targets: [2022: 100, 2023: 90], headline: HeadlineGoal(rule: .final, value: 90))
+            var o = Observation(indicator: "stock", year: 2022, value: 95, quality: .snapshot)
+            o.explicitLower = lower
+            return PlanConsistency.check(plan([stock], obs: [o]))
+        }
+        let warned = findings(.decrease).filter { $0.message.contains("read as a floor for the year end") }
+        #expect(warned.count == 1 && warned[0].severity == .warning, "\(findings(.decrease))")
+        #expect(!findings(.increase).contains { $0.message.contains("read as a floor") })
+        #expect(!findings(.decrease, lower: 80).contains { $0.message.contains("read as a floor") })
+    }
+
     /// A sum over years of a flow fills the one year it leaves open, x(u) = S − Σ others
     /// (`derived`), also in a chain of sums, and only as of its own year; a sum stated as a bound
     /// bounds that year; `check` reports a sum smaller than its known years (error), years that

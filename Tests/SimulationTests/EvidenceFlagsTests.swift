@@ -93,10 +93,11 @@ struct EvidenceFlagsTests {
     /// forecast year leave a probability, here P(X₂₀₂₅ ≥ 3,250) = 1 − Φ((3,250 − 3,350)/100).
     /// An observed 17 against "at least 17.75 every year" read P = 0, "very unlikely".
     @Test func anObservedYearSettlesAnEveryYearGoal() throws {
-        func run(everyYear goal: Double) throws -> PlanSimulationResult {
+        func run(everyYear goal: Double, direction: Direction = .increase) throws -> PlanSimulationResult {
             let ind = Indicator(
                 id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u",
-                targets: [2022: 2800, 2025: 3400], headline: HeadlineGoal(rule: .everyYear, value: goal))
+                direction: direction, targets: [2022: 2800, 2025: 3400],
+                headline: HeadlineGoal(rule: .everyYear, value: goal))
             let plan = Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: [])
             var s = SimulationSeries(
                 id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
@@ -119,6 +120,11 @@ struct EvidenceFlagsTests {
         let open = try run(everyYear: 3000).targets.first { $0.spec.kind == .goal }!
         // 2022's 2,744 < 3,000: settled as well; 2,700 leaves 2025 open.
         #expect(open.status == .settled && open.pMet == 0)
+        // A plan that cuts: 2022's 2,744 meets its milestone of at most 2,800 and 2025 is open,
+        // so "all milestones" is a probability (it was read in the count's own direction,
+        // increase, and settled as failed: scripts/eval/plan_shapes.py, seed 12).
+        let cut = try run(everyYear: 5000, direction: .decrease).targets.first { $0.spec.kind == .allMilestones }!
+        #expect(cut.status == .simulated, "\(cut.status)")
         let undecided = try run(everyYear: 2700).targets.first { $0.spec.kind == .goal }!
         #expect(undecided.status == .simulated)
         let exact = 1 - StudentT.normalCDF((2700.0 - 3350) / 100)
