@@ -38,12 +38,17 @@ extension PreparedScenario {
         // exceeded its interpolated parent). Where the child is known (observed, or drawn within
         // its bounds) and the parent is not, the parent is raised to the child instead: the
         // child's evidence is also the parent's ("≥ 180" under a forecast parent).
+        // A child's year with a lower bound of its own (a bridge between two exact years
+        // truncated by "近 X", read as 0.9·X to X) counts as known too: clamped to a forecast
+        // parent it fell below its bound (93 under a floor of 111), and a milestone the bound
+        // had settled read "not met" at P = 0.15 (plan_shapes.py, seed 13).
         func known(_ v: ValueSource) -> Bool { v == .observed || v == .bounded }
         for c in containment where included(c.child) {
             let (child, parent) = (model.series[c.child], model.series[c.parent])
             for t in c.lag..<yearCount {
                 let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
-                if known(child.sources[t]) && !known(parent.sources[t - c.lag]) {
+                let floored = t < child.lower.count && child.lower[t] != nil
+                if (known(child.sources[t]) || floored) && !known(parent.sources[t - c.lag]) {
                     for p in 0..<n where s.vals[o + p].isFinite && s.vals[q + p].isFinite {
                         s.vals[q + p] = max(s.vals[q + p], s.vals[o + p])
                     }

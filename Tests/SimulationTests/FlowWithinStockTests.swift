@@ -44,6 +44,45 @@ struct FlowWithinStockTests {
         #expect(abs(goal.pMet! - exact) < 3 * goal.standardError!, "\(goal.pMet!) vs \(exact) (seed 3)")
     }
 
+    /// A child's year with a lower bound of its own keeps it under a forecast parent: the parent
+    /// is raised to the child (its evidence is the parent's too), where the child used to be
+    /// clamped below its floor (93 under a floor of 111; plan_shapes.py, seed 13). Parent 2025
+    /// is 100 + 5·Z, the child's 115 + 5·Z with a floor of 111: on every path
+    /// 111 ≤ child ≤ parent.
+    @Test func aChildsFloorHoldsUnderAForecastParent() throws {
+        func indicator(_ id: String, parent: String?) -> Indicator {
+            Indicator(
+                id: id, parent: parent, row: parent == nil ? "1" : "1.1", nameZh: id, nameEn: id, category: "c",
+                kind: .flow, unit: "个", targets: [2025: 105], headline: HeadlineGoal(rule: .final, value: 105))
+        }
+        let plan = Plan(
+            metadata: PlanSimulatorTests.meta,
+            indicators: [indicator("all", parent: nil), indicator("part", parent: "all")], drivers: [],
+            observations: [])
+        let none = History(indicator: "x", points: [])
+        func series(_ id: String, parent: Int?, center: Double) -> SimulationSeries {
+            SimulationSeries(
+                id: id, kind: .flow, transform: .identity, isCount: false, isDriver: false, parent: parent,
+                known: [90, 95, 100, 105, nil], sources: [.observed, .observed, .observed, .observed, .simulated],
+                origin: 2024, center: [center], scale: [5], evidence: Evidence(history: none), models: ["test"],
+                usesAssumptions: false)
+        }
+        var part = series("part", parent: 0, center: 115)
+        (part.lower, part.upper) = ([nil, nil, nil, nil, 111], [nil, nil, nil, nil, nil])
+        let model = try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [series("all", parent: nil, center: 100), part],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0, 1], correlation: .identity(2),
+            horizon: 1)
+        let prepared = PreparedScenario(model: model, levers: [])
+        let n = 4096
+        var scratch = prepared.scratch(n)
+        prepared.simulate(block: 0, paths: n, seed: 13, into: &scratch)
+        let child = (0..<n).map { scratch.vals[prepared.at(1, 4, n) + $0] }
+        let parent = (0..<n).map { scratch.vals[prepared.at(0, 4, n) + $0] }
+        #expect(child.allSatisfy { $0 >= 111 }, "\(child.min()!)")
+        #expect(zip(child, parent).allSatisfy { $0 <= $1 })
+    }
+
     /// A lever on a parent alone moves its child, through containment (child ≤ parent): a
     /// scenario that takes from the first scenario the series its levers do not reach must
     /// count the child among those it computes (`PreparedScenario.differing(from:)`), and comes

@@ -10,7 +10,8 @@ and judges each finished run by its own figures:
 1. `run` ends with 0 or 65 (never a signal or 70), and 65 only where `check` exits 65 too;
 2. every row of attainment.csv: p_met in [0, 1] or insufficient_data; `met` only with p_met 1
    and `not_met` only with p_met 0; a verbal label in the band of its p_met (the scale of
-   README "Reading a run");
+   README "Reading a run"); a `met`/`not_met` milestone or final value stands on its year's
+   evidence (its forecasts.csv source is not simulated, interpolated or backcast);
 3. p_met agrees with the row's own quantiles: an increase target at or below p05 is met on at
    least 95% of paths less Monte Carlo noise, one above p95 on at most 5% more noise (and the
    mirror for decrease targets);
@@ -135,6 +136,12 @@ def judge_outputs(out):
         label = r["label"]
         if label == "met" and p != 1 or label == "not_met" and p != 0:
             return f"{where}: {label} with p_met {p}"
+        # A verdict on one year stands on that year's evidence, never on a forecast.
+        if label in ("met", "not_met") and r["target_type"] in ("milestone", "goal_final"):
+            src = [f["source"] for f in fc if f["scenario"] == r["scenario"] and f["indicator"] == r["indicator"]
+                   and f["year"] == r["year"]]
+            if src and src[0] in ("simulated", "interpolated", "backcast", "unavailable"):
+                return f"{where}: {label} on a year whose source is {src[0]}"
         for name, lo, hi in BANDS:
             if label == name and not (lo - 1e-9 <= p <= hi + 1e-9):
                 return f"{where}: label {label} with p_met {p}"
@@ -170,6 +177,7 @@ def self_test():
     years = "".join(f"b,x,{y},,10,8,,,10,,,12,simulated\n" for y in YEARS)
     planted = {
         "met with p_met": "b,x,X,milestone,2025,5,increase,0.5,0.01,6,4,8,met\n",
+        "whose source is simulated": "b,x,X,milestone,2025,5,increase,1,0,10,9,11,met\n",
         "label likely": "b,x,X,milestone,2025,5,increase,0.2,0.01,6,4,8,likely\n",
         "on the met side": "b,x,X,milestone,2025,5,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "on the missed side": "b,x,X,milestone,2025,50,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
