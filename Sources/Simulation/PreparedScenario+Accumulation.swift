@@ -162,6 +162,13 @@ extension PreparedScenario {
         let evaluableGoals = zip(targets, status).filter { $0.0.kind == .goal && $0.1 != .insufficientData }
         let expected = zip(targets.indices, targets).filter { $0.1.kind == .goal && status[$0.0] != .insufficientData }
             .map { Double(total.metCount[$0.0]) / pathCount }.reduce(0, +)
+        // "All goals" is decided when the evidence decides one goal as missed, or every goal (a
+        // settled not_met beside it read "very unlikely" at P = 0).
+        let decidedGoals = targets.indices.filter {
+            targets[$0].kind == .goal && (status[$0] == .observed || status[$0] == .settled)
+        }
+        let allGoalsDecided =
+            decidedGoals.contains { total.metCount[$0] == 0 } || decidedGoals.count == evaluableGoals.count
         for (j, spec) in targets.enumerated() {
             let extra: (Int?, Double?) = spec.kind == .allGoals ? (evaluableGoals.count, expected) : (nil, nil)
             if status[j] == .insufficientData {
@@ -172,7 +179,9 @@ extension PreparedScenario {
                 continue
             }
             let p = Double(total.metCount[j]) / pathCount
-            if status[j] == .observed {
+            let judged: TargetStatus =
+                spec.kind == .allGoals && status[j] == .simulated && allGoalsDecided ? .settled : status[j]
+            if judged == .observed {
                 // Judged on data: every path carries the same value.
                 let v = firstPath[j]
                 outcomes.append(
@@ -189,7 +198,7 @@ extension PreparedScenario {
             }
             outcomes.append(
                 TargetOutcome(
-                    spec: spec, status: status[j], pMet: p, standardError: se,
+                    spec: spec, status: judged, pMet: p, standardError: se,
                     mean: (targetCell[j].map { total.cellSum[$0] } ?? total.quantitySum[j]) / pathCount,
                     p05: q(0.05), median: q(0.5), p95: q(0.95), evaluable: extra.0, expectedMet: extra.1))
         }

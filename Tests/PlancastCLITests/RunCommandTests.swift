@@ -330,8 +330,8 @@ struct RunCommandTests {
         #expect(manifest.contains("strategic_emerging_share is held at its 100% limit"))
     }
 
-    /// An every-year goal and "all milestones" that an observed year already fails read
-    /// not_met, not "very unlikely" at P = 0 (scripts/eval/plan_shapes.py, seed 11).
+    /// An every-year goal, "all milestones" and "all goals" that an observed year already fails
+    /// read not_met, not "very unlikely" at P = 0 (scripts/eval/plan_shapes.py, seed 11).
     @Test func anObservedFailureSettlesGoalsOverYears() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -346,6 +346,8 @@ struct RunCommandTests {
         #expect(all?["label"] == "not_met", "\(String(describing: all))")
         let open = rows.first { $0["target_type"] == "milestone" && $0["year"] == "2025" }
         #expect(open?["label"] != "met" && open?["label"] != "not_met")
+        // "All goals" is decided with it (it read "very unlikely" at P = 0).
+        #expect(rows.first { $0["target_type"] == "all_goals" }?["label"] == "not_met")
     }
 
     static let badScenarios: [(String, String, String)] = [
