@@ -9,7 +9,7 @@ import Simulation
 /// maxima, totals), per block the sums, met counts and non-finite flags, then per target the
 /// met bits of every path of its blocks.
 public enum TallyFile {
-    static let magic = "plancast-tally-2"
+    static let magic = "plancast-tally-3"
 
     public static func encode(_ tallies: [SimulationTally]) -> Data {
         var w = BinaryWriter()
@@ -25,6 +25,7 @@ public enum TallyFile {
             w.write(h.bins)
             w.write(h.lo)
             w.write(h.hi)
+            w.write(h.logScale)
             var sparse = [UInt64]()
             for (i, c) in h.counts.enumerated() where c != 0 { sparse.append(UInt64(i) << 32 | UInt64(c)) }
             w.write(sparse)
@@ -59,7 +60,7 @@ public enum TallyFile {
                 let seconds = try r.double()
                 let firstPath = try r.doubles()
                 let bins = try r.int()
-                let lo = try r.doubles(), hi = try r.doubles()
+                let lo = try r.doubles(), hi = try r.doubles(), logScale = try r.bools()
                 let sparse = try r.uint64s()
                 let (minimum, maximum, total) = (try r.doubles(), try r.doubles(), try r.ints())
                 guard paths >= 1, paths <= 1 << 40, blockSize >= 64, blockSize <= 1 << 24, blockSize % 64 == 0,
@@ -77,7 +78,8 @@ public enum TallyFile {
                 }
                 guard
                     let histogram = HistogramQuantiles(
-                        bins: bins, lo: lo, hi: hi, counts: counts, minimum: minimum, maximum: maximum, total: total)
+                        bins: bins, lo: lo, hi: hi, logScale: logScale, counts: counts, minimum: minimum,
+                        maximum: maximum, total: total)
                 else { throw bad("a histogram whose parts disagree in size") }
                 let blockCount = try r.int()
                 guard blockCount >= 0, firstBlock + blockCount <= (paths + blockSize - 1) / blockSize else {

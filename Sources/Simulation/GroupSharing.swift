@@ -25,7 +25,8 @@ struct GroupSharing {
             let (a, b) = (pilots[j], pilots[r])
             let series = plans[j].seriesCount * plans[j].yearCount
             return a.lo.indices.map { c in
-                guard a.lo.count == b.lo.count, a.lo[c] == b.lo[c], a.hi[c] == b.hi[c] else { return false }
+                guard a.lo.count == b.lo.count, a.lo[c] == b.lo[c], a.hi[c] == b.hi[c], a.logScale[c] == b.logScale[c]
+                else { return false }
                 if c < series { return true }
                 let t = c - series
                 return plans[j].targets.count == plans[r].targets.count && plans[j].status[t] == plans[r].status[t]

@@ -350,6 +350,35 @@ struct RunCommandTests {
         #expect(rows.first { $0["target_type"] == "all_goals" }?["label"] == "not_met")
     }
 
+    /// A volatility lever widens a forecast about its median (a skewed reference-class map's
+    /// median moved with the spread: 272 → 16,042 at a scale of 6), and quantiles of a spread
+    /// over many orders of magnitude agree with P(met) (plan_shapes.py, seed 16).
+    @Test func aVolatilityLeverKeepsTheMedian() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wide = dir.appendingPathComponent("wide.yaml")
+        try "name: wide\nvolatility:\n  - indicators: [projects]\n    scale: 6\n".write(
+            to: wide, atomically: true, encoding: .utf8)
+        let base = dir.appendingPathComponent("baseline.yaml")
+        try "name: baseline\n".write(to: base, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(
+            ["--plan", "Tests/PlancastCLITests/Fixtures/hostile/plan-one-point-flow", base.path, wide.path], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        func row(_ s: String) -> [String: String] {
+            f.first { $0["scenario"] == s && $0["indicator"] == "projects" && $0["year"] == "2024" }!
+        }
+        let (b, w) = (row("baseline"), row("wide"))
+        let (mb, mw) = (Double(b["p50"]!)!, Double(w["p50"]!)!)
+        #expect(abs(mw / mb - 1) < 0.1, "median \(mb) → \(mw)")
+        #expect(Double(w["p05"]!)! < Double(b["p05"]!)! && Double(w["p95"]!)! > Double(b["p95"]!)!)
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = a.first { $0["scenario"] == "wide" && $0["target_type"] == "milestone" && $0["year"] == "2024" }!
+        // P(≥ 277) near ½ beside a median near 277: the quantiles and P agree.
+        #expect(abs(Double(m["p_met"]!)! - 0.5) < 0.1 && Double(m["p05"]!)! < 277, "\(m)")
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),

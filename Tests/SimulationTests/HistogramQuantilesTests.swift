@@ -24,6 +24,32 @@ struct HistogramQuantilesTests {
         }
     }
 
+    /// Values over many orders of magnitude (a volatility lever of 6 on a log-scale count:
+    /// 300·e^(3Z), rounded, zeros among them) are binned as log(1 + v): each quantile within one
+    /// bin of the exact order statistic on that scale. Linear bins of the same pilot were each
+    /// wider than the 5–95% range and put p05 at 505 where it was near 2.
+    @Test func valuesOverManyOrdersOfMagnitudeAreBinnedOnTheLogScale() {
+        var g = Xoshiro256PlusPlus(seed: 12)
+        var z = [Double](repeating: 0, count: 100_000)
+        Ziggurat.fill(&z, using: &g)
+        let values = z.map { (300 * exp(3 * $0)).rounded() }
+        var h = HistogramQuantiles(pilot: [Array(values.prefix(2048))], bins: 2048)
+        #expect(h.logScale == [true])
+        values.withUnsafeBufferPointer { h.add(cell: 0, $0) }
+        let sorted = values.sorted()
+        for p in [0.05, 0.25, 0.5, 0.75, 0.95] {
+            let exact = sorted[Int((p * Double(sorted.count - 1)).rounded())]
+            let est = h.quantile(cell: 0, p)
+            #expect(est.isExact)
+            #expect(
+                abs(log1p(est.value) - log1p(exact)) <= h.binWidth(cell: 0),
+                "p = \(p): \(est.value) vs \(exact), bin \(h.binWidth(cell: 0)) on log(1 + v)")
+        }
+        // A pilot within six orders of magnitude keeps linear bins.
+        #expect(HistogramQuantiles(pilot: [[0, 5, 900_000]]).logScale == [false])
+        #expect(HistogramQuantiles(pilot: [[-1, 5, 9e9]]).logScale == [false])
+    }
+
     /// Mass at one point (a share clamped just below 100 on most paths): a quantile never
     /// lies beyond the largest or below the smallest value (it read 100.04 from its bin's spread).
     @Test func aQuantileStaysWithinTheSample() {
