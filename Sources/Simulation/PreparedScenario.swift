@@ -123,7 +123,7 @@ struct PreparedScenario: @unchecked Sendable {
                     } == true)
         }
         if observed { return .observed }
-        if spec.kind == .goal, spec.rule == .everyYear,
+        if spec.kind == .goal, spec.rule == .everyYear, !(s.kind == .netChange && s.parent != nil),
             settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction)
         {
             return .settled
@@ -140,12 +140,18 @@ struct PreparedScenario: @unchecked Sendable {
             let milestones = own.compactMap { m in
                 m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
             }
-            if let direction = own.first?.direction, settledOverYears(milestones, series: s, direction: direction) {
+            if let direction = own.first?.direction, !(s.kind == .netChange && s.parent != nil),
+                settledOverYears(milestones, series: s, direction: direction)
+            {
                 return .settled
             }
         }
-        // A milestone or final value whose year is known by a bound that decides it.
-        if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first {
+        // A milestone or final value whose year is known by a bound that decides it. Not a net
+        // change drawn from its stock: where its own bound and the stock disagree the paths
+        // follow the stock, and "at least 235" read met at P = 0.72 (plan_shapes.py, seed 17).
+        if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first,
+            !(s.kind == .netChange && s.parent != nil)
+        {
             let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
             switch spec.direction {
             case .increase:

@@ -379,6 +379,25 @@ struct RunCommandTests {
         #expect(abs(Double(m["p_met"]!)! - 0.5) < 0.1 && Double(m["p05"]!)! < 277, "\(m)")
     }
 
+    /// A net change's own bound that its stock cannot hold settles nothing: the paths follow
+    /// the stock, and "at least 235" read met at P = 0.71 (plan_shapes.py, seed 17).
+    @Test func aNetChangesBoundAgainstItsStockSettlesNothing() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(
+            ["--plan", "Tests/PlancastCLITests/Fixtures/hostile/plan-net-bound-against-its-stock", "--lang", "en"],
+            out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("the run follows the stock"), "\(r.stderr)")
+        let rows = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = rows.first {
+            $0["indicator"] == "net_firms" && $0["target_type"] == "milestone" && $0["year"] == "2023"
+        }
+        let p = Double(m?["p_met"] ?? "") ?? -1
+        #expect(p > 0.05 && p < 0.95 && m?["label"] != "met", "\(String(describing: m))")
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),
