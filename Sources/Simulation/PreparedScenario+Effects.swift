@@ -152,7 +152,8 @@ extension PreparedScenario {
     ///
     ///     stock′(t) = stock′(t − 1) + c′,  c′ = scaledChange(stock(t) − stock(t − 1), m(t)),
     ///
-    /// so that net′(t) = net(t) + (m(t) − 1)·|net(t)| there and the identity holds on every path;
+    /// so that net′(t) = net(t) + (m(t) − 1)·|net(t)| there (down to a stock of 0: a stock is never
+    /// negative) and the identity holds on every path;
     /// m(t) is the factor raised to t − from + 1 when `compounding`, as for any other series. Years the
     /// evidence knows (observed, bounded) keep their values, and the steps after them start
     /// from them. Before 2026-12-01 such a lever did nothing and nothing said so.
@@ -177,7 +178,10 @@ extension PreparedScenario {
                     let o = at(par, t, n) + p, before = at(par, t - 1, n) + p
                     let old = v[o]
                     let m = reached[t] ? (compounding ? pow(factor[p], power[t]) : factor[p]) : 1
-                    v[o] = v[before] + Self.scaledChange(old - (v[before] - shift), by: m)
+                    // A stock is never negative: a deep cut of its step (a fall of 1,095 cut by a
+                    // factor of 0.0625 to a fall of 2,122 from 1,960) stops at none left. Below
+                    // zero, a later tie took the stock's logarithm and the run refused its NaN.
+                    v[o] = max(0, v[before] + Self.scaledChange(old - (v[before] - shift), by: m))
                     shift = v[o] - old
                 }
             }

@@ -398,6 +398,20 @@ struct RunCommandTests {
         #expect(p > 0.05 && p < 0.95 && m?["label"] != "met", "\(String(describing: m))")
     }
 
+    /// A deep cut of a net change stops its stock at 0 on every path: one path below zero made
+    /// a NaN that refused a scenario check had passed (plan_shapes.py, seed 17).
+    @Test func aCutNetChangeLeavesItsStockAtZeroAtMost() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = "Tests/PlancastCLITests/Fixtures/hostile/plan-net-lever-below-zero"
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(["--plan", plan, plan + "/cut-net-change.yaml", "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        let stock = f.first { $0["indicator"] == "i1" && $0["year"] == "2025" }
+        #expect((Double(stock?["p05"] ?? "") ?? -1) >= 0, "\(String(describing: stock))")
+    }
+
     static let badScenarios: [(String, String, String)] = [
         ("misspelt-id.yaml", ":3:", "did you mean 'high_tech_enterprises'"),
         ("unknown-key.yaml", ":2:1:", "did you mean 'growth'"),
