@@ -123,44 +123,37 @@ struct PreparedScenario: @unchecked Sendable {
                     } == true)
         }
         if observed { return .observed }
-        if spec.kind == .goal, spec.rule == .everyYear, !(s.kind == .netChange && s.parent != nil),
-            settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction)
-        {
-            return .settled
-        }
-        if spec.kind == .goal, spec.rule == .cumulative, s.kind == .flow,
-            cumulativeSettled(spec, series: s, years: cs)
-        {
-            return .settled
-        }
-        if spec.kind == .allMilestones {
+        // What the evidence decides before any path is drawn. Not for a net change drawn from
+        // its stock: where its own bound and the stock disagree the paths follow the stock, and
+        // "at least 235" read met at P = 0.72 (plan_shapes.py, seed 17).
+        if s.kind == .netChange && s.parent != nil { return .simulated }
+        switch spec.kind {
+        case .milestone,
+            .goal where spec.rule == .final:
+            // A year known by a bound that decides it.
+            if let t = cs.first, cs.count == 1,
+                decided(s, t: t, threshold: spec.threshold, direction: spec.direction) != nil
+            {
+                return .settled
+            }
+        case .goal where spec.rule == .everyYear:
+            if settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction) {
+                return .settled
+            }
+        case .goal where spec.rule == .cumulative && s.kind == .flow:
+            if cumulativeSettled(spec, series: s, years: cs) { return .settled }
+        case .allMilestones:
             // Each milestone in the indicator's direction ("all milestones" itself counts the
             // milestones met, an increase whatever the indicator's direction).
             let own = specs.filter { $0.kind == .milestone && $0.series == k }
             let milestones = own.compactMap { m in
                 m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
             }
-            if let direction = own.first?.direction, !(s.kind == .netChange && s.parent != nil),
-                settledOverYears(milestones, series: s, direction: direction)
-            {
+            if let direction = own.first?.direction, settledOverYears(milestones, series: s, direction: direction) {
                 return .settled
             }
-        }
-        // A milestone or final value whose year is known by a bound that decides it. Not a net
-        // change drawn from its stock: where its own bound and the stock disagree the paths
-        // follow the stock, and "at least 235" read met at P = 0.72 (plan_shapes.py, seed 17).
-        if cs.count == 1, spec.kind == .milestone || spec.rule == .final, let t = cs.first,
-            !(s.kind == .netChange && s.parent != nil)
-        {
-            let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
-            switch spec.direction {
-            case .increase:
-                if let lo, lo >= spec.threshold { return .settled }
-                if let hi, hi < spec.threshold { return .settled }
-            case .decrease:
-                if let hi, hi <= spec.threshold { return .settled }
-                if let lo, lo > spec.threshold { return .settled }
-            }
+        default:
+            break
         }
         return .simulated
     }

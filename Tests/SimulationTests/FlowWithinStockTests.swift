@@ -9,6 +9,20 @@ import Testing
 /// A flow never exceeds the stock it comes from (identity scale, standard normal calibration, so
 /// a simulated year is exactly centre + σ·Z before the constraint).
 struct FlowWithinStockTests {
+    /// A plan of two indicators of one kind, "all" and its "其中" row "part", each with a 2025
+    /// milestone and final goal of `goal`.
+    static func parentAndPart(kind: IndicatorKind, unit: String, goal: Double) -> Plan {
+        func indicator(_ id: String, parent: String?) -> Indicator {
+            Indicator(
+                id: id, parent: parent, row: parent == nil ? "1" : "1.1", nameZh: id, nameEn: id, category: "c",
+                kind: kind, unit: unit, targets: [2025: goal], headline: HeadlineGoal(rule: .final, value: goal))
+        }
+        return Plan(
+            metadata: PlanSimulatorTests.meta,
+            indicators: [indicator("all", parent: nil), indicator("part", parent: "all")], drivers: [],
+            observations: [])
+    }
+
     /// Poor people (a stock to reduce) observed 2021–2025; people lifted out of poverty (a flow,
     /// of the same unit) simulated in 2025 as 20 + 10·Z. What leaves the stock was in it the year
     /// before: flow₂₀₂₅ = min(20 + 10·Z, 25), so P(flow ≥ 26) = 0 (unclamped 1 − Φ(0.6) = 0.27),
@@ -50,15 +64,7 @@ struct FlowWithinStockTests {
     /// is 100 + 5·Z, the child's 115 + 5·Z with a floor of 111: on every path
     /// 111 ≤ child ≤ parent.
     @Test func aChildsFloorHoldsUnderAForecastParent() throws {
-        func indicator(_ id: String, parent: String?) -> Indicator {
-            Indicator(
-                id: id, parent: parent, row: parent == nil ? "1" : "1.1", nameZh: id, nameEn: id, category: "c",
-                kind: .flow, unit: "个", targets: [2025: 105], headline: HeadlineGoal(rule: .final, value: 105))
-        }
-        let plan = Plan(
-            metadata: PlanSimulatorTests.meta,
-            indicators: [indicator("all", parent: nil), indicator("part", parent: "all")], drivers: [],
-            observations: [])
+        let plan = Self.parentAndPart(kind: .flow, unit: "个", goal: 105)
         let none = History(indicator: "x", points: [])
         func series(_ id: String, parent: Int?, center: Double) -> SimulationSeries {
             SimulationSeries(
@@ -88,15 +94,7 @@ struct FlowWithinStockTests {
     /// count the child among those it computes (`PreparedScenario.differing(from:)`), and comes
     /// out exactly as simulated alone.
     @Test func aLeverOnAParentReachesItsChild() throws {
-        func indicator(_ id: String, parent: String?) -> Indicator {
-            Indicator(
-                id: id, parent: parent, row: parent == nil ? "1" : "1.1", nameZh: id, nameEn: id, category: "c",
-                kind: .stock, unit: "家", targets: [2025: 90], headline: HeadlineGoal(rule: .final, value: 90))
-        }
-        let plan = Plan(
-            metadata: PlanSimulatorTests.meta,
-            indicators: [indicator("all", parent: nil), indicator("part", parent: "all")],
-            drivers: [], observations: [])
+        let plan = Self.parentAndPart(kind: .stock, unit: "家", goal: 90)
         let none = History(indicator: "x", points: [])
         func series(_ id: String, parent: Int?, known: Double, center: Double) -> SimulationSeries {
             SimulationSeries(
