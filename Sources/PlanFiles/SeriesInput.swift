@@ -193,6 +193,12 @@ public struct SeriesInput: Sendable {
                     hint: "keep one row per series and period")
             }
             seen[key] = line
+            // A series is listed from its first row, even if every value is blank: forecast
+            // reports it (`no_data`) instead of leaving it out without a word.
+            if byID[id] == nil {
+                order.append(id)
+                byID[id] = Series(id: id, line: line)
+            }
             let vtext = row[cv].trimmingWhitespace()
             if vtext.isEmpty || vtext.uppercased() == "NA" { continue }
             guard let v = parseNumber(vtext) else {
@@ -210,10 +216,6 @@ public struct SeriesInput: Sendable {
                         file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test")
                 }
                 isTest = s == "test"
-            }
-            if byID[id] == nil {
-                order.append(id)
-                byID[id] = Series(id: id, line: line)
             }
             byID[id]!.periods.append(period)
             byID[id]!.values.append(v)

@@ -49,17 +49,27 @@ public struct ForecastJob: Sendable {
         public let status: String
         public let calibration: String
         public let warnings: [String]
+        /// How many series have forecast rows (0: nothing could be forecast).
+        public let seriesWritten: Int
     }
 
     static func entries(_ input: SeriesInput, kind: IndicatorKind?) -> [Entry] {
         input.series.enumerated().map { (i, s) in
             let keep = s.isTest.indices.filter { !s.isTest[$0] }
+            guard !s.values.isEmpty else {
+                return Entry(
+                    index: i, id: s.id, input: nil,
+                    failure: (
+                        [s.id, "no_data", "0", "", "insufficient_data", "", ""],
+                        "warning: series '\(InputError.oneLine(s.id))' has no values (every cell blank); no forecast"
+                    ))
+            }
             guard !keep.isEmpty else {
                 return Entry(
                     index: i, id: s.id, input: nil,
                     failure: (
                         [s.id, "failed", "0", "", "", "", ""],
-                        "warning: series '\(InputError.oneLine(s.id))' has no training rows; skipped"
+                        "warning: series '\(InputError.oneLine(s.id))' has only held-out (split=test) rows; no forecast"
                     ))
             }
             do {
@@ -148,7 +158,9 @@ public struct ForecastJob: Sendable {
         let (forecasts, status) = Self.tables(
             outputs, levelLabels: levels.map(\.label), quantileLabels: quantiles.map(\.label))
         let w = warnings + outputs.sorted(by: { $0.index < $1.index }).flatMap(\.warnings)
-        return Files(forecasts: forecasts, status: status, calibration: calibrationTable(calibration), warnings: w)
+        return Files(
+            forecasts: forecasts, status: status, calibration: calibrationTable(calibration), warnings: w,
+            seriesWritten: outputs.filter { !$0.rows.isEmpty }.count)
     }
 
     /// forecasts.csv and status.csv from every series' output (any order): failed series first,

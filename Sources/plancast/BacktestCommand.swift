@@ -73,6 +73,16 @@ struct BacktestCommand: ParsableCommand {
                 "no series is long enough to hold out \(batch.horizon) values (at least \(batch.horizon + 3) each); the longest, '\(longest?.id ?? "")', has \(longest?.values.count ?? 0)",
                 hint: "lower --horizon, or give longer series")
         }
+        // A split file whose test values all lie where they cannot be scored (blank, before the
+        // training values or beyond the horizon) scored nothing: an error, not a table of zeros.
+        let forecastsScored = scored.flatMap { $0 }.filter { $0.0 == "n_series" }.map(\.1).reduce(0, +)
+        guard forecastsScored > 0 else {
+            throw InputError(
+                file: batch.input, "no held-out value could be scored",
+                hint:
+                    "mark as test the values of the \(batch.horizon) periods after each series' last train value; a blank test value is not scored"
+            )
+        }
         var out = CSVFormat.line(["metric", "value"])
         for (k, v) in BacktestDesign.average(scored) { out += CSVFormat.line([k, CSVFormat.roundTrip(v)]) }
         out += CSVFormat.line(["origins", String(scored.count)])

@@ -237,6 +237,14 @@ struct ForecastCommand: ParsableCommand {
         }
         let files = job.run(input)
         Terminal.clearProgressLine()
+        // A batch in which no series can be forecast is an input error, not an empty success:
+        // a script would otherwise read a header-only file as "no forecasts needed".
+        if files.seriesWritten == 0 {
+            printWarnings(files.warnings)
+            throw InputError(
+                file: batch.input, "no series could be forecast (\(input.series.count) read; see the warnings above)",
+                hint: "give each series at least one finite value within the range of double precision")
+        }
         // Series ids may be Chinese (a wide table's indicator names): Excel reads a CSV without
         // a byte-order mark in the system's code page.
         let mark = excel ? "\u{FEFF}" : ""

@@ -301,3 +301,47 @@ extension ForecastCommandTests {
         #expect(run.stderr.contains("'x': the forecast leaves the range"))
     }
 }
+
+extension ForecastCommandTests {
+    /// Every series read is accounted for: a long-layout series whose cells are all blank was
+    /// left out of forecasts and status without a word (the wide layout listed it), and a batch
+    /// in which nothing could be forecast wrote a bare header with exit 0 (found 2026-12-04).
+    @Test func aSeriesWithoutValuesIsReportedAndAnEmptyBatchIsAnError() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mixed = try write(
+            "series_id,period,value\na,2000,\na,2001,NA\nb,2000,1\nb,2001,2\nb,2002,3\n", "m.csv", in: dir)
+        let status = dir.appendingPathComponent("status.csv").path
+        let run = try Binary.run(["forecast", "--input", mixed, "--horizon", "1", "--status", status])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("warning: series 'a' has no values (every cell blank); no forecast"), "\(run.stderr)")
+        let rows = try String(contentsOfFile: status, encoding: .utf8).split(separator: "\n")
+        #expect(rows.contains("a,no_data,0,,insufficient_data,,"), "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("b,") })
+        // The wide layout says the same of an empty row.
+        let wide = try write("series_id,2000,2001,2002\na,,-,\nb,1,2,3\n", "w.csv", in: dir)
+        let wideRun = try Binary.run(["forecast", "--input", wide, "--horizon", "1"])
+        #expect(wideRun.status == 0 && wideRun.stderr.contains("series 'a' has no values"), "\(wideRun.stderr)")
+        // Nothing to forecast (every series blank, or beyond double range): exit 65, no file.
+        let output = dir.appendingPathComponent("f.csv").path
+        for (name, text) in [
+            ("blank.csv", "series_id,period,value\na,2000,\na,2001,\n"),
+            ("huge.csv", "series_id,period,value\nx,2020,1e306\nx,2021,1e307\nx,2022,1e308\n"),
+        ] {
+            let bad = try Binary.run([
+                "forecast", "--input", try write(text, name, in: dir), "--horizon", "2", "--output", output,
+            ])
+            #expect(bad.status == 65, "\(name): \(bad.stderr)")
+            #expect(
+                bad.stderr.contains("error: \(dir.path)/\(name): no series could be forecast (1 read"), "\(bad.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output), "\(name): nothing written")
+        }
+        // A split backtest that can score nothing (its one test value blank): exit 65, not zeros.
+        let split = try write(
+            "series_id,period,value,split\na,1,1,train\na,2,2,train\na,3,3,train\na,4,,test\n", "s.csv", in: dir)
+        let back = try Binary.run(["backtest", "--input", split, "--horizon", "1"])
+        #expect(back.status == 65 && back.stderr.contains("no held-out value could be scored"), "\(back.stderr)")
+        #expect(back.stdout.isEmpty)
+    }
+}
