@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""Metamorphic checks on random small plans: change the input in a way whose effect on the
+answer is known, run again with the same seed, and compare.
+
+plan_shapes.py judges one run by its own figures; some defects leave every run consistent with
+itself and show only between two runs. For each random plan (plan_shapes.plan) this script runs
+`run --seed 7` and then, on copies:
+
+1. **order**: the rows of observations.csv reversed. Row order means nothing, so attainment.csv
+   and forecasts.csv must be byte-identical.
+2. **harder goal**: one numeric headline goal (final, every-year or cumulative rule) moved 20%
+   against its direction. forecasts.csv must be byte-identical (a target does not change the
+   paths); that goal's p_met may only fall (same paths, a higher bar) and the "all goals" row
+   likewise; every other row is unchanged.
+3. **units**: every value and target of a stock, flow, level or net change times 1,000 (a
+   plan written in 个 instead of 千个). Rows of indicators whose figures were all at least 100
+   in size before (the small-count rules of whole units do not apply on either side) keep their
+   p_met within Monte Carlo noise (4 standard errors of the difference, plus 0.01). Flows of
+   whole units (家) are left out, and so is every indicator tied to one by `parent`: their
+   yearly count is Poisson around the forecast (PreparedScenario+Counts.swift), a chance of 9%
+   at 130 a year and 0.3% at 130,000, so a plan in 千家 rightly says something else.
+4. **lever**: a baseline and a scenario that grows one indicator 5% a year faster from 2022
+   (or, for a share, shifts it up 5%) in one run: the scenarios share their draws, so every
+   milestone and goal of that indicator moves the way of the push (an increase target's p_met
+   does not fall, a decrease target's does not rise), up to 3 standard errors of the
+   difference plus 0.005 (Poisson counts of whole units redraw where the expected count moves).
+5. **seed**: `--seed 8`. Every p_met within 5 standard errors of the difference (p_met_se is
+   honest), verdicts (`met`/`not_met`, insufficient_data) unchanged.
+
+    python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR]
+
+With `--plan DIR` every round takes that plan (the bundled one: Notebooks-data/kunshan-2022-2025)
+instead of a random one: a different goal made harder and indicator pushed each round.
+
+Seeded; findings are kept in DIR/meta-<seed>-<k>-<relation>/ with why.txt (the plan before and
+after the change).
+"""
+import argparse
+import csv
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from plan_shapes import plan  # noqa: E402
+
+SCALED = {"stock", "flow", "level", "net_change"}
+YEARS = [2022, 2023, 2024, 2025]
+
+
+def run(binary, folder, out, seed=7, scenarios=()):
+    r = subprocess.run([binary, "run", "--plan", folder, "--paths", "4000", "--no-sensitivity", "--seed", str(seed),
+                        "--out", out, "--lang", "en", "--force", *scenarios], capture_output=True, text=True,
+                       timeout=300)
+    return r
+
+
+def rows(out):
+    table = list(csv.DictReader(open(os.path.join(out, "attainment.csv"), encoding="utf-8")))
+    return {(r["scenario"], r["indicator"], r["target_type"], r["year"]): r for r in table}
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def table(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def write_table(path, t):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(t)
+
+
+def number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def se_of(r):
+    return float(r["p_met_se"]) if r["p_met_se"] not in ("", "insufficient_data") else 0.0
+
+
+def reorder(folder):
+    t = table(os.path.join(folder, "observations.csv"))
+    write_table(os.path.join(folder, "observations.csv"), t[:1] + t[1:][::-1])
+    return "observations.csv rows reversed"
+
+
+def harden(folder, rnd):
+    """Moves one numeric goal 20% against its direction; returns (indicator, direction) or None."""
+    path = os.path.join(folder, "indicators.csv")
+    t = table(path)
+    h = t[0]
+    col = {c: h.index(c) for c in ("indicator", "kind", "direction", "headline_rule", "headline_goal")}
+    picks = []
+    for k, r in enumerate(t[1:], 1):
+        g = number(r[col["headline_goal"]])
+        if r[col["headline_rule"]] in ("final", "every_year", "cumulative") and g is not None and g != 0:
+            up = r[col["direction"]] == "increase"
+            new = g + (0.2 if up else -0.2) * abs(g)
+            if r[col["kind"]] == "share" and not 0 < new < 100:
+                continue
+            picks.append((k, new))
+    if not picks:
+        return None
+    k, new = rnd.choice(picks)
+    t[k][col["headline_goal"]] = f"{new:.4f}"
+    write_table(path, t)
+    return t[k][col["indicator"]], t[k][col["direction"]]
+
+
+def scale(folder):
+    """Multiplies every figure of a stock, flow, level or net change by 1,000; returns the
+    indicators whose figures were all at least 100 in size."""
+    ipath, opath = os.path.join(folder, "indicators.csv"), os.path.join(folder, "observations.csv")
+    t, o = table(ipath), table(opath)
+    h = t[0]
+    ci, ck, cg = h.index("indicator"), h.index("kind"), h.index("headline_goal")
+    cr = h.index("headline_rule")
+    targets = [h.index(f"target_{y}") for y in YEARS]
+    kinds = {r[ci]: r[ck] for r in t[1:]}
+    cp = h.index("parent")
+    parents = {r[ci]: r[cp] for r in t[1:]}
+    flows = {i for i, k in kinds.items() if k == "flow"}
+    tied = flows | {i for i, p in parents.items() if p in flows} | {parents[i] for i in flows if parents[i]}
+    large = {i for i, k in kinds.items() if k in SCALED and i not in tied}
+    for r in t[1:]:
+        if kinds[r[ci]] not in SCALED:
+            continue
+        cells = targets + ([cg] if r[cr] not in ("growth", "change") else [])
+        for c in cells:
+            v = number(r[c])
+            if v is None:
+                continue
+            if abs(v) < 100:
+                large.discard(r[ci])
+            r[c] = repr(round(v * 1000, 6))
+    for r in o[1:]:
+        if kinds.get(r[0]) in SCALED:
+            v = float(r[2])
+            if abs(v) < 100:
+                large.discard(r[0])
+            r[2] = repr(round(v * 1000, 6))
+    write_table(ipath, t)
+    write_table(opath, o)
+    return large
+
+
+def lever(folder, rnd):
+    """Writes baseline.yaml and push.yaml (one indicator pushed up); returns the indicator and
+    the two paths, or None when the plan has nothing to push."""
+    t = table(os.path.join(folder, "indicators.csv"))
+    h = t[0]
+    ci, ck = h.index("indicator"), h.index("kind")
+    picks = [r for r in t[1:] if r[ck] != "net_change"]
+    if not picks:
+        return None
+    r = rnd.choice(picks)
+    base, push = os.path.join(folder, "baseline.yaml"), os.path.join(folder, "push.yaml")
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    with open(push, "w") as f:
+        if r[ck] == "share":
+            f.write(f"name: push\nlevel_shifts:\n  - indicators: [{r[ci]}]\n    year: 2022\n    percent: 5\n")
+        else:
+            f.write(f"name: push\ngrowth:\n  - indicators: [{r[ci]}]\n    from: 2022\n    percent_per_year: 5\n")
+    return r[ci], base, push
+
+
+def compare_lever(out, ind):
+    table_ = rows(out)
+    for key, x in table_.items():
+        if key[0] != "push" or key[1] != ind or key[2].startswith("all_"):
+            continue
+        y = table_.get(("baseline",) + key[1:])
+        if y is None:
+            return f"{key}: no baseline row"
+        if (x["p_met"] == "insufficient_data") != (y["p_met"] == "insufficient_data"):
+            return f"{key}: {y['p_met']} in the baseline, {x['p_met']} pushed"
+        if x["p_met"] == "insufficient_data":
+            continue
+        up = x["direction"] == "increase"
+        d = float(x["p_met"]) - float(y["p_met"])
+        tol = 3 * math.hypot(se_of(x), se_of(y)) + 0.005
+        if (d < -tol) if up else (d > tol):
+            return (f"{key}: p_met {y['p_met']} in the baseline, {x['p_met']} with {ind} pushed up "
+                    f"({x['direction']} target {x['target']})")
+    return None
+
+
+def compare_order(a, b):
+    for name in ("attainment.csv", "forecasts.csv"):
+        if read(os.path.join(a, name)) != read(os.path.join(b, name)):
+            return f"{name} changed when the observation rows were reversed"
+    return None
+
+
+def compare_harder(a, b, goal):
+    ind, direction = goal
+    if read(os.path.join(a, "forecasts.csv")) != read(os.path.join(b, "forecasts.csv")):
+        return f"forecasts.csv changed when only the goal of {ind} moved"
+    ra, rb = rows(a), rows(b)
+    if ra.keys() != rb.keys():
+        return f"attainment rows differ in keys after moving the goal of {ind}"
+    for key, x in ra.items():
+        y = rb[key]
+        moved = key[1] == ind and key[2].startswith("goal_") or key[2] == "all_goals"
+        if not moved:
+            if x != y:
+                return f"{key}: changed ({x['p_met']} → {y['p_met']}) though only the goal of {ind} moved"
+            continue
+        if key[2] != "all_goals" and key[1] == ind and x["target"] == y["target"]:
+            return f"{key}: target {x['target']} unchanged after moving the goal"
+        if x["p_met"] == "insufficient_data" or y["p_met"] == "insufficient_data":
+            if x["p_met"] != y["p_met"]:
+                return f"{key}: {x['p_met']} → {y['p_met']} after moving the goal"
+            continue
+        if float(y["p_met"]) > float(x["p_met"]) + 1e-12:
+            return f"{key}: p_met rose {x['p_met']} → {y['p_met']} with the {direction} goal made harder"
+    return None
+
+
+def compare_noise(a, b, only=None, sigmas=4.0, slack=0.01, what="scaled"):
+    ra, rb = rows(a), rows(b)
+    if ra.keys() != rb.keys():
+        return f"attainment rows differ in keys ({what})"
+    for key, x in ra.items():
+        if only is not None and key[1] not in only:
+            continue
+        y = rb[key]
+        if (x["p_met"] == "insufficient_data") != (y["p_met"] == "insufficient_data"):
+            return f"{key}: {x['p_met']} → {y['p_met']} ({what})"
+        if x["p_met"] == "insufficient_data":
+            continue
+        if x["label"] in ("met", "not_met") or y["label"] in ("met", "not_met"):
+            if x["label"] != y["label"]:
+                return f"{key}: label {x['label']} → {y['label']} ({what})"
+            continue
+        d = abs(float(x["p_met"]) - float(y["p_met"]))
+        tol = sigmas * math.hypot(se_of(x), se_of(y)) + slack
+        if d > tol:
+            return (f"{key}: p_met {x['p_met']} (se {x['p_met_se']}) → {y['p_met']} (se {y['p_met_se']}), "
+                    f"beyond {tol:.4f} ({what})")
+    return None
+
+
+def self_test():
+    """Each comparison fires on a planted difference (a checker that cannot fail is a defect)."""
+    head = "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label\n"
+    row = "b,x,X,goal_final,2025,{t},increase,{p},{se},6,4,8,{label}\n"
+    fc = "scenario,indicator,year,mean\nb,x,2025,6\n"
+    cases = [
+        ("rose", lambda a, b: compare_harder(a, b, ("x", "increase")),
+         row.format(t=5, p=0.5, se=0.01, label="about_as_likely_as_not"),
+         row.format(t=6, p=0.6, se=0.01, label="about_as_likely_as_not")),
+        ("beyond", lambda a, b: compare_noise(a, b),
+         row.format(t=5, p=0.5, se=0.01, label="about_as_likely_as_not"),
+         row.format(t=5, p=0.7, se=0.01, label="likely")),
+        ("label", lambda a, b: compare_noise(a, b),
+         row.format(t=5, p=1, se=0, label="met"),
+         row.format(t=5, p=0.999, se=0.001, label="very_likely")),
+        ("pushed up", lambda a, b: compare_lever(b, "x"), "",
+         row.replace("b,", "baseline,", 1).format(t=5, p=0.6, se=0.01, label="about_as_likely_as_not")
+         + row.replace("b,", "push,", 1).format(t=5, p=0.4, se=0.01, label="about_as_likely_as_not")),
+        (None, lambda a, b: compare_noise(a, b),
+         row.format(t=5, p=0.5, se=0.01, label="about_as_likely_as_not"),
+         row.format(t=5, p=0.52, se=0.01, label="about_as_likely_as_not")),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for expected, compare, before, after in cases:
+            a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+            for d, text in ((a, before), (b, after)):
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, "attainment.csv"), "w") as f:
+                    f.write(head + text)
+                with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                    f.write(fc)
+            why = compare(a, b)
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: {expected or 'within noise'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("count", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", default="meta-findings")
+    ap.add_argument("--plan", help="a plan folder to use in every round instead of random plans")
+    a = ap.parse_args()
+    self_test()
+    rnd = random.Random(a.seed)
+    findings, checked, refused = 0, {"order": 0, "harder": 0, "units": 0, "lever": 0, "seed": 0}, 0
+    for k in range(a.count):
+        tmp = tempfile.mkdtemp(prefix="meta-")
+        folder = os.path.join(tmp, "plan")
+        if a.plan:
+            shutil.copytree(a.plan, folder)
+        else:
+            plan(rnd, folder)
+        base = os.path.join(tmp, "base")
+        first = run(a.binary, folder, base)
+        if first.returncode != 0:
+            refused += first.returncode == 65
+            if first.returncode != 65:
+                print(f"plan {k}: run exit {first.returncode}: {first.stderr[-400:]}")
+                findings += 1
+            shutil.rmtree(tmp, ignore_errors=True)
+            continue
+        for relation in ("order", "harder", "units", "lever", "seed"):
+            changed = os.path.join(tmp, relation)
+            shutil.copytree(folder, changed)
+            why, out = None, os.path.join(tmp, relation + "-out")
+            seed = 7
+            if relation == "order":
+                reorder(changed)
+            elif relation == "harder":
+                goal = harden(changed, rnd)
+                if goal is None:
+                    continue
+            elif relation == "units":
+                large = scale(changed)
+            elif relation == "lever":
+                pushed = lever(changed, rnd)
+                if pushed is None:
+                    continue
+            else:
+                seed = 8
+            second = run(a.binary, changed, out, seed=seed, scenarios=pushed[1:] if relation == "lever" else ())
+            if second.returncode != 0:
+                why = f"run exit {second.returncode} after the change ({relation}): {second.stderr[-400:]}"
+            elif relation == "order":
+                why = compare_order(base, out)
+            elif relation == "harder":
+                why = compare_harder(base, out, goal)
+            elif relation == "units":
+                why = compare_noise(base, out, only=large, what="figures × 1000")
+            elif relation == "lever":
+                why = compare_lever(out, pushed[0])
+            else:
+                why = compare_noise(base, out, sigmas=5.0, slack=0.0, what="--seed 8")
+            checked[relation] += 1
+            if why:
+                findings += 1
+                keep = os.path.join(a.keep, f"meta-{a.seed}-{k}-{relation}")
+                shutil.copytree(folder, os.path.join(keep, "before"), dirs_exist_ok=True)
+                shutil.copytree(changed, os.path.join(keep, "after"), dirs_exist_ok=True)
+                with open(os.path.join(keep, "why.txt"), "w") as f:
+                    f.write(why + "\n")
+                print(f"finding {k} ({relation}): {why}")
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"metamorphic: {a.count} plans, {refused} refused (65), checked {checked}, {findings} findings")
+
+
+if __name__ == "__main__":
+    main()
