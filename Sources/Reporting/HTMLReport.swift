@@ -256,6 +256,14 @@ public enum HTMLReport {
                     return "\(escapeHTML(f.scenario)) · \(escapeHTML(f.lever)) (\(names)\(more))"
                 }.joined(separator: zh ? "；" : "; ") + "</li>\n"
         }
+        // Shares a lever holds at 0% or 100% on many paths (`ShareLimitWarnings`): their P(met)
+        // rests on the limit. stderr said so; a planner who reads only the report must see it.
+        let limited = ShareLimitWarnings.of(runs, byName: true)
+        if !limited.isEmpty {
+            h +=
+                "<li>\(zh ? "比重被杠杆推到极限" : "Shares held at a limit by a lever") (\(limited.count)): "
+                + limited.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
+        }
         h +=
             "<li>\(zh ? "已有确切观测值的年份按数据判断（达成/未达成），不做模拟；两次观测之间的插值年份和仅知上下限的年份给出概率（界值已能判定的除外）。" : "Years with an exact observation are judged on the data (met / not met), not simulated; years between two observations (interpolated) and years known only by a bound get a probability, unless the bound settles the target.")</li>\n"
         // Goals that need a fall to continue were the less reliable kind on plans made from real

@@ -16,7 +16,9 @@ public enum ShareLimitWarnings {
 
     /// One warning per scenario and share whose simulated years have at least 10% of their
     /// paths at 100 (or at 0), naming the years; English and Chinese.
-    public static func of(_ runs: [ScenarioRun]) -> [(en: String, zh: String)] {
+    /// `byName`: the series named as `indicators.csv` names it in each language (the report),
+    /// instead of by its id (stderr, where ids are what a user greps for).
+    public static func of(_ runs: [ScenarioRun], byName: Bool = false) -> [(en: String, zh: String)] {
         guard let q10 = PlanSimulator.quantileLevels.firstIndex(of: reportedShare),
             let q90 = PlanSimulator.quantileLevels.firstIndex(of: 1 - reportedShare)
         else { return [] }
@@ -29,16 +31,22 @@ public enum ShareLimitWarnings {
                 if q[q10] <= closeness { low[cell.series, default: []].append(cell.year) }
             }
             for (k, years) in high.sorted(by: { $0.key < $1.key }) {
-                out.append(words(run, series: run.model.series[k].id, years: years, atTop: true))
+                out.append(words(run, series: run.model.series[k].id, years: years, atTop: true, byName: byName))
             }
             for (k, years) in low.sorted(by: { $0.key < $1.key }) {
-                out.append(words(run, series: run.model.series[k].id, years: years, atTop: false))
+                out.append(words(run, series: run.model.series[k].id, years: years, atTop: false, byName: byName))
             }
         }
         return out
     }
 
-    static func words(_ run: ScenarioRun, series id: String, years: [Int], atTop: Bool) -> (en: String, zh: String) {
+    static func words(_ run: ScenarioRun, series id: String, years: [Int], atTop: Bool, byName: Bool = false) -> (
+        en: String, zh: String
+    ) {
+        let ind = byName ? run.model.plan.indicator(id) : nil
+        let (en, zh) = (
+            ind.map { $0.nameEn.isEmpty ? id : $0.nameEn } ?? id, ind.map { $0.nameZh.isEmpty ? id : $0.nameZh } ?? id
+        )
         let list = years.sorted().map(String.init)
         let limit = atTop ? "100%" : "0%"
         let named = run.scenario.levers.filter { $0.series.contains(id) }.map(\.name)
@@ -49,10 +57,10 @@ public enum ShareLimitWarnings {
                 + "\(named.count == 1 ? "multiplies" : "multiply") its value)"
         let causeZh = named.isEmpty ? "" : "（杠杆\(named.map { "“\($0)”" }.joined(separator: "、"))按比例改变其数值）"
         return (
-            "scenario '\(run.scenario.name)': \(id) is held at its \(limit) limit on more than 10% of paths in "
+            "scenario '\(run.scenario.name)': \(en) is held at its \(limit) limit on more than 10% of paths in "
                 + "\(list.joined(separator: ", "))\(cause); P(met) of its targets there rests on the limit, not on evidence: "
                 + "give the lever a smaller percent",
-            "情景“\(run.scenario.name)”：\(id) 在 \(list.joined(separator: "、")) 年有超过 10% 的路径停在 \(limit) 的界限上"
+            "情景“\(run.scenario.name)”：\(zh) 在 \(list.joined(separator: "、")) 年有超过 10% 的路径停在 \(limit) 的界限上"
                 + "\(causeZh)；这些年份目标的实现概率取决于界限而非证据：请减小杠杆的百分比"
         )
     }

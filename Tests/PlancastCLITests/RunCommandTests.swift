@@ -328,6 +328,12 @@ struct RunCommandTests {
         #expect(!r.stderr.contains("scenario 'baseline': strategic_emerging_share is held"), "\(r.stderr)")
         let manifest = try String(contentsOf: dir.appendingPathComponent("a/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("strategic_emerging_share is held at its 100% limit"))
+        // The report says it too, by the share's name (a planner may read only the report).
+        let report = try String(contentsOf: dir.appendingPathComponent("a/report.html"), encoding: .utf8)
+        #expect(
+            report.contains(
+                "<li>Shares held at a limit by a lever (1): scenario &#39;share-past-100&#39;: Strategic emerging industries&#39; share of industrial output is held at its 100% limit"
+            ))
     }
 
     /// An every-year goal, "all milestones" and "all goals" that an observed year already fails

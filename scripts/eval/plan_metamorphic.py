@@ -24,7 +24,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    milestone and goal of that indicator moves the way of the push (an increase target's p_met
    does not fall, a decrease target's does not rise), up to 3 standard errors of the
    difference plus 0.005 (Poisson counts of whole units redraw where the expected count moves).
-5. **seed**: `--seed 8`. Every p_met within 5 standard errors of the difference (p_met_se is
+5. **as of**: `--as-of Y` against the same plan with the observation rows after Y deleted:
+   attainment and forecasts byte-identical.
+6. **seed**: `--seed 8`. Every p_met within 5 standard errors of the difference (p_met_se is
    honest), verdicts (`met`/`not_met`, insufficient_data) unchanged.
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR]
@@ -52,10 +54,10 @@ SCALED = {"stock", "flow", "level", "net_change"}
 YEARS = [2022, 2023, 2024, 2025]
 
 
-def run(binary, folder, out, seed=7, scenarios=()):
+def run(binary, folder, out, seed=7, scenarios=(), extra=()):
     r = subprocess.run([binary, "run", "--plan", folder, "--paths", "4000", "--no-sensitivity", "--seed", str(seed),
-                        "--out", out, "--lang", "en", "--force", *scenarios], capture_output=True, text=True,
-                       timeout=300)
+                        "--out", out, "--lang", "en", "--force", *extra, *scenarios], capture_output=True,
+                       text=True, timeout=300)
     return r
 
 
@@ -198,10 +200,16 @@ def compare_lever(out, ind):
     return None
 
 
-def compare_order(a, b):
+def truncate(folder, year):
+    t = table(os.path.join(folder, "observations.csv"))
+    yi = t[0].index("year")
+    write_table(os.path.join(folder, "observations.csv"), t[:1] + [r for r in t[1:] if int(r[yi]) <= year])
+
+
+def compare_order(a, b, what="when the observation rows were reversed"):
     for name in ("attainment.csv", "forecasts.csv"):
         if read(os.path.join(a, name)) != read(os.path.join(b, name)):
-            return f"{name} changed when the observation rows were reversed"
+            return f"{name} changed {what}"
     return None
 
 
@@ -302,7 +310,7 @@ def main():
     a = ap.parse_args()
     self_test()
     rnd = random.Random(a.seed)
-    findings, checked, refused = 0, {"order": 0, "harder": 0, "units": 0, "lever": 0, "seed": 0}, 0
+    findings, checked, refused = 0, {"order": 0, "harder": 0, "units": 0, "lever": 0, "asof": 0, "seed": 0}, 0
     for k in range(a.count):
         tmp = tempfile.mkdtemp(prefix="meta-")
         folder = os.path.join(tmp, "plan")
@@ -319,7 +327,7 @@ def main():
                 findings += 1
             shutil.rmtree(tmp, ignore_errors=True)
             continue
-        for relation in ("order", "harder", "units", "lever", "seed"):
+        for relation in ("order", "harder", "units", "lever", "asof", "seed"):
             changed = os.path.join(tmp, relation)
             shutil.copytree(folder, changed)
             why, out = None, os.path.join(tmp, relation + "-out")
@@ -336,10 +344,20 @@ def main():
                 pushed = lever(changed, rnd)
                 if pushed is None:
                     continue
+            elif relation == "asof":
+                year = rnd.choice([2020, 2021, 2022, 2023])
+                truncate(changed, year)
+                cut = os.path.join(tmp, "asof-cut")
+                third = run(a.binary, folder, cut, extra=("--as-of", str(year)))
             else:
                 seed = 8
             second = run(a.binary, changed, out, seed=seed, scenarios=pushed[1:] if relation == "lever" else ())
-            if second.returncode != 0:
+            if relation == "asof":  # judged against the --as-of run, refusals included
+                if third.returncode != second.returncode:
+                    why = f"--as-of {year} exit {third.returncode}, rows after {year} deleted exit {second.returncode}"
+                elif third.returncode == 0:
+                    why = compare_order(cut, out, f"between --as-of {year} and the rows after {year} deleted")
+            elif second.returncode != 0:
                 why = f"run exit {second.returncode} after the change ({relation}): {second.stderr[-400:]}"
             elif relation == "order":
                 why = compare_order(base, out)
