@@ -101,7 +101,9 @@ extension PlanConsistency {
         let exactHistories = plan.indicators.map { plan.history(of: $0.id).split(kind: $0.kind).exact }
         // Values that, as written, do not settle a target of their year: judged as probabilities.
         for (ind, exact) in zip(plan.indicators, exactHistories) {
-            for (year, iv) in ind.unsettledByRounding(exact, lastYear: plan.metadata.lastYear).sorted(by: {
+            for (year, iv) in ind.unsettledByRounding(
+                exact, planYears: plan.metadata.firstYear...plan.metadata.lastYear
+            ).sorted(by: {
                 $0.key < $1.key
             }) {
                 let o = exact.points.first { $0.year == year }

@@ -5,15 +5,23 @@ extension Indicator {
     /// stands for 50.45–50.55, so a milestone of 50.5 may have been missed). The simulation draws
     /// such a year uniformly within the interval on every path, like a year known by bounds, so
     /// its target is a probability instead of `met`/`not_met`. Targets are the year's milestone
-    /// and a headline level judged on that year (the final year's, or every year's). Years that
-    /// settle every target stay exact.
-    public func unsettledByRounding(_ exact: History, lastYear: Int) -> [Int: (lower: Double, upper: Double)] {
+    /// and a headline level judged on that year (the final year's, or every year's within
+    /// `planYears`). Years that settle every target stay exact. Until 2026-12-04 an every-year
+    /// goal counted for years outside the plan too: a base-year estimate of 265.05 (260–270)
+    /// was drawn within its interval because an every-year goal of 265.76 fell inside it,
+    /// though that goal judges 2022–2025 only, and the forecast moved with the goal
+    /// (`plan_metamorphic.py`, seed 9).
+    public func unsettledByRounding(_ exact: History, planYears: ClosedRange<Int>) -> [Int: (
+        lower: Double, upper: Double
+    )] {
         var out = [Int: (lower: Double, upper: Double)]()
         for p in exact.points {
             guard let interval = p.roundingInterval(kind: kind) else { continue }
             var thresholds = [Double]()
             if let t = targets[p.year] { thresholds.append(t) }
-            if let g = headline, g.form == .level, g.rule == .everyYear || (g.rule == .final && p.year == lastYear) {
+            if let g = headline, g.form == .level, planYears.contains(p.year),
+                g.rule == .everyYear || (g.rule == .final && p.year == planYears.upperBound)
+            {
                 thresholds.append(g.value)
             }
             let unsettled = thresholds.contains { t in

@@ -122,7 +122,8 @@ extension PlanModel {
             // by bounds: a rounded value that does not settle its year's target, and a provisional
             // figure (预计, ±2%) that a forecast starts from.
             let rounded =
-                plan.indicator(s.id)?.unsettledByRounding(parts[k].exact, lastYear: plan.metadata.lastYear) ?? [:]
+                plan.indicator(s.id)?.unsettledByRounding(
+                    parts[k].exact, planYears: plan.metadata.firstYear...plan.metadata.lastYear) ?? [:]
             let start = parts[k].exact.points.last.flatMap { $0.year == origin && $0.quality == .estimate ? $0 : nil }
             for (t, y) in years.enumerated() where sources[t] == .observed {
                 guard let interval = rounded[y] ?? (y == start?.year ? start?.roundingInterval(kind: s.kind) : nil)

@@ -25,17 +25,28 @@ struct RoundingRuleTests {
     @Test func aTargetAtAnEndOfTheIntervalIsSettled() {
         let h = Self.read("13")
         // Increase: the value is at least 12.5, so 12.5 is met; 13.5 may be missed.
-        #expect(Self.indicator(direction: .increase, target: 12.5).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        #expect(Self.indicator(direction: .increase, target: 12.4).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        #expect(Self.indicator(direction: .increase, target: 13.6).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        let open = Self.indicator(direction: .increase, target: 13.5).unsettledByRounding(h, lastYear: 2025)
+        #expect(
+            Self.indicator(direction: .increase, target: 12.5).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        #expect(
+            Self.indicator(direction: .increase, target: 12.4).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        #expect(
+            Self.indicator(direction: .increase, target: 13.6).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        let open = Self.indicator(direction: .increase, target: 13.5).unsettledByRounding(h, planYears: 2022...2025)
         #expect(open[2024]?.lower == 12.5 && open[2024]?.upper == 13.5)
-        #expect(Self.indicator(direction: .increase, target: 12.75).unsettledByRounding(h, lastYear: 2025).count == 1)
+        #expect(
+            Self.indicator(direction: .increase, target: 12.75).unsettledByRounding(h, planYears: 2022...2025).count
+                == 1)
         // Decrease (a ceiling): the value is at most 13.5, so 13.5 is met; 12.5 may be missed.
-        #expect(Self.indicator(direction: .decrease, target: 13.5).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        #expect(Self.indicator(direction: .decrease, target: 12.4).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        #expect(Self.indicator(direction: .decrease, target: 12.5).unsettledByRounding(h, lastYear: 2025).count == 1)
-        #expect(Self.indicator(direction: .decrease, target: 13.25).unsettledByRounding(h, lastYear: 2025).count == 1)
+        #expect(
+            Self.indicator(direction: .decrease, target: 13.5).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        #expect(
+            Self.indicator(direction: .decrease, target: 12.4).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        #expect(
+            Self.indicator(direction: .decrease, target: 12.5).unsettledByRounding(h, planYears: 2022...2025).count == 1
+        )
+        #expect(
+            Self.indicator(direction: .decrease, target: 13.25).unsettledByRounding(h, planYears: 2022...2025).count
+                == 1)
     }
 
     /// A headline level goal (final year, here 2024) is a threshold like a milestone; a growth
@@ -47,12 +58,17 @@ struct RoundingRuleTests {
                 id: "x", row: "x", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u",
                 direction: .increase, targets: [:], headline: goal)
         }
-        let level = ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, lastYear: 2024)
+        let level = ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, planYears: 2022...2024)
         #expect(level[2024]?.lower == 6.5 && level[2024]?.upper == 7.5, "\(level)")
-        #expect(ind(HeadlineGoal(rule: .final, value: 7, form: .growth)).unsettledByRounding(h, lastYear: 2024).isEmpty)
+        #expect(
+            ind(HeadlineGoal(rule: .final, value: 7, form: .growth)).unsettledByRounding(h, planYears: 2022...2024)
+                .isEmpty)
         // Not the final year: a final-year goal does not judge 2024.
-        #expect(ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, lastYear: 2025).isEmpty)
-        #expect(ind(HeadlineGoal(rule: .everyYear, value: 7)).unsettledByRounding(h, lastYear: 2025).count == 1)
+        #expect(ind(HeadlineGoal(rule: .final, value: 7)).unsettledByRounding(h, planYears: 2022...2025).isEmpty)
+        #expect(ind(HeadlineGoal(rule: .everyYear, value: 7)).unsettledByRounding(h, planYears: 2022...2025).count == 1)
+        // An every-year goal judges the plan's years only: 2024 before a plan of 2025–2028 is
+        // no year of it, and its figure stays exact (plan_metamorphic.py, seed 9).
+        #expect(ind(HeadlineGoal(rule: .everyYear, value: 7)).unsettledByRounding(h, planYears: 2025...2028).isEmpty)
     }
 
     /// A bound, a value not read from a file, or one written with an exponent is not a rounded

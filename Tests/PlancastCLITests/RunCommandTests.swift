@@ -356,6 +356,34 @@ struct RunCommandTests {
         #expect(rows.first { $0["target_type"] == "all_goals" }?["label"] == "not_met")
     }
 
+    /// A target changes no path: an every-year goal inside a base-year estimate's interval left
+    /// that year drawn within it, so moving the goal moved the forecast (plan_metamorphic.py,
+    /// seed 9). The goal judges 2022–2025; 2021 stays as written, whatever the goal.
+    @Test func anEveryYearGoalLeavesYearsOutsideThePlanAsWritten() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = Binary.packageRoot.appendingPathComponent(
+            "Tests/PlancastCLITests/Fixtures/hostile/plan-every-year-base-estimate")
+        let harder = dir.appendingPathComponent("harder")
+        try FileManager.default.copyItem(at: fixture, to: harder)
+        let indicators = harder.appendingPathComponent("indicators.csv")
+        try String(contentsOf: indicators, encoding: .utf8).replacingOccurrences(
+            of: "every_year,266,", with: "every_year,320,"
+        )
+        .write(to: indicators, atomically: true, encoding: .utf8)
+        var forecasts = [String]()
+        for plan in [fixture.path, harder.path] {
+            let out = dir.appendingPathComponent("out-\(forecasts.count)")
+            let r = try Self.run(["--plan", plan, "--lang", "en"], out: out)
+            #expect(r.status == 0, "\(r.stderr)")
+            forecasts.append(try String(contentsOf: out.appendingPathComponent("forecasts.csv"), encoding: .utf8))
+        }
+        #expect(
+            forecasts[0].contains("\nbaseline,i1,2021,265,265,265,265,265,265,265,265,265,observed\n"),
+            "\(forecasts[0])")
+        #expect(forecasts[0] == forecasts[1], "the goal moved the forecast")
+    }
+
     /// A volatility lever widens a forecast about its median (a skewed reference-class map's
     /// median moved with the spread: 272 → 16,042 at a scale of 6), and quantiles of a spread
     /// over many orders of magnitude agree with P(met) (plan_shapes.py, seed 16).
