@@ -12,13 +12,14 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    against its direction. forecasts.csv must be byte-identical (a target does not change the
    paths); that goal's p_met may only fall (same paths, a higher bar) and the "all goals" row
    likewise; every other row is unchanged.
-3. **units**: every value and target of a stock, flow, level or net change times 1,000 (a
-   plan written in 个 instead of 千个). Rows of indicators whose figures were all at least 100
-   in size before (the small-count rules of whole units do not apply on either side) keep their
-   p_met within Monte Carlo noise (4 standard errors of the difference, plus 0.01). Flows of
-   whole units (家) are left out, and so is every indicator tied to one by `parent`: their
-   yearly count is Poisson around the forecast (PreparedScenario+Counts.swift), a chance of 9%
-   at 130 a year and 0.3% at 130,000, so a plan in 千家 rightly says something else.
+3. **units**: every value and target of a stock, flow, level or net change times 1,000 (the
+   same plan counted in units instead of thousands). Both runs give those indicators a
+   unit that is not a count (亿元): the rules of whole units rightly differ with the scale — a
+   flow of 130 家 a year is Poisson around its forecast (a 9% chance, 0.3% at 130,000;
+   PreparedScenario+Counts.swift), and a count is whole, so a milestone of 133 is met by
+   133.4, a count of 133 (a 4% difference in P between "近134.41" and its thousandfold). Every
+   row keeps its p_met within Monte Carlo noise (4 standard errors of the difference, plus
+   0.01) and its verdicts.
 4. **lever**: a baseline and a scenario that grows one indicator 5% a year faster from 2022
    (or, for a share, shifts it up 5%) in one run: the scenarios share their draws, so every
    milestone and goal of that indicator moves the way of the push (an increase target's p_met
@@ -121,9 +122,19 @@ def harden(folder, rnd):
     return t[k][col["indicator"]], t[k][col["direction"]]
 
 
+def uncounted(folder):
+    """Gives every stock, flow, level and net change a unit that is not a count (亿元)."""
+    ipath = os.path.join(folder, "indicators.csv")
+    t = table(ipath)
+    ck, cu = t[0].index("kind"), t[0].index("unit")
+    for r in t[1:]:
+        if r[ck] in SCALED:
+            r[cu] = "亿元"
+    write_table(ipath, t)
+
+
 def scale(folder):
-    """Multiplies every figure of a stock, flow, level or net change by 1,000; returns the
-    indicators whose figures were all at least 100 in size."""
+    """Multiplies every figure of a stock, flow, level or net change by 1,000."""
     ipath, opath = os.path.join(folder, "indicators.csv"), os.path.join(folder, "observations.csv")
     t, o = table(ipath), table(opath)
     h = t[0]
@@ -131,31 +142,19 @@ def scale(folder):
     cr = h.index("headline_rule")
     targets = [h.index(f"target_{y}") for y in YEARS]
     kinds = {r[ci]: r[ck] for r in t[1:]}
-    cp = h.index("parent")
-    parents = {r[ci]: r[cp] for r in t[1:]}
-    flows = {i for i, k in kinds.items() if k == "flow"}
-    tied = flows | {i for i, p in parents.items() if p in flows} | {parents[i] for i in flows if parents[i]}
-    large = {i for i, k in kinds.items() if k in SCALED and i not in tied}
     for r in t[1:]:
         if kinds[r[ci]] not in SCALED:
             continue
         cells = targets + ([cg] if r[cr] not in ("growth", "change") else [])
         for c in cells:
             v = number(r[c])
-            if v is None:
-                continue
-            if abs(v) < 100:
-                large.discard(r[ci])
-            r[c] = repr(round(v * 1000, 6))
+            if v is not None:
+                r[c] = repr(round(v * 1000, 6))
     for r in o[1:]:
         if kinds.get(r[0]) in SCALED:
-            v = float(r[2])
-            if abs(v) < 100:
-                large.discard(r[0])
-            r[2] = repr(round(v * 1000, 6))
+            r[2] = repr(round(float(r[2]) * 1000, 6))
     write_table(ipath, t)
     write_table(opath, o)
-    return large
 
 
 def lever(folder, rnd):
@@ -339,7 +338,11 @@ def main():
                 if goal is None:
                     continue
             elif relation == "units":
-                large = scale(changed)
+                uncounted(changed)
+                unscaled = os.path.join(tmp, "units-base")
+                shutil.copytree(changed, unscaled)
+                reference = run(a.binary, unscaled, os.path.join(tmp, "units-base-out"))
+                scale(changed)
             elif relation == "lever":
                 pushed = lever(changed, rnd)
                 if pushed is None:
@@ -364,7 +367,8 @@ def main():
             elif relation == "harder":
                 why = compare_harder(base, out, goal)
             elif relation == "units":
-                why = compare_noise(base, out, only=large, what="figures × 1000")
+                why = (f"run exit {reference.returncode} with the units renamed only" if reference.returncode
+                       else compare_noise(os.path.join(tmp, "units-base-out"), out, what="figures × 1000"))
             elif relation == "lever":
                 why = compare_lever(out, pushed[0])
             else:

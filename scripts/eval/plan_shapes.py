@@ -101,6 +101,14 @@ def plan(rnd, folder):
         w.writerows(rows)
     with open(os.path.join(folder, "drivers.csv"), "w") as f:
         f.write("indicator,name_zh,name_en,kind,unit\n")
+        # Two plans in five have a driver (as GDP is the bundled plan's) with a history of its own.
+        if rnd.random() < 0.4:
+            kind = rnd.choice(["level", "stock"])
+            f.write(f"d0,驱动,Driver,{kind},亿元\n")
+            v, g = rnd.uniform(100, 5000), rnd.uniform(-0.03, 0.12)
+            for y in range(rnd.choice([2012, 2016, 2020]), rnd.choice([2021, 2022, 2024]) + 1):
+                v *= 1 + g + rnd.gauss(0, 0.04)
+                obs.append(["d0", str(y), f"{max(1.0, v):.2f}", rnd.choice(["actual"] * 5 + ["estimate"])])
     with open(os.path.join(folder, "observations.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["indicator", "year", "value", "quality"])
@@ -136,6 +144,14 @@ def scenario(rnd, folder):
         if items:
             lines.append(f"{kind}:")
             lines += items
+    drivers = [r[0] for r in csv.reader(open(os.path.join(folder, "drivers.csv"), encoding="utf-8"))][1:]
+    if drivers and rnd.random() < 0.7:
+        years = rnd.sample(YEARS, rnd.randint(1, 4))
+        growth = ", ".join(f"{y}: {rnd.choice(['-3', '2', '8', '{normal: {mean: 4, sd: 2}}'])}" for y in sorted(years))
+        picked = rnd.sample(ids, rnd.randint(1, len(ids)))
+        lines += ["drivers:", f"  - driver: {drivers[0]}", f"    growth_percent: {{{growth}}}", "    affects:",
+                  f"      - indicators: [{', '.join(picked)}]",
+                  f"        elasticity: {rnd.choice([-1, -0.5, 0.5, 1, 2])}"]
     path = os.path.join(folder, "what-if.yaml")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
