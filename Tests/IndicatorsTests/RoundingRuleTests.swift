@@ -49,6 +49,28 @@ struct RoundingRuleTests {
                 == 1)
     }
 
+    /// A whole count lies on a whole number: "271" 家 is 271 and settles a milestone of 271 (it
+    /// read "very likely" at P = 1, since 270.5–271.5 straddled it); "3300" still stands for
+    /// 3,250–3,350; a count written with decimals keeps its interval.
+    @Test func aWholeCountIsAWholeNumber() {
+        func count(_ target: Double, _ direction: Direction = .increase) -> Indicator {
+            Indicator(
+                id: "x", row: "x", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
+                direction: direction, targets: [2024: target], headline: nil)
+        }
+        #expect(count(271).unsettledByRounding(Self.read("271"), planYears: 2022...2025).isEmpty)
+        #expect(count(271, .decrease).unsettledByRounding(Self.read("271"), planYears: 2022...2025).isEmpty)
+        let rounded = count(3300).unsettledByRounding(Self.read("3300"), planYears: 2022...2025)
+        #expect(rounded[2024]?.lower == 3250 && rounded[2024]?.upper == 3350, "\(rounded)")
+        let decimals = count(271.2).unsettledByRounding(Self.read("271.2"), planYears: 2022...2025)
+        #expect(decimals[2024].map { abs($0.lower - 271.15) < 1e-9 && abs($0.upper - 271.25) < 1e-9 } == true)
+        // The same figure of a level (not counted) is an interval that leaves 271 open.
+        #expect(
+            Self.indicator(direction: .increase, target: 271).unsettledByRounding(
+                Self.read("271"), planYears: 2022...2025
+            ).count == 1)
+    }
+
     /// A headline level goal (final year, here 2024) is a threshold like a milestone; a growth
     /// goal's value (7% a year) is no level, so a figure straddling 7 leaves nothing open.
     @Test func aHeadlineLevelGoalIsAThresholdAndAGrowthGoalIsNot() {
