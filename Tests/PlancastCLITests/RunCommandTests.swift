@@ -384,6 +384,25 @@ struct RunCommandTests {
         #expect(forecasts[0] == forecasts[1], "the goal moved the forecast")
     }
 
+    /// A count with a figure that is not whole keeps the fraction in its goal's quantiles: they
+    /// were rounded as a count's, and a 95% quantile of 11 stood beside P(≥ 11.06) = 0.47
+    /// (plan_shapes.py, seed 32).
+    @Test func aCountWithAFractionKeepsItInItsGoalsQuantiles() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(
+            ["--plan", "Tests/PlancastCLITests/Fixtures/hostile/plan-count-with-a-fraction", "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let goal = try #require(
+            try Self.csv(out.appendingPathComponent("attainment.csv").path).first {
+                $0["target_type"] == "goal_every_year"
+            })
+        let p = try #require(Double(goal["p_met"] ?? "")), p95 = try #require(Double(goal["p95"] ?? ""))
+        #expect(p > 0.2 && p < 0.8, "\(goal)")
+        #expect(p95 == 11.46, "the every-year minimum is at most the observed 11.46: \(goal)")
+    }
+
     /// A volatility lever widens a forecast about its median (a skewed reference-class map's
     /// median moved with the spread: 272 → 16,042 at a scale of 6), and quantiles of a spread
     /// over many orders of magnitude agree with P(met) (plan_shapes.py, seed 16).

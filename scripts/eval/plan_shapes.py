@@ -12,7 +12,8 @@ finished run by its own figures:
 2. every row of attainment.csv: p_met in [0, 1] or insufficient_data; `met` only with p_met 1
    and `not_met` only with p_met 0; a verbal label in the band of its p_met (the scale of
    README "Reading a run"); a `met`/`not_met` milestone or final value stands on its year's
-   evidence (its forecasts.csv source is not simulated or backcast);
+   evidence (its forecasts.csv source is not simulated or backcast), and a year observed
+   exactly, or pinned to one value by its bounds, is a verdict;
 3. p_met agrees with the row's own quantiles: an increase target at or below p05 is met on at
    least 95% of paths less Monte Carlo noise, one above p95 on at most 5% more noise (and the
    mirror for decrease targets);
@@ -184,10 +185,18 @@ def judge_outputs(out):
         label = r["label"]
         if label == "met" and p != 1 or label == "not_met" and p != 0:
             return f"{where}: {label} with p_met {p}"
-        # A verdict on one year stands on that year's evidence, never on a forecast.
-        if label in ("met", "not_met") and r["target_type"] in ("milestone", "goal_final"):
+        # A verdict on one year stands on that year's evidence, never on a forecast; and a year
+        # with an exact observation is a verdict ("271" 家 against 271 read "very likely" at 1).
+        if r["target_type"] in ("milestone", "goal_final"):
             src = [f["source"] for f in fc if f["scenario"] == r["scenario"] and f["indicator"] == r["indicator"]
                    and f["year"] == r["year"]]
+            if src and src[0] == "observed" and label not in ("met", "not_met"):
+                return f"{where}: {label} (p_met {p}) on a year whose source is observed"
+            # A year its bounds pin to one value on every path is settled by them too.
+            pinned = r["p05"] and r["p05"] == r["p95"] and src and src[0] == "bounded" and p in (0.0, 1.0)
+            if pinned and label not in ("met", "not_met"):
+                return f"{where}: {label} (p_met {p}) on a bounded year whose every path is {r['p05']}"
+        if label in ("met", "not_met") and r["target_type"] in ("milestone", "goal_final"):
             # (An interpolated year may be decided by its own bound: "近 32.94" is at least 29.6.)
             if src and src[0] in ("simulated", "backcast", "unavailable"):
                 return f"{where}: {label} on a year whose source is {src[0]}"
@@ -223,15 +232,18 @@ def self_test():
     """Each judgement fires on a planted contradiction (a checker that cannot fail is a defect)."""
     head = "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label\n"
     fhead = "scenario,indicator,year,observed,mean,p05,p10,p25,p50,p75,p90,p95,source\n"
-    years = "".join(f"b,x,{y},,10,8,,,10,,,12,simulated\n" for y in YEARS)
+    years = ("".join(f"b,x,{y},,10,8,,,10,,,12,simulated\n" for y in YEARS if y not in (2023, 2024))
+             + "b,x,2023,,7,7,,,7,,,7,bounded\nb,x,2024,6,6,6,,,6,,,6,observed\n")
     planted = {
         "met with p_met": "b,x,X,milestone,2025,5,increase,0.5,0.01,6,4,8,met\n",
         "whose source is simulated": "b,x,X,milestone,2025,5,increase,1,0,10,9,11,met\n",
         "label likely": "b,x,X,milestone,2025,5,increase,0.2,0.01,6,4,8,likely\n",
+        "whose source is observed": "b,x,X,milestone,2024,5,increase,1,0,6,6,6,very_likely\n",
+        "whose every path": "b,x,X,milestone,2023,5,increase,1,0,7,7,7,very_likely\n",
         "on the met side": "b,x,X,milestone,2025,5,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "on the missed side": "b,x,X,milestone,2025,50,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "outside the yearly sums": "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,99,35,45,very_likely\n",
-        None: "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,40,35,45,very_likely\n",
+        None: "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,33,29.5,36.5,very_likely\n",
     }
     with tempfile.TemporaryDirectory() as out:
         for expected, row in planted.items():
