@@ -141,8 +141,29 @@ public struct RunFolder: Sendable {
                 folder.unlock()
                 throw .notARun(path, foreign)
             }
+            if !foreign.isEmpty, let why = irreplaceable(target, entries: foreign) {
+                folder.unlock()
+                throw .unusable(path, why)
+            }
         }
         return folder
+    }
+
+    /// Why a folder that is not a run must not be replaced even with `--force`, or nil: the
+    /// home folder or one above it (`--out ~ --force` started elsewhere would have deleted the
+    /// home folder), or a folder under version control (`.git`), where a typo in `--out`
+    /// costs a repository.
+    static func irreplaceable(_ canonical: String, entries: [String]) -> String? {
+        // `HOME` as the shell has it, and the account's home (they differ under sudo or env).
+        let homes = [ProcessInfo.processInfo.environment["HOME"], NSHomeDirectory()].compactMap { $0 }
+            .filter { !$0.isEmpty }.map(canonicalPath).filter { $0 != "/" }
+        if homes.contains(where: { canonical == $0 || $0.hasPrefix(canonical + "/") }) {
+            return "it is the home folder or holds it; --force never replaces that: name a new folder"
+        }
+        if entries.contains(".git") {
+            return "it is under version control (.git); --force never replaces that: name a new folder"
+        }
+        return nil
     }
 
     /// Creates and locks (`flock`, without waiting) the lock file at `lockPath`; `.busy` if another

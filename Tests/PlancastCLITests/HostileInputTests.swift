@@ -685,6 +685,31 @@ struct HostileInputTests {
         )
         let merge = try Binary.run(["merge", parts, "--out", parts, "--force"])
         #expect(merge.status == 73 && merge.stderr.contains("which this command reads"), "\(merge.stderr)")
+        // Nor the home folder or one above it (`--out ~ --force` from elsewhere replaced the
+        // home folder whole), nor a folder under version control. `HOME` points at a stand-in.
+        let above = dir.appendingPathComponent("up"), repo = dir.appendingPathComponent("repo")
+        let home = above.appendingPathComponent("home")
+        for folder in [home, repo] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(folder == repo ? ".git" : "docs"), withIntermediateDirectories: true)
+            try "keep\n".write(to: folder.appendingPathComponent("precious.txt"), atomically: true, encoding: .utf8)
+        }
+        for (out, needle) in [
+            (home.path, "it is the home folder or holds it"), (above.path, "it is the home folder or holds it"),
+            (repo.path, "it is under version control (.git)"),
+        ] {
+            let r = try Binary.run(common + [out], in: work, environment: ["HOME": home.path])
+            #expect(r.status == 73, "\(out): \(r.stderr)")
+            #expect(r.stderr.contains(needle), "\(r.stderr)")
+        }
+        for folder in [home, repo] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("precious.txt").path))
+        }
+        // A folder of someone else's files is still replaced with --force, as documented.
+        let foreign = dir.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "x\n".write(to: foreign.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(try Binary.run(common + [foreign.path], in: work, environment: ["HOME": home.path]).status == 0)
     }
 
     /// An output file that is also an input (`forecast --input X --output X` replaced the series
