@@ -123,10 +123,19 @@ struct PreparedScenario: @unchecked Sendable {
                     } == true)
         }
         if observed { return .observed }
-        // What the evidence decides before any path is drawn. Not for a net change drawn from
-        // its stock: where its own bound and the stock disagree the paths follow the stock, and
-        // "at least 235" read met at P = 0.72 (plan_shapes.py, seed 17).
-        if s.kind == .netChange && s.parent != nil { return .simulated }
+        // What the evidence decides before any path is drawn. Not for a net change's year drawn
+        // from its stock (the stock known, observed or bounded, at both ends of the step): where
+        // its own bound and the stock disagree the paths follow the stock, and "at least 235"
+        // read met at P = 0.72 (plan_shapes.py, seed 17). Where the stock is not known at both
+        // ends, the net change's bound sets the stock's step on every path (`drawBounded`), and
+        // it decides as any bound does: "近−22.19" against a milestone of 144.77 read "very
+        // unlikely" at P = 0 (seed 34).
+        if s.kind == .netChange, let p = s.parent {
+            func known(_ u: Int) -> Bool {
+                u >= 0 && (model.series[p].sources[u] == .observed || model.series[p].sources[u] == .bounded)
+            }
+            if cs.contains(where: { known($0) && known($0 - 1) }) { return .simulated }
+        }
         switch spec.kind {
         case .milestone,
             .goal where spec.rule == .final:
@@ -187,7 +196,13 @@ struct PreparedScenario: @unchecked Sendable {
     /// Whether year `t` of `s` meets `threshold` by its evidence alone: its observed value, or a
     /// bound on the deciding side; nil when only a path can say.
     static func decided(_ s: SimulationSeries, t: Int, threshold: Double, direction: Direction) -> Bool? {
-        let lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
+        var lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
+        // A whole count lies on the whole numbers within its bounds, as it is drawn
+        // (`drawBounded`): "近14.65" read as 13.185–14.65 is 14 and settles a milestone of 14
+        // (it read "very likely" at P = 1; plan_shapes.py, seed 35).
+        if s.isCount, let l = lo, let h = hi, l.rounded(.up) <= h.rounded(.down) {
+            (lo, hi) = (l.rounded(.up), h.rounded(.down))
+        }
         let exact = s.sources[t] == .observed ? s.known[t] : nil
         switch direction {
         case .increase:

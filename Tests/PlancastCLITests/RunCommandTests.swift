@@ -403,6 +403,39 @@ struct RunCommandTests {
         #expect(p95 == 11.46, "the every-year minimum is at most the observed 11.46: \(goal)")
     }
 
+    /// What whole counts and a net change's bound settle (plan_shapes.py, seeds 34–35): a
+    /// count's estimate that holds no whole number stays within its evidence on the paths (it
+    /// was rounded to 3, and an every-year goal the evidence had settled as missed read
+    /// not_met at P = 0.33); a count's bound that holds one whole number settles its milestone
+    /// (13.185–14.65 is 14: "very likely" at P = 1 before); a net change's bound that sets its
+    /// stock's step settles its milestone ("very unlikely" at P = 0 before).
+    @Test func wholeCountsAndANetChangesBoundSettleWhatTheEvidenceSettles() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let h = "Tests/PlancastCLITests/Fixtures/hostile/"
+        for (fixture, type, year, label, p) in [
+            ("plan-count-estimate-between-wholes", "goal_every_year", "2025", "not_met", "0.000000"),
+            ("plan-count-bound-pinned", "milestone", "2022", "met", "1.000000"),
+            ("plan-net-bound-sets-the-step", "milestone", "2024", "not_met", "0.000000"),
+        ] {
+            let out = dir.appendingPathComponent(fixture)
+            let r = try Self.run(["--plan", h + fixture, "--lang", "en"], out: out)
+            #expect(r.status == 0, "\(fixture): \(r.stderr)")
+            let row = try Self.csv(out.appendingPathComponent("attainment.csv").path).first {
+                $0["indicator"] == "i1" && $0["target_type"] == type && $0["year"] == year
+            }
+            #expect(row?["label"] == label && row?["p_met"] == p, "\(fixture): \(String(describing: row))")
+        }
+        // The estimate's year stays within 2.58–2.68 on every path, and its quantiles say so.
+        let cells = try Self.csv(
+            dir.appendingPathComponent("plan-count-estimate-between-wholes/forecasts.csv").path)
+        let year = try #require(cells.first { $0["indicator"] == "i1" && $0["year"] == "2022" })
+        for q in ["p05", "p50", "p95"] {
+            let v = try #require(Double(year[q] ?? ""))
+            #expect(v >= 2.63 * 0.98 - 1e-9 && v <= 2.63 * 1.02 + 1e-9, "\(q): \(year)")
+        }
+    }
+
     /// A volatility lever widens a forecast about its median (a skewed reference-class map's
     /// median moved with the spread: 272 → 16,042 at a scale of 6), and quantiles of a spread
     /// over many orders of magnitude agree with P(met) (plan_shapes.py, seed 16).
