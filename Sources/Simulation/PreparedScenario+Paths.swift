@@ -15,7 +15,11 @@ extension PreparedScenario {
         tieGrowthSteps(block: b, paths: n, seed: seed, into: &s, only: only)
         tieSums(block: b, paths: n, seed: seed, into: &s, only: only)
         for (k, ser) in model.series.enumerated() where ser.kind != .netChange && included(k) {
-            for t in 0..<yearCount where isSimulated(k, t) || ser.sources[t] == .backcast {
+            // A count's years bridged between known ones are whole too (they were drawn whole
+            // only in their printed quantiles: 372.3 under "超372.19" judged a milestone of 373
+            // missed on 2.5% of paths while the bound settled it; plan_shapes.py, seed 37).
+            for t in 0..<yearCount
+            where isSimulated(k, t) || ser.sources[t] == .backcast || ser.isCount && ser.sources[t] == .interpolated {
                 let o = at(k, t, n)
                 // The evidence's bounds hold on every path, also after a scenario's levers.
                 let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? -.infinity
@@ -28,12 +32,18 @@ extension PreparedScenario {
                         if v < lo { v = lo }
                         if v > hi { v = hi }
                         v = min(max(v, floor), ceiling)
-                        // A whole count, unless no whole number lies within the year's evidence:
-                        // a count reported as 2.63 (±2%, an estimate) stays in 2.58–2.68, where
-                        // rounding made it 3 on every path and an every-year goal of 2.86 that
-                        // the evidence had settled as missed read P = 0.33 (plan_shapes.py, seed 35).
-                        let whole = count ? Self.roundedCount(v) : v
-                        vb[o + p] = whole >= lo && whole <= hi ? whole : v
+                        // A whole count within the year's evidence: "超372.19" holds 373–409, and
+                        // 372.3 rounded to 372 fell below the bound a milestone of 373 was settled
+                        // on (seed 37). Where no whole number lies within it, the value stays as
+                        // drawn: a count reported as 2.63 (±2%, an estimate) stays in 2.58–2.68,
+                        // where rounding made it 3 on every path and an every-year goal of 2.86
+                        // that the evidence had settled as missed read P = 0.33 (plan_shapes.py,
+                        // seed 35).
+                        if count {
+                            let (least, most) = (lo.rounded(.up), hi.rounded(.down))
+                            if least <= most { v = min(max(Self.roundedCount(v), least), most) }
+                        }
+                        vb[o + p] = v
                     }
                 }
             }

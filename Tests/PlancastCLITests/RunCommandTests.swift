@@ -408,7 +408,9 @@ struct RunCommandTests {
     /// was rounded to 3, and an every-year goal the evidence had settled as missed read
     /// not_met at P = 0.33); a count's bound that holds one whole number settles its milestone
     /// (13.185–14.65 is 14: "very likely" at P = 1 before); a net change's bound that sets its
-    /// stock's step settles its milestone ("very unlikely" at P = 0 before).
+    /// stock's step settles its milestone ("very unlikely" at P = 0 before); a count bridged
+    /// between known years is whole on every path, so a bound's settled milestone is met at
+    /// P = 1 (`met` at P = 0.97 before: 372.3 under "超372.19" judged below 373).
     @Test func wholeCountsAndANetChangesBoundSettleWhatTheEvidenceSettles() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -417,6 +419,7 @@ struct RunCommandTests {
             ("plan-count-estimate-between-wholes", "goal_every_year", "2025", "not_met", "0.000000"),
             ("plan-count-bound-pinned", "milestone", "2022", "met", "1.000000"),
             ("plan-net-bound-sets-the-step", "milestone", "2024", "not_met", "0.000000"),
+            ("plan-count-bridged-under-a-bound", "milestone", "2022", "met", "1.000000"),
         ] {
             let out = dir.appendingPathComponent(fixture)
             let r = try Self.run(["--plan", h + fixture, "--lang", "en"], out: out)

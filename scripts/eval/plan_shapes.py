@@ -17,7 +17,10 @@ finished run by its own figures:
 3. p_met agrees with the row's own quantiles: an increase target at or below p05 is met on at
    least 95% of paths less Monte Carlo noise, one above p95 on at most 5% more noise (and the
    mirror for decrease targets);
-4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv).
+4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv);
+5. forecasts.csv's quantiles are in order, and a bounded or simulated year of an indicator
+   without parent or children stays on the stated side of its own row (a lower bound or a
+   stock's snapshot: no quantile below it; an upper bound: none above).
 
     python3 scripts/eval/plan_shapes.py BINARY COUNT [--seed N] [--keep DIR]
 
@@ -168,7 +171,7 @@ def judge(folder, out, binary, scenarios=()):
         return f"run exit {run.returncode}: {run.stderr[-800:]}"
     if run.returncode == 65:
         return None if check.returncode == 65 else f"run refused what check passed: {run.stderr[-800:]}"
-    return judge_outputs(out)
+    return judge_outputs(out) or judge_evidence(out, folder)
 
 
 def judge_outputs(out):
@@ -228,6 +231,45 @@ def judge_outputs(out):
     return None
 
 
+QUANTILES = ["p05", "p10", "p25", "p50", "p75", "p90", "p95"]
+
+
+def judge_evidence(out, folder):
+    """The first year whose simulated figures leave the side of the evidence its row states
+    (a lower bound or a stock's mid-year snapshot: no quantile below it; an upper bound: none
+    above it), or whose quantiles are out of order; None otherwise. Only indicators without a
+    parent or children and not net changes: where reports conflict the run follows the parent or
+    the stock, as `check` says."""
+    rows = list(csv.DictReader(open(os.path.join(out, "forecasts.csv"), encoding="utf-8")))
+    for f in rows:
+        qs = [float(f[q]) for q in QUANTILES if f.get(q)]
+        if any(b < a - 1e-9 * max(1.0, abs(a)) for a, b in zip(qs, qs[1:])):
+            return f"{f['indicator']} {f['year']} ({f['scenario']}): quantiles out of order {qs}"
+    if folder is None:
+        return None
+    inds = list(csv.DictReader(open(os.path.join(folder, "indicators.csv"), encoding="utf-8")))
+    tied = {r["parent"] for r in inds if r["parent"]} | {r["indicator"] for r in inds if r["parent"]}
+    kinds = {r["indicator"]: r["kind"] for r in inds}
+    for o in csv.DictReader(open(os.path.join(folder, "observations.csv"), encoding="utf-8")):
+        ind = o["indicator"]
+        if ind not in kinds or ind in tied or kinds[ind] == "net_change":
+            continue
+        floor = o["quality"] == "lower_bound" or o["quality"] == "snapshot" and kinds[ind] == "stock"
+        ceiling = o["quality"] == "upper_bound"
+        if not floor and not ceiling:
+            continue
+        x = float(o["value"])
+        for f in rows:
+            if f["indicator"] != ind or f["year"] != o["year"] or f["source"] not in ("bounded", "simulated"):
+                continue
+            qs = [float(f[q]) for q in QUANTILES if f.get(q)]
+            tol = 1e-9 * max(1.0, abs(x))
+            if floor and qs and min(qs) < x - tol or ceiling and qs and max(qs) > x + tol:
+                side = "below its lower bound" if floor else "above its upper bound"
+                return f"{ind} {o['year']} ({f['scenario']}): quantiles {qs} {side} {x} ({o['quality']})"
+    return None
+
+
 def self_test():
     """Each judgement fires on a planted contradiction (a checker that cannot fail is a defect)."""
     head = "scenario,indicator,name,target_type,year,target,direction,p_met,p_met_se,median,p05,p95,label\n"
@@ -251,9 +293,23 @@ def self_test():
                 f.write(head + row)
             with open(os.path.join(out, "forecasts.csv"), "w") as f:
                 f.write(fhead + years)
-            why = judge_outputs(out)
+            why = judge_outputs(out) or judge_evidence(out, None)
             ok = why is None if expected is None else why is not None and expected in why
             print(f"self-test {'ok' if ok else 'FAILED'}: {expected or 'a consistent row'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
+    # The evidence's side: a lower bound of 9 under quantiles from 8, and quantiles out of order.
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "indicators.csv"), "w") as f:
+            f.write("indicator,parent,kind\nx,,stock\n")
+        with open(os.path.join(tmp, "observations.csv"), "w") as f:
+            f.write("indicator,year,value,quality\nx,2025,9,lower_bound\n")
+        for expected, cells in [("below its lower bound", years), ("out of order", years.replace(",8,", ",13,"))]:
+            with open(os.path.join(tmp, "forecasts.csv"), "w") as f:
+                f.write(fhead + cells)
+            why = judge_evidence(tmp, tmp)
+            ok = why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: {expected} -> {why}")
             if not ok:
                 raise SystemExit(1)
 
