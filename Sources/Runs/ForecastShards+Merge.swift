@@ -121,6 +121,13 @@ extension ForecastShards {
         }
         guard let levels = parts.request["levels"] as? [String], let quantiles = parts.request["quantiles"] as? [String]
         else { throw InputError(file: parts.first + "/part.json", "records no levels or quantiles") }
+        // As unsharded: a batch in which no series could be forecast is an error, not a bare header.
+        if outputs.allSatisfy({ $0.rows.isEmpty }) {
+            throw InputError(
+                file: parts.first,
+                "no series could be forecast (\(total) read; status \(Set(outputs.map { $0.status.count > 1 ? $0.status[1] : "?" }).sorted().joined(separator: ", ")))",
+                hint: "give each series at least one finite value within the range of double precision")
+        }
         let (forecasts, status) = ForecastJob.tables(outputs, levelLabels: levels, quantileLabels: quantiles)
         let folder = try RunFolder.prepare(out, force: force, layout: .forecast, inputs: parts.folders)
         let manifest: [String: Any] = [

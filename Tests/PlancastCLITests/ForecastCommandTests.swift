@@ -337,6 +337,20 @@ extension ForecastCommandTests {
                 bad.stderr.contains("error: \(dir.path)/\(name): no series could be forecast (1 read"), "\(bad.stderr)")
             #expect(!FileManager.default.fileExists(atPath: output), "\(name): nothing written")
         }
+        // Sharded, the same batch merges to the same error (it merged to a bare header).
+        let blank = try write("series_id,period,value\na,2000,\na,2001,\n", "blank-sharded.csv", in: dir)
+        let (cal, calParts, parts) = (
+            dir.appendingPathComponent("cal.bin").path, dir.appendingPathComponent("cal-parts").path,
+            dir.appendingPathComponent("parts").path
+        )
+        let shard = ["forecast", "--input", blank, "--horizon", "2", "--shard", "1/1", "--out"]
+        #expect(try Binary.run(shard + [calParts]).status == 0)
+        #expect(try Binary.run(["merge", calParts, "--out", cal]).status == 0)
+        #expect(try Binary.run(shard + [parts, "--calibrated-by", cal]).status == 0)
+        let merged = dir.appendingPathComponent("merged").path
+        let merge = try Binary.run(["merge", parts, "--out", merged])
+        #expect(merge.status == 65 && merge.stderr.contains("no series could be forecast"), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
         // A split backtest that can score nothing (its one test value blank): exit 65, not zeros.
         let split = try write(
             "series_id,period,value,split\na,1,1,train\na,2,2,train\na,3,3,train\na,4,,test\n", "s.csv", in: dir)
