@@ -177,6 +177,7 @@ extension PlanModel {
             }
             series.append(ser)
         }
+        widenDerivedStockYears(&series, years: years)
 
         let simulated = series.indices.filter { series[$0].isSimulated }
         let corr = try innovationCorrelation(
@@ -187,6 +188,49 @@ extension PlanModel {
             choleskyFactor: corr.isEmpty ? corr : try corr.choleskyLower(), horizon: horizon)
         model.asOf = asOf
         return model
+    }
+
+    /// A stock year an identity gave from a net change that is itself drawn within an interval
+    /// (an estimate's ±2%, a rounding that straddles a target) lies within that interval moved by
+    /// the stock's exact neighbour: stock(t) ∈ stock(t − 1) + [net̲, net̄] (or stock(t − 1) ∈
+    /// stock(t) − [net̲, net̄]), drawn per path as a bounded year, and the net changes an identity
+    /// gave from that stock year follow it path by path. Before 2026-12-04 the derived stock was
+    /// exact, the net change was then taken back as the stocks' difference on every path, and an
+    /// estimate of 189.78 (185.98–193.58) against a milestone of 189.48 read P = 1 (plan_shapes.py,
+    /// seed 41).
+    static func widenDerivedStockYears(_ series: inout [SimulationSeries], years: [Int]) {
+        for c in series.indices where series[c].kind == .netChange {
+            guard let p = series[c].parent else { continue }
+            for t in 1..<years.count where series[c].sources[t] == .bounded {
+                guard let lo = series[c].lower[t], let hi = series[c].upper[t] else { continue }
+                let stock = series[p]
+                func exact(_ u: Int) -> Double? {
+                    stock.sources[u] == .observed && !stock.identityYears.contains(years[u]) ? stock.known[u] : nil
+                }
+                func derived(_ u: Int) -> Bool {
+                    stock.sources[u] == .observed && stock.identityYears.contains(years[u])
+                }
+                let widened: Int
+                if derived(t), let base = exact(t - 1) {
+                    (series[p].lower[t], series[p].upper[t]) = (base + lo, base + hi)
+                    widened = t
+                } else if derived(t - 1), let next = exact(t) {
+                    (series[p].lower[t - 1], series[p].upper[t - 1]) = (next - hi, next - lo)
+                    widened = t - 1
+                } else {
+                    continue
+                }
+                series[p].sources[widened] = .bounded
+                // Net changes an identity gave from the widened year follow the stock's draws.
+                for d in series.indices where series[d].kind == .netChange && series[d].parent == p {
+                    for u in [widened, widened + 1] where u < years.count && u != t || d != c {
+                        if series[d].identityYears.contains(years[u]) && series[d].sources[u] == .observed {
+                            series[d].sources[u] = .derived
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Every end of a series' bounds. The scale a series is forecast on must admit them as well

@@ -49,7 +49,7 @@ public struct SimulationSeries: Sendable {
     public let parent: Int?
     /// Per timeline year: the known value (observed or interpolated), or nil.
     public let known: [Double?]
-    public let sources: [ValueSource]
+    public internal(set) var sources: [ValueSource]
     /// Last observed year, when the series is simulated forward from it.
     public let origin: Int?
     /// Calibrated centre and scale on the transformed scale, steps 1…H after `origin`.
