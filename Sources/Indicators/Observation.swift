@@ -126,8 +126,8 @@ public struct Observation: Sendable, Equatable {
     public static let roundingReach = 0.10
 
     /// The bounds this observation puts on the year's true value (DESIGN.md §5 extensions;
-    /// Notebooks-data/README.md "How quality flags are read"): a lower bound X gives [X, 1.1·X],
-    /// an upper bound X gives [0.9·X, X], and a mid-year snapshot X of a stock gives [X, 1.1·X]
+    /// Notebooks-data/README.md "How quality flags are read"): a lower bound X gives [X, X + 0.1·|X|],
+    /// an upper bound X gives [X − 0.1·|X|, X] (1.1·X and 0.9·X for positive X), and a mid-year snapshot X of a stock gives [X, 1.1·X]
     /// for the year end (the plan's stocks grow), reaching at least one unit for whole counts
     /// (stocks and flows: "超7" is [7, 8]); explicit `lower`/`upper` columns replace either end. Nil for a value that is taken as exact (explicit bounds on it are its rounding
     /// interval, `roundingInterval`).
@@ -136,8 +136,13 @@ public struct Observation: Sendable, Equatable {
         // A small whole count reaches at least one unit: "超7" is 7–8, not 7–7.7 (which would
         // settle a milestone of 8 as missed).
         let unit = (kind == .stock || kind == .flow) && value == value.rounded() ? 1.0 : 0
-        let above = max(value * (1 + Self.roundingReach), value + unit)
-        let below = min(value * (1 - Self.roundingReach), value - unit)
+        // The reach is 10% of the size: a net change's "≤ −47.99" is [−52.79, −47.99]; taken as
+        // 0.9·X it was [−47.99, −47.99], the bound read as exact (plan_shapes.py, seed 43).
+        let (far, near) =
+            value >= 0
+            ? (1 + Self.roundingReach, 1 - Self.roundingReach) : (1 - Self.roundingReach, 1 + Self.roundingReach)
+        let above = max(value * far, value + unit)
+        let below = min(value * near, value - unit)
         switch quality {
         case .lowerBound: raw = (explicitLower ?? value, explicitUpper ?? above)
         case .upperBound: raw = (explicitLower ?? below, explicitUpper ?? value)

@@ -114,6 +114,20 @@ extension PreparedScenario {
         return sum
     }
 
+    /// Whether series k's paths are whole numbers: a count (or a count's net change) whose
+    /// observed figures, and its stock's, are whole. A stock observed as 3371.69 家 gives its net
+    /// change's paths fractions (−52.69 rounded to −53 fell below a bound of −52.79).
+    func wholeValues(_ k: Int) -> Bool {
+        let ser = model.series[k]
+        func whole(_ s: SimulationSeries) -> Bool {
+            zip(s.known, s.sources).allSatisfy { v, src in src != .observed || v.map { $0 == $0.rounded() } ?? true }
+        }
+        if ser.kind == .netChange, let p = ser.parent {
+            return model.series[p].isCount && whole(model.series[p]) && whole(ser)
+        }
+        return ser.isCount && whole(ser)
+    }
+
     /// Whether a target's quantity is a whole number (counts, numbers of goals or milestones).
     /// A count with a figure that is not whole (11.46 家, which `check` warns of) is not: its
     /// every-year minimum or its sum over years carries the fraction, and rounding the
@@ -122,13 +136,9 @@ extension PreparedScenario {
         switch spec.kind {
         case .allGoals, .allMilestones: return true
         case .milestone, .goal:
-            let ser = model.series[spec.series!]
             // Observed years only: other known values (a bound's middle, an interpolation) are
             // not on the paths, which are whole counts there.
-            return ser.isCount
-                && zip(ser.known, ser.sources).allSatisfy { v, src in
-                    src != .observed || v.map { $0 == $0.rounded() } ?? true
-                }
+            return wholeValues(spec.series!)
         }
     }
 
@@ -160,10 +170,7 @@ extension PreparedScenario {
                     // count stays within 2.58–2.68 on the paths; `drawBounded`).
                     let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
                     let noWhole = lo.map { l in hi.map { l.rounded(.up) > $0.rounded(.down) } ?? false } ?? false
-                    let values = q.map {
-                        (ser.isCount || ser.kind == .netChange && model.series[ser.parent ?? k].isCount) && !noWhole
-                            ? $0.value.rounded() : $0.value
-                    }
+                    let values = q.map { wholeValues(k) && !noWhole ? $0.value.rounded() : $0.value }
                     cells.append(
                         CellOutcome(
                             series: k, year: model.years[t], source: src, observed: nil,

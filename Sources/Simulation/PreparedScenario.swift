@@ -123,30 +123,39 @@ struct PreparedScenario: @unchecked Sendable {
                     } == true)
         }
         if observed { return .observed }
-        // What the evidence decides before any path is drawn. Not for a net change's year drawn
-        // from its stock (the stock known, observed or bounded, at both ends of the step): where
-        // its own bound and the stock disagree the paths follow the stock, and "at least 235"
-        // read met at P = 0.72 (plan_shapes.py, seed 17). Where the stock is not known at both
-        // ends, the net change's bound sets the stock's step on every path (`drawBounded`), and
-        // it decides as any bound does: "近−22.19" against a milestone of 144.77 read "very
-        // unlikely" at P = 0 (seed 34).
-        if s.kind == .netChange, let p = s.parent {
-            func known(_ u: Int) -> Bool {
-                u >= 0 && (model.series[p].sources[u] == .observed || model.series[p].sources[u] == .bounded)
+        // What the evidence decides before any path is drawn. A net change's year drawn from
+        // its stock (the stock known, observed or bounded, at both ends of the step) is decided
+        // by the step the stock's evidence allows, not by its own bound: where the two disagree
+        // the paths follow the stock, and "at least 235" read met at P = 0.72 (plan_shapes.py,
+        // seed 17); where they agree ("≤ −47.99" beside an exact stock, its next year bounded by
+        // the same report) it read "very unlikely" at P = 0 (seed 43). Where the stock is not
+        // known at both ends, the net change's bound sets the stock's step on every path
+        // (`drawBounded`) and decides as any bound does (seed 34).
+        let stockOf = s.kind == .netChange ? s.parent.map { model.series[$0] } : nil
+        func decide(_ t: Int, _ threshold: Double, _ direction: Direction) -> Bool? {
+            if let stock = stockOf, s.sources[t] != .observed {
+                func known(_ u: Int) -> Bool {
+                    u >= 0 && (stock.sources[u] == .observed || stock.sources[u] == .bounded)
+                }
+                if known(t) && known(t - 1) {
+                    guard let step = Self.stockStep(stock, t: t) else { return nil }
+                    switch direction {
+                    case .increase: return step.lo >= threshold ? true : step.hi < threshold ? false : nil
+                    case .decrease: return step.hi <= threshold ? true : step.lo > threshold ? false : nil
+                    }
+                }
             }
-            if cs.contains(where: { known($0) && known($0 - 1) }) { return .simulated }
+            return Self.decided(s, t: t, threshold: threshold, direction: direction)
         }
         switch spec.kind {
         case .milestone,
             .goal where spec.rule == .final:
             // A year known by a bound that decides it.
-            if let t = cs.first, cs.count == 1,
-                decided(s, t: t, threshold: spec.threshold, direction: spec.direction) != nil
-            {
+            if let t = cs.first, cs.count == 1, decide(t, spec.threshold, spec.direction) != nil {
                 return .settled
             }
         case .goal where spec.rule == .everyYear:
-            if settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction) {
+            if settledOverYears(cs.map { ($0, spec.threshold) }, series: s, direction: spec.direction, decide: decide) {
                 return .settled
             }
         case .goal where spec.rule == .cumulative && s.kind == .flow:
@@ -158,7 +167,9 @@ struct PreparedScenario: @unchecked Sendable {
             let milestones = own.compactMap { m in
                 m.year.flatMap { model.years.firstIndex(of: $0) }.map { (t: $0, threshold: m.threshold) }
             }
-            if let direction = own.first?.direction, settledOverYears(milestones, series: s, direction: direction) {
+            if let direction = own.first?.direction,
+                settledOverYears(milestones, series: s, direction: direction, decide: decide)
+            {
                 return .settled
             }
         default:
@@ -173,9 +184,13 @@ struct PreparedScenario: @unchecked Sendable {
     /// every year" was reported as P = 0, "very unlikely", where the data had decided it. `years`
     /// pairs each timeline index with the threshold that year must reach.
     static func settledOverYears(
-        _ years: [(t: Int, threshold: Double)], series s: SimulationSeries, direction: Direction
+        _ years: [(t: Int, threshold: Double)], series s: SimulationSeries, direction: Direction,
+        decide: ((Int, Double, Direction) -> Bool?)? = nil
     ) -> Bool {
-        let verdicts = years.map { decided(s, t: $0.t, threshold: $0.threshold, direction: direction) }
+        let verdicts = years.map { y -> Bool? in
+            if let decide { return decide(y.t, y.threshold, direction) }
+            return decided(s, t: y.t, threshold: y.threshold, direction: direction)
+        }
         return !verdicts.isEmpty && (verdicts.contains(false) || verdicts.allSatisfy { $0 == true })
     }
 
@@ -191,6 +206,26 @@ struct PreparedScenario: @unchecked Sendable {
         case .increase: return floor >= spec.threshold
         case .decrease: return floor > spec.threshold
         }
+    }
+
+    /// What a stock's evidence allows for its step into year t, stock(t) − stock(t − 1): the
+    /// least of t less the most of t − 1, and the other way round (exact years as points,
+    /// bounded ones by their bounds); nil unless both years are known with both ends.
+    static func stockStep(_ stock: SimulationSeries, t: Int) -> (lo: Double, hi: Double)? {
+        func range(_ u: Int) -> (lo: Double, hi: Double)? {
+            guard u >= 0, u < stock.sources.count else { return nil }
+            switch stock.sources[u] {
+            case .observed: return stock.known[u].map { ($0, $0) }
+            case .bounded:
+                guard let lo = u < stock.lower.count ? stock.lower[u] : nil,
+                    let hi = u < stock.upper.count ? stock.upper[u] : nil
+                else { return nil }
+                return (lo, hi)
+            default: return nil
+            }
+        }
+        guard let now = range(t), let before = range(t - 1) else { return nil }
+        return (now.lo - before.hi, now.hi - before.lo)
     }
 
     /// Whether year `t` of `s` meets `threshold` by its evidence alone: its observed value, or a

@@ -138,5 +138,9 @@ struct RoundingRuleTests {
         snap.explicitUpper = 43
         #expect(snap.bounds(kind: .level).map { [$0.lower, $0.upper] } == [38, 43])
         #expect(b(12, .actual, .stock) == nil)
+        // A negative figure (a net change's fall) reaches 10% of its size too: "≤ −47.99" is
+        // [−52.789, −47.99] and "≥ −50" is [−50, −45]; both were read as the figure alone.
+        #expect(b(-47.99, .upperBound, .netChange) == [-47.99 * 1.1, -47.99])
+        #expect(b(-50, .lowerBound, .netChange) == [-50, -50 * 0.9])
     }
 }

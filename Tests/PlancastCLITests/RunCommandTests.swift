@@ -410,7 +410,8 @@ struct RunCommandTests {
     /// (13.185–14.65 is 14: "very likely" at P = 1 before); a net change's bound that sets its
     /// stock's step settles its milestone ("very unlikely" at P = 0 before); a count bridged
     /// between known years is whole on every path, so a bound's settled milestone is met at
-    /// P = 1 (`met` at P = 0.97 before: 372.3 under "超372.19" judged below 373).
+    /// P = 1 (`met` at P = 0.97 before: 372.3 under "超372.19" judged below 373); a fall's bound
+    /// beside an exact stock settles its milestone and "all milestones" (seed 43).
     @Test func wholeCountsAndANetChangesBoundSettleWhatTheEvidenceSettles() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -420,6 +421,8 @@ struct RunCommandTests {
             ("plan-count-bound-pinned", "milestone", "2022", "met", "1.000000"),
             ("plan-net-bound-sets-the-step", "milestone", "2024", "not_met", "0.000000"),
             ("plan-count-bridged-under-a-bound", "milestone", "2022", "met", "1.000000"),
+            ("plan-net-fall-bound", "milestone", "2022", "not_met", "0.000000"),
+            ("plan-net-fall-bound", "all_milestones", "", "not_met", "0.000000"),
         ] {
             let out = dir.appendingPathComponent(fixture)
             let r = try Self.run(["--plan", h + fixture, "--lang", "en"], out: out)
@@ -429,6 +432,12 @@ struct RunCommandTests {
             }
             #expect(row?["label"] == label && row?["p_met"] == p, "\(fixture): \(String(describing: row))")
         }
+        // A fall's bound ("≤ −47.99") reaches 10% further, not nowhere (it was read as exact).
+        let fall = try Self.csv(dir.appendingPathComponent("plan-net-fall-bound/forecasts.csv").path).first {
+            $0["indicator"] == "i1" && $0["year"] == "2022"
+        }
+        let low = try #require(Double(fall?["p05"] ?? "")), high = try #require(Double(fall?["p95"] ?? ""))
+        #expect(low <= -51 && low >= -52.79 && high <= -47.99 && high > low, "\(String(describing: fall))")
         // A net change's estimate that gives its stock's year by identity stays a probability
         // (P = 1 before: the derived stock was exact and the net change its difference).
         let net = dir.appendingPathComponent("net")
