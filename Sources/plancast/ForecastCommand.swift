@@ -241,8 +241,10 @@ struct ForecastCommand: ParsableCommand {
         // a script would otherwise read a header-only file as "no forecasts needed".
         if files.seriesWritten == 0 {
             printWarnings(files.warnings)
+            // Located at the first series, whose warning comes first above.
             throw InputError(
-                file: batch.input, "no series could be forecast (\(input.series.count) read; see the warnings above)",
+                file: batch.input, line: input.series.first?.line,
+                "no series could be forecast (\(input.series.count) read; see the warnings above)",
                 hint: "give each series at least one finite value within the range of double precision")
         }
         // Series ids may be Chinese (a wide table's indicator names): Excel reads a CSV without
