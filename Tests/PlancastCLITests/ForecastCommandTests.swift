@@ -334,7 +334,8 @@ extension ForecastCommandTests {
             ])
             #expect(bad.status == 65, "\(name): \(bad.stderr)")
             #expect(
-                bad.stderr.contains("error: \(dir.path)/\(name):2: no series could be forecast (1 read"), "\(bad.stderr)")
+                bad.stderr.contains("error: \(dir.path)/\(name):2: no series could be forecast (1 read"),
+                "\(bad.stderr)")
             #expect(!FileManager.default.fileExists(atPath: output), "\(name): nothing written")
         }
         // Sharded, the same batch merges to the same error (it merged to a bare header).
