@@ -17,7 +17,8 @@ finished run by its own figures:
 3. p_met agrees with the row's own quantiles: an increase target at or below p05 is met on at
    least 95% of paths less Monte Carlo noise, one above p95 on at most 5% more noise (and the
    mirror for decrease targets);
-4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv);
+4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv),
+   and "all goals" ("all milestones") is no likelier than any one goal (milestone) it joins;
 5. forecasts.csv's quantiles are in order, and a bounded or simulated year of an indicator
    without parent or children stays on the stated side of its own row (a lower bound or a
    stock's snapshot: no quantile below it; an upper bound: none above).
@@ -228,6 +229,19 @@ def judge_outputs(out):
                 m = float(r["median"])
                 if not lo - 1e-6 * abs(lo) - 1 <= m <= hi + 1e-6 * abs(hi) + 1:
                     return f"{where}: cumulative median {m} outside the yearly sums {lo}–{hi}"
+    # All of several targets met on one path is at most as likely as each of them (the same
+    # paths judge all): "all goals" against every evaluable goal, an indicator's "all
+    # milestones" against each of its milestones.
+    for r in rows:
+        if r["target_type"] not in ("all_goals", "all_milestones") or r["p_met"] == "insufficient_data":
+            continue
+        parts = [q for q in rows if q["scenario"] == r["scenario"] and q["p_met"] != "insufficient_data"
+                 and (q["target_type"].startswith("goal_") if r["target_type"] == "all_goals"
+                      else q["target_type"] == "milestone" and q["indicator"] == r["indicator"])]
+        for q in parts:
+            if float(r["p_met"]) > float(q["p_met"]) + 1e-9:
+                return (f"{r['indicator']} {r['target_type']}: p_met {r['p_met']} above that of "
+                        f"{q['indicator']} {q['target_type']} {q['year']} ({q['p_met']})")
     return None
 
 
@@ -285,6 +299,8 @@ def self_test():
         "on the met side": "b,x,X,milestone,2025,5,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "on the missed side": "b,x,X,milestone,2025,50,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "outside the yearly sums": "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,99,35,45,very_likely\n",
+        "above that of": ("b,x,X,goal_cumulative,2025,30,increase,0.5,0.01,33,29.5,36.5,about_as_likely_as_not\n"
+                          "b,,,all_goals,,1,increase,0.6,0.01,1,0,1,about_as_likely_as_not\n"),
         None: "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,33,29.5,36.5,very_likely\n",
     }
     with tempfile.TemporaryDirectory() as out:
