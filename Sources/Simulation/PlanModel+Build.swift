@@ -223,7 +223,7 @@ extension PlanModel {
                 series[p].sources[widened] = .bounded
                 // Net changes an identity gave from the widened year follow the stock's draws.
                 for d in series.indices where series[d].kind == .netChange && series[d].parent == p {
-                    for u in [widened, widened + 1] where u < years.count && u != t || d != c {
+                    for u in [widened, widened + 1] where u < years.count && (u != t || d != c) {
                         if series[d].identityYears.contains(years[u]) && series[d].sources[u] == .observed {
                             series[d].sources[u] = .derived
                         }

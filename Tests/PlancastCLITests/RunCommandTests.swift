@@ -440,15 +440,19 @@ struct RunCommandTests {
         #expect(low <= -51 && low >= -52.79 && high <= -47.99 && high > low, "\(String(describing: fall))")
         // A net change's estimate that gives its stock's year by identity stays a probability
         // (P = 1 before: the derived stock was exact and the net change its difference).
-        let net = dir.appendingPathComponent("net")
-        #expect(
-            try Self.run(["--plan", h + "plan-net-estimate-derives-its-stock", "--lang", "en"], out: net).status == 0)
-        let milestone = try Self.csv(net.appendingPathComponent("attainment.csv").path).first {
-            $0["indicator"] == "i2" && $0["target_type"] == "milestone" && $0["year"] == "2022"
+        // Both ways: the stock's later year from the earlier (forward) and the earlier from the
+        // later (backward).
+        for fixture in ["plan-net-estimate-derives-its-stock", "plan-net-estimate-derives-its-stock-backward"] {
+            let net = dir.appendingPathComponent(fixture + "-net")
+            #expect(try Self.run(["--plan", h + fixture, "--lang", "en"], out: net).status == 0)
+            let milestone = try Self.csv(net.appendingPathComponent("attainment.csv").path).first {
+                $0["indicator"] == "i2" && $0["target_type"] == "milestone" && $0["year"] == "2022"
+            }
+            let p = try #require(Double(milestone?["p_met"] ?? ""))
+            #expect(
+                p > 0.35 && p < 0.75 && milestone?["label"] == "about_as_likely_as_not",
+                "\(fixture): \(String(describing: milestone))")
         }
-        let p = try #require(Double(milestone?["p_met"] ?? ""))
-        #expect(
-            p > 0.35 && p < 0.75 && milestone?["label"] == "about_as_likely_as_not", "\(String(describing: milestone))")
         // The estimate's year stays within 2.58–2.68 on every path, and its quantiles say so.
         let cells = try Self.csv(
             dir.appendingPathComponent("plan-count-estimate-between-wholes/forecasts.csv").path)
