@@ -91,7 +91,12 @@ public enum OutcomesLoader {
                     let written = row[vc].trimmingWhitespace()
                     let half = Observation(indicator: id, year: plan.metadata.lastYear, value: v, text: written)
                         .writtenHalfUnit
-                    let claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
+                    var claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
+                    // A whole count lies on a whole number of that interval: "271" 家 is 271, so
+                    // `not met` beside it contradicts "at least 271" (it passed as 270.5).
+                    if ind.isCount, (v - half).rounded(.up) <= (v + half).rounded(.down) {
+                        claimed = claimed > v ? (v + half).rounded(.down) : (v - half).rounded(.up)
+                    }
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"
                         let implied =

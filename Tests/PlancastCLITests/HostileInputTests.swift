@@ -251,6 +251,16 @@ struct HostileInputTests {
                 "outcomes-cumulative-not-met-contradicts-value.csv:5:2: met is '0', but the value 515 meets the goal of at least 500 over the plan"
         ),
         Case(
+            name: "a whole count recorded as not met at exactly its goal (5 new institutions against at least 5)",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-count-not-met-at-its-goal.csv", "--as-of", "2022", "--out",
+                "/tmp/plancast-never-count",
+            ],
+            status: 65,
+            stderr:
+                "outcomes-count-not-met-at-its-goal.csv:2:2: met is '0', but the value 5 meets the goal of at least 5 over the plan"
+        ),
+        Case(
             name: "a decimal comma in a tab-separated batch of series",
             arguments: ["forecast", "--input", h + "series-decimal-comma.tsv", "--horizon", "2"],
             status: 65,
