@@ -57,7 +57,7 @@ extension PlanConsistency {
             // break one of them (a bound stated at one end only is read to reach a whole number,
             // `PlanModel.wholeCountBounds`).
             if let ind = plan.indicator(o.indicator), ind.isCount, let lo = o.explicitLower, let hi = o.explicitUpper,
-                lo <= hi, lo.rounded(.up) > hi.rounded(.down)
+                lo <= hi, wholeNumbers(from: lo, to: hi) == nil
             {
                 f.append(
                     Finding(

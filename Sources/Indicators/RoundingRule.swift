@@ -21,10 +21,8 @@ extension Indicator {
             // (a milestone of 271 read "very likely" at P = 1 instead of met; 2026-12-04), and
             // "3300" is 3,250–3,350. An interval that holds no whole number (a count written
             // with decimals, which check warns of) is kept as it is.
-            if isCount, case let whole = (lower: interval.lower.rounded(.up), upper: interval.upper.rounded(.down)),
-                whole.lower <= whole.upper
-            {
-                interval = whole
+            if isCount, let whole = wholeNumbers(from: interval.lower, to: interval.upper) {
+                interval = (whole.least, whole.most)
             }
             var thresholds = [Double]()
             if let t = targets[p.year] { thresholds.append(t) }

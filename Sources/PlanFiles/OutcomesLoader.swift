@@ -94,8 +94,8 @@ public enum OutcomesLoader {
                     var claimed = ind.direction == .increase ? (met ? v + half : v - half) : (met ? v - half : v + half)
                     // A whole count lies on a whole number of that interval: "271" 家 is 271, so
                     // `not met` beside it contradicts "at least 271" (it passed as 270.5).
-                    if ind.isCount, (v - half).rounded(.up) <= (v + half).rounded(.down) {
-                        claimed = claimed > v ? (v + half).rounded(.down) : (v - half).rounded(.up)
+                    if ind.isCount, let whole = wholeNumbers(from: v - half, to: v + half) {
+                        claimed = claimed > v ? whole.most : whole.least
                     }
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"

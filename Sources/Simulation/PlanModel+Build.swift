@@ -248,7 +248,7 @@ extension PlanModel {
     static func wholeCountBounds(
         _ b: (lower: Double?, upper: Double?), of o: Observation?
     ) -> (lower: Double?, upper: Double?) {
-        guard let lo = b.lower, let hi = b.upper, let o, lo.rounded(.up) > hi.rounded(.down) else { return b }
+        guard let lo = b.lower, let hi = b.upper, let o, wholeNumbers(from: lo, to: hi) == nil else { return b }
         let lowerStated = o.explicitLower != nil || o.quality == .lowerBound || o.quality == .snapshot
         let upperStated = o.explicitUpper != nil || o.quality == .upperBound
         switch (lowerStated, upperStated) {

@@ -169,8 +169,9 @@ extension PreparedScenario {
                     // bound). Not a year whose evidence holds no whole number (2.63 ± 2% of a
                     // count stays within 2.58–2.68 on the paths; `drawBounded`).
                     let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
-                    let noWhole = lo.map { l in hi.map { l.rounded(.up) > $0.rounded(.down) } ?? false } ?? false
-                    let values = q.map { wholeValues(k) && !noWhole ? $0.value.rounded() : $0.value }
+                    let noWhole = lo.map { l in hi.map { wholeNumbers(from: l, to: $0) == nil } ?? false } ?? false
+                    let whole = !noWhole && wholeValues(k)
+                    let values = q.map { whole ? $0.value.rounded() : $0.value }
                     cells.append(
                         CellOutcome(
                             series: k, year: model.years[t], source: src, observed: nil,

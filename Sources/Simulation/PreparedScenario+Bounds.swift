@@ -138,8 +138,8 @@ extension PreparedScenario {
                     // reported with decimals, 2.63 ± 2%) the draw stays within the evidence: it
                     // was moved to the next whole number (3) on every path, above the interval
                     // (plan_shapes.py, seed 35).
-                    if ser.isCount, a.rounded(.up) <= z.rounded(.down) {
-                        v = min(max(v.rounded(), a.rounded(.up)), z.rounded(.down))
+                    if ser.isCount, let whole = wholeNumbers(from: a, to: z) {
+                        v = min(max(v.rounded(), whole.least), whole.most)
                     }
                     s.vals[o + p] = v
                 }

@@ -25,24 +25,20 @@ extension PreparedScenario {
                 let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? -.infinity
                 let hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? .infinity
                 let (floor, ceiling) = ser.kind == .share ? (1e-6, 100 - 1e-6) : (0.0, Double.infinity)
-                let count = ser.isCount
+                // A whole count within the year's evidence: "超372.19" holds 373–409, and 372.3
+                // rounded to 372 fell below the bound a milestone of 373 was settled on (seed 37).
+                // Where no whole number lies within it, the value stays as drawn: a count reported
+                // as 2.63 (±2%, an estimate) stays in 2.58–2.68, where rounding made it 3 on every
+                // path and an every-year goal of 2.86 that the evidence had settled as missed read
+                // P = 0.33 (plan_shapes.py, seed 35).
+                let whole = ser.isCount ? wholeNumbers(from: lo, to: hi) : nil
                 s.vals.withUnsafeMutableBufferPointer { vb in
                     for p in 0..<n {
                         var v = vb[o + p]
                         if v < lo { v = lo }
                         if v > hi { v = hi }
                         v = min(max(v, floor), ceiling)
-                        // A whole count within the year's evidence: "超372.19" holds 373–409, and
-                        // 372.3 rounded to 372 fell below the bound a milestone of 373 was settled
-                        // on (seed 37). Where no whole number lies within it, the value stays as
-                        // drawn: a count reported as 2.63 (±2%, an estimate) stays in 2.58–2.68,
-                        // where rounding made it 3 on every path and an every-year goal of 2.86
-                        // that the evidence had settled as missed read P = 0.33 (plan_shapes.py,
-                        // seed 35).
-                        if count {
-                            let (least, most) = (lo.rounded(.up), hi.rounded(.down))
-                            if least <= most { v = min(max(Self.roundedCount(v), least), most) }
-                        }
+                        if let whole { v = min(max(Self.roundedCount(v), whole.least), whole.most) }
                         vb[o + p] = v
                     }
                 }

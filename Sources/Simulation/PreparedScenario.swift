@@ -235,8 +235,8 @@ struct PreparedScenario: @unchecked Sendable {
         // A whole count lies on the whole numbers within its bounds, as it is drawn
         // (`drawBounded`): "近14.65" read as 13.185–14.65 is 14 and settles a milestone of 14
         // (it read "very likely" at P = 1; plan_shapes.py, seed 35).
-        if s.isCount, let l = lo, let h = hi, l.rounded(.up) <= h.rounded(.down) {
-            (lo, hi) = (l.rounded(.up), h.rounded(.down))
+        if s.isCount, let l = lo, let h = hi, let whole = wholeNumbers(from: l, to: h) {
+            (lo, hi) = (whole.least, whole.most)
         }
         let exact = s.sources[t] == .observed ? s.known[t] : nil
         switch direction {

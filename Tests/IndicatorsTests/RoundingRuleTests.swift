@@ -71,6 +71,15 @@ struct RoundingRuleTests {
             ).count == 1)
     }
 
+    /// The whole numbers of an interval, the one rule every count uses (`wholeNumbers`).
+    @Test func wholeNumbersOfAnInterval() {
+        #expect(wholeNumbers(from: 2.58, to: 2.68) == nil)
+        #expect(wholeNumbers(from: 13.185, to: 14.65).map { [$0.least, $0.most] } == [14, 14])
+        #expect(wholeNumbers(from: 270.5, to: 271.5).map { [$0.least, $0.most] } == [271, 271])
+        #expect(wholeNumbers(from: -52.79, to: -47.99).map { [$0.least, $0.most] } == [-52, -48])
+        #expect(wholeNumbers(from: 3250, to: 3350).map { [$0.least, $0.most] } == [3250, 3350])
+    }
+
     /// A headline level goal (final year, here 2024) is a threshold like a milestone; a growth
     /// goal's value (7% a year) is no level, so a figure straddling 7 leaves nothing open.
     @Test func aHeadlineLevelGoalIsAThresholdAndAGrowthGoalIsNot() {

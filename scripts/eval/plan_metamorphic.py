@@ -299,6 +299,82 @@ def self_test():
                 raise SystemExit(1)
 
 
+def failed(r, what):
+    """Why a run that should have succeeded did not, or None."""
+    return None if r.returncode == 0 else f"run exit {r.returncode} {what}: {r.stderr[-400:]}"
+
+
+class Round:
+    """One plan's base run and the folders a relation works in."""
+
+    def __init__(self, binary, tmp, folder, rnd):
+        self.binary, self.tmp, self.folder, self.rnd = binary, tmp, folder, rnd
+        self.base = os.path.join(tmp, "base")
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def run(self, folder, out_name, **options):
+        return run(self.binary, folder, self.path(out_name), **options)
+
+
+# Each relation changes the copy `changed` of the plan, runs it and compares; it returns None
+# (consistent), a reason (a finding), or SKIP (nothing to change in this plan).
+SKIP = object()
+
+
+def check_order(r, changed):
+    reorder(changed)
+    return failed(r.run(changed, "out"), "after reversing the rows") or compare_order(r.base, r.path("out"))
+
+
+def check_harder(r, changed):
+    goal = harden(changed, r.rnd)
+    if goal is None:
+        return SKIP
+    return failed(r.run(changed, "out"), "after moving a goal") or compare_harder(r.base, r.path("out"), goal)
+
+
+def check_units(r, changed):
+    uncounted(changed)
+    unscaled = r.path("units-base")
+    shutil.copytree(changed, unscaled)
+    reference = r.run(unscaled, "units-base-out")
+    scale(changed)
+    return (failed(reference, "with the units renamed only") or failed(r.run(changed, "out"), "with figures × 1000")
+            or compare_noise(r.path("units-base-out"), r.path("out"), what="figures × 1000"))
+
+
+def check_lever(r, changed):
+    pushed = lever(changed, r.rnd)
+    if pushed is None:
+        return SKIP
+    return (failed(r.run(changed, "out", scenarios=pushed[1:]), "with a push")
+            or compare_lever(r.path("out"), pushed[0]))
+
+
+def check_asof(r, changed):
+    # Judged against the --as-of run, refusals included.
+    year = r.rnd.choice([2020, 2021, 2022, 2023])
+    truncate(changed, year)
+    cut = r.run(r.folder, "asof-cut", extra=("--as-of", str(year)))
+    deleted = r.run(changed, "out")
+    if cut.returncode != deleted.returncode:
+        return f"--as-of {year} exit {cut.returncode}, rows after {year} deleted exit {deleted.returncode}"
+    if cut.returncode != 0:
+        return None
+    return compare_order(r.path("asof-cut"), r.path("out"), f"between --as-of {year} and the rows after {year} deleted")
+
+
+def check_seed(r, changed):
+    return (failed(r.run(changed, "out", seed=8), "with --seed 8")
+            or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
+
+
+RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
+             "asof": check_asof, "seed": check_seed}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary")
@@ -309,7 +385,7 @@ def main():
     a = ap.parse_args()
     self_test()
     rnd = random.Random(a.seed)
-    findings, checked, refused = 0, {"order": 0, "harder": 0, "units": 0, "lever": 0, "asof": 0, "seed": 0}, 0
+    findings, checked, refused = 0, {name: 0 for name in RELATIONS}, 0
     for k in range(a.count):
         tmp = tempfile.mkdtemp(prefix="meta-")
         folder = os.path.join(tmp, "plan")
@@ -317,8 +393,8 @@ def main():
             shutil.copytree(a.plan, folder)
         else:
             plan(rnd, folder)
-        base = os.path.join(tmp, "base")
-        first = run(a.binary, folder, base)
+        r = Round(a.binary, tmp, folder, rnd)
+        first = r.run(folder, "base")
         if first.returncode != 0:
             refused += first.returncode == 65
             if first.returncode != 65:
@@ -326,53 +402,12 @@ def main():
                 findings += 1
             shutil.rmtree(tmp, ignore_errors=True)
             continue
-        for relation in ("order", "harder", "units", "lever", "asof", "seed"):
+        for relation, check in RELATIONS.items():
             changed = os.path.join(tmp, relation)
             shutil.copytree(folder, changed)
-            why, out = None, os.path.join(tmp, relation + "-out")
-            seed = 7
-            if relation == "order":
-                reorder(changed)
-            elif relation == "harder":
-                goal = harden(changed, rnd)
-                if goal is None:
-                    continue
-            elif relation == "units":
-                uncounted(changed)
-                unscaled = os.path.join(tmp, "units-base")
-                shutil.copytree(changed, unscaled)
-                reference = run(a.binary, unscaled, os.path.join(tmp, "units-base-out"))
-                scale(changed)
-            elif relation == "lever":
-                pushed = lever(changed, rnd)
-                if pushed is None:
-                    continue
-            elif relation == "asof":
-                year = rnd.choice([2020, 2021, 2022, 2023])
-                truncate(changed, year)
-                cut = os.path.join(tmp, "asof-cut")
-                third = run(a.binary, folder, cut, extra=("--as-of", str(year)))
-            else:
-                seed = 8
-            second = run(a.binary, changed, out, seed=seed, scenarios=pushed[1:] if relation == "lever" else ())
-            if relation == "asof":  # judged against the --as-of run, refusals included
-                if third.returncode != second.returncode:
-                    why = f"--as-of {year} exit {third.returncode}, rows after {year} deleted exit {second.returncode}"
-                elif third.returncode == 0:
-                    why = compare_order(cut, out, f"between --as-of {year} and the rows after {year} deleted")
-            elif second.returncode != 0:
-                why = f"run exit {second.returncode} after the change ({relation}): {second.stderr[-400:]}"
-            elif relation == "order":
-                why = compare_order(base, out)
-            elif relation == "harder":
-                why = compare_harder(base, out, goal)
-            elif relation == "units":
-                why = (f"run exit {reference.returncode} with the units renamed only" if reference.returncode
-                       else compare_noise(os.path.join(tmp, "units-base-out"), out, what="figures × 1000"))
-            elif relation == "lever":
-                why = compare_lever(out, pushed[0])
-            else:
-                why = compare_noise(base, out, sigmas=5.0, slack=0.0, what="--seed 8")
+            why = check(r, changed)
+            if why is SKIP:
+                continue
             checked[relation] += 1
             if why:
                 findings += 1
