@@ -26,9 +26,20 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    does not fall, a decrease target's does not rise), up to 3 standard errors of the
    difference plus 0.005 (Poisson counts of whole units redraw where the expected count moves).
 5. **as of**: `--as-of Y` against the same plan with the observation rows after Y deleted:
-   attainment and forecasts byte-identical.
+   attainment and forecasts byte-identical (skipped where no row is left: a header alone is
+   refused as a mistake, while `--as-of` before the first figure warns and runs).
 6. **seed**: `--seed 8`. Every p_met within 5 standard errors of the difference (p_met_se is
    honest), verdicts (`met`/`not_met`, insufficient_data) unchanged.
+7. **rename**: every indicator and driver id replaced by another (in reverse alphabetical order
+   of the old ones, so sorting by id turns round) in every file. Nothing may depend on how an
+   id is spelt: with the ids mapped back, every p_met within 5 standard errors of the
+   difference, verdicts unchanged.
+8. **crlf**: every CSV file written with a UTF-8 byte-order mark and CRLF line ends, plan.yaml
+   with CRLF (as Excel and Windows editors save them): attainment and forecasts byte-identical.
+9. **twin**: a random scenario (plan_shapes.scenario) and a copy of it under another name, run
+   together after the baseline: the copy's rows of attainment.csv and forecasts.csv equal the
+   original's (the scenarios share their draws, and a scenario's own random levers are drawn
+   from the same stream whatever its name or place).
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR]
 
@@ -49,7 +60,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from plan_shapes import plan  # noqa: E402
+from plan_shapes import plan, scenario  # noqa: E402
 
 SCALED = {"stock", "flow", "level", "net_change"}
 YEARS = [2022, 2023, 2024, 2025]
@@ -199,10 +210,81 @@ def compare_lever(out, ind):
     return None
 
 
+def rename(folder):
+    """Replaces every indicator and driver id, reversing their alphabetical order; returns the
+    map from new id to old."""
+    ids = []
+    for name in ("indicators.csv", "drivers.csv"):
+        ids += [r[0] for r in table(os.path.join(folder, name))[1:]]
+    new = {old: f"q{len(ids) - k:02d}_{old}_id" for k, old in enumerate(sorted(ids))}
+    for name, columns in (("indicators.csv", ("indicator", "parent")), ("drivers.csv", ("indicator",)),
+                          ("observations.csv", ("indicator",))):
+        path = os.path.join(folder, name)
+        t = table(path)
+        cols = [t[0].index(c) for c in columns]
+        for r in t[1:]:
+            for c in cols:
+                r[c] = new.get(r[c], r[c])
+        write_table(path, t)
+    return {v: k for k, v in new.items()}
+
+
+def unrenamed(out, back):
+    """attainment.csv of `out` with its indicator ids mapped back (in place)."""
+    path = os.path.join(out, "attainment.csv")
+    t = table(path)
+    ci = t[0].index("indicator")
+    for r in t[1:]:
+        r[ci] = back.get(r[ci], r[ci])
+    write_table(path, t)
+
+
+def windows_files(folder):
+    """Rewrites every CSV with a byte-order mark and CRLF line ends, plan.yaml with CRLF."""
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.endswith(".csv") or name == "plan.yaml":
+            text = read(path).replace("\r\n", "\n").replace("\n", "\r\n")
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(("\ufeff" if name.endswith(".csv") else "") + text)
+
+
+def twin(folder, rnd):
+    """Writes baseline.yaml, a random what-if.yaml and twin.yaml (the same levers under another
+    name); returns the three paths."""
+    path = scenario(rnd, folder)
+    text = read(path)
+    twin_path = os.path.join(folder, "twin.yaml")
+    with open(twin_path, "w", encoding="utf-8") as f:
+        f.write(text.replace("name: what-if", "name: twin", 1))
+    base = os.path.join(folder, "baseline.yaml")
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    return base, path, twin_path
+
+
+def compare_twin(out):
+    """The rows of scenario twin equal those of what-if in attainment.csv and forecasts.csv."""
+    for name in ("attainment.csv", "forecasts.csv"):
+        t = table(os.path.join(out, name))
+        cs = t[0].index("scenario")
+        own = {}
+        for r in t[1:]:
+            key = tuple(c for k, c in enumerate(r) if k != cs)
+            own.setdefault(r[cs], []).append(key)
+        if own.get("twin") != own.get("what-if"):
+            a, b = own.get("what-if") or [], own.get("twin") or []
+            diff = next((f"{x} → {y}" for x, y in zip(a, b) if x != y), f"{len(a)} rows → {len(b)}")
+            return f"{name}: scenario twin differs from what-if, its copy: {diff}"
+    return None
+
+
 def truncate(folder, year):
     t = table(os.path.join(folder, "observations.csv"))
     yi = t[0].index("year")
-    write_table(os.path.join(folder, "observations.csv"), t[:1] + [r for r in t[1:] if int(r[yi]) <= year])
+    kept = [r for r in t[1:] if int(r[yi]) <= year]
+    write_table(os.path.join(folder, "observations.csv"), t[:1] + kept)
+    return len(kept)
 
 
 def compare_order(a, b, what="when the observation rows were reversed"):
@@ -297,6 +379,19 @@ def self_test():
             print(f"self-test {'ok' if ok else 'FAILED'}: {expected or 'within noise'} -> {why}")
             if not ok:
                 raise SystemExit(1)
+        for expected, p_twin in (("differs", 0.6), (None, 0.5)):
+            d = os.path.join(tmp, "twin")
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, "attainment.csv"), "w") as f:
+                f.write(head + row.replace("b,", "what-if,", 1).format(t=5, p=0.5, se=0.01, label="x")
+                        + row.replace("b,", "twin,", 1).format(t=5, p=p_twin, se=0.01, label="x"))
+            with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                f.write("scenario,indicator,year,mean\nwhat-if,x,2025,6\ntwin,x,2025,6\n")
+            why = compare_twin(d)
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: twin {expected or 'equal'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
 
 
 def failed(r, what):
@@ -356,7 +451,8 @@ def check_lever(r, changed):
 def check_asof(r, changed):
     # Judged against the --as-of run, refusals included.
     year = r.rnd.choice([2020, 2021, 2022, 2023])
-    truncate(changed, year)
+    if not truncate(changed, year):
+        return SKIP  # an observations.csv of a header alone is refused (exit 65) on purpose
     cut = r.run(r.folder, "asof-cut", extra=("--as-of", str(year)))
     deleted = r.run(changed, "out")
     if cut.returncode != deleted.returncode:
@@ -366,13 +462,35 @@ def check_asof(r, changed):
     return compare_order(r.path("asof-cut"), r.path("out"), f"between --as-of {year} and the rows after {year} deleted")
 
 
+def check_rename(r, changed):
+    back = rename(changed)
+    out = r.path("out")
+    why = failed(r.run(changed, "out"), "with the ids renamed")
+    if why:
+        return why
+    unrenamed(out, back)
+    return compare_noise(r.base, out, sigmas=5.0, slack=0.0, what="ids renamed")
+
+
+def check_crlf(r, changed):
+    windows_files(changed)
+    return failed(r.run(changed, "out"), "with CRLF and a BOM") or compare_order(
+        r.base, r.path("out"), "when the files were saved with CRLF and a BOM")
+
+
+def check_twin(r, changed):
+    paths = twin(changed, r.rnd)
+    return failed(r.run(changed, "out", scenarios=paths), "with a scenario and its twin") or compare_twin(r.path("out"))
+
+
 def check_seed(r, changed):
     return (failed(r.run(changed, "out", seed=8), "with --seed 8")
             or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
 
 
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
-             "asof": check_asof, "seed": check_seed}
+             "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
+             "twin": check_twin}
 
 
 def main():
