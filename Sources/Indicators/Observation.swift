@@ -186,6 +186,20 @@ public struct Observation: Sendable, Equatable {
         return (c.lower ?? raw.lower, c.upper ?? raw.upper)
     }
 
+    /// `roundingInterval(kind:)` cut to the whole numbers it holds when the value is a count
+    /// (`wholeNumbers(from:to:)`): "271" 家 is 271, not anything in 270.5–271.5, and "3300" is
+    /// 3,250–3,350. An interval that holds no whole number (a count written with decimals, which
+    /// `check` warns of) is kept as it is. The one interval a year drawn within its written
+    /// value is drawn in, whichever rule asks for the draw: a target the value does not settle
+    /// (`Indicator.unsettledByRounding`), or a provisional figure a forecast starts from. (The
+    /// second took the uncut interval until 2026-12-04, so moving an every-year goal into or out
+    /// of an estimate's interval moved that year's draws: `plan_metamorphic.py --seed 23`.)
+    public func roundingInterval(kind: IndicatorKind, isCount: Bool) -> (lower: Double, upper: Double)? {
+        guard let interval = roundingInterval(kind: kind) else { return nil }
+        guard isCount, let whole = wholeNumbers(from: interval.lower, to: interval.upper) else { return interval }
+        return (whole.least, whole.most)
+    }
+
     /// Half a unit of the value's last significant digit as written: "50.5" 0.05, "2744" 0.5,
     /// and a whole number's trailing zeros significant up to its second digit ("1万" entered as
     /// 10000 is ±500, not ±5,000); 0 for a value written with an exponent.

@@ -16,14 +16,9 @@ extension Indicator {
     )] {
         var out = [Int: (lower: Double, upper: Double)]()
         for p in exact.points {
-            guard var interval = p.roundingInterval(kind: kind) else { continue }
-            // A whole count lies on a whole number: "271" 家 is 271, not anything in 270.5–271.5
-            // (a milestone of 271 read "very likely" at P = 1 instead of met; 2026-12-04), and
-            // "3300" is 3,250–3,350. An interval that holds no whole number (a count written
-            // with decimals, which check warns of) is kept as it is.
-            if isCount, let whole = wholeNumbers(from: interval.lower, to: interval.upper) {
-                interval = (whole.least, whole.most)
-            }
+            // A whole count lies on a whole number (a milestone of 271 read "very likely" at
+            // P = 1 against "271" 家 instead of met; 2026-12-04).
+            guard let interval = p.roundingInterval(kind: kind, isCount: isCount) else { continue }
             var thresholds = [Double]()
             if let t = targets[p.year] { thresholds.append(t) }
             if let g = headline, g.form == .level, planYears.contains(p.year),

@@ -126,7 +126,10 @@ extension PlanModel {
                     parts[k].exact, planYears: plan.metadata.firstYear...plan.metadata.lastYear) ?? [:]
             let start = parts[k].exact.points.last.flatMap { $0.year == origin && $0.quality == .estimate ? $0 : nil }
             for (t, y) in years.enumerated() where sources[t] == .observed {
-                guard let interval = rounded[y] ?? (y == start?.year ? start?.roundingInterval(kind: s.kind) : nil)
+                guard
+                    let interval = rounded[y]
+                        ?? (y == start?.year
+                            ? start?.roundingInterval(kind: s.kind, isCount: countUnits.contains(s.unit)) : nil)
                 else { continue }
                 (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
             }

@@ -134,12 +134,15 @@ extension PreparedScenario {
                     if !(a <= z) { (a, z) = (lo, hi) }
                     let u = g.nextOpenUnit()
                     var v = a + u * (z - a)
-                    // A whole count within the interval; where it holds no whole number (a count
-                    // reported with decimals, 2.63 ± 2%) the draw stays within the evidence: it
-                    // was moved to the next whole number (3) on every path, above the interval
-                    // (plan_shapes.py, seed 35).
+                    // A count is one of the whole numbers within the interval, each as likely:
+                    // least + ⌊u·(most − least + 1)⌋. (Until 2026-12-04 the uniform draw was
+                    // rounded, so each end got half the weight of a number inside: 1–3 read
+                    // 1, 2, 3 with 1/4, 1/2, 1/4.) Where the interval holds no whole number (a
+                    // count reported with decimals, 2.63 ± 2%) the draw stays within the
+                    // evidence: it was moved to the next whole number (3) on every path, above
+                    // the interval (plan_shapes.py, seed 35).
                     if ser.isCount, let whole = wholeNumbers(from: a, to: z) {
-                        v = min(max(v.rounded(), whole.least), whole.most)
+                        v = min(whole.least + (u * (whole.most - whole.least + 1)).rounded(.down), whole.most)
                     }
                     s.vals[o + p] = v
                 }

@@ -384,6 +384,39 @@ struct RunCommandTests {
         #expect(forecasts[0] == forecasts[1], "the goal moved the forecast")
     }
 
+    /// A target changes no path, also where the year is drawn for another reason: a provisional
+    /// count a forecast starts from (283 家, ±2%) is drawn within its whole numbers (278–288)
+    /// whether or not an every-year goal lies inside; it was drawn in 277.34–288.66 without the
+    /// goal and in 278–288 with it, so moving the goal out moved the forecast
+    /// (plan_metamorphic.py, seed 23).
+    @Test func anEveryYearGoalLeavesAnEstimatesDrawsAsTheyWere() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = Binary.packageRoot.appendingPathComponent(
+            "Tests/PlancastCLITests/Fixtures/hostile/plan-every-year-last-estimate")
+        let moved = dir.appendingPathComponent("moved")
+        try FileManager.default.copyItem(at: fixture, to: moved)
+        let indicators = moved.appendingPathComponent("indicators.csv")
+        try String(contentsOf: indicators, encoding: .utf8).replacingOccurrences(
+            of: "every_year,283,", with: "every_year,340,"
+        )
+        .write(to: indicators, atomically: true, encoding: .utf8)
+        var forecasts = [String]()
+        for plan in [fixture.path, moved.path] {
+            let out = dir.appendingPathComponent("out-\(forecasts.count)")
+            let r = try Self.run(["--plan", plan, "--lang", "en"], out: out)
+            #expect(r.status == 0, "\(r.stderr)")
+            forecasts.append(try String(contentsOf: out.appendingPathComponent("forecasts.csv"), encoding: .utf8))
+        }
+        let year = try #require(forecasts[0].split(separator: "\n").first { $0.hasPrefix("baseline,i1,2024,") })
+        let cells = year.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells.last == "bounded", "\(year)")
+        // p05 … p95 within the whole numbers 278–288.
+        let quantiles = cells[5...11].compactMap { Double($0) }
+        #expect(quantiles.count == 7 && quantiles.allSatisfy { (278...288).contains($0) }, "\(year)")
+        #expect(forecasts[0] == forecasts[1], "the goal moved the forecast")
+    }
+
     /// A count with a figure that is not whole keeps the fraction in its goal's quantiles: they
     /// were rounded as a count's, and a 95% quantile of 11 stood beside P(≥ 11.06) = 0.47
     /// (plan_shapes.py, seed 32).

@@ -40,6 +40,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    together after the baseline: the copy's rows of attainment.csv and forecasts.csv equal the
    original's (the scenarios share their draws, and a scenario's own random levers are drawn
    from the same stream whatever its name or place).
+10. **null**: a scenario of one to four levers that do nothing (growth of 0% a year, a level
+   shift of 0%, volatility × 1, a shock of 0% or of probability 0, a driver path followed with
+   elasticity 0) beside the baseline: its rows of attainment.csv equal the baseline's.
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR]
 
@@ -263,6 +266,59 @@ def twin(folder, rnd):
     return base, path, twin_path
 
 
+def null(folder, rnd):
+    """Writes baseline.yaml and null.yaml (levers that move nothing); returns the two paths."""
+    ids = [r[0] for r in table(os.path.join(folder, "indicators.csv"))[1:]]
+    drivers = [r[0] for r in table(os.path.join(folder, "drivers.csv"))[1:]]
+    kinds = {"growth": [], "level_shifts": [], "volatility": [], "shocks": [], "drivers": []}
+    choices = list(kinds) if drivers else list(kinds)[:-1]
+    for k in range(rnd.randint(1, 4)):
+        kind = rnd.choice(choices)
+        picked = ", ".join(rnd.sample(ids, rnd.randint(1, len(ids))))
+        year = rnd.choice(YEARS)
+        if kind == "growth":
+            item = [f"  - name: null{k}", f"    indicators: [{picked}]", f"    from: {year}",
+                    f"    percent_per_year: {rnd.choice(['0', '0%', '{fixed: 0}'])}"]
+        elif kind == "level_shifts":
+            item = [f"  - name: null{k}", f"    indicators: [{picked}]", f"    year: {year}", "    percent: 0"]
+        elif kind == "volatility":
+            item = [f"  - name: null{k}", f"    indicators: [{picked}]", "    scale: 1"]
+        elif kind == "shocks":
+            p, amount = rnd.choice([("0", "-20"), ("0.5", "0"), ("1", "0")])
+            item = [f"  - name: null{k}", f"    indicators: [{picked}]", f"    year: {year}",
+                    f"    probability: {p}", f"    percent: {amount}"]
+        else:
+            if kinds["drivers"]:
+                continue
+            item = [f"  - driver: {drivers[0]}", f"    growth_percent: {{{year}: 9}}", "    affects:",
+                    f"      - indicators: [{picked}]", "        elasticity: 0"]
+        kinds[kind].append("\n".join(item))
+    lines = ["name: nothing"]
+    for kind, items in kinds.items():
+        if items:
+            lines += [f"{kind}:"] + items
+    base, path = os.path.join(folder, "baseline.yaml"), os.path.join(folder, "nothing.yaml")
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return base, path
+
+
+def compare_null(out):
+    """The rows of scenario null equal the baseline's in attainment.csv."""
+    t = table(os.path.join(out, "attainment.csv"))
+    cs = t[0].index("scenario")
+    own = {}
+    for r in t[1:]:
+        own.setdefault(r[cs], []).append(tuple(c for k, c in enumerate(r) if k != cs))
+    a, b = own.get("baseline") or [], own.get("nothing") or []
+    if a != b:
+        diff = next((f"{x} → {y}" for x, y in zip(a, b) if x != y), f"{len(a)} rows → {len(b)}")
+        return f"attainment.csv: a scenario of levers that move nothing differs from the baseline: {diff}"
+    return None
+
+
 def compare_twin(out):
     """The rows of scenario twin equal those of what-if in attainment.csv and forecasts.csv."""
     for name in ("attainment.csv", "forecasts.csv"):
@@ -483,6 +539,14 @@ def check_twin(r, changed):
     return failed(r.run(changed, "out", scenarios=paths), "with a scenario and its twin") or compare_twin(r.path("out"))
 
 
+def check_null(r, changed):
+    paths = null(changed, r.rnd)
+    with open(paths[1]) as f:
+        lever_text = f.read()
+    why = failed(r.run(changed, "out", scenarios=paths), "with levers that move nothing") or compare_null(r.path("out"))
+    return why and f"{why}\nnull.yaml:\n{lever_text}"
+
+
 def check_seed(r, changed):
     return (failed(r.run(changed, "out", seed=8), "with --seed 8")
             or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
@@ -490,7 +554,7 @@ def check_seed(r, changed):
 
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
-             "twin": check_twin}
+             "twin": check_twin, "null": check_null}
 
 
 def main():
