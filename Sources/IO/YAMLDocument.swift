@@ -125,7 +125,12 @@ public struct YAMLDocument {
     public func name(_ node: Node, _ key: String) throws(InputError) -> String {
         let s = try string(node, key)
         let plain = node.scalar?.style == .plain
-        if s.trimmingCharacters(in: .whitespaces).isEmpty || (plain && ["~", "null", "Null", "NULL"].contains(s)) {
+        if plain && ["~", "null", "Null", "NULL"].contains(s) {
+            throw error(
+                at: node, "'\(key)' is \(s), which YAML reads as no value",
+                hint: "quote it ('\(s)') to use it as a name, or leave '\(key)' out to use the default")
+        }
+        if s.trimmingCharacters(in: .whitespaces).isEmpty {
             throw error(
                 at: node, "'\(key)' is empty", hint: "write a name, or leave '\(key)' out to use the default")
         }

@@ -570,7 +570,9 @@ struct RunCommandTests {
         ("duplicate-key.yaml", ":7:5:", "duplicated key 'from'"),
         // Blank or invisible names ran and made a blank scenario column (found 2026-12-01).
         ("empty-name.yaml", ":2:7:", "'name' is empty"),
-        ("null-name.yaml", ":2:7:", "'name' is empty"),
+        ("null-name.yaml", ":2:7:", "'name' is ~, which YAML reads as no value"),
+        // `name: null` said "'name' is empty" of a word the author wrote (2026-12-04).
+        ("null-word-name.yaml", ":2:7:", "'name' is null, which YAML reads as no value"),
         ("tab-lever-name.yaml", ":4:11:", "'name' holds a control character"),
         ("padded-name.yaml", ":2:7:", "'name' begins or ends with a space"),
         // Two levers of one name were both applied with one draw and reported as one (2026-12-04).
