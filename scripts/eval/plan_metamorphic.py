@@ -40,7 +40,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    together after the baseline: the copy's rows of attainment.csv and forecasts.csv equal the
    original's (the scenarios share their draws, and a scenario's own random levers are drawn
    from the same stream whatever its name or place).
-10. **null**: a scenario of one to four levers that do nothing (growth of 0% a year, a level
+10. **inherit**: a random scenario and one that only inherits it (`inherits: what-if`, no
+   levers of its own): the heir's rows equal its parent's, as for the twin.
+11. **null**: a scenario of one to four levers that do nothing (growth of 0% a year, a level
    shift of 0%, volatility × 1, a shock of 0% or of probability 0, a driver path followed with
    elasticity 0) beside the baseline: its rows of attainment.csv equal the baseline's.
 
@@ -319,6 +321,14 @@ def compare_null(out):
     return None
 
 
+def heir(folder, rnd):
+    """Writes baseline.yaml, a random what-if.yaml and twin.yaml that only inherits it."""
+    base, path, twin_path = twin(folder, rnd)
+    with open(twin_path, "w", encoding="utf-8") as f:
+        f.write("name: twin\ninherits: what-if\n")
+    return base, path, twin_path
+
+
 def compare_twin(out):
     """The rows of scenario twin equal those of what-if in attainment.csv and forecasts.csv."""
     for name in ("attainment.csv", "forecasts.csv"):
@@ -539,6 +549,11 @@ def check_twin(r, changed):
     return failed(r.run(changed, "out", scenarios=paths), "with a scenario and its twin") or compare_twin(r.path("out"))
 
 
+def check_inherit(r, changed):
+    paths = heir(changed, r.rnd)
+    return failed(r.run(changed, "out", scenarios=paths), "with a scenario and its heir") or compare_twin(r.path("out"))
+
+
 def check_null(r, changed):
     paths = null(changed, r.rnd)
     with open(paths[1]) as f:
@@ -554,7 +569,8 @@ def check_seed(r, changed):
 
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
-             "twin": check_twin, "null": check_null}
+             "twin": check_twin, "inherit": check_inherit,
+             "null": check_null}
 
 
 def main():
