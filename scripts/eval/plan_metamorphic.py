@@ -45,8 +45,27 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
 11. **null**: a scenario of one to four levers that do nothing (growth of 0% a year, a level
    shift of 0%, volatility × 1, a shock of 0% or of probability 0, a driver path followed with
    elasticity 0) beside the baseline: its rows of attainment.csv equal the baseline's.
+12. **flip**: one indicator that is nobody's parent or child turned from `increase` to
+   `decrease` (or back) with the same targets. Its paths do not change (forecasts.csv
+   byte-identical), and every target judged on one value (a milestone, a final, cumulative,
+   growth or change goal) is met in one direction or the other on every path:
+   p(increase) + p(decrease) = 1 + P(the value equals the target). The sum may not fall below 1,
+   and rises above 1 only where the value can equal the target (a count, or a year settled at
+   it).
+13. **stated**: every exact value (`actual`, `estimate`) given explicit `lower` and `upper`
+   columns equal to the interval Notebooks-data/README.md says it stands for (half a unit of its
+   last written digit; an estimate at least ±2%), in units that do not count (亿元 and %, as
+   for `units`, in both runs): the outputs must not change (numbers within 1e-9 relative: the
+   stated ends may differ from the computed ones in the last bit).
+14. **swap**: the baseline and a random scenario given in the other order: each scenario's rows
+   of attainment.csv and forecasts.csv are unchanged (a scenario's draws do not depend on its
+   place on the command line).
+15. **extra**: an indicator without observations (targets and a goal, nobody's parent or child)
+   added to indicators.csv: its rows are insufficient_data and every other indicator's rows of
+   attainment.csv and forecasts.csv are byte-identical (a series without data joins no batch
+   and draws nothing).
 
-    python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR]
+    python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR] [--only R,R]
 
 With `--plan DIR` every round takes that plan (the bundled one: Notebooks-data/kunshan-2022-2025)
 instead of a random one: a different goal made harder and indicator pushed each round.
@@ -68,6 +87,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from plan_shapes import plan, scenario  # noqa: E402
 
 SCALED = {"stock", "flow", "level", "net_change"}
+COUNTING = {"名", "个", "家", "人", "项", "件", "套"}  # Sources/Indicators/Indicator.swift countUnits
 YEARS = [2022, 2023, 2024, 2025]
 
 
@@ -345,6 +365,153 @@ def compare_twin(out):
     return None
 
 
+COMPLEMENT = {"milestone", "goal_final", "goal_cumulative", "goal_growth", "goal_change"}
+
+
+def flip(folder, rnd):
+    """Turns one unlinked indicator's direction round; returns (indicator, its unit) or None."""
+    path = os.path.join(folder, "indicators.csv")
+    t = table(path)
+    h = t[0]
+    ci, cp, cd, cu = h.index("indicator"), h.index("parent"), h.index("direction"), h.index("unit")
+    parents = {r[cp] for r in t[1:] if r[cp]}
+    picks = [r for r in t[1:] if not r[cp] and r[ci] not in parents]
+    if not picks:
+        return None
+    r = rnd.choice(picks)
+    r[cd] = "decrease" if r[cd] == "increase" else "increase"
+    write_table(path, t)
+    return r[ci], r[cu]
+
+
+def compare_flip(a, b, ind, unit):
+    if read(os.path.join(a, "forecasts.csv")) != read(os.path.join(b, "forecasts.csv")):
+        return f"forecasts.csv changed when only the direction of {ind} turned"
+    ra, rb = rows(a), rows(b)
+    if ra.keys() != rb.keys():
+        return f"attainment rows differ in keys after turning the direction of {ind}"
+    for key, x in ra.items():
+        if key[1] != ind or key[2] not in COMPLEMENT:
+            continue
+        y = rb[key]
+        if (x["p_met"] == "insufficient_data") != (y["p_met"] == "insufficient_data"):
+            return f"{key}: {x['p_met']} → {y['p_met']} after turning the direction"
+        if x["p_met"] == "insufficient_data":
+            continue
+        total = float(x["p_met"]) + float(y["p_met"])
+        tie = unit in COUNTING or (x["label"] == "met" and y["label"] == "met")
+        if total < 1 - 2e-6 or (not tie and total > 1 + 2e-6):
+            return (f"{key}: p_met {x['p_met']} ({x['direction']}, {x['label']}) and {y['p_met']} "
+                    f"({y['direction']}, {y['label']}) sum to {total:.6f}, target {x['target']}")
+    return None
+
+
+def stated(folder, widen=1.0):
+    """Gives every exact value explicit lower and upper columns equal to the interval the README
+    says it stands for; returns how many rows."""
+    path = os.path.join(folder, "observations.csv")
+    t = table(path)
+    h = t[0]
+    cv, cq = h.index("value"), h.index("quality")
+    for c in ("lower", "upper"):
+        if c not in h:
+            h.append(c)
+            for r in t[1:]:
+                r.append("")
+    cl, cu = h.index("lower"), h.index("upper")
+    n = 0
+    for r in t[1:]:
+        r += [""] * (len(h) - len(r))
+        text = r[cv].strip()
+        if r[cq] not in ("actual", "estimate") or "e" in text.lower() or r[cl] or r[cu]:
+            continue
+        v = float(text)
+        if "." in text:
+            half = 0.5 * 10 ** -len(text.split(".")[1])
+        else:
+            digits = text.lstrip("-").lstrip("0")
+            significant = len(digits.rstrip("0"))
+            half = 0.5 * 10 ** max(0, len(digits) - max(significant, 2))
+        reach = max(half, 0.02 * abs(v)) if r[cq] == "estimate" else half
+        r[cl], r[cu] = repr(v - widen * reach), repr(v + widen * reach)
+        n += 1
+    write_table(path, t)
+    return n
+
+
+def compare_close(a, b, what):
+    """attainment.csv and forecasts.csv equal but for numbers within 1e-9 (relative)."""
+    for name in ("attainment.csv", "forecasts.csv"):
+        ta, tb = table(os.path.join(a, name)), table(os.path.join(b, name))
+        if len(ta) != len(tb):
+            return f"{name}: {len(ta)} rows → {len(tb)} ({what})"
+        for x, y in zip(ta, tb):
+            for u, v in zip(x, y):
+                if u == v:
+                    continue
+                nu, nv = number(u), number(v)
+                if nu is None or nv is None or abs(nu - nv) > 1e-9 * max(1.0, abs(nu)):
+                    return f"{name}: {x} → {y} ({what})"
+    return None
+
+
+def by_scenario(out, name):
+    """The rows of `name` (attainment.csv or forecasts.csv) by scenario, scenario column removed."""
+    t = table(os.path.join(out, name))
+    cs = t[0].index("scenario")
+    own = {}
+    for r in t[1:]:
+        own.setdefault(r[cs], []).append(tuple(c for k, c in enumerate(r) if k != cs))
+    return own
+
+
+def compare_swap(a, b):
+    for name in ("attainment.csv", "forecasts.csv"):
+        x, y = by_scenario(a, name), by_scenario(b, name)
+        if x.keys() != y.keys():
+            return f"{name}: scenarios {sorted(x)} → {sorted(y)} with the order swapped"
+        for sc in x:
+            if x[sc] != y[sc]:
+                diff = next((f"{u} → {v}" for u, v in zip(x[sc], y[sc]) if u != v), f"{len(x[sc])} rows → {len(y[sc])}")
+                return f"{name}: scenario {sc} changed with the scenarios' order swapped: {diff}"
+    return None
+
+
+def extra(folder, rnd):
+    """Adds an indicator without observations; returns its id."""
+    path = os.path.join(folder, "indicators.csv")
+    t = table(path)
+    h = t[0]
+    row = {c: "" for c in h}
+    kind = rnd.choice(["stock", "flow", "share", "level"])
+    row.update({"indicator": "zz_no_data", "row": str(len(t)), "name_zh": "无数据", "name_en": "No data",
+                "category": "科创企业", "kind": kind, "unit": "%" if kind == "share" else "家",
+                "direction": rnd.choice(["increase", "decrease"]), "headline_rule": "final", "headline_goal": "40"})
+    for y in YEARS:
+        row[f"target_{y}"] = str(10 + 5 * (y - 2022))
+    t.append([row[c] for c in h])
+    write_table(path, t)
+    return "zz_no_data"
+
+
+def compare_extra(a, b, added):
+    for name in ("attainment.csv", "forecasts.csv"):
+        ta, tb = table(os.path.join(a, name)), table(os.path.join(b, name))
+        ci = ta[0].index("indicator")
+        ct = ta[0].index("target_type") if "target_type" in ta[0] else None
+        keep = [r for r in tb[1:] if r[ci] != added and (ct is None or not r[ct].startswith("all_"))]
+        base = [r for r in ta[1:] if ct is None or not r[ct].startswith("all_")]
+        if keep != base:
+            diff = next((f"{u} → {v}" for u, v in zip(base, keep) if u != v), f"{len(base)} rows → {len(keep)}")
+            return f"{name}: other indicators' rows changed with an indicator without data added: {diff}"
+        if name == "attainment.csv":
+            cp = ta[0].index("p_met")
+            bad = [r for r in tb[1:] if r[ci] == added and r[cp] != "insufficient_data"]
+            if bad:
+                return f"attainment.csv: the indicator without data has p_met {bad[0][cp]} ({bad[0]})"
+    return None
+
+
 def truncate(folder, year):
     t = table(os.path.join(folder, "observations.csv"))
     yi = t[0].index("year")
@@ -445,6 +612,55 @@ def self_test():
             print(f"self-test {'ok' if ok else 'FAILED'}: {expected or 'within noise'} -> {why}")
             if not ok:
                 raise SystemExit(1)
+        # flip: a sum below 1, or above 1 for a value that cannot equal the target, is a finding.
+        for expected, p_dec, unit in (("sum to 0.9", 0.3, "%"), ("sum to 1.1", 0.5, "%"), (None, 0.5, "家"),
+                                      (None, 0.4, "%")):
+            a, b = os.path.join(tmp, "fa"), os.path.join(tmp, "fb")
+            for d, text in ((a, row.format(t=5, p=0.6, se=0.01, label="x")),
+                            (b, row.replace("increase", "decrease").format(t=5, p=p_dec, se=0.01, label="x"))):
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, "attainment.csv"), "w") as f:
+                    f.write(head + text)
+                with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                    f.write(fc)
+            why = compare_flip(a, b, "x", unit)
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: flip {expected or 'complements'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
+        # stated: a number beyond 1e-9 relative is a finding, one within it is not.
+        for expected, median in (("intervals stated", "6.0001"), (None, "6.000000000001")):
+            a, b = os.path.join(tmp, "sa"), os.path.join(tmp, "sb")
+            for d, m in ((a, "6"), (b, median)):
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, "attainment.csv"), "w") as f:
+                    f.write(head + row.format(t=5, p=0.6, se=0.01, label="x"))
+                with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                    f.write(f"scenario,indicator,year,mean\nb,x,2025,{m}\n")
+            why = compare_close(a, b, "intervals stated")
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: stated {expected or 'within 1e-9'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
+        # swap and extra: a changed row of a scenario or of another indicator is a finding.
+        for expected, p_other in (("changed", 0.7), (None, 0.6)):
+            a, b = os.path.join(tmp, "wa"), os.path.join(tmp, "wb")
+            for d, text in ((a, row.format(t=5, p=0.6, se=0.01, label="x")),
+                            (b, row.format(t=5, p=p_other, se=0.01, label="x")
+                             + row.replace("b,x,", "b,zz_no_data,").format(t=5, p="insufficient_data", se="",
+                                                                          label="insufficient_data"))):
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, "attainment.csv"), "w") as f:
+                    f.write(head + text)
+                with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                    f.write(fc)
+            for what, why in (("swap", compare_swap(a, b)), ("extra", compare_extra(a, b, "zz_no_data"))):
+                if what == "swap" and expected is None:
+                    continue  # the added indicator's row is itself a change of scenario b
+                ok = why is None if expected is None else why is not None and expected in why
+                print(f"self-test {'ok' if ok else 'FAILED'}: {what} {expected or 'unchanged'} -> {why}")
+                if not ok:
+                    raise SystemExit(1)
         for expected, p_twin in (("differs", 0.6), (None, 0.5)):
             d = os.path.join(tmp, "twin")
             os.makedirs(d, exist_ok=True)
@@ -562,6 +778,55 @@ def check_null(r, changed):
     return why and f"{why}\nnull.yaml:\n{lever_text}"
 
 
+def check_flip(r, changed):
+    turned = flip(changed, r.rnd)
+    if turned is None:
+        return SKIP
+    return failed(r.run(changed, "out"), "after turning a direction") or compare_flip(
+        r.base, r.path("out"), *turned)
+
+
+def coarsen(folder, rnd):
+    """Writes about a third of the exact values to two significant digits ("3300", "0.45"), whose
+    intervals are wide enough to hold targets and to matter where a forecast starts."""
+    path = os.path.join(folder, "observations.csv")
+    t = table(path)
+    cv, cq = t[0].index("value"), t[0].index("quality")
+    for r in t[1:]:
+        v = float(r[cv])
+        if r[cq] in ("actual", "estimate") and v != 0 and rnd.random() < 0.35:
+            e = math.floor(math.log10(abs(v))) - 1
+            r[cv] = str(int(round(v, -e))) if e >= 0 else f"{round(v, -e):.{-e}f}"
+    write_table(path, t)
+
+
+def check_stated(r, changed):
+    uncounted(changed)
+    coarsen(changed, r.rnd)
+    reference = r.path("stated-base")
+    shutil.copytree(changed, reference)
+    if not stated(changed, float(os.environ.get("META_WIDEN", "1"))):
+        return SKIP
+    return (failed(r.run(reference, "stated-base-out"), "with the units renamed only")
+            or failed(r.run(changed, "out"), "with the intervals stated")
+            or compare_close(r.path("stated-base-out"), r.path("out"), "intervals stated"))
+
+
+def check_swap(r, changed):
+    base, path = os.path.join(changed, "baseline.yaml"), scenario(r.rnd, changed)
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    return (failed(r.run(changed, "swap-a", scenarios=(base, path)), "with a scenario")
+            or failed(r.run(changed, "out", scenarios=(path, base)), "with the scenarios swapped")
+            or compare_swap(r.path("swap-a"), r.path("out")))
+
+
+def check_extra(r, changed):
+    added = extra(changed, r.rnd)
+    return failed(r.run(changed, "out"), "with an indicator without data") or compare_extra(
+        r.base, r.path("out"), added)
+
+
 def check_seed(r, changed):
     return (failed(r.run(changed, "out", seed=8), "with --seed 8")
             or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
@@ -570,7 +835,8 @@ def check_seed(r, changed):
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
              "twin": check_twin, "inherit": check_inherit,
-             "null": check_null}
+             "null": check_null, "flip": check_flip, "stated": check_stated,
+             "swap": check_swap, "extra": check_extra}
 
 
 def main():
@@ -580,10 +846,12 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", default="meta-findings")
     ap.add_argument("--plan", help="a plan folder to use in every round instead of random plans")
+    ap.add_argument("--only", help="comma-separated relations to check (default: all)")
     a = ap.parse_args()
+    relations = {k: v for k, v in RELATIONS.items() if not a.only or k in a.only.split(",")}
     self_test()
     rnd = random.Random(a.seed)
-    findings, checked, refused = 0, {name: 0 for name in RELATIONS}, 0
+    findings, checked, refused = 0, {name: 0 for name in relations}, 0
     for k in range(a.count):
         tmp = tempfile.mkdtemp(prefix="meta-")
         folder = os.path.join(tmp, "plan")
@@ -600,7 +868,7 @@ def main():
                 findings += 1
             shutil.rmtree(tmp, ignore_errors=True)
             continue
-        for relation, check in RELATIONS.items():
+        for relation, check in relations.items():
             changed = os.path.join(tmp, relation)
             shutil.copytree(folder, changed)
             why = check(r, changed)
