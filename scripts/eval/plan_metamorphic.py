@@ -54,7 +54,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    it).
 13. **stated**: every exact value (`actual`, `estimate`) given explicit `lower` and `upper`
    columns equal to the interval Notebooks-data/README.md says it stands for (half a unit of its
-   last written digit; an estimate at least ±2%), in units that do not count (亿元 and %, as
+   last written digit; an estimate at least ±2%), and every bound (and a stock's snapshot) the
+   default reading's ends (X to 1.1·X, 0.9·X to X, a whole stock or flow at least one unit
+   beyond, within the kind's range), in units that do not count (亿元 and %, as
    for `units`, in both runs): the outputs must not change (numbers within 1e-9 relative: the
    stated ends may differ from the computed ones in the last bit).
 14. **swap**: the baseline and a random scenario given in the other order: each scenario's rows
@@ -412,7 +414,11 @@ def stated(folder, widen=1.0):
     path = os.path.join(folder, "observations.csv")
     t = table(path)
     h = t[0]
-    cv, cq = h.index("value"), h.index("quality")
+    cv, cq, ci = h.index("value"), h.index("quality"), h.index("indicator")
+    kinds = {}
+    for name in ("indicators.csv", "drivers.csv"):
+        d = table(os.path.join(folder, name))
+        kinds.update({x[0]: x[d[0].index("kind")] for x in d[1:]})
     for c in ("lower", "upper"):
         if c not in h:
             h.append(c)
@@ -423,9 +429,25 @@ def stated(folder, widen=1.0):
     for r in t[1:]:
         r += [""] * (len(h) - len(r))
         text = r[cv].strip()
-        if r[cq] not in ("actual", "estimate") or "e" in text.lower() or r[cl] or r[cu]:
+        if "e" in text.lower() or r[cl] or r[cu]:
             continue
         v = float(text)
+        kind = kinds.get(r[ci])
+        if r[cq] in ("lower_bound", "upper_bound") or r[cq] == "snapshot" and kind == "stock":
+            # The default reading: 10% of the figure's size beyond it, a whole stock or flow at
+            # least one unit, inside the kind's range (a share short of 100).
+            unit = 1.0 if kind in ("stock", "flow") and v == round(v) else 0.0
+            far, near = (1.1, 0.9) if v >= 0 else (0.9, 1.1)
+            lo, hi = (v, max(v * far, v + unit)) if r[cq] != "upper_bound" else (min(v * near, v - unit), v)
+            if kind == "share":
+                lo, hi = max(lo, 0.0), min(hi, 100 * (1 - 1e-6))
+            elif kind in ("stock", "flow", "level"):
+                lo = max(lo, 0.0)
+            r[cl], r[cu] = repr(lo), repr(hi)
+            n += 1
+            continue
+        if r[cq] not in ("actual", "estimate"):
+            continue
         if "." in text:
             half = 0.5 * 10 ** -len(text.split(".")[1])
         else:
