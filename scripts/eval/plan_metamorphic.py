@@ -59,6 +59,8 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    beyond, within the kind's range), in units that do not count (亿元 and %, as
    for `units`, in both runs): the outputs must not change (numbers within 1e-9 relative: the
    stated ends may differ from the computed ones in the last bit).
+   **counted** does the same in the plan's own units, counts included, where the interval holds
+   a whole number (stated ends that hold none are refused on purpose).
 14. **swap**: the baseline and a random scenario given in the other order: each scenario's rows
    of attainment.csv and forecasts.csv are unchanged (a scenario's draws do not depend on its
    place on the command line).
@@ -415,10 +417,15 @@ def stated(folder, widen=1.0):
     t = table(path)
     h = t[0]
     cv, cq, ci = h.index("value"), h.index("quality"), h.index("indicator")
-    kinds = {}
+    kinds, units = {}, {}
     for name in ("indicators.csv", "drivers.csv"):
         d = table(os.path.join(folder, name))
         kinds.update({x[0]: x[d[0].index("kind")] for x in d[1:]})
+        units.update({x[0]: x[d[0].index("unit")] for x in d[1:]})
+
+    def holds_whole(ind, lo, hi):
+        # Stated ends that hold no whole number of a count are refused on purpose (README).
+        return units.get(ind) not in COUNTING or math.ceil(lo) <= math.floor(hi)
     for c in ("lower", "upper"):
         if c not in h:
             h.append(c)
@@ -443,8 +450,9 @@ def stated(folder, widen=1.0):
                 lo, hi = max(lo, 0.0), min(hi, 100 * (1 - 1e-6))
             elif kind in ("stock", "flow", "level"):
                 lo = max(lo, 0.0)
-            r[cl], r[cu] = repr(lo), repr(hi)
-            n += 1
+            if holds_whole(r[ci], lo, hi):
+                r[cl], r[cu] = repr(lo), repr(hi)
+                n += 1
             continue
         if r[cq] not in ("actual", "estimate"):
             continue
@@ -455,8 +463,9 @@ def stated(folder, widen=1.0):
             significant = len(digits.rstrip("0"))
             half = 0.5 * 10 ** max(0, len(digits) - max(significant, 2))
         reach = max(half, 0.02 * abs(v)) if r[cq] == "estimate" else half
-        r[cl], r[cu] = repr(v - widen * reach), repr(v + widen * reach)
-        n += 1
+        if holds_whole(r[ci], v - widen * reach, v + widen * reach):
+            r[cl], r[cu] = repr(v - widen * reach), repr(v + widen * reach)
+            n += 1
     write_table(path, t)
     return n
 
@@ -849,6 +858,17 @@ def check_extra(r, changed):
         r.base, r.path("out"), added)
 
 
+def check_counted(r, changed):
+    coarsen(changed, r.rnd)
+    reference = r.path("counted-base")
+    shutil.copytree(changed, reference)
+    if not stated(changed):
+        return SKIP
+    return (failed(r.run(reference, "counted-base-out"), "with values coarsened")
+            or failed(r.run(changed, "out"), "with the intervals of counts stated")
+            or compare_close(r.path("counted-base-out"), r.path("out"), "intervals of counts stated"))
+
+
 def check_seed(r, changed):
     return (failed(r.run(changed, "out", seed=8), "with --seed 8")
             or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
@@ -857,7 +877,7 @@ def check_seed(r, changed):
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
              "twin": check_twin, "inherit": check_inherit,
-             "null": check_null, "flip": check_flip, "stated": check_stated,
+             "null": check_null, "flip": check_flip, "stated": check_stated, "counted": check_counted,
              "swap": check_swap, "extra": check_extra}
 
 
