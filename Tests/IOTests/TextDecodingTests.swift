@@ -128,6 +128,18 @@ struct IOEdgeTests {
         #expect(nearest(to: "ab", among: ["ay", "ax"]) == "ay")
     }
 
+    /// An id written short is found by its words when no candidate is close by edit distance
+    /// ("skilled_workers" is 9 edits from "new_high_skilled_workers"); a word no candidate holds
+    /// still finds nothing.
+    @Test func anIdWrittenShortIsFoundByItsWords() {
+        let ids = ["new_high_skilled_workers", "high_tech_enterprises", "new_high_value_invention_patents"]
+        #expect(nearest(to: "skilled_workers", among: ids) == "new_high_skilled_workers")
+        #expect(nearest(to: "Invention-Patents", among: ids) == "new_high_value_invention_patents")
+        #expect(nearest(to: "high_tech_enterprise", among: ids) == "high_tech_enterprises")
+        #expect(nearest(to: "apartments", among: ids) == nil)
+        #expect(nearest(to: "", among: ids) == nil)
+    }
+
     /// A thousands separator needs digits before it: ",123" is no number (read as 123 when empty
     /// groups were dropped).
     @Test func aLeadingGroupSeparatorIsNoNumber() {
