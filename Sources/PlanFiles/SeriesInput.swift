@@ -159,6 +159,18 @@ public struct SeriesInput: Sendable {
             hasSplit = false
             return
         }
+        // A wide table whose columns are periods that are not years (1, 2, 3): say why it is
+        // not read as one, instead of only that there is no period column.
+        if !has("period") && !has("value"),
+            let j = t.header.indices.first(where: { Int(t.header[$0].trimmingWhitespace()) != nil })
+        {
+            throw InputError(
+                file: t.file, line: 1, column: j + 1,
+                "column \(InputError.excerpt(t.writtenHeader[j])) is a period but not a year: a wide table's columns are read as years (\(YearText.range.lowerBound)–\(YearText.range.upperBound)) only",
+                hint:
+                    "write the table long, series_id,period,value (a period may be any whole number), or name the columns by year (2019, 2020年)"
+            )
+        }
         let ci = try Self.column(t, "series_id"), cp = try Self.column(t, "period"), cv = try Self.column(t, "value")
         let cs = t.header.firstIndex(of: "split")
         if t.rows.isEmpty {

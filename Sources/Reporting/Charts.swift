@@ -3,7 +3,7 @@ import Indicators
 import Scenarios
 import Simulation
 
-/// The scenario comparison of the 2025 goals (grouped bars of P(met)) and the sensitivity
+/// The scenario comparison of the goals (the plan's last year) (grouped bars of P(met)) and the sensitivity
 /// tornado (per goal, the change in P(met) each lever makes).
 enum Charts {
     static func goalComparison(runs: [ScenarioRun], language: Language) -> String? {

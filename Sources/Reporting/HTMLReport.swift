@@ -6,7 +6,7 @@ import Simulation
 /// The self-contained HTML report of a run: inline CSS and SVG, no scripts, no network; well-
 /// formed XML (XHTML syntax), so any XML parser can read it. Sections: summary, attainment
 /// dashboard per scenario (indicators × milestones and goal, coloured by probability, with the
-/// label), scenario comparison of the 2025 goals, sensitivity tornados, fan charts, evidence
+/// label), scenario comparison of the goals (the plan's last year), sensitivity tornados, fan charts, evidence
 /// notes. Every probability shown carries the exact value of attainment.csv in `data-p`.
 public enum HTMLReport {
     /// `evenOdds`: the first scenario's answers to "what would it take" per target
@@ -78,8 +78,10 @@ public enum HTMLReport {
                 + "</p>\n"
         }
         if let chart = Charts.goalComparison(runs: runs, language: language) {
+            // The goals are the plan's last year's, whichever year that is.
+            let goalYear = first.model.plan.metadata.lastYear
             h +=
-                "<h2>\(zh ? "情景比较：2025年总体目标" : "Scenario comparison: the 2025 goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
+                "<h2>\(zh ? "情景比较：\(goalYear)年总体目标" : "Scenario comparison: the \(goalYear) goals")</h2>\n<div class=\"chart\">\(chart)</div>\n"
         }
         let readings = sensitivity.filter { $0.lever == ScenarioRunner.strictBounds }
         if !readings.isEmpty {

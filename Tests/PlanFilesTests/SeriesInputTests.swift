@@ -26,6 +26,24 @@ struct SeriesInputTests {
         }
     }
 
+    /// A wide table whose columns are periods but not years (`series_id,1,2,3`) is refused at its
+    /// first such column with the reason (only years head a wide table's columns) and the long
+    /// layout to write instead; it used to say only that there was no period column
+    /// (scripts/eval/series_metamorphic.py, 2026-12-05).
+    @Test func aWideTableOfIndexesSaysItsColumnsAreNotYears() throws {
+        #expect {
+            try SeriesInput(table: CSVTable(text: "series_id,1,2,3\na,5,6,7\n", file: "i.csv"))
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 1 && e.column == 2 && e.message.contains("is a period but not a year")
+                && (e.hint ?? "").contains("series_id,period,value")
+        }
+        // Other columns without a period or value column keep the old message.
+        #expect { try SeriesInput(table: CSVTable(text: "series_id,a,b\nx,1,2\n", file: "w.csv")) } throws: {
+            ($0 as! InputError).message.contains("no column named 'period'")
+        }
+    }
+
     /// A blank value and `NA` (any case) are a missing period in the long layout: the series
     /// goes on without it; a word is a located error.
     @Test func blankAndNAValuesAreMissingPeriods() throws {

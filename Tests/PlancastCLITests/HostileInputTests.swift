@@ -71,6 +71,10 @@ struct HostileInputTests {
             name: "merge of a folder that holds no parts", arguments: ["merge", h, "--out", "/tmp/plancast-never"],
             status: 65, stderr: "holds neither part.json nor part-K-of-N folders"),
         Case(
+            name: "wide table whose columns are indexes, not years",
+            arguments: ["forecast", "--input", h + "wide-of-indexes.csv", "--horizon", "2"],
+            status: 65, stderr: "wide-of-indexes.csv:1:2: column '1' is a period but not a year"),
+        Case(
             name: "NUL inside a number", arguments: ["forecast", "--input", h + "nul-in-number.csv", "--horizon", "2"],
             status: 65, stderr: "nul-in-number.csv:3:3: control character U+0000"),
         Case(

@@ -55,6 +55,29 @@ struct HTMLReportTests {
         return Plan(metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
     }
 
+    /// The scenario comparison is headed by the plan's own goal year: a plan for 2028–2030 reads
+    /// "the 2030 goals" (the heading said 2025 whatever the plan until 2026-12-05).
+    @Test func theComparisonIsHeadedByThePlansLastYear() throws {
+        let meta = PlanMetadata(
+            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2028, lastYear: 2030, baseYear: 2027
+        )
+        let a = Indicator(
+            id: "a", row: "a", nameZh: "指标a", nameEn: "a", category: "c", kind: .level, unit: "u",
+            targets: [2029: 140, 2030: 150], headline: HeadlineGoal(rule: .final, value: 150))
+        let obs = [100.0, 104, 107, 113, 116, 121].enumerated().map {
+            Observation(indicator: "a", year: 2021 + $0.offset, value: $0.element)
+        }
+        let plan = Plan(metadata: meta, indicators: [a], drivers: [], observations: obs)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        #expect(en.contains("Scenario comparison: the 2030 goals"))
+        #expect(!en.contains("the 2025 goals"))
+        let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
+        #expect(zh.contains("情景比较：2030年总体目标"))
+        #expect(!zh.contains("2025年总体目标"))
+    }
+
     /// The data's doubtful figures reach the report, not only stderr and the manifest: a jump
     /// of 20 times or more between years (a unit slip) is listed in the evidence notes; a plan
     /// without such figures has no such line.

@@ -68,6 +68,11 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    added to indicators.csv: its rows are insufficient_data and every other indicator's rows of
    attainment.csv and forecasts.csv are byte-identical (a series without data joins no batch
    and draws nothing).
+16. **shift**: every year moved by the same K (K one of −7, 3, 10, 25): plan.yaml's first, last
+   and base years, the target columns, the observations' years and `since`, and the years of a
+   random scenario run beside the baseline. Nothing may depend on the calendar: with the years
+   of the outputs moved back (year, evidence, even_odds_from and the forecasts' year), attainment.csv
+   and forecasts.csv must be byte-identical.
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR] [--only R,R]
 
@@ -82,6 +87,7 @@ import csv
 import math
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -553,8 +559,11 @@ def truncate(folder, year):
 
 def compare_order(a, b, what="when the observation rows were reversed"):
     for name in ("attainment.csv", "forecasts.csv"):
-        if read(os.path.join(a, name)) != read(os.path.join(b, name)):
-            return f"{name} changed {what}"
+        x, y = read(os.path.join(a, name)).splitlines(), read(os.path.join(b, name)).splitlines()
+        if x != y:
+            first = next((i for i in range(min(len(x), len(y))) if x[i] != y[i]), min(len(x), len(y)))
+            return (f"{name} changed {what} (line {first + 1}: "
+                    f"{x[first] if first < len(x) else '<none>'!r} → {y[first] if first < len(y) else '<none>'!r})")
     return None
 
 
@@ -629,6 +638,30 @@ def self_test():
          row.format(t=5, p=0.5, se=0.01, label="about_as_likely_as_not"),
          row.format(t=5, p=0.52, se=0.01, label="about_as_likely_as_not")),
     ]
+    # shift: years in text move, other numbers stay; a year left unmoved is flagged.
+    for text, k, want in [("weak:n=2,2013-2019,qualified=2", 10, "weak:n=2,2023-2029,qualified=2"),
+                          ("3.2019,20190,1799,2300", 10, "3.2019,20190,1799,2300"), ("2025", -7, "2018")]:
+        got = shift_years(text, k)
+        print(f"self-test {'ok' if got == want else 'FAILED'}: shift {text!r} by {k} -> {got!r}")
+        if got != want:
+            raise SystemExit(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        for moved, expected in ((2035, None), (2025, "forecasts.csv changed")):
+            a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+            attained = head.replace("label\n", "label,evidence\n") + row.format(t=5, p=0.5, se=0.01, label="x")
+            for d, year, fyear, ev in ((a, 2025, 2025, "2013-2019"), (b, 2035, moved, "2023-2029")):
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, "attainment.csv"), "w") as f:
+                    f.write(attained.replace("2025", str(year)).replace("x\n", f'x,"weak:n=2,{ev}"\n'))
+                with open(os.path.join(d, "forecasts.csv"), "w") as f:
+                    f.write(f"scenario,indicator,year,mean\nb,x,{fyear},6\n")
+            unshifted(b, 10)
+            unshifted(a, 0)
+            why = compare_order(a, b, "shifted")
+            ok = why is None if expected is None else why is not None and expected in why
+            print(f"self-test {'ok' if ok else 'FAILED'}: shift {expected or 'moved back'} -> {why}")
+            if not ok:
+                raise SystemExit(1)
     with tempfile.TemporaryDirectory() as tmp:
         for expected, compare, before, after in cases:
             a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
@@ -705,6 +738,54 @@ def self_test():
             print(f"self-test {'ok' if ok else 'FAILED'}: twin {expected or 'equal'} -> {why}")
             if not ok:
                 raise SystemExit(1)
+
+
+YEAR = re.compile(r"(?<![0-9.])(1[89][0-9][0-9]|2[0-2][0-9][0-9])(?![0-9])")
+
+
+def shift_years(text, k):
+    """Every year (1800–2299) written in `text` moved by k."""
+    return YEAR.sub(lambda m: str(int(m.group(1)) + k), text)
+
+
+def shift(folder, k, scenario_path):
+    """Moves every year of the plan folder, and of the scenario file, by k."""
+    path = os.path.join(folder, "plan.yaml")
+    text = read(path)
+    for key in ("first_year", "last_year", "base_year"):
+        text = re.sub(rf"^{key}: *([0-9]+)", lambda m: f"{key}: {int(m.group(1)) + k}", text, flags=re.M)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    path = os.path.join(folder, "indicators.csv")
+    t = table(path)
+    t[0] = [f"target_{int(c[7:]) + k}" if re.fullmatch(r"target_[0-9]{4}", c) else c for c in t[0]]
+    write_table(path, t)
+    path = os.path.join(folder, "observations.csv")
+    t = table(path)
+    cols = [t[0].index(c) for c in ("year", "since") if c in t[0]]
+    for r in t[1:]:
+        for c in cols:
+            if r[c].strip():
+                r[c] = str(int(r[c]) + k)
+    write_table(path, t)
+    text = read(scenario_path)
+    # Years appear as `year: Y`, `from: Y` and as keys of a driver's yearly path `{Y: …}`.
+    text = re.sub(r"((?:year|from): *)([0-9]{4})", lambda m: m.group(1) + str(int(m.group(2)) + k), text)
+    text = re.sub(r"([{,] *)([0-9]{4})(: )", lambda m: m.group(1) + str(int(m.group(2)) + k) + m.group(3), text)
+    with open(scenario_path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def unshifted(out, k):
+    """attainment.csv and forecasts.csv of `out` with their years moved back by k (in place)."""
+    for name, columns in (("attainment.csv", ("year", "evidence", "even_odds_from")), ("forecasts.csv", ("year",))):
+        path = os.path.join(out, name)
+        t = table(path)
+        cols = [t[0].index(c) for c in columns if c in t[0]]
+        for r in t[1:]:
+            for c in cols:
+                r[c] = shift_years(r[c], -k)
+        write_table(path, t)
 
 
 def failed(r, what):
@@ -874,11 +955,30 @@ def check_seed(r, changed):
             or compare_noise(r.base, r.path("out"), sigmas=5.0, slack=0.0, what="--seed 8"))
 
 
+def check_shift(r, changed):
+    k = r.rnd.choice([-7, 3, 10, 25])
+    base, path = os.path.join(changed, "baseline.yaml"), scenario(r.rnd, changed)
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    reference = r.path("shift-base")
+    shutil.copytree(changed, reference)
+    shift(changed, k, path)
+    why = (failed(r.run(reference, "shift-base-out", scenarios=(os.path.join(reference, "baseline.yaml"),
+                                                                os.path.join(reference, "what-if.yaml"))),
+                  "with a scenario")
+           or failed(r.run(changed, "out", scenarios=(base, path)), f"with every year moved by {k}"))
+    if why:
+        return why
+    unshifted(r.path("out"), k)
+    unshifted(r.path("shift-base-out"), 0)  # the same CSV quoting on both sides
+    return compare_order(r.path("shift-base-out"), r.path("out"), f"when every year was moved by {k}")
+
+
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
              "twin": check_twin, "inherit": check_inherit,
              "null": check_null, "flip": check_flip, "stated": check_stated, "counted": check_counted,
-             "swap": check_swap, "extra": check_extra}
+             "swap": check_swap, "extra": check_extra, "shift": check_shift}
 
 
 def main():
