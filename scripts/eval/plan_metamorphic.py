@@ -740,7 +740,7 @@ def self_test():
                 raise SystemExit(1)
 
 
-YEAR = re.compile(r"(?<![0-9.])(1[89][0-9][0-9]|2[0-2][0-9][0-9])(?![0-9])")
+YEAR = re.compile(r"(?<![0-9.])(1[89][0-9][0-9]|2[0-2][0-9][0-9])(?![0-9]|\.[0-9])")
 
 
 def shift_years(text, k):
