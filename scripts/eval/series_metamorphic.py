@@ -26,6 +26,10 @@ horizon, kind, model set and quantiles, runs `forecast` and then, on changed cop
    byte-identical.
 7. **aliases**: the long table with the column names unique_id, ds, y: byte-identical.
 
+For order, threads, shift, rename and aliases, `backtest` (the same options, --origins 2) must
+give the same metrics and `library` the same table too (both are scores of the whole batch, so
+the ids and periods do not appear in them).
+
     python3 scripts/eval/series_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--only R,R]
 
 Seeded; a finding keeps the input before and after and why.txt in DIR/series-<seed>-<k>-<relation>/.
@@ -117,6 +121,46 @@ def forecast(binary, inp, out, options, extra=()):
             list(csv.reader(open(out + "-st.csv", encoding="utf-8")))), None
 
 
+def backtest(binary, inp, out, options, extra=()):
+    """The metric,value rows of `backtest` on the same input and options (and --origins 2)."""
+    r = subprocess.run([binary, "backtest", "--input", inp, "--output", out + "-bt.csv", "--threads", "2",
+                        "--origins", "2", *options, *extra], capture_output=True, text=True, timeout=600)
+    if r.returncode != 0:
+        return None, f"backtest exit {r.returncode}: {r.stderr[-400:]}"
+    return list(csv.reader(open(out + "-bt.csv", encoding="utf-8"))), None
+
+
+def close_metrics(a, b):
+    """Equal metric tables but for wall_seconds and the last bits of a mean over series (their
+    sum runs in input order: 1e-12 relative)."""
+    if a is None or b is None:
+        return a == b
+    a = [r for r in a if r[0] != "wall_seconds"]
+    b = [r for r in b if r[0] != "wall_seconds"]
+    if [r[0] for r in a] != [r[0] for r in b]:
+        return False
+    for x, y in zip(a, b):
+        if x[1] == y[1]:
+            continue
+        try:
+            u, v = float(x[1]), float(y[1])
+        except ValueError:
+            return False
+        if abs(u - v) > 1e-12 * max(abs(u), abs(v)):
+            return False
+    return True
+
+
+def library(binary, inp, out, extra=()):
+    """The library `library` builds from the input (its source line left out)."""
+    r = subprocess.run([binary, "library", "--input", inp, "--output", out + "-lib.csv", "--threads", "2", *extra],
+                       capture_output=True, text=True, timeout=600)
+    if r.returncode != 0:
+        return None, f"library exit {r.returncode}: {r.stderr[-400:]}"
+    return [l for l in open(out + "-lib.csv", encoding="utf-8").read().splitlines()
+            if not l.startswith("# plancast reference library:")], None
+
+
 def same(a, b, what, sort=False):
     for name, x, y in (("forecasts", a[0], b[0]), ("status", a[1], b[1])):
         if sort:
@@ -198,6 +242,7 @@ def main():
             with open(os.path.join(keep, "why.txt"), "w") as f:
                 f.write(f"{options}\n{why}\n")
             continue
+        bt_base = lib_base = None
         largest = {sid: max(abs(x) for x in v) for sid, _, v in series}
         for rel in relations:
             inp = os.path.join(tmp, f"{rel}.csv")
@@ -242,6 +287,21 @@ def main():
                     why = same(base, back, f"with ids renamed ({pattern})", sort=True)
                 elif rel == "scale":
                     why = scaled(base, got, c, largest, f"with values × {c}")
+            if not why and rel in ("order", "threads", "shift", "rename", "aliases"):
+                # backtest's metrics and library's table do not depend on these either.
+                if bt_base is None:
+                    bt_base = backtest(a.binary, base_in, os.path.join(tmp, "base"), options)
+                    lib_base = library(a.binary, base_in, os.path.join(tmp, "base"))
+                bt = backtest(a.binary, inp, out, options, extra)
+                if (bt_base[1] is None) != (bt[1] is None) or not close_metrics(bt_base[0], bt[0]):
+                    why = f"backtest changed ({rel}): {bt_base[1] or ''}{bt[1] or ''} " + (
+                        next((f"{x} → {y}" for x, y in zip(bt_base[0], bt[0]) if x != y and x[0] != "wall_seconds"), "")
+                        if bt_base[0] and bt[0] else "")
+                lib = library(a.binary, inp, out, extra)
+                if not why and ((lib_base[1] is None) != (lib[1] is None) or lib_base[0] != lib[0]):
+                    why = f"library changed ({rel}): {lib_base[1] or ''}{lib[1] or ''} " + (
+                        next((f"{x} → {y}" for x, y in zip(lib_base[0], lib[0]) if x != y), "")
+                        if lib_base[0] and lib[0] else "")
             checked[rel] += 1
             if why:
                 findings += 1
