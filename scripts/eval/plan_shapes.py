@@ -37,6 +37,7 @@ import subprocess
 import tempfile
 
 YEARS = [2022, 2023, 2024, 2025]
+BASE = 2021  # the plan's base year: YEARS[0] - 1 (`--span` moves both)
 KINDS = ["stock", "flow", "share", "level", "net_change"]
 RULES = ["final", "cumulative", "every_year", "growth", "change"]
 BANDS = [  # label, lowest p, highest p (README: very likely >= 0.9 ... very unlikely <= 0.1)
@@ -65,7 +66,7 @@ def plan(rnd, folder):
         if parent and kind != "net_change":
             level /= rnd.uniform(2, 10)  # a child within its parent, mostly
         growth = rnd.uniform(-0.05, 0.15)
-        targets = [level * (1 + growth) ** (y - 2021) for y in YEARS]
+        targets = [level * (1 + growth) ** (y - BASE) for y in YEARS]
         if kind == "share":
             targets = [min(99, max(0.5, t)) for t in targets]
         if kind in ("stock", "flow"):
@@ -85,9 +86,9 @@ def plan(rnd, folder):
         cells = [str(round(t, 2)) if rnd.random() > 0.1 else "" for t in targets]
         rows.append([ind, parent, str(k + 1), f"指标{k}", f"Indicator {k}", "科创企业", kind,
                      "%" if kind == "share" else "家", direction, rule, str(goal)] + cells + [""])
-        last = rnd.choice([2019, 2020, 2021, 2022, 2023, 2024])
+        last = rnd.choice(range(BASE - 2, YEARS[-1]))
         first = last - rnd.randint(0, 6)
-        v = level / (1 + growth) ** (2021 - first) if kind != "net_change" else level
+        v = level / (1 + growth) ** (BASE - first) if kind != "net_change" else level
         for y in range(first, last + 1):
             v = v * (1 + growth + rnd.gauss(0, 0.05)) if kind != "net_change" else rnd.uniform(-50, 300)
             value = min(99.0, max(0.5, v)) if kind == "share" else (max(0.0, v) if kind != "net_change" else v)
@@ -95,10 +96,10 @@ def plan(rnd, folder):
                            + (["snapshot"] if kind == "stock" else []))
             obs.append([ind, str(y), f"{value:.2f}", q])
         if rule in ("growth", "change") and rnd.random() < 0.7:
-            obs.append([ind, "2021", f"{max(0.5, level):.2f}", "plan_base"])
+            obs.append([ind, str(BASE), f"{max(0.5, level):.2f}", "plan_base"])
     os.makedirs(folder)
     with open(os.path.join(folder, "plan.yaml"), "w") as f:
-        f.write("id: shape\ntitle_zh: 形状\nfirst_year: 2022\nlast_year: 2025\nbase_year: 2021\n")
+        f.write(f"id: shape\ntitle_zh: 形状\nfirst_year: {YEARS[0]}\nlast_year: {YEARS[-1]}\nbase_year: {BASE}\n")
     with open(os.path.join(folder, "indicators.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
@@ -111,7 +112,7 @@ def plan(rnd, folder):
             kind = rnd.choice(["level", "stock"])
             f.write(f"d0,驱动,Driver,{kind},亿元\n")
             v, g = rnd.uniform(100, 5000), rnd.uniform(-0.03, 0.12)
-            for y in range(rnd.choice([2012, 2016, 2020]), rnd.choice([2021, 2022, 2024]) + 1):
+            for y in range(rnd.choice([BASE - 9, BASE - 5, BASE - 1]), rnd.choice([BASE, BASE + 1, BASE + 3]) + 1):
                 v *= 1 + g + rnd.gauss(0, 0.04)
                 obs.append(["d0", str(y), f"{max(1.0, v):.2f}", rnd.choice(["actual"] * 5 + ["estimate"])])
     with open(os.path.join(folder, "observations.csv"), "w", newline="") as f:
@@ -151,7 +152,7 @@ def scenario(rnd, folder):
             lines += items
     drivers = [r[0] for r in csv.reader(open(os.path.join(folder, "drivers.csv"), encoding="utf-8"))][1:]
     if drivers and rnd.random() < 0.7:
-        years = rnd.sample(YEARS, rnd.randint(1, 4))
+        years = rnd.sample(YEARS, rnd.randint(1, min(4, len(YEARS))))
         growth = ", ".join(f"{y}: {rnd.choice(['-3', '2', '8', '{normal: {mean: 4, sd: 2}}'])}" for y in sorted(years))
         picked = rnd.sample(ids, rnd.randint(1, len(ids)))
         lines += ["drivers:", f"  - driver: {drivers[0]}", f"    growth_percent: {{{growth}}}", "    affects:",
@@ -336,8 +337,12 @@ def main():
     ap.add_argument("count", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", default="shape-findings")
+    ap.add_argument("--span", default="2022-2025", help="the plans' first and last year (default 2022-2025)")
     a = ap.parse_args()
     self_test()
+    global YEARS, BASE
+    first, last = map(int, a.span.split("-"))
+    YEARS, BASE = list(range(first, last + 1)), first - 1
     rnd = random.Random(a.seed)
     findings = 0
     refused = 0
