@@ -73,6 +73,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
    random scenario run beside the baseline. Nothing may depend on the calendar: with the years
    of the outputs moved back (year, evidence, even_odds_from and the forecasts' year), attainment.csv
    and forecasts.csv must be byte-identical.
+17. **shard**: the baseline and a random scenario run whole, and cut into N = 2, 3 or 5 shards
+   (`--shard K/N`, one process each) joined by `merge`: attainment.csv and forecasts.csv
+   byte-identical (merge promises the unsharded output).
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR] [--only R,R]
 
@@ -974,11 +977,36 @@ def check_shift(r, changed):
     return compare_order(r.path("shift-base-out"), r.path("out"), f"when every year was moved by {k}")
 
 
+def check_shard(r, changed):
+    """The run cut into N shards (`--shard K/N`, each in its own process) and merged equals the
+    whole run: attainment.csv and forecasts.csv byte-identical."""
+    n = r.rnd.choice([2, 3, 5])
+    base, path = os.path.join(changed, "baseline.yaml"), scenario(r.rnd, changed)
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    why = failed(r.run(changed, "shard-whole", scenarios=(base, path)), "with a scenario")
+    if why:
+        return why
+    parts = r.path("shard-parts")
+    for k in range(1, n + 1):
+        part = subprocess.run([r.binary, "run", "--plan", changed, "--paths", "4000", "--no-sensitivity", "--seed",
+                               "7", "--out", parts, "--lang", "en", "--shard", f"{k}/{n}", base, path],
+                              capture_output=True, text=True, timeout=300)
+        if part.returncode != 0:
+            return f"shard {k}/{n} exit {part.returncode}: {part.stderr[-400:]}"
+    merged = subprocess.run([r.binary, "merge", parts, "--out", r.path("out")], capture_output=True, text=True,
+                            timeout=300)
+    if merged.returncode != 0:
+        return f"merge of {n} shards exit {merged.returncode}: {merged.stderr[-400:]}"
+    return compare_order(r.path("shard-whole"), r.path("out"), f"when the run was cut into {n} shards and merged")
+
+
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
              "twin": check_twin, "inherit": check_inherit,
              "null": check_null, "flip": check_flip, "stated": check_stated, "counted": check_counted,
-             "swap": check_swap, "extra": check_extra, "shift": check_shift}
+             "swap": check_swap, "extra": check_extra, "shift": check_shift,
+             "shard": check_shard}
 
 
 def main():

@@ -25,6 +25,9 @@ horizon, kind, model set and quantiles, runs `forecast` and then, on changed cop
    by 1999, as only years head a wide table's columns): with the periods moved back,
    byte-identical.
 7. **aliases**: the long table with the column names unique_id, ds, y: byte-identical.
+8. **shard**: the batch forecast in N = 2–4 shards as `forecast --help` describes (calibration
+   parts, `merge`, forecast parts `--calibrated-by`, `merge`): forecasts and status, sorted,
+   byte-identical to the whole batch's.
 
 For order, threads, shift, rename and aliases, `backtest` (the same options, --origins 2) must
 give the same metrics and `library` the same table too (both are scores of the whole batch, so
@@ -130,6 +133,27 @@ def backtest(binary, inp, out, options, extra=()):
     return list(csv.reader(open(out + "-bt.csv", encoding="utf-8"))), None
 
 
+def sharded(binary, inp, out, options, n):
+    """forecast in N shards the way the help describes (calibration parts, merge, forecast parts
+    with --calibrated-by, merge): the merged forecasts and status, or the reason it failed."""
+    def call(args):
+        r = subprocess.run([binary, *args], capture_output=True, text=True, timeout=600)
+        return None if r.returncode == 0 else f"{' '.join(args[:1] + args[-4:])} exit {r.returncode}: {r.stderr[-300:]}"
+    for k in range(1, n + 1):
+        why = call(["forecast", "--input", inp, *options, "--shard", f"{k}/{n}", "--out", out + "-cal"])
+        if why:
+            return None, why
+    why = call(["merge", out + "-cal", "--out", out + "-cal.csv"])
+    for k in range(1, n + 1):
+        why = why or call(["forecast", "--input", inp, *options, "--shard", f"{k}/{n}", "--calibrated-by",
+                           out + "-cal.csv", "--out", out + "-parts"])
+    why = why or call(["merge", out + "-parts", "--out", out + "-merged"])
+    if why:
+        return None, why
+    return (list(csv.reader(open(out + "-merged/forecasts.csv", encoding="utf-8"))),
+            list(csv.reader(open(out + "-merged/status.csv", encoding="utf-8")))), None
+
+
 def close_metrics(a, b):
     """Equal metric tables but for wall_seconds and the last bits of a mean over series (their
     sum runs in input order: 1e-12 relative)."""
@@ -220,7 +244,7 @@ def main():
     self_test()
     sets = collections_()
     rnd = random.Random(a.seed)
-    all_relations = ["order", "threads", "shift", "rename", "scale", "wide", "aliases"]
+    all_relations = ["order", "threads", "shift", "rename", "scale", "wide", "aliases", "shard"]
     relations = [r for r in all_relations if not a.only or r in a.only.split(",")]
     findings, refused, checked = 0, 0, {r: 0 for r in relations}
     for k in range(a.count):
@@ -268,8 +292,15 @@ def main():
                 write_wide(inp, [(sid, p + shift, v) for sid, p, v in series])
             elif rel == "aliases":
                 write_long(inp, series, names=("unique_id", "ds", "y"))
-            got, why = forecast(a.binary, inp, out, options, extra)
-            if not why:
+            if rel == "shard":
+                n = rnd.choice([2, 3, 4])
+                got, why = sharded(a.binary, base_in, out, options, n)
+                if not why:
+                    why = same(base, got, f"in {n} shards, merged", sort=True)
+                inp = base_in
+            else:
+                got, why = forecast(a.binary, inp, out, options, extra)
+            if not why and rel != "shard":
                 if rel == "wide":
                     back = [[r[0], str(int(r[1]) - shift)] + r[2:] for r in got[0][1:]]
                     why = same(base, ([got[0][0]] + back, got[1]), "(wide)", sort=True)
