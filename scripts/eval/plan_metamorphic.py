@@ -76,6 +76,9 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
 17. **shard**: the baseline and a random scenario run whole, and cut into N = 2, 3 or 5 shards
    (`--shard K/N`, one process each) joined by `merge`: attainment.csv and forecasts.csv
    byte-identical (merge promises the unsharded output).
+18. **threads**: the baseline and a random scenario with `--threads 1` and `--threads 3` against
+   the default (every core), sensitivity included: attainment.csv, forecasts.csv and
+   sensitivity.csv byte-identical (the help promises it).
 
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR] [--only R,R]
 
@@ -1001,12 +1004,37 @@ def check_shard(r, changed):
     return compare_order(r.path("shard-whole"), r.path("out"), f"when the run was cut into {n} shards and merged")
 
 
+def check_threads(r, changed):
+    """`--threads 1` and `--threads 3` against the default (every core) with a scenario beside
+    the baseline: attainment.csv, forecasts.csv and sensitivity.csv byte-identical (the help
+    promises it)."""
+    base, path = os.path.join(changed, "baseline.yaml"), scenario(r.rnd, changed)
+    with open(base, "w") as f:
+        f.write("name: baseline\n")
+    outs = []
+    for threads in (None, "1", "3"):
+        name = f"threads-{threads or 'all'}"
+        args = [r.binary, "run", "--plan", changed, "--paths", "3000", "--seed", "7", "--out", r.path(name),
+                "--lang", "en", "--force", base, path] + (["--threads", threads] if threads else [])
+        got = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        if got.returncode != 0:
+            return f"--threads {threads or 'default'} exit {got.returncode}: {got.stderr[-400:]}"
+        outs.append(r.path(name))
+    for other in outs[1:]:
+        why = compare_order(outs[0], other, f"with {os.path.basename(other)}")
+        if why:
+            return why
+        if read(os.path.join(outs[0], "sensitivity.csv")) != read(os.path.join(other, "sensitivity.csv")):
+            return f"sensitivity.csv changed with {os.path.basename(other)}"
+    return None
+
+
 RELATIONS = {"order": check_order, "harder": check_harder, "units": check_units, "lever": check_lever,
              "asof": check_asof, "seed": check_seed, "rename": check_rename, "crlf": check_crlf,
              "twin": check_twin, "inherit": check_inherit,
              "null": check_null, "flip": check_flip, "stated": check_stated, "counted": check_counted,
              "swap": check_swap, "extra": check_extra, "shift": check_shift,
-             "shard": check_shard}
+             "shard": check_shard, "threads": check_threads}
 
 
 def main():
