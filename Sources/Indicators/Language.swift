@@ -1,9 +1,40 @@
+import Foundation
+
 /// The language of names, tables and reports: the plan's names exist in Chinese and English.
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
+
+    /// What a page in this language shows of a name given in both: the name in this language,
+    /// else the other's (a plan may give only name_zh), else `fallback` (the id), so that no
+    /// row or heading is left without a name.
+    public func pick(zh: String, en: String, fallback: String) -> String {
+        let (first, second) = self == .en ? (en, zh) : (zh, en)
+        if !first.trimmingCharacters(in: .whitespaces).isEmpty { return first }
+        if !second.trimmingCharacters(in: .whitespaces).isEmpty { return second }
+        return fallback
+    }
 }
 
 extension Indicator {
-    /// The indicator's name in `language`.
-    public func name(in language: Language) -> String { language == .en ? nameEn : nameZh }
+    /// The indicator's name in `language` (`Language.pick`: the other language's, or the id,
+    /// where the plan leaves it blank).
+    public func name(in language: Language) -> String { language.pick(zh: nameZh, en: nameEn, fallback: id) }
+}
+
+extension Driver {
+    /// The driver's name in `language`, as `Indicator.name(in:)`.
+    public func name(in language: Language) -> String { language.pick(zh: nameZh, en: nameEn, fallback: id) }
+}
+
+extension PlanMetadata {
+    /// The plan's title in `language` (title_en is optional: the Chinese title, or the id,
+    /// where it is blank).
+    public func title(in language: Language) -> String { language.pick(zh: titleZh, en: titleEn, fallback: id) }
+}
+
+extension Plan {
+    /// An indicator's or driver's name in `language`, or the id itself for an unknown id.
+    public func name(of id: String, in language: Language) -> String {
+        indicator(id)?.name(in: language) ?? drivers.first { $0.id == id }?.name(in: language) ?? id
+    }
 }

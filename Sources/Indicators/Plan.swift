@@ -82,11 +82,6 @@ public struct Plan: Sendable {
         indicator(id)?.unit ?? drivers.first { $0.id == id }?.unit
     }
 
-    /// An indicator's or driver's Chinese name (nil for an unknown id).
-    public func nameZh(of id: String) -> String? {
-        indicator(id)?.nameZh ?? drivers.first { $0.id == id }?.nameZh
-    }
-
     /// The observation used for each (series, year), by `ObservationSelection`, among the
     /// observations within the plan's data range (`PlanMetadata.dataYears`) and up to `asOf`,
     /// with the years that identities fill (`derivedPoints`) and those growth rates bound

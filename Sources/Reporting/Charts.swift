@@ -35,7 +35,7 @@ enum Charts {
             let spec = base.result.targets[j].spec
             let ind = base.model.plan.indicator(base.model.series[spec.series!].id)
             svg.text(
-                ((zh ? ind?.nameZh : ind?.nameEn) ?? "") + " " + FanChart.formatValue(spec.threshold), x: left - 6,
+                (ind?.name(in: language) ?? "") + " " + FanChart.formatValue(spec.threshold), x: left - 6,
                 y: y0 + rowH / 2 + 3, size: 10, anchor: "end")
             for (i, r) in runs.enumerated() {
                 let o = r.result.targets[j]

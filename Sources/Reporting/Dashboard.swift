@@ -22,7 +22,7 @@ enum Dashboard {
         for (k, s) in model.series.enumerated() where !s.isDriver {
             let ind = model.plan.indicator(s.id)
             h +=
-                "<tr data-indicator=\"\(escapeHTML(s.id))\"><td class=\"name\">\(escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id))</td>"
+                "<tr data-indicator=\"\(escapeHTML(s.id))\"><td class=\"name\">\(escapeHTML(ind?.name(in: (zh ? Language.zh : .en)) ?? s.id))</td>"
             for y in years { h += cell(byKey["\(k)|milestone|\(y)"], zh: zh) }
             h += cell(byKey["\(k)|goal|\(model.plan.metadata.lastYear)"], zh: zh)
             h += cell(byKey["\(k)|all_milestones|0"], zh: zh)

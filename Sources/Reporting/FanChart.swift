@@ -122,7 +122,7 @@ enum FanChart {
                 cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatValue(t)
             )
         }
-        let title = (zh ? ind?.nameZh : ind?.nameEn) ?? ser.id
+        let title = ind?.name(in: (zh ? Language.zh : .en)) ?? ser.id
         return svg.render(label: title)
     }
 

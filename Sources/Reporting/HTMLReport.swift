@@ -21,7 +21,7 @@ public enum HTMLReport {
                 "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>plancast</title></head><body></body></html>\n"
         }
         let meta = first.model.plan.metadata
-        let title = zh ? meta.titleZh : meta.titleEn
+        let title = meta.title(in: language)
         var h =
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         h += "<title>\(escapeHTML(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n"
@@ -52,7 +52,7 @@ public enum HTMLReport {
         var withoutData = [String]()
         for (k, s) in first.model.series.enumerated() where !s.isDriver {
             let ind = first.model.plan.indicator(s.id)
-            let name = (zh ? ind?.nameZh : ind?.nameEn) ?? s.id
+            let name = ind?.name(in: language) ?? s.id
             guard let svg = FanChart.render(series: k, runs: runs, language: language) else {
                 withoutData.append("<li id=\"fan-\(escapeHTML(s.id))\">\(escapeHTML(name))</li>")
                 continue
@@ -109,7 +109,7 @@ public enum HTMLReport {
                 let ind = first.model.plan.indicator(id)
                 h +=
                     "<div class=\"chart\">"
-                    + Charts.tornado(goal: id, rows: rows, title: (zh ? ind?.nameZh : ind?.nameEn) ?? id) + "</div>\n"
+                    + Charts.tornado(goal: id, rows: rows, title: ind?.name(in: language) ?? id) + "</div>\n"
             }
             h += "</div>\n"
         }
@@ -137,7 +137,9 @@ public enum HTMLReport {
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
-                let name = escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? "") + commitmentTag(ind?.commitment, zh: zh)
+                let name =
+                    escapeHTML(ind?.name(in: language) ?? first.model.series[k].id)
+                    + commitmentTag(ind?.commitment, zh: zh)
                 h +=
                     "<tr><td class=\"name\">\(name)</td><td>\(escapeHTML(FanChart.formatValue(o.spec.threshold)))</td><td>\(escapeHTML(ruleText(o.spec, ind?.headline, zh: zh)))</td>"
             } else {
@@ -196,12 +198,9 @@ public enum HTMLReport {
         }
     }
 
-    /// A series as a Chinese page names it: the plan's name_zh (有效高新技术企业), or the id where
-    /// the plan gives no name.
-    static func seriesName(_ id: String, in plan: Plan) -> String {
-        let name = plan.nameZh(of: id) ?? ""
-        return name.isEmpty ? id : name
-    }
+    /// A series as a Chinese page names it: the plan's name_zh (有效高新技术企业), else its name_en,
+    /// else the id (`Language.pick`).
+    static func seriesName(_ id: String, in plan: Plan) -> String { plan.name(of: id, in: .zh) }
 
     /// `dataWarnings`: `PlanConsistency.forRun`'s warnings when the caller has them (nil: made here).
     static func evidenceNotes(runs: [ScenarioRun], language: Language, dataWarnings: [Finding]? = nil) -> String {
@@ -213,7 +212,7 @@ public enum HTMLReport {
             "<li>\(zh ? "确切观测值少于3个的指标（仅知上下限的年份不计）" : "Indicators with fewer than 3 exact values (years known only by a bound not counted)") (\(thin.count)): "
             + thin.map { s in
                 let ind = first.model.plan.indicator(s.id)
-                return escapeHTML((zh ? ind?.nameZh : ind?.nameEn) ?? s.id) + " (\(s.evidence.observations))"
+                return escapeHTML(ind?.name(in: language) ?? s.id) + " (\(s.evidence.observations))"
             }.joined(separator: zh ? "、" : "; ") + "</li>\n"
         // The data's doubtful figures (a jump by a factor of 20, a unit cell at another
         // magnitude, a figure far from every target): stderr and the manifest carry them, and a

@@ -40,7 +40,7 @@ public enum RunTables {
                 let id = s.series.map { r.model.series[$0].id } ?? "all"
                 let name =
                     s.series.flatMap { k in
-                        r.model.plan.indicator(r.model.series[k].id).map { language == .en ? $0.nameEn : $0.nameZh }
+                        r.model.plan.indicator(r.model.series[k].id).map { $0.name(in: language) }
                     } ?? (language == .en ? "all headline goals" : "全部总体目标")
                 var diff = "", se = "", beyond = ""
                 if let p = o.pMet, let q = b.pMet {
@@ -107,7 +107,7 @@ public enum RunTables {
                 let ser = model.series[k]
                 let ind = model.plan.indicator(ser.id)
                 indicatorID = ser.id
-                name = (language == .en ? ind?.nameEn : ind?.nameZh) ?? ser.id
+                name = ind?.name(in: language) ?? ser.id
                 evidence = ser.evidence.tag + (ser.usesAssumptions ? ";assumption" : "")
                 ratio = o.progressRatio.flatMap { $0.isFinite ? String(format: "%.4f", $0) : nil } ?? ""
                 destatis = o.destatis?.rawValue ?? ""

@@ -27,7 +27,7 @@ public enum SummaryTable {
             var row: [String]
             if let k = spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
-                row = [(zh ? ind?.nameZh : ind?.nameEn) ?? "", format(spec.threshold)]
+                row = [ind?.name(in: (zh ? Language.zh : .en)) ?? first.model.series[k].id, format(spec.threshold)]
             } else {
                 let evaluable = first.result.targets[j].evaluable ?? 0
                 let reference = AllGoalsLine.referenceClassGoals(model: first.model, result: first.result)
@@ -41,8 +41,8 @@ public enum SummaryTable {
         }
         let title =
             zh
-            ? "\(first.model.plan.metadata.titleZh)：总体目标实现概率"
-            : "\(first.model.plan.metadata.titleEn): probability of meeting each headline goal"
+            ? "\(first.model.plan.metadata.title(in: .zh))：总体目标实现概率"
+            : "\(first.model.plan.metadata.title(in: .en)): probability of meeting each headline goal"
         // What would change "insufficient data": one figure is enough for a forecast.
         let missing = goals.filter {
             first.result.targets[$0].spec.kind == .goal && first.result.targets[$0].status == .insufficientData
@@ -57,6 +57,22 @@ public enum SummaryTable {
                         : "\(missing) headline \(missing == 1 ? "goal has" : "goals have") insufficient data: one figure for any year in observations.csv (exact or a bound) gives a reference-class forecast.",
                     width: width) + "\n"
         return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2) + footer
+            + milestonesOnly(first, zh: zh, width: width)
+    }
+
+    /// A line for the indicators that have yearly milestones but no headline goal: the table
+    /// lists goals only, so without it a plan of milestones alone shows an empty table.
+    static func milestonesOnly(_ run: ScenarioRun, zh: Bool, width: Int?) -> String {
+        let specs = run.result.targets.map(\.spec)
+        let withGoal = Set(specs.filter { $0.kind == .goal }.compactMap(\.series))
+        let withMilestones = Set(specs.filter { $0.kind == .milestone }.compactMap(\.series))
+        let count = withMilestones.subtracting(withGoal).count
+        guard count > 0 else { return "" }
+        return TextTable.wrap(
+            zh
+                ? "另有 \(count) 个指标只有年度目标、没有总体目标：各年的实现概率见 attainment.csv 和 report.html 的达成情况表。"
+                : "\(count) more \(count == 1 ? "indicator has" : "indicators have") yearly milestones but no headline goal: P(met) for each year is in attainment.csv and report.html's attainment dashboard.",
+            width: width) + "\n"
     }
 
     /// Whole goals as integers, others to 6 significant digits (a growth goal's implied level

@@ -137,7 +137,7 @@ public enum PlanEvaluation {
             warnings += hindsight(request.asOf, plan: plan, language: request.language)
             title =
                 (request.language == .en ? "Evaluation against known outcomes: " : "已知结果检验：")
-                + (request.language == .en ? plan.titleEn : plan.titleZh)
+                + plan.title(in: request.language)
         }
         var outputs: [(name: String, text: String)] = [
             ("evaluation.csv", EvaluationReport.rowsCSV(rows)), ("scores.csv", EvaluationReport.scoresCSV(rows)),
@@ -263,7 +263,7 @@ public enum PlanEvaluation {
                 rows.append(
                     EvaluationReport.Row(
                         plan: plan.metadata.id, asOf: year, indicator: id,
-                        name: request.language == .en ? ind.nameEn : ind.nameZh, commitment: ind.commitment,
+                        name: ind.name(in: request.language), commitment: ind.commitment,
                         goal: statement(
                             goal, threshold: o.spec.threshold, direction: ind.direction, year: plan.metadata.lastYear),
                         goalZh: statement(

@@ -45,7 +45,7 @@ public enum ShareLimitWarnings {
     ) {
         let ind = byName ? run.model.plan.indicator(id) : nil
         let (en, zh) = (
-            ind.map { $0.nameEn.isEmpty ? id : $0.nameEn } ?? id, ind.map { $0.nameZh.isEmpty ? id : $0.nameZh } ?? id
+            ind?.name(in: .en) ?? id, ind?.name(in: .zh) ?? id
         )
         let list = years.sorted().map(String.init)
         let limit = atTop ? "100%" : "0%"

@@ -43,7 +43,7 @@ struct IndicatorsCommand: ParsableCommand {
                     String(h.count), years,
                 ])
             }
-            let title = zh ? plan.metadata.titleZh : plan.metadata.titleEn
+            let title = plan.metadata.title(in: zh ? .zh : .en)
             let width = Terminal.outputWidth
             writeStdout(
                 TextTable.wrap("\(title) \(plan.metadata.documentNumber)", width: width) + "\n"

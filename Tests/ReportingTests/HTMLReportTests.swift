@@ -78,6 +78,39 @@ struct HTMLReportTests {
         #expect(!zh.contains("2025年总体目标"))
     }
 
+    /// A plan that gives a name or its title in one language only (name_en and title_en are
+    /// optional) is named in the other on a page of this one, and by its id where it has no
+    /// name at all: the English table, report and attainment.csv had empty names (2026-12-05).
+    @Test func aNameGivenInOneLanguageServesTheOther() throws {
+        let p = Self.plan()
+        let meta = PlanMetadata(
+            id: "t", titleZh: "测试计划", titleEn: "", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+        func renamed(_ i: Indicator, zh: String, en: String) -> Indicator {
+            Indicator(
+                id: i.id, row: i.row, nameZh: zh, nameEn: en, category: i.category, kind: i.kind, unit: i.unit,
+                targets: i.targets, headline: i.headline)
+        }
+        let indicators = [
+            renamed(p.indicators[0], zh: "只有中文名", en: ""), renamed(p.indicators[1], zh: "", en: "English only"),
+            renamed(p.indicators[2], zh: " ", en: ""),
+        ]
+        let plan = Plan(metadata: meta, indicators: indicators, drivers: [], observations: p.observations)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let en = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        #expect(en.contains("<title>测试计划</title>"))
+        #expect(en.contains("<td class=\"name\">只有中文名</td>") && en.contains("<td class=\"name\">flat</td>"))
+        let zh = HTMLReport.render(runs: runs, sensitivity: [], language: .zh, settings: [:])
+        #expect(zh.contains("<td class=\"name\">English only</td>"))
+        let table = SummaryTable.render(runs, language: .en, width: 120)
+        #expect(table.hasPrefix("测试计划: probability of meeting each headline goal"))
+        #expect(table.contains("只有中文名") && table.contains("English only"))
+        let names = RunTables.attainmentRows(
+            scenario: "baseline", model: runs[0].model, result: runs[0].result, language: .en
+        ).map { $0[2] }
+        #expect(!names.contains(""), "attainment.csv names \(names)")
+    }
+
     /// The data's doubtful figures reach the report, not only stderr and the manifest: a jump
     /// of 20 times or more between years (a unit slip) is listed in the evidence notes; a plan
     /// without such figures has no such line.

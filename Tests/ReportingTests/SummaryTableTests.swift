@@ -29,6 +29,31 @@ struct SummaryTableTests {
         #expect(!wide.contains("数据不足："), "every goal has data: no footer")
     }
 
+    /// Indicators with yearly milestones and no headline goal are not in the table of goals; a
+    /// line under it counts them and says where their probabilities are (a plan of milestones
+    /// alone printed an empty table and nothing else before 2026-12-05).
+    @Test func indicatorsWithMilestonesOnlyAreCountedUnderTheTable() throws {
+        let p = HTMLReportTests.plan()
+        let milestonesOnly = p.indicators.map { i in
+            Indicator(
+                id: i.id, row: i.row, nameZh: i.nameZh, nameEn: i.nameEn, category: i.category, kind: i.kind,
+                unit: i.unit, targets: i.targets, headline: i.id == "flat" ? i.headline : nil)
+        }
+        let plan = Plan(metadata: p.metadata, indicators: milestonesOnly, drivers: [], observations: p.observations)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let en = SummaryTable.render(runs, language: .en, width: 300)
+        #expect(
+            en.hasSuffix(
+                "2 more indicators have yearly milestones but no headline goal: P(met) for each year is in attainment.csv and report.html's attainment dashboard.\n"
+            ), "\(en)")
+        let zh = SummaryTable.render(runs, language: .zh, width: 300)
+        #expect(zh.contains("另有 2 个指标只有年度目标、没有总体目标"))
+        let all = try ScenarioRunner.run(
+            plan: p, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(!SummaryTable.render(all, language: .en, width: 300).contains("no headline goal"))
+    }
+
     /// Goals without data get a line under the table that says what would give them a
     /// forecast, within the terminal's width.
     @Test func goalsWithoutDataAreToldWhatWouldGiveThemAForecast() throws {

@@ -84,7 +84,11 @@ def plan(rnd, folder):
         if kind == "share" and rule not in ("growth", "change"):
             goal = min(99, max(0.5, float(goal)))
         cells = [str(round(t, 2)) if rnd.random() > 0.1 else "" for t in targets]
-        rows.append([ind, parent, str(k + 1), f"指标{k}", f"Indicator {k}", "科创企业", kind,
+        # Names are optional in either language (a tenth of the plans leave one blank).
+        zh_name, en_name = f"指标{k}", f"Indicator {k}"
+        if rnd.random() < 0.1:
+            zh_name, en_name = rnd.choice([(zh_name, ""), ("", en_name), ("", "")])
+        rows.append([ind, parent, str(k + 1), zh_name, en_name, "科创企业", kind,
                      "%" if kind == "share" else "家", direction, rule, str(goal)] + cells + [""])
         last = rnd.choice(range(BASE - 2, YEARS[-1]))
         first = last - rnd.randint(0, 6)
@@ -182,6 +186,8 @@ def judge_outputs(out):
     fc = list(csv.DictReader(open(os.path.join(out, "forecasts.csv"), encoding="utf-8")))
     for r in rows:
         where = f"{r['indicator']} {r['target_type']} {r['year']} target {r['target']}"
+        if not r["name"].strip():
+            return f"{where}: no name (a plan's name in one language serves the other, its id where it has none)"
         if r["p_met"] == "insufficient_data":
             continue
         p = float(r["p_met"])
@@ -301,7 +307,7 @@ def self_test():
         "on the missed side": "b,x,X,milestone,2025,50,increase,0.5,0.01,8,6,9,about_as_likely_as_not\n",
         "outside the yearly sums": "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,99,35,45,very_likely\n",
         "above that of": ("b,x,X,goal_cumulative,2025,30,increase,0.5,0.01,33,29.5,36.5,about_as_likely_as_not\n"
-                          "b,,,all_goals,,1,increase,0.6,0.01,1,0,1,about_as_likely_as_not\n"),
+                          "b,all,all headline goals,all_goals,,1,increase,0.6,0.01,1,0,1,about_as_likely_as_not\n"),
         None: "b,x,X,goal_cumulative,2025,30,increase,0.97,0.01,33,29.5,36.5,very_likely\n",
     }
     with tempfile.TemporaryDirectory() as out:
