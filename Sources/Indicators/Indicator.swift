@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a definition came from, for messages: `file:line`, or `file:line:column` when the
 /// message is about one cell (DESIGN.md §6: exit 65 names the file, line and column).
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
@@ -52,8 +54,27 @@ public struct HeadlineGoal: Sendable, Equatable {
     }
 }
 
-/// Counting units: values are whole numbers and paths stay whole.
-public let countUnits: Set<String> = ["名", "个", "家", "人", "项", "件", "套"]
+/// Counting units: values are whole numbers and paths stay whole. The Chinese measure words of
+/// whole items that plans count in (家 firms, 个 centres, 名/人/位 people, 项 projects, 件 patents,
+/// 套 apartments, 户 households, 所 schools, 座/栋/幢 buildings, 台 machines, 支 teams, 篇 papers,
+/// 次/人次 events, 辆 vehicles, 条 lines, 张 sheets, 部 works, 处 sites, 场 sessions, 只/头 animals,
+/// 株 plants, 艘 ships, 架 aircraft, 枚 pieces, 册/本 volumes, 间 rooms, 宗/起/例 cases, 批
+/// batches, 届 sessions, 期 issues, 门 courses, 种 kinds), and their English words for plans
+/// written in English (any case). A unit with a magnitude (万人, 亿元) is not a count.
+public let countUnits: Set<String> = [
+    "名", "个", "家", "人", "项", "件", "套", "户", "所", "座", "栋", "幢", "台", "位", "支", "篇", "次", "人次", "辆",
+    "条", "张", "部", "处", "场", "只", "头", "株", "艘", "架", "枚", "册", "本", "间", "宗", "起", "例", "批", "届",
+    "期", "门", "种",
+    "firms", "companies", "enterprises", "institutions", "people", "persons", "projects", "patents", "items",
+    "pieces", "units", "count",
+]
+
+/// Whether `unit` (as written in indicators.csv or drivers.csv) counts whole items:
+/// `countUnits`, ignoring spaces at the ends and the case of English words.
+public func isCountUnit(_ unit: String) -> Bool {
+    let u = unit.trimmingCharacters(in: .whitespaces)
+    return countUnits.contains(u) || countUnits.contains(u.lowercased())
+}
 
 /// One indicator of a plan with its yearly targets.
 public struct Indicator: Sendable, Equatable, Identifiable {
@@ -99,7 +120,7 @@ public struct Indicator: Sendable, Equatable, Identifiable {
     }
 
     /// Whether values are counts (whole numbers).
-    public var isCount: Bool { countUnits.contains(unit) }
+    public var isCount: Bool { isCountUnit(unit) }
 }
 
 /// A series that drives indicators (GDP, industrial output) without targets of its own.

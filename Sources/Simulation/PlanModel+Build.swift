@@ -38,7 +38,7 @@ extension PlanModel {
         // Exact values are fitted and observed; bounds constrain the simulated paths.
         let parts = zip(specs, full).map { spec, h in
             var part = h.split(kind: spec.kind)
-            if countUnits.contains(spec.unit) {
+            if isCountUnit(spec.unit) {
                 for (y, b) in part.bounds { part.bounds[y] = wholeCountBounds(b, of: h.points.first { $0.year == y }) }
             }
             return part
@@ -98,7 +98,7 @@ extension PlanModel {
             // forecast is fitted without them.
             let onTimeline = withLeadingBoundedYears(h, bounds: parts[k].bounds, years: years)
             var (known, sources, anchors) = timeline(
-                onTimeline, years: years, transform: transform, isCount: countUnits.contains(s.unit))
+                onTimeline, years: years, transform: transform, isCount: isCountUnit(s.unit))
             var lower = years.map { parts[k].bounds[$0]?.lower }, upper = years.map { parts[k].bounds[$0]?.upper }
             for (t, y) in years.enumerated()
             where onTimeline.points.contains(where: { $0.year == y && $0.quality == .boundMiddle }) {
@@ -129,7 +129,7 @@ extension PlanModel {
                 guard
                     let interval = rounded[y]
                         ?? (y == start?.year
-                            ? start?.roundingInterval(kind: s.kind, isCount: countUnits.contains(s.unit)) : nil)
+                            ? start?.roundingInterval(kind: s.kind, isCount: isCountUnit(s.unit)) : nil)
                 else { continue }
                 (sources[t], lower[t], upper[t]) = (.bounded, interval.lower, interval.upper)
             }
@@ -148,7 +148,7 @@ extension PlanModel {
             }
             let assumedYears = Set(h.points.filter { $0.source == assumptionSource }.map(\.year))
             var ser = SimulationSeries(
-                id: s.id, kind: s.kind, transform: transform, isCount: countUnits.contains(s.unit),
+                id: s.id, kind: s.kind, transform: transform, isCount: isCountUnit(s.unit),
                 isDriver: s.isDriver,
                 parent: s.parent.flatMap { index[$0] }, known: known, sources: sources, origin: origin,
                 center: center, scale: scale,

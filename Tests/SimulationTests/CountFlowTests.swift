@@ -52,7 +52,7 @@ struct CountFlowTests {
             let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [flow], drivers: [], observations: [])
             let points = (0..<observations).map { Observation(indicator: "new", year: 2024 - $0, value: 3) }
             let series = SimulationSeries(
-                id: "new", kind: .flow, transform: .identity, isCount: countUnits.contains(unit), isDriver: false,
+                id: "new", kind: .flow, transform: .identity, isCount: isCountUnit(unit), isDriver: false,
                 parent: nil, known: [nil, nil, nil, 3, nil],
                 sources: [.unavailable, .unavailable, .unavailable, .observed, .simulated], origin: 2024,
                 center: [3], scale: [1e-9],

@@ -103,7 +103,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from plan_shapes import plan, scenario  # noqa: E402
 
 SCALED = {"stock", "flow", "level", "net_change"}
-COUNTING = {"名", "个", "家", "人", "项", "件", "套"}  # Sources/Indicators/Indicator.swift countUnits
+COUNTING = {"名", "个", "家", "人", "项", "件", "套"}  # the units plan_shapes writes (all in countUnits)
 YEARS = [2022, 2023, 2024, 2025]
 
 
