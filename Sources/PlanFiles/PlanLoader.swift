@@ -265,13 +265,16 @@ public enum PlanLoader {
                 guard let rule = form != nil ? .final : PlanWords.rule(text) else {
                     throw err(
                         "headline_rule", "unknown headline rule '\(text)'",
-                        hint: choices(text, HeadlineRule.allCases.map(\.rawValue) + ["growth", "change"])
-                            + " (or 期末, 累计, 每年)")
+                        hint: PlanWords.rateHint(text)
+                            ?? choices(text, HeadlineRule.allCases.map(\.rawValue) + ["growth", "change"])
+                            + " (or 期末, 末年值, 累计, 每年)")
                 }
                 guard let goal = parseNumber(cell("headline_goal")) else {
                     throw err(
                         "headline_goal", "headline goal '\(cell("headline_goal"))' is not a number",
-                        hint: ValueWording.decimalCommaHint(cell("headline_goal"))
+                        hint: (form != nil
+                            ? ValueWording.decimalCommaHint(cell("headline_goal"))
+                            : ValueWording.targetHint(for: cell("headline_goal")))
                             ?? (form != nil
                                 ? "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut" : nil))
                 }
@@ -306,7 +309,7 @@ public enum PlanLoader {
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: path, line: line, column: c + 1, "target '\(text)' for \(y) is not a number",
-                        hint: ValueWording.decimalCommaHint(text) ?? "write the number only, e.g. 4.5 or 2500")
+                        hint: ValueWording.targetHint(for: text) ?? "write the number only, e.g. 4.5 or 2500")
                 }
                 if let refusal = MisplacedPercent.message("target '\(text)' for \(y)", text: text, id: id, kind: kind) {
                     throw InputError(

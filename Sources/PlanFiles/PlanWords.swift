@@ -16,8 +16,22 @@ enum PlanWords {
         "下降": .decrease, "减少": .decrease, "降低": .decrease, "越小越好": .decrease,
     ]
     static let rules: [String: HeadlineRule] = [
-        "期末": .final, "末年": .final, "期末值": .final, "累计": .cumulative, "每年": .everyYear, "逐年": .everyYear,
+        "期末": .final, "末年": .final, "期末值": .final, "末年值": .final, "累计": .cumulative, "每年": .everyYear, "逐年": .everyYear,
     ]
+
+    /// Chinese words of a growth or change goal (as the Chinese report prints them: 年均增速,
+    /// 较基期变化) are not read, because the goal's value then means a rate; the hint says which
+    /// English word to write and what the goal's value must then be.
+    static func rateHint(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if ["年均增速", "年均增长", "年均增长率", "增速", "增长率"].contains(t) {
+            return "write growth, with the goal as the percent a year (6.5 for 6.5% a year)"
+        }
+        if ["较基期变化", "较基期", "变化", "变化率", "降幅", "增幅"].contains(t) {
+            return "write change, with the goal as the percent against the base year (-15 for a 15% cut)"
+        }
+        return nil
+    }
 
     static func kind(_ text: String) -> IndicatorKind? { word(text, kinds) }
     static func direction(_ text: String) -> Direction? { word(text, directions) }

@@ -74,6 +74,22 @@ enum ValueWording {
         return out
     }
 
+    /// The hint for a target or goal cell that is not a number but holds one with a plan's
+    /// wording around it ("3500家", "≥3500", "3500以上", "4万"): a target is a number in the
+    /// indicator's unit, and the direction column, not the cell, says whether it is a floor or
+    /// a ceiling. Nil when the cell holds no such number.
+    static func targetHint(for text: String) -> String? {
+        if let comma = decimalCommaHint(text) { return comma }
+        // The observation hint's reading of the number, its multiplier and unit.
+        guard let observed = hint(for: text, layout: .long), observed.hasPrefix("write ") else { return nil }
+        if observed.hasPrefix("write the number in the indicator's unit") {
+            return observed.components(separatedBy: ", and give the row quality").first
+        }
+        let number = observed.dropFirst("write ".count).prefix { $0 != " " && $0 != "," }
+        return "write \(number): a target is a number in the indicator's unit (the unit column), and the direction "
+            + "column says whether it is a floor (increase) or a ceiling (decrease)"
+    }
+
     /// "3,8" or "-0,25" (a decimal comma, as spreadsheets in many locales write it) with a
     /// point instead; nil for anything else, including thousands ("1,234", which parses).
     static func decimalComma(_ s: String) -> String? {
