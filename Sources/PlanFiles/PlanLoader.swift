@@ -23,10 +23,13 @@ public struct LoadedPlan: Sendable {
 /// Reads a plan folder: `plan.yaml` (metadata and file names), the indicators table, the
 /// drivers table and the observations (DESIGN.md §2; Notebooks-data/README.md describes the files).
 public enum PlanLoader {
-    /// Column names of the indicators table.
-    static let indicatorColumns = [
-        "indicator", "parent", "row", "name_zh", "name_en", "category", "kind", "unit", "direction",
-        "headline_rule", "headline_goal",
+    /// Column names of the indicators table: those it cannot do without, and those read as
+    /// blank when the table has no such column (a hand-made plan of indicator, kind, direction,
+    /// its goal and targets is a plan; the bundled one has them all).
+    static let requiredIndicatorColumns = ["indicator", "kind", "direction"]
+    static let optionalIndicatorColumns = [
+        "parent", "row", "name_zh", "name_en", "category", "unit", "headline_rule", "headline_goal", "departments",
+        "binding",
     ]
     static let planKeys = [
         "id", "title_zh", "title_en", "document_number", "issuer", "issued", "first_year", "last_year", "base_year",
@@ -202,7 +205,9 @@ public enum PlanLoader {
     {
         let t = try CSVTable(path: path, encoding: encoding)
         var col = [String: Int]()
-        for name in indicatorColumns { col[name] = try t.columnIndex(name) }
+        for name in requiredIndicatorColumns { col[name] = try t.columnIndex(name) }
+        for name in optionalIndicatorColumns { col[name] = t.header.firstIndex(of: name) }
+        try checkOptionalColumnNames(t, optional: optionalIndicatorColumns)
         let deptCol = t.header.firstIndex(of: "departments")
         let bindingCol = t.header.firstIndex(of: "binding")
         // A yearly milestone column per plan year, each optional (most five-year plans set the
@@ -230,9 +235,9 @@ public enum PlanLoader {
         var seen = Set<String>()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
-            func cell(_ name: String) -> String { row[col[name]!].trimmingWhitespace() }
+            func cell(_ name: String) -> String { col[name].map { row[$0].trimmingWhitespace() } ?? "" }
             func err(_ name: String, _ msg: String, hint: String? = nil) -> InputError {
-                InputError(file: path, line: line, column: col[name]! + 1, msg, hint: hint)
+                InputError(file: path, line: line, column: col[name].map { $0 + 1 }, msg, hint: hint)
             }
             let id = cell("indicator")
             guard isValidID(id) else {
@@ -339,7 +344,7 @@ public enum PlanLoader {
                 chain.append(p)
                 if p == ind.id {
                     throw InputError(
-                        file: path, line: ind.location?.line, column: col["parent"]! + 1,
+                        file: path, line: ind.location?.line, column: col["parent"].map { $0 + 1 },
                         "the parents of '\(ind.id)' loop back to it: \(chain.joined(separator: " → "))",
                         hint: "a \"其中\" row names the row it belongs to; one of these parents is wrong")
                 }
@@ -350,14 +355,33 @@ public enum PlanLoader {
         return out
     }
 
+    /// A column one or two edits from an optional column that the table lacks (`parnet`,
+    /// `headline_gaol`) is an error at its header cell: read as absent, its cells would be
+    /// dropped without a word.
+    static func checkOptionalColumnNames(_ t: CSVTable, optional: [String]) throws(InputError) {
+        for (j, name) in t.header.enumerated() where !optional.contains(name) {
+            guard let near = optional.first(where: { levenshteinDistance(name, $0) <= 2 && name.count > 2 }),
+                !t.header.contains(near)
+            else { continue }
+            throw InputError(
+                file: t.file, line: 1, column: j + 1,
+                "column '\(t.writtenHeader[j])' is not read; did you mean '\(near)'?",
+                hint: "rename it to \(near) (columns plancast does not read are ignored)")
+        }
+    }
+
     /// Drivers (context series such as GDP): ids valid, unique, and distinct from every
     /// indicator id, since observations name either by the same id.
     static func loadDrivers(path: String, indicatorIDs: [String], encoding: TextEncoding) throws(InputError)
         -> [Driver]
     {
         let t = try CSVTable(path: path, encoding: encoding)
-        let ci = try t.columnIndex("indicator"), cz = try t.columnIndex("name_zh"), ce = try t.columnIndex("name_en")
-        let ck = try t.columnIndex("kind"), cu = try t.columnIndex("unit")
+        let ci = try t.columnIndex("indicator"), ck = try t.columnIndex("kind")
+        // Names and unit may be left out, as in the indicators table.
+        let cz = t.header.firstIndex(of: "name_zh"), ce = t.header.firstIndex(of: "name_en")
+        let cu = t.header.firstIndex(of: "unit")
+        try checkOptionalColumnNames(t, optional: ["name_zh", "name_en", "unit"])
+        func cell(_ row: [String], _ c: Int?) -> String { c.map { row[$0].trimmingWhitespace() } ?? "" }
         let indicatorSet = Set(indicatorIDs)
         var out = [Driver]()
         var seen = Set<String>()
@@ -393,7 +417,8 @@ public enum PlanLoader {
                     hint:
                         "give the driver kind flow (a yearly amount), or make it an indicator with its stock as parent")
             }
-            out.append(Driver(id: id, nameZh: row[cz], nameEn: row[ce], kind: kind, unit: row[cu]))
+            out.append(
+                Driver(id: id, nameZh: cell(row, cz), nameEn: cell(row, ce), kind: kind, unit: cell(row, cu)))
         }
         return out
     }

@@ -190,3 +190,40 @@ struct KnownTableTests {
         #expect(try Self.kind("id,name_zh,year,kind") == nil)
     }
 }
+
+extension LoaderRulesTests {
+    /// A hand-made plan needs only indicator, kind and direction (with its goal and targets):
+    /// parent, row, names, category and unit read as blank when the table has no such column,
+    /// and a driver needs no names or unit. A column one or two edits from an optional one that
+    /// is missing (`parnet`) is an error at its header cell, since it would be dropped. Until
+    /// 2026-12-05 every one of those columns was required.
+    @Test func aPlanNeedsOnlyIdKindAndDirection() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minimal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write(
+            "plan.yaml",
+            "id: m\ntitle_zh: 最小\nfirst_year: 2024\nlast_year: 2025\nbase_year: 2023\n"
+                + "files: {indicators: indicators.csv, drivers: drivers.csv, observations: observations.csv}\n")
+        try write(
+            "indicators.csv",
+            "indicator,kind,direction,headline_rule,headline_goal,target_2024,target_2025\na,level,increase,final,120,110,120\n"
+        )
+        try write("drivers.csv", "indicator,kind\ng,level\n")
+        try write("observations.csv", "indicator,year,value\na,2021,90\na,2022,95\na,2023,101\ng,2023,5\n")
+        let plan = try PlanLoader.load(directory: dir.path).plan
+        #expect(plan.indicators.map(\.id) == ["a"] && plan.indicators[0].parent == nil)
+        #expect(plan.indicators[0].headline?.value == 120 && plan.indicators[0].targets[2024] == 110)
+        #expect(plan.indicators[0].name(in: .en) == "a" && plan.drivers[0].name(in: .zh) == "g")
+        try write(
+            "indicators.csv",
+            "indicator,parnet,kind,direction,headline_rule,headline_goal\na,,level,increase,final,120\n")
+        #expect { _ = try PlanLoader.load(directory: dir.path) } throws: {
+            let e = $0 as! InputError
+            return e.line == 1 && e.column == 2 && e.message.contains("did you mean 'parent'")
+        }
+    }
+}
