@@ -111,9 +111,17 @@ public enum PlanLoader {
                 at: values["base_year"],
                 "base_year \(baseYear) must lie at or before first_year \(firstYear), within \(Self.longestPlan) years")
         }
+        // A title in either language (the other is shown in its place, `PlanMetadata.title`);
+        // without either, the error names title_zh.
+        var titleZh = ""
+        if let n = values["title_zh"] {
+            titleZh = try doc.string(n, "title_zh")
+        } else if values["title_en"] == nil {
+            throw doc.error(at: doc.root, "plan.yaml lacks a title: add title_zh (or title_en)")
+        }
         let meta = PlanMetadata(
             id: try values["id"].map { n throws(InputError) in try doc.string(n, "id") } ?? dir.lastPathComponent,
-            titleZh: try doc.string(try required("title_zh"), "title_zh"),
+            titleZh: titleZh,
             titleEn: try values["title_en"].map { n throws(InputError) in try doc.string(n, "title_en") } ?? "",
             documentNumber: try values["document_number"].map { n throws(InputError) in
                 try doc.string(n, "document_number")

@@ -192,7 +192,8 @@ struct KnownTableTests {
 }
 
 extension LoaderRulesTests {
-    /// A hand-made plan needs only indicator, kind and direction (with its goal and targets):
+    /// A hand-made plan needs only indicator, kind and direction (with its goal and targets), and
+    /// a title in either language:
     /// parent, row, names, category and unit read as blank when the table has no such column,
     /// and a driver needs no names or unit. A column one or two edits from an optional one that
     /// is missing (`parnet`) is an error at its header cell, since it would be dropped. Until
@@ -206,7 +207,7 @@ extension LoaderRulesTests {
         }
         try write(
             "plan.yaml",
-            "id: m\ntitle_zh: 最小\nfirst_year: 2024\nlast_year: 2025\nbase_year: 2023\n"
+            "id: m\ntitle_en: Minimal\nfirst_year: 2024\nlast_year: 2025\nbase_year: 2023\n"
                 + "files: {indicators: indicators.csv, drivers: drivers.csv, observations: observations.csv}\n")
         try write(
             "indicators.csv",
@@ -218,6 +219,7 @@ extension LoaderRulesTests {
         #expect(plan.indicators.map(\.id) == ["a"] && plan.indicators[0].parent == nil)
         #expect(plan.indicators[0].headline?.value == 120 && plan.indicators[0].targets[2024] == 110)
         #expect(plan.indicators[0].name(in: .en) == "a" && plan.drivers[0].name(in: .zh) == "g")
+        #expect(plan.metadata.title(in: .zh) == "Minimal")
         try write(
             "indicators.csv",
             "indicator,parnet,kind,direction,headline_rule,headline_goal\na,,level,increase,final,120\n")
