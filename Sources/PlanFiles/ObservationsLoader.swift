@@ -37,9 +37,18 @@ public enum ObservationsLoader {
                 hint: "give the observations (indicator,year,value, or indicator,2019,2020,…), e.g. observations.csv")
         }
         guard t.header.contains("indicator") else {
+            // A spreadsheet exported with Chinese headers: say which English name each takes.
+            let chinese = [
+                "指标": "indicator", "指标名称": "indicator", "年份": "year", "年度": "year", "数值": "value",
+                "值": "value", "质量": "quality", "单位": "unit", "来源": "source_title", "备注": "note",
+            ]
+            let renames = t.writtenHeader.compactMap { h in chinese[h].map { "\(h) → \($0)" } }
             throw InputError(
                 file: path, line: 1, "no 'indicator' column",
-                hint: "long layout: indicator,year,value; wide layout: indicator,2019,2020,…")
+                hint: renames.isEmpty
+                    ? "long layout: indicator,year,value; wide layout: indicator,2019,2020,…"
+                    : "name the columns in English: " + renames.joined(separator: ", ")
+                        + " (long layout indicator,year,value; an indicator may be given by its id or name)")
         }
         if t.rows.isEmpty {
             throw InputError(

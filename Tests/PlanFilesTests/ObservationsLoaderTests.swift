@@ -24,6 +24,18 @@ struct ObservationsLoaderTests {
         #expect(o.map(\.value) == [3.8, 3.9, 2744, 3000])
     }
 
+    /// A spreadsheet exported with Chinese headers (指标,年份,数值) is told the English name of
+    /// each column; other headers without an indicator column keep the layouts' hint.
+    @Test func chineseHeadersAreToldTheirEnglishNames() throws {
+        #expect { try load("指标,年份,数值,备注\nfirms,2022,2744,x\n") } throws: {
+            ($0 as! InputError).hint?.hasPrefix("name the columns in English: 指标 → indicator, 年份 → year, 数值 → value")
+                == true
+        }
+        #expect { try load("series,year,value\nfirms,2022,2744\n") } throws: {
+            ($0 as! InputError).hint == "long layout: indicator,year,value; wide layout: indicator,2019,2020,…"
+        }
+    }
+
     /// A value worded as statistics word it ("超3000", "近700", "约3.5", "3000余", "50.5万") is an
     /// error whose hint gives the number and the quality that say the same; other text keeps the
     /// general hint.
