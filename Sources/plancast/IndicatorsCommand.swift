@@ -46,7 +46,10 @@ struct IndicatorsCommand: ParsableCommand {
             let title = plan.metadata.title(in: zh ? .zh : .en)
             let width = Terminal.outputWidth
             writeStdout(
-                TextTable.wrap("\(title) \(plan.metadata.documentNumber)", width: width) + "\n"
+                TextTable.wrap(
+                    plan.metadata.documentNumber.isEmpty ? title : "\(title) \(plan.metadata.documentNumber)",
+                    width: width)
+                    + "\n"
                     + table.render(maxWidth: width, keep: 2))
         }
     }
