@@ -18,6 +18,27 @@ struct RunCommandTests {
 
     /// More than 20 warnings: the first 20 are printed and the rest counted, pointing at the
     /// manifest, which keeps them all (they were cut at 20 without a word before 2026-12-03).
+    /// README's "Your own plan": three files of the least columns (no names, no drivers.csv, a
+    /// title in English only) check clean and run, named by their ids in both languages.
+    @Test func theLeastPlanOfTheReadmeRuns() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = "Tests/PlancastCLITests/Fixtures/own-plan"
+        let check = try Binary.run(["check", "--plan", plan], in: Binary.packageRoot)
+        #expect(check.status == 0 && check.stdout.contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        for lang in ["en", "zh"] {
+            let r = try Binary.run(
+                [
+                    "run", "--plan", plan, "--paths", "1000", "--lang", lang, "--out",
+                    dir.appendingPathComponent(lang).path,
+                ],
+                in: Binary.packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.hasPrefix(lang == "en" ? "Minimal town plan: probability" : "Minimal town plan：总体目标实现概率"))
+            #expect(r.stdout.contains("\nfirms ") && r.stdout.contains("\nnew_firms "), "\(r.stdout)")
+        }
+    }
+
     @Test func warningsBeyondTwentyAreCountedNotLost() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
