@@ -217,6 +217,36 @@ public struct CSVTable: Sendable {
         return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
+    /// This table with columns read under other names: a column whose name (as read) is a key
+    /// of `names` takes its value, unless the table already has a column of that name. Messages
+    /// keep the names the file writes (`writtenHeader`). Two columns that would take one name
+    /// are an error at the second.
+    public func renamingColumns(_ names: [String: String]) throws(InputError) -> CSVTable {
+        let present = Set(header)
+        var renamed = header
+        var taken = [String: Int]()
+        for (j, name) in header.enumerated() {
+            guard let new = names[name], !present.contains(new) else { continue }
+            if let first = taken[new] {
+                throw InputError(
+                    file: file, line: lines.first.map { _ in 1 } ?? 1, column: j + 1,
+                    "columns '\(writtenHeader[first])' and '\(writtenHeader[j])' would both be read as \(new)",
+                    hint: "keep one of them, or rename the other")
+            }
+            taken[new] = j
+            renamed[j] = new
+        }
+        return CSVTable(file: file, header: renamed, writtenHeader: writtenHeader, rows: rows, lines: lines)
+    }
+
+    private init(file: String, header: [String], writtenHeader: [String], rows: [[String]], lines: [Int]) {
+        self.file = file
+        self.header = header
+        self.writtenHeader = writtenHeader
+        self.rows = rows
+        self.lines = lines
+    }
+
     /// Reads and parses a file (UTF-8 with or without BOM, or GB18030).
     public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
         try self.init(text: try readText(path: path, encoding: encoding), file: path)

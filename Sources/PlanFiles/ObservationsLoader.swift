@@ -36,19 +36,13 @@ public enum ObservationsLoader {
                 file: path, line: 1, "this is \(other), not an observations file",
                 hint: "give the observations (indicator,year,value, or indicator,2019,2020,…), e.g. observations.csv")
         }
+        // A spreadsheet exported with Chinese headers (指标,年份,数值) is read by their English
+        // names; a column the file also has in English keeps the English one.
+        let t = try t.renamingColumns(Self.chineseColumns)
         guard t.header.contains("indicator") else {
-            // A spreadsheet exported with Chinese headers: say which English name each takes.
-            let chinese = [
-                "指标": "indicator", "指标名称": "indicator", "年份": "year", "年度": "year", "数值": "value",
-                "值": "value", "质量": "quality", "单位": "unit", "来源": "source_title", "备注": "note",
-            ]
-            let renames = t.writtenHeader.compactMap { h in chinese[h].map { "\(h) → \($0)" } }
             throw InputError(
                 file: path, line: 1, "no 'indicator' column",
-                hint: renames.isEmpty
-                    ? "long layout: indicator,year,value; wide layout: indicator,2019,2020,…"
-                    : "name the columns in English: " + renames.joined(separator: ", ")
-                        + " (long layout indicator,year,value; an indicator may be given by its id or name)")
+                hint: "long layout: indicator,year,value (or 指标,年份,数值); wide layout: indicator,2019,2020,…")
         }
         if t.rows.isEmpty {
             throw InputError(
@@ -301,6 +295,15 @@ public enum ObservationsLoader {
         }
         return out
     }
+
+    /// The Chinese names of the columns (as a planner's spreadsheet heads them) and the English
+    /// name each is read as.
+    static let chineseColumns = [
+        "指标": "indicator", "指标名称": "indicator", "指标代码": "indicator", "年份": "year", "年度": "year",
+        "数值": "value", "值": "value", "质量": "quality", "数据质量": "quality", "下限": "lower", "上限": "upper",
+        "起始年份": "since", "单位": "unit", "来源": "source_title", "来源标题": "source_title", "链接": "source_url",
+        "网址": "source_url", "原文": "quote", "备注": "note", "说明": "note", "选用": "selected", "口径": "measure",
+    ]
 
     /// Columns that change how a row is read, which a misspelt name would drop without a word
     /// (a `qualty` column: every bound read as an exact value).

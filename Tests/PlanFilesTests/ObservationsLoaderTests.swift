@@ -24,15 +24,19 @@ struct ObservationsLoaderTests {
         #expect(o.map(\.value) == [3.8, 3.9, 2744, 3000])
     }
 
-    /// A spreadsheet exported with Chinese headers (指标,年份,数值) is told the English name of
-    /// each column; other headers without an indicator column keep the layouts' hint.
-    @Test func chineseHeadersAreToldTheirEnglishNames() throws {
-        #expect { try load("指标,年份,数值,备注\nfirms,2022,2744,x\n") } throws: {
-            ($0 as! InputError).hint?.hasPrefix("name the columns in English: 指标 → indicator, 年份 → year, 数值 → value")
-                == true
-        }
-        #expect { try load("series,year,value\nfirms,2022,2744\n") } throws: {
-            ($0 as! InputError).hint == "long layout: indicator,year,value; wide layout: indicator,2019,2020,…"
+    /// A spreadsheet exported with Chinese headers (指标,年份,数值,质量) reads as its English
+    /// columns; a column the file also has in English keeps the English one, and two Chinese
+    /// columns for one English name are an error at the second. Until 2026-12-05 such a file was
+    /// refused with "no 'indicator' column".
+    @Test func chineseHeadersAreReadAsTheirEnglishColumns() throws {
+        let o = try load("指标,年份,数值,质量,备注\nfirms,2022,2744,actual,x\nfirms,2023,3000,lower_bound,\n")
+        #expect(o.map(\.indicator) == ["firms", "firms"] && o.map(\.year) == [2022, 2023])
+        #expect(o.map(\.value) == [2744, 3000] && o.map(\.quality) == [.actual, .lowerBound])
+        let english = try load("indicator,year,value,数值\nfirms,2022,2744,9\n")
+        #expect(english.map(\.value) == [2744])
+        #expect { try load("指标,年份,年度,数值\nfirms,2022,2022,2744\n") } throws: {
+            let e = $0 as! InputError
+            return e.column == 3 && e.message.contains("'年份' and '年度' would both be read as year")
         }
     }
 
