@@ -109,8 +109,8 @@ public struct SeriesInput: Sendable {
     /// (unique_id, ds, y; key, index), `year` (since 2026-12-01; before, only series_id, period,
     /// value), `indicator` (an observations file's figures alone: indicator,year,value).
     static let aliases = [
-        "series_id": ["unique_id", "id", "series", "key", "indicator"], "period": ["t", "year", "ds", "index", "time"],
-        "value": ["y"],
+        "series_id": ["unique_id", "id", "series", "key", "indicator", "指标", "序列"],
+        "period": ["t", "year", "ds", "index", "time", "年份", "年度"], "value": ["y", "数值", "值"],
     ]
 
     /// The column `name`, else its one alias present; two aliases present is an error (which

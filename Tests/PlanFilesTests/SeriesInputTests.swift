@@ -26,6 +26,22 @@ struct SeriesInputTests {
         }
     }
 
+    /// A batch headed in Chinese (指标,年份,数值, or 指标 and year columns) reads as the English
+    /// one; with a 质量 column it is an observations table, refused as one (its bounds would be
+    /// read as values), as with `quality` (2026-12-05).
+    @Test func chineseHeadersReadAsTheEnglishOnes() throws {
+        let long = try SeriesInput(table: CSVTable(text: "指标,年份,数值\na,2019,10\na,2020,11\n", file: "z.csv"))
+        #expect(long.series.map(\.id) == ["a"] && long.series[0].periods == [2019, 2020])
+        #expect(long.series[0].values == [10, 11])
+        let wide = try SeriesInput(table: CSVTable(text: "指标,2019,2020\na,10,11\n", file: "w.csv"))
+        #expect(wide.series[0].values == [10, 11])
+        #expect {
+            try SeriesInput(table: CSVTable(text: "指标,年份,数值,质量\na,2019,10,lower_bound\n", file: "q.csv"))
+        } throws: {
+            ($0 as! InputError).message.contains("this is a plan's observations table")
+        }
+    }
+
     /// A wide table whose columns are periods but not years (`series_id,1,2,3`) is refused at its
     /// first such column with the reason (only years head a wide table's columns) and the long
     /// layout to write instead; it used to say only that there was no period column
