@@ -108,3 +108,23 @@ extension PlanConsistency {
         return f
     }
 }
+
+extension Plan {
+    /// Whether the growth row `o` contradicts what its two years are known to be (exact values
+    /// as rounded, bounds as stated): `check` warns of it and the rate is not used
+    /// (`PlanConsistency.checkGrowths`, whose test this repeats for one row).
+    public func growthContradictsKnownYears(_ o: Observation) -> Bool {
+        guard let kind = kind(of: o.indicator), let g = Plan.growthFactors(o) else { return true }
+        let base = identityHistory(of: o.indicator, asOf: nil)
+        func interval(_ y: Int) -> (lo: Double, hi: Double)? {
+            guard let p = base.points.first(where: { $0.year == y }) else { return nil }
+            if let b = p.bounds(kind: kind) { return (b.lower ?? 0, b.upper ?? .infinity) }
+            let r = p.roundingInterval(kind: kind) ?? (p.value, p.value)
+            return (r.lower, r.upper)
+        }
+        guard let a = interval(o.year - 1), let b = interval(o.year) else { return false }
+        let least = a.hi > 0 ? b.lo / a.hi : 0
+        let most = a.lo > 0 ? b.hi / a.lo : .infinity
+        return most < g.lower || least > g.upper
+    }
+}

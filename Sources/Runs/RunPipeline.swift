@@ -227,6 +227,7 @@ public enum RunPipeline {
                 Self.warningWord(zh) + "\($0.place): \(zh ? $0.messageZh ?? $0.message : $0.message)"
             }
             + ShareLimitWarnings.of(runs).map { Self.warningWord(zh) + (zh ? $0.zh : $0.en) }
+            + GrowthBoundWarnings.of(runs).map { Self.warningWord(zh) + (zh ? $0.zh : $0.en) }
     }
 
     /// "warning: " or "警告: ", the start of each line the run warns with.

@@ -1,0 +1,65 @@
+import Foundation
+import Indicators
+import Simulation
+
+/// Stated growth rates that the paths do not keep. A growth row ("比上年增长超34%") ties a year to
+/// the one before on every path, x(t) ≥ f̲·x(t − 1) (and ≤ f̄·x(t − 1) for the end it states),
+/// but other evidence may leave no room for it: a "其中" child capped by its parent cannot grow
+/// by 34% where the parent does not (found 2026-12-05 by scripts/eval/bound_fuzz.py, seed 5606,
+/// trial 15: p95 180 → 205). Where the tie held on every path it holds for every quantile,
+/// Q_t(α) ≥ f̲·Q_{t−1}(α), so a quantile that breaks it shows paths that do: the run warns.
+public enum GrowthBoundWarnings {
+    /// A quantile's slack against the histogram's reach (`HistogramQuantiles`: about 0.1% of a
+    /// wide range) and, for counts, one whole item.
+    static let relativeSlack = 2e-3
+
+    /// One warning per scenario, series and year whose stated growth a quantile breaks;
+    /// English and Chinese.
+    public static func of(_ runs: [ScenarioRun]) -> [(en: String, zh: String)] {
+        var out = [(en: String, zh: String)]()
+        for run in runs {
+            let model = run.model
+            var cells = [Int: [Int: CellOutcome]]()
+            for c in run.result.cells { cells[c.series, default: [:]][c.year] = c }
+            for (k, s) in model.series.enumerated() where !s.isDriver {
+                for o in model.plan.usableGrowths(of: s.id, asOf: model.asOf) {
+                    guard let f = Plan.growthFactors(o), let a = cells[k]?[o.year - 1]?.quantiles,
+                        let b = cells[k]?[o.year]?.quantiles, a.count == b.count
+                    else { continue }
+                    // A rate that contradicts what its two years are known to be is `check`'s
+                    // warning, and unused; this warns of what the paths do to a rate in use.
+                    if model.plan.growthContradictsKnownYears(o) { continue }
+                    // Only the ends the row states: a lower bound's upper end is the reading's
+                    // assumption, which other evidence may rightly override.
+                    let lower = o.quality == .upperBound ? nil : f.lower
+                    let upper = o.quality == .lowerBound ? nil : f.upper
+                    let broken = zip(a, b).contains { qa, qb in
+                        let slack = relativeSlack * max(abs(qa), abs(qb), 1) + (s.isCount ? 1 + f.upper : 0)
+                        return (lower.map { qb < $0 * qa - slack } ?? false)
+                            || (upper.map { qb > $0 * qa + slack } ?? false)
+                    }
+                    if broken { out.append(words(run, id: s.id, year: o.year, growth: o)) }
+                }
+            }
+        }
+        return out
+    }
+
+    static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%g", v)
+    }
+
+    static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation) -> (en: String, zh: String) {
+        let stated =
+            o.quality == .lowerBound
+            ? "≥ \(number(o.value))%"
+            : o.quality == .upperBound ? "≤ \(number(o.value))%" : "\(number(o.value))%"
+        return (
+            "scenario '\(run.scenario.name)': \(id)'s stated growth in \(year) (\(stated) over \(year - 1)) does not hold "
+                + "on every path: other evidence or its parent leaves no room for it there; check the growth row and "
+                + "the figures around it",
+            "情景“\(run.scenario.name)”：\(id) \(year)年的增速（较\(year - 1)年 \(stated)）并非在每条路径上成立："
+                + "其他数据或其上级指标不给它留出空间；请核对该增速及相邻年份的数据"
+        )
+    }
+}
