@@ -31,16 +31,7 @@ extension PlanConsistency {
             guard let kind = plan.kind(of: id), Plan.readsGrowth(kind) else { continue }
             let base = plan.identityHistory(of: id, asOf: nil)
             let grown = plan.growthBounds(of: id, asOf: nil, history: base)
-            // Each year as an interval: an exact value as rounded, a bound as stated.
-            var interval = [Int: (lo: Double, hi: Double, exact: Bool)]()
-            for p in base.points {
-                if let b = p.bounds(kind: kind) {
-                    interval[p.year] = (b.lower ?? 0, b.upper ?? .infinity, false)
-                } else {
-                    let r = p.roundingInterval(kind: kind) ?? (p.value, p.value)
-                    interval[p.year] = (r.lower, r.upper, true)
-                }
-            }
+            let interval = Plan.knownIntervals(base, kind: kind)
             for o in plan.usableGrowths(of: id, asOf: nil) {
                 let t = o.year
                 guard let g = Plan.growthFactors(o) else {
@@ -53,9 +44,7 @@ extension PlanConsistency {
                     continue
                 }
                 if let a = interval[t - 1], let b = interval[t] {
-                    // The ratios the two years allow: [b̲/ā, b̄/a̲].
-                    let least = a.hi > 0 ? b.lo / a.hi : 0
-                    let most = a.lo > 0 ? b.hi / a.lo : .infinity
+                    let (least, most) = Plan.ratioRange(a, b)
                     guard most < g.lower || least > g.upper else { continue }
                     let stated = Plan.growthText(g)
                     let message: String, messageZh: String
@@ -110,21 +99,36 @@ extension PlanConsistency {
 }
 
 extension Plan {
+    /// Each year of `history` as an interval: an exact value as rounded, a bound as stated.
+    static func knownIntervals(_ history: History, kind: IndicatorKind) -> [Int: (lo: Double, hi: Double, exact: Bool)]
+    {
+        var out = [Int: (lo: Double, hi: Double, exact: Bool)]()
+        for p in history.points {
+            if let b = p.bounds(kind: kind) {
+                out[p.year] = (b.lower ?? 0, b.upper ?? .infinity, false)
+            } else {
+                let r = p.roundingInterval(kind: kind) ?? (p.value, p.value)
+                out[p.year] = (r.lower, r.upper, true)
+            }
+        }
+        return out
+    }
+
+    /// The ratios x(t)/x(t − 1) two years' intervals allow: [b̲/ā, b̄/a̲].
+    static func ratioRange(_ a: (lo: Double, hi: Double, exact: Bool), _ b: (lo: Double, hi: Double, exact: Bool))
+        -> (least: Double, most: Double)
+    {
+        (a.hi > 0 ? b.lo / a.hi : 0, a.lo > 0 ? b.hi / a.lo : .infinity)
+    }
+
     /// Whether the growth row `o` contradicts what its two years are known to be (exact values
     /// as rounded, bounds as stated): `check` warns of it and the rate is not used
-    /// (`PlanConsistency.checkGrowths`, whose test this repeats for one row).
+    /// (`PlanConsistency.checkGrowths`, the same test for one row).
     public func growthContradictsKnownYears(_ o: Observation) -> Bool {
         guard let kind = kind(of: o.indicator), let g = Plan.growthFactors(o) else { return true }
-        let base = identityHistory(of: o.indicator, asOf: nil)
-        func interval(_ y: Int) -> (lo: Double, hi: Double)? {
-            guard let p = base.points.first(where: { $0.year == y }) else { return nil }
-            if let b = p.bounds(kind: kind) { return (b.lower ?? 0, b.upper ?? .infinity) }
-            let r = p.roundingInterval(kind: kind) ?? (p.value, p.value)
-            return (r.lower, r.upper)
-        }
-        guard let a = interval(o.year - 1), let b = interval(o.year) else { return false }
-        let least = a.hi > 0 ? b.lo / a.hi : 0
-        let most = a.lo > 0 ? b.hi / a.lo : .infinity
+        let interval = Plan.knownIntervals(identityHistory(of: o.indicator, asOf: nil), kind: kind)
+        guard let a = interval[o.year - 1], let b = interval[o.year] else { return false }
+        let (least, most) = Plan.ratioRange(a, b)
         return most < g.lower || least > g.upper
     }
 }

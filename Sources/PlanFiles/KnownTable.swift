@@ -19,12 +19,11 @@ enum KnownTable: CustomStringConvertible {
         if h.contains("series_id") && h.contains("period") { return .seriesInput }
         // Columns only an observations file has: how each figure is to be read (in English, or
         // under the Chinese names an observations file may use, `ObservationsLoader.chineseColumns`).
-        let reading: Set = [
-            "quality", "selected", "lower", "upper", "since", "measure", "质量", "数据质量", "下限", "上限", "起始年份", "选用", "口径",
-        ]
-        let indicator = h.contains("indicator") || h.contains("指标") || h.contains("指标名称") || h.contains("指标代码")
-        let year = h.contains("year") || h.contains("年份") || h.contains("年度")
-        if indicator && year && !h.isDisjoint(with: reading) { return .observations }
+        let reading: Set = ["quality", "selected", "lower", "upper", "since", "measure"]
+        let english = Set(h.map { ObservationsLoader.chineseColumns[$0] ?? $0 })
+        if english.contains("indicator") && english.contains("year") && !english.isDisjoint(with: reading) {
+            return .observations
+        }
         return nil
     }
 

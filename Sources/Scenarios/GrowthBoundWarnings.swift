@@ -1,4 +1,3 @@
-import Foundation
 import Indicators
 import Simulation
 
@@ -45,15 +44,9 @@ public enum GrowthBoundWarnings {
         return out
     }
 
-    static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%g", v)
-    }
-
     static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation) -> (en: String, zh: String) {
-        let stated =
-            o.quality == .lowerBound
-            ? "≥ \(number(o.value))%"
-            : o.quality == .upperBound ? "≤ \(number(o.value))%" : "\(number(o.value))%"
+        let side = o.quality == .lowerBound ? "≥ " : o.quality == .upperBound ? "≤ " : ""
+        let stated = side + PlanConsistency.format(o.value) + "%"
         return (
             "scenario '\(run.scenario.name)': \(id)'s stated growth in \(year) (\(stated) over \(year - 1)) does not hold "
                 + "on every path: other evidence or its parent leaves no room for it there; check the growth row and "
