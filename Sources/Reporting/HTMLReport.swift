@@ -265,6 +265,14 @@ public enum HTMLReport {
                 "<li>\(zh ? "比重被杠杆推到极限" : "Shares held at a limit by a lever") (\(limited.count)): "
                 + limited.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
         }
+        // Stated growth rates a quantile breaks (`GrowthBoundWarnings`): the row is in use, but
+        // other evidence leaves some paths no room for it. stderr said so; the report must too.
+        let unkept = GrowthBoundWarnings.of(runs, byName: true)
+        if !unkept.isEmpty {
+            h +=
+                "<li>\(zh ? "未在每条路径上成立的增速" : "Stated growth not kept on every path") (\(unkept.count)): "
+                + unkept.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
+        }
         h +=
             "<li>\(zh ? "已有确切观测值的年份按数据判断（达成/未达成），不做模拟；两次观测之间的插值年份和仅知上下限的年份给出概率（界值已能判定的除外）。" : "Years with an exact observation are judged on the data (met / not met), not simulated; years between two observations (interpolated) and years known only by a bound get a probability, unless the bound settles the target.")</li>\n"
         // Goals that need a fall to continue were the less reliable kind on plans made from real

@@ -13,8 +13,10 @@ public enum GrowthBoundWarnings {
     static let relativeSlack = 2e-3
 
     /// One warning per scenario, series and year whose stated growth a quantile breaks;
-    /// English and Chinese.
-    public static func of(_ runs: [ScenarioRun]) -> [(en: String, zh: String)] {
+    /// English and Chinese. `byName`: the series named as `indicators.csv` names it in each
+    /// language (the report), instead of by its id (stderr and the manifest, where ids are what a
+    /// user greps for).
+    public static func of(_ runs: [ScenarioRun], byName: Bool = false) -> [(en: String, zh: String)] {
         var out = [(en: String, zh: String)]()
         for run in runs {
             let model = run.model
@@ -37,21 +39,25 @@ public enum GrowthBoundWarnings {
                         return (lower.map { qb < $0 * qa - slack } ?? false)
                             || (upper.map { qb > $0 * qa + slack } ?? false)
                     }
-                    if broken { out.append(words(run, id: s.id, year: o.year, growth: o)) }
+                    if broken { out.append(words(run, id: s.id, year: o.year, growth: o, byName: byName)) }
                 }
             }
         }
         return out
     }
 
-    static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation) -> (en: String, zh: String) {
+    static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation, byName: Bool = false) -> (
+        en: String, zh: String
+    ) {
+        let ind = byName ? run.model.plan.indicator(id) : nil
+        let (en, zh) = (ind?.name(in: .en) ?? id, ind?.name(in: .zh) ?? id)
         let side = o.quality == .lowerBound ? "≥ " : o.quality == .upperBound ? "≤ " : ""
         let stated = side + PlanConsistency.format(o.value) + "%"
         return (
-            "scenario '\(run.scenario.name)': \(id)'s stated growth in \(year) (\(stated) over \(year - 1)) does not hold "
-                + "on every path: other evidence or its parent leaves no room for it there; check the growth row and "
+            "scenario '\(run.scenario.name)': the stated growth of \(en) in \(year) (\(stated) over \(year - 1)) does not "
+                + "hold on every path: other evidence or its parent leaves no room for it there; check the growth row and "
                 + "the figures around it",
-            "情景“\(run.scenario.name)”：\(id) \(year)年的增速（较\(year - 1)年 \(stated)）并非在每条路径上成立："
+            "情景“\(run.scenario.name)”：\(zh) \(year)年的增速（较\(year - 1)年 \(stated)）并非在每条路径上成立："
                 + "其他数据或其上级指标不给它留出空间；请核对该增速及相邻年份的数据"
         )
     }

@@ -29,7 +29,7 @@ struct RunCommandTests {
         for (lang, words) in [
             (
                 "en",
-                "self_cultivated_national_experts's stated growth in 2025 (≥ 34% over 2024) does not hold on every path"
+                "the stated growth of self_cultivated_national_experts in 2025 (≥ 34% over 2024) does not hold on every path"
             ),
             ("zh", "self_cultivated_national_experts 2025年的增速（较2024年 ≥ 34%）并非在每条路径上成立"),
         ] {
@@ -39,6 +39,15 @@ struct RunCommandTests {
                     "--lang", lang, "--out", dir.appendingPathComponent(lang).path,
                 ], in: Binary.packageRoot)
             #expect(r.status == 0 && r.stderr.contains(words), "\(r.stderr)")
+            // The report, which a planner may read alone, lists it too, by the indicator's name.
+            let report = try String(
+                contentsOf: dir.appendingPathComponent(lang).appendingPathComponent("report.html"), encoding: .utf8)
+            let item =
+                lang == "en"
+                ? "<li>Stated growth not kept on every path (1): scenario &#39;baseline&#39;: the stated growth of "
+                    + "of which: home-grown experts of national major talent programmes in 2025 (≥ 34% over 2024)"
+                : "<li>未在每条路径上成立的增速 (1): 情景“baseline”：其中：自主培育国家重大工程专家 2025年的增速（较2024年 ≥ 34%）"
+            #expect(report.contains(item), "\(report.components(separatedBy: "<li>").filter { $0.contains("34") })")
         }
         let bundled = try Binary.run(
             [
