@@ -143,6 +143,29 @@ struct GrowthRateTests {
             indicator: "x", year: 2023, value: 120, text: "120", quality: .lowerBound, location: high.location)
         let clash = findings([value(2022, 100, "100"), high, growth(2023, 10, "10")])
         #expect(clash.contains { $0.severity == .warning && $0.message.contains("cannot hold") }, "\(clash)")
+        // A mid-year count caps the year end before it, as the run draws it: "超100" in 2022
+        // capped at 102.5 by a mid-2023 count of 102, and "超110" in 2023, need at least 7.3%;
+        // "增长超3%" (3–4%: a whole percent is read to the next) cannot hold. Without the cap (2022 up to 110) it could, and until
+        // 2026-12-05 `check` said nothing while the run dropped the rate (bound_fuzz seed 5606).
+        func bound(_ year: Int, _ v: Double, _ q: Quality, line: Int, selected: Bool? = nil) -> Observation {
+            Observation(
+                indicator: "x", year: year, value: v, text: String(Int(v)), quality: q,
+                location: SourceLocation(file: "o.csv", line: line), selected: selected)
+        }
+        let capped = findings([
+            bound(2022, 100, .lowerBound, line: 2), bound(2023, 102, .snapshot, line: 3, selected: false),
+            bound(2023, 110, .lowerBound, line: 4, selected: true), growth(2023, 3, "3", .lowerBound, line: 5),
+        ])
+        #expect(
+            capped.contains {
+                $0.severity == .warning && $0.message.contains("growth rate 3% for 2023 ([3%, 4%]) cannot hold")
+                    && $0.location?.line == 5
+            }, "\(capped)")
+        let uncapped = findings([
+            bound(2022, 100, .lowerBound, line: 2), bound(2023, 110, .lowerBound, line: 4),
+            growth(2023, 3, "3", .lowerBound, line: 5),
+        ])
+        #expect(!uncapped.contains { $0.message.contains("cannot hold") }, "\(uncapped)")
         let bounding = findings([value(2022, 100, "100"), growth(2023, 10, "10")])
         #expect(bounding.contains { $0.severity == .info && $0.message.contains("bounds 2023 within [109.5, 110.5]") })
         // A value in 亿元 bounded by a rate: a warning that a real growth would misplace it.
