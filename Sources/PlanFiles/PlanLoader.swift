@@ -211,7 +211,7 @@ public enum PlanLoader {
     static func loadIndicators(path: String, years: ClosedRange<Int>, encoding: TextEncoding) throws(InputError)
         -> [Indicator]
     {
-        let t = try CSVTable(path: path, encoding: encoding)
+        let t = try PlanColumns.renamingChinese(CSVTable(path: path, encoding: encoding))
         var col = [String: Int]()
         for name in requiredIndicatorColumns { col[name] = try t.columnIndex(name) }
         for name in optionalIndicatorColumns { col[name] = t.header.firstIndex(of: name) }
@@ -225,8 +225,8 @@ public enum PlanLoader {
             guard let y = Int(name.dropFirst("target_".count)), years.contains(y) else {
                 throw InputError(
                     file: path, line: 1, column: c + 1,
-                    "column '\(name)' is not a year of the plan (\(years.lowerBound)–\(years.upperBound))",
-                    hint: "name milestone columns target_YEAR for the plan's years, or remove the column")
+                    "column '\(t.writtenHeader[c])' is not a year of the plan (\(years.lowerBound)–\(years.upperBound))",
+                    hint: "name milestone columns target_YEAR (or YEAR年目标) for the plan's years, or remove the column")
             }
             guard targetCols[y] == nil else {
                 throw InputError(file: path, line: 1, column: c + 1, "two columns for the \(y) milestone")
@@ -383,7 +383,7 @@ public enum PlanLoader {
     static func loadDrivers(path: String, indicatorIDs: [String], encoding: TextEncoding) throws(InputError)
         -> [Driver]
     {
-        let t = try CSVTable(path: path, encoding: encoding)
+        let t = try PlanColumns.renamingChinese(CSVTable(path: path, encoding: encoding))
         let ci = try t.columnIndex("indicator"), ck = try t.columnIndex("kind")
         // Names and unit may be left out, as in the indicators table.
         let cz = t.header.firstIndex(of: "name_zh"), ce = t.header.firstIndex(of: "name_en")

@@ -78,6 +78,60 @@ struct RunCommandTests {
         }
     }
 
+    /// A plan office's own table, headed in Chinese (序号, 指标, 指标名称, 单位, 指标类型, 方向, 目标规则,
+    /// 总体目标, 2024年目标…, 指标属性; observations 指标, 年份, 数值), is the same plan as with the
+    /// English headers: the run's tables are byte-identical. Refused before 2026-12-05 ("no
+    /// column named 'indicator'"). A milestone column for a year outside the plan is named as
+    /// written.
+    @Test func aPlanHeadedInChineseIsThePlanHeadedInEnglish() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let zh = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan-zh")
+        let en = dir.appendingPathComponent("en-plan")
+        try FileManager.default.createDirectory(at: en, withIntermediateDirectories: true)
+        let english = [
+            "序号": "row", "指标": "indicator", "指标名称": "name_zh", "单位": "unit", "指标类型": "kind", "方向": "direction",
+            "目标规则": "headline_rule", "总体目标": "headline_goal", "2024年目标": "target_2024",
+            "2025年目标": "target_2025", "2026年目标": "target_2026", "2027年目标": "target_2027", "指标属性": "binding",
+            "年份": "year", "数值": "value",
+        ]
+        for file in ["indicators.csv", "observations.csv", "plan.yaml"] {
+            var lines = try String(contentsOf: zh.appendingPathComponent(file), encoding: .utf8)
+                .components(separatedBy: "\n")
+            if file.hasSuffix(".csv") {
+                lines[0] = lines[0].split(separator: ",").map { english[String($0)] ?? String($0) }.joined(
+                    separator: ",")
+            }
+            try lines.joined(separator: "\n").write(
+                to: en.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        let check = try Binary.run(["check", "--plan", zh.path], in: Binary.packageRoot)
+        #expect(check.status == 0 && check.stdout.contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        for (name, plan) in [("zh", zh), ("en", en)] {
+            let r = try Binary.run(
+                ["run", "--plan", plan.path, "--paths", "1000", "--out", dir.appendingPathComponent(name).path],
+                in: Binary.packageRoot)
+            #expect(r.status == 0 && r.stdout.contains("企业数"), "\(r.stdout)\(r.stderr)")
+        }
+        for table in ["attainment.csv", "forecasts.csv", "sensitivity.csv"] {
+            let a = try Data(contentsOf: dir.appendingPathComponent("zh").appendingPathComponent(table))
+            let b = try Data(contentsOf: dir.appendingPathComponent("en").appendingPathComponent(table))
+            #expect(a == b && !a.isEmpty, "\(table)")
+        }
+        // A milestone column for 2030 in a 2024–2027 plan, named as the file writes it.
+        let late = dir.appendingPathComponent("late")
+        try FileManager.default.copyItem(at: zh, to: late)
+        let table = late.appendingPathComponent("indicators.csv")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(of: "2027年目标", with: "2030年目标")
+        try text.write(to: table, atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["check", "--plan", late.path], in: Binary.packageRoot)
+        #expect(
+            refused.status == 65
+                && refused.stderr.contains(
+                    "indicators.csv:1:12: column '2030年目标' is not a year of the plan (2024–2027)"),
+            "\(refused.stderr)")
+    }
+
     @Test func warningsBeyondTwentyAreCountedNotLost() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
