@@ -97,7 +97,8 @@ struct Check: ParsableCommand {
                 + (sums == 0 ? "" : "、\(sums) 个跨年合计") + (growths == 0 ? "" : "、\(growths) 个增速")
                 + "；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示"
         }
-        return "\(plan.metadata.id): \(i) indicators, \(d) drivers, \(o) observations"
+        return
+            "\(plan.metadata.id): \(Self.count(i, "indicator")), \(Self.count(d, "driver")), \(Self.count(o, "observation"))"
             + (sums == 0 ? "" : ", \(Self.count(sums, "sum")) over years")
             + (growths == 0 ? "" : ", \(Self.count(growths, "growth rate"))")
             + "; \(Self.count(errors, "error")), \(Self.count(warnings, "warning")), \(Self.count(notes, "note"))"

@@ -164,6 +164,20 @@ struct PlanDataTests {
             ))
         #expect(run.stdout.contains("19 of 32 indicators have no exact observation"))
         #expect(!run.stdout.contains(" 1 indicators "))
+        // The last line too: "1 drivers" until 2026-12-05.
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan")
+        for file in ["indicators.csv", "plan.yaml"] {
+            try FileManager.default.copyItem(
+                at: plan.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        try "indicator,kind\ngdp,level\n".write(
+            to: dir.appendingPathComponent("drivers.csv"), atomically: true, encoding: .utf8)
+        try "indicator,year,value\nfirms,2023,1130\n".write(
+            to: dir.appendingPathComponent("observations.csv"), atomically: true, encoding: .utf8)
+        let one = try Binary.run(["check", "--plan", dir.path, "--lang", "en"], in: Binary.packageRoot)
+        #expect(one.stdout.contains(": 2 indicators, 1 driver, 1 observation; 0 errors"), "\(one.stdout)\(one.stderr)")
     }
 
     /// `check --lang zh`: the same findings at the same places, in Chinese, with the same counts;
