@@ -38,7 +38,7 @@ enum EvidenceWords {
         guard e.bounds > 0 else { return base }
         return base
             + (zh
-                ? "；另有 \(e.bounds) 年仅知范围（如“突破”“超”“近”）"
-                : "; \(e.bounds == 1 ? "1 more year" : "\(e.bounds) more years") known only within bounds (\"over\", \"nearly\")")
+                ? "；另有 \(e.bounds) 年仅知范围（如“突破”“超”“近”或年中时点值）"
+                : "; \(e.bounds == 1 ? "1 more year" : "\(e.bounds) more years") known only within bounds (\"over\", \"nearly\" or a mid-year count)")
     }
 }

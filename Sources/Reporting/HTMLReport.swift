@@ -27,7 +27,7 @@ public enum HTMLReport {
         h += "<title>\(escapeHTML(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(escapeHTML(title))</h1>\n"
         h +=
-            "<p class=\"meta\">\(escapeHTML(meta.documentNumber)) · \(zh ? "随机种子" : "seed") \(escapeHTML(settings["seed"] ?? "")) · \(escapeHTML(settings["paths"] ?? "")) \(zh ? "条路径" : "paths")"
+            "<p class=\"meta\">\(meta.documentNumber.isEmpty ? "" : escapeHTML(meta.documentNumber) + " · ")\(zh ? "随机种子" : "seed") \(escapeHTML(settings["seed"] ?? "")) · \(escapeHTML(settings["paths"] ?? "")) \(zh ? "条路径" : "paths")"
         if let a = settings["as_of"], !a.isEmpty { h += " · \(zh ? "数据截至" : "data as of") \(escapeHTML(a))" }
         h += " · plancast \(escapeHTML(settings["version"] ?? ""))</p>\n"
         h +=

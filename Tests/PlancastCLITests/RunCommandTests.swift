@@ -75,6 +75,11 @@ struct RunCommandTests {
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.hasPrefix(lang == "en" ? "Minimal town plan: probability" : "Minimal town plan：总体目标实现概率"))
             #expect(r.stdout.contains("\nfirms ") && r.stdout.contains("\nnew_firms "), "\(r.stdout)")
+            // No document number: the report's line under the title starts with the seed (it began
+            // with a lone " · " until 2026-12-05).
+            let report = try String(
+                contentsOf: dir.appendingPathComponent(lang).appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(report.contains(lang == "en" ? "<p class=\"meta\">seed " : "<p class=\"meta\">随机种子 "))
         }
     }
 
