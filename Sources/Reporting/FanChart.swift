@@ -21,11 +21,13 @@ enum FanChart {
             }
         let kind = ind?.kind ?? ser.kind
         let targets = model.plan.metadata.years.compactMap { y in ind?.targets[y].map { (y, $0) } }
+        let goal = base.result.targets.first { $0.spec.kind == .goal && $0.spec.series == k }?.spec
+        let goals = goalMarks(ind, goal: goal, years: Array(model.plan.metadata.years))
         guard !history.points.isEmpty || !simulated.isEmpty else { return nil }
 
         let firstYear = min(history.firstYear ?? model.years[0], model.years[0])
         let lastYear = model.years.last!
-        var values = history.values + targets.map(\.1)
+        var values = history.values + targets.map(\.1) + goals.map(\.1)
         for c in simulated { values += [c.quantiles![0], c.quantiles![8]] }
         for r in runs.dropFirst() {
             for c in r.result.cells where c.series == k { if let q = c.quantiles { values.append(q[4]) } }
@@ -122,8 +124,28 @@ enum FanChart {
                 cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f", title: (zh ? "\(y)年目标 " : "\(y) target ") + formatValue(t)
             )
         }
+        for (y, t) in goals {
+            svg.diamond(
+                cx: x(y), cy: yy(t), r: 4.5, fill: "#f1c40f",
+                title: (zh ? "\(y)年总体目标 " : "\(y) goal ") + formatValue(t))
+        }
         let title = ind?.name(in: (zh ? Language.zh : .en)) ?? ser.id
         return svg.render(label: title)
+    }
+
+    /// The headline goal where it is a level in a year and no milestone of that year shows it,
+    /// at the threshold the run judged (`TargetSpec.threshold`: a growth or change goal's level
+    /// from the base year): a final-year goal in its year, an every-year goal in each plan year.
+    /// A cumulative goal (a sum over years) and a goal without a level (no base-year value) are
+    /// no point of the chart. Until 2026-12-05 a plan without yearly milestones, as most
+    /// five-year plans are, showed no goal on its charts.
+    static func goalMarks(_ ind: Indicator?, goal: TargetSpec?, years: [Int]) -> [(Int, Double)] {
+        guard let ind, let goal, let year = goal.year, goal.threshold.isFinite else { return [] }
+        switch goal.rule {
+        case .final?: return ind.targets[year] == nil ? [(year, goal.threshold)] : []
+        case .everyYear?: return years.filter { ind.targets[$0] == nil }.map { ($0, goal.threshold) }
+        default: return []
+        }
     }
 
     static func formatValue(_ v: Double) -> String {

@@ -48,7 +48,7 @@ public enum HTMLReport {
             + Dashboard.render(run: first, language: language)
         h += "<h2>\(zh ? "扇形图" : "Fan charts")</h2>\n"
         h +=
-            "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、时点值或拼接口径；▲/▼：仅知下限/上限的年份（画在界值处）；带：基准情景50%/80%/95%区间（虚框：参考类预测）；虚线：其他情景中位数；菱形：年度目标。" : "Filled dots: actual values; hollow: estimates, snapshots or spliced series; ▲/▼: years known only by a lower/upper bound (drawn at the bound); bands: baseline 50/80/95% (dashed frame: reference-class forecast); dashed: other scenarios' medians; diamonds: yearly targets.")</p>\n<div class=\"fans\">\n"
+            "<p class=\"note\">\(zh ? "实心点：实际值；空心点：估计值、时点值或拼接口径；▲/▼：仅知下限/上限的年份（画在界值处）；带：基准情景50%/80%/95%区间（虚框：参考类预测）；虚线：其他情景中位数；菱形：年度目标与总体目标。" : "Filled dots: actual values; hollow: estimates, snapshots or spliced series; ▲/▼: years known only by a lower/upper bound (drawn at the bound); bands: baseline 50/80/95% (dashed frame: reference-class forecast); dashed: other scenarios' medians; diamonds: yearly targets and the goal.")</p>\n<div class=\"fans\">\n"
         var withoutData = [String]()
         for (k, s) in first.model.series.enumerated() where !s.isDriver {
             let ind = first.model.plan.indicator(s.id)
