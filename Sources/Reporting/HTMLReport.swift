@@ -87,7 +87,7 @@ public enum HTMLReport {
         if !readings.isEmpty {
             h += "<h2>\(zh ? "界值的读法" : "How bounds are read")</h2>\n"
             h +=
-                "<p class=\"note\">\(zh ? "“突破/超 X”默认读作 X 至 1.1X 之间，“近 X”读作 0.9X 至 X；严格读法把界值当作实际值。两种读法下的实现概率（\(escapeHTML(readings[0].scenario))）：" : "\"Over X\" is read as between X and 1.1·X, \"nearly X\" as between 0.9·X and X; the strict reading takes the bound as the value. P(met) under both (\(escapeHTML(readings[0].scenario))):")</p>\n"
+                "<p class=\"note\">\(zh ? "“突破/超 X”默认读作 X 至 1.1X 之间，“近 X”读作 0.9X 至 X，存量的年中时点值 X 读作当年年末在 X 至 1.1X 之间、上一年年末不超过 X；严格读法把界值（或时点值）当作实际值。两种读法下的实现概率（\(escapeHTML(readings[0].scenario))）：" : "\"Over X\" is read as between X and 1.1·X, \"nearly X\" as between 0.9·X and X, a stock's mid-year count X as a year end between X and 1.1·X and a year end before of at most X; the strict reading takes the bound (or the count) as the value. P(met) under both (\(escapeHTML(readings[0].scenario))):")</p>\n"
             h +=
                 "<table class=\"dash\"><tr><th>\(zh ? "总体目标" : "Headline goal")</th><th>\(zh ? "默认读法" : "default reading")</th><th>\(zh ? "严格读法" : "strict reading")</th></tr>\n"
             for r in readings {

@@ -143,6 +143,8 @@ struct ReportPartsTests {
         let html = HTMLReport.render(runs: runs, sensitivity: [strict], language: .en, settings: [:])
         let table = try #require(html.components(separatedBy: "How bounds are read").dropFirst().first)
         #expect(table.contains("<td class=\"name\">a</td><td>0.658</td><td>0.41</td>"), "\(table.prefix(800))")
+        // The reading is said for mid-year counts too (Notebooks-data/README.md, "Snapshots").
+        #expect(table.contains("a stock's mid-year count X as a year end between X and 1.1·X"))
         #expect(!html.contains("Sensitivity: what each lever does"))
         let none = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
         #expect(!none.contains("How bounds are read"))
