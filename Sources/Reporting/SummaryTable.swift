@@ -43,21 +43,43 @@ public enum SummaryTable {
             zh
             ? "\(first.model.plan.metadata.title(in: .zh))：总体目标实现概率"
             : "\(first.model.plan.metadata.title(in: .en)): probability of meeting each headline goal"
-        // What would change "insufficient data": one figure is enough for a forecast.
-        let missing = goals.filter {
-            first.result.targets[$0].spec.kind == .goal && first.result.targets[$0].status == .insufficientData
-        }.count
-        let footer =
-            missing == 0
-            ? ""
-            : "\n"
-                + TextTable.wrap(
-                    zh
-                        ? "\(missing) 项总体目标数据不足：在 observations.csv 中为其补充任一年的一个数值（确切值或界值），即可得到参考类预测。"
-                        : "\(missing) headline \(missing == 1 ? "goal has" : "goals have") insufficient data: one figure for any year in observations.csv (exact or a bound) gives a reference-class forecast.",
-                    width: width) + "\n"
-        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2) + footer
-            + milestonesOnly(first, zh: zh, width: width)
+        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2)
+            + insufficientData(first, zh: zh, width: width) + milestonesOnly(first, zh: zh, width: width)
+    }
+
+    /// What would change "insufficient data": one figure is enough for a forecast; a growth or
+    /// change goal also needs the base-year value it is measured from (its level is "?"), which
+    /// an `--as-of` before the base year leaves out. Until 2026-12-05 every such goal got the
+    /// first line, also CO₂ with six figures and only the base year missing.
+    static func insufficientData(_ run: ScenarioRun, zh: Bool, width: Int?) -> String {
+        let missing = run.result.targets.filter { $0.spec.kind == .goal && $0.status == .insufficientData }
+        let noBase = missing.filter { !$0.spec.threshold.isFinite }.count
+        let noData = missing.count - noBase
+        var lines = [String]()
+        if noData > 0 {
+            lines.append(
+                zh
+                    ? "\(noData) 项总体目标数据不足：在 observations.csv 中为其补充任一年的一个数值（确切值或界值），即可得到参考类预测。"
+                    : "\(noData) headline \(noData == 1 ? "goal has" : "goals have") insufficient data: one figure for any year in observations.csv (exact or a bound) gives a reference-class forecast."
+            )
+        }
+        if noBase > 0 {
+            let base = run.model.plan.metadata.baseYear
+            let early = run.model.asOf.map { $0 < base } ?? false
+            let asOf = run.model.asOf.map(String.init) ?? ""
+            lines.append(
+                zh
+                    ? "\(noBase) 项按增速或较基期变化表述的总体目标缺少其基期（\(base)年）数值，无从判断（目标值为“?”）："
+                        + (early
+                            ? "--as-of \(asOf) 早于基期，不含该年数值。"
+                            : "请在 observations.csv 中补充规划所述的基期数值（质量 plan_base）。")
+                    : "\(noBase) growth or change \(noBase == 1 ? "goal lacks" : "goals lack") the base-year (\(base)) value \(noBase == 1 ? "it is" : "they are") measured from (goal \"?\"): "
+                        + (early
+                            ? "--as-of \(asOf) is before the base year and leaves it out."
+                            : "give the plan's own figure in observations.csv (quality plan_base).")
+            )
+        }
+        return lines.isEmpty ? "" : "\n" + lines.map { TextTable.wrap($0, width: width) + "\n" }.joined()
     }
 
     /// A line for the indicators that have yearly milestones but no headline goal: the table

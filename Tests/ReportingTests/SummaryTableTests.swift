@@ -66,6 +66,40 @@ struct SummaryTableTests {
         #expect(en.contains("1 headline goal has"), "\(en)")
         #expect(en.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 30 }, "\(en)")
     }
+
+    /// A growth goal without its base-year value (2021) is "?" for want of that year, not of
+    /// data: the line says which year is missing and why (an --as-of before it, or no figure),
+    /// and not that one figure would give a forecast (until 2026-12-05 it said only that).
+    @Test func aGoalWithoutItsBaseYearIsToldWhichYearIsMissing() throws {
+        let p = HTMLReportTests.plan()
+        let grow = Indicator(
+            id: "grow", row: "g", nameZh: "增长指标", nameEn: "growing", category: "c", kind: .level, unit: "u",
+            targets: [:], headline: HeadlineGoal(rule: .final, value: 5, form: .growth))
+        let values = [100.0, 104, 107, 113, 116, 121, 125, 131]
+        let obs = values.enumerated().map { Observation(indicator: "grow", year: 2014 + $0.offset, value: $0.element) }
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators + [grow], drivers: [], observations: p.observations + obs)
+        let early = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: 2020, paths: 256, seed: 3, threads: 1)
+        let en = SummaryTable.render(early, language: .en, width: 300)
+        #expect(
+            en.contains(
+                "1 growth or change goal lacks the base-year (2021) value it is measured from (goal \"?\"): --as-of 2020 is before the base year and leaves it out."
+            ), "\(en)")
+        #expect(!en.contains("insufficient data: one figure"), "\(en)")
+        #expect(SummaryTable.render(early, language: .zh, width: 300).contains("--as-of 2020 早于基期，不含该年数值。"))
+        let withoutBase = Plan(
+            metadata: p.metadata, indicators: p.indicators + [grow], drivers: [],
+            observations: p.observations + obs.filter { $0.year < 2021 })
+        let missing = try ScenarioRunner.run(
+            plan: withoutBase, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(
+            SummaryTable.render(missing, language: .en, width: 300).contains(
+                "give the plan's own figure in observations.csv (quality plan_base)."))
+        let complete = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(!SummaryTable.render(complete, language: .en, width: 300).contains("base-year"))
+    }
 }
 
 /// A probability printed beside its label never reads as the other side of the label's
