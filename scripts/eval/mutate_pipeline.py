@@ -54,11 +54,24 @@ YAML_TOKENS = [
 ]
 
 
+# Header names the readers map (Chinese aliases, since 2026-12-05 also in indicators.csv and
+# drivers.csv), near misses and years: a renamed header cell may make two columns one, drop a
+# required one, or name a milestone year outside the plan.
+HEADER_TOKENS = [
+    "指标", "指标代码", "代码", "年份", "年度", "数值", "值", "质量", "下限", "上限", "起始年份", "口径", "序号", "指标名称",
+    "名称", "英文名称", "单位", "方向", "指标类型", "类型", "目标规则", "总体目标", "目标值", "2022年目标", "2025年目标值",
+    "2030年目标", "2024年", "指标属性", "约束性", "上级指标", "责任部门", "Quality", " indicator ", "INDICATOR", "parnet",
+    "target_2026", "target_2025", "kind", "direction", "value", "year", "",
+]
+
+
 def mutate_csv(path, rnd):
     rows = list(csv.reader(open(path, encoding="utf-8")))
     for _ in range(rnd.randint(1, 3)):
         op, r = rnd.random(), rnd.randrange(1, len(rows))
-        if op < 0.6 and rows[r]:
+        if rnd.random() < 0.1 and rows[0]:
+            rows[0][rnd.randrange(len(rows[0]))] = rnd.choice(HEADER_TOKENS)
+        elif op < 0.6 and rows[r]:
             c = rnd.randrange(len(rows[r]))
             other = rows[rnd.randrange(1, len(rows))]
             rows[r][c] = rnd.choice(CELL_TOKENS + [other[c] if c < len(other) else ""])
