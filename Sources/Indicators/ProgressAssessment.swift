@@ -20,16 +20,28 @@ public enum ProgressAssessment {
     /// observation, when no growth is required, or when the ratio is not a finite number (a base
     /// of 5e-324, a subnormal lower bound, made both growths infinite and wrote "-nan" into
     /// attainment.csv; found by `mutate_pipeline.py` with growth rates, 2026-12-01).
-    public static func progressRatio(history: History, baseYear: Int, target: Double, targetYear: Int) -> Double? {
+    ///
+    /// `kind`: a stock's mid-year count stands at its measuring time (`time(of:kind:)`).
+    public static func progressRatio(
+        history: History, baseYear: Int, target: Double, targetYear: Int, kind: IndicatorKind? = nil
+    ) -> Double? {
         guard let base = history.points.last(where: { $0.year <= baseYear }),
             let latest = history.points.last, latest.year > base.year, targetYear > base.year,
             base.value > 0, latest.value > 0, target > 0
         else { return nil }
-        let actual = pow(latest.value / base.value, 1 / Double(latest.year - base.year)) - 1
-        let required = pow(target / base.value, 1 / Double(targetYear - base.year)) - 1
+        let (tb, tl) = (time(of: base, kind: kind), time(of: latest, kind: kind))
+        let actual = pow(latest.value / base.value, 1 / (tl - tb)) - 1
+        let required = pow(target / base.value, 1 / (Double(targetYear) - tb)) - 1
         guard actual.isFinite, required.isFinite, abs(required) > 1e-12 else { return nil }
         let ratio = actual / required
         return ratio.isFinite ? ratio : nil
+    }
+
+    /// When a figure was measured, in years (a year's end is the year itself): a stock's mid-year
+    /// count (quality `snapshot`, Notebooks-data/README.md) half a year earlier; every other
+    /// figure, and a snapshot of another kind (read as the year's value), at its year.
+    static func time(of o: Observation, kind: IndicatorKind?) -> Double {
+        Double(o.year) - (kind == .stock && o.quality == .snapshot ? 0.5 : 0)
     }
 
     /// The category of a progress ratio: ≥ 0.95 on track, 0.6–0.95 acceleration needed, 0–0.6
@@ -52,19 +64,24 @@ public enum ProgressAssessment {
     /// A target year the data have reached is judged on that year's value, not the latest one
     /// (a 2022 milestone missed in 2022 is off track even when 2024 exceeds it): its observation,
     /// or the straight line between the observations either side of it.
-    public static func destatis(history: History, target: Double, targetYear: Int, direction: Direction)
-        -> DestatisVerdict?
-    {
+    ///
+    /// `kind`: a stock's mid-year count (quality `snapshot`) was measured half a year before its
+    /// year's end (`time(of:kind:)`), so a target of that year is projected from it, not judged
+    /// on it. Until 2026-12-05 the count was taken as the year-end value: a mid-2024 count below
+    /// the 2024 milestone read "off track" whatever the rest of the year would add.
+    public static func destatis(
+        history: History, target: Double, targetYear: Int, direction: Direction, kind: IndicatorKind? = nil
+    ) -> DestatisVerdict? {
         let pts = history.points
         guard let latest = pts.last else { return nil }
-        if latest.year >= targetYear {
+        let t = pts.map { time(of: $0, kind: kind) }
+        let end = Double(targetYear)
+        if t[t.count - 1] >= end {
             let value: Double
-            if let at = pts.first(where: { $0.year == targetYear }) {
-                value = at.value
-            } else if let a = pts.last(where: { $0.year < targetYear }),
-                let b = pts.first(where: { $0.year > targetYear })
-            {
-                value = a.value + (b.value - a.value) * Double(targetYear - a.year) / Double(b.year - a.year)
+            if let at = t.firstIndex(of: end) {
+                value = pts[at].value
+            } else if let a = t.lastIndex(where: { $0 < end }), let b = t.firstIndex(where: { $0 > end }) {
+                value = pts[a].value + (pts[b].value - pts[a].value) * (end - t[a]) / (t[b] - t[a])
             } else {
                 return nil  // the first observation comes after the target year
             }
@@ -74,10 +91,10 @@ public enum ProgressAssessment {
         // Yearly changes per year of gap, the last five.
         var changes = [Double]()
         for k in stride(from: pts.count - 1, to: 0, by: -1) where changes.count < 5 {
-            changes.append((pts[k].value - pts[k - 1].value) / Double(pts[k].year - pts[k - 1].year))
+            changes.append((pts[k].value - pts[k - 1].value) / (t[k] - t[k - 1]))
         }
         let slope = changes.reduce(0, +) / Double(changes.count)
-        let projected = latest.value + slope * Double(targetYear - latest.year)
+        let projected = latest.value + slope * (end - t[t.count - 1])
         let gap = target - latest.value
         let sign = direction == .increase ? 1.0 : -1.0
         if sign * gap <= 0 { return direction.meets(projected, target) ? .onTrack : .offTrack }

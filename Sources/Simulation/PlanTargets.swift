@@ -104,10 +104,12 @@ extension TargetOutcome {
         else { return self }
         let history = model.plan.history(of: model.series[k].id, asOf: model.asOf)
         var o = self
+        let kind = model.series[k].kind
         o.progressRatio = ProgressAssessment.progressRatio(
-            history: history, baseYear: model.plan.metadata.baseYear, target: s.threshold, targetYear: year)
+            history: history, baseYear: model.plan.metadata.baseYear, target: s.threshold, targetYear: year,
+            kind: kind)
         o.destatis = ProgressAssessment.destatis(
-            history: history, target: s.threshold, targetYear: year, direction: s.direction)
+            history: history, target: s.threshold, targetYear: year, direction: s.direction, kind: kind)
         return o
     }
 }

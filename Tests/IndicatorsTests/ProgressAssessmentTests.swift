@@ -62,6 +62,29 @@ struct ProgressAssessmentTests {
                 history: history([(2020, 1)]), target: 2, targetYear: 2025, direction: .increase) == nil)
     }
 
+    /// A stock's mid-year count was measured at mid-year: 100 at the end of 2022 and 110 in
+    /// mid-2024 (t = 2023.5) make a change of 10/1.5 a year, so the end of 2024 projects to
+    /// 110 + 0.5·10/1.5 = 113.33: a 2024 milestone of 112 is on track (shortfall < 0), 114 is
+    /// partly (0.67 of a gap of 4 = 17%). Read as the year-end value (a flow's snapshot, or
+    /// before 2026-12-05) the count misses 112: off track. The progress ratio grows the same
+    /// way: (110/100)^(1/1.5) − 1 = 6.56% a year against (121/100)^(1/3) − 1 = 6.56% needed for
+    /// 121 in 2025 from 2022.
+    @Test func aMidYearCountIsProjectedToItsYearEnd() {
+        let count = Observation(indicator: "x", year: 2024, value: 110, quality: .snapshot)
+        let h = History(indicator: "x", points: [Observation(indicator: "x", year: 2022, value: 100), count])
+        func verdict(_ target: Double, _ kind: IndicatorKind?) -> DestatisVerdict? {
+            ProgressAssessment.destatis(history: h, target: target, targetYear: 2024, direction: .increase, kind: kind)
+        }
+        #expect(verdict(112, .stock) == .onTrack)
+        #expect(verdict(114, .stock) == .partly)
+        #expect(verdict(112, .flow) == .offTrack)
+        #expect(verdict(112, nil) == .offTrack)
+        let r = ProgressAssessment.progressRatio(
+            history: h, baseYear: 2022, target: 121, targetYear: 2025, kind: .stock)
+        #expect(abs(r! - (pow(1.1, 1 / 1.5) - 1) / (pow(1.21, 1.0 / 3) - 1)) < 1e-12)
+        #expect(abs(r! - 1) < 1e-3)
+    }
+
     /// Eurostat/Statistics Canada: actual compound growth since the base year over the growth
     /// required from the base year to the target.
     @Test func progressRatioWorkedExample() {
