@@ -259,20 +259,14 @@ public enum HTMLReport {
         }
         // Shares a lever holds at 0% or 100% on many paths (`ShareLimitWarnings`): their P(met)
         // rests on the limit. stderr said so; a planner who reads only the report must see it.
-        let limited = ShareLimitWarnings.of(runs, byName: true)
-        if !limited.isEmpty {
-            h +=
-                "<li>\(zh ? "比重被杠杆推到极限" : "Shares held at a limit by a lever") (\(limited.count)): "
-                + limited.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
-        }
+        h += warningItem(
+            ShareLimitWarnings.of(runs, byName: true), title: zh ? "比重被杠杆推到极限" : "Shares held at a limit by a lever",
+            zh: zh)
         // Stated growth rates a quantile breaks (`GrowthBoundWarnings`): the row is in use, but
         // other evidence leaves some paths no room for it. stderr said so; the report must too.
-        let unkept = GrowthBoundWarnings.of(runs, byName: true)
-        if !unkept.isEmpty {
-            h +=
-                "<li>\(zh ? "未在每条路径上成立的增速" : "Stated growth not kept on every path") (\(unkept.count)): "
-                + unkept.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
-        }
+        h += warningItem(
+            GrowthBoundWarnings.of(runs, byName: true),
+            title: zh ? "未在每条路径上成立的增速" : "Stated growth not kept on every path", zh: zh)
         h +=
             "<li>\(zh ? "已有确切观测值的年份按数据判断（达成/未达成），不做模拟；两次观测之间的插值年份和仅知上下限的年份给出概率（界值已能判定的除外）。" : "Years with an exact observation are judged on the data (met / not met), not simulated; years between two observations (interpolated) and years known only by a bound get a probability, unless the bound settles the target.")</li>\n"
         // Goals that need a fall to continue were the less reliable kind on plans made from real
@@ -295,6 +289,16 @@ public enum HTMLReport {
         h +=
             "<li>\(zh ? "概率刻度：≥0.9 很可能，≥0.66 可能，0.33–0.66 可能性相当，≤0.33 不太可能，≤0.1 很不可能。" : "Scale: ≥ 0.9 very likely, ≥ 0.66 likely, 0.33–0.66 about as likely as not, ≤ 0.33 unlikely, ≤ 0.1 very unlikely.")</li>\n"
         return h + "</ul>\n"
+    }
+}
+
+extension HTMLReport {
+    /// One evidence note listing a run's warnings of one kind, "TITLE (N): w₁; w₂", in the
+    /// report's language; empty without any.
+    static func warningItem(_ warnings: [(en: String, zh: String)], title: String, zh: Bool) -> String {
+        guard !warnings.isEmpty else { return "" }
+        return "<li>\(title) (\(warnings.count)): "
+            + warnings.map { escapeHTML(zh ? $0.zh : $0.en) }.joined(separator: zh ? "；" : "; ") + "</li>\n"
     }
 }
 

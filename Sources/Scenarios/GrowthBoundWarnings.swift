@@ -49,8 +49,8 @@ public enum GrowthBoundWarnings {
     static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation, byName: Bool = false) -> (
         en: String, zh: String
     ) {
-        let ind = byName ? run.model.plan.indicator(id) : nil
-        let (en, zh) = (ind?.name(in: .en) ?? id, ind?.name(in: .zh) ?? id)
+        let plan = run.model.plan
+        let (en, zh) = byName ? (plan.name(of: id, in: .en), plan.name(of: id, in: .zh)) : (id, id)
         let side = o.quality == .lowerBound ? "≥ " : o.quality == .upperBound ? "≤ " : ""
         let stated = side + PlanConsistency.format(o.value) + "%"
         return (
