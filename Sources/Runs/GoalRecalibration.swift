@@ -69,7 +69,7 @@ public struct GoalRecalibration: Sendable, Equatable {
         let id = model.series[k].id
         guard let ind = plan.indicator(id), let goal = ind.headline else { return nil }
         return TrendRule.probability(
-            history: plan.history(of: id, asOf: model.asOf).split(kind: ind.kind).exact, threshold: o.spec.threshold,
+            history: plan.history(of: id, asOf: model.asOf), kind: ind.kind, threshold: o.spec.threshold,
             direction: ind.direction, rule: goal.rule, planYears: plan.metadata.years)
     }
 

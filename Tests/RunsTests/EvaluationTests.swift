@@ -296,6 +296,45 @@ struct ProbabilityScoreTests {
     }
 }
 
+/// The trend rule reads the figures a planner publishes as the Destatis rule does: "超110" is
+/// 110, and a stock's mid-year count stands at mid-year. Before, it drew its line through the
+/// exact values only, and with one left it gave no verdict at all.
+struct TrendRuleFigureTests {
+    static let history = History(
+        indicator: "x",
+        points: [
+            Observation(indicator: "x", year: 2021, value: 100),
+            Observation(indicator: "x", year: 2022, value: 110, quality: .lowerBound),
+            Observation(indicator: "x", year: 2023, value: 121, quality: .snapshot),
+        ])
+
+    /// numpy.polyfit([2021, 2022, 2022.5], [100, 110, 121], 1): slope 13.4286, 152.857 at the end
+    /// of 2025 and 126.000 at the end of 2023 (with the count at 2023 the line gives 141.83 in 2025).
+    @Test func boundsAreTheirValueAndAMidYearCountStandsAtMidYear() {
+        let years = 2023...2025
+        func p(_ threshold: Double, _ rule: HeadlineRule, _ planYears: ClosedRange<Int> = years) -> Double? {
+            TrendRule.probability(
+                history: Self.history, kind: .stock, threshold: threshold, direction: .increase, rule: rule,
+                planYears: planYears)
+        }
+        #expect(p(152.85, .final) == 1)
+        #expect(p(152.86, .final) == 0)
+        // The year of the mid-year count is the line's year end (126.0), not the count (121).
+        #expect(p(125.9, .cumulative, 2023...2023) == 1)
+        #expect(p(126.1, .cumulative, 2023...2023) == 0)
+        // Another kind's snapshot is its year's value: the line through 2021, 2022, 2023 gives
+        // 141.83 in 2025.
+        #expect(
+            TrendRule.probability(
+                history: Self.history, kind: .share, threshold: 141.8, direction: .increase, rule: .final,
+                planYears: years) == 1)
+        #expect(
+            TrendRule.probability(
+                history: Self.history, kind: .share, threshold: 141.9, direction: .increase, rule: .final,
+                planYears: years) == 0)
+    }
+}
+
 /// What past plans teach (`GoalRecalibration`), on rows whose lesson is known.
 struct GoalRecalibrationTests {
     static func row(_ plan: String, p: Double?, binding: Bool, trend: Double, met: Bool) -> EvaluationReport.Row {
@@ -305,7 +344,7 @@ struct GoalRecalibrationTests {
     }
 
     /// The trend rule the fit reads beside the model's P is the rule on each headline goal
-    /// (the straight line through the last three exact points), and nothing for milestones.
+    /// (the straight line through the last three published figures), and nothing for milestones.
     @Test func theTrendPredictorIsTheTrendRuleOnHeadlineGoals() throws {
         let plan = try PlanLoader.load(directory: EvaluationTests.plan).plan
         let run = try ScenarioRunner.run(
@@ -320,7 +359,7 @@ struct GoalRecalibrationTests {
             let id = run.model.series[k].id
             let ind = try #require(plan.indicator(id))
             let direct = TrendRule.probability(
-                history: plan.history(of: id, asOf: 2013).split(kind: ind.kind).exact, threshold: o.spec.threshold,
+                history: plan.history(of: id, asOf: 2013), kind: ind.kind, threshold: o.spec.threshold,
                 direction: ind.direction, rule: ind.headline!.rule, planYears: plan.metadata.years)
             #expect(trend == direct, "\(id)")
             if direct != nil { goals += 1 }
