@@ -1,74 +1,107 @@
+import Indicators
+
 extension RunComparison {
+    /// What `plancast compare` prints, in English.
+    public var summary: String { summary(in: .en) }
+
     /// What `plancast compare` prints, a few lines for people: the verdict, then what differs.
-    public var summary: String {
+    /// In Chinese the verdict keeps its English keyword in brackets ("可复现（REPRODUCES）"), so
+    /// that a script reading either language finds it; ids, settings and file names stay as the
+    /// manifests and CSVs write them.
+    public func summary(in language: Language) -> String {
+        let zh = language == .zh
+        func t(_ en: String, _ chinese: String) -> String { zh ? chinese : en }
         var s = ""
         if let (x, y) = scenarioPair {
-            s += "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n"
+            s += t(
+                "SCENARIO COMPARISON: '\(y)' of run B against '\(x)' of run A.\n",
+                "情景比较（SCENARIO COMPARISON）：运行 B 的情景“\(y)”对比运行 A 的情景“\(x)”。\n")
         } else if outputsIdentical {
-            s += "REPRODUCES: attainment, forecasts, comparison and sensitivity CSVs are byte-identical"
-            s +=
-                inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty
-                ? " (same inputs, seed and paths).\n" : ".\n"
+            let same = inputDifferences.isEmpty && settingDifferences.filter({ $0.what != "threads" }).isEmpty
+            s += t(
+                "REPRODUCES: attainment, forecasts, comparison and sensitivity CSVs are byte-identical"
+                    + (same ? " (same inputs, seed and paths).\n" : ".\n"),
+                "可复现（REPRODUCES）：attainment、forecasts、comparison 和 sensitivity 四个 CSV 文件逐字节相同"
+                    + (same ? "（输入、随机种子和路径数均相同）。\n" : "。\n"))
         } else if inputDifferences.isEmpty && settingDifferences.allSatisfy({ $0.what == "threads" })
             && modelDifferences.isEmpty
         {
-            s +=
-                "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n"
+            s += t(
+                "DOES NOT REPRODUCE: same inputs and settings but different outputs (a different build, platform or OpenBLAS kernel?).\n",
+                "不可复现（DOES NOT REPRODUCE）：输入和设置相同，输出却不同（构建、平台或 OpenBLAS 内核不同？）。\n")
         } else {
-            s +=
-                "DIFFERENT RUNS: "
-                + [
-                    inputDifferences.isEmpty ? nil : "inputs", settingDifferences.isEmpty ? nil : "settings",
-                    modelDifferences.isEmpty ? nil : "models",
-                ].compactMap { $0 }.joined(separator: ", ") + " differ.\n"
+            let parts: [(Bool, String, String)] = [
+                (inputDifferences.isEmpty, "inputs", "输入"), (settingDifferences.isEmpty, "settings", "设置"),
+                (modelDifferences.isEmpty, "models", "模型"),
+            ]
+            let differing = parts.filter { !$0.0 }
+            s += t(
+                "DIFFERENT RUNS: " + differing.map(\.1).joined(separator: ", ") + " differ.\n",
+                "两次运行不同（DIFFERENT RUNS）：" + differing.map(\.2).joined(separator: "、") + "有差异。\n")
         }
-        for d in inputDifferences { s += "  input \(d.what): \(d.a) → \(d.b)\n" }
-        for d in settingDifferences { s += "  setting \(d.what): \(d.a) → \(d.b)\n" }
+        for d in inputDifferences { s += t("  input ", "  输入 ") + "\(d.what): \(d.a) → \(d.b)\n" }
+        for d in settingDifferences { s += t("  setting ", "  设置 ") + "\(d.what): \(d.a) → \(d.b)\n" }
         // Another seed or path count moves every simulated figure: identical outputs then mean
         // that nothing in the runs is random, or that a manifest's settings were edited (the
         // manifest guards the outputs' bytes, not its own settings).
         if scenarioPair == nil, outputsIdentical,
             settingDifferences.contains(where: { ["seed", "paths"].contains($0.what) })
         {
-            s +=
-                "  note: the seed or path count differs, yet every output is identical: either nothing in these runs is random, or a manifest was edited (plancast reproduce reruns a folder from its manifest)\n"
+            s += t(
+                "  note: the seed or path count differs, yet every output is identical: either nothing in these runs is random, or a manifest was edited (plancast reproduce reruns a folder from its manifest)\n",
+                "  注意：随机种子或路径数不同，所有输出却完全相同：要么这些运行中没有随机成分，要么某个 manifest 被改过（plancast reproduce 可按 manifest 重新运行一个文件夹）\n"
+            )
         }
-        for d in modelDifferences.prefix(20) { s += "  model \(d.what): \(d.a) → \(d.b)\n" }
-        if modelDifferences.count > 20 { s += "  … \(modelDifferences.count - 20) more model differences\n" }
+        func more(_ n: Int, indent: String) -> String {
+            indent + t("… \(n) more", "… 另有 \(n) 项")
+        }
+        for d in modelDifferences.prefix(20) { s += t("  model ", "  模型 ") + "\(d.what): \(d.a) → \(d.b)\n" }
+        if modelDifferences.count > 20 {
+            s += more(modelDifferences.count - 20, indent: "  ") + t(" model differences\n", "模型差异\n")
+        }
         if !evidenceDifferences.isEmpty {
-            s += "  \(evidenceDifferences.count) years of history differ:\n"
+            s += t(
+                "  \(evidenceDifferences.count) years of history differ:\n",
+                "  历史数据有 \(evidenceDifferences.count) 个年份不同：\n")
             for d in evidenceDifferences.prefix(10) { s += "    \(d.what): \(d.a) → \(d.b)\n" }
-            if evidenceDifferences.count > 10 { s += "    … \(evidenceDifferences.count - 10) more\n" }
+            if evidenceDifferences.count > 10 { s += more(evidenceDifferences.count - 10, indent: "    ") + "\n" }
         }
         // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
         // one run only (another plan, or a target added or removed in indicators.csv).
         let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
         let inB = Set(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
         let onlyA = inA.subtracting(inB).sorted(), onlyB = inB.subtracting(inA).sorted()
-        if !onlyA.isEmpty { s += "  scenarios only in A: \(onlyA.joined(separator: ", "))\n" }
-        if !onlyB.isEmpty { s += "  scenarios only in B: \(onlyB.joined(separator: ", "))\n" }
+        let list = t(", ", "、")
+        if !onlyA.isEmpty { s += t("  scenarios only in A: ", "  仅运行 A 有的情景：") + onlyA.joined(separator: list) + "\n" }
+        if !onlyB.isEmpty { s += t("  scenarios only in B: ", "  仅运行 B 有的情景：") + onlyB.joined(separator: list) + "\n" }
         for (side, missing) in [("A", "pB"), ("B", "pA")] {
             let targets = absent.filter { r in
                 inA.contains(r.key[0]) && inB.contains(r.key[0]) && (missing == "pB" ? r.pB : r.pA) == "absent"
             }
             guard !targets.isEmpty else { continue }
             let shown = targets.prefix(3).map { $0.key.joined(separator: " ") }.joined(separator: "; ")
-            s += "  \(targets.count) targets only in \(side): \(shown)\(targets.count > 3 ? "; …" : "")\n"
+            s +=
+                t("  \(targets.count) targets only in \(side): ", "  仅运行 \(side) 有的目标 \(targets.count) 个：")
+                + shown + (targets.count > 3 ? "; …" : "") + "\n"
         }
         let moved = retargeted
         if !moved.isEmpty {
-            s += "\(moved.count) targets have another value in B (a revised plan, or other goals judged):\n"
+            s += t(
+                "\(moved.count) targets have another value in B (a revised plan, or other goals judged):\n",
+                "运行 B 中有 \(moved.count) 个目标的目标值不同（规划已修订，或评判的目标不同）：\n")
             for r in moved.prefix(10) {
                 // The all-goals line's "target" is the number of goals it judges.
-                let what = r.key[2] == "all_goals" ? "goals judged" : "target"
+                let what = r.key[2] == "all_goals" ? t("goals judged", "评判目标数") : t("target", "目标值")
                 let place = r.key.prefix(4).filter { !$0.isEmpty }.joined(separator: " ")
                 s += "  \(place): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(r.pA) → \(r.pB)\n"
             }
-            if moved.count > 10 { s += "  … \(moved.count - 10) more\n" }
+            if moved.count > 10 { s += more(moved.count - 10, indent: "  ") + "\n" }
         }
         let ch = changed
-        s +=
-            "\(ch.count) of the \(rows.count - absent.count - moved.count) targets the two runs share (with the same target value) moved beyond Monte Carlo noise (|Δ| > 3 SE) or changed status.\n"
+        let shared = rows.count - absent.count - moved.count
+        s += t(
+            "\(ch.count) of the \(shared) targets the two runs share (with the same target value) moved beyond Monte Carlo noise (|Δ| > 3 SE) or changed status.\n",
+            "两次运行共有（目标值相同）的 \(shared) 个目标中，\(ch.count) 个的 P(达成) 变化超出蒙特卡洛噪声（|Δ| > 3 SE）或状态改变。\n")
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
                 "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"

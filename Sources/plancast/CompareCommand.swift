@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Indicators
 import Reporting
 import Runs
 
@@ -22,6 +23,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Compare this scenario of run A (default: all scenarios by name, or the only one).") var scenarioA:
         String?
     @Option(help: "Compare this scenario of run B.") var scenarioB: String?
+    @Option(
+        help:
+            "Language of the summary: en or zh (the verdict keeps its English keyword; ids, the CSV and errors stay as they are)."
+    )
+    var lang: Language = .en
 
     func validate() throws {
         for d in [runA, runB] {
@@ -38,7 +44,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let c = try RunComparison.load(runA, runB, scenarioA: scenarioA, scenarioB: scenarioB)
         if let output { try writeTextAtomically(c.csv, to: output) }
-        writeStdout(c.summary)
+        writeStdout(c.summary(in: lang))
         if !c.reproduces && c.scenarioPair == nil { throw ExitCode(1) }
     }
 }

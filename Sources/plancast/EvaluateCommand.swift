@@ -12,7 +12,7 @@ struct Evaluate: ParsableCommand {
         discussion: """
             As of each year given, simulates the plan's baseline on the observations up to that \
             year and sets each headline goal's P(met) against its outcome (--outcomes: columns \
-            indicator,met). Reference rules: the straight line through the last three points \
+            indicator,met). Reference rules: the straight line through the last three published figures \
             (p = 1 if it reaches the goal) and the base rate of goals met in other plans \
             (--base-rate, or counted from --base-rate-from files). With --library, the model's \
             P is also recalibrated on the other plans' outcomes (logistic, on its logit, binding \

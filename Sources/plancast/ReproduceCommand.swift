@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Indicators
 import Reporting
 import Runs
 
@@ -24,6 +25,12 @@ struct Reproduce: ParsableCommand {
     var out: String?
 
     @OptionGroup var threads: ThreadOptions
+
+    @Option(
+        help:
+            "Language of the summary: en or zh (the verdict keeps its English keyword). The rerun itself keeps the run's language."
+    )
+    var lang: Language = .en
 
     func validate() throws {
         var isDir: ObjCBool = false
@@ -52,9 +59,8 @@ struct Reproduce: ParsableCommand {
         let outcome = try RunPipeline.run(request, progress: Terminal.progressLine())
         Terminal.clearProgressLine()
         let c = try RunComparison.load(runFolder, outcome.folder)
-        writeStdout(c.summary)
-        // compare's words are English: the folder line follows them.
-        writeStdout("Rerun folder: " + outcome.folder + "\n")
+        writeStdout(c.summary(in: lang))
+        writeStdout((lang == .zh ? "重新运行的文件夹：" : "Rerun folder: ") + outcome.folder + "\n")
         if !c.reproduces { throw ExitCode(1) }
     }
 }

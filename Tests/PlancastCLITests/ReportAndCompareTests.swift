@@ -150,6 +150,10 @@ struct ReportAndCompareTests {
         #expect(same.status == 0)
         #expect(same.stdout.hasPrefix("REPRODUCES"))
         #expect(same.stdout.contains("0 of"))
+        // In Chinese the verdict keeps its keyword, and the exit code is the same.
+        let sameZh = try Binary.run(["compare", a.path, b.path, "--lang", "zh"])
+        #expect(sameZh.status == 0)
+        #expect(sameZh.stdout.hasPrefix("可复现（REPRODUCES）"), "\(sameZh.stdout)")
 
         // Another seed: the inputs are the same, the setting differs, P(met) moves only within noise.
         #expect(try Self.run(files + ["--seed", "5"], out: c).status == 0)

@@ -44,3 +44,59 @@ struct RunComparisonSummaryTests {
         for what in ["threads", "as_of"] { #expect(!summary(what).contains("note:"), "\(what)") }
     }
 }
+
+/// `compare --lang zh`: every line of the summary in Chinese, the verdict with its English keyword.
+struct RunComparisonChineseSummaryTests {
+    static func comparison(identical: Bool, inputs: Bool) -> RunComparison {
+        var c = RunComparison(
+            inputDifferences: inputs ? [.init(what: "observations", a: "aa", b: "bb")] : [],
+            settingDifferences: [.init(what: "seed", a: "1", b: "2")],
+            modelDifferences: (0..<22).map { .init(what: "baseline/s\($0)", a: "drift", b: "naive") },
+            outputsIdentical: identical,
+            rows: [
+                RunComparisonSummaryTests.row("baseline", "400", a: "0.5", b: "absent"),
+                RunComparisonSummaryTests.row("baseline", "450", a: "absent", b: "0.4"),
+                RunComparisonSummaryTests.row("rd-push", "400", a: "0.6", b: "absent"),
+                RunComparison.TargetRow(
+                    key: ["baseline", "all", "all_goals", "", "16"], targetB: "15", pA: "0.1", pB: "0.2",
+                    difference: nil, combinedSE: nil, beyondNoise: "target_changed"),
+                RunComparison.TargetRow(
+                    key: ["baseline", "firms", "milestone", "2023", "300"], pA: "0.2", pB: "0.6", difference: 0.4,
+                    combinedSE: 0.01, beyondNoise: "yes"),
+            ])
+        c.evidenceDifferences = (0..<12).map { .init(what: "firms \(2000 + $0)", a: "1 observed", b: "simulated") }
+        return c
+    }
+
+    /// English words of the English summary that must not be left in the Chinese one (the ids,
+    /// settings and labels it quotes are the CSVs' own).
+    static let englishWords = [
+        "differ", "input ", "setting ", "model ", "more", "years of history", "only in", "targets", "target ",
+        "goals judged", "moved beyond", "note:", "byte-identical", "same inputs",
+    ]
+
+    @Test func everyLineIsChineseAndTheVerdictKeepsItsKeyword() {
+        let cases: [(RunComparison, String, String)] = [
+            (Self.comparison(identical: false, inputs: true), "DIFFERENT RUNS", "两次运行不同"),
+            (Self.comparison(identical: true, inputs: false), "REPRODUCES", "可复现"),
+            (
+                RunComparison(
+                    inputDifferences: [], settingDifferences: [], modelDifferences: [], outputsIdentical: false,
+                    rows: []),
+                "DOES NOT REPRODUCE", "不可复现"
+            ),
+        ]
+        for (c, keyword, words) in cases {
+            let zh = c.summary(in: .zh), en = c.summary(in: .en)
+            #expect(zh.hasPrefix(words + "（" + keyword + "）"), "\(zh)")
+            #expect(en.hasPrefix(keyword + ":"), "\(en)")
+            for w in Self.englishWords { #expect(!zh.contains(w), "'\(w)' in \(zh)") }
+            // The same lines, one for one: nothing is dropped in translation.
+            #expect(zh.split(separator: "\n").count == en.split(separator: "\n").count, "\(zh)\n\(en)")
+        }
+        let zh = Self.comparison(identical: false, inputs: true).summary(in: .zh)
+        #expect(zh.contains("  … 另有 2 项模型差异\n"), "\(zh)")
+        #expect(zh.contains("  仅运行 A 有的情景：rd-push\n"), "\(zh)")
+        #expect(zh.contains("  baseline all all_goals: 评判目标数 16 → 15, P 0.1 → 0.2\n"), "\(zh)")
+    }
+}
