@@ -83,7 +83,10 @@ itself and show only between two runs. For each random plan (plan_shapes.plan) t
     python3 scripts/eval/plan_metamorphic.py BINARY COUNT [--seed N] [--keep DIR] [--plan DIR] [--only R,R]
 
 With `--plan DIR` every round takes that plan (the bundled one: Notebooks-data/kunshan-2022-2025)
-instead of a random one: a different goal made harder and indicator pushed each round.
+instead of a random one: a different goal made harder and indicator pushed each round. Any plan
+headed in English will do, the README's minimal one too: its years come from plan.yaml, and the
+optional columns it leaves out (unit, parent, quality, lower, upper, …) and a drivers.csv of no
+drivers are added empty, which the tool reads as leaving them out.
 
 Seeded; findings are kept in DIR/meta-<seed>-<k>-<relation>/ with why.txt (the plan before and
 after the change).
@@ -100,11 +103,38 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import plan_shapes  # noqa: E402
 from plan_shapes import plan, scenario  # noqa: E402
 
 SCALED = {"stock", "flow", "level", "net_change"}
 COUNTING = {"名", "个", "家", "人", "项", "件", "套"}  # the units plan_shapes writes (all in countUnits)
-YEARS = [2022, 2023, 2024, 2025]
+YEARS = [2022, 2023, 2024, 2025]  # the plan's years; --plan sets them from its plan.yaml
+# Columns a plan may leave out (README "Your own plan"); the relations write into them, so a
+# --plan folder gets them empty, which the tool reads as leaving them out.
+OPTIONAL = {"indicators.csv": ["unit", "parent", "row", "name_zh", "name_en", "category"],
+            "observations.csv": ["quality", "lower", "upper", "source", "url"],
+            "drivers.csv": ["unit", "name_zh", "name_en"]}
+
+
+def plan_years(folder):
+    """The plan's years from plan.yaml's first_year and last_year (plain `key: value` lines)."""
+    years = {}
+    for line in read(os.path.join(folder, "plan.yaml")).splitlines():
+        m = re.match(r"\s*(first_year|last_year)\s*:\s*(\d{4})\s*$", line)
+        if m:
+            years[m.group(1)] = int(m.group(2))
+    return list(range(years["first_year"], years["last_year"] + 1))
+
+
+def with_optional_columns(folder):
+    """Adds the optional columns a plan left out, empty, and a drivers.csv of no drivers."""
+    if not os.path.exists(os.path.join(folder, "drivers.csv")):
+        write_table(os.path.join(folder, "drivers.csv"), [["indicator", "kind"]])
+    for name, columns in OPTIONAL.items():
+        path = os.path.join(folder, name)
+        t = table(path)
+        missing = [c for c in columns if c not in t[0]]
+        write_table(path, [t[0] + missing] + [r + [""] * len(missing) for r in t[1:]])
 
 
 def run(binary, folder, out, seed=7, scenarios=(), extra=()):
@@ -224,9 +254,9 @@ def lever(folder, rnd):
         f.write("name: baseline\n")
     with open(push, "w") as f:
         if r[ck] == "share":
-            f.write(f"name: push\nlevel_shifts:\n  - indicators: [{r[ci]}]\n    year: 2022\n    percent: 5\n")
+            f.write(f"name: push\nlevel_shifts:\n  - indicators: [{r[ci]}]\n    year: {YEARS[0]}\n    percent: 5\n")
         else:
-            f.write(f"name: push\ngrowth:\n  - indicators: [{r[ci]}]\n    from: 2022\n    percent_per_year: 5\n")
+            f.write(f"name: push\ngrowth:\n  - indicators: [{r[ci]}]\n    from: {YEARS[0]}\n    percent_per_year: 5\n")
     return r[ci], base, push
 
 
@@ -531,7 +561,7 @@ def extra(folder, rnd):
                 "category": "科创企业", "kind": kind, "unit": "%" if kind == "share" else "家",
                 "direction": rnd.choice(["increase", "decrease"]), "headline_rule": "final", "headline_goal": "40"})
     for y in YEARS:
-        row[f"target_{y}"] = str(10 + 5 * (y - 2022))
+        row[f"target_{y}"] = str(10 + 5 * (y - YEARS[0]))
     t.append([row[c] for c in h])
     write_table(path, t)
     return "zz_no_data"
@@ -850,7 +880,7 @@ def check_lever(r, changed):
 
 def check_asof(r, changed):
     # Judged against the --as-of run, refusals included.
-    year = r.rnd.choice([2020, 2021, 2022, 2023])
+    year = r.rnd.choice([YEARS[0] - 2, YEARS[0] - 1, YEARS[0], YEARS[0] + 1])
     if not truncate(changed, year):
         return SKIP  # an observations.csv of a header alone is refused (exit 65) on purpose
     cut = r.run(r.folder, "asof-cut", extra=("--as-of", str(year)))
@@ -1046,6 +1076,10 @@ def main():
     ap.add_argument("--plan", help="a plan folder to use in every round instead of random plans")
     ap.add_argument("--only", help="comma-separated relations to check (default: all)")
     a = ap.parse_args()
+    if a.plan:
+        global YEARS
+        YEARS = plan_years(a.plan)
+        plan_shapes.YEARS = YEARS  # its random scenarios' years
     relations = {k: v for k, v in RELATIONS.items() if not a.only or k in a.only.split(",")}
     self_test()
     rnd = random.Random(a.seed)
@@ -1055,6 +1089,7 @@ def main():
         folder = os.path.join(tmp, "plan")
         if a.plan:
             shutil.copytree(a.plan, folder)
+            with_optional_columns(folder)
         else:
             plan(rnd, folder)
         r = Round(a.binary, tmp, folder, rnd)
