@@ -185,10 +185,14 @@ public struct SeriesInput: Sendable {
             let line = t.lines[k]
             let id = try Self.seriesID(row, column: ci, table: t, line: line)
             let ptext = row[cp].trimmingWhitespace()
-            guard let period = Int(ptext) else {
+            // A year as a Chinese table writes it (2021年, 2021年度, full-width digits) is that
+            // year, as in an observations file and a wide table's headers.
+            guard let period = Int(ptext) ?? YearText.year(ptext) else {
                 throw InputError(
                     file: t.file, line: line, column: cp + 1, "period \(InputError.excerpt(ptext)) is not an integer",
-                    hint: "periods are whole numbers such as years (2021) or indexes (1, 2, 3)")
+                    hint:
+                        "periods are whole numbers such as years (2021 or 2021年) or indexes (1, 2, 3); one value a year"
+                )
             }
             guard Self.periods.contains(period) else {
                 throw InputError(

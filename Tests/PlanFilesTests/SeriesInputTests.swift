@@ -33,6 +33,15 @@ struct SeriesInputTests {
         let long = try SeriesInput(table: CSVTable(text: "指标,年份,数值\na,2019,10\na,2020,11\n", file: "z.csv"))
         #expect(long.series.map(\.id) == ["a"] && long.series[0].periods == [2019, 2020])
         #expect(long.series[0].values == [10, 11])
+        // Years as a Chinese table writes them in a long table's cells, as in its headers.
+        let years = try SeriesInput(
+            table: CSVTable(text: "指标,年份,数值\na,2019年,10\na,２０２０,11\na,2021年度,12\n", file: "y.csv"))
+        #expect(years.series[0].periods == [2019, 2020, 2021])
+        #expect {
+            try SeriesInput(table: CSVTable(text: "指标,年份,数值\na,2019年上半年,10\n", file: "h.csv"))
+        } throws: {
+            "\($0)".contains("h.csv:2:2") && "\($0)".contains("is not an integer")
+        }
         let wide = try SeriesInput(table: CSVTable(text: "指标,2019,2020\na,10,11\n", file: "w.csv"))
         #expect(wide.series[0].values == [10, 11])
         #expect {
