@@ -119,6 +119,9 @@ public struct Observation: Sendable, Equatable {
         self.location = location
     }
 
+    /// Whether this is a bound an identity computed (`Plan.identityBound`), not a published figure.
+    public var isIdentityBound: Bool { quality != .derived && source.hasPrefix("identity: ") }
+
     /// How far beyond a round figure "突破/超 X" (or below "近 X") the true value is read to lie:
     /// 10% (a report that says 突破3000 of a value above 3,300 would round to 3,300). A stated
     /// assumption: explicit `lower`/`upper` columns override it, and `sensitivity.csv` shows the
@@ -248,6 +251,15 @@ public struct History: Sendable, Equatable {
             if let b = p.bounds(kind: kind) { bounds[p.year] = b } else { exact.append(p) }
         }
         return (History(indicator: indicator, points: exact), bounds)
+    }
+
+    /// The figures a planner reads off the published record: every point but the bounds that
+    /// an identity computed (`Plan.identityBound`: from growth rates, sums over years, or a stock
+    /// and its net change known by bounds), which no one published and whose value is only the
+    /// interval's lower end. Exact values the identities give (quality `derived`, high-tech
+    /// enterprises 2021 = 2,744 − 436) stay: a planner does that subtraction too.
+    public var published: History {
+        History(indicator: indicator, points: points.filter { !$0.isIdentityBound })
     }
 
     public var years: [Int] { points.map(\.year) }

@@ -10,7 +10,9 @@ public enum DestatisVerdict: String, Sendable, CaseIterable {
     case wrongDirection = "wrong_direction"
 }
 
-/// Official-practice progress measures, from the observed history only.
+/// Official-practice progress measures, from the published figures only (`History.published`:
+/// a bound an identity computed from growth rates or sums is no one's figure, and its value is
+/// only its interval's lower end).
 public enum ProgressAssessment {
     /// Statistics Canada / Eurostat progress ratio: the observed compound annual growth since the
     /// base year over the growth required to reach the target from the base year by its year
@@ -25,6 +27,7 @@ public enum ProgressAssessment {
     public static func progressRatio(
         history: History, baseYear: Int, target: Double, targetYear: Int, kind: IndicatorKind? = nil
     ) -> Double? {
+        let history = history.published
         guard let base = history.points.last(where: { $0.year <= baseYear }),
             let latest = history.points.last, latest.year > base.year, targetYear > base.year,
             base.value > 0, latest.value > 0, target > 0
@@ -72,7 +75,7 @@ public enum ProgressAssessment {
     public static func destatis(
         history: History, target: Double, targetYear: Int, direction: Direction, kind: IndicatorKind? = nil
     ) -> DestatisVerdict? {
-        let pts = history.points
+        let pts = history.published.points
         guard let latest = pts.last else { return nil }
         let t = pts.map { time(of: $0, kind: kind) }
         let end = Double(targetYear)

@@ -3,7 +3,8 @@
 /// p = 1 when the line reaches the goal, 0 when it does not.
 ///
 /// The figures are read as a planner reads them, as the Destatis rule does (`ProgressAssessment`):
-/// a bound is its value ("超3300" is 3,300), and a stock's mid-year count stands half a year
+/// the published ones (`History.published`: not the bounds an identity computed), a bound as its
+/// value ("超3300" is 3,300), and a stock's mid-year count stands half a year
 /// before its year's end (`ProgressAssessment.time(of:kind:)`). The line is the least-squares fit
 /// of value on that time; the judged quantity follows the goal's rule: the line's value at the
 /// final year's end (final, growth and change goals), the sum of the plan years (a year-end
@@ -18,6 +19,7 @@ public enum TrendRule {
         history: History, kind: IndicatorKind? = nil, threshold: Double, direction: Direction, rule: HeadlineRule,
         planYears: ClosedRange<Int>
     ) -> Double? {
+        let history = history.published
         let pts = Array(history.points.suffix(3))
         guard pts.count >= 2, threshold.isFinite else { return nil }
         let xs = pts.map { ProgressAssessment.time(of: $0, kind: kind) }, ys = pts.map(\.value)

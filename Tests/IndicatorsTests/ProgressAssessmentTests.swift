@@ -106,3 +106,34 @@ struct ProgressAssessmentTests {
                 == nil)
     }
 }
+
+/// The planner's rules read published figures: a bound an identity computed (from a growth rate,
+/// a sum over years) is no one's figure, and its value is only its interval's lower end. With
+/// such a bound of [50, 120] for 2023 after 100 (2021) and 110 (2022), the rules followed the 50.
+struct PublishedFiguresTests {
+    static let history = History(
+        indicator: "x",
+        points: [
+            Observation(indicator: "x", year: 2021, value: 100),
+            Observation(indicator: "x", year: 2022, value: 110),
+            Plan.identityBound("x", year: 2023, 50, 120, source: "identity: x(2022) × (1 + growth(2023))"),
+        ])
+
+    @Test func identityBoundsAreLeftOut() {
+        #expect(Self.history.points[2].isIdentityBound)
+        #expect(!Observation(indicator: "x", year: 2023, value: 50, quality: .lowerBound).isIdentityBound)
+        #expect(Self.history.published.years == [2021, 2022])
+        // The line through 100 and 110 reaches 140 in 2025; through the 50 it would fall.
+        #expect(
+            TrendRule.probability(
+                history: Self.history, threshold: 140, direction: .increase, rule: .final, planYears: 2023...2025) == 1)
+        // Destatis: +10 a year from 110 reaches 140 in 2025 (on track); from 50, wrong direction.
+        #expect(
+            ProgressAssessment.destatis(history: Self.history, target: 140, targetYear: 2025, direction: .increase)
+                == .onTrack)
+        // Progress ratio: 10% a year against the (1.4)^(1/4) − 1 = 8.78% required from 2021: 1.139.
+        let ratio = ProgressAssessment.progressRatio(
+            history: Self.history, baseYear: 2021, target: 140, targetYear: 2025)
+        #expect(abs((ratio ?? 0) - 0.1 / (pow(1.4, 0.25) - 1)) < 1e-9, "\(String(describing: ratio))")
+    }
+}

@@ -6,7 +6,7 @@ import PlanFiles
 import Runs
 
 /// One libFuzzer entry point for eight readers; the first byte of the input picks the reader
-/// (0: CSV table, 1: observations in either layout, 2: a scenario file, 3: an outcomes table
+/// (0: CSV table and the forecast batch reader on it, 1: observations in either layout, 2: a scenario file, 3: an outcomes table
 /// for `evaluate`, 4: a shard's binary tally file, 5: a reference library, 6: a merged
 /// calibration file, 7: a recalibration file, JSON), the rest is the file.
 /// A reader may reject the input with an `InputError`; anything else — a trap, a sanitizer
@@ -56,8 +56,12 @@ enum Harness {
                 _ = try? OutcomesLoader.load(table: t, plan: plan)
             }
         case 0:
+            // The table itself, and the batch reader of forecast and backtest on it (long or wide
+            // layout; with a kind, its range check), which the harness left out until 2026-12-05.
             if let t = try? CSVTable(text: text, file: "fuzz.csv") {
                 _ = try? t.numericColumn(t.header[0])
+                let kinds: [IndicatorKind?] = [nil, .stock, .share]
+                _ = try? SeriesInput(table: t, kind: kinds[Int(selector / 8) % 3])
             }
         case 1:
             let kinds = Dictionary(uniqueKeysWithValues: plan.seriesIDs.map { ($0, plan.kind(of: $0)!) })
