@@ -33,13 +33,18 @@ public enum RunReproduction {
         else { throw bad("plan folder (its plan.yaml is not among the inputs)") }
         var observations: String?, recalibration: String?
         for input in inputs {
-            guard let path = input["path"] as? String, let recorded = input["sha256"] as? String,
+            guard let given = input["path"] as? String, let recorded = input["sha256"] as? String,
                 let role = input["role"] as? String
             else { throw bad("inputs") }
-            if path == "-" {
+            // A run that read its data from standard input (`--observations -`, recorded as
+            // /dev/stdin) is reproduced from the same data piped in again; from a terminal there
+            // is nothing to read, and the SHA-256 of nothing said "the file has changed".
+            let piped = given == "-" || given == "/dev/stdin"
+            let path = piped ? "/dev/stdin" : given
+            if piped && isatty(STDIN_FILENO) == 1 {
                 throw InputError(
-                    file: manifestPath, "the run read its \(role) from standard input, which cannot be read again",
-                    hint: "rerun it with the same data saved as a file")
+                    file: manifestPath, "the run read its \(role) from standard input, and nothing is piped in now",
+                    hint: "pipe the same data in: plancast reproduce RUN < FILE")
             }
             let now: String
             do {
@@ -52,6 +57,12 @@ public enum RunReproduction {
                 )
             }
             guard now == recorded else {
+                if piped {
+                    throw InputError(
+                        file: manifestPath,
+                        "the \(role) piped in differ from the run's (SHA-256 \(recorded.prefix(12)) then, \(now.prefix(12)) now)",
+                        hint: "pipe in the data the run read: plancast reproduce RUN < FILE")
+                }
                 throw InputError(
                     file: path,
                     "the run's \(role) file has changed since the run (SHA-256 \(recorded.prefix(12)) then, \(now.prefix(12)) now)",

@@ -138,6 +138,35 @@ struct ReportAndCompareTests {
         #expect(!FileManager.default.fileExists(atPath: c.path), "nothing rerun")
     }
 
+    /// A run that read its observations from standard input (`--observations -`) reproduces
+    /// from the same data piped in again; other data piped in are named as such. (From a
+    /// terminal, checked by hand under `script`, it says nothing is piped in; it used to report
+    /// the SHA-256 of nothing as "the file /dev/stdin has changed".)
+    @Test func aRunFromStandardInputReproducesFromTheSameDataPipedIn() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let obs = "Notebooks-data/kunshan-2022-2025/observations.csv"
+        let a = dir.appendingPathComponent("a").path
+        let made = try Binary.runShell(
+            "\"$1\" run Scenarios/baseline.yaml --no-sensitivity --paths 500 --observations - --out \"$2\" < \"$3\"",
+            [Binary.executable.path, a, obs])
+        #expect(made.status == 0, "\(made.stderr)")
+        let same = try Binary.runShell(
+            "\"$1\" reproduce \"$2\" --out \"$3\" < \"$4\"",
+            [Binary.executable.path, a, dir.appendingPathComponent("b").path, obs])
+        #expect(same.status == 0, "\(same.stderr)")
+        let other = try Binary.runShell(
+            "\"$1\" reproduce \"$2\" --out \"$3\" < \"$4\"",
+            [
+                Binary.executable.path, a, dir.appendingPathComponent("c").path,
+                "Notebooks-data/kunshan-2022-2025/indicators.csv",
+            ])
+        #expect(
+            other.status == 65 && other.stderr.contains("the observations piped in differ from the run's"),
+            "\(other.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path), "nothing rerun")
+    }
+
     @Test func compareRecognisesReproductionAndDifferences() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
