@@ -12,7 +12,7 @@ import Runs
 struct BatchOptions: ParsableArguments {
     @Option(
         help:
-            "CSV with columns series_id,period,value (period an integer; gaps allowed; t or ds for period, unique_id for series_id, y for value also read), or a wide table (series_id and a column per year); - for standard input.",
+            "CSV with columns series_id,period,value (period an integer or a year written 2021年; gaps allowed; t or ds for period, unique_id for series_id, y for value also read), or a wide table (series_id and a column per year); - for standard input.",
         transform: standardInput)
     var input: String
 
