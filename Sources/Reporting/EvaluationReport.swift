@@ -175,7 +175,7 @@ public enum EvaluationReport {
         h += "<title>\(escapeHTML(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(escapeHTML(title))</h1>\n"
         h +=
-            "<p>\(zh ? "各年份时点的达成概率与实际结果比较。Brier分数越低越好；对照规则：三点直线外推、其他规划的目标完成率。" : "P(met) as of each year against what happened. Lower Brier and log scores are better; reference rules: the straight line through the last three points, and the share of goals met in other plans.")</p>\n"
+            "<p>\(zh ? "各年份时点的达成概率与实际结果比较。Brier分数越低越好；对照规则：按最近三个公布数值（“超X”按X计，年中数计在年中）直线外推、其他规划的目标完成率。" : "P(met) as of each year against what happened. Lower Brier and log scores are better; reference rules: the straight line through the last three published figures (\"over X\" read as X, a mid-year count at mid-year), and the share of goals met in other plans.")</p>\n"
         if rows.contains(where: { $0.p[3] != nil }) {
             h +=
                 "<p>\(zh ? "再校准模型（recalibrated）：模型概率按其他已完成规划的结果重新校准（逻辑回归，特征为模型概率的 logit、是否约束性、三点直线规则、是否为下降型目标），被检验的规划不参与拟合。" : "recalibrated: the model's P recalibrated on the outcomes of other finished plans (logistic, on the logit of P, binding or expected, the trend rule, and whether the goal asks for a fall); the plan being judged is never in the fit.")</p>\n"
