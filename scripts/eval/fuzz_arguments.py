@@ -44,14 +44,14 @@ opts = {
  "run": ["--plan", "--observations", "--encoding", "--as-of", "--paths", "--seed", "--threads", "--out", "--force", "--lang", "--excel", "--no-sensitivity", "--recalibration", "--shard"],
  "forecast": ["--input", "--horizon", "--levels", "--quantiles", "--kind", "--models", "--library", "--threads", "--encoding", "--output", "--status", "--calibration", "--shard", "--calibrated-by", "--out", "--excel"],
  "backtest": ["--input", "--horizon", "--levels", "--quantiles", "--kind", "--models", "--library", "--threads", "--encoding", "--origins", "--output", "--forecasts"],
- "compare": ["--output", "--scenario-a", "--scenario-b"],
+ "compare": ["--output", "--scenario-a", "--scenario-b", "--lang"],
  "check": ["--plan", "--observations", "--encoding"],
  "indicators": ["--plan", "--observations", "--encoding", "--format", "--lang", "--excel"],
  "ols": ["--y", "--x", "--poly", "--no-intercept", "--diagnostics", "--encoding"],
  "bench": ["--paths", "--indicators", "--years", "--threads"],
  "library": ["--input", "--output", "--source", "--kind", "--models", "--threads"],
  "merge": ["--out", "--force"],
- "reproduce": ["--out", "--threads"],
+ "reproduce": ["--out", "--threads", "--lang"],
  "evaluate": ["--plan", "--observations", "--encoding", "--outcomes", "--as-of", "--library", "--years-after-base", "--recalibration", "--paths", "--seed", "--base-rate", "--base-rate-from", "--threads", "--out", "--force", "--lang"],
 }
 flags = {"--force", "--excel", "--no-sensitivity", "--no-intercept", "--diagnostics"}
