@@ -103,6 +103,9 @@ public struct Observation: Sendable, Equatable {
     /// The row's `unit` cell as written ("万人（原文380,000 talents）"), nil without one; only
     /// checked against the series' unit (`PlanConsistency.checkUnits`), never used to convert.
     public var unit: String? = nil
+    /// Set on the bounds an identity computes (`Plan.identityBound`), never read from a file:
+    /// they are no one's published figure.
+    public var isIdentityBound = false
 
     public init(
         indicator: String, year: Int, value: Double, text: String? = nil, quality: Quality = .actual,
@@ -118,9 +121,6 @@ public struct Observation: Sendable, Equatable {
         self.url = url
         self.location = location
     }
-
-    /// Whether this is a bound an identity computed (`Plan.identityBound`), not a published figure.
-    public var isIdentityBound: Bool { quality != .derived && source.hasPrefix("identity: ") }
 
     /// How far beyond a round figure "突破/超 X" (or below "近 X") the true value is read to lie:
     /// 10% (a report that says 突破3000 of a value above 3,300 would round to 3,300). A stated

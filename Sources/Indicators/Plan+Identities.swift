@@ -132,6 +132,7 @@ extension Plan {
     static func identityBound(_ id: String, year: Int, _ lo: Double, _ hi: Double, source: String) -> Observation {
         var bound = Observation(indicator: id, year: year, value: lo, quality: .lowerBound, source: source)
         (bound.explicitLower, bound.explicitUpper) = (lo, hi)
+        bound.isIdentityBound = true
         return bound
     }
 

@@ -122,6 +122,12 @@ struct PublishedFiguresTests {
     @Test func identityBoundsAreLeftOut() {
         #expect(Self.history.points[2].isIdentityBound)
         #expect(!Observation(indicator: "x", year: 2023, value: 50, quality: .lowerBound).isIdentityBound)
+        // A file's own source text that happens to begin like an identity's rule is still a
+        // published figure (the mark was the source's prefix until the end of stop 58).
+        #expect(
+            !Observation(
+                indicator: "x", year: 2023, value: 50, quality: .lowerBound, source: "identity: 统计局口径"
+            ).isIdentityBound)
         #expect(Self.history.published.years == [2021, 2022])
         // The line through 100 and 110 reaches 140 in 2025; through the 50 it would fall.
         #expect(
