@@ -1,4 +1,5 @@
 import Indicators
+import Simulation
 
 extension RunComparison {
     /// What `plancast compare` prints, in English.
@@ -11,6 +12,8 @@ extension RunComparison {
     public func summary(in language: Language) -> String {
         let zh = language == .zh
         func t(_ en: String, _ chinese: String) -> String { zh ? chinese : en }
+        // attainment.csv's words (target types, labels) as the Chinese report says them.
+        func w(_ token: String) -> String { zh ? Self.chineseWords[token] ?? token : token }
         var s = ""
         if let (x, y) = scenarioPair {
             s += t(
@@ -63,7 +66,14 @@ extension RunComparison {
             s += t(
                 "  \(evidenceDifferences.count) years of history differ:\n",
                 "  历史数据有 \(evidenceDifferences.count) 个年份不同：\n")
-            for d in evidenceDifferences.prefix(10) { s += "    \(d.what): \(d.a) → \(d.b)\n" }
+            // forecasts.csv's "2744 observed": the value as written, its source in words.
+            func known(_ text: String) -> String {
+                guard zh else { return text }
+                var parts = text.split(separator: " ").map(String.init)
+                if let last = parts.last { parts[parts.count - 1] = ValueSource(rawValue: last)?.zh ?? last }
+                return parts.joined(separator: " ")
+            }
+            for d in evidenceDifferences.prefix(10) { s += "    \(d.what): \(known(d.a)) → \(known(d.b))\n" }
             if evidenceDifferences.count > 10 { s += more(evidenceDifferences.count - 10, indent: "    ") + "\n" }
         }
         // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
@@ -79,7 +89,10 @@ extension RunComparison {
                 inA.contains(r.key[0]) && inB.contains(r.key[0]) && (missing == "pB" ? r.pB : r.pA) == "absent"
             }
             guard !targets.isEmpty else { continue }
-            let shown = targets.prefix(3).map { $0.key.joined(separator: " ") }.joined(separator: "; ")
+            let shown = targets.prefix(3).map { r in
+                r.key.enumerated().map { $0.offset == 2 ? w($0.element) : $0.element }.joined(separator: " ")
+            }
+            .joined(separator: "; ")
             s +=
                 t("  \(targets.count) targets only in \(side): ", "  仅运行 \(side) 有的目标 \(targets.count) 个：")
                 + shown + (targets.count > 3 ? "; …" : "") + "\n"
@@ -92,8 +105,8 @@ extension RunComparison {
             for r in moved.prefix(10) {
                 // The all-goals line's "target" is the number of goals it judges.
                 let what = r.key[2] == "all_goals" ? t("goals judged", "评判目标数") : t("target", "目标值")
-                let place = r.key.prefix(4).filter { !$0.isEmpty }.joined(separator: " ")
-                s += "  \(place): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(r.pA) → \(r.pB)\n"
+                let place = [r.key[0], r.key[1], w(r.key[2]), r.key[3]].filter { !$0.isEmpty }.joined(separator: " ")
+                s += "  \(place): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(w(r.pA)) → \(w(r.pB))\n"
             }
             if moved.count > 10 { s += more(moved.count - 10, indent: "  ") + "\n" }
         }
@@ -104,10 +117,19 @@ extension RunComparison {
             "两次运行共有（目标值相同）的 \(shared) 个目标中，\(ch.count) 个的 P(达成) 变化超出蒙特卡洛噪声（|Δ| > 3 SE）或状态改变。\n")
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
-                "  \(r.key[0]) \(r.key[1]) \(r.key[2]) \(r.key[3]): \(r.pA) → \(r.pB)"
-                + (r.labels.map { " (\($0.a) → \($0.b))" }
+                "  " + [r.key[0], r.key[1], w(r.key[2]), r.key[3]].filter { !$0.isEmpty }.joined(separator: " ")
+                + ": \(w(r.pA)) → \(w(r.pB))"
+                + (r.labels.map { " (\(w($0.a)) → \(w($0.b)))" }
                     ?? r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
         }
         return s
     }
+
+    /// The Chinese words for attainment.csv's target types and labels, as the report says them.
+    static let chineseWords: [String: String] = [
+        "milestone": "年度目标", "goal_final": "总体目标（末年值）", "goal_cumulative": "总体目标（累计）",
+        "goal_every_year": "总体目标（每年）", "goal_growth": "总体目标（年均增长）", "goal_change": "总体目标（较基期变化）",
+        "all_milestones": "全部年度目标", "all_goals": "全部总体目标", "insufficient_data": "数据不足", "met": "已达成",
+        "not_met": "未达成", "absent": "无",
+    ].merging(LikelihoodLabel.allCases.map { ($0.rawValue, $0.zh) }) { a, _ in a }
 }

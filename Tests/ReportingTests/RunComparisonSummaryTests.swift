@@ -97,6 +97,23 @@ struct RunComparisonChineseSummaryTests {
         let zh = Self.comparison(identical: false, inputs: true).summary(in: .zh)
         #expect(zh.contains("  … 另有 2 项模型差异\n"), "\(zh)")
         #expect(zh.contains("  仅运行 A 有的情景：rd-push\n"), "\(zh)")
-        #expect(zh.contains("  baseline all all_goals: 评判目标数 16 → 15, P 0.1 → 0.2\n"), "\(zh)")
+        #expect(zh.contains("  baseline all 全部总体目标: 评判目标数 16 → 15, P 0.1 → 0.2\n"), "\(zh)")
+        // attainment.csv's words as the Chinese report says them; ids and numbers as written.
+        #expect(zh.contains("  baseline firms 年度目标 2023: 0.2 → 0.6 (Δ +0.4000, SE 0.0100)\n"), "\(zh)")
+        #expect(zh.contains("仅运行 A 有的目标 1 个：baseline firms 总体目标（末年值） 2025 400\n"), "\(zh)")
+        #expect(zh.contains("    firms 2000: 1 已观测 → 模拟\n"), "\(zh)")
+        let status = RunComparison(
+            inputDifferences: [], settingDifferences: [], modelDifferences: [], outputsIdentical: false,
+            rows: [
+                {
+                    var r = RunComparison.TargetRow(
+                        key: ["baseline", "firms", "goal_cumulative", "2025", "40"], pA: "1.000000",
+                        pB: "insufficient_data", difference: nil, combinedSE: nil, beyondNoise: "status_changed")
+                    r.labels = ("met", "insufficient_data")
+                    return r
+                }()
+            ]
+        ).summary(in: .zh)
+        #expect(status.contains("  baseline firms 总体目标（累计） 2025: 1.000000 → 数据不足 (已达成 → 数据不足)\n"), "\(status)")
     }
 }
