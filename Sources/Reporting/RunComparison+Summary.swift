@@ -14,6 +14,10 @@ extension RunComparison {
         func t(_ en: String, _ chinese: String) -> String { zh ? chinese : en }
         // attainment.csv's words (target types, labels) as the Chinese report says them.
         func w(_ token: String) -> String { zh ? Self.chineseWords[token] ?? token : token }
+        // A target by scenario, indicator, type and year (none for the all-… lines).
+        func place(_ r: TargetRow) -> String {
+            [r.key[0], r.key[1], w(r.key[2]), r.key[3]].filter { !$0.isEmpty }.joined(separator: " ")
+        }
         var s = ""
         if let (x, y) = scenarioPair {
             s += t(
@@ -105,8 +109,7 @@ extension RunComparison {
             for r in moved.prefix(10) {
                 // The all-goals line's "target" is the number of goals it judges.
                 let what = r.key[2] == "all_goals" ? t("goals judged", "评判目标数") : t("target", "目标值")
-                let place = [r.key[0], r.key[1], w(r.key[2]), r.key[3]].filter { !$0.isEmpty }.joined(separator: " ")
-                s += "  \(place): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(w(r.pA)) → \(w(r.pB))\n"
+                s += "  \(place(r)): \(what) \(r.key[4]) → \(r.targetB ?? ""), P \(w(r.pA)) → \(w(r.pB))\n"
             }
             if moved.count > 10 { s += more(moved.count - 10, indent: "  ") + "\n" }
         }
@@ -117,8 +120,7 @@ extension RunComparison {
             "两次运行共有（目标值相同）的 \(shared) 个目标中，\(ch.count) 个的 P(达成) 变化超出蒙特卡洛噪声（|Δ| > 3 SE）或状态改变。\n")
         for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
             s +=
-                "  " + [r.key[0], r.key[1], w(r.key[2]), r.key[3]].filter { !$0.isEmpty }.joined(separator: " ")
-                + ": \(w(r.pA)) → \(w(r.pB))"
+                "  \(place(r)): \(w(r.pA)) → \(w(r.pB))"
                 + (r.labels.map { " (\(w($0.a)) → \(w($0.b)))" }
                     ?? r.difference.map { String(format: " (Δ %+.4f, SE %.4f)", $0, r.combinedSE ?? 0) } ?? "") + "\n"
         }
