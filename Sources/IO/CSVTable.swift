@@ -24,7 +24,9 @@ public struct CSVTable: Sendable {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: separator)
         } catch {
-            throw InputError(file: file, line: 1, "cannot parse CSV: \(error)", hint: "check the quoting")
+            throw InputError(
+                file: file, line: 1, "cannot parse CSV: \(error)", hint: "check the quoting",
+                zh: "无法解析 CSV：\(error)", hintZh: "请检查引号")
         }
         var all = [[String]]()
         var lines = [Int]()
@@ -42,7 +44,9 @@ public struct CSVTable: Sendable {
             line += 1 + spanned
         }
         if let error = reader.error {
-            throw InputError(file: file, line: line, "malformed CSV: \(error)", hint: "a quote may be unbalanced")
+            throw InputError(
+                file: file, line: line, "malformed CSV: \(error)", hint: "a quote may be unbalanced",
+                zh: "CSV 格式有误：\(error)", hintZh: "可能有未配对的引号")
         }
         // Excel's separator directive ("sep=," on the first line, written by some exports) names
         // the separator `separator(of:file:)` has already chosen; it is not the header.
@@ -52,7 +56,9 @@ public struct CSVTable: Sendable {
             spans.removeFirst()
         }
         guard var header = all.first else {
-            throw InputError(file: file, line: 1, "the file is empty", hint: "a header row is needed")
+            throw InputError(
+                file: file, line: 1, "the file is empty", hint: "a header row is needed", zh: "文件是空的",
+                hintZh: "需要一行表头")
         }
         // A spreadsheet's export often ends every line in empty cells ("indicator,year,value,,"):
         // trailing columns without a name are dropped when no row has a value in them, and so
@@ -66,7 +72,8 @@ public struct CSVTable: Sendable {
                     throw InputError(
                         file: file, line: lines[k], column: j + 1,
                         "a value in column \(j + 1), which has no name in the header",
-                        hint: "name the column in the header, or delete the value")
+                        hint: "name the column in the header, or delete the value",
+                        zh: "第 \(j + 1) 列有值，但表头中这一列没有名称", hintZh: "请在表头中为这一列命名，或删除该值")
                 }
             }
             all = all.map { row in
@@ -84,13 +91,17 @@ public struct CSVTable: Sendable {
         var seen = Set<String>()
         for (j, name) in cleanHeader.enumerated() {
             if name.isEmpty {
-                throw InputError(file: file, line: lines[0], column: j + 1, "empty column name in the header")
+                throw InputError(
+                    file: file, line: lines[0], column: j + 1, "empty column name in the header",
+                    zh: "表头中有空的列名")
             }
             if !seen.insert(name).inserted {
                 throw InputError(
                     file: file, line: lines[0], column: j + 1,
                     "column '\(written[j])' appears twice in the header"
-                        + (written[..<j].contains(written[j]) ? "" : " (names are read without regard to case)"))
+                        + (written[..<j].contains(written[j]) ? "" : " (names are read without regard to case)"),
+                    zh: "列“\(written[j])”在表头中出现了两次"
+                        + (written[..<j].contains(written[j]) ? "" : "（列名不区分大小写）"))
             }
         }
         for (k, row) in all.enumerated().dropFirst() where row.count != header.count {
@@ -103,12 +114,19 @@ public struct CSVTable: Sendable {
                 } else {
                     row.count < header.count ? "the row looks truncated" : "an unquoted comma may split a value"
                 }
+            let hintZh =
+                if row.count < header.count, let j = swallowed {
+                    "第 \(j + 1) 个字段带引号，且包含\(spans[k] > 0 ? " \(spans[k] + 1) 行" : "分隔符")：可能有未配对的引号（单元格内的引号请写成 \"\"）"
+                } else {
+                    row.count < header.count ? "这一行似乎被截断了" : "可能有未加引号的逗号把一个值分成了两个"
+                }
             throw InputError(
                 file: file, line: lines[k],
                 column: row.count > header.count
                     ? (row[header.count...].firstIndex { !$0.trimmingWhitespace().isEmpty } ?? header.count) + 1
                     : row.count + 1,
-                "row has \(row.count) fields, the header has \(header.count)", hint: hint)
+                "row has \(row.count) fields, the header has \(header.count)", hint: hint,
+                zh: "这一行有 \(row.count) 个字段，表头有 \(header.count) 个", hintZh: hintZh)
         }
         self.header = cleanHeader
         self.writtenHeader = written
@@ -148,7 +166,9 @@ public struct CSVTable: Sendable {
                     throw InputError(
                         file: file, line: line, column: field,
                         "control character U+\(hex4(c.value)) in a cell",
-                        hint: "remove it (a NUL or other control byte is never data; was the file saved as text?)")
+                        hint: "remove it (a NUL or other control byte is never data; was the file saved as text?)",
+                        zh: "单元格中有控制字符 U+\(hex4(c.value))",
+                        hintZh: "请删除它（NUL 或其他控制字节从来不是数据；文件是否存成了文本？）")
                 }
             }
             previous = c
@@ -156,7 +176,8 @@ public struct CSVTable: Sendable {
         if inQuote {
             throw InputError(
                 file: file, line: quoteLine, column: quoteField, "a quoted field opened here is never closed",
-                hint: "add the closing quote (\"); the file may be truncated")
+                hint: "add the closing quote (\"); the file may be truncated", zh: "此处开始的引号字段没有结束",
+                hintZh: "请补上结尾的引号（\"）；文件也可能被截断了")
         }
     }
 
@@ -190,14 +211,18 @@ public struct CSVTable: Sendable {
                 throw InputError(
                     file: file, line: line, "the columns are separated by full-width commas (，)",
                     hint:
-                        "separate them with ASCII commas (,): switch the input method to English punctuation, or replace ， with , (Excel and WPS write commas when saving as CSV)"
+                        "separate them with ASCII commas (,): switch the input method to English punctuation, or replace ， with , (Excel and WPS write commas when saving as CSV)",
+                    zh: "各列用全角逗号（，）分隔",
+                    hintZh: "请用半角逗号（,）分隔：把输入法切换到英文标点，或把 ， 替换为 ,（Excel 和 WPS 另存为 CSV 时写的是半角逗号）"
                 )
             }
             if first.contains(";") {
                 throw InputError(
                     file: file, line: line, "the columns are separated by semicolons",
                     hint:
-                        "save it with commas (Excel: Save As → CSV UTF-8 (Comma delimited)); plancast reads commas or tabs"
+                        "save it with commas (Excel: Save As → CSV UTF-8 (Comma delimited)); plancast reads commas or tabs",
+                    zh: "各列用分号分隔",
+                    hintZh: "请用逗号分隔保存（Excel：另存为 → CSV UTF-8（逗号分隔））；plancast 读取逗号或制表符分隔的文件"
                 )
             }
             return ","
@@ -231,7 +256,9 @@ public struct CSVTable: Sendable {
                 throw InputError(
                     file: file, line: lines.first.map { _ in 1 } ?? 1, column: j + 1,
                     "columns '\(writtenHeader[first])' and '\(writtenHeader[j])' would both be read as \(new)",
-                    hint: "keep one of them, or rename the other")
+                    hint: "keep one of them, or rename the other",
+                    zh: "列“\(writtenHeader[first])”和“\(writtenHeader[j])”都会被读作 \(new)",
+                    hintZh: "请保留其中一列，或给另一列改名")
             }
             taken[new] = j
             renamed[j] = new
@@ -265,7 +292,10 @@ public struct CSVTable: Sendable {
         throw InputError(
             file: file, line: 1, "no column named '\(name)'",
             hint: near.map { "did you mean '\($0)'? Columns: \(writtenHeader.joined(separator: ", "))" }
-                ?? "columns: \(writtenHeader.joined(separator: ", "))")
+                ?? "columns: \(writtenHeader.joined(separator: ", "))",
+            zh: "没有名为“\(name)”的列",
+            hintZh: near.map { "是否想写“\($0)”？现有的列：\(writtenHeader.joined(separator: "、"))" }
+                ?? "现有的列：\(writtenHeader.joined(separator: "、"))")
     }
 
     /// The values of a column as numbers; a blank or non-numeric cell is an error at its line
@@ -277,16 +307,20 @@ public struct CSVTable: Sendable {
         for (k, row) in rows.enumerated() {
             let cell = row[j]
             guard let v = parseNumber(cell) else {
-                let what = cell.trimmingWhitespace().isEmpty ? "missing value" : "'\(cell)' is not a number"
+                let blank = cell.trimmingWhitespace().isEmpty
+                let what = blank ? "missing value" : "'\(cell)' is not a number"
                 throw InputError(
                     file: file, line: lines[k], column: j + 1, "\(what) in column '\(name)'",
-                    hint: "every cell of '\(name)' must be a finite number")
+                    hint: "every cell of '\(name)' must be a finite number",
+                    zh: blank ? "列“\(name)”缺少数值" : "列“\(name)”中的“\(cell)”不是数字",
+                    hintZh: "列“\(name)”的每个单元格都必须是有限的数字")
             }
             values.append(v)
         }
         if values.isEmpty {
             throw InputError(
-                file: file, line: 1, "the file has a header but no data rows", hint: "add data below the header")
+                file: file, line: 1, "the file has a header but no data rows", hint: "add data below the header",
+                zh: "文件只有表头，没有数据行", hintZh: "请在表头下面加上数据")
         }
         return values
     }

@@ -35,7 +35,12 @@ public func readInputBytes(path: String, memoryFactor: Double = 2) throws(InputE
                 format:
                     "the file is %.0f MB; reading it would need about %.1f GB, more than this machine has to spare%@",
                 Double(st.st_size) / 1e6, Double(st.st_size) * memoryFactor / 1e9, MemoryBudget.limitNote()),
-            hint: "give the right file, or split it")
+            hint: "give the right file, or split it",
+            zh: String(
+                format: "文件有 %.0f MB；读取它约需 %.1f GB 内存，超过本机可用的余量%@",
+                Double(st.st_size) / 1e6, Double(st.st_size) * memoryFactor / 1e9, MemoryBudget.limitNote(chinese: true)
+            ),
+            hintZh: "请给出正确的文件，或把它拆分")
     }
     if !regular, let kept = StreamedInputs.bytes(of: path) { return kept }
     // A named pipe is opened without waiting for a writer (a FIFO nobody writes to would block
@@ -59,7 +64,9 @@ public func readInputBytes(path: String, memoryFactor: Double = 2) throws(InputE
             throw InputError(
                 file: path,
                 "the stream is longer than \(StreamedInputs.limit >> 20) MB, the most plancast reads from a pipe or device",
-                hint: "save it to a file and give that path (files are checked against this machine's memory instead)")
+                hint: "save it to a file and give that path (files are checked against this machine's memory instead)",
+                zh: "数据流超过 \(StreamedInputs.limit >> 20) MB，这是 plancast 从管道或设备读取的上限",
+                hintZh: "请先存为文件再给出其路径（文件按本机内存检查）")
         }
         data.append(contentsOf: buffer[0..<n])
     }

@@ -2,19 +2,29 @@
 ///
 /// Lines and columns are 1-based as editors show them; `column` counts CSV fields (not
 /// characters) for table files and is nil when the problem is the whole line or file.
+/// `messageZh` and `hintZh` say the same in Chinese for a command run with `--lang zh` (the
+/// default of `run`, `indicators` and `evaluate`); where a message has no Chinese yet, the
+/// English one is shown.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int?
     public let column: Int?
     public let message: String
     public let hint: String?
+    public let messageZh: String?
+    public let hintZh: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil) {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
+        zh: String? = nil, hintZh: String? = nil
+    ) {
         self.file = Self.printable(file, limit: 200)
         self.line = line
         self.column = column
         self.message = Self.shortenQuotes(Self.printable(message, limit: 2000))
         self.hint = hint.map { Self.printable($0, limit: 2000) }
+        self.messageZh = zh.map { Self.shortenChineseQuotes(Self.printable($0, limit: 2000)) }
+        self.hintZh = hintZh.map { Self.printable($0, limit: 2000) }
     }
 
     /// A name from a data file (a series id) as a warning line shows it: every control and
@@ -64,18 +74,43 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         return out.joined(separator: "'")
     }
 
+    /// `shortenQuotes` for a Chinese message, whose quotes are “…”: a quoted text longer than 60
+    /// characters is cut to its first 40, with its length.
+    static func shortenChineseQuotes(_ message: String) -> String {
+        var out = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "“") {
+            let after = rest.index(after: open)
+            guard let close = rest[after...].firstIndex(of: "”") else { break }
+            let quoted = rest[after..<close]
+            out += rest[...open]
+            out += quoted.count > 60 ? String(quoted.prefix(40)) + "…（共 \(quoted.count) 个字符）" : String(quoted)
+            out += "”"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
     /// `text` in quotes for a message, cut to 40 characters when longer than 60.
     public static func excerpt(_ text: String) -> String {
         "'" + (text.count > 60 ? String(text.prefix(40)) + "… (\(text.count) characters)" : text) + "'"
     }
 
     /// `file:line:column: message` then the hint on a second line.
-    public var description: String {
+    public var description: String { text(chinese: false) }
+
+    /// `file:line:column: message` then `  hint: …` on a second line, in Chinese where the error
+    /// has Chinese words (the keyword `hint:` stays, as `error:` does before it, so that a
+    /// script finds both in either language). A Chinese message without a Chinese hint shows
+    /// the English hint rather than none.
+    public func text(chinese: Bool) -> String {
         var loc = file
         if let line { loc += ":\(line)" }
         if let column { loc += ":\(column)" }
-        var s = "\(loc): \(message)"
-        if let hint { s += "\n  hint: \(hint)" }
+        let useZh = chinese && messageZh != nil
+        var s = "\(loc): \(useZh ? messageZh ?? message : message)"
+        if let h = useZh ? hintZh ?? hint : hint { s += "\n  hint: \(h)" }
         return s
     }
+
 }

@@ -46,12 +46,15 @@ public enum MemoryBudget {
     }
 
     /// What holds this process below the machine's memory, for messages: "" when nothing.
-    public static func limitNote() -> String {
+    public static func limitNote(chinese: Bool = false) -> String {
         if let limit = addressSpaceLimit() {
-            return String(format: " (an address-space limit, ulimit -v, of %.1f GB)", limit / 1e9)
+            return String(
+                format: chinese ? "（地址空间上限 ulimit -v 为 %.1f GB）" : " (an address-space limit, ulimit -v, of %.1f GB)",
+                limit / 1e9)
         }
         if let c = containerLimit(), c < Double(ProcessInfo.processInfo.physicalMemory) {
-            return String(format: " (a container memory limit of %.1f GB)", c / 1e9)
+            return String(
+                format: chinese ? "（容器内存上限为 %.1f GB）" : " (a container memory limit of %.1f GB)", c / 1e9)
         }
         return ""
     }

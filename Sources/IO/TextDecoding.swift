@@ -22,7 +22,9 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
     if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
         throw InputError(
             file: file, line: 1, column: 1, "the file is UTF-32 text",
-            hint: "save it as UTF-8 (Excel: CSV UTF-8; editors: Save As… → Encoding UTF-8)")
+            hint: "save it as UTF-8 (Excel: CSV UTF-8; editors: Save As… → Encoding UTF-8)",
+            zh: "文件是 UTF-32 编码的文本",
+            hintZh: "请另存为 UTF-8 编码（Excel：CSV UTF-8；编辑器：另存为… → 编码 UTF-8）")
     }
     // Excel's "Unicode Text" (.txt) is UTF-16 with a byte-order mark, its columns separated by
     // tabs (which CSVTable detects): read it as it is rather than ask for another save.
@@ -59,13 +61,31 @@ public func readText(path: String, encoding: TextEncoding = .auto, offersEncodin
     } catch let error where !offersEncodingOption {
         throw InputError(
             file: error.file, line: error.line, column: error.column, error.message,
-            hint: "save it as UTF-8 (most editors: Save As… → Encoding UTF-8)")
+            hint: "save it as UTF-8 (most editors: Save As… → Encoding UTF-8)", zh: error.messageZh,
+            hintZh: "请另存为 UTF-8 编码（多数编辑器：另存为… → 编码 UTF-8）")
     }
 }
 
 /// Why a path cannot be opened, in words, from its `errno`: the one wording for readers
 /// (`unreadable`) and for the command line's checks of its options.
 public func unreadableReason(errno code: Int32) -> String {
+    unreadableReason(errno: code, chinese: false)
+}
+
+/// `unreadableReason(errno:)` in English or Chinese.
+public func unreadableReason(errno code: Int32, chinese: Bool) -> String {
+    if chinese {
+        switch code {
+        case ENOENT: return "文件不存在"
+        case ENOTDIR: return "路径中有一段不是文件夹"
+        case EISDIR: return "这是一个文件夹"
+        case EACCES, EPERM: return "没有读取权限"
+        case ELOOP: return "路径中的符号链接形成了循环"
+        case ENAMETOOLONG: return "路径超过系统允许的长度"
+        case EMFILE, ENFILE: return "打开的文件过多"
+        default: return String(cString: strerror(code))
+        }
+    }
     switch code {
     case ENOENT: return "it does not exist"
     case ENOTDIR: return "a part of the path is not a folder"
@@ -81,11 +101,11 @@ public func unreadableReason(errno code: Int32) -> String {
 /// Why `path` cannot be opened, as `unreadableReason(errno:)`, except that a path that is itself
 /// a symbolic link to a missing file says so and names the target: `ls` shows such a file, so "it
 /// does not exist" would send the user looking in the wrong place.
-public func unreadableReason(errno code: Int32, path: String) -> String {
+public func unreadableReason(errno code: Int32, path: String, chinese: Bool = false) -> String {
     if code == ENOENT, let target = danglingLinkTarget(path) {
-        return "it is a symbolic link to '\(target)', which does not exist"
+        return chinese ? "它是指向“\(target)”的符号链接，而该目标不存在" : "it is a symbolic link to '\(target)', which does not exist"
     }
-    return unreadableReason(errno: code)
+    return unreadableReason(errno: code, chinese: chinese)
 }
 
 /// The target of `path` when `path` is a symbolic link whose target cannot be found; nil otherwise.
@@ -105,21 +125,30 @@ func unreadable(_ path: String, errno code: Int32) -> InputError {
     // place of its bytes, and under that name it does not exist.
     if code == ENOENT && path.contains("\u{FFFD}") { return notUTF8Name(path) }
     let hint: String
+    let hintZh: String
     switch code {
-    case ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG: hint = "check the path"
-    case EISDIR: hint = "give the path of a file"
-    case EACCES, EPERM: hint = "check that it is readable (permissions)"
-    case EMFILE, ENFILE: hint = "raise the limit on open files (ulimit -n; plancast needs a few dozen)"
-    default: hint = "check the file and the disk"
+    case ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG: (hint, hintZh) = ("check the path", "请检查路径")
+    case EISDIR: (hint, hintZh) = ("give the path of a file", "请给出文件的路径")
+    case EACCES, EPERM: (hint, hintZh) = ("check that it is readable (permissions)", "请检查文件是否可读（权限）")
+    case EMFILE, ENFILE:
+        (hint, hintZh) = (
+            "raise the limit on open files (ulimit -n; plancast needs a few dozen)",
+            "请提高可打开文件数的上限（ulimit -n；plancast 需要几十个）"
+        )
+    default: (hint, hintZh) = ("check the file and the disk", "请检查文件和磁盘")
     }
-    return InputError(file: path, "cannot read the file: \(unreadableReason(errno: code, path: path))", hint: hint)
+    return InputError(
+        file: path, "cannot read the file: \(unreadableReason(errno: code, path: path))", hint: hint,
+        zh: "无法读取文件：\(unreadableReason(errno: code, path: path, chinese: true))", hintZh: hintZh)
 }
 
 /// A file or folder whose name is not UTF-8 text (shown with U+FFFD where its bytes were).
 public func notUTF8Name(_ path: String) -> InputError {
     InputError(
         file: path, "its name is not UTF-8 text (� marks the bytes that are not), so it cannot be opened by that name",
-        hint: "rename it in UTF-8 (convmv -f gbk -t utf-8 --notest NAME)")
+        hint: "rename it in UTF-8 (convmv -f gbk -t utf-8 --notest NAME)",
+        zh: "文件名不是 UTF-8 文本（� 标出了无法识别的字节），无法按此名称打开",
+        hintZh: "请把文件名改为 UTF-8（convmv -f gbk -t utf-8 --notest 文件名）")
 }
 
 /// Locates the first byte that is not valid UTF-8 (line and byte column).
@@ -156,7 +185,9 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
             return InputError(
                 file: file, line: line, column: i - lineStart + 1,
                 "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(String(b, radix: 16)))",
-                hint: "save it as UTF-8 (Excel: CSV UTF-8) or pass --encoding gb18030")
+                hint: "save it as UTF-8 (Excel: CSV UTF-8) or pass --encoding gb18030",
+                zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK（字节 0x\(String(b, radix: 16))）",
+                hintZh: "请另存为 UTF-8（Excel：CSV UTF-8），或加上 --encoding gb18030")
         }
         if b == 0x0A {
             line += 1
@@ -164,7 +195,9 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
         }
         i += len
     }
-    return InputError(file: file, "the file is not valid text", hint: "save it as UTF-8")
+    return InputError(
+        file: file, "the file is not valid text", hint: "save it as UTF-8", zh: "文件不是有效的文本",
+        hintZh: "请另存为 UTF-8 编码")
 }
 
 /// UTF-16 text after its byte-order mark. An odd number of bytes (a file cut short) or a
@@ -173,7 +206,9 @@ private func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: Stri
     guard bytes.count % 2 == 0 else {
         throw InputError(
             file: file, "the file is UTF-16 text with an odd number of bytes: it was cut short",
-            hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)")
+            hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)",
+            zh: "文件是 UTF-16 文本，但字节数为奇数：文件被截断了",
+            hintZh: "请重新保存，最好存为 UTF-8（Excel：CSV UTF-8）")
     }
     var units = [UInt16]()
     units.reserveCapacity(bytes.count / 2)
@@ -205,14 +240,18 @@ private func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: Stri
     throw InputError(
         file: file, line: line, column: column,
         "the file is UTF-16 text with a broken character (a lone surrogate 0x\(bad))",
-        hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)")
+        hint: "save it again, as UTF-8 if you can (Excel: CSV UTF-8)",
+        zh: "文件是 UTF-16 文本，其中有损坏的字符（孤立的代理项 0x\(bad)）",
+        hintZh: "请重新保存，最好存为 UTF-8（Excel：CSV UTF-8）")
 }
 
 private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) -> String {
     if bytes.isEmpty { return "" }
     let cd = iconv_open("UTF-8", "GB18030")
     guard cd != iconv_t(bitPattern: -1) else {
-        throw InputError(file: file, "this system's iconv cannot convert GB18030", hint: "save the file as UTF-8")
+        throw InputError(
+            file: file, "this system's iconv cannot convert GB18030", hint: "save the file as UTF-8",
+            zh: "本系统的 iconv 无法转换 GB18030", hintZh: "请把文件另存为 UTF-8")
     }
     defer { iconv_close(cd) }
     var input = bytes.map { CChar(bitPattern: $0) }
@@ -238,7 +277,8 @@ private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) ->
         throw InputError(
             file: file, line: line, column: consumed - lineStart + 1,
             "the file is neither valid UTF-8 nor GB18030/GBK",
-            hint: "save it as UTF-8 (Excel: CSV UTF-8)")
+            hint: "save it as UTF-8 (Excel: CSV UTF-8)", zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK",
+            hintZh: "请另存为 UTF-8（Excel：CSV UTF-8）")
     }
     let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
     return String(decoding: utf8, as: UTF8.self)

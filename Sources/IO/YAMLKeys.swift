@@ -19,6 +19,15 @@
 /// differential fuzz against libyaml's own scanner (PyYAML's CLoader), which also found
 /// `? ` at the start of a continued line refused as an explicit key.
 enum YAMLKeys {
+    /// `what` of `firstComplexKey(in:)` in Chinese.
+    static func chinese(_ what: String) -> String {
+        if what.hasPrefix("an explicit key") { return "显式键（“? ”）" }
+        if what.hasPrefix("an alias ('"), let end = what.range(of: "') as a key") {
+            return "用作键的别名（“" + what[what.index(what.startIndex, offsetBy: 11)..<end.lowerBound] + "”）"
+        }
+        return what.contains("list") ? "用作键的列表" : "用作键的映射"
+    }
+
     /// Line and column (1-based) of the first key that is not plain text, and what it is.
     static func firstComplexKey(in text: String) -> (line: Int, column: Int, what: String)? {
         var quote: Character? = nil

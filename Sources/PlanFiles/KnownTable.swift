@@ -39,4 +39,18 @@ enum KnownTable: CustomStringConvertible {
         case .seriesInput: "a forecast input (series_id,period,value)"
         }
     }
+
+    /// `description` in Chinese.
+    var zh: String {
+        switch self {
+        case .yaml: "YAML 文件（规划或场景）"
+        case .indicators: "规划的指标表（indicators）"
+        case .drivers: "规划的驱动因素表（drivers）"
+        case .observations: "规划的观测值表（含每个数字的读法）"
+        case .outcomes: "结果表（indicator,met）"
+        case .attainment: "运行结果的达标表（plancast 的输出 attainment）"
+        case .forecasts: "运行结果的预测表（plancast 的输出 forecasts）"
+        case .seriesInput: "预测输入（series_id,period,value）"
+        }
+    }
 }

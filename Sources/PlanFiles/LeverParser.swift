@@ -44,7 +44,8 @@ struct LeverSpec: Sendable {
         let node = try item.need("scale")
         let v = try item.context.doc.ratio(node, "scale")
         guard v > 0 && v <= 10 else {
-            throw item.context.doc.error(at: node, "scale must be in (0, 10] (1 = as calibrated)")
+            throw item.context.doc.error(
+                at: node, "scale must be in (0, 10] (1 = as calibrated)", zh: "scale 必须在 (0, 10] 之内（1 = 按校准）")
         }
         return (.volatility(scale: v), item.series, "volatility\(item.number):\(item.joined)")
     }
@@ -56,7 +57,10 @@ struct LeverSpec: Sendable {
         let y = try item.context.year(try item.need("year"), "year")
         let pn = try item.need("probability")
         let p = try doc.ratio(pn, "probability")
-        guard (0...1).contains(p) else { throw doc.error(at: pn, "probability must be between 0 and 1 (got \(p))") }
+        guard (0...1).contains(p) else {
+            throw doc.error(
+                at: pn, "probability must be between 0 and 1 (got \(p))", zh: "probability（概率）必须在 0 和 1 之间（现为 \(p)）")
+        }
         let q = try QuantityParser.parse(try item.need("percent"), "percent", doc: doc)
         return (.shock(year: y, probability: p, percent: q), item.series, "shock\(item.number):\(item.joined):\(y)")
     }
@@ -68,9 +72,12 @@ struct LeverSpec: Sendable {
         let dn = try item.need("driver")
         let d = c.id(try doc.string(dn, "driver"))
         guard c.driverIDs.contains(d) else {
-            let near = nearest(to: d, among: c.driverIDs).map { "did you mean '\($0)'? " } ?? ""
+            let near = nearest(to: d, among: c.driverIDs)
             throw doc.error(
-                at: dn, "unknown driver '\(d)'", hint: near + "Drivers: \(c.driverIDs.joined(separator: ", "))")
+                at: dn, "unknown driver '\(d)'",
+                hint: (near.map { "did you mean '\($0)'? " } ?? "") + "Drivers: \(c.driverIDs.joined(separator: ", "))",
+                zh: "未知的驱动因素“\(d)”",
+                hintZh: (near.map { "是否想写“\($0)”？" } ?? "") + "驱动因素：\(c.driverIDs.joined(separator: "、"))")
         }
         var growth = [Int: UncertainQuantity]()
         let meta = c.plan.metadata
@@ -78,7 +85,9 @@ struct LeverSpec: Sendable {
             try item.need("growth_percent"), allowed: [], what: "growth_percent", allowAny: true)
         {
             guard let y = Int(k), meta.years.contains(y) else {
-                throw doc.error(at: kn, "'\(k)' is not a year of the plan (\(meta.firstYear)–\(meta.lastYear))")
+                throw doc.error(
+                    at: kn, "'\(k)' is not a year of the plan (\(meta.firstYear)–\(meta.lastYear))",
+                    zh: "“\(k)”不是规划的年份（\(meta.firstYear)–\(meta.lastYear)）")
             }
             growth[y] = try QuantityParser.parse(v, "growth_percent.\(k)", doc: doc, max: 100)
         }
@@ -86,9 +95,14 @@ struct LeverSpec: Sendable {
         if let affects = item.fields["affects"] {
             for link in try c.sequence(affects, "affects") {
                 let lm = try c.fields(link, ["indicators", "group", "elasticity"], "an effect of a driver")
-                guard let en = lm["elasticity"] else { throw doc.error(at: link, "missing 'elasticity'") }
+                guard let en = lm["elasticity"] else {
+                    throw doc.error(at: link, "missing 'elasticity'", zh: "缺少“elasticity”（弹性）")
+                }
                 let e = try doc.ratio(en, "elasticity")
-                guard abs(e) <= 10 else { throw doc.error(at: en, "elasticity \(e) is implausible (|e| ≤ 10)") }
+                guard abs(e) <= 10 else {
+                    throw doc.error(
+                        at: en, "elasticity \(e) is implausible (|e| ≤ 10)", zh: "弹性 \(e) 不合理（应满足 |e| ≤ 10）")
+                }
                 links.append(Lever.DriverLink(series: try c.targets(link, "an effect of a driver"), elasticity: e))
             }
         }
@@ -109,7 +123,7 @@ struct LeverItem {
     var joined: String { series.joined(separator: "+") }
 
     func need(_ key: String) throws(InputError) -> Node {
-        guard let v = fields[key] else { throw context.doc.error(at: node, "missing '\(key)'") }
+        guard let v = fields[key] else { throw context.doc.error(at: node, "missing '\(key)'", zh: "缺少“\(key)”") }
         return v
     }
 }
@@ -137,7 +151,10 @@ enum LeverParser {
                 throw c.doc.error(
                     at: fields["name"] ?? node, "lever name '\(name)' is used twice in this scenario\(at)",
                     hint:
-                        "give each lever its own name: sensitivity.csv reports a lever by its name, and its random draws follow it"
+                        "give each lever its own name: sensitivity.csv reports a lever by its name, and its random draws follow it",
+                    zh: "杠杆名称“\(name)”在本场景中用了两次"
+                        + (positions[name].map { "（第一次在第 \($0.line) 行）" } ?? ""),
+                    hintZh: "请给每个杠杆取不同的名称：sensitivity.csv 按名称报告杠杆，它的随机抽样也跟随名称"
                 )
             }
             out.append(Lever(name: name, series: built.series, action: built.action))

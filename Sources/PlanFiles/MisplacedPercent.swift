@@ -8,8 +8,13 @@ import Indicators
 enum MisplacedPercent {
     /// The refusal for `written` (the cell as the message names it: "target '20%' for 2024"),
     /// when `text` ends in % and `kind` is known and not a share; nil otherwise.
-    static func message(_ written: String, text: String, id: String, kind: IndicatorKind?) -> String? {
+    /// In Chinese when `chinese` (then `written` is in Chinese too: "2024年目标“20%”").
+    static func message(
+        _ written: String, text: String, id: String, kind: IndicatorKind?, chinese: Bool = false
+    ) -> String? {
         guard let kind, kind != .share, endsInPercentSign(text) else { return nil }
-        return "\(written) is a percentage, but '\(id)' is a \(kind.rawValue), not a share"
+        return chinese
+            ? "\(written)是百分数，但“\(id)”是\(kind.zh)（\(kind.rawValue)），不是比重"
+            : "\(written) is a percentage, but '\(id)' is a \(kind.rawValue), not a share"
     }
 }

@@ -34,7 +34,9 @@ public enum ObservationsLoader {
         if let other = KnownTable.of(t), other != .observations {
             throw InputError(
                 file: path, line: 1, "this is \(other), not an observations file",
-                hint: "give the observations (indicator,year,value, or indicator,2019,2020,…), e.g. observations.csv")
+                hint: "give the observations (indicator,year,value, or indicator,2019,2020,…), e.g. observations.csv",
+                zh: "这是\(other.zh)，不是观测值文件",
+                hintZh: "请给出观测值文件（indicator,year,value，或 indicator,2019,2020,…），例如 observations.csv")
         }
         // A spreadsheet exported with Chinese headers (指标,年份,数值) is read by their English
         // names; a column the file also has in English keeps the English one.
@@ -42,12 +44,15 @@ public enum ObservationsLoader {
         guard t.header.contains("indicator") else {
             throw InputError(
                 file: path, line: 1, "no 'indicator' column",
-                hint: "long layout: indicator,year,value (or 指标,年份,数值); wide layout: indicator,2019,2020,…")
+                hint: "long layout: indicator,year,value (or 指标,年份,数值); wide layout: indicator,2019,2020,…",
+                zh: "没有“indicator”（指标）列",
+                hintZh: "长格式：indicator,year,value（或 指标,年份,数值）；宽格式：indicator,2019,2020,…")
         }
         if t.rows.isEmpty {
             throw InputError(
-                file: path, line: 1, "the file has a header but no data rows", hint: "add observations below the header"
-            )
+                file: path, line: 1, "the file has a header but no data rows",
+                hint: "add observations below the header",
+                zh: "文件只有表头，没有数据行", hintZh: "请在表头下面加上观测值")
         }
         if t.header.contains("value") {
             return try loadLong(t, seriesIDs: seriesIDs, kinds: kinds, names: names)
@@ -58,7 +63,9 @@ public enum ObservationsLoader {
         }
         throw InputError(
             file: t.file, line: 1, "neither a 'value' column nor year columns",
-            hint: "long layout: indicator,year,value; wide layout: indicator,2019,2020,…")
+            hint: "long layout: indicator,year,value; wide layout: indicator,2019,2020,…",
+            zh: "既没有“value”（数值）列，也没有年份列",
+            hintZh: "长格式：indicator,year,value（或 指标,年份,数值）；宽格式：indicator,2019,2020,…")
     }
 
     static func resolveID(
@@ -72,7 +79,7 @@ public enum ObservationsLoader {
         if clean.isEmpty {
             throw InputError(
                 file: t.file, line: line, column: column, "missing indicator id",
-                hint: "every row needs an indicator id")
+                hint: "every row needs an indicator id", zh: "缺少指标代码", hintZh: "每一行都需要指标代码")
         }
         let near = nearest(to: clean, among: seriesIDs + names.keys.sorted())
         throw InputError(
@@ -80,7 +87,12 @@ public enum ObservationsLoader {
             hint: near.map { n in
                 "did you mean '\(n)'\(names[n].map { " (\($0))" } ?? "")? (plancast indicators lists the ids and names)"
             }
-                ?? "plancast indicators lists the valid ids and names")
+                ?? "plancast indicators lists the valid ids and names",
+            zh: "未知的指标代码“\(clean)”",
+            hintZh: near.map { n in
+                "是否想写“\(n)”\(names[n].map { "（\($0)）" } ?? "")？（plancast indicators 列出全部代码和名称）"
+            }
+                ?? "plancast indicators 列出全部有效的代码和名称")
     }
 
     static func checkRange(
@@ -92,16 +104,20 @@ public enum ObservationsLoader {
             throw InputError(
                 file: t.file, line: line, column: column, refusal,
                 hint:
-                    "write the value in the indicator's own unit; a growth rate goes in a row of its own with measure 'growth'"
+                    "write the value in the indicator's own unit; a growth rate goes in a row of its own with measure 'growth'",
+                zh: MisplacedPercent.message("“\(text)”", text: text, id: id, kind: kind, chinese: true),
+                hintZh: "请按指标自身的单位写数值；增长率另起一行，measure 写为“growth”"
             )
         }
         guard !kind.admits(v) else { return }
         let what =
             kind == .share
             ? "a share must lie strictly between 0 and 100 (percent)" : "a \(kind.rawValue) cannot be negative"
+        let whatZh = kind == .share ? "比重必须严格介于 0 和 100（百分数）之间" : "\(kind.zh)不能为负"
         throw InputError(
             file: t.file, line: line, column: column, "value \(v) for '\(id)' is out of range: \(what)",
-            hint: "check the unit and the sign")
+            hint: "check the unit and the sign", zh: "“\(id)”的数值 \(v) 超出范围：\(whatZh)",
+            hintZh: "请检查单位和正负号")
     }
 
     static func loadLong(
@@ -129,7 +145,9 @@ public enum ObservationsLoader {
             guard let y = YearText.year(ytext) else {
                 throw InputError(
                     file: t.file, line: line, column: cy + 1, "year \(InputError.excerpt(ytext)) is not a year",
-                    hint: YearText.hint(for: ytext) ?? "write the year as four digits, e.g. 2023")
+                    hint: YearText.hint(for: ytext) ?? "write the year as four digits, e.g. 2023",
+                    zh: "年份“\(ytext)”不是一个年份",
+                    hintZh: YearText.hint(for: ytext, chinese: true) ?? "请把年份写成四位数字，例如 2023")
             }
             let vtext = row[cv].trimmingWhitespace()
             guard let v = parseNumber(vtext) else {
@@ -137,7 +155,10 @@ public enum ObservationsLoader {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "\(what) for '\(id)' in \(y)",
                     hint: ValueWording.hint(for: vtext, layout: .long)
-                        ?? "write a number (1,234.5, and 4.5% for a share, are fine); leave out rows without a value")
+                        ?? "write a number (1,234.5, and 4.5% for a share, are fine); leave out rows without a value",
+                    zh: vtext.isEmpty ? "“\(id)”\(y)年缺少数值" : "“\(id)”\(y)年的“\(vtext)”不是数字",
+                    hintZh: ValueWording.hint(for: vtext, layout: .long, chinese: true)
+                        ?? "请写一个数字（1,234.5 可以，比重写 4.5% 也可以）；没有数值的行请删去")
             }
             var quality = Quality.actual
             if let cq {
@@ -150,7 +171,13 @@ public enum ObservationsLoader {
                                 "did you mean '\($0)'? "
                             } ?? "")
                                 + "Valid: \(Quality.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", ")) "
-                                + "(or 实际, 基期, 预计, 下限, 上限, 年中, 拼接, 部分年度, 不可比)"
+                                + "(or 实际, 基期, 预计, 下限, 上限, 年中, 拼接, 部分年度, 不可比)",
+                            zh: "未知的数据质量“\(q)”",
+                            hintZh: (nearest(to: q, among: Quality.allCases.filter(\.isReadable).map(\.rawValue)).map {
+                                "是否想写“\($0)”？"
+                            } ?? "")
+                                + "可用：实际、基期、预计、下限、上限、年中、拼接、部分年度、不可比"
+                                + "（或 \(Quality.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", "))）"
                         )
                     }
                     quality = parsed
@@ -175,7 +202,9 @@ public enum ObservationsLoader {
                         file: t.file, line: line, column: c + 1,
                         "a growth rate since \(InputError.excerpt(written)): only growth over the previous year is read",
                         hint:
-                            "leave since blank and give the growth of each year in its own row, or the values themselves"
+                            "leave since blank and give the growth of each year in its own row, or the values themselves",
+                        zh: "自“\(written)”以来的增长率：只读取比上年的增长",
+                        hintZh: "请让 since 留空，每年的增长率各写一行，或直接给出各年的数值"
                     )
                 }
             }
@@ -197,7 +226,9 @@ public enum ObservationsLoader {
                     file: t.file, line: line, column: ci + 1,
                     "'\(id)' in \(y) appears twice (first on line \(first.line))",
                     hint:
-                        "keep one row per indicator and year, or give each conflicting row its quality and source_title (and mark the one to use in a selected column)"
+                        "keep one row per indicator and year, or give each conflicting row its quality and source_title (and mark the one to use in a selected column)",
+                    zh: "“\(id)”\(y)年出现了两次（第一次在第 \(first.line) 行）",
+                    hintZh: "每个指标每年只保留一行；或给每条相互矛盾的行写明 quality 和 source_title（并在 selected 列标出要用的一行）"
                 )
             }
             if selected == true {
@@ -205,7 +236,9 @@ public enum ObservationsLoader {
                     throw InputError(
                         file: t.file, line: line, column: csel! + 1,
                         "'\(id)' in \(y) is selected twice (also on line \(other))",
-                        hint: "mark one row yes, the others no")
+                        hint: "mark one row yes, the others no",
+                        zh: "“\(id)”\(y)年被选用了两次（另一次在第 \(other) 行）",
+                        hintZh: "只把一行标为 yes，其余标为 no")
                 }
                 chosen[key] = line
             }
@@ -226,14 +259,19 @@ public enum ObservationsLoader {
                     throw InputError(
                         file: t.file, line: line, column: c + 1,
                         "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
-                        hint: ValueWording.decimalCommaHint(text) ?? "leave it blank, or write the bound as a number")
+                        hint: ValueWording.decimalCommaHint(text) ?? "leave it blank, or write the bound as a number",
+                        zh: "\(isLower ? "下限" : "上限")“\(text)”不是数字",
+                        hintZh: ValueWording.decimalCommaHint(text, chinese: true) ?? "请留空，或把界限写成数字")
                 }
                 if let refusal = MisplacedPercent.message(
                     "\(isLower ? "lower" : "upper") bound '\(text)'", text: text, id: id, kind: kinds[id])
                 {
                     throw InputError(
                         file: t.file, line: line, column: c + 1, refusal,
-                        hint: "write the bound in the indicator's own unit")
+                        hint: "write the bound in the indicator's own unit",
+                        zh: MisplacedPercent.message(
+                            "\(isLower ? "下限" : "上限")“\(text)”", text: text, id: id, kind: kinds[id], chinese: true),
+                        hintZh: "请按指标自身的单位写界限")
                 }
                 if isLower { o.explicitLower = b } else { o.explicitUpper = b }
             }
@@ -241,7 +279,7 @@ public enum ObservationsLoader {
                 throw InputError(
                     file: t.file, line: line, column: (chi ?? 0) + 1,
                     "upper bound \(hi) is below the lower bound \(lo)",
-                    hint: "swap them")
+                    hint: "swap them", zh: "上限 \(hi) 低于下限 \(lo)", hintZh: "请把两者对调")
             }
             // A count during the year bounds a stock's year end from below (stocks only grow
             // within a year); of a flow it bounds the year's amount from below only, and of a net
@@ -258,7 +296,13 @@ public enum ObservationsLoader {
                         : "a snapshot of the \(kind.rawValue) '\(id)' (a value during \(y)) does not bound the year's value",
                     hint: kind == .flow
                         ? "give the most the year can reach in the upper column (the snapshot is the lower end), or mark the row partial_year to leave it out"
-                        : "give the interval it stands for in the lower and upper columns, or mark the row partial_year to leave it out"
+                        : "give the interval it stands for in the lower and upper columns, or mark the row partial_year to leave it out",
+                    zh: kind == .flow
+                        ? "新增量“\(id)”的时点值（\(y)年内的计数）至少是当年到那时为止的数量，但说明不了全年的结果"
+                        : "\(kind.zh)“\(id)”的时点值（\(y)年内的数值）不能界定全年的数值",
+                    hintZh: kind == .flow
+                        ? "请在 upper 列写出全年最多能达到的数（时点值是下限），或把该行标为 partial_year 而不使用它"
+                        : "请在 lower 和 upper 列写出它代表的区间，或把该行标为 partial_year 而不使用它"
                 )
             }
             // On a bound the value is the stated end unless the row gives that end: the other
@@ -268,13 +312,17 @@ public enum ObservationsLoader {
                 throw InputError(
                     file: t.file, line: line, column: (chi ?? 0) + 1,
                     "upper bound \(hi) is below the value \(InputError.excerpt(vtext)), which a \(quality.rawValue) row states as its lower end",
-                    hint: "raise the upper bound, or give the lower end in the lower column")
+                    hint: "raise the upper bound, or give the lower end in the lower column",
+                    zh: "上限 \(hi) 低于数值“\(vtext)”，而 \(quality.rawValue)（\(quality.zh)）行把该数值当作下限",
+                    hintZh: "请提高上限，或在 lower 列写出下限")
             }
             if quality == .upperBound, o.explicitUpper == nil, let lo = o.explicitLower, lo > v {
                 throw InputError(
                     file: t.file, line: line, column: (clo ?? 0) + 1,
                     "lower bound \(lo) is above the value \(InputError.excerpt(vtext)), which an upper_bound row states as its upper end",
-                    hint: "lower the lower bound, or give the upper end in the upper column")
+                    hint: "lower the lower bound, or give the upper end in the upper column",
+                    zh: "下限 \(lo) 高于数值“\(vtext)”，而 upper_bound（上限）行把该数值当作上限",
+                    hintZh: "请降低下限，或在 upper 列写出上限")
             }
             // On an exact value the bounds say how it is rounded: they must hold it.
             if ![.lowerBound, .upperBound, .snapshot].contains(quality) {
@@ -282,13 +330,17 @@ public enum ObservationsLoader {
                     throw InputError(
                         file: t.file, line: line, column: (clo ?? 0) + 1,
                         "lower bound \(lo) is above the value \(InputError.excerpt(vtext)) it rounds",
-                        hint: "on an exact value, lower and upper give the interval the rounded value stands for")
+                        hint: "on an exact value, lower and upper give the interval the rounded value stands for",
+                        zh: "下限 \(lo) 高于它所修约的数值“\(vtext)”",
+                        hintZh: "对确切值，lower 和 upper 给出的是修约后的数值所代表的区间")
                 }
                 if let hi = o.explicitUpper, hi < v {
                     throw InputError(
                         file: t.file, line: line, column: (chi ?? 0) + 1,
                         "upper bound \(hi) is below the value \(InputError.excerpt(vtext)) it rounds",
-                        hint: "on an exact value, lower and upper give the interval the rounded value stands for")
+                        hint: "on an exact value, lower and upper give the interval the rounded value stands for",
+                        zh: "上限 \(hi) 低于它所修约的数值“\(vtext)”",
+                        hintZh: "对确切值，lower 和 upper 给出的是修约后的数值所代表的区间")
                 }
             }
             out.append(o)
@@ -325,7 +377,9 @@ public enum ObservationsLoader {
                 file: t.file, line: 1, column: j + 1,
                 "column '\(t.writtenHeader[j])' is not read; did you mean '\(near)'?",
                 hint:
-                    "rename it to \(near), or give a note column a name of its own (columns plancast does not read are ignored)"
+                    "rename it to \(near), or give a note column a name of its own (columns plancast does not read are ignored)",
+                zh: "列“\(t.writtenHeader[j])”不会被读取；是否想写“\(near)”？",
+                hintZh: "请改名为 \(near)；如果是备注列，请另取一个名字（plancast 不读的列会被忽略）"
             )
         }
     }
@@ -343,31 +397,41 @@ public enum ObservationsLoader {
         guard let since = YearText.year(written) else {
             throw InputError(
                 file: t.file, line: line, column: column, "since \(InputError.excerpt(written)) is not a year",
-                hint: "the first year of a sum over years (2022 in 2022年以来累计), or blank for one year's value")
+                hint: "the first year of a sum over years (2022 in 2022年以来累计), or blank for one year's value",
+                zh: "since 列的“\(written)”不是一个年份",
+                hintZh: "since 是多年累计的第一年（“2022年以来累计”中的 2022）；单独一年的数值请留空")
         }
         if since == year { return nil }
         guard since < year else {
             throw InputError(
                 file: t.file, line: line, column: column, "since \(since) is after the row's year \(year)",
-                hint: "a sum over years runs from since to year: write the last year of the sum in year")
+                hint: "a sum over years runs from since to year: write the last year of the sum in year",
+                zh: "since 列的 \(since) 晚于该行的年份 \(year)",
+                hintZh: "多年累计从 since 算到 year：请在 year 列写累计的最后一年")
         }
         guard year - since < 50 else {
             throw InputError(
                 file: t.file, line: line, column: column, "a sum over \(year - since + 1) years (\(since)–\(year))",
-                hint: "a sum over years runs within the plan's data range; check the year")
+                hint: "a sum over years runs within the plan's data range; check the year",
+                zh: "累计了 \(year - since + 1) 年（\(since)–\(year)）", hintZh: "多年累计应在规划的数据范围之内；请检查年份")
         }
         guard kind == .flow || kind == .netChange else {
             throw InputError(
                 file: t.file, line: line, column: column,
                 "'\(id)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts and a net change's changes add up over years",
-                hint: "leave since blank, or give the value of the year itself")
+                hint: "leave since blank, or give the value of the year itself",
+                zh: "“\(id)”是\(kind?.zh ?? "独立的序列")：只有新增量和净增才能跨年累计",
+                hintZh: "请让 since 留空，或给出该年本身的数值")
         }
         guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
             throw InputError(
                 file: t.file, line: line, column: column,
                 "a sum over years of quality \(quality.rawValue)",
                 hint:
-                    "a sum is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused)"
+                    "a sum is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused)",
+                zh: "数据质量为 \(quality.rawValue)（\(quality.zh)）的多年累计",
+                hintZh:
+                    "累计值的 quality 应为 actual、estimate、lower_bound 或 upper_bound（或用 partial_year / not_comparable 使其不被使用）"
             )
         }
         return since
@@ -395,7 +459,9 @@ public enum ObservationsLoader {
             throw InputError(
                 file: t.file, line: line, column: column, "unknown measure \(InputError.excerpt(written))",
                 hint:
-                    "leave it blank (or value) for the year's value; growth (or 增长率, 同比) for its growth over the previous year in percent"
+                    "leave it blank (or value) for the year's value; growth (or 增长率, 同比) for its growth over the previous year in percent",
+                zh: "未知的口径（measure）“\(written)”",
+                hintZh: "当年数值请留空（或写 value）；比上年增长的百分数请写 growth（或 增长率、同比）"
             )
         }
         guard measure == .growth else { return measure }
@@ -404,15 +470,20 @@ public enum ObservationsLoader {
                 kind == .share
                 ? "a share's change is in percentage points, not a growth rate"
                 : "a \(kind?.rawValue ?? "series")'s growth rate is not read"
+            let whatZh = kind == .share ? "比重的变化以百分点计，不是增长率" : "不读取\(kind?.zh ?? "该序列")的增长率"
             throw InputError(
                 file: t.file, line: line, column: column, "growth rate of '\(id)': \(what)",
-                hint: "give the year's value instead (growth rates are read for stocks, flows and levels)")
+                hint: "give the year's value instead (growth rates are read for stocks, flows and levels)",
+                zh: "“\(id)”的增长率：\(whatZh)", hintZh: "请改为给出当年的数值（只读取存量、新增量和水平值的增长率）")
         }
         guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
             throw InputError(
                 file: t.file, line: line, column: column, "a growth rate of quality \(quality.rawValue)",
                 hint:
-                    "a growth rate is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused, as for a growth of the first half-year)"
+                    "a growth rate is actual, estimate, lower_bound or upper_bound (or partial_year / not_comparable to keep it unused, as for a growth of the first half-year)",
+                zh: "数据质量为 \(quality.rawValue)（\(quality.zh)）的增长率",
+                hintZh:
+                    "增长率的 quality 应为 actual、estimate、lower_bound 或 upper_bound（或用 partial_year / not_comparable 使其不被使用，例如上半年的增长率）"
             )
         }
         return measure
@@ -427,7 +498,9 @@ public enum ObservationsLoader {
                 file: t.file, line: line, column: column,
                 "growth rate \(InputError.excerpt(text)) of '\(id)' in \(year) is out of range",
                 hint:
-                    "a growth rate is in percent, above −100 (write 6.1 for 增长6.1%, -3.2 for 下降3.2%)")
+                    "a growth rate is in percent, above −100 (write 6.1 for 增长6.1%, -3.2 for 下降3.2%)",
+                zh: "“\(id)”\(year)年的增长率“\(text)”超出范围",
+                hintZh: "增长率以百分数计，须大于 −100（增长6.1% 写 6.1，下降3.2% 写 -3.2）")
         }
     }
 
@@ -440,7 +513,9 @@ public enum ObservationsLoader {
         default:
             throw InputError(
                 file: t.file, line: line, column: column, "selected must be yes or no, not \(InputError.excerpt(text))",
-                hint: "yes marks the report to use for the year; no keeps a report for the record only")
+                hint: "yes marks the report to use for the year; no keeps a report for the record only",
+                zh: "selected（选用）必须是 yes 或 no（是/否），而不是“\(text)”",
+                hintZh: "yes 标出该年要用的报告；no 表示该报告只作记录")
         }
     }
 
@@ -459,7 +534,8 @@ public enum ObservationsLoader {
             if let first = seenIDs[id] {
                 throw InputError(
                     file: t.file, line: line, column: ci + 1, "'\(id)' has two rows (first on line \(first))",
-                    hint: "keep one row per indicator in the wide layout")
+                    hint: "keep one row per indicator in the wide layout",
+                    zh: "“\(id)”有两行（第一行在第 \(first) 行）", hintZh: "宽格式中每个指标只保留一行")
             }
             seenIDs[id] = line
             for (j, y) in years {
@@ -469,7 +545,10 @@ public enum ObservationsLoader {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
                         hint: ValueWording.hint(for: text, layout: .wide)
-                            ?? "write a number, or leave the cell blank when there is no value")
+                            ?? "write a number, or leave the cell blank when there is no value",
+                        zh: "“\(id)”\(y)年的“\(text)”不是数字",
+                        hintZh: ValueWording.hint(for: text, layout: .wide, chinese: true)
+                            ?? "请写一个数字；没有数值时让单元格留空")
                 }
                 try checkRange(v, text: text, id: id, kinds: kinds, t, line: line, column: j + 1)
                 out.append(

@@ -40,21 +40,27 @@ public enum OutcomesLoader {
                 let near = nearest(to: id, among: ids + names.keys.sorted())
                 throw InputError(
                     file: path, line: line, column: ic + 1, "'\(id)' is not an indicator of the plan",
-                    hint: near.map { n in "did you mean '\(n)'\(names[n].map { " (\($0))" } ?? "")?" })
+                    hint: near.map { n in "did you mean '\(n)'\(names[n].map { " (\($0))" } ?? "")?" },
+                    zh: "“\(id)”不是本规划的指标",
+                    hintZh: near.map { n in "是否想写“\(n)”\(names[n].map { "（\($0)）" } ?? "")？" })
             }
             guard ind.headline != nil else {
                 throw InputError(
                     file: path, line: line, column: ic + 1, "'\(id)' has no headline goal to have met",
-                    hint: "give outcomes of headline goals only")
+                    hint: "give outcomes of headline goals only", zh: "“\(id)”没有总目标，谈不上是否达成",
+                    hintZh: "只给出总目标的结果")
             }
             guard out[id] == nil else {
-                throw InputError(file: path, line: line, column: ic + 1, "'\(id)' appears twice")
+                throw InputError(
+                    file: path, line: line, column: ic + 1, "'\(id)' appears twice", zh: "“\(id)”出现了两次")
             }
             guard let met = met(row[mc]) else {
                 throw InputError(
                     file: path, line: line, column: mc + 1,
                     "met is \(InputError.excerpt(row[mc])): neither met nor not met",
-                    hint: "write 1 (met) or 0 (not met); yes/no, met/not_met and 是/否 also work")
+                    hint: "write 1 (met) or 0 (not met); yes/no, met/not_met and 是/否 also work",
+                    zh: "met 列是“\(row[mc])”：既不是达成也不是未达成",
+                    hintZh: "请写 1（达成）或 0（未达成）；yes/no、met/not_met 和 是/否 也可以")
             }
             var value: Double?
             if let vc, !row[vc].trimmingWhitespace().isEmpty {
@@ -62,7 +68,9 @@ public enum OutcomesLoader {
                     throw InputError(
                         file: path, line: line, column: vc + 1, "value \(InputError.excerpt(row[vc])) is not a number",
                         hint: ValueWording.decimalCommaHint(row[vc])
-                            ?? "write the final value as a number, or leave it blank")
+                            ?? "write the final value as a number, or leave it blank",
+                        zh: "数值“\(row[vc])”不是数字",
+                        hintZh: ValueWording.decimalCommaHint(row[vc], chinese: true) ?? "请把最终值写成数字，或留空")
                 }
                 // In the indicator's range, as an observation must be: a negative GDP or a share
                 // of 150 was scored as written (2026-12-03).
@@ -106,12 +114,25 @@ public enum OutcomesLoader {
                             case .final:
                                 goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
                             }
+                        let impliedZh =
+                            switch goal.rule {
+                            case .everyYear: "（每年）"
+                            case .cumulative: "（规划期累计；累计值至少等于任何一年的新增量）"
+                            case .final:
+                                goal.form == .level ? "" : "（\(goal.ruleText) \(ValueWording.format(goal.value))%）"
+                            }
+                        let levelText =
+                            goal.form == .level ? ValueWording.format(level) : String(format: "%.6g", level)
                         throw InputError(
                             file: path, line: line, column: mc + 1,
                             "met is \(InputError.excerpt(row[mc])), but the value \(row[vc].trimmingWhitespace()) "
                                 + "\(met ? "misses" : "meets") the goal of \(relation) "
-                                + "\(goal.form == .level ? ValueWording.format(level) : String(format: "%.6g", level))\(implied)",
-                            hint: "correct met or the value (the goal is headline_goal in indicators.csv)")
+                                + "\(levelText)\(implied)",
+                            hint: "correct met or the value (the goal is headline_goal in indicators.csv)",
+                            zh: "met 列是“\(row[mc])”，但数值 \(row[vc].trimmingWhitespace()) "
+                                + "\(met ? "没有达到" : "已经达到")\(ind.direction == .increase ? "不低于" : "不高于") "
+                                + "\(levelText) 的目标\(impliedZh)",
+                            hintZh: "请改正 met 或数值（目标即 indicators.csv 中的 headline_goal）")
                     }
                 }
             }
@@ -119,7 +140,11 @@ public enum OutcomesLoader {
                 indicator: id, met: met, value: value, source: sc.map { row[$0] } ?? "",
                 location: SourceLocation(file: path, line: line))
         }
-        if out.isEmpty { throw InputError(file: path, line: 1, "no outcomes", hint: "one row per headline goal") }
+        if out.isEmpty {
+            throw InputError(
+                file: path, line: 1, "no outcomes", hint: "one row per headline goal", zh: "没有任何结果",
+                hintZh: "每个总目标写一行")
+        }
         return out
     }
 

@@ -22,13 +22,17 @@ enum PlanWords {
     /// Chinese words of a growth or change goal (as the Chinese report prints them: 年均增速,
     /// 较基期变化) are not read, because the goal's value then means a rate; the hint says which
     /// English word to write and what the goal's value must then be.
-    static func rateHint(_ text: String) -> String? {
+    static func rateHint(_ text: String, chinese: Bool = false) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if ["年均增速", "年均增长", "年均增长率", "增速", "增长率"].contains(t) {
-            return "write growth, with the goal as the percent a year (6.5 for 6.5% a year)"
+            return chinese
+                ? "请写 growth，目标写每年的百分数（年均 6.5% 写 6.5）"
+                : "write growth, with the goal as the percent a year (6.5 for 6.5% a year)"
         }
         if ["较基期变化", "较基期", "变化", "变化率", "降幅", "增幅"].contains(t) {
-            return "write change, with the goal as the percent against the base year (-15 for a 15% cut)"
+            return chinese
+                ? "请写 change，目标写相对基期的百分数（下降 15% 写 -15）"
+                : "write change, with the goal as the percent against the base year (-15 for a 15% cut)"
         }
         return nil
     }

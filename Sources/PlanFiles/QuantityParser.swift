@@ -22,7 +22,8 @@ enum QuantityParser {
             guard pairs.count == 1, let (dist, _, v) = pairs.first else {
                 throw doc.error(
                     at: node, "'\(key)' needs exactly one distribution",
-                    hint: "e.g. pert: {min: 1, most_likely: 2, max: 4}")
+                    hint: "e.g. pert: {min: 1, most_likely: 2, max: 4}", zh: "“\(key)”需要且只能有一个分布",
+                    hintZh: "例如 pert: {min: 1, most_likely: 2, max: 4}")
             }
             func p(_ names: [String]) throws(InputError) -> [Double] {
                 var m = [String: Node]()
@@ -30,7 +31,9 @@ enum QuantityParser {
                 var out = [Double]()
                 for n in names {
                     guard let node = m[n] else {
-                        throw doc.error(at: v, "\(dist) needs \(names.joined(separator: ", "))")
+                        throw doc.error(
+                            at: v, "\(dist) needs \(names.joined(separator: ", "))",
+                            zh: "\(dist) 需要 \(names.joined(separator: "、"))")
                     }
                     out.append(try doc.double(node, n))
                 }
@@ -45,7 +48,9 @@ enum QuantityParser {
             default: let a = try p(["meanlog", "sdlog"]); q = .lognormal(meanlog: a[0], sdlog: a[1])
             }
         }
-        if let problem = q.problem { throw doc.error(at: node, "'\(key)': \(problem)") }
+        if let problem = q.problem {
+            throw doc.error(at: node, "'\(key)': \(problem)", zh: q.problemZh.map { "“\(key)”：\($0)" })
+        }
         let low: Double
         switch q {
         case .fixed(let x): low = x
@@ -57,7 +62,9 @@ enum QuantityParser {
             throw doc.error(
                 at: node, "'\(key)' reaches \(low)%, below \(lowest)%",
                 hint:
-                    "amounts are percentages; a fall of 100% would wipe the series out, so a what-if stops at \(lowest)% (for a normal, 4 sd below its mean)"
+                    "amounts are percentages; a fall of 100% would wipe the series out, so a what-if stops at \(lowest)% (for a normal, 4 sd below its mean)",
+                zh: "“\(key)”达到 \(low)%，低于 \(lowest)%",
+                hintZh: "数量是百分数；下降 100% 会使序列归零，所以假设最低到 \(lowest)%（正态分布按均值以下 4 个标准差计）"
             )
         }
         let high: Double
@@ -70,7 +77,8 @@ enum QuantityParser {
         if !(high <= highest) {
             throw doc.error(
                 at: node, "'\(key)' reaches \(high)%, above \(highest)%",
-                hint: "amounts are percentages; a change of more than \(Int(highest))% is not a plausible what-if")
+                hint: "amounts are percentages; a change of more than \(Int(highest))% is not a plausible what-if",
+                zh: "“\(key)”达到 \(high)%，高于 \(highest)%", hintZh: "数量是百分数；变化超过 \(Int(highest))% 不是合理的假设")
         }
         return q
     }

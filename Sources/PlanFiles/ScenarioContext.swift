@@ -58,12 +58,15 @@ struct ScenarioContext {
             guard builtIn[name] == nil else {
                 throw doc.error(
                     at: key, "group '\(name)' is built in (the plan's \(name == "all" ? "indicators" : "category"))",
-                    hint: "give your group another name, or use the built-in one as it is")
+                    hint: "give your group another name, or use the built-in one as it is",
+                    zh: "指标组“\(name)”是内置的（规划的\(name == "all" ? "全部指标" : "类别")）",
+                    hintZh: "请给你的指标组另取名称，或直接使用内置的指标组")
             }
             let ids = try idList(list, key: "groups.\(name)")
             guard !ids.isEmpty else {
                 throw doc.error(
-                    at: key, "group '\(name)' lists no indicator", hint: "list its indicators: \(name): [id, ...]")
+                    at: key, "group '\(name)' lists no indicator", hint: "list its indicators: \(name): [id, ...]",
+                    zh: "指标组“\(name)”没有列出任何指标", hintZh: "请列出它的指标：\(name): [代码, ...]")
             }
             groups[name] = ids
         }
@@ -83,7 +86,8 @@ struct ScenarioContext {
             let add: [String]
             if id.hasPrefix("@") {
                 guard let g = groups[String(id.dropFirst())] else {
-                    throw doc.error(at: it, "unknown group '\(id.dropFirst())'")
+                    throw doc.error(
+                        at: it, "unknown group '\(id.dropFirst())'", zh: "未知的指标组“\(id.dropFirst())”")
                 }
                 add = g
             } else if indicatorIDs.contains(id) {
@@ -95,7 +99,9 @@ struct ScenarioContext {
                 let same = text == id ? "'\(id)'" : "'\(text)' is '\(id)', which"
                 throw doc.error(
                     at: it, "\(same) is listed twice in \(key) (first at line \(first.line), column \(first.column))",
-                    hint: "list each indicator once; did you mean another one?")
+                    hint: "list each indicator once; did you mean another one?",
+                    zh: "\(same)在“\(key)”中列了两次（第一次在第 \(first.line) 行第 \(first.column) 列）",
+                    hintZh: "每个指标只列一次；是否想写另一个指标？")
             }
             if !id.hasPrefix("@") { written[id] = (it.mark?.line ?? 0, it.mark?.column ?? 0) }
             for a in add where !out.contains(a) { out.append(a) }
@@ -115,16 +121,19 @@ struct ScenarioContext {
             } else {
                 let g = try doc.string(v, "group")
                 guard let members = groups[g] else {
-                    let hint =
-                        nearest(to: g, among: Array(groups.keys)).map { "did you mean '\($0)'?" }
-                        ?? "define it under groups:"
-                    throw doc.error(at: v, "unknown group '\(g)'", hint: hint)
+                    let near = nearest(to: g, among: Array(groups.keys))
+                    throw doc.error(
+                        at: v, "unknown group '\(g)'",
+                        hint: near.map { "did you mean '\($0)'?" } ?? "define it under groups:",
+                        zh: "未知的指标组“\(g)”", hintZh: near.map { "是否想写“\($0)”？" } ?? "请在 groups: 下定义它")
                 }
                 for m in members where !out.contains(m) { out.append(m) }
             }
         }
         guard found, !out.isEmpty else {
-            throw doc.error(at: node, "\(what) needs 'indicators: [...]' or 'group: NAME'")
+            throw doc.error(
+                at: node, "\(what) needs 'indicators: [...]' or 'group: NAME'",
+                zh: "\(YAMLDocument.whatZh(what))需要写“indicators: [...]”或“group: 名称”")
         }
         return out
     }
@@ -134,22 +143,32 @@ struct ScenarioContext {
         let y = try doc.int(node, key)
         let meta = plan.metadata
         guard meta.years.contains(y) || y == meta.baseYear else {
-            throw doc.error(at: node, "year \(y) is outside the plan (\(meta.firstYear)–\(meta.lastYear))")
+            throw doc.error(
+                at: node, "year \(y) is outside the plan (\(meta.firstYear)–\(meta.lastYear))",
+                zh: "年份 \(y) 不在规划期内（\(meta.firstYear)–\(meta.lastYear)）")
         }
         return y
     }
 
     func unknownID(_ node: Node?, _ id: String, _ valid: [String]) -> InputError {
         let named = names.filter { valid.contains($0.value) }
-        let hint = nearest(to: id, among: valid + named.keys.sorted()).map {
+        let near = nearest(to: id, among: valid + named.keys.sorted())
+        let hint = near.map {
             "did you mean '\($0)'\(named[$0].map { " (\($0))" } ?? "")? (plancast indicators lists the ids and names)"
         }
+        let hintZh = near.map {
+            "是否想写“\($0)”\(named[$0].map { "（\($0)）" } ?? "")？（plancast indicators 列出全部代码和名称）"
+        }
         return doc.error(
-            at: node, "unknown indicator id '\(id)'", hint: hint ?? "plancast indicators lists the ids and names")
+            at: node, "unknown indicator id '\(id)'", hint: hint ?? "plancast indicators lists the ids and names",
+            zh: "未知的指标代码“\(id)”", hintZh: hintZh ?? "plancast indicators 列出全部代码和名称")
     }
 
     func sequence(_ node: Node, _ key: String) throws(InputError) -> [Node] {
-        guard node.sequence != nil else { throw doc.error(at: node, "'\(key)' must be a list (items start with '- ')") }
+        guard node.sequence != nil else {
+            throw doc.error(
+                at: node, "'\(key)' must be a list (items start with '- ')", zh: "“\(key)”必须是列表（每项以“- ”开头）")
+        }
         return node.array()
     }
 

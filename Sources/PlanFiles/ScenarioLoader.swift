@@ -39,7 +39,8 @@ public enum ScenarioLoader {
                 throw InputError(
                     file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column,
                     "inherits through more than \(maxInheritance) scenarios in a row",
-                    hint: "let it inherit from a scenario nearer the baseline")
+                    hint: "let it inherit from a scenario nearer the baseline",
+                    zh: "连续继承超过 \(maxInheritance) 个场景", hintZh: "请让它继承离基准更近的场景")
             }
             let chain = chain + [s]
             var parent = byName[parentName]
@@ -64,13 +65,16 @@ public enum ScenarioLoader {
                     file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column,
                     "inherits from unknown scenario '\(parentName)'",
                     hint: nearest(to: parentName, among: Array(byName.keys)).map { "did you mean '\($0)'?" }
-                        ?? "name a scenario file in the same folder")
+                        ?? "name a scenario file in the same folder",
+                    zh: "继承的场景“\(parentName)”不存在",
+                    hintZh: nearest(to: parentName, among: Array(byName.keys)).map { "是否想写“\($0)”？" }
+                        ?? "请写同一文件夹中的场景文件名")
             }
             if chain.contains(where: { $0.name == parent.name || sameFile($0.file, parent.file) }) {
                 let names = (chain + [parent]).map(\.name).joined(separator: " → ")
                 throw InputError(
                     file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column, "inheritance cycle: \(names)",
-                    hint: "remove one 'inherits'")
+                    hint: "remove one 'inherits'", zh: "继承形成了循环：\(names)", hintZh: "请删去其中一个“inherits”")
             }
             let resolved = s.resolved(parent: try resolve(parent, chain: chain))
             resolvedByFile[s.file] = resolved
@@ -85,7 +89,9 @@ public enum ScenarioLoader {
                 throw InputError(
                     file: s.file,
                     "\(resolved.levers.count) levers (with those inherited); a scenario may have at most "
-                        + "\(maxLevers)", hint: "split it into several scenarios")
+                        + "\(maxLevers)", hint: "split it into several scenarios",
+                    zh: "共有 \(resolved.levers.count) 个杠杆（含继承的）；一个场景最多 \(maxLevers) 个",
+                    hintZh: "请拆成几个场景")
             }
             out.append(resolved)
         }
@@ -99,7 +105,8 @@ public enum ScenarioLoader {
                         == URL(fileURLWithPath: s.file).resolvingSymlinksInPath().path
                 {
                     throw InputError(
-                        file: s.file, "the file is given twice", hint: "give each scenario file once")
+                        file: s.file, "the file is given twice", hint: "give each scenario file once",
+                        zh: "这个文件给了两次", hintZh: "每个场景文件只给一次")
                 }
                 // At the name key, or the file's first line when the name is the file's.
                 throw InputError(
@@ -110,7 +117,13 @@ public enum ScenarioLoader {
                             + "which spreadsheets and case-insensitive tools read as one name",
                     hint: s.nameAt == nil
                         ? "give this file a 'name:' of its own (its name comes from the file name)"
-                        : "give each scenario its own name")
+                        : "give each scenario its own name",
+                    zh: otherName == s.name
+                        ? "有两个场景都叫“\(s.name)”（另一个是 \(other)）"
+                        : "场景“\(s.name)”与“\(otherName)”（\(other)）只有大小写不同，电子表格和不区分大小写的工具会把它们读成同一个名称",
+                    hintZh: s.nameAt == nil
+                        ? "请给这个文件写一个自己的“name:”（目前名称取自文件名）"
+                        : "请给每个场景取不同的名称")
             }
             firstNamed[s.name.lowercased()] = (s.name, s.file)
         }

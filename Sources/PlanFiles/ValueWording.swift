@@ -22,10 +22,17 @@ enum ValueWording {
     /// Where the hint sends the quality: a long file's `quality` column, or the long layout.
     enum Layout { case long, wide }
 
-    /// The hint for a cell `text` that is not a number, or nil when it is not such a wording.
-    static func hint(for text: String, layout: Layout) -> String? {
+    /// The hint for a cell `text` that is not a number, or nil when it is not such a wording;
+    /// in Chinese when `chinese`.
+    static func hint(for text: String, layout: Layout, chinese: Bool = false) -> String? {
+        reading(of: text, layout: layout, chinese: chinese).map { $0.number + ($0.quality ?? "") }
+    }
+
+    /// The hint of `hint(for:layout:chinese:)` in two parts: what to write for the number, and
+    /// (when the wording makes it a bound or an estimate) the quality to give it.
+    static func reading(of text: String, layout: Layout, chinese: Bool) -> (number: String, quality: String?)? {
         var s = text.trimmingWhitespace()
-        if let comma = decimalCommaHint(s) { return comma }
+        if let comma = decimalCommaHint(s, chinese: chinese) { return (comma, nil) }
         var quality: Quality? = nil
         func strip(_ table: [(words: [String], quality: Quality)], prefix: Bool) {
             guard quality == nil else { return }
@@ -38,7 +45,7 @@ enum ValueWording {
         }
         // An accountant's negative: "(5)" is −5.
         if s.hasPrefix("("), s.hasSuffix(")"), let v = parseNumber(String(s.dropFirst().dropLast())), v > 0 {
-            return "write -\(format(v)) for a negative number"
+            return (chinese ? "负数请写成 -\(format(v))" : "write -\(format(v)) for a negative number", nil)
         }
         strip(before, prefix: true)
         strip(after, prefix: false)
@@ -54,40 +61,57 @@ enum ValueWording {
         let multiplier = multipliers.first { s.hasSuffix($0.word) }
         if let m = multiplier { s = String(s.dropLast(m.word.count)).trimmingWhitespace() }
         guard let v = parseNumber(s), quality != nil || multiplier != nil || !unit.isEmpty else { return nil }
-        var out = "write \(format(v))"
-        if let m = multiplier {
-            let base = unit.isEmpty ? "人" : unit
+        let base = unit.isEmpty ? "人" : unit
+        var out: String
+        if chinese {
+            if let m = multiplier {
+                out =
+                    "请按指标的单位写数字，不带“\(m.word)”：单位为\(m.word)\(base)时写 \(format(v))，"
+                    + "单位为\(base)时写 \(format(v * m.factor))"
+            } else {
+                out = "请写 \(format(v))"
+                if !unit.isEmpty { out += "，不带单位“\(unit)”（数值的单位由 indicators.csv 中指标的单位说明）" }
+            }
+        } else if let m = multiplier {
             out =
                 "write the number in the indicator's unit, without '\(m.word)': \(format(v)) for a unit of \(m.word)\(base), "
                 + "\(format(v * m.factor)) for \(base)"
-        } else if !unit.isEmpty {
-            out += " without the unit '\(unit)' (the indicator's unit, in indicators.csv, says what a value counts)"
-        }
-        if let quality {
-            switch layout {
-            case .long:
-                out += ", and give the row quality \(quality.rawValue) (add a quality column if the file has none)"
-            case .wide:
-                out += " with quality \(quality.rawValue), in the long layout (indicator,year,value,quality)"
+        } else {
+            out = "write \(format(v))"
+            if !unit.isEmpty {
+                out += " without the unit '\(unit)' (the indicator's unit, in indicators.csv, says what a value counts)"
             }
         }
-        return out
+        guard let quality else { return (out, nil) }
+        switch (layout, chinese) {
+        case (.long, false):
+            return (out, ", and give the row quality \(quality.rawValue) (add a quality column if the file has none)")
+        case (.wide, false):
+            return (out, " with quality \(quality.rawValue), in the long layout (indicator,year,value,quality)")
+        case (.long, true):
+            return (out, "，并把该行的 quality 写为 \(quality.rawValue)（\(quality.zh)；文件没有 quality 列就加上一列）")
+        case (.wide, true):
+            return (out, "，quality 写为 \(quality.rawValue)（\(quality.zh)），并改用长格式（indicator,year,value,quality）")
+        }
     }
 
     /// The hint for a target or goal cell that is not a number but holds one with a plan's
     /// wording around it ("3500家", "≥3500", "3500以上", "4万"): a target is a number in the
     /// indicator's unit, and the direction column, not the cell, says whether it is a floor or
     /// a ceiling. Nil when the cell holds no such number.
-    static func targetHint(for text: String) -> String? {
-        if let comma = decimalCommaHint(text) { return comma }
+    static func targetHint(for text: String, chinese: Bool = false) -> String? {
+        if let comma = decimalCommaHint(text, chinese: chinese) { return comma }
         // The observation hint's reading of the number, its multiplier and unit.
-        guard let observed = hint(for: text, layout: .long), observed.hasPrefix("write ") else { return nil }
+        guard let observed = reading(of: text, layout: .long, chinese: false)?.number, observed.hasPrefix("write ")
+        else { return nil }
         if observed.hasPrefix("write the number in the indicator's unit") {
-            return observed.components(separatedBy: ", and give the row quality").first
+            return chinese ? reading(of: text, layout: .long, chinese: true)?.number : observed
         }
         let number = observed.dropFirst("write ".count).prefix { $0 != " " && $0 != "," }
-        return "write \(number): a target is a number in the indicator's unit (the unit column), and the direction "
-            + "column says whether it is a floor (increase) or a ceiling (decrease)"
+        return chinese
+            ? "请写 \(number)：目标是按指标单位（unit 列）计的数字，是下限（increase）还是上限（decrease）由 direction 列说明"
+            : "write \(number): a target is a number in the indicator's unit (the unit column), and the direction "
+                + "column says whether it is a floor (increase) or a ceiling (decrease)"
     }
 
     /// "3,8" or "-0,25" (a decimal comma, as spreadsheets in many locales write it) with a
@@ -103,10 +127,12 @@ enum ValueWording {
     }
 
     /// The hint for a number written with a decimal comma, or nil.
-    static func decimalCommaHint(_ text: String) -> String? {
+    static func decimalCommaHint(_ text: String, chinese: Bool = false) -> String? {
         decimalComma(text.trimmingWhitespace()).map {
-            "a decimal comma? write \($0): plancast reads a point as the decimal mark and a comma between groups "
-                + "of three digits (1,234.5)"
+            chinese
+                ? "是小数逗号吗？请写 \($0)：plancast 以小数点表示小数，逗号只用于三位一组的数字分隔（1,234.5）"
+                : "a decimal comma? write \($0): plancast reads a point as the decimal mark and a comma between groups "
+                    + "of three digits (1,234.5)"
         }
     }
 

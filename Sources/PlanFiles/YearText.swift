@@ -34,14 +34,18 @@ enum YearText {
                     throw InputError(
                         file: t.file, line: t.lines.first.map { _ in 1 } ?? 1, column: j + 1,
                         "two columns for \(y) ('\(t.writtenHeader[other.0])' and '\(t.writtenHeader[j])')",
-                        hint: "keep one column per year")
+                        hint: "keep one column per year",
+                        zh: "\(y)年有两列（“\(t.writtenHeader[other.0])”和“\(t.writtenHeader[j])”）",
+                        hintZh: "每年只保留一列")
                 }
                 out.append((j, y))
             } else if containsYear(h) {
                 throw InputError(
                     file: t.file, line: 1, column: j + 1,
                     "column \(InputError.excerpt(t.writtenHeader[j])) looks like a year but is not one plancast can read",
-                    hint: "name year columns 2022 or 2022年 (yearly values only; move partial years to a note)")
+                    hint: "name year columns 2022 or 2022年 (yearly values only; move partial years to a note)",
+                    zh: "列“\(t.writtenHeader[j])”看起来像年份，但 plancast 读不出来",
+                    hintZh: "年份列请命名为 2022 或 2022年（只放全年数值；非全年的数字请移到备注）")
             }
         }
         return out
@@ -50,7 +54,7 @@ enum YearText {
     /// What to do with a year cell that holds a year but is not one: a span of years
     /// (`2022-2024`, `2023/24`) is a sum over years; anything else after the year (`2023H1`,
     /// `2023年上半年`, `2023-06`) a part of the year. Nil when `text` holds no year.
-    static func hint(for text: String) -> String? {
+    static func hint(for text: String, chinese: Bool = false) -> String? {
         guard containsYear(text) else { return nil }
         let s = text.precomposedStringWithCompatibilityMapping
         let runs = s.split { !($0.isASCII && $0.isNumber) }
@@ -64,10 +68,13 @@ enum YearText {
             shortEnd = after > 0 && after <= 10
         }
         if years.count >= 2 || shortEnd {
-            return "a span of years: write its last year, and its first in a since column (a sum over years)"
+            return chinese
+                ? "这是跨年的时段：请写它的最后一年，并把第一年写在 since 列（多年累计）"
+                : "a span of years: write its last year, and its first in a since column (a sum over years)"
         }
-        return
-            "a part of a year: write the year alone (2023) and give the row quality snapshot (年中) or partial_year (部分年度)"
+        return chinese
+            ? "这是一年中的一部分：请只写年份（2023），并把该行的 quality 写为 snapshot（年中）或 partial_year（部分年度）"
+            : "a part of a year: write the year alone (2023) and give the row quality snapshot (年中) or partial_year (部分年度)"
     }
 
     /// Whether `text` holds four digits that read as a year of `range`.

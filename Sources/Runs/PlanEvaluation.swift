@@ -178,7 +178,7 @@ public enum PlanEvaluation {
     {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: dir) else {
-            throw InputError(file: dir, "cannot read the plan library folder")
+            throw InputError(file: dir, "cannot read the plan library folder", zh: "无法读取规划库文件夹")
         }
         var out = [(loaded: LoadedPlan, outcomes: String)]()
         var warnings = [String]()
@@ -213,14 +213,17 @@ public enum PlanEvaluation {
                 let (line, column) = idPosition(file)
                 throw InputError(
                     file: file, line: line, column: column, "plan id '\(id)' is also the id of \(first)",
-                    hint: "give each plan of a library its own id")
+                    hint: "give each plan of a library its own id", zh: "规划代码“\(id)”也是 \(first) 的代码",
+                    hintZh: "请给库中的每个规划取不同的代码")
             }
             seen[id] = p.loaded.directory + "/plan.yaml"
         }
         guard out.count >= 2 else {
             throw InputError(
                 file: dir, "holds \(out.count) plan folder\(out.count == 1 ? "" : "s") with plan.yaml and outcomes.csv",
-                hint: "a library needs at least two finished plans (each judged with the base rate of the others)")
+                hint: "a library needs at least two finished plans (each judged with the base rate of the others)",
+                zh: "只有 \(out.count) 个同时含 plan.yaml 和 outcomes.csv 的规划文件夹",
+                hintZh: "规划库至少需要两个已结束的规划（每个规划都用其余规划的基准率来评判）")
         }
         return (out, warnings)
     }
@@ -304,7 +307,8 @@ public enum PlanEvaluation {
                 guard let met = OutcomesLoader.met(row[c]) else {
                     throw InputError(
                         file: f, line: t.lines[k], column: c + 1, "'\(row[c])' is not met or not met",
-                        hint: "write 1 (met) or 0 (not met)")
+                        hint: "write 1 (met) or 0 (not met)", zh: "“\(row[c])”既不是达成也不是未达成",
+                        hintZh: "请写 1（达成）或 0（未达成）")
                 }
                 if met { metCount += 1 }
                 all += 1

@@ -489,4 +489,18 @@ public enum RunFolderError: Error, CustomStringConvertible {
             return "another plancast run is writing to '\(path)'; wait for it or choose another folder"
         }
     }
+
+    /// `description`, in Chinese where `chinese` and the case has Chinese words (a folder that
+    /// is not a run, a folder being written); otherwise English.
+    public func text(chinese: Bool) -> String {
+        guard chinese else { return description }
+        switch self {
+        case .notARun(let path, let entries):
+            let shown = entries.prefix(5).joined(separator: "、") + (entries.count > 5 ? "……" : "")
+            return "输出目录“\(path)”中有不属于 plancast 运行结果的文件（\(shown)）；请另选一个新目录，或加上 --force 整个替换它"
+        case .busy(let path):
+            return "另一个 plancast 运行正在写入“\(path)”；请等它结束，或另选一个目录"
+        case .full, .unusable: return description
+        }
+    }
 }

@@ -148,10 +148,13 @@ public enum RunPipeline {
         let errors = findings.blocking
         guard let first = errors.first else { return findings }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        let moreZh = errors.count > 1 ? "（另有 \(errors.count - 1) 处）" : ""
         throw InputError(
             file: first.location?.file ?? plan.metadata.id, line: first.location?.line,
             column: first.location?.column, (first.indicator.map { "[\($0)] " } ?? "") + first.message + more,
-            hint: "fix the input; `plancast check` lists every finding")
+            hint: "fix the input; `plancast check` lists every finding",
+            zh: first.messageZh.map { (first.indicator.map { "【\($0)】" } ?? "") + $0 + moreZh },
+            hintZh: "请改正输入；`plancast check --lang zh` 列出全部问题")
     }
 
     /// Every simulation of a run, in a fixed order (scenarios, then the sensitivity reruns), by `engine`.
@@ -178,7 +181,10 @@ public enum RunPipeline {
             if let at = extreme?.location {
                 throw InputError(
                     file: at.file, line: at.line, column: at.column, error.description,
-                    hint: "\(extreme!.text) is near the largest number a double holds: check its unit and digits")
+                    hint: "\(extreme!.text) is near the largest number a double holds: check its unit and digits",
+                    zh: "场景“\(bad.scenario.name)”：\(bad.result.nonFiniteSeries.joined(separator: "、"))的模拟值超出了双精度数的范围；"
+                        + "请检查这些序列的观测值和场景数量（未写入任何输出）",
+                    hintZh: "\(extreme!.text) 接近双精度数所能表示的最大值：请检查它的单位和位数")
             }
             throw error
         }

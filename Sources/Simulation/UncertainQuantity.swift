@@ -19,6 +19,18 @@ public enum UncertainQuantity: Sendable, Hashable, CustomStringConvertible {
     case lognormal(meanlog: Double, sdlog: Double)
 
     /// Checks the parameters; nil when valid, else what is wrong.
+    /// `problem` in Chinese.
+    public var problemZh: String? {
+        switch self {
+        case .fixed(let v): return v.isFinite ? nil : "数值必须是有限的"
+        case .normal(_, let sd): return sd >= 0 ? nil : "sd 必须 ≥ 0"
+        case .uniform(let a, let b): return a <= b ? nil : "min 必须 ≤ max"
+        case .triangular(let a, let m, let b), .pert(let a, let m, let b):
+            return a <= m && m <= b && a < b ? nil : "需要 min ≤ most_likely ≤ max 且 min < max"
+        case .lognormal(_, let s): return s >= 0 ? nil : "sdlog 必须 ≥ 0"
+        }
+    }
+
     public var problem: String? {
         switch self {
         case .fixed(let v): return v.isFinite ? nil : "value must be finite"

@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
     var quiet = false
 
-    @Option(help: "Language of the findings: en or zh (errors that stop a file from being read stay English).")
+    @Option(help: "Language of the findings and errors: en or zh.")
     var lang: Language = .en
 
     func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Indicators
 import Parallel
 import Reporting
 import Runs
@@ -31,12 +32,16 @@ struct Plancast: ParsableCommand {
     /// Parses and runs the command line, mapping failures to exit codes.
     static func runCommand() {
         refuseArgumentsNotUTF8()
+        // The language of an input error's words: the command's --lang (errors found while the
+        // options are parsed, before it is known, are English, as ArgumentParser's own are).
+        var chinese = false
         do {
             var command = try parseAsRoot()
+            chinese = (command as? ChoosesLanguage)?.language == .zh
             try refuseTooLittleAddressSpace()
             try command.run()
         } catch let error as InputError {
-            fail("error: \(error)", ExitStatus.dataError)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.dataError)
         } catch let error as DataError {
             fail("error: \(error)", ExitStatus.dataError)
         } catch let error as OutputError {
@@ -44,7 +49,7 @@ struct Plancast: ParsableCommand {
         } catch RunFolderError.full(let error) {
             fail("error: \(error)", ExitStatus.ioError)
         } catch let error as RunFolderError {
-            fail("error: \(error)", ExitStatus.cannotCreate)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.cannotCreate)
         } catch let error as TooLargeError {
             fail("error: \(error)", ExitStatus.usage)
         } catch let error as RunError where error.isUsageProblem {
@@ -113,6 +118,18 @@ struct Plancast: ParsableCommand {
         Foundation.exit(code)
     }
 }
+
+/// A command whose `--lang` also sets the language of the input errors it reports.
+protocol ChoosesLanguage {
+    var language: Language { get }
+}
+
+extension Run: ChoosesLanguage { var language: Language { output.lang } }
+extension IndicatorsCommand: ChoosesLanguage { var language: Language { output.lang } }
+extension Check: ChoosesLanguage { var language: Language { lang } }
+extension Evaluate: ChoosesLanguage { var language: Language { lang } }
+extension Compare: ChoosesLanguage { var language: Language { lang } }
+extension Reproduce: ChoosesLanguage { var language: Language { lang } }
 
 enum PlancastVersion {
     static let string = "0.1.0"

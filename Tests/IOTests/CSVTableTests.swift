@@ -48,7 +48,8 @@ struct CSVTableTests {
         #expect(
             throws: InputError(
                 file: "c.csv", line: 3, column: 2, "'abc' is not a number in column 'x'",
-                hint: "every cell of 'x' must be a finite number")
+                hint: "every cell of 'x' must be a finite number", zh: "列“x”中的“abc”不是数字",
+                hintZh: "列“x”的每个单元格都必须是有限的数字")
         ) { try t.numericColumn("x") }
     }
 

@@ -529,13 +529,29 @@ struct HostileInputTests {
             status: 65, stderr: "alias-bomb.yaml:12:7: 'description' must be text"),
     ]
 
+    /// The commands whose default language is Chinese (their errors too); the cases' messages
+    /// are English, asked for with `--lang en`.
+    static let chineseByDefault: Set<String> = ["run", "evaluate", "indicators"]
+
     @Test("hostile input is an error with its place, never a crash", arguments: cases)
     func hostile(_ c: Case) throws {
         let start = Date()
-        let r = try Binary.run(c.arguments, in: Binary.packageRoot)
+        let english =
+            Self.chineseByDefault.contains(c.arguments.first ?? "") && !c.arguments.contains("--lang")
+            ? c.arguments + ["--lang", "en"] : c.arguments
+        let r = try Binary.run(english, in: Binary.packageRoot)
         #expect(Date().timeIntervalSince(start) < 10, "\(c.name): over 10 s")
         #expect(r.status == c.status, "\(c.name): exit \(r.status), stderr: \(r.stderr)")
         #expect(c.stderr.isEmpty || r.stderr.contains(c.stderr), "\(c.name): \(r.stderr)")
+        if english != c.arguments {
+            // In the default language: the same exit code, and the same place (file:line:column).
+            let zh = try Binary.run(c.arguments, in: Binary.packageRoot)
+            #expect(zh.status == c.status, "\(c.name) in Chinese: exit \(zh.status), stderr: \(zh.stderr)")
+            if let place = c.stderr.firstMatch(of: #/^[^ ]+?:\d+(:\d+)?: /#) {
+                #expect(zh.stderr.contains(place.output.0), "\(c.name) in Chinese: \(zh.stderr)")
+            }
+            #expect(zh.stderr.split(separator: "\n").count <= 4, "\(c.name) in Chinese: \(zh.stderr)")
+        }
         #expect(r.stdout.isEmpty || c.status == 0, "\(c.name): output beside an error: \(r.stdout.prefix(200))")
         #expect(r.stderr.split(separator: "\n").count <= 4, "\(c.name): one or two lines, got \(r.stderr)")
         if c.status != 0, let i = c.arguments.firstIndex(of: "--out"), i + 1 < c.arguments.count,
@@ -1150,8 +1166,12 @@ struct HostileInputTests {
         let fd = name.withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
         #expect(fd >= 0)
         close(fd)
-        let run = try Binary.run(["run", "--plan", plan.path, "--paths", "300", "--out", dir.path + "/r"])
+        let run = try Binary.run([
+            "run", "--plan", plan.path, "--paths", "300", "--out", dir.path + "/r", "--lang", "en",
+        ])
         #expect(run.status == 65 && run.stderr.contains("its name is not UTF-8 text"), "\(run.stderr)")
+        let zh = try Binary.run(["run", "--plan", plan.path, "--paths", "300", "--out", dir.path + "/r"])
+        #expect(zh.status == 65 && zh.stderr.contains("文件名不是 UTF-8 文本"), "\(zh.stderr)")
     }
 
     /// A run folder whose files cannot be written (a full disk; here a file-size limit, the same
@@ -1486,5 +1506,74 @@ struct HostileInputTests {
         let r = try Binary.run(["check", file.path], in: Binary.packageRoot)
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("many.yaml: 201 levers (with those inherited); a scenario may have at most 200"))
+    }
+}
+
+/// Errors that stop a file from being read follow the command's `--lang` (English everywhere
+/// until 2026-12-05, though `run`, `indicators` and `evaluate` speak Chinese by default): the
+/// same exit code and `error: FILE:LINE:COLUMN:` in both languages, the words in Chinese.
+@Suite struct ErrorLanguageTests {
+    static let h = "Tests/PlancastCLITests/Fixtures/hostile/"
+
+    @Test func aPlannersCommandsGiveTheirErrorsInTheirLanguage() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let obs = dir.appendingPathComponent("obs.csv")
+        try "indicator,year,value\nhigh_tech_enterprises,2023,超3000\n".write(to: obs, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("never").path
+        let place = "error: \(obs.path):2:3: "
+        let english =
+            "'超3000' is not a number for 'high_tech_enterprises' in 2023\n  hint: write 3000, and give the row quality "
+            + "lower_bound (add a quality column if the file has none)"
+        let chinese =
+            "“high_tech_enterprises”2023年的“超3000”不是数字\n  hint: 请写 3000，并把该行的 quality 写为 lower_bound（下限；"
+            + "文件没有 quality 列就加上一列）"
+        let cases: [(args: [String], words: String)] = [
+            (["run", "--observations", obs.path, "--paths", "200", "--out", out], chinese),
+            (["run", "--observations", obs.path, "--paths", "200", "--out", out, "--lang", "en"], english),
+            (["indicators", "--observations", obs.path], chinese),
+            (["indicators", "--observations", obs.path, "--lang", "en"], english),
+            (["check", "--observations", obs.path], english),
+            (["check", "--observations", obs.path, "--lang", "zh"], chinese),
+        ]
+        for c in cases {
+            let r = try Binary.run(c.args)
+            #expect(r.status == 65, "\(c.args): \(r.stderr)")
+            #expect(r.stderr == place + c.words + "\n", "\(c.args): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A scenario's error and the output folder's refusal in Chinese, located as in English.
+    @Test func aScenarioAndAnOutputFolderInChinese() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = Binary.packageRoot.appendingPathComponent(
+            "Tests/PlancastCLITests/Fixtures/bad-scenarios/misspelt-id.yaml"
+        ).path
+        let r = try Binary.run(["run", bad, "--paths", "200", "--out", dir.appendingPathComponent("never").path])
+        #expect(r.status == 65)
+        #expect(
+            r.stderr.hasPrefix(
+                "error: \(bad):3:32: 未知的指标代码“high_tech_enterprize”\n  hint: 是否想写“high_tech_enterprises”？"),
+            "\(r.stderr)")
+        let foreign = dir.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "x".write(to: foreign.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["run", "--paths", "200", "--out", foreign.path, "--no-sensitivity"])
+        #expect(refused.status == 73)
+        #expect(refused.stderr.hasPrefix("error: 输出目录“\(foreign.path)”中有不属于 plancast 运行结果的文件（notes.txt）"))
+        #expect(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8) == "x")
+    }
+
+    /// The analysts' commands have no `--lang`: English.
+    @Test func forecastStaysEnglish() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("s.csv")
+        try "series_id,period,value\na,2020,1\na,2021,x\n".write(to: input, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["forecast", "--input", input.path, "--horizon", "2"])
+        #expect(r.status == 65 && r.stderr.hasPrefix("error: \(input.path):3:3: ") && r.stderr.contains("not a number"))
     }
 }

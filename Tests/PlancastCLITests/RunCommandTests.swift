@@ -718,12 +718,19 @@ struct RunCommandTests {
             .path
         var args = [path]
         if file == "cycle-a.yaml" { args.append(path.replacingOccurrences(of: "cycle-a", with: "cycle-b")) }
-        let r = try Self.run(args, out: out)
-        #expect(r.status == 65, "\(file): \(r.status) \(r.stderr)")
-        #expect(r.stderr.contains((file == "cycle-a.yaml" ? "cycle-b.yaml" : file) + location), "\(file): \(r.stderr)")
+        // In English (`--lang en`) the message is the one above; in the run's default language,
+        // Chinese, the same place, exit code and nothing written, in other words.
+        let r = try Self.run(args + ["--lang", "en"], out: out)
+        let zh = try Self.run(args, out: out)
+        let place = (file == "cycle-a.yaml" ? "cycle-b.yaml" : file) + location
+        for (run, language) in [(r, "en"), (zh, "zh")] {
+            #expect(run.status == 65, "\(file) \(language): \(run.status) \(run.stderr)")
+            #expect(run.stderr.hasPrefix("error: ") && run.stderr.contains(place), "\(file) \(language): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+            #expect(run.stdout.isEmpty)
+        }
         #expect(r.stderr.contains(message), "\(file): \(r.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: out.path))
-        #expect(r.stdout.isEmpty)
+        #expect(zh.stderr != r.stderr && !zh.stderr.contains(message), "\(file) in Chinese: \(zh.stderr)")
     }
 }
 

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import IO
+
+/// An input error in the language of the command (`--lang`): Chinese words where it has them,
+/// the same place and keywords in both languages, English where it has no Chinese yet.
+@Suite struct InputErrorLanguageTests {
+    let both = InputError(
+        file: "obs.csv", line: 3, column: 2, "'abc' is not a number", hint: "write a number", zh: "“abc”不是数字",
+        hintZh: "请写一个数字")
+
+    @Test func chineseWordsAtTheSamePlaceWithTheSameKeywords() {
+        #expect(both.text(chinese: false) == "obs.csv:3:2: 'abc' is not a number\n  hint: write a number")
+        #expect(both.text(chinese: true) == "obs.csv:3:2: “abc”不是数字\n  hint: 请写一个数字")
+        #expect(both.description == both.text(chinese: false))
+    }
+
+    @Test func withoutChineseWordsTheEnglishIsShown() {
+        let english = InputError(file: "a.yaml", line: 1, "unknown key", hint: "valid keys: x")
+        #expect(english.text(chinese: true) == english.text(chinese: false))
+        // A Chinese message whose hint has no Chinese keeps the English hint rather than none.
+        let half = InputError(file: "a.csv", "bad", hint: "do this", zh: "有误")
+        #expect(half.text(chinese: true) == "a.csv: 有误\n  hint: do this")
+    }
+
+    /// A 10 MB cell is not echoed whole in Chinese either: a quoted text over 60 characters is
+    /// cut to its first 40, with its length.
+    @Test func aLongQuotedTextIsCutInChinese() {
+        let cell = String(repeating: "数", count: 100)
+        let e = InputError(file: "a.csv", line: 2, column: 3, "x", zh: "“\(cell)”不是数字，“短”也不是")
+        #expect(e.messageZh == "“\(String(repeating: "数", count: 40))…（共 100 个字符）”不是数字，“短”也不是")
+        // A quote that never closes is left as it is.
+        #expect(InputError.shortenChineseQuotes("“" + cell) == "“" + cell)
+    }
+
+    /// The reasons a file cannot be opened, in Chinese as in English.
+    @Test func unreadableReasonsInChinese() throws {
+        var caught: InputError?
+        do { _ = try readInputBytes(path: "/nonexistent/plancast-obs.csv") } catch { caught = error }
+        let missing = try #require(caught)
+        #expect(missing.text(chinese: false).contains("cannot read the file: it does not exist"))
+        #expect(missing.text(chinese: true).contains("无法读取文件：文件不存在\n  hint: 请检查路径"))
+    }
+}
