@@ -26,7 +26,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let plan = try planOptions.load().plan
         for f in scenarioFiles {
-            if let why = unreadableReason(f) { throw ValidationError("cannot read scenario file '\(f)': \(why)") }
+            if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {
+                throw ValidationError(
+                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取场景文件“\(f)”：\(why)"))
+            }
         }
         let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios
         let findings = PlanConsistency.check(plan)

@@ -18,13 +18,19 @@ struct PlanOptions: ParsableArguments {
     func validate() throws {
         var isFolder: ObjCBool = false
         if let plan, !FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) {
-            throw ValidationError("plan folder '\(plan)' does not exist")
+            throw ValidationError(
+                OptionLanguage.pick("plan folder '\(plan)' does not exist", "规划文件夹“\(plan)”不存在"))
         }
         if let plan, !isFolder.boolValue {
-            throw ValidationError("--plan '\(plan)' is a file: give the folder that holds plan.yaml")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--plan '\(plan)' is a file: give the folder that holds plan.yaml",
+                    "--plan “\(plan)”是一个文件：请给出存放 plan.yaml 的文件夹"))
         }
-        if let observations, let why = unreadableReason(observations) {
-            throw ValidationError("cannot read observations file '\(observations)': \(why)")
+        if let observations, let why = unreadableReason(observations, chinese: OptionLanguage.chinese) {
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "cannot read observations file '\(observations)': \(why)", "无法读取观测值文件“\(observations)”：\(why)"))
         }
     }
 

@@ -60,7 +60,10 @@ struct Run: ParsableCommand {
             throw ValidationError("--paths must be between 100 and 50,000,000")
         }
         for f in scenarioFiles {
-            if let why = unreadableReason(f) { throw ValidationError("cannot read scenario file '\(f)': \(why)") }
+            if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {
+                throw ValidationError(
+                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取场景文件“\(f)”：\(why)"))
+            }
         }
         if let asOf, !RunRequest.yearRange.contains(asOf) {
             throw ValidationError("--as-of must be a year from 1900 to 2200 (got \(asOf))")

@@ -31,8 +31,32 @@ func standardInput(_ path: String) -> String { path == "-" ? "/dev/stdin" : path
 /// options are validated, so that a wrong path is a usage error that says what is wrong. Before
 /// 2026-11-30 every case read "no such file or not readable", a loop of symbolic links and a
 /// name too long for the system included.
-func unreadableReason(_ path: String) -> String? {
-    access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno, path: path)
+func unreadableReason(_ path: String, chinese: Bool = false) -> String? {
+    access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno, path: path, chinese: chinese)
+}
+
+/// The language of the errors found while the options are read, before the command's own
+/// `--lang` is: the last `--lang zh|en` of the command line, else the command's default
+/// (Chinese for `run`, `indicators` and `evaluate`, as their `--lang` defaults; once parsed,
+/// `ChoosesLanguage` gives the same). A planner's wrong path ("cannot read observations file")
+/// is the error met most, and it was English in a Chinese command.
+enum OptionLanguage {
+    static let chinese = isChinese(Array(CommandLine.arguments.dropFirst()))
+
+    static func isChinese(_ arguments: [String]) -> Bool {
+        let command = arguments.first { !$0.hasPrefix("-") }
+        var chosen: String?
+        for (i, a) in arguments.enumerated() {
+            if a == "--" { break }
+            if a == "--lang", i + 1 < arguments.count { chosen = arguments[i + 1] }
+            if a.hasPrefix("--lang=") { chosen = String(a.dropFirst("--lang=".count)) }
+        }
+        if let chosen { return chosen == "zh" }
+        return ["run", "indicators", "evaluate"].contains(command ?? "")
+    }
+
+    /// `english` or `chinese` by `OptionLanguage.chinese`.
+    static func pick(_ english: String, _ chinese: String) -> String { Self.chinese ? chinese : english }
 }
 
 /// `--encoding`, for every command that reads a user's table.
