@@ -112,5 +112,4 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         if let h = useZh ? hintZh ?? hint : hint { s += "\n  hint: \(h)" }
         return s
     }
-
 }

@@ -32,8 +32,8 @@ struct Plancast: ParsableCommand {
     /// Parses and runs the command line, mapping failures to exit codes.
     static func runCommand() {
         refuseArgumentsNotUTF8()
-        // The language of an input error's words: the command's --lang (errors found while the
-        // options are parsed, before it is known, are English, as ArgumentParser's own are).
+        // The language of an input error's words: the command's --lang. (Before it is parsed,
+        // a path that cannot be read is refused in `OptionLanguage`'s reading of the same.)
         var chinese = false
         do {
             var command = try parseAsRoot()
