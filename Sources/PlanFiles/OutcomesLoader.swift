@@ -107,19 +107,16 @@ public enum OutcomesLoader {
                     }
                     if ind.direction.meets(claimed, level) != met {
                         let relation = ind.direction == .increase ? "at least" : "at most"
-                        let implied =
+                        let rate = "\(goal.ruleText) \(ValueWording.format(goal.value))%"
+                        let (implied, impliedZh) =
                             switch goal.rule {
-                            case .everyYear: " every year"
-                            case .cumulative: " over the plan (its total is at least any one year's flow)"
-                            case .final:
-                                goal.form == .level ? "" : " (\(goal.ruleText) \(ValueWording.format(goal.value))%)"
-                            }
-                        let impliedZh =
-                            switch goal.rule {
-                            case .everyYear: "（每年）"
-                            case .cumulative: "（规划期累计；累计值至少等于任何一年的新增量）"
-                            case .final:
-                                goal.form == .level ? "" : "（\(goal.ruleText) \(ValueWording.format(goal.value))%）"
+                            case .everyYear: (" every year", "（每年）")
+                            case .cumulative:
+                                (
+                                    " over the plan (its total is at least any one year's flow)",
+                                    "（规划期累计；累计值至少等于任何一年的新增量）"
+                                )
+                            case .final: goal.form == .level ? ("", "") : (" (\(rate))", "（\(rate)）")
                             }
                         let levelText =
                             goal.form == .level ? ValueWording.format(level) : String(format: "%.6g", level)

@@ -49,7 +49,7 @@ enum QuantityParser {
             }
         }
         if let problem = q.problem {
-            throw doc.error(at: node, "'\(key)': \(problem)", zh: q.problemZh.map { "“\(key)”：\($0)" })
+            throw doc.error(at: node, "'\(key)': \(problem)", zh: q.problem(chinese: true).map { "“\(key)”：\($0)" })
         }
         let low: Double
         switch q {

@@ -19,27 +19,23 @@ public enum UncertainQuantity: Sendable, Hashable, CustomStringConvertible {
     case lognormal(meanlog: Double, sdlog: Double)
 
     /// Checks the parameters; nil when valid, else what is wrong.
-    /// `problem` in Chinese.
-    public var problemZh: String? {
-        switch self {
-        case .fixed(let v): return v.isFinite ? nil : "数值必须是有限的"
-        case .normal(_, let sd): return sd >= 0 ? nil : "sd 必须 ≥ 0"
-        case .uniform(let a, let b): return a <= b ? nil : "min 必须 ≤ max"
-        case .triangular(let a, let m, let b), .pert(let a, let m, let b):
-            return a <= m && m <= b && a < b ? nil : "需要 min ≤ most_likely ≤ max 且 min < max"
-        case .lognormal(_, let s): return s >= 0 ? nil : "sdlog 必须 ≥ 0"
-        }
-    }
+    public var problem: String? { problem(chinese: false) }
 
-    public var problem: String? {
-        switch self {
-        case .fixed(let v): return v.isFinite ? nil : "value must be finite"
-        case .normal(_, let sd): return sd >= 0 ? nil : "sd must be ≥ 0"
-        case .uniform(let a, let b): return a <= b ? nil : "min must be ≤ max"
-        case .triangular(let a, let m, let b), .pert(let a, let m, let b):
-            return a <= m && m <= b && a < b ? nil : "need min ≤ most likely ≤ max and min < max"
-        case .lognormal(_, let s): return s >= 0 ? nil : "sdlog must be ≥ 0"
-        }
+    /// `problem`, in Chinese when `chinese`.
+    public func problem(chinese: Bool) -> String? {
+        let (valid, english, zh): (Bool, String, String) =
+            switch self {
+            case .fixed(let v): (v.isFinite, "value must be finite", "数值必须是有限的")
+            case .normal(_, let sd): (sd >= 0, "sd must be ≥ 0", "sd 必须 ≥ 0")
+            case .uniform(let a, let b): (a <= b, "min must be ≤ max", "min 必须 ≤ max")
+            case .triangular(let a, let m, let b), .pert(let a, let m, let b):
+                (
+                    a <= m && m <= b && a < b, "need min ≤ most likely ≤ max and min < max",
+                    "需要 min ≤ most_likely ≤ max 且 min < max"
+                )
+            case .lognormal(_, let s): (s >= 0, "sdlog must be ≥ 0", "sdlog 必须 ≥ 0")
+            }
+        return valid ? nil : chinese ? zh : english
     }
 
     /// The quantile function at `u ∈ (0, 1)`.
