@@ -96,16 +96,17 @@ public enum ObservationsLoader {
     }
 
     static func checkRange(
-        _ v: Double, text: String, id: String, kinds: [String: IndicatorKind], _ t: CSVTable, line: Int,
-        column: Int
+        _ v: Double, text: String, id: String, named: String? = nil, kinds: [String: IndicatorKind], _ t: CSVTable,
+        line: Int, column: Int
     ) throws(InputError) {
         guard let kind = kinds[id] else { return }
-        if let refusal = MisplacedPercent.message("'\(text)'", text: text, id: id, kind: kind) {
+        let named = named ?? id
+        if let refusal = MisplacedPercent.message("'\(text)'", text: text, id: named, kind: kind) {
             throw InputError(
                 file: t.file, line: line, column: column, refusal,
                 hint:
                     "write the value in the indicator's own unit; a growth rate goes in a row of its own with measure 'growth'",
-                zh: MisplacedPercent.message("“\(text)”", text: text, id: id, kind: kind, chinese: true),
+                zh: MisplacedPercent.message("“\(text)”", text: text, id: named, kind: kind, chinese: true),
                 hintZh: "请按指标自身的单位写数值；增长率另起一行，measure 写为“growth”"
             )
         }
@@ -115,8 +116,8 @@ public enum ObservationsLoader {
             ? "a share must lie strictly between 0 and 100 (percent)" : "a \(kind.rawValue) cannot be negative"
         let whatZh = kind == .share ? "比重必须严格介于 0 和 100（百分数）之间" : "\(kind.zh)不能为负"
         throw InputError(
-            file: t.file, line: line, column: column, "value \(v) for '\(id)' is out of range: \(what)",
-            hint: "check the unit and the sign", zh: "“\(id)”的数值 \(v) 超出范围：\(whatZh)",
+            file: t.file, line: line, column: column, "value \(v) for '\(named)' is out of range: \(what)",
+            hint: "check the unit and the sign", zh: "“\(named)”的数值 \(v) 超出范围：\(whatZh)",
             hintZh: "请检查单位和正负号")
     }
 
@@ -141,6 +142,8 @@ public enum ObservationsLoader {
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
             let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs, names: names)
+            // Messages name the series as the row does: its id, or the name a pasted table gives it.
+            let named = row[ci].trimmingWhitespace()
             let ytext = row[cy].trimmingWhitespace()
             guard let y = YearText.year(ytext) else {
                 throw InputError(
@@ -153,10 +156,10 @@ public enum ObservationsLoader {
             guard let v = parseNumber(vtext) else {
                 let what = vtext.isEmpty ? "missing value" : "'\(vtext)' is not a number"
                 throw InputError(
-                    file: t.file, line: line, column: cv + 1, "\(what) for '\(id)' in \(y)",
+                    file: t.file, line: line, column: cv + 1, "\(what) for '\(named)' in \(y)",
                     hint: ValueWording.hint(for: vtext, layout: .long)
                         ?? "write a number (1,234.5, and 4.5% for a share, are fine); leave out rows without a value",
-                    zh: vtext.isEmpty ? "“\(id)”\(y)年缺少数值" : "“\(id)”\(y)年的“\(vtext)”不是数字",
+                    zh: vtext.isEmpty ? "“\(named)”\(y)年缺少数值" : "“\(named)”\(y)年的“\(vtext)”不是数字",
                     hintZh: ValueWording.hint(for: vtext, layout: .long, chinese: true)
                         ?? "请写一个数字（1,234.5 可以，比重写 4.5% 也可以）；没有数值的行请删去")
             }
@@ -185,12 +188,13 @@ public enum ObservationsLoader {
             }
             let measure =
                 try cmeasure.map { c throws(InputError) in
-                    try Self.measure(row[c], id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+                    try Self.measure(
+                        row[c], named: named, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
                 } ?? .value
             if measure == .growth {
-                try checkGrowth(v, text: vtext, id: id, year: y, t, line: line, column: cv + 1)
+                try checkGrowth(v, text: vtext, named: named, year: y, t, line: line, column: cv + 1)
             } else if quality.isUsable {
-                try checkRange(v, text: vtext, id: id, kinds: kinds, t, line: line, column: cv + 1)
+                try checkRange(v, text: vtext, id: id, named: named, kinds: kinds, t, line: line, column: cv + 1)
             }
             let selected = try csel.flatMap { c throws(InputError) in
                 try selection(row[c], t, line: line, column: c + 1)
@@ -212,7 +216,7 @@ public enum ObservationsLoader {
                 measure == .growth
                     ? nil
                     : try sumStart(
-                        row[c], year: y, id: id, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
+                        row[c], year: y, named: named, kind: kinds[id], quality: quality, t, line: line, column: c + 1)
             }
             let key =
                 "\(id)\u{1}\(y)" + (since.map { "\u{1}\($0)" } ?? "") + (measure == .growth ? "\u{1}growth" : "")
@@ -224,10 +228,10 @@ public enum ObservationsLoader {
             if let first = seen[key], !(first.sourced && sourced) {
                 throw InputError(
                     file: t.file, line: line, column: ci + 1,
-                    "'\(id)' in \(y) appears twice (first on line \(first.line))",
+                    "'\(named)' in \(y) appears twice (first on line \(first.line))",
                     hint:
                         "keep one row per indicator and year, or give each conflicting row its quality and source_title (and mark the one to use in a selected column)",
-                    zh: "“\(id)”\(y)年出现了两次（第一次在第 \(first.line) 行）",
+                    zh: "“\(named)”\(y)年出现了两次（第一次在第 \(first.line) 行）",
                     hintZh: "每个指标每年只保留一行；或给每条相互矛盾的行写明 quality 和 source_title（并在 selected 列标出要用的一行）"
                 )
             }
@@ -235,9 +239,9 @@ public enum ObservationsLoader {
                 if let other = chosen[key] {
                     throw InputError(
                         file: t.file, line: line, column: csel! + 1,
-                        "'\(id)' in \(y) is selected twice (also on line \(other))",
+                        "'\(named)' in \(y) is selected twice (also on line \(other))",
                         hint: "mark one row yes, the others no",
-                        zh: "“\(id)”\(y)年被选用了两次（另一次在第 \(other) 行）",
+                        zh: "“\(named)”\(y)年被选用了两次（另一次在第 \(other) 行）",
                         hintZh: "只把一行标为 yes，其余标为 no")
                 }
                 chosen[key] = line
@@ -292,14 +296,14 @@ public enum ObservationsLoader {
                 throw InputError(
                     file: t.file, line: line, column: (cq ?? 0) + 1,
                     kind == .flow
-                        ? "a snapshot of the flow '\(id)' (a count during \(y)) is at least the year's amount so far, but says nothing of its end"
-                        : "a snapshot of the \(kind.rawValue) '\(id)' (a value during \(y)) does not bound the year's value",
+                        ? "a snapshot of the flow '\(named)' (a count during \(y)) is at least the year's amount so far, but says nothing of its end"
+                        : "a snapshot of the \(kind.rawValue) '\(named)' (a value during \(y)) does not bound the year's value",
                     hint: kind == .flow
                         ? "give the most the year can reach in the upper column (the snapshot is the lower end), or mark the row partial_year to leave it out"
                         : "give the interval it stands for in the lower and upper columns, or mark the row partial_year to leave it out",
                     zh: kind == .flow
-                        ? "新增量“\(id)”的时点值（\(y)年内的计数）至少是当年到那时为止的数量，但说明不了全年的结果"
-                        : "\(kind.zh)“\(id)”的时点值（\(y)年内的数值）不能界定全年的数值",
+                        ? "新增量“\(named)”的时点值（\(y)年内的计数）至少是当年到那时为止的数量，但说明不了全年的结果"
+                        : "\(kind.zh)“\(named)”的时点值（\(y)年内的数值）不能界定全年的数值",
                     hintZh: kind == .flow
                         ? "请在 upper 列写出全年最多能达到的数（时点值是下限），或把该行标为 partial_year 而不使用它"
                         : "请在 lower 和 upper 列写出它代表的区间，或把该行标为 partial_year 而不使用它"
@@ -389,7 +393,7 @@ public enum ObservationsLoader {
     /// year. Only flows add up over years, and a sum is a report of the years' amounts (not a
     /// count during the year, nor a predecessor series).
     static func sumStart(
-        _ text: String, year: Int, id: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int,
+        _ text: String, year: Int, named: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int,
         column: Int
     ) throws(InputError) -> Int? {
         let written = text.trimmingWhitespace()
@@ -418,9 +422,9 @@ public enum ObservationsLoader {
         guard kind == .flow || kind == .netChange else {
             throw InputError(
                 file: t.file, line: line, column: column,
-                "'\(id)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts and a net change's changes add up over years",
+                "'\(named)' is a \(kind?.rawValue ?? "series") of its own: only a flow's amounts and a net change's changes add up over years",
                 hint: "leave since blank, or give the value of the year itself",
-                zh: "“\(id)”是\(kind?.zh ?? "独立的序列")：只有新增量和净增才能跨年累计",
+                zh: "“\(named)”是\(kind?.zh ?? "独立的序列")：只有新增量和净增才能跨年累计",
                 hintZh: "请让 since 留空，或给出该年本身的数值")
         }
         guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
@@ -452,7 +456,7 @@ public enum ObservationsLoader {
     /// A growth row is a report of the year's growth (actual, estimate, lower_bound or
     /// upper_bound; partial_year or not_comparable keeps it unused), never a mid-year count.
     static func measure(
-        _ text: String, id: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int, column: Int
+        _ text: String, named: String, kind: IndicatorKind?, quality: Quality, _ t: CSVTable, line: Int, column: Int
     ) throws(InputError) -> Measure {
         let written = text.trimmingWhitespace()
         guard let measure = measureWords[written.lowercased()] else {
@@ -472,9 +476,9 @@ public enum ObservationsLoader {
                 : "a \(kind?.rawValue ?? "series")'s growth rate is not read"
             let whatZh = kind == .share ? "比重的变化以百分点计，不是增长率" : "不读取\(kind?.zh ?? "该序列")的增长率"
             throw InputError(
-                file: t.file, line: line, column: column, "growth rate of '\(id)': \(what)",
+                file: t.file, line: line, column: column, "growth rate of '\(named)': \(what)",
                 hint: "give the year's value instead (growth rates are read for stocks, flows and levels)",
-                zh: "“\(id)”的增长率：\(whatZh)", hintZh: "请改为给出当年的数值（只读取存量、新增量和水平值的增长率）")
+                zh: "“\(named)”的增长率：\(whatZh)", hintZh: "请改为给出当年的数值（只读取存量、新增量和水平值的增长率）")
         }
         guard [.actual, .estimate, .lowerBound, .upperBound, .partialYear, .notComparable].contains(quality) else {
             throw InputError(
@@ -490,16 +494,16 @@ public enum ObservationsLoader {
     }
 
     /// A growth rate in percent leaves a positive value: above −100%, and finite.
-    static func checkGrowth(_ v: Double, text: String, id: String, year: Int, _ t: CSVTable, line: Int, column: Int)
+    static func checkGrowth(_ v: Double, text: String, named: String, year: Int, _ t: CSVTable, line: Int, column: Int)
         throws(InputError)
     {
         guard v.isFinite, v > -100, v < 1e6 else {
             throw InputError(
                 file: t.file, line: line, column: column,
-                "growth rate \(InputError.excerpt(text)) of '\(id)' in \(year) is out of range",
+                "growth rate \(InputError.excerpt(text)) of '\(named)' in \(year) is out of range",
                 hint:
                     "a growth rate is in percent, above −100 (write 6.1 for 增长6.1%, -3.2 for 下降3.2%)",
-                zh: "“\(id)”\(year)年的增长率“\(text)”超出范围",
+                zh: "“\(named)”\(year)年的增长率“\(text)”超出范围",
                 hintZh: "增长率以百分数计，须大于 −100（增长6.1% 写 6.1，下降3.2% 写 -3.2）")
         }
     }
@@ -531,11 +535,13 @@ public enum ObservationsLoader {
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
             let id = try resolveID(row[ci], t, line: line, column: ci + 1, seriesIDs: seriesIDs, names: names)
+            // Messages name the series as the row does: its id, or the name a pasted table gives it.
+            let named = row[ci].trimmingWhitespace()
             if let first = seenIDs[id] {
                 throw InputError(
-                    file: t.file, line: line, column: ci + 1, "'\(id)' has two rows (first on line \(first))",
+                    file: t.file, line: line, column: ci + 1, "'\(named)' has two rows (first on line \(first))",
                     hint: "keep one row per indicator in the wide layout",
-                    zh: "“\(id)”有两行（第一行在第 \(first) 行）", hintZh: "宽格式中每个指标只保留一行")
+                    zh: "“\(named)”有两行（第一行在第 \(first) 行）", hintZh: "宽格式中每个指标只保留一行")
             }
             seenIDs[id] = line
             for (j, y) in years {
@@ -543,14 +549,14 @@ public enum ObservationsLoader {
                 if text.isEmpty || text == "-" || text == "—" { continue }
                 guard let v = parseNumber(text) else {
                     throw InputError(
-                        file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
+                        file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(named)' in \(y)",
                         hint: ValueWording.hint(for: text, layout: .wide)
                             ?? "write a number, or leave the cell blank when there is no value",
-                        zh: "“\(id)”\(y)年的“\(text)”不是数字",
+                        zh: "“\(named)”\(y)年的“\(text)”不是数字",
                         hintZh: ValueWording.hint(for: text, layout: .wide, chinese: true)
                             ?? "请写一个数字；没有数值时让单元格留空")
                 }
-                try checkRange(v, text: text, id: id, kinds: kinds, t, line: line, column: j + 1)
+                try checkRange(v, text: text, id: id, named: named, kinds: kinds, t, line: line, column: j + 1)
                 out.append(
                     Observation(
                         indicator: id, year: y, value: v, text: text,

@@ -46,13 +46,13 @@ public enum OutcomesLoader {
             }
             guard ind.headline != nil else {
                 throw InputError(
-                    file: path, line: line, column: ic + 1, "'\(id)' has no headline goal to have met",
-                    hint: "give outcomes of headline goals only", zh: "“\(id)”没有总目标，谈不上是否达成",
+                    file: path, line: line, column: ic + 1, "'\(written)' has no headline goal to have met",
+                    hint: "give outcomes of headline goals only", zh: "“\(written)”没有总目标，谈不上是否达成",
                     hintZh: "只给出总目标的结果")
             }
             guard out[id] == nil else {
                 throw InputError(
-                    file: path, line: line, column: ic + 1, "'\(id)' appears twice", zh: "“\(id)”出现了两次")
+                    file: path, line: line, column: ic + 1, "'\(written)' appears twice", zh: "“\(written)”出现了两次")
             }
             guard let met = met(row[mc]) else {
                 throw InputError(
@@ -75,7 +75,7 @@ public enum OutcomesLoader {
                 // In the indicator's range, as an observation must be: a negative GDP or a share
                 // of 150 was scored as written (2026-12-03).
                 try ObservationsLoader.checkRange(
-                    v, text: row[vc], id: id, kinds: [id: ind.kind], t, line: line, column: vc + 1)
+                    v, text: row[vc], id: id, named: written, kinds: [id: ind.kind], t, line: line, column: vc + 1)
                 value = v
                 // A goal judged on the final value (a level, or a growth or change goal's implied
                 // level) is settled by it: a `met` that the row's own value contradicts would

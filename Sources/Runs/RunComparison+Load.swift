@@ -16,7 +16,8 @@ extension RunComparison {
         // A folder is trusted only when every output matches its manifest's SHA-256.
         for folder in [a, b] {
             try RunFolder.requireWholeRun(
-                folder, command: "compare", hint: "rerun into a new folder; a run folder must not be edited")
+                folder, command: "compare", hint: "rerun into a new folder; a run folder must not be edited",
+                hintZh: "请重新运行到一个新目录；运行目录不可编辑")
         }
         let
             ma = try JSONFile.read(
@@ -27,8 +28,12 @@ extension RunComparison {
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv"] {
             let da = FileManager.default.contents(atPath: a + "/" + f),
                 db = FileManager.default.contents(atPath: b + "/" + f)
-            guard da != nil else { throw InputError(file: a + "/" + f, "missing from the run folder") }
-            guard db != nil else { throw InputError(file: b + "/" + f, "missing from the run folder") }
+            guard da != nil else {
+                throw InputError(file: a + "/" + f, "missing from the run folder", zh: "运行目录中缺少此文件")
+            }
+            guard db != nil else {
+                throw InputError(file: b + "/" + f, "missing from the run folder", zh: "运行目录中缺少此文件")
+            }
             // Excel's byte-order mark is a setting (`excel`), not a result.
             if withoutBOM(da!) != withoutBOM(db!) { outputsIdentical = false }
         }
@@ -162,7 +167,8 @@ extension RunComparison {
             if let want, !have.contains(want) {
                 throw InputError(
                     file: file, "no scenario named '\(want)'",
-                    hint: "scenarios in this run: \(have.sorted().joined(separator: ", "))")
+                    hint: "scenarios in this run: \(have.sorted().joined(separator: ", "))",
+                    zh: "没有名为“\(want)”的情景", hintZh: "这次运行中的情景：\(have.sorted().joined(separator: "、"))")
             }
         }
         // One scenario against one scenario: relabel both so the targets line up.
@@ -232,20 +238,29 @@ extension RunComparison {
     static func checkProbability(
         _ p: String, se: String, table t: CSVTable, row i: Int, columns: (Int, Int)
     ) throws(InputError) {
-        func fail(_ column: Int, _ what: String) throws(InputError) -> Never {
+        func fail(_ column: Int, _ what: String, zh: String) throws(InputError) -> Never {
             throw InputError(
                 file: t.file, line: t.lines[i], column: column + 1, what,
-                hint: "rerun into a new folder; a run folder must not be edited")
+                hint: "rerun into a new folder; a run folder must not be edited", zh: zh,
+                hintZh: "请重新运行到一个新目录；运行目录不可编辑")
         }
         if p == "insufficient_data" {
-            if !se.isEmpty { try fail(columns.1, "p_met_se '\(se)' beside insufficient_data (must be empty)") }
+            if !se.isEmpty {
+                try fail(
+                    columns.1, "p_met_se '\(se)' beside insufficient_data (must be empty)",
+                    zh: "insufficient_data 旁的 p_met_se 是“\(se)”（应为空）")
+            }
             return
         }
         guard let x = Double(p), x.isFinite, (0...1).contains(x) else {
-            try fail(columns.0, "p_met '\(p)' is neither a probability in [0, 1] nor insufficient_data")
+            try fail(
+                columns.0, "p_met '\(p)' is neither a probability in [0, 1] nor insufficient_data",
+                zh: "p_met“\(p)”既不是 [0, 1] 中的概率，也不是 insufficient_data")
         }
         guard let s = Double(se), s.isFinite, s >= 0 else {
-            try fail(columns.1, "p_met_se '\(se)' is not a standard error (a finite number ≥ 0)")
+            try fail(
+                columns.1, "p_met_se '\(se)' is not a standard error (a finite number ≥ 0)",
+                zh: "p_met_se“\(se)”不是标准误（应为 ≥ 0 的有限数）")
         }
     }
 }

@@ -339,57 +339,81 @@ public struct RunFolder: Sendable {
     /// Refuses a folder that is not a whole run written by `plancast run`: an evaluation folder,
     /// or one whose files do not match its manifest (the first problem, at its file). `command`
     /// names the command in the evaluation hint; `hint` says what to do about a failed manifest.
-    public static func requireWholeRun(_ folder: String, command: String, hint: String) throws(InputError) {
+    public static func requireWholeRun(_ folder: String, command: String, hint: String, hintZh: String)
+        throws(InputError)
+    {
         if FileManager.default.fileExists(atPath: folder + "/evaluation.csv") {
             throw InputError(
                 file: folder, "an evaluation folder, not a run folder",
-                hint: "\(command) reads folders that plancast run wrote (--out)")
+                hint: "\(command) reads folders that plancast run wrote (--out)",
+                zh: "这是评估（evaluate）目录，不是运行目录", hintZh: "\(command) 读取 plancast run 写出的目录（--out）")
         }
-        if let problem = verify(folder).first {
-            let file = problem.split(separator: " ").first.map(String.init) ?? "manifest.json"
-            throw InputError(file: folder + "/" + file, "the run folder fails its manifest: \(problem)", hint: hint)
+        if let problem = problems(folder).first {
+            let file = problem.en.split(separator: " ").first.map(String.init) ?? "manifest.json"
+            throw InputError(
+                file: folder + "/" + file, "the run folder fails its manifest: \(problem.en)", hint: hint,
+                zh: "运行目录与其 manifest 不符：\(problem.zh)", hintZh: hintZh)
         }
     }
 
     /// The files of a run folder that do not match its manifest (missing, altered or added),
     /// or why the folder cannot be checked. Empty: the folder is a whole, unaltered run.
     public static func verify(_ path: String, layout: Layout = .run) -> [String] {
+        problems(path, layout: layout).map(\.en)
+    }
+
+    /// `verify`'s problems in English and in Chinese, each beginning with the file it is about.
+    static func problems(_ path: String, layout: Layout = .run) -> [(en: String, zh: String)] {
         let manifestName = layout.manifest
         guard let manifest = try? JSONFile.read(path: path + "/" + manifestName, what: "the manifest") else {
-            return ["\(manifestName) is missing or not valid JSON"]
+            return [("\(manifestName) is missing or not valid JSON", "\(manifestName) 缺失或不是有效的 JSON")]
         }
         guard let outputs = manifest["outputs"] as? [[String: Any]], !outputs.isEmpty else {
-            return ["\(manifestName) lists no outputs"]
+            return [("\(manifestName) lists no outputs", "\(manifestName) 没有列出任何输出文件")]
         }
-        var problems = [String]()
+        var problems = [(en: String, zh: String)]()
         var listed = Set<String>()
         for e in outputs {
             guard let file = e["path"] as? String, let hash = e["sha256"] as? String else {
-                problems.append("\(manifestName) has an output entry without path or sha256")
+                problems.append(
+                    (
+                        "\(manifestName) has an output entry without path or sha256",
+                        "\(manifestName) 中有一项输出缺少 path 或 sha256"
+                    ))
                 continue
             }
             // Only the layout's own file names: a manifest naming `../../x` would have had a
             // file outside the folder verified, and a FIFO would have blocked the reader.
             guard layout.outputs.contains(file) else {
-                problems.append("\(manifestName) lists '\(file)', which is not an output of this kind of folder")
+                problems.append(
+                    (
+                        "\(manifestName) lists '\(file)', which is not an output of this kind of folder",
+                        "\(manifestName) 列出了“\(file)”，它不是这类目录的输出文件"
+                    ))
                 continue
             }
             listed.insert(file)
             var st = stat()
             if lstat(path + "/" + file, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-                problems.append("\(file) is not a regular file")
+                problems.append(("\(file) is not a regular file", "\(file) 不是普通文件"))
                 continue
             }
             guard let actual = try? sha256Hex(path: path + "/" + file) else {
-                problems.append("\(file) is missing")
+                problems.append(("\(file) is missing", "\(file) 缺失"))
                 continue
             }
-            if actual != hash { problems.append("\(file) does not match its SHA-256 in the manifest (edited?)") }
+            if actual != hash {
+                problems.append(
+                    (
+                        "\(file) does not match its SHA-256 in the manifest (edited?)",
+                        "\(file) 与 manifest 中记录的 SHA-256 不符（被修改过？）"
+                    ))
+            }
         }
         let extra = foreignEntries(path, layout: layout).filter { !listed.contains($0) }
-        for e in extra { problems.append("\(e) is not part of the run") }
+        for e in extra { problems.append(("\(e) is not part of the run", "\(e) 不属于这次运行")) }
         if layout.manifest == Layout.run.manifest && layout.outputs == Layout.run.outputs {
-            problems += settingProblems(manifest, name: manifestName)
+            problems += settingProblemTexts(manifest, name: manifestName)
         }
         return problems
     }
@@ -402,6 +426,11 @@ public struct RunFolder: Sendable {
     /// refused, and refused a run's own seed above 10^15 (`run --seed` takes any 64-bit seed) as
     /// "edited?". Keys an older plancast did not write may be absent.
     static func settingProblems(_ m: [String: Any], name: String) -> [String] {
+        settingProblemTexts(m, name: name).map(\.en)
+    }
+
+    /// `settingProblems` in English and in Chinese.
+    static func settingProblemTexts(_ m: [String: Any], name: String) -> [(en: String, zh: String)] {
         // JSON numbers and booleans both arrive as NSNumber on Linux (and 1 casts to Bool).
         func whole(_ v: Any, atLeast low: Double) -> Bool {
             guard let n = v as? NSNumber else { return false }
@@ -410,42 +439,52 @@ public struct RunFolder: Sendable {
         }
         func flag(_ v: Any) -> Bool { (v as? NSNumber).map { $0.doubleValue == 0 || $0.doubleValue == 1 } ?? false }
         func text(_ v: Any?) -> String? { v as? String }
-        var problems = [String]()
-        func check(_ key: String, _ what: String, _ ok: (Any) -> Bool) {
+        var problems = [(en: String, zh: String)]()
+        func check(_ key: String, _ what: String, zh whatZh: String, _ ok: (Any) -> Bool) {
             guard let v = m[key], !ok(v) else { return }
-            let shown = v is NSNull ? "null" : String(describing: v)
+            let full = v is NSNull ? "null" : String(describing: v)
+            let shown = full.count > 60 ? full.prefix(60) + "…" : full
             problems.append(
-                "\(name) has '\(key)' = \(shown.count > 60 ? shown.prefix(60) + "…" : shown), not \(what) (edited?)")
+                (
+                    "\(name) has '\(key)' = \(shown), not \(what) (edited?)",
+                    "\(name) 中的“\(key)”是 \(shown)，不是\(whatZh)（被修改过？）"
+                ))
         }
-        check("tool", "plancast") { text($0) == "plancast" }
-        check("version", "a version") { !(text($0) ?? "").isEmpty }
+        check("tool", "plancast", zh: " plancast") { text($0) == "plancast" }
+        check("version", "a version", zh: "版本号") { !(text($0) ?? "").isEmpty }
         func within(_ v: Any, _ range: ClosedRange<Int>) -> Bool {
             guard whole(v, atLeast: Double(range.lowerBound)), let n = v as? NSNumber else { return false }
             return n.doubleValue <= Double(range.upperBound)
         }
         let paths = RunRequest.pathRange, years = RunRequest.yearRange
         // A seed is any 64-bit whole number (JSON numbers keep all 64 bits on reading).
-        check("seed", "a whole number from 0 to 2^64 − 1") { v in
+        check("seed", "a whole number from 0 to 2^64 − 1", zh: " 0 到 2^64 − 1 之间的整数") { v in
             (v as? NSNumber).map { UInt64(exactly: $0) != nil } ?? false
         }
-        check("paths", "a whole number from \(paths.lowerBound) to \(paths.upperBound)") { within($0, paths) }
-        check("threads", "a whole number ≥ 1") { whole($0, atLeast: 1) }
-        check("as_of", "a year from \(years.lowerBound) to \(years.upperBound), or null") {
+        check(
+            "paths", "a whole number from \(paths.lowerBound) to \(paths.upperBound)",
+            zh: " \(paths.lowerBound) 到 \(paths.upperBound) 之间的整数"
+        ) { within($0, paths) }
+        check("threads", "a whole number ≥ 1", zh: " ≥ 1 的整数") { whole($0, atLeast: 1) }
+        check(
+            "as_of", "a year from \(years.lowerBound) to \(years.upperBound), or null",
+            zh: " \(years.lowerBound) 到 \(years.upperBound) 之间的年份或 null"
+        ) {
             $0 is NSNull || within($0, years)
         }
-        check("language", "zh or en") { ["zh", "en"].contains(text($0) ?? "") }
-        check("excel", "true or false") { flag($0) }
-        check("sensitivity", "true or false") { flag($0) }
-        check("plan", "the plan's folder and id") { v in
+        check("language", "zh or en", zh: " zh 或 en") { ["zh", "en"].contains(text($0) ?? "") }
+        check("excel", "true or false", zh: " true 或 false") { flag($0) }
+        check("sensitivity", "true or false", zh: " true 或 false") { flag($0) }
+        check("plan", "the plan's folder and id", zh: "规划的目录和代码") { v in
             (v as? [String: Any]).map { text($0["folder"]) != nil && text($0["id"]) != nil } ?? false
         }
-        check("scenarios", "a list of scenarios, each with its name and file") { v in
+        check("scenarios", "a list of scenarios, each with its name and file", zh: "情景列表（每项带名称和文件）") { v in
             guard let list = v as? [Any], !list.isEmpty else { return false }
             return list.allSatisfy { item in
                 (item as? [String: Any]).map { text($0["name"]) != nil && text($0["file"]) != nil } ?? false
             }
         }
-        check("inputs", "a list of files with SHA-256") { v in
+        check("inputs", "a list of files with SHA-256", zh: "带 SHA-256 的文件列表") { v in
             guard let list = v as? [Any] else { return false }
             return list.allSatisfy { item in
                 guard let e = item as? [String: Any], text(e["path"]) != nil, let hash = text(e["sha256"]) else {
@@ -454,7 +493,10 @@ public struct RunFolder: Sendable {
                 return hash.count == 64 && hash.allSatisfy(\.isHexDigit)
             }
         }
-        check("models", "scenarios → indicators → models, transform and observations") { v in
+        check(
+            "models", "scenarios → indicators → models, transform and observations",
+            zh: "情景 → 指标 → 模型、变换和观测数"
+        ) { v in
             guard let scenarios = v as? [String: Any] else { return false }
             return scenarios.values.allSatisfy { indicators in
                 guard let byIndicator = indicators as? [String: Any] else { return false }

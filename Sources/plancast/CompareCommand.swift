@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Compare this scenario of run B.") var scenarioB: String?
     @Option(
         help:
-            "Language of the summary: en or zh (the verdict keeps its English keyword; ids, the CSV and errors stay as they are)."
+            "Language of the summary and errors: en or zh (the verdict keeps its English keyword; ids and the CSV stay as they are)."
     )
     var lang: Language = .en
 

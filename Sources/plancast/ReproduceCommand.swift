@@ -28,7 +28,7 @@ struct Reproduce: ParsableCommand {
 
     @Option(
         help:
-            "Language of the summary: en or zh (the verdict keeps its English keyword). The rerun itself keeps the run's language."
+            "Language of the summary and errors: en or zh (the verdict keeps its English keyword). The rerun itself keeps the run's language."
     )
     var lang: Language = .en
 

@@ -110,6 +110,23 @@ struct ObservationsLoaderTests {
         #expect { try load("indicator,year,value\n高新技术企,2022,6\n") } throws: {
             ($0 as! InputError).hint?.hasPrefix("did you mean '高新技术企业' (firms)?") ?? false
         }
+        // A message names the series as the row does (since 2026-12-05; before, by the id the
+        // row never wrote: "“firms”2022年的“2744家”不是数字" for a row of 高新技术企业).
+        #expect { try load("indicator,year,value\n高新技术企业,2022,2744家\n") } throws: {
+            let e = $0 as! InputError
+            return e.message == "'2744家' is not a number for '高新技术企业' in 2022"
+                && e.messageZh == "“高新技术企业”2022年的“2744家”不是数字"
+        }
+        #expect { try load("indicator,2022\nHigh-tech firms,-3\n") } throws: {
+            let e = $0 as! InputError
+            return e.column == 2 && e.message.hasPrefix("value -3.0 for 'High-tech firms' is out of range")
+        }
+        #expect { try load("indicator,year,value\n研发强度,2022,3.9\nrd_intensity,2022,4.0\n") } throws: {
+            ($0 as! InputError).messageZh == "“rd_intensity”2022年出现了两次（第一次在第 2 行）"
+        }
+        #expect { try load("indicator,year,value,measure\n研发强度,2022,3.9,growth\n") } throws: {
+            ($0 as! InputError).messageZh?.hasPrefix("“研发强度”的增长率") ?? false
+        }
     }
 
     /// A quality may be written as a bureau writes it: in Chinese (下限, 预计, 年中, 不可比) or

@@ -1574,6 +1574,48 @@ struct HostileInputTests {
         #expect(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8) == "x")
     }
 
+    /// A reviewer's commands (`compare`, `reproduce`) speak English by default and Chinese with
+    /// `--lang zh`, their refusals too (English only until 2026-12-05), at the same place and
+    /// with the same exit code.
+    @Test func aReviewersRefusalsFollowTheirLanguage() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        let made = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", a])
+        #expect(made.status == 0, "\(made.stderr)")
+        try FileManager.default.copyItem(atPath: a, toPath: b)
+        try "edited\n".write(toFile: b + "/forecasts.csv", atomically: true, encoding: .utf8)
+        let cases: [(args: [String], stderr: String)] = [
+            (
+                ["compare", a, b],
+                "error: \(b)/forecasts.csv: the run folder fails its manifest: forecasts.csv does not match its SHA-256 "
+                    + "in the manifest (edited?)\n  hint: rerun into a new folder; a run folder must not be edited\n"
+            ),
+            (
+                ["compare", a, b, "--lang", "zh"],
+                "error: \(b)/forecasts.csv: 运行目录与其 manifest 不符：forecasts.csv 与 manifest 中记录的 SHA-256 不符（被修改过？）"
+                    + "\n  hint: 请重新运行到一个新目录；运行目录不可编辑\n"
+            ),
+            (
+                ["reproduce", b, "--lang", "zh", "--out", dir.appendingPathComponent("c").path],
+                "error: \(b)/forecasts.csv: 运行目录与其 manifest 不符：forecasts.csv 与 manifest 中记录的 SHA-256 不符（被修改过？）"
+                    + "\n  hint: 运行目录不可编辑；请对完整的运行目录执行 reproduce\n"
+            ),
+            (
+                ["compare", a, a, "--scenario-a", "nope", "--lang", "zh"],
+                "error: \(a)/attainment.csv: 没有名为“nope”的情景\n  hint: 这次运行中的情景：baseline、downturn-2023、"
+                    + "rd-push、slower-gdp、talent-surge\n"
+            ),
+        ]
+        for c in cases {
+            let r = try Binary.run(c.args)
+            #expect(r.status == 65, "\(c.args): \(r.stderr)")
+            #expect(r.stderr == c.stderr, "\(c.args): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path))
+    }
+
     /// The analysts' commands have no `--lang`: English.
     @Test func forecastStaysEnglish() throws {
         let dir = try Binary.temporaryDirectory()

@@ -135,6 +135,12 @@ struct ReportAndCompareTests {
             to: obs, atomically: true, encoding: .utf8)
         let changed = try Binary.run(["reproduce", a.path, "--out", c.path], in: Binary.packageRoot)
         #expect(changed.status == 65 && changed.stderr.contains("obs.csv: the run's observations file has changed"))
+        // A reviewer who asks for Chinese gets the refusal in Chinese too (English until 2026-12-05).
+        let changedZh = try Binary.run(["reproduce", a.path, "--out", c.path, "--lang", "zh"], in: Binary.packageRoot)
+        #expect(
+            changedZh.status == 65
+                && changedZh.stderr.hasPrefix("error: \(obs.path): 这次运行的观测值文件在运行之后改动过（SHA-256 当时为 "),
+            "\(changedZh.stderr)")
         #expect(!FileManager.default.fileExists(atPath: c.path), "nothing rerun")
     }
 

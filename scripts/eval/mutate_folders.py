@@ -171,6 +171,9 @@ def trial(binary, mode, base, work, rnd):
                             ["--scenario-a", "rd-push"]])
         if rnd.random() < 0.5:
             extra += ["--output", out]
+        # Half in Chinese: a refusal's Chinese words name the file as the English do (2026-12-05).
+        if rnd.random() < 0.5:
+            extra += ["--lang", "zh"]
         cmd = [binary, "compare", a, b] + extra
     else:
         parts = os.path.join(work, "parts")
