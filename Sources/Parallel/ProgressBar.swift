@@ -1,29 +1,37 @@
 import Foundation
 
-/// A one-line progress bar: `label [#########-----------] 45%  450,000/1,000,000 paths  2.1 M/s  1 s left`.
+/// A one-line progress bar: `label [#########-----------] 45%  450,000/1,000,000 paths  2.1 M/s  1 s left`
+/// (in Chinese `… 条路径  2.1 M/s  剩余 1 秒`).
 public enum ProgressBar {
     /// A reporter for `ProgressCounter` that formats the bar and hands it to `sink`, timing the
     /// rate from its own creation.
-    public static func reporter(label: String, unit: String, _ sink: @escaping @Sendable (String) -> Void)
+    public static func reporter(
+        label: String, unit: String, chinese: Bool = false, _ sink: @escaping @Sendable (String) -> Void
+    )
         -> @Sendable (Int, Int) -> Void
     {
         let start = Date()
         return { done, total in
-            sink(line(label: label, unit: unit, done: done, total: total, seconds: Date().timeIntervalSince(start)))
+            sink(
+                line(
+                    label: label, unit: unit, done: done, total: total, seconds: Date().timeIntervalSince(start),
+                    chinese: chinese))
         }
     }
 
     /// The share done is f = done / total (held within 0…1, so a count past its total fills the
     /// bar and no more) and the time left (total − done) / rate, "?" before any rate is known.
-    public static func line(label: String, unit: String, done: Int, total: Int, seconds: Double) -> String {
+    public static func line(
+        label: String, unit: String, done: Int, total: Int, seconds: Double, chinese: Bool = false
+    ) -> String {
         let f = total > 0 ? min(max(Double(done) / Double(total), 0), 1) : 1
         let filled = Int((f * 20).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
         let rate = seconds > 0 ? max(Double(done), 0) / seconds : 0
         let left = rate > 0 ? Double(max(total - done, 0)) / rate : nil
         let shownLeft = left.map { $0 < 1e12 ? "\(Int($0.rounded(.up)))" : "?" } ?? (done >= total ? "0" : "?")
-        return
-            "\(label) [\(bar)] \(Int(f * 100))%  \(done)/\(total) \(unit)  \(compact(rate))/s  \(shownLeft) s left"
+        let timeLeft = chinese ? "剩余 \(shownLeft) 秒" : "\(shownLeft) s left"
+        return "\(label) [\(bar)] \(Int(f * 100))%  \(done)/\(total) \(unit)  \(compact(rate))/s  \(timeLeft)"
     }
 
     /// The forms of a progress `line` from the longest to the shortest, for a terminal too

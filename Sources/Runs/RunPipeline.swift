@@ -167,7 +167,7 @@ public enum RunPipeline {
         do {
             runs = try ScenarioRunner.run(
                 plan: plan, scenarios: inputs.scenarios.scenarios, asOf: request.asOf, paths: request.paths,
-                seed: request.seed, threads: threads, engine: engine, progress: progress)
+                seed: request.seed, threads: threads, engine: engine, progress: progress, language: request.language)
         } catch {
             throw RunError.simulation("\(error)")
         }
@@ -192,9 +192,10 @@ public enum RunPipeline {
         let paths = min(request.paths, request.sensitivityPaths)
         do {
             var sensitivity = try ScenarioRunner.sensitivity(
-                runs: runs, paths: paths, seed: request.seed, threads: threads, engine: engine, progress: progress)
+                runs: runs, paths: paths, seed: request.seed, threads: threads, engine: engine, progress: progress,
+                language: request.language)
             if let first = runs.first {
-                progress?("sensitivity: reading bounds as values")
+                progress?(request.language == .zh ? "敏感性分析：把界值当作数值" : "sensitivity: reading bounds as values")
                 sensitivity += try ScenarioRunner.boundReading(
                     run: first, paths: paths, seed: request.seed, threads: threads, engine: engine)
             }

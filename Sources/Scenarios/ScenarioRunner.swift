@@ -18,12 +18,14 @@ public struct ScenarioRun: Sendable {
 public enum ScenarioRunner {
     public static func run(
         plan: Plan, scenarios: [Scenario], asOf: Int?, paths: Int, seed: UInt64, threads: Int,
-        engine: SimulationEngine = SimulationEngine(), progress: (@Sendable (String) -> Void)? = nil
+        engine: SimulationEngine = SimulationEngine(), progress: (@Sendable (String) -> Void)? = nil,
+        language: Language = .en
     ) throws -> [ScenarioRun] {
         var cache = [String: (PlanModel, Double)]()
         var built = [(key: String, model: PlanModel, seconds: Double)]()
+        let chinese = language == .zh
         for (i, s) in scenarios.enumerated() {
-            progress?("[\(i + 1)/\(scenarios.count)] \(s.name): building the model")
+            progress?("[\(i + 1)/\(scenarios.count)] \(s.name)" + (chinese ? "：建立模型" : ": building the model"))
             let key = modelKey(s)
             if let cached = cache[key] {
                 built.append((key, cached.0, 0))
@@ -39,11 +41,13 @@ public enum ScenarioRunner {
         let groups = groupsByFirstAppearance(count: scenarios.count) { built[$0].key }
         var results = [PlanSimulationResult?](repeating: nil, count: scenarios.count)
         for g in groups {
-            let label = progressLabel(group: g, of: scenarios.count, first: scenarios[g[0]].name)
+            let label = progressLabel(group: g, of: scenarios.count, first: scenarios[g[0]].name, chinese: chinese)
             let r = try engine.simulate(
                 model: built[g[0]].model, leverSets: g.map { scenarios[$0].levers }, paths: paths, seed: seed,
                 threads: threads,
-                progress: progress.map { report in ProgressBar.reporter(label: label, unit: "paths", report) })
+                progress: progress.map { report in
+                    ProgressBar.reporter(label: label, unit: chinese ? "条路径" : "paths", chinese: chinese, report)
+                })
             for (i, result) in zip(g, r) { results[i] = result }
         }
         return scenarios.indices.map { i in
@@ -53,9 +57,12 @@ public enum ScenarioRunner {
     }
 
     /// The progress line's label for a group of scenarios simulated together: "[2/5] rd-push"
-    /// for one (its place among all), "[4 scenarios] baseline +3" for several (the first's name).
-    static func progressLabel(group g: [Int], of count: Int, first: String) -> String {
-        g.count == 1 ? "[\(g[0] + 1)/\(count)] \(first)" : "[\(g.count) scenarios] \(first) +\(g.count - 1)"
+    /// for one (its place among all), "[4 scenarios] baseline +3" for several (the first's name;
+    /// "[4 个情景] baseline +3" in Chinese).
+    static func progressLabel(group g: [Int], of count: Int, first: String, chinese: Bool = false) -> String {
+        g.count == 1
+            ? "[\(g[0] + 1)/\(count)] \(first)"
+            : "[\(g.count)\(chinese ? " 个情景" : " scenarios")] \(first) +\(g.count - 1)"
     }
 
     /// Scenarios with the same assumptions and model choices share one plan model.
@@ -132,11 +139,11 @@ public enum ScenarioRunner {
     /// Sensitivity of every scenario that has levers, in scenario order.
     public static func sensitivity(
         runs: [ScenarioRun], paths: Int, seed: UInt64, threads: Int, engine: SimulationEngine = SimulationEngine(),
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil, language: Language = .en
     ) throws -> [Sensitivity] {
         var out = [Sensitivity]()
         for r in runs where !r.scenario.leverNames.isEmpty {
-            progress?("sensitivity: \(r.scenario.name)")
+            progress?((language == .zh ? "敏感性分析：" : "sensitivity: ") + r.scenario.name)
             out += try sensitivity(run: r, paths: paths, seed: seed, threads: threads, engine: engine)
         }
         return out

@@ -43,6 +43,20 @@ struct ProgressTests {
         )
     }
 
+    /// A Chinese run's line (since 2026-12-05; before, the bar of a run that spoke Chinese
+    /// everywhere else said "paths" and "s left") keeps the same fields and shorter forms.
+    @Test func aChineseLineHasTheSameShorterForms() {
+        let line = ProgressBar.line(
+            label: "[5 个情景] baseline +4", unit: "条路径", done: 81_920, total: 500_000, seconds: 0.5, chinese: true)
+        #expect(line == "[5 个情景] baseline +4 [###-----------------] 16%  81920/500000 条路径  163.8 k/s  剩余 3 秒")
+        #expect(
+            ProgressBar.shorterForms(of: line) == [
+                line,
+                "[5 个情景] baseline +4 16%  81920/500000 条路径  剩余 3 秒",
+                "[5 个情景] baseline +4 16%  剩余 3 秒",
+            ])
+    }
+
     /// From one thread, one unit at a time: a report every total / steps units exactly, the
     /// last at the end, and the end reported once even when it falls between steps.
     @Test func counterReportsAtEachStep() {

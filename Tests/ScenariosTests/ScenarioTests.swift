@@ -131,6 +131,17 @@ struct ScenarioTests {
             paths: 256, seed: 1, threads: 1, progress: { lines.add($0) })
         #expect(lines.all.contains("[1/2] baseline: building the model"), "\(lines.all)")
         #expect(lines.all.contains("[2/2] other: building the model"), "\(lines.all)")
+        // In the run's language: a Chinese run's terminal said "building the model" and "s left".
+        let chinese = Lines()
+        _ = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), Scenario(name: "other")], asOf: nil,
+            paths: 256, seed: 1, threads: 1, progress: { chinese.add($0) }, language: .zh)
+        #expect(chinese.all.contains("[1/2] baseline：建立模型"), "\(chinese.all)")
+        #expect(
+            chinese.all.contains {
+                $0.hasPrefix("[2 个情景] baseline +1 [") && $0.contains("/512 条路径") && $0.contains("剩余 ")
+            },
+            "\(chinese.all)")
         let coded = Scenario(name: "x")
         #expect(!coded.fromEmptyFile && coded.emptyFileWarning == nil && coded.emptyFileWarningZh == nil)
     }
@@ -288,6 +299,9 @@ struct ScenarioTests {
         #expect(ScenarioRunner.progressLabel(group: [1], of: 5, first: "rd-push") == "[2/5] rd-push")
         #expect(
             ScenarioRunner.progressLabel(group: [0, 2, 3, 4], of: 5, first: "baseline") == "[4 scenarios] baseline +3")
+        #expect(
+            ScenarioRunner.progressLabel(group: [0, 2, 3, 4], of: 5, first: "baseline", chinese: true)
+                == "[4 个情景] baseline +3")
     }
 
     /// Lever names spelled apart only in case across scenarios draw apart (draws are keyed by the
