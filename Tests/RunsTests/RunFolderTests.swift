@@ -156,7 +156,16 @@ struct RunFolderTests {
             m[key] = value
             let problems = RunFolder.settingProblems(m, name: "manifest.json")
             #expect(problems.count == 1 && problems[0].contains("'\(key)'"), "\(key): \(problems)")
+            // The same problem in Chinese, for compare and reproduce under --lang zh.
+            let texts = RunFolder.settingProblemTexts(m, name: "manifest.json")
+            #expect(texts.count == 1 && texts[0].zh.hasPrefix("manifest.json 中的“\(key)”是 "), "\(key): \(texts)")
         }
+        var edited = good
+        edited["seed"] = "x"
+        #expect(
+            RunFolder.settingProblemTexts(edited, name: "manifest.json").map(\.zh) == [
+                "manifest.json 中的“seed”是 x，不是 0 到 2^64 − 1 之间的整数（被修改过？）"
+            ])
     }
 
     @Test func leftoversOfDeadRunsAreRemoved() throws {
