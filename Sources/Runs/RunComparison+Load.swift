@@ -16,8 +16,7 @@ extension RunComparison {
         // A folder is trusted only when every output matches its manifest's SHA-256.
         for folder in [a, b] {
             try RunFolder.requireWholeRun(
-                folder, command: "compare", hint: "rerun into a new folder; a run folder must not be edited",
-                hintZh: "请重新运行到一个新目录；运行目录不可编辑")
+                folder, command: "compare", hint: editedHint.en, hintZh: editedHint.zh)
         }
         let
             ma = try JSONFile.read(
@@ -26,16 +25,15 @@ extension RunComparison {
                 path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
         var outputsIdentical = true
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv"] {
-            let da = FileManager.default.contents(atPath: a + "/" + f),
-                db = FileManager.default.contents(atPath: b + "/" + f)
-            guard da != nil else {
-                throw InputError(file: a + "/" + f, "missing from the run folder", zh: "运行目录中缺少此文件")
-            }
-            guard db != nil else {
-                throw InputError(file: b + "/" + f, "missing from the run folder", zh: "运行目录中缺少此文件")
+            var contents = [Data]()
+            for path in [a + "/" + f, b + "/" + f] {
+                guard let d = FileManager.default.contents(atPath: path) else {
+                    throw InputError(file: path, "missing from the run folder", zh: "运行目录中缺少此文件")
+                }
+                contents.append(d)
             }
             // Excel's byte-order mark is a setting (`excel`), not a result.
-            if withoutBOM(da!) != withoutBOM(db!) { outputsIdentical = false }
+            if withoutBOM(contents[0]) != withoutBOM(contents[1]) { outputsIdentical = false }
         }
         // Inputs by role and file name.
         func inputs(_ m: [String: Any]) -> [String: String] {
@@ -130,6 +128,11 @@ extension RunComparison {
             return x == y || !history ? nil : Difference(what: k, a: x, b: y)
         }
     }
+
+    /// What to do about a run folder that was edited after `run` wrote it.
+    static let editedHint = (
+        en: "rerun into a new folder; a run folder must not be edited", zh: "请重新运行到一个新目录；运行目录不可编辑"
+    )
 
     static func withoutBOM(_ d: Data) -> Data {
         d.starts(with: [0xEF, 0xBB, 0xBF]) ? d.dropFirst(3) : d
@@ -241,8 +244,7 @@ extension RunComparison {
         func fail(_ column: Int, _ what: String, zh: String) throws(InputError) -> Never {
             throw InputError(
                 file: t.file, line: t.lines[i], column: column + 1, what,
-                hint: "rerun into a new folder; a run folder must not be edited", zh: zh,
-                hintZh: "请重新运行到一个新目录；运行目录不可编辑")
+                hint: editedHint.en, zh: zh, hintZh: editedHint.zh)
         }
         if p == "insufficient_data" {
             if !se.isEmpty {
