@@ -4,12 +4,46 @@ import Foundation
 public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let reason: String
-    public init(file: String, _ reason: String) {
+    /// The reason in Chinese, for a command run with `--lang zh` (`text(chinese:)`).
+    public let reasonZh: String
+    public init(file: String, _ reason: String, zh reasonZh: String? = nil) {
         self.file = file
         self.reason = reason
+        self.reasonZh = reasonZh ?? reason
     }
-    public var description: String {
-        "\(file): cannot write the file (\(reason))\n  hint: check that the folder exists, is writable and has space"
+
+    /// A failure of the system call that set `code` (`ENOSPC`, `EACCES`, …), in both languages.
+    public init(file: String, errno code: Int32) {
+        self.init(file: file, unwritableReason(errno: code), zh: unwritableReason(errno: code, chinese: true))
+    }
+
+    public var description: String { text(chinese: false) }
+
+    /// The error as printed after `error: `, in English or Chinese.
+    public func text(chinese: Bool) -> String {
+        chinese
+            ? "\(file)：无法写入文件（\(reasonZh)）\n  hint: 请检查文件夹是否存在、可写且有剩余空间"
+            : "\(file): cannot write the file (\(reason))\n  hint: check that the folder exists, is writable and has space"
+    }
+}
+
+/// Why a file could not be written, from the `errno` of the failed call: the system's words in
+/// English (`strerror`, as before), the common causes in Chinese words (the rest keep the
+/// system's English).
+public func unwritableReason(errno code: Int32, chinese: Bool = false) -> String {
+    guard chinese else { return String(cString: strerror(code)) }
+    switch code {
+    case ENOSPC: return "磁盘没有剩余空间"
+    case EDQUOT: return "超出了磁盘配额"
+    case EACCES, EPERM: return "没有写入权限"
+    case EROFS: return "文件系统是只读的"
+    case EFBIG: return "文件超过了允许的大小（ulimit -f）"
+    case ENOENT: return "路径不存在"
+    case ENOTDIR: return "路径中有一段不是文件夹"
+    case EISDIR: return "这是一个文件夹"
+    case EIO: return "输入输出错误"
+    case ENAMETOOLONG: return "路径超过系统允许的长度"
+    default: return String(cString: strerror(code))
     }
 }
 
@@ -36,9 +70,9 @@ public func writeAtomically(_ data: Data, to path: String) throws(OutputError) {
 /// Writes `data` through an open descriptor (a device or pipe), every byte or an error.
 func writeInPlace(_ data: Data, to path: String) throws(OutputError) {
     let fd = open(path, O_WRONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw OutputError(file: path, String(cString: strerror(errno))) }
+    guard fd >= 0 else { throw OutputError(file: path, errno: errno) }
     defer { close(fd) }
-    if let failure = writeAll(data, to: fd) { throw OutputError(file: path, String(cString: strerror(failure))) }
+    if let failure = writeAll(data, to: fd) { throw OutputError(file: path, errno: failure) }
 }
 
 /// Creates the file at `path` (it must not exist) and writes every byte of `data`: the `errno`
@@ -78,10 +112,10 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
         ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw OutputError(file: given, "it is a folder")
+        throw OutputError(file: given, "it is a folder", zh: "这是一个文件夹")
     }
     guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw OutputError(file: given, "the folder \(dir.path) does not exist")
+        throw OutputError(file: given, "the folder \(dir.path) does not exist", zh: "文件夹“\(dir.path)”不存在")
     }
     removeStaleTemporaries(folder: dir.path, name: url.lastPathComponent)
     // Registered, written and renamed with no clean-up in between (an interruption waits for
@@ -91,12 +125,12 @@ func replaceFile(_ data: Data, at path: String, named given: String) throws(Outp
         defer { Leftovers.remove(tmp.path) }
         if let failure = writeNewFile(data, at: tmp.path) {
             try? FileManager.default.removeItem(at: tmp)
-            throw OutputError(file: given, String(cString: strerror(failure)))
+            throw OutputError(file: given, errno: failure)
         }
         if rename(tmp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             try? FileManager.default.removeItem(at: tmp)
-            throw OutputError(file: given, reason)
+            throw OutputError(file: given, errno: code)
         }
     }
 }
@@ -132,24 +166,34 @@ public func canonicalPath(_ p: String) -> String {
 
 /// Why `output` cannot be written or would destroy what the command reads: it is empty or a
 /// folder, is one of `inputs`, or lies inside one of `folders` (a run folder, whose files its
-/// manifest vouches for). Nil when safe.
-public func outputConflict(_ output: String, inputs: [String], folders: [String] = []) -> String? {
+/// manifest vouches for). Nil when safe. In Chinese where `chinese`.
+public func outputConflict(_ output: String, inputs: [String], folders: [String] = [], chinese: Bool = false)
+    -> String?
+{
     // An empty name, or a folder, names no file to write (they were I/O errors, exit 74, after
     // the work: "': cannot write the file (Is a directory)").
-    if output.trimmingCharacters(in: .whitespaces).isEmpty { return "the name is empty; give a file's path" }
+    if output.trimmingCharacters(in: .whitespaces).isEmpty {
+        return chinese ? "文件名是空的；请给出文件的路径" : "the name is empty; give a file's path"
+    }
     var st = stat()
     if output.hasSuffix("/") || stat(output, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR {
-        return "\(output) is a folder; give the path of a file (in it or elsewhere)"
+        return chinese
+            ? "“\(output)”是一个文件夹；请给出一个文件的路径（在其中或别处）"
+            : "\(output) is a folder; give the path of a file (in it or elsewhere)"
     }
     let o = canonicalPath(output)
     // By name, or by identity: a hard link is the same file under another name (the output
     // would replace the input's name; `--input hard.csv --output in.csv` was allowed).
     let identity = fileIdentity(output)
     if let same = inputs.first(where: { canonicalPath($0) == o || (identity != nil && fileIdentity($0) == identity) }) {
-        return "\(output) is also an input of this command (\(same)); write to another file"
+        return chinese
+            ? "“\(output)”也是这条命令的输入（\(same)）；请写到另一个文件"
+            : "\(output) is also an input of this command (\(same)); write to another file"
     }
     if let folder = folders.first(where: { o.hasPrefix(canonicalPath($0) + "/") }) {
-        return "\(output) lies inside \(folder), a run folder that must not be edited; write elsewhere"
+        return chinese
+            ? "“\(output)”位于运行目录“\(folder)”中，运行目录不可改动；请写到别处"
+            : "\(output) lies inside \(folder), a run folder that must not be edited; write elsewhere"
     }
     return nil
 }

@@ -9,28 +9,38 @@ public enum JSONFile {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// Parses a JSON object; `what` names the file in errors ("the manifest").
-    public static func read(path: String, what: String, hint: String? = nil) throws(InputError) -> [String: Any] {
+    /// Parses a JSON object; `what` names the file in errors ("the manifest"), `whatZh` in
+    /// Chinese ones (none without it: a file only the analysts' commands read).
+    public static func read(
+        path: String, what: String, hint: String? = nil, zh whatZh: String? = nil, hintZh: String? = nil
+    ) throws(InputError) -> [String: Any] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read \(what)", hint: hint)
+            throw InputError(
+                file: path, "cannot read \(what)", hint: hint, zh: whatZh.map { "无法读取\($0)" }, hintZh: hintZh)
         }
-        return try parse(data, file: path, what: what, hint: hint)
+        return try parse(data, file: path, what: what, hint: hint, zh: whatZh, hintZh: hintZh)
     }
 
-    /// Parses the bytes of a JSON object; `file` names it in errors.
-    public static func parse(_ data: Data, file path: String, what: String, hint: String? = nil) throws(InputError)
-        -> [String: Any]
-    {
+    /// Parses the bytes of a JSON object; `file` names it in errors. The parser's own reason
+    /// stays in its English.
+    public static func parse(
+        _ data: Data, file path: String, what: String, hint: String? = nil, zh whatZh: String? = nil,
+        hintZh: String? = nil
+    ) throws(InputError) -> [String: Any] {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data)
         } catch {
             let why = ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "not valid JSON"
             let (line, column) = position(in: data, of: why)
-            throw InputError(file: path, line: line, column: column, "\(what) is not valid JSON: \(why)", hint: hint)
+            throw InputError(
+                file: path, line: line, column: column, "\(what) is not valid JSON: \(why)", hint: hint,
+                zh: whatZh.map { "\($0)不是有效的 JSON：\(why)" }, hintZh: hintZh)
         }
         guard let obj = parsed as? [String: Any] else {
-            throw InputError(file: path, "\(what) is not a JSON object ({ … })", hint: hint)
+            throw InputError(
+                file: path, "\(what) is not a JSON object ({ … })", hint: hint,
+                zh: whatZh.map { "\($0)不是 JSON 对象（{ … }）" }, hintZh: hintZh)
         }
         return obj
     }

@@ -124,19 +124,23 @@ public struct GoalRecalibration: Sendable, Equatable {
     }
 
     static let hint = "give the recalibration.json that `plancast evaluate --library` wrote"
+    static let hintZh = "请给出 `plancast evaluate --library` 写出的 recalibration.json"
 
     public static func read(path: String) throws(InputError) -> GoalRecalibration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the recalibration file", hint: hint)
+            throw InputError(
+                file: path, "cannot read the recalibration file", hint: hint, zh: "无法读取再校准文件", hintZh: hintZh)
         }
         return try decode(data, file: path)
     }
 
     /// Reads the bytes of a recalibration file; `file` names it in errors.
     public static func decode(_ data: Data, file path: String) throws(InputError) -> GoalRecalibration {
-        let obj = try JSONFile.parse(data, file: path, what: "the recalibration file", hint: hint)
+        let obj = try JSONFile.parse(
+            data, file: path, what: "the recalibration file", hint: hint, zh: "再校准文件", hintZh: hintZh)
         guard let c = obj["coefficients"] as? [String: Any] else {
-            throw InputError(file: path, "has no \"coefficients\" object", hint: hint)
+            throw InputError(
+                file: path, "has no \"coefficients\" object", hint: hint, zh: "没有“coefficients”对象", hintZh: hintZh)
         }
         var coefficients = [Double]()
         for f in features {
@@ -148,14 +152,15 @@ public struct GoalRecalibration: Sendable, Equatable {
             guard let v = (c[f] as? NSNumber)?.doubleValue, v.isFinite else {
                 throw InputError(
                     file: path, line: at.line, column: at.column,
-                    "coefficient \"\(f)\" is \(c[f] == nil ? "missing" : "not a finite number")", hint: hint)
+                    "coefficient \"\(f)\" is \(c[f] == nil ? "missing" : "not a finite number")", hint: hint,
+                    zh: "系数“\(f)”\(c[f] == nil ? "缺失" : "不是有限的数")", hintZh: hintZh)
             }
             // Beyond ±1000 a coefficient turns every probability into 0 or 1 (and sums of such
             // terms can overflow): no fit on finished plans gives one.
             guard abs(v) <= 1000 else {
                 throw InputError(
                     file: path, line: at.line, column: at.column, "coefficient \"\(f)\" is \(v), beyond ±1000",
-                    hint: hint)
+                    hint: hint, zh: "系数“\(f)”为 \(v)，超出 ±1000", hintZh: hintZh)
             }
             coefficients.append(v)
         }

@@ -18,11 +18,12 @@ extension RunComparison {
             try RunFolder.requireWholeRun(
                 folder, command: "compare", hint: editedHint.en, hintZh: editedHint.zh)
         }
-        let
-            ma = try JSONFile.read(
-                path: a + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json"),
-            mb = try JSONFile.read(
-                path: b + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json")
+        func manifest(_ folder: String) throws(InputError) -> [String: Any] {
+            try JSONFile.read(
+                path: folder + "/manifest.json", what: "the manifest", hint: "a run folder holds manifest.json",
+                zh: "manifest", hintZh: "运行目录中应有 manifest.json")
+        }
+        let ma = try manifest(a), mb = try manifest(b)
         var outputsIdentical = true
         for f in ["attainment.csv", "forecasts.csv", "comparison.csv", "sensitivity.csv"] {
             var contents = [Data]()

@@ -79,7 +79,9 @@ public struct RunFolder: Sendable {
             }
             return folder
         }
-        throw .unusable(stem, "a thousand runs were started in that second; name the folder with --out")
+        throw .unusable(
+            stem, "a thousand runs were started in that second; name the folder with --out",
+            zh: "同一秒内已启动了一千次运行；请用 --out 指定目录")
     }
 
     /// Checks the target, removes leftovers of dead runs beside it and takes the lock.
@@ -91,11 +93,12 @@ public struct RunFolder: Sendable {
         throws(RunFolderError) -> RunFolder
     {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty") }
+        guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty", zh: "输出目录名是空的") }
         let url = URL(fileURLWithPath: trimmed).standardizedFileURL
         let name = url.lastPathComponent
         guard url.path != "/", !name.isEmpty, name != ".", name != ".." else {
-            throw .unusable(path, "a run needs a folder of its own, not the file system's root")
+            throw .unusable(
+                path, "a run needs a folder of its own, not the file system's root", zh: "一次运行需要自己的目录，不能是文件系统的根目录")
         }
         let target = canonicalPath(url.path)
         func holds(_ p: String) -> Bool {
@@ -104,10 +107,13 @@ public struct RunFolder: Sendable {
         }
         if holds(FileManager.default.currentDirectoryPath) {
             throw .unusable(
-                path, "it holds the current folder, and an output folder is replaced whole; name a new folder")
+                path, "it holds the current folder, and an output folder is replaced whole; name a new folder",
+                zh: "它包含当前所在的目录，而输出目录会被整个替换；请指定一个新目录")
         }
         if let input = inputs.first(where: holds) {
-            throw .unusable(path, "it holds \(input), which this command reads; name another folder")
+            throw .unusable(
+                path, "it holds \(input), which this command reads; name another folder",
+                zh: "它包含这条命令要读取的“\(input)”；请另选一个目录")
         }
         let parent = url.deletingLastPathComponent().path
         // Folders this command creates above its output are removed again if it fails (empty
@@ -122,8 +128,8 @@ public struct RunFolder: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                if let why = noSpace(error) { throw .full(OutputError(file: parent, why)) }
-                throw .unusable(path, "cannot create its parent folder \(parent)")
+                if let code = noSpaceErrno(error) { throw .full(OutputError(file: parent, errno: code)) }
+                throw .unusable(path, "cannot create its parent folder \(parent)", zh: "无法创建它的上级目录“\(parent)”")
             }
         }
         let lockPath = parent + "/." + name + ".lock"
@@ -134,7 +140,7 @@ public struct RunFolder: Sendable {
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 folder.unlock()
-                throw .unusable(path, "a file of that name exists")
+                throw .unusable(path, "a file of that name exists", zh: "已有一个同名的文件")
             }
             let foreign = foreignEntries(url.path, layout: layout)
             if !foreign.isEmpty && !force {
@@ -143,7 +149,7 @@ public struct RunFolder: Sendable {
             }
             if !foreign.isEmpty, let why = irreplaceable(target, entries: foreign) {
                 folder.unlock()
-                throw .unusable(path, why)
+                throw .unusable(path, why.en, zh: why.zh)
             }
         }
         return folder
@@ -153,15 +159,21 @@ public struct RunFolder: Sendable {
     /// home folder or one above it (`--out ~ --force` started elsewhere would have deleted the
     /// home folder), or a folder under version control (`.git`), where a typo in `--out`
     /// costs a repository.
-    static func irreplaceable(_ canonical: String, entries: [String]) -> String? {
+    static func irreplaceable(_ canonical: String, entries: [String]) -> (en: String, zh: String)? {
         // `HOME` as the shell has it, and the account's home (they differ under sudo or env).
         let homes = [ProcessInfo.processInfo.environment["HOME"], NSHomeDirectory()].compactMap { $0 }
             .filter { !$0.isEmpty }.map(canonicalPath).filter { $0 != "/" }
         if homes.contains(where: { canonical == $0 || $0.hasPrefix(canonical + "/") }) {
-            return "it is the home folder or holds it; --force never replaces that: name a new folder"
+            return (
+                "it is the home folder or holds it; --force never replaces that: name a new folder",
+                "它是主目录或包含主目录；--force 从不替换它：请指定一个新目录"
+            )
         }
         if entries.contains(".git") {
-            return "it is under version control (.git); --force never replaces that: name a new folder"
+            return (
+                "it is under version control (.git); --force never replaces that: name a new folder",
+                "它在版本控制之下（.git）；--force 从不替换它：请指定一个新目录"
+            )
         }
         return nil
     }
@@ -180,12 +192,14 @@ public struct RunFolder: Sendable {
             let locked = try Leftovers.changing { () throws(RunFolderError) -> Int32? in
                 let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
                 guard fd >= 0 else {
-                    let code = errno, why = String(cString: strerror(code))
+                    let code = errno
                     // A full disk or quota (no room even for the empty lock file) is an output
                     // that could not be written (exit 74), not a folder refused.
-                    if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, why)) }
+                    if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, errno: code)) }
                     let parent = (lockPath as NSString).deletingLastPathComponent
-                    throw .unusable(path, "cannot write in \(parent) (\(why))")
+                    throw .unusable(
+                        path, "cannot write in \(parent) (\(unwritableReason(errno: code)))",
+                        zh: "无法在“\(parent)”中写入（\(unwritableReason(errno: code, chinese: true))）")
                 }
                 guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                     close(fd)
@@ -203,16 +217,14 @@ public struct RunFolder: Sendable {
         throw .busy(path)
     }
 
-    /// The reason, when Foundation's `error` is a full disk or quota (ENOSPC, EDQUOT); nil otherwise.
-    static func noSpace(_ error: any Error) -> String? {
+    /// `ENOSPC` or `EDQUOT` when Foundation's `error` is a full disk or quota; nil otherwise.
+    static func noSpaceErrno(_ error: any Error) -> Int32? {
         let ns = error as NSError
         let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
         if let posix, posix.domain == NSPOSIXErrorDomain, [ENOSPC, EDQUOT].contains(Int32(posix.code)) {
-            return String(cString: strerror(Int32(posix.code)))
+            return Int32(posix.code)
         }
-        if ns.domain == NSCocoaErrorDomain && ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
-            return String(cString: strerror(ENOSPC))
-        }
+        if ns.domain == NSCocoaErrorDomain && ns.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
         return nil
     }
 
@@ -282,15 +294,18 @@ public struct RunFolder: Sendable {
             return mkdir(staging, 0o755) == 0 ? nil : errno
         }
         if let code = made {
-            let why = String(cString: strerror(code))
             // A full disk or quota is an output that could not be written (exit 74), not a folder refused.
-            if code == ENOSPC || code == EDQUOT { throw OutputError(file: path, why) }
-            throw RunFolderError.unusable(path, "cannot create a folder beside it (\(why))")
+            if code == ENOSPC || code == EDQUOT { throw OutputError(file: path, errno: code) }
+            throw RunFolderError.unusable(
+                path, "cannot create a folder beside it (\(unwritableReason(errno: code)))",
+                zh: "无法在它旁边创建目录（\(unwritableReason(errno: code, chinese: true))）")
         }
         do {
             // Errors name the file where it was going (`OUT/attainment.csv`), not the staging folder.
             func staged(_ file: String, _ write: () throws(OutputError) -> Void) throws(OutputError) {
-                do { try write() } catch { throw OutputError(file: path + "/" + file, error.reason) }
+                do { try write() } catch {
+                    throw OutputError(file: path + "/" + file, error.reason, zh: error.reasonZh)
+                }
             }
             for (file, data) in outputs {
                 try staged(file) { () throws(OutputError) in try writeAtomically(data, to: staging + "/" + file) }
@@ -318,12 +333,18 @@ public struct RunFolder: Sendable {
     func swapIntoPlace(staging: String, parent: String, name: String) throws(RunFolderError) {
         if !FileManager.default.fileExists(atPath: path) {
             guard rename(staging, path) == 0 else {
-                throw .unusable(path, "cannot move the finished run into place (\(String(cString: strerror(errno))))")
+                let code = errno
+                throw .unusable(
+                    path, "cannot move the finished run into place (\(unwritableReason(errno: code)))",
+                    zh: "无法把完成的运行移到位（\(unwritableReason(errno: code, chinese: true))）")
             }
             return
         }
         guard plancast_exchange_paths(staging, path) == 0 else {
-            throw .unusable(path, "cannot swap the finished run into place (\(String(cString: strerror(errno))))")
+            let code = errno
+            throw .unusable(
+                path, "cannot swap the finished run into place (\(unwritableReason(errno: code)))",
+                zh: "无法用完成的运行替换原有的运行（\(unwritableReason(errno: code, chinese: true))）")
         }
         // `staging` now holds the previous run: remove it.
         let old = parent + "/.\(name).old-\(getpid())"
@@ -513,7 +534,8 @@ public struct RunFolder: Sendable {
 
 /// Why a run folder cannot be written (exit 73).
 public enum RunFolderError: Error, CustomStringConvertible {
-    case unusable(String, String)
+    /// The folder, why (English) and why in Chinese.
+    case unusable(String, String, zh: String)
     case notARun(String, [String])
     case busy(String)
     /// No room on the disk (or quota) for the folder or its lock file: an output error (exit 74).
@@ -522,7 +544,7 @@ public enum RunFolderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .full(let error): return "\(error)"
-        case .unusable(let path, let why): return "output folder '\(path)': \(why)"
+        case .unusable(let path, let why, _): return "output folder '\(path)': \(why)"
         case .notARun(let path, let entries):
             let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")
             return "output folder '\(path)' holds files that are not a plancast run (\(shown)); "
@@ -532,17 +554,17 @@ public enum RunFolderError: Error, CustomStringConvertible {
         }
     }
 
-    /// `description`, in Chinese where `chinese` and the case has Chinese words (a folder that
-    /// is not a run, a folder being written); otherwise English.
+    /// `description`, in Chinese where `chinese`.
     public func text(chinese: Bool) -> String {
         guard chinese else { return description }
         switch self {
+        case .full(let error): return error.text(chinese: true)
+        case .unusable(let path, _, let why): return "输出目录“\(path)”：\(why)"
         case .notARun(let path, let entries):
             let shown = entries.prefix(5).joined(separator: "、") + (entries.count > 5 ? "……" : "")
             return "输出目录“\(path)”中有不属于 plancast 运行结果的文件（\(shown)）；请另选一个新目录，或加上 --force 整个替换它"
         case .busy(let path):
             return "另一个 plancast 运行正在写入“\(path)”；请等它结束，或另选一个目录"
-        case .full, .unusable: return description
         }
     }
 }

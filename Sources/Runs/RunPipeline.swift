@@ -366,6 +366,27 @@ public enum RunError: Error, CustomStringConvertible {
         }
     }
 
+    /// `description`, in Chinese where `chinese` (a simulation's own failure keeps its words).
+    public func text(chinese: Bool) -> String {
+        guard chinese else { return description }
+        switch self {
+        case .simulation(let why): return "模拟失败：\(why)"
+        case .nonFinite(let scenario, let series):
+            return "情景“\(scenario)”：\(series.joined(separator: "、"))的模拟值超出了双精度浮点数的范围；"
+                + "请检查这些序列的观测值和情景数值（未写出任何文件）"
+        case .tooManyScenarios(let n):
+            return "\(n) 个情景文件；一次运行最多模拟 \(RunPipeline.maxScenarios) 个（请分成几次运行；"
+                + "plancast compare 可以并排比较两次运行）。未写出任何文件。"
+        case .tooLarge(let needed, let available, let scenarios, let paths, let series, let threads):
+            return String(
+                format:
+                    "%ld 条路径 × %ld 个情景、%ld 个序列、%ld 个线程约需 %.1f GB；本机可用 %.1f GB%@。"
+                    + "请减少 --paths 或情景（--shard K/N 可把计算分到多台机器，但合并时仍要容纳全部路径），"
+                    + "或减少 --threads（每个线程同时处理所有序列和年份的 2,048 条路径）。未写出任何文件。",
+                paths, scenarios, series, threads, needed, available, MemoryBudget.limitNote(chinese: true))
+        }
+    }
+
     /// A run too large for this machine: the options ask for it (exit 64).
     public var isUsageProblem: Bool {
         switch self {

@@ -16,7 +16,9 @@ public enum RunReproduction {
             folder, command: "reproduce", hint: "a run folder must not be edited; reproduce a whole one",
             hintZh: "运行目录不可编辑；请对完整的运行目录执行 reproduce")
         let manifestPath = folder + "/manifest.json"
-        let m = try JSONFile.read(path: manifestPath, what: "the manifest", hint: "a run folder holds manifest.json")
+        let m = try JSONFile.read(
+            path: manifestPath, what: "the manifest", hint: "a run folder holds manifest.json", zh: "manifest",
+            hintZh: "运行目录中应有 manifest.json")
         func bad(_ what: String, zh: String) -> InputError {
             InputError(
                 file: manifestPath, "the manifest's \(what) is missing or malformed",

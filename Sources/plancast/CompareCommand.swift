@@ -33,11 +33,13 @@ struct Compare: ParsableCommand {
         for d in [runA, runB] {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: d, isDirectory: &isDir), isDir.boolValue else {
-                throw ValidationError("'\(d)' is not a run folder")
+                throw ValidationError(OptionLanguage.pick("'\(d)' is not a run folder", "“\(d)”不是运行目录"))
             }
         }
-        if let output, let conflict = outputConflict(output, inputs: [], folders: [runA, runB]) {
-            throw ValidationError("--output: \(conflict)")
+        if let output,
+            let conflict = outputConflict(output, inputs: [], folders: [runA, runB], chinese: OptionLanguage.chinese)
+        {
+            throw ValidationError(OptionLanguage.pick("--output: ", "--output：") + conflict)
         }
     }
 

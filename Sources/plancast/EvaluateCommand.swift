@@ -75,53 +75,76 @@ struct Evaluate: ParsableCommand {
     var excel = false
 
     static func years(_ text: String) throws -> [Int] {
-        try whole(text, in: 1900...2200, option: "--as-of", what: "years", example: "2012,2013")
+        try whole(text, in: 1900...2200, option: "--as-of", what: ("years", "年份"), example: "2012,2013")
     }
 
     static func offsets(_ text: String) throws -> [Int] {
-        try whole(text, in: 0...50, option: "--years-after-base", what: "numbers of years", example: "2,3")
+        try whole(text, in: 0...50, option: "--years-after-base", what: ("numbers of years", "年数"), example: "2,3")
     }
 
     /// Whole numbers separated by commas, each in `range` and each once (a year given twice was
     /// judged twice and weighed double in the scores).
-    static func whole(_ text: String, in range: ClosedRange<Int>, option: String, what: String, example: String)
-        throws -> [Int]
-    {
+    static func whole(
+        _ text: String, in range: ClosedRange<Int>, option: String, what: (en: String, zh: String), example: String
+    ) throws -> [Int] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         let ys = parts.compactMap { Int($0) }
         guard ys.count == parts.count, !ys.isEmpty, ys.allSatisfy({ range.contains($0) }) else {
-            throw ValidationError("\(option): write \(what) separated by commas, e.g. \(example)")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "\(option): write \(what.en) separated by commas, e.g. \(example)",
+                    "\(option)：请写出以逗号分隔的\(what.zh)（\(range.lowerBound)–\(range.upperBound)），例如 \(example)"))
         }
-        guard Set(ys).count == ys.count else { throw ValidationError("\(option): each year may appear once") }
+        guard Set(ys).count == ys.count else {
+            throw ValidationError(
+                OptionLanguage.pick("\(option): each year may appear once", "\(option)：每个年份只能出现一次"))
+        }
         return ys
     }
 
     func validate() throws {
         if library == nil && (outcomes == nil || asOf == nil) {
-            throw ValidationError("give --outcomes and --as-of for one plan, or --library for a library of plans")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "give --outcomes and --as-of for one plan, or --library for a library of plans",
+                    "评估一个规划请给出 --outcomes 和 --as-of，评估一组规划请给出 --library"))
         }
-        if let recalibration, let why = unreadableReason(recalibration) {
-            throw ValidationError("cannot read recalibration file '\(recalibration)': \(why)")
+        if let recalibration, let why = unreadableReason(recalibration, chinese: OptionLanguage.chinese) {
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "cannot read recalibration file '\(recalibration)': \(why)", "无法读取再校准文件“\(recalibration)”：\(why)"))
         }
         if library != nil && recalibration != nil {
             throw ValidationError(
-                "--library fits its own recalibration leave one plan out; --recalibration is for one plan")
+                OptionLanguage.pick(
+                    "--library fits its own recalibration leave one plan out; --recalibration is for one plan",
+                    "--library 以留一法拟合自己的再校准；--recalibration 用于单个规划"))
         }
         if library == nil && yearsAfterBase != nil {
-            throw ValidationError("--years-after-base goes with --library; for one plan give --as-of")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--years-after-base goes with --library; for one plan give --as-of",
+                    "--years-after-base 与 --library 一起使用；单个规划请给出 --as-of"))
         }
         if library != nil && (outcomes != nil || asOf != nil) {
-            throw ValidationError("--library takes each plan's outcomes.csv and judges as of --years-after-base")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--library takes each plan's outcomes.csv and judges as of --years-after-base",
+                    "--library 读取每个规划自己的 outcomes.csv，并按 --years-after-base 评估"))
         }
         guard paths >= 100 && paths <= 10_000_000 else {
-            throw ValidationError("--paths must be between 100 and 10,000,000")
+            throw ValidationError(
+                OptionLanguage.pick("--paths must be between 100 and 10,000,000", "--paths 必须在 100 到 10,000,000 之间"))
         }
         if let baseRate, !(baseRate >= 0 && baseRate <= 1) {
-            throw ValidationError("--base-rate must be a share between 0 and 1")
+            throw ValidationError(
+                OptionLanguage.pick("--base-rate must be a share between 0 and 1", "--base-rate 必须是 0 到 1 之间的比例"))
         }
-        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out must name a folder") }
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(OptionLanguage.pick("--out must name a folder", "--out 必须给出一个目录"))
+        }
     }
 
     func run() throws {

@@ -45,8 +45,11 @@ struct PlanOptions: ParsableArguments {
         {
             guard FileManager.default.fileExists(atPath: env + "/plan.yaml") else {
                 throw ValidationError(
-                    "PLANCAST_PLAN='\(env)' is not a plan folder (no plan.yaml there): set it to the folder that holds "
-                        + "plan.yaml, unset it, or pass --plan DIR")
+                    OptionLanguage.pick(
+                        "PLANCAST_PLAN='\(env)' is not a plan folder (no plan.yaml there): set it to the folder that "
+                            + "holds plan.yaml, unset it, or pass --plan DIR",
+                        "PLANCAST_PLAN='\(env)' 不是规划文件夹（其中没有 plan.yaml）：请把它设为存放 plan.yaml 的文件夹、"
+                            + "取消这个变量，或给出 --plan DIR"))
             }
             return env
         }
@@ -66,8 +69,10 @@ struct PlanOptions: ParsableArguments {
             return found
         }
         throw ValidationError(
-            "cannot find the bundled plan (\(relative)) from the working folder or beside the executable; "
-                + "pass --plan DIR or set PLANCAST_PLAN=DIR")
+            OptionLanguage.pick(
+                "cannot find the bundled plan (\(relative)) from the working folder or beside the executable; "
+                    + "pass --plan DIR or set PLANCAST_PLAN=DIR",
+                "在当前目录和程序所在位置都找不到内置规划（\(relative)）；请给出 --plan DIR 或设置 PLANCAST_PLAN=DIR"))
     }
 
     func load() throws -> LoadedPlan {

@@ -45,21 +45,21 @@ struct Plancast: ParsableCommand {
         } catch let error as DataError {
             fail("error: \(error)", ExitStatus.dataError)
         } catch let error as OutputError {
-            fail("error: \(error)", ExitStatus.ioError)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.ioError)
         } catch RunFolderError.full(let error) {
-            fail("error: \(error)", ExitStatus.ioError)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.ioError)
         } catch let error as RunFolderError {
             fail("error: \(error.text(chinese: chinese))", ExitStatus.cannotCreate)
         } catch let error as TooLargeError {
-            fail("error: \(error)", ExitStatus.usage)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.usage)
         } catch let error as RunError where error.isUsageProblem {
-            fail("error: \(error)", ExitStatus.usage)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.usage)
         } catch let error as RunError where error.isInputProblem {
-            fail("error: \(error)", ExitStatus.dataError)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.dataError)
         } catch let error as RunError {
-            fail("internal error: \(error)\n  please report this with the command line", ExitStatus.internalError)
+            fail(internalError(error.text(chinese: chinese), chinese: chinese), ExitStatus.internalError)
         } catch let error as InternalError {
-            fail("internal error: \(error)\n  please report this with the command line", ExitStatus.internalError)
+            fail(internalError(error.description, chinese: chinese), ExitStatus.internalError)
         } catch let error as CocoaError {
             // Foundation's own file errors (never expected: plancast checks paths first).
             fail("error: \(error.localizedDescription)", ExitStatus.ioError)
@@ -67,6 +67,13 @@ struct Plancast: ParsableCommand {
             Leftovers.removeAll()
             exit(withError: error)
         }
+    }
+
+    /// A fault of plancast's own, and what to do about it.
+    static func internalError(_ what: String, chinese: Bool) -> String {
+        chinese
+            ? "internal error: \(what)\n  hint: 这是 plancast 自身的错误；请连同命令行一起报告"
+            : "internal error: \(what)\n  please report this with the command line"
     }
 
     /// Every command needs at least `MemoryBudget.addressSpaceFloor` of address space: below
@@ -81,6 +88,12 @@ struct Plancast: ParsableCommand {
                     "this process may use only %.0f MB of address space (ulimit -v); plancast needs at least %.0f MB "
                     + "(its libraries and buffers alone take about %.0f MB). Raise the limit "
                     + "(ulimit -v unlimited). Nothing was written.",
+                limit / 1_048_576, MemoryBudget.addressSpaceFloor / 1_048_576,
+                MemoryBudget.addressSpaceBase / 1_048_576),
+            zh: String(
+                format:
+                    "这个进程只能使用 %.0f MB 地址空间（ulimit -v）；plancast 至少需要 %.0f MB"
+                    + "（其程序库和缓冲区就约占 %.0f MB）。请提高上限（ulimit -v unlimited）。未写出任何文件。",
                 limit / 1_048_576, MemoryBudget.addressSpaceFloor / 1_048_576,
                 MemoryBudget.addressSpaceBase / 1_048_576))
     }
@@ -156,7 +169,15 @@ struct DataError: Error, CustomStringConvertible {
 /// what to do instead, and no usage text.
 struct TooLargeError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The same in Chinese, for a command run with `--lang zh`; nil where only English exists
+    /// (commands without `--lang`).
+    let chinese: String?
+    init(_ description: String, zh: String? = nil) {
+        self.description = description
+        self.chinese = zh
+    }
+
+    func text(chinese wanted: Bool) -> String { wanted ? chinese ?? description : description }
 }
 
 /// A failure that is plancast's fault, not the user's.

@@ -35,10 +35,10 @@ struct Reproduce: ParsableCommand {
     func validate() throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: runFolder, isDirectory: &isDir), isDir.boolValue else {
-            throw ValidationError("'\(runFolder)' is not a run folder")
+            throw ValidationError(OptionLanguage.pick("'\(runFolder)' is not a run folder", "“\(runFolder)”不是运行目录"))
         }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--out must name a folder")
+            throw ValidationError(OptionLanguage.pick("--out must name a folder", "--out 必须给出一个目录"))
         }
         // The rerun must not replace the run it is compared with (nor lie inside it, nor hold
         // it): `--out RUN` replaced the run and then found it reproduced itself.
@@ -46,7 +46,9 @@ struct Reproduce: ParsableCommand {
             let o = canonicalPath(out), r = canonicalPath(runFolder)
             if o == r || o.hasPrefix(r + "/") || r.hasPrefix(o + "/") {
                 throw ValidationError(
-                    "--out: the rerun needs a folder of its own, apart from the run it reproduces ('\(runFolder)')")
+                    OptionLanguage.pick(
+                        "--out: the rerun needs a folder of its own, apart from the run it reproduces ('\(runFolder)')",
+                        "--out：重跑需要自己的目录，与被复现的运行（“\(runFolder)”）分开"))
             }
         }
     }

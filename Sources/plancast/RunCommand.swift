@@ -57,7 +57,8 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard RunRequest.pathRange.contains(paths) else {
-            throw ValidationError("--paths must be between 100 and 50,000,000")
+            throw ValidationError(
+                OptionLanguage.pick("--paths must be between 100 and 50,000,000", "--paths 必须在 100 到 50,000,000 之间"))
         }
         for f in scenarioFiles {
             if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {
@@ -66,17 +67,25 @@ struct Run: ParsableCommand {
             }
         }
         if let asOf, !RunRequest.yearRange.contains(asOf) {
-            throw ValidationError("--as-of must be a year from 1900 to 2200 (got \(asOf))")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--as-of must be a year from 1900 to 2200 (got \(asOf))",
+                    "--as-of 必须是 1900 到 2200 之间的年份（给出的是 \(asOf)）"))
         }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--out must name a folder")
+            throw ValidationError(OptionLanguage.pick("--out must name a folder", "--out 必须给出一个目录"))
         }
         if let shard { _ = try parseShard(shard) }
-        if let recalibration, let why = unreadableReason(recalibration) {
-            throw ValidationError("cannot read recalibration file '\(recalibration)': \(why)")
+        if let recalibration, let why = unreadableReason(recalibration, chinese: OptionLanguage.chinese) {
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "cannot read recalibration file '\(recalibration)': \(why)", "无法读取再校准文件“\(recalibration)”：\(why)"))
         }
         if shard != nil && recalibration != nil {
-            throw ValidationError("--recalibration applies to a whole run: give it to a run without --shard")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--recalibration applies to a whole run: give it to a run without --shard",
+                    "--recalibration 作用于整次运行：请用于不带 --shard 的运行"))
         }
     }
 

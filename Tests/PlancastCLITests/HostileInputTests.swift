@@ -701,11 +701,22 @@ struct HostileInputTests {
         let work = dir.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         try "keep\n".write(to: work.appendingPathComponent("precious.txt"), atomically: true, encoding: .utf8)
-        let common = ["run", "--plan", plan.path, "--paths", "300", "--no-sensitivity", "--force", "--out"]
+        let common = [
+            "run", "--lang", "en", "--plan", plan.path, "--paths", "300", "--no-sensitivity", "--force", "--out",
+        ]
         for (out, needle) in [(plan.path, "which this command reads"), (".", "holds the current folder")] {
             let r = try Binary.run(common + [out], in: work)
             #expect(r.status == 73, "\(out): \(r.stderr)")
             #expect(r.stderr.contains(needle), "\(r.stderr)")
+        }
+        // In the run's default language, Chinese (English only until 2026-12-05).
+        let zhCommon = ["run", "--plan", plan.path, "--paths", "300", "--no-sensitivity", "--force", "--out"]
+        for (out, said) in [
+            (plan.path, "error: 输出目录“\(plan.path)”：它包含这条命令要读取的“\(plan.path)”；请另选一个目录\n"),
+            (".", "error: 输出目录“.”：它包含当前所在的目录，而输出目录会被整个替换；请指定一个新目录\n"),
+        ] {
+            let r = try Binary.run(zhCommon + [out], in: work)
+            #expect(r.status == 73 && r.stderr == said, "\(out): \(r.stderr)")
         }
         #expect(FileManager.default.fileExists(atPath: plan.appendingPathComponent("plan.yaml").path))
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("precious.txt").path))
@@ -731,6 +742,10 @@ struct HostileInputTests {
             let r = try Binary.run(common + [out], in: work, environment: ["HOME": home.path])
             #expect(r.status == 73, "\(out): \(r.stderr)")
             #expect(r.stderr.contains(needle), "\(r.stderr)")
+        }
+        for (out, needle) in [(home.path, "它是主目录或包含主目录；--force 从不替换它"), (repo.path, "它在版本控制之下（.git）")] {
+            let r = try Binary.run(zhCommon + [out], in: work, environment: ["HOME": home.path])
+            #expect(r.status == 73 && r.stderr.contains(needle), "\(out): \(r.stderr)")
         }
         for folder in [home, repo] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("precious.txt").path))
@@ -1192,10 +1207,18 @@ struct HostileInputTests {
         let first = try Binary.run(["run", "--out", out, "--paths", "2000"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try Data(contentsOf: URL(fileURLWithPath: out + "/attainment.csv"))
-        let r = try Binary.runLimited("ulimit -f 100", ["run", "--out", out, "--paths", "2000", "--seed", "5"])
+        let r = try Binary.runLimited(
+            "ulimit -f 100", ["run", "--out", out, "--paths", "2000", "--seed", "5", "--lang", "en"])
         #expect(r.reason == .exit, "killed by signal \(r.status)")
         #expect(r.status == 74, "\(r.stderr)")
         #expect(r.stderr.contains(out + "/") && r.stderr.contains("File too large"), "\(r.stderr)")
+        // In the run's default language, Chinese, with the same file named.
+        let zh = try Binary.runLimited("ulimit -f 100", ["run", "--out", out, "--paths", "2000", "--seed", "5"])
+        #expect(zh.reason == .exit && zh.status == 74, "\(zh.stderr)")
+        #expect(
+            zh.stderr.hasPrefix("error: \(out)/")
+                && zh.stderr.contains("：无法写入文件（文件超过了允许的大小（ulimit -f））\n  hint: 请检查文件夹是否存在、可写且有剩余空间"),
+            "\(zh.stderr)")
         #expect(!r.stderr.contains("partial"), "\(r.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/attainment.csv")) == before)
         // Folders made for the output (`--out new/dir/r`) go again when it cannot be written.
@@ -1218,14 +1241,20 @@ struct HostileInputTests {
         defer { Self.run("/bin/umount", [dir.path]) }
         // One inode left: the lock file takes it, and the staging folder finds none.
         FileManager.default.createFile(atPath: dir.path + "/a", contents: Data())
-        let staging = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", dir.path + "/r"])
+        let staging = try Binary.run([
+            "run", "--paths", "200", "--no-sensitivity", "--out", dir.path + "/r", "--lang", "en",
+        ])
         #expect(staging.status == 74, "\(staging.stderr)")
         #expect(staging.stderr.contains(dir.path + "/r") && staging.stderr.contains("No space left on device"))
+        let stagingZh = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", dir.path + "/r"])
+        #expect(stagingZh.status == 74 && stagingZh.stderr.contains("磁盘没有剩余空间"), "\(stagingZh.stderr)")
         // None left: the lock file cannot be created; nor can a parent folder.
         FileManager.default.createFile(atPath: dir.path + "/b", contents: Data())
         for out in [dir.path + "/r", dir.path + "/p/q/r"] {
-            let r = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", out])
+            let r = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", out, "--lang", "en"])
             #expect(r.status == 74 && r.stderr.contains("No space left on device"), "\(r.stderr)")
+            let zh = try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", out])
+            #expect(zh.status == 74 && zh.stderr.contains("磁盘没有剩余空间"), "\(zh.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a", "b"])
     }
@@ -1267,19 +1296,32 @@ struct HostileInputTests {
         }
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let small = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a"])
+        let small = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a", "--lang", "en"])
         #expect(small.1 == .exit && small.0 == 64, "\(small)")
         #expect(small.2.contains("address space (ulimit -v)"))
         // The limit in MB as the user set it in KB (500,000 KB = 488 MB).
         #expect(small.2.contains("this process may use only 488 MB of address space"), "\(small.2)")
+        let smallZh = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a"])
+        #expect(smallZh.1 == .exit && smallZh.0 == 64, "\(smallZh)")
+        #expect(smallZh.2.hasPrefix("error: 这个进程只能使用 488 MB 地址空间（ulimit -v）"), "\(smallZh.2)")
         let check = try limited(500_000, ["check"])
         #expect(check.1 == .exit && check.0 == 64, "\(check)")
         let version = try limited(200_000, ["--version"])
         #expect(version.1 == .exit && version.0 == 0, "OpenBLAS starts without its threads: \(version)")
         let threads = try limited(
-            1_100_000, ["run", "--paths", "100000", "--threads", "16", "--no-sensitivity", "--out", dir.path + "/b"])
+            1_100_000,
+            [
+                "run", "--paths", "100000", "--threads", "16", "--no-sensitivity", "--out", dir.path + "/b", "--lang",
+                "en",
+            ])
         #expect(threads.1 == .exit && threads.0 == 64, "\(threads)")
         #expect(threads.2.contains("an address-space limit, ulimit -v"))
+        let threadsZh = try limited(
+            1_100_000, ["run", "--paths", "100000", "--threads", "16", "--no-sensitivity", "--out", dir.path + "/b"])
+        #expect(threadsZh.1 == .exit && threadsZh.0 == 64, "\(threadsZh)")
+        #expect(
+            threadsZh.2.hasPrefix("error: 100000 条路径 × 5 个情景") && threadsZh.2.contains("（地址空间上限 ulimit -v 为 1.1 GB）"),
+            "\(threadsZh.2)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.isEmpty)
     }
 
@@ -1614,6 +1656,85 @@ struct HostileInputTests {
             #expect(r.stdout.isEmpty)
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path))
+    }
+
+    /// A planner's mistakes with the options and the output folder (`run` speaks Chinese by
+    /// default) were English until 2026-12-05, after every input error had Chinese words: a
+    /// file where the folder goes, too few paths, too many scenario files, an evaluation without
+    /// outcomes, a comparison written inside a run folder. Each now follows `--lang`, with the
+    /// same exit code and, for a folder, the same words in English as before. (ArgumentParser's
+    /// own frame, "The value … is invalid for …", stays English.)
+    @Test func aPlannersMistakesWithOptionsAndFoldersFollowTheirLanguage() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("taken").path
+        try "keep\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let a = dir.appendingPathComponent("a").path
+        #expect(try Binary.run(["run", "--paths", "200", "--no-sensitivity", "--out", a]).status == 0)
+        let many = dir.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
+        var scenarioFiles = [String]()
+        for k in 0...100 {
+            let f = many.appendingPathComponent("s\(k).yaml").path
+            try "name: s\(k)\n".write(toFile: f, atomically: true, encoding: .utf8)
+            scenarioFiles.append(f)
+        }
+        let word = Binary.packageRoot.appendingPathComponent(HostileInputTests.h + "recalibration-word.json").path
+        let cases: [(args: [String], status: Int32, en: String, zh: String)] = [
+            (
+                ["run", "--paths", "200", "--recalibration", word, "--out", dir.path + "/w"], 65,
+                "error: \(word):1:19: coefficient \"intercept\" is not a finite number\n",
+                "error: \(word):1:19: 系数“intercept”不是有限的数\n  hint: 请给出 `plancast evaluate --library` 写出的 recalibration.json\n"
+            ),
+            (
+                ["run", "--paths", "200", "--out", file], 73,
+                "error: output folder '\(file)': a file of that name exists\n",
+                "error: 输出目录“\(file)”：已有一个同名的文件\n"
+            ),
+            (
+                ["run", "--paths", "50"], 64, "Error: --paths must be between 100 and 50,000,000\n",
+                "Error: --paths 必须在 100 到 50,000,000 之间\n"
+            ),
+            (
+                ["run", "--paths", "200", "--out", dir.path + "/m"] + scenarioFiles, 64,
+                "error: 101 scenario files; one run simulates at most 100",
+                "error: 101 个情景文件；一次运行最多模拟 100 个"
+            ),
+            (
+                ["evaluate", "--out", dir.path + "/e"], 64, "Error: give --outcomes and --as-of for one plan",
+                "Error: 评估一个规划请给出 --outcomes 和 --as-of"
+            ),
+            (
+                ["evaluate", "--out", dir.path + "/e", "--library", dir.path, "--years-after-base", "2,x"], 64,
+                "Error: The value '2,x' is invalid for '--years-after-base <years-after-base>': --years-after-base: "
+                    + "write numbers of years separated by commas, e.g. 2,3",
+                "Error: The value '2,x' is invalid for '--years-after-base <years-after-base>': --years-after-base："
+                    + "请写出以逗号分隔的年数（0–50），例如 2,3"
+            ),
+            (
+                ["compare", a, a, "--output", a + "/c.csv"], 64,
+                "Error: --output: \(a)/c.csv lies inside \(a), a run folder that must not be edited",
+                "Error: --output：“\(a)/c.csv”位于运行目录“\(a)”中，运行目录不可改动"
+            ),
+            (
+                ["reproduce", file], 64, "Error: '\(file)' is not a run folder", "Error: “\(file)”不是运行目录"
+            ),
+            (
+                ["reproduce", a, "--out", a + "/again"], 64, "Error: --out: the rerun needs a folder of its own",
+                "Error: --out：重跑需要自己的目录"
+            ),
+        ]
+        for c in cases {
+            let en = try Binary.run(c.args + ["--lang", "en"])
+            #expect(en.status == c.status && en.stderr.hasPrefix(c.en), "\(c.args): \(en.stderr)")
+            let zh = try Binary.run(c.args + ["--lang", "zh"])
+            #expect(zh.status == c.status && zh.stderr.hasPrefix(c.zh), "\(c.args): \(zh.stderr)")
+            #expect(en.stdout.isEmpty && zh.stdout.isEmpty)
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep\n")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted()
+                == ["a", "many", "taken"])
     }
 
     /// The analysts' commands have no `--lang`: English.

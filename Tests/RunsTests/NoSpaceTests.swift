@@ -3,31 +3,31 @@ import Testing
 
 @testable import Runs
 
-/// `RunFolder.noSpace`: a full disk or quota (ENOSPC, EDQUOT, directly or under a Foundation
+/// `RunFolder.noSpaceErrno`: a full disk or quota (ENOSPC, EDQUOT, directly or under a Foundation
 /// error, or Foundation's own out-of-space code) is named as such (exit 74 with "No space left on
 /// device"); any other error is not.
 struct NoSpaceTests {
-    static let full = String(cString: strerror(ENOSPC))
+    static let full = ENOSPC
 
     @Test func aFullDiskIsRecognisedWhereverFoundationPutsIt() {
-        #expect(RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))) == Self.full)
+        #expect(RunFolder.noSpaceErrno(NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))) == Self.full)
         #expect(
-            RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(EDQUOT)))
-                == String(cString: strerror(EDQUOT)))
+            RunFolder.noSpaceErrno(NSError(domain: NSPOSIXErrorDomain, code: Int(EDQUOT)))
+                == EDQUOT)
         let wrapped = NSError(
             domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
             userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
-        #expect(RunFolder.noSpace(wrapped) == Self.full)
-        #expect(RunFolder.noSpace(CocoaError(.fileWriteOutOfSpace)) == Self.full)
+        #expect(RunFolder.noSpaceErrno(wrapped) == Self.full)
+        #expect(RunFolder.noSpaceErrno(CocoaError(.fileWriteOutOfSpace)) == Self.full)
     }
 
     @Test func otherErrorsAreNotAFullDisk() {
-        #expect(RunFolder.noSpace(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))) == nil)
-        #expect(RunFolder.noSpace(CocoaError(.fileNoSuchFile)) == nil)
-        #expect(RunFolder.noSpace(CocoaError(.fileWriteNoPermission)) == nil)
+        #expect(RunFolder.noSpaceErrno(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))) == nil)
+        #expect(RunFolder.noSpaceErrno(CocoaError(.fileNoSuchFile)) == nil)
+        #expect(RunFolder.noSpaceErrno(CocoaError(.fileWriteNoPermission)) == nil)
         // Foundation's out-of-space code in another domain is another error.
         #expect(
-            RunFolder.noSpace(NSError(domain: "elsewhere", code: CocoaError.fileWriteOutOfSpace.rawValue)) == nil)
+            RunFolder.noSpaceErrno(NSError(domain: "elsewhere", code: CocoaError.fileWriteOutOfSpace.rawValue)) == nil)
     }
 
     /// A lock file that cannot be created for another reason than a full disk (its folder does
@@ -39,7 +39,7 @@ struct NoSpaceTests {
             close(fd)
             Issue.record("a lock file was created in a folder that does not exist")
         } catch {
-            if case .unusable(_, let why) = error {
+            if case .unusable(_, let why, _) = error {
                 #expect(why.contains("cannot write in \(missing)"), "\(why)")
             } else {
                 Issue.record("\(error)")
