@@ -37,4 +37,15 @@ extension Plan {
     public func name(of id: String, in language: Language) -> String {
         indicator(id)?.name(in: language) ?? drivers.first { $0.id == id }?.name(in: language) ?? id
     }
+
+    /// `name(of:in:)` as a label standing alone (a finding's 【…】, an item of a list): without
+    /// the plan's leading "其中：" ("of which:"), which ties a sub-item to the line above it in
+    /// the plan's table and means nothing out of it.
+    public func label(of id: String, in language: Language) -> String {
+        let name = self.name(of: id, in: language)
+        for lead in ["其中：", "其中:"] where name.hasPrefix(lead) && name.count > lead.count {
+            return String(name.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return name
+    }
 }

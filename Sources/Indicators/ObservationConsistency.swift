@@ -122,6 +122,9 @@ extension PlanConsistency {
         // reference-class forecast.
         let exactCounts = zip(plan.indicators, exactHistories).map { ($0.id, $1.count) }
         let none = exactCounts.filter { $0.1 == 0 }.map(\.0), one = exactCounts.filter { $0.1 == 1 }.map(\.0)
+        // Chinese lists name indicators as a Chinese reader knows them, apart by "；" (a name may
+        // hold "、": 国际、国家、行业标准); English ones by id.
+        func namesZh(_ ids: [String]) -> String { ids.map { plan.label(of: $0, in: .zh) }.joined(separator: "；") }
         if !none.isEmpty {
             f.append(
                 Finding(
@@ -129,7 +132,7 @@ extension PlanConsistency {
                     "\(none.count) of \(plan.indicators.count) indicators \(none.count == 1 ? "has" : "have") no exact observation (insufficient_data unless known by bounds or assumed by a scenario): \(none.joined(separator: ", "))",
                     at: nil,
                     zh:
-                        "\(plan.indicators.count) 个指标中有 \(none.count) 个没有确切观测值（除非已知界值或由情景假设，否则为数据不足）：\(none.joined(separator: "、"))"
+                        "\(plan.indicators.count) 个指标中有 \(none.count) 个没有确切观测值（除非已知界值或由情景假设，否则为数据不足）：\(namesZh(none))"
                 ))
         }
         if !one.isEmpty {
@@ -137,46 +140,48 @@ extension PlanConsistency {
                 Finding(
                     .info, nil,
                     "\(one.count) \(one.count == 1 ? "indicator has" : "indicators have") one exact observation (a reference-class forecast): \(one.joined(separator: ", "))",
-                    at: nil, zh: "\(one.count) 个指标只有 1 个确切观测值（参考类预测）：\(one.joined(separator: "、"))"))
+                    at: nil, zh: "\(one.count) 个指标只有 1 个确切观测值（参考类预测）：\(namesZh(one))"))
         }
         // Mid-year counts cap the year end before them (`Plan.yearEndCap`), where that year has no
         // exact value.
         let countYears = Dictionary(
             grouping: plan.observations.filter { $0.quality == .snapshot }, by: \.indicator
         ).mapValues { Set($0.map { $0.year - 1 }) }
-        let caps: [String] = plan.indicators.filter { $0.kind == .stock }.flatMap { ind -> [String] in
+        let caps: [(en: String, zh: String)] = plan.indicators.filter { $0.kind == .stock }.flatMap {
+            ind -> [(en: String, zh: String)] in
             guard let years = countYears[ind.id] else { return [] }
             let exactYears = Set(plan.history(of: ind.id).split(kind: ind.kind).exact.years)
             return years.sorted().compactMap { y in
                 guard plan.metadata.dataYears.contains(y), !exactYears.contains(y),
                     let cap = plan.yearEndCap(of: ind.id, year: y)
                 else { return nil }
-                return "\(ind.id) \(y) ≤ \(format(cap))"
+                return ("\(ind.id) \(y) ≤ \(format(cap))", "\(plan.label(of: ind.id, in: .zh)) \(y)年 ≤ \(format(cap))")
             }
         }
         if !caps.isEmpty {
             f.append(
                 Finding(
                     .info, nil,
-                    "mid-year counts cap the year end before them (stocks only grow within a year): \(caps.joined(separator: ", "))",
-                    at: nil, zh: "年中时点值为其前一年年末设了上限（存量在年内只增不减）：\(caps.joined(separator: "、"))"))
+                    "mid-year counts cap the year end before them (stocks only grow within a year): \(caps.map(\.en).joined(separator: ", "))",
+                    at: nil,
+                    zh: "年中时点值为其前一年年末设了上限（存量在年内只增不减）：\(caps.map(\.zh).joined(separator: "；"))"))
         }
         // Plan years before an indicator's first figure are drawn backwards from it (`backcast`).
         let firstPlanYear = plan.metadata.firstYear
-        let backcast: [String] = plan.indicators.compactMap { ind in
+        let backcast: [(en: String, zh: String)] = plan.indicators.compactMap { ind in
             guard ind.kind != .netChange, let first = plan.history(of: ind.id).firstYear, first > firstPlanYear
             else { return nil }
-            return first - 1 == firstPlanYear
-                ? "\(ind.id) (\(firstPlanYear))" : "\(ind.id) (\(firstPlanYear)–\(first - 1))"
+            let years = first - 1 == firstPlanYear ? "\(firstPlanYear)" : "\(firstPlanYear)–\(first - 1)"
+            return ("\(ind.id) (\(years))", "\(plan.label(of: ind.id, in: .zh))（\(years)年）")
         }
         if !backcast.isEmpty {
             f.append(
                 Finding(
                     .info, nil,
-                    "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); \(backcast.count == 1 ? "its" : "their") earlier plan years are drawn backwards from \(backcast.count == 1 ? "its" : "their") first figure (source 'backcast'): \(backcast.joined(separator: ", "))",
+                    "\(backcast.count) \(backcast.count == 1 ? "indicator is" : "indicators are") first known after \(firstPlanYear); \(backcast.count == 1 ? "its" : "their") earlier plan years are drawn backwards from \(backcast.count == 1 ? "its" : "their") first figure (source 'backcast'): \(backcast.map(\.en).joined(separator: ", "))",
                     at: nil,
                     zh:
-                        "\(backcast.count) 个指标在\(firstPlanYear)年之后才有数据，此前的规划年份由其第一个数值向前回推（来源 backcast）：\(backcast.joined(separator: "、"))"
+                        "\(backcast.count) 个指标在\(firstPlanYear)年之后才有数据，此前的规划年份由其第一个数值向前回推（来源 backcast）：\(backcast.map(\.zh).joined(separator: "；"))"
                 ))
         }
         return f

@@ -54,12 +54,22 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The finding as `check` prints it, in `language` (English where no Chinese exists):
-    /// `file:line:column: severity: [indicator] message`.
-    public func text(in language: Language) -> String {
+    /// `file:line:column: severity: [indicator] message`, or `…: 提示: 【高新技术企业】…` with the
+    /// indicator's Chinese name from `plan`.
+    public func text(in language: Language, plan: Plan? = nil) -> String {
         let loc = location.map { "\($0): " } ?? ""
-        let ind = indicator.map { language == .zh ? "【\($0)】" : "[\($0)] " } ?? ""
-        return "\(loc)\(language == .zh ? severity.zh : severity.rawValue): \(ind)"
+        return "\(loc)\(language == .zh ? severity.zh : severity.rawValue): \(tag(in: language, plan: plan))"
             + (language == .zh ? messageZh ?? message : message)
+    }
+
+    /// The indicator a finding is about, before its message: `[high_tech_enterprises] ` in
+    /// English (the id the files write), `【高新技术企业】` in Chinese, by the name a Chinese reader
+    /// knows it by (`Plan.label(of:in:)`; the id without `plan` or for an id the plan lacks).
+    /// Empty for a finding about no one indicator. The file and line before it say where the
+    /// row is.
+    public func tag(in language: Language, plan: Plan?) -> String {
+        guard let id = indicator else { return "" }
+        return language == .zh ? "【\(plan?.label(of: id, in: .zh) ?? id)】" : "[\(id)] "
     }
 }
 

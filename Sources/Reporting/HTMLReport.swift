@@ -211,9 +211,8 @@ public enum HTMLReport {
         h +=
             "<li>\(zh ? "确切观测值少于3个的指标（仅知上下限的年份不计）" : "Indicators with fewer than 3 exact values (years known only by a bound not counted)") (\(thin.count)): "
             + thin.map { s in
-                let ind = first.model.plan.indicator(s.id)
-                return escapeHTML(ind?.name(in: language) ?? s.id) + " (\(s.evidence.observations))"
-            }.joined(separator: zh ? "、" : "; ") + "</li>\n"
+                escapeHTML(first.model.plan.label(of: s.id, in: zh ? .zh : .en)) + " (\(s.evidence.observations))"
+            }.joined(separator: zh ? "；" : "; ") + "</li>\n"
         // The data's doubtful figures (a jump by a factor of 20, a unit cell at another
         // magnitude, a figure far from every target): stderr and the manifest carry them, and a
         // planner who reads only the report must see them too. In Chinese where the finding has
@@ -222,7 +221,7 @@ public enum HTMLReport {
         if !doubts.isEmpty {
             let shown = doubts.prefix(5).map { f in
                 escapeHTML(
-                    (f.indicator.map { zh ? "【\(seriesName($0, in: first.model.plan))】" : "[\($0)] " } ?? "")
+                    f.tag(in: zh ? .zh : .en, plan: first.model.plan)
                         + (zh ? f.messageZh ?? f.message : f.message))
             }
             let english = zh && doubts.prefix(5).contains { $0.messageZh == nil }

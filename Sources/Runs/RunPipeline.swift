@@ -151,9 +151,9 @@ public enum RunPipeline {
         let moreZh = errors.count > 1 ? "（另有 \(errors.count - 1) 处）" : ""
         throw InputError(
             file: first.location?.file ?? plan.metadata.id, line: first.location?.line,
-            column: first.location?.column, (first.indicator.map { "[\($0)] " } ?? "") + first.message + more,
+            column: first.location?.column, first.tag(in: .en, plan: plan) + first.message + more,
             hint: "fix the input; `plancast check` lists every finding",
-            zh: first.messageZh.map { (first.indicator.map { "【\($0)】" } ?? "") + $0 + moreZh },
+            zh: first.messageZh.map { first.tag(in: .zh, plan: plan) + $0 + moreZh },
             hintZh: "请改正输入；`plancast check --lang zh` 列出全部问题")
     }
 
@@ -252,8 +252,8 @@ public enum RunPipeline {
         let zh = language == .zh
         let warning = warningWord(zh)
         var out = (findings ?? PlanConsistency.forRun(plan).warnings).map { f in
-            warning + (f.location.map { "\($0): " } ?? "")
-                + (f.indicator.map { zh ? "【\($0)】" : "[\($0)] " } ?? "") + (zh ? f.messageZh ?? f.message : f.message)
+            warning + (f.location.map { "\($0): " } ?? "") + f.tag(in: language, plan: plan)
+                + (zh ? f.messageZh ?? f.message : f.message)
         }
         // An --as-of before every figure leaves nothing to forecast from: every goal reads
         // insufficient_data, which without this line looks like a plan without data.

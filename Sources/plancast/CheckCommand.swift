@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
         func word(_ s: Finding.Severity) -> String { zh ? s.zh : s.rawValue }
         var out = ""
         for f in findings.sorted(by: { $0.severity > $1.severity }) where !(quiet && f.severity == .info) {
-            out += f.text(in: lang) + "\n"
+            out += f.text(in: lang, plan: plan) + "\n"
         }
         let errors = findings.filter { $0.severity == .error }.count
         var warnings = findings.filter { $0.severity == .warning }.count

@@ -627,10 +627,13 @@ struct HostileInputTests {
         #expect(
             r.stderr.hasPrefix("警告: ")
                 && r.stderr.contains(
-                    "plan-child-target-above-parent/indicators.csv:3:15: 【big_firms】2025年目标 500 超过其上级“firms”（400）"),
+                    "plan-child-target-above-parent/indicators.csv:3:15: 【大企业】2025年目标 500 超过其上级“firms”（400）"),
             "\(r.stderr)")
         let report = try String(contentsOf: dir.appendingPathComponent("run/report.html"), encoding: .utf8)
-        #expect(report.contains("数据检查的警告 (1): 【其中：大企业】2025年目标 500 超过其上级“firms”（400）"))
+        // The terminal and the report name the indicator alike, by its Chinese name without the
+        // plan's "其中：" (until 2026-12-05 the terminal wrote the id, 【big_firms】, and the report
+        // 【其中：大企业】).
+        #expect(report.contains("数据检查的警告 (1): 【大企业】2025年目标 500 超过其上级“firms”（400）"))
     }
 
     /// The warnings a run prints reach the Chinese report in Chinese (they were in English, "部分为
@@ -684,7 +687,7 @@ struct HostileInputTests {
                 "--observations", obs.path, "--as-of", "2022", "--paths", "2000", "--no-sensitivity", "--out", out.path,
             ], in: Binary.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("【gdp】数值从2015年的 3080.01 变为2017年的 0（× 0），请核对单位和数字"), "\(r.stderr)")
+        #expect(r.stderr.contains("【地区生产总值】数值从2015年的 3080.01 变为2017年的 0（× 0），请核对单位和数字"), "\(r.stderr)")
         let attainment = try String(contentsOf: out.appendingPathComponent("attainment.csv"), encoding: .utf8)
         #expect(!attainment.lowercased().contains("nan") && !attainment.contains("inf"))
     }
@@ -922,7 +925,7 @@ struct HostileInputTests {
         )
         #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
         #expect(
-            b.stderr.contains("obs.csv:\(firstAdded):2: 【high_tech_enterprises】2030年的观测值晚于规划末年（2025年），未使用"),
+            b.stderr.contains("obs.csv:\(firstAdded):2: 【有效高新技术企业】2030年的观测值晚于规划末年（2025年），未使用"),
             "\(b.stderr)")
         let fa = try Data(contentsOf: dir.appendingPathComponent("a/attainment.csv"))
         let fb = try Data(contentsOf: dir.appendingPathComponent("b/attainment.csv"))
