@@ -21,6 +21,19 @@ extension Indicator {
     public func name(in language: Language) -> String { language.pick(zh: nameZh, en: nameEn, fallback: id) }
 }
 
+extension Indicator {
+    /// `name(in:)` as a label standing alone (a finding's 【…】, an item of a list, a parent named
+    /// in a message): without the plan's leading "其中：" ("of which:"), which ties a sub-item to
+    /// the line above it in the plan's table and means nothing out of it.
+    public func label(in language: Language) -> String {
+        let name = self.name(in: language)
+        for lead in ["其中：", "其中:"] where name.hasPrefix(lead) && name.count > lead.count {
+            return String(name.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return name
+    }
+}
+
 extension Driver {
     /// The driver's name in `language`, as `Indicator.name(in:)`.
     public func name(in language: Language) -> String { language.pick(zh: nameZh, en: nameEn, fallback: id) }
@@ -38,14 +51,8 @@ extension Plan {
         indicator(id)?.name(in: language) ?? drivers.first { $0.id == id }?.name(in: language) ?? id
     }
 
-    /// `name(of:in:)` as a label standing alone (a finding's 【…】, an item of a list): without
-    /// the plan's leading "其中：" ("of which:"), which ties a sub-item to the line above it in
-    /// the plan's table and means nothing out of it.
+    /// An indicator's `Indicator.label(in:)`; a driver's name; the id itself for an unknown id.
     public func label(of id: String, in language: Language) -> String {
-        let name = self.name(of: id, in: language)
-        for lead in ["其中：", "其中:"] where name.hasPrefix(lead) && name.count > lead.count {
-            return String(name.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
-        }
-        return name
+        indicator(id)?.label(in: language) ?? drivers.first { $0.id == id }?.name(in: language) ?? id
     }
 }

@@ -67,7 +67,7 @@ extension PlanConsistency {
                                 .info, ind.id,
                                 "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure at all; the net change is forecast on its own",
                                 at: o.location,
-                                zh: "\(o.year)年：净增 \(o.text) 只知界值，且“\(pid)”没有任何数值；净增单独预测"))
+                                zh: "\(o.year)年：净增 \(o.text) 只知界值，且“\(plan.label(of: pid, in: .zh))”没有任何数值；净增单独预测"))
                     } else if !stock.points.contains(where: { $0.year == o.year || $0.year == o.year - 1 }) {
                         let after = stock.points.contains { $0.year > o.year }
                         let before = stock.points.contains { $0.year < o.year - 1 }
@@ -84,7 +84,7 @@ extension PlanConsistency {
                                 "\(o.year): the net change \(o.text) is known only by a bound and '\(pid)' has no figure in \(o.year - 1) or \(o.year); on every path the stock's step that year is the net change's draw, and \(how)",
                                 at: o.location,
                                 zh:
-                                    "\(o.year)年：净增 \(o.text) 只知界值，且“\(pid)”在\(o.year - 1)年和\(o.year)年都没有数值；每条路径上存量当年的增量取净增的抽样值，\(howZh)"
+                                    "\(o.year)年：净增 \(o.text) 只知界值，且“\(plan.label(of: pid, in: .zh))”在\(o.year - 1)年和\(o.year)年都没有数值；每条路径上存量当年的增量取净增的抽样值，\(howZh)"
                             ))
                     }
                     continue
@@ -107,7 +107,7 @@ extension PlanConsistency {
                         "\(o.year): the net change \(o.text) (read \(format(stated.lo))–\(format(stated.hi))) cannot hold with '\(pid)' \(before.text) in \(o.year - 1) and \(now.text) in \(o.year), which allow \(format(implied.lo))–\(format(implied.hi)); the run follows the stock. Check which report counts what the plan counts",
                         at: o.location,
                         zh:
-                            "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(pid)”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
+                            "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
                     ))
             }
             for o in plan.history(of: ind.id).points {
@@ -123,7 +123,7 @@ extension PlanConsistency {
                             "net change \(format(o.value)) in \(o.year) contradicts '\(pid)': \(format(now.value)) − \(format(before.value)) = \(format(implied))",
                             at: o.location,
                             zh:
-                                "\(o.year)年净增 \(format(o.value)) 与“\(pid)”不符：\(format(now.value)) − \(format(before.value)) = \(format(implied))"
+                                "\(o.year)年净增 \(format(o.value)) 与“\(plan.label(of: pid, in: .zh))”不符：\(format(now.value)) − \(format(before.value)) = \(format(implied))"
                         ))
                 }
             }

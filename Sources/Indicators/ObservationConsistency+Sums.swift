@@ -154,7 +154,7 @@ extension PlanConsistency {
                                 "\(what) disagrees with its stock '\(parent)', which changes by \(format(s1.value - s0.value)) from \(s0.year) to \(s1.year)",
                                 at: sum.location,
                                 zh:
-                                    "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）与其存量“\(parent)”的变化（\(s0.year)–\(s1.year)年变化 \(format(s1.value - s0.value))）不符"
+                                    "\(span.lowerBound)–\(span.upperBound)年合计（\(sum.text)）与其存量“\(plan.label(of: parent, in: .zh))”的变化（\(s0.year)–\(s1.year)年变化 \(format(s1.value - s0.value))）不符"
                             ))
                     }
                 }

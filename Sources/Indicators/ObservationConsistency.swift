@@ -91,9 +91,9 @@ extension PlanConsistency {
                                 : "observed \(o.text) in \(o.year) (at least \(format(least))) exceeds its parent '\(pid)' (\(po.text), at most \(format(greatest)))",
                             at: o.location,
                             zh: exact
-                                ? "\(o.year)年\(o.quality == .derived ? "推算值" : "观测值") \(format(o.value)) 超过其上级“\(pid)”（\(format(po.value))）"
+                                ? "\(o.year)年\(o.quality == .derived ? "推算值" : "观测值") \(format(o.value)) 超过其上级“\(plan.label(of: pid, in: .zh))”（\(format(po.value))）"
                                     + (o.quality == .derived ? "（\(o.source)）" : "")
-                                : "\(o.year)年观测值 \(o.text)（至少 \(format(least))）超过其上级“\(pid)”（\(po.text)，至多 \(format(greatest))）"
+                                : "\(o.year)年观测值 \(o.text)（至少 \(format(least))）超过其上级“\(plan.label(of: pid, in: .zh))”（\(po.text)，至多 \(format(greatest))）"
                         ))
                 }
             }

@@ -110,7 +110,7 @@ public enum PlanConsistency {
             findings += checkParent(ind, byID: byID, years: years)
             if ind.kind == .netChange, let stock = ind.parent, byID[stock]?.kind == .stock {
                 if let first = netOf[stock] {
-                    findings.append(secondNetChange(ind, of: stock, first: first))
+                    findings.append(secondNetChange(ind, of: byID[stock] ?? first, first: first))
                 } else {
                     netOf[stock] = ind
                 }
@@ -122,14 +122,14 @@ public enum PlanConsistency {
     /// A stock has one net change: two are one quantity, and the identities filled the stock
     /// from the first and drew the second from the stock, so the second's own figure (300
     /// against the first's 436) was replaced without a word.
-    static func secondNetChange(_ ind: Indicator, of stock: String, first: Indicator) -> Finding {
+    static func secondNetChange(_ ind: Indicator, of stock: Indicator, first: Indicator) -> Finding {
         let line = first.location.map { " (line \($0.line))" } ?? ""
         let lineZh = first.location.map { "（第 \($0.line) 行）" } ?? ""
         return Finding(
             .error, ind.id,
-            "'\(stock)' already has the net change '\(first.id)'\(line): a stock's yearly change is one quantity",
+            "'\(stock.id)' already has the net change '\(first.id)'\(line): a stock's yearly change is one quantity",
             at: ind.location?.at("parent"),
-            zh: "“\(stock)”已有净增指标“\(first.id)”\(lineZh)：存量的年度变化只有一个"
+            zh: "“\(stock.label(in: .zh))”已有净增指标“\(first.label(in: .zh))”\(lineZh)：存量的年度变化只有一个"
         ).stoppingRun()
     }
 
@@ -358,7 +358,7 @@ public enum PlanConsistency {
             return [
                 Finding(
                     .error, ind.id, "parent '\(pid)' is not an indicator of the plan", at: ind.location?.at("parent"),
-                    zh: "上级“\(pid)”不是本规划的指标")
+                    zh: "上级“\(pid)”不是本规划的指标")  // no name to give: the id as written
             ]
         }
         if pid == ind.id {
@@ -376,7 +376,7 @@ public enum PlanConsistency {
                     Finding(
                         .error, ind.id, "a net_change must belong to a stock; '\(pid)' is a \(parent.kind.rawValue)",
                         at: ind.location?.at("parent"),
-                        zh: "净增指标须属于存量指标；“\(pid)”是\(kindZh(parent.kind))"
+                        zh: "净增指标须属于存量指标；“\(parent.label(in: .zh))”是\(kindZh(parent.kind))"
                     ).stoppingRun()
                 ]
             }
@@ -390,7 +390,7 @@ public enum PlanConsistency {
                             "net change \(format(n)) in \(b) disagrees with the stock milestones of '\(pid)' (\(format(sa)) → \(format(sb)), a change of \(format(sb - sa)))",
                             at: ind.location?.at("target_\(b)"),
                             zh:
-                                "\(b)年净增目标 \(format(n)) 与“\(pid)”的存量目标（\(format(sa)) → \(format(sb))，变化 \(format(sb - sa))）不符"
+                                "\(b)年净增目标 \(format(n)) 与“\(parent.label(in: .zh))”的存量目标（\(format(sa)) → \(format(sb))，变化 \(format(sb - sa))）不符"
                         ))
                 }
             }
@@ -400,7 +400,7 @@ public enum PlanConsistency {
                         .info, ind.id,
                         "the milestones imply '\(pid)' stood at \(format(s - n)) at the end of \(first - 1)",
                         at: ind.location?.at("target_\(first)"),
-                        zh: "由年度目标推算，“\(pid)”\(first - 1)年末为 \(format(s - n))"))
+                        zh: "由年度目标推算，“\(parent.label(in: .zh))”\(first - 1)年末为 \(format(s - n))"))
             }
             if let goal = ind.headline, goal.rule == .cumulative, let first = years.first, let last = years.last,
                 let s0 = parent.targets[first], let n0 = ind.targets[first], let sl = parent.targets[last]
@@ -424,7 +424,7 @@ public enum PlanConsistency {
                                 .error, ind.id,
                                 "target \(format(c)) for \(y) exceeds its parent '\(pid)' (\(format(p)))",
                                 at: ind.location?.at("target_\(y)"),
-                                zh: "\(y)年目标 \(format(c)) 超过其上级“\(pid)”（\(format(p))）"))
+                                zh: "\(y)年目标 \(format(c)) 超过其上级“\(parent.label(in: .zh))”（\(format(p))）"))
                     }
                 }
             }

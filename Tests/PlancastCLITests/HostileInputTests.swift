@@ -627,13 +627,13 @@ struct HostileInputTests {
         #expect(
             r.stderr.hasPrefix("警告: ")
                 && r.stderr.contains(
-                    "plan-child-target-above-parent/indicators.csv:3:15: 【大企业】2025年目标 500 超过其上级“firms”（400）"),
+                    "plan-child-target-above-parent/indicators.csv:3:15: 【大企业】2025年目标 500 超过其上级“企业”（400）"),
             "\(r.stderr)")
         let report = try String(contentsOf: dir.appendingPathComponent("run/report.html"), encoding: .utf8)
-        // The terminal and the report name the indicator alike, by its Chinese name without the
-        // plan's "其中：" (until 2026-12-05 the terminal wrote the id, 【big_firms】, and the report
-        // 【其中：大企业】).
-        #expect(report.contains("数据检查的警告 (1): 【大企业】2025年目标 500 超过其上级“firms”（400）"))
+        // The terminal and the report name the indicators alike, by their Chinese names without
+        // the plan's "其中：" (until 2026-12-05 the terminal wrote the ids, 【big_firms】 and “firms”,
+        // and the report 【其中：大企业】 and “firms”).
+        #expect(report.contains("数据检查的警告 (1): 【大企业】2025年目标 500 超过其上级“企业”（400）"))
     }
 
     /// The warnings a run prints reach the Chinese report in Chinese (they were in English, "部分为

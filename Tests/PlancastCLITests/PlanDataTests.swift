@@ -198,9 +198,9 @@ struct PlanDataTests {
             #expect(z.hasPrefix(place), "\(z)")
         }
         #expect(!zh.stdout.contains(": info: ") && !zh.stdout.contains(": warning: "))
-        #expect(zh.stdout.contains("由年度目标推算，“high_tech_enterprises”2021年末为 2200"))
-        // Indicators by their Chinese names (ids until 2026-12-05), lists apart by "；" (a name
-        // may hold "、"), without the plan's "其中：".
+        // Indicators by their Chinese names (ids until 2026-12-05), in the tag and in the
+        // message, lists apart by "；" (a name may hold "、"), without the plan's "其中：".
+        #expect(zh.stdout.contains("【净增高新技术企业】由年度目标推算，“有效高新技术企业”2021年末为 2200"))
         #expect(zh.stdout.contains(": 提示: 【有效高新技术企业】2024年有 2 条报告"), "\(zh.stdout)")
         #expect(zh.stdout.contains("只有 1 个确切观测值（参考类预测）：新增省级以上双创人才（团队）；新增高技能人才数；"))
         #expect(zh.stdout.contains("；新增主导或参与国际、国家、行业标准制(修)订数；"))
