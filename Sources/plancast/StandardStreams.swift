@@ -35,15 +35,26 @@ enum StandardStreams {
 
 /// Writes to stdout without buffering surprises. A write that fails (a full disk, a closed
 /// pipe, a closed stream) ends the program with exit code 74 and one line on stderr, never a
-/// trap or a signal.
+/// trap or a signal. The line is in the command's language (`OptionLanguage`).
 func writeStdout(_ text: String) {
     guard let failure = StandardStreams.write(text, to: STDOUT_FILENO) else { return }
-    let reason =
-        failure == EPIPE
-        ? "the reader closed the pipe before the end; the output is incomplete"
-        : String(cString: strerror(failure))
-    writeStderr("error: cannot write to standard output (\(reason))\n")
+    writeStderr(StandardStreams.stdoutFailure(failure, chinese: OptionLanguage.chinese) + "\n")
     Foundation.exit(ExitStatus.ioError)
+}
+
+extension StandardStreams {
+    /// The line for a write to standard output that failed with `code`.
+    static func stdoutFailure(_ code: Int32, chinese: Bool) -> String {
+        if chinese {
+            let reason = code == EPIPE ? "读取方在输出结束前关闭了管道；输出不完整" : unwritableReason(errno: code, chinese: true)
+            return "error: 无法写入标准输出（\(reason)）"
+        }
+        let reason =
+            code == EPIPE
+            ? "the reader closed the pipe before the end; the output is incomplete"
+            : unwritableReason(errno: code)
+        return "error: cannot write to standard output (\(reason))"
+    }
 }
 
 /// Writes `text` to stderr as it is. A failure is ignored: there is nowhere left to report it,

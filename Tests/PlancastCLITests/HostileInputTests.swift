@@ -1011,6 +1011,47 @@ struct HostileInputTests {
         }
     }
 
+    /// A standard output that cannot take the text (a full device, a reader gone) is told in the
+    /// command's language: `indicators` speaks Chinese by default, and its one line of error was
+    /// English until 2026-12-05. Exit 74 either way.
+    @Test func aStandardOutputThatFailsIsToldInTheCommandsLanguage() throws {
+        func run(_ arguments: [String], closedPipe: Bool) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = Binary.executable
+            p.currentDirectoryURL = Binary.packageRoot
+            p.arguments = arguments
+            let out = Pipe(), err = Pipe()
+            if closedPipe {
+                p.standardOutput = out
+                try out.fileHandleForReading.close()
+            } else {
+                p.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            }
+            p.standardError = err
+            try p.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit, "\(arguments): killed by signal \(p.terminationStatus)")
+            return (p.terminationStatus, text)
+        }
+        let cases: [([String], Bool, String)] = [
+            (["indicators"], false, "error: 无法写入标准输出（磁盘没有剩余空间）\n"),
+            (
+                ["indicators", "--lang", "en"], false,
+                "error: cannot write to standard output (No space left on device)\n"
+            ),
+            (["check", "--lang", "zh"], true, "error: 无法写入标准输出（读取方在输出结束前关闭了管道；输出不完整）\n"),
+            (
+                ["check"], true,
+                "error: cannot write to standard output (the reader closed the pipe before the end; the output is incomplete)\n"
+            ),
+        ]
+        for (arguments, closedPipe, said) in cases {
+            let (status, stderr) = try run(arguments, closedPipe: closedPipe)
+            #expect(status == 74 && stderr == said, "\(arguments): \(stderr)")
+        }
+    }
+
     /// An input read from a pipe (`--input -` or `/dev/stdin`, `<(zcat …)`) was refused as "cannot
     /// read the file (permissions)"; it is now read to its end and forecast like the file, and
     /// an endless stream (`/dev/zero`) stops at the stream limit with exit 65.
