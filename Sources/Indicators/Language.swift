@@ -23,12 +23,15 @@ extension Indicator {
 
 extension Indicator {
     /// `name(in:)` as a label standing alone (a finding's 【…】, an item of a list, a parent named
-    /// in a message): without the plan's leading "其中：" ("of which:"), which ties a sub-item to
-    /// the line above it in the plan's table and means nothing out of it.
+    /// in a message, a chart ordered by effect): without the plan's leading "其中：" or "of
+    /// which:", which ties a sub-item to the line above it in the plan's table and means nothing
+    /// out of it.
     public func label(in language: Language) -> String {
         let name = self.name(in: language)
-        for lead in ["其中：", "其中:"] where name.hasPrefix(lead) && name.count > lead.count {
-            return String(name.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+        for lead in ["其中：", "其中:", "of which:"] {
+            guard let r = name.range(of: lead, options: [.anchored, .caseInsensitive]) else { continue }
+            let rest = name[r.upperBound...].trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? name : rest
         }
         return name
     }

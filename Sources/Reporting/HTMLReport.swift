@@ -109,7 +109,7 @@ public enum HTMLReport {
                 let ind = first.model.plan.indicator(id)
                 h +=
                     "<div class=\"chart\">"
-                    + Charts.tornado(goal: id, rows: rows, title: ind?.name(in: language) ?? id) + "</div>\n"
+                    + Charts.tornado(goal: id, rows: rows, title: ind?.label(in: language) ?? id) + "</div>\n"
             }
             h += "</div>\n"
         }

@@ -3,7 +3,8 @@ import Testing
 @testable import Indicators
 
 /// How a finding names its indicator (`Finding.tag`, `Plan.label`): by id in English (what the
-/// files write) and by the Chinese name in Chinese, without the plan's "其中：", which ties a
+/// files write) and by the Chinese name in Chinese, without the plan's "其中：" (or "of which:"
+/// in English labels, a sensitivity chart's titles), which ties a
 /// sub-item to the line above it in the plan's table. Until 2026-12-05 the terminal wrote
 /// 【big_firms】 and the report 【其中：大企业】 for the same finding.
 struct FindingLabelTests {
@@ -19,7 +20,7 @@ struct FindingLabelTests {
     @Test func aLabelDropsTheLeadingOfWhichAndKeepsTheRest() {
         let p = plan([
             ("big", "其中：大企业", "of which: big firms"), ("half", "其中:小企业", ""), ("only", "其中：", "only"),
-            ("mid", "企业（其中：大）", ""), ("en", "", "Firms"), ("none", "", ""),
+            ("mid", "企业（其中：大）", ""), ("en", "", "Firms"), ("none", "", ""), ("of", "", "Of which:  small"),
         ])
         #expect(p.label(of: "big", in: .zh) == "大企业")
         #expect(p.label(of: "half", in: .zh) == "小企业")
@@ -29,8 +30,9 @@ struct FindingLabelTests {
         // As `name(of:in:)`: the other language's name, else the id; English is untouched.
         #expect(p.label(of: "en", in: .zh) == "Firms")
         #expect(p.label(of: "none", in: .zh) == "none")
-        #expect(p.label(of: "big", in: .en) == "of which: big firms")
+        #expect(p.label(of: "big", in: .en) == "big firms")
         #expect(p.label(of: "unknown", in: .zh) == "unknown")
+        #expect(p.label(of: "of", in: .en) == "small")
     }
 
     @Test func aFindingNamesItsIndicatorInTheReadersLanguage() {
