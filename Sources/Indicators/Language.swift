@@ -31,7 +31,8 @@ extension Indicator {
         for lead in ["其中：", "其中:", "of which:"] {
             guard let r = name.range(of: lead, options: [.anchored, .caseInsensitive]) else { continue }
             let rest = name[r.upperBound...].trimmingCharacters(in: .whitespaces)
-            return rest.isEmpty ? name : rest
+            // An English name went on in lower case after its lead: a label begins a sentence.
+            return rest.isEmpty ? name : rest.prefix(1).uppercased() + rest.dropFirst()
         }
         return name
     }

@@ -30,9 +30,9 @@ struct FindingLabelTests {
         // As `name(of:in:)`: the other language's name, else the id; English is untouched.
         #expect(p.label(of: "en", in: .zh) == "Firms")
         #expect(p.label(of: "none", in: .zh) == "none")
-        #expect(p.label(of: "big", in: .en) == "big firms")
+        #expect(p.label(of: "big", in: .en) == "Big firms")
         #expect(p.label(of: "unknown", in: .zh) == "unknown")
-        #expect(p.label(of: "of", in: .en) == "small")
+        #expect(p.label(of: "of", in: .en) == "Small")
     }
 
     @Test func aFindingNamesItsIndicatorInTheReadersLanguage() {
