@@ -70,7 +70,9 @@ struct LeverSpec: Sendable {
     ) { item throws(InputError) in
         let c = item.context, doc = c.doc
         let dn = try item.need("driver")
-        let d = c.id(try doc.string(dn, "driver"))
+        let written = try doc.string(dn, "driver")
+        let d = c.id(written)
+        if c.indicatorIDs.contains(d) { throw c.wrongKind(dn, written: written, id: d, isDriver: false) }
         guard c.driverIDs.contains(d) else {
             let near = nearest(to: d, among: c.driverIDs)
             throw doc.error(

@@ -92,6 +92,8 @@ struct ScenarioContext {
                 add = g
             } else if indicatorIDs.contains(id) {
                 add = [id]
+            } else if driverIDs.contains(id) {
+                throw wrongKind(it, written: text, id: id, isDriver: true)
             } else {
                 throw unknownID(it, id, indicatorIDs)
             }
@@ -148,6 +150,26 @@ struct ScenarioContext {
                 zh: "年份 \(y) 不在规划期内（\(meta.firstYear)–\(meta.lastYear)）")
         }
         return y
+    }
+
+    /// A driver where a lever's indicators go (`indicators: [地区生产总值]`), or an indicator as a
+    /// driver lever's `driver:`: the series exists, so "unknown indicator id 'gdp'", which named
+    /// an id the file never wrote, sent the planner looking for a typo (found 2026-12-05).
+    func wrongKind(_ node: Node?, written: String, id: String, isDriver: Bool) -> InputError {
+        let en = written == id ? "'\(id)'" : "'\(written)' (\(id))"
+        let zh = written == id ? "“\(id)”" : "“\(written)”（\(id)）"
+        return isDriver
+            ? doc.error(
+                at: node, "\(en) is a driver, not an indicator",
+                hint: "a lever on a driver goes under drivers: (driver: \(id), growth_percent: {YEAR: …}, affects: …)",
+                zh: "\(zh)是驱动因素，不是指标",
+                hintZh: "驱动因素的杠杆写在 drivers: 下（driver: \(id)、growth_percent: {年份: …}、affects: …）")
+            : doc.error(
+                at: node, "\(en) is an indicator, not a driver",
+                hint:
+                    "a lever on an indicator goes under growth:, level_shifts:, volatility: or shocks: (indicators: [\(id)])",
+                zh: "\(zh)是指标，不是驱动因素",
+                hintZh: "指标的杠杆写在 growth:、level_shifts:、volatility: 或 shocks: 下（indicators: [\(id)]）")
     }
 
     func unknownID(_ node: Node?, _ id: String, _ valid: [String]) -> InputError {

@@ -96,7 +96,7 @@ struct Check: ParsableCommand {
         let (i, d, o) = (plan.indicators.count, plan.drivers.count, plan.observations.count)
         let (sums, growths) = (plan.sums.count, plan.growths.count)
         if zh {
-            return "\(plan.metadata.id)：\(i) 个指标、\(d) 个驱动变量、\(o) 条观测值"
+            return "\(plan.metadata.id)：\(i) 个指标、\(d) 个驱动因素、\(o) 条观测值"
                 + (sums == 0 ? "" : "、\(sums) 个跨年合计") + (growths == 0 ? "" : "、\(growths) 个增速")
                 + "；\(errors) 个错误、\(warnings) 个警告、\(notes) 条提示"
         }

@@ -54,4 +54,40 @@ struct ScenarioNamesTests {
             ($0 as! InputError).hint?.contains("did you mean '全社会研发支出占地区生产总值比重' (rd_intensity)?") ?? false
         }
     }
+
+    /// A driver among a lever's indicators, or an indicator as a driver lever's `driver:`, by id
+    /// or by name, is told as such at its place, naming what the file wrote. Before 2026-12-05
+    /// `indicators: [地区生产总值]` gave "unknown indicator id 'gdp'" with "did you mean 'R&D
+    /// expenditure as a share of GDP' (rd_intensity)?", and `driver: high_tech_enterprises`
+    /// "unknown driver".
+    @Test func aSeriesOfTheOtherKindIsNamedAsSuch() throws {
+        let cases: [(String, line: Int, column: Int, en: String, zh: String, hint: String)] = [
+            (
+                "name: s\ngrowth:\n  - indicators: [rd_intensity, 地区生产总值]\n    from: 2023\n    percent_per_year: 1\n",
+                3,
+                32, "'地区生产总值' (gdp) is a driver, not an indicator", "“地区生产总值”（gdp）是驱动因素，不是指标",
+                "a lever on a driver goes under drivers: (driver: gdp"
+            ),
+            (
+                "name: s\nlevel_shifts:\n  - indicators: gdp\n    year: 2023\n    percent: 1\n", 3, 17,
+                "'gdp' is a driver, not an indicator", "“gdp”是驱动因素，不是指标", "drivers:"
+            ),
+            (
+                "name: s\ndrivers:\n  - driver: 有效高新技术企业\n    growth_percent: {2024: 3}\n", 3, 13,
+                "'有效高新技术企业' (high_tech_enterprises) is an indicator, not a driver",
+                "“有效高新技术企业”（high_tech_enterprises）是指标，不是驱动因素",
+                "a lever on an indicator goes under growth:, level_shifts:, volatility: or shocks:"
+            ),
+        ]
+        for c in cases {
+            do {
+                _ = try ScenarioLoader.parse(text: c.0, file: "k.yaml", plan: Self.plan)
+                Issue.record("accepted: \(c.0)")
+            } catch {
+                #expect(error.line == c.line && error.column == c.column, "\(error)")
+                #expect(error.message == c.en && error.messageZh == c.zh, "\(error)")
+                #expect(error.hint?.contains(c.hint) ?? false, "\(error)")
+            }
+        }
+    }
 }

@@ -270,6 +270,10 @@ struct HostileInputTests {
             status: 65,
             stderr: "series-decimal-comma.tsv:2:3: '3,3' is not a number\n  hint: a decimal comma? write 3.3"),
         Case(
+            name: "a driver by its Chinese name among a lever's indicators (was 'unknown indicator id gdp')",
+            arguments: ["check", h + "scenario-driver-among-indicators.yaml"], status: 65,
+            stderr: "scenario-driver-among-indicators.yaml:6:28: '地区生产总值' (gdp) is a driver, not an indicator"),
+        Case(
             name: "an alias of nested lists as a key (libFuzzer timeout: Yams hashed 10^8 nodes)",
             arguments: ["check", h + "scenario-alias-key-bomb.yaml"],
             status: 65,

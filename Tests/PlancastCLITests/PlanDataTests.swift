@@ -208,7 +208,7 @@ struct PlanDataTests {
         #expect(zh.stdout.contains("情景“slower-gdp”：杠杆“gdp-slowdown”不改变任何结果"))
         // 22 notes: a lever's series without data come as one note per lever since 2026-12-04
         // (27 before, one per series).
-        #expect(zh.stdout.contains("kunshan-2022-2025：32 个指标、3 个驱动变量、64 条观测值；0 个错误、2 个警告、22 条提示"))
+        #expect(zh.stdout.contains("kunshan-2022-2025：32 个指标、3 个驱动因素、64 条观测值；0 个错误、2 个警告、22 条提示"))
         #expect(en.stdout.contains("0 errors, 2 warnings, 22 notes"))
         #expect(
             zh.stdout.contains(
