@@ -36,6 +36,17 @@ public enum OutcomesLoader {
             let line = t.lines[k]
             let written = row[ic].trimmingWhitespace()
             let id = plan.indicator(written) == nil ? names[written] ?? written : written
+            // A driver (GDP, by id or name) has no goal to have met: said as such, not "not an
+            // indicator of the plan" about a series the plan holds (2026-12-05).
+            if plan.indicator(id) == nil,
+                plan.drivers.contains(where: { [$0.id, $0.nameZh, $0.nameEn].contains(written) })
+            {
+                throw InputError(
+                    file: path, line: line, column: ic + 1,
+                    "'\(written)' is a driver of the plan, not an indicator: it has no goal to have met",
+                    hint: "give outcomes of headline goals only", zh: "“\(written)”是本规划的驱动因素，不是指标：没有可达成的目标",
+                    hintZh: "只给出总目标的结果")
+            }
             guard let ind = plan.indicator(id) else {
                 let near = nearest(to: id, among: ids + names.keys.sorted())
                 throw InputError(

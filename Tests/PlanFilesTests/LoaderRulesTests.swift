@@ -116,6 +116,25 @@ struct LoaderRulesTests {
         }
     }
 
+    /// A driver in an outcomes file, by id or by name, was "not an indicator of the plan", of a
+    /// series the plan holds; it is a driver, which has no goal to have met (2026-12-05).
+    @Test func aDriversOutcomeIsNamedAsADriver() throws {
+        for written in ["gdp", "地区生产总值"] {
+            do {
+                _ = try OutcomesLoader.load(
+                    table: try CSVTable(text: "indicator,met\n\(written),1\n", file: "o.csv"),
+                    plan: ScenarioNamesTests.plan)
+                Issue.record("accepted \(written)")
+            } catch {
+                #expect(error.line == 2 && error.column == 1)
+                #expect(
+                    error.message
+                        == "'\(written)' is a driver of the plan, not an indicator: it has no goal to have met")
+                #expect(error.messageZh == "“\(written)”是本规划的驱动因素，不是指标：没有可达成的目标")
+            }
+        }
+    }
+
     /// R&D intensity's goal is at least 4.5 in 2025. "4" as written stands for 3.5–4.5: it may
     /// have met 4.5 and may have missed it, so both met and not met stand beside it; "5"
     /// (4.5–5.5) meets it whatever its rounding, so "not met" beside it is a contradiction.
