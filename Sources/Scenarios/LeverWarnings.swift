@@ -36,6 +36,10 @@ public enum LeverWarnings {
         var seen = Set<String>()
         var out = [Finding]()
         for (scenario, model) in pairs {
+            // Chinese messages name series by their Chinese labels, lists apart by "；" (as
+            // `check`'s findings); English ones by id.
+            func zh(_ id: String) -> String { model.plan.label(of: id, in: .zh) }
+            func zh(_ ids: [String]) -> String { ids.map(zh).joined(separator: "；") }
             for lever in scenario.levers where seen.insert(lever.name).inserted {
                 let head = "scenario '\(scenario.name)': lever '\(lever.name)'"
                 let headZh = "情景“\(scenario.name)”：杠杆“\(lever.name)”"
@@ -61,15 +65,15 @@ public enum LeverWarnings {
                         : others.first.map { "; nor \($0)" } ?? ""
                     let restZh =
                         others.count > 1
-                        ? "；它所列的其余 \(others.count) 个序列（\(others.joined(separator: "、"))）也不变"
-                        : others.first.map { "；\($0) 也不变" } ?? ""
+                        ? "；它所列的其余 \(others.count) 个序列（\(zh(others))）也不变"
+                        : others.first.map { "；\(zh($0)) 也不变" } ?? ""
                     out.append(
                         Finding(
                             file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
                             message:
                                 "\(head) moves nothing (P(met) as without it): \(first.series): \(first.why ?? "")\(rest)",
                             messageZh:
-                                "\(headZh)不改变任何结果（实现概率与不含它时相同）：\(first.series)：\(first.whyZh ?? first.why ?? "")\(restZh)",
+                                "\(headZh)不改变任何结果（实现概率与不含它时相同）：\(zh(first.series))：\(first.whyZh ?? first.why ?? "")\(restZh)",
                             scenario: scenario.name, lever: lever.name, series: unmoved.map(\.series)))
                     continue
                 }
@@ -88,7 +92,8 @@ public enum LeverWarnings {
                         Finding(
                             file: scenario.file, location: scenario.leverAt[lever.name], isWarning: true,
                             message: "\(head) moves nothing of \(r.series): \(r.why ?? "")",
-                            messageZh: "\(headZh)不改变 \(r.series)：\(r.whyZh ?? r.why ?? "")", scenario: scenario.name,
+                            messageZh: "\(headZh)不改变 \(zh(r.series))：\(r.whyZh ?? r.why ?? "")",
+                            scenario: scenario.name,
                             lever: lever.name, series: [r.series]))
                 }
                 if !noData.isEmpty {
@@ -99,8 +104,8 @@ public enum LeverWarnings {
                         : "\(head) moves nothing of the \(noData.count) series it names that have no data (insufficient_data): \(list); give them observations or scenario assumptions"
                     let messageZh =
                         noData.count == 1
-                        ? "\(headZh)不改变 \(list)：它没有数据（数据不足）：请给出观测值或情景假设"
-                        : "\(headZh)不改变它所列的 \(noData.count) 个没有数据（数据不足）的序列：\(noData.joined(separator: "、"))；请给出观测值或情景假设"
+                        ? "\(headZh)不改变 \(zh(noData))：它没有数据（数据不足）：请给出观测值或情景假设"
+                        : "\(headZh)不改变它所列的 \(noData.count) 个没有数据（数据不足）的序列（\(zh(noData))）：请给出观测值或情景假设"
                     out.append(
                         Finding(
                             file: scenario.file, location: scenario.leverAt[lever.name], isWarning: false,

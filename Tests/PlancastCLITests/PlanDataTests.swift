@@ -210,9 +210,10 @@ struct PlanDataTests {
         // (27 before, one per series).
         #expect(zh.stdout.contains("kunshan-2022-2025：32 个指标、3 个驱动因素、64 条观测值；0 个错误、2 个警告、22 条提示"))
         #expect(en.stdout.contains("0 errors, 2 warnings, 22 notes"))
+        // Series by their Chinese names since 2026-12-05 (ids before).
         #expect(
             zh.stdout.contains(
-                "情景“talent-surge”：杠杆“talent-recruitment”不改变它所列的 3 个没有数据（数据不足）的序列：self_cultivated_national_experts、innovation_talents_total、new_masters_phds"
+                "情景“talent-surge”：杠杆“talent-recruitment”不改变它所列的 3 个没有数据（数据不足）的序列（自主培育国家重大工程专家；各级双创人才（团队）总量；新增创新创业硕博）：请给出观测值或情景假设"
             ), "\(zh.stdout)")
         // No English message is left in the Chinese output (only ids, file names and values).
         #expect(!zh.stdout.contains(" is ") && !zh.stdout.contains(" the "), "\(zh.stdout)")

@@ -300,7 +300,8 @@ struct RunCommandTests {
         // GDP is published through 2025, so the GDP paths move nothing: the run says so (it
         // said nothing before 2026-12-01), and so does the report; slower GDP is the baseline.
         // In the run's language, Chinese by default (it was English before 2026-12-03).
-        #expect(first.stderr.contains("杠杆“gdp-slowdown”不改变任何结果（实现概率与不含它时相同）：gdp："), "\(first.stderr)")
+        // The series by its Chinese name (its id, gdp, until 2026-12-05).
+        #expect(first.stderr.contains("杠杆“gdp-slowdown”不改变任何结果（实现概率与不含它时相同）：地区生产总值："), "\(first.stderr)")
         #expect(first.stderr.contains("--as-of 2022 可显示这些年份尚未公布时的情形"))
         #expect(first.stderr.contains("杠杆“gdp-2023-dip”不改变任何结果"))
         #expect(!first.stderr.contains("moves nothing"), "\(first.stderr)")

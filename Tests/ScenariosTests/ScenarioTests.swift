@@ -285,7 +285,7 @@ struct ScenarioTests {
         }
         func message(_ series: [String]) -> String { finding(series)?.message ?? "" }
         #expect(finding(["c", "d"])?.messageZh?.hasSuffix("；d 也不变") == true)
-        #expect(finding(["c", "d", "e"])?.messageZh?.hasSuffix("；它所列的其余 2 个序列（d、e）也不变") == true)
+        #expect(finding(["c", "d", "e"])?.messageZh?.hasSuffix("；它所列的其余 2 个序列（d；e）也不变") == true)
         #expect(message(["c", "d"]).hasSuffix("a scenario assumption; nor d"), "\(message(["c", "d"]))")
         #expect(message(["c", "d", "e"]).hasSuffix("; nor any of the 2 other series it names (d, e)"))
         // Beside a series it moves, a name the model does not hold (a scenario made in code; files
