@@ -108,11 +108,11 @@ public enum PlanConsistency {
             findings += checkHeadline(ind, years: years)
             findings += checkBase(ind, plan: plan)
             findings += checkParent(ind, byID: byID, years: years)
-            if ind.kind == .netChange, let stock = ind.parent, byID[stock]?.kind == .stock {
-                if let first = netOf[stock] {
-                    findings.append(secondNetChange(ind, of: byID[stock] ?? first, first: first))
+            if ind.kind == .netChange, let stock = ind.parent.flatMap({ byID[$0] }), stock.kind == .stock {
+                if let first = netOf[stock.id] {
+                    findings.append(secondNetChange(ind, of: stock, first: first))
                 } else {
-                    netOf[stock] = ind
+                    netOf[stock.id] = ind
                 }
             }
         }

@@ -31,6 +31,7 @@ public enum OutcomesLoader {
         let ids = plan.indicators.map(\.id)
         // An indicator may be named as indicators.csv names it, as in an observations file.
         let names = PlanLoader.seriesNames(plan.indicators.map { ($0.id, [$0.nameZh, $0.nameEn]) })
+        let driverNames = PlanLoader.seriesNames(plan.drivers.map { ($0.id, [$0.nameZh, $0.nameEn]) })
         var out = [String: GoalOutcome]()
         for (k, row) in t.rows.enumerated() {
             let line = t.lines[k]
@@ -38,9 +39,8 @@ public enum OutcomesLoader {
             let id = plan.indicator(written) == nil ? names[written] ?? written : written
             // A driver (GDP, by id or name) has no goal to have met: said as such, not "not an
             // indicator of the plan" about a series the plan holds (2026-12-05).
-            if plan.indicator(id) == nil,
-                plan.drivers.contains(where: { [$0.id, $0.nameZh, $0.nameEn].contains(written) })
-            {
+            let driver = driverNames[written] ?? written
+            if plan.indicator(id) == nil, plan.drivers.contains(where: { $0.id == driver }) {
                 throw InputError(
                     file: path, line: line, column: ic + 1,
                     "'\(written)' is a driver of the plan, not an indicator: it has no goal to have met",

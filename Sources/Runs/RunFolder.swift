@@ -197,9 +197,7 @@ public struct RunFolder: Sendable {
                     // that could not be written (exit 74), not a folder refused.
                     if code == ENOSPC || code == EDQUOT { throw .full(OutputError(file: path, errno: code)) }
                     let parent = (lockPath as NSString).deletingLastPathComponent
-                    throw .unusable(
-                        path, "cannot write in \(parent) (\(unwritableReason(errno: code)))",
-                        zh: "无法在“\(parent)”中写入（\(unwritableReason(errno: code, chinese: true))）")
+                    throw .failed(path, "cannot write in \(parent)", zh: "无法在“\(parent)”中写入", errno: code)
                 }
                 guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                     close(fd)
@@ -296,9 +294,7 @@ public struct RunFolder: Sendable {
         if let code = made {
             // A full disk or quota is an output that could not be written (exit 74), not a folder refused.
             if code == ENOSPC || code == EDQUOT { throw OutputError(file: path, errno: code) }
-            throw RunFolderError.unusable(
-                path, "cannot create a folder beside it (\(unwritableReason(errno: code)))",
-                zh: "无法在它旁边创建目录（\(unwritableReason(errno: code, chinese: true))）")
+            throw RunFolderError.failed(path, "cannot create a folder beside it", zh: "无法在它旁边创建目录", errno: code)
         }
         do {
             // Errors name the file where it was going (`OUT/attainment.csv`), not the staging folder.
@@ -333,18 +329,13 @@ public struct RunFolder: Sendable {
     func swapIntoPlace(staging: String, parent: String, name: String) throws(RunFolderError) {
         if !FileManager.default.fileExists(atPath: path) {
             guard rename(staging, path) == 0 else {
-                let code = errno
-                throw .unusable(
-                    path, "cannot move the finished run into place (\(unwritableReason(errno: code)))",
-                    zh: "无法把完成的运行移到位（\(unwritableReason(errno: code, chinese: true))）")
+                throw .failed(path, "cannot move the finished run into place", zh: "无法把完成的运行移到位", errno: errno)
             }
             return
         }
         guard plancast_exchange_paths(staging, path) == 0 else {
-            let code = errno
-            throw .unusable(
-                path, "cannot swap the finished run into place (\(unwritableReason(errno: code)))",
-                zh: "无法用完成的运行替换原有的运行（\(unwritableReason(errno: code, chinese: true))）")
+            throw .failed(
+                path, "cannot swap the finished run into place", zh: "无法用完成的运行替换原有的运行", errno: errno)
         }
         // `staging` now holds the previous run: remove it.
         let old = parent + "/.\(name).old-\(getpid())"
@@ -536,6 +527,14 @@ public struct RunFolder: Sendable {
 public enum RunFolderError: Error, CustomStringConvertible {
     /// The folder, why (English) and why in Chinese.
     case unusable(String, String, zh: String)
+
+    /// `.unusable` for a system call on the folder that failed with `code`: what it was doing,
+    /// then the system's reason in brackets (`unwritableReason`), in both languages.
+    static func failed(_ path: String, _ doing: String, zh doingZh: String, errno code: Int32) -> RunFolderError {
+        .unusable(
+            path, "\(doing) (\(unwritableReason(errno: code)))",
+            zh: "\(doingZh)（\(unwritableReason(errno: code, chinese: true))）")
+    }
     case notARun(String, [String])
     case busy(String)
     /// No room on the disk (or quota) for the folder or its lock file: an output error (exit 74).
