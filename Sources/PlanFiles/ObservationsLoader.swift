@@ -6,7 +6,8 @@ import Indicators
 /// - **long**: one row per value, columns `indicator,year,value` and optionally `quality`,
 ///   `source_title`, `source_url`, `quote`, `unit`, `selected`, `note`;
 /// - **wide**: one row per indicator, column `indicator` and one column per year (`2021` or
-///   `2021年`), blank cells for missing years; other columns (names, units) are ignored.
+///   `2021年`), cells that mark no value (`isNoValueMark`: blank, a dash) for missing
+///   years (until 2026-12-06 only blank, `-` and `—`; `NA` and the like are refused with a hint); other columns (names, units) are ignored.
 ///
 /// Values may carry thousands separators or a `%` sign. Every problem is reported with file,
 /// line and column: unknown ids (with the nearest valid id), text in a number column, values
@@ -258,14 +259,14 @@ public enum ObservationsLoader {
             for (column, isLower) in [(clo, true), (chi, false)] {
                 guard let c = column else { continue }
                 let text = row[c].trimmingWhitespace()
-                if text.isEmpty { continue }
+                if isNoValueMark(text) { continue }
                 guard let b = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: c + 1,
                         "\(isLower ? "lower" : "upper") bound \(InputError.excerpt(text)) is not a number",
-                        hint: ValueWording.decimalCommaHint(text) ?? "leave it blank, or write the bound as a number",
+                        hint: ValueWording.cellHint(text) ?? "leave it blank, or write the bound as a number",
                         zh: "\(isLower ? "下限" : "上限")“\(text)”不是数字",
-                        hintZh: ValueWording.decimalCommaHint(text, chinese: true) ?? "请留空，或把界限写成数字")
+                        hintZh: ValueWording.cellHint(text, chinese: true) ?? "请留空，或把界限写成数字")
                 }
                 if let refusal = MisplacedPercent.message(
                     "\(isLower ? "lower" : "upper") bound '\(text)'", text: text, id: id, kind: kinds[id])
@@ -546,7 +547,7 @@ public enum ObservationsLoader {
             seenIDs[id] = line
             for (j, y) in years {
                 let text = row[j].trimmingWhitespace()
-                if text.isEmpty || text == "-" || text == "—" { continue }
+                if isNoValueMark(text) { continue }
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(named)' in \(y)",

@@ -74,14 +74,14 @@ public enum OutcomesLoader {
                     hintZh: "请写 1（达成）或 0（未达成）；yes/no、met/not_met 和 是/否 也可以")
             }
             var value: Double?
-            if let vc, !row[vc].trimmingWhitespace().isEmpty {
+            if let vc, !isNoValueMark(row[vc]) {
                 guard let v = parseNumber(row[vc]) else {
                     throw InputError(
                         file: path, line: line, column: vc + 1, "value \(InputError.excerpt(row[vc])) is not a number",
-                        hint: ValueWording.decimalCommaHint(row[vc])
+                        hint: ValueWording.cellHint(row[vc])
                             ?? "write the final value as a number, or leave it blank",
                         zh: "数值“\(row[vc])”不是数字",
-                        hintZh: ValueWording.decimalCommaHint(row[vc], chinese: true) ?? "请把最终值写成数字，或留空")
+                        hintZh: ValueWording.cellHint(row[vc], chinese: true) ?? "请把最终值写成数字，或留空")
                 }
                 // In the indicator's range, as an observation must be: a negative GDP or a share
                 // of 150 was scored as written (2026-12-03).

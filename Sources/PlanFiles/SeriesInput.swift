@@ -5,7 +5,10 @@ import Indicators
 /// `series_id,period,value`, any number of series, periods as integers (gaps allowed), rows in
 /// any order; or a wide table, a series per row and a column per year (`wide(_:years:)`). An
 /// optional `split` column (`train`/`test`) marks held-out values for `backtest`; other columns
-/// are ignored. A blank value is a missing year. With a kind given (`--kind`), every value must
+/// are ignored. A value that marks no value (`isNoValueMark`: blank, a dash) or is a word for a
+/// missing value (`isMissingValueWord`: `NA`, `#N/A`, `NaN`, `..`…, as R and pandas read them) is a
+/// missing year, in either layout (until 2026-12-06 the long layout read blank and `NA`, the
+/// wide one also `-` and `—`). With a kind given (`--kind`), every value must
 /// lie in the kind's range: a stock, flow or level of −5, or a share of 1e12, was forecast
 /// clamped to the range (0.0 on every row) without a word until 2026-12-03.
 public struct SeriesInput: Sendable {
@@ -29,8 +32,8 @@ public struct SeriesInput: Sendable {
     static let maximumSpan = 10_000
 
     /// A wide table: the series id (`series_id` or an alias, or `indicator` as in an
-    /// observations file) and one column per year; blank, `-`, `—` and `NA` cells are missing
-    /// years; other columns are ignored.
+    /// observations file) and one column per year; cells that mark no value or are a word for a
+    /// missing value are missing years; other columns are ignored.
     static func wide(_ t: CSVTable, years: [(Int, Int)], kind: IndicatorKind?) throws(InputError) -> [Series] {
         let ci: Int
         if !t.header.contains("series_id"), !(Self.aliases["series_id"] ?? []).contains(where: t.header.contains),
@@ -57,11 +60,11 @@ public struct SeriesInput: Sendable {
             var s = Series(id: id, line: line)
             for (j, y) in years.sorted(by: { $0.1 < $1.1 }) {
                 let text = row[j].trimmingWhitespace()
-                if text.isEmpty || text == "-" || text == "—" || text.uppercased() == "NA" { continue }
+                if isNoValueMark(text) || isMissingValueWord(text) { continue }
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
-                        hint: ValueWording.decimalCommaHint(text)
+                        hint: ValueWording.cellHint(text)
                             ?? "write a finite number, or leave the cell blank for a missing year")
                 }
                 try Self.checkRange(v, kind: kind, id: id, period: y, file: t.file, line: line, column: j + 1)
@@ -216,11 +219,11 @@ public struct SeriesInput: Sendable {
                 byID[id] = Series(id: id, line: line)
             }
             let vtext = row[cv].trimmingWhitespace()
-            if vtext.isEmpty || vtext.uppercased() == "NA" { continue }
+            if isNoValueMark(vtext) || isMissingValueWord(vtext) { continue }
             guard let v = parseNumber(vtext) else {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number",
-                    hint: ValueWording.decimalCommaHint(vtext)
+                    hint: ValueWording.cellHint(vtext)
                         ?? "write a finite number, or leave the value blank for a missing period")
             }
             try Self.checkRange(v, kind: kind, id: id, period: period, file: t.file, line: line, column: cv + 1)

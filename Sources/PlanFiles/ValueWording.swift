@@ -32,7 +32,7 @@ enum ValueWording {
     /// (when the wording makes it a bound or an estimate) the quality to give it.
     static func reading(of text: String, layout: Layout, chinese: Bool) -> (number: String, quality: String?)? {
         var s = text.trimmingWhitespace()
-        if let comma = decimalCommaHint(s, chinese: chinese) { return (comma, nil) }
+        if let comma = cellHint(s, chinese: chinese) { return (comma, nil) }
         var quality: Quality? = nil
         func strip(_ table: [(words: [String], quality: Quality)], prefix: Bool) {
             guard quality == nil else { return }
@@ -134,6 +134,37 @@ enum ValueWording {
                 : "a decimal comma? write \($0): plancast reads a point as the decimal mark and a comma between groups "
                     + "of three digits (1,234.5)"
         }
+    }
+
+    /// The hint for a cell that holds neither a number nor a mark of no value (`isNoValueMark`)
+    /// but looks like one of them:
+    /// - a decimal comma;
+    /// - a word that analysts' tools write for a missing value (`isMissingValueWord`: `NA`,
+    ///   `#N/A`…), which a planner's files do not read (the forecast input does);
+    /// - an ellipsis (`…`, `……`, `...`), which a Chinese statistical yearbook prints for a figure
+    ///   below the smallest unit shown (国家统计局,《中国统计年鉴》"符号使用说明": "…" 表示数字不足最小
+    ///   单位数) — a number near zero, not a missing one, so plancast does not guess.
+    static func cellHint(_ text: String, chinese: Bool = false) -> String? {
+        if let comma = decimalCommaHint(text, chinese: chinese) { return comma }
+        let s = text.trimmingWhitespace()
+        if isMissingValueWord(s) {
+            if s.uppercased() == "#N/A" {
+                return chinese
+                    ? "“#N/A”是电子表格查找失败的标记：请修正公式；该年没有数值时，宽格式留空或写 -，长格式删去这一行"
+                    : "'#N/A' is a spreadsheet's failed lookup: fix the formula; for a year without a figure, "
+                        + "leave the cell blank or write - (wide layout), or leave the row out (long layout)"
+            }
+            return chinese
+                ? "“\(s)”在 R、pandas 等工具中表示缺失值；计划文件中没有数值的年份，宽格式留空或写 -，长格式删去这一行"
+                : "'\(s)' marks a missing value in R or pandas; in a plan's files a year without a figure is a blank "
+                    + "cell or - (wide layout), or no row (long layout)"
+        }
+        guard s.contains("…") || (s.count >= 3 && s.allSatisfy { $0 == "." }), s.allSatisfy({ $0 == "…" || $0 == "." })
+        else { return nil }
+        return chinese
+            ? "统计年鉴中的“…”表示数字不足最小单位数：请写 0 或原始数字；没有数值时让单元格留空"
+            : "'…' in a statistical yearbook marks a figure below the smallest unit shown: write 0 or the figure; "
+                + "leave the cell blank when there is no value"
     }
 
     static func format(_ v: Double) -> String {

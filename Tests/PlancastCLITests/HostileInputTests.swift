@@ -270,6 +270,13 @@ struct HostileInputTests {
             status: 65,
             stderr: "series-decimal-comma.tsv:2:3: '3,3' is not a number\n  hint: a decimal comma? write 3.3"),
         Case(
+            name: "a yearbook's '…' after the marks of no value other tools write (#N/A, an en dash, .., NA: read)",
+            arguments: ["forecast", "--input", h + "series-yearbook-marks.csv", "--horizon", "2"],
+            status: 65,
+            stderr:
+                "series-yearbook-marks.csv:4:4: '…' is not a number for '孵化器' in 2020\n  hint: '…' in a statistical yearbook marks a figure below the smallest unit shown"
+        ),
+        Case(
             name: "a driver by its Chinese name among a lever's indicators (was 'unknown indicator id gdp')",
             arguments: ["check", h + "scenario-driver-among-indicators.yaml"], status: 65,
             stderr: "scenario-driver-among-indicators.yaml:6:28: '地区生产总值' (gdp) is a driver, not an indicator"),

@@ -221,6 +221,17 @@ struct EvaluationTests {
             toFile: bad, atomically: true, encoding: .utf8)
         let named = try OutcomesLoader.load(path: bad, plan: plan)
         #expect(named["gdp"]?.met == false && named["energy_intensity"]?.met == true)
+        // A final value marked as none (a dash: `isNoValueMark`) is no value, as a blank one;
+        // until 2026-12-06 it was "not a number". `NA` is refused with a hint, as in observations.
+        try "indicator,met,value\ngdp,0,-\nenergy_intensity,1,—\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let unvalued = try OutcomesLoader.load(path: bad, plan: plan)
+        #expect(
+            unvalued["gdp"]?.met == false && unvalued["gdp"]?.value == nil && unvalued["energy_intensity"]?.value == nil
+        )
+        try "indicator,met,value\ngdp,0,NA\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try OutcomesLoader.load(path: bad, plan: plan)
+        } throws: { e in "\(e)".contains("o.csv:2:3") && "\(e)".contains("marks a missing value in R or pandas") }
         try "indicator,met\n地区生产总,0\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect {
             _ = try OutcomesLoader.load(path: bad, plan: plan)
