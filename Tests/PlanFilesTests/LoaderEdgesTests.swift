@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import IO
+@testable import Indicators
+@testable import PlanFiles
+
+/// Edges of the loaders that no test pinned until mutation round seed 75 (2026-12-06) changed
+/// them and every test still passed: the plan's size counted with its drivers, the column of an
+/// indicators.csv error and of a bound's misplaced percent, a driver's unknown kind in Chinese,
+/// departments split at spaces, and a decrease goal's outcome read at its most favourable
+/// rounding.
+struct LoaderEdgesTests {
+    /// A plan folder in a fresh temporary directory; the caller removes it.
+    static func folder(indicators: String, drivers: String? = nil) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-edges-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write(
+            "plan.yaml",
+            "id: e\ntitle_en: Edges\nfirst_year: 2024\nlast_year: 2025\nbase_year: 2023\n"
+                + "files: {indicators: indicators.csv, \(drivers == nil ? "" : "drivers: drivers.csv, ")"
+                + "observations: observations.csv}\n")
+        try write("indicators.csv", indicators)
+        if let drivers { try write("drivers.csv", drivers) }
+        try write("observations.csv", "indicator,year,value\na,2023,1\n")
+        return dir
+    }
+
+    /// The limit counts indicators and drivers together: 999 indicators and 2 drivers are one
+    /// series too many, refused at the drivers file's second row.
+    @Test func thePlansSizeCountsItsDrivers() throws {
+        var rows = ["indicator,kind,direction"]
+        rows += (0..<(PlanLoader.maximumSeries - 1)).map { "i\($0),level,increase" }
+        let dir = try Self.folder(
+            indicators: rows.joined(separator: "\n") + "\n", drivers: "indicator,kind\ng1,level\ng2,level\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect { try PlanLoader.load(directory: dir.path) } throws: {
+            let e = $0 as! InputError
+            return e.file.hasSuffix("drivers.csv") && e.line == 3 && e.message.contains("at most 1000")
+        }
+    }
+
+    /// An error in a row of indicators.csv points at the cell of its column, wherever the column
+    /// stands; a driver's unknown kind is told in Chinese too; departments split at spaces, "、"
+    /// and ";".
+    @Test func anIndicatorsErrorPointsAtItsCell() throws {
+        let dir = try Self.folder(indicators: "kind,direction,indicator\nlevel,increase,Bad-Id\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect { try PlanLoader.load(directory: dir.path) } throws: {
+            let e = $0 as! InputError
+            return e.file.hasSuffix("indicators.csv") && e.line == 2 && e.column == 3
+        }
+        let drivers = try Self.folder(
+            indicators: "indicator,kind,direction\na,level,increase\n", drivers: "indicator,kind\ng,levle\n")
+        defer { try? FileManager.default.removeItem(at: drivers) }
+        #expect { try PlanLoader.load(directory: drivers.path) } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 2 && e.hint?.hasPrefix("did you mean 'level'? Valid:") == true
+                && e.hintZh?.hasPrefix("是否想写“level”？可用：") == true
+        }
+        let departments = try Self.folder(
+            indicators: "indicator,kind,direction,departments\na,level,increase,科技局 工信局、人社局;财政局\n")
+        defer { try? FileManager.default.removeItem(at: departments) }
+        let plan = try PlanLoader.load(directory: departments.path).plan
+        #expect(plan.indicators[0].departments == ["科技局", "工信局", "人社局", "财政局"])
+    }
+
+    /// A percent sign on a stock's bound is refused at the bound's own cell.
+    @Test func aPercentOnABoundIsRefusedAtItsCell() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-edges-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("o.csv").path
+        try "indicator,year,value,quality,lower,upper\nfirms,2023,3000,lower_bound,,3100%\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            try ObservationsLoader.load(path: path, seriesIDs: ["firms"], kinds: ["firms": .stock])
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 6 && e.message.contains("upper bound '3100%'")
+        }
+    }
+
+    /// At most 4.5 (a decrease goal): "5" as written stands for 4.5–5.5, so "met" beside it
+    /// stands (it may be 4.5), while "5.1" (5.05–5.15) misses the goal whatever its rounding.
+    @Test func aDecreaseGoalsOutcomeIsReadAtItsMostFavourableRounding() throws {
+        let meta = ScenarioNamesTests.plan.metadata
+        let ind = Indicator(
+            id: "u", row: "1", nameZh: "u", nameEn: "u", category: "c", kind: .level, unit: "%", direction: .decrease,
+            targets: [:], headline: HeadlineGoal(rule: .final, value: 4.5))
+        let plan = Plan(metadata: meta, indicators: [ind], drivers: [], observations: [])
+        func load(_ value: String) throws -> Bool? {
+            try OutcomesLoader.load(
+                table: try CSVTable(text: "indicator,met,value\nu,1,\(value)\n", file: "o.csv"), plan: plan)["u"]?.met
+        }
+        #expect(try load("5") == true)
+        #expect { _ = try load("5.1") } throws: { e in
+            "\(e)".contains("o.csv:2:2") && "\(e)".contains("misses the goal of at most 4.5")
+        }
+    }
+}
