@@ -30,20 +30,32 @@ public enum GrowthBoundWarnings {
                     // A rate that contradicts what its two years are known to be is `check`'s
                     // warning, and unused; this warns of what the paths do to a rate in use.
                     if model.plan.growthContradictsKnownYears(o) { continue }
-                    // Only the ends the row states: a lower bound's upper end is the reading's
-                    // assumption, which other evidence may rightly override.
-                    let lower = o.quality == .upperBound ? nil : f.lower
-                    let upper = o.quality == .lowerBound ? nil : f.upper
-                    let broken = zip(a, b).contains { qa, qb in
-                        let slack = relativeSlack * max(abs(qa), abs(qb), 1) + (s.isCount ? 1 + f.upper : 0)
-                        return (lower.map { qb < $0 * qa - slack } ?? false)
-                            || (upper.map { qb > $0 * qa + slack } ?? false)
+                    let (lower, upper) = statedEnds(o, factors: f)
+                    if breaks(a, b, lower: lower, upper: upper, countSlack: s.isCount ? 1 + f.upper : 0) {
+                        out.append(words(run, id: s.id, year: o.year, growth: o, byName: byName))
                     }
-                    if broken { out.append(words(run, id: s.id, year: o.year, growth: o, byName: byName)) }
                 }
             }
         }
         return out
+    }
+
+    /// The ends of the growth factor that row `o` states: a lower bound's upper end (and an upper
+    /// bound's lower end) is the reading's assumption, which other evidence may rightly override.
+    static func statedEnds(_ o: Observation, factors f: (lower: Double, upper: Double)) -> (
+        lower: Double?, upper: Double?
+    ) {
+        (o.quality == .upperBound ? nil : f.lower, o.quality == .lowerBound ? nil : f.upper)
+    }
+
+    /// Whether a pair of quantiles (Q_{t−1}(α), Q_t(α)) breaks the tie f̲·x(t − 1) ≤ x(t) ≤
+    /// f̄·x(t − 1) beyond the slack `relativeSlack`·max(|Q_{t−1}|, |Q_t|, 1) + `countSlack`
+    /// (for counts, one whole item at t and its f̄ at t − 1: both years are rounded to wholes).
+    static func breaks(_ a: [Double], _ b: [Double], lower: Double?, upper: Double?, countSlack: Double) -> Bool {
+        zip(a, b).contains { qa, qb in
+            let slack = relativeSlack * max(abs(qa), abs(qb), 1) + countSlack
+            return (lower.map { qb < $0 * qa - slack } ?? false) || (upper.map { qb > $0 * qa + slack } ?? false)
+        }
     }
 
     static func words(_ run: ScenarioRun, id: String, year: Int, growth o: Observation, byName: Bool = false) -> (
