@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import IO
 @testable import Runs
 
 /// The run folder's guarantees: whole or absent, never written into someone else's folder,
@@ -36,6 +37,19 @@ struct RunFolderTests {
         #expect(RunFolder.verify(path).isEmpty)
         #expect(throws: RunFolderError.self) { try RunFolder.prepare("/", force: true) }
         #expect(throws: RunFolderError.self) { try RunFolder.prepare("  ", force: false) }
+    }
+
+    /// The account's home folder and every folder above it but `/` (refused apart) are never
+    /// replaced, whatever `--force` says (mutation round seed 77 dropped the home from the list
+    /// with every RunsTests test passing).
+    @Test func theHomeFolderIsIrreplaceable() {
+        let home = canonicalPath(NSHomeDirectory())
+        #expect(home != "/", "the test needs a home folder other than /")
+        #expect(RunFolder.irreplaceable(home, entries: []) != nil)
+        let above = (home as NSString).deletingLastPathComponent
+        if above != "/" { #expect(RunFolder.irreplaceable(above, entries: []) != nil) }
+        #expect(RunFolder.irreplaceable(home + "/plancast-run", entries: []) == nil)
+        #expect(RunFolder.irreplaceable(home + "/plancast-run", entries: [".git"]) != nil)
     }
 
     @Test func oneWriterAtATime() throws {

@@ -181,6 +181,18 @@ struct RunPipelineTests {
         #expect(all.beyondNoise == "status_changed")
         #expect(all.labels?.a == "very_unlikely" && all.labels?.b == "not_met")
         #expect(rows.first { $0.key[2] == "milestone" }?.beyondNoise == "no")
+        // Without a probability in one run the status changed; without one in both it did not
+        // (mutation round seed 77 swapped the two unseen).
+        try
+            (header
+            + "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,insufficient_data,,\n")
+            .write(toFile: a, atomically: true, encoding: .utf8)
+        try
+            (header
+            + "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,0.5,0.01,about_as_likely_as_not\n")
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let thin = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0
+        #expect(thin.map(\.beyondNoise) == ["no", "status_changed"], "\(thin)")
     }
 
     /// A run folder edited and re-hashed by hand passes its manifest; its P(met) must still be
