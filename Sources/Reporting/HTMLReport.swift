@@ -125,15 +125,20 @@ public enum HTMLReport {
         return h
     }
 
-    /// Headline goals × scenarios: P(met) coloured by probability, with the label.
+    /// Headline goals × scenarios: P(met) coloured by probability, with the label; and, where
+    /// indicators.csv names them (`departments`), the departments responsible for each goal,
+    /// which a planner tracking the plan asks of a goal at risk (read and shown nowhere until
+    /// 2026-12-06).
     static func goalTable(runs: [ScenarioRun], language: Language, evenOdds: [EvenOddsGrowth?]? = nil) -> String {
         let zh = language != .en
         guard let first = runs.first else { return "" }
+        let departments = first.model.plan.indicators.contains { !$0.departments.isEmpty }
         var h =
             "<table class=\"dash goals\">\n<tr><th>\(zh ? "总体目标" : "headline goal")</th><th>\(zh ? "目标值" : "goal")</th><th>\(zh ? "规则" : "rule")</th>"
         h += runs.map { "<th>\(escapeHTML($0.scenario.name))</th>" }.joined()
         h +=
-            "<th>\(zh ? "一半把握所需的额外年增速（\(escapeHTML(first.scenario.name))）" : "extra growth a year for even odds (\(escapeHTML(first.scenario.name)))")</th></tr>\n"
+            "<th>\(zh ? "一半把握所需的额外年增速（\(escapeHTML(first.scenario.name))）" : "extra growth a year for even odds (\(escapeHTML(first.scenario.name)))")</th>"
+            + (departments ? "<th>\(zh ? "责任部门" : "responsible departments")</th>" : "") + "</tr>\n"
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
             if let k = o.spec.series {
                 let ind = first.model.plan.indicator(first.model.series[k].id)
@@ -148,7 +153,12 @@ public enum HTMLReport {
             }
             h += runs.map { Dashboard.cell($0.result.targets[j], zh: zh) }.joined()
             h +=
-                "<td>\(escapeHTML(evenOddsText(evenOdds.map { $0[j] } ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td></tr>\n"
+                "<td>\(escapeHTML(evenOddsText(evenOdds.map { $0[j] } ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td>"
+            if departments {
+                let named = o.spec.series.flatMap { first.model.plan.indicator(first.model.series[$0].id)?.departments }
+                h += "<td class=\"dept\">\(escapeHTML((named ?? []).joined(separator: zh ? "、" : ", ")))</td>"
+            }
+            h += "</tr>\n"
         }
         return h + "</table>\n"
     }
@@ -310,7 +320,7 @@ enum ReportStyle {
         .legend{white-space:nowrap}
         pre.summary{font-size:12px;background:#fafafa;padding:8px;overflow-x:auto}
         table.dash{border-collapse:collapse;font-size:11px}table.dash td,table.dash th{border:1px solid #ddd;padding:2px 5px;text-align:center}
-        table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}
+        table.dash th{background:#f4f4f4}table.dash td.name{text-align:left;max-width:320px}table.dash td.dept{text-align:left;max-width:200px}
         td.na{background:#eeeeee;color:#999}td.met{background:#a6d96a}td.notmet{background:#f4a582}
         .fans{display:flex;flex-wrap:wrap;gap:10px}details{margin:8px 0}summary{cursor:pointer;font-weight:bold}.fan{border:1px solid #eee;padding:6px;width:420px}.none{color:#999;font-size:12px;width:420px}
         .fan.reference{border:1px dashed #999;background:repeating-linear-gradient(45deg,#fff,#fff 6px,#f6f6f6 6px,#f6f6f6 12px)}

@@ -55,6 +55,34 @@ struct HTMLReportTests {
         return Plan(metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
     }
 
+    /// The departments indicators.csv names for a goal stand in the goal table's last column
+    /// (joined by "、" in Chinese); a plan that names none has no such column.
+    @Test func theGoalTableNamesTheResponsibleDepartments() throws {
+        let p = Self.plan()
+        let a = p.indicators[0]
+        let owned = Indicator(
+            id: a.id, row: a.row, nameZh: a.nameZh, nameEn: a.nameEn, category: a.category, kind: a.kind, unit: a.unit,
+            departments: ["科技局", "工信局"], targets: a.targets, headline: a.headline)
+        let plan = Plan(
+            metadata: p.metadata, indicators: [owned] + p.indicators.dropFirst(), drivers: [],
+            observations: p.observations)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let zh = HTMLReport.goalTable(runs: runs, language: .zh)
+        #expect(zh.contains("<th>责任部门</th></tr>") && zh.contains("<td class=\"dept\">科技局、工信局</td></tr>"))
+        // One cell a row: the goals without departments and the all-goals line get an empty one.
+        let rows = zh.components(separatedBy: "</tr>").dropLast()
+        let cells = rows.map { $0.components(separatedBy: "<td").count + $0.components(separatedBy: "<th").count }
+        #expect(Set(cells).count == 1, "\(rows)")
+        let en = HTMLReport.goalTable(runs: runs, language: .en)
+        #expect(
+            en.contains("<th>responsible departments</th></tr>") && en.contains("<td class=\"dept\">科技局, 工信局</td></tr>")
+        )
+        let none = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        #expect(!HTMLReport.goalTable(runs: none, language: .zh).contains("责任部门"))
+    }
+
     /// The scenario comparison is headed by the plan's own goal year: a plan for 2028–2030 reads
     /// "the 2030 goals" (the heading said 2025 whatever the plan until 2026-12-05).
     @Test func theComparisonIsHeadedByThePlansLastYear() throws {
