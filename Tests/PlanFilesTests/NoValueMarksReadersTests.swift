@@ -59,16 +59,7 @@ struct NoValueMarksReadersTests {
     /// A yearbook's "…" (a figure below the smallest unit shown) is refused with what it means,
     /// in both languages and in every reader; other words keep their general hint.
     @Test func aYearbooksEllipsisIsRefusedWithWhatItMeans() throws {
-        func hint(_ text: String) -> String {
-            do {
-                _ = try SeriesInput(table: CSVTable(text: text, file: "t.csv"))
-                return "no error"
-            } catch let e as InputError {
-                return "\(e.line ?? 0):\(e.column ?? 0) \(e.hint ?? "")"
-            } catch {
-                return "\(error)"
-            }
-        }
+        let hint = SeriesInputTests.hint
         #expect(
             hint("series_id,2018,2019\na,1,…\n").hasPrefix("2:3 '…' in a statistical yearbook marks a figure below"))
         #expect(hint("series_id,period,value\na,1,...\n").hasPrefix("2:3 '…' in a statistical yearbook"))

@@ -126,20 +126,23 @@ struct SeriesInputTests {
         #expect(
             try SeriesInput(table: CSVTable(text: "series_id,2018,2019\na,1,-2\n", file: "k.csv")).series.count == 1)
     }
+    /// "LINE:COLUMN HINT" of the error reading `text` as a forecast input, or "no error".
+    static func hint(_ text: String) -> String {
+        do {
+            _ = try SeriesInput(table: CSVTable(text: text, file: "t.tsv"))
+            return "no error"
+        } catch let e as InputError {
+            return "\(e.line ?? 0):\(e.column ?? 0) \(e.hint ?? "")"
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// A decimal comma ("1,5" in a tab-separated file, as a spreadsheet in many locales saves it)
     /// is refused at its cell with the number to write instead, in both layouts; "1,234" is a
     /// thousands separator and reads as 1234.
     @Test func aDecimalCommaIsRefusedWithTheNumberToWrite() throws {
-        func hint(_ text: String) -> String {
-            do {
-                _ = try SeriesInput(table: CSVTable(text: text, file: "t.tsv"))
-                return "no error"
-            } catch let e as InputError {
-                return "\(e.line ?? 0):\(e.column ?? 0) \(e.hint ?? "")"
-            } catch {
-                return "\(error)"
-            }
-        }
+        let hint = Self.hint
         #expect(hint("series_id\tperiod\tvalue\na\t2019\t1,5\n").hasPrefix("2:3 a decimal comma? write 1.5"))
         #expect(hint("series_id\t2019\t2020\na\t2\t-0,25\n").hasPrefix("2:3 a decimal comma? write -0.25"))
         #expect(hint("series_id\tperiod\tvalue\na\t2019\tabc\n").hasPrefix("2:3 write a finite number"))
