@@ -162,9 +162,9 @@ enum ValueWording {
         guard s.contains("…") || (s.count >= 3 && s.allSatisfy { $0 == "." }), s.allSatisfy({ $0 == "…" || $0 == "." })
         else { return nil }
         return chinese
-            ? "统计年鉴中的“…”表示数字不足最小单位数：请写 0 或原始数字；没有数值时让单元格留空"
+            ? "统计年鉴中的“…”表示数字不足最小单位数：请写 0 或原始数字；该年没有数值时让单元格留空（长格式的观测文件删去这一行）"
             : "'…' in a statistical yearbook marks a figure below the smallest unit shown: write 0 or the figure; "
-                + "leave the cell blank when there is no value"
+                + "for a year without a figure, leave the cell blank (in a long observations file, leave the row out)"
     }
 
     static func format(_ v: Double) -> String {
