@@ -60,7 +60,7 @@ public struct SeriesInput: Sendable {
             var s = Series(id: id, line: line)
             for (j, y) in years.sorted(by: { $0.1 < $1.1 }) {
                 let text = row[j].trimmingWhitespace()
-                if isNoValueMark(text) || isMissingValueWord(text) { continue }
+                if Self.isMissing(text) { continue }
                 guard let v = parseNumber(text) else {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
@@ -96,6 +96,10 @@ public struct SeriesInput: Sendable {
                 : "check the sign and the unit; --kind auto (the default) or net_change forecasts series of either sign"
         )
     }
+
+    /// A value cell without a value, in either layout: a mark of no value (blank, a dash) or a
+    /// word analysts' tools write for one (`NA`, `#N/A`, `..`…), as R and pandas read them.
+    static func isMissing(_ text: String) -> Bool { isNoValueMark(text) || isMissingValueWord(text) }
 
     /// A row's series id, which may not be blank.
     static func seriesID(_ row: [String], column ci: Int, table t: CSVTable, line: Int) throws(InputError) -> String {
@@ -219,7 +223,7 @@ public struct SeriesInput: Sendable {
                 byID[id] = Series(id: id, line: line)
             }
             let vtext = row[cv].trimmingWhitespace()
-            if isNoValueMark(vtext) || isMissingValueWord(vtext) { continue }
+            if Self.isMissing(vtext) { continue }
             guard let v = parseNumber(vtext) else {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number",

@@ -140,8 +140,8 @@ public enum HTMLReport {
             "<th>\(zh ? "一半把握所需的额外年增速（\(escapeHTML(first.scenario.name))）" : "extra growth a year for even odds (\(escapeHTML(first.scenario.name)))")</th>"
             + (departments ? "<th>\(zh ? "责任部门" : "responsible departments")</th>" : "") + "</tr>\n"
         for (j, o) in first.result.targets.enumerated() where o.spec.kind == .goal || o.spec.kind == .allGoals {
+            let ind = o.spec.series.flatMap { first.model.plan.indicator(first.model.series[$0].id) }
             if let k = o.spec.series {
-                let ind = first.model.plan.indicator(first.model.series[k].id)
                 let name =
                     escapeHTML(ind?.name(in: language) ?? first.model.series[k].id)
                     + commitmentTag(ind?.commitment, zh: zh)
@@ -155,8 +155,8 @@ public enum HTMLReport {
             h +=
                 "<td>\(escapeHTML(evenOddsText(evenOdds.map { $0[j] } ?? EvenOddsGrowth.of(o, model: first.model), zh: zh)))</td>"
             if departments {
-                let named = o.spec.series.flatMap { first.model.plan.indicator(first.model.series[$0].id)?.departments }
-                h += "<td class=\"dept\">\(escapeHTML((named ?? []).joined(separator: zh ? "、" : ", ")))</td>"
+                h +=
+                    "<td class=\"dept\">\(escapeHTML((ind?.departments ?? []).joined(separator: zh ? "、" : ", ")))</td>"
             }
             h += "</tr>\n"
         }

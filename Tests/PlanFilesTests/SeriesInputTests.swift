@@ -131,10 +131,8 @@ struct SeriesInputTests {
         do {
             _ = try SeriesInput(table: CSVTable(text: text, file: "t.tsv"))
             return "no error"
-        } catch let e as InputError {
-            return "\(e.line ?? 0):\(e.column ?? 0) \(e.hint ?? "")"
         } catch {
-            return "\(error)"
+            return "\(error.line ?? 0):\(error.column ?? 0) \(error.hint ?? "")"
         }
     }
 
