@@ -57,4 +57,55 @@ struct ConsistencyEdgesTests {
         #expect(!known.growthContradictsKnownYears(t.growth(2022, 10, "10")))
         #expect(known.growthContradictsKnownYears(t.growth(2022, 20, "20")))
     }
+
+    /// The Chinese text of each finding names the same case as its English one: a share's range
+    /// and a stock's, the direction a milestone moves against, a goal's form (an average yearly
+    /// growth or a change against the base year) and which way it is judged, and the two years a
+    /// growth row links. Until 2026-12-06 (mutation round seed 78) a mutant that gave each
+    /// ternary's other branch passed every test: `check --lang zh` would have told a planner
+    /// that a share's 120 is outside "≥ 0".
+    @Test func chineseFindingsNameTheSameCaseAsTheEnglish() {
+        func zh(_ inds: [Indicator], _ obs: [Observation] = []) -> [String] {
+            PlanConsistency.check(Plan(metadata: Self.meta, indicators: inds, drivers: [], observations: obs))
+                .compactMap(\.messageZh)
+        }
+        func ind(_ kind: IndicatorKind, _ targets: [Int: Double], _ direction: Direction = .increase) -> Indicator {
+            Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: kind, unit: "%", direction: direction,
+                targets: targets, headline: HeadlineGoal(rule: .final, value: targets[2023] ?? 1))
+        }
+        #expect(
+            zh([ind(.share, [2022: 120])]).contains { $0.contains("超出比重指标的取值范围（0 到 100 之间）") },
+            "\(zh([ind(.share, [2022: 120])]))")
+        #expect(zh([ind(.stock, [2022: -5])]).contains { $0.contains("的取值范围（≥ 0）") })
+        #expect(zh([ind(.stock, [2022: 10, 2023: 8])]).contains { $0.contains("的变化与方向“增加”相反") })
+        #expect(zh([ind(.stock, [2022: 8, 2023: 10], .decrease)]).contains { $0.contains("的变化与方向“减少”相反") })
+        func percent(_ kind: IndicatorKind, _ form: GoalForm, _ value: Double, _ d: Direction = .increase) -> Indicator
+        {
+            Indicator(
+                id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: kind, unit: "家", direction: d,
+                targets: [:], headline: HeadlineGoal(rule: .final, value: value, form: form))
+        }
+        #expect(zh([percent(.stock, .growth, -100)]).contains { $0.hasPrefix("年均增速 -100% 使数值归零") })
+        #expect(zh([percent(.stock, .change, -100)]).contains { $0.hasPrefix("相对基期变化 -100% 使数值归零") })
+        #expect(zh([percent(.flow, .growth, 5)]).contains { $0.contains("的增速目标比较的是末年与基期年的当年数量") })
+        #expect(zh([percent(.flow, .change, 5)]).contains { $0.contains("的变化目标比较的是末年与基期年的当年数量") })
+        #expect(zh([percent(.stock, .growth, 5)]).contains { $0.hasPrefix("增速目标以2021年数值为基数，而该年没有观测值") })
+        #expect(zh([percent(.stock, .change, 5)]).contains { $0.hasPrefix("变化目标以2021年数值为基数，而该年没有观测值") })
+        let base = [Observation(indicator: "x", year: 2021, value: 100, text: "100", quality: .planBase)]
+        #expect(
+            zh([percent(.stock, .growth, 10)], base).contains {
+                $0.hasPrefix("目标自2021年起年均增长 10%（基数 100）按 2023年 ≥ 121 评估")
+            }, "\(zh([percent(.stock, .growth, 10)], base))")
+        #expect(
+            zh([percent(.stock, .change, -10, .decrease)], base).contains {
+                $0.hasPrefix("目标相对2021年变化 -10%（基数 100）按 2023年 ≤ 90 评估")
+            }, "\(zh([percent(.stock, .change, -10, .decrease)], base))")
+        let t = GrowthRateTests()
+        let contradicted = t.plan([t.value(2021, 101, "101"), t.value(2022, 111, "111"), t.growth(2022, 20, "20")])
+        let growthZh = PlanConsistency.check(contradicted).compactMap(\.messageZh)
+        #expect(
+            growthZh.contains { $0.hasPrefix("2022年增速 20%") && $0.contains("与数值 101（2021年）→ 111（2022年）的变化") },
+            "\(growthZh)")
+    }
 }
