@@ -1,3 +1,4 @@
+import Foundation
 import Indicators
 import Testing
 
@@ -61,6 +62,42 @@ struct NetChangeFollowsStockTests {
         }
     }
 
+    /// A net change "at least 400" (400–440) in 2023 beside its stock known by bounds at both
+    /// ends of the step: 2023 "at least 3,000" (3,000–3,300) and 2022 bounded by the identity
+    /// (3,000 − 440 to 3,300 − 400, from an exact 2021 of 2,308). The stock's step alone allows
+    /// 100–740; on every path the net change is the stocks' difference and within 400–440, so
+    /// P(≥ 300) = 1 and P(≥ 500) = 0 exactly, and 420 lies between. (The first two are not
+    /// labelled met / not met: settling them by the net change's own bound would be sound only
+    /// where the whole chain of reports is feasible on every path; DEVELOPERS.md, stop 63.)
+    @Test func aNetChangesOwnBoundHoldsBesideItsBoundedStock() throws {
+        for (milestone, p) in [(300.0, 1.0 as Double?), (500, 0), (420, nil)] {
+            let m = try PlanModel.build(
+                plan: Self.plan(
+                    netTargets: [2023: milestone],
+                    [
+                        Self.read("firms", 2021, "2308", line: 2),
+                        Self.read("firms", 2023, "3000", .lowerBound, line: 3),
+                        Self.read("net", 2023, "400", .lowerBound, line: 4),
+                    ]))
+            let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+            let t = try #require(m.years.firstIndex(of: 2023))
+            #expect(m.series[ks].sources[t] == .bounded && m.series[ks].sources[t - 1] == .bounded)
+            let v = EvidenceFlagsTests.paths(m, 4000, seed: 13)
+            let broken = (0..<4000).filter { q in
+                let net = v(kn, t, q)
+                return !(net >= 400 && net <= 440 && net == v(ks, t, q) - v(ks, t - 1, q))
+            }
+            #expect(broken.isEmpty, "\(broken.count) paths (seed 13)")
+            let r = PlanSimulator.run(model: m, paths: 4000, seed: 13, threads: 1)
+            let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
+            if let p {
+                #expect(o.pMet == p, "\(milestone): \(o.status) \(String(describing: o.pMet))")
+            } else {
+                #expect(o.pMet! > 0.2 && o.pMet! < 0.8, "\(milestone): \(o.status) \(o.pMet!)")
+            }
+        }
+    }
+
     /// A report of `id` summed over `since`…`year`, read from line `line`.
     static func sum(_ id: String, _ since: Int, _ year: Int, _ text: String, line: Int) -> Observation {
         var o = read(id, year, text, line: line)
@@ -107,5 +144,69 @@ struct NetChangeFollowsStockTests {
         for (value, count) in counts {
             #expect(abs(Double(count) / Double(n) - 1.0 / 7) < 4 * se, "P(\(value)) (seed 11)")
         }
+    }
+
+    /// A seeded property over random stock-and-net-change evidence (exact values, bounds either
+    /// way, estimates, mid-year counts and growth rates of the stock, at random and sometimes contradicting each
+    /// other): wherever the evidence
+    /// settles a milestone of either series, every path agrees with the verdict. A verdict the
+    /// paths break would be one the evidence does not support, or a fan that contradicts it.
+    @Test func settledYearsOfAStockAndItsNetChangeHoldOnEveryPath() throws {
+        var g = Xoshiro256PlusPlus(seed: 63)
+        func unit() -> Double { g.nextOpenUnit() }
+        func pick<T>(_ xs: [T]) -> T { xs[min(Int(unit() * Double(xs.count)), xs.count - 1)] }
+        let qualities: [Quality?] = [nil, nil, .actual, .lowerBound, .upperBound, .estimate]
+        var (settled, checked) = (0, 0)
+        for trial in 0..<300 {
+            var stock = [2021: 2000 + (unit() * 500).rounded()]
+            var net = [Int: Double]()
+            for y in 2022...2024 {
+                net[y] = (unit() * 600 - 100).rounded()
+                stock[y] = stock[y - 1]! + net[y]!
+            }
+            var obs = [Observation]()
+            var line = 2
+            func add(_ id: String, _ y: Int, _ value: Double, _ q: Quality) {
+                // A report off by up to 10% now and then: evidence that contradicts itself.
+                let v = unit() < 0.15 ? (value * (0.9 + unit() * 0.2)).rounded() : value
+                obs.append(Self.read(id, y, String(Int(v)), q, line: line))
+                line += 1
+            }
+            for y in 2021...2024 {
+                if let q = pick(qualities + [.snapshot]) { add("firms", y, stock[y]!, q) }
+            }
+            for y in 2022...2024 {
+                if let q = pick(qualities), net[y]! > 0 || q == .actual { add("net", y, net[y]!, q) }
+            }
+            // Now and then a growth rate of the stock in a year: a second tie on the same step.
+            for y in 2022...2024 where unit() < 0.2 {
+                let rate = (stock[y]! / stock[y - 1]! - 1) * 100 * (unit() < 0.15 ? 0.5 + unit() : 1)
+                var o = Self.read("firms", y, String(format: "%.1f", rate), line: line)
+                o.measure = .growth
+                obs.append(o)
+                line += 1
+            }
+            var targets = [Int: Double]()
+            for y in 2022...2025 { targets[y] = ((net[y] ?? 250) * (0.5 + unit())).rounded() }
+            guard let m = try? PlanModel.build(plan: Self.plan(netTargets: targets, obs)) else { continue }
+            let n = 1000
+            let r = PlanSimulator.run(model: m, paths: n, seed: UInt64(trial), threads: 1)
+            let v = EvidenceFlagsTests.paths(m, n, seed: UInt64(trial))
+            for o in r.targets where o.spec.kind == .milestone && o.status == .settled {
+                guard let k = o.spec.series, let y = o.spec.year, let t = m.years.firstIndex(of: y) else { continue }
+                settled += 1
+                let met = (0..<n).filter { p in
+                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
+                }.count
+                if met != (o.pMet == 1 ? n : 0) {
+                    Issue.record(
+                        "trial \(trial): \(m.series[k].id) \(y) settled P = \(o.pMet!) but \(met) of \(n) paths meet \(o.spec.threshold); \(obs.map { "\($0.indicator) \($0.year) \($0.text) \($0.quality)" })"
+                    )
+                }
+                checked += 1
+            }
+        }
+        #expect(settled > 100, "only \(settled) settled milestones in 300 trials")
+        #expect(checked == settled)
     }
 }
