@@ -63,6 +63,25 @@ struct UTF16DecodingTests {
         #expect(try decodeText(Data(Array("a,😀".utf8)), file: "e.csv", encoding: .utf8) == "a,😀")
     }
 
+    /// A character cut short by the end of the file (the first three bytes of 😀) is located at
+    /// its first byte; a valid character before the bad byte is passed over, also at the very
+    /// start of the file. Mutation round seed 80: the end-of-file check and the second byte's
+    /// place were each changed and no test failed (one of them read past the end of the file).
+    @Test func aCharacterCutShortAndOneBeforeTheBadByteAreReadRight() {
+        let cut = Array("a,b\n1,".utf8) + [0xF0, 0x9F, 0x98]
+        for encoding in [TextEncoding.auto, .utf8] {
+            #expect { try decodeText(Data(cut), file: "c.csv", encoding: encoding) } throws: { error in
+                let e = error as! InputError
+                return e.line == 2 && e.column == 3 && e.message.contains("byte 0xf0")
+            }
+        }
+        let before = Array("中,b\n".utf8) + [0xFF] + Array("\n".utf8)
+        #expect { try decodeText(Data(before), file: "b.csv", encoding: .utf8) } throws: { error in
+            let e = error as! InputError
+            return e.line == 2 && e.column == 1 && e.message.contains("byte 0xff")
+        }
+    }
+
     @Test func loneSurrogatesAreLocated() throws {
         let a = UInt16(UInt8(ascii: "a")), nl = UInt16(0x0A)
         // "a😀" then a new line, "a" and a high surrogate with nothing after it: line 2, column 2.
