@@ -45,6 +45,60 @@ struct RunComparisonSummaryTests {
     }
 }
 
+/// Lines of `compare`'s summary that no test pinned until mutation round seed 81 (2026-12-06).
+struct RunComparisonVerdictTests {
+    static func summary(
+        inputs: [RunComparison.Difference] = [], settings: [RunComparison.Difference] = [], identical: Bool,
+        rows: [RunComparison.TargetRow] = []
+    ) -> String {
+        RunComparison(
+            inputDifferences: inputs, settingDifferences: settings, modelDifferences: [], outputsIdentical: identical,
+            rows: rows
+        ).summary
+    }
+
+    /// The verdict line: identical outputs "reproduce", with "(same inputs, seed and paths)" only
+    /// when nothing but the thread count differs; different outputs from the same inputs and
+    /// settings (threads aside) "do not reproduce"; any other difference makes "different runs".
+    @Test func theVerdictFollowsWhatDiffers() {
+        let threads = RunComparison.Difference(what: "threads", a: "1", b: "2")
+        let seed = RunComparison.Difference(what: "seed", a: "1", b: "2")
+        let input = RunComparison.Difference(what: "observations", a: "aa", b: "bb")
+        let same = " (same inputs, seed and paths).\n"
+        #expect(Self.summary(settings: [threads], identical: true).hasPrefix("REPRODUCES:"))
+        #expect(Self.summary(settings: [threads], identical: true).contains(same))
+        #expect(!Self.summary(settings: [seed], identical: true).contains(same))
+        #expect(!Self.summary(inputs: [input], identical: true).contains(same))
+        #expect(Self.summary(settings: [threads], identical: false).hasPrefix("DOES NOT REPRODUCE:"))
+        #expect(Self.summary(settings: [seed], identical: false).hasPrefix("DIFFERENT RUNS: settings differ.\n"))
+        #expect(Self.summary(inputs: [input], identical: false).hasPrefix("DIFFERENT RUNS: inputs differ.\n"))
+    }
+
+    /// The targets both runs share are all rows less those in one run only and those with
+    /// another target value; up to three targets in one run only are listed whole, more end in "…".
+    @Test func sharedTargetsAndTargetsInOneRunAreCounted() {
+        func row(_ scenario: String, _ target: String, _ a: String, _ b: String) -> RunComparison.TargetRow {
+            RunComparisonSummaryTests.row(scenario, target, a: a, b: b)
+        }
+        var rows = (0..<3).map { row("baseline", "s\($0)", "0.5", "0.5") }
+        rows += (0..<2).map { row("baseline", "a\($0)", "0.5", "absent") }
+        rows.append(
+            RunComparison.TargetRow(
+                key: ["baseline", "firms", "goal_final", "2025", "400"], targetB: "450", pA: "0.5", pB: "0.4",
+                difference: nil, combinedSE: nil, beyondNoise: "target_changed"))
+        let s = Self.summary(identical: false, rows: rows)
+        #expect(s.contains("0 of the 3 targets the two runs share"), "\(s)")
+        let three = Self.summary(
+            identical: false,
+            rows: (0..<3).map { row("baseline", "a\($0)", "0.5", "absent") } + [row("baseline", "s", "0.5", "0.5")])
+        #expect(three.contains("3 targets only in A: ") && three.contains(" a2\n"), "\(three)")
+        let four = Self.summary(
+            identical: false,
+            rows: (0..<4).map { row("baseline", "a\($0)", "0.5", "absent") } + [row("baseline", "s", "0.5", "0.5")])
+        #expect(four.contains("4 targets only in A: ") && four.contains(" a2; …\n"), "\(four)")
+    }
+}
+
 /// `compare --lang zh`: every line of the summary in Chinese, the verdict with its English keyword.
 struct RunComparisonChineseSummaryTests {
     static func comparison(identical: Bool, inputs: Bool) -> RunComparison {

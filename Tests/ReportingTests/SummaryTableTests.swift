@@ -138,3 +138,24 @@ struct ProbabilityTextTests {
         #expect(ProbabilityText.format(0.05) == "0.05")
     }
 }
+
+/// The all-goals line counts the reference-class goals apart: goals only, not the milestones of
+/// the same indicators (mutation round seed 81 counted every reference-class target).
+struct AllGoalsLineTests {
+    @Test func onlyGoalsAreCountedAsReferenceClass() throws {
+        let p = HTMLReportTests.plan()
+        let one = Indicator(
+            id: "one", row: "one", nameZh: "单点", nameEn: "one point", category: "c", kind: .level, unit: "u",
+            targets: [2023: 55, 2024: 58], headline: HeadlineGoal(rule: .final, value: 60))
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators + [one], drivers: [],
+            observations: p.observations + [Observation(indicator: "one", year: 2021, value: 50)])
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let run = try #require(runs.first)
+        let k = try #require(run.model.series.firstIndex { $0.id == "one" })
+        #expect(run.model.series[k].evidence.grade == .referenceClass)
+        #expect(AllGoalsLine.referenceClassGoals(model: run.model, result: run.result) == 1)
+        #expect(SummaryTable.render(runs, language: .en, width: 200).contains("(4, 1 of them reference-class)"))
+    }
+}
