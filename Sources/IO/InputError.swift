@@ -1,7 +1,9 @@
 /// A problem with a user's input file, located to the line and column, with what to do next.
 ///
 /// Lines and columns are 1-based as editors show them; `column` counts CSV fields (not
-/// characters) for table files and is nil when the problem is the whole line or file.
+/// characters) for table files, except for bytes that are not text in the file's encoding,
+/// which are found before any field is read (their column counts characters), and is nil when
+/// the problem is the whole line or file.
 /// `messageZh` and `hintZh` say the same in Chinese for a command run with `--lang zh` (the
 /// default of `run`, `indicators` and `evaluate`); where a message has no Chinese yet, the
 /// English one is shown.

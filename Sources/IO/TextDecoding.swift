@@ -34,18 +34,24 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
     switch encoding {
     case .utf8:
         guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw invalidUTF8(bytes, file: file)
+            throw invalidUTF8(bytes, file: file).error
         }
         return s
     case .gb18030:
         return try decodeGB18030(bytes, file: file)
     case .auto:
         if let s = String(validating: bytes, as: UTF8.self) { return s }
-        do {
-            return try decodeGB18030(bytes, file: file)
-        } catch {
-            throw invalidUTF8(bytes, file: file)
-        }
+        let utf8 = invalidUTF8(bytes, file: file)
+        guard let gb = try? convertGB18030(bytes, file: file) else { throw utf8.error }
+        guard let failure = gb.failure else { return gb.text }
+        // Neither reading holds. Where the GB18030 reading gets clearly further (to a later
+        // line, or two characters on along the same one) the file is GB18030 and its error
+        // names the byte to fix: a GBK file with one stray byte was reported at its first
+        // Chinese character, which is not UTF-8 but was fine (2026-12-06). Otherwise the UTF-8
+        // reading's error (a UTF-8 character cut short reads as one GB18030 character more).
+        let (g, u) = (failure.error, utf8.error)
+        let further = (g.line ?? 0) > (u.line ?? 0) || (g.line == u.line && (g.column ?? 0) >= (u.column ?? 0) + 2)
+        throw further ? g : u
     }
 }
 
@@ -151,8 +157,11 @@ public func notUTF8Name(_ path: String) -> InputError {
         hintZh: "请把文件名改为 UTF-8（convmv -f gbk -t utf-8 --notest 文件名）")
 }
 
-/// Locates the first byte that is not valid UTF-8 (line and byte column).
-private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
+/// Locates the first byte that is not valid UTF-8: its line and its column in characters, as an
+/// editor shows it (every byte before it on its line is valid UTF-8, so the characters are the
+/// bytes that do not continue one, b & 0xC0 ≠ 0x80). The column was the byte's offset until
+/// 2026-12-06: a bad byte after "高新技术企业," was at column 20, not 8.
+private func invalidUTF8(_ bytes: [UInt8], file: String) -> (error: InputError, offset: Int) {
     var line = 1
     var lineStart = 0
     var i = 0
@@ -182,12 +191,13 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
             && bytes[(i + 1)..<(i + len)].allSatisfy { $0 & 0xC0 == 0x80 }
             && (len == 1 || second.contains(bytes[i + 1]))
         if !ok {
-            return InputError(
-                file: file, line: line, column: i - lineStart + 1,
+            let error = InputError(
+                file: file, line: line, column: bytes[lineStart..<i].count { $0 & 0xC0 != 0x80 } + 1,
                 "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(String(b, radix: 16)))",
                 hint: "save it as UTF-8 (Excel: CSV UTF-8) or pass --encoding gb18030",
                 zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK（字节 0x\(String(b, radix: 16))）",
                 hintZh: "请另存为 UTF-8（Excel：CSV UTF-8），或加上 --encoding gb18030")
+            return (error, i)
         }
         if b == 0x0A {
             line += 1
@@ -195,9 +205,10 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
         }
         i += len
     }
-    return InputError(
+    let error = InputError(
         file: file, "the file is not valid text", hint: "save it as UTF-8", zh: "文件不是有效的文本",
         hintZh: "请另存为 UTF-8 编码")
+    return (error, bytes.count)
 }
 
 /// UTF-16 text after its byte-order mark. An odd number of bytes (a file cut short) or a
@@ -246,7 +257,17 @@ private func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: Stri
 }
 
 private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) -> String {
-    if bytes.isEmpty { return "" }
+    let gb = try convertGB18030(bytes, file: file)
+    if let failure = gb.failure { throw failure.error }
+    return gb.text
+}
+
+/// GB18030 text as a string, or the error at the first byte that is not GB18030 (its line, and
+/// its column in characters).
+private func convertGB18030(_ bytes: [UInt8], file: String) throws(InputError)
+    -> (text: String, failure: (error: InputError, offset: Int)?)
+{
+    if bytes.isEmpty { return ("", nil) }
     let cd = iconv_open("UTF-8", "GB18030")
     guard cd != iconv_t(bitPattern: -1) else {
         throw InputError(
@@ -272,14 +293,19 @@ private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) ->
         }
     }
     if failed {
-        let line = 1 + bytes[..<consumed].filter { $0 == 0x0A }.count
-        let lineStart = (bytes[..<consumed].lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
-        throw InputError(
-            file: file, line: line, column: consumed - lineStart + 1,
-            "the file is neither valid UTF-8 nor GB18030/GBK",
-            hint: "save it as UTF-8 (Excel: CSV UTF-8)", zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK",
+        // The line and the column in characters, counted in what was converted (UTF-8): the
+        // characters after its last line break are the bytes that do not continue one.
+        let converted = output[..<produced].map { UInt8(bitPattern: $0) }
+        let line = 1 + converted.count { $0 == 0x0A }
+        let lineStart = converted.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let byte = String(bytes[consumed], radix: 16)
+        let error = InputError(
+            file: file, line: line, column: converted[lineStart...].count { $0 & 0xC0 != 0x80 } + 1,
+            "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(byte))",
+            hint: "save it as UTF-8 (Excel: CSV UTF-8)", zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK（字节 0x\(byte)）",
             hintZh: "请另存为 UTF-8（Excel：CSV UTF-8）")
+        return ("", (error, consumed))
     }
     let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
-    return String(decoding: utf8, as: UTF8.self)
+    return (String(decoding: utf8, as: UTF8.self), nil)
 }

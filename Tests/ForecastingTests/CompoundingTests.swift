@@ -34,6 +34,9 @@ struct CompoundingTests {
         #expect(!Combination.compounds(noisy, transformed: noisy.transformed(.log)))
         let short = try series((0..<(Combination.compoundingMinimum - 1)).map { 100 * pow(1.07, Double($0)) })
         #expect(!Combination.compounds(short, transformed: short.transformed(.log)))
+        // Exactly the minimum is enough (mutation round seed 82 asked for one point more).
+        let least = try series((0..<Combination.compoundingMinimum).map { 100 * pow(1.07, Double($0)) })
+        #expect(Combination.compounds(least, transformed: least.transformed(.log)))
         // A straight line is extrapolated as one (drift on the original scale).
         let (f, used) = Combination.standard.forecast(line, transform: .log, horizon: 2)
         #expect(used == ["drift"])

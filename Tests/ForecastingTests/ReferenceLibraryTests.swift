@@ -58,6 +58,13 @@ struct ReferenceLibraryTests {
         {
             try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
         }
+        // A quantile below the one before it is named at its own field (field 11 here; mutation
+        // round seed 82 counted the fields backwards and passed).
+        cells[10] = String(Double(cells[9])! - 1)
+        lines[5] = cells.joined(separator: ",")
+        #expect(throws: ReferenceLibrary.ReadError(line: 6, column: 11, message: "quantiles must not decrease")) {
+            try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
+        }
         lines.remove(at: 5)
         #expect(throws: ReferenceLibrary.ReadError(line: nil, column: nil, message: "no row for stratum 0, step 3")) {
             try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))

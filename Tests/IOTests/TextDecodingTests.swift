@@ -75,6 +75,27 @@ struct UTF16DecodingTests {
                 return e.line == 2 && e.column == 3 && e.message.contains("byte 0xf0")
             }
         }
+        // Columns count characters, as an editor shows them: the bad byte after "高新技术企业,"
+        // on line 2 is in column 8 (bytes 20), in UTF-8 or read as GB18030.
+        let chinese = Array("a,b\n高新技术企业,".utf8) + [0xFF] + Array("\n".utf8)
+        #expect { try decodeText(Data(chinese), file: "z.csv", encoding: .utf8) } throws: { error in
+            let e = error as! InputError
+            return e.line == 2 && e.column == 8
+        }
+        let gbk: [UInt8] = Array("a,b\n".utf8) + [0xB8, 0xDF, 0xD0, 0xC2] + Array(",".utf8) + [0xFF] + Array("\n".utf8)
+        for encoding in [TextEncoding.auto, .gb18030] {
+            #expect { try decodeText(Data(gbk), file: "g.csv", encoding: encoding) } throws: { error in
+                let e = error as! InputError
+                return e.line == 2 && e.column == 4 && e.message.contains("byte 0xff")
+            }
+        }
+        // A GBK file whose stray byte is lines after its first Chinese character is reported
+        // at the stray byte, not at that character (which is no UTF-8 but fine GBK).
+        let later: [UInt8] = Array("a,b\n".utf8) + [0xB8, 0xDF] + Array(",1\n2,".utf8) + [0x80] + Array("\n".utf8)
+        #expect { try decodeText(Data(later), file: "l.csv", encoding: .auto) } throws: { error in
+            let e = error as! InputError
+            return e.line == 3 && e.column == 3 && e.message.contains("byte 0x80")
+        }
         let before = Array("中,b\n".utf8) + [0xFF] + Array("\n".utf8)
         #expect { try decodeText(Data(before), file: "b.csv", encoding: .utf8) } throws: { error in
             let e = error as! InputError
