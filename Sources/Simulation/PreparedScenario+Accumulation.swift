@@ -128,14 +128,47 @@ extension PreparedScenario {
         return ser.isCount && whole(ser)
     }
 
+    /// Whether year t of series k, where it is drawn, is a whole number on every path. A count
+    /// other than a net change is drawn whole wherever its evidence holds a whole number
+    /// (`finishPaths`), whatever its own figures; but a parent or child it is clamped to, or
+    /// raised to, gives it that series' value, so every series joined to it by containment
+    /// must be whole (`wholeValues`). A net change is its stock's step: `wholeValues`. Until
+    /// 2026-12-06 the series' own figures decided too: a count flow reported as 24.63 and
+    /// 26.00 around a year bounded at 26.37 was 27 on 95% of the paths, and its quantiles were
+    /// printed as 27.0001–27.0019 (interpolated within the histogram bin of 27) beside
+    /// P(≤ 27) = 0.95 (plan_shapes.py, seed 6302).
+    func wholeDraws(_ k: Int, year t: Int) -> Bool {
+        let ser = model.series[k]
+        let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
+        // A year whose evidence holds no whole number (2.63 ± 2% of a count stays within
+        // 2.58–2.68 on the paths; `drawBounded`).
+        if let lo, let hi, wholeNumbers(from: lo, to: hi) == nil { return false }
+        guard ser.kind != .netChange else { return wholeValues(k) }
+        guard ser.isCount else { return false }
+        // The series joined to k by containment, transitively.
+        var joined: Set<Int> = [k], frontier = [k]
+        while let j = frontier.popLast() {
+            for c in containment where c.child == j || c.parent == j {
+                for other in [c.child, c.parent] where joined.insert(other).inserted { frontier.append(other) }
+            }
+        }
+        return joined.allSatisfy { $0 == k || wholeValues($0) }
+    }
+
     /// Whether a target's quantity is a whole number (counts, numbers of goals or milestones).
-    /// A count with a figure that is not whole (11.46 家, which `check` warns of) is not: its
+    /// A milestone or final value is its year's draw (`wholeDraws`). A goal over several years
+    /// of a count with a figure that is not whole (11.46 家, which `check` warns of) is not: its
     /// every-year minimum or its sum over years carries the fraction, and rounding the
     /// quantiles printed a 95% quantile of 11 beside P(≥ 11.06) = 0.45 (plan_shapes.py, seed 32).
     func isWhole(_ spec: TargetSpec) -> Bool {
         switch spec.kind {
         case .allGoals, .allMilestones: return true
         case .milestone, .goal:
+            if spec.kind == .milestone || spec.rule == .final,
+                let t = spec.year.flatMap({ model.years.firstIndex(of: $0) })
+            {
+                return wholeDraws(spec.series!, year: t)
+            }
             // Observed years only: other known values (a bound's middle, an interpolation) are
             // not on the paths, which are whole counts there.
             return wholeValues(spec.series!)
@@ -166,11 +199,8 @@ extension PreparedScenario {
                 } else {
                     let q = PlanSimulator.quantileLevels.map { h.quantile(cell: k * yearCount + t, $0) }
                     // Counts are whole on every path; so are their quantiles (within the histogram
-                    // bound). Not a year whose evidence holds no whole number (2.63 ± 2% of a
-                    // count stays within 2.58–2.68 on the paths; `drawBounded`).
-                    let lo = t < ser.lower.count ? ser.lower[t] : nil, hi = t < ser.upper.count ? ser.upper[t] : nil
-                    let noWhole = lo.map { l in hi.map { wholeNumbers(from: l, to: $0) == nil } ?? false } ?? false
-                    let whole = !noWhole && wholeValues(k)
+                    // bound).
+                    let whole = wholeDraws(k, year: t)
                     let values = q.map { whole ? $0.value.rounded() : $0.value }
                     cells.append(
                         CellOutcome(

@@ -1,3 +1,4 @@
+import Indicators
 import Testing
 
 @testable import Simulation
@@ -21,5 +22,69 @@ struct RoundedCountTests {
         }
         #expect(PreparedScenario.roundedCount(.nan).isNaN)
         #expect(PreparedScenario.roundedCount(.infinity) == .infinity)
+    }
+}
+
+/// A count's years drawn on the paths are whole numbers, and so are their quantiles, also when
+/// the count's own figures are not (a count written with decimals, which `check` warns of).
+struct WholeQuantilesTests {
+    /// A count flow reported as 24.63 (2022) and 26.00 (2024), and "at least 26.37" in 2023
+    /// (26.37–29.007: the whole numbers 27–29). 2023 is bridged between the two figures and
+    /// truncated to its bound, so it is 27 on most paths: its quantiles are 27, not 27.0001–
+    /// 27.0019 (the histogram bin of 27 interpolated), beside P(≤ 27); every 2023 path is 27, 28
+    /// or 29. Before 2026-12-06 the decimals of 2022 and 2024 kept every quantile of the series
+    /// unrounded (plan_shapes.py, seed 6302).
+    @Test func aCountWithDecimalFiguresHasWholeQuantilesWhereItIsDrawn() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .flow, unit: "家", direction: .decrease,
+            targets: [2023: 27, 2025: 29], headline: HeadlineGoal(rule: .final, value: 29))
+        let obs = [
+            NetChangeFollowsStockTests.read("x", 2020, "23.30", line: 2),
+            NetChangeFollowsStockTests.read("x", 2021, "26.01", line: 3),
+            NetChangeFollowsStockTests.read("x", 2022, "24.63", line: 4),
+            NetChangeFollowsStockTests.read("x", 2023, "26.37", .lowerBound, line: 5),
+            NetChangeFollowsStockTests.read("x", 2024, "26.00", line: 6),
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [], observations: obs))
+        let t23 = try #require(m.years.firstIndex(of: 2023))
+        let n = 4000
+        let v = EvidenceFlagsTests.paths(m, n, seed: 2)
+        #expect((0..<n).allSatisfy { [27.0, 28, 29].contains(v(0, t23, $0)) })
+        let r = PlanSimulator.run(model: m, paths: n, seed: 2, threads: 1)
+        for year in [2023, 2025] {
+            let cell = try #require(r.cells.first { $0.series == 0 && $0.year == year }?.quantiles)
+            #expect(cell.allSatisfy { $0 == $0.rounded() }, "\(year): \(cell)")
+        }
+        let m23 = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.year == 2023 })
+        #expect([m23.p05, m23.median, m23.p95].allSatisfy { $0 == $0?.rounded() }, "\(m23)")
+        // The median agrees with the probability: 27 is met (≤ 27) on more than half the paths.
+        #expect(m23.median == 27 && m23.pMet! > 0.5, "\(m23)")
+    }
+
+    /// A count child clamped to a parent whose figures are not whole takes the parent's value
+    /// on those paths (24.5 in 2023), so its quantiles are not rounded: a 95% quantile of 25
+    /// would put the child above its parent.
+    @Test func aChildClampedToAParentWithDecimalsKeepsItsValues() throws {
+        let parent = Indicator(
+            id: "p", row: "1", nameZh: "p", nameEn: "p", category: "c", kind: .stock, unit: "家", targets: [:],
+            headline: nil)
+        let child = Indicator(
+            id: "c", parent: "p", row: "1.1", nameZh: "c", nameEn: "c", category: "c", kind: .stock, unit: "家",
+            targets: [2023: 24], headline: HeadlineGoal(rule: .final, value: 28))
+        func read(_ id: String, _ year: Int, _ text: String, _ q: Quality, _ line: Int) -> Observation {
+            NetChangeFollowsStockTests.read(id, year, text, q, line: line)
+        }
+        let obs = [
+            read("p", 2021, "20", .actual, 2), read("p", 2022, "22.5", .actual, 3), read("p", 2023, "24.5", .actual, 4),
+            read("p", 2024, "26.5", .actual, 5), read("c", 2018, "15", .actual, 6), read("c", 2019, "17", .actual, 7),
+            read("c", 2020, "19", .actual, 8), read("c", 2021, "20", .actual, 9),
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: PlanSimulatorTests.meta, indicators: [parent, child], drivers: [], observations: obs))
+        let kc = try #require(m.series.firstIndex { $0.id == "c" })
+        let r = PlanSimulator.run(model: m, paths: 4000, seed: 4, threads: 1)
+        let cell = try #require(r.cells.first { $0.series == kc && $0.year == 2023 }?.quantiles)
+        #expect(cell.allSatisfy { $0 <= 24.5 } && cell.contains(24.5), "\(cell)")
     }
 }
