@@ -664,6 +664,32 @@ struct RunCommandTests {
         #expect(p > 0.05 && p < 0.95 && m?["label"] != "met", "\(String(describing: m))")
     }
 
+    /// A count's year drawn on the paths has whole quantiles, also when the count's figures are
+    /// not whole, and they agree with its probability (plan_shapes.py, seed 6302).
+    @Test func aCountWithDecimalFiguresHasWholeQuantiles() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let r = try Self.run(
+            [
+                "--plan", "Tests/PlancastCLITests/Fixtures/hostile/plan-count-with-decimals-bounded-year", "--lang",
+                "en",
+            ],
+            out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        let cell = try #require(
+            f.first { $0["scenario"] == "baseline" && $0["indicator"] == "i0" && $0["year"] == "2023" })
+        #expect(["p05", "p50", "p95"].allSatisfy { cell[$0] == "27" }, "\(cell)")
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = try #require(
+            a.first {
+                $0["scenario"] == "baseline" && $0["indicator"] == "i0" && $0["target_type"] == "milestone"
+                    && $0["year"] == "2023"
+            })
+        #expect(m["median"] == "27" && m["p05"] == "27" && (Double(m["p_met"] ?? "") ?? 0) > 0.5, "\(m)")
+    }
+
     /// A deep cut of a net change stops its stock at 0 on every path: one path below zero made
     /// a NaN that refused a scenario check had passed (plan_shapes.py, seed 17).
     @Test func aCutNetChangeLeavesItsStockAtZeroAtMost() throws {
