@@ -87,4 +87,41 @@ struct WholeQuantilesTests {
         let cell = try #require(r.cells.first { $0.series == kc && $0.year == 2023 }?.quantiles)
         #expect(cell.allSatisfy { $0 <= 24.5 } && cell.contains(24.5), "\(cell)")
     }
+
+    /// What is not drawn whole keeps its fractions: a net change whose stock has a figure that is
+    /// not whole (2,674.45 in 2021, then 2022 drawn whole from a net change's estimate of 189.78,
+    /// ± 2%), whose 2022 is then one of 186.55 … 192.55 on every path (its quantiles lie within
+    /// a histogram bin of those, never on a whole number); and a level in a unit that
+    /// counts nothing.
+    @Test func netChangesOfDecimalStocksAndLevelsKeepTheirFractions() throws {
+        let obs = [
+            NetChangeFollowsStockTests.read("firms", 2021, "2674.45", line: 2),
+            NetChangeFollowsStockTests.read("net", 2022, "189.78", .estimate, line: 3),
+        ]
+        let m = try PlanModel.build(plan: NetChangeFollowsStockTests.plan(netTargets: [2022: 189.5], obs))
+        let kn = try #require(m.series.firstIndex { $0.id == "net" })
+        let r = PlanSimulator.run(model: m, paths: 4000, seed: 5, threads: 1)
+        let net = try #require(r.cells.first { $0.series == kn && $0.year == 2022 }?.quantiles)
+        // Within the histogram's bin of each value: never a whole number.
+        #expect(net.allSatisfy { $0 >= 186.55 - 1e-9 && $0 <= 192.55 + 1e-9 && abs($0 - $0.rounded()) > 0.4 }, "\(net)")
+        let milestone = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
+        #expect(abs(milestone.median! - milestone.median!.rounded()) > 0.4, "\(milestone)")
+        let level = try ScenarioRunnerFreeLevel.run()
+        #expect(level.contains { $0 != $0.rounded() }, "\(level)")
+    }
+}
+
+/// The forecast quantiles of a level in a unit that counts nothing ("u"): x = 100 + 3t + noise.
+enum ScenarioRunnerFreeLevel {
+    static func run() throws -> [Double] {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: [2025: 130],
+            headline: HeadlineGoal(rule: .final, value: 130))
+        let values = [100.0, 104, 107, 113, 116, 121, 125, 131]
+        let obs = values.enumerated().map { Observation(indicator: "x", year: 2014 + $0.offset, value: $0.element) }
+        let m = try PlanModel.build(
+            plan: Plan(metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [], observations: obs))
+        let r = PlanSimulator.run(model: m, paths: 2000, seed: 6, threads: 1)
+        return r.cells.filter { $0.year == 2025 }.flatMap { $0.quantiles ?? [] }
+    }
 }
