@@ -38,6 +38,28 @@ struct ForecastShardTests {
         return text
     }
 
+    /// The calibration table (`forecast --calibration`) gives, for each stratum and step, the
+    /// same 19 levels τ, strictly increasing and symmetric about 0.5 (τ and 1 − τ), and z
+    /// never decreasing in τ (mutation round seed 84 duplicated 0.5 and moved 0.75 past 0.8).
+    @Test func theCalibrationTableHasEachLevelOnceInOrder() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("batch.csv").path
+        try Self.batchCSV().write(toFile: path, atomically: true, encoding: .utf8)
+        let job = ForecastJob(
+            settings: ForecastSettings(horizon: 2, threads: 1), levels: [("80", 80)], quantiles: [], kind: nil)
+        let table = job.run(try SeriesInput(path: path)).calibration
+        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let groups = Dictionary(grouping: rows) { $0[0] + "/" + $0[1] }
+        #expect(groups.count >= 2, "\(table.prefix(300))")
+        for (key, group) in groups {
+            let taus = group.map { Double($0[2])! }, zs = group.map { Double($0[3])! }
+            #expect(taus.count == 19 && zip(taus, taus.dropFirst()).allSatisfy { $0 < $1 }, "\(key): \(taus)")
+            #expect(zip(taus, taus.reversed()).allSatisfy { abs($0 + $1 - 1) < 1e-12 }, "\(key): \(taus)")
+            #expect(zip(zs, zs.dropFirst()).allSatisfy { $0 <= $1 }, "\(key): \(zs)")
+        }
+    }
+
     @Test func shardedForecastEqualsTheWholeBatch() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
