@@ -30,6 +30,10 @@ struct OLSErrorTests {
         #expect(
             RegressionError.tooFewObservations(observations: 2, parameters: 2).description.hasPrefix(
                 "2 observations cannot"))
+        // How many rows would do: one more than the parameters (a mutant asked for one fewer).
+        #expect(
+            RegressionError.tooFewObservations(observations: 2, parameters: 3).description.hasSuffix(
+                "give at least 4 rows or fewer terms"))
         #expect(
             RegressionError.rankDeficient(rank: 0, parameters: 1, term: "x").description.contains(
                 "'x' is zero in every row"))

@@ -26,4 +26,14 @@ struct OLSScaleTests {
             #expect(abs(got - want * sy) <= 1e-10 * sy, "residual \(got) vs \(want * sy)")
         }
     }
+
+    /// A response of zeros fits exactly: every estimate, residual and standard error 0 (the
+    /// response is scaled by a power of two near its largest value, which for zeros is 1: a
+    /// mutant that took 0's exponent divided by zero and returned NaN).
+    @Test func aResponseOfZerosFitsExactly() throws {
+        let d = try Design(intercept: true, columns: [("x", Self.x)])
+        let r = try ordinaryLeastSquares(y: [0, 0, 0, 0], design: d)
+        #expect(r.estimates == [0, 0] && r.residuals.allSatisfy { $0 == 0 }, "\(r.estimates)")
+        #expect(r.residualSD == 0 && r.standardErrors.allSatisfy { $0 == 0 }, "\(r.standardErrors)")
+    }
 }
