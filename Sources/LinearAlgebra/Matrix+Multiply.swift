@@ -53,7 +53,7 @@ extension Matrix {
     /// column-major `rows × b.rows` (or `b.columns` when transposed) buffer, `c` receives the
     /// column-major `rows × n` product and is resized if needed. Through `cblas_dgemm`.
     public static func multiply(
-        _ a: [Double], rows: Int, by b: Matrix, transposed tb: Bool = false, into c: inout [Double]
+        _ a: [Double], rows: Int, by b: Matrix, transposed tb: Bool, into c: inout [Double]
     ) {
         _ = BLASThreads.configured
         let k = tb ? b.columns : b.rows

@@ -89,22 +89,8 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         (0..<columns).map { storage[i + $0 * rows] }
     }
 
-    /// The diagonal elements.
-    var diagonalElements: [Double] {
-        (0..<Swift.min(rows, columns)).map { storage[$0 + $0 * rows] }
-    }
-
     var isSquare: Bool { rows == columns }
     public var isEmpty: Bool { rows == 0 || columns == 0 }
-
-    /// The transpose.
-    public var transposed: Matrix {
-        var t = Matrix(rows: columns, columns: rows)
-        for j in 0..<columns {
-            for i in 0..<rows { t.storage[j + i * columns] = storage[i + j * rows] }
-        }
-        return t
-    }
 
     /// The first element that is NaN or ±∞, as (row, column), or nil.
     var firstNonFinite: (row: Int, column: Int)? {
