@@ -34,24 +34,24 @@ func decodeText(_ data: Data, file: String, encoding: TextEncoding = .auto) thro
     switch encoding {
     case .utf8:
         guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw invalidUTF8(bytes, file: file).error
+            throw invalidUTF8(bytes, file: file)
         }
         return s
     case .gb18030:
         return try decodeGB18030(bytes, file: file)
     case .auto:
         if let s = String(validating: bytes, as: UTF8.self) { return s }
+        guard let gb = try? convertGB18030(bytes, file: file) else { throw invalidUTF8(bytes, file: file) }
+        guard let g = gb.failure else { return gb.text }
         let utf8 = invalidUTF8(bytes, file: file)
-        guard let gb = try? convertGB18030(bytes, file: file) else { throw utf8.error }
-        guard let failure = gb.failure else { return gb.text }
         // Neither reading holds. Where the GB18030 reading gets clearly further (to a later
         // line, or two characters on along the same one) the file is GB18030 and its error
         // names the byte to fix: a GBK file with one stray byte was reported at its first
         // Chinese character, which is not UTF-8 but was fine (2026-12-06). Otherwise the UTF-8
         // reading's error (a UTF-8 character cut short reads as one GB18030 character more).
-        let (g, u) = (failure.error, utf8.error)
-        let further = (g.line ?? 0) > (u.line ?? 0) || (g.line == u.line && (g.column ?? 0) >= (u.column ?? 0) + 2)
-        throw further ? g : u
+        let further =
+            (g.line ?? 0) > (utf8.line ?? 0) || (g.line == utf8.line && (g.column ?? 0) >= (utf8.column ?? 0) + 2)
+        throw further ? g : utf8
     }
 }
 
@@ -161,7 +161,7 @@ public func notUTF8Name(_ path: String) -> InputError {
 /// editor shows it (every byte before it on its line is valid UTF-8, so the characters are the
 /// bytes that do not continue one, b & 0xC0 ≠ 0x80). The column was the byte's offset until
 /// 2026-12-06: a bad byte after "高新技术企业," was at column 20, not 8.
-private func invalidUTF8(_ bytes: [UInt8], file: String) -> (error: InputError, offset: Int) {
+private func invalidUTF8(_ bytes: [UInt8], file: String) -> InputError {
     var line = 1
     var lineStart = 0
     var i = 0
@@ -191,13 +191,12 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> (error: InputError, 
             && bytes[(i + 1)..<(i + len)].allSatisfy { $0 & 0xC0 == 0x80 }
             && (len == 1 || second.contains(bytes[i + 1]))
         if !ok {
-            let error = InputError(
+            return InputError(
                 file: file, line: line, column: bytes[lineStart..<i].count { $0 & 0xC0 != 0x80 } + 1,
                 "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(String(b, radix: 16)))",
                 hint: "save it as UTF-8 (Excel: CSV UTF-8) or pass --encoding gb18030",
                 zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK（字节 0x\(String(b, radix: 16))）",
                 hintZh: "请另存为 UTF-8（Excel：CSV UTF-8），或加上 --encoding gb18030")
-            return (error, i)
         }
         if b == 0x0A {
             line += 1
@@ -205,10 +204,9 @@ private func invalidUTF8(_ bytes: [UInt8], file: String) -> (error: InputError, 
         }
         i += len
     }
-    let error = InputError(
+    return InputError(
         file: file, "the file is not valid text", hint: "save it as UTF-8", zh: "文件不是有效的文本",
         hintZh: "请另存为 UTF-8 编码")
-    return (error, bytes.count)
 }
 
 /// UTF-16 text after its byte-order mark. An odd number of bytes (a file cut short) or a
@@ -258,14 +256,14 @@ private func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: Stri
 
 private func decodeGB18030(_ bytes: [UInt8], file: String) throws(InputError) -> String {
     let gb = try convertGB18030(bytes, file: file)
-    if let failure = gb.failure { throw failure.error }
+    if let failure = gb.failure { throw failure }
     return gb.text
 }
 
 /// GB18030 text as a string, or the error at the first byte that is not GB18030 (its line, and
 /// its column in characters).
 private func convertGB18030(_ bytes: [UInt8], file: String) throws(InputError)
-    -> (text: String, failure: (error: InputError, offset: Int)?)
+    -> (text: String, failure: InputError?)
 {
     if bytes.isEmpty { return ("", nil) }
     let cd = iconv_open("UTF-8", "GB18030")
@@ -304,7 +302,7 @@ private func convertGB18030(_ bytes: [UInt8], file: String) throws(InputError)
             "the file is neither valid UTF-8 nor GB18030/GBK (byte 0x\(byte))",
             hint: "save it as UTF-8 (Excel: CSV UTF-8)", zh: "文件既不是有效的 UTF-8，也不是 GB18030/GBK（字节 0x\(byte)）",
             hintZh: "请另存为 UTF-8（Excel：CSV UTF-8）")
-        return ("", (error, consumed))
+        return ("", error)
     }
     let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
     return (String(decoding: utf8, as: UTF8.self), nil)
