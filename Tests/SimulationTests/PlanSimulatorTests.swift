@@ -62,6 +62,41 @@ struct PlanSimulatorTests {
             correlation: .identity(2), horizon: 4)
     }
 
+    /// Each series' simulated years have their own mean: two random walks from z₀ = 1,000 and
+    /// 3,000 with drift μ = 5, so year h's mean is z₀ + hμ within 3 SE (σ√h/√n) for each. (A
+    /// mutant read every series' mean from the first series' cells; the test above checked the
+    /// first series only.)
+    @Test func eachSeriesHasItsOwnMean() throws {
+        let inds = [("a", 1000.0), ("b", 3000.0)].map { id, _ in
+            Indicator(
+                id: id, row: id, nameZh: id, nameEn: id, category: "c", kind: .level, unit: "亿元", targets: [2025: 1],
+                headline: HeadlineGoal(rule: .final, value: 1))
+        }
+        let series = [1000.0, 3000.0].enumerated().map { k, z0 in
+            SimulationSeries(
+                id: inds[k].id, kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
+                known: [z0, nil, nil, nil, nil], sources: [.observed, .simulated, .simulated, .simulated, .simulated],
+                origin: 2021, center: (1...4).map { z0 + Self.mu * Double($0) },
+                scale: (1...4).map { Self.sigma * Double($0).squareRoot() },
+                evidence: Evidence(history: History(indicator: inds[k].id, points: [])), models: ["test"],
+                usesAssumptions: false)
+        }
+        let m = try PlanModel(
+            plan: Plan(metadata: Self.meta, indicators: inds, drivers: [], observations: []), years: Array(2021...2025),
+            series: series, calibration: Self.normalCalibration(horizon: 4), simulated: [0, 1],
+            correlation: .identity(2), horizon: 4)
+        let n = 20_000
+        let r = PlanSimulator.run(model: m, paths: n, seed: 7, threads: 1)
+        for (k, z0) in [1000.0, 3000.0].enumerated() {
+            for (h, year) in (2022...2025).enumerated() {
+                let c = try #require(r.cells.first { $0.series == k && $0.year == year })
+                let se = Self.sigma * Double(h + 1).squareRoot() / Double(n).squareRoot()
+                #expect(
+                    abs((c.mean ?? .nan) - (z0 + Self.mu * Double(h + 1))) < 3 * se, "\(k) \(year): \(c.mean ?? .nan)")
+            }
+        }
+    }
+
     @Test func randomWalkAndCumulativeFlowMatchClosedForm() throws {
         // Final value after 4 years ~ N(z₀ + 4μ, 4σ²); threshold 1030: P = Φ((1020 − 1030)/20).
         // Sum of the 4 yearly values ~ N(4z₀ + 10μ, σ²·Σᵢⱼ min(i, j)) with Σᵢⱼ min(i, j) = 30 for
