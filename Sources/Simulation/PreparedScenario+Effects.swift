@@ -63,7 +63,8 @@ extension PreparedScenario {
     ) {
         guard let k = index[driver] else { return }
         let years = model.years
-        let u = leverDraws(block: b, paths: n, seed: seed, perPath: max(1, sortedYears.count), lever: lever)
+        let perPath = max(1, sortedYears.count)
+        let u = leverDraws(block: b, paths: n, seed: seed, perPath: perPath, lever: lever)
         for t in 0..<yearCount where isSimulated(k, t) {
             let o = at(k, t, n)
             guard t > 0 else {
@@ -87,7 +88,7 @@ extension PreparedScenario {
                 // links leave their indicators as they are (ratio 1), never 0/0.
                 let new: Double
                 if let table {
-                    new = prevNew * (1 + table.sample(u[p * max(1, sortedYears.count) + col]) / 100)
+                    new = prevNew * (1 + table.sample(u[p * perPath + col]) / 100)
                 } else if prevBase > 0 {
                     new = prevNew * (base / prevBase)
                 } else {

@@ -238,3 +238,23 @@ struct PlanSimulatorTests {
         #expect(plans[4].differing(from: plans[0]) == [false, true])
     }
 }
+
+/// "All goals" is settled only by goals: a milestone observed as missed decides nothing about
+/// the goals (mutation round seed 87 let any observed or settled target decide it).
+struct AllGoalsStatusTests {
+    @Test func aMissedMilestoneDoesNotSettleAllGoals() throws {
+        let ind = Indicator(
+            id: "a", row: "1", nameZh: "a", nameEn: "a", category: "c", kind: .level, unit: "u",
+            targets: [2022: 200, 2025: 160], headline: HeadlineGoal(rule: .final, value: 160))
+        let values = [100.0, 104, 107, 113, 116, 121, 125, 131, 150]
+        let obs = values.enumerated().map { Observation(indicator: "a", year: 2014 + $0.offset, value: $0.element) }
+        let m = try PlanModel.build(
+            plan: Plan(metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [], observations: obs))
+        let r = PlanSimulator.run(model: m, paths: 4000, seed: 8, threads: 1)
+        let missed = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.year == 2022 })
+        #expect(missed.status == .observed && missed.pMet == 0)
+        let all = try #require(r.targets.first { $0.spec.kind == .allGoals })
+        #expect(
+            all.status == .simulated && all.pMet! > 0 && all.pMet! < 1, "\(all.status) \(String(describing: all.pMet))")
+    }
+}
