@@ -235,6 +235,14 @@ struct LeverReachTests {
             ])
         let empty = try #require(reach(["empty"], grow).first)
         #expect(empty.years.isEmpty && empty.why?.contains("no data") == true, "\(empty)")
+        // Listed beside its stock, a net change derived from it follows the stock's moved years
+        // (2023–2025) and the year after each, never a year before them (round seed 87's
+        // mutant added 2022).
+        #expect(
+            reach(["deposits", "net"], .volatility(scale: 2)).map(\.years) == [
+                [2023, 2024, 2025], [2023, 2024, 2025],
+            ],
+            "\(reach(["deposits", "net"], .volatility(scale: 2)))")
         let volatile = try #require(reach(["net"], .volatility(scale: 2)).first)
         #expect(volatile.years.isEmpty && volatile.why?.contains("stock deposits") == true, "\(volatile)")
         let unknown = try #require(reach(["nowhere"], grow).first)
