@@ -271,4 +271,35 @@ struct LeverReachTests {
             model: m)
         #expect(unmoved.map(\.lever) == ["a"] && unmoved.map(\.reach.series) == ["empty"])
     }
+
+    /// A driver path linked to a net change derived from its stock moves none of its years: the
+    /// link moves forecast years of an indicator, and the net change follows its stock, so the
+    /// reach says to link the stock (round seed 87's mutant listed the derived years as moved).
+    /// Linked to the stock, the stock's forecast years from the path's year on are moved.
+    @Test func aDriverLinkedToADerivedNetChangeSaysToLinkTheStock() throws {
+        let m = try Self.model()
+        let gdp = Driver(id: "gdp", nameZh: "g", nameEn: "g", kind: .level, unit: "亿元")
+        let none = History(indicator: "gdp", points: [])
+        let d = SimulationSeries(
+            id: "gdp", kind: .level, transform: .identity, isCount: false, isDriver: true, parent: nil,
+            known: Array(repeating: nil, count: 5), sources: Array(repeating: .simulated, count: 5), origin: 2020,
+            center: [1000, 1050, 1100, 1150, 1200], scale: [10, 14, 17, 20, 22], evidence: Evidence(history: none),
+            models: ["test"], usesAssumptions: false)
+        let withDriver = try PlanModel(
+            plan: Plan(metadata: m.plan.metadata, indicators: m.plan.indicators, drivers: [gdp], observations: []),
+            years: m.years, series: m.series + [d], calibration: PlanSimulatorTests.normalCalibration(horizon: 5),
+            simulated: [0, 3], correlation: .identity(2), horizon: 5)
+        func reach(_ linked: [String]) -> [LeverReach] {
+            withDriver.reach(
+                of: Lever(
+                    name: "p", series: ["gdp"],
+                    action: .driverPath(
+                        driver: "gdp", growthPercent: [2024: .fixed(3)],
+                        links: [Lever.DriverLink(series: linked, elasticity: 1)])))
+        }
+        let net = try #require(reach(["net"]).first { $0.series == "net" })
+        #expect(net.years.isEmpty && net.why?.contains("link the stock instead") == true, "\(net)")
+        let stock = try #require(reach(["deposits"]).first { $0.series == "deposits" })
+        #expect(stock.years == [2024, 2025], "\(stock)")
+    }
 }
