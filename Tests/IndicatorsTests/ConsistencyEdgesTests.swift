@@ -108,4 +108,33 @@ struct ConsistencyEdgesTests {
             growthZh.contains { $0.hasPrefix("2022年增速 20%") && $0.contains("与数值 101（2021年）→ 111（2022年）的变化") },
             "\(growthZh)")
     }
+
+    /// The observation checks' own words (mutation round seed 88): the singular of "indicators
+    /// have one exact observation"; an observed value above its parent called observed, a derived
+    /// one derived; an exact value above another report's upper bound ("近3000" beside 3,100)
+    /// warned of; and a year with one report listed as nothing.
+    @Test func observationFindingsSayWhatTheyFound() {
+        func messages(_ inds: [Indicator], _ obs: [Observation]) -> [String] {
+            PlanConsistency.check(Plan(metadata: Self.meta, indicators: inds, drivers: [], observations: obs))
+                .map(\.message)
+        }
+        func ind(_ id: String, parent: String? = nil) -> Indicator {
+            Indicator(
+                id: id, parent: parent, row: id, nameZh: id, nameEn: id, category: "c", kind: .stock, unit: "家",
+                targets: [2022: 1], headline: HeadlineGoal(rule: .final, value: 1))
+        }
+        let at = Indicators.SourceLocation(file: "o.csv", line: 2)
+        func read(_ id: String, _ year: Int, _ v: Double, _ q: Quality = .actual) -> Observation {
+            Observation(indicator: id, year: year, value: v, text: String(Int(v)), quality: q, location: at)
+        }
+        let one = messages([ind("x")], [read("x", 2021, 5)])
+        #expect(one.contains { $0.hasPrefix("1 indicator has one exact observation") }, "\(one)")
+        #expect(!one.contains { $0.contains("has 1 reports") }, "\(one)")
+        let child = messages(
+            [ind("p"), ind("c", parent: "p")],
+            [read("p", 2021, 5), read("p", 2020, 4), read("c", 2021, 7), read("c", 2020, 3)])
+        #expect(child.contains { $0.hasPrefix("observed 7 in 2021 exceeds its parent 'p' (5)") }, "\(child)")
+        let bounded = messages([ind("x")], [read("x", 2021, 3100), read("x", 2021, 3000, .upperBound)])
+        #expect(bounded.contains { $0.contains("is above the upper bound 3000") }, "\(bounded)")
+    }
 }
