@@ -288,10 +288,38 @@ struct ScenarioTests {
         #expect(finding(["c", "d", "e"])?.messageZh?.hasSuffix("；它所列的其余 2 个序列（d；e）也不变") == true)
         #expect(message(["c", "d"]).hasSuffix("a scenario assumption; nor d"), "\(message(["c", "d"]))")
         #expect(message(["c", "d", "e"]).hasSuffix("; nor any of the 2 other series it names (d, e)"))
+        // Beside a series it moves, one series without data is named as such, more by their
+        // count (round seed 89 swapped the two forms and no test failed).
+        #expect(message(["a", "c"]).contains("moves nothing of c: it has no data"), "\(message(["a", "c"]))")
+        #expect(
+            message(["a", "c", "d"]).contains(
+                "moves nothing of the 2 series it names that have no data (insufficient_data): c, d"))
+        #expect(finding(["a", "c"])?.messageZh?.contains("：它没有数据（数据不足）") == true)
+        #expect(finding(["a", "c", "d"])?.messageZh?.contains("它所列的 2 个没有数据（数据不足）的序列") == true)
         // Beside a series it moves, a name the model does not hold (a scenario made in code; files
         // are checked on loading) is a warning, not the note of a series without data.
         let ghost = try #require(finding(["a", "ghost"]))
         #expect(ghost.isWarning && ghost.series == ["ghost"] && ghost.message.contains("no such series"))
+    }
+
+    /// The sensitivity pass says which scenario it works on, in the run's language (round seed
+    /// 89 gave the Chinese words to an English run and no test failed).
+    @Test func sensitivityProgressIsInTheRunsLanguage() throws {
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var all = [String]()
+            func add(_ s: String) { lock.withLock { all.append(s) } }
+        }
+        var s = Scenario(name: "push", file: "p.yaml")
+        s.levers = [Self.lever("x", ["a"], growth: 2)]
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline"), s], asOf: nil, paths: 256, seed: 1, threads: 1)
+        for (language, line) in [(Language.en, "sensitivity: push"), (.zh, "敏感性分析：push")] {
+            let lines = Lines()
+            _ = try ScenarioRunner.sensitivity(
+                runs: runs, paths: 256, seed: 1, threads: 1, progress: { lines.add($0) }, language: language)
+            #expect(lines.all == [line], "\(lines.all)")
+        }
     }
 
     /// What the progress line says of a group of scenarios simulated together.
