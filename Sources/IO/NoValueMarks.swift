@@ -15,7 +15,7 @@ public func isNoValueMark(_ text: String) -> Bool {
 /// The forecast input, an analyst's export, reads them as missing periods, as R and pandas do.
 /// A planner's files (observations, outcomes) do not: there every figure is cited evidence, and
 /// `#N/A` is more often a spreadsheet's failed lookup than a year without a figure, so the
-/// cell is refused with a hint (`ValueWording.missingWordHint`).
+/// cell is refused with a hint (`ValueWording.cellHint` in PlanFiles).
 public func isMissingValueWord(_ text: String) -> Bool {
     missingValueWords.contains(halfWidth(text).trimmingWhitespace().lowercased())
 }

@@ -6,8 +6,9 @@ import Indicators
 /// - **long**: one row per value, columns `indicator,year,value` and optionally `quality`,
 ///   `source_title`, `source_url`, `quote`, `unit`, `selected`, `note`;
 /// - **wide**: one row per indicator, column `indicator` and one column per year (`2021` or
-///   `2021年`), cells that mark no value (`isNoValueMark`: blank, a dash) for missing
-///   years (until 2026-12-06 only blank, `-` and `—`; `NA` and the like are refused with a hint); other columns (names, units) are ignored.
+///   `2021年`), cells that mark no value (`isNoValueMark`: blank, a dash) for missing years
+///   (until 2026-12-06 only blank, `-` and `—`; `NA` and the like are refused with a hint);
+///   other columns (names, units) are ignored.
 ///
 /// Values may carry thousands separators or a `%` sign. Every problem is reported with file,
 /// line and column: unknown ids (with the nearest valid id), text in a number column, values

@@ -32,7 +32,7 @@ enum ValueWording {
     /// (when the wording makes it a bound or an estimate) the quality to give it.
     static func reading(of text: String, layout: Layout, chinese: Bool) -> (number: String, quality: String?)? {
         var s = text.trimmingWhitespace()
-        if let comma = cellHint(s, chinese: chinese) { return (comma, nil) }
+        if let other = cellHint(s, chinese: chinese) { return (other, nil) }
         var quality: Quality? = nil
         func strip(_ table: [(words: [String], quality: Quality)], prefix: Bool) {
             guard quality == nil else { return }

@@ -146,13 +146,10 @@ extension PreparedScenario {
         guard ser.kind != .netChange else { return wholeValues(k) }
         guard ser.isCount else { return false }
         // The series joined to k by containment, transitively.
-        var joined: Set<Int> = [k], frontier = [k]
-        while let j = frontier.popLast() {
-            for c in containment where c.child == j || c.parent == j {
-                for other in [c.child, c.parent] where joined.insert(other).inserted { frontier.append(other) }
-            }
-        }
-        return joined.allSatisfy { $0 == k || wholeValues($0) }
+        var marked = [Bool](repeating: false, count: seriesCount)
+        marked[k] = true
+        let joined = Self.spread(marked, over: containment.map { ($0.child, $0.parent) })
+        return joined.indices.allSatisfy { j in !joined[j] || j == k || wholeValues(j) }
     }
 
     /// Whether a target's quantity is a whole number (counts, numbers of goals or milestones).

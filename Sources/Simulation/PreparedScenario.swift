@@ -365,16 +365,24 @@ struct PreparedScenario: @unchecked Sendable {
         for (k, ser) in model.series.enumerated() where ser.kind == .netChange {
             if let p = ser.parent { edges.append((k, p)) }
         }
+        fresh = Self.spread(fresh, over: edges)
+        return fresh.allSatisfy { $0 } ? nil : fresh
+    }
+
+    /// The series marked, and every series joined to one of them by `edges` (pairs of series
+    /// indices, either way), transitively.
+    static func spread(_ marked: [Bool], over edges: [(Int, Int)]) -> [Bool] {
+        var out = marked
         var grew = true
         while grew {
             grew = false
-            for (a, b) in edges where fresh[a] != fresh[b] {
-                fresh[a] = true
-                fresh[b] = true
+            for (a, b) in edges where out[a] != out[b] {
+                out[a] = true
+                out[b] = true
                 grew = true
             }
         }
-        return fresh.allSatisfy { $0 } ? nil : fresh
+        return out
     }
 
     /// The part of a block that levers other than volatility do not change (so scenarios of one

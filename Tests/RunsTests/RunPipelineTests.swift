@@ -168,30 +168,25 @@ struct RunPipelineTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let header = "scenario,indicator,target_type,year,target,p_met,p_met_se,label\n"
         let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
-        try
-            (header
-            + "baseline,x,all_milestones,,4,0.000000,0.000000,very_unlikely\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n")
-            .write(toFile: a, atomically: true, encoding: .utf8)
-        try
-            (header
-            + "baseline,x,all_milestones,,4,0.000000,0.000000,not_met\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n")
-            .write(toFile: b, atomically: true, encoding: .utf8)
-        let rows = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0
+        // attainment.csv rows of run A and run B, compared.
+        func compare(_ rowsA: String, _ rowsB: String) throws -> [RunComparison.TargetRow] {
+            try (header + rowsA).write(toFile: a, atomically: true, encoding: .utf8)
+            try (header + rowsB).write(toFile: b, atomically: true, encoding: .utf8)
+            return try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0
+        }
+        let rows = try compare(
+            "baseline,x,all_milestones,,4,0.000000,0.000000,very_unlikely\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n",
+            "baseline,x,all_milestones,,4,0.000000,0.000000,not_met\nbaseline,x,milestone,2025,9,0.5,0.01,about_as_likely_as_not\n"
+        )
         let all = try #require(rows.first { $0.key[2] == "all_milestones" })
         #expect(all.beyondNoise == "status_changed")
         #expect(all.labels?.a == "very_unlikely" && all.labels?.b == "not_met")
         #expect(rows.first { $0.key[2] == "milestone" }?.beyondNoise == "no")
         // Without a probability in one run the status changed; without one in both it did not
         // (mutation round seed 77 swapped the two unseen).
-        try
-            (header
-            + "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,insufficient_data,,\n")
-            .write(toFile: a, atomically: true, encoding: .utf8)
-        try
-            (header
-            + "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,0.5,0.01,about_as_likely_as_not\n")
-            .write(toFile: b, atomically: true, encoding: .utf8)
-        let thin = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: nil).0
+        let thin = try compare(
+            "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,insufficient_data,,\n",
+            "baseline,y,goal,2025,5,insufficient_data,,\nbaseline,z,goal,2025,5,0.5,0.01,about_as_likely_as_not\n")
         #expect(thin.map(\.beyondNoise) == ["no", "status_changed"], "\(thin)")
     }
 

@@ -46,6 +46,15 @@ struct LeverReachTests {
             horizon: 3)
     }
 
+    /// A driver, gdp, simulated every year of 2021–2025 (identity scale): 1,000 rising by 50 a
+    /// year, σ 10–22.
+    static let gdp = Driver(id: "gdp", nameZh: "g", nameEn: "g", kind: .level, unit: "亿元")
+    static let gdpSeries = SimulationSeries(
+        id: "gdp", kind: .level, transform: .identity, isCount: false, isDriver: true, parent: nil,
+        known: Array(repeating: nil, count: 5), sources: Array(repeating: .simulated, count: 5), origin: 2020,
+        center: [1000, 1050, 1100, 1150, 1200], scale: [10, 14, 17, 20, 22],
+        evidence: Evidence(history: History(indicator: "gdp", points: [])), models: ["test"], usesAssumptions: false)
+
     /// One block of `n` paths with `levers`, read as value(series, year, path).
     static func paths(_ m: PlanModel, _ levers: [Lever], _ n: Int, seed: UInt64) -> (Int, Int, Int) -> Double {
         let prepared = PreparedScenario(model: m, levers: levers)
@@ -160,17 +169,13 @@ struct LeverReachTests {
     /// named rate in 2023, path by path: d′(2022) = d(2022), d′(2023) = 1.1·d(2022),
     /// d′(2024) = d′(2023)·d(2024)/d(2023); a linked indicator with elasticity 1 moves by d′/d.
     @Test func aDriverPathFromTheTimelinesFirstYear() throws {
-        let gdp = Driver(id: "gdp", nameZh: "g", nameEn: "g", kind: .level, unit: "亿元")
+        let gdp = Self.gdp
         let ind = Indicator(
             id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "u", targets: [:],
             headline: HeadlineGoal(rule: .final, value: 1))
         let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [gdp], observations: [])
         let none = History(indicator: "x", points: [])
-        let d = SimulationSeries(
-            id: "gdp", kind: .level, transform: .identity, isCount: false, isDriver: true, parent: nil,
-            known: Array(repeating: nil, count: 5), sources: Array(repeating: .simulated, count: 5), origin: 2020,
-            center: [1000, 1050, 1100, 1150, 1200], scale: [10, 14, 17, 20, 22], evidence: Evidence(history: none),
-            models: ["test"], usesAssumptions: false)
+        let d = Self.gdpSeries
         let x = SimulationSeries(
             id: "x", kind: .level, transform: .identity, isCount: false, isDriver: false, parent: nil,
             known: [100, 110, nil, nil, nil], sources: [.observed, .observed, .simulated, .simulated, .simulated],
@@ -278,13 +283,8 @@ struct LeverReachTests {
     /// Linked to the stock, the stock's forecast years from the path's year on are moved.
     @Test func aDriverLinkedToADerivedNetChangeSaysToLinkTheStock() throws {
         let m = try Self.model()
-        let gdp = Driver(id: "gdp", nameZh: "g", nameEn: "g", kind: .level, unit: "亿元")
-        let none = History(indicator: "gdp", points: [])
-        let d = SimulationSeries(
-            id: "gdp", kind: .level, transform: .identity, isCount: false, isDriver: true, parent: nil,
-            known: Array(repeating: nil, count: 5), sources: Array(repeating: .simulated, count: 5), origin: 2020,
-            center: [1000, 1050, 1100, 1150, 1200], scale: [10, 14, 17, 20, 22], evidence: Evidence(history: none),
-            models: ["test"], usesAssumptions: false)
+        let gdp = Self.gdp
+        let d = Self.gdpSeries
         let withDriver = try PlanModel(
             plan: Plan(metadata: m.plan.metadata, indicators: m.plan.indicators, drivers: [gdp], observations: []),
             years: m.years, series: m.series + [d], calibration: PlanSimulatorTests.normalCalibration(horizon: 5),
