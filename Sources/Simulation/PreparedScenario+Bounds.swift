@@ -15,7 +15,7 @@ extension PreparedScenario {
     /// changes' bounds (or values) link a stock's known years into a chain of interval
     /// constraints. Going back from the last year, each year's feasible interval is its own bounds
     /// intersected with what the next year's feasible interval and net change allow,
-    /// Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁); then each path draws forward, uniformly within Fₜ ∩ (xₜ₋₁ + Nₜ), which
+    /// Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁) (`BoundChain.feasible`); then each path draws forward, uniformly within Fₜ ∩ (xₜ₋₁ + Nₜ), which
     /// is never empty unless the reports contradict each other (`check` reports that; the year's
     /// own bounds are then used). A bounded net change whose two stocks are known on the path is
     /// their difference. A growth rate between two such years is the same chain on ratios
@@ -25,105 +25,38 @@ extension PreparedScenario {
     /// outside the reported rate.
     func drawBounded(block b: Int, paths n: Int, seed: UInt64, into s: inout Scratch) {
         let series = model.series
-        // Parents first: a net change follows its stock's draws.
-        let netChanges = series.indices.filter { series[$0].kind == .netChange }
-        // A child of the same kind and unit never exceeds its parent (`containment`): parents
-        // are drawn first, the parent at least the child's least value, the child at most the
-        // parent's draw on the path ("≥ 180" beside a parent counted 174 mid-year: the child
-        // was drawn above the parent on most paths).
-        let within = Dictionary(
-            containment.filter { $0.lag == 0 && series[$0.parent].kind == series[$0.child].kind }.map {
-                ($0.child, $0.parent)
-            },
-            uniquingKeysWith: { a, _ in a })
-        var children = [Int: [Int]]()
-        for (c, p) in within { children[p, default: []].append(c) }
+        let chain = boundChain
+        // Parents first: a net change follows its stock's draws. A child of the same kind and
+        // unit never exceeds its parent (`containment`): parents are drawn first, the parent at
+        // least the child's least value, the child at most the parent's draw on the path ("≥ 180"
+        // beside a parent counted 174 mid-year: the child was drawn above the parent on most
+        // paths).
         // Generations above k (a loop of parents, which the plan loader refuses, stops the count).
         func depth(_ k: Int) -> Int {
-            var (d, next) = (0, within[k])
-            while let p = next, d < series.count { (d, next) = (d + 1, within[p]) }
+            var (d, next) = (0, chain.within[k])
+            while let p = next, d < series.count { (d, next) = (d + 1, chain.within[p]) }
             return d
         }
+        let netChanges = series.indices.filter { series[$0].kind == .netChange }
         let order =
             series.indices.filter { series[$0].kind != .netChange }.sorted { (depth($0), $0) < (depth($1), $1) }
             + netChanges
-        var nets = [Int: [Int]]()
-        for c in netChanges {
-            if let par = series[c].parent { nets[par, default: []].append(c) }
-        }
-        func known(_ k: Int, _ t: Int) -> Bool {
-            t >= 0 && t < yearCount && (series[k].sources[t] == .observed || series[k].sources[t] == .bounded)
-        }
-        /// A year's own interval: its bounds, or its value when observed; nil otherwise.
-        func own(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
-            guard t >= 0, t < yearCount else { return nil }
-            let ser = series[k]
-            switch ser.sources[t] {
-            case .observed: return ser.known[t].map { ($0, $0) }
-            case .bounded:
-                let mid = ser.known[t] ?? 0
-                let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
-                var hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
-                // The next year's mid-year count caps it, unless the two reports contradict.
-                if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
-                // At least its children's least values (unless that contradicts its own bounds).
-                let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
-                return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
-            default: return nil
-            }
-        }
-        /// The least value of child c in year t, as its own evidence says (nil if unknown there).
-        func childLeast(_ c: Int, _ t: Int) -> Double? {
-            switch series[c].sources[t] {
-            case .observed: return series[c].known[t]
-            case .bounded: return (t < series[c].lower.count ? series[c].lower[t] : nil) ?? series[c].known[t]
-            default: return nil
-            }
-        }
-        /// What stock k's net changes say of stock(t) − stock(t − 1), intersected; nil if nothing.
-        /// A net change an identity gave from these very stocks says nothing more.
-        func netInterval(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
-            var out: (lo: Double, hi: Double)?
-            for c in nets[k] ?? [] where !series[c].identityYears.contains(model.years[t]) {
-                guard let i = own(c, t) else { continue }
-                out = out.map { (max($0.lo, i.lo), min($0.hi, i.hi)) } ?? i
-            }
-            return out
-        }
-        /// The factors a growth rate allows between stock k's years t − 1 and t (all positive).
-        func growthInterval(_ k: Int, _ t: Int) -> (lo: Double, hi: Double)? {
-            guard t > 0, t < series[k].growth.count, let f = series[k].growth[t], f.lower > 0 else { return nil }
-            return (f.lower, f.upper)
-        }
         for k in order where series[k].sources.contains(.bounded) {
             let ser = series[k]
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bounds:" + ser.id, block: b)
-            // Feasible intervals, from the last year back: what the next year's interval and the
-            // net change (a difference) or growth rate (a ratio) between them allow.
-            var feasible = [(lo: Double, hi: Double)?](repeating: nil, count: yearCount + 1)
-            for t in stride(from: yearCount - 1, through: 0, by: -1) {
-                guard let own = own(k, t) else { continue }
-                var f = own
-                if let next = feasible[t + 1], let net = netInterval(k, t + 1) {
-                    f = (max(f.lo, next.lo - net.hi), min(f.hi, next.hi - net.lo))
-                }
-                if let next = feasible[t + 1], let r = growthInterval(k, t + 1) {
-                    f = (max(f.lo, next.lo / r.hi), min(f.hi, next.hi / r.lo))
-                }
-                feasible[t] = f.lo <= f.hi ? f : own
-            }
+            let feasible = chain.feasible(k).intervals
             for t in 0..<yearCount where ser.sources[t] == .bounded {
                 let o = at(k, t, n)
-                if ser.kind == .netChange, let par = ser.parent, known(par, t), known(par, t - 1) {
+                if ser.kind == .netChange, let par = ser.parent, chain.known(par, t), chain.known(par, t - 1) {
                     let a = at(par, t, n), a0 = at(par, t - 1, n)
                     for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[a0 + p] }
                     continue
                 }
-                let (lo, hi) = feasible[t] ?? own(k, t)!
-                let net = known(k, t - 1) ? netInterval(k, t) : nil
-                let rate = known(k, t - 1) ? growthInterval(k, t) : nil
+                let (lo, hi) = feasible[t] ?? chain.own(k, t)!
+                let net = chain.known(k, t - 1) ? chain.netInterval(k, t) : nil
+                let rate = chain.known(k, t - 1) ? chain.growthInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
-                let parentCell = within[k].flatMap { known($0, t) ? at($0, t, n) : nil }
+                let parentCell = chain.within[k].flatMap { chain.known($0, t) ? at($0, t, n) : nil }
                 for p in 0..<n {
                     var (a, z) = (lo, hi)
                     if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }

@@ -64,14 +64,30 @@ extension PreparedScenario {
                         s.vals[q + p] = max(s.vals[q + p], s.vals[o + p])
                     }
                 } else if child.sources[t] != .observed {
-                    for p in 0..<n where s.vals[q + p].isFinite { s.vals[o + p] = min(s.vals[o + p], s.vals[q + p]) }
+                    // Never below the child's own lower bound (a count's bounds are cut to the
+                    // whole numbers within them when the model is built): where a report puts the child above its known parent, the two
+                    // reports contradict each other (`check` says so) and each keeps its own
+                    // evidence. Clamped to an exact parent of 2,161, an estimate of 2,263
+                    // (2,218–2,308) read 2,161 on every path, and the milestone its bound had
+                    // settled as met was labelled "not met" at P = 0.46 (stop 64).
+                    let floor = (t < child.lower.count ? child.lower[t] : nil) ?? -.infinity
+                    for p in 0..<n where s.vals[q + p].isFinite {
+                        s.vals[o + p] = min(s.vals[o + p], max(s.vals[q + p], floor))
+                    }
                 }
             }
         }
-        // Net changes from their stock, path by path.
+        // Net changes from their stock, path by path: the years an identity gave, and the years
+        // known by bounds where the stock is known at both ends (drawn as the stock's difference
+        // in `drawBounded`, and again here, since a stock under a parent may have been clamped
+        // since: the net change kept the difference of the draws before it).
+        func known(_ k: Int, _ t: Int) -> Bool {
+            model.series[k].sources[t] == .observed || model.series[k].sources[t] == .bounded
+        }
         for (k, ser) in model.series.enumerated() where ser.kind == .netChange && included(k) {
             guard let par = ser.parent else { continue }
-            for t in 1..<yearCount where ser.sources[t] == .derived {
+            for t in 1..<yearCount
+            where ser.sources[t] == .derived || ser.sources[t] == .bounded && known(par, t) && known(par, t - 1) {
                 let o = at(k, t, n), a = at(par, t, n), b0 = at(par, t - 1, n)
                 for p in 0..<n { s.vals[o + p] = s.vals[a + p] - s.vals[b0 + p] }
             }

@@ -25,6 +25,8 @@ struct PreparedScenario: @unchecked Sendable {
     let driverTables: [[Int: QuantileTable]]
     /// Children bounded by their parents on every path (`containment(of:)`).
     let containment: [Containment]
+    /// The ties between years known by bounds (`drawBounded`, and the status of a net change's year).
+    let boundChain: BoundChain
     /// Per series: plan years that reported sums cover, for cumulative goals (`knownSums(of:)`).
     let sums: [KnownSums]
 
@@ -50,6 +52,8 @@ struct PreparedScenario: @unchecked Sendable {
         }
         available = av
         containment = Self.containment(of: model)
+        let chain = BoundChain(model: model, containment: containment)
+        boundChain = chain
         let sums = Self.knownSums(of: model)
         self.sums = sums
         let first = model.plan.metadata.firstYear
@@ -73,7 +77,7 @@ struct PreparedScenario: @unchecked Sendable {
             st.append(
                 PreparedScenario.status(
                     spec, model: model, available: av, planYears: planYearIdx, earlier: st, specs: targets,
-                    sums: sums))
+                    sums: sums, chain: chain, containment: containment))
         }
         status = st
         let years = model.years, lastIndex = model.years.count - 1
@@ -92,7 +96,7 @@ struct PreparedScenario: @unchecked Sendable {
 
     static func status(
         _ spec: TargetSpec, model: PlanModel, available av: [[Bool]], planYears: [Int], earlier: [TargetStatus],
-        specs: [TargetSpec], sums: [KnownSums]
+        specs: [TargetSpec], sums: [KnownSums], chain: BoundChain, containment: [Containment]
     ) -> TargetStatus {
         func cells() -> [Int] {
             switch spec.kind {
@@ -125,12 +129,14 @@ struct PreparedScenario: @unchecked Sendable {
         if observed { return .observed }
         // What the evidence decides before any path is drawn. A net change's year drawn from
         // its stock (the stock known, observed or bounded, at both ends of the step) is decided
-        // by the step the stock's evidence allows, not by its own bound: where the two disagree
-        // the paths follow the stock, and "at least 235" read met at P = 0.72 (plan_shapes.py,
-        // seed 17); where they agree ("≤ −47.99" beside an exact stock, its next year bounded by
-        // the same report) it read "very unlikely" at P = 0 (seed 43). Where the stock is not
-        // known at both ends, the net change's bound sets the stock's step on every path
-        // (`drawBounded`) and decides as any bound does (seed 34).
+        // by the step the stock's evidence allows, narrowed by the net changes' own bounds where
+        // every path honours them (`BoundChain.honouredNet`): where the two disagree the paths
+        // follow the stock, and "at least 235" read met at P = 0.72 (plan_shapes.py, seed 17);
+        // where they agree ("≤ −47.99" beside an exact stock, its next year bounded by the same
+        // report) it read "very unlikely" at P = 0 (seed 43); "at least 400" beside a stock
+        // bounded at both ends read P = 1 "very likely" against a milestone of 300 (stop 63).
+        // Where the stock is not known at both ends, the net change's bound sets the stock's
+        // step on every path (`drawBounded`) and decides as any bound does (seed 34).
         let stockOf = s.kind == .netChange ? s.parent.map { model.series[$0] } : nil
         func decide(_ t: Int, _ threshold: Double, _ direction: Direction) -> Bool? {
             if let stock = stockOf, s.sources[t] != .observed {
@@ -138,7 +144,12 @@ struct PreparedScenario: @unchecked Sendable {
                     u >= 0 && (stock.sources[u] == .observed || stock.sources[u] == .bounded)
                 }
                 if known(t) && known(t - 1) {
-                    guard let step = Self.stockStep(stock, t: t) else { return nil }
+                    guard var step = Self.stockStep(stock, t: t) else { return nil }
+                    if let own = chain.honouredNet(k, t, containment: containment, sums: sums),
+                        max(step.lo, own.lo) <= min(step.hi, own.hi)
+                    {
+                        step = (max(step.lo, own.lo), min(step.hi, own.hi))
+                    }
                     switch direction {
                     case .increase: return step.lo >= threshold ? true : step.hi < threshold ? false : nil
                     case .decrease: return step.hi <= threshold ? true : step.lo > threshold ? false : nil

@@ -690,6 +690,32 @@ struct RunCommandTests {
         #expect(m["median"] == "27" && m["p05"] == "27" && (Double(m["p_met"] ?? "") ?? 0) > 0.5, "\(m)")
     }
 
+    /// A stock's mid-2023 count of 2,650 (a floor for its year end) under a parent "at most
+    /// 2,689" in 2023: the two agree, and `check` finds nothing wrong. The child meets its
+    /// milestone of 2,597 on its own evidence, and the parent is at least the child's count on
+    /// every path. (Until stop 64 the parent was drawn from 2,435 and the child clamped under it:
+    /// the milestone read "not_met" at P = 0.35, a verdict against the evidence; found by
+    /// `ChildWithinParentEvidenceTests`' property, seed 207.)
+    @Test func aChildsMidYearCountHoldsUnderItsBoundedParent() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let plan = "Tests/PlancastCLITests/Fixtures/hostile/plan-child-snapshot-under-parent"
+        let r = try Self.run(["--plan", plan, "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = try #require(
+            a.first {
+                $0["scenario"] == "baseline" && $0["indicator"] == "firms" && $0["target_type"] == "milestone"
+                    && $0["year"] == "2023"
+            })
+        #expect(m["label"] == "met" && m["p_met"] == "1.000000", "\(m)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        let parent = try #require(
+            f.first { $0["scenario"] == "baseline" && $0["indicator"] == "all" && $0["year"] == "2023" })
+        #expect((Double(parent["p05"] ?? "") ?? 0) >= 2650, "\(parent)")
+    }
+
     /// A deep cut of a net change stops its stock at 0 on every path: one path below zero made
     /// a NaN that refused a scenario check had passed (plan_shapes.py, seed 17).
     @Test func aCutNetChangeLeavesItsStockAtZeroAtMost() throws {

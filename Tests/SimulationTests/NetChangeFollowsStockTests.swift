@@ -66,9 +66,10 @@ struct NetChangeFollowsStockTests {
     /// ends of the step: 2023 "at least 3,000" (3,000–3,300) and 2022 bounded by the identity
     /// (3,000 − 440 to 3,300 − 400, from an exact 2021 of 2,308). The stock's step alone allows
     /// 100–740; on every path the net change is the stocks' difference and within 400–440, so
-    /// P(≥ 300) = 1 and P(≥ 500) = 0 exactly, and 420 lies between. (The first two are not
-    /// labelled met / not met: settling them by the net change's own bound would be sound only
-    /// where the whole chain of reports is feasible on every path; DEVELOPERS.md, stop 63.)
+    /// the evidence settles a milestone of 300 (met) and of 500 (not met), and 420 lies between.
+    /// (Until stop 64 the first two read P = 1 "very likely" and P = 0 "very unlikely": the
+    /// stock's step alone decided them, since the net change's bound is sound only where the
+    /// chain of reports is feasible on every path, `BoundChain.honouredNet`.)
     @Test func aNetChangesOwnBoundHoldsBesideItsBoundedStock() throws {
         for (milestone, p) in [(300.0, 1.0 as Double?), (500, 0), (420, nil)] {
             let m = try PlanModel.build(
@@ -91,11 +92,48 @@ struct NetChangeFollowsStockTests {
             let r = PlanSimulator.run(model: m, paths: 4000, seed: 13, threads: 1)
             let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
             if let p {
-                #expect(o.pMet == p, "\(milestone): \(o.status) \(String(describing: o.pMet))")
+                #expect(
+                    o.pMet == p && o.status == .settled, "\(milestone): \(o.status) \(String(describing: o.pMet))")
             } else {
-                #expect(o.pMet! > 0.2 && o.pMet! < 0.8, "\(milestone): \(o.status) \(o.pMet!)")
+                #expect(
+                    o.status == .simulated && o.pMet! > 0.2 && o.pMet! < 0.8, "\(milestone): \(o.status) \(o.pMet!)")
             }
         }
+    }
+
+    /// A report of `id` as a lower bound with explicit ends, read from line `line`.
+    static func between(_ id: String, _ year: Int, _ lo: Double, _ hi: Double, line: Int) -> Observation {
+        var o = read(id, year, String(Int(lo)), .lowerBound, line: line)
+        (o.explicitLower, o.explicitUpper) = (lo, hi)
+        return o
+    }
+
+    /// Reports that contradict each other along a chain: the stock 1,000–1,100 in 2022,
+    /// 1,000–1,300 in 2023 and exactly 1,310 in 2024, its net change 250–275 in 2023 and 300–330
+    /// in 2024. Going back, 2024 leaves 2023 only 1,000–1,010, and 2022 would need 725–760: no
+    /// path can honour the 2023 net change (`check` reports the contradiction). The paths keep
+    /// the stock's reports, so the 2023 net change lies within 2023's 1,000–1,010 less 2022's
+    /// 1,000–1,100, −100 to 10, on every path, and P(≥ 200) = 0; the stock's own step
+    /// (−100 to 300) does not settle it. (Mutant: the net change's own 250–275 narrowed the step
+    /// although the chain is infeasible, and the milestone read "met" at P = 1 while no path
+    /// met it.)
+    @Test func aNetChangesOwnBoundDoesNotSettleWhereTheChainContradictsItself() throws {
+        let obs = [
+            Self.between("firms", 2022, 1000, 1100, line: 2), Self.between("firms", 2023, 1000, 1300, line: 3),
+            Self.read("firms", 2024, "1310", line: 4), Self.between("net", 2023, 250, 275, line: 5),
+            Self.between("net", 2024, 300, 330, line: 6),
+        ]
+        let m = try PlanModel.build(plan: Self.plan(netTargets: [2023: 200], obs))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let t = try #require(m.years.firstIndex(of: 2023))
+        #expect(m.series[ks].sources[t - 1] == .bounded && m.series[ks].sources[t] == .bounded)
+        #expect(m.series[kn].sources[t] == .bounded)
+        let v = EvidenceFlagsTests.paths(m, 2000, seed: 5)
+        let outside = (0..<2000).filter { p in !(v(kn, t, p) >= -100 && v(kn, t, p) <= 10) }
+        #expect(outside.isEmpty, "\(outside.count) paths (seed 5)")
+        let r = PlanSimulator.run(model: m, paths: 2000, seed: 5, threads: 1)
+        let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
+        #expect(o.status == .simulated && o.pMet == 0, "\(o.status) \(String(describing: o.pMet))")
     }
 
     /// A report of `id` summed over `since`…`year`, read from line `line`.

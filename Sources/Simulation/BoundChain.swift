@@ -1,0 +1,141 @@
+import Indicators
+
+/// The interval constraints that years known by bounds put on each other, fixed for a scenario:
+/// a year's own bounds, a child's floor under its parent, and the net changes and growth rates
+/// that tie a stock's consecutive years. `drawBounded` draws every path within them; the status
+/// of a target asks them which ties hold on every path (`honouredNet`).
+///
+/// Going back from the last year, each year's feasible interval is its own bounds intersected
+/// with what the next year's interval and the tie between them allow,
+///
+///     Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁) ∩ Fₜ₊₁/Gₜ₊₁,
+///
+/// with Nₜ the net change's interval (a difference) and Gₜ the growth factor's (a ratio). Where
+/// the intersection is empty the reports contradict each other (`check` says so) and Fₜ = Bₜ.
+struct BoundChain {
+    typealias Interval = (lo: Double, hi: Double)
+    let series: [SimulationSeries]
+    let years: [Int]
+    /// A child's parent of the same kind, drawn first (`containment` with lag 0).
+    let within: [Int: Int]
+    /// Each parent's children of the same kind.
+    let children: [Int: [Int]]
+    /// Each stock's net changes.
+    let nets: [Int: [Int]]
+
+    init(model: PlanModel, containment: [PreparedScenario.Containment]) {
+        let series = model.series
+        self.series = series
+        years = model.years
+        within = Dictionary(
+            containment.filter { $0.lag == 0 && series[$0.parent].kind == series[$0.child].kind }.map {
+                ($0.child, $0.parent)
+            },
+            uniquingKeysWith: { a, _ in a })
+        var children = [Int: [Int]]()
+        for (c, p) in within { children[p, default: []].append(c) }
+        self.children = children
+        var nets = [Int: [Int]]()
+        for c in series.indices where series[c].kind == .netChange {
+            if let par = series[c].parent { nets[par, default: []].append(c) }
+        }
+        self.nets = nets
+    }
+
+    /// Whether year t of series k is known (observed or bounded).
+    func known(_ k: Int, _ t: Int) -> Bool {
+        t >= 0 && t < years.count && (series[k].sources[t] == .observed || series[k].sources[t] == .bounded)
+    }
+
+    /// A year's own interval: its bounds, or its value when observed; nil otherwise. A bounded
+    /// year is capped by the next year's mid-year count and raised to its children's least
+    /// values, unless either contradicts its own bounds.
+    func own(_ k: Int, _ t: Int) -> Interval? {
+        guard t >= 0, t < years.count else { return nil }
+        let ser = series[k]
+        switch ser.sources[t] {
+        case .observed: return ser.known[t].map { ($0, $0) }
+        case .bounded:
+            let mid = ser.known[t] ?? 0
+            let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
+            var hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
+            if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
+            let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
+            return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
+        default: return nil
+        }
+    }
+
+    /// The least value of child c in year t, as its own evidence says (nil if it says none): its
+    /// value, else its lower bound, which every path keeps (`finishPaths`), also where the year
+    /// is bridged between two figures or forecast. A stock's mid-year count of 2,650 under a
+    /// parent "at most 2,689" was not counted, the parent was drawn as low as 2,435, and the
+    /// child fell below its own count on two paths in three (stop 64).
+    func childLeast(_ c: Int, _ t: Int) -> Double? {
+        let lower = t < series[c].lower.count ? series[c].lower[t] : nil
+        switch series[c].sources[t] {
+        case .observed: return series[c].known[t]
+        case .bounded: return lower ?? series[c].known[t]
+        default: return lower
+        }
+    }
+
+    /// What stock k's net changes say of stock(t) − stock(t − 1), intersected; nil if nothing.
+    /// A net change an identity gave from these very stocks says nothing more.
+    func netInterval(_ k: Int, _ t: Int) -> Interval? {
+        var out: Interval?
+        for c in nets[k] ?? [] where !series[c].identityYears.contains(years[t]) {
+            guard let i = own(c, t) else { continue }
+            out = out.map { (max($0.lo, i.lo), min($0.hi, i.hi)) } ?? i
+        }
+        return out
+    }
+
+    /// The factors a growth rate allows between stock k's years t − 1 and t (all positive).
+    func growthInterval(_ k: Int, _ t: Int) -> Interval? {
+        guard t > 0, t < series[k].growth.count, let f = series[k].growth[t], f.lower > 0 else { return nil }
+        return (f.lower, f.upper)
+    }
+
+    /// Series k's feasible intervals Fₜ (nil for years not known), and per year whether Fₜ holds
+    /// the ties to year t + 1 (false where they contradicted its own bounds and Fₜ = Bₜ).
+    func feasible(_ k: Int) -> (intervals: [Interval?], tied: [Bool]) {
+        var feasible = [Interval?](repeating: nil, count: years.count + 1)
+        var tied = [Bool](repeating: false, count: years.count)
+        for t in stride(from: years.count - 1, through: 0, by: -1) {
+            guard let own = own(k, t) else { continue }
+            var f = own
+            if let next = feasible[t + 1], let net = netInterval(k, t + 1) {
+                f = (max(f.lo, next.lo - net.hi), min(f.hi, next.hi - net.lo))
+            }
+            if let next = feasible[t + 1], let r = growthInterval(k, t + 1) {
+                f = (max(f.lo, next.lo / r.hi), min(f.hi, next.hi / r.lo))
+            }
+            tied[t] = f.lo <= f.hi
+            feasible[t] = tied[t] ? f : own
+        }
+        return (Array(feasible.prefix(years.count)), tied)
+    }
+
+    /// The interval of net change c in year t that every path honours, where its stock is known
+    /// (observed or bounded) at both ends of the step: Nₜ, within c's own bounds. The paths draw stock(t)
+    /// within Fₜ ∩ (stock(t − 1) + Nₜ) (`drawBounded`), which is never empty when stock(t − 1)
+    /// lies in Fₜ₋₁ and Fₜ₋₁ held its tie to t, so the net change, their difference, lies in Nₜ
+    /// ⊆ c's bounds. Nil where a path may leave them: the reports contradict each other
+    /// (Fₜ₋₁ = Bₜ₋₁), a growth rate ties the same step (the two ties together may leave no
+    /// room), the stock is clamped to a parent after it is drawn (`containment`), a reported
+    /// sum moves c's years (`tieSums`), or an identity gave c's year from the stocks.
+    func honouredNet(
+        _ c: Int, _ t: Int, containment: [PreparedScenario.Containment], sums: [PreparedScenario.KnownSums]
+    )
+        -> Interval?
+    {
+        let net = series[c]
+        guard t > 0, net.kind == .netChange, net.sources[t] == .bounded, let k = net.parent,
+            !net.identityYears.contains(years[t]), known(k, t), known(k, t - 1), growthInterval(k, t) == nil,
+            !containment.contains(where: { $0.child == k }), c >= sums.count || sums[c].tie == nil,
+            let interval = netInterval(k, t), feasible(k).tied[t - 1]
+        else { return nil }
+        return interval
+    }
+}
