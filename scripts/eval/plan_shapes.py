@@ -20,7 +20,7 @@ finished run by its own figures:
 4. a cumulative goal's median lies within the sums of its yearly p05 and p95 (forecasts.csv),
    and "all goals" ("all milestones") is no likelier than any one goal (milestone) it joins;
 5. forecasts.csv's quantiles are in order, and a bounded or simulated year of an indicator
-   without parent or children stays on the stated side of its own row (a lower bound or a
+   (not a net change; a parent on its lower side only) stays on the stated side of its own row (a lower bound or a
    stock's snapshot: no quantile below it; an upper bound: none above).
 
     python3 scripts/eval/plan_shapes.py BINARY COUNT [--seed N] [--keep DIR]
@@ -259,8 +259,9 @@ def judge_evidence(out, folder):
     """The first year whose simulated figures leave the side of the evidence its row states
     (a lower bound or a stock's mid-year snapshot: no quantile below it; an upper bound: none
     above it), or whose quantiles are out of order; None otherwise. Only indicators without a
-    parent or children and not net changes: where reports conflict the run follows the parent or
-    the stock, as `check` says."""
+    children and not net changes, and children (since stop 64 a child keeps its own evidence under
+    its parent); a parent only on its lower side: where reports conflict a parent is raised to
+    its child, and a net change follows its stock, as `check` says."""
     rows = list(csv.DictReader(open(os.path.join(out, "forecasts.csv"), encoding="utf-8")))
     for f in rows:
         qs = [float(f[q]) for q in QUANTILES if f.get(q)]
@@ -269,14 +270,14 @@ def judge_evidence(out, folder):
     if folder is None:
         return None
     inds = list(csv.DictReader(open(os.path.join(folder, "indicators.csv"), encoding="utf-8")))
-    tied = {r["parent"] for r in inds if r["parent"]} | {r["indicator"] for r in inds if r["parent"]}
+    parents = {r["parent"] for r in inds if r["parent"]}
     kinds = {r["indicator"]: r["kind"] for r in inds}
     for o in csv.DictReader(open(os.path.join(folder, "observations.csv"), encoding="utf-8")):
         ind = o["indicator"]
-        if ind not in kinds or ind in tied or kinds[ind] == "net_change":
+        if ind not in kinds or kinds[ind] == "net_change":
             continue
         floor = o["quality"] == "lower_bound" or o["quality"] == "snapshot" and kinds[ind] == "stock"
-        ceiling = o["quality"] == "upper_bound"
+        ceiling = o["quality"] == "upper_bound" and ind not in parents
         if not floor and not ceiling:
             continue
         x = float(o["value"])
