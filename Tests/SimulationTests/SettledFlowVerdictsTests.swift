@@ -1,0 +1,101 @@
+import Foundation
+import Indicators
+import Testing
+
+@testable import Simulation
+
+/// A seeded property over flows within a stock: the stock, a flow of it and a flow within that
+/// flow, with random evidence (exact values, bounds either way, estimates, the stock's mid-year
+/// counts, now and then a sum over years; one report in five off by up to 15%) and headline goals
+/// (the stock's final value; each flow's sum or every-year floor). Wherever a verdict rests on
+/// the evidence alone (status observed or settled) every path agrees: its P is 0 or 1, and a
+/// settled milestone's year is on the verdict's side on every path. It kills the mutants that
+/// read a flow's upper bound as its floor in a cumulative goal (2 broken verdicts) and that
+/// settle an every-year goal on one year's verdict (209), stop 64.
+struct SettledFlowVerdictsTests {
+    static func plan(targets: [String: [Int: Double]], goals: [String: HeadlineGoal], _ obs: [Observation]) -> Plan {
+        func indicator(_ id: String, _ parent: String?, _ row: String, _ kind: IndicatorKind) -> Indicator {
+            Indicator(
+                id: id, parent: parent, row: row, nameZh: id, nameEn: id, category: "c", kind: kind, unit: "家",
+                targets: targets[id] ?? [:], headline: goals[id])
+        }
+        return Plan(
+            metadata: PlanSimulatorTests.meta,
+            indicators: [
+                indicator("stock", nil, "1", .stock), indicator("flow", "stock", "1.1", .flow),
+                indicator("sub", "flow", "1.1.1", .flow),
+            ],
+            drivers: [], observations: obs)
+    }
+
+    @Test func verdictsOnTheEvidenceHoldOnEveryPath() throws {
+        var g = Xoshiro256PlusPlus(seed: 300)
+        func unit() -> Double { g.nextOpenUnit() }
+        func pick<T>(_ xs: [T]) -> T { xs[min(Int(unit() * Double(xs.count)), xs.count - 1)] }
+        let qualities: [Quality?] = [nil, nil, .actual, .lowerBound, .upperBound, .estimate]
+        var (judged, broken) = (0, [String]())
+        for trial in 0..<200 {
+            var stock = [2021: 300 + (unit() * 200).rounded()]
+            var flow = [Int: Double](), sub = [Int: Double]()
+            for y in 2021...2024 {
+                flow[y] = (unit() * 80).rounded()
+                sub[y] = (flow[y]! * unit()).rounded()
+                if y > 2021 { stock[y] = stock[y - 1]! + flow[y]! - (unit() * 20).rounded() }
+            }
+            var obs = [Observation]()
+            func add(_ id: String, _ y: Int, _ value: Double, _ q: Quality) {
+                let v = unit() < 0.2 ? (value * (0.85 + unit() * 0.3)).rounded() : value
+                obs.append(NetChangeFollowsStockTests.read(id, y, String(Int(v)), q, line: obs.count + 2))
+            }
+            for y in 2021...2024 {
+                if let q = pick(qualities + [.snapshot]) { add("stock", y, stock[y]!, q) }
+                if let q = pick(qualities) { add("flow", y, flow[y]!, q) }
+                if let q = pick(qualities) { add("sub", y, sub[y]!, q) }
+            }
+            if unit() < 0.4 {
+                // A sum over two or three years, exact or a lower bound, now and then into 2025.
+                let a = 2022 + Int(unit() * 2), b = a + 1 + Int(unit() * 2)
+                let total = (a...min(b, 2024)).reduce(0) { $0 + flow[$1]! } + (b > 2024 ? 40 : 0)
+                var o = NetChangeFollowsStockTests.read(
+                    "flow", min(b, 2025), String(Int(total)), unit() < 0.5 ? .actual : .lowerBound, line: obs.count + 2)
+                o.since = a
+                obs.append(o)
+            }
+            var targets = [String: [Int: Double]]()
+            for y in 2022...2025 {
+                targets["flow", default: [:]][y] = ((flow[y] ?? 40) * (0.5 + unit())).rounded()
+                targets["sub", default: [:]][y] = ((sub[y] ?? 20) * (0.5 + unit())).rounded()
+                targets["stock", default: [:]][y] = ((stock[y] ?? 400) * (0.9 + unit() * 0.2)).rounded()
+            }
+            func flowGoal(_ sum: Double, _ year: Double) -> HeadlineGoal {
+                unit() < 0.5
+                    ? HeadlineGoal(rule: .cumulative, value: (sum * (0.5 + unit())).rounded())
+                    : HeadlineGoal(rule: .everyYear, value: (year * (0.3 + unit())).rounded())
+            }
+            let goals = [
+                "stock": HeadlineGoal(rule: .final, value: (stock[2024]! * (0.9 + unit() * 0.3)).rounded()),
+                "flow": flowGoal(160, 40), "sub": flowGoal(80, 20),
+            ]
+            guard let m = try? PlanModel.build(plan: Self.plan(targets: targets, goals: goals, obs)) else { continue }
+            let n = 400
+            let r = PlanSimulator.run(model: m, paths: n, seed: UInt64(trial), threads: 1)
+            let v = EvidenceFlagsTests.paths(m, n, seed: UInt64(trial))
+            for o in r.targets where o.status == .settled || o.status == .observed {
+                judged += 1
+                let name = o.spec.series.map { m.series[$0].id } ?? "all goals"
+                if let p = o.pMet, p != 0 && p != 1 {
+                    broken.append("trial \(trial): \(name) \(o.spec.kind) \(o.status) at P = \(p)")
+                }
+                guard o.spec.kind == .milestone, o.status == .settled, let k = o.spec.series, let y = o.spec.year,
+                    let t = m.years.firstIndex(of: y)
+                else { continue }
+                let met = (0..<n).filter { p in
+                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
+                }.count
+                if met != (o.pMet == 1 ? n : 0) { broken.append("trial \(trial): \(name) \(y): \(met) of \(n) paths") }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken)")
+        #expect(judged > 800, "only \(judged) verdicts on the evidence in 200 trials")
+    }
+}
