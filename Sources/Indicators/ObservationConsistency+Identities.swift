@@ -42,10 +42,13 @@ extension PlanConsistency {
         return f
     }
 
-    /// A net change observed beside both stocks it is the difference of: they must agree
-    /// (within 1%, or 1 unit). And a net change known by a bound must be possible given what is
-    /// known of the two stocks (values or bounds): "净增超600家" beside 2,744 and "总量突破3000家"
-    /// (at most 3,300 by the default reading) cannot both hold; the run then uses the stock's bounds.
+    /// A net change given beside both stocks it is the difference of: exact values must agree
+    /// (within 1%, or 1 unit; an estimate's ±2% is added to that). And a net change known by a
+    /// bound, or beside a stock known by one, must be possible given what is known of the two
+    /// stocks (values or bounds): "净增超600家" beside 2,744 and "总量突破3000家" (at most 3,300
+    /// by the default reading) cannot both hold; the run then uses the stock's bounds. (Until stop
+    /// 64 a net change given as a value or an estimate beside a bounded stock, and an estimate
+    /// beside two exact ones, were not checked: "净增约39" beside 2,451 and 2,632 passed silently.)
     static func checkNetChanges(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         for ind in plan.indicators where ind.kind == .netChange {
@@ -55,10 +58,24 @@ extension PlanConsistency {
                 let b = o.bounds(kind: kind)
                 return b.map { ($0.lower ?? -.infinity, $0.upper ?? .infinity) } ?? (o.value, o.value)
             }
-            for o in plan.history(of: ind.id).points where o.bounds(kind: .netChange) != nil {
+            // A net change's own reading: its bounds, an estimate's interval, or its value.
+            func stated(_ o: Observation) -> (lo: Double, hi: Double) {
+                if o.bounds(kind: .netChange) == nil, o.quality == .estimate,
+                    let r = o.roundingInterval(kind: .netChange)
+                {
+                    return (r.lower, r.upper)
+                }
+                return range(o, .netChange)
+            }
+            for o in plan.history(of: ind.id).points where o.quality != .derived && o.measure == .value {
+                let stockBounded = stock.points.contains {
+                    ($0.year == o.year || $0.year == o.year - 1) && $0.bounds(kind: pkind) != nil
+                }
+                guard o.bounds(kind: .netChange) != nil || stockBounded else { continue }
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 })
                 else {
+                    guard o.bounds(kind: .netChange) != nil else { continue }
                     // With no figure of the stock in the year or the year before, the run sets the
                     // stock's step that year to the net change's draw (`tieNetChangeSteps`).
                     if stock.points.isEmpty {
@@ -99,7 +116,7 @@ extension PlanConsistency {
                 // Rounded to 9 decimals: 3000·1.1 − 2744 is 556.0000000000005 in binary.
                 func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }
                 let implied = (lo: tidy(a.lo - b.hi), hi: tidy(a.hi - b.lo))
-                let stated = (lo: tidy(range(o, .netChange).lo), hi: tidy(range(o, .netChange).hi))
+                let stated = (lo: tidy(stated(o).lo), hi: tidy(stated(o).hi))
                 guard implied.hi < stated.lo || implied.lo > stated.hi else { continue }
                 f.append(
                     Finding(
@@ -110,13 +127,17 @@ extension PlanConsistency {
                             "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
                     ))
             }
-            for o in plan.history(of: ind.id).points {
+            func given(_ o: Observation) -> Bool { o.quality == .actual || o.quality == .estimate }
+            for o in plan.history(of: ind.id).points where o.measure == .value {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 }),
-                    now.quality == .actual, before.quality == .actual, o.quality == .actual
+                    given(now), given(before), given(o)
                 else { continue }
                 let implied = now.value - before.value
-                if abs(implied - o.value) > max(1, 0.01 * abs(o.value)) {
+                let reach = [now, before, o].filter { $0.quality == .estimate }.reduce(0.0) {
+                    $0 + Observation.estimateReach * abs($1.value)
+                }
+                if abs(implied - o.value) > max(1, 0.01 * abs(o.value)) + reach {
                     f.append(
                         Finding(
                             .warning, ind.id,

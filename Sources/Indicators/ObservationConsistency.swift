@@ -9,7 +9,8 @@ extension PlanConsistency {
         var f =
             checkYears(plan) + checkConflicts(plan) + checkJumps(plan) + checkScale(plan) + checkUnits(plan)
             + checkFractions(plan)
-            + checkNetChanges(plan) + checkDerived(plan) + checkSums(plan) + checkGrowths(plan)
+            + checkNetChanges(plan) + checkNetChangeChains(plan) + checkDerived(plan) + checkSums(plan)
+            + checkGrowths(plan)
         let ids = Set(plan.seriesIDs)
         for o in plan.observations {
             if !ids.contains(o.indicator) {

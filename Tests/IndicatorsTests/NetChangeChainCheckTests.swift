@@ -1,0 +1,95 @@
+import Testing
+
+@testable import Indicators
+
+/// `check` on a stock and its net change where the reports are not all exact: along a chain of
+/// years (`checkNetChangeChains`), an exact or estimated net change beside a bounded stock, and an
+/// estimate beside two exact stocks (`checkNetChanges`; none of the three was checked before
+/// stop 64).
+struct NetChangeChainCheckTests {
+    static let meta = PlanMetadata(
+        id: "t", titleZh: "t", titleEn: "t", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+
+    static func plan(_ obs: [Observation]) -> Plan {
+        let firms = Indicator(
+            id: "firms", row: "1", nameZh: "企业", nameEn: "firms", category: "c", kind: .stock, unit: "家",
+            targets: [2025: 1500], headline: nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1", nameZh: "净增", nameEn: "net", category: "c", kind: .netChange,
+            unit: "家", targets: [2025: 100], headline: nil)
+        return Plan(metadata: Self.meta, indicators: [firms, net], drivers: [], observations: obs)
+    }
+
+    static func read(
+        _ id: String, _ year: Int, _ value: Double, _ q: Quality = .actual, lower: Double? = nil, upper: Double? = nil,
+        line: Int
+    ) -> Observation {
+        var o = Observation(
+            indicator: id, year: year, value: value, text: PlanConsistency.format(value), quality: q,
+            location: SourceLocation(file: "observations.csv", line: line, column: 3))
+        (o.explicitLower, o.explicitUpper) = (lower, upper)
+        return o
+    }
+
+    static func warnings(_ obs: [Observation]) -> [Finding] {
+        PlanConsistency.check(plan(obs)).filter { $0.severity == .warning && $0.indicator == "net" }
+    }
+
+    /// The stock 1,000–1,100 in 2022, 1,000–1,300 in 2023 and 1,310 in 2024 beside net changes
+    /// of 250–275 in 2023 and 300–330 in 2024. Each pair of years agrees (2022–2023 allow
+    /// −100–300, 2023–2024 10–310), but 2024 leaves 2023 only 1,000–1,010 (1,310 − 330 to
+    /// 1,310 − 300, within its own 1,000–1,300), which needs 2022 at 725–760 against its
+    /// 1,000–1,100: one warning, at the 2023 net change's row, in both languages. With 2023's
+    /// net change at 0–10 the chain holds: no warning.
+    @Test func aChainOfReportsNoPathCanFollowIsWarnedOf() throws {
+        func obs(_ net2023: (Double, Double)) -> [Observation] {
+            [
+                Self.read("firms", 2022, 1000, .lowerBound, lower: 1000, upper: 1100, line: 2),
+                Self.read("firms", 2023, 1000, .lowerBound, lower: 1000, upper: 1300, line: 3),
+                Self.read("firms", 2024, 1310, line: 4),
+                Self.read("net", 2023, net2023.0, .lowerBound, lower: net2023.0, upper: net2023.1, line: 5),
+                Self.read("net", 2024, 300, .lowerBound, lower: 300, upper: 330, line: 6),
+            ]
+        }
+        let w = Self.warnings(obs((250, 275)))
+        #expect(w.count == 1, "\(w.map(\.message))")
+        let f = try #require(w.first)
+        #expect(f.location?.line == 5)
+        #expect(
+            f.message.hasPrefix(
+                "2023: the net change 250 (read 250–275) cannot hold with the reports of 'firms' from 2022 on: the later ones leave 2023 at 1000–1010, which needs 2022 at 725–760, but 2022 is 1000–1100"
+            ), "\(f.message)")
+        #expect(f.messageZh?.contains("则2022年应在 725–760，而2022年为 1000–1100") == true, "\(f.messageZh ?? "")")
+        #expect(Self.warnings(obs((0, 10))).isEmpty)
+    }
+
+    /// An exact net change of 235 beside the stock "at most 2,063" in 2023 and a mid-2024 count
+    /// of 2,458 (the 2024 year end at least 2,458): the step is at least 395; an estimate of 390
+    /// (±2%) reaches it. And a net change
+    /// given as an estimate, 39 (±2%), beside exact stocks 2,451 and 2,632 (181): both warned of;
+    /// an estimate of 178 beside the same stocks is within the estimate's reach (175 is not: 181
+    /// is more than 2% and 1% of 175 away).
+    @Test func aValueOrAnEstimateBesideItsStocksIsChecked() {
+        let exact = Self.warnings([
+            Self.read("firms", 2023, 2063, .upperBound, line: 2), Self.read("firms", 2024, 2458, .snapshot, line: 3),
+            Self.read("net", 2024, 235, line: 4),
+        ])
+        #expect(exact.contains { $0.message.hasPrefix("2024: the net change 235 (read 235–235) cannot hold") })
+        // An estimate of 390 there reads 382.2–397.8, which reaches the step's 395.
+        let near = Self.warnings([
+            Self.read("firms", 2023, 2063, .upperBound, line: 2), Self.read("firms", 2024, 2458, .snapshot, line: 3),
+            Self.read("net", 2024, 390, .estimate, line: 4),
+        ])
+        #expect(near.isEmpty, "\(near.map(\.message))")
+        func estimate(_ v: Double) -> [Finding] {
+            Self.warnings([
+                Self.read("firms", 2021, 2451, line: 2), Self.read("firms", 2022, 2632, line: 3),
+                Self.read("net", 2022, v, .estimate, line: 4),
+            ])
+        }
+        #expect(
+            estimate(39).contains { $0.message == "net change 39 in 2022 contradicts 'firms': 2632 − 2451 = 181" },
+            "\(estimate(39).map(\.message))")
+        #expect(estimate(178).isEmpty, "\(estimate(178).map(\.message))")
+    }
+}
