@@ -1,72 +1,102 @@
 import Foundation
 
-/// Reports of a stock and its net change that each agree with their neighbours but not along a
+/// Reports of a stock and its net changes that each agree with their neighbours but not along a
 /// run of years.
 extension PlanConsistency {
-    /// A chain of stock and net-change reports that no path can follow. Each net change is
-    /// checked beside the two stock figures it lies between (`checkNetChanges`); along a run of
-    /// years the reports narrow each other. Going back from the last year, stock(t) must lie in
+    typealias Interval = (lo: Double, hi: Double)
+
+    /// A stock's feasible intervals along its reports. Going back from the last year, stock(t)
+    /// must lie in
     ///
     ///     Fₜ = Bₜ ∩ (Fₜ₊₁ − Nₜ₊₁),
     ///
     /// its own reading Bₜ (a value, or bounds as the run reads them, capped by the next year's
-    /// mid-year count) less what the next year's net change Nₜ₊₁ allows. Where Fₜ is empty
-    /// though each pair of years agrees, no path can honour every report: the run keeps the
-    /// stock's reports and the net change that year is their difference (`BoundChain` in
-    /// Simulation, which draws the paths by the same chain). The stock 1,000–1,100 in 2022,
-    /// 1,000–1,300 in 2023 and 1,310 in 2024 beside net changes of 250–275 in 2023 and
-    /// 300–330 in 2024: 2024 leaves 2023 only 980–1,010, and 2023's net change would need 2022
-    /// at 725–760.
-    static func checkNetChangeChains(_ plan: Plan) -> [Finding] {
-        var f = [Finding]()
-        for ind in plan.indicators where ind.kind == .netChange {
-            guard let pid = ind.parent, let pkind = plan.kind(of: pid) else { continue }
-            func range(_ o: Observation, _ kind: IndicatorKind) -> (lo: Double, hi: Double) {
-                let b = o.bounds(kind: kind)
-                return b.map { ($0.lower ?? -.infinity, $0.upper ?? .infinity) } ?? (o.value, o.value)
-            }
-            var stock = [Int: (lo: Double, hi: Double)]()
-            for o in plan.history(of: pid).points where o.measure == .value {
-                var r = range(o, pkind)
-                if let cap = plan.yearEndCap(of: pid, year: o.year), cap >= r.lo { r.hi = min(r.hi, cap) }
-                stock[o.year] = r
-            }
-            var nets = [Int: (o: Observation, lo: Double, hi: Double)]()
+    /// mid-year count) less what the next year's net changes Nₜ₊₁ (intersected) allow. Where Fₜ
+    /// is empty no path can honour every report: the run keeps the stock's reports (Fₜ = Bₜ) and
+    /// the net change that year is their difference (`BoundChain` in Simulation draws the paths
+    /// by the same chain). `broken` holds each such year with what was needed and what was read.
+    /// The intervals returned are then narrowed going forward as well (`BoundChain.reachable`).
+    static func netChangeChain(of pid: String, in plan: Plan) -> (
+        intervals: [Int: Interval], broken: [(year: Int, net: Observation, needed: Interval, own: Interval)]
+    ) {
+        guard let pkind = plan.kind(of: pid) else { return ([:], []) }
+        func range(_ o: Observation, _ kind: IndicatorKind) -> Interval {
+            let b = o.bounds(kind: kind)
+            return b.map { ($0.lower ?? -.infinity, $0.upper ?? .infinity) } ?? (o.value, o.value)
+        }
+        var stock = [Int: Interval]()
+        for o in plan.history(of: pid).points where o.measure == .value {
+            var r = range(o, pkind)
+            if let cap = plan.yearEndCap(of: pid, year: o.year), cap >= r.lo { r.hi = min(r.hi, cap) }
+            stock[o.year] = r
+        }
+        var nets = [Int: (o: Observation, lo: Double, hi: Double)]()
+        for ind in plan.indicators where ind.kind == .netChange && ind.parent == pid {
             for o in plan.history(of: ind.id).points where o.measure == .value && o.quality != .derived {
                 let r = range(o, .netChange)
-                nets[o.year] = (o, r.lo, r.hi)
+                let old = nets[o.year]
+                nets[o.year] = (old?.o ?? o, max(old?.lo ?? -.infinity, r.lo), min(old?.hi ?? .infinity, r.hi))
             }
-            guard let last = stock.keys.max(), let first = stock.keys.min() else { continue }
-            // Rounded to 9 decimals, as `checkNetChanges` does.
-            func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }
-            var next: (year: Int, lo: Double, hi: Double)?
-            for year in stride(from: last, through: first, by: -1) {
-                guard let own = stock[year] else {
-                    next = nil
-                    continue
-                }
-                var now = own
-                if let n = next, n.year == year + 1, let net = nets[year + 1] {
-                    let allowed = (lo: tidy(n.lo - net.hi), hi: tidy(n.hi - net.lo))
-                    let narrowed = (lo: max(own.lo, allowed.lo), hi: min(own.hi, allowed.hi))
+        }
+        var intervals = [Int: Interval]()
+        var broken = [(year: Int, net: Observation, needed: Interval, own: Interval)]()
+        guard let last = stock.keys.max(), let first = stock.keys.min() else { return ([:], []) }
+        // Rounded to 9 decimals, as `checkNetChanges` does.
+        func tidy(_ v: Double) -> Double { v.isFinite ? (v * 1e9).rounded() / 1e9 : v }
+        for year in stride(from: last, through: first, by: -1) {
+            guard let own = stock[year] else { continue }
+            var now = own
+            if let next = intervals[year + 1], let net = nets[year + 1] {
+                let allowed = (lo: tidy(next.lo - net.hi), hi: tidy(next.hi - net.lo))
+                let narrowed = (lo: max(own.lo, allowed.lo), hi: min(own.hi, allowed.hi))
+                if narrowed.lo <= narrowed.hi {
+                    now = narrowed
+                } else if let after = stock[year + 1],
+                    tidy(after.lo - own.hi) <= net.hi && tidy(after.hi - own.lo) >= net.lo
+                {
                     // Pairs that disagree on their own are `checkNetChanges`' finding.
-                    let pairAgrees =
-                        tidy(stock[year + 1]!.lo - own.hi) <= net.hi && tidy(stock[year + 1]!.hi - own.lo) >= net.lo
-                    if narrowed.lo <= narrowed.hi {
-                        now = narrowed
-                    } else if pairAgrees {
-                        let o = net.o
-                        f.append(
-                            Finding(
-                                .warning, ind.id,
-                                "\(year + 1): the net change \(o.text) (read \(format(net.lo))–\(format(net.hi))) cannot hold with the reports of '\(pid)' from \(year) on: the later ones leave \(year + 1) at \(format(n.lo))–\(format(n.hi)), which needs \(year) at \(format(allowed.lo))–\(format(allowed.hi)), but \(year) is \(format(own.lo))–\(format(own.hi)); the run follows the stock. Check which report counts what the plan counts",
-                                at: o.location,
-                                zh:
-                                    "\(year + 1)年：净增 \(o.text)（按 \(format(net.lo))–\(format(net.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(year)年起的报告不相容：其后的报告使\(year + 1)年在 \(format(n.lo))–\(format(n.hi))，则\(year)年应在 \(format(allowed.lo))–\(format(allowed.hi))，而\(year)年为 \(format(own.lo))–\(format(own.hi))；模拟以存量为准。请核对哪一份报告的口径与规划一致"
-                            ))
-                    }
+                    broken.append((year, net.o, allowed, own))
                 }
-                next = (year, now.lo, now.hi)
+            }
+            intervals[year] = now
+        }
+        // Then forward: what the year before and the net change leave, Gₜ = Fₜ ∩ (Gₜ₋₁ + Nₜ), as
+        // the paths draw each year from the one before (2,740 and "净增超41" leave the next year
+        // at least 2,781, beside its own mid-year count of 2,599).
+        for year in (first + 1)...max(first + 1, last) {
+            guard let now = intervals[year], let before = intervals[year - 1], let net = nets[year],
+                !broken.contains(where: { $0.year == year - 1 })
+            else { continue }
+            let narrowed = (lo: max(now.lo, tidy(before.lo + net.lo)), hi: min(now.hi, tidy(before.hi + net.hi)))
+            if narrowed.lo <= narrowed.hi { intervals[year] = narrowed }
+        }
+        return (intervals, broken)
+    }
+
+    /// A chain of stock and net-change reports that no path can follow, though each net change
+    /// agrees with the two stock figures it lies between (`checkNetChanges`): the stock
+    /// 1,000–1,100 in 2022, 1,000–1,300 in 2023 and 1,310 in 2024 beside net changes of 250–275
+    /// in 2023 and 300–330 in 2024. 2024 leaves 2023 only 980–1,010, and 2023's net change would
+    /// need 2022 at 725–760. A warning at the net change's row (`netChangeChain`).
+    static func checkNetChangeChains(_ plan: Plan) -> [Finding] {
+        var f = [Finding]()
+        let stocks = Set(plan.indicators.filter { $0.kind == .netChange }.compactMap(\.parent))
+        for pid in plan.indicators.map(\.id) where stocks.contains(pid) {
+            let chain = netChangeChain(of: pid, in: plan)
+            for b in chain.broken {
+                let o = b.net, year = b.year
+                let next = chain.intervals[year + 1]!
+                let (lo, hi) = (
+                    o.bounds(kind: .netChange)?.lower ?? o.value, o.bounds(kind: .netChange)?.upper ?? o.value
+                )
+                f.append(
+                    Finding(
+                        .warning, o.indicator,
+                        "\(year + 1): the net change \(o.text) (read \(format(lo))–\(format(hi))) cannot hold with the reports of '\(pid)' from \(year) on: the later ones leave \(year + 1) at \(format(next.lo))–\(format(next.hi)), which needs \(year) at \(format(b.needed.lo))–\(format(b.needed.hi)), but \(year) is \(format(b.own.lo))–\(format(b.own.hi)); the run follows the stock. Check which report counts what the plan counts",
+                        at: o.location,
+                        zh:
+                            "\(year + 1)年：净增 \(o.text)（按 \(format(lo))–\(format(hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(year)年起的报告不相容：其后的报告使\(year + 1)年在 \(format(next.lo))–\(format(next.hi))，则\(year)年应在 \(format(b.needed.lo))–\(format(b.needed.hi))，而\(year)年为 \(format(b.own.lo))–\(format(b.own.hi))；模拟以存量为准。请核对哪一份报告的口径与规划一致"
+                    ))
             }
         }
         return f

@@ -127,13 +127,17 @@ extension PlanConsistency {
                             "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
                     ))
             }
+            // A stock year an identity filled counts as given too: 2,361 + 207 and 2,958 − 132
+            // fill 2022 and 2023 with 2,568 and 2,826, which leave 258 for a net change of 272
+            // (unchecked before stop 64).
             func given(_ o: Observation) -> Bool { o.quality == .actual || o.quality == .estimate }
             for o in plan.history(of: ind.id).points where o.measure == .value {
                 guard let now = stock.points.first(where: { $0.year == o.year }),
                     let before = stock.points.first(where: { $0.year == o.year - 1 }),
-                    given(now), given(before), given(o)
+                    given(now) || now.quality == .derived, given(before) || before.quality == .derived, given(o)
                 else { continue }
                 let implied = now.value - before.value
+                let filled = [before, now].filter { $0.quality == .derived }.map { String($0.year) }
                 let reach = [now, before, o].filter { $0.quality == .estimate }.reduce(0.0) {
                     $0 + Observation.estimateReach * abs($1.value)
                 }
@@ -141,10 +145,13 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .warning, ind.id,
-                            "net change \(format(o.value)) in \(o.year) contradicts '\(pid)': \(format(now.value)) − \(format(before.value)) = \(format(implied))",
+                            "net change \(format(o.value)) in \(o.year) contradicts '\(pid)': \(format(now.value)) − \(format(before.value)) = \(format(implied))"
+                                + (filled.isEmpty
+                                    ? "" : " (\(filled.joined(separator: " and ")) filled by an identity)"),
                             at: o.location,
                             zh:
                                 "\(o.year)年净增 \(format(o.value)) 与“\(plan.label(of: pid, in: .zh))”不符：\(format(now.value)) − \(format(before.value)) = \(format(implied))"
+                                + (filled.isEmpty ? "" : "（\(filled.joined(separator: "、"))年为恒等式推算值）")
                         ))
                 }
             }

@@ -74,13 +74,48 @@ extension PlanConsistency {
                 parent.unit == ind.unit
             else { continue }
             let ph = plan.history(of: pid)
+            // What the child's net changes of later years leave of each year (`netChangeChain`).
+            let chain = netChangeChain(of: ind.id, in: plan).intervals
             // As read: a child known by a bound exceeds its parent only if its least value is
             // above the parent's greatest ("≥ 180" beside a parent's mid-year count of 174, at
             // year end 174–191, can hold; it was an error).
             for o in plan.history(of: ind.id).points {
-                guard let po = ph.points.first(where: { $0.year == o.year }) else { continue }
                 let least = o.bounds(kind: ind.kind).map { $0.lower ?? -.infinity } ?? o.value
+                // A parent's count in the middle of the next year caps its year end (stocks grow
+                // within a year, as the run reads it): a child above that cap leaves no room
+                // (a warning: the cap is the run's reading, not a report; stop 64).
+                if let cap = plan.yearEndCap(of: pid, year: o.year), least > cap,
+                    ph.points.first(where: { $0.year == o.year }).map({ po in
+                        least <= (po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value)
+                    }) ?? true
+                {
+                    let atLeast = o.bounds(kind: ind.kind) == nil ? "" : " (at least \(format(least)))"
+                    let atLeastZh = o.bounds(kind: ind.kind) == nil ? "" : "（至少 \(format(least))）"
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "\(o.text) in \(o.year)\(atLeast) is more than its parent '\(pid)' can hold at the end of \(o.year): its count in the middle of \(o.year + 1) is \(format(cap)), and the run reads a stock's year end as at most its count half a year later. The run keeps both reports; check which counts what the plan counts",
+                            at: o.location,
+                            zh:
+                                "\(o.year)年的 \(o.text)\(atLeastZh)超过其上级“\(plan.label(of: pid, in: .zh))”\(o.year)年末可能的数值：上级\(o.year + 1)年年中的数值为 \(format(cap))，而模拟按存量年末不超过其半年后的数值理解。模拟保留两份报告；请核对哪一份的口径与规划一致"
+                        ))
+                }
+                guard let po = ph.points.first(where: { $0.year == o.year }) else { continue }
                 let greatest = po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value
+                // The child's chain with its net changes may leave it more than its own reading:
+                // a warning (the chain rests on the default reading of bounds). Until stop 64 a
+                // child 1,000–1,300 whose net changes left it at least 1,240 under a parent of
+                // 1,100 passed, and the paths broke the net changes' reports.
+                if let narrowed = chain[o.year]?.lo, least <= greatest, narrowed > greatest {
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "\(o.text) in \(o.year) must be at least \(format(narrowed)) with the net changes reported for later years, more than its parent '\(pid)' holds (\(po.text), at most \(format(greatest))). The run keeps the parent and the child's own bounds; check which report counts what the plan counts",
+                            at: o.location,
+                            zh:
+                                "\(o.year)年的 \(o.text) 按其后各年报告的净增至少应为 \(format(narrowed))，超过其上级“\(plan.label(of: pid, in: .zh))”（\(po.text)，至多 \(format(greatest))）。模拟保留上级与本指标自身的界值；请核对哪一份报告的口径与规划一致"
+                        ))
+                }
                 if least > greatest {
                     let exact = o.bounds(kind: ind.kind) == nil && po.bounds(kind: parent.kind) == nil
                     f.append(

@@ -60,10 +60,36 @@ struct BoundChain {
             let lo = (t < ser.lower.count ? ser.lower[t] : nil) ?? mid
             var hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? mid
             if let c = t < ser.ceiling.count ? ser.ceiling[t] : nil, c >= lo { hi = min(hi, c) }
-            let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
-            return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
+            // At most its parent's greatest value that year (unless that contradicts its own
+            // bounds): the chain of the child's net changes then stays under the parent, which
+            // caps the child on every path. A child "≥ 2,034" in 2021 with "净增超79" in 2022
+            // under a parent of exactly 2,288 was drawn up to 2,324 in 2022 and clamped to the
+            // parent, and its net change left its report (stop 64).
+            if let p = within[k], let cap = greatest(p, t), cap >= lo { hi = min(hi, cap) }
+            // The children's reachable least values, else their own lower bounds where those
+            // contradict the parent's (a child's chain above a parent "at most 2,654": the parent
+            // still holds a mid-year count of 2,599), else its own.
+            let kids = children[k] ?? []
+            for floor in [kids.compactMap { childLeast($0, t) }.max(), kids.compactMap { ownLeast($0, t) }.max()] {
+                if let floor, max(lo, floor) <= hi { return (max(lo, floor), hi) }
+            }
+            return (lo, hi)
         default: return nil
         }
+    }
+
+    /// The greatest value of series k in year t by its own evidence: its value, its upper bound
+    /// (capped by the next year's mid-year count); nil if it says none. Every path keeps a year
+    /// below its upper bound, also where it is bridged or forecast (`bridge`, `finishPaths`): a
+    /// parent "at most 2,879" bridged between two exact years was raised to its child's 2,964.
+    func greatest(_ k: Int, _ t: Int) -> Double? {
+        let ser = series[k]
+        if ser.sources[t] == .observed { return ser.known[t] }
+        let hi = (t < ser.upper.count ? ser.upper[t] : nil) ?? (ser.sources[t] == .bounded ? ser.known[t] : nil)
+        // The mid-year cap only where it does not contradict the year's lower bound, as `own`.
+        let lo = t < ser.lower.count ? ser.lower[t] : nil
+        let c = ser.sources[t] == .bounded && t < ser.ceiling.count ? ser.ceiling[t] : nil
+        return [hi, c.flatMap { $0 >= (lo ?? -.infinity) ? $0 : nil }].compactMap { $0 }.min()
     }
 
     /// The least value of child c in year t, as its own evidence says (nil if it says none): its
@@ -71,7 +97,17 @@ struct BoundChain {
     /// is bridged between two figures or forecast. A stock's mid-year count of 2,650 under a
     /// parent "at most 2,689" was not counted, the parent was drawn as low as 2,435, and the
     /// child fell below its own count on two paths in three (stop 64).
+    ///
+    /// A child known by bounds counts with the least of its reachable interval: where its net
+    /// changes pin it (2,364 + 411 = 2,775 under a parent "at most 3,007"), a parent drawn from
+    /// its own least value (2,706) capped the child below its chain on most paths, and the net
+    /// change left its report (stop 64).
     func childLeast(_ c: Int, _ t: Int) -> Double? {
+        series[c].sources[t] == .bounded ? reachable(c)[t]?.lo ?? ownLeast(c, t) : ownLeast(c, t)
+    }
+
+    /// The least value of child c in year t by its own evidence: its value, its lower bound.
+    func ownLeast(_ c: Int, _ t: Int) -> Double? {
         let lower = t < series[c].lower.count ? series[c].lower[t] : nil
         switch series[c].sources[t] {
         case .observed: return series[c].known[t]
@@ -115,6 +151,51 @@ struct BoundChain {
             feasible[t] = tied[t] ? f : own
         }
         return (Array(feasible.prefix(years.count)), tied)
+    }
+
+    /// Series k's reachable intervals: where the paths' draws of each known year lie. Going
+    /// forward from the first year, Gₜ = Fₜ ∩ (Gₜ₋₁ + Nₜ) ∩ Gₜ₋₁·Rₜ, as `drawBounded` draws each
+    /// path within Fₜ ∩ (xₜ₋₁ + Nₜ) ∩ xₜ₋₁·Rₜ. Only where that is never empty on a path: xₜ₋₁
+    /// lies in Fₜ₋₁, which held its tie to t, and not both a net change and a growth rate tie the
+    /// step; elsewhere Gₜ = Fₜ. The stock 2,364 in 2023 and its net change 411 in 2024 pin 2024
+    /// at 2,775, which Fₜ (the later years only) leaves at its own 2,497.5–2,775.
+    func reachable(_ k: Int) -> [Interval?] {
+        let (f, tied) = feasible(k)
+        var g = f
+        for t in years.indices.dropFirst() {
+            guard let now = f[t], let before = g[t - 1], tied[t - 1] else { continue }
+            let net = netInterval(k, t), rate = growthInterval(k, t)
+            var r = now
+            switch (net, rate) {
+            case (let net?, nil): r = (max(r.lo, before.lo + net.lo), min(r.hi, before.hi + net.hi))
+            case (nil, let rate?):
+                guard before.lo >= 0 else { continue }
+                r = (max(r.lo, before.lo * rate.lo), min(r.hi, before.hi * rate.hi))
+            default: continue
+            }
+            if r.lo <= r.hi { g[t] = r }
+        }
+        return g
+    }
+
+    /// The interval every path keeps year t of series k in, where that year is known by bounds:
+    /// its reachable interval Gₜ, within which `drawBounded` draws it on every path (narrower than
+    /// its own bounds where the reports of later years narrow it: an estimate of 1,663–1,730 that
+    /// a derived next year and an exact net change pin to 1,696.84; plan_shapes.py, seed 6405).
+    /// Nil where a later step may move the draw: a flow clamped under its stock (`containment`,
+    /// which keeps it only above its own bounds), or a flow whose reported sum moves its years
+    /// (`tieSums`). A child under a parent of its kind stays within Gₜ: its interval is capped by
+    /// the parent's greatest value, and the parent is drawn at least Gₜ's least value, so the
+    /// clamp under the parent never takes it below. (A net change's year between two known stock years is decided by their step,
+    /// before this is asked.)
+    func drawnInterval(
+        _ k: Int, _ t: Int, containment: [PreparedScenario.Containment], sums: [PreparedScenario.KnownSums]
+    ) -> Interval? {
+        guard series[k].sources[t] == .bounded,
+            !containment.contains(where: { $0.child == k && within[k] != $0.parent }),
+            k >= sums.count || sums[k].tie == nil
+        else { return nil }
+        return reachable(k)[t]
     }
 
     /// The interval of net change c in year t that every path honours, where its stock is known

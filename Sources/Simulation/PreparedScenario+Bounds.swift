@@ -57,6 +57,18 @@ extension PreparedScenario {
                 let rate = chain.known(k, t - 1) ? chain.growthInterval(k, t) : nil
                 let before = t > 0 ? at(k, t - 1, n) : 0
                 let parentCell = chain.within[k].flatMap { chain.known($0, t) ? at($0, t, n) : nil }
+                // Where the child's draw lies above its parent's on a path (the child's net
+                // changes set its step), a parent known by bounds alone, with no tie of its own
+                // (no net change or growth rate, no parent), is raised to the child within its
+                // own bounds: both reports and the child's net change hold. Otherwise the child
+                // is clamped under the parent later (`finishPaths`).
+                let raise = chain.within[k].flatMap { par -> (cell: Int, hi: Double)? in
+                    guard series[par].sources[t] == .bounded, chain.within[par] == nil, chain.nets[par] == nil,
+                        chain.growthInterval(par, t) == nil, chain.growthInterval(par, t + 1) == nil,
+                        let f = chain.feasible(par).intervals[t]
+                    else { return nil }
+                    return (at(par, t, n), f.hi)
+                }
                 for p in 0..<n {
                     var (a, z) = (lo, hi)
                     if let net { (a, z) = (max(a, s.vals[before + p] + net.lo), min(z, s.vals[before + p] + net.hi)) }
@@ -64,6 +76,10 @@ extension PreparedScenario {
                         (a, z) = (max(a, s.vals[before + p] * rate.lo), min(z, s.vals[before + p] * rate.hi))
                     }
                     if let q = parentCell, s.vals[q + p] >= a { z = min(z, s.vals[q + p]) }
+                    // Ends that meet up to rounding are one point: 2,544 + 491.7 fell an ulp below
+                    // the 3,035.7 that the chain had worked back from, and the path fell back to the
+                    // year's whole interval (stop 64).
+                    if a > z && a - z <= 1e-9 * max(1, abs(a)) { z = a }
                     if !(a <= z) { (a, z) = (lo, hi) }
                     let u = g.nextOpenUnit()
                     var v = a + u * (z - a)
@@ -78,6 +94,7 @@ extension PreparedScenario {
                         v = min(whole.least + (u * (whole.most - whole.least + 1)).rounded(.down), whole.most)
                     }
                     s.vals[o + p] = v
+                    if let raise, s.vals[raise.cell + p] < v, v <= raise.hi { s.vals[raise.cell + p] = v }
                 }
             }
         }

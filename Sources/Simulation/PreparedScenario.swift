@@ -156,7 +156,9 @@ struct PreparedScenario: @unchecked Sendable {
                     }
                 }
             }
-            return Self.decided(s, t: t, threshold: threshold, direction: direction)
+            return Self.decided(
+                s, t: t, threshold: threshold, direction: direction,
+                within: chain.drawnInterval(k, t, containment: containment, sums: sums))
         }
         switch spec.kind {
         case .milestone,
@@ -240,9 +242,14 @@ struct PreparedScenario: @unchecked Sendable {
     }
 
     /// Whether year `t` of `s` meets `threshold` by its evidence alone: its observed value, or a
-    /// bound on the deciding side; nil when only a path can say.
-    static func decided(_ s: SimulationSeries, t: Int, threshold: Double, direction: Direction) -> Bool? {
+    /// bound on the deciding side; nil when only a path can say. `within`, where given, is the
+    /// interval every path keeps the year in (`BoundChain.drawnInterval`), used for its bounds.
+    static func decided(
+        _ s: SimulationSeries, t: Int, threshold: Double, direction: Direction,
+        within: (lo: Double, hi: Double)? = nil
+    ) -> Bool? {
         var lo = t < s.lower.count ? s.lower[t] : nil, hi = t < s.upper.count ? s.upper[t] : nil
+        if let within { (lo, hi) = (within.lo, within.hi) }
         // A whole count lies on the whole numbers within its bounds, as it is drawn
         // (`drawBounded`): "近14.65" read as 13.185–14.65 is 14 and settles a milestone of 14
         // (it read "very likely" at P = 1; plan_shapes.py, seed 35).

@@ -716,6 +716,26 @@ struct RunCommandTests {
         #expect((Double(parent["p05"] ?? "") ?? 0) >= 2650, "\(parent)")
     }
 
+    /// A stock's 2022 estimate (1,696.84 ± 2%: 1,663–1,730) whose next year an identity fills
+    /// from it (2023 = 1,696.84 + the exact net change 85.86) is pinned back to 1,696.84 on every
+    /// path by the chain of reports. Its milestone of 1,667 is "met" on that evidence, not "very
+    /// likely" at P = 1 as before stop 64 (plan_shapes.py, seed 6405).
+    @Test func aYearTheChainOfReportsPinsIsAVerdict() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let plan = "Tests/PlancastCLITests/Fixtures/hostile/plan-estimate-pinned-by-its-chain"
+        let r = try Self.run(["--plan", plan, "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = try #require(
+            a.first {
+                $0["scenario"] == "baseline" && $0["indicator"] == "i1" && $0["target_type"] == "milestone"
+                    && $0["year"] == "2022"
+            })
+        #expect(m["label"] == "met" && m["p_met"] == "1.000000" && m["median"] == "1697", "\(m)")
+    }
+
     /// A deep cut of a net change stops its stock at 0 on every path: one path below zero made
     /// a NaN that refused a scenario check had passed (plan_shapes.py, seed 17).
     @Test func aCutNetChangeLeavesItsStockAtZeroAtMost() throws {

@@ -2,11 +2,11 @@ import Testing
 
 @testable import Indicators
 
-/// `check` on a stock and its net change where the reports are not all exact: along a chain of
-/// years (`checkNetChangeChains`), an exact or estimated net change beside a bounded stock, and an
-/// estimate beside two exact stocks (`checkNetChanges`; none of the three was checked before
-/// stop 64).
-struct NetChangeChainCheckTests {
+/// `check` on reports of a stock that leave no room only together: a chain of stock and
+/// net-change reports (`checkNetChangeChains`), an exact or estimated net change beside a bounded
+/// stock, an estimate beside two exact stocks (`checkNetChanges`), and a child above its parent's
+/// next mid-year count. None of the four was checked before stop 64.
+struct StockReportsCheckTests {
     static let meta = PlanMetadata(
         id: "t", titleZh: "t", titleEn: "t", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
 
@@ -91,5 +91,73 @@ struct NetChangeChainCheckTests {
             estimate(39).contains { $0.message == "net change 39 in 2022 contradicts 'firms': 2632 − 2451 = 181" },
             "\(estimate(39).map(\.message))")
         #expect(estimate(178).isEmpty, "\(estimate(178).map(\.message))")
+    }
+
+    /// A child stock "at least 2,472" in 2021 under a parent counted 2,401 in mid-2022: the run
+    /// reads the parent's 2021 year end as at most 2,401.5 (its count half a year later, as
+    /// written), so no path can keep both. A warning at the child's row, in both languages; a
+    /// child of 2,400 fits.
+    @Test func aChildAboveItsParentsNextMidYearCountIsWarnedOf() throws {
+        func findings(_ child: Double) -> [Finding] {
+            let all = Indicator(
+                id: "all", row: "1", nameZh: "企业", nameEn: "all", category: "c", kind: .stock, unit: "家",
+                targets: [2025: 3000], headline: nil)
+            let firms = Indicator(
+                id: "firms", parent: "all", row: "1.1", nameZh: "大企业", nameEn: "firms", category: "c", kind: .stock,
+                unit: "家", targets: [2025: 2800], headline: nil)
+            let obs = [
+                Self.read("firms", 2021, child, .lowerBound, line: 2), Self.read("all", 2022, 2401, .snapshot, line: 3),
+            ]
+            return PlanConsistency.check(
+                Plan(metadata: Self.meta, indicators: [all, firms], drivers: [], observations: obs)
+            ).filter { $0.indicator == "firms" && $0.severity == .warning }
+        }
+        let w = findings(2472)
+        let f = try #require(w.first { $0.message.contains("can hold at the end of 2021") })
+        #expect(f.location?.line == 2)
+        #expect(
+            f.message.hasPrefix(
+                "2472 in 2021 (at least 2472) is more than its parent 'all' can hold at the end of 2021: its count in the middle of 2022 is 2401.5"
+            ), "\(f.message)")
+        #expect(f.messageZh?.contains("上级2022年年中的数值为 2401.5") == true, "\(f.messageZh ?? "")")
+        #expect(!findings(2400).contains { $0.message.contains("can hold at the end of") })
+    }
+
+    /// The child 1,000–1,300 in 2022 and 2023 and 1,310 in 2024, its net change −250 to −240 in
+    /// 2023 and 300–330 in 2024: going back, the child's 2022 is at least 1,240, more than its
+    /// parent's exact 1,100 that year, though its own reading (from 1,000) fits. A warning at the
+    /// child's 2022 row; with the parent at 1,250 none.
+    @Test func aChildThatItsNetChangesLiftAboveItsParentIsWarnedOf() throws {
+        func findings(_ parent: Double) -> [Finding] {
+            let all = Indicator(
+                id: "all", row: "1", nameZh: "企业", nameEn: "all", category: "c", kind: .stock, unit: "家",
+                targets: [2025: 3000], headline: nil)
+            let firms = Indicator(
+                id: "firms", parent: "all", row: "1.1", nameZh: "大企业", nameEn: "firms", category: "c", kind: .stock,
+                unit: "家", targets: [2025: 1400], headline: nil)
+            let net = Indicator(
+                id: "net", parent: "firms", row: "1.1.1", nameZh: "净增", nameEn: "net", category: "c",
+                kind: .netChange, unit: "家", targets: [2025: 90], headline: nil)
+            let obs = [
+                Self.read("all", 2022, parent, line: 2), Self.read("all", 2023, 1200, line: 3),
+                Self.read("all", 2024, 1400, line: 4),
+                Self.read("firms", 2022, 1000, .lowerBound, lower: 1000, upper: 1300, line: 5),
+                Self.read("firms", 2023, 1000, .lowerBound, lower: 1000, upper: 1300, line: 6),
+                Self.read("firms", 2024, 1310, line: 7),
+                Self.read("net", 2023, -250, .lowerBound, lower: -250, upper: -240, line: 8),
+                Self.read("net", 2024, 300, .lowerBound, lower: 300, upper: 330, line: 9),
+            ]
+            return PlanConsistency.check(
+                Plan(metadata: Self.meta, indicators: [all, firms, net], drivers: [], observations: obs)
+            ).filter { $0.indicator == "firms" && $0.message.contains("with the net changes reported") }
+        }
+        let f = try #require(findings(1100).first)
+        #expect(f.severity == .warning && f.location?.line == 5)
+        #expect(
+            f.message.hasPrefix(
+                "1000 in 2022 must be at least 1240 with the net changes reported for later years, more than its parent 'all' holds (1100, at most 1100)"
+            ), "\(f.message)")
+        #expect(f.messageZh?.contains("至少应为 1240") == true, "\(f.messageZh ?? "")")
+        #expect(findings(1250).isEmpty)
     }
 }
