@@ -66,14 +66,9 @@ struct BoundChain {
             // under a parent of exactly 2,288 was drawn up to 2,324 in 2022 and clamped to the
             // parent, and its net change left its report (stop 64).
             if let p = within[k], let cap = greatest(p, t), cap >= lo { hi = min(hi, cap) }
-            // The children's reachable least values, else their own lower bounds where those
-            // contradict the parent's (a child's chain above a parent "at most 2,654": the parent
-            // still holds a mid-year count of 2,599), else its own.
-            let kids = children[k] ?? []
-            for floor in [kids.compactMap { childLeast($0, t) }.max(), kids.compactMap { ownLeast($0, t) }.max()] {
-                if let floor, max(lo, floor) <= hi { return (max(lo, floor), hi) }
-            }
-            return (lo, hi)
+            // At least its children's least values (unless that contradicts its own bounds).
+            let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
+            return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
         default: return nil
         }
     }
@@ -92,22 +87,14 @@ struct BoundChain {
         return [hi, c.flatMap { $0 >= (lo ?? -.infinity) ? $0 : nil }].compactMap { $0 }.min()
     }
 
-    /// The least value of child c in year t, as its own evidence says (nil if it says none): its
+    /// The least value of child c in year t by its own evidence (nil if it says none): its
     /// value, else its lower bound, which every path keeps (`finishPaths`), also where the year
     /// is bridged between two figures or forecast. A stock's mid-year count of 2,650 under a
     /// parent "at most 2,689" was not counted, the parent was drawn as low as 2,435, and the
-    /// child fell below its own count on two paths in three (stop 64).
-    ///
-    /// A child known by bounds counts with the least of its reachable interval: where its net
-    /// changes pin it (2,364 + 411 = 2,775 under a parent "at most 3,007"), a parent drawn from
-    /// its own least value (2,706) capped the child below its chain on most paths, and the net
-    /// change left its report (stop 64).
+    /// child fell below its own count on two paths in three (stop 64). Where the child's chain
+    /// of net changes puts it higher on a path, `drawBounded` raises a parent without ties of
+    /// its own to it.
     func childLeast(_ c: Int, _ t: Int) -> Double? {
-        series[c].sources[t] == .bounded ? reachable(c)[t]?.lo ?? ownLeast(c, t) : ownLeast(c, t)
-    }
-
-    /// The least value of child c in year t by its own evidence: its value, its lower bound.
-    func ownLeast(_ c: Int, _ t: Int) -> Double? {
         let lower = t < series[c].lower.count ? series[c].lower[t] : nil
         switch series[c].sources[t] {
         case .observed: return series[c].known[t]
@@ -155,15 +142,16 @@ struct BoundChain {
 
     /// Series k's reachable intervals: where the paths' draws of each known year lie. Going
     /// forward from the first year, Gₜ = Fₜ ∩ (Gₜ₋₁ + Nₜ) ∩ Gₜ₋₁·Rₜ, as `drawBounded` draws each
-    /// path within Fₜ ∩ (xₜ₋₁ + Nₜ) ∩ xₜ₋₁·Rₜ. Only where that is never empty on a path: xₜ₋₁
-    /// lies in Fₜ₋₁, which held its tie to t, and not both a net change and a growth rate tie the
-    /// step; elsewhere Gₜ = Fₜ. The stock 2,364 in 2023 and its net change 411 in 2024 pin 2024
+    /// path within Fₜ ∩ (xₜ₋₁ + Nₜ) ∩ xₜ₋₁·Rₜ, which is never empty where not both a net change
+    /// and a growth rate tie the step (elsewhere Gₜ = Fₜ). Where Fₜ₋₁ could not hold its tie to t
+    /// (Fₜ₋₁ = Bₜ₋₁ ⊇ Gₜ₋₁), no draw meets the tie, every path falls back to Fₜ, and the
+    /// intersection is empty: Gₜ = Fₜ too. The stock 2,364 in 2023 and its net change 411 in 2024 pin 2024
     /// at 2,775, which Fₜ (the later years only) leaves at its own 2,497.5–2,775.
     func reachable(_ k: Int) -> [Interval?] {
-        let (f, tied) = feasible(k)
+        let f = feasible(k).intervals
         var g = f
         for t in years.indices.dropFirst() {
-            guard let now = f[t], let before = g[t - 1], tied[t - 1] else { continue }
+            guard let now = f[t], let before = g[t - 1] else { continue }
             let net = netInterval(k, t), rate = growthInterval(k, t)
             var r = now
             switch (net, rate) {
@@ -183,19 +171,32 @@ struct BoundChain {
     /// its own bounds where the reports of later years narrow it: an estimate of 1,663–1,730 that
     /// a derived next year and an exact net change pin to 1,696.84; plan_shapes.py, seed 6405).
     /// Nil where a later step may move the draw: a flow clamped under its stock (`containment`,
-    /// which keeps it only above its own bounds), or a flow whose reported sum moves its years
-    /// (`tieSums`). A child under a parent of its kind stays within Gₜ: its interval is capped by
-    /// the parent's greatest value, and the parent is drawn at least Gₜ's least value, so the
-    /// clamp under the parent never takes it below. (A net change's year between two known stock years is decided by their step,
-    /// before this is asked.)
+    /// which keeps it only above its own bounds), a flow whose reported sum moves its years
+    /// (`tieSums`), or a child whose parent may be drawn below it and then clamps it. (A net
+    /// change's year between two known stock years is decided by their step, before this is
+    /// asked.)
     func drawnInterval(
         _ k: Int, _ t: Int, containment: [PreparedScenario.Containment], sums: [PreparedScenario.KnownSums]
     ) -> Interval? {
         guard series[k].sources[t] == .bounded,
             !containment.contains(where: { $0.child == k && within[k] != $0.parent }),
-            k >= sums.count || sums[k].tie == nil
+            k >= sums.count || sums[k].tie == nil, let g = reachable(k)[t]
         else { return nil }
-        return reachable(k)[t]
+        // Under a parent of its kind the child is never clamped where the parent is exact and
+        // at least the child's greatest, is raised to it (`raisable`), or is not known that year
+        // (then raised to the child, `finishPaths`).
+        if let p = within[k], series[p].sources[t] == .observed || series[p].sources[t] == .bounded {
+            guard let cap = greatest(p, t), g.hi <= cap, series[p].sources[t] == .observed || raisable(p, t)
+            else { return nil }
+        }
+        return g
+    }
+
+    /// Whether a parent's year known by bounds may be raised on a path to a child drawn above
+    /// it (`drawBounded`): no tie of its own moves it (no net change, growth rate or parent).
+    func raisable(_ p: Int, _ t: Int) -> Bool {
+        series[p].sources[t] == .bounded && within[p] == nil && nets[p] == nil && growthInterval(p, t) == nil
+            && growthInterval(p, t + 1) == nil
     }
 
     /// The interval of net change c in year t that every path honours, where its stock is known

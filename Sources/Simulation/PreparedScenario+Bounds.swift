@@ -63,10 +63,7 @@ extension PreparedScenario {
                 // own bounds: both reports and the child's net change hold. Otherwise the child
                 // is clamped under the parent later (`finishPaths`).
                 let raise = chain.within[k].flatMap { par -> (cell: Int, hi: Double)? in
-                    guard series[par].sources[t] == .bounded, chain.within[par] == nil, chain.nets[par] == nil,
-                        chain.growthInterval(par, t) == nil, chain.growthInterval(par, t + 1) == nil,
-                        let f = chain.feasible(par).intervals[t]
-                    else { return nil }
+                    guard chain.raisable(par, t), let f = chain.feasible(par).intervals[t] else { return nil }
                     return (at(par, t, n), f.hi)
                 }
                 for p in 0..<n {

@@ -60,8 +60,13 @@ extension PreparedScenario {
                 let o = at(c.child, t, n), q = at(c.parent, t - c.lag, n)
                 let floored = t < child.lower.count && child.lower[t] != nil
                 if (known(child.sources[t]) || floored) && !known(parent.sources[t - c.lag]) {
+                    // Never above the parent's own upper bound (a bridged year truncated by
+                    // "at most 2,903"): where the child's evidence lies above it the reports
+                    // contradict each other and each keeps its own (stop 64).
+                    let u = t - c.lag
+                    let ceiling = (u < parent.upper.count ? parent.upper[u] : nil) ?? .infinity
                     for p in 0..<n where s.vals[o + p].isFinite && s.vals[q + p].isFinite {
-                        s.vals[q + p] = max(s.vals[q + p], s.vals[o + p])
+                        s.vals[q + p] = max(s.vals[q + p], min(s.vals[o + p], ceiling))
                     }
                 } else if child.sources[t] != .observed {
                     // Never below the child's own lower bound (a count's bounds are cut to the

@@ -10,7 +10,7 @@ import Testing
 /// verdict the evidence settles holds on every path (stop 64).
 struct ChildWithinParentEvidenceTests {
     /// "all" ⊇ "firms" (stocks of firms), and "net", the net change of "firms".
-    static func plan(targets: [String: [Int: Double]], _ obs: [Observation]) -> Plan {
+    static func plan(targets: [String: [Int: Double]], _ obs: [Observation], parentNet: Bool = false) -> Plan {
         func indicator(_ id: String, _ parent: String?, _ row: String, _ kind: IndicatorKind) -> Indicator {
             Indicator(
                 id: id, parent: parent, row: row, nameZh: id, nameEn: id, category: "c", kind: kind, unit: "家",
@@ -21,7 +21,7 @@ struct ChildWithinParentEvidenceTests {
             indicators: [
                 indicator("all", nil, "1", .stock), indicator("firms", "all", "1.1", .stock),
                 indicator("net", "firms", "1.1.1", .netChange),
-            ],
+            ] + (parentNet ? [indicator("all_net", "all", "1.2", .netChange)] : []),
             drivers: [], observations: obs)
     }
 
@@ -108,6 +108,52 @@ struct ChildWithinParentEvidenceTests {
         let v = EvidenceFlagsTests.paths(m, 1000, seed: 3)
         #expect((0..<1000).allSatisfy { v(k, t, $0) >= 1000 && v(k, t, $0) <= 1100 })
         let r = PlanSimulator.run(model: m, paths: 1000, seed: 3, threads: 1)
+        let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == k })
+        #expect(o.status == .settled && o.pMet == 0, "\(o.status) \(String(describing: o.pMet))")
+    }
+
+    /// A child's chain under a parent whose next mid-year count (2,324 in 2023) contradicts the
+    /// parent's own "at least 2,452" in 2022: the run sets that count aside for the parent, and
+    /// so for the cap on the child. The child "at least 2,327" in 2021, counted 2,272 in mid-2022
+    /// (its 2022 year end 2,272–2,499.2), with a net change "at most 121" (108.9–121) in 2022:
+    /// on every path the net change stays within its report. (Mutant: the count capped the child
+    /// at 2,324.5, the chain could not hold, and the net change left its report; found by
+    /// `checkCleanReportsHoldOnEveryPath` over seed 410.)
+    @Test func aParentsContradictedMidYearCountDoesNotCapItsChild() throws {
+        let obs = [
+            Self.read("all", 2021, "2632", .lowerBound, line: 2),
+            Self.read("firms", 2021, "2327", .lowerBound, line: 3),
+            Self.read("all", 2022, "2452", .lowerBound, line: 4), Self.read("firms", 2022, "2272", .snapshot, line: 5),
+            Self.read("all", 2023, "2324", .snapshot, line: 6), Self.read("net", 2022, "121", .upperBound, line: 7),
+        ]
+        let m = try PlanModel.build(plan: Self.plan(targets: ["net": [2022: 100]], obs))
+        let kn = try #require(m.series.firstIndex { $0.id == "net" })
+        let t = try #require(m.years.firstIndex(of: 2022))
+        let v = EvidenceFlagsTests.paths(m, 2000, seed: 147)
+        let outside = (0..<2000).filter { v(kn, t, $0) < 108.9 - 1e-6 || v(kn, t, $0) > 121 + 1e-6 }
+        #expect(outside.isEmpty, "\(outside.count) of 2,000 paths (seed 147)")
+    }
+
+    /// A parent bridged between exact years and truncated by "at most 2,903" in 2022, under
+    /// which the child's mid-2022 count of 3,018 lies (the reports contradict each other; `check`
+    /// says so). The parent is raised towards the child on each path but never above its own
+    /// 2,903, so its milestone of 3,083, which that bound settles as missed, is missed on every
+    /// path. (Before stop 64 the parent was raised to the child's 3,018 and more, and the
+    /// verdict "not met" stood beside P = 0.77; the child property found it over seed 235.)
+    @Test func aBridgedParentIsRaisedToItsChildOnlyUpToItsOwnBound() throws {
+        let obs = [
+            Self.read("all", 2021, "2623", line: 2), Self.read("firms", 2021, "2341", line: 3),
+            Self.read("all", 2022, "2903", .upperBound, line: 4), Self.read("firms", 2022, "3018", .snapshot, line: 5),
+            Self.read("all", 2023, "2916", line: 6), Self.read("firms", 2023, "2576", .upperBound, line: 7),
+        ]
+        let m = try PlanModel.build(plan: Self.plan(targets: ["all": [2022: 3083]], obs))
+        let k = try #require(m.series.firstIndex { $0.id == "all" })
+        let t = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[k].sources[t] == .interpolated)
+        let v = EvidenceFlagsTests.paths(m, 1000, seed: 186)
+        let above = (0..<1000).filter { v(k, t, $0) > 2903 }
+        #expect(above.isEmpty, "\(above.count) of 1,000 paths (seed 186)")
+        let r = PlanSimulator.run(model: m, paths: 1000, seed: 186, threads: 1)
         let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == k })
         #expect(o.status == .settled && o.pMet == 0, "\(o.status) \(String(describing: o.pMet))")
     }
@@ -240,5 +286,67 @@ struct ChildWithinParentEvidenceTests {
         }
         #expect(broken.isEmpty, "\(broken)")
         #expect(clean > 100, "only \(clean) plans that check finds nothing wrong with")
+    }
+
+    /// The same over plans where the parent has a net change of its own ("all_net"), which ties
+    /// the parent's years so that it cannot be raised to its child on a path (`raisable`):
+    /// every verdict the evidence settles holds on every path. (Mutants: a parent with a net
+    /// change raised to its child, which broke the parent's net change; a child's reachable
+    /// interval used under such a parent, which clamps it below.)
+    @Test func settledVerdictsHoldWhereTheParentHasANetChangeToo() throws {
+        var g = Xoshiro256PlusPlus(seed: 500)
+        func unit() -> Double { g.nextOpenUnit() }
+        func pick<T>(_ xs: [T]) -> T { xs[min(Int(unit() * Double(xs.count)), xs.count - 1)] }
+        let qualities: [Quality?] = [nil, nil, .actual, .lowerBound, .upperBound, .estimate]
+        var (settled, broken) = (0, [String]())
+        for trial in 0..<200 {
+            var stock = [2021: 2000 + (unit() * 500).rounded()]
+            var all = [2021: stock[2021]! + (unit() * 400).rounded()]
+            var net = [Int: Double](), allNet = [Int: Double]()
+            for y in 2022...2024 {
+                net[y] = (unit() * 600 - 100).rounded()
+                stock[y] = stock[y - 1]! + net[y]!
+                allNet[y] = net[y]! + (unit() * 200 - 50).rounded()
+                all[y] = all[y - 1]! + allNet[y]!
+            }
+            var obs = [Observation]()
+            func add(_ id: String, _ y: Int, _ value: Double, _ q: Quality) {
+                let v = unit() < 0.2 ? (value * (0.85 + unit() * 0.3)).rounded() : value
+                obs.append(Self.read(id, y, String(Int(v)), q, line: obs.count + 2))
+            }
+            for y in 2021...2024 {
+                if let q = pick(qualities + [.snapshot]) { add("all", y, all[y]!, q) }
+                if let q = pick(qualities + [.snapshot]) { add("firms", y, stock[y]!, q) }
+            }
+            for y in 2022...2024 {
+                if let q = pick(qualities), net[y]! > 0 || q == .actual { add("net", y, net[y]!, q) }
+                if let q = pick(qualities), allNet[y]! > 0 || q == .actual { add("all_net", y, allNet[y]!, q) }
+            }
+            var targets = [String: [Int: Double]]()
+            for y in 2022...2025 {
+                targets["net", default: [:]][y] = ((net[y] ?? 250) * (0.5 + unit())).rounded()
+                targets["all_net", default: [:]][y] = ((allNet[y] ?? 250) * (0.5 + unit())).rounded()
+                targets["firms", default: [:]][y] = ((stock[y] ?? 3000) * (0.9 + unit() * 0.2)).rounded()
+                targets["all", default: [:]][y] = ((all[y] ?? 3300) * (0.9 + unit() * 0.2)).rounded()
+            }
+            guard let m = try? PlanModel.build(plan: Self.plan(targets: targets, obs, parentNet: true)) else {
+                continue
+            }
+            let n = 500
+            let r = PlanSimulator.run(model: m, paths: n, seed: UInt64(trial), threads: 1)
+            let v = EvidenceFlagsTests.paths(m, n, seed: UInt64(trial))
+            for o in r.targets where o.spec.kind == .milestone && o.status == .settled {
+                guard let k = o.spec.series, let y = o.spec.year, let t = m.years.firstIndex(of: y) else { continue }
+                settled += 1
+                let met = (0..<n).filter { p in
+                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
+                }.count
+                if met != (o.pMet == 1 ? n : 0) {
+                    broken.append("trial \(trial): \(m.series[k].id) \(y) P = \(o.pMet!), \(met) of \(n) paths meet")
+                }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken)")
+        #expect(settled > 400, "only \(settled) settled milestones in 200 trials")
     }
 }

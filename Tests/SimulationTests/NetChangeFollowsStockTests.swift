@@ -136,6 +136,26 @@ struct NetChangeFollowsStockTests {
         #expect(o.status == .simulated && o.pMet == 0, "\(o.status) \(String(describing: o.pMet))")
     }
 
+    /// The stock counted 2,487 in mid-2022 (its year end 2,487–2,735.7) and "at most 3,373" in
+    /// 2023 (3,035.7–3,373), its net change "at least 447" (447–491.7) in 2023: going back, 2022
+    /// is 2,544–2,735.7. A path that draws 2022 at 2,544 leaves 2023 only 2,544 + 491.7, which
+    /// is the 3,035.7 worked back from, up to rounding: one point. On every path the net change
+    /// stays within 447–491.7. (Mutant: the two ends an ulp apart read as empty, the path fell
+    /// back to 2023's whole 3,035.7–3,373, and the net change reached 829.)
+    @Test func endsThatMeetUpToRoundingAreOnePoint() throws {
+        let obs = [
+            Self.read("firms", 2022, "2487", .snapshot, line: 2),
+            Self.read("firms", 2023, "3373", .upperBound, line: 3),
+            Self.read("net", 2023, "447", .lowerBound, line: 4),
+        ]
+        let m = try PlanModel.build(plan: Self.plan(netTargets: [2023: 450], obs))
+        let kn = try #require(m.series.firstIndex { $0.id == "net" })
+        let t = try #require(m.years.firstIndex(of: 2023))
+        let v = EvidenceFlagsTests.paths(m, 8000, seed: 118)
+        let outside = (0..<8000).filter { v(kn, t, $0) < 447 - 1e-6 || v(kn, t, $0) > 491.7 + 1e-6 }
+        #expect(outside.isEmpty, "\(outside.count) of 8,000 paths (seed 118)")
+    }
+
     /// A report of `id` summed over `since`…`year`, read from line `line`.
     static func sum(_ id: String, _ since: Int, _ year: Int, _ text: String, line: Int) -> Observation {
         var o = read(id, year, text, line: line)
