@@ -201,16 +201,9 @@ struct ChildWithinParentEvidenceTests {
             let n = 500
             let r = PlanSimulator.run(model: m, paths: n, seed: UInt64(trial), threads: 1)
             let v = EvidenceFlagsTests.paths(m, n, seed: UInt64(trial))
-            for o in r.targets where o.spec.kind == .milestone && o.status == .settled {
-                guard let k = o.spec.series, let y = o.spec.year, let t = m.years.firstIndex(of: y) else { continue }
-                settled += 1
-                let met = (0..<n).filter { p in
-                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
-                }.count
-                if met != (o.pMet == 1 ? n : 0) {
-                    broken.append("trial \(trial): \(m.series[k].id) \(y) P = \(o.pMet!), \(met) of \(n) paths meet")
-                }
-            }
+            let found = SettledMilestones.check(m, r, paths: n, values: v)
+            settled += found.settled
+            broken += found.broken.map { "trial \(trial): \($0)" }
         }
         #expect(broken.isEmpty, "\(broken)")
         #expect(settled > 300, "only \(settled) settled milestones in 200 trials")
@@ -335,16 +328,9 @@ struct ChildWithinParentEvidenceTests {
             let n = 500
             let r = PlanSimulator.run(model: m, paths: n, seed: UInt64(trial), threads: 1)
             let v = EvidenceFlagsTests.paths(m, n, seed: UInt64(trial))
-            for o in r.targets where o.spec.kind == .milestone && o.status == .settled {
-                guard let k = o.spec.series, let y = o.spec.year, let t = m.years.firstIndex(of: y) else { continue }
-                settled += 1
-                let met = (0..<n).filter { p in
-                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
-                }.count
-                if met != (o.pMet == 1 ? n : 0) {
-                    broken.append("trial \(trial): \(m.series[k].id) \(y) P = \(o.pMet!), \(met) of \(n) paths meet")
-                }
-            }
+            let found = SettledMilestones.check(m, r, paths: n, values: v)
+            settled += found.settled
+            broken += found.broken.map { "trial \(trial): \($0)" }
         }
         #expect(broken.isEmpty, "\(broken)")
         #expect(settled > 400, "only \(settled) settled milestones in 200 trials")

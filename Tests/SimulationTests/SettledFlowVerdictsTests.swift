@@ -86,14 +86,8 @@ struct SettledFlowVerdictsTests {
                 if let p = o.pMet, p != 0 && p != 1 {
                     broken.append("trial \(trial): \(name) \(o.spec.kind) \(o.status) at P = \(p)")
                 }
-                guard o.spec.kind == .milestone, o.status == .settled, let k = o.spec.series, let y = o.spec.year,
-                    let t = m.years.firstIndex(of: y)
-                else { continue }
-                let met = (0..<n).filter { p in
-                    o.spec.direction == .increase ? v(k, t, p) >= o.spec.threshold : v(k, t, p) <= o.spec.threshold
-                }.count
-                if met != (o.pMet == 1 ? n : 0) { broken.append("trial \(trial): \(name) \(y): \(met) of \(n) paths") }
             }
+            broken += SettledMilestones.check(m, r, paths: n, values: v).broken.map { "trial \(trial): \($0)" }
         }
         #expect(broken.isEmpty, "\(broken)")
         #expect(judged > 800, "only \(judged) verdicts on the evidence in 200 trials")
