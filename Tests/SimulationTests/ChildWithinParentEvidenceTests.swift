@@ -58,15 +58,11 @@ struct ChildWithinParentEvidenceTests {
     /// of 250 is missed: P = 0. (Before stop 64 it kept the difference of the draws before the
     /// cap, 300–400, while the stocks said 200.)
     @Test func aNetChangeStaysItsStocksDifferenceAfterTheParentsCap() throws {
-        func between(_ id: String, _ year: Int, _ lo: Double, _ hi: Double, line: Int) -> Observation {
-            var o = Self.read(id, year, String(Int(lo)), .lowerBound, line: line)
-            (o.explicitLower, o.explicitUpper) = (lo, hi)
-            return o
-        }
         let obs = [
             Self.read("all", 2022, "1000", line: 2), Self.read("all", 2023, "1100", line: 3),
-            Self.read("firms", 2022, "900", line: 4), between("firms", 2023, 1000, 1300, line: 5),
-            between("net", 2023, 300, 400, line: 6),
+            Self.read("firms", 2022, "900", line: 4),
+            NetChangeFollowsStockTests.between("firms", 2023, 1000, 1300, line: 5),
+            NetChangeFollowsStockTests.between("net", 2023, 300, 400, line: 6),
         ]
         let m = try PlanModel.build(plan: Self.plan(targets: ["net": [2023: 250]], obs))
         let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
@@ -90,16 +86,14 @@ struct ChildWithinParentEvidenceTests {
     /// (Mutant: without the parent's cap the chain's 1,240 settled it as met, and every path
     /// missed it; before stop 64 it read P = 0 "very unlikely".)
     @Test func aChildsChainDoesNotSettleAYearItsParentCaps() throws {
-        func between(_ id: String, _ year: Int, _ lo: Double, _ hi: Double, line: Int) -> Observation {
-            var o = Self.read(id, year, String(Int(lo)), .lowerBound, line: line)
-            (o.explicitLower, o.explicitUpper) = (lo, hi)
-            return o
-        }
         let obs = [
             Self.read("all", 2022, "1100", line: 2), Self.read("all", 2023, "1200", line: 3),
-            Self.read("all", 2024, "1400", line: 4), between("firms", 2022, 1000, 1300, line: 5),
-            between("firms", 2023, 1000, 1300, line: 6), Self.read("firms", 2024, "1310", line: 7),
-            between("net", 2023, -250, -240, line: 8), between("net", 2024, 300, 330, line: 9),
+            Self.read("all", 2024, "1400", line: 4),
+            NetChangeFollowsStockTests.between("firms", 2022, 1000, 1300, line: 5),
+            NetChangeFollowsStockTests.between("firms", 2023, 1000, 1300, line: 6),
+            Self.read("firms", 2024, "1310", line: 7),
+            NetChangeFollowsStockTests.between("net", 2023, -250, -240, line: 8),
+            NetChangeFollowsStockTests.between("net", 2024, 300, 330, line: 9),
         ]
         let m = try PlanModel.build(plan: Self.plan(targets: ["firms": [2022: 1200]], obs))
         let k = try #require(m.series.firstIndex { $0.id == "firms" })
