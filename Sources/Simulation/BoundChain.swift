@@ -48,8 +48,8 @@ struct BoundChain {
     }
 
     /// A year's own interval: its bounds, or its value when observed; nil otherwise. A bounded
-    /// year is capped by the next year's mid-year count and raised to its children's least
-    /// values, unless either contradicts its own bounds.
+    /// year is capped by the next year's mid-year count and by its parent's greatest value, and
+    /// raised to its children's least values, unless any of them contradicts its own bounds.
     func own(_ k: Int, _ t: Int) -> Interval? {
         guard t >= 0, t < years.count else { return nil }
         let ser = series[k]
@@ -145,8 +145,8 @@ struct BoundChain {
     /// path within Fₜ ∩ (xₜ₋₁ + Nₜ) ∩ xₜ₋₁·Rₜ, which is never empty where not both a net change
     /// and a growth rate tie the step (elsewhere Gₜ = Fₜ). Where Fₜ₋₁ could not hold its tie to t
     /// (Fₜ₋₁ = Bₜ₋₁ ⊇ Gₜ₋₁), no draw meets the tie, every path falls back to Fₜ, and the
-    /// intersection is empty: Gₜ = Fₜ too. The stock 2,364 in 2023 and its net change 411 in 2024 pin 2024
-    /// at 2,775, which Fₜ (the later years only) leaves at its own 2,497.5–2,775.
+    /// intersection is empty: Gₜ = Fₜ too. The stock 2,364 in 2023 and its net change 411 in
+    /// 2024 pin 2024 at 2,775, which Fₜ (the later years only) leaves at its own 2,497.5–2,775.
     func reachable(_ k: Int) -> [Interval?] {
         let f = feasible(k).intervals
         var g = f

@@ -70,11 +70,12 @@ extension PreparedScenario {
                     }
                 } else if child.sources[t] != .observed {
                     // Never below the child's own lower bound (a count's bounds are cut to the
-                    // whole numbers within them when the model is built): where a report puts the child above its known parent, the two
-                    // reports contradict each other (`check` says so) and each keeps its own
-                    // evidence. Clamped to an exact parent of 2,161, an estimate of 2,263
-                    // (2,218–2,308) read 2,161 on every path, and the milestone its bound had
-                    // settled as met was labelled "not met" at P = 0.46 (stop 64).
+                    // whole numbers within them when the model is built): where a report puts
+                    // the child above its known parent, the two reports contradict each other
+                    // (`check` says so) and each keeps its own evidence. Clamped to an exact
+                    // parent of 2,161, an estimate of 2,263 (2,218–2,308) read 2,161 on every
+                    // path, and the milestone its bound had settled as met was labelled "not
+                    // met" at P = 0.46 (stop 64).
                     let floor = (t < child.lower.count ? child.lower[t] : nil) ?? -.infinity
                     for p in 0..<n where s.vals[q + p].isFinite {
                         s.vals[o + p] = min(s.vals[o + p], max(s.vals[q + p], floor))
