@@ -49,10 +49,12 @@ extension PlanConsistency {
             if let next = intervals[year + 1], let net = nets[year + 1] {
                 let allowed = (lo: tidy(next.lo - net.hi), hi: tidy(next.hi - net.lo))
                 let narrowed = (lo: max(own.lo, allowed.lo), hi: min(own.hi, allowed.hi))
-                if narrowed.lo <= narrowed.hi {
-                    now = narrowed
+                // Ends within 1e-9 of each other meet (2,674.45 − 182.19 is 2492.2599999999998).
+                let slack = 1e-9 * max(1, abs(narrowed.lo))
+                if narrowed.lo <= narrowed.hi + slack {
+                    now = (narrowed.lo, max(narrowed.lo, narrowed.hi))
                 } else if let after = stock[year + 1],
-                    tidy(after.lo - own.hi) <= net.hi && tidy(after.hi - own.lo) >= net.lo
+                    tidy(after.lo - own.hi) <= net.hi + slack && tidy(after.hi - own.lo) >= net.lo - slack
                 {
                     // Pairs that disagree on their own are `checkNetChanges`' finding.
                     broken.append((year, net.o, allowed, own))
@@ -68,7 +70,9 @@ extension PlanConsistency {
                 !broken.contains(where: { $0.year == year - 1 })
             else { continue }
             let narrowed = (lo: max(now.lo, tidy(before.lo + net.lo)), hi: min(now.hi, tidy(before.hi + net.hi)))
-            if narrowed.lo <= narrowed.hi { intervals[year] = narrowed }
+            if narrowed.lo <= narrowed.hi + 1e-9 * max(1, abs(narrowed.lo)) {
+                intervals[year] = (narrowed.lo, max(narrowed.lo, narrowed.hi))
+            }
         }
         return (intervals, broken)
     }
@@ -92,10 +96,10 @@ extension PlanConsistency {
                 f.append(
                     Finding(
                         .warning, o.indicator,
-                        "\(year + 1): the net change \(o.text) (read \(format(lo))–\(format(hi))) cannot hold with the reports of '\(pid)' from \(year) on: the later ones leave \(year + 1) at \(format(next.lo))–\(format(next.hi)), which needs \(year) at \(format(b.needed.lo))–\(format(b.needed.hi)), but \(year) is \(format(b.own.lo))–\(format(b.own.hi)); the run follows the stock. Check which report counts what the plan counts",
+                        "\(year + 1): the net change \(o.text) (read \(figure(lo))–\(figure(hi))) cannot hold with the reports of '\(pid)' from \(year) on: the later ones leave \(year + 1) at \(figure(next.lo))–\(figure(next.hi)), which needs \(year) at \(figure(b.needed.lo))–\(figure(b.needed.hi)), but \(year) is \(figure(b.own.lo))–\(figure(b.own.hi)); the run follows the stock. Check which report counts what the plan counts",
                         at: o.location,
                         zh:
-                            "\(year + 1)年：净增 \(o.text)（按 \(format(lo))–\(format(hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(year)年起的报告不相容：其后的报告使\(year + 1)年在 \(format(next.lo))–\(format(next.hi))，则\(year)年应在 \(format(b.needed.lo))–\(format(b.needed.hi))，而\(year)年为 \(format(b.own.lo))–\(format(b.own.hi))；模拟以存量为准。请核对哪一份报告的口径与规划一致"
+                            "\(year + 1)年：净增 \(o.text)（按 \(figure(lo))–\(figure(hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(year)年起的报告不相容：其后的报告使\(year + 1)年在 \(figure(next.lo))–\(figure(next.hi))，则\(year)年应在 \(figure(b.needed.lo))–\(figure(b.needed.hi))，而\(year)年为 \(figure(b.own.lo))–\(figure(b.own.hi))；模拟以存量为准。请核对哪一份报告的口径与规划一致"
                     ))
             }
         }

@@ -121,10 +121,10 @@ extension PlanConsistency {
                 f.append(
                     Finding(
                         .warning, ind.id,
-                        "\(o.year): the net change \(o.text) (read \(format(stated.lo))–\(format(stated.hi))) cannot hold with '\(pid)' \(before.text) in \(o.year - 1) and \(now.text) in \(o.year), which allow \(format(implied.lo))–\(format(implied.hi)); the run follows the stock. Check which report counts what the plan counts",
+                        "\(o.year): the net change \(o.text) (read \(format(stated.lo))–\(format(stated.hi))) cannot hold with '\(pid)' \(written(before)) in \(o.year - 1) and \(written(now)) in \(o.year), which allow \(figure(implied.lo))–\(figure(implied.hi)); the run follows the stock. Check which report counts what the plan counts",
                         at: o.location,
                         zh:
-                            "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(o.year - 1)年的 \(before.text) 和\(o.year)年的 \(now.text) 不相容（二者允许 \(format(implied.lo))–\(format(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
+                            "\(o.year)年：净增 \(o.text)（按 \(format(stated.lo))–\(format(stated.hi)) 理解）与“\(plan.label(of: pid, in: .zh))”\(o.year - 1)年的 \(written(before, zh: true)) 和\(o.year)年的 \(written(now, zh: true)) 不相容（二者允许 \(figure(implied.lo))–\(figure(implied.hi))）；模拟以存量为准。请核对哪一份报告的口径与规划一致"
                     ))
             }
             // A stock year an identity filled counts as given too: 2,361 + 207 and 2,958 − 132

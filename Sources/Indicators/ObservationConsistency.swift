@@ -94,10 +94,10 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .warning, ind.id,
-                            "\(o.text) in \(o.year)\(atLeast) is more than its parent '\(pid)' can hold at the end of \(o.year): its count in the middle of \(o.year + 1) is \(format(cap)), and the run reads a stock's year end as at most its count half a year later. The run keeps both reports; check which counts what the plan counts",
+                            "\(written(o)) in \(o.year)\(atLeast) is more than its parent '\(pid)' can hold at the end of \(o.year): its count in the middle of \(o.year + 1) is \(format(cap)), and the run reads a stock's year end as at most its count half a year later. The run keeps both reports; check which counts what the plan counts",
                             at: o.location,
                             zh:
-                                "\(o.year)年的 \(o.text)\(atLeastZh)超过其上级“\(plan.label(of: pid, in: .zh))”\(o.year)年末可能的数值：上级\(o.year + 1)年年中的数值为 \(format(cap))，而模拟按存量年末不超过其半年后的数值理解。模拟保留两份报告；请核对哪一份的口径与规划一致"
+                                "\(o.year)年的 \(written(o, zh: true))\(atLeastZh)超过其上级“\(plan.label(of: pid, in: .zh))”\(o.year)年末可能的数值：上级\(o.year + 1)年年中的数值为 \(format(cap))，而模拟按存量年末不超过其半年后的数值理解。模拟保留两份报告；请核对哪一份的口径与规划一致"
                         ))
                 }
                 guard let po = ph.points.first(where: { $0.year == o.year }) else { continue }
@@ -110,10 +110,10 @@ extension PlanConsistency {
                     f.append(
                         Finding(
                             .warning, ind.id,
-                            "\(o.text) in \(o.year) must be at least \(format(narrowed)) with the net changes reported for later years, more than its parent '\(pid)' holds (\(po.text), at most \(format(greatest))). The run keeps the parent and the child's own bounds; check which report counts what the plan counts",
+                            "\(written(o)) in \(o.year) must be at least \(figure(narrowed)) with the net changes reported for later years, more than its parent '\(pid)' holds (\(po.text), at most \(format(greatest))). The run keeps the parent and the child's own bounds; check which report counts what the plan counts",
                             at: o.location,
                             zh:
-                                "\(o.year)年的 \(o.text) 按其后各年报告的净增至少应为 \(format(narrowed))，超过其上级“\(plan.label(of: pid, in: .zh))”（\(po.text)，至多 \(format(greatest))）。模拟保留上级与本指标自身的界值；请核对哪一份报告的口径与规划一致"
+                                "\(o.year)年的 \(written(o, zh: true)) 按其后各年报告的净增至少应为 \(figure(narrowed))，超过其上级“\(plan.label(of: pid, in: .zh))”（\(po.text)，至多 \(format(greatest))）。模拟保留上级与本指标自身的界值；请核对哪一份报告的口径与规划一致"
                         ))
                 }
                 if least > greatest {

@@ -154,6 +154,18 @@ public enum PlanConsistency {
         return text == "-0" ? "0" : text
     }
 
+    /// An observation as a message quotes it: as written, or, for a value an identity derived,
+    /// to 9 significant digits and marked so ("1782.7 (derived)", not the 1782.6999999999998 of
+    /// its arithmetic).
+    static func written(_ o: Observation, zh: Bool = false) -> String {
+        guard o.quality == .derived else { return o.text }
+        return approx(o.value, significant: 9) + (zh ? "（推算）" : " (derived)")
+    }
+
+    /// A computed figure in a message: to 9 significant digits, which hides the arithmetic's last
+    /// bits (3,000·1.1 − 2,744 is 556.0000000000005 in binary).
+    static func figure(_ v: Double) -> String { approx(v, significant: 9) }
+
     static func checkTargets(_ ind: Indicator, years: [Int]) -> [Finding] {
         var f = [Finding]()
         if ind.targets.isEmpty {
