@@ -205,17 +205,13 @@ struct BoundChain {
     /// lies in Fₜ₋₁ and Fₜ₋₁ held its tie to t, so the net change, their difference, lies in Nₜ
     /// ⊆ c's bounds. Nil where a path may leave them: the reports contradict each other
     /// (Fₜ₋₁ = Bₜ₋₁), a growth rate ties the same step (the two ties together may leave no
-    /// room), the stock is clamped to a parent after it is drawn (`containment`), a reported
-    /// sum moves c's years (`tieSums`), or an identity gave c's year from the stocks.
-    func honouredNet(
-        _ c: Int, _ t: Int, containment: [PreparedScenario.Containment], sums: [PreparedScenario.KnownSums]
-    )
-        -> Interval?
-    {
+    /// room), or the stock is clamped to a parent after it is drawn (`containment`). (A sum over
+    /// years that moves c's draws, `tieSums`, is undone: such a year is recomputed from its
+    /// stock afterwards, `finishPaths`. A year an identity gave is derived, not bounded.)
+    func honouredNet(_ c: Int, _ t: Int, containment: [PreparedScenario.Containment]) -> Interval? {
         let net = series[c]
-        guard t > 0, net.kind == .netChange, net.sources[t] == .bounded, let k = net.parent,
-            !net.identityYears.contains(years[t]), known(k, t), known(k, t - 1), growthInterval(k, t) == nil,
-            !containment.contains(where: { $0.child == k }), c >= sums.count || sums[c].tie == nil,
+        guard t > 0, net.kind == .netChange, net.sources[t] == .bounded, let k = net.parent, known(k, t),
+            known(k, t - 1), growthInterval(k, t) == nil, !containment.contains(where: { $0.child == k }),
             let interval = netInterval(k, t), feasible(k).tied[t - 1]
         else { return nil }
         return interval

@@ -145,7 +145,7 @@ struct PreparedScenario: @unchecked Sendable {
                 }
                 if known(t) && known(t - 1) {
                     guard var step = Self.stockStep(stock, t: t) else { return nil }
-                    if let own = chain.honouredNet(k, t, containment: containment, sums: sums),
+                    if let own = chain.honouredNet(k, t, containment: containment),
                         max(step.lo, own.lo) <= min(step.hi, own.hi)
                     {
                         step = (max(step.lo, own.lo), min(step.hi, own.hi))
