@@ -22,6 +22,10 @@ struct BoundChain {
     let children: [Int: [Int]]
     /// Each stock's net changes.
     let nets: [Int: [Int]]
+    /// Per series, `feasible` and `reachable`, worked out once when the chain is built (every
+    /// block of every scenario reads them).
+    private var feasibility: [(intervals: [Interval?], tied: [Bool])] = []
+    private var reachability: [[Interval?]] = []
 
     init(model: PlanModel, containment: [PreparedScenario.Containment]) {
         let series = model.series
@@ -40,6 +44,8 @@ struct BoundChain {
             if let par = series[c].parent { nets[par, default: []].append(c) }
         }
         self.nets = nets
+        feasibility = series.indices.map(workFeasible)
+        reachability = series.indices.map(workReachable)
     }
 
     /// Whether year t of series k is known (observed or bounded).
@@ -122,7 +128,9 @@ struct BoundChain {
 
     /// Series k's feasible intervals Fₜ (nil for years not known), and per year whether Fₜ holds
     /// the ties to year t + 1 (false where they contradicted its own bounds and Fₜ = Bₜ).
-    func feasible(_ k: Int) -> (intervals: [Interval?], tied: [Bool]) {
+    func feasible(_ k: Int) -> (intervals: [Interval?], tied: [Bool]) { feasibility[k] }
+
+    private func workFeasible(_ k: Int) -> (intervals: [Interval?], tied: [Bool]) {
         var feasible = [Interval?](repeating: nil, count: years.count + 1)
         var tied = [Bool](repeating: false, count: years.count)
         for t in stride(from: years.count - 1, through: 0, by: -1) {
@@ -147,7 +155,9 @@ struct BoundChain {
     /// (Fₜ₋₁ = Bₜ₋₁ ⊇ Gₜ₋₁), no draw meets the tie, every path falls back to Fₜ, and the
     /// intersection is empty: Gₜ = Fₜ too. The stock 2,364 in 2023 and its net change 411 in
     /// 2024 pin 2024 at 2,775, which Fₜ (the later years only) leaves at its own 2,497.5–2,775.
-    func reachable(_ k: Int) -> [Interval?] {
+    func reachable(_ k: Int) -> [Interval?] { reachability[k] }
+
+    private func workReachable(_ k: Int) -> [Interval?] {
         let f = feasible(k).intervals
         var g = f
         for t in years.indices.dropFirst() {

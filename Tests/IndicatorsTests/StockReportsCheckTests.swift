@@ -31,6 +31,21 @@ struct StockReportsCheckTests {
         return o
     }
 
+    /// `check` on a parent stock "all", its child "firms" and the child's net change "net".
+    static func familyCheck(_ obs: [Observation]) -> [Finding] {
+        let all = Indicator(
+            id: "all", row: "1", nameZh: "企业", nameEn: "all", category: "c", kind: .stock, unit: "家",
+            targets: [2025: 3000], headline: nil)
+        let firms = Indicator(
+            id: "firms", parent: "all", row: "1.1", nameZh: "大企业", nameEn: "firms", category: "c", kind: .stock,
+            unit: "家", targets: [2025: 1400], headline: nil)
+        let net = Indicator(
+            id: "net", parent: "firms", row: "1.1.1", nameZh: "净增", nameEn: "net", category: "c", kind: .netChange,
+            unit: "家", targets: [2025: 90], headline: nil)
+        return PlanConsistency.check(
+            Plan(metadata: meta, indicators: [all, firms, net], drivers: [], observations: obs))
+    }
+
     static func warnings(_ obs: [Observation]) -> [Finding] {
         PlanConsistency.check(plan(obs)).filter { $0.severity == .warning && $0.indicator == "net" }
     }
@@ -99,18 +114,10 @@ struct StockReportsCheckTests {
     /// child of 2,400 fits.
     @Test func aChildAboveItsParentsNextMidYearCountIsWarnedOf() throws {
         func findings(_ child: Double) -> [Finding] {
-            let all = Indicator(
-                id: "all", row: "1", nameZh: "企业", nameEn: "all", category: "c", kind: .stock, unit: "家",
-                targets: [2025: 3000], headline: nil)
-            let firms = Indicator(
-                id: "firms", parent: "all", row: "1.1", nameZh: "大企业", nameEn: "firms", category: "c", kind: .stock,
-                unit: "家", targets: [2025: 2800], headline: nil)
             let obs = [
                 Self.read("firms", 2021, child, .lowerBound, line: 2), Self.read("all", 2022, 2401, .snapshot, line: 3),
             ]
-            return PlanConsistency.check(
-                Plan(metadata: Self.meta, indicators: [all, firms], drivers: [], observations: obs)
-            ).filter { $0.indicator == "firms" && $0.severity == .warning }
+            return Self.familyCheck(obs).filter { $0.indicator == "firms" && $0.severity == .warning }
         }
         let w = findings(2472)
         let f = try #require(w.first { $0.message.contains("can hold at the end of 2021") })
@@ -129,15 +136,6 @@ struct StockReportsCheckTests {
     /// child's 2022 row; with the parent at 1,250 none.
     @Test func aChildThatItsNetChangesLiftAboveItsParentIsWarnedOf() throws {
         func findings(_ parent: Double) -> [Finding] {
-            let all = Indicator(
-                id: "all", row: "1", nameZh: "企业", nameEn: "all", category: "c", kind: .stock, unit: "家",
-                targets: [2025: 3000], headline: nil)
-            let firms = Indicator(
-                id: "firms", parent: "all", row: "1.1", nameZh: "大企业", nameEn: "firms", category: "c", kind: .stock,
-                unit: "家", targets: [2025: 1400], headline: nil)
-            let net = Indicator(
-                id: "net", parent: "firms", row: "1.1.1", nameZh: "净增", nameEn: "net", category: "c",
-                kind: .netChange, unit: "家", targets: [2025: 90], headline: nil)
             let obs = [
                 Self.read("all", 2022, parent, line: 2), Self.read("all", 2023, 1200, line: 3),
                 Self.read("all", 2024, 1400, line: 4),
@@ -147,9 +145,9 @@ struct StockReportsCheckTests {
                 Self.read("net", 2023, -250, .lowerBound, lower: -250, upper: -240, line: 8),
                 Self.read("net", 2024, 300, .lowerBound, lower: 300, upper: 330, line: 9),
             ]
-            return PlanConsistency.check(
-                Plan(metadata: Self.meta, indicators: [all, firms, net], drivers: [], observations: obs)
-            ).filter { $0.indicator == "firms" && $0.message.contains("with the net changes reported") }
+            return Self.familyCheck(obs).filter {
+                $0.indicator == "firms" && $0.message.contains("with the net changes reported")
+            }
         }
         let f = try #require(findings(1100).first)
         #expect(f.severity == .warning && f.location?.line == 5)
