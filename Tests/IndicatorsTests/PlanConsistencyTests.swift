@@ -221,6 +221,12 @@ struct PlanConsistencyTests {
         let forward = plan([stock, net], obs: [s21, sum(700)])
         #expect(forward.history(of: "stock").value(in: 2023) == 3008)
         #expect(forward.history(of: "stock").points.last?.quality == .derived)
+        // Said once, as information, with the identity it uses.
+        let said = PlanConsistency.check(forward).filter {
+            $0.severity == .info && $0.message.contains("ties its stock")
+        }
+        #expect(said.count == 1 && said[0].message.hasSuffix("(stock(2023) = stock(2021) + the sum)"), "\(said)")
+        #expect(said.first?.messageZh?.contains("2023年存量 = 2021年存量 + 合计") == true)
         let s23 = Observation(indicator: "stock", year: 2023, value: 3008)
         #expect(plan([stock, net], obs: [s23, sum(700)]).history(of: "stock").value(in: 2021) == 2308)
         // One open net change: 700 − 436 = 264, and the stock through it, 2,744 + 264.
@@ -567,6 +573,19 @@ struct PlanConsistencyTests {
         #expect(
             units("%（比上年增长）").first?.hasPrefix("2022: the row's unit is %, but the series is counted in 万人") == true)
         #expect(units("名").isEmpty)
+        // A driver's rows are read against the driver's unit too (mutation round seed 91: the
+        // drivers were left out of the units read and no test noticed).
+        var gdp = Observation(indicator: "gdp", year: 2022, value: 5.1)
+        gdp.unit = "%"
+        let drivers = PlanConsistency.checkUnits(
+            Plan(
+                metadata: Self.meta, indicators: [talent],
+                drivers: [Driver(id: "gdp", nameZh: "地区生产总值", nameEn: "GDP", kind: .level, unit: "亿元")],
+                observations: [gdp])
+        ).map(\.message)
+        #expect(
+            drivers.first?.hasPrefix("2022: the row's unit is %, but the series is counted in 亿元") == true, "\(drivers)"
+        )
     }
 
     /// A share below 1 is a fraction when a hundred times it continues the series: 0.0383 beside
@@ -600,6 +619,10 @@ struct PlanConsistencyTests {
         #expect(fractions(share, [3.7, 0.0383, 0.039, 4.0]).count == 2)
         #expect(fractions(small, [0.5]).isEmpty)
         #expect(fractions(small, [0.02]).count == 1)
+        // The reach is a factor of 4 (`fractionReach`): alone against targets of 4–5, 0.0111
+        // (1.11%, a quarter of 4 and more) is a fraction; 0.009 (0.9%, 4.4 times below 4) is not.
+        #expect(fractions(share, [0.0111]).count == 1)
+        #expect(fractions(share, [0.009]).isEmpty)
         // Suriname's high-tech exports, 0.2% before 8.2%: read as a fraction, with the way out in
         // the message; a row that states its range in percent is taken as written.
         let suriname = fractions(share, [0.2, 8.2])

@@ -180,5 +180,14 @@ struct StockReportsCheckTests {
         let f = try #require(off.first { $0.message.hasPrefix("2021: the net change 300") })
         #expect(f.message.contains("'firms' 2492.26 (derived) in 2020 and 2500 in 2021"), "\(f.message)")
         #expect(f.messageZh?.contains("2492.26（推算）") == true, "\(f.messageZh ?? "")")
+        // The derived year at the step's end: 2,500 − 300 fills 2021 with 2,200, and a net
+        // change of 500 cannot come from 2020's "at most 1,500" (the step is at least 700).
+        let late = Self.warnings([
+            Self.read("firms", 2020, 1500, .upperBound, line: 2), Self.read("net", 2021, 500, line: 3),
+            Self.read("firms", 2022, 2500, line: 4), Self.read("net", 2022, 300, line: 5),
+        ])
+        let g = try #require(late.first { $0.message.hasPrefix("2021: the net change 500") }, "\(late.map(\.message))")
+        #expect(g.message.contains("and 2200 (derived) in 2021"), "\(g.message)")
+        #expect(g.messageZh?.contains("2200（推算）") == true, "\(g.messageZh ?? "")")
     }
 }

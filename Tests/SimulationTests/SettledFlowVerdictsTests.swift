@@ -92,4 +92,36 @@ struct SettledFlowVerdictsTests {
         #expect(broken.isEmpty, "\(broken)")
         #expect(judged > 800, "only \(judged) verdicts on the evidence in 200 trials")
     }
+
+    /// A flow's year known by bounds inside a reported sum it cannot fit: 100 in 2021, 2022
+    /// within 100–200 (explicit bounds) and "增长40%" (39.5–40.5%, so 139.5–140.5 on the chain,
+    /// `BoundChain.reachable`), and 120 over 2022–2024. The sum leaves 2022 at most 120, and
+    /// `tieSums` moves its draws towards its lower bound until the sum holds: 120 on every path,
+    /// below the chain's interval. A 2022 milestone of 130 is then not met on every path (P = 0),
+    /// and the evidence alone does not settle it: the chain says "met", the sum "not met". (The
+    /// sum check of `BoundChain.drawnInterval`, whose mutant this kills: without it the
+    /// milestone read `settled` by the chain while its paths said P = 0. The flow has no stock,
+    /// so the containment check does not answer first.)
+    @Test func aYearASumMovesIsNoVerdictOfItsChain() throws {
+        let ind = Indicator(
+            id: "flow", row: "1", nameZh: "flow", nameEn: "flow", category: "c", kind: .flow, unit: "家",
+            targets: [2022: 130, 2023: 50], headline: HeadlineGoal(rule: .cumulative, value: 300))
+        var bounded = NetChangeFollowsStockTests.read("flow", 2022, "150", .lowerBound, line: 3)
+        (bounded.explicitLower, bounded.explicitUpper) = (100, 200)
+        var rate = NetChangeFollowsStockTests.read("flow", 2022, "40", line: 4)
+        rate.measure = .growth
+        var sum = NetChangeFollowsStockTests.read("flow", 2024, "120", line: 5)
+        sum.since = 2022
+        let m = try PlanModel.build(
+            plan: Plan(
+                metadata: PlanSimulatorTests.meta, indicators: [ind], drivers: [],
+                observations: [NetChangeFollowsStockTests.read("flow", 2021, "100", line: 2), bounded, rate, sum]))
+        let t = try #require(m.years.firstIndex(of: 2022))
+        #expect(m.series[0].sources[t] == .bounded)
+        let n = 1000
+        let v = EvidenceFlagsTests.paths(m, n, seed: 9)
+        #expect((0..<n).allSatisfy { abs(v(0, t, $0) - 120) < 1e-6 }, "2022 on the paths: \(v(0, t, 0))")
+        let o = EvidenceFlagsTests.outcome(PlanSimulator.run(model: m, paths: n, seed: 9, threads: 1), .milestone, 2022)
+        #expect(o.status == .simulated && o.pMet == 0, "\(o.status) at P = \(String(describing: o.pMet))")
+    }
 }
