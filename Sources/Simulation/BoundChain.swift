@@ -44,8 +44,19 @@ struct BoundChain {
             if let par = series[c].parent { nets[par, default: []].append(c) }
         }
         self.nets = nets
-        feasibility = series.indices.map(workFeasible)
-        reachability = series.indices.map(workReachable)
+        // Children before their parents: a parent's own interval reads its children's reachable
+        // least values (`own`).
+        func depth(_ k: Int) -> Int {
+            var (d, next) = (0, within[k])
+            while let p = next, d < series.count { (d, next) = (d + 1, within[p]) }
+            return d
+        }
+        feasibility = Array(repeating: ([], []), count: series.count)
+        reachability = Array(repeating: [], count: series.count)
+        for k in series.indices.sorted(by: { (depth($0), $1) > (depth($1), $0) }) {
+            feasibility[k] = workFeasible(k)
+            reachability[k] = workReachable(k)
+        }
     }
 
     /// Whether year t of series k is known (observed or bounded).
@@ -72,8 +83,10 @@ struct BoundChain {
             // under a parent of exactly 2,288 was drawn up to 2,324 in 2022 and clamped to the
             // parent, and its net change left its report (stop 64).
             if let p = within[k], let cap = greatest(p, t), cap >= lo { hi = min(hi, cap) }
-            // At least its children's least values (unless that contradicts its own bounds).
-            let floor = (children[k] ?? []).compactMap { c in childLeast(c, t) }.max() ?? lo
+            // At least its children's least values (unless that contradicts its own bounds): the
+            // least of a child's reachable interval where its chain ties the year, which every
+            // path draws the child within (`reachable`), else its own least value.
+            let floor = (children[k] ?? []).compactMap { c in reachable(c)[t]?.lo ?? childLeast(c, t) }.max() ?? lo
             return (max(lo, floor) <= hi ? max(lo, floor) : lo, hi)
         default: return nil
         }
@@ -200,6 +213,43 @@ struct BoundChain {
             else { return nil }
         }
         return g
+    }
+
+    /// On one path, the most child k may take in each year so that its parent stays at or above
+    /// it in that year and in the later years k's chain ties it to: going back from the last
+    /// year,
+    ///
+    ///     Cₜ = min(Fₜ.hi, Pₜ, Cₜ₊₁ − Nₜ₊₁.lo, Cₜ₊₁ / Rₜ₊₁.lo),
+    ///
+    /// with Pₜ the parent's draw on the path where it is known that year (its greatest where it
+    /// may be raised to the child, `raisable`; ∞ elsewhere), Nₜ₊₁ and Rₜ₊₁ the net changes' and
+    /// growth rate's intervals of the next step, used only where Fₜ held its tie to it. A draw
+    /// xₜ ≤ Cₜ leaves xₜ + Nₜ₊₁.lo ≤ Cₜ₊₁: the next year's step fits under the parent's draws
+    /// (`drawBounded`), as the backward pass of a chain of interval constraints does for the
+    /// years' own bounds (`feasible`). Under a parent with ties of its own, which is not raised,
+    /// a child drawn only under the parent's draw of the same year was clamped to a lower draw a
+    /// year later, and its net change left its report (12 reports over 200 check-clean plans,
+    /// `checkCleanReportsHoldOnEveryPathUnderATiedParent`, stop 65). `parent(t)` gives the
+    /// parent's draw on the path; `caps` has one entry per year.
+    func caps(_ k: Int, parent: (Int) -> Double?, into caps: inout [Double]) {
+        let f = feasible(k)
+        var next = Double.infinity
+        for t in stride(from: years.count - 1, through: 0, by: -1) {
+            guard let own = f.intervals[t] else {
+                (caps[t], next) = (.infinity, .infinity)
+                continue
+            }
+            var c = own.hi
+            if let p = within[k], known(p, t) {
+                let cap = raisable(p, t) ? feasibility[p].intervals[t]?.hi : parent(t)
+                if let cap { c = min(c, cap) }
+            }
+            if next.isFinite, f.tied[t], t + 1 < years.count {
+                if let net = netInterval(k, t + 1) { c = min(c, next - net.lo) }
+                if let rate = growthInterval(k, t + 1), rate.lo > 0, next >= 0 { c = min(c, next / rate.lo) }
+            }
+            (caps[t], next) = (c, c)
+        }
     }
 
     /// Whether a parent's year known by bounds may be raised on a path to a child drawn above

@@ -41,10 +41,21 @@ extension PreparedScenario {
         let order =
             series.indices.filter { series[$0].kind != .netChange }.sorted { (depth($0), $0) < (depth($1), $1) }
             + netChanges
+        // Per path and year, the most a child may take so that its parent's draws stay above it
+        // along its chain (`BoundChain.caps`), year-major as the paths are.
+        var caps = [Double](repeating: .infinity, count: yearCount * n)
+        var pathCaps = [Double](repeating: .infinity, count: yearCount)
         for k in order where series[k].sources.contains(.bounded) {
             let ser = series[k]
             var g = Xoshiro256PlusPlus.stream(seed: seed, named: "bounds:" + ser.id, block: b)
             let feasible = chain.feasible(k).intervals
+            let capped = chain.within[k]
+            if let par = capped {
+                for p in 0..<n {
+                    chain.caps(k, parent: { s.vals[self.at(par, $0, n) + p] }, into: &pathCaps)
+                    for t in 0..<yearCount { caps[t * n + p] = pathCaps[t] }
+                }
+            }
             for t in 0..<yearCount where ser.sources[t] == .bounded {
                 let o = at(k, t, n)
                 if ser.kind == .netChange, let par = ser.parent, chain.known(par, t), chain.known(par, t - 1) {
@@ -73,6 +84,7 @@ extension PreparedScenario {
                         (a, z) = (max(a, s.vals[before + p] * rate.lo), min(z, s.vals[before + p] * rate.hi))
                     }
                     if let q = parentCell, s.vals[q + p] >= a { z = min(z, s.vals[q + p]) }
+                    if capped != nil, caps[t * n + p] >= a { z = min(z, caps[t * n + p]) }
                     // Ends that meet up to rounding are one point: 2,544 + 491.7 fell an ulp below
                     // the 3,035.7 that the chain had worked back from, and the path fell back to the
                     // year's whole interval (stop 64).
