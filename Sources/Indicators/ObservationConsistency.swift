@@ -74,23 +74,36 @@ extension PlanConsistency {
                 parent.unit == ind.unit
             else { continue }
             let ph = plan.history(of: pid)
-            // What the child's net changes of later years leave of each year (`netChangeChain`).
+            // What the child's net changes of later years leave of each year (`netChangeChain`),
+            // and the parent's own.
             let chain = netChangeChain(of: ind.id, in: plan).intervals
+            let parentChain = netChangeChain(of: pid, in: plan).intervals
             // As read: a child known by a bound exceeds its parent only if its least value is
             // above the parent's greatest ("≥ 180" beside a parent's mid-year count of 174, at
             // year end 174–191, can hold; it was an error).
             for o in plan.history(of: ind.id).points {
                 let least = o.bounds(kind: ind.kind).map { $0.lower ?? -.infinity } ?? o.value
+                // The least its chain leaves it (its own least where the chain says nothing more).
+                let chained = max(least, chain[o.year]?.lo ?? least)
                 // A parent's count in the middle of the next year caps its year end (stocks grow
                 // within a year, as the run reads it): a child above that cap leaves no room
                 // (a warning: the cap is the run's reading, not a report; stop 64).
-                if let cap = plan.yearEndCap(of: pid, year: o.year), least > cap,
+                // Its chain counts too: "≤ 2,102" whose later reports leave it at least 2,102,
+                // beside a parent counted 2,097 half a year later (stop 65).
+                var capped = false
+                if let cap = plan.yearEndCap(of: pid, year: o.year), chained > cap,
                     ph.points.first(where: { $0.year == o.year }).map({ po in
-                        least <= (po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value)
+                        chained <= (po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value)
                     }) ?? true
                 {
-                    let atLeast = o.bounds(kind: ind.kind) == nil ? "" : " (at least \(format(least)))"
-                    let atLeastZh = o.bounds(kind: ind.kind) == nil ? "" : "（至少 \(format(least))）"
+                    let atLeast =
+                        chained > least
+                        ? " (at least \(figure(chained)) with the net changes reported for later years)"
+                        : o.bounds(kind: ind.kind) == nil ? "" : " (at least \(format(least)))"
+                    let atLeastZh =
+                        chained > least
+                        ? "（按其后各年报告的净增至少 \(figure(chained))）"
+                        : o.bounds(kind: ind.kind) == nil ? "" : "（至少 \(format(least))）"
                     f.append(
                         Finding(
                             .warning, ind.id,
@@ -99,6 +112,32 @@ extension PlanConsistency {
                             zh:
                                 "\(o.year)年的 \(written(o, zh: true))\(atLeastZh)超过其上级“\(plan.label(of: pid, in: .zh))”\(o.year)年末可能的数值：上级\(o.year + 1)年年中的数值为 \(format(cap))，而模拟按存量年末不超过其半年后的数值理解。模拟保留两份报告；请核对哪一份的口径与规划一致"
                         ))
+                    capped = true
+                }
+                // The parent's chain with its own net changes may leave it less than its own
+                // reading: a warning, as the child's chain below. A parent at most 2,553 in 2021
+                // with "净增不超344" in 2022 holds at most 2,897 in 2022, beside a child "at least
+                // 2,940" and the parent's mid-year count of 2,897 (stop 65: the run kept the child,
+                // and the parent's net change left its report).
+                if !capped, let parentMost = parentChain[o.year]?.hi, chained > parentMost,
+                    ph.points.first(where: { $0.year == o.year }).map({ po in
+                        chained <= (po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value)
+                    }) ?? true
+                {
+                    let atLeast =
+                        chained > least
+                        ? "at least \(figure(chained)) with the net changes reported for later years"
+                        : "at least \(format(least))"
+                    let atLeastZh = chained > least ? "按其后各年报告的净增至少 \(figure(chained))" : "至少 \(format(least))"
+                    f.append(
+                        Finding(
+                            .warning, ind.id,
+                            "\(written(o)) in \(o.year) (\(atLeast)) is more than its parent '\(pid)' can hold with its own net changes: at most \(figure(parentMost)) in \(o.year). The run keeps the child's reports; check which report counts what the plan counts",
+                            at: o.location,
+                            zh:
+                                "\(o.year)年的 \(written(o, zh: true))（\(atLeastZh)）超过其上级“\(plan.label(of: pid, in: .zh))”按其自身净增所能达到的数值：\(o.year)年至多 \(figure(parentMost))。模拟保留本指标的报告；请核对哪一份报告的口径与规划一致"
+                        ))
+                    continue
                 }
                 guard let po = ph.points.first(where: { $0.year == o.year }) else { continue }
                 let greatest = po.bounds(kind: parent.kind).map { $0.upper ?? .infinity } ?? po.value
