@@ -333,4 +333,46 @@ struct HTMLReportTests {
         let x2020 = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>2020<\/text>/).map { Double($0.1)! })
         #expect(abs((b.map(\.0).min() ?? 0) - x2020) < 0.11, "band from \(b.map(\.0).min() ?? 0), 2020 at \(x2020)")
     }
+
+    /// A second scenario's median is drawn as a dashed line over the same years as the
+    /// baseline's, and the values fill the plot's height up to the 8% margin at each end: R&D
+    /// intensity from 3.3% (2018) up to its fan's top spans (1 − 2·0.08/1.16) of the 180 px plot,
+    /// about 155 px. (Mutation round seed 92: a filter that dropped every other scenario's line,
+    /// and a margin of 8% of the values' sum rather than their range, which squeezed them into
+    /// about 90 px, went unnoticed.)
+    @Test func fanChartDrawsOtherScenariosAndFillsItsHeight() throws {
+        let meta = PlanMetadata(
+            id: "t", titleZh: "测试", titleEn: "test", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021
+        )
+        let r = Indicator(
+            id: "r", row: "1", nameZh: "r", nameEn: "r", category: "c", kind: .share, unit: "%",
+            targets: [2024: 4.3, 2025: 4.5], headline: HeadlineGoal(rule: .final, value: 4.5))
+        let obs = [3.3, 3.5, 3.7, 3.75, 3.83].enumerated().map {
+            Observation(indicator: "r", year: 2018 + $0.offset, value: $0.element)
+        }
+        var push = Scenario(name: "push")
+        push.levers = [Lever(name: "push", series: ["r"], action: .growth(fromYear: 2023, percentPerYear: .fixed(3)))]
+        let runs = try ScenarioRunner.run(
+            plan: Plan(metadata: meta, indicators: [r], drivers: [], observations: obs),
+            scenarios: [Scenario(name: "baseline"), push], asOf: nil, paths: 2048, seed: 3, threads: 1)
+        let k = try #require(runs[0].model.series.firstIndex { $0.id == "r" })
+        let svg = try #require(FanChart.render(series: k, runs: runs, language: .en))
+        func points(_ element: String) -> [(Double, Double)] {
+            guard let attribute = element.firstMatch(of: /points="([^"]*)"/)?.1 else { return [] }
+            return attribute.split(separator: " ").map {
+                let xy = $0.split(separator: ",")
+                return (Double(xy[0])!, Double(xy[1])!)
+            }
+        }
+        let lines = svg.components(separatedBy: "<polyline").dropFirst()
+        let dashed = try #require(lines.first { $0.contains("stroke=\"\(Palette.scenarios[1])\"") })
+        #expect(dashed.contains("stroke-dasharray"))
+        let median = try #require(lines.first { $0.contains("stroke=\"\(Palette.scenarios[0])\"") })
+        #expect(points(dashed).map(\.0) == points(median).map(\.0), "\(points(dashed)) vs \(points(median))")
+        #expect(points(dashed).count >= 4)
+        let drawn = (lines + svg.components(separatedBy: "<polygon").dropFirst()).flatMap { points(String($0)) }.map(
+            \.1)
+        let span = (drawn.max() ?? 0) - (drawn.min() ?? 0)
+        #expect(span > 140 && span <= 155.2 + 0.01, "the values span \(span) px of 180")
+    }
 }

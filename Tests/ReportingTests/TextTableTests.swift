@@ -9,6 +9,20 @@ struct TextTableTests {
         #expect(TextTable.truncate("高新技术企业", to: 7) == "高新技…")
     }
 
+    /// The first column gives way only as far as it must: a name of 50 columns beside one column
+    /// of 11 in a terminal of 40 is cut to 27 (40 less the other column and the gap of 2), not to
+    /// the floor of 8 (mutation round seed 92). Each line then fills the terminal.
+    @Test func theFirstColumnIsCutToTheRoomLeft() {
+        var t = TextTable(header: ["indicator", "p_met"], rightAligned: [1])
+        t.append([String(repeating: "x", count: 50), "0.86 likely"])
+        let lines = t.render(maxWidth: 40, keep: 1).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { TextTable.width($0) <= 40 }, "\(lines)")
+        let row = try? #require(lines.first { $0.hasPrefix("xxx") })
+        #expect(
+            row.map(TextTable.width) == 40 && row?.contains(String(repeating: "x", count: 26) + "…") == true, "\(lines)"
+        )
+    }
+
     @Test func aWideTableIsSplitToFitEveryLine() {
         var t = TextTable(
             header: ["总体目标", "目标值", "baseline", "downturn-2023", "rd-push", "slower-gdp"],
