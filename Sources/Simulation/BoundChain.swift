@@ -215,6 +215,36 @@ struct BoundChain {
         return g
     }
 
+    /// What bounds child k's draws under its parent, year by year, the same on every path
+    /// (`caps(_:parent:into:)` works a path's caps from it).
+    struct CapStep {
+        /// The year's feasible greatest value Fₜ.hi; nil where the year is not known.
+        var most: Double?
+        /// The parent's cap: its draw on the path (`draw`), a fixed value (its greatest, where it
+        /// may be raised to the child), or none.
+        var parentDraw = false, parentFixed: Double? = nil
+        /// What the next year's tie takes off: its net changes' least (a difference) and its
+        /// growth rate's least factor, where Fₜ held its tie to it.
+        var netLeast: Double? = nil, rateLeast: Double? = nil
+    }
+
+    /// Child k's `CapStep`s, one per year.
+    func capSteps(_ k: Int) -> [CapStep] {
+        let f = feasible(k)
+        return years.indices.map { t in
+            guard let own = f.intervals[t] else { return CapStep() }
+            var step = CapStep(most: own.hi)
+            if let p = within[k], known(p, t) {
+                if raisable(p, t) { step.parentFixed = feasibility[p].intervals[t]?.hi } else { step.parentDraw = true }
+            }
+            if f.tied[t], t + 1 < years.count {
+                step.netLeast = netInterval(k, t + 1)?.lo
+                step.rateLeast = growthInterval(k, t + 1).flatMap { $0.lo > 0 ? $0.lo : nil }
+            }
+            return step
+        }
+    }
+
     /// On one path, the most child k may take in each year so that its parent stays at or above
     /// it in that year and in the later years k's chain ties it to: going back from the last
     /// year,
@@ -223,30 +253,30 @@ struct BoundChain {
     ///
     /// with Pₜ the parent's draw on the path where it is known that year (its greatest where it
     /// may be raised to the child, `raisable`; ∞ elsewhere), Nₜ₊₁ and Rₜ₊₁ the net changes' and
-    /// growth rate's intervals of the next step, used only where Fₜ held its tie to it. A draw
-    /// xₜ ≤ Cₜ leaves xₜ + Nₜ₊₁.lo ≤ Cₜ₊₁: the next year's step fits under the parent's draws
-    /// (`drawBounded`), as the backward pass of a chain of interval constraints does for the
-    /// years' own bounds (`feasible`). Under a parent with ties of its own, which is not raised,
-    /// a child drawn only under the parent's draw of the same year was clamped to a lower draw a
-    /// year later, and its net change left its report (12 reports over 200 check-clean plans,
+    /// growth rate's intervals of the next step, used only where Fₜ held its tie to it (`steps`,
+    /// from `capSteps`; ∞ for a year not known). A draw xₜ ≤ Cₜ leaves xₜ + Nₜ₊₁.lo ≤ Cₜ₊₁: the
+    /// next year's step fits under the parent's draws (`drawBounded`), as the backward pass of a
+    /// chain of interval constraints does for the years' own bounds (`feasible`). With the
+    /// parent drawn at least the child's reachable least value (`own`), Cₜ ≥ Gₜ.lo by induction
+    /// from the last year, so the draw's interval is never empty on a plan whose reports agree.
+    /// Under a parent with ties of its own, which is not raised, a child drawn only under the
+    /// parent's draw of the same year was clamped to a lower draw a year later, and its net
+    /// change left its report (12 reports over 200 check-clean plans,
     /// `checkCleanReportsHoldOnEveryPathUnderATiedParent`, stop 65). `parent(t)` gives the
-    /// parent's draw on the path; `caps` has one entry per year.
-    func caps(_ k: Int, parent: (Int) -> Double?, into caps: inout [Double]) {
-        let f = feasible(k)
+    /// parent's draw on the path.
+    static func caps(_ steps: [CapStep], parent: (Int) -> Double, into caps: inout [Double]) {
         var next = Double.infinity
-        for t in stride(from: years.count - 1, through: 0, by: -1) {
-            guard let own = f.intervals[t] else {
+        for t in stride(from: steps.count - 1, through: 0, by: -1) {
+            let step = steps[t]
+            guard var c = step.most else {
                 (caps[t], next) = (.infinity, .infinity)
                 continue
             }
-            var c = own.hi
-            if let p = within[k], known(p, t) {
-                let cap = raisable(p, t) ? feasibility[p].intervals[t]?.hi : parent(t)
-                if let cap { c = min(c, cap) }
-            }
-            if next.isFinite, f.tied[t], t + 1 < years.count {
-                if let net = netInterval(k, t + 1) { c = min(c, next - net.lo) }
-                if let rate = growthInterval(k, t + 1), rate.lo > 0, next >= 0 { c = min(c, next / rate.lo) }
+            if step.parentDraw { c = min(c, parent(t)) }
+            if let fixed = step.parentFixed { c = min(c, fixed) }
+            if next.isFinite {
+                if let least = step.netLeast { c = min(c, next - least) }
+                if let least = step.rateLeast, next >= 0 { c = min(c, next / least) }
             }
             (caps[t], next) = (c, c)
         }

@@ -51,8 +51,9 @@ extension PreparedScenario {
             let feasible = chain.feasible(k).intervals
             let capped = chain.within[k]
             if let par = capped {
+                let steps = chain.capSteps(k)
                 for p in 0..<n {
-                    chain.caps(k, parent: { s.vals[self.at(par, $0, n) + p] }, into: &pathCaps)
+                    BoundChain.caps(steps, parent: { s.vals[self.at(par, $0, n) + p] }, into: &pathCaps)
                     for t in 0..<yearCount { caps[t * n + p] = pathCaps[t] }
                 }
             }
