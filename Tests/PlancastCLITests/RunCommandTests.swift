@@ -736,6 +736,33 @@ struct RunCommandTests {
         #expect(m["label"] == "met" && m["p_met"] == "1.000000" && m["median"] == "1697", "\(m)")
     }
 
+    /// A child under a parent with a net change of its own keeps its net change within its
+    /// report on every path: the parent exactly 1,150 in 2022 and 1,000–1,200 in 2023 by its
+    /// net change, the child 900–1,100 in 2022 and its net change 100–110 in 2023, a plan
+    /// `check` finds no fault with. The net change's 2023 quantiles lie within 100–110 and its
+    /// milestone of 100 has P = 1; before stop 65 the child was clamped under the parent's 2023
+    /// draw on about half the paths (p05 −36, P = 0.50).
+    @Test func aChildsNetChangeHoldsUnderAParentWithTiesOfItsOwn() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("a")
+        let plan = "Tests/PlancastCLITests/Fixtures/hostile/plan-child-chain-under-tied-parent"
+        let r = try Self.run(["--plan", plan, "--lang", "en"], out: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.csv(out.appendingPathComponent("forecasts.csv").path)
+        let net = try #require(
+            f.first { $0["scenario"] == "baseline" && $0["indicator"] == "net" && $0["year"] == "2023" })
+        let quantiles = ["p05", "p50", "p95"].compactMap { net[$0].flatMap(Double.init) }
+        #expect(quantiles.count == 3 && quantiles.allSatisfy { $0 >= 100 && $0 <= 110 }, "\(net)")
+        let a = try Self.csv(out.appendingPathComponent("attainment.csv").path)
+        let m = try #require(
+            a.first {
+                $0["scenario"] == "baseline" && $0["indicator"] == "net" && $0["target_type"] == "milestone"
+                    && $0["year"] == "2023"
+            })
+        #expect(m["p_met"] == "1.000000", "\(m)")
+    }
+
     /// A deep cut of a net change stops its stock at 0 on every path: one path below zero made
     /// a NaN that refused a scenario check had passed (plan_shapes.py, seed 17).
     @Test func aCutNetChangeLeavesItsStockAtZeroAtMost() throws {
