@@ -116,6 +116,38 @@ struct ForecastShardTests {
         }
     }
 
+    /// A calibration part whose request records a library scale of 0 (or below, infinite or
+    /// not a number) is refused by `merge` with the part's file named: the scale divides the pooled
+    /// errors (mutation round seed 94: a scale of 0 passed the check).
+    @Test func aCalibrationPartWithoutAPositiveLibraryScaleIsRefused() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("batch.csv").path
+        try Self.batchCSV().write(toFile: path, atomically: true, encoding: .utf8)
+        let input = try SeriesInput(path: path)
+        let job = ForecastJob(
+            settings: ForecastSettings(horizon: 2, threads: 1), levels: [("80", 80)], quantiles: [], kind: nil)
+        let request = try ForecastShards.Request(input: path, job: job, library: nil, commandLine: [], version: "t")
+        let calParts = dir.appendingPathComponent("cal-parts").path
+        _ = try ForecastShards.run(
+            input, request: request, shard: Shard(index: 1, count: 1)!, out: calParts, calibratedBy: nil)
+        let part = calParts + "/part-1-of-1/part.json"
+        let original = try String(contentsOfFile: part, encoding: .utf8)
+        let s0 = try #require(original.firstMatch(of: /"library_s0" *: *"([0-9]+)"/)?.1)
+        try ForecastShards.merge([calParts], out: dir.appendingPathComponent("ok.bin").path, force: false, version: "t")
+        for bits in [(0.0).bitPattern, (-1.0).bitPattern, Double.nan.bitPattern, Double.infinity.bitPattern] {
+            try original.replacingOccurrences(of: "\"\(s0)\"", with: "\"\(bits)\"").write(
+                toFile: part, atomically: true, encoding: .utf8)
+            do {
+                try ForecastShards.merge(
+                    [calParts], out: dir.appendingPathComponent("x-\(bits).bin").path, force: false, version: "t")
+                Issue.record("a library scale of bits \(bits) was merged")
+            } catch let error as InputError {
+                #expect(error.file == part && error.message == "records no valid horizon or library scale", "\(error)")
+            }
+        }
+    }
+
     func parts(_ dir: URL, _ n: Int, _ k: Int) -> String {
         dir.appendingPathComponent("parts-\(n)/part-\(k)-of-\(n)").path
     }

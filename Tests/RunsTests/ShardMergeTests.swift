@@ -46,6 +46,15 @@ struct ShardMergeTests {
             }
             let c = try RunComparison.load(whole, merged)
             #expect(c.reproduces)
+            // The merged run's simulation time is the parts' together: a positive sum (mutation
+            // round seed 94: a difference, below 0, went unnoticed).
+            let manifest =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: merged + "/manifest.json"))) as? [String: Any]
+            let timings = manifest?["timings"] as? [String: Any]
+            let seconds = try #require(timings?["simulate_seconds"] as? Double, "\(String(describing: timings))")
+            #expect(
+                seconds > 0 && seconds <= (timings?["total_seconds"] as? Double ?? 0), "\(String(describing: timings))")
         }
     }
 
