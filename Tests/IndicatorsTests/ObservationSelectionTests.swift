@@ -48,6 +48,22 @@ struct ObservationSelectionTests {
         #expect(picked.map(\.year) == [2019, 2020, 2022])
     }
 
+    /// Why a winner won (`check`'s words) weighs only the usable reports of its year that are
+    /// not set aside: beside a partial year's figure or a row marked `selected: false`, an
+    /// actual figure is the first of equally good reports, not the best quality (mutation round
+    /// seed 95).
+    @Test func theReasonWeighsOnlyUsableReportsNotSetAside() {
+        let winner = obs(100, "100", .actual)
+        #expect(
+            ObservationSelection.reason(winner, among: [winner, obs(90, "90", .estimate)]) == "best quality (actual)")
+        #expect(
+            ObservationSelection.reason(winner, among: [winner, obs(90, "90", .partialYear)])
+                == "first of equally good reports")
+        let aside = Observation(
+            indicator: "gdp", year: 2020, value: 90, text: "90", quality: .estimate, selected: false)
+        #expect(ObservationSelection.reason(winner, among: [winner, aside]) == "first of equally good reports")
+    }
+
     @Test func significantDigits() {
         #expect(obs(4250, "4250", .actual).significantDigits == 3)
         #expect(obs(5140.6, "5140.60", .actual).significantDigits == 6)

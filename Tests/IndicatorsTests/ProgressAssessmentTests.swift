@@ -96,6 +96,12 @@ struct ProgressAssessmentTests {
         let r2 = ProgressAssessment.progressRatio(history: h, baseYear: 2020, target: 200, targetYear: 2025)!
         #expect(abs(r2 - 0.1 / (pow(2, 0.2) - 1)) < 1e-9)
         #expect(ProgressAssessment.progressCategory(r2) == "acceleration_needed")
+        // The categories' edges: 0.95 on track, 0.6 acceleration needed, 0 limited progress.
+        #expect(
+            [1.2, 0.95, 0.9499, 0.6, 0.5999, 0, -0.01].map(ProgressAssessment.progressCategory) == [
+                "on_track", "on_track", "acceleration_needed", "acceleration_needed", "limited_progress",
+                "limited_progress", "moving_away",
+            ])
         #expect(
             ProgressAssessment.progressRatio(
                 history: history([(2022, 121)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
