@@ -231,7 +231,10 @@ struct EvaluationTests {
         try "indicator,met,value\ngdp,0,NA\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect {
             _ = try OutcomesLoader.load(path: bad, plan: plan)
-        } throws: { e in "\(e)".contains("o.csv:2:3") && "\(e)".contains("marks a missing value in R or pandas") }
+        } throws: { e in
+            "\(e)".contains("o.csv:2:3") && "\(e)".contains("marks a missing value in R or pandas")
+                && ((e as? InputError)?.hintZh?.hasPrefix("“NA”在 R、pandas 等工具中表示缺失值") ?? false)
+        }
         try "indicator,met\n地区生产总,0\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect {
             _ = try OutcomesLoader.load(path: bad, plan: plan)
