@@ -41,16 +41,25 @@ public enum Ziggurat {
             let z = u * x[i]
             if abs(z) < x[i + 1] { return z }
             if i == 0 {
-                // Tail beyond r (Marsaglia 1964).
-                var a: Double, b: Double
-                repeat {
-                    a = -log(1 - g.nextUnit()) / r
-                    b = -log(1 - g.nextUnit())
-                } while 2 * b < a * a
+                let a = tailExcess(&g)
                 return u > 0 ? r + a : -(r + a)
             }
             if f[i + 1] + (f[i] - f[i + 1]) * g.nextUnit() < exp(-0.5 * z * z) { return z }
         }
+    }
+
+    /// How far beyond r a normal variate lies, given that it does (Marsaglia, "Generating a
+    /// variable from the tail of the normal distribution", Technometrics 6, 1964): a = E₁/r and
+    /// b = E₂ for standard exponentials E₁, E₂, kept when 2b ≥ a². The kept a has density
+    /// ∝ exp(−ra − a²/2), that of Z − r given Z > r.
+    @inlinable @inline(__always)
+    static func tailExcess(_ g: inout Xoshiro256PlusPlus) -> Double {
+        var a: Double, b: Double
+        repeat {
+            a = -log(1 - g.nextUnit()) / r
+            b = -log(1 - g.nextUnit())
+        } while 2 * b < a * a
+        return a
     }
 
     /// Fills `buffer[0..<count]` with standard normal variates.

@@ -45,6 +45,25 @@ struct UncertainQuantityTests {
         #expect(UncertainQuantity.fixed(3).table().sample(0.123) == 3)
     }
 
+    /// The one value a degenerate distribution always takes, and none for a spread one: a lever
+    /// of "0% in every draw" is idle as written (`Lever.idleAsWritten`), one of mean 0 with a
+    /// spread is not (mutation round seed 97).
+    @Test func aDegenerateDistributionHasItsValue() {
+        #expect(UncertainQuantity.normal(mean: 2, sd: 0).certainValue == 2)
+        #expect(UncertainQuantity.normal(mean: 0, sd: 1).certainValue == nil)
+        #expect(UncertainQuantity.uniform(min: 3, max: 3).certainValue == 3)
+        #expect(UncertainQuantity.uniform(min: -1, max: 1).certainValue == nil)
+        #expect(UncertainQuantity.lognormal(meanlog: 0, sdlog: 0).certainValue == 1)
+        #expect(UncertainQuantity.lognormal(meanlog: 0, sdlog: 0.1).certainValue == nil)
+        #expect(UncertainQuantity.pert(min: -1, mode: 0, max: 1).certainValue == nil)
+        func growth(_ q: UncertainQuantity) -> Lever {
+            Lever(name: "g", series: ["gdp"], action: .growth(fromYear: 2023, percentPerYear: q))
+        }
+        #expect(growth(.normal(mean: 0, sd: 0)).idleAsWritten?.en == "its growth is 0% a year in every draw")
+        #expect(growth(.normal(mean: 0, sd: 1)).idleAsWritten == nil)
+        #expect(growth(.fixed(0.5)).idleAsWritten == nil)
+    }
+
     @Test func impossibleParametersAreNamed() {
         #expect(UncertainQuantity.pert(min: 3, mode: 1, max: 2).problem != nil)
         #expect(UncertainQuantity.normal(mean: 0, sd: -1).problem != nil)
