@@ -16,25 +16,39 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// Why a shard cannot be read.
+    /// Why a shard cannot be read, in English (`description`) and Chinese (`descriptionZh`, for
+    /// `run`, which speaks Chinese by default).
     public struct ParseError: Error, Sendable, CustomStringConvertible {
         public let description: String
+        public let descriptionZh: String
+
+        init(_ description: String, zh: String) {
+            (self.description, descriptionZh) = (description, zh)
+        }
     }
 
     /// Parses `K/N`, `auto` or `auto/N`; `environment` is the process's (for `auto`).
     public static func parse(_ text: String, environment: [String: String]) throws(ParseError) -> Shard {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.first == "auto" {
-            guard parts.count <= 2 else { throw ParseError(description: "--shard: write auto or auto/N") }
+            guard parts.count <= 2 else {
+                throw ParseError("--shard: write auto or auto/N", zh: "--shard：请写 auto 或 auto/N")
+            }
             let given = parts.count == 2 ? Int(parts[1]) : nil
-            if parts.count == 2 && given == nil { throw ParseError(description: "--shard auto/N: N must be a number") }
+            if parts.count == 2 && given == nil {
+                throw ParseError("--shard auto/N: N must be a number", zh: "--shard auto/N：N 必须是数字")
+            }
             return try fromScheduler(environment, count: given)
         }
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
-            throw ParseError(description: "--shard: write K/N (e.g. 2/7: the second of seven parts) or auto")
+            throw ParseError(
+                "--shard: write K/N (e.g. 2/7: the second of seven parts) or auto",
+                zh: "--shard：请写 K/N（例如 2/7：七份中的第二份）或 auto")
         }
         guard let s = Shard(index: k, count: n) else {
-            throw ParseError(description: "--shard \(text): K must be between 1 and N, and N between 1 and 100000")
+            throw ParseError(
+                "--shard \(text): K must be between 1 and N, and N between 1 and 100000",
+                zh: "--shard \(text)：K 必须在 1 到 N 之间，N 必须在 1 到 100000 之间")
         }
         return s
     }
@@ -52,36 +66,40 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
                 }
                 .joined()
                 throw ParseError(
-                    description: "--shard auto: \(name) is '\(shown)', not a whole number; check the job script")
+                    "--shard auto: \(name) is '\(shown)', not a whole number; check the job script",
+                    zh: "--shard auto：\(name) 为“\(shown)”，不是整数；请检查作业脚本")
             }
         }
         if let id = env["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }) {
             guard let n = given ?? env["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) else {
-                throw ParseError(description: "--shard auto: SLURM_ARRAY_TASK_COUNT is not set; write --shard auto/N")
+                throw ParseError(
+                    "--shard auto: SLURM_ARRAY_TASK_COUNT is not set; write --shard auto/N",
+                    zh: "--shard auto：未设置 SLURM_ARRAY_TASK_COUNT；请写 --shard auto/N")
             }
             let first = env["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
             guard let s = Shard(index: id - first + 1, count: n) else {
                 throw ParseError(
-                    description: "--shard auto: SLURM_ARRAY_TASK_ID \(id) is not one of \(n) tasks from \(first)")
+                    "--shard auto: SLURM_ARRAY_TASK_ID \(id) is not one of \(n) tasks from \(first)",
+                    zh: "--shard auto：SLURM_ARRAY_TASK_ID \(id) 不在从 \(first) 起的 \(n) 个任务之内")
             }
             return s
         }
         if let id = env["JOB_COMPLETION_INDEX"].flatMap({ Int($0) }) {
             guard let n = given ?? env["PLANCAST_SHARDS"].flatMap({ Int($0) }) else {
                 throw ParseError(
-                    description:
-                        "--shard auto: a Kubernetes Indexed Job does not say how many parts; write --shard auto/N (N = completions)"
-                )
+                    "--shard auto: a Kubernetes Indexed Job does not say how many parts; write --shard auto/N (N = completions)",
+                    zh: "--shard auto：Kubernetes Indexed Job 没有给出份数；请写 --shard auto/N（N = completions）")
             }
             guard let s = Shard(index: id + 1, count: n) else {
-                throw ParseError(description: "--shard auto: JOB_COMPLETION_INDEX \(id) is not below \(n)")
+                throw ParseError(
+                    "--shard auto: JOB_COMPLETION_INDEX \(id) is not below \(n)",
+                    zh: "--shard auto：JOB_COMPLETION_INDEX \(id) 不小于 \(n)")
             }
             return s
         }
         throw ParseError(
-            description:
-                "--shard auto: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm array) is set; write K/N"
-        )
+            "--shard auto: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm array) is set; write K/N",
+            zh: "--shard auto：JOB_COMPLETION_INDEX（Kubernetes Indexed Job）和 SLURM_ARRAY_TASK_ID（Slurm 作业数组）都未设置；请写 K/N")
     }
 
     /// Whether the item with `key` belongs to this shard: FNV-1a (64-bit) of its UTF-8 bytes

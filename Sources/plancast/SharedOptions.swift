@@ -99,6 +99,6 @@ func parseShard(_ text: String) throws -> Shard {
     do {
         return try Shard.parse(text, environment: ProcessInfo.processInfo.environment)
     } catch {
-        throw ValidationError(error.description)
+        throw ValidationError(OptionLanguage.pick(error.description, error.descriptionZh))
     }
 }

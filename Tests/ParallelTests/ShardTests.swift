@@ -41,4 +41,33 @@ struct ShardTests {
             #expect(shards.filter { $0.owns(key: key) }.count == 1)
         }
     }
+
+    /// Every refusal has its Chinese words (`run` speaks Chinese by default; until 2026-12-06
+    /// these were English in a Chinese run), naming the same option and figures.
+    @Test func everyRefusalSaysItInChineseToo() {
+        let cases: [(String, [String: String], String)] = [
+            ("auto/3/4", [:], "--shard：请写 auto 或 auto/N"),
+            ("auto/x", [:], "--shard auto/N：N 必须是数字"),
+            ("2-7", [:], "--shard：请写 K/N（例如 2/7：七份中的第二份）或 auto"),
+            ("0/3", [:], "--shard 0/3：K 必须在 1 到 N 之间"),
+            ("auto", ["PLANCAST_SHARDS": "four"], "--shard auto：PLANCAST_SHARDS 为“four”，不是整数"),
+            ("auto", ["SLURM_ARRAY_TASK_ID": "2"], "未设置 SLURM_ARRAY_TASK_COUNT"),
+            (
+                "auto", ["SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_COUNT": "4"],
+                "SLURM_ARRAY_TASK_ID 9 不在从 0 起的 4 个任务之内"
+            ),
+            ("auto", ["JOB_COMPLETION_INDEX": "1"], "Kubernetes Indexed Job 没有给出份数"),
+            ("auto/2", ["JOB_COMPLETION_INDEX": "2"], "JOB_COMPLETION_INDEX 2 不小于 2"),
+            ("auto", [:], "都未设置；请写 K/N"),
+        ]
+        for (text, environment, zh) in cases {
+            do {
+                _ = try Shard.parse(text, environment: environment)
+                Issue.record("\(text) was accepted")
+            } catch {
+                #expect(error.descriptionZh.contains(zh), "\(text): \(error.descriptionZh)")
+                #expect(error.description.hasPrefix("--shard"), "\(text): \(error.description)")
+            }
+        }
+    }
 }

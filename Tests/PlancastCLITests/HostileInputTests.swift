@@ -1751,6 +1751,11 @@ struct HostileInputTests {
                 "Error: --paths 必须在 100 到 50,000,000 之间\n"
             ),
             (
+                ["run", "--paths", "200", "--shard", "0/3"], 64,
+                "Error: --shard 0/3: K must be between 1 and N, and N between 1 and 100000\n",
+                "Error: --shard 0/3：K 必须在 1 到 N 之间，N 必须在 1 到 100000 之间\n"
+            ),
+            (
                 ["run", "--paths", "200", "--out", dir.path + "/m"] + scenarioFiles, 64,
                 "error: 101 scenario files; one run simulates at most 100",
                 "error: 101 个情景文件；一次运行最多模拟 100 个"
