@@ -85,6 +85,34 @@ struct ReportPartsTests {
         }
     }
 
+    /// Each scenario's name stands just right of its swatch, and the entries are 110 px apart, so
+    /// names do not overlap (mutation round seed 98 moved them onto their swatches and onto one
+    /// another unseen).
+    @Test func eachLegendNameStandsRightOfItsSwatch() throws {
+        let svg = try #require(Charts.goalComparison(runs: try Self.runs(), language: .en))
+        let swatches = Self.rects(svg).filter { $0["height"] == 8 && $0["width"] == 8 }.map { $0["x"]! }
+        let names = try ["baseline", "push"].map { name in
+            try #require(svg.firstMatch(of: try Regex("<text x=\"([0-9.]+)\"[^>]*>\(name)</text>")))
+        }
+        .map { Double($0.output[1].substring!)! }
+        #expect(swatches.count == 2 && names.count == 2)
+        for (x, n) in zip(swatches, names) { #expect(n == x + 11, "name at \(n), swatch at \(x)") }
+        #expect(swatches[1] - swatches[0] == 110)
+    }
+
+    /// The dashboard and the evaluation page speak the language asked for.
+    @Test func theDashboardAndTheEvaluationPageSpeakTheirLanguage() throws {
+        let run = try Self.runs()[0]
+        let en = Dashboard.render(run: run, language: .en), zh = Dashboard.render(run: run, language: .zh)
+        #expect(en.contains("<th>indicator</th>") && en.contains("<th>all milestones</th>") && !en.contains("指标"))
+        #expect(zh.contains("<th>指标</th>") && zh.contains("<th>全部年度目标</th>") && !zh.contains("indicator<"))
+        let rows = [Self.row("a", 0.9, .increase, met: true)]
+        let page = EvaluationReport.html(rows, title: "t", language: .en)
+        #expect(page.contains("lang=\"en\"") && page.contains("P(met) as of each year") && !page.contains("各年份"))
+        let pageZh = EvaluationReport.html(rows, title: "t", language: .zh)
+        #expect(pageZh.contains("lang=\"zh-CN\"") && pageZh.contains("各年份时点的达成概率"))
+    }
+
     /// The probability colours run red → amber → green through their stops, mixed linearly
     /// within a stop's segment (values by hand: at 0.25, 0.25/0.33 of the way from (215, 48, 39)
     /// to (252, 141, 89) is (243.0, 118.45, 76.9); at 0.7, (131.0, 200.5, 94.1)).
