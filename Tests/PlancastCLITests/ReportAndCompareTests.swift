@@ -183,7 +183,13 @@ struct ReportAndCompareTests {
         #expect(try Self.run(files + ["--threads", "2"], out: b).status == 0)
         let same = try Binary.run(["compare", a.path, b.path])
         #expect(same.status == 0)
-        #expect(same.stdout.hasPrefix("REPRODUCES"))
+        #expect(
+            same.stdout.hasPrefix(
+                "REPRODUCES: attainment, forecasts, comparison and sensitivity CSVs are byte-identical "
+                    + "(same inputs, seed and paths).\n"), "\(same.stdout)")
+        // Inputs of the same name and hash are no difference (mutation round seed 99 listed every
+        // one of them as "x → x" unseen).
+        #expect(!same.stdout.contains("  input "), "\(same.stdout)")
         #expect(same.stdout.contains("0 of"))
         // In Chinese the verdict keeps its keyword, and the exit code is the same.
         let sameZh = try Binary.run(["compare", a.path, b.path, "--lang", "zh"])
@@ -218,6 +224,7 @@ struct ReportAndCompareTests {
         // One observations file replaced by another of another name: one line, both names.
         #expect(data.stdout.contains("input observations: observations.csv "), "\(data.stdout)")
         #expect(data.stdout.contains(" → obs.csv "))
+        #expect(data.stdout.components(separatedBy: "  input ").count == 2, "one input differs: \(data.stdout)")
         #expect(data.stdout.contains("high_tech_enterprises 2022: 2744 observed → 2800 observed"))
         #expect(data.stdout.contains("high_tech_enterprises 2021: 2308 derived → 2364 derived"))
 

@@ -1,4 +1,5 @@
 import Foundation
+import IO
 import Indicators
 import Testing
 
@@ -25,5 +26,25 @@ struct RecalibrationPredictorsTests {
         #expect(
             abs(GoalRecalibration.predictors(pModel: 0, commitment: nil, trend: nil, direction: nil)[1] + log(99.0))
                 < 1e-12)
+    }
+
+    /// A coefficient of ±1000 is the largest a recalibration file may hold; beyond it the file is
+    /// refused at the coefficient's place (mutation round seed 99: the edge itself was unpinned).
+    @Test func aCoefficientOfAThousandIsTheEdge() throws {
+        func file(_ intercept: String) -> Data {
+            Data(
+                ("{\"coefficients\": {\"intercept\": \(intercept), \"logit_p_model\": 1, \"binding\": 0, "
+                    + "\"trend_rule\": 0}}").utf8)
+        }
+        for edge in ["1000", "-1000"] {
+            let fit = try GoalRecalibration.decode(file(edge), file: "r.json")
+            #expect(fit.coefficients == [Double(edge)!, 1, 0, 0, 0])
+        }
+        #expect {
+            _ = try GoalRecalibration.decode(file("-1000.5"), file: "r.json")
+        } throws: { e in
+            let e = e as! InputError
+            return e.message == "coefficient \"intercept\" is -1000.5, beyond ±1000" && e.line == 1 && e.column == 19
+        }
     }
 }
