@@ -190,4 +190,20 @@ extension CalibrationTests {
             #expect(abs(rb.mean / 1e6 - ra.mean) < 1e-9 * max(1, abs(ra.mean)))
         }
     }
+
+    /// A series' share of the calibration is equal to another bit for bit, the way the parts of
+    /// a sharded batch must agree with the whole batch: a NaN residual equals itself, and one
+    /// scale item's weight, or 0 against −0, makes them differ (mutation round seed 101: the
+    /// scale items' comparison was unpinned).
+    @Test func contributionsAreEqualBitForBit() {
+        func contribution(weight: Double = 2, residual: Double = .nan) -> CalibrationContribution {
+            CalibrationContribution(
+                unitFree: true, scaleItems: [(size: 0.1, weight: 1), (size: 0.3, weight: weight)],
+                origins: [.init(scale: 0.2, increments: 4, level: 10, slots: [0, 1], residuals: [0.5, residual])])
+        }
+        #expect(contribution() == contribution())
+        #expect(contribution(weight: 2.5) != contribution())
+        #expect(contribution(weight: -0.0) != contribution(weight: 0))
+        #expect(contribution(residual: 1) != contribution())
+    }
 }
