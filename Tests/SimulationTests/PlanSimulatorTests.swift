@@ -237,6 +237,34 @@ struct PlanSimulatorTests {
         #expect(plans[3].differing(from: plans[0]) == nil)
         #expect(plans[4].differing(from: plans[0]) == [false, true])
     }
+
+    /// The quantile levels come in mirrored pairs inside (0, 1), so each band the report and
+    /// forecasts.csv draw (p05–p95, p10–p90, the fan's 2.5–97.5%) is central, and
+    /// `ShareLimitWarnings` finds its 0.9 beside 0.1 (mutation round seed 102 moved 0.975 to
+    /// 1.22, past every path, unseen).
+    @Test func quantileLevelsAreCentralPairs() {
+        let levels = PlanSimulator.quantileLevels
+        #expect(levels == levels.sorted() && levels.allSatisfy { $0 > 0 && $0 < 1 })
+        for (a, b) in zip(levels, levels.reversed()) { #expect(abs(a + b - 1) < 1e-12, "\(a) and \(b)") }
+        #expect(levels.contains(0.5) && levels.contains(0.1) && levels.contains(0.05) && levels.contains(0.025))
+    }
+
+    /// A path count one short of, equal to, or one past a whole number of blocks is simulated in
+    /// that many blocks, the last one partial, and every path counted once (mutation round seed
+    /// 102: `paths + blockSize + 1` drew a block of −1 paths at 2,047 and no test saw it).
+    @Test func everyPathInWholeAndPartialBlocks() throws {
+        let m = try PlanSimulatorTests.model(
+            level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        for (paths, blocks) in [(2047, 1), (2048, 1), (2049, 2), (4095, 2)] {
+            let t = PlanSimulator.tallies(model: m, leverSets: [[]], paths: paths, seed: 3, threads: 2)[0]
+            #expect(t.paths == paths && t.blockCount == blocks && t.blocks.count == blocks && t.coversAllBlocks)
+            let r = PlanSimulator.run(model: m, levers: [], paths: paths, seed: 3, threads: 2)
+            for o in r.targets where o.status == .simulated {
+                let met = try #require(o.pMet) * Double(paths)
+                #expect(abs(met - met.rounded()) < 1e-6, "\(paths) paths: P(met) \(o.pMet!) is no count over them")
+            }
+        }
+    }
 }
 
 /// "All goals" is settled only by goals: a milestone observed as missed decides nothing about
