@@ -88,6 +88,30 @@ struct EvidenceFlagsTests {
         #expect(m24.status == .settled && m24.pMet == 1)
     }
 
+    /// A forecast from a bounded year moves with each path's draw in that year, not against it:
+    /// with X₂₀₂₄ ~ U[lo, hi] and X₂₀₂₅ = X₂₀₂₄ + μ + σZ, P(X₂₀₂₄ ≥ a and X₂₀₂₅ ≥ G) =
+    /// (1/(hi − lo)) ∫ₐ^hi Φ((x + μ − G)/σ) dx (trapezoid rule), read from the paths' met bits.
+    /// Mutation round seed 102: the offset with its sign turned mirrored each path about the
+    /// bound's middle. The marginals stayed as they were, and only this joint probability moves
+    /// (0.209 against 0.054).
+    @Test func aForecastFromABoundedYearMovesWithItsDraw() throws {
+        let (lo, hi, mu, sigma, a, goal) = (3000.0, 3300.0, 200.0, 150.0, 3200.0, 3400.0)
+        let mid = (lo + hi) / 2
+        let m = try Self.model(
+            known: [2500, 2744, nil, mid, nil], sources: [.observed, .observed, .unavailable, .bounded, .simulated],
+            lower: [nil, nil, nil, lo, nil], upper: [nil, nil, nil, hi, nil], center2025: mid + mu, sigma: sigma,
+            milestones: [2024: a, 2025: goal], goal: goal)
+        let n = 100_000
+        let r = PlanSimulator.run(model: m, paths: n, seed: 22, threads: 2)
+        let j24 = try #require(r.targets.firstIndex { $0.spec.kind == .milestone && $0.spec.year == 2024 })
+        let j25 = try #require(r.targets.firstIndex { $0.spec.kind == .milestone && $0.spec.year == 2025 })
+        let both = zip(r.metBits[j24], r.metBits[j25]).map { ($0 & $1).nonzeroBitCount }.reduce(0, +)
+        let p = Double(both) / Double(n)
+        let exact = Self.uniformMean(a, hi) { x in StudentT.normalCDF((x + mu - goal) / sigma) } * (hi - a) / (hi - lo)
+        let se = (exact * (1 - exact) / Double(n)).squareRoot()
+        #expect(abs(p - exact) < 4 * se, "P(both) \(p) vs \(exact) (seed 22)")
+    }
+
     /// A count known only as 1–3 (a bound of 家) is 1, 2 or 3, each with probability 1/3: the
     /// draw was rounded from U[1, 3], which gave the ends half the weight of the middle (1/4,
     /// 1/2, 1/4). Frequencies within 4 binomial standard errors of 1/3 on 30,000 paths (seed 5).
