@@ -152,4 +152,33 @@ struct RoundingRuleTests {
         #expect(b(-47.99, .upperBound, .netChange) == [-47.99 * 1.1, -47.99])
         #expect(b(-50, .lowerBound, .netChange) == [-50, -50 * 0.9])
     }
+
+    /// A bound is a closed interval: every reading gives both ends or none, whatever the quality,
+    /// kind, sign and explicit columns. The model relies on it: a net-change year between two known
+    /// ones is drawn within its bounds when it has a lower *or* an upper end
+    /// (`PlanModel+Build.swift`), which is the same test as "both" only because of this (mutation
+    /// round seed 102 left `||` as `&&` alive).
+    @Test func boundsComeInPairs() {
+        var seen = 0
+        for kind in IndicatorKind.allCases {
+            for quality in Quality.allCases {
+                for value in [-47.99, -3.0, 0.0, 0.4, 7.0, 55.5, 3000.0] {
+                    for explicit in [(nil, nil), (value - 1, nil), (nil, value + 1), (value - 1, value + 1)]
+                        as [(
+                            Double?, Double?
+                        )]
+                    {
+                        var o = Observation(indicator: "x", year: 2024, value: value, quality: quality)
+                        (o.explicitLower, o.explicitUpper) = explicit
+                        guard let b = o.bounds(kind: kind) else { continue }
+                        seen += 1
+                        #expect(
+                            (b.lower == nil) == (b.upper == nil),
+                            "\(kind) \(quality) \(value) \(explicit): \(String(describing: b))")
+                    }
+                }
+            }
+        }
+        #expect(seen > 100)
+    }
 }
