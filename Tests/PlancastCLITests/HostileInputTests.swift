@@ -1523,6 +1523,26 @@ struct HostileInputTests {
         }
     }
 
+    /// The least benchmark (one path, one series, one year) runs: one row, whose quantiles are
+    /// its one value and whose P(hit) is 0 or 1; none of the three sizes may be 0 (mutation round
+    /// seed 103: `paths >= 1` as `> 1` refused a one-path benchmark and no test saw it).
+    @Test func theLeastBenchmarkRunsAndZeroIsRefused() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("one.csv").path
+        let r = try Binary.run(["bench", "mc", "--paths", "1", "--indicators", "1", "--years", "1", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("plancast: 1 paths, 1 indicators, 1 years, "), "\(r.stdout)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 2, "\(rows)")
+        let v = rows.last!.split(separator: ",").compactMap { Double($0) }
+        #expect(v.count == 7 && v[2] == v[3] && v[3] == v[4] && v[4] == v[5] && (v[6] == 0 || v[6] == 1), "\(rows)")
+        for option in ["--paths", "--indicators", "--years"] {
+            let zero = try Binary.run(["bench", "mc", option, "0"])
+            #expect(zero.status == 64 && zero.stderr.contains("must be positive"), "\(option): \(zero.stderr)")
+        }
+    }
+
     /// An input too large for this machine's memory (a sparse file of a twentieth of it: about 25
     /// times its size would be needed) is refused before it is read, with what to do; the system
     /// would otherwise kill the command half-way.
