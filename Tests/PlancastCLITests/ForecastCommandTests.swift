@@ -72,6 +72,30 @@ struct ForecastCommandTests {
         #expect(plain.stdout != asLevels.stdout)
     }
 
+    /// A library needs ten series of two values or more: ten are enough, nine are refused with
+    /// the count and the rule, and nothing is written (mutation round seed 104: `>= 10` as `> 10`
+    /// refused ten unseen).
+    @Test func aLibraryNeedsTenSeriesAndTenAreEnough() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for count in [10, 9] {
+            var rows = "series_id,period,value\n"
+            for i in 0..<count { rows += "s\(i),2000,\(100 + i)\ns\(i),2001,\(100 + 3 * i)\n" }
+            let input = try write(rows, "in\(count).csv", in: dir)
+            let library = dir.appendingPathComponent("lib\(count).csv").path
+            let r = try Binary.run(["library", "--input", input, "--output", library])
+            if count == 10 {
+                #expect(r.status == 0 && r.stdout.hasPrefix("library: 10 series, "), "\(r.stderr)")
+                #expect(FileManager.default.fileExists(atPath: library))
+            } else {
+                #expect(r.status == 65, "\(r.stderr)")
+                #expect(
+                    r.stderr.contains("9 series with at least 2 values; a library needs at least 10"), "\(r.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: library))
+            }
+        }
+    }
+
     /// `plancast library` builds from every series of two values or more (one window each:
     /// the first value forecasts the second, one step-1 error a series), leaves one-value series
     /// out, and `forecast --library` uses what it wrote.

@@ -201,6 +201,9 @@ struct ReportAndCompareTests {
         let seed = try Binary.run(["compare", a.path, c.path, "--output", dir.appendingPathComponent("cmp.csv").path])
         #expect(seed.stdout.contains("setting seed"))
         #expect(seed.stdout.hasPrefix("DIFFERENT RUNS"))
+        // Runs that do not reproduce exit 1, as the help says (mutation round seed 104: a mutant
+        // that exited 0 here survived, no test read the status).
+        #expect(seed.status == 1, "\(seed.stderr)")
         let cmp = try RunCommandTests.csv(dir.appendingPathComponent("cmp.csv").path)
         let flagged = cmp.filter { $0["beyond_noise"] == "yes" }.count
         #expect(Double(flagged) <= 0.02 * Double(cmp.count) + 2, "\(flagged) of \(cmp.count) flagged by chance alone")
@@ -221,6 +224,7 @@ struct ReportAndCompareTests {
         #expect(try Self.run(files + ["--observations", edited.path], out: d).status == 0)
         let data = try Binary.run(["compare", a.path, d.path])
         #expect(data.stdout.contains("2 years of history differ"), "\(data.stdout)")
+        #expect(data.status == 1)
         // One observations file replaced by another of another name: one line, both names.
         #expect(data.stdout.contains("input observations: observations.csv "), "\(data.stdout)")
         #expect(data.stdout.contains(" → obs.csv "))
@@ -231,6 +235,8 @@ struct ReportAndCompareTests {
         // Baseline against the R&D push: the touched targets are listed as changed.
         let what = try Binary.run(["compare", a.path, a.path, "--scenario-a", "baseline", "--scenario-b", "rd-push"])
         #expect(what.stdout.hasPrefix("SCENARIO COMPARISON"))
+        // Two scenarios differ by design: that is no failure to reproduce (exit 0).
+        #expect(what.status == 0, "\(what.stderr)")
         #expect(what.stdout.contains("rd_intensity goal_final 2025"))
         #expect(what.stdout.contains("high_tech_enterprises goal_final 2025"))
         #expect(!what.stdout.contains("talent_resource_total goal_final"), "untouched indicators do not change")
