@@ -163,11 +163,10 @@ struct RoundingRuleTests {
         for kind in IndicatorKind.allCases {
             for quality in Quality.allCases {
                 for value in [-47.99, -3.0, 0.0, 0.4, 7.0, 55.5, 3000.0] {
-                    for explicit in [(nil, nil), (value - 1, nil), (nil, value + 1), (value - 1, value + 1)]
-                        as [(
-                            Double?, Double?
-                        )]
-                    {
+                    let explicits: [(Double?, Double?)] = [
+                        (nil, nil), (value - 1, nil), (nil, value + 1), (value - 1, value + 1),
+                    ]
+                    for explicit in explicits {
                         var o = Observation(indicator: "x", year: 2024, value: value, quality: quality)
                         (o.explicitLower, o.explicitUpper) = explicit
                         guard let b = o.bounds(kind: kind) else { continue }

@@ -75,13 +75,7 @@ enum Binary {
         posix_spawn_file_actions_adddup2(&actions, err[1], 2)
         let pid: pid_t
         do {
-            // The working folder through the shell (glibc's addchdir_np is not in Swift's Glibc).
-            pid =
-                try directory.map {
-                    try spawn(
-                        "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", $0.path, program] + arguments,
-                        actions: &actions, environment: environment)
-                } ?? spawn(program, arguments, actions: &actions, environment: environment)
+            pid = try spawn(program, arguments, in: directory, actions: &actions, environment: environment)
         } catch {
             for fd in out + err { close(fd) }
             throw error
@@ -111,6 +105,18 @@ enum Binary {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         return try spawn(program, arguments, actions: &actions, blocked: blocked)
+    }
+
+    /// Starts `program` in `directory` (the current one when nil) with `actions`: the working
+    /// folder is set through the shell (glibc's addchdir_np is not in Swift's Glibc).
+    static func spawn(
+        _ program: String, _ arguments: [String], in directory: URL?, actions: inout posix_spawn_file_actions_t,
+        environment: [String: String]? = nil
+    ) throws -> pid_t {
+        guard let directory else { return try spawn(program, arguments, actions: &actions, environment: environment) }
+        return try spawn(
+            "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", directory.path, program] + arguments, actions: &actions,
+            environment: environment)
     }
 
     static func spawn(

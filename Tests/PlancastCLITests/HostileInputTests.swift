@@ -1535,7 +1535,7 @@ struct HostileInputTests {
         #expect(r.stdout.hasPrefix("plancast: 1 paths, 1 indicators, 1 years, "), "\(r.stdout)")
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 2, "\(rows)")
-        let v = rows.last!.split(separator: ",").compactMap { Double($0) }
+        let v = try #require(rows.last).split(separator: ",").compactMap { Double($0) }
         #expect(v.count == 7 && v[2] == v[3] && v[3] == v[4] && v[4] == v[5] && (v[6] == 0 || v[6] == 1), "\(rows)")
         for option in ["--paths", "--indicators", "--years"] {
             let zero = try Binary.run(["bench", "mc", option, "0"])
