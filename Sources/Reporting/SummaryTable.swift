@@ -8,13 +8,21 @@ public enum SummaryTable {
     /// `width`: the terminal's width, when known; a wider table is split by scenarios.
     public static func render(_ runs: [ScenarioRun], language: Language, width: Int? = nil) -> String {
         let full = render(runs, language: language, width: width, labels: true)
-        // Where a probability with its label would be cut ("0.42 可…"), the number alone.
-        guard let width, full.split(separator: "\n").contains(where: { $0.hasSuffix("…") }) else { return full }
-        return render(runs, language: language, width: width, labels: false)
+        guard width != nil else { return full.text }
+        // Where a probability with its label would be cut ("0.42 可…") or, in the records of a
+        // terminal too narrow for a table, put on a line of its own, the number alone.
+        let bare = render(runs, language: language, width: width, labels: false)
+        let lines = { (s: String) in s.split(separator: "\n") }
+        let cut = lines(full.text).contains { $0.hasSuffix("…") }
+        let wrapped = full.stacked && lines(bare.text).count < lines(full.text).count
+        return cut || wrapped ? bare.text : full.text
     }
 
-    static func render(_ runs: [ScenarioRun], language: Language, width: Int?, labels: Bool) -> String {
-        guard let first = runs.first else { return "" }
+    /// The summary, and whether its table is given as records (`TextTable.stacked`).
+    static func render(_ runs: [ScenarioRun], language: Language, width: Int?, labels: Bool) -> (
+        text: String, stacked: Bool
+    ) {
+        guard let first = runs.first else { return ("", false) }
         let zh = language != .en
         var header = [zh ? "总体目标" : "headline goal", zh ? "目标值" : "goal"]
         header += runs.map(\.scenario.name)
@@ -43,8 +51,12 @@ public enum SummaryTable {
             zh
             ? "\(first.model.plan.metadata.title(in: .zh))：总体目标实现概率"
             : "\(first.model.plan.metadata.title(in: .en)): probability of meeting each headline goal"
-        return TextTable.wrap(title, width: width) + "\n" + table.render(maxWidth: width, keep: 2)
-            + insufficientData(first, zh: zh, width: width) + milestonesOnly(first, zh: zh, width: width)
+        let split = width.map { table.split(maxWidth: $0, keep: 2) } ?? table.render()
+        let body = split ?? table.stacked(maxWidth: width ?? 0)
+        let text =
+            TextTable.wrap(title, width: width) + "\n" + body + insufficientData(first, zh: zh, width: width)
+            + milestonesOnly(first, zh: zh, width: width)
+        return (text, split == nil)
     }
 
     /// What would change "insufficient data": one figure is enough for a forecast; a growth or
@@ -106,7 +118,7 @@ public enum SummaryTable {
 
     static func cell(_ o: TargetOutcome, zh: Bool, label: Bool = true) -> String {
         switch o.status {
-        case .insufficientData: return zh ? "数据不足" : label ? "insufficient data" : "no data"
+        case .insufficientData: return label ? (zh ? "数据不足" : "insufficient data") : (zh ? "无数据" : "no data")
         case .observed, .settled: return (o.pMet ?? 0) >= 0.5 ? (zh ? "已实现" : "met") : (zh ? "未实现" : "not met")
         case .simulated:
             let p = o.pMet ?? 0

@@ -70,6 +70,16 @@ public struct TextTable {
         return lines.joined(separator: "\n")
     }
 
+    /// `s` wrapped as `wrap` does, each line after `indent` spaces where that leaves at least
+    /// 2 columns (else not indented).
+    static func wrap(_ s: String, width: Int, indent: Int) -> String {
+        guard width - indent >= 2 else { return wrap(s, width: width) }
+        let pad = String(repeating: " ", count: indent)
+        return wrap(s, width: width - indent).split(separator: "\n", omittingEmptySubsequences: false).map {
+            pad + $0
+        }.joined(separator: "\n")
+    }
+
     /// Display width of `s` in terminal columns.
     public static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
@@ -99,9 +109,17 @@ public struct TextTable {
     /// another column is cut only where it would not fit beside a first column of 12; header
     /// cells are cut like the others. One pass, no recursion: before 2026-12-01 a header wider
     /// than the cut ("headline goal" at 48 columns) made it call itself until the stack overflowed.
+    /// Where even that is too wide, one record per row (`stacked`).
     public func render(maxWidth: Int?, keep: Int) -> String {
+        guard let maxWidth else { return render() }
+        return split(maxWidth: maxWidth, keep: keep) ?? stacked(maxWidth: maxWidth)
+    }
+
+    /// The table, split as `render(maxWidth:keep:)` describes; nil where a line would still be
+    /// wider than `maxWidth`.
+    public func split(maxWidth: Int, keep: Int) -> String? {
         let w = widths
-        guard let maxWidth, w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth, w.count > keep else { return render() }
+        guard w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth, w.count > keep else { return render() }
         var t = self
         let keptAfterFirst = w.prefix(keep).dropFirst().reduce(0, +) + 2 * keep
         // Other columns are cut only where even a first column of 12 leaves them too little room.
@@ -123,7 +141,7 @@ public struct TextTable {
             used += cw[j] + 2
         }
         if !current.isEmpty { groups.append(current) }
-        return groups.map { g in
+        let split = groups.map { g in
             let cols = Array(0..<keep) + g
             var part = TextTable(
                 header: cols.map { t.header[$0] },
@@ -131,6 +149,34 @@ public struct TextTable {
             for r in t.rows { part.append(cols.map { $0 < r.count ? r[$0] : "" }) }
             return part.render()
         }.joined(separator: "\n")
+        // Narrower than the table's narrowest form (the run summary is 25 columns wide with
+        // its names cut to 8; a 24-column terminal wrapped every row until 2026-12-06).
+        return split.split(separator: "\n").contains { Self.width(String($0)) > maxWidth } ? nil : split
+    }
+
+    /// One record per row, for a terminal too narrow for any table: a blank line, the first cell
+    /// on a line of its own, then each other cell under it as "  header  value", headers padded
+    /// alike. Where one such line would be wider than `maxWidth`, every value goes on a line of
+    /// its own under its header (one layout for the whole table, so the records read alike);
+    /// what is still too long is wrapped, so that no line is wider than `maxWidth` (at least 1).
+    public func stacked(maxWidth: Int) -> String {
+        let width = max(1, maxWidth)
+        let labelWidth = header.dropFirst().map(Self.width).max() ?? 0
+        let labels = header.map { "  " + $0 + String(repeating: " ", count: labelWidth - Self.width($0)) + "  " }
+        let others = header.indices.dropFirst()
+        let sideBySide = rows.allSatisfy { r in
+            others.allSatisfy { Self.width(labels[$0]) + Self.width($0 < r.count ? r[$0] : "") <= width }
+        }
+        return rows.map { r in
+            let cells = others.map { j -> String in
+                let value = j < r.count ? r[j] : ""
+                guard !sideBySide else {
+                    return (labels[j] + value).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                }
+                return Self.wrap(header[j], width: width, indent: 2) + "\n" + Self.wrap(value, width: width, indent: 4)
+            }
+            return "\n" + ([Self.wrap(r.first ?? "", width: width)] + cells).joined(separator: "\n") + "\n"
+        }.joined()
     }
 
     /// The table with column `j`'s cells, its header's too, cut to `width` columns. With

@@ -36,17 +36,26 @@ struct TerminalWidthTests {
         // The table is wider than the narrow terminal, so fitting it is a real change.
         #expect(widest > 60, "\(piped.stdout)")
 
-        let narrow = try Binary.runOnTerminal(columns: 60, arguments, in: Binary.packageRoot)
-        #expect(narrow.status == 0)
-        let lines = narrow.stdout.split(separator: "\n")
-        // The output folder's path is printed whole, to be copied: it is the one line left as is.
-        let folder = dir.appendingPathComponent("run").path
-        let over = lines.filter { Self.columns($0) > 60 && !$0.hasSuffix(folder) }
-        #expect(over.isEmpty, "\(over.count) lines wider than 60 columns: \(over.prefix(3))")
-        #expect(lines.count > piped.stdout.split(separator: "\n").count)
-        // Every goal's line is still there: the table is split, not cut short.
-        let goal = language == "zh" ? "有效高新技术企业" : "Certified hig"
-        #expect(narrow.stdout.contains(goal), "\(narrow.stdout)")
+        // 60 columns take the table split by scenarios; 24 are too few for any table (its
+        // narrowest form is 25 wide) and take one record per goal (each row wrapped once
+        // before 2026-12-06).
+        for columns: UInt16 in [60, 24] {
+            let narrow = try Binary.runOnTerminal(columns: columns, arguments, in: Binary.packageRoot)
+            #expect(narrow.status == 0)
+            let lines = narrow.stdout.split(separator: "\n")
+            // The output folder's path is printed whole, to be copied: it is the one line left as is.
+            let folder = dir.appendingPathComponent("run").path
+            let over = lines.filter { Self.columns($0) > Int(columns) && !$0.hasSuffix(folder) }
+            #expect(over.isEmpty, "\(over.count) lines wider than \(columns) columns: \(over.prefix(3))")
+            #expect(lines.count > piped.stdout.split(separator: "\n").count)
+            // Every goal's line is still there: the table is split, not cut short.
+            let goal = language == "zh" ? "有效高新技术企业" : columns < 30 ? "Certified high-tech" : "Certified hig"
+            #expect(narrow.stdout.contains(goal), "\(narrow.stdout)")
+            // The split table keeps the words of each probability; the records give the number.
+            let label = language == "zh" ? " 很可能" : " very likely"
+            #expect(narrow.stdout.contains(label) == (columns == 60), "\(columns): \(narrow.stdout)")
+            #expect(narrow.stdout.contains("──") == (columns == 60), "\(columns): \(narrow.stdout)")
+        }
 
         let unsized = try Binary.runOnTerminal(columns: 0, arguments, in: Binary.packageRoot)
         #expect(unsized.status == 0)

@@ -8,14 +8,16 @@ import Testing
 /// The terminal summary at the widths users have.
 struct SummaryTableTests {
     /// Wide: each probability with its label. Too narrow for the label ("0.42 可…" before
-    /// 2026-12-02): the number alone, never cut; the names give way instead.
+    /// 2026-12-02): the number alone, never cut; the names give way instead. Too narrow for any
+    /// table (below 28 here), one record per goal, with the number alone where the label would
+    /// have put it on a line of its own.
     @Test func aNarrowTerminalGetsTheNumberNotACutLabel() throws {
         let runs = try ScenarioRunner.run(
             plan: HTMLReportTests.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3,
             threads: 1)
         let wide = SummaryTable.render(runs, language: .zh, width: 200)
         #expect(wide.contains("可能") || wide.contains("很可能") || wide.contains("可能性相当"), "\(wide)")
-        for width in [28, 32] {
+        for width in [12, 16, 20, 24, 28, 32] {
             let narrow = SummaryTable.render(runs, language: .zh, width: width)
             let rows = narrow.split(separator: "\n").filter { $0.contains("0.") || $0.contains("1.00") }
             #expect(!rows.isEmpty, "\(narrow)")
@@ -27,6 +29,25 @@ struct SummaryTableTests {
             }
         }
         #expect(!wide.contains("数据不足："), "every goal has data: no footer")
+    }
+
+    /// A table split by scenarios keeps each probability's words even where the numbers alone
+    /// would fit in fewer parts: only a cut label or a record's wrapped line drops them.
+    @Test func aSplitTableKeepsItsLabels() throws {
+        let runs = try ScenarioRunner.run(
+            plan: HTMLReportTests.plan(), scenarios: [Scenario(name: "baseline"), Scenario(name: "other")],
+            asOf: nil, paths: 256, seed: 3, threads: 1)
+        let widths = (30...120).filter { width in
+            let full = SummaryTable.render(runs, language: .en, width: width, labels: true)
+            let bare = SummaryTable.render(runs, language: .en, width: width, labels: false)
+            return !full.stacked && !full.text.contains("…\n")
+                && bare.text.split(separator: "\n").count < full.text.split(separator: "\n").count
+        }
+        #expect(!widths.isEmpty, "some width splits the labelled table and not the bare one")
+        for width in widths {
+            let shown = SummaryTable.render(runs, language: .en, width: width)
+            #expect(shown == SummaryTable.render(runs, language: .en, width: width, labels: true).text, "\(width)")
+        }
     }
 
     /// Indicators with yearly milestones and no headline goal are not in the table of goals; a

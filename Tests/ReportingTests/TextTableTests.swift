@@ -42,8 +42,9 @@ struct TextTableTests {
 
     /// At 48 columns the English summary's header ("headline goal") was wider than the cut of its
     /// column, and the split called itself until the stack overflowed (SIGSEGV, found with
-    /// `script -c "stty cols 48; plancast run … --lang en"`). Every width from 1 to 160 renders;
-    /// from 40 on every line fits, and a cell too wide for the room beside the kept columns is cut.
+    /// `script -c "stty cols 48; plancast run … --lang en"`). Every width from 1 to 160 renders
+    /// and every line fits (from 40 on until 2026-12-06, when tables too wide for any split were
+    /// left to wrap); a cell too wide for the room beside the kept columns is cut.
     @Test func everyWidthRendersWithoutOverflowingTheStack() {
         var t = TextTable(
             header: ["headline goal", "goal", "baseline", "downturn-2023", "a-scenario-with-a-long-name"],
@@ -62,16 +63,60 @@ struct TextTableTests {
         for table in [t, indicators] {
             for width in 1...160 {
                 let text = table.render(maxWidth: width, keep: 2)
-                if width >= 40 {
-                    #expect(
-                        text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= width },
-                        "width \(width):\n\(text)")
-                }
+                // A character two columns wide (项) cannot fit a terminal of one.
+                #expect(
+                    width == 1 || text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= width },
+                    "width \(width):\n\(text)")
             }
         }
         #expect(
             indicators.render(maxWidth: 60, keep: 2).contains(
                 "11   new_standards  New international, national and industr…\n"))
+    }
+
+    /// Narrower than the table's narrowest split (here 26 columns: names cut to 8, the goal, one
+    /// scenario cut to 8), one record per row: the name whole, wrapped at spaces, then each cell
+    /// beside its header, headers padded alike. Until 2026-12-06 the split was printed anyway and
+    /// each of its rows wrapped on a 24-column terminal.
+    @Test func aTerminalTooNarrowForAnyTableGetsOneRecordPerRow() {
+        var t = TextTable(header: ["总体目标", "目标值", "baseline", "downturn-2023"], rightAligned: [1, 2, 3])
+        t.append(["有效高新技术企业", "3500", "0.86", "无数据"])
+        t.append(["R&D expenditure as a share of GDP", "4.5", "0.05", "0.07"])
+        #expect(t.render(maxWidth: 26, keep: 2).contains("──"), "26 columns still take the split table")
+        let expected = """
+
+            有效高新技术企业
+              目标值         3500
+              baseline       0.86
+              downturn-2023  无数据
+
+            R&D expenditure as a
+            share of GDP
+              目标值         4.5
+              baseline       0.05
+              downturn-2023  0.07
+
+            """
+        #expect(t.render(maxWidth: 24, keep: 2) == expected)
+        // One value too long to sit beside its header puts every value under its header.
+        let under = t.render(maxWidth: 20, keep: 2)
+        #expect(under.hasPrefix("\n有效高新技术企业\n  目标值\n    3500\n  baseline\n    0.86\n"), "\(under)")
+        // At every width narrower than the split each line fits (from 2 columns: a Chinese
+        // character takes two) and no cell is lost: read without its line breaks and spaces,
+        // the output holds every cell in order.
+        for width in 2...25 {
+            let text = t.render(maxWidth: width, keep: 2)
+            #expect(text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= width }, "\(width)")
+            var rest = Substring(text.filter { !$0.isWhitespace })
+            for cell in t.rows.joined() {
+                let squeezed = cell.filter { !$0.isWhitespace }
+                guard let found = rest.range(of: squeezed) else {
+                    Issue.record("width \(width) lost \(cell):\n\(text)")
+                    break
+                }
+                rest = rest[found.upperBound...]
+            }
+        }
     }
 
     /// At 30 columns the names of two goals were cut to the same "新增省级及…"; cut alike, names
