@@ -45,14 +45,21 @@ func writeStdout(_ text: String) {
 extension StandardStreams {
     /// The line for a write to standard output that failed with `code`.
     static func stdoutFailure(_ code: Int32, chinese: Bool) -> String {
+        // EBADF: standard output was closed when plancast started (`>&-`) and stands on a
+        // read-only /dev/null (`prepare`); strerror's "Bad file descriptor" did not say so.
         if chinese {
-            let reason = code == EPIPE ? "读取方在输出结束前关闭了管道；输出不完整" : unwritableReason(errno: code, chinese: true)
+            let reason =
+                code == EPIPE
+                ? "读取方在输出结束前关闭了管道；输出不完整"
+                : code == EBADF ? "标准输出在启动时已关闭（>&-）；请把它重定向到文件或 /dev/null" : unwritableReason(errno: code, chinese: true)
             return "error: 无法写入标准输出（\(reason)）"
         }
         let reason =
             code == EPIPE
             ? "the reader closed the pipe before the end; the output is incomplete"
-            : unwritableReason(errno: code)
+            : code == EBADF
+                ? "it was closed when plancast started (>&-); redirect it to a file or /dev/null"
+                : unwritableReason(errno: code)
         return "error: cannot write to standard output (\(reason))"
     }
 }

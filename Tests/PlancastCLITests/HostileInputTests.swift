@@ -740,6 +740,18 @@ struct HostileInputTests {
         )
         let merge = try Binary.run(["merge", parts, "--out", parts, "--force"])
         #expect(merge.status == 73 && merge.stderr.contains("which this command reads"), "\(merge.stderr)")
+        // Merged elsewhere, the folder is named in the parts' language (no test read it before
+        // mutation round 104).
+        let partsEn = dir.appendingPathComponent("parts-en").path
+        #expect(
+            try Binary.run([
+                "run", "--plan", plan.path, "--paths", "300", "--shard", "1/1", "--lang", "en", "--out", partsEn,
+            ]).status == 0)
+        for (from, said) in [(parts, "输出目录："), (partsEn, "Output folder: ")] {
+            let merged = dir.appendingPathComponent("merged").path
+            let r = try Binary.run(["merge", from, "--out", merged, "--force"])
+            #expect(r.status == 0 && r.stdout.hasSuffix(said + merged + "\n"), "\(r.stdout)")
+        }
         // Nor the home folder or one above it (`--out ~ --force` from elsewhere replaced the
         // home folder whole), nor a folder under version control. `HOME` points at a stand-in.
         let above = dir.appendingPathComponent("up"), repo = dir.appendingPathComponent("repo")
@@ -1063,6 +1075,33 @@ struct HostileInputTests {
         }
     }
 
+    /// A standard stream closed when plancast starts (`<&-`, `>&-`, `2>&-`) stands on /dev/null,
+    /// so that no file opened later takes its number: standard input reads as empty (exit 65;
+    /// round 104's mutant closed it again, and `--input -` then waited for ever), standard
+    /// output refuses writes (exit 74, saying it was closed) and a closed standard error leaves
+    /// the exit code to tell. `timeout` ends a command that hangs.
+    @Test func aStreamClosedAtStartIsNeitherReusedNorAHang() throws {
+        func closed(_ redirection: String, _ arguments: [String]) throws -> (Int32, Process.TerminationReason, String) {
+            let r = try Binary.runShell(
+                "exec \(redirection); exec timeout -s KILL 60 \"$@\"", [Binary.executable.path] + arguments)
+            return (r.status, r.reason, r.stderr)
+        }
+        let input = try closed("0<&-", ["forecast", "--input", "-", "--horizon", "2"])
+        #expect(
+            input.0 == 65 && input.2 == "error: /dev/stdin:1: the file is empty\n  hint: a header row is needed\n",
+            "\(input)")
+        let output = try closed("1>&-", ["indicators", "--lang", "en"])
+        #expect(
+            output.0 == 74
+                && output.2
+                    == "error: cannot write to standard output (it was closed when plancast started (>&-); redirect it to a file or /dev/null)\n",
+            "\(output)")
+        let outputZh = try closed("1>&-", ["indicators"])
+        #expect(outputZh.0 == 74 && outputZh.2.contains("标准输出在启动时已关闭"), "\(outputZh)")
+        let error = try closed("2>&-", ["check", "--plan", "/nonexistent/plan"])
+        #expect(error.0 == 64 && error.1 == .exit, "\(error)")
+    }
+
     /// An input read from a pipe (`--input -` or `/dev/stdin`, `<(zcat …)`) was refused as "cannot
     /// read the file (permissions)"; it is now read to its end and forecast like the file, and
     /// an endless stream (`/dev/zero`) stops at the stream limit with exit 65.
@@ -1356,9 +1395,14 @@ struct HostileInputTests {
         #expect(small.2.contains("address space (ulimit -v)"))
         // The limit in MB as the user set it in KB (500,000 KB = 488 MB).
         #expect(small.2.contains("this process may use only 488 MB of address space"), "\(small.2)")
+        // What it needs, in MB as well (round 104 of mutation testing left these figures unread).
+        #expect(
+            small.2.contains("plancast needs at least 1024 MB (its libraries and buffers alone take about 512 MB)"),
+            "\(small.2)")
         let smallZh = try limited(500_000, ["run", "--paths", "1000", "--out", dir.path + "/a"])
         #expect(smallZh.1 == .exit && smallZh.0 == 64, "\(smallZh)")
         #expect(smallZh.2.hasPrefix("error: 这个进程只能使用 488 MB 地址空间（ulimit -v）"), "\(smallZh.2)")
+        #expect(smallZh.2.contains("至少需要 1024 MB（其程序库和缓冲区就约占 512 MB）"), "\(smallZh.2)")
         let check = try limited(500_000, ["check"])
         #expect(check.1 == .exit && check.0 == 64, "\(check)")
         let version = try limited(200_000, ["--version"])
