@@ -156,21 +156,17 @@ public struct TextTable {
 
     /// One record per row, for a terminal too narrow for any table: a blank line, the first cell
     /// on a line of its own, then each other cell under it as "  header  value", headers padded
-    /// alike. Where one such line would be wider than `maxWidth`, every value goes on a line of
-    /// its own under its header (one layout for the whole table, so the records read alike);
-    /// what is still too long is wrapped, so that no line is wider than `maxWidth` (at least 1).
+    /// alike; a value that does not fit beside its header goes on a line of its own under it,
+    /// indented 4, and what is still too long is wrapped, so that no line is wider than
+    /// `maxWidth` (at least 1).
     public func stacked(maxWidth: Int) -> String {
         let width = max(1, maxWidth)
         let labelWidth = header.dropFirst().map(Self.width).max() ?? 0
         let labels = header.map { "  " + $0 + String(repeating: " ", count: labelWidth - Self.width($0)) + "  " }
-        let others = header.indices.dropFirst()
-        let sideBySide = rows.allSatisfy { r in
-            others.allSatisfy { Self.width(labels[$0]) + Self.width($0 < r.count ? r[$0] : "") <= width }
-        }
         return rows.map { r in
-            let cells = others.map { j -> String in
+            let cells = header.indices.dropFirst().map { j -> String in
                 let value = j < r.count ? r[j] : ""
-                guard !sideBySide else {
+                guard Self.width(labels[j]) + Self.width(value) > width else {
                     return (labels[j] + value).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
                 }
                 return Self.wrap(header[j], width: width, indent: 2) + "\n" + Self.wrap(value, width: width, indent: 4)

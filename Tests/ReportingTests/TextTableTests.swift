@@ -98,9 +98,11 @@ struct TextTableTests {
 
             """
         #expect(t.render(maxWidth: 24, keep: 2) == expected)
-        // One value too long to sit beside its header puts every value under its header.
-        let under = t.render(maxWidth: 20, keep: 2)
-        #expect(under.hasPrefix("\n有效高新技术企业\n  目标值\n    3500\n  baseline\n    0.86\n"), "\(under)")
+        // A value too long to sit beside its header goes under it, indented; the others stay.
+        let under = t.render(maxWidth: 22, keep: 2)
+        #expect(
+            under.hasPrefix("\n有效高新技术企业\n  目标值         3500\n  baseline       0.86\n  downturn-2023\n    无数据\n"),
+            "\(under)")
         // At every width narrower than the split each line fits (from 2 columns: a Chinese
         // character takes two) and no cell is lost: read without its line breaks and spaces,
         // the output holds every cell in order.
