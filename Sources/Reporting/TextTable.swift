@@ -119,7 +119,9 @@ public struct TextTable {
     /// wider than `maxWidth`.
     public func split(maxWidth: Int, keep: Int) -> String? {
         let w = widths
-        guard w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth, w.count > keep else { return render() }
+        guard w.reduce(0, +) + 2 * max(0, w.count - 1) > maxWidth else { return render() }
+        // Nothing to spread over parts: the kept columns alone are too wide.
+        guard w.count > keep else { return nil }
         var t = self
         let keptAfterFirst = w.prefix(keep).dropFirst().reduce(0, +) + 2 * keep
         // Other columns are cut only where even a first column of 12 leaves them too little room.
@@ -162,7 +164,10 @@ public struct TextTable {
     public func stacked(maxWidth: Int) -> String {
         let width = max(1, maxWidth)
         let labelWidth = header.dropFirst().map(Self.width).max() ?? 0
-        let labels = header.map { "  " + $0 + String(repeating: " ", count: labelWidth - Self.width($0)) + "  " }
+        // The first header is not shown: the first cell is the record's title.
+        let labels = header.map {
+            "  " + $0 + String(repeating: " ", count: max(0, labelWidth - Self.width($0))) + "  "
+        }
         return rows.map { r in
             let cells = header.indices.dropFirst().map { j -> String in
                 let value = j < r.count ? r[j] : ""
