@@ -59,9 +59,12 @@ public struct YAMLDocument {
             .composer(_, let problem, let mark, _):
             return InputError(
                 file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)",
-                hint: typingSlip(in: text, near: mark.line) ?? "check the indentation and quoting near this place",
-                zh: "YAML 格式有误：\(problem)",
-                hintZh: typingSlip(in: text, near: mark.line, chinese: true) ?? "请检查此处附近的缩进和引号")
+                hint: typingSlip(in: text, near: mark.line) ?? YAMLProblems.hint(problem, chinese: false)
+                    ?? "check the indentation and quoting near this place",
+                zh: "YAML 格式有误：\(YAMLProblems.chinese(problem))",
+                hintZh: typingSlip(in: text, near: mark.line, chinese: true) ?? YAMLProblems.hint(
+                    problem, chinese: true)
+                    ?? "请检查此处附近的缩进和引号")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Located at the key's first appearance (Yams's mark); before 2026-11-30 no line at all.
             let mark = context.mark.line > 0 ? context.mark : nil
