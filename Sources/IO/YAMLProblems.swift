@@ -1,7 +1,7 @@
 /// libyaml's parse problems in a planner's words. libyaml (through Yams) reports a problem as a
-/// fixed English phrase ("mapping values are not allowed in this context"); `run` and `check`
-/// speak Chinese by default, and until 2026-12-06 a Chinese error quoted that phrase untranslated
-/// behind "YAML 格式有误：" with one general hint for every problem.
+/// fixed English phrase ("mapping values are not allowed in this context"); `run` speaks Chinese
+/// by default (`check` with `--lang zh`), and until 2026-12-06 a Chinese error quoted that phrase
+/// untranslated behind "YAML 格式有误：" with one general hint for every problem.
 ///
 /// `chinese` gives the phrase in Chinese (the English kept in parentheses, so that it can still be
 /// looked up); `hint` what most often causes it in a hand-written scenario file, in either
@@ -97,8 +97,8 @@ enum YAMLProblems {
         "did not find expected <stream-start>": ("缺少预期的流开始标记", nil, nil),
         "but found another document": (
             "文件中有不止一个 YAML 文档",
-            "a scenario file holds one document: remove the '---' line and what follows, or split the file",
-            "一个情景文件只能有一个文档：请删除“---”及其后的内容，或把它拆成两个文件"
+            "plancast's YAML files (plans, scenarios) hold one document each: remove the '---' line and what follows, or split the file",
+            "plancast 的 YAML 文件（规划、情景）各只能有一个文档：请删除“---”及其后的内容，或把它拆成两个文件"
         ),
         "found incompatible YAML document": ("YAML 文档的版本不兼容", nil, nil),
         "found an indentation indicator equal to 0": ("块标量的缩进指示符不能为 0", nil, nil),
