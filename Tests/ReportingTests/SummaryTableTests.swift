@@ -50,6 +50,17 @@ struct SummaryTableTests {
         }
     }
 
+    /// A goal is printed whole up to 10¹² (a count of yuan), beyond that to 6 significant digits;
+    /// a growth goal's implied level keeps 6 digits, and one without a base value is "?"
+    /// (mutation round seed 105 left the edge unread).
+    @Test func goalsArePrintedWholeBelowATrillion() {
+        #expect(SummaryTable.format(999_999_999_999) == "999999999999")
+        #expect(SummaryTable.format(1e12) == "1e+12")
+        #expect(SummaryTable.format(-3500) == "-3500")
+        #expect(SummaryTable.format(3567.891234) == "3567.89")
+        #expect(SummaryTable.format(.nan) == "?" && SummaryTable.format(.infinity) == "?")
+    }
+
     /// Indicators with yearly milestones and no headline goal are not in the table of goals; a
     /// line under it counts them and says where their probabilities are (a plan of milestones
     /// alone printed an empty table and nothing else before 2026-12-05).

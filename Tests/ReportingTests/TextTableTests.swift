@@ -126,6 +126,18 @@ struct TextTableTests {
         }
     }
 
+    /// With no column kept, no first column needs room beside the others: a cell as wide as
+    /// the terminal but for its margin stays whole in its own part (mutation round seed 105:
+    /// `keep > 0` as `>= 0` cut it to leave room for a first column of 12).
+    @Test func withNoColumnKeptEachPartHasTheWholeWidth() {
+        var t = TextTable(header: ["a", "b"])
+        t.append([String(repeating: "x", count: 25), String(repeating: "y", count: 25)])
+        let text = t.render(maxWidth: 30, keep: 0)
+        #expect(text.contains(String(repeating: "x", count: 25)) && text.contains(String(repeating: "y", count: 25)))
+        #expect(!text.contains("…"), "\(text)")
+        #expect(text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 30 }, "\(text)")
+    }
+
     /// Random tables (1–6 columns of mixed Chinese, Latin and empty cells, 0–2 kept) at every
     /// width from 2 to 70: no trap and no line wider than the width. The first version of the
     /// records trapped ("Negative count") when the first header was the widest, as "总体目标"
