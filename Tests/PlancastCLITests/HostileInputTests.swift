@@ -1581,6 +1581,15 @@ struct HostileInputTests {
         #expect(rows.count == 2, "\(rows)")
         let v = try #require(rows.last).split(separator: ",").compactMap { Double($0) }
         #expect(v.count == 7 && v[2] == v[3] && v[3] == v[4] && v[4] == v[5] && (v[6] == 0 || v[6] == 1), "\(rows)")
+        // Rows keyed as `../shared/bench/mc_reference.py` writes them: indicator from 0, year
+        // from 1, indicators within each year (mutation round seed 106: `h + 1` as `h - 1`).
+        let two = dir.appendingPathComponent("two.csv").path
+        let r2 = try Binary.run(["bench", "mc", "--paths", "2", "--indicators", "2", "--years", "2", "--out", two])
+        #expect(r2.status == 0, "\(r2.stderr)")
+        let keys = try String(contentsOfFile: two, encoding: .utf8).split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").prefix(2).joined(separator: ",")
+        }
+        #expect(keys == ["0,1", "1,1", "0,2", "1,2"], "\(keys)")
         for option in ["--paths", "--indicators", "--years"] {
             let zero = try Binary.run(["bench", "mc", option, "0"])
             #expect(zero.status == 64 && zero.stderr.contains("must be positive"), "\(option): \(zero.stderr)")
