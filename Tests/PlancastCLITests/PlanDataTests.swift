@@ -164,6 +164,15 @@ struct PlanDataTests {
             ))
         #expect(run.stdout.contains("19 of 32 indicators have no exact observation"))
         #expect(!run.stdout.contains(" 1 indicators "))
+        // Findings of one severity keep the order they were found in: the years with several
+        // reports, found row by row, are listed by line (mutation round seed 106: sorting by
+        // `>=` instead of `>` shuffled findings of equal severity).
+        let reportLines = run.stdout.split(separator: "\n").filter { $0.contains(" reports: ") }.compactMap {
+            line -> Int? in
+            guard let at = line.range(of: "observations.csv:") else { return nil }
+            return Int(line[at.upperBound...].prefix { $0.isNumber })
+        }
+        #expect(reportLines.count >= 5 && reportLines == reportLines.sorted(), "\(reportLines)")
         // The last line too: "1 drivers" until 2026-12-05.
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
