@@ -6,8 +6,8 @@
 /// `chinese` gives the phrase in Chinese (the English kept in parentheses, so that it can still be
 /// looked up); `hint` what most often causes it in a hand-written scenario file, in either
 /// language, or nil where the general hint ("check the indentation and quoting near this place")
-/// says as much. The phrases are libyaml 0.2.5's (`scanner.c`, `parser.c`, `reader.c`, as
-/// vendored by Yams) and Yams' own composer's; one not listed is shown as it is.
+/// says as much. The phrases are those of the libyaml that Yams 6.2 vendors (`scanner.c`,
+/// `parser.c`, `reader.c`) and of Yams' own composer; one not listed is shown as it is.
 enum YAMLProblems {
     /// (Chinese, hint in English, hint in Chinese) by libyaml's phrase.
     static let table: [String: (zh: String, hint: String?, hintZh: String?)] = [
