@@ -9,6 +9,11 @@
 /// says as much. The phrases are those of the libyaml that Yams 6.2 vendors (`scanner.c`,
 /// `parser.c`, `reader.c`) and of Yams' own composer; one not listed is shown as it is.
 enum YAMLProblems {
+    /// The five ways libyaml reports bytes that are not UTF-8.
+    static let notUTF8 = (
+        zh: "不是有效的 UTF-8 编码", hint: String?("save the file as UTF-8"), hintZh: String?("请把文件另存为 UTF-8 编码")
+    )
+
     /// (Chinese, hint in English, hint in Chinese) by libyaml's phrase.
     static let table: [String: (zh: String, hint: String?, hintZh: String?)] = [
         "mapping values are not allowed in this context": (
@@ -80,11 +85,11 @@ enum YAMLProblems {
             "save the file as plain UTF-8 text", "请把文件另存为纯文本（UTF-8）"
         ),
         "invalid Unicode character": ("无效的 Unicode 字符", nil, nil),
-        "invalid leading UTF-8 octet": ("不是有效的 UTF-8 编码", "save the file as UTF-8", "请把文件另存为 UTF-8 编码"),
-        "invalid trailing UTF-8 octet": ("不是有效的 UTF-8 编码", "save the file as UTF-8", "请把文件另存为 UTF-8 编码"),
-        "invalid length of a UTF-8 sequence": ("不是有效的 UTF-8 编码", "save the file as UTF-8", "请把文件另存为 UTF-8 编码"),
-        "found an incorrect leading UTF-8 octet": ("不是有效的 UTF-8 编码", "save the file as UTF-8", "请把文件另存为 UTF-8 编码"),
-        "found an incorrect trailing UTF-8 octet": ("不是有效的 UTF-8 编码", "save the file as UTF-8", "请把文件另存为 UTF-8 编码"),
+        "invalid leading UTF-8 octet": notUTF8,
+        "invalid trailing UTF-8 octet": notUTF8,
+        "invalid length of a UTF-8 sequence": notUTF8,
+        "found an incorrect leading UTF-8 octet": notUTF8,
+        "found an incorrect trailing UTF-8 octet": notUTF8,
         "expected low surrogate area": ("UTF-16 代理对不完整", nil, nil),
         "unexpected low surrogate area": ("UTF-16 代理对不完整", nil, nil),
         "input is too long": ("输入过长", nil, nil),

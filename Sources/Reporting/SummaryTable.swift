@@ -8,14 +8,13 @@ public enum SummaryTable {
     /// `width`: the terminal's width, when known; a wider table is split by scenarios.
     public static func render(_ runs: [ScenarioRun], language: Language, width: Int? = nil) -> String {
         let full = render(runs, language: language, width: width, labels: true)
-        guard width != nil else { return full.text }
         // Where a probability with its label would be cut ("0.42 可…") or, in the records of a
         // terminal too narrow for a table, put on a line of its own, the number alone.
-        let bare = render(runs, language: language, width: width, labels: false)
         let lines = { (s: String) in s.split(separator: "\n") }
         let cut = lines(full.text).contains { $0.hasSuffix("…") }
-        let wrapped = full.stacked && lines(bare.text).count < lines(full.text).count
-        return cut || wrapped ? bare.text : full.text
+        guard width != nil, cut || full.stacked else { return full.text }
+        let bare = render(runs, language: language, width: width, labels: false)
+        return cut || lines(bare.text).count < lines(full.text).count ? bare.text : full.text
     }
 
     /// The summary, and whether its table is given as records (`TextTable.stacked`).

@@ -1,3 +1,4 @@
+import Simulation
 import Testing
 
 @testable import Reporting
@@ -144,14 +145,15 @@ struct TextTableTests {
     /// beside "目标值" and a scenario named "a" is; found by the test of a table of its kept
     /// columns alone before it was released.
     @Test func randomTablesFitEveryWidth() {
-        var rng = SplitMix(seed: 6805)
+        var rng = Xoshiro256PlusPlus(seed: 6805)
+        func below(_ n: Int) -> Int { Int.random(in: 0..<n, using: &rng) }
         let pieces = ["高新", "技术企业", "R&D", " ", "share of GDP", "0.42", "很可能", "a", "", "x-y_z", "３５"]
-        func cell() -> String { (0..<rng.below(5)).map { _ in pieces[rng.below(pieces.count)] }.joined() }
+        func cell() -> String { (0..<below(5)).map { _ in pieces[below(pieces.count)] }.joined() }
         for _ in 0..<200 {
-            let n = 1 + rng.below(6)
+            let n = 1 + below(6)
             var t = TextTable(header: (0..<n).map { _ in cell() }, rightAligned: Set((0..<n).filter { $0 > 0 }))
-            for _ in 0..<(1 + rng.below(4)) { t.append((0..<n).map { _ in cell() }) }
-            let keep = min(rng.below(3), n)
+            for _ in 0..<(1 + below(4)) { t.append((0..<n).map { _ in cell() }) }
+            let keep = min(below(3), n)
             for width in 2...70 {
                 let text = t.render(maxWidth: width, keep: keep)
                 let over = text.split(separator: "\n").filter { TextTable.width(String($0)) > width }
@@ -222,18 +224,4 @@ struct TextTableTests {
         #expect(zh.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 10 }, "\(zh)")
         #expect(zh.replacingOccurrences(of: "\n", with: "") == "昆山市人才科创行动计划总体目标实现概率")
     }
-}
-
-/// A seeded generator for the random tables (SplitMix64, Steele, Lea and Flood 2014).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }
