@@ -18,7 +18,7 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
-    @Option(help: "Rolling origins per series when the input has no split column.")
+    @Option(parsing: .unconditional, help: "Rolling origins per series when the input has no split column.")
     var origins: Int = 3
 
     @Option(help: "Write the metrics here (atomically) instead of stdout.")
@@ -34,7 +34,9 @@ struct BacktestCommand: ParsableCommand {
     var excel = false
 
     func validate() throws {
-        guard (1...1000).contains(origins) else { throw ValidationError("--origins must be between 1 and 1000") }
+        guard (1...1000).contains(origins) else {
+            throw ValidationError("--origins must be between 1 and 1000 (got \(origins))")
+        }
         try batch.refuseOverwriting([("--output", output), ("--forecasts", forecasts)])
     }
 

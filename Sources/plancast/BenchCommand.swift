@@ -16,16 +16,17 @@ struct Bench: ParsableCommand {
             discussion:
                 "Compare with: python3 shared/bench/mc_reference.py --paths N (same machine, one after the other).")
 
-        @Option(help: "Sample paths.") var paths: Int = 1_000_000
-        @Option(help: "Series (indicators and drivers).") var indicators: Int = 34
-        @Option(help: "Horizon years.") var years: Int = 4
+        @Option(parsing: .unconditional, help: "Sample paths.") var paths: Int = 1_000_000
+        @Option(parsing: .unconditional, help: "Series (indicators and drivers).") var indicators: Int = 34
+        @Option(parsing: .unconditional, help: "Horizon years.") var years: Int = 4
         @OptionGroup var threads: ThreadOptions
-        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Write the statistics (indicator,year,mean,p05,p50,p95,p_hit) here.") var out: String?
 
         func validate() throws {
             guard paths >= 1, indicators >= 1, years >= 1 else {
-                throw ValidationError("--paths, --indicators and --years must be positive")
+                throw ValidationError(
+                    "--paths, --indicators and --years must be positive (got \(paths), \(indicators), \(years))")
             }
             // Bounds that keep a benchmark a benchmark: --paths 99999999999 ran for hours, and 1,000
             // indicators × 50 years held 5.2 GB at 20,000 paths. Each path correlates all series,

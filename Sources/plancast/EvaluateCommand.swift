@@ -28,7 +28,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Outcomes of the plan's headline goals: indicator,met (1/0) and optionally value, source_title.")
     var outcomes: String?
 
-    @Option(help: "Years to judge as of, comma-separated (e.g. 2012,2013).", transform: Evaluate.years)
+    @Option(
+        parsing: .unconditional, help: "Years to judge as of, comma-separated (e.g. 2012,2013).",
+        transform: Evaluate.years)
     var asOf: [Int]?
 
     @Option(
@@ -38,6 +40,7 @@ struct Evaluate: ParsableCommand {
     var library: String?
 
     @Option(
+        parsing: .unconditional,
         help: "With --library: judge each plan as of these years after its base year (default: 2,3).",
         transform: Evaluate.offsets)
     var yearsAfterBase: [Int]?
@@ -48,13 +51,13 @@ struct Evaluate: ParsableCommand {
     )
     var recalibration: String?
 
-    @Option(help: "Sample paths per year.")
+    @Option(parsing: .unconditional, help: "Sample paths per year.")
     var paths: Int = 20_000
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 20220715
 
-    @Option(help: "The share of goals met in other plans (the base-rate rule).")
+    @Option(parsing: .unconditional, help: "The share of goals met in other plans (the base-rate rule).")
     var baseRate: Double?
 
     @Option(help: "Outcomes files of other plans, to count the base rate from.")
@@ -136,11 +139,15 @@ struct Evaluate: ParsableCommand {
         }
         guard paths >= 100 && paths <= 10_000_000 else {
             throw ValidationError(
-                OptionLanguage.pick("--paths must be between 100 and 10,000,000", "--paths 必须在 100 到 10,000,000 之间"))
+                OptionLanguage.pick(
+                    "--paths must be between 100 and 10,000,000 (got \(paths))",
+                    "--paths 必须在 100 到 10,000,000 之间（给出的是 \(paths)）"))
         }
         if let baseRate, !(baseRate >= 0 && baseRate <= 1) {
             throw ValidationError(
-                OptionLanguage.pick("--base-rate must be a share between 0 and 1", "--base-rate 必须是 0 到 1 之间的比例"))
+                OptionLanguage.pick(
+                    "--base-rate must be a share between 0 and 1 (got \(baseRate))",
+                    "--base-rate 必须是 0 到 1 之间的比例（给出的是 \(baseRate)）"))
         }
         if out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError(OptionLanguage.pick("--out must name a folder", "--out 必须给出一个目录"))

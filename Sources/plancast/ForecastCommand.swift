@@ -16,13 +16,13 @@ struct BatchOptions: ParsableArguments {
         transform: standardInput)
     var input: String
 
-    @Option(help: "Steps to forecast.")
+    @Option(parsing: .unconditional, help: "Steps to forecast.")
     var horizon: Int
 
-    @Option(help: "Central interval levels in percent, comma-separated.")
+    @Option(parsing: .unconditional, help: "Central interval levels in percent, comma-separated.")
     var levels: String = "80,95"
 
-    @Option(help: "Quantile levels in (0, 1), comma-separated (e.g. 0.05,0.5,0.95).")
+    @Option(parsing: .unconditional, help: "Quantile levels in (0, 1), comma-separated (e.g. 0.05,0.5,0.95).")
     var quantiles: String = ""
 
     @Option(help: "Indicator kind of every series (auto: log if positive, sqrt with zeros, identity with negatives).")

@@ -21,13 +21,15 @@ struct Run: ParsableCommand {
 
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(help: "Ignore every observation after this year (what would the tool have said then?).")
+    @Option(
+        parsing: .unconditional, help: "Ignore every observation after this year (what would the tool have said then?)."
+    )
     var asOf: Int?
 
-    @Option(help: "Sample paths per scenario.")
+    @Option(parsing: .unconditional, help: "Sample paths per scenario.")
     var paths: Int = 100_000
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 20220715
 
     @OptionGroup var threads: ThreadOptions
@@ -58,7 +60,9 @@ struct Run: ParsableCommand {
     func validate() throws {
         guard RunRequest.pathRange.contains(paths) else {
             throw ValidationError(
-                OptionLanguage.pick("--paths must be between 100 and 50,000,000", "--paths 必须在 100 到 50,000,000 之间"))
+                OptionLanguage.pick(
+                    "--paths must be between 100 and 50,000,000 (got \(paths))",
+                    "--paths 必须在 100 到 50,000,000 之间（给出的是 \(paths)）"))
         }
         for f in scenarioFiles {
             if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {

@@ -10,12 +10,16 @@ extension Language: ExpressibleByArgument {}
 
 /// `--threads`, for every command that works in parallel.
 struct ThreadOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: all cores, at most 256). Results do not depend on it.")
+    @Option(
+        parsing: .unconditional, help: "Worker threads (default: all cores, at most 256). Results do not depend on it.")
     var threads: Int?
 
     func validate() throws {
         if let threads, !(1...Workers.maximum).contains(threads) {
-            throw ValidationError("--threads must be between 1 and \(Workers.maximum)")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--threads must be between 1 and \(Workers.maximum) (got \(threads))",
+                    "--threads 必须在 1 到 \(Workers.maximum) 之间（给出的是 \(threads)）"))
         }
     }
 

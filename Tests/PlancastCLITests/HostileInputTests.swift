@@ -105,6 +105,46 @@ struct HostileInputTests {
             name: "duplicate levels",
             arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--levels", "80,80"],
             status: 64, stderr: "--levels: each level may appear once"),
+        // A negative number after a numeric option was read as an option: "--horizon -1" said
+        // "Missing value for '--horizon <horizon>'" (stop 68). The value is now taken and judged.
+        Case(
+            name: "a negative horizon",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "-1"],
+            status: 64, stderr: "--horizon must be between 1 and 100 (got -1)"),
+        Case(
+            name: "a negative level",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--levels", "-80"],
+            status: 64, stderr: "--levels: '-80' is not a level in percent between 0 and 100"),
+        Case(
+            name: "a negative quantile",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--quantiles", "-0.5"],
+            status: 64, stderr: "--quantiles: '-0.5' is not a probability strictly between 0 and 1"),
+        Case(
+            name: "negative origins",
+            arguments: ["backtest", "--input", h + "share-to-zero.csv", "--horizon", "1", "--origins", "-3"],
+            status: 64, stderr: "--origins must be between 1 and 1000 (got -3)"),
+        Case(
+            name: "negative threads", arguments: ["run", "--paths", "1000", "--threads", "-2"],
+            status: 64, stderr: "--threads must be between 1 and 256 (got -2)"),
+        Case(
+            name: "a negative seed", arguments: ["run", "--paths", "1000", "--seed", "-1"],
+            status: 64, stderr: "The value '-1' is invalid for '--seed <seed>'"),
+        Case(
+            name: "a negative as-of year", arguments: ["run", "--paths", "1000", "--as-of", "-5"],
+            status: 64, stderr: "--as-of must be a year from 1900 to 2200 (got -5)"),
+        Case(
+            name: "negative paths", arguments: ["run", "--paths", "-7"],
+            status: 64, stderr: "--paths must be between 100 and 50,000,000 (got -7)"),
+        Case(
+            name: "bench with negative paths", arguments: ["bench", "mc", "--paths", "-5"],
+            status: 64, stderr: "--paths, --indicators and --years must be positive (got -5, 34, 4)"),
+        Case(
+            name: "a negative base rate",
+            arguments: [
+                "evaluate", "--outcomes", "/tmp/plancast-never-outcomes.csv", "--as-of", "2023", "--base-rate",
+                "-0.2", "--out", "/tmp/plancast-never-ev10",
+            ],
+            status: 64, stderr: "--base-rate must be a share between 0 and 1 (got -0.2)"),
         Case(
             name: "wide header 2022Q1", arguments: ["check", "--observations", h + "wide-quarter-header.csv"],
             status: 65, stderr: "wide-quarter-header.csv:1:2: column '2022Q1' looks like a year"),
@@ -1208,6 +1248,26 @@ struct HostileInputTests {
         }
     }
 
+    /// A number out of range says so in the command's language, with the number given: `run
+    /// --threads 0` was English in a Chinese command until stop 68, and a negative number after
+    /// a numeric option ("--threads -2") was read as a missing value.
+    @Test func aNumberOutOfRangeIsToldInTheCommandsLanguage() throws {
+        for (args, message) in [
+            (["run", "--threads", "0"], "--threads 必须在 1 到 256 之间（给出的是 0）"),
+            (["run", "--threads", "-2"], "--threads 必须在 1 到 256 之间（给出的是 -2）"),
+            (["evaluate", "--threads", "300", "--out", "/tmp/plancast-never-t"], "--threads 必须在 1 到 256 之间（给出的是 300）"),
+            (["run", "--paths", "-7"], "--paths 必须在 100 到 50,000,000 之间（给出的是 -7）"),
+            (["run", "--as-of", "-5"], "--as-of 必须是 1900 到 2200 之间的年份（给出的是 -5）"),
+            (
+                ["forecast", "--input", "x.csv", "--horizon", "1", "--threads", "0"],
+                "--threads must be between 1 and 256 (got 0)"
+            ),
+        ] {
+            let r = try Binary.run(args)
+            #expect(r.status == 64 && r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+    }
+
     /// A path that cannot be read says why (a loop of symbolic links, a name too long, a file
     /// used as a folder), where every case read "no such file or not readable".
     @Test func anUnreadablePathSaysWhy() throws {
@@ -1820,8 +1880,8 @@ struct HostileInputTests {
                 "error: 输出目录“\(file)”：已有一个同名的文件\n"
             ),
             (
-                ["run", "--paths", "50"], 64, "Error: --paths must be between 100 and 50,000,000\n",
-                "Error: --paths 必须在 100 到 50,000,000 之间\n"
+                ["run", "--paths", "50"], 64, "Error: --paths must be between 100 and 50,000,000 (got 50)\n",
+                "Error: --paths 必须在 100 到 50,000,000 之间（给出的是 50）\n"
             ),
             (
                 ["run", "--paths", "200", "--shard", "0/3"], 64,
