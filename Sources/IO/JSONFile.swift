@@ -64,11 +64,19 @@ public enum JSONFile {
     }
 
     /// The line and column (1-based, in characters) of Foundation's "around character N" (N counts
-    /// UTF-8 bytes from 0), or nils when the message has no offset.
+    /// UTF-8 bytes from 0), the end of the text for "Unexpected end of file" (a file cut short:
+    /// it had no place until stop 68), or nils when the message has no offset.
     static func position(in data: Data, of message: String) -> (Int?, Int?) {
-        guard let r = message.range(of: "character "),
-            let offset = Int(message[r.upperBound...].prefix { $0.isNumber }), offset >= 0
-        else { return (nil, nil) }
+        let offset: Int
+        if let r = message.range(of: "character "), let n = Int(message[r.upperBound...].prefix { $0.isNumber }),
+            n >= 0
+        {
+            offset = n
+        } else if message.localizedCaseInsensitiveContains("end of file") {
+            offset = data.count
+        } else {
+            return (nil, nil)
+        }
         let before = String(decoding: data.prefix(offset), as: UTF8.self)
         let lines = before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return (lines.count, (lines.last?.count ?? 0) + 1)

@@ -363,7 +363,8 @@ public struct RunFolder: Sendable {
         if let problem = problems(folder).first {
             let file = problem.en.split(separator: " ").first.map(String.init) ?? "manifest.json"
             throw InputError(
-                file: folder + "/" + file, "the run folder fails its manifest: \(problem.en)", hint: hint,
+                file: folder + "/" + file, line: problem.line, column: problem.column,
+                "the run folder fails its manifest: \(problem.en)", hint: hint,
                 zh: "运行目录与其 manifest 不符：\(problem.zh)", hintZh: hintZh)
         }
     }
@@ -374,21 +375,45 @@ public struct RunFolder: Sendable {
         problems(path, layout: layout).map(\.en)
     }
 
+    /// One way a folder fails its manifest: `en` and `zh` begin with the file it is about;
+    /// `line` and `column` say where in the manifest, when the problem has a place there.
+    struct Problem {
+        let en: String
+        let zh: String
+        var line: Int? = nil
+        var column: Int? = nil
+
+        init(_ en: String, _ zh: String, line: Int? = nil, column: Int? = nil) {
+            (self.en, self.zh, self.line, self.column) = (en, zh, line, column)
+        }
+    }
+
     /// `verify`'s problems in English and in Chinese, each beginning with the file it is about.
-    static func problems(_ path: String, layout: Layout = .run) -> [(en: String, zh: String)] {
+    /// A manifest that is not valid JSON, or a setting of the wrong kind, is placed at its line
+    /// and column (both read "missing or not valid JSON", with no place, until stop 68).
+    static func problems(_ path: String, layout: Layout = .run) -> [Problem] {
         let manifestName = layout.manifest
-        guard let manifest = try? JSONFile.read(path: path + "/" + manifestName, what: "the manifest") else {
-            return [("\(manifestName) is missing or not valid JSON", "\(manifestName) 缺失或不是有效的 JSON")]
+        guard let data = FileManager.default.contents(atPath: path + "/" + manifestName) else {
+            return [Problem("\(manifestName) is missing or cannot be read", "\(manifestName) 缺失或无法读取")]
+        }
+        let manifest: [String: Any]
+        do {
+            manifest = try JSONFile.parse(data, file: manifestName, what: manifestName, zh: manifestName + " ")
+        } catch {
+            return [Problem(error.message, error.messageZh ?? error.message, line: error.line, column: error.column)]
         }
         guard let outputs = manifest["outputs"] as? [[String: Any]], !outputs.isEmpty else {
-            return [("\(manifestName) lists no outputs", "\(manifestName) 没有列出任何输出文件")]
+            let (line, column) = JSONFile.position(ofKey: "outputs", in: data)
+            return [
+                Problem("\(manifestName) lists no outputs", "\(manifestName) 没有列出任何输出文件", line: line, column: column)
+            ]
         }
-        var problems = [(en: String, zh: String)]()
+        var problems = [Problem]()
         var listed = Set<String>()
         for e in outputs {
             guard let file = e["path"] as? String, let hash = e["sha256"] as? String else {
                 problems.append(
-                    (
+                    Problem(
                         "\(manifestName) has an output entry without path or sha256",
                         "\(manifestName) 中有一项输出缺少 path 或 sha256"
                     ))
@@ -398,7 +423,7 @@ public struct RunFolder: Sendable {
             // file outside the folder verified, and a FIFO would have blocked the reader.
             guard layout.outputs.contains(file) else {
                 problems.append(
-                    (
+                    Problem(
                         "\(manifestName) lists '\(file)', which is not an output of this kind of folder",
                         "\(manifestName) 列出了“\(file)”，它不是这类目录的输出文件"
                     ))
@@ -407,25 +432,28 @@ public struct RunFolder: Sendable {
             listed.insert(file)
             var st = stat()
             if lstat(path + "/" + file, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-                problems.append(("\(file) is not a regular file", "\(file) 不是普通文件"))
+                problems.append(Problem("\(file) is not a regular file", "\(file) 不是普通文件"))
                 continue
             }
             guard let actual = try? sha256Hex(path: path + "/" + file) else {
-                problems.append(("\(file) is missing", "\(file) 缺失"))
+                problems.append(Problem("\(file) is missing", "\(file) 缺失"))
                 continue
             }
             if actual != hash {
                 problems.append(
-                    (
+                    Problem(
                         "\(file) does not match its SHA-256 in the manifest (edited?)",
                         "\(file) 与 manifest 中记录的 SHA-256 不符（被修改过？）"
                     ))
             }
         }
         let extra = foreignEntries(path, layout: layout).filter { !listed.contains($0) }
-        for e in extra { problems.append(("\(e) is not part of the run", "\(e) 不属于这次运行")) }
+        for e in extra { problems.append(Problem("\(e) is not part of the run", "\(e) 不属于这次运行")) }
         if layout.manifest == Layout.run.manifest && layout.outputs == Layout.run.outputs {
-            problems += settingProblemTexts(manifest, name: manifestName)
+            problems += settingProblemTexts(manifest, name: manifestName).map { p in
+                let (line, column) = JSONFile.position(ofKey: p.key, in: data)
+                return Problem(p.en, p.zh, line: line, column: column)
+            }
         }
         return problems
     }
@@ -442,7 +470,7 @@ public struct RunFolder: Sendable {
     }
 
     /// `settingProblems` in English and in Chinese.
-    static func settingProblemTexts(_ m: [String: Any], name: String) -> [(en: String, zh: String)] {
+    static func settingProblemTexts(_ m: [String: Any], name: String) -> [(en: String, zh: String, key: String)] {
         // JSON numbers and booleans both arrive as NSNumber on Linux (and 1 casts to Bool).
         func whole(_ v: Any, atLeast low: Double) -> Bool {
             guard let n = v as? NSNumber else { return false }
@@ -451,7 +479,7 @@ public struct RunFolder: Sendable {
         }
         func flag(_ v: Any) -> Bool { (v as? NSNumber).map { $0.doubleValue == 0 || $0.doubleValue == 1 } ?? false }
         func text(_ v: Any?) -> String? { v as? String }
-        var problems = [(en: String, zh: String)]()
+        var problems = [(en: String, zh: String, key: String)]()
         func check(_ key: String, _ what: String, zh whatZh: String, _ ok: (Any) -> Bool) {
             guard let v = m[key], !ok(v) else { return }
             let full = v is NSNull ? "null" : String(describing: v)
@@ -459,7 +487,7 @@ public struct RunFolder: Sendable {
             problems.append(
                 (
                     "\(name) has '\(key)' = \(shown), not \(what) (edited?)",
-                    "\(name) 中的“\(key)”是 \(shown)，不是\(whatZh)（被修改过？）"
+                    "\(name) 中的“\(key)”是 \(shown)，不是\(whatZh)（被修改过？）", key
                 ))
         }
         check("tool", "plancast", zh: " plancast") { text($0) == "plancast" }

@@ -205,4 +205,37 @@ struct RunFolderTests {
         #expect(problems.contains { $0.hasPrefix("forecasts.csv is missing") })
         #expect(problems.contains { $0.hasPrefix("notes.txt is not part of the run") })
     }
+
+    /// A manifest that is not valid JSON, or holds a setting of the wrong kind, is an error at
+    /// its line and column: both read "manifest.json is missing or not valid JSON" (or had no
+    /// place) until stop 68.
+    @Test func aBrokenManifestIsPlaced() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run").path
+        try RunFolder.prepare(path, force: false).write(
+            RunFolder.outputNames.map { ($0, "x\n") }, manifest: ["tool": "plancast", "seed": 7], byteOrderMark: false)
+        let manifest = path + "/manifest.json"
+        let original = try String(contentsOfFile: manifest, encoding: .utf8)
+        func failure() -> InputError? {
+            do {
+                try RunFolder.requireWholeRun(path, command: "compare", hint: "h", hintZh: "h")
+                return nil
+            } catch { return error }
+        }
+        #expect(failure() == nil)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let cut = lines.prefix(3).joined(separator: "\n")
+        try cut.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let e = try #require(failure())
+        #expect(e.file == manifest && e.line == 3 && e.column == lines[2].count + 1, "\(e)")
+        #expect(e.message.contains("not valid JSON"), "\(e.message)")
+        let seedLine = try #require(lines.firstIndex { $0.contains("\"seed\"") })
+        try original.replacing(#/"seed"( ?): 7/#) { "\"seed\"\($0.output.1): -7" }
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let s = try #require(failure())
+        #expect(s.line == seedLine + 1 && s.column == 3 && s.message.contains("'seed' = -7"), "\(s)")
+        try FileManager.default.removeItem(atPath: manifest)
+        #expect(try #require(failure()).message.contains("manifest.json is missing"))
+    }
 }
