@@ -47,9 +47,12 @@ struct PartSet {
         var byIndex = [Int: (String, [String: Any])]()
         var count: Int?
         for f in found {
-            if let problem = RunFolder.verify(f, layout: .part).first {
+            if let problem = RunFolder.problems(f, layout: .part).first {
+                // At part.json's line and column when the problem has a place there.
+                let placed = problem.line != nil
                 throw InputError(
-                    file: f, "the part fails its part.json: \(problem)", hint: "run that shard again into a new folder")
+                    file: placed ? f + "/part.json" : f, line: problem.line, column: problem.column,
+                    "the part fails its part.json: \(problem.en)", hint: "run that shard again into a new folder")
             }
             let m = try JSONFile.read(path: f + "/part.json", what: "the part's manifest")
             guard m["kind"] as? String == kind else {
