@@ -52,6 +52,32 @@ struct RunFolderTests {
         #expect(RunFolder.irreplaceable(home + "/plancast-run", entries: [".git"]) != nil)
     }
 
+    /// Even with `--force`, a folder that is or holds an input of the command is refused (mutation
+    /// round 107: `||` for `&&` in `holds` passed every test of this target; only the slow
+    /// command-line tests saw it). The current folder is checked the same way.
+    @Test func aFolderHoldingAnInputIsNeverReplaced() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("plan").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try "x".write(toFile: out + "/plan.yaml", atomically: true, encoding: .utf8)
+        for input in [out, out + "/plan.yaml", out + "/./plan.yaml"] {
+            do {
+                _ = try RunFolder.prepare(out, force: true, inputs: [input])
+                Issue.record("\(input): replaced")
+            } catch {
+                guard case .unusable(_, let why, _) = error else {
+                    Issue.record("\(input): \(error)")
+                    continue
+                }
+                #expect(why.contains("which this command reads"), "\(why)")
+            }
+        }
+        // A sibling whose name begins with the folder's is not inside it.
+        let folder = try RunFolder.prepare(out, force: true, inputs: [out + "-other/plan.yaml"])
+        folder.unlock()
+    }
+
     @Test func oneWriterAtATime() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -159,6 +185,9 @@ struct RunFolderTests {
             ("plan", NSNull()), ("plan", ["folder": "plans/k"]), ("scenarios", NSNull()), ("scenarios", [Any]()),
             ("scenarios", [["name": "baseline"]]), ("scenarios", [[[Any]()]]),
             ("tool", "other"), ("inputs", [["path": "plan.yaml", "sha256": "zz"]]),
+            // A hash must be 64 hex digits: neither alone will do (mutation round 107).
+            ("inputs", [["path": "plan.yaml", "sha256": "abc"]]),
+            ("inputs", [["path": "plan.yaml", "sha256": String(repeating: "z", count: 64)]]),
             ("models", ["baseline": ["gdp": ["models": NSNull(), "transform": "log", "observations": 1]]]),
             // Each entry's parts: a count of observations missing or below 0, a transform missing.
             ("models", ["baseline": ["gdp": ["models": ["drift"], "transform": "log"]]]),
@@ -237,5 +266,20 @@ struct RunFolderTests {
         #expect(s.line == seedLine + 1 && s.column == 3 && s.message.contains("'seed' = -7"), "\(s)")
         try FileManager.default.removeItem(atPath: manifest)
         #expect(try #require(failure()).message.contains("manifest.json is missing"))
+    }
+
+    /// A failed system call on the folder gives the system's reason in each language (mutation
+    /// round 107: the Chinese message could carry the English reason and no test saw it).
+    @Test func aFailedCallOnTheFolderSaysWhyInBothLanguages() {
+        guard
+            case .unusable(let path, let en, let zh) = RunFolderError.failed(
+                "out", "cannot create the folder", zh: "无法创建目录", errno: EACCES)
+        else {
+            Issue.record("not .unusable")
+            return
+        }
+        #expect(path == "out")
+        #expect(en == "cannot create the folder (\(String(cString: strerror(EACCES))))", "\(en)")
+        #expect(zh == "无法创建目录（没有写入权限）", "\(zh)")
     }
 }
