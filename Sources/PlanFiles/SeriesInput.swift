@@ -45,7 +45,8 @@ public struct SeriesInput: Sendable {
         }
         if t.rows.isEmpty {
             throw InputError(
-                file: t.file, line: 1, "the file has a header but no data rows", hint: "add a row per series")
+                file: t.file, line: 1, "the file has a header but no data rows", hint: "add a row per series",
+                zh: "文件只有表头，没有数据行", hintZh: "请每个序列写一行")
         }
         var out = [Series](), seen = [String: Int]()
         for (k, row) in t.rows.enumerated() {
@@ -54,7 +55,8 @@ public struct SeriesInput: Sendable {
             if let first = seen[id] {
                 throw InputError(
                     file: t.file, line: line, column: ci + 1, "series '\(id)' has two rows (first on line \(first))",
-                    hint: "keep one row per series in the wide layout")
+                    hint: "keep one row per series in the wide layout",
+                    zh: "序列“\(id)”有两行（第一行在第 \(first) 行）", hintZh: "宽表中每个序列只保留一行")
             }
             seen[id] = line
             var s = Series(id: id, line: line)
@@ -65,7 +67,9 @@ public struct SeriesInput: Sendable {
                     throw InputError(
                         file: t.file, line: line, column: j + 1, "'\(text)' is not a number for '\(id)' in \(y)",
                         hint: ValueWording.cellHint(text)
-                            ?? "write a finite number, or leave the cell blank for a missing year")
+                            ?? "write a finite number, or leave the cell blank for a missing year",
+                        zh: "“\(text)”不是“\(id)”\(y)年的数字",
+                        hintZh: ValueWording.cellHint(text, chinese: true) ?? "请写一个有限的数字，缺失的年份留空")
                 }
                 try Self.checkRange(v, kind: kind, id: id, period: y, file: t.file, line: line, column: j + 1)
                 s.periods.append(y)
@@ -88,12 +92,17 @@ public struct SeriesInput: Sendable {
             kind == .share
             ? "a share lies between 0 and 100 (percent)"
             : "a \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative"
+        let whyZh = kind == .share ? "比例在 0 到 100（百分数）之间" : "\(kind.rawValue) 不能为负"
         throw InputError(
             file: file, line: line, column: column,
             "value \(v) of series '\(id)' in period \(period) is out of range for --kind \(kind.rawValue): \(why)",
             hint: kind == .share
                 ? "write shares in percent (35 for 35%); without --kind share the series is forecast as it stands"
-                : "check the sign and the unit; --kind auto (the default) or net_change forecasts series of either sign"
+                : "check the sign and the unit; --kind auto (the default) or net_change forecasts series of either sign",
+            zh: "序列“\(id)”第 \(period) 期的值 \(v) 超出 --kind \(kind.rawValue) 的范围：\(whyZh)",
+            hintZh: kind == .share
+                ? "比例请写成百分数（35% 写 35）；不带 --kind share 时序列按原样预测"
+                : "请检查符号和单位；--kind auto（默认）或 net_change 可预测正负皆有的序列"
         )
     }
 
@@ -106,7 +115,8 @@ public struct SeriesInput: Sendable {
         let id = row[ci].trimmingWhitespace()
         guard !id.isEmpty else {
             throw InputError(
-                file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id")
+                file: t.file, line: line, column: ci + 1, "missing series_id", hint: "every row needs a series_id",
+                zh: "缺少 series_id", hintZh: "每一行都需要 series_id")
         }
         return id
     }
@@ -129,7 +139,9 @@ public struct SeriesInput: Sendable {
             throw InputError(
                 file: t.file, line: 1,
                 "no column named '\(name)', and \(present.map { "'\($0)'" }.joined(separator: " and ")) could each be it",
-                hint: "name the \(name) column '\(name)'")
+                hint: "name the \(name) column '\(name)'",
+                zh: "没有名为“\(name)”的列，而\(present.map { "“\($0)”" }.joined(separator: "和"))都可能是它",
+                hintZh: "请把 \(name) 列命名为“\(name)”")
         }
         if let alias = present.first, let j = t.header.firstIndex(of: alias) { return j }
         return try t.columnIndex(name)
@@ -148,12 +160,16 @@ public struct SeriesInput: Sendable {
                 file: t.file, line: 1,
                 "this is a plan's observations table: its qualities and bounds would be read as values",
                 hint:
-                    "plancast run --observations reads it as it should be; to forecast its figures as exact values, keep indicator,year,value and drop the other columns"
+                    "plancast run --observations reads it as it should be; to forecast its figures as exact values, keep indicator,year,value and drop the other columns",
+                zh: "这是规划的观测值表：其中的质量标记和界限会被当作数值读取",
+                hintZh: "plancast run --observations 会正确读取它；若要把其中的数字当作精确值预测，只保留 indicator,year,value 三列"
             )
         case let other? where other != .seriesInput:
             throw InputError(
                 file: t.file, line: 1, "this is \(other), not a table of series",
-                hint: "give series_id,period,value (or indicator,year,value), or a wide table indicator,2019,2020,…")
+                hint: "give series_id,period,value (or indicator,year,value), or a wide table indicator,2019,2020,…",
+                zh: "这是\(other.zh)，不是序列表",
+                hintZh: "请给出 series_id,period,value（或 indicator,year,value），或宽表 indicator,2019,2020,…")
         default: break
         }
         // A wide table (a series per row, a column per year, as a spreadsheet holds it): no
@@ -175,15 +191,19 @@ public struct SeriesInput: Sendable {
                 file: t.file, line: 1, column: j + 1,
                 "column \(InputError.excerpt(t.writtenHeader[j])) is a period but not a year: a wide table's columns are read as years (\(YearText.range.lowerBound)–\(YearText.range.upperBound)) only",
                 hint:
-                    "write the table long, series_id,period,value (a period may be any whole number), or name the columns by year (2019, 2020年)"
+                    "write the table long, series_id,period,value (a period may be any whole number), or name the columns by year (2019, 2020年)",
+                zh:
+                    "列 \(InputError.excerpt(t.writtenHeader[j])) 是期数而不是年份：宽表的列只按年份（\(YearText.range.lowerBound)–\(YearText.range.upperBound)）读取",
+                hintZh: "请把表写成长表 series_id,period,value（期数可以是任意整数），或按年份命名各列（2019、2020年）"
             )
         }
         let ci = try Self.column(t, "series_id"), cp = try Self.column(t, "period"), cv = try Self.column(t, "value")
         let cs = t.header.firstIndex(of: "split")
         if t.rows.isEmpty {
             throw InputError(
-                file: t.file, line: 1, "the file has a header but no data rows", hint: "add rows series_id,period,value"
-            )
+                file: t.file, line: 1, "the file has a header but no data rows",
+                hint: "add rows series_id,period,value",
+                zh: "文件只有表头，没有数据行", hintZh: "请添加 series_id,period,value 数据行")
         }
         var order = [String]()
         var byID = [String: Series]()
@@ -198,22 +218,25 @@ public struct SeriesInput: Sendable {
                 throw InputError(
                     file: t.file, line: line, column: cp + 1, "period \(InputError.excerpt(ptext)) is not an integer",
                     hint:
-                        "periods are whole numbers such as years (2021 or 2021年) or indexes (1, 2, 3); one value a year"
-                )
+                        "periods are whole numbers such as years (2021 or 2021年) or indexes (1, 2, 3); one value a year",
+                    zh: "期数 \(InputError.excerpt(ptext)) 不是整数",
+                    hintZh: "期数是整数，例如年份（2021 或 2021年）或序号（1、2、3）；每年一个值")
             }
             guard Self.periods.contains(period) else {
                 throw InputError(
                     file: t.file, line: line, column: cp + 1, "period \(period) is out of range",
                     hint:
-                        "periods are years or indexes between \(Self.periods.lowerBound) and \(Self.periods.upperBound)"
-                )
+                        "periods are years or indexes between \(Self.periods.lowerBound) and \(Self.periods.upperBound)",
+                    zh: "期数 \(period) 超出范围",
+                    hintZh: "期数是 \(Self.periods.lowerBound) 到 \(Self.periods.upperBound) 之间的年份或序号")
             }
             let key = "\(id)\u{1}\(period)"
             if let first = seen[key] {
                 throw InputError(
                     file: t.file, line: line, column: cp + 1,
                     "series '\(id)' has period \(period) twice (first on line \(first))",
-                    hint: "keep one row per series and period")
+                    hint: "keep one row per series and period",
+                    zh: "序列“\(id)”的第 \(period) 期出现了两次（第一次在第 \(first) 行）", hintZh: "每个序列的每一期只保留一行")
             }
             seen[key] = line
             // A series is listed from its first row, even if every value is blank: forecast
@@ -228,7 +251,9 @@ public struct SeriesInput: Sendable {
                 throw InputError(
                     file: t.file, line: line, column: cv + 1, "'\(vtext)' is not a number",
                     hint: ValueWording.cellHint(vtext)
-                        ?? "write a finite number, or leave the value blank for a missing period")
+                        ?? "write a finite number, or leave the value blank for a missing period",
+                    zh: "“\(vtext)”不是数字",
+                    hintZh: ValueWording.cellHint(vtext, chinese: true) ?? "请写一个有限的数字，缺失的期留空")
             }
             try Self.checkRange(v, kind: kind, id: id, period: period, file: t.file, line: line, column: cv + 1)
             var isTest = false
@@ -236,7 +261,8 @@ public struct SeriesInput: Sendable {
                 let s = row[cs].trimmingWhitespace().lowercased()
                 guard s == "train" || s == "test" else {
                     throw InputError(
-                        file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test")
+                        file: t.file, line: line, column: cs + 1, "split '\(row[cs])' must be train or test",
+                        zh: "split 列的“\(row[cs])”必须是 train 或 test")
                 }
                 isTest = s == "test"
             }
@@ -248,7 +274,9 @@ public struct SeriesInput: Sendable {
                 throw InputError(
                     file: t.file, line: line, column: cp + 1,
                     "series '\(id)' would span \(span) periods; plancast handles at most \(Self.maximumSpan)",
-                    hint: "check the period column (a typo such as 20222 for 2022?)")
+                    hint: "check the period column (a typo such as 20222 for 2022?)",
+                    zh: "序列“\(id)”将跨越 \(span) 期；plancast 最多处理 \(Self.maximumSpan) 期",
+                    hintZh: "请检查期数列（是否把 2022 误写成 20222？）")
             }
         }
         series = order.map { byID[$0]! }

@@ -16,6 +16,8 @@ public struct ForecastJob: Sendable {
     public var quantiles: [(label: String, value: Double)]
     /// The kind of every series (nil: chosen from the values).
     public var kind: IndicatorKind?
+    /// Warnings in Chinese (`forecast --lang zh`); the tables do not change.
+    public var chinese = false
 
     public init(
         settings: ForecastSettings, levels: [(label: String, value: Double)],
@@ -53,15 +55,23 @@ public struct ForecastJob: Sendable {
         public let seriesWritten: Int
     }
 
-    static func entries(_ input: SeriesInput, kind: IndicatorKind?) -> [Entry] {
+    /// A warning line: "warning: " and `en`, or "警告: " and `zh`.
+    static func warning(_ en: String, _ zh: String, chinese: Bool) -> String {
+        chinese ? "警告: " + zh : "warning: " + en
+    }
+
+    static func entries(_ input: SeriesInput, kind: IndicatorKind?, chinese: Bool = false) -> [Entry] {
         input.series.enumerated().map { (i, s) in
             let keep = s.isTest.indices.filter { !s.isTest[$0] }
+            let id = InputError.oneLine(s.id)
             guard !s.values.isEmpty else {
                 return Entry(
                     index: i, id: s.id, input: nil,
                     failure: (
                         [s.id, "no_data", "0", "", "insufficient_data", "", ""],
-                        "warning: series '\(InputError.oneLine(s.id))' has no values (every cell blank); no forecast"
+                        warning(
+                            "series '\(id)' has no values (every cell blank); no forecast",
+                            "序列“\(id)”没有数值（每个单元格都是空的）；不作预测", chinese: chinese)
                     ))
             }
             guard !keep.isEmpty else {
@@ -69,7 +79,9 @@ public struct ForecastJob: Sendable {
                     index: i, id: s.id, input: nil,
                     failure: (
                         [s.id, "failed", "0", "", "", "", ""],
-                        "warning: series '\(InputError.oneLine(s.id))' has only held-out (split=test) rows; no forecast"
+                        warning(
+                            "series '\(id)' has only held-out (split=test) rows; no forecast",
+                            "序列“\(id)”只有留出（split=test）的行；不作预测", chinese: chinese)
                     ))
             }
             do {
@@ -82,24 +94,28 @@ public struct ForecastJob: Sendable {
                     index: i, id: s.id, input: nil,
                     failure: (
                         [s.id, "failed", String(s.values.count), "", "", "", ""],
-                        "warning: series '\(InputError.oneLine(s.id))' skipped: \(error)"
+                        warning("series '\(id)' skipped: \(error)", "序列“\(id)”已跳过：\(error)", chinese: chinese)
                     ))
             }
         }
     }
 
-    static func headerWarnings(_ input: SeriesInput) -> [String] {
+    static func headerWarnings(_ input: SeriesInput, chinese: Bool = false) -> [String] {
         input.hasSplit
-            ? ["warning: rows with split=test are held out (not used as history); plancast backtest scores them"] : []
+            ? [
+                warning(
+                    "rows with split=test are held out (not used as history); plancast backtest scores them",
+                    "split=test 的行被留出（不作为历史）；plancast backtest 用它们评分", chinese: chinese)
+            ] : []
     }
 
     /// The whole batch in this process.
     public func run(_ input: SeriesInput) -> Files {
-        let entries = Self.entries(input, kind: kind)
+        let entries = Self.entries(input, kind: kind, chinese: chinese)
         let ready = entries.filter { $0.input != nil }
         let batch = Forecaster.run(ready.map { $0.input! }, settings: settings)
         let outputs = entries.filter { $0.failure != nil }.map(Self.failedOutput) + seriesOutputs(ready, batch: batch)
-        return assemble(outputs, calibration: batch.calibration, warnings: Self.headerWarnings(input))
+        return assemble(outputs, calibration: batch.calibration, warnings: Self.headerWarnings(input, chinese: chinese))
     }
 
     static func failedOutput(_ e: Entry) -> SeriesOutput {
@@ -125,17 +141,18 @@ public struct ForecastJob: Sendable {
                 f.models.joined(separator: "+"),
             ]
             var warnings = [String]()
+            let id = InputError.oneLine(f.id)
+            func warn(_ en: String, _ zh: String) { warnings.append(Self.warning(en, zh, chinese: chinese)) }
             switch f.status {
             case .ok: break
             case .short:
-                warnings.append(
-                    "warning: series '\(InputError.oneLine(f.id))': 2 observations, one increment: wide intervals")
+                warn("series '\(id)': 2 observations, one increment: wide intervals", "序列“\(id)”：2 个观测值，只有一次变化：区间很宽")
             case .priorOnly:
-                warnings.append(
-                    "warning: series '\(InputError.oneLine(f.id))': 1 observation: a reference-class forecast (growth and spread of real yearly series)"
-                )
+                warn(
+                    "series '\(id)': 1 observation: a reference-class forecast (growth and spread of real yearly series)",
+                    "序列“\(id)”：1 个观测值：参照类预测（取自真实年度序列的增长及其离散程度）")
             case .constant:
-                warnings.append("warning: series '\(InputError.oneLine(f.id))': constant values, scale from the batch")
+                warn("series '\(id)': constant values, scale from the batch", "序列“\(id)”：数值恒定，尺度取自整批序列")
             }
             // A forecast beyond the range of doubles (values near 1e308) is dropped, never written as inf.
             let overflow = mine.contains { r in
@@ -143,9 +160,9 @@ public struct ForecastJob: Sendable {
             }
             if overflow {
                 status[1] = "overflow"
-                warnings.append(
-                    "warning: series '\(InputError.oneLine(f.id))': the forecast leaves the range of double precision; no rows written"
-                )
+                warn(
+                    "series '\(id)': the forecast leaves the range of double precision; no rows written",
+                    "序列“\(id)”：预测超出双精度数的范围；未写出任何行")
             }
             return SeriesOutput(
                 index: e.index, failed: false, status: status, rows: overflow ? "" : ForecastTable.lines(mine),

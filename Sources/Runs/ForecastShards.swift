@@ -52,7 +52,7 @@ public enum ForecastShards {
         _ input: SeriesInput, request: Request, shard: Shard, out: String, calibratedBy: String?
     ) throws -> Part {
         let job = request.job
-        let entries = ForecastJob.entries(input, kind: job.kind)
+        let entries = ForecastJob.entries(input, kind: job.kind, chinese: job.chinese)
         let mine = entries.filter { shard.owns(key: $0.id) }
         let ready = mine.filter { $0.input != nil }
         let inputs = Forecaster.admissible(ready.map { $0.input! })
@@ -79,7 +79,9 @@ public enum ForecastShards {
                 w.write(o.warnings.count)
                 for x in o.warnings { w.write(x) }
             }
-            warnings = ForecastJob.headerWarnings(input) + outputs.sorted { $0.index < $1.index }.flatMap(\.warnings)
+            warnings =
+                ForecastJob.headerWarnings(input, chinese: job.chinese)
+                + outputs.sorted { $0.index < $1.index }.flatMap(\.warnings)
             var r = request.object
             r["calibration_sha256"] = try sha256Hex(path: calibratedBy)
             manifest["request"] = r

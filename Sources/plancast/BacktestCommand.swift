@@ -35,7 +35,10 @@ struct BacktestCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(origins) else {
-            throw ValidationError("--origins must be between 1 and 1000 (got \(origins))")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--origins must be between 1 and 1000 (got \(origins))",
+                    "--origins 必须在 1 到 1000 之间（给出的是 \(origins)）"))
         }
         try batch.refuseOverwriting([("--output", output), ("--forecasts", forecasts)])
     }
@@ -68,12 +71,16 @@ struct BacktestCommand: ParsableCommand {
             if input.hasSplit {
                 throw InputError(
                     file: batch.input, line: longest?.line, "no series has a value marked 'train'",
-                    hint: "mark the values a forecast may use as train and those it is scored on as test")
+                    hint: "mark the values a forecast may use as train and those it is scored on as test",
+                    zh: "没有一个序列有标为“train”的值", hintZh: "请把预测可用的值标为 train，把用来评分的值标为 test")
             }
             throw InputError(
                 file: batch.input, line: longest?.line,
                 "no series is long enough to hold out \(batch.horizon) values (at least \(batch.horizon + 3) each); the longest, '\(longest?.id ?? "")', has \(longest?.values.count ?? 0)",
-                hint: "lower --horizon, or give longer series")
+                hint: "lower --horizon, or give longer series",
+                zh:
+                    "没有一个序列长到能留出 \(batch.horizon) 个值（每个至少需要 \(batch.horizon + 3) 个）；最长的“\(longest?.id ?? "")”有 \(longest?.values.count ?? 0) 个",
+                hintZh: "请减小 --horizon，或给出更长的序列")
         }
         // A split file whose test values all lie where they cannot be scored (blank, before the
         // training values or beyond the horizon) scored nothing: an error, not a table of zeros.
@@ -82,7 +89,9 @@ struct BacktestCommand: ParsableCommand {
             throw InputError(
                 file: batch.input, "no held-out value could be scored",
                 hint:
-                    "mark as test the values of the \(batch.horizon) periods after each series' last train value; a blank test value is not scored"
+                    "mark as test the values of the \(batch.horizon) periods after each series' last train value; a blank test value is not scored",
+                zh: "没有一个留出的值能够评分",
+                hintZh: "请把每个序列最后一个 train 值之后 \(batch.horizon) 期的值标为 test；空的 test 值不评分"
             )
         }
         var out = CSVFormat.line(["metric", "value"])
@@ -112,19 +121,35 @@ struct BacktestCommand: ParsableCommand {
             return "warning: \(n) held-out value\(n == 1 ? "" : "s") of \(Set(ids).count) series \(lie) \(place) "
                 + "and \(be) not scored (first: \(first)); \(hint)\n"
         }
+        /// The same in Chinese: "警告: 2 个序列的 3 个留出值位于……，不评分（第一个：…）；…".
+        func lineZh(_ n: Int, _ ids: [String], _ place: String, _ first: String, _ hint: String) -> String {
+            "警告: \(Set(ids).count) 个序列的 \(n) 个留出值位于\(place)，不评分（第一个：\(first)）；\(hint)\n"
+        }
+        let zh = batch.lang == .zh
         if let f = beyond.first {
+            let id = InputError.oneLine(f.id)
             writeStderr(
-                line(
-                    beyond.count, beyond.map(\.id),
-                    "beyond --horizon \(batch.horizon) after its series' last training period",
-                    "'\(InputError.oneLine(f.id))' \(f.period)", "raise --horizon to score them"))
+                zh
+                    ? lineZh(
+                        beyond.count, beyond.map(\.id), "序列最后一个训练期之后超出 --horizon \(batch.horizon) 的位置",
+                        "“\(id)” \(f.period)", "提高 --horizon 即可为它们评分")
+                    : line(
+                        beyond.count, beyond.map(\.id),
+                        "beyond --horizon \(batch.horizon) after its series' last training period",
+                        "'\(id)' \(f.period)",
+                        "raise --horizon to score them"))
         }
         if let f = before.first {
+            let id = InputError.oneLine(f.id)
             writeStderr(
-                line(
-                    before.count, before.map(\.id), "at or before its series' last training period",
-                    "'\(InputError.oneLine(f.id))' \(f.period), trained to \(f.lastTrain)",
-                    "mark the values after them test, or these train"))
+                zh
+                    ? lineZh(
+                        before.count, before.map(\.id), "序列最后一个训练期或之前", "“\(id)” \(f.period)，训练至 \(f.lastTrain)",
+                        "请把其后的值标为 test，或把这些值标为 train")
+                    : line(
+                        before.count, before.map(\.id), "at or before its series' last training period",
+                        "'\(id)' \(f.period), trained to \(f.lastTrain)",
+                        "mark the values after them test, or these train"))
         }
     }
 }

@@ -44,6 +44,9 @@ struct BatchOptions: ParsableArguments {
 
     @OptionGroup var encoding: EncodingOptions
 
+    @Option(help: "Language of errors and warnings: en or zh (the tables' columns and codes do not change).")
+    var lang: Language = .en
+
     var levelValues: [(label: String, value: Double)] {
         levels.split(separator: ",").map { s in
             let t = s.trimmingCharacters(in: .whitespaces); return (t, Double(t) ?? .nan)
@@ -64,27 +67,40 @@ struct BatchOptions: ParsableArguments {
 
     func validate() throws {
         guard (1...100).contains(horizon) else {
-            throw ValidationError("--horizon must be between 1 and 100 (got \(horizon))")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--horizon must be between 1 and 100 (got \(horizon))", "--horizon 必须在 1 到 100 之间（给出的是 \(horizon)）")
+            )
         }
         for (label, v) in levelValues where !(v > 0 && v < 100) {
-            throw ValidationError("--levels: '\(label)' is not a level in percent between 0 and 100 (e.g. 80,95)")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--levels: '\(label)' is not a level in percent between 0 and 100 (e.g. 80,95)",
+                    "--levels：“\(label)”不是 0 到 100 之间的百分数水平（例如 80,95）"))
         }
         // Each quantile and level is a column of every row (5,000 quantiles wrote 286 MB for
         // Tourism's 518 series).
         guard askedQuantiles.count <= 1_000, levelValues.count <= 100 else {
-            throw ValidationError("at most 1,000 --quantiles and 100 --levels")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "at most 1,000 --quantiles and 100 --levels", "--quantiles 最多 1,000 个，--levels 最多 100 个"))
         }
         if Set(levelValues.map(\.value)).count != levelValues.count {
-            throw ValidationError("--levels: each level may appear once")
+            throw ValidationError(OptionLanguage.pick("--levels: each level may appear once", "--levels：每个水平只能出现一次"))
         }
         if Set(askedQuantiles.map(\.value)).count != askedQuantiles.count {
-            throw ValidationError("--quantiles: each probability may appear once")
+            throw ValidationError(
+                OptionLanguage.pick("--quantiles: each probability may appear once", "--quantiles：每个概率只能出现一次"))
         }
         for (label, v) in askedQuantiles where !(v > 0 && v < 1) {
             throw ValidationError(
-                "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)")
+                OptionLanguage.pick(
+                    "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)",
+                    "--quantiles：“\(label)”不是严格介于 0 和 1 之间的概率（例如 0.05,0.5）"))
         }
-        if let why = unreadableReason(input) { throw ValidationError("cannot read '\(input)': \(why)") }
+        if let why = unreadableReason(input, chinese: OptionLanguage.chinese) {
+            throw ValidationError(OptionLanguage.pick("cannot read '\(input)': \(why)", "无法读取“\(input)”：\(why)"))
+        }
     }
 
     /// The transform of a series: from --kind, or chosen from its values.
@@ -106,14 +122,18 @@ struct BatchOptions: ParsableArguments {
                 s.shareLibrary = s.library
                 if read.earlierLevels {
                     writeStderr(
-                        "warning: \(library) was written by a plancast before 2026-12-03, whose quantile levels "
-                            + "ended at 0.985; it is read at the current levels by interpolation (its top level "
-                            + "extrapolated). Rebuild it with plancast library for exact tails.\n")
+                        lang == .zh
+                            ? "警告: \(library) 由 2026-12-03 之前的 plancast 写出，其分位水平止于 0.985；现按当前水平插值读取"
+                                + "（最高一级外推）。请用 plancast library 重建，以得到准确的尾部。\n"
+                            : "warning: \(library) was written by a plancast before 2026-12-03, whose quantile levels "
+                                + "ended at 0.985; it is read at the current levels by interpolation (its top level "
+                                + "extrapolated). Rebuild it with plancast library for exact tails.\n")
                 }
             } catch let e as ReferenceLibrary.ReadError {
                 throw InputError(
                     file: library, line: e.line, column: e.column, "not a reference library: \(e.message)",
-                    hint: "write one with plancast library")
+                    hint: "write one with plancast library", zh: "不是参照库：\(e.message)",
+                    hintZh: "请用 plancast library 生成一个")
             }
         }
         // Every series of a --kind share batch is a share (the few at 0 or 100 aside, which
@@ -136,7 +156,12 @@ struct BatchOptions: ParsableArguments {
                     "%@ (%.0f MB) would need about %.1f GB at horizon %ld; this machine has %.1f GB to spare%@. "
                     + "Split the series into several files, or use --shard K/N (each part forecasts its share). "
                     + "Nothing was written.",
-                input, bytes / 1e6, needed / 1e9, horizon, available / 1e9, MemoryBudget.limitNote()))
+                input, bytes / 1e6, needed / 1e9, horizon, available / 1e9, MemoryBudget.limitNote()),
+            zh: String(
+                format:
+                    "%@（%.0f MB）在预测步长 %ld 时约需 %.1f GB 内存；本机可用 %.1f GB%@。"
+                    + "请把序列拆成几个文件，或用 --shard K/N（每个分片预测自己的一份）。未写出任何文件。",
+                input, bytes / 1e6, horizon, needed / 1e9, available / 1e9, MemoryBudget.limitNote(chinese: true)))
     }
 
     /// Output files that would replace the input series or the library: a usage error.
@@ -147,13 +172,16 @@ struct BatchOptions: ParsableArguments {
         var written = [(option: String, path: String)]()
         for (option, path) in outputs {
             guard let path else { continue }
-            if let conflict = outputConflict(path, inputs: inputs) {
-                throw ValidationError("\(option): \(conflict)")
+            if let conflict = outputConflict(path, inputs: inputs, chinese: OptionLanguage.chinese) {
+                throw ValidationError(OptionLanguage.pick("\(option): \(conflict)", "\(option)：\(conflict)"))
             }
             var st = stat()
             let device = stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFCHR
             if !device, let earlier = written.first(where: { canonicalPath($0.path) == canonicalPath(path) }) {
-                throw ValidationError("\(earlier.option) and \(option) name the same file (\(path)); give each its own")
+                throw ValidationError(
+                    OptionLanguage.pick(
+                        "\(earlier.option) and \(option) name the same file (\(path)); give each its own",
+                        "\(earlier.option) 和 \(option) 指向同一个文件（\(path)）；请各给一个"))
             }
             written.append((option, path))
         }
@@ -203,17 +231,27 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         if excel && shard != nil {
             throw ValidationError(
-                "--excel goes with a whole batch, not with --shard (parts are read by plancast merge)")
+                OptionLanguage.pick(
+                    "--excel goes with a whole batch, not with --shard (parts are read by plancast merge)",
+                    "--excel 用于整批预测，不能与 --shard 同用（分片由 plancast merge 读取）"))
         }
         if let shard {
             _ = try parseShard(shard)
-            guard out != nil else { throw ValidationError("--shard needs --out (the folder for the part folders)") }
+            guard out != nil else {
+                throw ValidationError(
+                    OptionLanguage.pick(
+                        "--shard needs --out (the folder for the part folders)", "--shard 需要 --out（存放各分片目录的目录）"))
+            }
             if output != nil || status != nil || calibration != nil {
                 throw ValidationError(
-                    "--shard writes a part folder; --output, --status and --calibration are written by plancast merge")
+                    OptionLanguage.pick(
+                        "--shard writes a part folder; --output, --status and --calibration are written by plancast merge",
+                        "--shard 写出分片目录；--output、--status 和 --calibration 由 plancast merge 写出"))
             }
         } else if calibratedBy != nil || out != nil {
-            throw ValidationError("--calibrated-by and --out go with --shard")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "--calibrated-by and --out go with --shard", "--calibrated-by 和 --out 与 --shard 一起使用"))
         }
         try batch.refuseOverwriting([("--output", output), ("--status", status), ("--calibration", calibration)])
     }
@@ -221,9 +259,10 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         if shard == nil { try batch.checkMemory() }
         let input = try SeriesInput(path: batch.input, encoding: batch.encoding.encoding, kind: batch.kind.kind)
-        let job = ForecastJob(
+        var job = ForecastJob(
             settings: try batch.settings(), levels: batch.levelValues, quantiles: batch.quantileValues,
             kind: batch.kind.kind)
+        job.chinese = batch.lang == .zh
         if let shard, let out {
             let request = try ForecastShards.Request(
                 input: batch.input, job: job, library: batch.library, commandLine: CommandLine.arguments,
@@ -231,7 +270,7 @@ struct ForecastCommand: ParsableCommand {
             let part = try ForecastShards.run(
                 input, request: request, shard: try parseShard(shard), out: out, calibratedBy: calibratedBy)
             Terminal.clearProgressLine()
-            writeStdout("Part written: " + part.path + "\n")
+            writeStdout((batch.lang == .zh ? "分片输出：" : "Part written: ") + part.path + "\n")
             printWarnings(part.warnings)
             return
         }
@@ -245,7 +284,9 @@ struct ForecastCommand: ParsableCommand {
             throw InputError(
                 file: batch.input, line: input.series.first?.line,
                 "no series could be forecast (\(input.series.count) read; see the warnings above)",
-                hint: "give each series at least one finite value within the range of double precision")
+                hint: "give each series at least one finite value within the range of double precision",
+                zh: "没有一个序列能够预测（读入 \(input.series.count) 个；见上面的警告）",
+                hintZh: "请给每个序列至少一个在双精度范围内的有限数值")
         }
         // Series ids may be Chinese (a wide table's indicator names): Excel reads a CSV without
         // a byte-order mark in the system's code page.
@@ -263,7 +304,12 @@ struct ForecastCommand: ParsableCommand {
     func printWarnings(_ warnings: [String]) {
         guard !warnings.isEmpty else { return }
         let shown = warnings.prefix(20).joined(separator: "\n")
-        let more = warnings.count > 20 ? "\n… and \(warnings.count - 20) more warnings (see --status)" : ""
+        let more =
+            warnings.count <= 20
+            ? ""
+            : batch.lang == .zh
+                ? "\n……另有 \(warnings.count - 20) 条警告（见 --status）"
+                : "\n… and \(warnings.count - 20) more warnings (see --status)"
         writeStderr(shown + more + "\n")
     }
 }

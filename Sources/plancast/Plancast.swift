@@ -143,6 +143,8 @@ extension Check: ChoosesLanguage { var language: Language { lang } }
 extension Evaluate: ChoosesLanguage { var language: Language { lang } }
 extension Compare: ChoosesLanguage { var language: Language { lang } }
 extension Reproduce: ChoosesLanguage { var language: Language { lang } }
+extension ForecastCommand: ChoosesLanguage { var language: Language { batch.lang } }
+extension BacktestCommand: ChoosesLanguage { var language: Language { batch.lang } }
 
 enum PlancastVersion {
     static let string = "0.1.0"

@@ -1687,6 +1687,13 @@ struct HostileInputTests {
             .components(separatedBy: " GB to spare").first.flatMap(Double.init)
         let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1e9
         #expect(spare.map { $0 > 0 && $0 <= memory + 0.05 } == true, "\(twelve.stderr)")
+        // In Chinese with --lang zh, the same figures in their places (stop 68).
+        let zh = try Binary.run(["forecast", "--input", huge.path, "--horizon", "12", "--lang", "zh"])
+        #expect(zh.status == 64, "\(zh.stderr)")
+        #expect(
+            zh.stderr.contains(String(format: "huge.csv（%.0f MB）在预测步长 12 时约需 %.1f GB 内存", size / 1e6, size * 50 / 1e9))
+                && zh.stderr.contains(String(format: "本机可用 %.1f GB", spare ?? -1)) && zh.stderr.contains("未写出任何文件"),
+            "\(zh.stderr)")
         // The same file for a reference library (about 60 times the input).
         let lib = try Binary.run([
             "library", "--input", huge.path, "--output", dir.appendingPathComponent("l.csv").path,
@@ -1780,6 +1787,53 @@ struct HostileInputTests {
             #expect(r.stdout.isEmpty)
         }
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// An analyst's commands (`forecast`, `backtest`) speak English by default and Chinese with
+    /// `--lang zh` (English only until stop 68, though `forecast` reads 指标,年份,数值): the
+    /// input's errors at the same place with the same exit code, the options' errors, and the
+    /// warnings per series; the tables do not change.
+    @Test func anAnalystsCommandsFollowTheirLanguage() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.csv").path
+        try "指标,年份,数值\na,2020,1\na,2021年,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let cases: [(args: [String], status: Int32, stderr: String)] = [
+            (
+                ["forecast", "--input", bad, "--horizon", "2"], 65,
+                "error: \(bad):3:3: 'x' is not a number\n  hint: write a finite number, or leave the value blank for a missing period\n"
+            ),
+            (
+                ["forecast", "--input", bad, "--horizon", "2", "--lang", "zh"], 65,
+                "error: \(bad):3:3: “x”不是数字\n  hint: 请写一个有限的数字，缺失的期留空\n"
+            ),
+            (
+                ["backtest", "--input", bad, "--horizon", "1", "--lang", "zh"], 65,
+                "error: \(bad):3:3: “x”不是数字\n  hint: 请写一个有限的数字，缺失的期留空\n"
+            ),
+            (
+                ["forecast", "--input", bad, "--horizon", "0", "--lang", "zh"], 64,
+                "Error: --horizon 必须在 1 到 100 之间（给出的是 0）\n"
+            ),
+            (
+                ["backtest", "--input", bad, "--horizon", "1", "--origins", "0", "--lang", "zh"], 64,
+                "Error: --origins 必须在 1 到 1000 之间（给出的是 0）\n"
+            ),
+        ]
+        for c in cases {
+            let r = try Binary.run(c.args)
+            #expect(r.status == c.status && r.stderr.hasPrefix(c.stderr), "\(c.args): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        let good = dir.appendingPathComponent("good.csv").path
+        try "series_id,period,value\na,2020,1\nb,2020,\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let en = try Binary.run(["forecast", "--input", good, "--horizon", "1"])
+        let zh = try Binary.run(["forecast", "--input", good, "--horizon", "1", "--lang", "zh"])
+        #expect(en.status == 0 && zh.status == 0 && en.stdout == zh.stdout, "\(en.stderr) \(zh.stderr)")
+        #expect(
+            zh.stderr == "警告: 序列“a”：1 个观测值：参照类预测（取自真实年度序列的增长及其离散程度）\n警告: 序列“b”没有数值（每个单元格都是空的）；不作预测\n",
+            "\(zh.stderr)")
+        #expect(en.stderr.hasPrefix("warning: series 'a': 1 observation"), "\(en.stderr)")
     }
 
     /// A scenario's error and the output folder's refusal in Chinese, located as in English.
