@@ -1,3 +1,4 @@
+import Indicators
 import Testing
 
 @testable import IO
@@ -147,5 +148,38 @@ struct SeriesInputTests {
         let thousands = try SeriesInput(
             table: CSVTable(text: "series_id\tperiod\tvalue\na\t2019\t1,234\n", file: "t.tsv"))
         #expect(thousands.series[0].values == [1234])
+    }
+
+    /// The input's errors in Chinese (stop 68, for `forecast --lang zh`) carry the same place and
+    /// hints that fit the case: a share's range and a stock's sign, the number to write for a
+    /// decimal comma. Mutation round 108: the kind's test and the Chinese cell hint could be
+    /// turned round, and the span error's column moved, without a test failing.
+    @Test func errorsInChineseKeepTheirPlacesAndFittingHints() throws {
+        func error(_ text: String, kind: IndicatorKind? = nil) -> InputError? {
+            do {
+                _ = try SeriesInput(table: CSVTable(text: text, file: "t.csv"), kind: kind)
+                return nil
+            } catch { return error }
+        }
+        let share = try #require(error("series_id,period,value\na,2019,150\n", kind: .share))
+        #expect(share.line == 2 && share.column == 3)
+        #expect(share.hint?.hasPrefix("write shares in percent") == true, "\(share.hint ?? "")")
+        #expect(share.hintZh?.hasPrefix("比例请写成百分数") == true, "\(share.hintZh ?? "")")
+        #expect(share.messageZh == "序列“a”第 2019 期的值 150.0 超出 --kind share 的范围：比例在 0 到 100（百分数）之间")
+        let stock = try #require(error("series_id,period,value\na,2019,-5\n", kind: .stock))
+        #expect(stock.hint?.hasPrefix("check the sign and the unit") == true, "\(stock.hint ?? "")")
+        #expect(stock.hintZh?.hasPrefix("请检查符号和单位") == true, "\(stock.hintZh ?? "")")
+        let comma = try #require(error("series_id\tperiod\tvalue\na\t2019\t1,5\n"))
+        #expect(comma.messageZh == "“1,5”不是数字" && comma.hintZh?.contains("1.5") == true, "\(comma.hintZh ?? "")")
+        #expect(comma.hintZh != comma.hint, "\(comma.hintZh ?? "")")
+        let span = try #require(error("id,value,period\na,1,0\na,2,10001\n"))
+        #expect(span.line == 3 && span.column == 3, "\(span)")
+        #expect(span.messageZh == "序列“a”将跨越 10001 期；plancast 最多处理 10000 期")
+    }
+
+    /// A wide table has no held-out values: every value is history (`isTest` false).
+    @Test func aWideTableHoldsNothingOut() throws {
+        let wide = try SeriesInput(table: CSVTable(text: "series_id,2018,2019,2020\na,1,2,3\nb,4,,6\n", file: "w.csv"))
+        #expect(wide.series.map(\.isTest) == [[false, false, false], [false, false]])
     }
 }
