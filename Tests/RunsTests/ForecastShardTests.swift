@@ -60,6 +60,28 @@ struct ForecastShardTests {
         }
     }
 
+    /// status.csv lists the series that could not be forecast first, then the others, each in
+    /// input order (mutation round 109: a forecast series marked failed kept input order, and no
+    /// test saw it); the warnings follow input order, in the job's language.
+    @Test func theStatusTableListsFailedSeriesFirst() throws {
+        let table = try CSVTable(
+            text: "series_id,period,value\na,2019,5\na,2020,6\nb,2019,\nc,2019,7\nc,2020,9\nd,2019,\n", file: "o.csv")
+        var job = ForecastJob(
+            settings: ForecastSettings(horizon: 1, threads: 1), levels: [("80", 80)], quantiles: [], kind: nil)
+        let files = job.run(try SeriesInput(table: table))
+        let ids = files.status.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(ids == ["b", "d", "a", "c"], "\(files.status)")
+        #expect(
+            files.warnings.map { $0.prefix(19) } == [
+                "warning: series 'a'", "warning: series 'b'", "warning: series 'c'", "warning: series 'd'",
+            ], "\(files.warnings)")
+        job.chinese = true
+        let zh = job.run(try SeriesInput(table: table))
+        #expect(zh.status == files.status && zh.forecasts == files.forecasts)
+        let short = "2 个观测值，只有一次变化：区间很宽", none = "没有数值（每个单元格都是空的）；不作预测"
+        #expect(zh.warnings == ["警告: 序列“a”：" + short, "警告: 序列“b”" + none, "警告: 序列“c”：" + short, "警告: 序列“d”" + none])
+    }
+
     @Test func shardedForecastEqualsTheWholeBatch() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
