@@ -82,6 +82,24 @@ struct ForecastShardTests {
         #expect(zh.warnings == ["警告: 序列“a”：" + short, "警告: 序列“b”" + none, "警告: 序列“c”：" + short, "警告: 序列“d”" + none])
     }
 
+    /// status.csv's evidence by the count of observations, as the run's labels: 1 reference
+    /// class, 2–3 weak, 4–7 moderate, 8 and more strong (mutation round 109 moved a boundary).
+    @Test func theEvidenceFollowsTheCountOfObservations() throws {
+        var text = "series_id,period,value\n"
+        for n in 1...9 { for t in 0..<n { text += "s\(n),\(2000 + t),\(10 + t * t + n)\n" } }
+        let job = ForecastJob(
+            settings: ForecastSettings(horizon: 1, threads: 1), levels: [("80", 80)], quantiles: [], kind: nil)
+        let files = job.run(try SeriesInput(table: CSVTable(text: text, file: "e.csv")))
+        let rows = files.status.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let evidence = Dictionary(uniqueKeysWithValues: rows.map { (String($0[0]), String($0[4])) })
+        #expect(
+            (1...9).map { evidence["s\($0)"] ?? "" } == [
+                "reference_class", "weak", "weak", "moderate", "moderate", "moderate", "moderate", "strong", "strong",
+            ], "\(files.status)")
+    }
+
     @Test func shardedForecastEqualsTheWholeBatch() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
