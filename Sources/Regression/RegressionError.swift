@@ -40,4 +40,23 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
                 "the design is too ill-conditioned for reliable estimates (scaled condition number \(c)); centre or rescale the columns, or drop terms"
         }
     }
+
+    /// `description` in Chinese, for `plancast ols --lang zh`.
+    public var chineseDescription: String {
+        switch self {
+        case .noObservations: return "没有可拟合的观测值"
+        case .lengthMismatch(let t, let c, let e): return "项“\(t)”有 \(c) 个值，而因变量有 \(e) 个"
+        case .nonFinite(let t, let r): return "项“\(t)”在第 \(r + 1) 个观测值处不是有限数"
+        case .tooFewObservations(let n, let p):
+            return "\(n) 个观测值无法在估计残差方差的同时估计 \(p) 个参数；请至少给出 \(p + 1) 行，或减少项数"
+        case .rankDeficient(0, let p, let t):
+            return "设计矩阵秩亏：\(p) 个参数的数值秩为 0；项“\(t)”在每一行都为零（其他各项也是）——请给出有变化的自变量，或保留截距"
+        case .rankDeficient(let rank, let p, let t):
+            return "设计矩阵秩亏：\(p) 个参数的数值秩为 \(rank)；项“\(t)”是其他项的线性组合——请去掉它或它所依赖的某一项"
+        case .invalidDegree(let d): return "多项式次数至少为 1（给出的是 \(d)）"
+        case .separated: return "结果被自变量完全分开，某个系数会无限增大；请给它一个先验，或增加观测值"
+        case .illConditioned(let c):
+            return "设计矩阵条件数过大，估计不可靠（缩放后的条件数为 \(c)）；请对各列中心化或缩放，或去掉一些项"
+        }
+    }
 }

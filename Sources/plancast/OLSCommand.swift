@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Indicators
 import Regression
 
 /// `plancast ols`: ordinary least squares on a CSV file, accurate to NIST StRD standards.
@@ -35,6 +36,9 @@ struct OLS: ParsableCommand {
 
     @OptionGroup var encoding: EncodingOptions
 
+    @Option(help: "Language of errors: en or zh (the table does not change).")
+    var lang: Language = .en
+
     var predictorNames: [String] {
         (x ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -49,24 +53,39 @@ struct OLS: ParsableCommand {
     func validate() throws {
         if let poly {
             guard let p = polynomial else {
-                throw ValidationError("--poly must be COLUMN:DEGREE, e.g. --poly x:3 (got '\(poly)')")
+                throw ValidationError(
+                    OptionLanguage.pick(
+                        "--poly must be COLUMN:DEGREE, e.g. --poly x:3 (got '\(poly)')",
+                        "--poly 的写法是 列名:次数，例如 --poly x:3（给出的是“\(poly)”）"))
             }
             guard (1...30).contains(p.degree) else {
-                throw ValidationError("--poly degree must be between 1 and 30 (got \(p.degree))")
+                throw ValidationError(
+                    OptionLanguage.pick(
+                        "--poly degree must be between 1 and 30 (got \(p.degree))",
+                        "--poly 的次数必须在 1 到 30 之间（给出的是 \(p.degree)）"))
             }
         }
         // A column named twice (`--x a,a`, or in --x and --poly) was reported as "rank deficient".
         let named = predictorNames + (polynomial.map { [$0.column] } ?? [])
         if let twice = named.first(where: { n in named.filter { $0 == n }.count > 1 }) {
-            throw ValidationError("'\(twice)' is named twice in --x and --poly: give each column once")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "'\(twice)' is named twice in --x and --poly: give each column once",
+                    "“\(twice)”在 --x 和 --poly 中出现了两次：每列只写一次"))
         }
         if predictorNames.contains(y) || polynomial?.column == y {
-            throw ValidationError("'\(y)' is the response (--y): it cannot also be a predictor")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "'\(y)' is the response (--y): it cannot also be a predictor", "“\(y)”是因变量（--y），不能同时作自变量"))
         }
         if predictorNames.isEmpty && poly == nil && noIntercept {
-            throw ValidationError("nothing to fit: give --x, --poly, or keep the intercept")
+            throw ValidationError(
+                OptionLanguage.pick(
+                    "nothing to fit: give --x, --poly, or keep the intercept", "没有可拟合的项：请给出 --x 或 --poly，或保留截距"))
         }
-        if let why = unreadableReason(data) { throw ValidationError("cannot read '\(data)': \(why)") }
+        if let why = unreadableReason(data, chinese: OptionLanguage.chinese) {
+            throw ValidationError(OptionLanguage.pick("cannot read '\(data)': \(why)", "无法读取“\(data)”：\(why)"))
+        }
     }
 
     func run() throws {
@@ -88,7 +107,9 @@ struct OLS: ParsableCommand {
         guard design.terms.count <= 200, response.count * design.terms.count <= 3_000_000 else {
             throw TooLargeError(
                 "\(data): \(response.count) rows × \(design.terms.count) parameters; ols fits at most 200 parameters "
-                    + "and 3,000,000 cells (rows × parameters) with its refined accuracy. Nothing was written.")
+                    + "and 3,000,000 cells (rows × parameters) with its refined accuracy. Nothing was written.",
+                zh: "\(data)：\(response.count) 行 × \(design.terms.count) 个参数；为保证精修后的精度，ols 最多拟合 200 个参数、"
+                    + "3,000,000 个单元（行数 × 参数个数）。未写出任何内容。")
         }
         let result: OLSResult
         do {
@@ -117,21 +138,24 @@ struct OLS: ParsableCommand {
     /// header (line 1), a power that overflows at its row; the others name the file only.
     func located(_ error: Error, in table: CSVTable) -> Error {
         guard let e = error as? RegressionError else { return DataError("\(data): \(error)") }
+        let unplaced = InputError(file: data, e.description, zh: e.chineseDescription)
         func column(_ term: String) -> Int? {
             let name = table.header.contains(term) ? term : String(term.split(separator: "^").first ?? "")
             return table.header.firstIndex(of: name).map { $0 + 1 }
         }
         switch e {
         case .rankDeficient(_, _, let term):
-            guard let c = column(term) else { return DataError("\(data): \(error)") }
-            return InputError(file: data, line: 1, column: c, e.description)
+            guard let c = column(term) else { return unplaced }
+            return InputError(file: data, line: 1, column: c, e.description, zh: e.chineseDescription)
         case .nonFinite(let term, let row) where row >= 0 && row < table.lines.count:
             return InputError(
                 file: data, line: table.lines[row], column: column(term), e.description,
                 hint: term.contains("^")
-                    ? "the power overflows a double: rescale the column (divide it by a power of ten)" : nil)
+                    ? "the power overflows a double: rescale the column (divide it by a power of ten)" : nil,
+                zh: e.chineseDescription,
+                hintZh: term.contains("^") ? "乘方超出了双精度数的范围：请缩放该列（除以 10 的若干次方）" : nil)
         default:
-            return DataError("\(data): \(error)")
+            return unplaced
         }
     }
 }

@@ -145,6 +145,7 @@ extension Compare: ChoosesLanguage { var language: Language { lang } }
 extension Reproduce: ChoosesLanguage { var language: Language { lang } }
 extension ForecastCommand: ChoosesLanguage { var language: Language { batch.lang } }
 extension BacktestCommand: ChoosesLanguage { var language: Language { batch.lang } }
+extension OLS: ChoosesLanguage { var language: Language { lang } }
 
 enum PlancastVersion {
     static let string = "0.1.0"

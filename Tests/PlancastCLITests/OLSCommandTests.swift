@@ -116,6 +116,34 @@ struct OLSCommandTests {
         #expect(overflow.stderr.contains("rescale the column"))
     }
 
+    /// With `--lang zh` (stop 68) the same errors in Chinese, at the same cells with the same
+    /// exit codes; the estimates do not change.
+    @Test func errorsInChineseWithLangZh() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("d.csv")
+        try "y,x,z\n1,1,2\n2,2,4\n4,3,6\n3,4,8\n".write(to: file, atomically: true, encoding: .utf8)
+        let dependent = try Binary.run(["ols", file.path, "--y", "y", "--x", "x,z", "--lang", "zh"])
+        #expect(dependent.status == 65)
+        #expect(
+            dependent.stderr.hasPrefix("error: \(file.path):1:3: 设计矩阵秩亏：3 个参数的数值秩为 2；项“z”是其他项的线性组合"),
+            "\(dependent.stderr)")
+        let fits = try ["en", "zh"].map { try Binary.run(["ols", file.path, "--y", "y", "--x", "x", "--lang", $0]) }
+        #expect(fits.allSatisfy { $0.status == 0 } && fits[0].stdout == fits[1].stdout && !fits[0].stdout.isEmpty)
+        try "y,x\n1,1e200\n2,2\n3,3\n4,5\n".write(to: file, atomically: true, encoding: .utf8)
+        let overflow = try Binary.run(["ols", file.path, "--y", "y", "--poly", "x:2", "--lang", "zh"])
+        #expect(overflow.status == 65)
+        #expect(overflow.stderr.contains("\(file.path):2:2: 项“x^2”在第 1 个观测值处不是有限数"), "\(overflow.stderr)")
+        #expect(overflow.stderr.contains("请缩放该列"), "\(overflow.stderr)")
+        try "y,x\n1,2\n".write(to: file, atomically: true, encoding: .utf8)
+        let few = try Binary.run(["ols", file.path, "--y", "y", "--x", "x", "--lang", "zh"])
+        #expect(
+            few.status == 65 && few.stderr == "error: \(file.path): 1 个观测值无法在估计残差方差的同时估计 2 个参数；请至少给出 3 行，或减少项数\n",
+            "\(few.stderr)")
+        let usage = try Binary.run(["ols", file.path, "--y", "y", "--x", "y", "--lang", "zh"])
+        #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: “y”是因变量（--y），不能同时作自变量"), "\(usage.stderr)")
+    }
+
     @Test func nonNumericCellExits65WithLocation() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
