@@ -1836,6 +1836,22 @@ struct HostileInputTests {
         #expect(en.stderr.hasPrefix("warning: series 'a': 1 observation"), "\(en.stderr)")
     }
 
+    /// A batch with many warnings shows the first 20 and counts the rest, in the command's
+    /// language (mutation round 110: the count could be wrong and no test saw it).
+    @Test func aBatchsWarningsBeyondTwentyAreCounted() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("many.csv").path
+        var text = "series_id,period,value\n"
+        for k in 0..<23 { text += "one\(k),2020,\(k + 1)\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for (lang, more) in [("en", "… and 3 more warnings (see --status)"), ("zh", "……另有 3 条警告（见 --status）")] {
+            let r = try Binary.run(["forecast", "--input", path, "--horizon", "1", "--lang", lang])
+            let lines = r.stderr.split(separator: "\n")
+            #expect(r.status == 0 && lines.count == 21 && lines.last.map(String.init) == more, "\(lang): \(r.stderr)")
+        }
+    }
+
     /// A scenario's error and the output folder's refusal in Chinese, located as in English.
     @Test func aScenarioAndAnOutputFolderInChinese() throws {
         let dir = try Binary.temporaryDirectory()
