@@ -107,6 +107,16 @@ struct HostileInputTests {
             status: 64, stderr: "--levels: each level may appear once"),
         // A negative number after a numeric option was read as an option: "--horizon -1" said
         // "Missing value for '--horizon <horizon>'" (stop 68). The value is now taken and judged.
+        // The language of option errors is read from the raw arguments: a trailing --lang has
+        // no value to read. It can reach validation as the value of an option that takes any
+        // text (mutation round 110: `<` as `<=` read past the end and trapped there).
+        Case(
+            name: "a trailing --lang", arguments: ["run", "--lang"], status: 64,
+            stderr: "Missing value for '--lang <lang>'"),
+        Case(
+            name: "--lang as the last option's value",
+            arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--levels", "--lang"],
+            status: 64, stderr: "--levels: '--lang' is not a level in percent"),
         Case(
             name: "a negative horizon",
             arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "-1"],
