@@ -157,6 +157,9 @@ struct PlanConsistencyTests {
                 "sums over 2019–2020 (40.0) and 2021–2022 (40.0) it contains"
             ),
             ([x21, sum(2022, 2023, 40), sum(2021, 2023, 50)], .error, "(40.0) it contains and its known years 20"),
+            // Figures given as numbers carry no rounding: 0.05 short is a contradiction
+            // (mutation round 111 added 0.1 of slack and no test failed).
+            ([x21, sum(2022, 2023, 40), sum(2021, 2023, 59.95)], .error, "(40.0) it contains and its known years 20"),
             // Three overlapping sums, none within another's contradiction (sum_fuzz seed 9114):
             // 2020 ≥ 200 − 60 = 140 from the first two, ≤ 90 − 30 = 60 from the third.
             (
