@@ -242,6 +242,29 @@ struct ReportPartsTests {
             p: [p, nil, nil], outcome: met)
     }
 
+    /// Each goal's row says whether it is binding or expected, in the page's language
+    /// (mutation round 112 swapped 约束性 and 预期性 and no test saw it).
+    @Test func aGoalsCommitmentIsNamedInItsRow() {
+        func row(_ name: String, _ c: Commitment) -> EvaluationReport.Row {
+            EvaluationReport.Row(
+                plan: "p", asOf: 2013, indicator: name, name: name, commitment: c, goal: "", direction: .increase,
+                p: [0.5, nil, nil], outcome: true)
+        }
+        let rows = [row("energy", .binding), row("gdp", .expected)]
+        let zh = EvaluationReport.html(rows, title: "t", language: .zh)
+        #expect(zh.contains(">energy（约束性）<") && zh.contains(">gdp（预期性）<"))
+        let en = EvaluationReport.html(rows, title: "t", language: .en)
+        #expect(en.contains(">energy (binding)<") && en.contains(">gdp (expected)<"))
+    }
+
+    /// The reliability diagram's axis title sits under the middle of its plot (x0 + w/2), not
+    /// off its left edge (mutation round 112).
+    @Test func theReliabilityAxisTitleIsCentred() throws {
+        let svg = EvaluationReport.diagram(ProbabilityScores.reliability([(0.5, true)]), title: "t", zh: true)
+        let x = try #require(svg.firstMatch(of: /<text x="([-0-9.]+)"[^>]*>预测概率<\/text>/).map { Double($0.1)! })
+        #expect(x == 140, "\(x)")
+    }
+
     /// Increase and decrease goals are scored apart: Brier (0.9 − 1)² = 0.01 and (0.2 − 1)² =
     /// 0.64; log scores −ln 0.9 and −ln 0.2.
     @Test func increaseAndDecreaseGoalsAreScoredApart() {
