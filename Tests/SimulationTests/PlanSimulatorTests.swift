@@ -97,6 +97,14 @@ struct PlanSimulatorTests {
         }
     }
 
+    /// A cell's sum over a block's paths is their plain sum, in order (mutation round 113
+    /// started it at 0.1: the means moved by 0.1 per block, under any statistical test's reach).
+    @Test func aBlocksSumIsThePlainSum() {
+        let values: [Double] = [1, 2, 3.5, -0.25]
+        #expect(values.withUnsafeBufferPointer { PreparedScenario.sum($0) } == 6.25)
+        #expect([Double]().withUnsafeBufferPointer { PreparedScenario.sum($0) } == 0)
+    }
+
     @Test func randomWalkAndCumulativeFlowMatchClosedForm() throws {
         // Final value after 4 years ~ N(z₀ + 4μ, 4σ²); threshold 1030: P = Φ((1020 − 1030)/20).
         // Sum of the 4 yearly values ~ N(4z₀ + 10μ, σ²·Σᵢⱼ min(i, j)) with Σᵢⱼ min(i, j) = 30 for
@@ -113,6 +121,10 @@ struct PlanSimulatorTests {
         #expect(final.status == .simulated && cum.status == .simulated)
         #expect(abs(final.pMet! - pFinal) < 3 * final.standardError!, "final: \(final.pMet!) vs \(pFinal) (seed 123)")
         #expect(abs(cum.pMet! - pCum) < 3 * cum.standardError!, "cumulative: \(cum.pMet!) vs \(pCum) (seed 123)")
+        // The "all goals" line's expected number of goals met is the sum of the goals' P, not of
+        // the milestones' (mutation round 113 turned the filter round and no test saw it).
+        let all = try #require(r.targets.first { $0.spec.kind == .allGoals })
+        #expect(all.evaluable == 2 && abs(all.expectedMet! - (final.pMet! + cum.pMet!)) < 1e-12, "\(all)")
         // A milestone: year 2023 (h = 2) ≥ 1015: P = Φ((1010 − 1015)/(10√2)).
         let m23 = outcome(0, .milestone, 2023)
         let p23 = StudentT.normalCDF((1010 - 1015) / (10 * 2.0.squareRoot()))
