@@ -14,6 +14,9 @@ struct YAMLKeysTests {
         #expect(Self.place("groups:\n  a9: [? *a8]\n") == "2:8 an explicit key ('? ')")
         #expect(Self.place("a: &x [1, 2]\n*x : 3\n") == "2:1 an alias ('*x') as a key")
         #expect(Self.place("m: {*x: 1}\n") == "1:5 an alias ('*x') as a key")
+        // After a comma in a flow collection a new node starts (mutation round 114: the second
+        // entry's alias key went unseen when it did not).
+        #expect(Self.place("m: {a: 1, *x : 2}\n") == "1:11 an alias ('*x') as a key")
         #expect(Self.place("[a, b]: 1\n") == "1:6 a list as a key")
         #expect(Self.place("m:\n  {a: b}: c\n") == "2:8 a mapping as a key")
         #expect(Self.place("m: {[a]: 1}\n") == "1:7 a list as a key")
