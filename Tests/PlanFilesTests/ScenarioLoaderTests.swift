@@ -88,11 +88,28 @@ struct ScenarioLoaderTests {
             let e = e as! InputError
             return e.message.hasPrefix("two scenarios are named 's'")
                 && e.hint == "give this file a 'name:' of its own (its name comes from the file name)"
+                && e.hintZh == "请给这个文件写一个自己的“name:”（目前名称取自文件名）"
         }
         try "name: s\n".write(toFile: paths[1], atomically: true, encoding: .utf8)
         #expect {
             _ = try ScenarioLoader.load(paths: paths, plan: Self.plan)
-        } throws: { e in (e as! InputError).hint == "give each scenario its own name" }
+        } throws: { e in
+            (e as! InputError).hint == "give each scenario its own name" && (e as! InputError).hintZh == "请给每个场景取不同的名称"
+        }
+    }
+
+    /// A percentage assumed for a stock is refused in both languages at its cell (mutation
+    /// round 115: the Chinese message could be the English one and no test saw it).
+    @Test func aPercentageAssumedForAStockIsRefusedInBothLanguages() throws {
+        let dir = try Self.folder(["p.yaml": "name: p\nassumptions:\n  gazelle_enterprises: {2021: 90%, 2022: 104}\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect {
+            _ = try ScenarioLoader.load(paths: [dir.appendingPathComponent("p.yaml").path], plan: Self.plan)
+        } throws: { e in
+            let e = e as! InputError
+            return e.line == 3 && e.column == 31 && e.message.hasPrefix("'90%' is a percentage")
+                && (e.messageZh?.hasPrefix("“90%”是百分数") ?? false) && e.hintZh == "请按指标自身的单位假设数值"
+        }
     }
 
     /// An elasticity of ±10 is the largest a driver's effect may have; beyond it, the value is

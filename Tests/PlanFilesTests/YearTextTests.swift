@@ -17,7 +17,9 @@ struct YearTextTests {
     /// before 2023), 2023/24 a span; a cell without a year gets the general hint (nil here).
     @Test func aRefusedYearSaysWhetherItIsAPartOrASpan() {
         let part = ["2023年上半年", "2023H1", "2023-06", "2023年1-6月", "2023 Q2"]
-        let span = ["2023/24", "2022-2024", "2022至2024年", "2022–2025"]
+        // Each mark of a span with a two-digit end (mutation round 115: "–" and "至" with a
+        // short end were read as parts of a year when one `||` became `&&`).
+        let span = ["2023/24", "2022-2024", "2022至2024年", "2022–2025", "2023-24", "2023–24", "2023至24"]
         for text in part { #expect(YearText.hint(for: text)?.hasPrefix("a part of a year") == true, "\(text)") }
         for text in span { #expect(YearText.hint(for: text)?.hasPrefix("a span of years") == true, "\(text)") }
         #expect(YearText.hint(for: "abc") == nil)
