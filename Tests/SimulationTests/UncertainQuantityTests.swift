@@ -30,6 +30,18 @@ struct UncertainQuantityTests {
         }
     }
 
+    /// The triangular quantile in closed form, for an asymmetric one (2, 3, 6) whose mode sits
+    /// at F = (3 − 2)/(6 − 2) = 0.25: below it 2 + √(4·1·u), above it 6 − √(4·3·(1 − u))
+    /// (mutation round 117 moved the split point, which a symmetric triangle at u = 0.5 hides).
+    @Test func anAsymmetricTriangleHasItsClosedFormQuantiles() {
+        let q = UncertainQuantity.triangular(min: 2, mode: 3, max: 6)
+        for (u, x) in [
+            (0.2, 2 + (0.8).squareRoot()), (0.25, 3.0), (0.5, 6 - 6.0.squareRoot()), (0.9, 6 - 1.2.squareRoot()),
+        ] {
+            #expect(abs(q.quantile(u) - x) < 1e-12, "u = \(u): \(q.quantile(u)) vs \(x)")
+        }
+    }
+
     @Test func meansAndTablesAgree() {
         for q in [
             UncertainQuantity.pert(min: -15, mode: -8, max: -3), .triangular(min: 2, mode: 3.5, max: 5),
@@ -42,6 +54,9 @@ struct UncertainQuantityTests {
             #expect(abs(m - q.mean) < 0.01 * max(1, abs(q.mean)), "\(q): \(m) vs \(q.mean)")
         }
         #expect(UncertainQuantity.pert(min: 0, mode: 1, max: 6).mean == 10.0 / 6)
+        // A lognormal's mean is exp(μ + σ²/2) (mutation round 117 took σ²/2 off and the sampled
+        // check above, without a lognormal, passed).
+        #expect(abs(UncertainQuantity.lognormal(meanlog: 0.5, sdlog: 0.8).mean - exp(0.5 + 0.32)) < 1e-12)
         #expect(UncertainQuantity.fixed(3).table().sample(0.123) == 3)
     }
 
