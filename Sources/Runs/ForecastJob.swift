@@ -141,7 +141,7 @@ public struct ForecastJob: Sendable {
                 f.models.joined(separator: "+"),
             ]
             var warnings = [String]()
-            let id = InputError.oneLine(f.id)
+            var id: String { InputError.oneLine(f.id) }  // only for a warning
             func warn(_ en: String, _ zh: String) { warnings.append(Self.warning(en, zh, chinese: chinese)) }
             switch f.status {
             case .ok: break

@@ -98,9 +98,7 @@ struct BatchOptions: ParsableArguments {
                     "--quantiles: '\(label)' is not a probability strictly between 0 and 1 (e.g. 0.05,0.5)",
                     "--quantiles：“\(label)”不是严格介于 0 和 1 之间的概率（例如 0.05,0.5）"))
         }
-        if let why = unreadableReason(input, chinese: OptionLanguage.chinese) {
-            throw ValidationError(OptionLanguage.pick("cannot read '\(input)': \(why)", "无法读取“\(input)”：\(why)"))
-        }
+        try requireReadable(input)
     }
 
     /// The transform of a series: from --kind, or chosen from its values.

@@ -83,9 +83,7 @@ struct OLS: ParsableCommand {
                 OptionLanguage.pick(
                     "nothing to fit: give --x, --poly, or keep the intercept", "没有可拟合的项：请给出 --x 或 --poly，或保留截距"))
         }
-        if let why = unreadableReason(data, chinese: OptionLanguage.chinese) {
-            throw ValidationError(OptionLanguage.pick("cannot read '\(data)': \(why)", "无法读取“\(data)”：\(why)"))
-        }
+        try requireReadable(data)
     }
 
     func run() throws {

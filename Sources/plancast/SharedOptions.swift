@@ -39,6 +39,15 @@ func unreadableReason(_ path: String, chinese: Bool = false) -> String? {
     access(path, R_OK) == 0 ? nil : unreadableReason(errno: errno, path: path, chinese: chinese)
 }
 
+/// A usage error in the command's language when the input table at `path` cannot be read
+/// ("cannot read 'x.csv': it does not exist"), for the analysts' commands (`forecast`,
+/// `backtest`, `ols`).
+func requireReadable(_ path: String) throws {
+    if let why = unreadableReason(path, chinese: OptionLanguage.chinese) {
+        throw ValidationError(OptionLanguage.pick("cannot read '\(path)': \(why)", "无法读取“\(path)”：\(why)"))
+    }
+}
+
 /// The language of the errors found while the options are read, before the command's own
 /// `--lang` is: the last `--lang zh|en` of the command line, else the command's default
 /// (Chinese for `run`, `indicators` and `evaluate`, as their `--lang` defaults; once parsed,
