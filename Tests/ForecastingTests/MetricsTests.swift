@@ -95,4 +95,18 @@ struct MetricsTests {
         let onlyFlat = Dictionary(uniqueKeysWithValues: Metrics.score([flat]))
         #expect(onlyFlat["MASE"]!.isNaN && onlyFlat["OWA"]!.isNaN, "undefined, written empty: \(onlyFlat)")
     }
+
+    /// Where every event of a type has the same outcome the climatology is perfect (its Brier
+    /// score is 0) and the skill against it is undefined: NaN, as the scorer writes it
+    /// (`score_forecasts.py`: `1 - brier / bs_ref if bs_ref > 0 else nan`), not −∞. Here the
+    /// training values are flat (scale 0), so every threshold is the last value 5, and the
+    /// outcomes 7 and 8 exceed it: every event happened.
+    @Test func aPerfectClimatologyLeavesTheSkillUndefined() {
+        let f = ScoredForecast(
+            train: [5, 5, 5], test: [7, 8], point: [6, 6], intervals: [80: (lo: [4, 3], hi: [8, 9])],
+            quantiles: [0.5: [6, 6]])
+        let m = Dictionary(uniqueKeysWithValues: Metrics.score([f]))
+        #expect(m["brier"]! > 0 && m["brier"]!.isFinite, "\(m)")
+        #expect(m["brier_skill_vs_climatology"]!.isNaN, "\(m)")
+    }
 }

@@ -25,6 +25,20 @@ struct SamplingTests {
         #expect(abs(mean - nu * s2 / (nu - 2)) < 5 * (variance / Double(n)).squareRoot(), "mean \(mean)")
     }
 
+    /// A generator that always gives the same word: its uniform is the midpoint of the 53-bit
+    /// cell, (k + ½)·2⁻⁵³, so the extreme words give 2⁻⁵⁴ and 1 − 2⁻⁵⁴, never 0 (whose logarithm
+    /// the gamma boost and the polar method take) and never 1.
+    @Test func aUniformIsNeverZeroNorOne() {
+        struct Constant: RandomNumberGenerator {
+            let word: UInt64
+            mutating func next() -> UInt64 { word }
+        }
+        var low = Constant(word: 0), high = Constant(word: .max), middle = Constant(word: 1 << 63)
+        #expect(Sampling.uniform(using: &low) == 0x1p-54)
+        #expect(Sampling.uniform(using: &high) == 1 - 0x1p-54)
+        #expect(Sampling.uniform(using: &middle) == 0.5 + 0x1p-54)
+    }
+
     /// The library's quantiles are NumPy's default (type 7, linear between order statistics):
     /// np.quantile([1, 2, 3, 4], [0, 0.25, 0.5, 0.9, 1]) = [1, 1.75, 2.5, 3.7, 4].
     @Test func libraryQuantilesAreTypeSeven() {
