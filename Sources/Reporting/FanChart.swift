@@ -150,7 +150,6 @@ enum FanChart {
 
     static func formatValue(_ v: Double) -> String {
         let a = abs(v)
-        if a >= 1000 { return String(format: "%.0f", v) }
         if a >= 100 { return String(format: "%.0f", v) }
         if v == v.rounded() { return String(format: "%.0f", v) }
         if a >= 10 { return String(format: "%.1f", v) }

@@ -55,6 +55,61 @@ struct HTMLReportTests {
         return Plan(metadata: p.metadata, indicators: p.indicators + [none], drivers: [], observations: p.observations)
     }
 
+    /// A fan chart's years span its plot area: the first (2014, the first observation) at the
+    /// left margin x = 58, the last (2025) at the width less the right margin, 420 − 12 = 408,
+    /// and the years between evenly, (408 − 58)/11 apart. The year labels and every point and
+    /// line stay inside the 420 × 220 picture.
+    @Test func aFanChartsYearsSpanItsPlotArea() throws {
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let svg = try #require(FanChart.render(series: 0, runs: runs, language: .en))
+        func labelX(_ year: Int) -> Double? {
+            svg.firstMatch(of: try! Regex("<text x=\"([0-9.]+)\"[^>]*>\(year)</text>"))
+                .flatMap { Double($0.output[1].substring ?? "") }
+        }
+        #expect(labelX(2014) == 58)
+        #expect(labelX(2025) == 408)
+        #expect(abs((labelX(2020) ?? 0) - (58 + 6 * 350.0 / 11)) < 0.01)
+        let xs = svg.matches(of: /(?:x|cx|x1|x2)="(-?[0-9.]+)"/).compactMap { Double($0.output.1) }
+        #expect(!xs.isEmpty && xs.allSatisfy { $0 >= 0 && $0 <= 420 }, "\(xs.filter { $0 < 0 || $0 > 420 })")
+    }
+
+    /// A year known by a bound is drawn as ▲ (lower) or ▼ (upper) centred on the bound: the
+    /// glyph's baseline 4 px below the bound's height, as the axis labels sit 4 px below their
+    /// gridlines. The chart's own gridlines give the value → height map, y = a + b·v, read off
+    /// two ticks (positions are written to 0.1 px). Series "b" is known in 2022 as at least 135 and in 2023 as at most 150.
+    @Test func aBoundIsMarkedAtItsHeight() throws {
+        let p = Self.plan()
+        let bounds = [
+            Observation(indicator: "b", year: 2022, value: 135, quality: .lowerBound),
+            Observation(indicator: "b", year: 2023, value: 150, quality: .upperBound),
+        ]
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators, drivers: [], observations: p.observations + bounds)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let svg = try #require(FanChart.render(series: 1, runs: runs, language: .en))
+        // Tick labels: right-aligned at x = 54, baseline 4 px below their gridline, a plain number.
+        let ticks = svg.matches(of: /<text x="54(?:\.0)?" y="([0-9.]+)"[^>]*>([0-9.,]+)<\/text>/).compactMap {
+            m -> (v: Double, y: Double)? in
+            guard let v = Double(m.output.2.replacingOccurrences(of: ",", with: "")), let y = Double(m.output.1)
+            else { return nil }
+            return (v, y - 4)
+        }
+        try #require(ticks.count >= 2, "\(svg)")
+        let (t0, t1) = (ticks.first!, ticks.last!)
+        func height(_ v: Double) -> Double { t0.y + (v - t0.v) * (t1.y - t0.y) / (t1.v - t0.v) }
+        func markY(_ glyph: String) -> Double? {
+            svg.firstMatch(
+                of: try! Regex("<text x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*><title>[^<]*</title>\(glyph)</text>")
+            )
+            .flatMap { Double($0.output[1].substring ?? "") }
+        }
+        let up = try #require(markY("▲")), down = try #require(markY("▼"))
+        #expect(abs(up - (height(135) + 4)) < 0.15, "▲ at \(up), 135 at \(height(135))")
+        #expect(abs(down - (height(150) + 4)) < 0.15, "▼ at \(down), 150 at \(height(150))")
+    }
+
     /// The departments indicators.csv names for a goal stand in the goal table's last column
     /// (joined by "、" in Chinese); a plan that names none has no such column.
     @Test func theGoalTableNamesTheResponsibleDepartments() throws {
