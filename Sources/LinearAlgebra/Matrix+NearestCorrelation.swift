@@ -15,9 +15,29 @@ extension Matrix {
         try requireFinite()
         try requireSymmetric(self)
         let n = rows
+        let y = try alternatingProjections(tolerance: tolerance, maxIterations: maxIterations).matrix
+        // Lift tiny or negative eigenvalues so a Cholesky factor exists, then rescale.
+        var result = try y.symmetricEigen().reconstruct { max($0, minimumEigenvalue) }
+        let d = (0..<n).map { result[$0, $0].squareRoot() }
+        for j in 0..<n {
+            for i in 0..<n { result[i, j] /= d[i] * d[j] }
+        }
+        for j in 0..<n {
+            for i in 0..<j { let v = 0.5 * (result[i, j] + result[j, i]); result[i, j] = v; result[j, i] = v }
+        }
+        return result
+    }
+
+    /// Higham's iteration itself (the loop of `nearestCorrelation`): the last iterate Y and how
+    /// many iterations it took, at most `maxIterations`; it stops at the first k with
+    /// ‖Y_k − Y_{k−1}‖_F ≤ tolerance · max(1, ‖Y_k‖_F).
+    func alternatingProjections(tolerance: Double, maxIterations: Int) throws(LinearAlgebraError)
+        -> (matrix: Matrix, iterations: Int)
+    {
+        let n = rows
         var y = self
         var ds = Matrix(rows: n, columns: n)
-        for _ in 0..<maxIterations {
+        for iteration in 1...max(1, maxIterations) {
             var r = y
             for k in 0..<r.storage.count { r.storage[k] -= ds.storage[k] }
             let x = try r.symmetricEigen().reconstruct { max($0, 0) }
@@ -30,17 +50,8 @@ extension Matrix {
                 norm += next.storage[k] * next.storage[k]
             }
             y = next
-            if diff.squareRoot() <= tolerance * max(1, norm.squareRoot()) { break }
+            if diff.squareRoot() <= tolerance * max(1, norm.squareRoot()) { return (y, iteration) }
         }
-        // Lift tiny or negative eigenvalues so a Cholesky factor exists, then rescale.
-        var result = try y.symmetricEigen().reconstruct { max($0, minimumEigenvalue) }
-        let d = (0..<n).map { result[$0, $0].squareRoot() }
-        for j in 0..<n {
-            for i in 0..<n { result[i, j] /= d[i] * d[j] }
-        }
-        for j in 0..<n {
-            for i in 0..<j { let v = 0.5 * (result[i, j] + result[j, i]); result[i, j] = v; result[j, i] = v }
-        }
-        return result
+        return (y, max(1, maxIterations))
     }
 }

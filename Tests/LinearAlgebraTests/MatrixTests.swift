@@ -126,6 +126,27 @@ struct MatrixTests {
         #expect(try pd.symmetricEigen().values[0] > 0)
     }
 
+    /// Higham's iteration stops at the first k whose iterate differs from the one before by at
+    /// most tolerance · max(1, ‖Y_k‖_F), judged here from outside: the iterates Y_1, Y_2, … are
+    /// the results capped at 1, 2, … iterations. On Higham's §4 matrix it stops long before the
+    /// cap of 500 (a criterion that never holds, e.g. a NaN distance, would run all 500).
+    @Test func nearestCorrelationStopsWhenTheIteratesSettle() throws {
+        let a = try Matrix([[1, 1, 0], [1, 1, 1], [0, 1, 1]])
+        let tolerance = 1e-10
+        let stopped = try a.alternatingProjections(tolerance: tolerance, maxIterations: 500)
+        #expect(stopped.iterations > 1 && stopped.iterations < 200, "\(stopped.iterations) iterations")
+        func frobenius(_ m: Matrix) -> Double { m.storage.map { $0 * $0 }.reduce(0, +).squareRoot() }
+        var previous = a
+        for k in 1...stopped.iterations {
+            let y = try a.alternatingProjections(tolerance: 0, maxIterations: k).matrix
+            let step = zip(y.storage, previous.storage).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+            let settled = step <= tolerance * max(1, frobenius(y))
+            #expect(settled == (k == stopped.iterations), "iteration \(k): step \(step)")
+            previous = y
+        }
+        #expect(previous.storage == stopped.matrix.storage)
+    }
+
     @Test func nearestCorrelationKeepsAValidMatrix() throws {
         let a = try Matrix([[1, 0.5], [0.5, 1]])
         let c = try a.nearestCorrelation()
