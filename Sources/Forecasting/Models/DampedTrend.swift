@@ -8,7 +8,8 @@ import Foundation
 ///     ŷ_{T+h} = ℓ_T + (φ + … + φ^h) b_T
 ///
 /// on the gap-filled yearly values. (α, β, φ) minimise the one-step squared errors over a
-/// grid (short series cannot support a finer optimisation); the forecast variance is
+/// grid (short series cannot support a finer optimisation; ties within `SmoothingGrid`'s margin
+/// keep the earlier point); the forecast variance is
 /// `σ²[1 + Σ_{j<h} c_j²]` with `c_j = α(1 + βφ(1 − φ^j)/(1 − φ))` (ibid., Table 6.1).
 public struct DampedTrend: ForecastModelSpec {
     public init() {}
@@ -88,11 +89,12 @@ public struct DampedTrend: ForecastModelSpec {
         guard s.count >= 3 else { throw .tooShort(observations: s.count, needed: 3) }
         let y = s.filled
         var best: (Double, Double, Double, Double) = (0, 0, 0, .infinity)
+        let margin = SmoothingGrid.margin(y)
         for a in Self.alphas {
             for bs in Self.betas {
                 for p in Self.phis {
                     let (_, _, _, sse) = Self.run(y, alpha: a, beta: bs, phi: p)
-                    if sse < best.3 { best = (a, bs, p, sse) }
+                    if sse < best.3 - margin { best = (a, bs, p, sse) }
                 }
             }
         }

@@ -77,10 +77,11 @@ public struct Theta: ForecastModelSpec {
             return (l, errs, sse)
         }
         var bestA = 1.0, bestSSE = Double.infinity
+        let margin = SmoothingGrid.margin(y)
         for k in 1...20 {
             let a = Double(k) * 0.05
             let (_, _, sse) = ses(a)
-            if sse < bestSSE { (bestA, bestSSE) = (a, sse) }
+            if sse < bestSSE - margin { (bestA, bestSSE) = (a, sse) }
         }
         let (l, errs, sse) = ses(bestA)
         let df = errs.count - 1
