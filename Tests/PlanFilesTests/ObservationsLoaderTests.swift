@@ -205,6 +205,42 @@ struct ObservationsLoaderTests {
         #expect(try load(header + "listings,2023,3,snapshot,,,no\n").count == 1)
     }
 
+    /// Explicit bounds the wrong way round are refused at the upper bound's cell, wherever the
+    /// columns stand.
+    @Test func crossedBoundsAreRefusedAtTheUpperBound() throws {
+        for (header, row, column) in [
+            ("indicator,year,value,quality,lower,upper\n", "firms,2023,3000,lower_bound,3200,3100\n", 6),
+            ("upper,indicator,lower,year,value\n", "3100,firms,3200,2023,3000\n", 1),
+        ] {
+            #expect {
+                try load(header + row)
+            } throws: {
+                let e = $0 as! InputError
+                return e.line == 2 && e.column == column
+                    && e.message == "upper bound 3100.0 is below the lower bound 3200.0"
+            }
+        }
+    }
+
+    /// The `selected` column's words: yes, y, true, 1, 是 and x choose a report; no, n, false, 0
+    /// and 否 keep it for the record; blank says nothing; any other word is an error at its cell.
+    @Test func theSelectedColumnsWords() throws {
+        let table = try CSVTable(text: "a\n1\n", file: "o.csv")
+        for word in ["yes", "Y", "TRUE", "1", "是", "x", " yes "] {
+            #expect(try ObservationsLoader.selection(word, table, line: 2, column: 3) == true, "\(word)")
+        }
+        for word in ["no", "N", "false", "0", "否"] {
+            #expect(try ObservationsLoader.selection(word, table, line: 2, column: 3) == false, "\(word)")
+        }
+        #expect(try ObservationsLoader.selection("  ", table, line: 2, column: 3) == nil)
+        #expect {
+            try ObservationsLoader.selection("maybe", table, line: 2, column: 3)
+        } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 3 && e.message.contains("selected must be yes or no")
+        }
+    }
+
     /// A sum over years of a flow ("2022年以来累计新增90个") is a row with `since`; it does not
     /// clash with the single years it covers. Only flows add up, `since` is a year not after the
     /// row's own (the same year is a plain value), and a sum is a report of amounts (not a count
@@ -213,6 +249,7 @@ struct ObservationsLoaderTests {
         let header = "indicator,year,value,quality,since\n"
         let o = try load(header + "listings,2024,90,actual,2022\nlistings,2024,31,actual,\nlistings,2023,30,,2023\n")
         #expect(o.map(\.since) == [2022, nil, nil])
+        #expect(try load(header + "listings,2024,900,actual,1975\n")[0].since == 1975)
         #expect(o[0].year == 2024 && o[0].value == 90)
         let cases: [(row: String, message: String)] = [
             ("listings,2024,90,actual,x", "is not a year"),
@@ -221,6 +258,8 @@ struct ObservationsLoaderTests {
             ("listings,2024,90,snapshot,2022", "quality snapshot"),
             ("listings,2024,90,spliced,2022", "quality spliced"),
             ("listings,2024,90,actual,1900", "a sum over 125 years"),
+            // The longest sum read is 50 years (since = year − 49); one more is refused.
+            ("listings,2024,90,actual,1974", "a sum over 51 years (1974–2024)"),
         ]
         for c in cases {
             #expect {
