@@ -142,5 +142,11 @@ struct ModelTests {
         // underflows to 0 (logit −∞), while its log is finite.
         #expect(!Transform.logit.admits(5e-324) && Transform.log.admits(5e-324))
         #expect(Transform.natural(for: .share, values: [5e-324, 1]) == .identity)
+        // The domains: the identity admits every finite number (a net change of −5), the log
+        // only positive ones, the square root from 0, the logit strictly between 0 and 100.
+        #expect([-5, 0, 1e300].allSatisfy { Transform.identity.admits($0) } && !Transform.identity.admits(.infinity))
+        #expect(!Transform.log.admits(0) && !Transform.log.admits(-1))
+        #expect(Transform.squareRoot.admits(0) && !Transform.squareRoot.admits(-1e-300))
+        #expect(!Transform.logit.admits(0) && !Transform.logit.admits(100) && Transform.logit.admits(50))
     }
 }
