@@ -29,6 +29,41 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.message.contains("stood at 80 at the end of 2021") })
     }
 
+    /// Numbers in findings: whole values below 10¹⁵ as integers, the rest as Swift prints them
+    /// (10¹⁵ with its ".0").
+    @Test func findingsWriteWholeNumbersWhole() {
+        #expect(PlanConsistency.format(3000) == "3000" && PlanConsistency.format(-3) == "-3")
+        #expect(PlanConsistency.format(999_999_999_999_999) == "999999999999999")
+        #expect(PlanConsistency.format(1e15) == "1000000000000000.0" && PlanConsistency.format(2.5) == "2.5")
+    }
+
+    /// Milestones that move against the direction are warned of for stocks, shares and levels
+    /// only: a yearly flow or a net change may fall from one year to the next (fewer new firms
+    /// a year still add up to the goal).
+    @Test func fallingMilestonesAreWarnedForLevelsNotForFlows() {
+        func warned(_ kind: IndicatorKind) -> Bool {
+            PlanConsistency.check(plan([ind("x", kind, [100, 90], rule: .final, goal: 90)])).contains {
+                $0.message.contains("moves against the direction") && $0.severity == .warning
+            }
+        }
+        #expect(warned(.stock) && warned(.share) && warned(.level))
+        #expect(!warned(.flow) && !warned(.netChange))
+    }
+
+    /// What stops a run: errors in the observations (a negative count) and the plan's blocking
+    /// errors; warnings in the observations (a count that is not whole) do not.
+    @Test func observationErrorsBlockARunAndWarningsDoNot() {
+        let stock = ind("stock", .stock, [100, 130], rule: .final, goal: 130)
+        let negative = PlanConsistency.forRun(
+            plan([stock], obs: [Observation(indicator: "stock", year: 2021, value: -5)]))
+        #expect(negative.blocking.contains { $0.message.contains("outside the range of a stock") }, "\(negative)")
+        #expect(!negative.warnings.contains { $0.severity == .error })
+        let fraction = PlanConsistency.forRun(
+            plan([stock], obs: [Observation(indicator: "stock", year: 2021, value: 90.5)]))
+        #expect(fraction.blocking.isEmpty, "\(fraction.blocking)")
+        #expect(fraction.warnings.contains { $0.message.contains("is not a whole number") })
+    }
+
     /// A mid-year count of a stock the plan means to cut is read as a floor for its year end (the
     /// growing stocks' reading): check warns, unless the row states its own lower bound; a
     /// growing stock's snapshot is not warned of (found 2026-12-04 by plan_shapes.py).
