@@ -188,6 +188,55 @@ struct ForecastShardTests {
         }
     }
 
+    /// More shards than series: a calibration part may hold no series at all, and the merge
+    /// takes it (0 is a possible count); a part that claims more series than the input has is
+    /// damaged, said as such (not read on until the bytes run out), even where its manifest's
+    /// hash was made to match.
+    @Test func aCalibrationPartMayBeEmptyButNotLargerThanTheInput() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("batch.csv").path
+        var csv = "series_id,period,value\n"
+        for (id, base) in [("a", 10.0), ("b", 50.0), ("c", 7.0)] {
+            for t in 0..<6 { csv += "\(id),\(2015 + t),\(base * (1 + 0.05 * Double(t)) + Double(t % 2))\n" }
+        }
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let input = try SeriesInput(path: path)
+        let job = ForecastJob(
+            settings: ForecastSettings(horizon: 2, threads: 1), levels: [("80", 80)], quantiles: [], kind: nil)
+        let request = try ForecastShards.Request(input: path, job: job, library: nil, commandLine: [], version: "t")
+        let calParts = dir.appendingPathComponent("cal-parts").path
+        for k in 1...4 {
+            _ = try ForecastShards.run(
+                input, request: request, shard: Shard(index: k, count: 4)!, out: calParts, calibratedBy: nil)
+        }
+        let counts = try (1...4).map { k in
+            var r = BinaryReader(try Data(contentsOf: URL(fileURLWithPath: calParts + "/part-\(k)-of-4/tally.bin")))
+            return try r.int()
+        }
+        #expect(counts.sorted() == [0, 1, 1, 1], "\(counts)")
+        try ForecastShards.merge([calParts], out: dir.appendingPathComponent("ok.bin").path, force: false, version: "t")
+        // The first word of a part's numbers is its count of series: 4 where the input has 3.
+        let tally = calParts + "/part-1-of-4/tally.bin"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: tally))
+        let oldHash = sha256Hex(bytes)
+        withUnsafeBytes(of: UInt64(4).littleEndian) { bytes.replaceSubrange(0..<8, with: $0) }
+        try bytes.write(to: URL(fileURLWithPath: tally))
+        // Its manifest's hash is brought along: the count itself must be judged, not the edit.
+        let manifest = calParts + "/part-1-of-4/part.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        #expect(text.contains(oldHash))
+        try text.replacingOccurrences(of: oldHash, with: sha256Hex(bytes)).write(
+            toFile: manifest, atomically: true, encoding: .utf8)
+        #expect {
+            try ForecastShards.merge(
+                [calParts], out: dir.appendingPathComponent("x.bin").path, force: false, version: "t")
+        } throws: {
+            let e = $0 as! InputError
+            return e.file == tally && e.message == "an impossible number of series"
+        }
+    }
+
     func parts(_ dir: URL, _ n: Int, _ k: Int) -> String {
         dir.appendingPathComponent("parts-\(n)/part-\(k)-of-\(n)").path
     }
