@@ -305,6 +305,19 @@ struct EvidenceFlagsTests {
         let below = StudentT.normalCDF((c - 1000 + mu) / sigma)
         let truncated = (below - StudentT.normalCDF((g23 - 1000 + mu) / sigma)) / below
         #expect(abs(m23.pMet! - truncated) < 3 * m23.standardError!, "\(m23.pMet!) vs \(truncated) (seed 29)")
+        // A ceiling one σ below the walk's centre, C = 950: most paths must step further down
+        // than the median step, still a truncated draw (not the ceiling itself, which is kept
+        // for steps beyond the reach of any draw): P(X₂₀₂₃ ≥ 940) = (Φ(−1) − Φ(−1.5))/Φ(−1) = 0.579.
+        let low = try Self.model(
+            known: [nil, nil, nil, 1000, nil], sources: [.unavailable, .backcast, .backcast, .observed, .simulated],
+            lower: [nil, nil, nil, nil, nil], upper: [nil, nil, nil, nil, nil], center2025: 1000 + mu, sigma: sigma,
+            milestones: [2023: 940], goal: 1100, ceiling: [nil, nil, 950, nil, nil])
+        let lowOutcome = Self.outcome(
+            PlanSimulator.run(model: low, paths: 100_000, seed: 31, threads: 2), .milestone, 2023)
+        let lowExact = (StudentT.normalCDF(-1) - StudentT.normalCDF(-1.5)) / StudentT.normalCDF(-1)
+        #expect(
+            abs(lowOutcome.pMet! - lowExact) < 3 * lowOutcome.standardError!,
+            "\(lowOutcome.pMet!) vs \(lowExact) (seed 31)")
         // Built from a plan: a flow known only by "超7" in 2024 is backcast over 2022–2023 (not the
         // base year 2021), so its goal summed over 2022–2025 has a probability.
         let flow = Indicator(
