@@ -147,6 +147,11 @@ struct ProbabilityTextTests {
         #expect(ProbabilityText.format(0.3349) == "0.335")
         #expect(ProbabilityText.format(0.3271) == "0.33")
         #expect(ProbabilityText.format(0.42) == "0.42")
+        // The bounds begin where two decimals would round to a certainty: 0.995 prints ">0.99"
+        // (as "%.2f" it is 0.99, its double being just below 0.995); 0.005 prints "0.01" and just
+        // below it "<0.01".
+        #expect(ProbabilityText.format(0.995) == ">0.99" && ProbabilityText.format(0.9949) == "0.99")
+        #expect(ProbabilityText.format(0.005) == "0.01" && ProbabilityText.format(0.0049) == "<0.01")
         // Every figure printed, read back, carries the label of the probability it stands for
         // (a bound read as its end: ">0.99" as 0.99).
         var p = 0.0
