@@ -117,6 +117,9 @@ struct ModelTests {
         let tied = try DampedTrend().fit(try series([630, 630, 612]))
         #expect([tied.alpha, tied.beta, tied.phi] == [0.1, 0.05, 0.8])
         #expect(try Theta().fit(try series([5000, 5000, 5000])).alpha == 0.05)
+        // Changes whose squares overflow leave no margin: the grid still picks the best finite
+        // sum (a margin of ∞ let no point win, α = β = φ = 0).
+        #expect(SmoothingGrid.margin([0, 1e200, 0]) == 0 && SmoothingGrid.margin([0, 1, 3]) == 5e-9)
     }
 
     @Test func tooShortSeriesAreRejected() throws {

@@ -12,10 +12,12 @@
 enum SmoothingGrid {
     static let relativeMargin = 1e-9
 
-    /// The margin a sum of squared one-step errors must beat the best so far by, for `y`.
+    /// The margin a sum of squared one-step errors must beat the best so far by, for `y`; 0
+    /// where the sum of squared changes overflows (values near 10¹⁵⁴ and beyond), so that a
+    /// finite sum of errors can still win as it did before.
     static func margin(_ y: [Double]) -> Double {
         var s = 0.0
         for t in y.indices.dropFirst() { s += (y[t] - y[t - 1]) * (y[t] - y[t - 1]) }
-        return relativeMargin * s
+        return s.isFinite ? relativeMargin * s : 0
     }
 }
