@@ -77,6 +77,13 @@ struct UncertainQuantityTests {
         #expect(growth(.normal(mean: 0, sd: 0)).idleAsWritten?.en == "its growth is 0% a year in every draw")
         #expect(growth(.normal(mean: 0, sd: 1)).idleAsWritten == nil)
         #expect(growth(.fixed(0.5)).idleAsWritten == nil)
+        // A shock is idle if it never happens or moves by 0% when it does.
+        func shock(_ probability: Double, _ q: UncertainQuantity) -> Lever {
+            Lever(name: "s", series: ["gdp"], action: .shock(year: 2023, probability: probability, percent: q))
+        }
+        #expect(shock(0, .fixed(-10)).idleAsWritten?.en == "a shock with probability 0 never happens")
+        #expect(shock(0.3, .fixed(0)).idleAsWritten?.en == "its shock is 0% in every draw")
+        #expect(shock(0.3, .fixed(-10)).idleAsWritten == nil)
     }
 
     @Test func impossibleParametersAreNamed() {
