@@ -158,6 +158,15 @@ struct RunPipelineTests {
         let (named, namedPick) = try RunComparison.compareAttainment(a, b, scenarioA: nil, scenarioB: "baseline")
         #expect(namedPick?.0 == "push" && namedPick?.1 == "baseline")
         #expect(named.count == 1 && named[0].pA == "0.600000" && named[0].pB == "0.400000")
+        // One side named, the other holding one scenario of another name: that one, not a
+        // "baseline" it does not have.
+        let c = dir.appendingPathComponent("c.csv").path
+        try (header + "rd,gdp,goal,2025,1,0.700000,0.001000\n").write(toFile: c, atomically: true, encoding: .utf8)
+        for (nameA, nameB) in [("push", nil), (nil, "rd")] as [(String?, String?)] {
+            let (one, onePick) = try RunComparison.compareAttainment(a, c, scenarioA: nameA, scenarioB: nameB)
+            #expect(onePick?.0 == "push" && onePick?.1 == "rd", "\(String(describing: onePick))")
+            #expect(one.count == 1 && one[0].pA == "0.600000" && one[0].pB == "0.700000")
+        }
     }
 
     /// A target the evidence decides in one run (met / not_met) and a probability in the other
