@@ -141,10 +141,11 @@ struct ModelTests {
         #expect(Transform.squareRoot.inverse(-3) == 0)
         #expect(Transform.automatic(values: [1, 0, 2]) == .squareRoot)
         #expect(Transform.automatic(values: [1, -1]) == .identity)
-        // At the edge of double precision a value inside the domain can map to −∞: 5e-324 / 100
-        // underflows to 0 (logit −∞), while its log is finite.
-        #expect(!Transform.logit.admits(5e-324) && Transform.log.admits(5e-324))
-        #expect(Transform.natural(for: .share, values: [5e-324, 1]) == .identity)
+        // At the edge of double precision a value inside the domain can map to −∞: the least
+        // subnormal, 5e-324, divided by 100 underflows to 0 (logit −∞), while its log is finite.
+        #expect(
+            !Transform.logit.admits(Double.leastNonzeroMagnitude) && Transform.log.admits(Double.leastNonzeroMagnitude))
+        #expect(Transform.natural(for: .share, values: [Double.leastNonzeroMagnitude, 1]) == .identity)
         // The domains: the identity admits every finite number (a net change of −5), the log
         // only positive ones, the square root from 0, the logit strictly between 0 and 100.
         #expect([-5, 0, 1e300].allSatisfy { Transform.identity.admits($0) } && !Transform.identity.admits(.infinity))

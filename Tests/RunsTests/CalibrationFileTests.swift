@@ -12,7 +12,7 @@ import Testing
 struct CalibrationFileTests {
     static func calibration(lastError: Double = -0.0) -> BatchCalibration {
         var own = [[[Double]]](repeating: [[], []], count: ErrorScale.strata)
-        own[0][0] = [0.25, -1.5, 5e-324]
+        own[0][0] = [0.25, -1.5, Double.leastNonzeroMagnitude]
         own[0][1] = [1.0 / 3.0]
         own[ErrorScale.strata - 1][1] = [2.5, lastError]
         return BatchCalibration(s0Free: 0.1 + 0.2, s0Other: 0.07, own: own)
