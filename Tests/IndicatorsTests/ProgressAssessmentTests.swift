@@ -108,7 +108,8 @@ struct ProgressAssessmentTests {
         // A subnormal base (a lower bound of 5e-324) makes both growths infinite: no ratio, not NaN.
         #expect(
             ProgressAssessment.progressRatio(
-                history: history([(2020, 5e-324), (2022, 50.5)]), baseYear: 2020, target: 56.5, targetYear: 2025)
+                history: history([(2020, Double.leastNonzeroMagnitude), (2022, 50.5)]), baseYear: 2020, target: 56.5,
+                targetYear: 2025)
                 == nil)
     }
 }
