@@ -63,10 +63,12 @@ struct HTMLReportTests {
         let runs = try ScenarioRunner.run(
             plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
         let svg = try #require(FanChart.render(series: 0, runs: runs, language: .en))
-        func labelX(_ year: Int) -> Double? {
-            svg.firstMatch(of: try! Regex("<text x=\"([0-9.]+)\"[^>]*>\(year)</text>"))
-                .flatMap { Double($0.output[1].substring ?? "") }
+        // Year labels: "<text x=…>2014</text>", the first of each year.
+        var labels = [Int: Double]()
+        for m in svg.matches(of: /<text x="([0-9.]+)"[^>]*>([0-9]{4})<\/text>/) {
+            if let year = Int(m.output.2), labels[year] == nil { labels[year] = Double(m.output.1) }
         }
+        func labelX(_ year: Int) -> Double? { labels[year] }
         #expect(labelX(2014) == 58)
         #expect(labelX(2025) == 408)
         #expect(abs((labelX(2020) ?? 0) - (58 + 6 * 350.0 / 11)) < 0.01)
@@ -99,12 +101,11 @@ struct HTMLReportTests {
         try #require(ticks.count >= 2, "\(svg)")
         let (t0, t1) = (ticks.first!, ticks.last!)
         func height(_ v: Double) -> Double { t0.y + (v - t0.v) * (t1.y - t0.y) / (t1.v - t0.v) }
-        func markY(_ glyph: String) -> Double? {
-            svg.firstMatch(
-                of: try! Regex("<text x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*><title>[^<]*</title>\(glyph)</text>")
-            )
-            .flatMap { Double($0.output[1].substring ?? "") }
+        var marks = [String: Double]()
+        for m in svg.matches(of: /<text x="[0-9.]+" y="([0-9.]+)"[^>]*><title>[^<]*<\/title>(▲|▼)<\/text>/) {
+            if marks[String(m.output.2)] == nil { marks[String(m.output.2)] = Double(m.output.1) }
         }
+        func markY(_ glyph: String) -> Double? { marks[glyph] }
         let up = try #require(markY("▲")), down = try #require(markY("▼"))
         #expect(abs(up - (height(135) + 4)) < 0.15, "▲ at \(up), 135 at \(height(135))")
         #expect(abs(down - (height(150) + 4)) < 0.15, "▼ at \(down), 150 at \(height(150))")
