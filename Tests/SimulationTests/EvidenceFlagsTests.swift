@@ -829,6 +829,33 @@ struct EvidenceFlagsTests {
         }
     }
 
+    /// A growth rate for a known year whose previous year is bridged (exact 2021 and 2024, the
+    /// rate "增长10%" for 2024): the bridged 2023 moves to 2024 ÷ f on every path, so the ratio
+    /// lies within [1.095, 1.105], and the change fades out by 2021, which is kept. (Mutant of
+    /// round 135: x(t)/f − x(t − 1) as x(t)/f + x(t − 1) moved 2023 far off; no test reached
+    /// this branch, the rate's year after the bridge rather than inside it.)
+    @Test func aGrowthRateForAKnownYearHoldsOnTheBridgedYearBefore() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
+            targets: [2023: 120], headline: HeadlineGoal(rule: .final, value: 150))
+        var rate = Observation(indicator: "x", year: 2024, value: 10, text: "10")
+        rate.measure = .growth
+        let obs = [2021, 2024].map { Observation(indicator: "x", year: $0, value: $0 == 2021 ? 100 : 130) }
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs + [rate]))
+        let (t21, t23, t24) = (
+            m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2023)!, m.years.firstIndex(of: 2024)!
+        )
+        #expect(m.series[0].sources[t23] == .interpolated && m.series[0].sources[t24] == .observed)
+        let v = Self.paths(m, 2000, seed: 16)
+        let outside = (0..<2000).filter { p in
+            let r = v(0, t24, p) / v(0, t23, p)
+            return !(r >= 1.095 - 1e-12 && r <= 1.105 + 1e-12)
+        }
+        #expect(outside.count == 0, "\(outside.count) of 2000 paths (seed 16)")
+        #expect((0..<2000).allSatisfy { v(0, t21, $0) == 100 && v(0, t24, $0) == 130 })
+    }
+
     /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
     /// 18.9%" after an exact 2019): on every path the stock's step is 436 and its ratio within
     /// [1.1885, 1.1895] — both identities at once (`drawBounded` chains the difference and the

@@ -259,4 +259,22 @@ struct NetChangeFollowsStockTests {
         }
         #expect(settled > 100, "only \(settled) settled milestones in 300 trials")
     }
+
+    /// A net change with no figure of its own, drawn from its stock: 2,308 observed in 2021 (the
+    /// timeline's first year, index 0) and 2,744 assumed by a scenario in 2022, which no identity
+    /// turns into a net-change figure. Its 2022 milestone is observed (436 against 400: met), not
+    /// merely settled by the evidence. (Mutant of round 135: `t − 1 >= 0` as `> 0` read the step
+    /// from the timeline's first year as unobserved and labelled it `settled`.)
+    @Test func aNetChangeDrawnFromTheTimelinesFirstYearIsObserved() throws {
+        let m = try PlanModel.build(
+            plan: Self.plan(netTargets: [2022: 400], [Self.read("firms", 2021, "2308", line: 2)]),
+            assumptions: ["firms": [2022: 2744]])
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        #expect(m.years.firstIndex(of: 2022) == 1)
+        #expect(m.series[ks].sources[0] == .observed && m.series[ks].sources[1] == .observed)
+        #expect(m.series[kn].sources[1] == .derived)
+        let r = PlanSimulator.run(model: m, paths: 2000, seed: 3, threads: 1)
+        let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
+        #expect(o.status == .observed && o.pMet == 1, "\(o.status) \(String(describing: o.pMet))")
+    }
 }
