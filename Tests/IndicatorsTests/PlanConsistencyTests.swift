@@ -135,7 +135,10 @@ struct PlanConsistencyTests {
             #expect(
                 y.year == 2021 && y.quality == .lowerBound
                     && y.bounds(kind: .flow).map { [$0.lower, $0.upper] } == expected, "\(y)")
-            #expect(y.source.contains("Σ flow(2021…2023) − Σ flow(2022…2023) = "), "\(y.source)")
+            // The rule shows what was subtracted as the inner sum's interval, not its value.
+            let said = outer.quality == .lowerBound ? "[60, 66]" : "68"
+            #expect(
+                y.source == "identity: Σ flow(2021…2023) − Σ flow(2022…2023) = \(said) − [20, 22]", "\(y.source)")
             #expect(
                 PlanConsistency.check(p).contains {
                     $0.message.contains("bounds 2021 within [\(Int(expected[0]!)), \(Int(expected[1]!))]")
@@ -273,6 +276,29 @@ struct PlanConsistencyTests {
         let one = plan([stock, net], obs: [s22, n22, sum(700)])
         #expect(one.history(of: "net").value(in: 2023) == 264)
         #expect(one.history(of: "stock").value(in: 2023) == 3008)
+        // A stock year another identity fills is a start for the sum: 1,900 in 2020 and 408 net
+        // in 2021 give 2021 = 2,308 (derived), and 700 net over 2022–2023 (both years open) gives
+        // 2023 = 2,308 + 700 = 3,008, written with its rule. (Mutant of round 136: the derived
+        // 2021 was not read as a start, and 2023 stayed open.)
+        let chained = plan(
+            [stock, net],
+            obs: [
+                Observation(indicator: "stock", year: 2020, value: 1900),
+                Observation(indicator: "net", year: 2021, value: 408), sum(700),
+            ]
+        ).history(of: "stock")
+        #expect(chained.value(in: 2021) == 2308 && chained.value(in: 2023) == 3008, "\(chained.points)")
+        #expect(
+            chained.points.last?.source == "identity: stock(2021) + Σ net(2022…2023) = 2308 + 700",
+            "\(String(describing: chained.points.last?.source))")
+        // A net change known by bounds bounds the stock's next year: 2,308 + [400, 440], and the
+        // rule names the years it adds. (Mutant of round 136: "stock(2023) + net(2022)".)
+        var atLeast = Observation(indicator: "net", year: 2022, value: 400, quality: .lowerBound)
+        (atLeast.explicitLower, atLeast.explicitUpper) = (400, 440)
+        let bounded = try #require(
+            plan([stock, net], obs: [s21, atLeast]).history(of: "stock").points.first { $0.year == 2022 })
+        #expect(bounded.bounds(kind: .stock).map { [$0.lower, $0.upper] } == [2708, 2748], "\(bounded)")
+        #expect(bounded.source == "identity: stock(2021) + net(2022) = 2308 + [400, 440]", "\(bounded.source)")
         // Falling: −50 after +436 is a net change of −486 in 2023, no error.
         let falling = plan([stock, net], obs: [s22, n22, sum(-50)])
         #expect(falling.history(of: "net").value(in: 2023) == -486)
