@@ -94,7 +94,7 @@ public struct RunFolder: Sendable {
     {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .unusable(path, "the output folder name is empty", zh: "输出目录名是空的") }
-        let url = URL(fileURLWithPath: trimmed).standardizedFileURL
+        let url = try followingLink(URL(fileURLWithPath: trimmed).standardizedFileURL, named: path)
         let name = url.lastPathComponent
         guard url.path != "/", !name.isEmpty, name != ".", name != ".." else {
             throw .unusable(
@@ -153,6 +153,23 @@ public struct RunFolder: Sendable {
             }
         }
         return folder
+    }
+
+    /// The folder a symbolic link names, so that a run replaces the folder it points to and the
+    /// link stays (`--out latest` with `latest -> runs/2026-12`), as `writeAtomically` follows a
+    /// link to a file; `url` itself if it is not a link. Until stop 70 the swap replaced the link
+    /// itself with the run, and the folder it named was left as it was. A link to nothing is
+    /// refused: which folder to create is the user's to say.
+    static func followingLink(_ url: URL, named path: String) throws(RunFolderError) -> URL {
+        var st = stat()
+        guard lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return url }
+        guard stat(url.path, &st) == 0 else {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+            throw .unusable(
+                path, "it is a symbolic link to \(target), which does not exist; create that folder or name another",
+                zh: "它是指向“\(target)”的符号链接，而那里不存在；请先创建那个目录，或另选一个目录")
+        }
+        return URL(fileURLWithPath: canonicalPath(url.path))
     }
 
     /// Why a folder that is not a run must not be replaced even with `--force`, or nil: the

@@ -39,6 +39,42 @@ struct RunFolderTests {
         #expect(throws: RunFolderError.self) { try RunFolder.prepare("  ", force: false) }
     }
 
+    /// A symbolic link to a folder is followed: the run replaces the folder it points to, the
+    /// link stays, and the lock and staging sit beside the folder itself. A link to a foreign
+    /// folder is refused as that folder is; a link to nothing is refused and nothing is created.
+    /// (Until stop 70 the swap replaced the link with the run and left its folder as it was.)
+    @Test func aLinkToAFolderIsFollowed() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let real = dir.appendingPathComponent("real").path, link = dir.appendingPathComponent("latest").path
+        try fm.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: "real")
+        for text in ["first\n", "second\n"] {
+            let folder = try RunFolder.prepare(link, force: false)
+            #expect(folder.path == canonicalPath(real) && folder.lockPath == canonicalPath(dir.path) + "/.real.lock")
+            try Self.write(folder, text)
+            #expect(try fm.destinationOfSymbolicLink(atPath: link) == "real")
+            #expect(try String(contentsOfFile: real + "/attainment.csv", encoding: .utf8) == text)
+            #expect(RunFolder.verify(link).isEmpty)
+        }
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["latest", "real"])
+
+        try "mine\n".write(toFile: real + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: RunFolderError.self) { try RunFolder.prepare(link, force: false) }
+        #expect(fm.fileExists(atPath: real + "/notes.txt"))
+
+        let dangling = dir.appendingPathComponent("dangling").path
+        try fm.createSymbolicLink(atPath: dangling, withDestinationPath: "nowhere")
+        do {
+            _ = try RunFolder.prepare(dangling, force: true)
+            Issue.record("a link to nothing was accepted")
+        } catch {
+            #expect("\(error)".contains("symbolic link to nowhere, which does not exist"), "\(error)")
+        }
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["dangling", "latest", "real"])
+    }
+
     /// The account's home folder is never replaced, whatever `--force` says (mutation round seed
     /// 77 dropped the home from the list with every RunsTests test passing); a folder beneath it
     /// may be, unless it is under version control. The folders above the home are checked by
