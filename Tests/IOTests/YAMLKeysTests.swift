@@ -67,6 +67,9 @@ struct YAMLKeysTests {
             "a: !!str 10\n", "!!str b: !!int 3\n", "c: !local [x, y]\n",
             // A colon inside a plain scalar does not start a node.
             "a: b:? c\n", "t: 12:30 ? x\n",
+            // Nor does a comma outside a flow collection (mutation round 137: read as one, it
+            // made '? y' an explicit key; PyYAML reads {'a': 'x,? y'}).
+            "a: x,? y\n", "t: 1, 2 ? 3\n",
             // A dash followed by text starts a plain scalar, not a list entry: '-*a' is a key
             // (read as an entry, its '*a' was an alias as a key; mutation round seed 49).
             "m:\n  -*a: 1\n  -? b: 2\n", "-&x: 2\n",
@@ -74,6 +77,9 @@ struct YAMLKeysTests {
             // text (libyaml reads "will it be met ? perhaps"). Every text here was checked with
             // libyaml itself (PyYAML's CLoader): it parses, with plain keys only.
             "description: will it be met\n  ? perhaps\nname: x\n", "- text\n  ? more\n\n  ? and more\n",
+            // A line of spaces only inside the text (mutation round 137: not skipped, it was
+            // read past its end).
+            "description: will it be met\n     \n  ? perhaps\nname: x\n",
             "- k: text\n    ? more\n", "d: the plan\n  's goal\nname: x\n",
             // A value that starts on the next line belongs to its key: a line indented more
             // than the key continues it, however the value's first line was indented.

@@ -16,6 +16,20 @@ import Testing
         }
     }
 
+    /// The size limit: at most 8 MB (less where the machine has less to spare), and a file one
+    /// line over it is refused by its size before Yams reads it. (Mutant of round 137: `min` as
+    /// `max` lifted the limit to a hundredth of the spare memory, 190 MB on a 24 GB machine.)
+    @Test func aYAMLFileOverTheLimitIsRefusedBeforeParsing() throws {
+        let limit = YAMLDocument.maximumBytes
+        #expect(limit > 0 && limit <= 8_000_000, "\(limit)")
+        let line = "# a comment of thirty-two bytes\n"
+        #expect(line.utf8.count == 32)
+        let text = String(repeating: line, count: limit / 32 + 1)
+        let refused = try #require(Self.error(text))
+        #expect(refused.message.hasPrefix("the YAML file is "), "\(refused.message)")
+        #expect(refused.messageZh?.hasPrefix("YAML 文件有 ") == true)
+    }
+
     /// Each slip at its place, with its phrase and hint in both languages.
     @Test(arguments: [
         // A key indented under a plain value.
