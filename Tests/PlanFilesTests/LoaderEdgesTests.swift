@@ -68,6 +68,40 @@ struct LoaderEdgesTests {
         #expect(plan.indicators[0].departments == ["科技局", "工信局", "人社局", "财政局"])
     }
 
+    /// A headline goal's cells (mutation round 138): a rule with no goal, or a goal with no
+    /// rule, is an error at the cell, not a row silently left without its headline; a growth
+    /// goal that is not a number says how to write a percent; a percent sign on a stock's target
+    /// is refused at that target's cell.
+    @Test func headlineAndTargetCellsAreCheckedWhereTheyStand() throws {
+        let header = "indicator,kind,direction,headline_rule,headline_goal,target_2024\n"
+        func refusal(_ row: String) throws -> InputError? {
+            let dir = try Self.folder(indicators: header + row + "\n")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            do {
+                _ = try PlanLoader.load(directory: dir.path)
+                return nil
+            } catch let e as InputError {
+                return e
+            }
+        }
+        let noGoal = try #require(try refusal("a,level,increase,final,,110"))
+        #expect(
+            noGoal.line == 2 && noGoal.column == 5 && noGoal.message == "headline goal '' is not a number", "\(noGoal)")
+        let noRule = try #require(try refusal("a,level,increase,,120,110"))
+        #expect(
+            noRule.line == 2 && noRule.column == 4 && noRule.message.hasPrefix("unknown headline rule ''"), "\(noRule)")
+        let growth = try #require(try refusal("a,level,increase,growth,abc,110"))
+        #expect(
+            growth.column == 5
+                && growth.hint == "write the percent as a number: 6.5 for 6.5% a year, -15 for a 15% cut",
+            "\(growth)")
+        let percent = try #require(try refusal("a,stock,increase,final,120,45%"))
+        #expect(
+            percent.line == 2 && percent.column == 6
+                && percent.message.hasPrefix("target '45%' for 2024 is a percentage"),
+            "\(percent)")
+    }
+
     /// A percent sign on a stock's bound is refused at the bound's own cell.
     @Test func aPercentOnABoundIsRefusedAtItsCell() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancast-edges-\(UUID())")
