@@ -142,6 +142,10 @@ struct RunFolderTests {
         #expect(!RunFolder.names(lockPath, late))  // ...which it sees, and so locks again:
         let second = try RunFolder.prepare(path, force: false)
         #expect(RunFolder.names(lockPath, second.lockDescriptor))
+        // A new file at the old name is not the one the late run locked: same device, another
+        // inode (the late run holds the old one open, so its inode is not reused). Mutation
+        // round 139: with the device alone deciding, the late run took its lock as good.
+        #expect(!RunFolder.names(lockPath, late))
         #expect(throws: RunFolderError.self) { try RunFolder.prepare(path, force: false) }
         second.unlock()
         #expect(!FileManager.default.fileExists(atPath: lockPath))
