@@ -177,7 +177,8 @@ def main():
     ap.add_argument("count", type=int, help="how many mutants")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tests", help="swift test --filter (default: <module>Tests)")
-    ap.add_argument("--files", help="comma-separated file names within the module (default: all)")
+    ap.add_argument("--files", help="comma-separated file names within the module, also in its subfolders "
+                    "(Models/Theta.swift or Theta.swift; default: every file at the module's top level)")
     ap.add_argument("--narrow", action="store_true",
                     help="only the module's own tests (default: a survivor is rerun against every target "
                     "but the slow RunsTests and PlancastCLITests, which test the module through others)")
@@ -185,7 +186,13 @@ def main():
     folder = os.path.join(ROOT, "Sources", a.module)
     files = sorted(f for f in os.listdir(folder) if f.endswith(".swift") and "BuiltIn" not in f)
     if a.files:
-        files = [f for f in files if f in a.files.split(",")]
+        # Named files may sit in subfolders (Forecasting/Models); the default stays the top level,
+        # so that earlier rounds' seeds pick the same mutants.
+        wanted = a.files.split(",")
+        nested = sorted(os.path.relpath(os.path.join(d, f), folder)
+                        for d, _, fs in os.walk(folder) for f in fs
+                        if f.endswith(".swift") and "BuiltIn" not in f)
+        files = [f for f in nested if f in wanted or os.path.basename(f) in wanted]
     candidates = []
     for f in files:
         _, s = sites(os.path.join(folder, f))
