@@ -157,4 +157,35 @@ struct EdgeCaseTests {
         #expect(u.beyond.count == 1 && u.beyond[0] == (id: "a", period: 6))
         #expect(BacktestDesign.unscored(series, horizon: 3).beyond.isEmpty)
     }
+
+    /// Rolling origins: at origin r (counted back from the end) a series keeps all but its last
+    /// h + r values and holds out the next h. Ten values 1…10 at h = 2 allow 10 − 2 − 2 = 6
+    /// origins (at least 3 training values); asked for 3, the batches train on 1…5, 1…6, 1…7
+    /// and hold out 6–7, 7–8, 8–9 (the latest last), while a 5-value series takes part only
+    /// where it keeps 3 to train on (the latest), and a 4-value one allows no origin. (Mutation round 140: `cut + h` as `cut − h` and `max(0, …)`
+    /// as `min(0, …)` passed every test of this target; only the command-line tests reached
+    /// this.)
+    @Test func rollingOriginsHoldOutTheNextStepsOfEachCut() throws {
+        let long = BacktestDesign.Series(
+            id: "long", periods: Array(2001...2010), values: (1...10).map(Double.init),
+            isTest: Array(repeating: false, count: 10))
+        let short = BacktestDesign.Series(
+            id: "short", periods: Array(2006...2010), values: [6, 7, 8, 9, 10],
+            isTest: Array(repeating: false, count: 5))
+        let batches = BacktestDesign.rollingOrigins([long, short], horizon: 2, origins: 3) { _ in .identity }
+        #expect(batches.count == 3)
+        for (b, units) in batches.enumerated() {
+            let r = 2 - b
+            let a = try #require(units.first { $0.id == "long" })
+            #expect(a.train.values == (1...(8 - r)).map(Double.init), "origin \(r): \(a.train.values)")
+            #expect(a.test == [Double(9 - r), Double(10 - r)] && a.testPeriods == [2009 - r, 2010 - r])
+            #expect(units.contains { $0.id == "short" } == (r == 0), "origin \(r)")
+        }
+        let all = BacktestDesign.rollingOrigins([long], horizon: 2, origins: 50) { _ in .identity }
+        #expect(all.count == 6 && all.first?.first?.train.count == 3)
+        #expect(BacktestDesign.rollingOrigins([short], horizon: 2, origins: 3) { _ in .identity }.count == 1)
+        let tiny = BacktestDesign.Series(
+            id: "tiny", periods: [1, 2, 3, 4], values: [1, 2, 3, 4], isTest: [false, false, false, false])
+        #expect(BacktestDesign.rollingOrigins([tiny], horizon: 2, origins: 3) { _ in .identity }.isEmpty)
+    }
 }

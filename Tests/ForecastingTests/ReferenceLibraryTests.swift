@@ -109,6 +109,28 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 7, step: 1, 0.5)) < 0.05, "stratum 7 borrows from none")
     }
 
+    /// Borrowed errors are scaled by the ratio of the library's middle spreads of the two strata:
+    /// with stratum 5's library twice as wide as stratum 4's, 1,000 errors of 3 borrowed from
+    /// stratum 4 count as 6. Pooled with 200 pseudo-errors centred on 0 the median is 6, of which
+    /// half is kept as bias: 3 (the errors divided by the ratio instead, mutation round 140,
+    /// give 0.75; the library of `strataBorrowFromShorterWindows` has one spread everywhere, so
+    /// the ratio was 1 and no test could tell).
+    @Test func borrowedErrorsAreScaledByTheLibrarysRatioOfSpreads() {
+        let normal = ReferenceLibrary.levels.map { StudentT.normalQuantile($0) }
+        let lib = ReferenceLibrary(
+            s0: 0.1,
+            quantiles: (0..<ErrorScale.strata).map { s in
+                Array(repeating: normal.map { $0 * (s == 5 ? 2 : 1) }, count: ReferenceLibrary.maxStep)
+            },
+            counts: Array(repeating: Array(repeating: 1, count: ReferenceLibrary.maxStep), count: ErrorScale.strata),
+            source: "wider at stratum 5")
+        var own = Array(repeating: [[Double]()], count: ErrorScale.strata)
+        own[4] = [Array(repeating: 3.0, count: 1000)]
+        let c = Calibration(own: own, library: lib, horizon: 1)
+        #expect(abs(c.quantile(stratum: 5, step: 1, 0.5) - 3) < 0.05, "\(c.quantile(stratum: 5, step: 1, 0.5))")
+        #expect(abs(c.quantile(stratum: 4, step: 1, 0.5) - 1.5) < 0.05, "its own errors, unscaled")
+    }
+
     /// A library file written before the levels became (i + ½)/99 (header ending `q0.985`) is
     /// read at the current levels: standard-normal quantiles at 0.005 + i/100 come back as
     /// Φ⁻¹((i + ½)/99) up to linear interpolation (0.01), the top one extrapolated (Φ⁻¹(0.99495)

@@ -103,4 +103,17 @@ struct ShrinkageTests {
         #expect(abs(c.quantile(stratum: 0, step: 1, 0.05) - (-2.3038 - 0.25 * 0.6286)) < 0.03)
         #expect(ReferenceLibrary.builtIn.counts[0][0] == 16494)
     }
+
+    /// Which series are shrunk: those with 1 to 6 increments (2 to 7 values); 8 values keep
+    /// their drift, and one value has no drift to shrink. (Mutation round 140: counting values
+    /// for increments, `count + 1` for `count − 1`, left 7-value series unshrunk.)
+    @Test func seriesOfTwoToSevenValuesAreShrunk() throws {
+        for n in 1...9 {
+            let y = try YearlySeries(
+                periods: Array(2001...(2000 + n)), values: (0..<n).map { 100 * pow(1.1, Double($0)) })
+            let (_, used) = Combination.standard.forecast(
+                y, transform: .log, horizon: 2, reference: .init(growth: 0.04))
+            #expect(used.contains("reference") == (2...7).contains(n), "\(n) values: \(used)")
+        }
+    }
 }
