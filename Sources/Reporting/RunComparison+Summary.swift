@@ -62,9 +62,23 @@ extension RunComparison {
         func more(_ n: Int, indent: String) -> String {
             indent + t("… \(n) more", "… 另有 \(n) 项")
         }
-        for d in modelDifferences.prefix(20) { s += t("  model ", "  模型 ") + "\(d.what): \(d.a) → \(d.b)\n" }
-        if modelDifferences.count > 20 {
-            s += more(modelDifferences.count - 20, indent: "  ") + t(" model differences\n", "模型差异\n")
+        // The same change in several scenarios is one line that names them (an --as-of moves
+        // every scenario's GDP model alike: five lines, one per scenario, said one thing).
+        let bothRuns = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
+            .intersection(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
+        let groups = Self.groupedByScenario(modelDifferences)
+        for g in groups.prefix(20) {
+            var line = t("  model ", "  模型 ") + "\(g.what): \(g.a) → \(g.b)"
+            if g.scenarios.count > 1 {
+                line +=
+                    Set(g.scenarios) == bothRuns
+                    ? t(" (all \(g.scenarios.count) scenarios)", "（全部 \(g.scenarios.count) 个情景）")
+                    : t(" (\(g.scenarios.joined(separator: ", ")))", "（\(g.scenarios.joined(separator: "、"))）")
+            }
+            s += line + "\n"
+        }
+        if groups.count > 20 {
+            s += more(groups.count - 20, indent: "  ") + t(" model differences\n", "模型差异\n")
         }
         if !evidenceDifferences.isEmpty {
             s += t(
@@ -134,4 +148,29 @@ extension RunComparison {
         "all_milestones": "全部年度目标", "all_goals": "全部总体目标", "insufficient_data": "数据不足", "met": "已达成",
         "not_met": "未达成", "absent": "无",
     ].merging(LikelihoodLabel.allCases.map { ($0.rawValue, $0.zh) }) { a, _ in a }
+
+    /// Model differences ("scenario/series") with the same series and the same two models, as
+    /// one entry naming its scenarios (in the order met); a difference without a scenario part
+    /// is an entry of its own, named as it is.
+    static func groupedByScenario(_ differences: [Difference]) -> [(
+        what: String, a: String, b: String, scenarios: [String]
+    )] {
+        var out = [(what: String, a: String, b: String, scenarios: [String])]()
+        var at = [[String]: Int]()
+        for d in differences {
+            guard let slash = d.what.firstIndex(of: "/") else {
+                out.append((d.what, d.a, d.b, []))
+                continue
+            }
+            let scenario = String(d.what[..<slash]), series = String(d.what[d.what.index(after: slash)...])
+            if let k = at[[series, d.a, d.b]] {
+                out[k].scenarios.append(scenario)
+            } else {
+                at[[series, d.a, d.b]] = out.count
+                out.append((series, d.a, d.b, [scenario]))
+            }
+        }
+        // One scenario only: named as before, "scenario/series".
+        return out.map { $0.scenarios.count == 1 ? ("\($0.scenarios[0])/\($0.what)", $0.a, $0.b, $0.scenarios) : $0 }
+    }
 }

@@ -10,6 +10,32 @@ struct RunComparisonSummaryTests {
             beyondNoise: a == "absent" || b == "absent" ? "absent" : "no")
     }
 
+    /// The same model change in several scenarios is one line naming them: "all N scenarios"
+    /// where it is every scenario both runs have, else their names; a change in one scenario
+    /// keeps its "scenario/series" name, and so does a change to another model in a scenario.
+    /// (`compare` after `--as-of 2022` listed the bundled plan's five GDP models one per line.)
+    @Test func aModelChangeInSeveralScenariosIsOneLine() {
+        let scenarios = ["baseline", "rd-push", "slow"]
+        var models = scenarios.map { RunComparison.Difference(what: "\($0)/gdp", a: "drift n=13", b: "drift n=10") }
+        models += ["baseline", "slow"].map { RunComparison.Difference(what: "\($0)/firms", a: "drift", b: "naive") }
+        models.append(RunComparison.Difference(what: "rd-push/firms", a: "drift", b: "theta"))
+        models.append(RunComparison.Difference(what: "slow/labs", a: "naive", b: "drift"))
+        let c = RunComparison(
+            inputDifferences: [], settingDifferences: [], modelDifferences: models, outputsIdentical: false,
+            rows: scenarios.map { Self.row($0, "400", a: "0.5", b: "0.5") })
+        let lines = c.summary.split(separator: "\n").filter { $0.hasPrefix("  model ") }
+        #expect(
+            lines == [
+                "  model gdp: drift n=13 → drift n=10 (all 3 scenarios)",
+                "  model firms: drift → naive (baseline, slow)",
+                "  model rd-push/firms: drift → theta",
+                "  model slow/labs: naive → drift",
+            ], "\(lines)")
+        let zh = c.summary(in: .zh)
+        #expect(zh.contains("  模型 gdp: drift n=13 → drift n=10（全部 3 个情景）\n"), "\(zh)")
+        #expect(zh.contains("  模型 firms: drift → naive（baseline、slow）\n"), "\(zh)")
+    }
+
     /// A target changed in indicators.csv is absent on each side under its old and new value:
     /// the baseline both runs have was listed as a scenario "only in A" and "only in B".
     @Test func scenariosBothRunsHaveAreNotListedAsMissing() {
