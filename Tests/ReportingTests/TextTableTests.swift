@@ -24,6 +24,18 @@ struct TextTableTests {
         )
     }
 
+    /// A table exactly as wide as the terminal is printed whole, as it is; one column narrower
+    /// and it is split. (Mutation round 142's `>` as `>=` sends the first through the splitting,
+    /// which prints it the same: equivalent, as this test shows.)
+    @Test func aTableThatFitsExactlyIsNotSplit() {
+        var t = TextTable(header: ["indicator", "baseline", "rd-push"], rightAligned: [1, 2])
+        t.append(["有效高新技术企业", "0.80 可能", "0.89 可能"])
+        let natural = t.widths.reduce(0, +) + 2 * (t.widths.count - 1)
+        #expect(t.render().split(separator: "\n").map { TextTable.width(String($0)) }.max() == natural)
+        #expect(t.render(maxWidth: natural, keep: 1) == t.render())
+        #expect(t.render(maxWidth: natural - 1, keep: 1) != t.render())
+    }
+
     @Test func aWideTableIsSplitToFitEveryLine() {
         var t = TextTable(
             header: ["总体目标", "目标值", "baseline", "downturn-2023", "rd-push", "slower-gdp"],
