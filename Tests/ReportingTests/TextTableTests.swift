@@ -36,6 +36,21 @@ struct TextTableTests {
         #expect(t.render(maxWidth: natural - 1, keep: 1) != t.render())
     }
 
+    /// A row shorter than the header (its last cells left out) is cut like the others when a
+    /// column it lacks is cut: the missing cell stays empty. (Mutation round 142: `j < count` as
+    /// `<=` read past the short row's end.)
+    @Test func aShortRowSurvivesACutColumn() {
+        var t = TextTable(header: ["indicator", "p", "note"])
+        t.append(["firms", "0.8", String(repeating: "long note ", count: 8)])
+        t.append(["gdp", "0.4"])
+        let cut = t.cutting(column: 2, to: 10)
+        #expect(cut.rows[1] == ["gdp", "0.4"] && cut.rows[0][2] == "long note…", "\(cut.rows)")
+        let text = t.render(maxWidth: 30, keep: 1)
+        #expect(
+            text.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 30 } && text.contains("gdp"),
+            "\(text)")
+    }
+
     @Test func aWideTableIsSplitToFitEveryLine() {
         var t = TextTable(
             header: ["总体目标", "目标值", "baseline", "downturn-2023", "rd-push", "slower-gdp"],
