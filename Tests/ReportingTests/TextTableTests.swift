@@ -51,6 +51,20 @@ struct TextTableTests {
             "\(text)")
     }
 
+    /// Columns are packed into parts as long as a line stays within the terminal, each column
+    /// with its gap of 2: a name of 10 and three columns of 3 in a terminal of 20 make two parts,
+    /// "name + a + b" (10 + 2 + 3 + 2 + 3 = 20) and "name + c". (Mutation round 142: counting
+    /// each column 2 narrower packed all three into a part of 25, and the table fell back to one
+    /// record per row.)
+    @Test func columnsArePackedWhileALineFits() throws {
+        var t = TextTable(header: ["name", "a", "b", "c"], rightAligned: [1, 2, 3])
+        t.append(["0123456789", "0.1", "0.2", "0.3"])
+        let text = try #require(t.split(maxWidth: 20, keep: 1))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("name") }.count == 2, "\(text)")
+        #expect(lines.contains("0123456789  0.1  0.2") && lines.contains("0123456789  0.3"), "\(text)")
+    }
+
     @Test func aWideTableIsSplitToFitEveryLine() {
         var t = TextTable(
             header: ["总体目标", "目标值", "baseline", "downturn-2023", "rd-push", "slower-gdp"],
