@@ -282,6 +282,12 @@ struct ReportPartsTests {
         #expect(model.count == 3, "\(lines)")
         #expect(zip(model, ["plan-a", "plan-b", "all"]).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
         #expect(lines.filter { $0.contains("plan-a") }.count == 1)
+        // In Chinese the overall line is 全部, and only it (mutation round 142: every plan but
+        // the overall one was named 全部).
+        let zh = EvaluationReport.summary(rows, language: .zh).split(separator: "\n").map(String.init)
+        let modelZh = zh.filter { $0.contains("模型") && !$0.contains("再校准") }
+        #expect(
+            zip(modelZh, ["plan-a", "plan-b", "全部"]).allSatisfy { $0.hasPrefix($1) } && modelZh.count == 3, "\(zh)")
     }
 
     /// The evaluation report is well-formed in both languages, with one plan and with several
