@@ -265,6 +265,20 @@ struct ReportPartsTests {
         #expect(x == 140, "\(x)")
     }
 
+    /// Binding and expected goals are scored apart, each named in both languages (mutation
+    /// round 142 swapped the Chinese names, 约束性目标 and 预期性目标, and no test saw it).
+    @Test func bindingAndExpectedGoalsAreNamedInBothLanguages() {
+        let rows = [Commitment.binding, .expected].map { c in
+            EvaluationReport.Row(
+                plan: "a", asOf: 2013, indicator: "x", name: "x", commitment: c, goal: "", direction: .increase,
+                p: [0.5, nil, nil], outcome: true)
+        }
+        let kinds = EvaluationReport.kinds(rows)
+        #expect(kinds.map(\.name) == ["binding goals", "expected goals"], "\(kinds.map(\.name))")
+        #expect(kinds.map(\.zh) == ["约束性目标", "预期性目标"], "\(kinds.map(\.zh))")
+        #expect(kinds.map { $0.rows.map(\.commitment) } == [[.binding], [.expected]])
+    }
+
     /// Increase and decrease goals are scored apart: Brier (0.9 − 1)² = 0.01 and (0.2 − 1)² =
     /// 0.64; log scores −ln 0.9 and −ln 0.2.
     @Test func increaseAndDecreaseGoalsAreScoredApart() {
