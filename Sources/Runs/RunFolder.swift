@@ -164,7 +164,13 @@ public struct RunFolder: Sendable {
         var st = stat()
         guard lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return url }
         guard stat(url.path, &st) == 0 else {
+            let code = errno
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+            if code == ELOOP {
+                throw .unusable(
+                    path, "it is a symbolic link in a loop of links (to \(target)); name a folder",
+                    zh: "它是一个循环的符号链接（指向“\(target)”）；请指定一个目录")
+            }
             throw .unusable(
                 path, "it is a symbolic link to \(target), which does not exist; create that folder or name another",
                 zh: "它是指向“\(target)”的符号链接，而那里不存在；请先创建那个目录，或另选一个目录")

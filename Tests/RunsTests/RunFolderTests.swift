@@ -73,6 +73,15 @@ struct RunFolderTests {
             #expect("\(error)".contains("symbolic link to nowhere, which does not exist"), "\(error)")
         }
         #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["dangling", "latest", "real"])
+        // Two links to each other: a loop, said as such.
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("x").path, withDestinationPath: "y")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("y").path, withDestinationPath: "x")
+        do {
+            _ = try RunFolder.prepare(dir.appendingPathComponent("x").path, force: true)
+            Issue.record("a loop of links was accepted")
+        } catch {
+            #expect("\(error)".contains("a loop of links (to y)"), "\(error)")
+        }
     }
 
     /// The account's home folder is never replaced, whatever `--force` says (mutation round seed
