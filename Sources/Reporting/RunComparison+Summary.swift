@@ -158,7 +158,8 @@ extension RunComparison {
         var out = [(what: String, a: String, b: String, scenarios: [String])]()
         var at = [[String]: Int]()
         for d in differences {
-            guard let slash = d.what.firstIndex(of: "/") else {
+            // The last slash: indicator ids have none, scenario names may.
+            guard let slash = d.what.lastIndex(of: "/") else {
                 out.append((d.what, d.a, d.b, []))
                 continue
             }
