@@ -11,6 +11,20 @@ import Testing
 struct EvidenceFlagsTests {
     static let meta = PlanSimulatorTests.meta
 
+    /// A stock "x" in 亿元 with one milestone and a final goal (the growth-rate tests' series).
+    static func stockX(milestone: (Int, Double), goal: Double) -> Indicator {
+        Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
+            targets: [milestone.0: milestone.1], headline: HeadlineGoal(rule: .final, value: goal))
+    }
+
+    /// A reported growth over the previous year of series "x", as written ("10": 9.5–10.5%).
+    static func growthOfX(_ year: Int, _ text: String = "10") -> Observation {
+        var rate = Observation(indicator: "x", year: year, value: Double(text)!, text: text)
+        rate.measure = .growth
+        return rate
+    }
+
     /// One level indicator: exact in 2021 and 2022, known in 2024 only as [lo, hi] (years
     /// 2023 interpolated between?), simulated in 2025 from the bounded 2024 with drift μ and σ.
     static func model(
@@ -711,10 +725,8 @@ struct EvidenceFlagsTests {
             let ind = Indicator(
                 id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
                 targets: [2022: milestone, 2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
-            var rate = Observation(indicator: "x", year: 2022, value: 10, text: "10")
-            rate.measure = .growth
             let obs = [
-                Observation(indicator: "x", year: 2021, value: 2500, text: "2500"), rate,
+                Observation(indicator: "x", year: 2021, value: 2500, text: "2500"), Self.growthOfX(2022),
                 Observation(indicator: "x", year: 2023, value: 3050, text: "3050"),
             ]
             return try PlanModel.build(
@@ -739,11 +751,8 @@ struct EvidenceFlagsTests {
     /// reported rate on about two paths in five. The two years' 5% and 95% quantiles then move
     /// towards the middle (a product of two draws, not one uniform draw).
     @Test func aChainOfGrowthRatesHoldsTheRatioOnEveryPath() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
-            targets: [2023: 121], headline: HeadlineGoal(rule: .final, value: 150))
-        var rates = [2022, 2023].map { Observation(indicator: "x", year: $0, value: 10, text: "10") }
-        for i in rates.indices { rates[i].measure = .growth }
+        let ind = Self.stockX(milestone: (2023, 121), goal: 150)
+        let rates = [2022, 2023].map { Self.growthOfX($0) }
         let obs =
             [
                 Observation(indicator: "x", year: 2020, value: 95, text: "95"),
@@ -769,11 +778,8 @@ struct EvidenceFlagsTests {
     /// forecast's own, unchanged by the tie on the log scale). Before 2026-12-01 the rate was
     /// unused (the two years were forecast freely).
     @Test func aGrowthRateBetweenTwoForecastYearsHoldsOnEveryPath() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
-            targets: [2023: 160], headline: HeadlineGoal(rule: .final, value: 200))
-        var rate = Observation(indicator: "x", year: 2023, value: 10, text: "10")
-        rate.measure = .growth
+        let ind = Self.stockX(milestone: (2023, 160), goal: 200)
+        let rate = Self.growthOfX(2023)
         let values = [100.0, 108, 115, 121, 131, 140]
         let obs =
             values.enumerated().map { Observation(indicator: "x", year: 2016 + $0.offset, value: $0.element) } + [rate]
@@ -805,11 +811,8 @@ struct EvidenceFlagsTests {
     /// x(2023)/x(2022) within [1.095, 1.105], the backcast 2022 moved to 2023's draw ÷ f, the
     /// bridged 2023 moved to 2022's × f (the change fading out by 2025, which is kept).
     @Test func aGrowthRateHoldsOnBackcastAndBridgedYears() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
-            targets: [2023: 120], headline: HeadlineGoal(rule: .final, value: 150))
-        var rate = Observation(indicator: "x", year: 2023, value: 10, text: "10")
-        rate.measure = .growth
+        let ind = Self.stockX(milestone: (2023, 120), goal: 150)
+        let rate = Self.growthOfX(2023)
         for (name, obs) in [
             ("backcast", [2024, 2025].map { Observation(indicator: "x", year: $0, value: $0 == 2024 ? 130 : 140) }),
             ("bridge", [2021, 2025].map { Observation(indicator: "x", year: $0, value: $0 == 2021 ? 100 : 140) }),
@@ -835,11 +838,8 @@ struct EvidenceFlagsTests {
     /// round 135: x(t)/f − x(t − 1) as x(t)/f + x(t − 1) moved 2023 far off; no test reached
     /// this branch, the rate's year after the bridge rather than inside it.)
     @Test func aGrowthRateForAKnownYearHoldsOnTheBridgedYearBefore() throws {
-        let ind = Indicator(
-            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "亿元",
-            targets: [2023: 120], headline: HeadlineGoal(rule: .final, value: 150))
-        var rate = Observation(indicator: "x", year: 2024, value: 10, text: "10")
-        rate.measure = .growth
+        let ind = Self.stockX(milestone: (2023, 120), goal: 150)
+        let rate = Self.growthOfX(2024)
         let obs = [2021, 2024].map { Observation(indicator: "x", year: $0, value: $0 == 2021 ? 100 : 130) }
         let m = try PlanModel.build(
             plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs + [rate]))
