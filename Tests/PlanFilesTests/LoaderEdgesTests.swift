@@ -134,5 +134,9 @@ struct LoaderEdgesTests {
         #expect { _ = try load("5.1") } throws: { e in
             "\(e)".contains("o.csv:2:2") && "\(e)".contains("misses the goal of at most 4.5")
         }
+        // In Chinese, "at most" for a decrease goal (mutation round 144 wrote 不低于, "at least").
+        #expect { _ = try load("5.1") } throws: { e in
+            (e as? InputError)?.messageZh?.contains("没有达到不高于 4.5 的目标") == true
+        }
     }
 }

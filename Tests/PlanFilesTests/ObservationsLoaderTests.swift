@@ -269,6 +269,12 @@ struct ObservationsLoaderTests {
                 return e.line == 2 && e.column == 5 && e.message.contains(c.message)
             }
         }
+        // The years counted in Chinese too (mutation round 144: year + since + 1).
+        #expect {
+            try load(header + "listings,2024,90,actual,1974\n")
+        } throws: {
+            ($0 as! InputError).messageZh == "累计了 51 年（1974–2024）"
+        }
     }
 
     /// Column names are read without case or surrounding spaces: a spreadsheet's "Quality"
