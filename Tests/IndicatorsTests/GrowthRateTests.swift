@@ -203,4 +203,23 @@ struct GrowthRateTests {
         let strict = plan([value(2021, 100, "100"), growth(2022, 10, "10", .lowerBound)]).readingBoundsAsValues()
         #expect(strict.growths.count == 1 && strict.observations.count == 1)
     }
+
+    /// A rate that the two years' known ranges cannot hold is a warning naming both years, in
+    /// both languages: "100" in 2021 (95–105, its zeros not significant) and "at least 120"
+    /// (read 120–130) in 2022 change by 120/105 − 1 = 14.3% to 130/95 − 1 = 36.8%, which "5"
+    /// (4.5–5.5%) cannot be. (Mutation round 145 wrote the Chinese text's earlier
+    /// year as 2023; no test read either text.)
+    @Test func aRateTheKnownRangesCannotHoldIsWarnedOf() throws {
+        var bound = Observation(
+            indicator: "x", year: 2022, value: 120, text: "120", quality: .lowerBound,
+            location: SourceLocation(file: "o.csv", line: 4))
+        (bound.explicitLower, bound.explicitUpper) = (120, 130)
+        let warned = PlanConsistency.check(plan([value(2021, 100, "100"), bound, growth(2022, 5, "5")]))
+            .filter { $0.severity == .warning && $0.message.hasPrefix("growth rate 5% for 2022") }
+        let w = try #require(warned.first, "\(PlanConsistency.check(plan([value(2021, 100, "100"), bound])))")
+        #expect(
+            w.message.contains("cannot hold with what 2021 and 2022 are known to be (a change of 14.3% to 36.8%)"),
+            "\(w.message)")
+        #expect(w.messageZh?.contains("与2021年和2022年的已知范围（变化 14.3% 至 36.8%）不相容") == true, "\(w.messageZh ?? "")")
+    }
 }

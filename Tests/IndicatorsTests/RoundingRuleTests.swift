@@ -180,4 +180,25 @@ struct RoundingRuleTests {
         }
         #expect(seen > 100)
     }
+
+    /// A value with one explicit bound is said to stand "with its lower/upper" for its interval
+    /// (mutation round 145: either bound alone counted as none, and the finding told the planner
+    /// to give the lower/upper they had given).
+    @Test func aValueWithOneBoundIsSaidToStandWithIt() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .level, unit: "亿元",
+            targets: [2022: 100, 2023: 110], headline: HeadlineGoal(rule: .final, value: 110))
+        for (lower, upper) in [(99.5 as Double?, nil as Double?), (nil, 100.4), (99.5, 100.4)] {
+            var o = Observation(
+                indicator: "x", year: 2022, value: 100, text: "100",
+                location: SourceLocation(file: "o.csv", line: 2))
+            (o.explicitLower, o.explicitUpper) = (lower, upper)
+            let plan = Plan(metadata: PlanConsistencyTests.meta, indicators: [ind], drivers: [], observations: [o])
+            let said = PlanConsistency.check(plan).filter { $0.message.hasPrefix("2022: 100 ") }
+            #expect(
+                said.count == 1 && said[0].message.contains("100 with its lower/upper stands for")
+                    && !said[0].message.contains("give lower/upper"),
+                "\(String(describing: lower)), \(String(describing: upper)): \(said.map(\.message))")
+        }
+    }
 }

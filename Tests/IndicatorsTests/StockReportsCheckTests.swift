@@ -255,4 +255,33 @@ struct StockReportsCheckTests {
         #expect(g.message.contains("and 2200 (derived) in 2021"), "\(g.message)")
         #expect(g.messageZh?.contains("2200（推算）") == true, "\(g.messageZh ?? "")")
     }
+
+    /// Reports whose bounds exclude the value used: the first eight are warned of one by one,
+    /// the rest counted in one more warning, which eight alone do not get. (Mutation round 145:
+    /// `>` as `>=` added "0 more reports" after exactly eight.)
+    @Test func reportsThatExcludeTheValueAreListedThenCounted() {
+        let firms = Indicator(
+            id: "firms", row: "1", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: "家",
+            targets: [2022: 2500, 2023: 3000], headline: HeadlineGoal(rule: .final, value: 3000))
+        for n in [8, 9] {
+            let exact = Observation(
+                indicator: "firms", year: 2023, value: 2744, text: "2744",
+                location: SourceLocation(file: "o.csv", line: 2))
+            let bounds = (0..<n).map { k in
+                Observation(
+                    indicator: "firms", year: 2023, value: 3000, text: "3000", quality: .lowerBound,
+                    location: SourceLocation(file: "o.csv", line: 3 + k))
+            }
+            let plan = Plan(
+                metadata: PlanConsistencyTests.meta, indicators: [firms], drivers: [], observations: [exact] + bounds)
+            let found = PlanConsistency.check(plan).filter { $0.severity == .warning }
+            let one = found.filter { $0.message.hasPrefix("2023: the value used, 2744, is below the lower bound 3000") }
+            let more = found.filter { $0.message.contains("more reports whose bounds exclude the value used") }
+            #expect(one.count == 8, "\(n): \(one.count)")
+            #expect(
+                more.map(\.message)
+                    == (n == 9 ? ["2023: 1 more reports whose bounds exclude the value used, 2744"] : []),
+                "\(n): \(more.map(\.message))")
+        }
+    }
 }
