@@ -252,7 +252,7 @@ extension EvenOddsGrowth {
         let atLow = met(lo), atHigh = met(hi)
         // The side of the bracket where P ≥ ½, and whether the target has a crossing at all.
         let crosses = goals.indices.map { i in
-            goals[i].increase ? atHigh[i] >= 0.5 && atLow[i] < 0.5 : atLow[i] >= 0.5 && atHigh[i] < 0.5
+            Self.crosses(increase: goals[i].increase, atSlowest: atLow[i], atFastest: atHigh[i])
         }
         for _ in 0..<steps {
             let mid = goals.indices.map { (lo[$0] + hi[$0]) / 2 }
@@ -269,5 +269,13 @@ extension EvenOddsGrowth {
             // at any pace in the range; otherwise out of reach.
             return .beyond((goals[i].increase ? atLow[i] : atHigh[i]) >= 0.5 ? .anyPace : .outOfReach)
         }
+    }
+
+    /// Whether P(met) crosses ½ between the slowest and the fastest pace of the bracket: an
+    /// increase goal below ½ at the slowest and at least ½ at the fastest, a decrease goal the
+    /// other way round. Where it does not, the goal is met as often as not at any pace in the
+    /// bracket, or at none.
+    static func crosses(increase: Bool, atSlowest: Double, atFastest: Double) -> Bool {
+        increase ? atFastest >= 0.5 && atSlowest < 0.5 : atSlowest >= 0.5 && atFastest < 0.5
     }
 }
