@@ -62,16 +62,18 @@ extension RunComparison {
         func more(_ n: Int, indent: String) -> String {
             indent + t("… \(n) more", "… 另有 \(n) 项")
         }
+        // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
+        // one run only (another plan, or a target added or removed in indicators.csv).
+        let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
+        let inB = Set(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
         // The same change in several scenarios is one line that names them (an --as-of moves
         // every scenario's GDP model alike: five lines, one per scenario, said one thing).
-        let bothRuns = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
-            .intersection(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
         let groups = Self.groupedByScenario(modelDifferences)
         for g in groups.prefix(20) {
             var line = t("  model ", "  模型 ") + "\(g.what): \(g.a) → \(g.b)"
             if g.scenarios.count > 1 {
                 line +=
-                    Set(g.scenarios) == bothRuns
+                    Set(g.scenarios) == inA.intersection(inB)
                     ? t(" (all \(g.scenarios.count) scenarios)", "（全部 \(g.scenarios.count) 个情景）")
                     : t(" (\(g.scenarios.joined(separator: ", ")))", "（\(g.scenarios.joined(separator: "、"))）")
             }
@@ -94,10 +96,6 @@ extension RunComparison {
             for d in evidenceDifferences.prefix(10) { s += "    \(d.what): \(known(d.a)) → \(known(d.b))\n" }
             if evidenceDifferences.count > 10 { s += more(evidenceDifferences.count - 10, indent: "    ") + "\n" }
         }
-        // Scenarios by the runs' own lists; a target of a scenario both runs have can still be in
-        // one run only (another plan, or a target added or removed in indicators.csv).
-        let inA = Set(rows.filter { $0.pA != "absent" }.map { $0.key[0] })
-        let inB = Set(rows.filter { $0.pB != "absent" }.map { $0.key[0] })
         let onlyA = inA.subtracting(inB).sorted(), onlyB = inB.subtracting(inA).sorted()
         let list = t(", ", "、")
         if !onlyA.isEmpty { s += t("  scenarios only in A: ", "  仅运行 A 有的情景：") + onlyA.joined(separator: list) + "\n" }
@@ -149,29 +147,32 @@ extension RunComparison {
         "not_met": "未达成", "absent": "无",
     ].merging(LikelihoodLabel.allCases.map { ($0.rawValue, $0.zh) }) { a, _ in a }
 
+    /// One model change as `compare` prints it: `what` is the series where several scenarios
+    /// share the change, else the difference's own "scenario/series".
+    struct ModelChange {
+        var what: String, a: String, b: String, scenarios: [String]
+    }
+
     /// Model differences ("scenario/series") with the same series and the same two models, as
-    /// one entry naming its scenarios (in the order met); a difference without a scenario part
-    /// is an entry of its own, named as it is.
-    static func groupedByScenario(_ differences: [Difference]) -> [(
-        what: String, a: String, b: String, scenarios: [String]
-    )] {
-        var out = [(what: String, a: String, b: String, scenarios: [String])]()
-        var at = [[String]: Int]()
+    /// one change naming its scenarios (in the order met); a difference without a scenario part
+    /// is a change of its own, named as it is.
+    static func groupedByScenario(_ differences: [Difference]) -> [ModelChange] {
+        var out = [ModelChange](), at = [[String]: Int]()
         for d in differences {
             // The last slash: indicator ids have none, scenario names may.
             guard let slash = d.what.lastIndex(of: "/") else {
-                out.append((d.what, d.a, d.b, []))
+                out.append(ModelChange(what: d.what, a: d.a, b: d.b, scenarios: []))
                 continue
             }
             let scenario = String(d.what[..<slash]), series = String(d.what[d.what.index(after: slash)...])
             if let k = at[[series, d.a, d.b]] {
+                out[k].what = series
                 out[k].scenarios.append(scenario)
             } else {
                 at[[series, d.a, d.b]] = out.count
-                out.append((series, d.a, d.b, [scenario]))
+                out.append(ModelChange(what: d.what, a: d.a, b: d.b, scenarios: [scenario]))
             }
         }
-        // One scenario only: named as before, "scenario/series".
-        return out.map { $0.scenarios.count == 1 ? ("\($0.scenarios[0])/\($0.what)", $0.a, $0.b, $0.scenarios) : $0 }
+        return out
     }
 }
