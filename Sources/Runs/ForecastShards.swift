@@ -119,7 +119,9 @@ public enum ForecastShards {
         switch try PartKind.of(paths) {
         case .calibration: try mergeCalibration(paths, out: out, version: version)
         case .forecast: try mergeForecasts(paths, out: out, force: force, version: version)
-        case .run: throw InputError(file: paths[0], "run parts: merge them with RunShards")
+        case .run:
+            throw InputError(
+                file: paths[0], "run parts: merge them with RunShards", zh: "这些是 run 的分片：请用 RunShards 合并")
         }
     }
 }

@@ -61,11 +61,16 @@ public enum RunShards {
         for p in parts.folders {
             let file = p + "/tally.bin"
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw InputError(file: file, "cannot read the part's tallies")
+                throw InputError(
+                    file: file, "cannot read the part's tallies", zh: "无法读取分片的计数",
+                    hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
             }
             let t = try TallyFile.decode(data, file: file)
             guard t.count == parts.simulations else {
-                throw InputError(file: file, "holds \(t.count) simulations, its part.json says \(parts.simulations)")
+                throw InputError(
+                    file: file, "holds \(t.count) simulations, its part.json says \(parts.simulations)",
+                    zh: "其中有 \(t.count) 次模拟，而它的 part.json 写的是 \(parts.simulations) 次",
+                    hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
             }
             for i in t.indices { tallies[i].append(t[i]) }
         }
@@ -74,7 +79,9 @@ public enum RunShards {
             do {
                 merged.append(try SimulationTally.merged(t))
             } catch {
-                throw InputError(file: parts.first, "simulation \(i + 1) of the parts: \(error)")
+                throw InputError(
+                    file: parts.first, "simulation \(i + 1) of the parts: \(error)",
+                    zh: "各分片的第 \(i + 1) 次模拟：\(error)", hintZh: "请重新运行各分片")
             }
         }
         let folder = try RunFolder.prepare(out, force: force, inputs: inputs.paths + parts.folders)
@@ -91,12 +98,15 @@ public enum RunShards {
                 "scenario '\(scenario)': the merged sums of \(series.joined(separator: ", ")) leave the range of "
                     + "double precision (no output written)",
                 hint: "check the observations and scenario amounts of these series; if they are ordinary, a part "
-                    + "is damaged: run the shards again")
+                    + "is damaged: run the shards again",
+                zh: "情景“\(scenario)”：\(series.joined(separator: "、"))合并后的总和超出了双精度范围（未写出任何输出）",
+                hintZh: "请检查这些序列的观测值和情景数额；如果它们都正常，则有分片已损坏：请重新运行各分片")
         }
         guard engine.unusedTallies == 0 else {
             throw InputError(
                 file: parts.first, "the parts hold \(engine.unusedTallies) simulations more than the run needs",
-                hint: "merge parts of one run only")
+                hint: "merge parts of one run only", zh: "各分片比这次运行所需多出 \(engine.unusedTallies) 次模拟",
+                hintZh: "请只合并同一次运行的分片")
         }
         var manifest = try RunManifest.object(
             request: request, plan: inputs.plan, scenarioFiles: inputs.scenarios.files, runs: runs, threads: threads,
@@ -122,7 +132,8 @@ public enum RunShards {
     static func request(from o: [String: Any], file: String) throws(InputError) -> RunRequest {
         func bad(_ key: String) -> InputError {
             InputError(
-                file: file, "'\(key)' of the recorded request is missing or invalid", hint: "run the shards again")
+                file: file, "'\(key)' of the recorded request is missing or invalid", hint: "run the shards again",
+                zh: "记录的请求中“\(key)”缺失或无效", hintZh: "请重新运行各分片")
         }
         guard let dir = o["plan_directory"] as? String else { throw bad("plan_directory") }
         var r = RunRequest(planDirectory: dir)
@@ -163,14 +174,16 @@ public enum RunShards {
             guard before[path] == e["sha256"] as? String else {
                 throw InputError(
                     file: path, "differs from the file the shards read",
-                    hint: "merge needs the inputs of the shards, unchanged; run the shards again")
+                    hint: "merge needs the inputs of the shards, unchanged; run the shards again",
+                    zh: "与各分片读取的文件不同", hintZh: "合并需要各分片读取的原样输入；请重新运行各分片")
             }
         }
         if now.count != recorded.count {
             throw InputError(
                 file: recorded.first?["path"] as? String ?? "part.json",
                 "the shards read \(recorded.count) input files, the merge finds \(now.count)",
-                hint: "run the shards again on the current inputs")
+                hint: "run the shards again on the current inputs",
+                zh: "各分片读取了 \(recorded.count) 个输入文件，合并时找到 \(now.count) 个", hintZh: "请在当前输入上重新运行各分片")
         }
     }
 }

@@ -47,13 +47,17 @@ public enum TallyFile {
 
     public static func decode(_ data: Data, file: String) throws(InputError) -> [SimulationTally] {
         var r = BinaryReader(data)
-        func bad(_ why: String) -> InputError {
-            InputError(file: file, why, hint: "run that shard again: its part folder is damaged or of another version")
+        func bad(_ why: String, _ zh: String) -> InputError {
+            InputError(
+                file: file, why, hint: "run that shard again: its part folder is damaged or of another version",
+                zh: zh, hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
         }
         do {
-            guard try r.string() == magic else { throw bad("not a plancast tally file") }
+            guard try r.string() == magic else { throw bad("not a plancast tally file", "不是 plancast 的计数文件") }
             let n = try r.int()
-            guard n >= 0 && n <= 100_000 else { throw bad("an impossible number of simulations (\(n))") }
+            guard n >= 0 && n <= 100_000 else {
+                throw bad("an impossible number of simulations (\(n))", "模拟次数不可能（\(n)）")
+            }
             var out = [SimulationTally]()
             for _ in 0..<n {
                 let paths = try r.int(), blockSize = try r.int(), firstBlock = try r.int()
@@ -66,43 +70,45 @@ public enum TallyFile {
                 guard paths >= 1, paths <= 1 << 40, blockSize >= 64, blockSize <= 1 << 24, blockSize % 64 == 0,
                     firstBlock >= 0, bins >= 1, bins <= 1 << 20,
                     lo.count <= 1 << 20
-                else { throw bad("a simulation with impossible settings") }
+                else { throw bad("a simulation with impossible settings", "某次模拟的设置不可能") }
                 var counts = [UInt32](repeating: 0, count: lo.count * (bins + 2))
                 for word in sparse {
                     let i = Int(word >> 32)
-                    guard i < counts.count else { throw bad("a histogram count out of range") }
+                    guard i < counts.count else { throw bad("a histogram count out of range", "直方图计数越界") }
                     counts[i] = UInt32(truncatingIfNeeded: word)
                 }
                 guard total.allSatisfy({ (0...paths).contains($0) }) else {
-                    throw bad("a histogram total outside 0…\(paths)")
+                    throw bad("a histogram total outside 0…\(paths)", "直方图总数不在 0…\(paths) 之内")
                 }
                 guard
                     let histogram = HistogramQuantiles(
                         bins: bins, lo: lo, hi: hi, logScale: logScale, counts: counts, minimum: minimum,
                         maximum: maximum, total: total)
-                else { throw bad("a histogram whose parts disagree in size") }
+                else { throw bad("a histogram whose parts disagree in size", "直方图各部分的大小不一致") }
                 let blockCount = try r.int()
                 guard blockCount >= 0, firstBlock + blockCount <= (paths + blockSize - 1) / blockSize else {
-                    throw bad("more blocks than the simulation has")
+                    throw bad("more blocks than the simulation has", "块数多于该模拟所有")
                 }
                 var blocks = [BlockTally]()
                 for _ in 0..<blockCount {
                     let cellSum = try r.doubles(), quantitySum = try r.doubles(), metCount = try r.ints()
                     // Counts of paths of one block: a merge adds them without overflow.
                     guard metCount.allSatisfy({ (0...blockSize).contains($0) }) else {
-                        throw bad("a count of paths outside 0…\(blockSize)")
+                        throw bad("a count of paths outside 0…\(blockSize)", "路径计数不在 0…\(blockSize) 之内")
                     }
                     blocks.append(
                         BlockTally(
                             cellSum: cellSum, quantitySum: quantitySum, metCount: metCount, nonFinite: try r.bools()))
                 }
                 let targets = try r.int()
-                guard targets >= 0 && targets <= 1 << 20 else { throw bad("an impossible number of targets") }
+                guard targets >= 0 && targets <= 1 << 20 else {
+                    throw bad("an impossible number of targets", "目标个数不可能")
+                }
                 var bits = [[UInt64]]()
                 for _ in 0..<targets {
                     let words = try r.uint64s()
                     guard words.count <= blockCount * (blockSize / 64) else {
-                        throw bad("more met bits than paths in its blocks")
+                        throw bad("more met bits than paths in its blocks", "达标位数多于其块中的路径数")
                     }
                     bits.append(words)
                 }
@@ -111,14 +117,14 @@ public enum TallyFile {
                         paths: paths, blockSize: blockSize, firstBlock: firstBlock, blocks: blocks, bits: bits,
                         histogram: histogram, firstPath: firstPath, seconds: seconds))
             }
-            guard r.isAtEnd else { throw bad("bytes after the last simulation") }
+            guard r.isAtEnd else { throw bad("bytes after the last simulation", "最后一次模拟之后还有多余字节") }
             return out
         } catch let e as BinaryReader.Malformed {
-            throw bad("truncated or damaged (\(e))")
+            throw bad("truncated or damaged (\(e))", "文件被截断或损坏（\(e)）")
         } catch let e as InputError {
             throw e
         } catch {
-            throw bad("\(error)")
+            throw bad("\(error)", "文件损坏（\(error)）")
         }
     }
 }

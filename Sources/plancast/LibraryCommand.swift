@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import IO
+import Indicators
 import PlanFiles
 
 /// `plancast library`: builds a reference library of standardised forecast errors from whole
@@ -42,14 +43,24 @@ struct LibraryCommand: ParsableCommand {
 
     @OptionGroup var threads: ThreadOptions
 
+    @Option(help: "Language of messages and errors: en or zh (the library file does not change).")
+    var lang: Language = .en
+
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("give at least one --input") }
-        if let conflict = outputConflict(output, inputs: inputs) { throw ValidationError("--output: \(conflict)") }
+        guard !inputs.isEmpty else {
+            throw ValidationError(OptionLanguage.pick("give at least one --input", "请至少给出一个 --input"))
+        }
+        if let conflict = outputConflict(output, inputs: inputs, chinese: OptionLanguage.chinese) {
+            throw ValidationError(OptionLanguage.pick("--output: \(conflict)", "--output：\(conflict)"))
+        }
         // The same collection twice would weigh each of its series double.
         var seen = [String: String]()
         for path in inputs {
             if let first = seen.updateValue(path, forKey: canonicalPath(path)) {
-                throw ValidationError("--input: \(path) is the same file as \(first); give each collection once")
+                throw ValidationError(
+                    OptionLanguage.pick(
+                        "--input: \(path) is the same file as \(first); give each collection once",
+                        "--input：\(path) 与 \(first) 是同一个文件；每个序列集只给一次"))
             }
         }
     }
@@ -67,7 +78,10 @@ struct LibraryCommand: ParsableCommand {
                     format:
                         "the inputs (%.0f MB) would need about %.1f GB; this machine has %.1f GB to spare%@. "
                         + "Build the library from fewer series. Nothing was written.",
-                    bytes / 1e6, needed / 1e9, available / 1e9, MemoryBudget.limitNote()))
+                    bytes / 1e6, needed / 1e9, available / 1e9, MemoryBudget.limitNote()),
+                zh: String(
+                    format: "这些输入（%.0f MB）约需 %.1f GB 内存；本机可用 %.1f GB%@。请用更少的序列构建参考库。未写出任何文件。",
+                    bytes / 1e6, needed / 1e9, available / 1e9, MemoryBudget.limitNote(chinese: true)))
         }
         var series = [YearlySeries]()
         var names = [String]()
@@ -88,16 +102,23 @@ struct LibraryCommand: ParsableCommand {
         }
         guard series.count >= 10 else {
             throw DataError(
-                "\(inputs.joined(separator: ", ")): \(series.count) series with at least 2 values; a library needs at least 10"
-            )
+                "\(inputs.joined(separator: ", ")): \(series.count) series with at least 2 values; a library needs at least 10",
+                zh: "\(inputs.joined(separator: "、"))：至少有 2 个值的序列只有 \(series.count) 个；参考库至少需要 10 个")
         }
         let library = ReferenceLibrary.build(
             series, kind: kind.kind, combination: models, source: source ?? names.joined(separator: ", "),
             threads: threads.count)
         try writeTextAtomically(library.csv, to: output)
-        let notes =
-            (short > 0 ? "; \(short) series with fewer than two values left out" : "")
-            + (withTest ? "; rows marked split=test used (a library is built from whole series)" : "")
-        writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\(notes)\n")
+        if lang == .zh {
+            let notes =
+                (short > 0 ? "；\(short) 个少于两个值的序列未用" : "")
+                + (withTest ? "；标为 split=test 的行也用了（参考库由完整序列构建）" : "")
+            writeStdout("参考库：\(series.count) 个序列，s0 = \(library.s0)；已写入 \(output)\(notes)\n")
+        } else {
+            let notes =
+                (short > 0 ? "; \(short) series with fewer than two values left out" : "")
+                + (withTest ? "; rows marked split=test used (a library is built from whole series)" : "")
+            writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\(notes)\n")
+        }
     }
 }

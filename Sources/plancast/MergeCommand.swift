@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IO
+import Indicators
 import Runs
 
 /// `plancast merge`: joins the part folders of a sharded `run` (or `forecast`) into the output
@@ -27,9 +28,17 @@ struct Merge: ParsableCommand {
     @Flag(help: "Replace an output folder that holds files that are not a plancast run.")
     var force = false
 
+    @Option(
+        help: "Language of messages and errors: en or zh (a merged run keeps the language its shards were run in).")
+    var lang: Language = .en
+
     func validate() throws {
-        guard !parts.isEmpty else { throw ValidationError("give the part folders to merge") }
-        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out must name a folder") }
+        guard !parts.isEmpty else {
+            throw ValidationError(OptionLanguage.pick("give the part folders to merge", "请给出要合并的分片目录"))
+        }
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(OptionLanguage.pick("--out must name a folder", "--out 必须是一个目录名"))
+        }
     }
 
     func run() throws {
@@ -44,7 +53,7 @@ struct Merge: ParsableCommand {
             writeStdout((outcome.language == .zh ? "输出目录：" : "Output folder: ") + outcome.folder + "\n")
         case .calibration, .forecast:
             try ForecastShards.merge(parts, out: out, force: force, version: PlancastVersion.string)
-            writeStdout("Written: " + out + "\n")
+            writeStdout((lang == .zh ? "已写出：" : "Written: ") + out + "\n")
         }
     }
 }

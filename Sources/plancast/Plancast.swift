@@ -43,7 +43,7 @@ struct Plancast: ParsableCommand {
         } catch let error as InputError {
             fail("error: \(error.text(chinese: chinese))", ExitStatus.dataError)
         } catch let error as DataError {
-            fail("error: \(error)", ExitStatus.dataError)
+            fail("error: \(error.text(chinese: chinese))", ExitStatus.dataError)
         } catch let error as OutputError {
             fail("error: \(error.text(chinese: chinese))", ExitStatus.ioError)
         } catch RunFolderError.full(let error) {
@@ -146,6 +146,8 @@ extension Reproduce: ChoosesLanguage { var language: Language { lang } }
 extension ForecastCommand: ChoosesLanguage { var language: Language { batch.lang } }
 extension BacktestCommand: ChoosesLanguage { var language: Language { batch.lang } }
 extension OLS: ChoosesLanguage { var language: Language { lang } }
+extension LibraryCommand: ChoosesLanguage { var language: Language { lang } }
+extension Merge: ChoosesLanguage { var language: Language { lang } }
 
 enum PlancastVersion {
     static let string = "0.1.0"
@@ -165,7 +167,14 @@ enum ExitStatus {
 /// Bad data that is not tied to one cell of one file (e.g. a rank-deficient design).
 struct DataError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The same in Chinese, for a command run with `--lang zh`; nil where only English exists.
+    let chinese: String?
+    init(_ description: String, zh: String? = nil) {
+        self.description = description
+        self.chinese = zh
+    }
+
+    func text(chinese wanted: Bool) -> String { wanted ? chinese ?? description : description }
 }
 
 /// A request this machine cannot carry out as asked (too large for its memory): exit 64, with

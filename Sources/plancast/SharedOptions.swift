@@ -100,8 +100,8 @@ extension Combination {
     static func parse(argument: String) throws -> Combination {
         let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let c = Combination.named(names) else {
-            throw ValidationError(
-                "--models: use names from \(Combination.available.keys.sorted().joined(separator: ", "))")
+            let names = Combination.available.keys.sorted().joined(separator: ", ")
+            throw ValidationError(OptionLanguage.pick("--models: use names from \(names)", "--models：请使用这些名称：\(names)"))
         }
         return c
     }

@@ -96,6 +96,31 @@ struct ForecastCommandTests {
         }
     }
 
+    /// `library --lang zh` and `merge --lang zh` (stop 71; before, neither had `--lang`): the
+    /// refusal, the summary and a wrong folder speak Chinese; the library written is the same.
+    @Test func libraryAndMergeSpeakChineseUnderLangZh() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = "series_id,period,value\n"
+        for i in 0..<10 { rows += "s\(i),2000,\(100 + i)\ns\(i),2001,\(100 + 3 * i)\n" }
+        let input = try write(rows, "in.csv", in: dir)
+        let nine = try write(rows.components(separatedBy: "s9,")[0], "nine.csv", in: dir)
+        let (en, zh) = (dir.appendingPathComponent("en.csv").path, dir.appendingPathComponent("zh.csv").path)
+        let built = try Binary.run(["library", "--input", input, "--output", zh, "--lang", "zh"])
+        #expect(built.status == 0 && built.stdout.hasPrefix("参考库：10 个序列，s0 = "), "\(built.stdout)\(built.stderr)")
+        _ = try Binary.run(["library", "--input", input, "--output", en])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: en)) == Data(contentsOf: URL(fileURLWithPath: zh)))
+        let refused = try Binary.run(["library", "--input", nine, "--output", zh + "2", "--lang", "zh"])
+        #expect(refused.status == 65 && refused.stderr.contains("至少有 2 个值的序列只有 9 个；参考库至少需要 10 个"))
+        let twice = try Binary.run([
+            "library", "--input", input, "--input", input, "--output", zh + "3", "--lang", "zh",
+        ])
+        #expect(twice.status == 64 && twice.stderr.contains("每个序列集只给一次"), "\(twice.stderr)")
+        let merge = try Binary.run(["merge", dir.path, "--out", dir.path + "/m", "--lang", "zh"])
+        #expect(merge.status == 65 && merge.stderr.contains("其中既没有 part.json，也没有 part-K-of-N 目录"))
+        #expect(merge.stderr.contains("请给出 --shard 写出的目录"), "\(merge.stderr)")
+    }
+
     /// `plancast library` builds from every series of two values or more (one window each:
     /// the first value forecasts the second, one step-1 error a series), leaves one-value series
     /// out, and `forecast --library` uses what it wrote.

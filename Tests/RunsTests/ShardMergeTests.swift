@@ -91,6 +91,45 @@ struct ShardMergeTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path), "nothing written")
     }
 
+    /// `merge --lang zh` (stop 71): the refusals of the parts have Chinese words, which before
+    /// this stop they did not (merge had no `--lang`). Each case is the English one of
+    /// `missingDuplicatedAndForeignPartsAreNamed`, or a file that is not a tally or calibration.
+    @Test func partRefusalsHaveChineseWords() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let parts = try Self.shards(3, into: dir)
+        let version = RunRequest(planDirectory: "").version
+        func refusal(_ paths: [String]) -> String {
+            do {
+                _ = try RunShards.merge(
+                    paths, out: dir.appendingPathComponent("m").path, force: false, commandLine: [], version: version,
+                    terminalWidth: nil)
+                return "merged"
+            } catch let e as InputError {
+                return e.text(chinese: true)
+            } catch {
+                return "\(error)"
+            }
+        }
+        let p1 = parts + "/part-1-of-3", p2 = parts + "/part-2-of-3", p3 = parts + "/part-3-of-3"
+        #expect(refusal([p1, p3]).contains("3 个分片中缺少 1 个：part-2-of-3"))
+        #expect(refusal([p1, p2, p3, p2]).contains("这是 3 个分片中的第 2 个，\(p2) 也是"))
+        #expect(refusal([dir.appendingPathComponent("nowhere").path]).contains("没有这个分片目录"))
+        do {
+            _ = try TallyFile.decode(Data(), file: "t.bin")
+            Issue.record("an empty tally file was read")
+        } catch {
+            #expect(error.messageZh?.contains("文件被截断或损坏") == true, "\(error)")
+            #expect(error.hintZh == "请重新运行该分片：它的目录已损坏或来自另一版本")
+        }
+        do {
+            _ = try CalibrationFile.decode(Data(), file: "c.bin", expecting: "")
+            Issue.record("an empty calibration file was read")
+        } catch {
+            #expect(error.messageZh?.hasPrefix("文件被截断或损坏") == true, "\(error)")
+        }
+    }
+
     /// Sums that overflowed in a part (extreme inputs, or a tally edited and re-hashed) are an
     /// error at the part's tally.bin that says both causes; it used to give the run's message
     /// ("check the observations and scenario amounts") without naming any file (found by
