@@ -85,6 +85,28 @@ struct ProgressAssessmentTests {
         #expect(abs(r! - 1) < 1e-3)
     }
 
+    /// The Destatis rule's edges (mutation round seed 148), each computed by hand:
+    /// - a target year between observations three years apart is read on the straight line:
+    ///   100 (2020) and 130 (2023) give 100 + 30·2/3 = 120 in 2022, so 119.9 is met and 120.1 not;
+    /// - a single observation in the target year is judged on its value (no trend is needed);
+    /// - a latest observation in the target year is judged, not projected: 12 → 10 (2023–2025)
+    ///   misses 11 and is off track, not "wrong direction";
+    /// - a flat series already at its target before the target year is on track (its gap is 0,
+    ///   so no share of it can be short).
+    @Test func destatisEdges() {
+        func verdict(_ points: [(Int, Double)], _ target: Double, _ year: Int) -> DestatisVerdict? {
+            ProgressAssessment.destatis(
+                history: history(points), target: target, targetYear: year, direction: .increase)
+        }
+        let gap = [(2020, 100.0), (2023, 130), (2024, 140)]
+        #expect(verdict(gap, 119.9, 2022) == .onTrack)
+        #expect(verdict(gap, 120.1, 2022) == .offTrack)
+        #expect(verdict([(2025, 10)], 9, 2025) == .onTrack)
+        #expect(verdict([(2025, 10)], 11, 2025) == .offTrack)
+        #expect(verdict([(2023, 12), (2025, 10)], 11, 2025) == .offTrack)
+        #expect(verdict([(2020, 50), (2021, 50)], 50, 2025) == .onTrack)
+    }
+
     /// Eurostat/Statistics Canada: actual compound growth since the base year over the growth
     /// required from the base year to the target.
     @Test func progressRatioWorkedExample() {
@@ -105,6 +127,10 @@ struct ProgressAssessmentTests {
         #expect(
             ProgressAssessment.progressRatio(
                 history: history([(2022, 121)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
+        // An observation in the base year only: no growth since the base, so no ratio (not 0).
+        #expect(
+            ProgressAssessment.progressRatio(
+                history: history([(2020, 100)]), baseYear: 2020, target: 200, targetYear: 2025) == nil)
         // A subnormal base (a lower bound of 5e-324) makes both growths infinite: no ratio, not NaN.
         #expect(
             ProgressAssessment.progressRatio(
