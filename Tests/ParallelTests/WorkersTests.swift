@@ -36,4 +36,37 @@ struct WorkersTests {
         #expect(results.inOrder == (0..<1000).map { $0 * $0 })
         #expect(parallelMap(0..<100, threads: 7) { $0 + 1 } == Array(1...100))
     }
+
+    /// Two pieces of work that each wait (up to 5 s) for the other to start: done at the same
+    /// time on two threads they meet at once; done one after the other the first waits in vain.
+    final class Rendezvous: @unchecked Sendable {
+        let lock = NSCondition()
+        var arrived = 0
+        var met = 0
+        func meet() {
+            lock.lock()
+            defer { lock.unlock() }
+            arrived += 1
+            lock.broadcast()
+            let deadline = Date(timeIntervalSinceNow: 5)
+            while arrived < 2 && lock.wait(until: deadline) {}
+            if arrived >= 2 { met += 1 }
+        }
+    }
+
+    /// `parallelMap` and `BlockRunner` with two threads run two pieces of work at once (mutation
+    /// round seed 149: `max(1, …)` as `min(1, …)` made `parallelMap` one chunk on one thread,
+    /// and `workers == 1` as `!=` ran `BlockRunner`'s blocks one by one; the results stayed
+    /// the same, only the speed was lost).
+    @Test func twoThreadsRunTwoPiecesOfWorkAtOnce() {
+        let mapped = Rendezvous()
+        #expect(
+            parallelMap(0..<2, threads: 2) { k in
+                mapped.meet(); return k
+            } == [0, 1])
+        #expect(mapped.met == 2)
+        let blocks = Rendezvous()
+        BlockRunner.run(blocks: 2, threads: 2) { _, _ in blocks.meet() }
+        #expect(blocks.met == 2)
+    }
 }
