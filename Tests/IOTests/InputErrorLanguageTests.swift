@@ -33,6 +33,25 @@ import Testing
         #expect(InputError.shortenChineseQuotes("“" + cell) == "“" + cell)
     }
 
+    /// The English twin (mutation round seed 150): a message with one quoted text of 61
+    /// characters or more is cut to its first 40 with its length; 60 are kept whole. (The
+    /// mutants left a message of exactly one quoted text whole, and cut one of exactly 60.)
+    @Test func aLongQuotedTextIsCutInEnglish() {
+        let long = String(repeating: "x", count: 61), sixty = String(repeating: "y", count: 60)
+        let cut = InputError(file: "a.csv", "'\(long)' is not a number")
+        #expect(cut.message == "'\(String(repeating: "x", count: 40))… (61 characters)' is not a number")
+        #expect(InputError(file: "a.csv", "'\(sixty)' is not a number").message == "'\(sixty)' is not a number")
+        // An apostrophe with no partner closes nothing.
+        #expect(InputError(file: "a.csv", "it's \(long)").message == "it's \(long)")
+    }
+
+    /// A stream is read to at most 256 MB, at least 16 MB, whatever the machine's memory
+    /// (mutation round seed 150: `min` as `max` raised it to a sixtieth of the spare memory, 400
+    /// MB on a machine of 24 GB).
+    @Test func theStreamLimitStaysWithin16And256MB() {
+        #expect((16 << 20...256 << 20).contains(StreamedInputs.limit), "\(StreamedInputs.limit)")
+    }
+
     /// The reasons a file cannot be opened, in Chinese as in English.
     @Test func unreadableReasonsInChinese() throws {
         var caught: InputError?
