@@ -194,6 +194,12 @@ struct ReportPartsTests {
         #expect(abs(bins[3].bandLower - 2.0 / 3) < 1e-12 && bins[3].bandUpper == 1)
         #expect(bins[3].withinBand && bins[0].withinBand)
         #expect(ProbabilityScores.binomialRange(n: 30, p: 0.3) == (4, 14))
+        // A bin of certainties: Binomial(5, 0) is 0 and Binomial(5, 1) is 5, with no spread
+        // (mutation round seed 151: the point mass of p = 0 put at every k but 0 gave (1, 1)).
+        #expect(ProbabilityScores.binomialRange(n: 5, p: 0) == (0, 0))
+        #expect(ProbabilityScores.binomialRange(n: 5, p: 1) == (5, 5))
+        #expect(ProbabilityScores.binomialPMF(0, 5, 0) == 1 && ProbabilityScores.binomialPMF(3, 5, 0) == 0)
+        #expect(ProbabilityScores.binomialPMF(5, 5, 1) == 1 && ProbabilityScores.binomialPMF(3, 5, 1) == 0)
     }
 
     /// The reliability diagram's geometry: the 200-px square from (40, 20), a bin's dot at
