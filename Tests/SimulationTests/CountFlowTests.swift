@@ -77,4 +77,51 @@ struct CountFlowTests {
         #expect(abs(five.p - shrunk) < 4 * five.se, "\(five.p) vs \(shrunk)")
         #expect(five.p < count.p - 0.05, "a history of its own carries part of the chance")
     }
+
+    /// A count flow expected at `count` on every path (scale 0), with a milestone of `target`
+    /// in 2025 and one observation (so the whole Poisson chance is drawn).
+    static func exactCountModel(_ count: Double, target: Double) throws -> PlanModel {
+        let flow = Indicator(
+            id: "new", row: "1", nameZh: "n", nameEn: "n", category: "c", kind: .flow, unit: "个",
+            targets: [2025: target], headline: nil)
+        let plan = Plan(metadata: PlanSimulatorTests.meta, indicators: [flow], drivers: [], observations: [])
+        let seen = History(indicator: "new", points: [Observation(indicator: "new", year: 2024, value: count)])
+        let series = SimulationSeries(
+            id: "new", kind: .flow, transform: .identity, isCount: true, isDriver: false, parent: nil,
+            known: [nil, nil, nil, count, nil],
+            sources: [.unavailable, .unavailable, .unavailable, .observed, .simulated], origin: 2024, center: [count],
+            scale: [0], evidence: Evidence(history: seen), models: ["test"], usesAssumptions: false)
+        return try PlanModel(
+            plan: plan, years: Array(2021...2025), series: [series],
+            calibration: PlanSimulatorTests.normalCalibration(horizon: 1), simulated: [0], correlation: .identity(1),
+            horizon: 1)
+    }
+
+    static func pMet(_ model: PlanModel, paths: Int, threads: Int) throws -> Double {
+        let r = PlanSimulator.run(model: model, paths: paths, seed: 9, threads: threads)
+        return try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.year == 2025 }?.pMet)
+    }
+
+    /// A count flow whose expected count is exactly 3 on every path (scale 0) draws the same
+    /// counts whatever the threads: block b's draws are block b's, whichever worker runs it
+    /// before. (Mutation round seed 152: `||` as `&&` in the reset of the per-worker cache of
+    /// counts kept a worker's first block's draws for its later blocks, since their λ were the
+    /// same bit for bit; one thread and two then disagreed.) P(N ≥ 5) for N ~ Poisson(3) is
+    /// 0.1847 (1 − Σ₀⁴ e⁻³3ᵏ/k!).
+    @Test func countsDoNotDependOnWhichWorkerDrawsThem() throws {
+        let model = try Self.exactCountModel(3, target: 5)
+        let one = try Self.pMet(model, paths: 40_000, threads: 1)
+        #expect(try Self.pMet(model, paths: 40_000, threads: 2) == one)
+        #expect(try Self.pMet(model, paths: 40_000, threads: 3) == one)
+        let poisson = 1 - (0...4).map { Self.pmf($0, 3) }.reduce(0, +)
+        #expect(abs(one - poisson) < 4 * (poisson * (1 - poisson) / 40_000).squareRoot(), "\(one) vs \(poisson)")
+    }
+
+    /// Beyond 2⁵² a count's chance (a standard deviation of 2²⁶·√4 ≈ 1.3·10⁸ at 2⁵³) is left
+    /// out, as the doc comment of `drawCounts` says: a count expected at exactly 2⁵³ stays there
+    /// and meets a milestone of 2⁵³ on every path. (Mutation round seed 152: `&&` as `||` drew
+    /// it, and half the paths fell short.)
+    @Test func aCountBeyondTwoToThe52IsNotDrawn() throws {
+        #expect(try Self.pMet(Self.exactCountModel(0x1p53, target: 0x1p53), paths: 4_096, threads: 1) == 1)
+    }
 }
