@@ -130,6 +130,50 @@ struct ShardMergeTests {
         }
     }
 
+    /// Tally files written by hand at the reader's limits (mutation round seed 153): one
+    /// simulation of 64 paths, one bin, `ranges` histogram ranges, no blocks and no targets,
+    /// with the sparse histogram counts given.
+    static func handTally(ranges: Int, sparse: [UInt64] = []) -> Data {
+        var w = BinaryWriter()
+        w.write(TallyFile.magic)
+        w.write(1)
+        w.write(64)  // paths
+        w.write(64)  // block size
+        w.write(0)  // first block
+        w.write(0.0)  // seconds
+        w.write([Double]())  // first path
+        w.write(1)  // bins
+        w.write([Double](repeating: 0, count: ranges))
+        w.write([Double](repeating: 1, count: ranges))
+        w.write([Bool](repeating: false, count: ranges))
+        w.write(sparse)
+        w.write([Double](repeating: 0, count: ranges))
+        w.write([Double](repeating: 1, count: ranges))
+        w.write([Int](repeating: 0, count: ranges))
+        w.write(0)  // blocks
+        w.write(0)  // targets
+        return w.data
+    }
+
+    /// A simulation without targets is read (the mutant `targets > 0` refused it); a histogram
+    /// count one past its table (1 range × (1 bin + 2) = 3 counts: index 3) is refused, where the
+    /// mutant `i <= count` wrote past the array and trapped; 2²⁰ ranges are within the limit and
+    /// 2²⁰ + 1 are not (the mutant `<` refused 2²⁰).
+    @Test func tallyFilesAtTheReadersLimits() {
+        func outcome(_ data: Data) -> String {
+            do {
+                return "read \(try TallyFile.decode(data, file: "t.bin").count)"
+            } catch {
+                return error.message
+            }
+        }
+        #expect(outcome(Self.handTally(ranges: 1)) == "read 1")
+        #expect(outcome(Self.handTally(ranges: 1, sparse: [2 << 32 | 7])) == "read 1")
+        #expect(outcome(Self.handTally(ranges: 1, sparse: [3 << 32 | 7])) == "a histogram count out of range")
+        #expect(outcome(Self.handTally(ranges: 1 << 20)) == "read 1")
+        #expect(outcome(Self.handTally(ranges: 1 << 20 + 1)) == "a simulation with impossible settings")
+    }
+
     /// Sums that overflowed in a part (extreme inputs, or a tally edited and re-hashed) are an
     /// error at the part's tally.bin that says both causes; it used to give the run's message
     /// ("check the observations and scenario amounts") without naming any file (found by

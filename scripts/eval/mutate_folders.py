@@ -238,6 +238,7 @@ def main():
     a = ap.parse_args()
     binary = os.path.abspath(a.binary)
     scratch = a.scratch or tempfile.mkdtemp(prefix="plancast-mutate-folders-")
+    os.makedirs(scratch, exist_ok=True)  # a --scratch that does not exist yet (forecast mode wrote into it at once)
     base = prepare(binary, a.mode, scratch)
     rnd = random.Random(a.seed)
     end, n, found = time.time() + a.seconds, 0, 0
