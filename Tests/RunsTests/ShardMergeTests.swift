@@ -58,30 +58,38 @@ struct ShardMergeTests {
         }
     }
 
+    /// The parts are named in both languages: `merge --lang zh` (stop 71) gives the same
+    /// refusals in Chinese, which before that stop it did not.
     @Test func missingDuplicatedAndForeignPartsAreNamed() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let parts = try Self.shards(3, into: dir)
         let version = RunRequest(planDirectory: "").version
-        func mergeError(_ paths: [String]) -> String {
+        func mergeError(_ paths: [String], chinese: Bool = false) -> String {
             do {
                 _ = try RunShards.merge(
                     paths, out: dir.appendingPathComponent("m").path, force: false, commandLine: [], version: version,
                     terminalWidth: nil)
                 return ""
+            } catch let e as InputError {
+                return e.text(chinese: chinese)
             } catch {
                 return "\(error)"
             }
         }
         let p1 = parts + "/part-1-of-3", p2 = parts + "/part-2-of-3", p3 = parts + "/part-3-of-3"
         #expect(mergeError([p1, p3]).contains("part-2-of-3"), "the missing part is named")
+        #expect(mergeError([p1, p3], chinese: true).contains("3 个分片中缺少 1 个：part-2-of-3"))
         let twice = mergeError([p1, p2, p3, p2])
         #expect(twice.contains("part 2 of 3") && twice.contains(p2), "the duplicated part is named")
+        #expect(mergeError([p1, p2, p3, p2], chinese: true).contains("这是 3 个分片中的第 2 个，\(p2) 也是"))
+        #expect(mergeError([dir.appendingPathComponent("nowhere").path], chinese: true).contains("没有这个分片目录"))
         // A part of another request (another seed).
         var other = Self.request(out: dir.appendingPathComponent("other").path)
         other.seed = 8
         let foreign = try RunShards.run(other, shard: Shard(index: 2, count: 3)!)
         #expect(mergeError([p1, foreign, p3]).contains("another request"))
+        #expect(mergeError([p1, foreign, p3], chinese: true).contains("来自不同的请求或输入"))
         // A damaged part.
         let tally = p3 + "/tally.bin"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: tally))
@@ -91,30 +99,8 @@ struct ShardMergeTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path), "nothing written")
     }
 
-    /// `merge --lang zh` (stop 71): the refusals of the parts have Chinese words, which before
-    /// this stop they did not (merge had no `--lang`). Each case is the English one of
-    /// `missingDuplicatedAndForeignPartsAreNamed`, or a file that is not a tally or calibration.
-    @Test func partRefusalsHaveChineseWords() throws {
-        let dir = try RunPipelineTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let parts = try Self.shards(3, into: dir)
-        let version = RunRequest(planDirectory: "").version
-        func refusal(_ paths: [String]) -> String {
-            do {
-                _ = try RunShards.merge(
-                    paths, out: dir.appendingPathComponent("m").path, force: false, commandLine: [], version: version,
-                    terminalWidth: nil)
-                return "merged"
-            } catch let e as InputError {
-                return e.text(chinese: true)
-            } catch {
-                return "\(error)"
-            }
-        }
-        let p1 = parts + "/part-1-of-3", p2 = parts + "/part-2-of-3", p3 = parts + "/part-3-of-3"
-        #expect(refusal([p1, p3]).contains("3 个分片中缺少 1 个：part-2-of-3"))
-        #expect(refusal([p1, p2, p3, p2]).contains("这是 3 个分片中的第 2 个，\(p2) 也是"))
-        #expect(refusal([dir.appendingPathComponent("nowhere").path]).contains("没有这个分片目录"))
+    /// A damaged tally or calibration file is refused in Chinese too (stop 71).
+    @Test func damagedFilesAreRefusedInChineseToo() {
         do {
             _ = try TallyFile.decode(Data(), file: "t.bin")
             Issue.record("an empty tally file was read")
