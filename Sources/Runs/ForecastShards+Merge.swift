@@ -9,7 +9,8 @@ extension ForecastShards {
         let file = folder + "/tally.bin"
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(
-                file: file, "cannot read the part's numbers", zh: "无法读取分片的数值",
+                file: file, "cannot read the part's numbers",
+                hint: "run that shard again: its part folder is damaged or of another version", zh: "无法读取分片的数值",
                 hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
         }
         return (BinaryReader(data), file)
@@ -29,6 +30,7 @@ extension ForecastShards {
         else {
             throw InputError(
                 file: parts.first + "/part.json", "records no valid horizon or library scale",
+                hint: "run the shards again",
                 zh: "没有记录有效的预测步数或参考库尺度", hintZh: "请重新运行各分片")
         }
         var all = [(Int, CalibrationContribution)]()
@@ -93,7 +95,8 @@ extension ForecastShards {
         let parts = try PartSet.read(paths, kind: "forecast-part", version: version)
         guard let total = parts.manifests[0]["series"] as? Int else {
             throw InputError(
-                file: parts.first + "/part.json", "records no series count", zh: "没有记录序列个数",
+                file: parts.first + "/part.json", "records no series count", hint: "run the shards again",
+                zh: "没有记录序列个数",
                 hintZh: "请重新运行各分片")
         }
         var outputs = [ForecastJob.SeriesOutput]()
@@ -140,7 +143,8 @@ extension ForecastShards {
         guard let levels = parts.request["levels"] as? [String], let quantiles = parts.request["quantiles"] as? [String]
         else {
             throw InputError(
-                file: parts.first + "/part.json", "records no levels or quantiles", zh: "没有记录区间水平或分位数",
+                file: parts.first + "/part.json", "records no levels or quantiles", hint: "run the shards again",
+                zh: "没有记录区间水平或分位数",
                 hintZh: "请重新运行各分片")
         }
         // As unsharded: a batch in which no series could be forecast is an error, not a bare header.

@@ -75,7 +75,8 @@ struct PartSet {
             }
             guard let k = m["shard"] as? Int, let n = m["shards"] as? Int, n >= 1, (1...n).contains(k) else {
                 throw InputError(
-                    file: f + "/part.json", "has no valid shard and shards", zh: "没有有效的 shard 和 shards",
+                    file: f + "/part.json", "has no valid shard and shards",
+                    hint: "run that shard again into a new folder", zh: "没有有效的 shard 和 shards",
                     hintZh: "请把该分片重新运行到一个新目录")
             }
             if let count, count != n {
@@ -117,13 +118,15 @@ struct PartSet {
         let m0 = ordered[0].1
         guard let request = m0["request"] as? [String: Any], let inputs = m0["inputs"] as? [[String: Any]] else {
             throw InputError(
-                file: ordered[0].0 + "/part.json", "records no request or inputs", zh: "没有记录请求或输入",
+                file: ordered[0].0 + "/part.json", "records no request or inputs",
+                hint: "run that shard again into a new folder", zh: "没有记录请求或输入",
                 hintZh: "请把该分片重新运行到一个新目录")
         }
         let simulations = m0["simulations"] as? Int ?? 0
         for (f, m) in ordered where m["simulations"] as? Int ?? 0 != simulations {
             throw InputError(
                 file: f + "/part.json", "holds another number of simulations than the other parts",
+                hint: "merge the parts of one job at a time",
                 zh: "它的模拟次数与其他分片不同", hintZh: "请一次只合并同一任务的分片")
         }
         return PartSet(
@@ -148,7 +151,8 @@ public enum PartKind: Sendable {
         case "forecast-part": return .forecast
         default:
             throw InputError(
-                file: file, "is not a plancast part (no known kind)", zh: "不是 plancast 的分片（没有已知的 kind）",
+                file: file, "is not a plancast part (no known kind)", hint: "give the folders that --shard wrote",
+                zh: "不是 plancast 的分片（没有已知的 kind）",
                 hintZh: "请给出 --shard 写出的目录")
         }
     }

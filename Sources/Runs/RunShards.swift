@@ -62,13 +62,15 @@ public enum RunShards {
             let file = p + "/tally.bin"
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError(
-                    file: file, "cannot read the part's tallies", zh: "无法读取分片的计数",
+                    file: file, "cannot read the part's tallies",
+                    hint: "run that shard again: its part folder is damaged or of another version", zh: "无法读取分片的计数",
                     hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
             }
             let t = try TallyFile.decode(data, file: file)
             guard t.count == parts.simulations else {
                 throw InputError(
                     file: file, "holds \(t.count) simulations, its part.json says \(parts.simulations)",
+                    hint: "run that shard again: its part folder is damaged or of another version",
                     zh: "其中有 \(t.count) 次模拟，而它的 part.json 写的是 \(parts.simulations) 次",
                     hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
             }
@@ -80,7 +82,7 @@ public enum RunShards {
                 merged.append(try SimulationTally.merged(t))
             } catch {
                 throw InputError(
-                    file: parts.first, "simulation \(i + 1) of the parts: \(error)",
+                    file: parts.first, "simulation \(i + 1) of the parts: \(error)", hint: "run the shards again",
                     zh: "各分片的第 \(i + 1) 次模拟：\(error)", hintZh: "请重新运行各分片")
             }
         }
