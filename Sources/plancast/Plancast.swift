@@ -33,8 +33,9 @@ struct Plancast: ParsableCommand {
     static func runCommand() {
         refuseArgumentsNotUTF8()
         // The language of an input error's words: the command's --lang. (Before it is parsed,
-        // a path that cannot be read is refused in `OptionLanguage`'s reading of the same.)
-        var chinese = false
+        // a path that cannot be read is refused in `OptionLanguage`'s reading of the same, which
+        // is also the language of any error thrown while the options are validated.)
+        var chinese = OptionLanguage.chinese
         do {
             var command = try parseAsRoot()
             chinese = (command as? ChoosesLanguage)?.language == .zh

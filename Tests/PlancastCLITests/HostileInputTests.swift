@@ -1714,6 +1714,16 @@ struct HostileInputTests {
         let figures = String(
             format: "the inputs (%.0f MB) would need about %.1f GB", size / 1e6, (30e6 + 60 * size) / 1e9)
         #expect(lib.stderr.contains(figures), "\(lib.stderr)")
+        // And in Chinese under `library --lang zh` (stop 71), the same figures in their places.
+        let libZh = try Binary.run([
+            "library", "--input", huge.path, "--output", dir.appendingPathComponent("l.csv").path, "--lang", "zh",
+        ])
+        #expect(libZh.status == 64, "\(libZh.stderr)")
+        let figuresZh = String(format: "这些输入（%.0f MB）约需 %.1f GB 内存", size / 1e6, (30e6 + 60 * size) / 1e9)
+        #expect(libZh.stderr.contains(figuresZh) && libZh.stderr.contains("未写出任何文件"), "\(libZh.stderr)")
+        let libSpare = lib.stderr.components(separatedBy: "this machine has ").dropFirst().first?
+            .components(separatedBy: " GB to spare").first
+        #expect(libSpare != nil && libZh.stderr.contains("本机可用 \(libSpare ?? "?") GB"), "\(libZh.stderr)")
         // Any table that could not be read into memory (up to 25 times its size: the bytes,
         // the decoded text, the cells) is refused before it is read, here an observations file
         // of a twentieth of the machine's memory (which the first rule, four times, let through).
