@@ -76,6 +76,34 @@ struct ReferenceLibraryTests {
         #expect(b.quantiles.allSatisfy { $0.allSatisfy { t in zip(t, t.dropFirst()).allSatisfy { $0 <= $1 } } })
     }
 
+    /// The reader's edges (mutation round seed 155): a blank line counts in the line numbers an
+    /// error gives (the mutant skipped it and named line 6 for line 7); a row of zero errors is a
+    /// count (a stratum no window reached; the mutant refused it); a file without its header row
+    /// is read at the current levels, not converted from the earlier ones (the mutant did).
+    @Test func theLibraryReaderCountsBlankLinesAndZerosAndNeedsNoHeader() throws {
+        let lib = Self.normalLibrary()
+        var lines = lib.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[5].split(separator: ",").map(String.init)
+        cells[10] = "nan"
+        var damaged = lines
+        damaged[5] = cells.joined(separator: ",")
+        damaged.insert("", at: 2)
+        #expect(throws: ReferenceLibrary.ReadError(line: 7, column: 11, message: "a quantile must be a finite number"))
+        {
+            try ReferenceLibrary.read(csv: damaged.joined(separator: "\n"))
+        }
+        cells = lines[5].split(separator: ",").map(String.init)
+        cells[2] = "0"
+        lines[5] = cells.joined(separator: ",")
+        let zero = try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
+        #expect(zero.table(stratum: 0, step: 3) == (try ReferenceLibrary.read(csv: lib.csv)).table(stratum: 0, step: 3))
+        let headless = lines.filter { !$0.hasPrefix("stratum") }
+        #expect(headless.count == lines.count - 1)
+        let noHeader = try ReferenceLibrary.readNotingLevels(csv: headless.joined(separator: "\n"))
+        #expect(!noHeader.earlierLevels)
+        #expect(noHeader.library.table(stratum: 2, step: 2) == zero.table(stratum: 2, step: 2))
+    }
+
     /// Standard normal own errors and library: the table is the standard normal; own errors
     /// shifted by +1 with a library shifted by +1 keep half the shift (`Calibration.keptBias`).
     @Test func calibrationKeepsHalfTheBiasAndIsNormalWhenBothAre() {
