@@ -14,7 +14,9 @@ enum AxisTicks {
         guard lo.isFinite, hi.isFinite, hi > lo else { return [] }
         let raw = (hi - lo) / Double(max(1, count - 1))
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        // The smallest nice step at least `raw`; 10 × 10ᵏ when none of 1, 2, 2.5, 5 × 10ᵏ is
+        // (the fallback was also a fifth candidate, and so unreachable: mutation round 157).
+        let step = [1.0, 2, 2.5, 5].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
         // Decimals: enough for the step (2.5 × 10ᵏ needs one more than 10ᵏ: 0.25 two, 2.5 one,
         // 25 none — "25.0, 50.0, 75.0" labelled a count's axis before 2026-12-01).
         let k = floor(log10(step) + 1e-9), mantissa = step / pow(10, k)
