@@ -207,6 +207,16 @@ struct KnownTableTests {
         #expect(try Self.kind("id,name_zh,name_en,kind,unit") == "a plan's drivers table")
         #expect(try Self.kind("indicator_id,year,value,unit,kind,reason,source_url") == nil)
         #expect(try Self.kind("id,name_zh,year,kind") == nil)
+        // A forecast input needs both of its key columns (mutation round seed 160: either one).
+        #expect(try Self.kind("series_id,period,value") == "a forecast input (series_id,period,value)")
+        #expect(try Self.kind("series_id,year,value") == nil)
+        #expect(try Self.kind("indicator,period,value") == nil)
+        // A YAML file is known by either ending, whatever its first line holds.
+        for name in ["plan.yaml", "scenario.YML", "s.yml"] {
+            #expect(
+                KnownTable.of(try CSVTable(text: "name: s\n", file: name)).map { "\($0)" }
+                    == "a YAML file (a plan or a scenario)", "\(name)")
+        }
     }
 }
 

@@ -25,6 +25,17 @@ struct ScenarioLoaderTests {
     static let growth =
         "growth:\n  - name: push\n    indicators: [rd_intensity]\n    from: 2023\n    percent_per_year: 1\n"
 
+    /// A lever without a name is named by its kind, its place among the file's levers of that
+    /// kind (counted from 1, as a planner counts), its series and its year: the name that
+    /// sensitivity.csv and the warnings show (mutation round seed 160: counted from −1).
+    @Test func anUnnamedLeverIsNamedByItsKindPlaceSeriesAndYear() throws {
+        let text =
+            "name: s\ngrowth:\n  - indicators: [rd_intensity]\n    from: 2023\n    percent_per_year: 1\n"
+            + "  - indicators: [rd_intensity]\n    from: 2024\n    percent_per_year: 2\n"
+        let s = try ScenarioLoader.parse(text: text, file: "s.yaml", plan: Self.plan)
+        #expect(s.levers.map(\.name) == ["growth1:rd_intensity:2023", "growth2:rd_intensity:2024"])
+    }
+
     @Test func aChildTakesItsParentsLevers() throws {
         let dir = try Self.folder([
             "base.yaml": "name: base\n" + Self.growth,
