@@ -194,6 +194,28 @@ struct ForecastCommandTests {
         #expect(sharded.status == 64 && sharded.stderr.contains("--excel goes with a whole batch"))
     }
 
+    /// A forecast shard's part folder that holds someone else's files is refused (exit 73) and
+    /// the files stay, as a run's part is (mutation round seed 162: `force: false` as `true`
+    /// replaced the folder, and the file was lost). A part folder of plancast's own is replaced.
+    @Test func aForecastPartNeverReplacesForeignFiles() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write(Self.input, "in.csv", in: dir)
+        let part = dir.appendingPathComponent("p/part-1-of-1")
+        try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
+        let notes = part.appendingPathComponent("notes.txt")
+        try "mine".write(to: notes, atomically: true, encoding: .utf8)
+        let shard = ["forecast", "--input", path, "--horizon", "2", "--shard", "1/1", "--out", dir.path + "/p"]
+        let refused = try Binary.run(shard)
+        #expect(refused.status == 73, "\(refused.stderr)")
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+        try FileManager.default.removeItem(at: notes)
+        #expect(try Binary.run(shard).status == 0)
+        let again = try Binary.run(shard)
+        #expect(
+            again.status == 0 && FileManager.default.fileExists(atPath: part.path + "/part.json"), "\(again.stderr)")
+    }
+
     @Test func sameInputSameOutputWhateverTheThreads() throws {
         let dir = try Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
