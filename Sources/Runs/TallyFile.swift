@@ -87,7 +87,7 @@ public enum TallyFile {
                 else { throw bad("a histogram whose parts disagree in size", "直方图各部分的大小不一致") }
                 let blockCount = try r.int()
                 guard blockCount >= 0, firstBlock + blockCount <= (paths + blockSize - 1) / blockSize else {
-                    throw bad("more blocks than the simulation has", "块数多于该模拟所有")
+                    throw bad("more blocks than the simulation has", "块数多于该模拟应有的块数")
                 }
                 var blocks = [BlockTally]()
                 for _ in 0..<blockCount {
