@@ -8,18 +8,9 @@ extension ForecastShards {
     static func tally(_ folder: String) throws(InputError) -> (BinaryReader, String) {
         let file = folder + "/tally.bin"
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(
-                file: file, "cannot read the part's numbers",
-                hint: "run that shard again: its part folder is damaged or of another version", zh: "无法读取分片的数值",
-                hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
+            throw PartSet.damaged(file, "cannot read the part's numbers", zh: "无法读取分片的数值")
         }
         return (BinaryReader(data), file)
-    }
-
-    static func damaged(_ file: String, _ why: String, _ zh: String) -> InputError {
-        InputError(
-            file: file, why, hint: "run that shard again: its part folder is damaged or of another version", zh: zh,
-            hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
     }
 
     static func mergeCalibration(_ paths: [String], out: String, version: String) throws {
@@ -38,17 +29,20 @@ extension ForecastShards {
             var (r, file) = try tally(folder)
             do {
                 let n = try r.int()
-                guard n >= 0 && n <= ready else { throw damaged(file, "an impossible number of series", "序列个数不可能") }
+                guard n >= 0 && n <= ready else {
+                    throw PartSet.damaged(file, "an impossible number of series", zh: "序列个数不可能")
+                }
                 for _ in 0..<n {
                     let index = try r.int(), unitFree = try r.bool()
                     let sizes = try r.doubles(), weights = try r.doubles()
                     let origins = try r.int()
                     guard sizes.count == weights.count, origins >= 0, origins <= 1_000_000 else {
-                        throw damaged(file, "a series with parts of different sizes", "某序列各部分大小不一致")
+                        throw PartSet.damaged(file, "a series with parts of different sizes", zh: "某序列各部分大小不一致")
                     }
                     guard sizes.allSatisfy({ $0.isFinite && $0 > 0 }), weights.allSatisfy({ $0.isFinite && $0 > 0 })
                     else {
-                        throw damaged(file, "an increment size or weight that is not a positive number", "增量尺度或权重不是正数")
+                        throw PartSet.damaged(
+                            file, "an increment size or weight that is not a positive number", zh: "增量尺度或权重不是正数")
                     }
                     var list = [CalibrationContribution.Origin]()
                     for _ in 0..<origins {
@@ -56,9 +50,14 @@ extension ForecastShards {
                         let slots = try r.ints(), residuals = try r.doubles()
                         guard slots.count == residuals.count,
                             slots.allSatisfy({ $0 >= 0 && $0 < ErrorScale.strata * horizon })
-                        else { throw damaged(file, "a backtest error outside the calibration table", "回测误差落在校准表之外") }
+                        else {
+                            throw PartSet.damaged(
+                                file, "a backtest error outside the calibration table", zh: "回测误差落在校准表之外")
+                        }
                         guard k >= 1, k <= 1_000_000, level.isFinite, level > 0, !has || scale >= 0
-                        else { throw damaged(file, "a backtest window with an impossible scale", "回测窗口的尺度不可能") }
+                        else {
+                            throw PartSet.damaged(file, "a backtest window with an impossible scale", zh: "回测窗口的尺度不可能")
+                        }
                         list.append(
                             .init(
                                 scale: has ? scale : nil, increments: k, level: level, slots: slots,
@@ -71,9 +70,11 @@ extension ForecastShards {
                                 unitFree: unitFree, scaleItems: Array(zip(sizes, weights)), origins: list)
                         ))
                 }
-                guard r.isAtEnd else { throw damaged(file, "bytes after the last series", "最后一个序列之后还有多余字节") }
+                guard r.isAtEnd else {
+                    throw PartSet.damaged(file, "bytes after the last series", zh: "最后一个序列之后还有多余字节")
+                }
             } catch let e as BinaryReader.Malformed {
-                throw damaged(file, "truncated or damaged (\(e))", "文件被截断或损坏（\(e)）")
+                throw PartSet.damaged(file, "truncated or damaged (\(e))", zh: "文件被截断或损坏（\(e)）")
             }
         }
         all.sort { $0.0 < $1.0 }
@@ -106,30 +107,37 @@ extension ForecastShards {
             do {
                 let table = try r.string()
                 if let calibration, calibration != table {
-                    throw damaged(file, "its calibration table differs from the other parts'", "它的校准表与其他分片不同")
+                    throw PartSet.damaged(
+                        file, "its calibration table differs from the other parts'", zh: "它的校准表与其他分片不同")
                 }
                 calibration = table
                 let n = try r.int()
-                guard n >= 0 && n <= total else { throw damaged(file, "an impossible number of series", "序列个数不可能") }
+                guard n >= 0 && n <= total else {
+                    throw PartSet.damaged(file, "an impossible number of series", zh: "序列个数不可能")
+                }
                 for _ in 0..<n {
                     let index = try r.int(), failed = try r.bool()
                     let fields = try r.int()
                     guard fields >= 0 && fields <= 100 else {
-                        throw damaged(file, "a status row of impossible size", "状态行的大小不可能")
+                        throw PartSet.damaged(file, "a status row of impossible size", zh: "状态行的大小不可能")
                     }
                     var status = [String]()
                     for _ in 0..<fields { status.append(try r.string()) }
                     let rows = try r.string()
                     let count = try r.int()
-                    guard count >= 0 && count <= 100 else { throw damaged(file, "too many warnings", "警告过多") }
+                    guard count >= 0 && count <= 100 else {
+                        throw PartSet.damaged(file, "too many warnings", zh: "警告过多")
+                    }
                     var warnings = [String]()
                     for _ in 0..<count { warnings.append(try r.string()) }
                     outputs.append(
                         .init(index: index, failed: failed, status: status, rows: rows, warnings: warnings))
                 }
-                guard r.isAtEnd else { throw damaged(file, "bytes after the last series", "最后一个序列之后还有多余字节") }
+                guard r.isAtEnd else {
+                    throw PartSet.damaged(file, "bytes after the last series", zh: "最后一个序列之后还有多余字节")
+                }
             } catch let e as BinaryReader.Malformed {
-                throw damaged(file, "truncated or damaged (\(e))", "文件被截断或损坏（\(e)）")
+                throw PartSet.damaged(file, "truncated or damaged (\(e))", zh: "文件被截断或损坏（\(e)）")
             }
         }
         let distinct = Set(outputs.map(\.index)).count

@@ -15,6 +15,14 @@ struct PartSet {
 
     var first: String { folders[0] }
 
+    /// A file of a part folder that is damaged or of another version: what is wrong, and to run
+    /// that shard again, in both languages (the tally readers of `merge` share it).
+    static func damaged(_ file: String, _ why: String, zh: String) -> InputError {
+        InputError(
+            file: file, why, hint: "run that shard again: its part folder is damaged or of another version", zh: zh,
+            hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
+    }
+
     /// Part folders: each of `paths` that holds part.json, or the `part-…` folders inside it.
     static func expand(_ paths: [String]) throws(InputError) -> [String] {
         var found = [String]()

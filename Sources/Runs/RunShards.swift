@@ -61,18 +61,13 @@ public enum RunShards {
         for p in parts.folders {
             let file = p + "/tally.bin"
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw InputError(
-                    file: file, "cannot read the part's tallies",
-                    hint: "run that shard again: its part folder is damaged or of another version", zh: "无法读取分片的计数",
-                    hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
+                throw PartSet.damaged(file, "cannot read the part's tallies", zh: "无法读取分片的计数")
             }
             let t = try TallyFile.decode(data, file: file)
             guard t.count == parts.simulations else {
-                throw InputError(
-                    file: file, "holds \(t.count) simulations, its part.json says \(parts.simulations)",
-                    hint: "run that shard again: its part folder is damaged or of another version",
-                    zh: "其中有 \(t.count) 次模拟，而它的 part.json 写的是 \(parts.simulations) 次",
-                    hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
+                throw PartSet.damaged(
+                    file, "holds \(t.count) simulations, its part.json says \(parts.simulations)",
+                    zh: "其中有 \(t.count) 次模拟，而它的 part.json 写的是 \(parts.simulations) 次")
             }
             for i in t.indices { tallies[i].append(t[i]) }
         }

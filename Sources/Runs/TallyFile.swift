@@ -47,11 +47,7 @@ public enum TallyFile {
 
     public static func decode(_ data: Data, file: String) throws(InputError) -> [SimulationTally] {
         var r = BinaryReader(data)
-        func bad(_ why: String, _ zh: String) -> InputError {
-            InputError(
-                file: file, why, hint: "run that shard again: its part folder is damaged or of another version",
-                zh: zh, hintZh: "请重新运行该分片：它的目录已损坏或来自另一版本")
-        }
+        func bad(_ why: String, _ zh: String) -> InputError { PartSet.damaged(file, why, zh: zh) }
         do {
             guard try r.string() == magic else { throw bad("not a plancast tally file", "不是 plancast 的计数文件") }
             let n = try r.int()

@@ -109,16 +109,17 @@ struct LibraryCommand: ParsableCommand {
             series, kind: kind.kind, combination: models, source: source ?? names.joined(separator: ", "),
             threads: threads.count)
         try writeTextAtomically(library.csv, to: output)
-        if lang == .zh {
-            let notes =
-                (short > 0 ? "；\(short) 个少于两个值的序列未用" : "")
-                + (withTest ? "；标为 split=test 的行也用了（参考库由完整序列构建）" : "")
-            writeStdout("参考库：\(series.count) 个序列，s0 = \(library.s0)；已写入 \(output)\(notes)\n")
-        } else {
-            let notes =
-                (short > 0 ? "; \(short) series with fewer than two values left out" : "")
-                + (withTest ? "; rows marked split=test used (a library is built from whole series)" : "")
-            writeStdout("library: \(series.count) series, s0 = \(library.s0); written to \(output)\(notes)\n")
-        }
+        func t(_ english: String, _ chinese: String) -> String { lang == .zh ? chinese : english }
+        let notes =
+            (short > 0 ? t("; \(short) series with fewer than two values left out", "；\(short) 个少于两个值的序列未用") : "")
+            + (withTest
+                ? t(
+                    "; rows marked split=test used (a library is built from whole series)",
+                    "；标为 split=test 的行也用了（参考库由完整序列构建）")
+                : "")
+        writeStdout(
+            t(
+                "library: \(series.count) series, s0 = \(library.s0); written to \(output)",
+                "参考库：\(series.count) 个序列，s0 = \(library.s0)；已写入 \(output)") + notes + "\n")
     }
 }
