@@ -43,6 +43,17 @@ extension PreparedScenario {
         }
     }
 
+    /// A driver's year outside its path's table follows its baseline: by the baseline's growth
+    /// rate, x′(t) = x′(t−1)·b(t)/b(t−1), or, where the baseline was at zero the year before (a
+    /// driver on the square-root scale can reach it) and has no growth rate, by its change in
+    /// amount, x′(t) = max(0, x′(t−1) + b(t) − b(t−1)); the links then leave their indicators as
+    /// they are (ratio 1, as `base > 0` decides below), never 0/0.
+    static func followBaseline(previous: Double, previousBaseline: Double, baseline: Double) -> Double {
+        previousBaseline > 0
+            ? previous * (baseline / previousBaseline)
+            : max(0, previous + (baseline - previousBaseline))
+    }
+
     private enum LeverKind {
         case growth, level, shock, other
         init(_ action: Lever.Action) {
@@ -83,16 +94,11 @@ extension PreparedScenario {
                 s.baseline[o + p] = base
                 let prevNew = s.vals[prev + p]
                 let prevBase = isSimulated(k, t - 1) ? s.baseline[prev + p] : prevNew
-                // A baseline path at zero (a driver on the square-root scale can reach it) has no
-                // growth rate: the path then follows its baseline's change in amount, and the
-                // links leave their indicators as they are (ratio 1), never 0/0.
                 let new: Double
                 if let table {
                     new = prevNew * (1 + table.sample(u[p * perPath + col]) / 100)
-                } else if prevBase > 0 {
-                    new = prevNew * (base / prevBase)
                 } else {
-                    new = max(0, prevNew + (base - prevBase))
+                    new = Self.followBaseline(previous: prevNew, previousBaseline: prevBase, baseline: base)
                 }
                 s.vals[o + p] = new
                 s.ratio[o + p] = base > 0 ? new / base : 1

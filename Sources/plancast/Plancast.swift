@@ -166,30 +166,34 @@ enum ExitStatus {
 }
 
 /// Bad data that is not tied to one cell of one file (e.g. a rank-deficient design).
-struct DataError: Error, CustomStringConvertible {
+struct DataError: TwoLanguageMessage {
     let description: String
-    /// The same in Chinese, for a command run with `--lang zh`; nil where only English exists.
     let chinese: String?
     init(_ description: String, zh: String? = nil) {
         self.description = description
         self.chinese = zh
     }
-
-    func text(chinese wanted: Bool) -> String { wanted ? chinese ?? description : description }
 }
 
 /// A request this machine cannot carry out as asked (too large for its memory): exit 64, with
 /// what to do instead, and no usage text.
-struct TooLargeError: Error, CustomStringConvertible {
+struct TooLargeError: TwoLanguageMessage {
     let description: String
-    /// The same in Chinese, for a command run with `--lang zh`; nil where only English exists
-    /// (commands without `--lang`).
     let chinese: String?
     init(_ description: String, zh: String? = nil) {
         self.description = description
         self.chinese = zh
     }
+}
 
+/// An error written in English and, where it has been translated, in Chinese.
+protocol TwoLanguageMessage: Error, CustomStringConvertible {
+    /// The same in Chinese, for a command run with `--lang zh`; nil where only English exists.
+    var chinese: String? { get }
+}
+
+extension TwoLanguageMessage {
+    /// The message in the language asked for, English where no Chinese exists.
     func text(chinese wanted: Bool) -> String { wanted ? chinese ?? description : description }
 }
 
