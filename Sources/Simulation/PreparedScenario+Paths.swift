@@ -270,11 +270,13 @@ extension PreparedScenario {
                             }
                         case .goal:
                             let k = spec.series!
+                            // A sum or worst-year goal has no cell (`targetCell` nil), so `copy`
+                            // already holds for it: its quantity is always copied.
                             if let reuse, !reuse.fresh[k] {
                                 met = goalsMet.withUnsafeMutableBufferPointer { count in
                                     Self.copyJudged(
                                         from: reuse.reference, target: j, paths: n,
-                                        quantity: copy || spec.rule! != .final ? quantity.baseAddress! + o : nil,
+                                        quantity: copy ? quantity.baseAddress! + o : nil,
                                         bits: bits.baseAddress! + wo, counts: count.baseAddress!)
                                 }
                                 break

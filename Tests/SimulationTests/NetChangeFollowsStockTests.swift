@@ -277,4 +277,30 @@ struct NetChangeFollowsStockTests {
         let o = try #require(r.targets.first { $0.spec.kind == .milestone && $0.spec.series == kn })
         #expect(o.status == .observed && o.pMet == 1, "\(o.status) \(String(describing: o.pMet))")
     }
+    /// A net change "at least 400" (explicit lower 400, read 400–440) in 2024, the year after an
+    /// interpolated stock year: 2,744 in 2022 and 3,600 in 2024 exact, 2023 between them. On
+    /// every path the 2023 stock moves to stock(2024) − net(2024), within 3,160–3,200, and the
+    /// net change stays within its bounds: stock(t − 1) = stock(t) − net(t), the identity run
+    /// backwards. (Mutant of round 164: the change as stock(t) + net(t) − stock(t − 1) moved
+    /// 2023 to 4,000–4,040, above the next year's exact 3,600.)
+    @Test func anInterpolatedYearBeforeAKnownOneIsTheStockLessTheNetChange() throws {
+        var bound = Self.read("net", 2024, "400", .lowerBound, line: 4)
+        bound.explicitLower = 400
+        let m = try PlanModel.build(
+            plan: Self.plan(
+                netTargets: [:],
+                [Self.read("firms", 2022, "2744", line: 2), Self.read("firms", 2024, "3600", line: 3), bound]))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let t = try #require(m.years.firstIndex(of: 2024))
+        #expect(m.series[ks].sources[t - 1] == .interpolated && m.series[ks].sources[t] == .observed)
+        #expect(m.series[kn].sources[t] == .bounded)
+        let n = 500
+        let v = EvidenceFlagsTests.paths(m, n, seed: 11)
+        var off = 0
+        for p in 0..<n {
+            let (stock, net) = (v(ks, t - 1, p), v(kn, t, p))
+            if !(abs(stock - (3600 - net)) < 1e-6 && net >= 400 - 1e-9 && net <= 440 + 1e-9) { off += 1 }
+        }
+        #expect(off == 0, "\(off) of \(n) paths break stock(2023) = 3,600 − net(2024), net within 400–440")
+    }
 }
