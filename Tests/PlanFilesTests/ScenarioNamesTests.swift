@@ -90,4 +90,42 @@ struct ScenarioNamesTests {
             }
         }
     }
+    /// A built-in group's name is refused in both languages with what it is (the plan's
+    /// indicators for `all`, a category otherwise), and a lever's year is the plan's base year or
+    /// one of its years. (Mutants of round 166: the Chinese message named `all` a category; a
+    /// year was read as in the plan whenever it was not the base year, which refused the base
+    /// year and took 2031.)
+    @Test func builtInGroupsAndLeverYearsAreToldAsTheyAre() throws {
+        let groups: [(String, en: String, zh: String)] = [
+            ("all", "group 'all' is built in (the plan's indicators)", "指标组“all”是内置的（规划的全部指标）"),
+            ("talent", "group 'talent' is built in (the plan's category)", "指标组“talent”是内置的（规划的类别）"),
+        ]
+        for (name, en, zh) in groups {
+            let text = "name: s\ngroups:\n  \(name): [rd_intensity]\n"
+            do {
+                _ = try ScenarioLoader.parse(text: text, file: "g.yaml", plan: Self.plan)
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.line == 3 && error.column == 3, "\(error)")
+                #expect(error.message == en && error.messageZh == zh, "\(error)")
+            }
+        }
+        #expect(Self.plan.metadata.baseYear == 2021)
+        func growth(from year: Int) -> String {
+            "name: s\ngrowth:\n  - indicators: [rd_intensity]\n    from: \(year)\n    percent_per_year: 1\n"
+        }
+        for year in [2021, 2025] {
+            let s = try ScenarioLoader.parse(text: growth(from: year), file: "y.yaml", plan: Self.plan)
+            #expect(s.levers.map(\.series) == [["rd_intensity"]], "from \(year)")
+        }
+        for year in [2020, 2031] {
+            do {
+                _ = try ScenarioLoader.parse(text: growth(from: year), file: "y.yaml", plan: Self.plan)
+                Issue.record("accepted: from \(year)")
+            } catch {
+                #expect(error.line == 4 && error.column == 11, "\(error)")
+                #expect(error.message == "year \(year) is outside the plan (2022–2025)", "\(error)")
+            }
+        }
+    }
 }
