@@ -52,6 +52,28 @@ struct LogisticRegressionTests {
         #expect(Self.close(fit.coefficients, [-8.471468179241033e-09, 1.9812769190122999], 1e-7))
     }
 
+    /// A prior far from six observations (means −1 and −2, sd 1): Newton's first step from the
+    /// prior means overshoots and the second moves back towards them, lowering the penalty by
+    /// more than it raises ℓ. The posterior mode is SciPy's (reference.py, "far prior") and
+    /// solves the score equations Xᵀ(y − p) = S⁻¹(β − μ). (Mutant of round 167: the step-halving
+    /// test added the penalty instead of subtracting it, halved every later step to nothing and
+    /// called the classes separated.)
+    @Test func aPriorFarFromTheDataIsReachedThroughAStepBack() throws {
+        let xs: [Double] = [2, -3, 2, 0, 0, 1]
+        let x = xs.map { [1, $0] }
+        let y: [Double] = [1, 1, 1, 1, 1, 0]
+        let mean = [-1.0, -2.0]
+        let fit = try LogisticRegression.fit(
+            x: x, y: y, priors: mean.map { CoefficientPrior(mean: $0, sd: 1) })
+        #expect(Self.close(fit.coefficients, [0.5430543273234117, -0.47702695749288865], 1e-7), "\(fit.coefficients)")
+        var score = zip(fit.coefficients, mean).map { -($0 - $1) }
+        for (row, yi) in zip(x, y) {
+            let pi = fit.probability(row)
+            for j in 0..<2 { score[j] += row[j] * (yi - pi) }
+        }
+        #expect(score.allSatisfy { abs($0) < 1e-9 }, "\(score)")
+    }
+
     /// Two identical predictors without priors: XᵀWX is singular at the start, where every weight
     /// is positive, so the design is rank deficient (not separated); a prior on one resolves it.
     @Test func duplicatePredictorsAreRankDeficientNotSeparated() throws {

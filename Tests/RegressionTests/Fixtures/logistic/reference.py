@@ -50,3 +50,13 @@ mu2 = np.zeros(2); sd2 = np.array([2.5, 2.5])
 f2 = lambda b: -(ys @ (Xs @ b) - np.logaddexp(0, Xs @ b).sum()) + 0.5 * (((b - mu2) / sd2) ** 2).sum()
 res2 = minimize(f2, np.zeros(2), method="BFGS", options={"gtol": 1e-12})
 print("separated", ",".join(repr(float(v)) for v in res2.x))
+
+# A prior far from six observations: Newton's first step from the prior means overshoots, and
+# the second moves back towards the prior, lowering the penalty more than it raises ℓ (the
+# step-halving test must weigh the penalty as a cost).
+xf = np.array([2, -3, 2, 0, 0, 1.0]); yf = np.array([1, 1, 1, 1, 1, 0.0])
+Xf = np.column_stack([np.ones(6), xf])
+mu3 = np.array([-1.0, -2.0]); sd3 = np.array([1.0, 1.0])
+f3 = lambda b: -(yf @ (Xf @ b) - np.logaddexp(0, Xf @ b).sum()) + 0.5 * (((b - mu3) / sd3) ** 2).sum()
+res3 = minimize(f3, np.zeros(2), method="BFGS", options={"gtol": 1e-12})
+print("far prior", ",".join(repr(float(v)) for v in res3.x))
