@@ -18,6 +18,16 @@ struct ModelTests {
         #expect(close(sd[0], 2.5.squareRoot()) && close(sd[1], 5.0.squareRoot()))
     }
 
+    /// An increment over g years has variance gσ²: periods 2000, 2004, 2005 with values 10, 14,
+    /// 13 give residuals 4/√4 = 2 and −1, σ̂² = (4 + 1)/2 = 2.5, SD at h = 2 √5. (Mutant of
+    /// round 168: Δ·√g took the first residual as 8 and σ̂² as 32.5.)
+    @Test func naiveIsExactForGaps() throws {
+        let f = try Naive().fit(try YearlySeries(periods: [2000, 2004, 2005], values: [10, 14, 13]))
+        #expect(f.residuals.count == 2 && close(f.residuals[0], 2) && close(f.residuals[1], -1), "\(f.residuals)")
+        let sd = try #require(f.forecastSD(horizon: 2))
+        #expect(close(sd[0], 2.5.squareRoot()) && close(sd[1], 5.0.squareRoot()), "\(sd)")
+    }
+
     @Test func driftClosedForm() throws {
         // z = 1, 2, 4, 5: μ̂ = (5 − 1)/3 = 4/3; residuals Δ − μ̂ = −1/3, 2/3, −1/3;
         // σ̂² = (1/9 + 4/9 + 1/9)/2 = 1/3; Var_h = σ̂²(h + h²/3).
