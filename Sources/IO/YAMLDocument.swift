@@ -26,9 +26,9 @@ public struct YAMLDocument {
                 hint: "give the right file; generated scenarios can be split into several files",
                 zh: String(
                     format:
-                        "YAML 文件有 %.1f MB；plancast 最多读取 %.1f MB 的 YAML（规划和场景文件是手写的，解析所需内存约为文件大小的 80 倍）",
+                        "YAML 文件有 %.1f MB；plancast 最多读取 %.1f MB 的 YAML（规划和情景文件是手写的，解析所需内存约为文件大小的 80 倍）",
                     Double(size) / 1e6, Double(Self.maximumBytes) / 1e6),
-                hintZh: "请给出正确的文件；自动生成的场景可以拆成几个文件")
+                hintZh: "请给出正确的文件；自动生成的情景可以拆成几个文件")
         }
         if let key = YAMLKeys.firstComplexKey(in: text) {
             throw InputError(
@@ -115,7 +115,7 @@ public struct YAMLDocument {
     /// `what` of `mapping(_:allowed:what:)` in a Chinese message: a key's name in quotes.
     public static func whatZh(_ what: String) -> String {
         switch what {
-        case "a scenario": return "场景文件"
+        case "a scenario": return "情景文件"
         case "a driver path": return "驱动因素路径"
         case "a growth lever": return "增长杠杆"
         case "a level shift": return "水平调整"

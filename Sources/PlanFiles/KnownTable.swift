@@ -43,7 +43,7 @@ enum KnownTable: CustomStringConvertible {
     /// `description` in Chinese.
     var zh: String {
         switch self {
-        case .yaml: "YAML 文件（规划或场景）"
+        case .yaml: "YAML 文件（规划或情景）"
         case .indicators: "规划的指标表（indicators）"
         case .drivers: "规划的驱动因素表（drivers）"
         case .observations: "规划的观测值表（含每个数字的读法）"

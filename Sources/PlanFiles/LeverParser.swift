@@ -154,7 +154,7 @@ enum LeverParser {
                     at: fields["name"] ?? node, "lever name '\(name)' is used twice in this scenario\(at)",
                     hint:
                         "give each lever its own name: sensitivity.csv reports a lever by its name, and its random draws follow it",
-                    zh: "杠杆名称“\(name)”在本场景中用了两次"
+                    zh: "杠杆名称“\(name)”在本情景中用了两次"
                         + (positions[name].map { "（第一次在第 \($0.line) 行）" } ?? ""),
                     hintZh: "请给每个杠杆取不同的名称：sensitivity.csv 按名称报告杠杆，它的随机抽样也跟随名称"
                 )

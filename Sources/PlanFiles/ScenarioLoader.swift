@@ -40,7 +40,7 @@ public enum ScenarioLoader {
                     file: s.file, line: s.inheritsAt?.line, column: s.inheritsAt?.column,
                     "inherits through more than \(maxInheritance) scenarios in a row",
                     hint: "let it inherit from a scenario nearer the baseline",
-                    zh: "连续继承超过 \(maxInheritance) 个场景", hintZh: "请让它继承离基准更近的场景")
+                    zh: "连续继承超过 \(maxInheritance) 个情景", hintZh: "请让它继承离基准更近的情景")
             }
             let chain = chain + [s]
             var parent = byName[parentName]
@@ -66,9 +66,9 @@ public enum ScenarioLoader {
                     "inherits from unknown scenario '\(parentName)'",
                     hint: nearest(to: parentName, among: Array(byName.keys)).map { "did you mean '\($0)'?" }
                         ?? "name a scenario file in the same folder",
-                    zh: "继承的场景“\(parentName)”不存在",
+                    zh: "继承的情景“\(parentName)”不存在",
                     hintZh: nearest(to: parentName, among: Array(byName.keys)).map { "是否想写“\($0)”？" }
-                        ?? "请写同一文件夹中的场景文件名")
+                        ?? "请写同一文件夹中的情景文件名")
             }
             if chain.contains(where: { $0.name == parent.name || sameFile($0.file, parent.file) }) {
                 let names = (chain + [parent]).map(\.name).joined(separator: " → ")
@@ -90,8 +90,8 @@ public enum ScenarioLoader {
                     file: s.file,
                     "\(resolved.levers.count) levers (with those inherited); a scenario may have at most "
                         + "\(maxLevers)", hint: "split it into several scenarios",
-                    zh: "共有 \(resolved.levers.count) 个杠杆（含继承的）；一个场景最多 \(maxLevers) 个",
-                    hintZh: "请拆成几个场景")
+                    zh: "共有 \(resolved.levers.count) 个杠杆（含继承的）；一个情景最多 \(maxLevers) 个",
+                    hintZh: "请拆成几个情景")
             }
             out.append(resolved)
         }
@@ -106,7 +106,7 @@ public enum ScenarioLoader {
                 {
                     throw InputError(
                         file: s.file, "the file is given twice", hint: "give each scenario file once",
-                        zh: "这个文件给了两次", hintZh: "每个场景文件只给一次")
+                        zh: "这个文件给了两次", hintZh: "每个情景文件只给一次")
                 }
                 // At the name key, or the file's first line when the name is the file's.
                 throw InputError(
@@ -119,11 +119,11 @@ public enum ScenarioLoader {
                         ? "give this file a 'name:' of its own (its name comes from the file name)"
                         : "give each scenario its own name",
                     zh: otherName == s.name
-                        ? "有两个场景都叫“\(s.name)”（另一个是 \(other)）"
-                        : "场景“\(s.name)”与“\(otherName)”（\(other)）只有大小写不同，电子表格和不区分大小写的工具会把它们读成同一个名称",
+                        ? "有两个情景都叫“\(s.name)”（另一个是 \(other)）"
+                        : "情景“\(s.name)”与“\(otherName)”（\(other)）只有大小写不同，电子表格和不区分大小写的工具会把它们读成同一个名称",
                     hintZh: s.nameAt == nil
                         ? "请给这个文件写一个自己的“name:”（目前名称取自文件名）"
-                        : "请给每个场景取不同的名称")
+                        : "请给每个情景取不同的名称")
             }
             firstNamed[s.name.lowercased()] = (s.name, s.file)
         }

@@ -162,7 +162,7 @@ public struct ForecastJob: Sendable {
                 status[1] = "overflow"
                 warn(
                     "series '\(id)': the forecast leaves the range of double precision; no rows written",
-                    "序列“\(id)”：预测超出双精度数的范围；未写出任何行")
+                    "序列“\(id)”：预测超出双精度浮点数的范围；未写出任何行")
             }
             return SeriesOutput(
                 index: e.index, failed: false, status: status, rows: overflow ? "" : ForecastTable.lines(mine),

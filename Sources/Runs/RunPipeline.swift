@@ -182,9 +182,8 @@ public enum RunPipeline {
                 throw InputError(
                     file: at.file, line: at.line, column: at.column, error.description,
                     hint: "\(extreme!.text) is near the largest number a double holds: check its unit and digits",
-                    zh: "场景“\(bad.scenario.name)”：\(bad.result.nonFiniteSeries.joined(separator: "、"))的模拟值超出了双精度数的范围；"
-                        + "请检查这些序列的观测值和场景数量（未写入任何输出）",
-                    hintZh: "\(extreme!.text) 接近双精度数所能表示的最大值：请检查它的单位和位数")
+                    zh: error.text(chinese: true),
+                    hintZh: "\(extreme!.text) 接近双精度浮点数所能表示的最大值：请检查它的单位和位数")
             }
             throw error
         }

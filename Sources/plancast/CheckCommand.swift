@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
         for f in scenarioFiles {
             if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {
                 throw ValidationError(
-                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取场景文件“\(f)”：\(why)"))
+                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取情景文件“\(f)”：\(why)"))
             }
         }
         let scenarios = try ScenarioLoader.load(paths: scenarioFiles, plan: plan).scenarios

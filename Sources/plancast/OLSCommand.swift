@@ -151,7 +151,7 @@ struct OLS: ParsableCommand {
                 hint: term.contains("^")
                     ? "the power overflows a double: rescale the column (divide it by a power of ten)" : nil,
                 zh: e.chineseDescription,
-                hintZh: term.contains("^") ? "乘方超出了双精度数的范围：请缩放该列（除以 10 的若干次方）" : nil)
+                hintZh: term.contains("^") ? "乘方超出了双精度浮点数的范围：请缩放该列（除以 10 的若干次方）" : nil)
         default:
             return unplaced
         }

@@ -67,7 +67,7 @@ struct Run: ParsableCommand {
         for f in scenarioFiles {
             if let why = unreadableReason(f, chinese: OptionLanguage.chinese) {
                 throw ValidationError(
-                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取场景文件“\(f)”：\(why)"))
+                    OptionLanguage.pick("cannot read scenario file '\(f)': \(why)", "无法读取情景文件“\(f)”：\(why)"))
             }
         }
         if let asOf, !RunRequest.yearRange.contains(asOf) {

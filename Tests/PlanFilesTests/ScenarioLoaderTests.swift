@@ -105,7 +105,7 @@ struct ScenarioLoaderTests {
         #expect {
             _ = try ScenarioLoader.load(paths: paths, plan: Self.plan)
         } throws: { e in
-            (e as! InputError).hint == "give each scenario its own name" && (e as! InputError).hintZh == "请给每个场景取不同的名称"
+            (e as! InputError).hint == "give each scenario its own name" && (e as! InputError).hintZh == "请给每个情景取不同的名称"
         }
     }
 

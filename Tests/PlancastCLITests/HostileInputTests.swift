@@ -1301,7 +1301,7 @@ struct HostileInputTests {
         ] {
             for (args, reason) in [
                 (["forecast", "--input", path, "--horizon", "1"], why), (["run", path, "--lang", "en"], why),
-                (["check", "--observations", path], why), (["run", path], "无法读取场景文件“\(path)”：" + whyZh),
+                (["check", "--observations", path], why), (["run", path], "无法读取情景文件“\(path)”：" + whyZh),
                 (["run", "--observations", path], "无法读取观测值文件“\(path)”：" + whyZh),
                 (["check", "--lang=zh", "--observations", path], "无法读取观测值文件“\(path)”：" + whyZh),
             ] {

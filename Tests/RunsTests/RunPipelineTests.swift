@@ -279,6 +279,72 @@ struct RunPipelineTests {
         #expect(abs(inputs.workingMemory(threads: 2) - working) < 1, "\(inputs.workingMemory(threads: 2))")
     }
 
+    /// Each run error's exit class (DESIGN.md's exit codes): a run too large or with too many
+    /// scenarios is a usage problem (64); values that overflow a double come from the input (65);
+    /// a failed simulation is plancast's own (70). The Chinese overflow text says 情景 as every
+    /// other message does. (Mutants of round 169 gave an overflow exit 64 or 70.)
+    @Test func runErrorsFallIntoTheirExitClasses() {
+        let overflow = RunError.nonFinite(scenario: "baseline", series: ["gdp", "patents"])
+        #expect(!overflow.isUsageProblem && overflow.isInputProblem)
+        #expect(overflow.text(chinese: true).hasPrefix("情景“baseline”：gdp、patents的模拟值超出了双精度浮点数的范围"))
+        let failed = RunError.simulation("no paths")
+        #expect(!failed.isUsageProblem && !failed.isInputProblem)
+        #expect(failed.text(chinese: true) == "模拟失败：no paths")
+        for usage in [
+            RunError.tooManyScenarios(101),
+            .tooLarge(neededGB: 60, availableGB: 20, scenarios: 40, paths: 50_000_000, series: 35, threads: 2),
+        ] {
+            #expect(usage.isUsageProblem && !usage.isInputProblem, "\(usage)")
+        }
+    }
+
+    /// A run stopped by the observations names the first error at its place and counts the
+    /// rest, in both languages (Fixtures/hostile/two-sums-below-their-years.csv: two sums over
+    /// 2022–2023 below their years). (Mutant of round 169: the Chinese count said 另有 3 处.)
+    @Test func aRunStoppedByTheObservationsCountsTheOtherErrors() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = Self.request([], out: dir.appendingPathComponent("run").path)
+        r.observations =
+            Self.root.appendingPathComponent("Tests/PlancastCLITests/Fixtures/hostile/two-sums-below-their-years.csv")
+            .path
+        do {
+            _ = try RunPipeline.run(r)
+            Issue.record("the run went ahead")
+        } catch let e as InputError {
+            #expect(e.line == 7 && e.column == 3, "\(e)")
+            #expect(e.message.hasSuffix("one of the figures is wrong (and 1 more)"), "\(e.message)")
+            #expect(e.messageZh?.hasSuffix("其中某个数字有误（另有 1 处）") == true, "\(String(describing: e.messageZh))")
+        }
+        #expect(!FileManager.default.fileExists(atPath: r.outputFolder!))
+    }
+
+    /// "What it would take" for a sum goal is searched on the run's seed and at most 2,048 of
+    /// its paths, so a run of 4,096 paths gives the same answers as one of 2,048 (and a merged
+    /// run those of the whole). (Mutant of round 169: `min` as `max` searched on every path and
+    /// moved the answers with --paths.)
+    @Test func theEvenOddsSearchUsesAtMost2048Paths() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let baseline = Self.root.appendingPathComponent("Scenarios/baseline.yaml").path
+        var answers = [[String: String]]()
+        for paths in [2048, 4096] {
+            let out = dir.appendingPathComponent("p\(paths)").path
+            _ = try RunPipeline.run(Self.request([baseline], out: out, paths: paths))
+            let t = try CSVTable(path: out + "/attainment.csv")
+            let (ind, type, growth) = (
+                try t.columnIndex("indicator"), try t.columnIndex("target_type"), try t.columnIndex("even_odds_growth")
+            )
+            var found = [String: String]()
+            for row in t.rows where row[type] == "goal_cumulative" && !row[growth].isEmpty {
+                found[row[ind]] = row[growth]
+            }
+            answers.append(found)
+        }
+        #expect(answers[0].count >= 5, "\(answers[0])")
+        #expect(answers[0] == answers[1])
+    }
+
     /// 101 scenario files are a usage error before anything is simulated or written.
     @Test func aRunSimulatesAtMostAHundredScenarios() throws {
         let dir = try Self.temporaryDirectory()
