@@ -284,4 +284,32 @@ struct StockReportsCheckTests {
                 "\(n): \(more.map(\.message))")
         }
     }
+    /// An exact net change beside two exact stocks is warned of once it misses their difference
+    /// by more than max(1, 1% of the net change): 100 → 110 against 8.95 (1.05 off) is warned
+    /// of, 9.05 (0.95 off) is not; 5,000 → 6,011 against 1,000 (11 off, over 1% = 10) is, 6,009
+    /// is not. A pair that disagrees on its own is that one warning, not also a broken chain
+    /// (1,000 → 1,100 against 300). (Mutants of round 170: the tolerance started at 0.1 or took
+    /// 1.25%, and `after.hi − own.lo` as `+` called every such pair a chain no path can follow.)
+    @Test func aNetChangeOffItsStocksIsWarnedOfBeyondItsTolerance() {
+        func check(_ a: Double, _ b: Double, _ net: Double) -> [String] {
+            Self.warnings([
+                Self.read("firms", 2022, a, line: 2), Self.read("firms", 2023, b, line: 3),
+                Self.read("net", 2023, net, line: 4),
+            ]).map(\.message).filter { !$0.contains("not a whole number") }  // 8.95 firms: a warning of its own
+        }
+        for (a, b, net, warned) in [
+            (100.0, 110.0, 8.95, true), (100, 110, 9.05, false), (5000, 6011, 1000, true), (5000, 6009, 1000, false),
+        ] {
+            let w = check(a, b, net)
+            #expect(w.count == (warned ? 1 : 0), "\(a) → \(b) against \(net): \(w)")
+            if warned {
+                #expect(
+                    w.first?.hasPrefix("net change \(PlanConsistency.format(net)) in 2023 contradicts 'firms'") == true)
+            }
+        }
+        let pair = check(1000, 1100, 300)
+        #expect(
+            pair.count == 1 && pair[0].hasPrefix("net change 300 in 2023 contradicts 'firms': 1100 − 1000 = 100"),
+            "\(pair)")
+    }
 }

@@ -18,6 +18,27 @@ struct MatrixTests {
         #expect(ata.row(2) == [27, 36, 45])
     }
 
+    /// The block product of the simulation, `c = a · op(b)` into a reused buffer: from an empty
+    /// buffer it grows to rows × n; a larger one keeps its size and gets the product in front.
+    /// a = [[1, 2, 3], [4, 5, 6]] (column-major), b = [[7, 8], [9, 10], [11, 12]] or its
+    /// transpose: [[58, 64], [139, 154]] as in `productMatchesHandComputation`. Also 1 × 3 by
+    /// 3 × 4 (rows < n). (Mutant of round 171: the buffer grown only to rows / n.)
+    @Test func blockProductFillsAReusedBuffer() throws {
+        let a: [Double] = [1, 4, 2, 5, 3, 6]
+        let b = try Matrix([[7, 8], [9, 10], [11, 12]])
+        let bt = try Matrix([[7, 9, 11], [8, 10, 12]])
+        var c = [Double]()
+        Matrix.multiply(a, rows: 2, by: b, transposed: false, into: &c)
+        #expect(c == [58, 139, 64, 154])
+        var big = [Double](repeating: -1, count: 10)
+        Matrix.multiply(a, rows: 2, by: bt, transposed: true, into: &big)
+        #expect(big == [58, 139, 64, 154] + [Double](repeating: -1, count: 6))
+        var wide = [Double]()
+        let d = try Matrix([[1, 0, 0, 1], [0, 1, 0, 1], [0, 0, 1, 1]])
+        Matrix.multiply([2, 3, 4], rows: 1, by: d, transposed: false, into: &wide)
+        #expect(wide == [2, 3, 4, 9])
+    }
+
     @Test func productRejectsMismatchedShapes() throws {
         let a = try Matrix([[1, 2]])
         #expect(throws: LinearAlgebraError.self) { try Matrix.product(a, a) }
