@@ -85,6 +85,74 @@ struct ReportPartsTests {
         }
     }
 
+    /// Within each goal's row the scenarios' bars stand in run order, 10 px apart, from 4 px
+    /// below the row's top: rows of 10 × 2 + 14 = 34 px from y = 30, so baseline at 34, 68, 102
+    /// and push at 44, 78, 112. (Mutant of round 173: `y0 + 4 − 10i` put push above the row.)
+    @Test func barsStandInRunOrderWithinEachGoalsRow() throws {
+        let svg = try #require(Charts.goalComparison(runs: try Self.runs(), language: .en))
+        func ys(_ scenario: String) throws -> [Double] {
+            try svg.matches(of: try Regex("<rect x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*data-scenario=\"\(scenario)\"")).map
+            {
+                Double($0.output[1].substring!)!
+            }
+        }
+        #expect(try ys("baseline") == [34, 68, 102])
+        #expect(try ys("push") == [44, 78, 112])
+    }
+
+    /// The tornado's bars scale to the largest difference, at least 0.05, over half the plot
+    /// (130 px each side of the centre line at x = 430), and each value stands 3 px beyond its
+    /// bar's end: −0.02 and +0.01 give bars of 52 and 26 px (x = 378 and 430) and labels at 375
+    /// (anchored at their end) and 459. (Mutants of round 173: a floor of 0.0625, and labels 3 px
+    /// inside the bar, on either side.)
+    @Test func tornadoBarsScaleAndTheirValuesStandBeyondThem() throws {
+        let rows = [0.01, -0.02].map { d in
+            ScenarioRunner.Sensitivity(
+                scenario: "s", lever: "l\(d)", indicator: "a", pWith: 0.5, pWithout: 0.5 - d, difference: d,
+                standardError: 0.001)
+        }
+        let svg = Charts.tornado(goal: "a", rows: rows, title: "a")
+        let bars = svg.matches(of: /<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*data-difference/).map {
+            (Double($0.1)!, Double($0.2)!)
+        }
+        #expect(bars.count == 2 && bars[0] == (378, 52) && bars[1] == (430, 26), "\(bars)")
+        let labels = svg.matches(of: /<text x="([0-9.]+)"[^>]*text-anchor="(\w+)"[^>]*>([+−]0\.0[12]0)<\/text>/).map {
+            (Double($0.1)!, String($0.2), String($0.3))
+        }
+        #expect(labels.count == 2, "\(labels)")
+        #expect(labels.first { $0.2 == "−0.020" }.map { $0.0 == 375 && $0.1 == "end" } == true, "\(labels)")
+        #expect(labels.first { $0.2 == "+0.010" }.map { $0.0 == 459 && $0.1 == "start" } == true, "\(labels)")
+    }
+
+    /// A reference-class forecast's fan is styled apart (class "fan reference", drawn with a
+    /// dashed frame) and only it; the notes count the binding goals, and only those. Plan: `a`
+    /// binding, `b` and `flat` not, `one` known by a single figure (a reference-class forecast).
+    /// (Mutants of round 173: `==` as `!=` in either test marked every other fan, or counted
+    /// the goals that are not binding.)
+    @Test func referenceClassFansAndBindingGoalsAreMarkedAlone() throws {
+        let p = HTMLReportTests.plan()
+        let indicators = p.indicators.map { i in
+            i.id != "a"
+                ? i
+                : Indicator(
+                    id: i.id, row: i.row, nameZh: i.nameZh, nameEn: i.nameEn, category: i.category, kind: i.kind,
+                    unit: i.unit, targets: i.targets, headline: i.headline, commitment: .binding)
+        }
+        let one = Indicator(
+            id: "one", row: "one", nameZh: "一点", nameEn: "one", category: "c", kind: .level, unit: "u",
+            targets: [2025: 60], headline: HeadlineGoal(rule: .final, value: 60))
+        let plan = Plan(
+            metadata: p.metadata, indicators: indicators + [one], drivers: [],
+            observations: p.observations + [Observation(indicator: "one", year: 2021, value: 50)])
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 512, seed: 5, threads: 1)
+        let html = HTMLReport.render(runs: runs, sensitivity: [], language: .en, settings: [:])
+        let fans = html.matches(of: /<div class="(fan[^"]*)" id="fan-(\w+)">/).map { (String($0.2), String($0.1)) }
+        #expect(
+            Dictionary(uniqueKeysWithValues: fans) == ["a": "fan", "b": "fan", "flat": "fan", "one": "fan reference"])
+        #expect(html.contains("<li>Binding goals (1): "), "\(html.matches(of: /<li>[^<]{0,40}/).map(\.0))")
+    }
+
     /// Each scenario's name stands just right of its swatch, and the entries are 110 px apart, so
     /// names do not overlap (mutation round seed 98 moved them onto their swatches and onto one
     /// another unseen).
