@@ -76,6 +76,20 @@ struct HTMLReportTests {
         #expect(!xs.isEmpty && xs.allSatisfy { $0 >= 0 && $0 <= 420 }, "\(xs.filter { $0 < 0 || $0 > 420 })")
     }
 
+    /// A fan chart's two axes frame its plot area: the value axis at x = 58 from the top margin
+    /// (y = 12) to the bottom one (220 − 28 = 192), the year axis along y = 192 from x = 58 to
+    /// 420 − 12 = 408. (Mutant of round 174: an end of the year axis at 220 + 28, below the
+    /// picture.)
+    @Test func aFanChartsAxesFrameItsPlotArea() throws {
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let svg = try #require(FanChart.render(series: 0, runs: runs, language: .en))
+        let axes = svg.matches(
+            of: /<line x1="([0-9.]+)" y1="([0-9.]+)" x2="([0-9.]+)" y2="([0-9.]+)" stroke="#999"/
+        ).map { [Double($0.1)!, Double($0.2)!, Double($0.3)!, Double($0.4)!] }
+        #expect(axes == [[58, 12, 58, 192], [58, 192, 408, 192]], "\(axes)")
+    }
+
     /// A year known by a bound is drawn as ▲ (lower) or ▼ (upper) centred on the bound: the
     /// glyph's baseline 4 px below the bound's height, as the axis labels sit 4 px below their
     /// gridlines. The chart's own gridlines give the value → height map, y = a + b·v, read off
