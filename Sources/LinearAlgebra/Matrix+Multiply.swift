@@ -60,6 +60,8 @@ extension Matrix {
         let n = tb ? b.rows : b.columns
         precondition(a.count >= rows * k, "buffer too small for \(rows)×\(k)")
         if c.count < rows * n { c = [Double](repeating: 0, count: rows * n) }
+        // dgemm writes rows × n values: a buffer short of them would be overrun in silence.
+        precondition(c.count >= rows * n, "product buffer too small for \(rows)×\(n)")
         if rows == 0 || n == 0 || k == 0 { return }
         a.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
