@@ -22,6 +22,16 @@ struct ReportPartsTests {
             seed: 5, threads: 1)
     }
 
+    /// The tornado of goal "a" with one lever of scenario "s" per difference in P(met).
+    static func tornado(_ differences: [Double]) -> String {
+        let rows = differences.map { d in
+            ScenarioRunner.Sensitivity(
+                scenario: "s", lever: "l\(d)", indicator: "a", pWith: 0.5, pWithout: 0.5 - d, difference: d,
+                standardError: 0.001)
+        }
+        return Charts.tornado(goal: "a", rows: rows, title: "a")
+    }
+
     /// The numbers of every `<rect …>` of an SVG, by attribute.
     static func rects(_ svg: String) -> [[String: Double]] {
         svg.matches(of: /<rect ([^>]*)\/>/).map { m in
@@ -106,12 +116,7 @@ struct ReportPartsTests {
     /// (anchored at their end) and 459. (Mutants of round 173: a floor of 0.0625, and labels 3 px
     /// inside the bar, on either side.)
     @Test func tornadoBarsScaleAndTheirValuesStandBeyondThem() throws {
-        let rows = [0.01, -0.02].map { d in
-            ScenarioRunner.Sensitivity(
-                scenario: "s", lever: "l\(d)", indicator: "a", pWith: 0.5, pWithout: 0.5 - d, difference: d,
-                standardError: 0.001)
-        }
-        let svg = Charts.tornado(goal: "a", rows: rows, title: "a")
+        let svg = Self.tornado([0.01, -0.02])
         let bars = svg.matches(of: /<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*data-difference/).map {
             (Double($0.1)!, Double($0.2)!)
         }
@@ -196,12 +201,7 @@ struct ReportPartsTests {
     /// The longest bar of the tornado reaches the end of its scale, which is labelled with its
     /// size ("+0.30" for a difference of 0.3), and the others are in proportion.
     @Test func theLongestTornadoBarReachesItsScaleEnd() throws {
-        let rows = [0.3, -0.15].map { d in
-            ScenarioRunner.Sensitivity(
-                scenario: "s", lever: "l\(d)", indicator: "a", pWith: 0.5, pWithout: 0.5 - d, difference: d,
-                standardError: 0.001)
-        }
-        let svg = Charts.tornado(goal: "a", rows: rows, title: "a")
+        let svg = Self.tornado([0.3, -0.15])
         let end = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>\+0\.30<\/text>/).map { Double($0.1)! })
         let start = try #require(svg.firstMatch(of: /<text x="([0-9.]+)"[^>]*>−0\.30<\/text>/).map { Double($0.1)! })
         let bars = Self.rects(svg).filter { $0["height"] == 12 }
