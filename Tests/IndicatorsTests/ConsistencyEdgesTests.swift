@@ -58,6 +58,38 @@ struct ConsistencyEdgesTests {
         #expect(known.growthContradictsKnownYears(t.growth(2022, 20, "20")))
     }
 
+    /// A growth that leaves nothing has no factors: "at most −100%" ("-100", an upper bound) is
+    /// [−110%, −100%], factors [max(−1.10, −1) + 1, 0] = [0, 0], nil; "at most −99%" keeps
+    /// (0, 0.01]. Such a row, or one of an indicator the plan does not have, is set aside as a
+    /// contradiction (mutation round seed 177: a factor of 0 was accepted, and a row without
+    /// factors was kept).
+    @Test func aGrowthThatLeavesNothingHasNoFactorsAndIsSetAside() {
+        let t = GrowthRateTests()
+        #expect(Plan.growthFactors(t.growth(2023, -100, "-100", .upperBound)) == nil)
+        let f = Plan.growthFactors(t.growth(2023, -99, "-99", .upperBound))
+        #expect(f?.lower == 0 && abs((f?.upper ?? 0) - 0.01) < 1e-12, "\(String(describing: f))")
+        let known = t.plan([t.value(2022, 100, "100"), t.value(2023, 1, "1")])
+        #expect(known.growthContradictsKnownYears(t.growth(2023, -100, "-100", .upperBound)))
+        var other = Observation(indicator: "y", year: 2023, value: 10, text: "10")
+        other.measure = .growth
+        #expect(known.growthContradictsKnownYears(other))
+    }
+
+    /// A year known by a lower bound is capped by the next year's mid-year count even where the
+    /// cap equals the bound: 2022 "≥ 3001.5" beside a mid-2023 count of "3001" (≤ 3001.5) is
+    /// exactly 3001.5, so with 2023 = 3300 (as written, 3250–3350) the growth lies in
+    /// [3250/3001.5, 3350/3001.5] = [8.3%, 11.6%]: "5" (4.5–5.5%) contradicts it and "10" does
+    /// not. Read without the cap (2022 up to 3301.65) "5" went unwarned (round seed 177).
+    @Test func aCapEqualToTheLowerBoundPinsTheYear() {
+        let t = GrowthRateTests()
+        let floor = Observation(indicator: "x", year: 2022, value: 3001.5, text: "3001.5", quality: .lowerBound)
+        let count = Observation(indicator: "x", year: 2023, value: 3001, text: "3001", quality: .snapshot)
+        let plan = t.plan([floor, count, t.value(2023, 3300, "3300")])
+        #expect(plan.yearEndCap(of: "x", year: 2022) == 3001.5)
+        #expect(plan.growthContradictsKnownYears(t.growth(2023, 5, "5")))
+        #expect(!plan.growthContradictsKnownYears(t.growth(2023, 10, "10")))
+    }
+
     /// The Chinese text of each finding names the same case as its English one: a share's range
     /// and a stock's, the direction a milestone moves against, a goal's form (an average yearly
     /// growth or a change against the base year) and which way it is judged, and the two years a

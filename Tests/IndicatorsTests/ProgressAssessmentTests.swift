@@ -62,6 +62,25 @@ struct ProgressAssessmentTests {
                 history: history([(2020, 1)]), target: 2, targetYear: 2025, direction: .increase) == nil)
     }
 
+    /// A reduction target is the rising case mirrored: 110, 108, …, 100 (2015–2020) projects to
+    /// 90 in 2025, so a target of 89.5 misses by 0.5 of a gap of 10.5 = 4.8% → on track, and 88
+    /// by 2 of 12 = 17% → partly. A flat series is not moving the wrong way: against 90 it is
+    /// off track (shortfall 10 of 10). Mutation round seed 177: a sign of −1.25 for a reduction
+    /// (4.8% read as 6%) and a test of sign / slope (−1/0 = −∞ read as "wrong direction") passed.
+    @Test func aReductionTargetIsTheRisingCaseMirrored() {
+        let falling = history((0...5).map { (2015 + $0, 110 - 2 * Double($0)) })
+        func verdict(_ h: History, _ target: Double) -> DestatisVerdict? {
+            ProgressAssessment.destatis(history: h, target: target, targetYear: 2025, direction: .decrease)
+        }
+        #expect(verdict(falling, 89.5) == .onTrack)
+        #expect(verdict(falling, 88) == .partly)
+        #expect(verdict(falling, 80) == .offTrack)
+        let flat = history((0...2).map { (2018 + $0, 100) })
+        #expect(verdict(flat, 90) == .offTrack)
+        let rising = history((0...2).map { (2018 + $0, 100 + Double($0)) })
+        #expect(verdict(rising, 90) == .wrongDirection)
+    }
+
     /// A stock's mid-year count was measured at mid-year: 100 at the end of 2022 and 110 in
     /// mid-2024 (t = 2023.5) make a change of 10/1.5 a year, so the end of 2024 projects to
     /// 110 + 0.5·10/1.5 = 113.33: a 2024 milestone of 112 is on track (shortfall < 0), 114 is
