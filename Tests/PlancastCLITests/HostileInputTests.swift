@@ -67,6 +67,33 @@ struct HostileInputTests {
             name: "forecast shard without a part folder",
             arguments: ["forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--shard", "1/2"],
             status: 64, stderr: "--shard needs --out"),
+        // Each of --output and --status alone is refused beside --shard: a part folder is not a
+        // batch's output (mutation round seed 178: `||` as `&&` let either through, unwritten).
+        Case(
+            name: "forecast shard with --output",
+            arguments: [
+                "forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--shard", "1/2", "--out",
+                "/tmp/plancast-never-sh", "--output", "/tmp/plancast-never-sh.csv",
+            ], status: 64, stderr: "--shard writes a part folder; --output, --status and --calibration"),
+        Case(
+            name: "forecast shard with --status",
+            arguments: [
+                "forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--shard", "1/2", "--out",
+                "/tmp/plancast-never-sh", "--status", "/tmp/plancast-never-sh-status.csv",
+            ], status: 64, stderr: "--shard writes a part folder; --output, --status and --calibration"),
+        // Mutation round seed 178: `paths >= 100 && paths <= 10_000_000` as `||` refused nothing.
+        Case(
+            name: "evaluate with 50 paths",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023", "--paths", "50",
+                "--out", "/tmp/plancast-never-ev",
+            ], status: 64, stderr: "--paths must be between 100 and 10,000,000 (got 50)"),
+        Case(
+            name: "evaluate with 10,000,001 paths",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--as-of", "2023", "--paths",
+                "10000001", "--out", "/tmp/plancast-never-ev",
+            ], status: 64, stderr: "--paths must be between 100 and 10,000,000 (got 10000001)"),
         Case(
             name: "merge of a folder that holds no parts", arguments: ["merge", h, "--out", "/tmp/plancast-never"],
             status: 65, stderr: "holds neither part.json nor part-K-of-N folders"),
