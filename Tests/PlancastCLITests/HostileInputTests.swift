@@ -81,6 +81,24 @@ struct HostileInputTests {
                 "forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--shard", "1/2", "--out",
                 "/tmp/plancast-never-sh", "--status", "/tmp/plancast-never-sh-status.csv",
             ], status: 64, stderr: "--shard writes a part folder; --output, --status and --calibration"),
+        // Without --shard, --out (the part folder) is refused; and one plan needs both its
+        // outcomes and the year it is judged as of (mutation round seed 178: `||` as `&&` let
+        // either through).
+        Case(
+            name: "forecast --out without --shard",
+            arguments: [
+                "forecast", "--input", h + "share-to-zero.csv", "--horizon", "1", "--out", "/tmp/plancast-never-sh",
+            ], status: 64, stderr: "--calibrated-by and --out go with --shard"),
+        Case(
+            name: "evaluate outcomes without --as-of",
+            arguments: [
+                "evaluate", "--outcomes", h + "outcomes-unknown-indicator.csv", "--out", "/tmp/plancast-never-ev",
+            ],
+            status: 64, stderr: "give --outcomes and --as-of for one plan"),
+        Case(
+            name: "evaluate --as-of without outcomes",
+            arguments: ["evaluate", "--as-of", "2023", "--out", "/tmp/plancast-never-ev"],
+            status: 64, stderr: "give --outcomes and --as-of for one plan"),
         // Mutation round seed 178: `paths >= 100 && paths <= 10_000_000` as `||` refused nothing.
         Case(
             name: "evaluate with 50 paths",
