@@ -156,6 +156,13 @@ struct EdgeCaseTests {
         #expect(u.before.count == 1 && u.before[0] == (id: "a", period: 2, lastTrain: 3))
         #expect(u.beyond.count == 1 && u.beyond[0] == (id: "a", period: 6))
         #expect(BacktestDesign.unscored(series, horizon: 3).beyond.isEmpty)
+        // A held-out value of the last training period itself is "at or before" it (the readers
+        // refuse a period twice, but the library takes any series; round seed 180's `p < last`
+        // scored it as step 0).
+        let same = BacktestDesign.Series(
+            id: "c", periods: [1, 2, 2], values: [1, 2, 2], isTest: [false, false, true])
+        let v = BacktestDesign.unscored([same], horizon: 2)
+        #expect(v.before.count == 1 && v.before[0] == (id: "c", period: 2, lastTrain: 2) && v.beyond.isEmpty)
     }
 
     /// Rolling origins: at origin r (counted back from the end) a series keeps all but its last
