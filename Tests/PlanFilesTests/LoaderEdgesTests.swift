@@ -68,6 +68,26 @@ struct LoaderEdgesTests {
         #expect(plan.indicators[0].departments == ["科技局", "工信局", "人社局", "财政局"])
     }
 
+    /// A plan.yaml without `base_year` has the year before `first_year` as its base; a plan
+    /// folder that names no observations file and holds none has no observations (a plan written
+    /// before any data); an observations file given instead (`--observations`) that does not
+    /// exist is an error naming it. Mutation round seed 181: `firstYear - 1` as `+ 1` refused every such plan, and
+    /// `override == nil` as `!=` refused the folder and took the missing file as empty.
+    @Test func aPlansDefaultBaseYearAndAMissingObservationsFile() throws {
+        let dir = try Self.folder(indicators: "indicator,kind,direction\na,level,increase\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "id: e\ntitle_en: Edges\nfirst_year: 2024\nlast_year: 2025\nfiles: {indicators: indicators.csv}\n"
+            .write(to: dir.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("observations.csv"))
+        let plan = try PlanLoader.load(directory: dir.path).plan
+        #expect(plan.metadata.baseYear == 2023)
+        #expect(plan.observations.isEmpty)
+        let missing = dir.appendingPathComponent("elsewhere.csv").path
+        #expect { try PlanLoader.load(directory: dir.path, observations: missing) } throws: {
+            ($0 as! InputError).file == missing
+        }
+    }
+
     /// A headline goal's cells (mutation round 138): a rule with no goal, or a goal with no
     /// rule, is an error at the cell, not a row silently left without its headline; a growth
     /// goal that is not a number says how to write a percent; a percent sign on a stock's target

@@ -156,6 +156,27 @@ struct LoaderRulesTests {
         }
     }
 
+    /// Newly attracted sci-tech projects: at least 1,000 every year. A `met` whose value misses
+    /// 1,000 is a contradiction whichever year it reports; a `not met` with 1,200 is not (another
+    /// year may have missed). Mutation round seed 181: `g.form == .level && met` as `!=` let the
+    /// contradiction through.
+    @Test func anEveryYearLevelMetIsSettledByAnyYearsValue() throws {
+        let plan = ScenarioNamesTests.plan
+        #expect(plan.indicator("new_sci_tech_projects")?.headline?.rule == .everyYear)
+        func load(_ value: String, met: Int) throws(InputError) -> Bool? {
+            try OutcomesLoader.load(
+                table: try CSVTable(
+                    text: "indicator,met,value\nnew_sci_tech_projects,\(met),\(value)\n", file: "o.csv"),
+                plan: plan
+            )["new_sci_tech_projects"]?.met
+        }
+        #expect(try load("1200", met: 1) == true)
+        #expect(try load("1200", met: 0) == false)
+        #expect { _ = try load("900", met: 1) } throws: { e in
+            "\(e)".contains("o.csv:2:2") && "\(e)".contains("misses the goal")
+        }
+    }
+
     /// New highly skilled workers: at least 40,000 over 2022–2025, a flow (never negative). A
     /// value may be the total or one year's flow; the total is at least any year's, so 40,500
     /// recorded as not met is a contradiction either way, while 39,000 is not (its other years
