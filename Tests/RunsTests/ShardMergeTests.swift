@@ -119,12 +119,12 @@ struct ShardMergeTests {
     /// Tally files written by hand at the reader's limits (mutation round seed 153): one
     /// simulation of 64 paths, one bin, `ranges` histogram ranges, no blocks and no targets,
     /// with the sparse histogram counts given.
-    static func handTally(ranges: Int, sparse: [UInt64] = []) -> Data {
+    static func handTally(ranges: Int, sparse: [UInt64] = [], paths: Int = 64, blockSize: Int = 64) -> Data {
         var w = BinaryWriter()
         w.write(TallyFile.magic)
         w.write(1)
-        w.write(64)  // paths
-        w.write(64)  // block size
+        w.write(paths)
+        w.write(blockSize)
         w.write(0)  // first block
         w.write(0.0)  // seconds
         w.write([Double]())  // first path
@@ -158,6 +158,13 @@ struct ShardMergeTests {
         #expect(outcome(Self.handTally(ranges: 1, sparse: [3 << 32 | 7])) == "a histogram count out of range")
         #expect(outcome(Self.handTally(ranges: 1 << 20)) == "read 1")
         #expect(outcome(Self.handTally(ranges: 1 << 20 + 1)) == "a simulation with impossible settings")
+        // 2⁴⁰ paths and blocks of 2²⁴ are the largest read; one path more, or one block size
+        // step (64) more, is not (round seed 182: `blockSize <= 1 << 24` as `<` refused 2²⁴).
+        #expect(outcome(Self.handTally(ranges: 1, paths: 1 << 40)) == "read 1")
+        #expect(outcome(Self.handTally(ranges: 1, paths: 1 << 40 + 1)) == "a simulation with impossible settings")
+        #expect(outcome(Self.handTally(ranges: 1, blockSize: 1 << 24)) == "read 1")
+        #expect(
+            outcome(Self.handTally(ranges: 1, blockSize: 1 << 24 + 64)) == "a simulation with impossible settings")
     }
 
     /// Sums that overflowed in a part (extreme inputs, or a tally edited and re-hashed) are an
