@@ -34,12 +34,14 @@ public enum MemoryBudget {
     }
 
     /// The budget with `memory` bytes (by default this machine's or container's), `threads`
-    /// threads and this process's address-space limit.
-    public static func spare(of memory: Double = memory(), threads: Int = ProcessInfo.processInfo.activeProcessorCount)
-        -> Double
-    {
+    /// threads and an address-space limit (by default this process's):
+    /// max(0, min(share·memory, limit − base − threads·perThread)).
+    public static func spare(
+        of memory: Double = memory(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        addressLimit: Double? = addressSpaceLimit()
+    ) -> Double {
         var budget = memory * share
-        if let limit = addressSpaceLimit() {
+        if let limit = addressLimit {
             budget = min(budget, limit - addressSpaceBase - Double(threads) * addressSpacePerThread)
         }
         return max(budget, 0)

@@ -30,5 +30,12 @@ struct MemoryBudgetTests {
             #expect(spare == 8e9)
         }
         #expect(MemoryBudget.spare(of: 0, threads: 1) == 0)
+        // Under an address-space limit of 2 GiB with 4 threads the room is
+        // 2048 − 512 − 4·8 = 1504 MiB, below 0.8·10 GB; under 520 MiB it is nothing (mutation
+        // round seed 184: the threads' stacks added instead of taken away).
+        let mib = 1_048_576.0
+        #expect(MemoryBudget.spare(of: memory, threads: 4, addressLimit: 2048 * mib) == 1504 * mib)
+        #expect(MemoryBudget.spare(of: memory, threads: 4, addressLimit: 520 * mib) == 0)
+        #expect(MemoryBudget.spare(of: memory, threads: 4, addressLimit: nil) == 8e9)
     }
 }

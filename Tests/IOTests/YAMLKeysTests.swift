@@ -18,6 +18,9 @@ struct YAMLKeysTests {
         // entry's alias key went unseen when it did not).
         #expect(Self.place("m: {a: 1, *x : 2}\n") == "1:11 an alias ('*x') as a key")
         #expect(Self.place("[a, b]: 1\n") == "1:6 a list as a key")
+        // A key's colon may end its line (mutation round seed 184: `j + 1 == line.count` as
+        // `j - 1` read past the line's end and trapped).
+        #expect(Self.place("[a, b]:\n  1\n") == "1:6 a list as a key")
         #expect(Self.place("m:\n  {a: b}: c\n") == "2:8 a mapping as a key")
         #expect(Self.place("m: {[a]: 1}\n") == "1:7 a list as a key")
         // A tag does not hide what follows it.
@@ -67,6 +70,9 @@ struct YAMLKeysTests {
             "a: !!str 10\n", "!!str b: !!int 3\n", "c: !local [x, y]\n",
             // A colon inside a plain scalar does not start a node.
             "a: b:? c\n", "t: 12:30 ? x\n",
+            // A closing bracket outside a flow collection is text: libyaml reads {'a]': 1}
+            // (mutation round seed 184: read as closing one, it made "a]" a list as a key).
+            "a]: 1\n", "b}: 2\n",
             // Nor does a comma outside a flow collection (mutation round 137: read as one, it
             // made '? y' an explicit key; PyYAML reads {'a': 'x,? y'}).
             "a: x,? y\n", "t: 1, 2 ? 3\n",

@@ -68,6 +68,27 @@ import Testing
         #expect(e.messageZh?.hasPrefix("YAML 格式有误：") == true && e.messageZh?.hasSuffix("）") == true)
     }
 
+    /// A document that should be a mapping and is one line of text: when a full-width colon is
+    /// why ("name：x"), the hint says so in both languages; other text gets no such hint
+    /// (mutation round seed 184: `== true` as `== false` gave the hint to the wrong one).
+    @Test func aMappingTypedWithAFullWidthColonIsToldWhy() throws {
+        func refusal(_ text: String) throws -> InputError? {
+            let doc = try YAMLDocument(text: text, file: "s.yaml")
+            do {
+                _ = try doc.mapping(doc.root, allowed: ["name"], what: "the scenario")
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let colon = try #require(try refusal("name：x\n"))
+        #expect(colon.message == "the scenario must be a mapping of key: value", "\(colon.message)")
+        #expect(colon.hint?.hasPrefix("a full-width colon (：) is not a key's colon") == true)
+        #expect(colon.hintZh?.hasPrefix("全角冒号（：）不是键的冒号") == true)
+        let plain = try #require(try refusal("just text\n"))
+        #expect(plain.hint == nil && plain.hintZh == nil, "\(plain.hint ?? "")")
+    }
+
     /// Every phrase listed is one that libyaml (as vendored by Yams) or Yams' composer can
     /// report, so no translation waits for a phrase that never comes (a typo in a key would).
     /// Reads the package's checkout of Yams (`.build/checkouts`, there after any `swift build`
