@@ -6,6 +6,10 @@ import Testing
 struct ShardTests {
     @Test func shardsFromSchedulers() throws {
         #expect(try Shard.parse("2/7", environment: [:]) == Shard(index: 2, count: 7))
+        // One shard of one is the whole run, and 100,000 shards are the most (mutation round
+        // seed 185: `count >= 1` as `> 1` refused 1/1, which the tests of whole parts use).
+        #expect(Shard(index: 1, count: 1) != nil && Shard(index: 100_000, count: 100_000) != nil)
+        #expect(Shard(index: 1, count: 0) == nil && Shard(index: 1, count: 100_001) == nil)
         #expect(try Shard.parse("auto/4", environment: ["JOB_COMPLETION_INDEX": "0"]) == Shard(index: 1, count: 4))
         #expect(
             try Shard.parse(
