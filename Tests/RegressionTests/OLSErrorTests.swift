@@ -22,6 +22,20 @@ struct OLSErrorTests {
         #expect(ok, "\(String(describing: caught))")
     }
 
+    /// A column of zeros is rank deficient, and named: its scale stays 1 (mutation round seed
+    /// 186: `norm > 0` as `>= 0` scaled it by 2^exponent(0) = 0, and the column became 0 · (1/0)
+    /// = NaN: "too ill-conditioned (scaled condition number inf)", which names no term).
+    @Test func aColumnOfZerosIsRankDeficient() throws {
+        let design = try Design(intercept: true, columns: [("x", [1, 2, 3, 4, 5]), ("zeros", [0, 0, 0, 0, 0])])
+        var caught: RegressionError?
+        do {
+            _ = try ordinaryLeastSquares(y: [1, 2, 2, 4, 5], design: design)
+        } catch {
+            caught = error
+        }
+        #expect(caught == .rankDeficient(rank: 2, parameters: 3, term: "zeros"), "\(String(describing: caught))")
+    }
+
     /// The messages read as English: one observation, and a design of zeros has no "others".
     @Test func messagesForOneObservationAndAllZeros() {
         #expect(
