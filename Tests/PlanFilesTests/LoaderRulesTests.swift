@@ -135,19 +135,25 @@ struct LoaderRulesTests {
         }
     }
 
+    /// The outcome read from a one-row outcomes file "o.csv": `id`, `met` (1 or 0) and `value`
+    /// as written, against the bundled plan.
+    static func outcome(_ id: String, _ value: String, met: Int) throws(InputError) -> Bool? {
+        try OutcomesLoader.load(
+            table: try CSVTable(text: "indicator,met,value\n\(id),\(met),\(value)\n", file: "o.csv"),
+            plan: ScenarioNamesTests.plan
+        )[id]?.met
+    }
+
     /// R&D intensity's goal is at least 4.5 in 2025. "4" as written stands for 3.5–4.5: it may
     /// have met 4.5 and may have missed it, so both met and not met stand beside it; "5"
     /// (4.5–5.5) meets it whatever its rounding, so "not met" beside it is a contradiction.
     @Test func anOutcomeValueIsReadAsWritten() throws {
-        let plan = ScenarioNamesTests.plan
-        func load(_ value: String, met: Int) throws(InputError) -> [String: GoalOutcome] {
-            try OutcomesLoader.load(
-                table: try CSVTable(text: "indicator,met,value\nrd_intensity,\(met),\(value)\n", file: "o.csv"),
-                plan: plan)
+        func load(_ value: String, met: Int) throws(InputError) -> Bool? {
+            try Self.outcome("rd_intensity", value, met: met)
         }
-        #expect(try load("4", met: 0)["rd_intensity"]?.met == false)
-        #expect(try load("4", met: 1)["rd_intensity"]?.met == true)
-        #expect(try load("4.6", met: 1)["rd_intensity"]?.met == true)
+        #expect(try load("4", met: 0) == false)
+        #expect(try load("4", met: 1) == true)
+        #expect(try load("4.6", met: 1) == true)
         #expect { _ = try load("5", met: 0) } throws: { e in
             "\(e)".contains("o.csv:2:2") && "\(e)".contains("meets the goal of at least 4.5")
         }
@@ -164,11 +170,7 @@ struct LoaderRulesTests {
         let plan = ScenarioNamesTests.plan
         #expect(plan.indicator("new_sci_tech_projects")?.headline?.rule == .everyYear)
         func load(_ value: String, met: Int) throws(InputError) -> Bool? {
-            try OutcomesLoader.load(
-                table: try CSVTable(
-                    text: "indicator,met,value\nnew_sci_tech_projects,\(met),\(value)\n", file: "o.csv"),
-                plan: plan
-            )["new_sci_tech_projects"]?.met
+            try Self.outcome("new_sci_tech_projects", value, met: met)
         }
         #expect(try load("1200", met: 1) == true)
         #expect(try load("1200", met: 0) == false)
@@ -186,11 +188,7 @@ struct LoaderRulesTests {
         let plan = ScenarioNamesTests.plan
         #expect(plan.indicator("new_high_skilled_workers")?.headline == HeadlineGoal(rule: .cumulative, value: 40000))
         func load(_ value: String, met: Int) throws(InputError) -> Bool? {
-            try OutcomesLoader.load(
-                table: try CSVTable(
-                    text: "indicator,met,value\nnew_high_skilled_workers,\(met),\(value)\n", file: "o.csv"),
-                plan: plan
-            )["new_high_skilled_workers"]?.met
+            try Self.outcome("new_high_skilled_workers", value, met: met)
         }
         #expect(try load("39000", met: 0) == false)
         #expect(try load("12000", met: 1) == true)
