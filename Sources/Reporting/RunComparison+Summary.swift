@@ -130,7 +130,13 @@ extension RunComparison {
         s += t(
             "\(ch.count) of the \(shared) targets the two runs share (with the same target value) moved beyond Monte Carlo noise (|Δ| > 3 SE) or changed status.\n",
             "两次运行共有（目标值相同）的 \(shared) 个目标中，\(ch.count) 个的 P(达成) 变化超出蒙特卡洛噪声（|Δ| > 3 SE）或状态改变。\n")
-        for r in ch.sorted(by: { abs($0.difference ?? 1) > abs($1.difference ?? 1) }).prefix(25) {
+        // Largest |Δ| first, a changed status (no Δ) counting as 1; ties in the table's order
+        // (scenario, indicator, year), stated here rather than left to the sort's stability.
+        let ranked = ch.enumerated().sorted {
+            let (a, b) = (abs($0.element.difference ?? 1), abs($1.element.difference ?? 1))
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
+        for r in ranked.prefix(25) {
             s +=
                 "  \(place(r)): \(w(r.pA)) → \(w(r.pB))"
                 + (r.labels.map { " (\(w($0.a)) → \(w($0.b)))" }

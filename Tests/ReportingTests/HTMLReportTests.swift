@@ -90,6 +90,27 @@ struct HTMLReportTests {
         #expect(axes == [[58, 12, 58, 192], [58, 192, 408, 192]], "\(axes)")
     }
 
+    /// The values a fan chart draws fill its plot area less a margin of 8% of their range at
+    /// each end: the range r maps to 180 px / 1.16, so the highest value (the 95% band's top or
+    /// a target) sits 180 · 0.08 / 1.16 = 12.41 px below the top margin (y = 24.41) and the
+    /// lowest (the first observation, 100) as far above the bottom one (y = 179.59). Read off
+    /// the circles, the targets' diamonds (their centre) and the outer band, to the 0.1 px the
+    /// SVG is written in. (Unpinned until 2026-12-07: any other margin passed.)
+    @Test func aFanChartsValuesFillItsPlotAreaLessAMargin() throws {
+        let runs = try ScenarioRunner.run(
+            plan: Self.plan(), scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let svg = try #require(FanChart.render(series: 0, runs: runs, language: .en))
+        var ys = svg.matches(of: /<circle cx="[0-9.]+" cy="([0-9.]+)"/).compactMap { Double($0.output.1) }
+        for m in svg.matches(of: /<polygon points="[0-9.]+,([0-9.]+) [0-9.]+,[0-9.]+ [0-9.]+,([0-9.]+)\s/) {
+            ys.append((Double(m.output.1)! + Double(m.output.2)!) / 2)
+        }
+        let band = try #require(svg.firstMatch(of: /fill-opacity="0.1" stroke="none" points="([^"]+)"/))
+        ys += band.output.1.split(separator: " ").compactMap { Double($0.split(separator: ",")[1]) }
+        let (top, bottom) = (try #require(ys.min()), try #require(ys.max()))
+        #expect(abs(top - (12 + 180 * 0.08 / 1.16)) <= 0.11, "highest value at y = \(top)")
+        #expect(abs(bottom - (192 - 180 * 0.08 / 1.16)) <= 0.11, "lowest value at y = \(bottom)")
+    }
+
     /// A year known by a bound is drawn as ▲ (lower) or ▼ (upper) centred on the bound: the
     /// glyph's baseline 4 px below the bound's height, as the axis labels sit 4 px below their
     /// gridlines. The chart's own gridlines give the value → height map, y = a + b·v, read off

@@ -123,6 +123,24 @@ struct RunComparisonVerdictTests {
             rows: (0..<4).map { row("baseline", "a\($0)", "0.5", "absent") } + [row("baseline", "s", "0.5", "0.5")])
         #expect(four.contains("4 targets only in A: ") && four.contains(" a2; …\n"), "\(four)")
     }
+
+    /// Targets beyond noise are listed by |Δ|, largest first, a changed status (no Δ) counting
+    /// as 1, and ties in the table's order: two status changes, then Δ −0.3 and +0.3 as the
+    /// table has them, then 0.1. (Mutant of round 187: `>=` in the sort put the ties the other
+    /// way round.)
+    @Test func changesAreListedByTheirSizeAndTiesInTheTablesOrder() {
+        func row(_ year: String, _ d: Double?) -> RunComparison.TargetRow {
+            RunComparison.TargetRow(
+                key: ["baseline", "firms", "milestone", year, "300"], pA: "0.5", pB: d.map { String(0.5 + $0) } ?? "1",
+                difference: d, combinedSE: d == nil ? nil : 0.01, beyondNoise: d == nil ? "status_changed" : "yes")
+        }
+        let rows = [row("2021", 0.1), row("2022", -0.3), row("2023", nil), row("2024", 0.3), row("2025", nil)]
+        let s = Self.summary(identical: false, rows: rows)
+        let years = s.split(separator: "\n").filter { $0.hasPrefix("  baseline firms milestone ") }.map {
+            String($0.dropFirst("  baseline firms milestone ".count).prefix(4))
+        }
+        #expect(years == ["2023", "2025", "2022", "2024", "2021"], "\(s)")
+    }
 }
 
 /// `compare --lang zh`: every line of the summary in Chinese, the verdict with its English keyword.
