@@ -9,12 +9,6 @@ public enum BLASThreads {
     /// Runs once, before the first BLAS or LAPACK call of this module.
     static let configured: Void = { openblas_set_num_threads(1) }()
 
-    /// Sets the number of OpenBLAS threads (1 by default).
-    public static func set(_ count: Int) {
-        _ = configured
-        openblas_set_num_threads(Int32(max(1, count)))
-    }
-
     /// The number of OpenBLAS threads in use.
     public static var current: Int {
         _ = configured

@@ -10,7 +10,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case nonFinite(row: Int, column: Int, value: Double)
     /// The routine needs a square matrix.
     case notSquare(rows: Int, columns: Int)
-    /// The matrix is not symmetric (0-based position of the largest asymmetry).
+    /// The matrix is not symmetric: the first element below the diagonal, column by column
+    /// (0-based), that differs from its mirror by more than the tolerance.
     case notSymmetric(row: Int, column: Int)
     /// Cholesky failed: the leading minor of this order (1-based) is not positive definite.
     case notPositiveDefinite(minor: Int)

@@ -132,6 +132,35 @@ struct MatrixTests {
         #expect(close(try Matrix.diagonal([3, -4, 0.5]).conditionNumber(), 8))
     }
 
+    /// Rows and columns of a 3×2 matrix stored column by column: column 1 is (2, 4, 6), row 2
+    /// is (5, 6). (Mutant of round 188: column j read from j / rows.)
+    @Test func columnsAndRowsAreReadInColumnMajorOrder() throws {
+        let a = try Matrix([[1, 2], [3, 4], [5, 6]])
+        #expect(a.column(0) == [1, 3, 5] && a.column(1) == [2, 4, 6])
+        #expect(a.row(0) == [1, 2] && a.row(2) == [5, 6])
+    }
+
+    /// A tall matrix has min(rows, columns) singular values: diag(1, 2) over a row of zeros has
+    /// σ = (2, 1) and condition number 2, as a regression design's is taken. (Mutant of round
+    /// 188: max(rows, columns) values, the third left 0, made every tall design's condition
+    /// number infinite.)
+    @Test func aTallMatrixHasAsManySingularValuesAsColumns() throws {
+        let a = try Matrix([[1, 0], [0, 2], [0, 0]])
+        let s = try a.singularValues()
+        #expect(s.count == 2 && close(s[0], 2) && close(s[1], 1), "\(s)")
+        #expect(close(try a.conditionNumber(), 2))
+    }
+
+    /// The zero matrix is symmetric (no difference exceeds the tolerance 0): its eigenvalues are
+    /// 0 and 0. The rank-deficiency message counts columns from 1. (Mutants of round 188: an
+    /// asymmetry of 0 judged `>=` the tolerance; column `col − 1`.)
+    @Test func theZeroMatrixIsSymmetricAndColumnsAreCountedFromOne() throws {
+        let e = try Matrix(rows: 2, columns: 2).symmetricEigen()
+        #expect(e.values == [0, 0])
+        let message = LinearAlgebraError.rankDeficient(rank: 2, columns: 3, column: 1).description
+        #expect(message.contains("numerical rank 2 of 3 columns; column 2 is a linear combination"), "\(message)")
+    }
+
     @Test func nearestCorrelationRepairsAnInvalidMatrix() throws {
         // Higham (2002), §4 example: this "correlation" matrix is indefinite (eigenvalue −0.2361);
         // its nearest correlation matrix has off-diagonals 0.7607, 0.1573, 0.7607 (to 4 decimals).
