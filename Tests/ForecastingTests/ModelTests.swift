@@ -101,6 +101,57 @@ struct ModelTests {
         #expect(d1 > 10 && d2 > 0)
     }
 
+    /// The damped trend's grid search finds the weights that made the data: 1,000 years drawn
+    /// from ETS(A,Ad,N) with α = 0.25, β = 0.2, φ = 0.9 (ℓ₀ = 100, b₀ = 1, σ = 1), seeds 1–10,
+    /// give α = 0.25 every time (its standard error at n = 1,000 is about 0.02; the grid's
+    /// neighbours are 0.15 away), and seeds 1–3 the whole triple. (Mutant of round 189: the grid
+    /// point 0.25 moved to 0.3125, which no test noticed.)
+    @Test func dampedTrendRecoversTheWeightsThatMadeItsData() throws {
+        for seed in UInt64(1)...10 {
+            var g = ContractTests.SplitMix(state: seed)
+            var (l, b) = (100.0, 1.0)
+            var y = [Double]()
+            for _ in 0..<1000 {
+                let e = Sampling.normal(using: &g)
+                y.append(l + 0.9 * b + e)
+                (l, b) = (l + 0.9 * b + 0.25 * e, 0.9 * b + 0.25 * 0.2 * e)
+            }
+            let f = try DampedTrend().fit(try series(y, from: 1000))
+            #expect(f.alpha == 0.25, "seed \(seed): α = \(f.alpha)")
+            if seed <= 3 { #expect([f.beta, f.phi] == [0.2, 0.9], "seed \(seed): β = \(f.beta), φ = \(f.phi)") }
+        }
+    }
+
+    /// A damped-trend path carries each year's error into the next years' values: with α = 0.5,
+    /// β = 0.2, φ = 0.9 and σ = 1, y₁ = ℓ + φb + e₁ and y₂ = ℓ + (φ + φ²)b + c₁e₁ + e₂ with
+    /// c₁ = α(1 + βφ) = 0.59 (Hyndman et al. 2008, Table 6.1), so Cov(y₁, y₂) = 0.59 and
+    /// Var(y₂) = 1 + 0.59² = 1.3481. 40,000 paths (seed 11): the sample covariance within 0.03
+    /// (its standard error is about 0.0065), the variance within 0.05. (Mutant of round 189: the
+    /// path's value took −e while its state took +e; each year's spread was unchanged, the
+    /// covariance −0.59, and a sum over years too narrow.)
+    @Test func dampedTrendPathsCarryTheirErrorsForward() {
+        let f = DampedTrend.Fitted(
+            alpha: 0.5, beta: 0.2, phi: 0.9, level: 100, slope: 2, sigma2: nil, df: 1, residuals: [])
+        var g = ContractTests.SplitMix(state: 11)
+        let paths = f.simulate(horizon: 2, paths: 40_000, sigmaPrior: 1, using: &g)
+        let n = Double(paths.count)
+        let m1 = paths.map { $0[0] }.reduce(0, +) / n, m2 = paths.map { $0[1] }.reduce(0, +) / n
+        let cov = paths.map { ($0[0] - m1) * ($0[1] - m2) }.reduce(0, +) / (n - 1)
+        let var2 = paths.map { ($0[1] - m2) * ($0[1] - m2) }.reduce(0, +) / (n - 1)
+        #expect(abs(m1 - 101.8) < 0.03 && abs(m2 - 103.42) < 0.04, "means \(m1), \(m2)")
+        #expect(abs(cov - 0.59) < 0.03, "Cov(y1, y2) = \(cov)")
+        #expect(abs(var2 - 1.3481) < 0.05, "Var(y2) = \(var2)")
+    }
+
+    /// Theta's forecast SD is simple exponential smoothing's, σ√(1 + (h − 1)α²) (Hyndman &
+    /// Billah 2003): with α = 0.5 and σ² = 4, 2, √5 and √6 for h = 1, 2, 3. (Mutant of round 189:
+    /// α/α for α·α, the same as the grid's α = 1 that the contract tests' series chose.)
+    @Test func thetaForecastSDIsSimpleExponentialSmoothings() throws {
+        let f = Theta.Fitted(alpha: 0.5, level: 10, halfSlope: 1, n: 10, sigma2: 4, df: 8, residuals: [])
+        let sd = try #require(f.forecastSD(horizon: 3))
+        #expect(close(sd[0], 2) && close(sd[1], 5.0.squareRoot()) && close(sd[2], 6.0.squareRoot()), "\(sd)")
+    }
+
     /// Data in other units must give the same parameters from the grid searches: ×1000 on the
     /// original scale (every squared error × 10⁶), and a shift by log 1000 on the log scale
     /// (log(1000·y), rounded its own way). Where the errors of every grid point are equal in
