@@ -353,6 +353,26 @@ struct PlanConsistencyTests {
             "\(wrong)")
     }
 
+    /// Sums that add up in decimals are consistent although their sum in binary falls short:
+    /// 1234.1 over 2021–2022 and 4321.2 in 2023 make 5555.3 over 2021–2023, yet
+    /// 1234.1 + 4321.2 = 5555.299999999999 in double precision (9.1e−13 short). The checks allow
+    /// a relative 10⁻⁹ of the figures (here 1.1e−5); no error, no warning. (Mutant of round
+    /// 190: the slack 10⁻⁹ / (|S| + |Σ|), 9e−14 here, called the sum "larger than the sum over
+    /// 2021–2022 and its known years".)
+    @Test func sumsThatAddUpInDecimalsAreConsistent() {
+        #expect(1234.1 + 4321.2 < 5555.3)
+        let flow = Indicator(
+            id: "flow", row: "1", nameZh: "flow", nameEn: "flow", category: "c", kind: .flow, unit: "亿元",
+            targets: [2022: 4000, 2023: 4500], headline: HeadlineGoal(rule: .cumulative, value: 8500))
+        var inner = Observation(indicator: "flow", year: 2022, value: 1234.1)
+        inner.since = 2021
+        var outer = Observation(indicator: "flow", year: 2023, value: 5555.3)
+        outer.since = 2021
+        let year = Observation(indicator: "flow", year: 2023, value: 4321.2)
+        let found = PlanConsistency.check(plan([flow], obs: [inner, outer, year]))
+        #expect(found.filter { $0.severity >= .warning }.isEmpty, "\(found)")
+    }
+
     @Test func netChangeThatDisagreesWithItsStock() {
         let f = PlanConsistency.check(
             plan([
@@ -606,6 +626,18 @@ struct PlanConsistencyTests {
         #expect(scale(50.5).isEmpty)
         #expect(scale(5_940).isEmpty)
         #expect(scale(0.56).isEmpty)
+        // A target of 0 ("no new apartments in 2022") sets no scale: the smallest target is the
+        // least positive one, so 0.5 against a flow's 0 and 500 is 0.001 times the targets.
+        // (Mutant of round 190: a 0 kept among the targets made the least 0, and no figure was
+        // ever "below" it.)
+        let flats = Indicator(
+            id: "flats", parent: nil, row: "2", nameZh: "f", nameEn: "f", category: "c", kind: .flow, unit: "套",
+            targets: [2022: 0, 2023: 500], headline: HeadlineGoal(rule: .cumulative, value: 500))
+        let small = PlanConsistency.checkScale(
+            plan([flats], obs: [Observation(indicator: "flats", year: 2021, value: 0.5)])
+        ).map(\.message)
+        #expect(
+            small == ["observed 0.5 in 2021 is 0.001 times the plan's targets (500 套); check the unit and the digits"])
         // A whole file in the wrong unit is one finding per series, not one per row (200,000
         // rows gave 400,000 warnings and a 72 MB manifest).
         let rows = (2019...2022).map { Observation(indicator: "talent", year: $0, value: 505_000) }
