@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Simulation
@@ -22,5 +23,35 @@ struct EvenOddsBracketTests {
                 EvenOddsGrowth.crosses(increase: false, atSlowest: fastest, atFastest: slowest) == crosses,
                 "decrease \(fastest) → \(slowest)")
         }
+    }
+}
+
+/// The closed form for the targets one median answers (`EvenOddsGrowth.of`): the extra growth
+/// g that moves the median m of the target's year to the threshold T over the n simulated years
+/// up to it, g = 100·((T/m)^(1/n) − 1). On two random walks from 1,000 with drift 5
+/// (`PlanSimulatorTests.model`), the level's 2023 milestone of 1,030 has n = 2 (2022 and 2023)
+/// and its final goal of 1,040 in 2025 n = 4; the flow's cumulative goal is searched, not
+/// answered here. (Mutant of round 191: `kind != .milestone` gave the milestones no answer
+/// and every goal one.)
+struct EvenOddsClosedFormTests {
+    @Test func aMilestoneAndAFinalGoalMoveTheirMedianToTheThreshold() throws {
+        let m = try PlanSimulatorTests.model(
+            level: (1040, [1010, 1030, 1030, 1040]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let r = PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 1)
+        func outcome(_ id: String, _ kind: TargetSpec.Kind, _ year: Int?) throws -> TargetOutcome {
+            try #require(
+                r.targets.first {
+                    $0.spec.kind == kind && $0.spec.year == year && $0.spec.series.map { m.series[$0].id } == id
+                })
+        }
+        for (o, threshold, n) in [
+            (try outcome("level", .milestone, 2023), 1030.0, 2.0), (try outcome("level", .goal, 2025), 1040, 4),
+        ] {
+            let median = try #require(o.median)
+            let g = try #require(EvenOddsGrowth.of(o, model: m), "\(o.spec)")
+            #expect(abs(g.percentPerYear - 100 * (pow(threshold / median, 1 / n) - 1)) < 1e-9, "\(o.spec)")
+            #expect(g.fromYear == 2022)
+        }
+        #expect(EvenOddsGrowth.of(try outcome("flow", .goal, 2025), model: m) == nil)
     }
 }

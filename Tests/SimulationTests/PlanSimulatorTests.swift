@@ -298,3 +298,60 @@ struct AllGoalsStatusTests {
             all.status == .simulated && all.pMet! > 0 && all.pMet! < 1, "\(all.status) \(String(describing: all.pMet))")
     }
 }
+
+/// A tally of some blocks only (a shard's part) read back as a result, and the shape checks a
+/// merge makes on a part's tally. Unpinned until mutation round 191.
+struct PartialTallyTests {
+    static func model() throws -> PlanModel {
+        try PlanSimulatorTests.model(level: (1020, [1010, 1015, 1020, 1020]), flow: (4040, [1000, 1000, 1000, 1000]))
+    }
+
+    /// Blocks 2 and 3 of four blocks of 64 paths put their met bits where the whole run has
+    /// them: words 2 and 3 of each target's bits equal the whole run's, words 0 and 1 are 0.
+    /// (Mutant: the shard's offset firstBlock / blockSize / 64 = 0 words instead of
+    /// firstBlock · blockSize / 64 = 2.)
+    @Test func aShardsPathsKeepTheirPlaceInTheMetBits() throws {
+        let m = try Self.model()
+        let whole = PlanSimulator.result(
+            model: m, tally: PlanSimulator.tally(model: m, paths: 256, seed: 9, threads: 1, blockSize: 64))
+        let part = PlanSimulator.tally(model: m, paths: 256, seed: 9, threads: 1, blockSize: 64, blocks: 2..<4)
+        #expect(!part.coversAllBlocks && part.firstBlock == 2)
+        let shard = PlanSimulator.result(model: m, tally: part)
+        var compared = 0
+        for (a, b) in zip(whole.metBits, shard.metBits) where !a.isEmpty {
+            #expect(b.count == 4 && b[0] == 0 && b[1] == 0 && Array(b[2...]) == Array(a[2...]), "\(a) \(b)")
+            if a[2] != 0 && a[2] != ~0 { compared += 1 }
+        }
+        #expect(compared > 0, "no target is met on some paths and missed on others")
+    }
+
+    /// A part whose block tallies lack a cell, a target or a series does not fit its model.
+    /// (Mutant: `… && metCount fits || nonFinite fits` let a block with a short cell array pass.)
+    @Test func aBlockTallyOfAnotherShapeDoesNotFit() throws {
+        let m = try Self.model()
+        let t = PlanSimulator.tally(model: m, paths: 128, seed: 9, threads: 1, blockSize: 64)
+        #expect(PlanSimulator.fits(t, model: m))
+        let cuts: [(inout BlockTally) -> Void] = [
+            { $0.cellSum.removeLast() }, { $0.quantitySum.removeLast() }, { $0.metCount.removeLast() },
+            { $0.nonFinite.removeLast() },
+        ]
+        for (i, cut) in cuts.enumerated() {
+            var bad = t
+            cut(&bad.blocks[1])
+            #expect(!PlanSimulator.fits(bad, model: m), "cut \(i)")
+        }
+    }
+
+    /// A tally's seconds are its scenario's share of the time the simulation took: two
+    /// scenarios simulated together each report at most half the wall-clock time of the call.
+    /// (Mutant: the time × the number of scenarios.)
+    @Test func eachScenarioReportsItsShareOfTheTime() throws {
+        let m = try Self.model()
+        let start = Date()
+        let ts = PlanSimulator.tallies(model: m, leverSets: [[], []], paths: 16_384, seed: 9, threads: 1)
+        let wall = Date().timeIntervalSince(start)
+        #expect(
+            ts.count == 2 && ts.allSatisfy { $0.seconds > 0 && 2 * $0.seconds <= wall },
+            "\(ts.map(\.seconds)) of \(wall) s")
+    }
+}
