@@ -197,4 +197,25 @@ struct OLSCommandTests {
         #expect(run.status == 64, "\(run.stderr)")
         #expect(run.stderr.contains("300 rows × 202 parameters; ols fits at most 200 parameters"))
     }
+
+    /// Within 200 parameters the cells (rows × parameters) are bounded too: a polynomial of
+    /// degree 30 and its intercept (31 parameters) over 96,775 rows is 3,000,025 cells, refused
+    /// at once with exit 64; the file is 2 columns, about 0.6 MB. (Mutant of round 193: rows
+    /// / parameters, 3,122, let it through to the fit, which found x with its 10 values rank
+    /// deficient, exit 65; a full-rank design of this size refines for minutes.)
+    @Test func designsOfMoreThanThreeMillionCellsAreRefused() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "y,x\n"
+        for i in 0..<96_775 { text += "\(i % 97),\(i % 10)\n" }
+        let file = dir.appendingPathComponent("long.csv").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let start = Date()
+        let run = try Binary.run(["ols", file, "--y", "y", "--poly", "x:30"])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "96775 rows × 31 parameters; ols fits at most 200 parameters and 3,000,000 cells"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty && Date().timeIntervalSince(start) < 30)
+    }
 }
