@@ -48,6 +48,20 @@ struct ScenarioNamesTests {
         #expect { try ScenarioLoader.parse(text: twice, file: "t.yaml", plan: Self.plan) } throws: {
             ($0 as! InputError).message.contains("given twice under assumptions")
         }
+        // An indicator listed twice in one lever is named as written: by its id alone, or by the
+        // name with the id it stands for. (Mutant of round 194: the two forms swapped.)
+        for (list, said) in [
+            ("[rd_intensity, rd_intensity]", "'rd_intensity' is listed twice in indicators"),
+            (
+                "[rd_intensity, 全社会研发支出占地区生产总值比重]",
+                "'全社会研发支出占地区生产总值比重' is 'rd_intensity', which is listed twice in indicators"
+            ),
+        ] {
+            let text = "name: s\ngrowth:\n  - indicators: \(list)\n    from: 2023\n    percent_per_year: 1\n"
+            #expect { try ScenarioLoader.parse(text: text, file: "l.yaml", plan: Self.plan) } throws: {
+                ($0 as! InputError).message.hasPrefix(said)
+            }
+        }
         // A near miss of a name is answered with the name and its id.
         let near = "name: s\ngrowth:\n  - indicators: [全社会研发支出占地区生产总值比]\n    from: 2023\n    percent_per_year: 1\n"
         #expect { try ScenarioLoader.parse(text: near, file: "n.yaml", plan: Self.plan) } throws: {
