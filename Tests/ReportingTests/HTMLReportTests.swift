@@ -90,6 +90,24 @@ struct HTMLReportTests {
         #expect(axes == [[58, 12, 58, 192], [58, 192, 408, 192]], "\(axes)")
     }
 
+    /// The report's note on thin evidence lists the indicators with fewer than 3 exact values:
+    /// "flat" with 2, not "three" with exactly 3 (nor "a" and "b" with 8). (Mutant of round
+    /// 195: `< 3` as `<= 3` listed "three" too.)
+    @Test func theThinEvidenceNoteListsFewerThanThreeValues() throws {
+        let p = Self.plan()
+        let three = Indicator(
+            id: "three", row: "three", nameZh: "三", nameEn: "three", category: "c", kind: .level, unit: "u",
+            targets: [2025: 10], headline: HeadlineGoal(rule: .final, value: 10))
+        let obs = [2019, 2020, 2021].map { Observation(indicator: "three", year: $0, value: Double($0 - 2010)) }
+        let plan = Plan(
+            metadata: p.metadata, indicators: p.indicators + [three], drivers: [], observations: p.observations + obs)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let notes = HTMLReport.evidenceNotes(runs: runs, language: .en, dataWarnings: [])
+        let line = try #require(notes.split(separator: "\n").first { $0.contains("fewer than 3 exact values") })
+        #expect(line.contains("(1): ") && line.contains("flat") && !line.contains("three"), "\(line)")
+    }
+
     /// The values a fan chart draws fill its plot area less a margin of 8% of their range at
     /// each end: the range r maps to 180 px / 1.16, so the highest value (the 95% band's top or
     /// a target) sits 180 · 0.08 / 1.16 = 12.41 px below the top margin (y = 24.41) and the
