@@ -65,6 +65,25 @@ struct ReferenceLibraryTests {
         #expect(throws: ReferenceLibrary.ReadError(line: 6, column: 11, message: "quantiles must not decrease")) {
             try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
         }
+        // The row's first three fields: a stratum outside 0–7 (there are 8), a step outside
+        // 1–maxStep, a negative count of errors, each named at its field. (Mutant of round 197:
+        // the message said "0–9" of the strata.)
+        cells = lib.csv.split(separator: "\n", omittingEmptySubsequences: false)[5].split(separator: ",").map(
+            String.init)
+        for (field, value, message) in [
+            (0, "8", "stratum must be 0–7"), (0, "-1", "stratum must be 0–7"),
+            (1, "0", "step must be 1–\(ReferenceLibrary.maxStep)"),
+            (1, String(ReferenceLibrary.maxStep + 1), "step must be 1–\(ReferenceLibrary.maxStep)"),
+            (2, "-3", "errors must be a count"),
+        ] {
+            var bad = cells, badLines = lines
+            bad[field] = value
+            badLines[5] = bad.joined(separator: ",")
+            #expect(throws: ReferenceLibrary.ReadError(line: 6, column: field + 1, message: message)) {
+                try ReferenceLibrary.read(csv: badLines.joined(separator: "\n"))
+            }
+        }
+        #expect(ErrorScale.strata == 8)
         lines.remove(at: 5)
         #expect(throws: ReferenceLibrary.ReadError(line: nil, column: nil, message: "no row for stratum 0, step 3")) {
             try ReferenceLibrary.read(csv: lines.joined(separator: "\n"))
