@@ -355,3 +355,23 @@ struct PartialTallyTests {
             "\(ts.map(\.seconds)) of \(wall) s")
     }
 }
+
+/// A growth lever moves the simulated years from its year on and none before: +10% a year from
+/// 2024 on two random walks simulated 2022–2025 (`PlanSimulatorTests.model`) leaves 2022 and
+/// 2023 as they were and multiplies 2024 by 1.1 and 2025 by 1.21, path by path (common random
+/// numbers: each quantile too). (Mutant of round 199: `isSimulated && year >= from` as `||`
+/// multiplied 2022 by 1.1^(2022 − 2024 + 1) = 1/1.1.)
+struct LeverYearsTests {
+    @Test func aGrowthLeverMovesItsYearsAndNoneBefore() throws {
+        let m = try PlanSimulatorTests.model(
+            level: (1030, [1010, 1015, 1020, 1030]), flow: (4040, [1000, 1000, 1000, 1000]))
+        let lever = Lever(name: "g", series: ["level"], action: .growth(fromYear: 2024, percentPerYear: .fixed(10)))
+        let base = PlanSimulator.run(model: m, paths: 2048, seed: 4, threads: 1)
+        let moved = PlanSimulator.run(model: m, levers: [lever], paths: 2048, seed: 4, threads: 1)
+        for (year, factor) in [(2022, 1.0), (2023, 1.0), (2024, 1.1), (2025, 1.21)] {
+            let a = try #require(base.cells.first { $0.series == 0 && $0.year == year }?.quantiles)
+            let b = try #require(moved.cells.first { $0.series == 0 && $0.year == year }?.quantiles)
+            #expect(zip(a, b).allSatisfy { abs($0 * factor - $1) <= 1e-9 * abs($1) }, "\(year): \(a) → \(b)")
+        }
+    }
+}
