@@ -131,7 +131,8 @@ struct GrowthRateTests {
         #expect(
             real.contains {
                 $0.severity == .warning && $0.message.contains("growth rate 6.1% for 2023 ([6.05%, 6.15%]) contradicts")
-                    && $0.message.contains("a change of 4.66%") && $0.location?.line == 3
+                    && $0.message.contains("contradicts the values 5140.6 (2022) → 5380.17 (2023), a change of 4.66%")
+                    && $0.location?.line == 3
             }, "\(real)")
         let agrees = findings([
             value(2022, 5140.6, "5140.6"), value(2023, 5380.17, "5380.17"), growth(2023, 4.66, "4.66"),
