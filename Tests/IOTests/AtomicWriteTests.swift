@@ -115,4 +115,13 @@ struct AtomicWriteTests {
     @Test func failureLeavesNothing() {
         #expect(throws: OutputError.self) { try writeTextAtomically("x", to: "/nonexistent-dir-plancast/out.csv") }
     }
+
+    /// An output error's description is its English text (what `error:` prints without `--lang
+    /// zh`), its Chinese text another. (Mutation round seed 201: the description was Chinese.)
+    @Test func anOutputErrorDescribesItselfInEnglish() {
+        let e = OutputError(file: "out.csv", errno: ENOSPC)
+        #expect(e.description == e.text(chinese: false) && e.description.hasPrefix("out.csv: "), "\(e.description)")
+        #expect(!e.description.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(e.description)")
+        #expect(e.text(chinese: true).contains("无法写入文件"))
+    }
 }

@@ -134,6 +134,11 @@ struct YAMLTypingSlipTests {
         #expect(
             YAMLDocument.typingSlip(in: "a: 1\n  \tb: 2\n", near: 3)?.hasPrefix("line 2 is indented with a tab") == true
         )
+        // Lines are counted with the blank ones (round 201: blank lines dropped, the tab on line
+        // 4 was named as line 3's).
+        #expect(
+            YAMLDocument.typingSlip(in: "a: 1\n\nb:\n\tc: 2\n", near: 4)?.hasPrefix("line 4 is indented with a tab")
+                == true)
         #expect(YAMLDocument.typingSlip(in: "a:\tx\nb: [\n", near: 2) == nil, "a tab inside a value")
         #expect(YAMLDocument.typingSlip(in: "名称：x\n", near: 1)?.hasPrefix("line 1 has a full-width colon") == true)
         #expect(YAMLDocument.typingSlip(in: "description: 说明：x\n", near: 1) == nil)

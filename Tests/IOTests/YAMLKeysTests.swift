@@ -53,6 +53,14 @@ struct YAMLKeysTests {
         #expect(Self.place("- k: text\n  ? x\n  : 1\n") == "2:3 an explicit key ('? ')")
         // A comment ends the scalar (libyaml then refuses the file; so does the scan).
         #expect(Self.place("k: text # a comment ends it\n  ? x\n") == "2:3 an explicit key ('? ')")
+        // A block scalar ends at a line indented no more than its key: a line without a tab is
+        // not blank (mutation round seed 201: `$0 != "\t"` read every such line as blank, and
+        // the key after the scalar went unseen).
+        #expect(Self.place("d: |\n  text\n[a, b]: 1\n") == "3:6 a list as a key")
+        // A comment after a space ends a plain scalar's continued line too; a more indented line
+        // after it is no more text (round 201: `&&` for `||` never saw the comment).
+        #expect(Self.place("k: text\n  more # note\n  ? x\n") == "3:3 an explicit key ('? ')")
+        #expect(Self.place("k: text\n  more\t# note\n  ? x\n") == "3:3 an explicit key ('? ')")
     }
 
     /// What the files plancast reads hold: quoted text, comments, block scalars, anchors and

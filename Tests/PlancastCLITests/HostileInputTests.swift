@@ -1300,6 +1300,11 @@ struct HostileInputTests {
             to: file, atomically: true, encoding: .utf8)
         let r = try Binary.run(["check", file.path])
         #expect(r.status == 65 && r.stderr.contains("plancast reads at most"), "\(r.stderr)")
+        // The file's size in MB, in both languages: 4.6 million "1," and the keys, 9.2 MB
+        // (mutation round seed 201 wrote the Chinese message's size as bytes × 10⁶).
+        #expect(r.stderr.contains("the YAML file is 9.2 MB; plancast reads at most"), "\(r.stderr)")
+        let zh = try Binary.run(["check", file.path, "--lang", "zh"])
+        #expect(zh.status == 65 && zh.stderr.contains("YAML 文件有 9.2 MB；plancast 最多读取"), "\(zh.stderr)")
     }
 
     /// Command lines that `scripts/eval/fuzz_arguments.py` found crashing: now usage errors.
