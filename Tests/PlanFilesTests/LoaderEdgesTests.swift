@@ -120,6 +120,19 @@ struct LoaderEdgesTests {
             percent.line == 2 && percent.column == 6
                 && percent.message.hasPrefix("target '45%' for 2024 is a percentage"),
             "\(percent)")
+        // In Chinese too, in Chinese words (mutation round seed 202: the English words).
+        #expect(percent.messageZh?.hasPrefix("2024年目标“45%”是百分数，但“a”是存量") == true, "\(percent)")
+        // A level goal with a percent sign is refused at its cell like a target; a growth goal
+        // is a percent by its rule (round 202: `form == nil` as `!=` let the level goal through).
+        let percentGoal = try #require(try refusal("a,stock,increase,final,45%,110"))
+        #expect(
+            percentGoal.column == 5
+                && percentGoal.message == "headline goal '45%' is a percentage, but 'a' is a stock, not a share",
+            "\(percentGoal)")
+        // A level goal written with its unit is told how to write the number (round 202: the
+        // growth goal's decimal-comma hint, nil here, was given instead).
+        let unit = try #require(try refusal("a,level,increase,final,3500家,110"))
+        #expect(unit.column == 5 && unit.hint?.contains("3500") == true, "\(unit)")
     }
 
     /// A percent sign on a stock's bound is refused at the bound's own cell.
