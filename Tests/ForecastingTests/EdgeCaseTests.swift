@@ -17,6 +17,21 @@ struct EdgeCaseTests {
         #expect(one.scale == nil && one.k == 0)
     }
 
+    /// A gap's change is spread over its years: 10, 12 and (after a missing 2002) 16 rise by 2 a
+    /// year throughout, so the spread of the yearly changes is 0 and the scale is the floor,
+    /// ½ · mean(2/√1, 4/√2) = 1.2071, over the level 38/3: 0.09530. (Mutation round seed 203:
+    /// the change × its years, 2 and 8 a year, gave 4.243 / 12.667 = 0.3350.) A damped trend
+    /// fitted to three values has no degrees of freedom left for σ: no forecast SD (round 203:
+    /// `df >= 0` divided by 0).
+    @Test func aGapsChangeIsSpreadOverItsYears() throws {
+        let gapped = try YearlySeries(periods: [2000, 2001, 2003], values: [10, 12, 16])
+        let r = ErrorScale.raw(gapped, unitFree: false)
+        let expected = 0.5 * (2 + 4 / 2.0.squareRoot()) / 2 / (38.0 / 3)
+        #expect(r.k == 2 && abs((r.scale ?? 0) - expected) < 1e-12, "\(r)")
+        let three = try DampedTrend().fit(try YearlySeries(periods: [2000, 2001, 2002], values: [10, 12, 15]))
+        #expect(three.forecastSD(horizon: 2) == nil)
+    }
+
     /// An unchanged year says nothing about the batch's scale s₀: a series' pool items are its
     /// non-zero increment sizes over its level, each weighing 1/k. For 1, 1, 2 (level 4/3, k = 2):
     /// one item, 0.75 with weight 0.5.
