@@ -21,15 +21,36 @@ public enum RunShards {
         folder + "/part-\(shard.index)-of-\(shard.count)"
     }
 
+    /// How many times a part or a merge holds the met bits at its peak: the tallies, and the
+    /// bytes of the tally file written or read (`RunPipeline.Inputs.checkMemory`'s `copies`).
+    static let tallyCopies = 2.5
+
+    /// Refuses, before anything is written, a part that would not fit in `memory` bytes: shard
+    /// K of N simulates about ⌈paths / N⌉ paths (parts take whole blocks of 2,048 paths, so one
+    /// may hold a block more: a few kilobytes of met bits), held `tallyCopies` times.
+    static func checkPartMemory(
+        _ inputs: RunPipeline.Inputs, paths: Int, shard: Shard, threads: Int, memory: Double = MemoryBudget.memory()
+    ) throws {
+        try inputs.checkMemory(
+            paths: (paths + shard.count - 1) / shard.count, threads: threads, copies: tallyCopies, memory: memory)
+    }
+
+    /// Refuses a merge that would not fit in `memory` bytes: it tallies all `paths` paths on one
+    /// thread, reading the parts' tally files (`tallyCopies`).
+    static func checkMergeMemory(_ inputs: RunPipeline.Inputs, paths: Int, memory: Double = MemoryBudget.memory())
+        throws
+    {
+        try inputs.checkMemory(paths: paths, threads: 1, copies: tallyCopies, memory: memory)
+    }
+
     /// Runs shard `shard` of `request`, writing its part into `partFolder(request.outputFolder, shard:)`.
     /// Returns the part folder.
     public static func run(_ request: RunRequest, shard: Shard, progress: (@Sendable (String) -> Void)? = nil)
         throws -> String
     {
         let inputs = try RunPipeline.load(request)
-        try inputs.checkMemory(
-            paths: (request.paths + shard.count - 1) / shard.count,
-            threads: request.threads ?? Workers.defaultCount, copies: 2.5)
+        try checkPartMemory(
+            inputs, paths: request.paths, shard: shard, threads: request.threads ?? Workers.defaultCount)
         let path = partFolder(request.outputFolder ?? "parts", shard: shard)
         let folder = try RunFolder.prepare(path, force: request.force, layout: .part, inputs: inputs.paths)
         let threads = request.threads ?? Workers.defaultCount
@@ -56,7 +77,7 @@ public enum RunShards {
         request.terminalWidth = terminalWidth
         let inputs = try RunPipeline.load(request)
         try checkUnchanged(inputs, recorded: parts.inputs)
-        try inputs.checkMemory(paths: request.paths, threads: 1, copies: 2.5)
+        try checkMergeMemory(inputs, paths: request.paths)
         var tallies = [[SimulationTally]](repeating: [], count: parts.simulations)
         for p in parts.folders {
             let file = p + "/tally.bin"

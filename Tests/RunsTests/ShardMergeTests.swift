@@ -60,6 +60,34 @@ struct ShardMergeTests {
 
     /// The parts are named in both languages: `merge --lang zh` (stop 71) gives the same
     /// refusals in Chinese, which before that stop it did not.
+    /// A part is checked for its share of the paths, ⌈paths / N⌉, and a merge for all of them on
+    /// one thread, each with its met bits held 2.5 times (a part also writes, a merge also reads,
+    /// the tally files). The edge in closed form: needed = estimate(paths) × 2.5 + working memory,
+    /// against 0.8 × memory. One path more or fewer moves it by 193 / 8 × 2.5 ≈ 60 bytes in 10⁹,
+    /// beyond the 10⁻⁹ either side used here. (Both lines were on the list no test pinned.)
+    @Test func partsAndMergesAreCheckedForTheirShareOfMemory() throws {
+        let inputs = try RunPipeline.load(RunPipelineTests.request([], out: "unused"))
+        let shard = Shard(index: 1, count: 4)!
+        let part = inputs.memoryEstimate(paths: 10_000_001) * 2.5 + inputs.workingMemory(threads: 2)
+        try RunShards.checkPartMemory(
+            inputs, paths: 40_000_001, shard: shard, threads: 2, memory: part / 0.8 * (1 + 1e-9))
+        #expect {
+            try RunShards.checkPartMemory(
+                inputs, paths: 40_000_001, shard: shard, threads: 2, memory: part / 0.8 * (1 - 1e-9))
+        } throws: { e in
+            guard case .tooLarge(let needed, _, _, let paths, _, let threads) = e as? RunError else { return false }
+            return paths == 10_000_001 && threads == 2 && abs(needed - part / 1e9) < 1e-9
+        }
+        let merge = inputs.memoryEstimate(paths: 40_000_001) * 2.5 + inputs.workingMemory(threads: 1)
+        try RunShards.checkMergeMemory(inputs, paths: 40_000_001, memory: merge / 0.8 * (1 + 1e-9))
+        #expect {
+            try RunShards.checkMergeMemory(inputs, paths: 40_000_001, memory: merge / 0.8 * (1 - 1e-9))
+        } throws: { e in
+            guard case .tooLarge(let needed, _, _, let paths, _, let threads) = e as? RunError else { return false }
+            return paths == 40_000_001 && threads == 1 && abs(needed - merge / 1e9) < 1e-9
+        }
+    }
+
     @Test func missingDuplicatedAndForeignPartsAreNamed() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
