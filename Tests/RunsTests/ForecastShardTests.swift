@@ -219,7 +219,7 @@ struct ForecastShardTests {
         // The first word of a part's numbers is its count of series: 4 where the input has 3.
         let tally = calParts + "/part-1-of-4/tally.bin"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: tally))
-        let oldHash = sha256Hex(bytes)
+        let (original, oldHash) = (bytes, sha256Hex(bytes))
         withUnsafeBytes(of: UInt64(4).littleEndian) { bytes.replaceSubrange(0..<8, with: $0) }
         try bytes.write(to: URL(fileURLWithPath: tally))
         // Its manifest's hash is brought along: the count itself must be judged, not the edit.
@@ -234,6 +234,33 @@ struct ForecastShardTests {
         } throws: {
             let e = $0 as! InputError
             return e.file == tally && e.message == "an impossible number of series"
+        }
+        // A backtest window's level is a positive value of the series: one of exactly 0 (only a
+        // hand-made file holds one; its hash made to match again) is refused, not divided by.
+        try original.write(to: URL(fileURLWithPath: tally))
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let one = try #require((1...4).first { counts[$0 - 1] == 1 })
+        let other = calParts + "/part-\(one)-of-4/tally.bin"
+        var data = try Data(contentsOf: URL(fileURLWithPath: other))
+        var r = BinaryReader(data)
+        _ = try (r.int(), r.int(), r.bool(), r.doubles(), r.doubles())
+        #expect(try r.int() >= 1, "the series has a backtest window")
+        _ = try (r.bool(), r.double(), r.int())
+        let at = r.offset
+        #expect(try r.double() > 0)
+        let before = sha256Hex(data)
+        withUnsafeBytes(of: (0.0).bitPattern.littleEndian) { data.replaceSubrange(at..<(at + 8), with: $0) }
+        try data.write(to: URL(fileURLWithPath: other))
+        let otherManifest = calParts + "/part-\(one)-of-4/part.json"
+        try String(contentsOfFile: otherManifest, encoding: .utf8).replacingOccurrences(
+            of: before, with: sha256Hex(data)
+        ).write(toFile: otherManifest, atomically: true, encoding: .utf8)
+        #expect {
+            try ForecastShards.merge(
+                [calParts], out: dir.appendingPathComponent("y.bin").path, force: false, version: "t")
+        } throws: {
+            let e = $0 as! InputError
+            return e.file == other && e.message == "a backtest window with an impossible scale"
         }
     }
 
