@@ -88,6 +88,34 @@ struct ShardMergeTests {
         }
     }
 
+    /// Parts that each pass their part.json can still fail to make one run: part 1's tallies
+    /// copied into part 2 (its manifest's hash made to match) cover the same blocks twice. The
+    /// merge names the first simulation that does not add up, counted from 1, in both languages.
+    @Test func partsThatCoverTheSameBlocksNameTheirSimulation() throws {
+        let dir = try RunPipelineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let parts = try Self.shards(2, into: dir)
+        let first = try Data(contentsOf: URL(fileURLWithPath: parts + "/part-1-of-2/tally.bin"))
+        let second = parts + "/part-2-of-2/tally.bin"
+        let manifest = parts + "/part-2-of-2/part.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        let oldHash = try sha256Hex(path: second)
+        #expect(text.contains(oldHash))
+        try first.write(to: URL(fileURLWithPath: second))
+        try text.replacingOccurrences(of: oldHash, with: sha256Hex(first)).write(
+            toFile: manifest, atomically: true, encoding: .utf8)
+        #expect {
+            try RunShards.merge(
+                [parts], out: dir.appendingPathComponent("merged").path, force: false, commandLine: [],
+                version: RunRequest(planDirectory: "").version, terminalWidth: nil)
+        } throws: {
+            let e = $0 as! InputError
+            return e.message.hasPrefix("simulation 1 of the parts: ") && e.messageZh?.hasPrefix("各分片的第 1 次模拟：") == true
+                && e.hint == "run the shards again"
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("merged").path))
+    }
+
     @Test func missingDuplicatedAndForeignPartsAreNamed() throws {
         let dir = try RunPipelineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
