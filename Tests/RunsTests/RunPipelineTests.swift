@@ -95,6 +95,15 @@ struct RunPipelineTests {
         #expect(c.inputDifferences.map(\.what) == ["scenario"], "\(c.inputDifferences)")
         let d = try #require(c.inputDifferences.first)
         #expect(d.a.hasPrefix("s1.yaml ") && d.b.hasPrefix("s2.yaml "), "\(d)")
+        // Settings alike are not listed; a run with another seed and paths is, each with both
+        // values, in the manifest's order (version, seed, paths, …).
+        #expect(c.settingDifferences.isEmpty, "\(c.settingDifferences)")
+        var rc = Self.request([s1], out: dir.appendingPathComponent("c").path, paths: 4096)
+        rc.seed = 8
+        _ = try RunPipeline.run(rc)
+        let settings = try RunComparison.load(a, rc.outputFolder!).settingDifferences
+        #expect(
+            settings.map { [$0.what, $0.a, $0.b] } == [["seed", "7", "8"], ["paths", "2048", "4096"]], "\(settings)")
     }
 
     /// A goal revised in indicators.csv between two runs (3,500 → 4,000 firms) is one row with
