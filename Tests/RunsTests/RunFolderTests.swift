@@ -330,5 +330,10 @@ struct RunFolderTests {
         #expect(path == "out")
         #expect(en == "cannot create the folder (\(String(cString: strerror(EACCES))))", "\(en)")
         #expect(zh == "无法创建目录（没有写入权限）", "\(zh)")
+        // A full disk is told as the write that failed, in each language (mutation round 204:
+        // the Chinese text could be the English one and no test saw it).
+        let full = RunFolderError.full(OutputError(file: "out/report.html", errno: ENOSPC))
+        #expect(full.text(chinese: true).hasPrefix("out/report.html：无法写入文件（磁盘没有剩余空间）"), "\(full.text(chinese: true))")
+        #expect(full.text(chinese: false).hasPrefix("out/report.html: cannot write the file ("), "\(full)")
     }
 }
