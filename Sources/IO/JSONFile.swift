@@ -9,6 +9,25 @@ public enum JSONFile {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// Whether a parsed JSON value is `true` or `false`. Foundation on Linux gives both as an
+    /// NSNumber (of Objective-C type `c`, a number's is `i`, `q` or `d`), which `as? Int` and
+    /// `as? Double` read as 1 and 0: a recalibration coefficient written `true` was read as 1
+    /// until 2026-12-07.
+    public static func isBoolean(_ v: Any?) -> Bool {
+        guard let n = v as? NSNumber else { return false }
+        return String(cString: n.objCType) == "c"
+    }
+
+    /// A JSON number as a double; nil for anything else, `true` and `false` included.
+    public static func number(_ v: Any?) -> Double? {
+        isBoolean(v) ? nil : (v as? NSNumber)?.doubleValue
+    }
+
+    /// A JSON whole number that fits an Int; nil for anything else (`true`, 1.5, "3").
+    public static func integer(_ v: Any?) -> Int? {
+        isBoolean(v) ? nil : v as? Int
+    }
+
     /// Parses a JSON object; `what` names the file in errors ("the manifest"), `whatZh` in
     /// Chinese ones (none without it: a file only the analysts' commands read).
     public static func read(

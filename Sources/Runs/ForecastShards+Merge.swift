@@ -15,9 +15,9 @@ extension ForecastShards {
 
     static func mergeCalibration(_ paths: [String], out: String, version: String) throws {
         let parts = try PartSet.read(paths, kind: "calibration-part", version: version)
-        guard let horizon = parts.request["horizon"] as? Int, horizon >= 1, horizon <= 100,
+        guard let horizon = JSONFile.integer(parts.request["horizon"]), horizon >= 1, horizon <= 100,
             let s0 = (parts.request["library_s0"] as? String).flatMap(UInt64.init).map(Double.init(bitPattern:)),
-            s0.isFinite, s0 > 0, let ready = parts.manifests[0]["ready_series"] as? Int
+            s0.isFinite, s0 > 0, let ready = JSONFile.integer(parts.manifests[0]["ready_series"])
         else {
             throw InputError(
                 file: parts.first + "/part.json", "records no valid horizon or library scale",
@@ -94,7 +94,7 @@ extension ForecastShards {
 
     static func mergeForecasts(_ paths: [String], out: String, force: Bool, version: String) throws {
         let parts = try PartSet.read(paths, kind: "forecast-part", version: version)
-        guard let total = parts.manifests[0]["series"] as? Int else {
+        guard let total = JSONFile.integer(parts.manifests[0]["series"]) else {
             throw InputError(
                 file: parts.first + "/part.json", "records no series count", hint: "run the shards again",
                 zh: "没有记录序列个数",

@@ -149,7 +149,7 @@ public struct GoalRecalibration: Sendable, Equatable {
                 continue
             }
             let at = JSONFile.position(ofKey: f, in: data)
-            guard let v = (c[f] as? NSNumber)?.doubleValue, v.isFinite else {
+            guard let v = JSONFile.number(c[f]), v.isFinite else {
                 throw InputError(
                     file: path, line: at.line, column: at.column,
                     "coefficient \"\(f)\" is \(c[f] == nil ? "missing" : "not a finite number")", hint: hint,
@@ -165,7 +165,7 @@ public struct GoalRecalibration: Sendable, Equatable {
             coefficients.append(v)
         }
         return GoalRecalibration(
-            coefficients: coefficients, goalYears: (obj["goal_years"] as? Int) ?? 0,
+            coefficients: coefficients, goalYears: JSONFile.integer(obj["goal_years"]) ?? 0,
             plans: (obj["plans"] as? [String]) ?? [])
     }
 }

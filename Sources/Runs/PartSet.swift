@@ -81,7 +81,9 @@ struct PartSet {
                     zh: "由 plancast \(m["version"] as? String ?? "?") 写出，而当前版本是 \(version)",
                     hintZh: "请用同一版本运行所有分片和合并")
             }
-            guard let k = m["shard"] as? Int, let n = m["shards"] as? Int, n >= 1, (1...n).contains(k) else {
+            guard let k = JSONFile.integer(m["shard"]), let n = JSONFile.integer(m["shards"]), n >= 1,
+                (1...n).contains(k)
+            else {
                 throw InputError(
                     file: f + "/part.json", "has no valid shard and shards",
                     hint: "run that shard again into a new folder", zh: "没有有效的 shard 和 shards",
@@ -130,8 +132,8 @@ struct PartSet {
                 hint: "run that shard again into a new folder", zh: "没有记录请求或输入",
                 hintZh: "请把该分片重新运行到一个新目录")
         }
-        let simulations = m0["simulations"] as? Int ?? 0
-        for (f, m) in ordered where m["simulations"] as? Int ?? 0 != simulations {
+        let simulations = JSONFile.integer(m0["simulations"]) ?? 0
+        for (f, m) in ordered where JSONFile.integer(m["simulations"]) ?? 0 != simulations {
             throw InputError(
                 file: f + "/part.json", "holds another number of simulations than the other parts",
                 hint: "merge the parts of one job at a time",

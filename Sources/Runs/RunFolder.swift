@@ -496,8 +496,7 @@ public struct RunFolder: Sendable {
     static func settingProblemTexts(_ m: [String: Any], name: String) -> [(en: String, zh: String, key: String)] {
         // JSON numbers and booleans both arrive as NSNumber on Linux (and 1 casts to Bool).
         func whole(_ v: Any, atLeast low: Double) -> Bool {
-            guard let n = v as? NSNumber else { return false }
-            let d = n.doubleValue
+            guard let d = JSONFile.number(v) else { return false }
             return d.isFinite && d == d.rounded() && d >= low && d <= 1e15
         }
         func flag(_ v: Any) -> Bool { (v as? NSNumber).map { $0.doubleValue == 0 || $0.doubleValue == 1 } ?? false }
@@ -522,7 +521,7 @@ public struct RunFolder: Sendable {
         let paths = RunRequest.pathRange, years = RunRequest.yearRange
         // A seed is any 64-bit whole number (JSON numbers keep all 64 bits on reading).
         check("seed", "a whole number from 0 to 2^64 − 1", zh: " 0 到 2^64 − 1 之间的整数") { v in
-            (v as? NSNumber).map { UInt64(exactly: $0) != nil } ?? false
+            !JSONFile.isBoolean(v) && ((v as? NSNumber).map { UInt64(exactly: $0) != nil } ?? false)
         }
         check(
             "paths", "a whole number from \(paths.lowerBound) to \(paths.upperBound)",

@@ -161,15 +161,16 @@ public enum RunShards {
         guard let files = o["scenario_files"] as? [String] else { throw bad("scenario_files") }
         r.scenarioFiles = files
         // The ranges `run` accepts: a part is a run's, and its request replays that run.
-        r.asOf = o["as_of"] as? Int
+        r.asOf = JSONFile.integer(o["as_of"])
         if let v = o["as_of"], !(v is NSNull), !(r.asOf.map(RunRequest.yearRange.contains) ?? false) {
             throw bad("as_of")
         }
-        guard let paths = o["paths"] as? Int, RunRequest.pathRange.contains(paths) else { throw bad("paths") }
+        guard let paths = JSONFile.integer(o["paths"]), RunRequest.pathRange.contains(paths) else { throw bad("paths") }
         guard let seed = (o["seed"] as? String).flatMap(UInt64.init) else { throw bad("seed") }
         guard let lang = (o["language"] as? String).flatMap(Language.init(rawValue:)) else { throw bad("language") }
         guard let excel = o["excel"] as? Bool, let sens = o["sensitivity"] as? Bool else { throw bad("excel") }
-        guard let sp = o["sensitivity_paths"] as? Int, (1...RunRequest.pathRange.upperBound).contains(sp) else {
+        guard let sp = JSONFile.integer(o["sensitivity_paths"]), (1...RunRequest.pathRange.upperBound).contains(sp)
+        else {
             throw bad("sensitivity_paths")
         }
         (r.paths, r.seed, r.language, r.excel, r.sensitivity, r.sensitivityPaths) = (paths, seed, lang, excel, sens, sp)

@@ -16,6 +16,21 @@ struct JSONFileTests {
         #expect(missing.line == nil && missing.column == nil)
     }
 
+    /// `true` and `false` are not numbers, although Foundation on Linux parses them as NSNumber
+    /// (`as? Int` gives 1 and 0); numbers are, whole or not; strings are neither.
+    @Test func booleansAreNotNumbers() throws {
+        let o = try JSONFile.parse(
+            Data(#"{"t": true, "f": false, "one": 1, "zero": 0, "x": 1.5, "big": 1e300, "s": "3"}"#.utf8),
+            file: "j.json", what: "j")
+        #expect(JSONFile.isBoolean(o["t"]) && JSONFile.isBoolean(o["f"]))
+        #expect(!JSONFile.isBoolean(o["one"]) && !JSONFile.isBoolean(o["zero"]) && !JSONFile.isBoolean(o["s"]))
+        #expect(JSONFile.number(o["t"]) == nil && JSONFile.number(o["f"]) == nil && JSONFile.number(o["s"]) == nil)
+        #expect(JSONFile.number(o["one"]) == 1 && JSONFile.number(o["x"]) == 1.5 && JSONFile.number(o["big"]) == 1e300)
+        #expect(JSONFile.integer(o["t"]) == nil && JSONFile.integer(o["x"]) == nil && JSONFile.integer(o["s"]) == nil)
+        #expect(JSONFile.integer(o["one"]) == 1 && JSONFile.integer(o["zero"]) == 0)
+        #expect(JSONFile.integer(o["missing"]) == nil && JSONFile.number(nil) == nil)
+    }
+
     /// A file cut short is placed at its end (Foundation gives no offset for "Unexpected end of
     /// file"; the error had no line or column until stop 68); a bad character at its own place.
     @Test func aFileCutShortIsPlacedAtItsEnd() {

@@ -31,6 +31,15 @@ struct HostileInputTests {
                 "/tmp/plancast-never-rc",
             ],
             status: 65, stderr: "recalibration-word.json:1:19: coefficient \"intercept\" is not a finite number"),
+        // JSON's true is not 1: Foundation on Linux reads it as a number, and until 2026-12-07
+        // the binding goals' shift was taken as 1.
+        Case(
+            name: "recalibration coefficient written true",
+            arguments: [
+                "run", "--paths", "1000", "--recalibration", h + "recalibration-true.json", "--out",
+                "/tmp/plancast-never-rc",
+            ],
+            status: 65, stderr: "recalibration-true.json:1:55: coefficient \"binding\" is not a finite number"),
         Case(
             name: "recalibration coefficients that overflow",
             arguments: [

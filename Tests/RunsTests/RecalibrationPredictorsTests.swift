@@ -46,5 +46,13 @@ struct RecalibrationPredictorsTests {
             let e = e as! InputError
             return e.message == "coefficient \"intercept\" is -1000.5, beyond ±1000" && e.line == 1 && e.column == 19
         }
+        // true is not 1 (Linux's JSON reader gives it as a number; it was read as 1 until 2026-12-07).
+        #expect {
+            _ = try GoalRecalibration.decode(file("true"), file: "r.json")
+        } throws: { e in
+            let e = e as! InputError
+            return e.message == "coefficient \"intercept\" is not a finite number" && e.column == 19
+        }
+        #expect(try GoalRecalibration.decode(file("0"), file: "r.json").coefficients == [0, 1, 0, 0, 0])
     }
 }

@@ -231,6 +231,9 @@ struct RunFolderTests {
             // Beyond what `run` accepts, which `reproduce` refused and `compare` passed.
             ("seed", 1.5), ("seed", -1), ("seed", 18_446_744_073_709_551_616.0), ("paths", 99), ("paths", 50_000_001),
             ("paths", 1e15), ("as_of", 1899), ("as_of", 99999),
+            // JSON's true is no number, although Linux's reader gives it as 1 (until 2026-12-07
+            // a manifest's threads or seed of true passed).
+            ("threads", true), ("seed", true), ("seed", false),
             ("plan", NSNull()), ("plan", ["folder": "plans/k"]), ("scenarios", NSNull()), ("scenarios", [Any]()),
             ("scenarios", [["name": "baseline"]]), ("scenarios", [[[Any]()]]),
             ("tool", "other"), ("inputs", [["path": "plan.yaml", "sha256": "zz"]]),
