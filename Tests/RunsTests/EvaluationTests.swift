@@ -128,6 +128,15 @@ struct EvaluationTests {
         let fit = try GoalRecalibration.read(path: outcome.folder + "/recalibration.json")
         #expect(fit.goalYears == 12 && fit.plans.count == 2)
         #expect(RunFolder.verify(outcome.folder, layout: .evaluation).isEmpty)
+        // The report's title says what was done, in the run's language (mutation round 205).
+        let html = try String(contentsOfFile: outcome.folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("已知结果检验：2 个规划，留一规划检验"))
+        var en = r
+        (en.language, en.outputFolder) = (.en, dir.appendingPathComponent("ev-en").path)
+        let english = try PlanEvaluation.run(en)
+        #expect(
+            try String(contentsOfFile: english.folder + "/report.html", encoding: .utf8)
+                .contains("Evaluation against known outcomes: 2 plans, leave one plan out"))
         // Applied to one plan.
         var one = EvaluationRequest(
             planDirectory: a, outcomes: a + "/outcomes.csv", asOf: [2012],

@@ -52,6 +52,16 @@ struct RecalibrationPredictorsTests {
         } throws: { e in
             let e = e as! InputError
             return e.message == "coefficient \"intercept\" is not a finite number" && e.column == 19
+                && e.messageZh == "系数“intercept”不是有限的数"
+        }
+        // A coefficient left out (but the optional "decrease") is missing, in both languages.
+        #expect {
+            _ = try GoalRecalibration.decode(
+                Data(#"{"coefficients": {"intercept": 0, "logit_p_model": 1, "trend_rule": 0}}"#.utf8), file: "r.json")
+        } throws: { e in
+            let e = e as! InputError
+            return e.message == "coefficient \"binding\" is missing" && e.messageZh == "系数“binding”缺失"
+                && e.line == nil
         }
         #expect(try GoalRecalibration.decode(file("0"), file: "r.json").coefficients == [0, 1, 0, 0, 0])
     }
