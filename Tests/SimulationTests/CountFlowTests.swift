@@ -40,6 +40,18 @@ struct CountFlowTests {
         #expect(Poisson.draw(mean: -2, using: &g) == 0)
     }
 
+    /// The far lower tail of PTRS (μ ≥ 10) is reached: at μ = 10, P(N = 0) = e⁻¹⁰ = 4.54·10⁻⁵,
+    /// 45.4 zeros expected in 10⁶ draws (Poisson, sd 6.7; 20–75 is 4.5 sd either side). Only the
+    /// slow path returns 0 at this mean; a rejection of k = 0 there (`k < 0` as `k <= 0`,
+    /// mutation round 206) drew none, which the test of the counts above cannot see (its
+    /// expected count of 0 is below 20).
+    @Test func theSamplerReachesZeroAtAMeanOfTen() {
+        var g = Xoshiro256PlusPlus.stream(seed: 206, named: "poisson-zero", block: 0)
+        var zeros = 0
+        for _ in 0..<1_000_000 where Poisson.draw(mean: 10, using: &g) == 0 { zeros += 1 }
+        #expect((20...75).contains(zeros), "\(zeros) zeros in 10⁶ draws, 45.4 expected")
+    }
+
     /// A flow of whole units forecast at exactly 3 next year (scale 10⁻⁹), against a milestone
     /// of 5: with one observation the count is Poisson(3), so P(≥ 5) = 1 − Σ₀⁴ P(k) = 0.185.
     /// The same flow in a unit that is not a count stays at 3: P = 0. With five observations
