@@ -52,14 +52,17 @@ extension PlanConsistency {
             guard let (ind, low, high) = ranges[o.indicator] else { continue }
             let ratio = o.value > high * scaleReach ? o.value / high : o.value < low / scaleReach ? o.value / low : nil
             guard let ratio else { continue }
-            let range = low == high ? format(low) : "\(format(low))–\(format(high))"
+            // The unit after the figures: none for an indicator without one ("(1200–1500 )" until
+            // 2026-12-07), joined to a percent sign.
+            let figures = low == high ? format(low) : "\(format(low))–\(format(high))"
+            let range = ind.unit.isEmpty ? figures : ind.unit == "%" ? figures + "%" : "\(figures) \(ind.unit)"
             f.append(
                 Finding(
                     .warning, ind.id,
-                    "observed \(format(o.value)) in \(o.year) is \(String(format: "%.3g", ratio)) times the plan's targets (\(range) \(ind.unit)); check the unit and the digits",
+                    "observed \(format(o.value)) in \(o.year) is \(String(format: "%.3g", ratio)) times the plan's targets (\(range)); check the unit and the digits",
                     at: o.location,
                     zh:
-                        "\(o.year)年观测值 \(format(o.value)) 是规划目标（\(range) \(ind.unit)）的 \(String(format: "%.3g", ratio)) 倍，请核对单位和数字"
+                        "\(o.year)年观测值 \(format(o.value)) 是规划目标（\(range)）的 \(String(format: "%.3g", ratio)) 倍，请核对单位和数字"
                 ))
         }
         return firstPerSeries(f)

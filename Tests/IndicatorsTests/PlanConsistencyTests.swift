@@ -638,6 +638,20 @@ struct PlanConsistencyTests {
         ).map(\.message)
         #expect(
             small == ["observed 0.5 in 2021 is 0.001 times the plan's targets (500 套); check the unit and the digits"])
+        // Without a unit the targets stand alone ("(1200–1500 )" until 2026-12-07); a percent
+        // sign joins its figures, in both languages.
+        for (unit, shown) in [("", "1200–1500"), ("%", "1200–1500%")] {
+            let bare = Indicator(
+                id: "firms", parent: nil, row: "3", nameZh: "f", nameEn: "f", category: "c", kind: .stock, unit: unit,
+                targets: [2024: 1200, 2025: 1500], headline: HeadlineGoal(rule: .final, value: 1500))
+            let found = PlanConsistency.checkScale(
+                plan([bare], obs: [Observation(indicator: "firms", year: 2022, value: 10)]))
+            #expect(
+                found.map(\.message) == [
+                    "observed 10 in 2022 is 0.00833 times the plan's targets (\(shown)); check the unit and the digits"
+                ])
+            #expect(found.first?.messageZh == "2022年观测值 10 是规划目标（\(shown)）的 0.00833 倍，请核对单位和数字")
+        }
         // A whole file in the wrong unit is one finding per series, not one per row (200,000
         // rows gave 400,000 warnings and a 72 MB manifest).
         let rows = (2019...2022).map { Observation(indicator: "talent", year: $0, value: 505_000) }

@@ -189,6 +189,33 @@ struct PlanDataTests {
         #expect(one.stdout.contains(": 2 indicators, 1 driver, 1 observation; 0 errors"), "\(one.stdout)\(one.stderr)")
     }
 
+    /// `check -q` keeps the warnings and the summary and drops the notes (mutation round 207:
+    /// the reverse, notes only, passed every test). A first figure of 10 against targets of
+    /// 1,200–1,500 firms, after 1,000 the year before, gives two warnings; `new_firms` without
+    /// data a note.
+    @Test func aQuietCheckKeepsWarningsAndDropsNotes() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan")
+        for file in ["indicators.csv", "plan.yaml"] {
+            try FileManager.default.copyItem(
+                at: plan.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        try "indicator,year,value\nfirms,2021,1000\nfirms,2022,10\nfirms,2023,1130\n".write(
+            to: dir.appendingPathComponent("observations.csv"), atomically: true, encoding: .utf8)
+        let full = try Binary.run(["check", "--plan", dir.path], in: Binary.packageRoot)
+        let quiet = try Binary.run(["check", "--plan", dir.path, "-q"], in: Binary.packageRoot)
+        #expect(full.status == 0 && quiet.status == 0, "\(full.stderr)\(quiet.stderr)")
+        let lines = { (s: String) in s.split(separator: "\n").map(String.init) }
+        #expect(
+            lines(full.stdout).filter { $0.contains(": info: ") || $0.hasPrefix("info: ") }.count == 1, "\(full.stdout)"
+        )
+        #expect(lines(quiet.stdout).filter { $0.contains("info: ") }.isEmpty, "\(quiet.stdout)")
+        #expect(lines(quiet.stdout).filter { $0.contains(": warning: ") }.count == 2, "\(quiet.stdout)")
+        #expect(lines(quiet.stdout).last?.hasSuffix("3 observations; 0 errors, 2 warnings, 1 note") == true)
+        #expect(quiet.stdout.contains("times the plan's targets (1200–1500); check the unit and the digits"))
+    }
+
     /// `check --lang zh`: the same findings at the same places, in Chinese, with the same counts;
     /// no line keeps an English severity, and the bundled plan's findings all have Chinese text.
     @Test func checkSpeaksChineseWithTheSameFindings() throws {
