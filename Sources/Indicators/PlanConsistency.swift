@@ -443,8 +443,8 @@ public enum PlanConsistency {
             if ind.unit != parent.unit {
                 f.append(
                     Finding(
-                        .warning, ind.id, "unit \(ind.unit) differs from its parent's (\(parent.unit))",
-                        at: ind.location?.at("unit"), zh: "单位“\(ind.unit)”与其上级的单位（\(parent.unit)）不同"))
+                        .warning, ind.id, "unit '\(ind.unit)' differs from its parent's ('\(parent.unit)')",
+                        at: ind.location?.at("unit"), zh: "单位“\(ind.unit)”与其上级的单位“\(parent.unit)”不同"))
             }
         }
         return f

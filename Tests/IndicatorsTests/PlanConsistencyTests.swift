@@ -504,6 +504,17 @@ struct PlanConsistencyTests {
         #expect(above.count == 1 && above.first?.message.hasPrefix("target 13 for 2023") == true, "\(above)")
         #expect(targetErrors(ind("c", .stock, [10, 12], rule: .final, goal: 12, parent: "p")).isEmpty)
         #expect(targetErrors(ind("c", .flow, [11, 13], rule: .cumulative, goal: 24, parent: "p")).isEmpty)
+        // A child in another unit is not compared, and is asked about: an empty unit shows as ''
+        // ("unit  differs" until 2026-12-07).
+        let bare = Indicator(
+            id: "c", parent: "p", row: "2", nameZh: "c", nameEn: "c", category: "c", kind: .stock, unit: "",
+            targets: [2022: 10, 2023: 13], headline: HeadlineGoal(rule: .final, value: 13))
+        #expect(targetErrors(bare).isEmpty)
+        let unit = PlanConsistency.check(plan([ind("p", .stock, [10, 12], rule: .final, goal: 12), bare])).filter {
+            $0.message.hasPrefix("unit ")
+        }
+        #expect(unit.map(\.message) == ["unit '' differs from its parent's ('家')"], "\(unit)")
+        #expect(unit.map(\.severity) == [.warning] && unit.first?.messageZh == "单位“”与其上级的单位“家”不同")
     }
 
     /// Known years that exceed their sum by less than the figures' rounding (each "30" is
