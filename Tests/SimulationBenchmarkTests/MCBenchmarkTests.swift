@@ -70,3 +70,38 @@ struct MCBenchmarkClosedFormTests {
         }
     }
 }
+
+/// Flows and block edges against closed forms. A flow (every 4th series: the 4th is log-scale)
+/// is the running sum of its yearly values, E[Σⱼ₌₁ʰ e^{Lⱼ}] = Σⱼ exp(mⱼ + sⱼ²/2), with
+/// Lⱼ ~ N(log 1300 + 0.05j, (0.015j)² + 0.04²j) and Var = Σᵢⱼ E e^{Lᵢ} E e^{Lⱼ}(e^{Cov(Lᵢ,Lⱼ)} − 1),
+/// Cov(Lᵢ, Lⱼ) = ij·0.015² + min(i, j)·0.04². (Mutation round 209: a flow's sum written to
+/// another series' slots, never summed, passed every test: no test had four series.)
+struct MCBenchmarkFlowTests {
+    @Test func aFlowIsTheRunningSumOfItsYears() throws {
+        let bench = try MCBenchmark(indicators: 4, years: 3)
+        let n = 200_000
+        let r = bench.run(paths: n, seed: 13, threads: 2)
+        let base = log(1300.0)
+        func m(_ j: Int) -> Double { base + 0.05 * Double(j) }
+        func cov(_ i: Int, _ j: Int) -> Double { Double(i * j) * 0.015 * 0.015 + Double(min(i, j)) * 0.0016 }
+        func mean(_ j: Int) -> Double { exp(m(j) + cov(j, j) / 2) }
+        for h in 1...3 {
+            let expected = (1...h).reduce(0) { $0 + mean($1) }
+            var variance = 0.0
+            for i in 1...h { for j in 1...h { variance += mean(i) * mean(j) * (exp(cov(i, j)) - 1) } }
+            let se = (variance / Double(n)).squareRoot()
+            let got = r.mean[(h - 1) * 4 + 3]
+            #expect(abs(got - expected) < 4 * se, "year \(h): \(got) against \(expected) ± \(se) (seed 13)")
+        }
+    }
+
+    /// Paths one short of whole blocks (2,047 in blocks of 1,024): two blocks, the second of
+    /// 1,023 paths, not a third of −1 (round 209's `+ blockSize + 1`). A level series after one
+    /// year is N(52 + 1, 0.3² + 2²): its mean within 4 standard errors of 53.
+    @Test func pathsOneShortOfWholeBlocks() throws {
+        let bench = try MCBenchmark(indicators: 3, years: 1)
+        let r = bench.run(paths: 2047, seed: 3, threads: 1, blockSize: 1024)
+        let se = (0.09 + 4.0).squareRoot() / 2047.0.squareRoot()
+        #expect(abs(r.mean[2] - 53) < 4 * se, "\(r.mean[2])")
+    }
+}
