@@ -491,6 +491,28 @@ struct PlanConsistencyTests {
         #expect(f.contains { $0.severity == .error && $0.message.contains("outside the range") })
     }
 
+    /// Plan years before an indicator's first figure are drawn backwards, and the note names
+    /// them: one year alone, "(2022)", several as a span, "(2022–2023)" (round 210: a one-year
+    /// span printed "2022–2022" unseen).
+    @Test func backcastYearsAreOneYearOrASpan() {
+        let meta = PlanMetadata(
+            id: "t", titleZh: "t", titleEn: "t", documentNumber: "", firstYear: 2022, lastYear: 2025, baseYear: 2021)
+        let p = Plan(
+            metadata: meta,
+            indicators: [
+                ind("a", .stock, [10, 12], rule: .final, goal: 12), ind("b", .stock, [10, 12], rule: .final, goal: 12),
+            ],
+            drivers: [],
+            observations: [
+                Observation(indicator: "a", year: 2023, value: 11), Observation(indicator: "b", year: 2024, value: 11),
+            ])
+        let note = PlanConsistency.check(p).first { $0.message.contains(" first known after 2022") }
+        #expect(
+            note?.message.hasSuffix("(source 'backcast'): a (2022), b (2022–2023)") == true,
+            "\(String(describing: note))")
+        #expect(note?.messageZh?.hasSuffix("（来源 backcast）：a（2022年）；b（2022–2023年）") == true)
+    }
+
     /// A child's target above its parent's is an error when both count the same thing (same
     /// kind and unit); an equal target is not, and a flow under a stock is not compared year by
     /// year (what flows in a year is no part of the stock's level).
@@ -649,6 +671,12 @@ struct PlanConsistencyTests {
         ).map(\.message)
         #expect(
             small == ["observed 0.5 in 2021 is 0.001 times the plan's targets (500 套); check the unit and the digits"])
+        // Exactly a hundredth of the least target is not beyond it (round 210: `<` as `<=`).
+        func flatsAt(_ v: Double) -> Int {
+            PlanConsistency.checkScale(plan([flats], obs: [Observation(indicator: "flats", year: 2021, value: v)]))
+                .count
+        }
+        #expect(flatsAt(5) == 0 && flatsAt(4.99) == 1)
         // Without a unit the targets stand alone ("(1200–1500 )" until 2026-12-07); a percent
         // sign joins its figures, in both languages.
         for (unit, shown) in [("", "1200–1500"), ("%", "1200–1500%")] {
