@@ -90,6 +90,25 @@ struct HTMLReportTests {
         #expect(axes == [[58, 12, 58, 192], [58, 192, 408, 192]], "\(axes)")
     }
 
+    /// Each fan chart marks its own headline goal: with milestones only in 2023, "b"'s chart
+    /// shows "2025 goal 140" and not "a"'s 150. (Mutant of round 211: the first goal of any
+    /// series, `&&` as `||`, drew "a"'s goal on every chart.)
+    @Test func eachFanChartMarksItsOwnGoal() throws {
+        let p = Self.plan()
+        let indicators = p.indicators.prefix(2).map { i in
+            Indicator(
+                id: i.id, row: i.row, nameZh: i.nameZh, nameEn: i.nameEn, category: i.category, kind: i.kind,
+                unit: i.unit, targets: [2023: i.targets[2023]!], headline: i.headline)
+        }
+        let plan = Plan(metadata: p.metadata, indicators: indicators, drivers: [], observations: p.observations)
+        let runs = try ScenarioRunner.run(
+            plan: plan, scenarios: [Scenario(name: "baseline")], asOf: nil, paths: 256, seed: 3, threads: 1)
+        let a = try #require(FanChart.render(series: 0, runs: runs, language: .en))
+        let b = try #require(FanChart.render(series: 1, runs: runs, language: .en))
+        #expect(a.contains("<title>2025 goal 150</title>") && !a.contains("goal 140"))
+        #expect(b.contains("<title>2025 goal 140</title>") && !b.contains("goal 150"), "\(b)")
+    }
+
     /// The report's note on thin evidence lists the indicators with fewer than 3 exact values:
     /// "flat" with 2, not "three" with exactly 3 (nor "a" and "b" with 8). (Mutant of round
     /// 195: `< 3` as `<= 3` listed "three" too.)
