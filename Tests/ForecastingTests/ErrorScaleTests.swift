@@ -87,6 +87,17 @@ struct ErrorScaleTests {
         let batch = BatchCalibration([part], library: ReferenceLibraryTests.normalLibrary(), horizon: 1)
         #expect(abs(batch.s0Free - pow(10, -4.0 / 3)) < 1e-15)
         #expect(batch.s0Other == batch.s0Free, "no other series: the unit-free s₀")
+        // Only unit-free series with increments count as series: a unit-free one without any and
+        // two in units beside it leave n = 1 (counting them, round 212's mutant, gave n = 4:
+        // 10^(−5/3) instead of 10^(−4/3)). The series in units have their own s₀, 0.5.
+        let mixed = BatchCalibration(
+            [
+                part, CalibrationContribution(unitFree: true, scaleItems: [], origins: []),
+                CalibrationContribution(unitFree: false, scaleItems: [(0.5, 1)], origins: []),
+                CalibrationContribution(unitFree: false, scaleItems: [(0.5, 1)], origins: []),
+            ], library: ReferenceLibraryTests.normalLibrary(), horizon: 1)
+        #expect(abs(mixed.s0Free - pow(10, -4.0 / 3)) < 1e-15, "\(mixed.s0Free)")
+        #expect(mixed.s0Other == 0.5)
     }
 
     @Test func strataFollowTheNumberOfIncrements() {

@@ -178,6 +178,33 @@ struct ReferenceLibraryTests {
         #expect(abs(c.quantile(stratum: 4, step: 1, 0.5) - 1.5) < 0.05, "its own errors, unscaled")
     }
 
+    /// A library table without spread (a flat row, as a library built from constant series
+    /// holds; a library file's quantiles must only not decrease) gives no ratio, and borrowed
+    /// errors are taken as they are: 1,000 errors of 3 borrowed by stratum 5 from stratum 4,
+    /// pooled with 200 pseudo-errors below 3, have the median 3, of which half is kept: 1.5 —
+    /// whether stratum 5's table is flat (ratio 0; the mutant of round 212 made the errors 0) or
+    /// stratum 4's is (ratio ∞; the other mutant made them ∞).
+    @Test func aFlatLibraryTableGivesNoRatio() {
+        let normal = ReferenceLibrary.levels.map { StudentT.normalQuantile($0) }
+        func library(flat: Int) -> ReferenceLibrary {
+            ReferenceLibrary(
+                s0: 0.1,
+                quantiles: (0..<ErrorScale.strata).map { s in
+                    Array(repeating: s == flat ? normal.map { _ in 0 } : normal, count: ReferenceLibrary.maxStep)
+                },
+                counts: Array(
+                    repeating: Array(repeating: 1, count: ReferenceLibrary.maxStep), count: ErrorScale.strata),
+                source: "flat at stratum \(flat)")
+        }
+        var own = Array(repeating: [[Double]()], count: ErrorScale.strata)
+        own[4] = [Array(repeating: 3.0, count: 1000)]
+        for flat in [5, 4] {
+            let c = Calibration(own: own, library: library(flat: flat), horizon: 1)
+            let median = c.quantile(stratum: 5, step: 1, 0.5)
+            #expect(abs(median - 1.5) < 1e-9, "stratum \(flat) flat: \(median)")
+        }
+    }
+
     /// A library file written before the levels became (i + ½)/99 (header ending `q0.985`) is
     /// read at the current levels: standard-normal quantiles at 0.005 + i/100 come back as
     /// Φ⁻¹((i + ½)/99) up to linear interpolation (0.01), the top one extrapolated (Φ⁻¹(0.99495)
