@@ -152,6 +152,19 @@ struct PlanDataTests {
         for (_, row) in data where row[8] == "cumulative" { #expect(row[5] == "flow" || row[5] == "net_change") }
     }
 
+    /// A new folder with the own-plan fixture's indicators and plan.yaml and `observations`
+    /// as its observations.csv; the caller removes it.
+    static func ownPlan(observations: String) throws -> URL {
+        let dir = try Binary.temporaryDirectory()
+        let plan = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan")
+        for file in ["indicators.csv", "plan.yaml"] {
+            try FileManager.default.copyItem(
+                at: plan.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        try observations.write(to: dir.appendingPathComponent("observations.csv"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
     @Test func checkPassesOnTheBundledPlan() throws {
         let run = try Binary.run(["check"], in: Binary.packageRoot)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
@@ -174,17 +187,10 @@ struct PlanDataTests {
         }
         #expect(reportLines.count >= 5 && reportLines == reportLines.sorted(), "\(reportLines)")
         // The last line too: "1 drivers" until 2026-12-05.
-        let dir = try Binary.temporaryDirectory()
+        let dir = try Self.ownPlan(observations: "indicator,year,value\nfirms,2023,1130\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let plan = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan")
-        for file in ["indicators.csv", "plan.yaml"] {
-            try FileManager.default.copyItem(
-                at: plan.appendingPathComponent(file), to: dir.appendingPathComponent(file))
-        }
         try "indicator,kind\ngdp,level\n".write(
             to: dir.appendingPathComponent("drivers.csv"), atomically: true, encoding: .utf8)
-        try "indicator,year,value\nfirms,2023,1130\n".write(
-            to: dir.appendingPathComponent("observations.csv"), atomically: true, encoding: .utf8)
         let one = try Binary.run(["check", "--plan", dir.path, "--lang", "en"], in: Binary.packageRoot)
         #expect(one.stdout.contains(": 2 indicators, 1 driver, 1 observation; 0 errors"), "\(one.stdout)\(one.stderr)")
     }
@@ -194,15 +200,9 @@ struct PlanDataTests {
     /// 1,200–1,500 firms, after 1,000 the year before, gives two warnings; `new_firms` without
     /// data a note.
     @Test func aQuietCheckKeepsWarningsAndDropsNotes() throws {
-        let dir = try Binary.temporaryDirectory()
+        let dir = try Self.ownPlan(
+            observations: "indicator,year,value\nfirms,2021,1000\nfirms,2022,10\nfirms,2023,1130\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let plan = Binary.packageRoot.appendingPathComponent("Tests/PlancastCLITests/Fixtures/own-plan")
-        for file in ["indicators.csv", "plan.yaml"] {
-            try FileManager.default.copyItem(
-                at: plan.appendingPathComponent(file), to: dir.appendingPathComponent(file))
-        }
-        try "indicator,year,value\nfirms,2021,1000\nfirms,2022,10\nfirms,2023,1130\n".write(
-            to: dir.appendingPathComponent("observations.csv"), atomically: true, encoding: .utf8)
         let full = try Binary.run(["check", "--plan", dir.path], in: Binary.packageRoot)
         let quiet = try Binary.run(["check", "--plan", dir.path, "-q"], in: Binary.packageRoot)
         #expect(full.status == 0 && quiet.status == 0, "\(full.stderr)\(quiet.stderr)")

@@ -219,15 +219,10 @@ struct ForecastShardTests {
         // The first word of a part's numbers is its count of series: 4 where the input has 3.
         let tally = calParts + "/part-1-of-4/tally.bin"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: tally))
-        let (original, oldHash) = (bytes, sha256Hex(bytes))
+        let original = bytes
         withUnsafeBytes(of: UInt64(4).littleEndian) { bytes.replaceSubrange(0..<8, with: $0) }
-        try bytes.write(to: URL(fileURLWithPath: tally))
         // Its manifest's hash is brought along: the count itself must be judged, not the edit.
-        let manifest = calParts + "/part-1-of-4/part.json"
-        let text = try String(contentsOfFile: manifest, encoding: .utf8)
-        #expect(text.contains(oldHash))
-        try text.replacingOccurrences(of: oldHash, with: sha256Hex(bytes)).write(
-            toFile: manifest, atomically: true, encoding: .utf8)
+        try Self.replaceTally(in: calParts + "/part-1-of-4", with: bytes)
         #expect {
             try ForecastShards.merge(
                 [calParts], out: dir.appendingPathComponent("x.bin").path, force: false, version: "t")
@@ -237,8 +232,7 @@ struct ForecastShardTests {
         }
         // A backtest window's level is a positive value of the series: one of exactly 0 (only a
         // hand-made file holds one; its hash made to match again) is refused, not divided by.
-        try original.write(to: URL(fileURLWithPath: tally))
-        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        try Self.replaceTally(in: calParts + "/part-1-of-4", with: original)
         let one = try #require((1...4).first { counts[$0 - 1] == 1 })
         let other = calParts + "/part-\(one)-of-4/tally.bin"
         var data = try Data(contentsOf: URL(fileURLWithPath: other))
@@ -248,13 +242,8 @@ struct ForecastShardTests {
         _ = try (r.bool(), r.double(), r.int())
         let at = r.offset
         #expect(try r.double() > 0)
-        let before = sha256Hex(data)
         withUnsafeBytes(of: (0.0).bitPattern.littleEndian) { data.replaceSubrange(at..<(at + 8), with: $0) }
-        try data.write(to: URL(fileURLWithPath: other))
-        let otherManifest = calParts + "/part-\(one)-of-4/part.json"
-        try String(contentsOfFile: otherManifest, encoding: .utf8).replacingOccurrences(
-            of: before, with: sha256Hex(data)
-        ).write(toFile: otherManifest, atomically: true, encoding: .utf8)
+        try Self.replaceTally(in: calParts + "/part-\(one)-of-4", with: data)
         #expect {
             try ForecastShards.merge(
                 [calParts], out: dir.appendingPathComponent("y.bin").path, force: false, version: "t")
@@ -262,6 +251,18 @@ struct ForecastShardTests {
             let e = $0 as! InputError
             return e.file == other && e.message == "a backtest window with an impossible scale"
         }
+    }
+
+    /// Writes `data` as the tally of the part folder `part` and brings its part.json's SHA-256
+    /// along, as a hand-made part would: what the merge then refuses is the content itself.
+    static func replaceTally(in part: String, with data: Data) throws {
+        let tally = part + "/tally.bin", manifest = part + "/part.json"
+        let oldHash = try sha256Hex(path: tally)
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        #expect(text.contains(oldHash), "\(manifest) records its tally's hash")
+        try data.write(to: URL(fileURLWithPath: tally))
+        try text.replacingOccurrences(of: oldHash, with: sha256Hex(data)).write(
+            toFile: manifest, atomically: true, encoding: .utf8)
     }
 
     func parts(_ dir: URL, _ n: Int, _ k: Int) -> String {

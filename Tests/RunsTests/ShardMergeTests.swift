@@ -96,14 +96,7 @@ struct ShardMergeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let parts = try Self.shards(2, into: dir)
         let first = try Data(contentsOf: URL(fileURLWithPath: parts + "/part-1-of-2/tally.bin"))
-        let second = parts + "/part-2-of-2/tally.bin"
-        let manifest = parts + "/part-2-of-2/part.json"
-        let text = try String(contentsOfFile: manifest, encoding: .utf8)
-        let oldHash = try sha256Hex(path: second)
-        #expect(text.contains(oldHash))
-        try first.write(to: URL(fileURLWithPath: second))
-        try text.replacingOccurrences(of: oldHash, with: sha256Hex(first)).write(
-            toFile: manifest, atomically: true, encoding: .utf8)
+        try ForecastShardTests.replaceTally(in: parts + "/part-2-of-2", with: first)
         #expect {
             try RunShards.merge(
                 [parts], out: dir.appendingPathComponent("merged").path, force: false, commandLine: [],
