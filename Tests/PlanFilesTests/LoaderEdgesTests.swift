@@ -53,6 +53,19 @@ struct LoaderEdgesTests {
             let e = $0 as! InputError
             return e.file.hasSuffix("indicators.csv") && e.line == 2 && e.column == 3
         }
+        // An indicator's unknown kind: the nearest valid one and the Chinese words, in both
+        // languages (round 213: the Chinese hint could be the English one).
+        let kind = try Self.folder(indicators: "indicator,kind,direction\na,stok,increase\n")
+        defer { try? FileManager.default.removeItem(at: kind) }
+        #expect { try PlanLoader.load(directory: kind.path) } throws: {
+            let e = $0 as! InputError
+            return e.line == 2 && e.column == 2 && e.message == "unknown kind 'stok'"
+                && e.hint?.hasPrefix("did you mean 'stock'? Valid: ") == true
+                && e.hint?.hasSuffix(" (or 存量, 新增, 比重, 水平, 净增)") == true
+                && e.messageZh == "未知的指标类型（kind）“stok”"
+                && e.hintZh?.hasPrefix("是否想写“stock”？可用：") == true
+                && e.hintZh?.hasSuffix("（或 存量、新增、比重、水平、净增）") == true
+        }
         let drivers = try Self.folder(
             indicators: "indicator,kind,direction\na,level,increase\n", drivers: "indicator,kind\ng,levle\n")
         defer { try? FileManager.default.removeItem(at: drivers) }
