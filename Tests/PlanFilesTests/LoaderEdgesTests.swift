@@ -146,6 +146,8 @@ struct LoaderEdgesTests {
         // growth goal's decimal-comma hint, nil here, was given instead).
         let unit = try #require(try refusal("a,level,increase,final,3500家,110"))
         #expect(unit.column == 5 && unit.hint?.contains("3500") == true, "\(unit)")
+        // In Chinese too (round 213: the Chinese hint could be the English one).
+        #expect(unit.hintZh?.hasPrefix("请写 3500：目标是按指标单位（unit 列）计的数字") == true, "\(unit)")
     }
 
     /// A percent sign on a stock's bound is refused at the bound's own cell.
