@@ -148,6 +148,31 @@ struct LoaderEdgesTests {
         #expect(unit.column == 5 && unit.hint?.contains("3500") == true, "\(unit)")
         // In Chinese too (round 213: the Chinese hint could be the English one).
         #expect(unit.hintZh?.hasPrefix("请写 3500：目标是按指标单位（unit 列）计的数字") == true, "\(unit)")
+        // A rule written as the plan words a growth rate is told to write growth, in both
+        // languages (round 213 again).
+        let rate = try #require(try refusal("a,level,increase,增长率,6.5,110"))
+        #expect(rate.column == 4 && rate.hint?.hasPrefix("write growth, with the goal as the percent a year") == true)
+        #expect(rate.hintZh == "请写 growth，目标写每年的百分数（年均 6.5% 写 6.5）", "\(rate)")
+    }
+
+    /// A plan of one year (first_year = last_year: a yearly work plan) loads; a last year before
+    /// the first is refused at last_year. (Round 213: `<=` as `<` refused the one-year plan.)
+    @Test func aPlanOfOneYearLoads() throws {
+        let dir = try Self.folder(indicators: "indicator,kind,direction\na,level,increase\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func plan(_ first: Int, _ last: Int) throws {
+            try
+                "id: e\ntitle_en: Edges\nfirst_year: \(first)\nlast_year: \(last)\nbase_year: 2023\nfiles: {indicators: indicators.csv, observations: observations.csv}\n"
+                .write(to: dir.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+        }
+        try plan(2024, 2024)
+        let one = try PlanLoader.load(directory: dir.path).plan.metadata
+        #expect(one.firstYear == 2024 && one.lastYear == 2024)
+        try plan(2025, 2024)
+        #expect { try PlanLoader.load(directory: dir.path) } throws: {
+            let e = $0 as! InputError
+            return e.message == "last_year 2024 is before first_year 2025" && e.line == 4
+        }
     }
 
     /// A percent sign on a stock's bound is refused at the bound's own cell.
