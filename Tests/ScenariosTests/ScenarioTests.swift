@@ -269,6 +269,16 @@ struct ScenarioTests {
         #expect(findings.allSatisfy { $0.file == "s.yaml" && $0.series == ["c"] })
         #expect(findings[0].message.contains("moves nothing (P(met) as without it): c: it has no data"))
         #expect(LeverWarnings.of(plan: plan, scenarios: [Scenario(name: "baseline")]).isEmpty)
+        // A lever of no effect as written (0% growth) is a warning too, whatever the data
+        // (round 214: it could be a note and only the CLI's test saw it).
+        var idle = Scenario(name: "idle", file: "idle.yaml")
+        idle.levers = [Self.lever("zero", ["a"], growth: 0)]
+        let asWritten = LeverWarnings.of(plan: plan, scenarios: [idle])
+        #expect(asWritten.map(\.isWarning) == [true], "\(asWritten)")
+        #expect(
+            asWritten.first?.message
+                == "scenario 'idle': lever 'zero' moves nothing as written (P(met) as without it): its growth is 0% a year in every draw"
+        )
         // The other series that move nothing are named after the first: one as "nor d", more
         // as a count and a list.
         let more = ["d", "e"].map {
