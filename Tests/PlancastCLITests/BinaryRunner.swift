@@ -34,11 +34,14 @@ enum Binary {
     }
 
     /// Runs the binary under a shell limit (`ulimit -v 500000`, `ulimit -s 64`) from the package
-    /// root: its exit status, how it ended (exit or signal) and its stderr.
+    /// root: its exit status, how it ended (exit or signal) and its stderr. Also under 120 s of
+    /// CPU time (`ulimit -t`; these runs take a few): under too little address space OpenBLAS
+    /// spins for ever, so a plancast that stopped refusing such a limit made the test hang
+    /// (mutation round 215) instead of failing; now it ends by SIGXCPU or SIGKILL.
     static func runLimited(_ limit: String, _ arguments: [String]) throws -> (
         status: Int32, reason: Process.TerminationReason, stderr: String
     ) {
-        try runShell("\(limit); exec \"$@\"", [executable.path] + arguments)
+        try runShell("ulimit -t 120; \(limit); exec \"$@\"", [executable.path] + arguments)
     }
 
     /// Runs `script` with `/bin/sh -c` (`arguments` as its `$1…`) in `directory`, with
