@@ -28,6 +28,12 @@ public enum JSONFile {
         isBoolean(v) ? nil : v as? Int
     }
 
+    /// A JSON whole number from 0 to 2⁶⁴ − 1 (a seed; JSON numbers keep all 64 bits on
+    /// reading); nil for anything else, `true` and `false` included.
+    public static func unsigned(_ v: Any?) -> UInt64? {
+        isBoolean(v) ? nil : (v as? NSNumber).flatMap { UInt64(exactly: $0) }
+    }
+
     /// Parses a JSON object; `what` names the file in errors ("the manifest"), `whatZh` in
     /// Chinese ones (none without it: a file only the analysts' commands read).
     public static func read(

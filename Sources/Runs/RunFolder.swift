@@ -521,7 +521,7 @@ public struct RunFolder: Sendable {
         let paths = RunRequest.pathRange, years = RunRequest.yearRange
         // A seed is any 64-bit whole number (JSON numbers keep all 64 bits on reading).
         check("seed", "a whole number from 0 to 2^64 − 1", zh: " 0 到 2^64 − 1 之间的整数") { v in
-            !JSONFile.isBoolean(v) && ((v as? NSNumber).map { UInt64(exactly: $0) != nil } ?? false)
+            JSONFile.unsigned(v) != nil
         }
         check(
             "paths", "a whole number from \(paths.lowerBound) to \(paths.upperBound)",

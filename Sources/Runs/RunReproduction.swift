@@ -90,10 +90,10 @@ public enum RunReproduction {
         // The manifest guards the outputs' bytes, not its own settings: they are checked as the
         // command line's are (`run --paths` 100–50,000,000, `--as-of` a year).
         guard let paths = JSONFile.integer(m["paths"]), RunRequest.pathRange.contains(paths),
-            let seedNumber = m["seed"] as? NSNumber, !JSONFile.isBoolean(seedNumber),
+            m["seed"] is NSNumber, !JSONFile.isBoolean(m["seed"]),
             let language = (m["language"] as? String).flatMap(Language.init(rawValue:))
         else { throw bad("paths, seed or language", zh: "路径数（paths）、随机种子（seed）或语言（language）") }
-        guard let seed = UInt64(exactly: seedNumber) else { throw bad("seed", zh: "随机种子（seed）") }
+        guard let seed = JSONFile.unsigned(m["seed"]) else { throw bad("seed", zh: "随机种子（seed）") }
         let asOf = JSONFile.integer(m["as_of"])
         if m["as_of"] != nil, !(m["as_of"] is NSNull), !(asOf.map(RunRequest.yearRange.contains) ?? false) {
             throw bad("as_of", zh: "截止年份（as_of）")

@@ -29,6 +29,11 @@ struct JSONFileTests {
         #expect(JSONFile.integer(o["t"]) == nil && JSONFile.integer(o["x"]) == nil && JSONFile.integer(o["s"]) == nil)
         #expect(JSONFile.integer(o["one"]) == 1 && JSONFile.integer(o["zero"]) == 0)
         #expect(JSONFile.integer(o["missing"]) == nil && JSONFile.number(nil) == nil)
+        #expect(
+            JSONFile.unsigned(o["t"]) == nil && JSONFile.unsigned(o["x"]) == nil && JSONFile.unsigned(o["s"]) == nil)
+        #expect(JSONFile.unsigned(o["one"]) == 1 && JSONFile.unsigned(o["zero"]) == 0)
+        let big = try JSONFile.parse(Data(#"{"max": 18446744073709551615, "neg": -1}"#.utf8), file: "j.json", what: "j")
+        #expect(JSONFile.unsigned(big["max"]) == UInt64.max && JSONFile.unsigned(big["neg"]) == nil)
     }
 
     /// A file cut short is placed at its end (Foundation gives no offset for "Unexpected end of
