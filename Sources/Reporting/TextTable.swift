@@ -47,7 +47,12 @@ public struct TextTable {
 
     /// `s` broken into lines of at most `width` columns at spaces (a word longer than a line is
     /// broken where it must); unchanged without a width.
-    public static func wrap(_ s: String, width: Int?) -> String {
+    public static func wrap(_ s: String, width: Int?) -> String { wrap(s, width: width, keepingLatinWords: false) }
+
+    /// `wrap`, where `keepingLatinWords` leaves a word too long for a line whole on a line of its
+    /// own if it has no wide character (a file's path stays one piece to copy; the terminal folds
+    /// it), and breaks only words of Chinese text, which has no spaces to break at.
+    static func wrap(_ s: String, width: Int?, keepingLatinWords: Bool) -> String {
         guard let width, width > 0, Self.width(s) > width else { return s }
         var lines = [String](), line = ""
         for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
@@ -58,6 +63,10 @@ public struct TextTable {
             }
             if !line.isEmpty { lines.append(line) }
             line = ""
+            if keepingLatinWords && !word.unicodeScalars.contains(where: isWide) {
+                line = word
+                continue
+            }
             for c in word {
                 if Self.width(line + String(c)) > width {
                     lines.append(line)
@@ -70,12 +79,39 @@ public struct TextTable {
         return lines.joined(separator: "\n")
     }
 
+    /// Each line of `text` broken at spaces into lines of at most `width` columns, as `wrap`
+    /// does but keeping a long word without wide characters whole (a path), the continuation
+    /// lines indented two spaces beyond the line's own indent, so that a wrapped "warning: …" or
+    /// "  hint: …" still reads as one message (where that leaves fewer than 10 columns the line
+    /// is wrapped without indent); unchanged without a width. For messages on a terminal's
+    /// stderr: a terminal folds a long line at its edge, inside words.
+    public static func wrapMessage(_ text: String, width: Int?) -> String {
+        guard let width, width > 0 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let s = String(line)
+            guard Self.width(s) > width else { return s }
+            let indent = s.prefix { $0 == " " }.count
+            let hang = indent + 2
+            guard width - hang >= 10 else { return wrap(s, width: width, keepingLatinWords: true) }
+            let body = String(s.dropFirst(indent))
+            // `wrap` joins the words it keeps with their spaces, so its first line is a prefix of `body`.
+            let head = wrap(body, width: width - indent, keepingLatinWords: true).prefix { $0 != "\n" }
+            var rest = body.dropFirst(head.count)
+            if rest.first == " " { rest = rest.dropFirst() }
+            guard !rest.isEmpty else { return String(repeating: " ", count: indent) + head }
+            return String(repeating: " ", count: indent) + head + "\n"
+                + wrap(String(rest), width: width, indent: hang, keepingLatinWords: true)
+        }.joined(separator: "\n")
+    }
+
     /// `s` wrapped as `wrap` does, each line after `indent` spaces where that leaves at least
     /// 2 columns (else not indented).
-    static func wrap(_ s: String, width: Int, indent: Int) -> String {
-        guard width - indent >= 2 else { return wrap(s, width: width) }
+    static func wrap(_ s: String, width: Int, indent: Int, keepingLatinWords: Bool = false) -> String {
+        guard width - indent >= 2 else { return wrap(s, width: width, keepingLatinWords: keepingLatinWords) }
         let pad = String(repeating: " ", count: indent)
-        return wrap(s, width: width - indent).split(separator: "\n", omittingEmptySubsequences: false).map {
+        return wrap(s, width: width - indent, keepingLatinWords: keepingLatinWords).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map {
             pad + $0
         }.joined(separator: "\n")
     }

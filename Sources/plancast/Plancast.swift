@@ -215,7 +215,7 @@ enum Terminal {
         return { message in
             let forms = ProgressBar.shorterForms(of: message)
             let line = forms.first { TextTable.width($0) <= width - 1 } ?? forms[forms.count - 1]
-            writeStderr("\r\u{1B}[K\(TextTable.truncate(line, to: width - 1))")
+            writeStderrAsIs("\r\u{1B}[K\(TextTable.truncate(line, to: width - 1))")
         }
     }
 
@@ -230,6 +230,6 @@ enum Terminal {
     }
 
     static func clearProgressLine() {
-        if isInteractive { writeStderr("\r\u{1B}[K") }
+        if isInteractive { writeStderrAsIs("\r\u{1B}[K") }
     }
 }

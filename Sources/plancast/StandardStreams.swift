@@ -1,5 +1,6 @@
 import Foundation
 import IO
+import Reporting
 
 /// The three standard streams, made safe against readers that go away and streams that are
 /// closed (found 2026-11-30: `plancast forecast … | head -1` was killed by SIGPIPE, exit 141;
@@ -64,8 +65,16 @@ extension StandardStreams {
     }
 }
 
-/// Writes `text` to stderr as it is. A failure is ignored: there is nowhere left to report it,
-/// and the exit code still tells.
+/// Writes the message `text` to stderr: as it is in a pipe or a file, and on a terminal each
+/// line broken at spaces to the terminal's width (`TextTable.wrapMessage`), so that a narrow
+/// terminal does not cut words. A failure is ignored: there is nowhere left to report it, and
+/// the exit code still tells.
 func writeStderr(_ text: String) {
+    let width = Terminal.columns(of: STDERR_FILENO)
+    writeStderrAsIs(width.map { TextTable.wrapMessage(text, width: $0) } ?? text)
+}
+
+/// Writes `text` to stderr as it is (the progress line, which fits itself to the terminal).
+func writeStderrAsIs(_ text: String) {
     _ = StandardStreams.write(text, to: STDERR_FILENO)
 }

@@ -1,13 +1,14 @@
 import Foundation
 
 extension Binary {
-    /// Runs the binary in `directory` with its standard output on a pseudo-terminal `columns`
-    /// wide, as a user's terminal is (standard error to /dev/null): what it printed there, the
-    /// terminal's CRLF line ends turned back to LF, and its exit status. A pipe, as `run` gives,
-    /// is not a terminal, so no other test sees how the output fits a terminal.
-    static func runOnTerminal(columns: UInt16, _ arguments: [String], in directory: URL) throws -> (
-        stdout: String, status: Int32
-    ) {
+    /// Runs the binary in `directory` with its standard output (or, with `stream` 2, its
+    /// standard error) on a pseudo-terminal `columns` wide, as a user's terminal is (the other
+    /// stream to /dev/null): what it printed there, the terminal's CRLF line ends turned back to
+    /// LF, and its exit status. A pipe, as `run` gives, is not a terminal, so no other test sees
+    /// how the output fits a terminal.
+    static func runOnTerminal(columns: UInt16, _ arguments: [String], in directory: URL, stream: Int32 = 1) throws
+        -> (stdout: String, status: Int32)
+    {
         let pty = try PseudoTerminal.functions()
         let master = pty.open(O_RDWR | O_NOCTTY)
         guard master >= 0 else { throw POSIXError(.ENOTTY) }
@@ -23,8 +24,8 @@ extension Binary {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, slave, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, slave, stream)
+        posix_spawn_file_actions_addopen(&actions, 3 - stream, "/dev/null", O_WRONLY, 0)
         let pid: pid_t
         do {
             guard ioctl(slave, UInt(TIOCSWINSZ), &size) == 0 else { throw POSIXError(.ENOTTY) }

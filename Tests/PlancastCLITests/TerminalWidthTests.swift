@@ -61,4 +61,52 @@ struct TerminalWidthTests {
         #expect(unsized.status == 0)
         #expect(unsized.stdout == piped.stdout)
     }
+
+    /// Messages on a terminal's stderr are broken at spaces to its width, continuation lines
+    /// indented, a path kept whole on a line of its own; in a pipe they stay one line each.
+    /// Until 2026-12-07 the terminal folded them at its edge, inside words. A run's warning (a
+    /// row after the plan's last year) and an error (a truncated row, exit 65), in both languages.
+    @Test(arguments: ["zh", "en"])
+    func messagesOnStderrFitANarrowTerminal(language: String) throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent("Notebooks-data/kunshan-2022-2025"), to: plan)
+        let observations = plan.appendingPathComponent("observations.csv")
+        let original = try String(contentsOf: observations, encoding: .utf8)
+        let cases: [(row: String, arguments: [String], status: Int32)] = [
+            (
+                "high_tech_enterprises,2031,4000,家,actual,yes,x,,,\n",
+                [
+                    "run", "--plan", plan.path, "--paths", "100", "--no-sensitivity", "--lang", language, "--force",
+                    "--out", dir.appendingPathComponent("run").path,
+                ], 0
+            ),
+            ("high_tech_enterprises,2019,abc,,,,\n", ["check", "--plan", plan.path, "--lang", language], 65),
+        ]
+        for c in cases {
+            try (original + c.row).write(to: observations, atomically: true, encoding: .utf8)
+            let piped = try Binary.run(c.arguments, in: dir)
+            #expect(piped.status == c.status, "\(piped.stderr)")
+            let columns = 40
+            let terminal = try Binary.runOnTerminal(columns: UInt16(columns), c.arguments, in: dir, stream: 2)
+            #expect(terminal.status == c.status)
+            // What is left after the progress line's last "clear the line".
+            let messages = terminal.stdout.components(separatedBy: "\u{1B}[K").last ?? ""
+            let lines = messages.split(separator: "\n")
+            #expect(lines.count > piped.stderr.split(separator: "\n").count, "\(messages)")
+            let over = lines.filter { Self.columns($0) > columns && $0.contains(where: { $0 != " " }) }
+                .filter { $0.trimmingCharacters(in: .whitespaces).contains(" ") }
+            #expect(over.isEmpty, "lines wider than \(columns) columns: \(over)")
+            // The path stays whole, and nothing is lost: the same words, spaces aside.
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("  ")
+                        && ($0.hasSuffix("observations.csv:66:2:") || $0.hasSuffix("observations.csv:66:8:"))
+                })
+            let squeeze = { (s: String) in s.filter { !$0.isWhitespace } }
+            #expect(squeeze(messages) == squeeze(piped.stderr), "\(messages)\n---\n\(piped.stderr)")
+        }
+    }
 }

@@ -265,4 +265,39 @@ struct TextTableTests {
         #expect(zh.split(separator: "\n").allSatisfy { TextTable.width(String($0)) <= 10 }, "\(zh)")
         #expect(zh.replacingOccurrences(of: "\n", with: "") == "昆山市人才科创行动计划总体目标实现概率")
     }
+
+    /// A message on a narrow terminal's stderr breaks at spaces, each continuation two spaces
+    /// beyond its own line's indent, and a line that fits is left alone.
+    @Test func messagesWrapWithAHangingIndent() {
+        let message = """
+            plan/observations.csv:3:9: error: 'abc' is not a number
+              hint: write the figure alone, like 3500
+            """
+        let wrapped = TextTable.wrapMessage(message, width: 26)
+        #expect(
+            wrapped.split(separator: "\n", omittingEmptySubsequences: false) == [
+                "plan/observations.csv:3:9:",
+                "  error: 'abc' is not a",
+                "  number",
+                "  hint: write the figure",
+                "    alone, like 3500",
+            ], "\(wrapped)")
+        #expect(TextTable.wrapMessage(message, width: nil) == message)
+        #expect(TextTable.wrapMessage(message, width: 80) == message)
+        // A line of exactly the width stays whole; a trailing newline stays.
+        #expect(TextTable.wrapMessage("ab cd\n", width: 5) == "ab cd\n")
+        // Chinese has no spaces: it breaks between characters, and loses none.
+        let zh = "警告：第2行的数值“abc”不是数字，请只写数字"
+        let lines = TextTable.wrapMessage(zh, width: 12).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { TextTable.width($0) <= 12 }, "\(lines)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }, "\(lines)")
+        #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined() == zh)
+        // A path longer than the line stays whole on a line of its own, to be copied.
+        let path = "error: /tmp/a-rather-long-folder/observations.csv:66:8: row has 7 fields"
+        #expect(
+            TextTable.wrapMessage(path, width: 20)
+                == "error:\n  /tmp/a-rather-long-folder/observations.csv:66:8:\n  row has 7 fields")
+        // Too narrow for an indent: wrapped flush.
+        #expect(TextTable.wrapMessage("aaaa bbbb cccc", width: 9) == "aaaa bbbb\ncccc")
+    }
 }
