@@ -161,6 +161,22 @@ struct MatrixTests {
         #expect(message.contains("numerical rank 2 of 3 columns; column 2 is a linear combination"), "\(message)")
     }
 
+    /// Symmetry is judged relative to the largest entry: |a_ij − a_ji| ≤ 10⁻¹⁰ · max|a|. At a
+    /// scale of 10⁶ an asymmetry of 10⁻⁵ (10⁻¹¹ relative) passes and 10⁻³ (10⁻⁹) does not; at a
+    /// scale of 10⁻⁶, 10⁻¹⁵ (10⁻⁹ relative) does not. (Round 216's mutant `tolerance / scale`
+    /// passed every other test.)
+    @Test func symmetryIsJudgedRelativeToTheLargestEntry() throws {
+        func matrix(_ scale: Double, _ asymmetry: Double) throws -> Matrix {
+            try Matrix([[2 * scale, scale], [scale + asymmetry, 2 * scale]])
+        }
+        _ = try matrix(1e6, 1e-5).symmetricEigen()
+        #expect(throws: LinearAlgebraError.notSymmetric(row: 1, column: 0)) { try matrix(1e6, 1e-3).symmetricEigen() }
+        _ = try matrix(1e-6, 1e-17).symmetricEigen()
+        #expect(throws: LinearAlgebraError.notSymmetric(row: 1, column: 0)) {
+            try matrix(1e-6, 1e-15).symmetricEigen()
+        }
+    }
+
     @Test func nearestCorrelationRepairsAnInvalidMatrix() throws {
         // Higham (2002), §4 example: this "correlation" matrix is indefinite (eigenvalue −0.2361);
         // its nearest correlation matrix has off-diagonals 0.7607, 0.1573, 0.7607 (to 4 decimals).
