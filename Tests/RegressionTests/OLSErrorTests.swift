@@ -4,6 +4,14 @@ import Testing
 
 /// Bad designs are typed errors that say what to do, never silent numbers.
 struct OLSErrorTests {
+    /// A polynomial's terms are named as output shows them: the first power is the column's own
+    /// name, the others carry their power. (Round 217's mutant `k == 1` as `!=` named them "x^1",
+    /// "x", "x", and only the CLI's test saw it.)
+    @Test func polynomialTermsAreNamedByTheirPower() throws {
+        let design = try Design(intercept: true, columns: [("a", [1, 2, 3])], polynomial: ("x", [1, 2, 3], 3))
+        #expect(design.terms.map(\.description) == ["intercept", "a", "x", "x^2", "x^3"])
+    }
+
     @Test func rankDeficientDesignNamesTheTerm() throws {
         let x = [1.0, 2, 3, 4, 5]
         let design = try Design(intercept: true, columns: [("x", x), ("twice", x.map { 2 * $0 })])
