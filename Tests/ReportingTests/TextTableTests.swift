@@ -299,5 +299,15 @@ struct TextTableTests {
                 == "error:\n  /tmp/a-rather-long-folder/observations.csv:66:8:\n  row has 7 fields")
         // Too narrow for an indent: wrapped flush.
         #expect(TextTable.wrapMessage("aaaa bbbb cccc", width: 9) == "aaaa bbbb\ncccc")
+        // Every width, down to one column, keeps every character and adds no line that need not be.
+        let mixed = message + "\n" + zh + " " + path + "\n  hint: 请检查 /tmp/x.csv 第 3 行\n"
+        for width in 1...60 {
+            let w = TextTable.wrapMessage(mixed, width: width)
+            #expect(w.filter { !$0.isWhitespace } == mixed.filter { !$0.isWhitespace }, "width \(width)")
+            let over = w.split(separator: "\n").filter {
+                TextTable.width(String($0)) > max(width, 2) && $0.trimmingCharacters(in: .whitespaces).contains(" ")
+            }
+            #expect(over.isEmpty, "width \(width): \(over)")
+        }
     }
 }
