@@ -129,6 +129,25 @@ struct ReportPartsTests {
         #expect(labels.first { $0.2 == "+0.010" }.map { $0.0 == 459 && $0.1 == "start" } == true, "\(labels)")
     }
 
+    /// Each lever's name stands beside its own bar (its baseline within the bar's height), and
+    /// the centre line runs from above the first bar to below the last. (Round 218's mutants
+    /// moved the names a row up, `y − 12`, and started the line inside the first bar, `top + 4`.)
+    @Test func tornadoNamesStandBesideTheirBarsAndTheCentreLineSpansThem() throws {
+        let svg = Self.tornado([0.03, -0.02, 0.01])
+        let bars = svg.matches(
+            of: /<rect x="[0-9.]+" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)"[^>]*data-difference/
+        )
+        .map { (y: Double($0.1)!, h: Double($0.2)!) }
+        let names = svg.matches(of: /<text x="[0-9.]+" y="([0-9.]+)"[^>]*>s: l[^<]*<\/text>/).map { Double($0.1)! }
+        #expect(bars.count == 3 && names.count == 3, "\(svg)")
+        for (bar, name) in zip(bars, names) {
+            #expect(name > bar.y && name <= bar.y + bar.h, "name at \(name), bar \(bar)")
+        }
+        let line = try #require(svg.firstMatch(of: /<line x1="([0-9.]+)" y1="([0-9.]+)" x2="([0-9.]+)" y2="([0-9.]+)"/))
+        #expect(line.1 == line.3, "vertical")
+        #expect(Double(line.2)! < bars[0].y && Double(line.4)! > bars[2].y + bars[2].h, "\(line.0)")
+    }
+
     /// A reference-class forecast's fan is styled apart (class "fan reference", drawn with a
     /// dashed frame) and only it; the notes count the binding goals, and only those. Plan: `a`
     /// binding, `b` and `flat` not, `one` known by a single figure (a reference-class forecast).

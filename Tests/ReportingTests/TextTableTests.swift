@@ -24,6 +24,18 @@ struct TextTableTests {
         )
     }
 
+    /// A first column that fits beside the widest other column is kept whole when the table is
+    /// split, even when it is wider than the floor of 8 it is never cut below. Here 16 beside
+    /// columns of 20 in 50 (three parts, one column each): room 28. (Round 218's mutant `min(room, 8)` cut it to 8.)
+    @Test func aFirstColumnThatFitsIsNotCut() {
+        var t = TextTable(header: ["indicator", "a", "b", "c"], rightAligned: [1, 2, 3])
+        let name = "sixteen-columns!"
+        t.append([name] + Array(repeating: String(repeating: "9", count: 20), count: 3))
+        let split = t.render(maxWidth: 50, keep: 1)
+        #expect(split.contains("──"), "split")
+        #expect(split.split(separator: "\n").filter { $0.hasPrefix(name + " ") }.count == 3, "\(split)")
+    }
+
     /// A table exactly as wide as the terminal is printed whole, as it is; one column narrower
     /// and it is split. (Mutation round 142's `>` as `>=` sends the first through the splitting,
     /// which prints it the same: equivalent, as this test shows.)
