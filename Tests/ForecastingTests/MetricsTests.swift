@@ -19,8 +19,33 @@ struct MetricsTests {
     }
 
     @Test func sameNumbersAsThePythonScorer() throws {
+        try Self.compare(
+            forecasts: "forecasts.csv", levels: [80, 95], taus: [0.05, 0.25, 0.5, 0.75, 0.95], reference: "scorer.json",
+            keys: [
+                "sMAPE", "MASE", "sMAPE_naive2", "MASE_naive2", "OWA", "cov80", "MSIS80", "width80", "cov95", "MSIS95",
+                "width95", "SQL", "brier", "brier_skill_vs_climatology", "ECE", "qcal_0.05", "qcal_0.5", "qcal_0.975",
+            ])
+    }
+
+    /// Forecasts with one interval and no quantiles: two levels (0.1 and 0.9), the point as the
+    /// median, are enough for the event probabilities, as in the scorer (`len(taus) >= 2`).
+    /// `forecasts-80.csv` is `forecasts.csv` with only `mean`, `lo80` and `hi80`, and
+    /// `scorer-80.json` the scorer's figures for it (commands in Fixtures/scorer/README.md).
+    /// (Round 219's mutant `taus.count > 2` left out the brier score and ECE.)
+    @Test func oneIntervalIsEnoughForTheEventScores() throws {
+        try Self.compare(
+            forecasts: "forecasts-80.csv", levels: [80], taus: [], reference: "scorer-80.json",
+            keys: [
+                "sMAPE", "MASE", "cov80", "MSIS80", "width80", "SQL", "brier", "brier_skill_vs_climatology", "ECE",
+                "qcal_0.1", "qcal_0.9",
+            ])
+    }
+
+    /// Scores `forecasts` of the series in data.csv with `Metrics` and compares `keys` with the
+    /// Python scorer's figures in `reference`, to 10⁻⁹ relative.
+    static func compare(forecasts: String, levels: [Double], taus: [Double], reference: String, keys: [String]) throws {
         let (dh, data) = try Self.rows("data.csv")
-        let (fh, fc) = try Self.rows("forecasts.csv")
+        let (fh, fc) = try Self.rows(forecasts)
         let col = { (h: [String], n: String) in h.firstIndex(of: n)! }
         var train = [String: [Double]](), test = [String: [Double]]()
         var order = [String]()
@@ -35,8 +60,6 @@ struct MetricsTests {
         }
         var byID = [String: [[String]]]()
         for r in fc { byID[r[0], default: []].append(r) }
-        let levels: [Double] = [80, 95]
-        let taus: [Double] = [0.05, 0.25, 0.5, 0.75, 0.95]
         let scored = order.map { id -> ScoredForecast in
             let r = byID[id]!.sorted { Int($0[col(fh, "horizon_step")])! < Int($1[col(fh, "horizon_step")])! }
             func c(_ n: String) -> [Double] { r.map { Double($0[col(fh, n)])! } }
@@ -48,13 +71,9 @@ struct MetricsTests {
         }
         let mine = Dictionary(uniqueKeysWithValues: Metrics.score(scored))
         let ref =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture("scorer.json"))) as! [String: Any]
-        let keys = [
-            "sMAPE", "MASE", "sMAPE_naive2", "MASE_naive2", "OWA", "cov80", "MSIS80", "width80", "cov95", "MSIS95",
-            "width95", "SQL", "brier", "brier_skill_vs_climatology", "ECE", "qcal_0.05", "qcal_0.5", "qcal_0.975",
-        ]
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture(reference))) as! [String: Any]
         for k in keys {
-            let r = try #require(ref[k] as? Double, "scorer.json lacks \(k)")
+            let r = try #require(ref[k] as? Double, "\(reference) lacks \(k)")
             let m = try #require(mine[k], "Metrics lacks \(k)")
             #expect(abs(m - r) <= 1e-9 * max(1, abs(r)), "\(k): Swift \(m), Python \(r)")
         }

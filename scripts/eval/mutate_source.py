@@ -152,7 +152,7 @@ def kill_leftovers():
 def run(cmd, timeout):
     """Runs `cmd` in its own process group; on timeout the whole group is killed (a mutant that
     loops forever leaves the test process behind otherwise), which counts as a failure."""
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
                          start_new_session=True)
     try:
         out, _ = p.communicate(timeout=timeout)
