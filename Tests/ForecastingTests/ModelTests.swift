@@ -84,6 +84,57 @@ struct ModelTests {
         #expect(close(fc[0], 13.5) && close(fc[1], 15) && close(fc[2], 16.5))
     }
 
+    /// Theta with α < 1: ŷ_{T+h} = ℓ_T + (b/2)(h − 1 + (1 − (1 − α)^n)/α) (Hyndman & Billah
+    /// 2003), with ℓ_T from simple exponential smoothing started at y₁ and b the least-squares
+    /// slope, both recomputed here. The zigzag 1, 5, 2, 6, 3, 7 has b = Σ(t − 2.5)(y − 4)/Σ(t − 2.5)²
+    /// = 14/17.5 = 0.8 and picks a small α.
+    /// (Round 220's mutant `(1 − (1 − α)^n) · α` was invisible on a line, where α = 1.)
+    @Test func thetaWithASmallAlphaFollowsItsFormula() throws {
+        let y: [Double] = [1, 5, 2, 6, 3, 7]
+        let f = try Theta().fit(try series(y))
+        #expect(f.alpha < 0.5, "α = \(f.alpha)")
+        var level = y[0]
+        for t in 1..<y.count { level += f.alpha * (y[t] - level) }
+        let b = 0.8
+        let tail = (1 - pow(1 - f.alpha, 6)) / f.alpha
+        let fc = f.forecast(horizon: 3)
+        for h in 1...3 { #expect(close(fc[h - 1], level + b / 2 * (Double(h - 1) + tail), 1e-12), "h = \(h)") }
+    }
+
+    /// Each model's variance needs a degree of freedom: a mean of one value and a line through
+    /// two leave none, so they give no forecast SD (nil, not 0/0 = NaN) and simulate with the
+    /// prior σ. (Round 220's mutants `n >= 1` and `n >= 2` made σ² NaN.)
+    @Test func noDegreeOfFreedomGivesNoForecastSD() throws {
+        let mean = try MeanLevel().fit(try series([5]))
+        let line = try LinearTrend().fit(try series([5, 7]))
+        for f in [mean as any FittedForecastModel, line] {
+            #expect(f.forecastSD(horizon: 2) == nil)
+            var g = ContractTests.SplitMix(state: 3)
+            let paths = f.simulate(horizon: 2, paths: 2000, sigmaPrior: 0.5, using: &g)
+            #expect(paths.allSatisfy { $0.allSatisfy(\.isFinite) })
+        }
+        #expect(try MeanLevel().fit(try series([5, 7])).forecastSD(horizon: 1)!.allSatisfy(\.isFinite))
+        #expect(try LinearTrend().fit(try series([5, 7, 6])).forecastSD(horizon: 1)!.allSatisfy(\.isFinite))
+    }
+
+    /// The damped trend's one-step SD is √(Σe²/(n − 3)): the n − 1 one-step errors of its
+    /// recursion (recomputed here from ℓ₁ = y₁, b₁ = y₂ − y₁ with the fitted α, β, φ; Hyndman et
+    /// al. 2008, §2.4), less one degree of freedom for the first error, which only reflects the
+    /// initial slope. (Round 220's mutant `sse · df` scaled σ² by (n − 3)².)
+    @Test func dampedTrendsSDComesFromItsErrors() throws {
+        let y: [Double] = [3, 4, 6, 5, 8, 9, 8, 11]
+        let f = try DampedTrend().fit(try series(y))
+        var (l, b) = (y[0], y[1] - y[0])
+        var sse = 0.0
+        for t in 1..<y.count {
+            let fc = l + f.phi * b
+            sse += (y[t] - fc) * (y[t] - fc)
+            let nl = f.alpha * y[t] + (1 - f.alpha) * fc
+            (l, b) = (nl, f.beta * (nl - l) + (1 - f.beta) * f.phi * b)
+        }
+        #expect(close(try #require(f.forecastSD(horizon: 1))[0], (sse / Double(y.count - 3)).squareRoot(), 1e-12))
+    }
+
     @Test func dampedTrendOnAConstantIsConstant() throws {
         let f = try DampedTrend().fit(try series([7, 7, 7, 7, 7]))
         #expect(f.forecast(horizon: 3).allSatisfy { close($0, 7) })
