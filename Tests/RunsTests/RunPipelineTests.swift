@@ -32,6 +32,28 @@ struct RunPipelineTests {
         return r
     }
 
+    /// A lever that moves nothing is named on stderr in the run's language, and in the
+    /// manifest in English whatever the language. (Round 221's mutant `language != .zh` gave
+    /// the lever warnings of a Chinese run in English and the manifest's in Chinese.)
+    @Test func leverWarningsSpeakTheRunsLanguage() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("idle.yaml").path
+        try "name: idle\ngrowth:\n  - indicators: [high_tech_enterprises]\n    from: 2025\n    percent_per_year: 0\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        var r = Self.request([file], out: dir.appendingPathComponent("run").path)
+        r.language = .zh
+        let outcome = try RunPipeline.run(r)
+        let lever = outcome.warnings.filter { $0.contains("idle") }
+        #expect(lever.count == 1 && lever[0].hasPrefix("警告: ") && lever[0].contains("情景"), "\(outcome.warnings)")
+        let manifest = try JSONFile.read(path: dir.appendingPathComponent("run/manifest.json").path, what: "manifest")
+        let written = (manifest["warnings"] as? [String] ?? []).filter { $0.contains("idle") }
+        #expect(
+            written.count == 1 && written[0].hasPrefix("warning: ")
+                && written[0].contains("lever 'growth1:high_tech_enterprises:2025' moves nothing as written"),
+            "\(written)")
+    }
+
     @Test func manifestHashesEveryFileRead() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -286,6 +308,21 @@ struct RunPipelineTests {
         // counted) × a block of 2,048 paths × 8 bytes × (4.5 + 3.5 × 2).
         let working = 35.0 * 16 * 2048 * 8 * (4.5 + 3.5 * 2)
         #expect(abs(inputs.workingMemory(threads: 2) - working) < 1, "\(inputs.workingMemory(threads: 2))")
+    }
+
+    /// A run holds one worker's working memory per block of paths it simulates at once: 2,048
+    /// paths (one block) on 2 threads need one worker's, 2,049 need two. The edge in closed form,
+    /// estimate × 1.25 + working memory(workers) against 0.8 × memory, 10⁻⁹ either side. (Round
+    /// 221's mutant ⌈paths/block⌉ + 1 counted two workers for one block.)
+    @Test func aRunNeedsTheWorkingMemoryOfTheBlocksItRuns() throws {
+        let inputs = try RunPipeline.load(Self.request([], out: "unused"))
+        for (paths, workers) in [(2048, 1), (2049, 2)] {
+            let needed = inputs.memoryEstimate(paths: paths) * 1.25 + inputs.workingMemory(threads: workers)
+            try inputs.checkMemory(paths: paths, threads: 2, memory: needed / 0.8 * (1 + 1e-9))
+            #expect(throws: RunError.self) {
+                try inputs.checkMemory(paths: paths, threads: 2, memory: needed / 0.8 * (1 - 1e-9))
+            }
+        }
     }
 
     /// Each run error's exit class (DESIGN.md's exit codes): a run too large or with too many
