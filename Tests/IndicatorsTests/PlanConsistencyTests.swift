@@ -101,6 +101,13 @@ struct PlanConsistencyTests {
         #expect(h.points.dropFirst().allSatisfy { $0.quality == .derived && $0.source.contains("Σ flow") })
         #expect(chain.history(of: "flow", asOf: 2022).values == [20, 28], "a sum counts only as of its year")
         #expect(PlanConsistency.check(chain).filter { $0.severity >= .warning }.isEmpty)
+        // A flow's year may be 0: 48 over 2021–2022 with 2021 = 48 leaves 2022 = 0, derived (round
+        // 223's mutant `value > floor` left it open); one below 0 is no year (check reports it).
+        let zero = plan([flow], obs: [Observation(indicator: "flow", year: 2021, value: 48), sum(2021, 2022, 48)])
+        #expect(zero.history(of: "flow").values == [48, 0])
+        #expect(zero.history(of: "flow").points.last?.quality == .derived)
+        let below = plan([flow], obs: [Observation(indicator: "flow", year: 2021, value: 48), sum(2021, 2022, 47)])
+        #expect(below.history(of: "flow").values == [48])
 
         // A sum that contains another exact one fills the one year outside it: 68 over 2021–2023
         // beside 19 over 2022–2023 gives 2021 = 68 − 19 = 49 (the years inside stay open).
