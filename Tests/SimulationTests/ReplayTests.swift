@@ -22,6 +22,25 @@ struct ReplayTests {
         #expect(SimulationEngine().unusedTallies == 0)
     }
 
+    /// A shard's blocks are its share of ⌈paths / 2,048⌉: 2,048 paths are one block, so of two
+    /// shards the first holds none and the second block 0, and 4,095 are two, one each. The
+    /// parts merge into a tally that covers every block. (Round 225's mutant counted
+    /// (paths + 2,049) / 2,048 blocks: two for 2,048 paths, the second beyond them.)
+    @Test func shardsShareTheBlocksOfThePaths() throws {
+        let m = try Self.model()
+        for (paths, ranges) in [(2048, [0..<0, 0..<1]), (4095, [0..<1, 1..<2])] {
+            var parts = [SimulationTally]()
+            for index in 1...2 {
+                let recorder = SimulationEngine(.shard(index: index, count: 2))
+                _ = try recorder.simulate(model: m, levers: [], paths: paths, seed: 4, threads: 1)
+                let tally = try #require(recorder.recorded.first)
+                #expect(tally.blockRange == ranges[index - 1], "\(paths) paths, shard \(index)")
+                parts.append(tally)
+            }
+            #expect(try SimulationTally.merged(parts).coversAllBlocks, "\(paths) paths")
+        }
+    }
+
     /// Each part of the shape is checked on its own: a tally whose histogram fits but whose
     /// first path or bit rows do not is refused.
     @Test func aTallyOfAnotherShapeIsRefused() throws {
