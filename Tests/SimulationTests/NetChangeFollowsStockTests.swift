@@ -101,6 +101,33 @@ struct NetChangeFollowsStockTests {
         }
     }
 
+    /// A net change's cumulative goal is not settled by its known years alone: unlike a flow's,
+    /// its later years may fall, so 400 + 300 known (2022 and 2023, from the stock's exact
+    /// 1,000, 1,400 and 1,700) is no floor for the sum against 500, and the goal is simulated.
+    /// (Round 225's mutant `rule == .cumulative || kind == .flow` read the known years as a
+    /// floor for any cumulative goal and settled it as met.)
+    @Test func aNetChangesCumulativeGoalIsNotSettledByItsKnownYears() throws {
+        let base = Self.plan(
+            netTargets: [:],
+            [
+                Self.read("firms", 2021, "1000", line: 2), Self.read("firms", 2022, "1400", line: 3),
+                Self.read("firms", 2023, "1700", line: 4),
+            ])
+        let indicators = base.indicators.map { i in
+            i.id != "net"
+                ? i
+                : Indicator(
+                    id: "net", parent: "firms", row: "1.1", nameZh: "n", nameEn: "n", category: "c", kind: .netChange,
+                    unit: "家", targets: [:], headline: HeadlineGoal(rule: .cumulative, value: 500))
+        }
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: indicators, drivers: [], observations: base.observations))
+        let kn = try #require(m.series.firstIndex { $0.id == "net" })
+        let r = PlanSimulator.run(model: m, paths: 2000, seed: 3, threads: 1)
+        let goal = try #require(r.targets.first { $0.spec.kind == .goal && $0.spec.series == kn })
+        #expect(goal.status == .simulated, "\(goal.status) \(String(describing: goal.pMet))")
+    }
+
     /// A report of `id` as a lower bound with explicit ends, read from line `line`.
     static func between(_ id: String, _ year: Int, _ lo: Double, _ hi: Double, line: Int) -> Observation {
         var o = read(id, year, String(Int(lo)), .lowerBound, line: line)
