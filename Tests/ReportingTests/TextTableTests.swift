@@ -309,6 +309,10 @@ struct TextTableTests {
         #expect(
             TextTable.wrapMessage(path, width: 20)
                 == "error:\n  /tmp/a-rather-long-folder/observations.csv:66:8:\n  row has 7 fields")
+        // Also where the line starts with the path, as a finding does.
+        #expect(
+            TextTable.wrapMessage("/tmp/a-rather-long-folder/observations.csv:66:8: error: x", width: 20)
+                == "/tmp/a-rather-long-folder/observations.csv:66:8:\n  error: x")
         // Too narrow for an indent: wrapped flush.
         #expect(TextTable.wrapMessage("aaaa bbbb cccc", width: 9) == "aaaa bbbb\ncccc")
         // Every width, down to one column, keeps every character and adds no line that need not be.
