@@ -51,13 +51,15 @@ public struct TextTable {
 
     /// `wrap`, where `keepingLatinWords` leaves a word too long for a line whole on a line of its
     /// own if it has no wide character (a file's path stays one piece to copy; the terminal folds
-    /// it), and breaks only words of Chinese text, which has no spaces to break at.
-    static func wrap(_ s: String, width: Int?, keepingLatinWords: Bool) -> String {
-        guard let width, width > 0, Self.width(s) > width else { return s }
+    /// it), and breaks only words of Chinese text, which has no spaces to break at; the first
+    /// line may have a width of its own (`firstWidth`, by default `width`).
+    static func wrap(_ s: String, width: Int?, firstWidth: Int? = nil, keepingLatinWords: Bool) -> String {
+        guard let width, width > 0, Self.width(s) > min(width, firstWidth ?? width) else { return s }
         var lines = [String](), line = ""
+        var room: Int { lines.isEmpty ? firstWidth ?? width : width }
         for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
             let candidate = line.isEmpty ? word : line + " " + word
-            if Self.width(candidate) <= width {
+            if Self.width(candidate) <= room {
                 line = candidate
                 continue
             }
@@ -68,7 +70,7 @@ public struct TextTable {
                 continue
             }
             for c in word {
-                if Self.width(line + String(c)) > width {
+                if Self.width(line + String(c)) > room {
                     lines.append(line)
                     line = ""
                 }
@@ -93,25 +95,20 @@ public struct TextTable {
             let indent = s.prefix { $0 == " " }.count
             let hang = indent + 2
             guard width - hang >= 10 else { return wrap(s, width: width, keepingLatinWords: true) }
-            let body = String(s.dropFirst(indent))
-            // `wrap` joins the words it keeps with their spaces, so its first line is a prefix of `body`.
-            let head = wrap(body, width: width - indent, keepingLatinWords: true).prefix { $0 != "\n" }
-            var rest = body.dropFirst(head.count)
-            if rest.first == " " { rest = rest.dropFirst() }
-            guard !rest.isEmpty else { return String(repeating: " ", count: indent) + head }
-            return String(repeating: " ", count: indent) + head + "\n"
-                + wrap(String(rest), width: width, indent: hang, keepingLatinWords: true)
+            let lines = wrap(
+                String(s.dropFirst(indent)), width: width - hang, firstWidth: width - indent, keepingLatinWords: true
+            ).split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.enumerated().map { String(repeating: " ", count: $0 == 0 ? indent : hang) + $1 }
+                .joined(separator: "\n")
         }.joined(separator: "\n")
     }
 
     /// `s` wrapped as `wrap` does, each line after `indent` spaces where that leaves at least
     /// 2 columns (else not indented).
-    static func wrap(_ s: String, width: Int, indent: Int, keepingLatinWords: Bool = false) -> String {
-        guard width - indent >= 2 else { return wrap(s, width: width, keepingLatinWords: keepingLatinWords) }
+    static func wrap(_ s: String, width: Int, indent: Int) -> String {
+        guard width - indent >= 2 else { return wrap(s, width: width) }
         let pad = String(repeating: " ", count: indent)
-        return wrap(s, width: width - indent, keepingLatinWords: keepingLatinWords).split(
-            separator: "\n", omittingEmptySubsequences: false
-        ).map {
+        return wrap(s, width: width - indent).split(separator: "\n", omittingEmptySubsequences: false).map {
             pad + $0
         }.joined(separator: "\n")
     }
