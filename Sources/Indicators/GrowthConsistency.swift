@@ -5,7 +5,9 @@ extension PlanConsistency {
     /// them, the values read as rounded and the bounds as stated (a warning, the rate unused: a
     /// growth at comparable prices, 按可比价格, is not the ratio of current-price values); one
     /// that bounds an open year says so (info); one with neither year known says how it is read
-    /// (two forecast years tied on the paths, `PreparedScenario.tieGrowthSteps`).
+    /// (two forecast years tied on the paths, `PreparedScenario.tieGrowthSteps`), unless a net
+    /// change of the year has the other sign (a warning, the rate unused:
+    /// `Plan.growthContradictsNetChange`).
     static func checkGrowths(_ plan: Plan) -> [Finding] {
         var f = [Finding]()
         let range = plan.metadata.dataYears
@@ -41,6 +43,22 @@ extension PlanConsistency {
                             "growth rate for \(t) (\(o.text)%) leaves no positive value; it is not used",
                             at: o.location,
                             zh: "\(t)年的增速（\(o.text)%）使数值不再为正，未使用"))
+                    continue
+                }
+                if let net = plan.growthContradictsNetChange(o) {
+                    let stated = Plan.growthText(g)
+                    let read =
+                        net.hi == .infinity
+                        ? "≥ \(figure(net.lo))"
+                        : net.lo == -.infinity ? "≤ \(figure(net.hi))" : "\(figure(net.lo))–\(figure(net.hi))"
+                    f.append(
+                        Finding(
+                            .warning, id,
+                            "growth rate \(o.text)% for \(t) (\(stated)) cannot hold with the net change '\(net.id)' of \(t) (read \(read)): with no figure of '\(id)' in \(t - 1) or \(t), the step x(\(t - 1))·growth has the growth's sign; it is not used, and the stock's step is the net change's. Check which report counts what the plan counts",
+                            at: o.location,
+                            zh:
+                                "\(t)年增速 \(o.text)%（\(stated)）与\(t)年的“\(plan.label(of: net.id, in: .zh))”（按 \(read) 理解）不相容：“\(plan.label(of: id, in: .zh))”在\(t - 1)年和\(t)年都没有数值，存量当年的增量 x(\(t - 1))×增速 与增速同号；该增速未使用，存量当年的增量取净增。请核对哪一份报告的口径与规划一致"
+                        ))
                     continue
                 }
                 if let a = interval[t - 1], let b = interval[t] {

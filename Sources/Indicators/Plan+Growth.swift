@@ -69,7 +69,7 @@ extension Plan {
     /// both years are simulated.
     func growthBounds(of id: String, asOf: Int?, history: History) -> [Observation] {
         guard let kind = kind(of: id), Self.readsGrowth(kind) else { return [] }
-        let rates = usableGrowths(of: id, asOf: asOf)
+        let rates = usableGrowths(of: id, asOf: asOf).filter { growthContradictsNetChange($0, asOf: asOf) == nil }
         guard !rates.isEmpty else { return [] }
         var interval = Self.intervals(of: history, kind: kind)
         let figured = Set(history.points.map(\.year))
@@ -126,5 +126,41 @@ extension Plan {
             }
         }
         return out
+    }
+
+    /// The net change a stock's growth rate for year t cannot hold with, where the stock has
+    /// no figure in t − 1 or t (`identityHistory`): the step x(t) − x(t − 1) = x(t − 1)·(f − 1)
+    /// has the sign of f − 1 for every positive x(t − 1), so with f ∈ [f̲, f̄] it can only be
+    /// negative (f̄ < 1), at most 0 (f̄ = 1), at least 0 (f̲ = 1) or positive (f̲ > 1), and a net
+    /// change of year t outside that ("增长−11%" beside "净增387家以上") leaves no path. `check`
+    /// warns and the rate is not used: the net change sets the step (`tieNetChangeSteps`).
+    /// Until 2026-12-08 the run tied both, the growth last, and wrote a stock falling by about
+    /// 370 beside a net change of 387–426 in the same year without a warning (bound_fuzz seed
+    /// 7059, trial 1). The net change's id and the interval it is read as (an exact value as
+    /// rounded, a bound under the default reading), or nil.
+    public func growthContradictsNetChange(_ o: Observation, asOf: Int? = nil) -> (
+        id: String, lo: Double, hi: Double
+    )? {
+        guard kind(of: o.indicator) == .stock, let f = Self.growthFactors(o) else { return nil }
+        let t = o.year
+        let stock = identityHistory(of: o.indicator, asOf: asOf)
+        guard !stock.points.contains(where: { $0.year == t || $0.year == t - 1 }) else { return nil }
+        let (dl, dh) = (f.lower - 1, f.upper - 1)
+        for net in indicators where net.kind == .netChange && net.parent == o.indicator {
+            guard let p = identityHistory(of: net.id, asOf: asOf).points.first(where: { $0.year == t }) else {
+                continue
+            }
+            let (lo, hi): (Double, Double)
+            if let b = p.bounds(kind: .netChange) {
+                (lo, hi) = (b.lower ?? -.infinity, b.upper ?? .infinity)
+            } else {
+                let r = p.roundingInterval(kind: .netChange) ?? (p.value, p.value)
+                (lo, hi) = (r.lower, r.upper)
+            }
+            if (dh <= 0 && lo > 0) || (dh < 0 && lo >= 0) || (dl >= 0 && hi < 0) || (dl > 0 && hi <= 0) {
+                return (net.id, lo, hi)
+            }
+        }
+        return nil
     }
 }

@@ -176,7 +176,12 @@ extension PlanModel {
             if Plan.readsGrowth(s.kind) {
                 let rates = Dictionary(
                     plan.usableGrowths(of: s.id, asOf: asOf).map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
-                ser.growth = years.map { y in rates[y].flatMap(Plan.growthFactors) }
+                // A rate `check` finds against the net change of its year is not used.
+                ser.growth = years.map { y in
+                    rates[y].flatMap {
+                        plan.growthContradictsNetChange($0, asOf: asOf) == nil ? Plan.growthFactors($0) : nil
+                    }
+                }
             }
             series.append(ser)
         }

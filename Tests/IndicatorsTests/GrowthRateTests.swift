@@ -101,6 +101,52 @@ struct GrowthRateTests {
         #expect(bounds(odd, 2021) == nil && bounds(odd, 2022) == nil)
     }
 
+    /// A stock's growth and its net change in a year with no figure of the stock either side
+    /// must agree in sign: x(t) − x(t − 1) = x(t − 1)·(f − 1) for a positive x(t − 1). A fall
+    /// ("−3", [−3.5%, −2.5%]) beside "净增436" or "净增387以上", and a rise beside a net change
+    /// of −40, are a `check` warning at the rate's row, and the rate bounds nothing; a rate whose
+    /// interval holds 0 ("0", [−0.5%, 0.5%]) and a net change of 0 (read −0.5 to 0.5) are
+    /// not. bound_fuzz seed 7059 found the run writing the stock's fall beside the net change's
+    /// rise (2026-12-08).
+    @Test func aRateOfTheOtherSignThanItsYearsNetChangeIsWarnedAndUnused() throws {
+        let (stock, net) = Self.stockAndNet("x", net: "n", row: "1", milestone: 3000, goal: 3500)
+        func plan(_ net2022: Observation, _ rate: Observation, before: Int = 2019) -> Plan {
+            Plan(
+                metadata: Self.meta, indicators: [stock, net], drivers: [],
+                observations: [value(before, 1800, "1800"), net2022, rate])
+        }
+        func n(_ v: Double, _ text: String, _ q: Quality = .actual) -> Observation {
+            Observation(
+                indicator: "n", year: 2022, value: v, text: text, quality: q,
+                location: SourceLocation(file: "o.csv", line: 4))
+        }
+        let fall = plan(n(436, "436"), growth(2022, -3, "-3"))
+        let found = try #require(fall.growthContradictsNetChange(fall.growths[0]))
+        #expect(found.id == "n" && found.lo == 435.5 && found.hi == 436.5, "\(found)")
+        #expect(
+            PlanConsistency.check(fall).contains {
+                $0.severity == .warning && $0.location?.line == 3
+                    && $0.message.contains(
+                        "growth rate -3% for 2022 ([-3.5%, -2.5%]) cannot hold with the net change 'n' of 2022 (read 435.5–436.5)"
+                    ) && ($0.messageZh ?? "").contains("该增速未使用")
+            }, "\(PlanConsistency.check(fall))")
+        #expect(bounds(fall, 2021) == nil && bounds(fall, 2022) == nil)
+        let bound = plan(n(387, "387", .lowerBound), growth(2022, -11, "-11"))
+        #expect(bound.growthContradictsNetChange(bound.growths[0])?.lo == 387)
+        let rise = plan(n(-40, "-40"), growth(2022, 2, "2"))
+        #expect(rise.growthContradictsNetChange(rise.growths[0])?.hi == -39.5)
+        for fine in [
+            plan(n(436, "436"), growth(2022, 18.9, "18.9")), plan(n(436, "436"), growth(2022, 0, "0")),
+            plan(n(0, "0"), growth(2022, 5, "5")), plan(n(-40, "-40"), growth(2022, -2, "-2")),
+        ] {
+            #expect(fine.growthContradictsNetChange(fine.growths[0]) == nil, "\(fine.observations)")
+            #expect(!PlanConsistency.check(fine).contains { $0.message.contains("cannot hold with the net change") })
+        }
+        // With a figure of the stock in 2021 the known years decide (`checkNetChanges`).
+        let known = plan(n(436, "436"), growth(2022, -3, "-3"), before: 2021)
+        #expect(known.growthContradictsNetChange(known.growths[0]) == nil)
+    }
+
     /// How a rate is read: a lower bound "增长超10%" is 10–11%, an estimate at least ±2% of the
     /// rate ("预计50" is 49–51%), "6.1" 6.05–6.15%, and explicit lower/upper columns win.
     @Test func aRateStandsForItsInterval() {

@@ -57,6 +57,39 @@ struct RunCommandTests {
         #expect(bundled.status == 0 && !bundled.stderr.contains("stated growth"), "\(bundled.stderr)")
     }
 
+    /// A stock's growth of −11% in 2025 beside a net change of at least 387 that year, with no
+    /// figure of the stock in 2024 or 2025 (bound_fuzz seed 7059, trial 1): `check`'s warning
+    /// says the two cannot both hold and the rate is not used, so the run keeps the net change's
+    /// step, mean(stock 2025) − mean(stock 2024) = mean(net 2025) (each path's identity,
+    /// averaged), and does not also warn that the unused rate fails on the paths. Before
+    /// 2026-12-08 the stock fell by about 370 beside the net change's 406, without a warning.
+    @Test func aGrowthAgainstItsYearsNetChangeIsWarnedOfAndUnused() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = "Tests/PlancastCLITests/Fixtures/hostile/growth-against-net-change.csv"
+        let out = dir.appendingPathComponent("run")
+        let r = try Binary.run(
+            [
+                "run", "Scenarios/baseline.yaml", "--observations", fixture, "--paths", "4000", "--no-sensitivity",
+                "--lang", "en", "--out", out.path,
+            ], in: Binary.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "growth rate -11.0% for 2025 ([-11.05%, -10.95%]) cannot hold with the net change 'net_new_high_tech_enterprises' of 2025 (read 387–425.7)"
+            ), "\(r.stderr)")
+        #expect(!r.stderr.contains("stated growth"), "\(r.stderr)")
+        let rows = try Self.csv(out.appendingPathComponent("forecasts.csv").path).filter {
+            $0["scenario"] == "baseline"
+        }
+        func mean(_ id: String, _ year: String) throws -> Double {
+            try #require(rows.first { $0["indicator"] == id && $0["year"] == year }?["mean"].flatMap(Double.init))
+        }
+        let step = try mean("high_tech_enterprises", "2025") - mean("high_tech_enterprises", "2024")
+        let net = try mean("net_new_high_tech_enterprises", "2025")
+        #expect(net >= 387 && abs(step - net) < 0.01, "step \(step), net \(net)")
+    }
+
     /// README's "Your own plan": three files of the least columns (no names, no drivers.csv, a
     /// title in English only) check clean and run, named by their ids in both languages.
     @Test func theLeastPlanOfTheReadmeRuns() throws {

@@ -237,6 +237,10 @@ struct EvidenceFlagsTests {
         #expect(!PreparedScenario.cumulativeSettled(spec(80, .increase), series: s, years: years))
         #expect(PreparedScenario.cumulativeSettled(spec(70, .decrease), series: s, years: years))
         #expect(!PreparedScenario.cumulativeSettled(spec(80, .decrease), series: s, years: years))
+        // At the floor itself: "at least 75" is met on every path, while "at most 75" is met
+        // where 2024 stays at its bound and 2025 adds nothing, so it is left to the paths.
+        #expect(PreparedScenario.cumulativeSettled(spec(75, .increase), series: s, years: years))
+        #expect(!PreparedScenario.cumulativeSettled(spec(75, .decrease), series: s, years: years))
     }
 
     /// A bound that does not decide a milestone gives its uniform probability: P(U[3000, 3300] ≥ 3200) = 1/3.
@@ -854,6 +858,18 @@ struct EvidenceFlagsTests {
         }
         #expect(outside.count == 0, "\(outside.count) of 2000 paths (seed 16)")
         #expect((0..<2000).allSatisfy { v(0, t21, $0) == 100 && v(0, t24, $0) == 130 })
+        // The change fades out linearly back to 2021: against the same paths without the rate,
+        // 2022 moves by half of 2023's move (round 227: the search for the figure before the
+        // bridge starting from 2024 itself left 2022 where it was).
+        let plain = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs))
+        let w = Self.paths(plain, 2000, seed: 16)
+        let t22 = m.years.firstIndex(of: 2022)!
+        let unfaded = (0..<2000).filter { p in
+            let (d22, d23) = (v(0, t22, p) - w(0, t22, p), v(0, t23, p) - w(0, t23, p))
+            return abs(d22 - d23 / 2) > 1e-9 * 130 || d23 == 0
+        }
+        #expect(unfaded.count == 0, "\(unfaded.count) of 2000 paths (seed 16)")
     }
 
     /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
@@ -880,6 +896,50 @@ struct EvidenceFlagsTests {
             return abs(b - a - 436) > 1e-6 || b / a < 1.1885 - 1e-9 || b / a > 1.1895 + 1e-9 || v(kn, t22, p) != 436
         }
         #expect(broken.isEmpty, "\(broken.count) of \(n) paths (seed 14)")
+    }
+
+    /// A growth rate of the other sign than its year's net change, the stock open both years
+    /// ("增长−3%" beside "净增436家"), is not used: on every path the stock's step is the net
+    /// change's 436. Before 2026-12-08 the growth was tied after the net change and the stock
+    /// fell by about 3% under a net change of 436 (bound_fuzz seed 7059).
+    @Test func aRateAgainstItsYearsNetChangeGivesWayToIt() throws {
+        let (stock, net) = Self.firmsAndNet(targets: true)
+        var rate = Observation(indicator: "firms", year: 2022, value: -3, text: "-3")
+        rate.measure = .growth
+        let obs = [
+            Observation(indicator: "firms", year: 2019, value: 1800, text: "1800"),
+            Observation(indicator: "net", year: 2022, value: 436, text: "436"), rate,
+        ]
+        let m = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
+        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
+        let (t21, t22) = (m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2022)!)
+        #expect(m.series[ks].growth[t22] == nil)
+        let n = 2000
+        let v = Self.paths(m, n, seed: 15)
+        let broken = (0..<n).filter { p in abs(v(ks, t22, p) - v(ks, t21, p) - v(kn, t22, p)) > 1e-6 }
+        #expect(broken.count == 0, "\(broken.count) of \(n) paths (seed 15)")
+        #expect((0..<n).allSatisfy { v(kn, t22, $0) >= 435.5 && v(kn, t22, $0) <= 436.5 })
+    }
+
+    /// Every quantile a run reports lies within its histogram's range, so within one bin width
+    /// of the exact order statistic (`CellOutcome.quantilesExact`): an observed year trivially, a
+    /// bounded and a simulated one because the pilot's range, widened by half on each side,
+    /// leaves a 2.5% quantile outside it with probability about 0.975^2048 (round 227: the
+    /// flag's value for observed years was not read by any test).
+    @Test func aRunsQuantilesAreWithinTheHistogramBound() throws {
+        let ind = Indicator(
+            id: "x", row: "1", nameZh: "x", nameEn: "x", category: "c", kind: .stock, unit: "家",
+            targets: [2022: 2500, 2023: 2800], headline: HeadlineGoal(rule: .final, value: 3500))
+        let obs = [
+            Observation(indicator: "x", year: 2022, value: 2700, quality: .lowerBound),
+            Observation(indicator: "x", year: 2023, value: 3050),
+        ]
+        let m = try PlanModel.build(plan: Plan(metadata: Self.meta, indicators: [ind], drivers: [], observations: obs))
+        let r = PlanSimulator.run(model: m, paths: 4096, seed: 5, threads: 2)
+        let reported = r.cells.filter { $0.quantiles != nil }
+        #expect(Set(reported.map(\.source)) == [.observed, .bounded, .simulated], "\(reported.map(\.source))")
+        #expect(reported.allSatisfy { $0.quantilesExact }, "\(reported.filter { !$0.quantilesExact }.map(\.year))")
     }
 
     /// A year known by a bound before the first exact value is on the timeline, drawn within its
