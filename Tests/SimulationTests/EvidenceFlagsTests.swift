@@ -872,23 +872,33 @@ struct EvidenceFlagsTests {
         #expect(unfaded.count == 0, "\(unfaded.count) of 2000 paths (seed 16)")
     }
 
-    /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
-    /// 18.9%" after an exact 2019): on every path the stock's step is 436 and its ratio within
-    /// [1.1885, 1.1895] — both identities at once (`drawBounded` chains the difference and the
-    /// ratio). bound_fuzz found the two ties pulling the backcast stock apart before the level
-    /// they imply was read (2026-12-01).
-    @Test func aNetChangeAndAGrowthRateHoldTogetherOnEveryPath() throws {
-        let (stock, net) = Self.firmsAndNet(targets: true)
-        var rate = Observation(indicator: "firms", year: 2022, value: 18.9, text: "18.9")
+    /// Firms exact at 1,800 in 2019, a net change of 436 and a growth rate `g` ("text") in 2022,
+    /// 2020–2022 open: the model, the series of firms and net, and the indices of 2021 and 2022.
+    static func firmsWithNetAndRate(_ g: Double, _ text: String) throws -> (
+        m: PlanModel, ks: Int, kn: Int, t21: Int, t22: Int
+    ) {
+        let (stock, net) = firmsAndNet(targets: true)
+        var rate = Observation(indicator: "firms", year: 2022, value: g, text: text)
         rate.measure = .growth
         let obs = [
             Observation(indicator: "firms", year: 2019, value: 1800, text: "1800"),
             Observation(indicator: "net", year: 2022, value: 436, text: "436"), rate,
         ]
         let m = try PlanModel.build(
-            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
-        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
-        let (t21, t22) = (m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2022)!)
+            plan: Plan(metadata: meta, indicators: [stock, net], drivers: [], observations: obs))
+        return (
+            m, m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!,
+            m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2022)!
+        )
+    }
+
+    /// A net change and a growth rate in one year, the stock open both years ("净增436家，增长
+    /// 18.9%" after an exact 2019): on every path the stock's step is 436 and its ratio within
+    /// [1.1885, 1.1895] — both identities at once (`drawBounded` chains the difference and the
+    /// ratio). bound_fuzz found the two ties pulling the backcast stock apart before the level
+    /// they imply was read (2026-12-01).
+    @Test func aNetChangeAndAGrowthRateHoldTogetherOnEveryPath() throws {
+        let (m, ks, kn, t21, t22) = try Self.firmsWithNetAndRate(18.9, "18.9")
         let n = 2000
         let v = Self.paths(m, n, seed: 14)
         let broken = (0..<n).filter { p in
@@ -903,17 +913,7 @@ struct EvidenceFlagsTests {
     /// change's 436. Before 2026-12-08 the growth was tied after the net change and the stock
     /// fell by about 3% under a net change of 436 (bound_fuzz seed 7059).
     @Test func aRateAgainstItsYearsNetChangeGivesWayToIt() throws {
-        let (stock, net) = Self.firmsAndNet(targets: true)
-        var rate = Observation(indicator: "firms", year: 2022, value: -3, text: "-3")
-        rate.measure = .growth
-        let obs = [
-            Observation(indicator: "firms", year: 2019, value: 1800, text: "1800"),
-            Observation(indicator: "net", year: 2022, value: 436, text: "436"), rate,
-        ]
-        let m = try PlanModel.build(
-            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
-        let (ks, kn) = (m.series.firstIndex { $0.id == "firms" }!, m.series.firstIndex { $0.id == "net" }!)
-        let (t21, t22) = (m.years.firstIndex(of: 2021)!, m.years.firstIndex(of: 2022)!)
+        let (m, ks, kn, t21, t22) = try Self.firmsWithNetAndRate(-3, "-3")
         #expect(m.series[ks].growth[t22] == nil)
         let n = 2000
         let v = Self.paths(m, n, seed: 15)
