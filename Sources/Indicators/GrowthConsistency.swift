@@ -158,11 +158,23 @@ extension Plan {
     /// Whether the growth row `o` contradicts what its two years are known to be (exact values
     /// as rounded, bounds as stated): `check` warns of it and the rate is not used
     /// (`PlanConsistency.checkGrowths`, the same test for one row).
-    public func growthContradictsKnownYears(_ o: Observation) -> Bool {
+    public func growthContradictsKnownYears(_ o: Observation, asOf: Int? = nil) -> Bool {
         guard let kind = kind(of: o.indicator), let g = Plan.growthFactors(o) else { return true }
-        let interval = knownIntervals(of: o.indicator, history: identityHistory(of: o.indicator, asOf: nil), kind: kind)
+        let interval = knownIntervals(
+            of: o.indicator, history: identityHistory(of: o.indicator, asOf: asOf), kind: kind)
         guard let a = interval[o.year - 1], let b = interval[o.year] else { return false }
         let (least, most) = Plan.ratioRange(a, b)
         return most < g.lower || least > g.upper
+    }
+
+    /// Whether `check` says the growth row `o` is not used because other evidence contradicts
+    /// it: its two years' known values or bounds (`growthContradictsKnownYears`) or, with
+    /// neither year known, its year's net change (`growthContradictsNetChange`). The run leaves
+    /// such a rate out everywhere (`PlanModel.build`): until 2026-12-08 a rate against the two
+    /// bounded years was still held in their draws (`drawBounded`), and "增长−11%" beside 2024 ≥
+    /// 3,300 and a net change ≥ 387 in 2025 spread that net change to 167–645, below its own
+    /// bound, while `check` called the rate unused.
+    public func growthIsUnused(_ o: Observation, asOf: Int? = nil) -> Bool {
+        growthContradictsKnownYears(o, asOf: asOf) || growthContradictsNetChange(o, asOf: asOf) != nil
     }
 }

@@ -29,11 +29,7 @@ public enum GrowthBoundWarnings {
                     else { continue }
                     // A rate that contradicts what its two years are known to be is `check`'s
                     // warning, and unused; this warns of what the paths do to a rate in use.
-                    if model.plan.growthContradictsKnownYears(o)
-                        || model.plan.growthContradictsNetChange(o, asOf: model.asOf) != nil
-                    {
-                        continue
-                    }
+                    if model.plan.growthIsUnused(o, asOf: model.asOf) { continue }
                     let (lower, upper) = statedEnds(o, factors: f)
                     if breaks(a, b, lower: lower, upper: upper, countSlack: s.isCount ? 1 + f.upper : 0) {
                         out.append(words(run, id: s.id, year: o.year, growth: o, byName: byName))

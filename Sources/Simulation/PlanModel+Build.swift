@@ -176,11 +176,9 @@ extension PlanModel {
             if Plan.readsGrowth(s.kind) {
                 let rates = Dictionary(
                     plan.usableGrowths(of: s.id, asOf: asOf).map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
-                // A rate `check` finds against the net change of its year is not used.
+                // A rate `check` finds against other evidence is not used (`Plan.growthIsUnused`).
                 ser.growth = years.map { y in
-                    rates[y].flatMap {
-                        plan.growthContradictsNetChange($0, asOf: asOf) == nil ? Plan.growthFactors($0) : nil
-                    }
+                    rates[y].flatMap { plan.growthIsUnused($0, asOf: asOf) ? nil : Plan.growthFactors($0) }
                 }
             }
             series.append(ser)

@@ -922,6 +922,39 @@ struct EvidenceFlagsTests {
         #expect((0..<n).allSatisfy { v(kn, t22, $0) >= 435.5 && v(kn, t22, $0) <= 436.5 })
     }
 
+    /// A rate `check` calls unused because the years it links are known otherwise ("增长−11%"
+    /// for 2025 beside 2024 ≥ 3,300 and a net change ≥ 387 in 2025, which bounds 2025) leaves
+    /// the paths exactly as they are without it, and the net change within its bound. Until
+    /// 2026-12-08 the model kept the rate, the bounded draws tried to hold it, and the net
+    /// change spread to 167–645 (found beside bound_fuzz seed 7059's defect).
+    @Test func aRateCheckCallsUnusedLeavesThePathsAsWithoutIt() throws {
+        let (stock, net) = Self.firmsAndNet(targets: true)
+        var rate = Observation(indicator: "firms", year: 2025, value: -11, text: "-11")
+        rate.measure = .growth
+        let obs = [
+            Observation(indicator: "firms", year: 2022, value: 2744, text: "2744"),
+            Observation(indicator: "firms", year: 2023, value: 3000, text: "3000", quality: .lowerBound),
+            Observation(indicator: "firms", year: 2024, value: 3300, text: "3300", quality: .lowerBound),
+            Observation(indicator: "net", year: 2025, value: 387, text: "387", quality: .lowerBound),
+        ]
+        let with = Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs + [rate])
+        #expect(with.growthIsUnused(with.growths[0]))
+        let m = try PlanModel.build(plan: with)
+        let plain = try PlanModel.build(
+            plan: Plan(metadata: Self.meta, indicators: [stock, net], drivers: [], observations: obs))
+        let (kn, t25) = (m.series.firstIndex { $0.id == "net" }!, m.years.firstIndex(of: 2025)!)
+        let n = 2000
+        let (v, w) = (Self.paths(m, n, seed: 17), Self.paths(plain, n, seed: 17))
+        let moved = m.series.indices.flatMap { k in
+            // Years nothing gives (2021, and net 2021–2022 derived from it) are NaN on both.
+            m.years.indices.flatMap { t in
+                (0..<n).filter { p in v(k, t, p) != w(k, t, p) && !(v(k, t, p).isNaN && w(k, t, p).isNaN) }
+            }
+        }
+        #expect(moved.count == 0, "\(moved.count) values differ (seed 17)")
+        #expect((0..<n).allSatisfy { v(kn, t25, $0) >= 387 - 1e-9 }, "net 2025 below its bound")
+    }
+
     /// Every quantile a run reports lies within its histogram's range, so within one bin width
     /// of the exact order statistic (`CellOutcome.quantilesExact`): an observed year trivially, a
     /// bounded and a simulated one because the pilot's range, widened by half on each side,
