@@ -90,6 +90,33 @@ struct RunCommandTests {
         #expect(net >= 387 && abs(step - net) < 0.01, "step \(step), net \(net)")
     }
 
+    /// A rate `check` calls unused is unused in the run: the bundled data with a net change of
+    /// at least 387 in 2025 (which bounds 2025 from 2024's "超3300") and "增长−11%" for 2025
+    /// write forecasts.csv and attainment.csv byte for byte as the same data without the rate.
+    /// Until 2026-12-08 the bounded draws tried to hold the rate and the net change of 2025
+    /// spread to 167–645, below its own bound.
+    @Test func aRateCheckCallsUnusedChangesNothingInTheRun() throws {
+        let dir = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixtures = "Tests/PlancastCLITests/Fixtures/hostile/"
+        var written = [String: [Data]]()
+        for name in ["growth-against-known-years", "growth-against-known-years-without-the-rate"] {
+            let out = dir.appendingPathComponent(name)
+            let r = try Binary.run(
+                [
+                    "run", "Scenarios/baseline.yaml", "--observations", fixtures + name + ".csv", "--paths", "4000",
+                    "--no-sensitivity", "--lang", "en", "--out", out.path,
+                ], in: Binary.packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(
+                r.stderr.contains("growth rate -11% for 2025") == (name == "growth-against-known-years"), "\(r.stderr)")
+            written[name] = try ["forecasts.csv", "attainment.csv"].map {
+                try Data(contentsOf: out.appendingPathComponent($0))
+            }
+        }
+        #expect(written["growth-against-known-years"] == written["growth-against-known-years-without-the-rate"])
+    }
+
     /// README's "Your own plan": three files of the least columns (no names, no drivers.csv, a
     /// title in English only) check clean and run, named by their ids in both languages.
     @Test func theLeastPlanOfTheReadmeRuns() throws {
