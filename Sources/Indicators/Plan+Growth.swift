@@ -69,7 +69,8 @@ extension Plan {
     /// both years are simulated.
     func growthBounds(of id: String, asOf: Int?, history: History) -> [Observation] {
         guard let kind = kind(of: id), Self.readsGrowth(kind) else { return [] }
-        let rates = usableGrowths(of: id, asOf: asOf).filter { growthContradictsNetChange($0, asOf: asOf) == nil }
+        // A rate `check` calls unused bounds nothing (`growthIsUnused`).
+        let rates = usableGrowths(of: id, asOf: asOf).filter { !growthIsUnused($0, asOf: asOf) }
         guard !rates.isEmpty else { return [] }
         var interval = Self.intervals(of: history, kind: kind)
         let figured = Set(history.points.map(\.year))
